@@ -1,0 +1,90 @@
+/**
+ * Shaping custom-function arguments. Sheets passes a cell as its value and a range as a 2-D
+ * array; a function given ranges returns one output row per input row, so one call fills a
+ * whole column (each call is a round trip to Google's servers).
+ */
+import { Parsed } from '../core/parsed';
+import { isBlank } from '../core/text';
+
+/** A custom-function argument: a cell value, or a range's 2-D array. */
+export type Arg = unknown;
+/** A custom-function result: a value, or a 2-D array that spills. */
+export type Result = unknown;
+
+/**
+ * True for a range argument.
+ * @param arg the argument
+ */
+export function isRange(arg: Arg): arg is unknown[][] {
+  return Array.isArray(arg) && arg.every((row) => Array.isArray(row));
+}
+
+/**
+ * The error a custom function throws: Sheets shows its message in the cell's #ERROR! tooltip.
+ * @param fn the function's name
+ * @param label what the value is, in Thai
+ * @param row 0-based row within a range argument, or -1 for a single value
+ * @param problem why it is wrong, in Thai
+ */
+export function argError(fn: string, label: string, row: number, problem: string): Error {
+  return new Error(`${fn}: ${label}${row >= 0 ? ` (แถวที่ ${row + 1} ของช่วง)` : ''} ${problem}`);
+}
+
+/**
+ * Reads a value or throws the function's Thai error.
+ * @param parsed the reading
+ * @param fn the function's name
+ * @param label what the value is, in Thai
+ * @param row 0-based row, or -1
+ */
+export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: number): T {
+  if (!parsed.ok) throw argError(fn, label, row, parsed.problem);
+  return parsed.value;
+}
+
+/**
+ * Lines up column arguments row by row. Each argument is a single value (used on every row)
+ * or a one-column range; all ranges must have the same number of rows. `omitted` arguments
+ * (undefined) stay undefined on every row.
+ * @param fn the function's name, for errors
+ * @param labels Thai labels of the arguments, for errors
+ * @param args the arguments
+ * @return the rows, and whether any argument was a range (then the result is a column)
+ */
+export function alignColumns(fn: string, labels: readonly string[], args: readonly Arg[]): { rows: unknown[][]; isColumn: boolean } {
+  let height = -1;
+  args.forEach((arg, i) => {
+    if (!isRange(arg)) return;
+    if (arg.some((row) => row.length !== 1)) {
+      throw argError(fn, labels[i], -1, 'ต้องเป็นช่วงคอลัมน์เดียว');
+    }
+    if (height >= 0 && arg.length !== height) {
+      throw argError(fn, labels[i], -1, `มี ${arg.length} แถว ไม่เท่ากับช่วงอื่น (${height} แถว)`);
+    }
+    height = arg.length;
+  });
+  const isColumn = height >= 0;
+  const rows = Array.from({ length: isColumn ? height : 1 }, (_, r) =>
+    args.map((arg) => (isRange(arg) ? arg[r][0] : arg)),
+  );
+  return { rows, isColumn };
+}
+
+/**
+ * Maps rows to outputs: a row whose data cells (the first `dataColumns`) are all blank gives
+ * a blank cell. The result is a column when the input was a range, else a single value.
+ * @param rows the aligned input rows
+ * @param isColumn whether to return a column
+ * @param dataColumns how many leading cells of a row are data (the rest are options)
+ * @param compute the output of a non-blank row and its 0-based index (-1 for a single value)
+ */
+export function mapRows(
+  rows: unknown[][],
+  isColumn: boolean,
+  dataColumns: number,
+  compute: (row: unknown[], index: number) => unknown,
+): Result {
+  const blank = (row: unknown[]) => row.slice(0, dataColumns).every((cell) => isBlank(cell));
+  const out = rows.map((row, r) => (blank(row) ? '' : compute(row, isColumn ? r : -1)));
+  return isColumn ? out.map((value) => [value]) : out[0];
+}

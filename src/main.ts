@@ -1,0 +1,105 @@
+/**
+ * Everything Apps Script must see as a top-level function: the custom functions, the menu
+ * triggers and the sidebar's server functions. scripts/build.mjs turns each `export function`
+ * here into a top-level declaration carrying this JSDoc (Sheets reads @customfunction
+ * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
+ */
+import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
+import { otopThai } from './functions/thaiFunction';
+
+/**
+ * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
+ * The operator target: registered × percent ÷ 100 rounded half up, at least 1.
+ *
+ * @param {number|number[][]} registered จำนวนผู้ประกอบการที่ลงทะเบียน (ค่าเดียวหรือทั้งคอลัมน์). Registered operators (a value or a column).
+ * @param {number} [percent] ร้อยละ ค่าเริ่มต้น 5. Percent, 5 by default.
+ * @return {number|number[][]} เป้าหมายจำนวนผู้ประกอบการ. The operator target.
+ * @customfunction
+ */
+export function OTOP_TARGET(registered: unknown, percent?: unknown): unknown {
+  return otopTarget(registered, percent);
+}
+
+/**
+ * ร้อยละของผู้ประกอบการรายใหม่ต่อผู้ประกอบการที่ลงทะเบียน (ทศนิยม 2 ตำแหน่ง).
+ * New operators as a percentage of registered operators, 2 decimals.
+ *
+ * @param {number|number[][]} newOperators จำนวนผู้ประกอบการรายใหม่. New operators.
+ * @param {number|number[][]} registered จำนวนผู้ประกอบการที่ลงทะเบียน. Registered operators.
+ * @param {number|number[][]} [alreadyOnline] ถ้าใส่ คิดร้อยละจากผู้ที่ยังไม่เคยออนไลน์ (ลงทะเบียน − ออนไลน์แล้ว). If given, the base is the operators never yet online.
+ * @return {number|number[][]} ร้อยละ 0–100. The percentage.
+ * @customfunction
+ */
+export function OTOP_PERCENT(newOperators: unknown, registered: unknown, alreadyOnline?: unknown): unknown {
+  return otopPercent(newOperators, registered, alreadyOnline);
+}
+
+/**
+ * คะแนน 0–5 ของอำเภอตามเกณฑ์ (ระดับสูงสุดที่ผ่านทุกเงื่อนไข). ใส่ 4 ค่า หรือช่วง 4 คอลัมน์ เช่น OTOP_SCORE(H5:K5).
+ * The district's score 0–5: the highest level whose every condition is met.
+ *
+ * @param {number|number[][]} activities จำนวนกิจกรรมที่ไม่ใช้งบประมาณ หรือช่วง 4 คอลัมน์. Non-budget activities, or a 4-column range.
+ * @param {number|number[][]} channels จำนวนช่องทางออนไลน์ (หรือช่วงเกณฑ์ เมื่อใช้ช่วง 4 คอลัมน์). Online channels (or the criteria range after a 4-column range).
+ * @param {number|number[][]} newOperators จำนวนผู้ประกอบการรายใหม่. New operators.
+ * @param {number|number[][]} registered จำนวนผู้ประกอบการที่ลงทะเบียน. Registered operators.
+ * @param {Array<Array<*>>} [criteria] ช่วงตารางเกณฑ์ ค่าเริ่มต้นเกณฑ์ปี 2565. The criteria range; FY 2565's by default.
+ * @return {number|number[][]} คะแนน 0–5. The score.
+ * @customfunction
+ */
+export function OTOP_SCORE(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+  return otopScore(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
+}
+
+/**
+ * ระดับผลการดำเนินงาน: ดีมาก / ดี / ปานกลาง / พัฒนา / ปรับปรุง / ต่ำกว่าเกณฑ์. ใส่ 4 ค่า หรือช่วง 4 คอลัมน์.
+ * The level name of the district's score.
+ *
+ * @param {number|number[][]} activities จำนวนกิจกรรมที่ไม่ใช้งบประมาณ หรือช่วง 4 คอลัมน์. Non-budget activities, or a 4-column range.
+ * @param {number|number[][]} channels จำนวนช่องทางออนไลน์ (หรือช่วงเกณฑ์ เมื่อใช้ช่วง 4 คอลัมน์). Online channels (or the criteria range after a 4-column range).
+ * @param {number|number[][]} newOperators จำนวนผู้ประกอบการรายใหม่. New operators.
+ * @param {number|number[][]} registered จำนวนผู้ประกอบการที่ลงทะเบียน. Registered operators.
+ * @param {Array<Array<*>>} [criteria] ช่วงตารางเกณฑ์ ค่าเริ่มต้นเกณฑ์ปี 2565. The criteria range; FY 2565's by default.
+ * @return {string|string[][]} ชื่อระดับ. The level name.
+ * @customfunction
+ */
+export function OTOP_LEVEL(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+  return otopLevel(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
+}
+
+/**
+ * สิ่งที่ต้องทำเพิ่มเพื่อถึงระดับถัดไป (กิจกรรม ช่องทาง ผู้ประกอบการรายใหม่) หรือแจ้งว่าถึงระดับสูงสุดแล้ว.
+ * What is still needed for the next level, in Thai.
+ *
+ * @param {number|number[][]} activities จำนวนกิจกรรมที่ไม่ใช้งบประมาณ หรือช่วง 4 คอลัมน์. Non-budget activities, or a 4-column range.
+ * @param {number|number[][]} channels จำนวนช่องทางออนไลน์ (หรือช่วงเกณฑ์ เมื่อใช้ช่วง 4 คอลัมน์). Online channels (or the criteria range after a 4-column range).
+ * @param {number|number[][]} newOperators จำนวนผู้ประกอบการรายใหม่. New operators.
+ * @param {number|number[][]} registered จำนวนผู้ประกอบการที่ลงทะเบียน. Registered operators.
+ * @param {Array<Array<*>>} [criteria] ช่วงตารางเกณฑ์ ค่าเริ่มต้นเกณฑ์ปี 2565. The criteria range; FY 2565's by default.
+ * @return {string|string[][]} ข้อความขั้นต่อไป. The next step.
+ * @customfunction
+ */
+export function OTOP_NEXT(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+  return otopNext(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
+}
+
+/**
+ * แปลงเป็นเลขไทย วันที่เป็นวันที่ไทย พ.ศ. เช่น ๒๕ มีนาคม ๒๕๖๕.
+ * The value with Thai digits; a date as a Thai Buddhist-Era date.
+ *
+ * @param {*} value ค่าหรือช่วงที่จะแปลง. A value or a range.
+ * @return {string|string[][]} ข้อความเลขไทย. The Thai text.
+ * @customfunction
+ */
+export function OTOP_THAI(value: unknown): unknown {
+  return otopThai(value);
+}
+
+/**
+ * The arguments typed in the formula: Sheets passes only those (`arguments.length`); trailing
+ * undefined ones are dropped too, so either calling convention reads the same.
+ */
+function presentArgs_(count: number, args: unknown[]): unknown[] {
+  const present = args.slice(0, count);
+  while (present.length > 0 && present[present.length - 1] === undefined) present.pop();
+  return present;
+}
