@@ -84,3 +84,12 @@ export function dateOfDay(day: Day): Date {
 export function isoOfDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/**
+ * True for a Date value, also one made in another global scope (a Date from the spreadsheet
+ * service or another script file is not always `instanceof` this scope's Date).
+ * @param value any value
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}

@@ -52,7 +52,8 @@ export function criteriaFromRows(rows: readonly (readonly unknown[])[]): Parsed<
       below = { score: 0, name, band: band.value };
       continue;
     }
-    const numbers = [row[2], row[3], row[4]].map((v) => parseNumber(v));
+    // a blank minimum is no minimum (level 1's activities in FY 2565)
+    const numbers = [row[2], row[3], row[4]].map((v) => (isBlank(v) ? parseNumber(0) : parseNumber(v)));
     const bad = numbers.findIndex((n) => !n.ok || n.value < 0);
     if (bad >= 0) return fail(`${where}: ${CRITERIA_HEADERS[bad + 2]} ต้องเป็นตัวเลข 0 ขึ้นไป`);
     const [minActivities, minChannels, percent] = numbers.map((n) => (n.ok ? n.value : 0));

@@ -1,5 +1,5 @@
 /** Reading dates as officers enter them: date cells, BE text dates, BE years typed into date cells. */
-import { BE_OFFSET, BE_YEAR_FLOOR, Day, dayOf, dayOfDate, isValidDate } from './civilDate';
+import { BE_OFFSET, BE_YEAR_FLOOR, Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
 import { fail, ok, Parsed, quote } from './parsed';
 import { cleanText } from './text';
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from './thaiDate';
@@ -23,7 +23,7 @@ const WITH_MONTH_NAME = /^(\d{1,2})\s*([^\d\s]+(?:\s*[^\d\s]+)*?)\s*(?:พ\.?\s*
  * @return the day, or a Thai problem
  */
 export function parseDate(value: unknown): Parsed<Day> {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     return Number.isNaN(value.getTime()) ? fail('วันที่ไม่ถูกต้อง') : ok(dayOfDate(value));
   }
   if (typeof value !== 'string') {

@@ -1,4 +1,5 @@
 /** Reading numbers as officers type them: Thai or Arabic digits, thousands separators, spaces. */
+import { isDate } from './civilDate';
 import { fail, ok, Parsed, quote } from './parsed';
 import { cleanText } from './text';
 import { toArabicDigits } from './thaiDigits';
@@ -15,7 +16,7 @@ export function parseNumber(value: unknown): Parsed<number> {
     return Number.isFinite(value) ? ok(value) : fail(`${quote(value)} ไม่ใช่ตัวเลข`);
   }
   if (typeof value !== 'string') {
-    if (value instanceof Date) return fail(`${quote(value)} เป็นวันที่ ไม่ใช่ตัวเลข`);
+    if (isDate(value)) return fail(`${quote(value)} เป็นวันที่ ไม่ใช่ตัวเลข`);
     if (typeof value === 'boolean') return fail(`${quote(value)} เป็นค่าจริง/เท็จ ไม่ใช่ตัวเลข`);
     return fail('ไม่มีค่า');
   }

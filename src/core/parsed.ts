@@ -1,4 +1,5 @@
 /** The result of reading one value typed by an officer: the value, or why it cannot be read. */
+import { isDate } from './civilDate';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /**
@@ -22,7 +23,7 @@ export function fail<T>(problem: string): Parsed<T> {
  * @param value the value as it came from the cell
  */
 export function quote(value: unknown): string {
-  let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  let text = !isDate(value) ? String(value) : Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
   text = text.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
   return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 }

@@ -1,5 +1,5 @@
 /** OTOP_THAI: values with Thai digits, dates as Thai BE dates. */
-import { dayOfDate } from '../core/civilDate';
+import { dayOfDate, isDate } from '../core/civilDate';
 import { formatThaiDate } from '../core/thaiDate';
 import { toThaiDigits } from '../core/thaiDigits';
 import { Arg, isRange, Result } from './args';
@@ -14,7 +14,7 @@ export function otopThai(value: Arg): Result {
 
 /** One value in Thai. */
 function thaiOf_(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatThaiDate(dayOfDate(value));
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatThaiDate(dayOfDate(value));
   if (typeof value === 'number') return toThaiDigits(numberText_(value));
   if (typeof value === 'string') return toThaiDigits(value);
   return value ?? '';

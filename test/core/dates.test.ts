@@ -1,0 +1,97 @@
+import { dateOfDay, dayOf, dayOfDate, isDate, isoOfDay, ymdOf } from '../../src/core/civilDate';
+import { parseDate } from '../../src/core/dateParse';
+import { formatThaiDate, formatThaiMonth } from '../../src/core/thaiDate';
+import { runInNewContext } from 'node:vm';
+
+const MARCH_25 = dayOf(2022, 3, 25);
+
+test('tests run in the script time zone, Asia/Bangkok (UTC+7)', () => {
+  expect(new Date(2022, 2, 25).getTimezoneOffset()).toBe(-420);
+});
+
+describe('days', () => {
+  test('round-trip through dates and ISO text', () => {
+    expect(ymdOf(MARCH_25)).toEqual({ year: 2022, month: 3, day: 25 });
+    expect(isoOfDay(MARCH_25)).toBe('2022-03-25');
+    expect(dayOfDate(dateOfDay(MARCH_25))).toBe(MARCH_25);
+    expect(dateOfDay(MARCH_25).getHours()).toBe(0);
+  });
+  test('a date cell is read in Bangkok: 25 Mar 00:30 local is still the 25th', () => {
+    expect(dayOfDate(new Date('2022-03-24T17:30:00Z'))).toBe(MARCH_25);
+  });
+  test('a BE year typed into a date cell (2565 lands as CE 2565) is read as BE', () => {
+    expect(dayOfDate(new Date(2565, 2, 25))).toBe(MARCH_25);
+  });
+  test('isDate recognises dates from another global scope', () => {
+    const foreign = runInNewContext('new Date(2022, 2, 25)');
+    expect(foreign instanceof Date).toBe(false);
+    expect(isDate(foreign)).toBe(true);
+    expect(parseDate(foreign)).toEqual({ ok: true, value: MARCH_25 });
+  });
+});
+
+describe('parseDate: the forms officers type', () => {
+  test.each([
+    ['25/03/2565'],
+    ['25/3/2565'],
+    ['25-03-2565'],
+    ['25.03.2565'],
+    ['25/03/65'],
+    ['๒๕/๐๓/๒๕๖๕'],
+    ['25/03/2022'],
+    ['2022-03-25'],
+    ['25 มีนาคม 2565'],
+    ['25 มี.ค. 65'],
+    ['๒๕ มี.ค. ๖๕'],
+    ['25มี.ค.65'],
+    ['25 มีค 2565'],
+    ['วันที่ 25 มีนาคม พ.ศ. 2565'],
+    ['  25 / 03 / 2565 '],
+  ])('%p is 25 March 2022', (text) => {
+    expect(parseDate(text)).toEqual({ ok: true, value: MARCH_25 });
+  });
+
+  test('a date value', () => {
+    expect(parseDate(new Date(2022, 2, 25, 15, 0))).toEqual({ ok: true, value: MARCH_25 });
+  });
+
+  test('every Thai month name and abbreviation', () => {
+    const full = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+    const short = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+    full.forEach((name, i) => expect(parseDate(`1 ${name} 2565`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) }));
+    short.forEach((name, i) => expect(parseDate(`1 ${name} 65`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) }));
+  });
+
+  test.each([
+    ['31/04/2565', 'ไม่มีวันที่นี้'],
+    ['29/02/2565', 'ไม่มีวันที่นี้'], // 2022 is not a leap year
+    ['hello', 'อ่านเป็นวันที่ไม่ได้'],
+    ['25 ธันวา 2565', 'อ่านเป็นวันที่ไม่ได้'],
+    ['', 'ไม่มีวันที่'],
+    [44645, 'ไม่ใช่วันที่'],
+    [new Date(NaN), 'ไม่ถูกต้อง'],
+  ])('%p is refused (%s)', (input, message) => {
+    const parsed = parseDate(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(message);
+  });
+
+  test('29 Feb of a leap year (2567 BE = 2024) is a date', () => {
+    expect(parseDate('29/02/2567')).toEqual({ ok: true, value: dayOf(2024, 2, 29) });
+  });
+});
+
+describe('Thai date text', () => {
+  test('long and short forms, Thai and Arabic digits', () => {
+    expect(formatThaiDate(MARCH_25)).toBe('๒๕ มีนาคม ๒๕๖๕');
+    expect(formatThaiDate(MARCH_25, { form: 'short' })).toBe('๒๕ มี.ค. ๖๕');
+    expect(formatThaiDate(MARCH_25, { digits: 'arabic' })).toBe('25 มีนาคม 2565');
+    expect(formatThaiMonth(2021, 10)).toBe('ตุลาคม ๒๕๖๔');
+  });
+  test('what is written can be read back', () => {
+    for (const day of [dayOf(2021, 10, 1), dayOf(2022, 9, 30), MARCH_25]) {
+      expect(parseDate(formatThaiDate(day))).toEqual({ ok: true, value: day });
+      expect(parseDate(formatThaiDate(day, { form: 'short' }))).toEqual({ ok: true, value: day });
+    }
+  });
+});
