@@ -1,0 +1,57 @@
+/**
+ * The only place that names Apps Script's global services. Everything else receives the
+ * objects it works on, so the rules stay pure and tests can hand in the in-memory stand-in.
+ */
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The workbook this script is bound to. */
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActive();
+}
+
+/** The spreadsheet UI (menus, alerts, sidebar). */
+export function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/**
+ * The e-mail of the user running the script; "" when Google does not reveal it (a consumer
+ * account outside the owner's domain: Session.getActiveUser() docs).
+ */
+export function activeUserEmail(): string {
+  return (Session.getActiveUser().getEmail() || '').toLowerCase();
+}
+
+/** The e-mail of the account the script runs as (its protections and edits are this user's). */
+export function effectiveUserEmail(): string {
+  return (Session.getEffectiveUser().getEmail() || '').toLowerCase();
+}
+
+/** The document lock: one writing action at a time on this workbook. */
+export function documentLock(): GoogleAppsScript.Lock.Lock {
+  return LockService.getDocumentLock();
+}
+
+/** A conditional-format rule builder. */
+export function newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+  return SpreadsheetApp.newConditionalFormatRule();
+}
+
+/** A data-validation builder. */
+export function newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+  return SpreadsheetApp.newDataValidation();
+}
+
+/** SpreadsheetApp.ProtectionType.SHEET. */
+export function sheetProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+  return SpreadsheetApp.ProtectionType.SHEET;
+}
+
+/**
+ * An HTML page of the project (the sidebar).
+ * @param file the page's file name without .html
+ */
+export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
+  return HtmlService.createHtmlOutputFromFile(file);
+}

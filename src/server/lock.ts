@@ -1,0 +1,22 @@
+/** One writing action at a time on the shared workbook (LockService document lock). */
+import { documentLock } from '../adapter/services';
+
+/** How long a second officer's action waits for the first one before giving up. */
+const WAIT_MS = 20_000;
+
+/**
+ * Runs an action holding the document lock, or throws a Thai message when another officer's
+ * action holds it longer than the wait.
+ * @param fn the action
+ */
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = documentLock();
+  if (!lock.tryLock(WAIT_MS)) {
+    throw new Error('มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่ (เช่น ตั้งค่าหรือสร้างสรุปผล) กรุณารอสักครู่แล้วลองใหม่');
+  }
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
