@@ -5,7 +5,15 @@
  * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
  */
 import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
+import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
+import { activeSpreadsheet } from './adapter/services';
+import { checkWorkbook, CheckReport } from './server/dataCheck';
+import { withDocumentLock } from './server/lock';
+import { addMenu, openSidebar, setUpFromMenu, checkFromMenu } from './server/menu';
+import { setUpWorkbook, SetupReport } from './server/setup';
+import { nowText } from './server/clock';
+import { a1 } from './workbook/problemsSheet';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
@@ -92,6 +100,73 @@ export function OTOP_NEXT(activities: unknown, channels?: unknown, newOperators?
  */
 export function OTOP_THAI(value: unknown): unknown {
   return otopThai(value);
+}
+
+/**
+ * ผลงานของแต่ละอำเภอ [กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่] นับจากชีตบันทึกข้อมูล (หนึ่งสูตรได้ทั้งตาราง).
+ * Each district's [activities, channels, new operators], counted from the entry sheets.
+ *
+ * @param {string[][]} districts ช่วงชื่ออำเภอ (คอลัมน์เดียว). The district names (one column).
+ * @param {Array<Array<*>>} activities ช่วงชีตกิจกรรม A–J (ต่อกันได้ด้วย {ช่วง1; ช่วง2}). The activities rows, columns A–J.
+ * @param {Array<Array<*>>} online ช่วงชีตออนไลน์ A–I. The online rows, columns A–I.
+ * @param {Array<Array<*>>} baseline ช่วงชีตฐาน ๒๕๖๔ A–C. The baseline rows, columns A–C.
+ * @param {Date} [asOf] นับถึงวันที่ (รวมวันนั้น) ค่าเริ่มต้น 30 ก.ย. 2565. Count up to this day inclusive; 30 Sep 2565 by default.
+ * @param {number} [fiscalYear] ปีงบประมาณ พ.ศ. ค่าเริ่มต้นปีที่มี asOf. The BE fiscal year; by default the one containing asOf.
+ * @param {Array<Array<*>>} [channels] ตารางชื่อช่องทาง (ชีตเกณฑ์). The channel alias table.
+ * @return {number[][]} แถวละ 3 ค่า ต่ออำเภอ. Three numbers per district row.
+ * @customfunction
+ */
+export function OTOP_TALLY(districts: unknown, activities: unknown, online: unknown, baseline: unknown, asOf?: unknown, fiscalYear?: unknown, channels?: unknown): unknown {
+  return otopTally(districts, activities, online, baseline, asOf, fiscalYear, channels);
+}
+
+/**
+ * Adds the OTOP menu when the workbook opens (simple trigger).
+ * @param {Object} e the open event
+ */
+export function onOpen(e?: unknown): void {
+  void e;
+  addMenu();
+}
+
+/**
+ * Adds the OTOP menu right after the add-on is installed.
+ * @param {Object} e the install event
+ */
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+/** Menu: set up or repair the workbook. */
+export function menuSetUp(): void {
+  setUpFromMenu();
+}
+
+/** Menu: check the entries. */
+export function menuCheckData(): void {
+  checkFromMenu();
+}
+
+/** Menu: open the sidebar. */
+export function showSidebar(): void {
+  openSidebar();
+}
+
+/**
+ * Sidebar (google.script.run): set up or repair the workbook.
+ * @return {Object} what was done, in Thai
+ */
+export function sidebarSetUp(): SetupReport {
+  return withDocumentLock(() => setUpWorkbook(activeSpreadsheet()));
+}
+
+/**
+ * Sidebar (google.script.run): check the entries and list the problems.
+ * @return {Object} the problems, each with its sheet, cell and Thai message
+ */
+export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
+  const report = withDocumentLock(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }
 
 /**

@@ -1,5 +1,7 @@
 /** The OTOP menu and what its items do. */
 import { activeSpreadsheet, htmlPage, ui } from '../adapter/services';
+import { nowText } from './clock';
+import { checkWorkbook } from './dataCheck';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 
@@ -25,6 +27,12 @@ export function setUpFromMenu(): void {
   const report = withDocumentLock(() => setUpWorkbook(activeSpreadsheet()));
   const warnings = report.warnings.length > 0 ? `\n\nข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '';
   ui().alert('ตั้งค่าสมุดงาน OTOP', `${report.message}${warnings}`, ui().ButtonSet.OK);
+}
+
+/** Menu: check the entries, then say how many problems and where they are listed. */
+export function checkFromMenu(): void {
+  const report = withDocumentLock(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  ui().alert('ตรวจข้อมูล OTOP', report.message, ui().ButtonSet.OK);
 }
 
 /** Menu: open the sidebar. */

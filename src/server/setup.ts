@@ -47,7 +47,11 @@ export function setUpWorkbook(ss: Spreadsheet): SetupReport {
   const figures = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
   const names = figures.map((f) => f.name);
 
-  const { settings, refs } = setUpSettings_(ss, names, created, repaired, warnings);
+  const settingsSheet = ss.getSheetByName(SHEET.settings);
+  const settingsValues = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
+  assertMayChangeProtections_(ss, readSettings(settingsValues, names).settings);
+
+  const { settings, refs } = setUpSettings_(ss, settingsValues, names, created, repaired, warnings);
   const { criteria, channels } = setUpCriteria_(ss, created, repaired, warnings);
 
   for (const name of names) {
@@ -83,10 +87,9 @@ export function setUpWorkbook(ss: Spreadsheet): SetupReport {
  * values somebody typed are kept.
  */
 function setUpSettings_(
-  ss: Spreadsheet, names: string[], created: string[], repaired: Set<string>, warnings: string[],
+  ss: Spreadsheet, existing: unknown[][], names: string[], created: string[], repaired: Set<string>, warnings: string[],
 ): { settings: Settings; refs: { asOf: string; fiscalYear: string } } {
   const sheet = ensureSheet(ss, SHEET.settings, created);
-  const existing = sheet.getDataRange().getValues();
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
@@ -167,11 +170,28 @@ function writeDistrictTable_(
       return r > 0 && DISTRICT_INPUT_COLUMNS.includes(c) && !isBlank(typed) && isBlank(formulas[r][c]) ? typed : cell;
     }),
   );
-  const differs = grid.some((row, r) =>
-    row.some((cell, c) => (typeof cell === 'string' && cell.startsWith('=') ? formulas[r][c] !== cell : !isBlank(formulas[r][c]) || !same_(cell, values[r]?.[c] ?? ''))),
-  );
+  // A planned blank may show a formula's spilled result, so only its formula is compared.
+  const right = (cell: unknown, r: number, c: number) =>
+    typeof cell === 'string' && cell.startsWith('=')
+      ? formulas[r][c] === cell
+      : isBlank(formulas[r][c]) && (cell === '' || same_(cell, values[r]?.[c] ?? ''));
+  const differs = grid.some((row, r) => row.some((cell, c) => !right(cell, r, c)));
   if (differs) sheet.getRange(1, 1, height, width).setValues(grid);
   return differs;
+}
+
+/**
+ * Set-up changes protected sheets and protections, which only the owner or a province editor
+ * may do: anyone else is told, in Thai, whom to ask, before anything is touched.
+ */
+function assertMayChangeProtections_(ss: Spreadsheet, settings: Settings): void {
+  const me = effectiveUserEmail();
+  const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
+  if (!me || !owner || me === owner || settings.provinceEditors.includes(me)) return;
+  throw new Error(
+    `การตั้งค่าสมุดงานทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด: ผู้ใช้ ${me} ไม่มีสิทธิ์นี้ ` +
+      `กรุณาให้เจ้าของไฟล์ (${owner}) กด "ตั้งค่าสมุดงาน" หรือเพิ่มอีเมลของท่านในชีต${SHEET.settings} ช่อง "${LABEL.provinceEditors}"`,
+  );
 }
 
 /**
@@ -180,13 +200,8 @@ function writeDistrictTable_(
  * warning-only protection, so its officers can start typing.
  */
 function protect_(ss: Spreadsheet, settings: Settings, names: string[], warnings: string[]): void {
-  const me = effectiveUserEmail();
   const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
   const province = settings.provinceEditors;
-  if (me && owner && me !== owner && !province.includes(me)) {
-    warnings.push(`ไม่ได้ตั้งการป้องกันชีต: ผู้ใช้ ${me} ไม่ใช่เจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด ให้เจ้าของไฟล์ (${owner}) กด "ตั้งค่าสมุดงาน" อีกครั้ง`);
-    return;
-  }
   const specs: [string, ProtectionSpec][] = [
     ...[SHEET.settings, SHEET.criteria, SHEET.districts, SHEET.baseline].map((name): [string, ProtectionSpec] => [
       name, { description: `OTOP: ${name} (จังหวัด)`, editors: province, warningOnly: false },

@@ -1,0 +1,208 @@
+/**
+ * dump(): a complete, deterministic, JSON-serialisable picture of a workbook, so tests can prove
+ * that a failed action left it exactly as it was. renderSheet(): display text and effective
+ * formatting of each cell, for a preview page.
+ */
+import { quoteSheetName, rectA1, type Rect } from './a1';
+import { displayText } from './display';
+import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
+import { computedBlock, contentExtent, formulaErrorAt } from './formulaEngine';
+import { DEFAULT_COLUMN_WIDTH, type CellData, type SheetModel, type WorkbookModel } from './model';
+import { FakeRange } from './range';
+import { FakeSheet } from './sheet';
+import { FakeSpreadsheet } from './spreadsheet';
+import { CellError, isDate, type CellValue } from './values';
+
+/** A value in a dump: Dates become `{ date: ISO string }`. */
+export type DumpValue = string | number | boolean | null | { date: string } | DumpValue[];
+
+/** One cell; only non-default fields are present. */
+export interface CellDump {
+  value?: DumpValue;
+  formula?: string;
+  error?: string;
+  numberFormat?: string;
+  background?: string;
+  fontColor?: string;
+  fontWeight?: string;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  note?: string;
+  validation?: { criteria: string; values: DumpValue[]; allowInvalid: boolean; helpText: string };
+}
+
+/** One conditional-format rule. */
+export interface RuleDump {
+  ranges: string[];
+  criteria: string;
+  values: DumpValue[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
+
+/** One sheet. */
+export interface SheetDump {
+  name: string;
+  sheetId: number;
+  hidden: boolean;
+  tabColor: string | null;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  columnWidths: Record<string, number>;
+  cells: Record<string, CellDump>;
+  conditionalFormatRules: RuleDump[];
+}
+
+/** One protection. */
+export interface ProtectionDump {
+  type: string;
+  range: string;
+  description: string;
+  editors: string[];
+  domainEdit: boolean;
+  warningOnly: boolean;
+  unprotectedRanges: string[];
+}
+
+/** The whole workbook. */
+export interface WorkbookDump {
+  name: string;
+  owner: string;
+  editors: string[];
+  timeZone: string;
+  sheets: SheetDump[];
+  namedRanges: Array<{ name: string; range: string }>;
+  protections: ProtectionDump[];
+}
+
+function ref_(sheet: SheetModel, rect: Rect): string {
+  return `${quoteSheetName(sheet.name)}!${rectA1(rect)}`;
+}
+
+function value_(value: unknown): DumpValue {
+  if (value instanceof CellError) return value.code;
+  if (isDate(value)) return { date: value.toISOString() };
+  if (value instanceof FakeRange) return ref_(value.sheet_, value.rect_);
+  if (Array.isArray(value)) return value.map(value_);
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function cell_(book: WorkbookModel, sheet: SheetModel, row: number, col: number, cell: CellData | undefined, value: CellValue): CellDump | null {
+  const out: CellDump = {};
+  if (value !== '') out.value = value_(value);
+  if (cell?.formula !== undefined) {
+    out.formula = cell.formula;
+    const error = formulaErrorAt(book, sheet, row, col);
+    if (error !== null) out.error = error;
+  }
+  if (cell?.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
+  if (cell?.background !== undefined) out.background = cell.background;
+  if (cell?.fontColor !== undefined) out.fontColor = cell.fontColor;
+  if (cell?.fontWeight !== undefined) out.fontWeight = cell.fontWeight;
+  if (cell?.horizontalAlignment !== undefined) out.horizontalAlignment = cell.horizontalAlignment;
+  if (cell?.wrap !== undefined) out.wrap = cell.wrap;
+  if (cell?.note !== undefined) out.note = cell.note;
+  if (cell?.validation) {
+    const v = cell.validation;
+    out.validation = { criteria: String(v.criteria), values: v.values.map(value_), allowInvalid: v.allowInvalid, helpText: v.helpText };
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
+  const { lastRow, lastColumn } = contentExtent(book, sheet);
+  const values = lastRow > 0 && lastColumn > 0 ? computedBlock(book, sheet, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn }) : [];
+  const cells: Record<string, CellDump> = {};
+  const rows = Math.max(lastRow, sheet.rows.length);
+  for (let r = 1; r <= rows; r++) {
+    const cols = Math.max(r <= lastRow ? lastColumn : 0, sheet.rows[r - 1]?.length ?? 0);
+    for (let c = 1; c <= cols; c++) {
+      const value = values[r - 1]?.[c - 1] ?? '';
+      const dumped = cell_(book, sheet, r, c, sheet.cell(r, c), value);
+      if (dumped) cells[rectA1({ row: r, col: c, numRows: 1, numCols: 1 })] = dumped;
+    }
+  }
+  const columnWidths: Record<string, number> = {};
+  for (const [col, width] of [...sheet.columnWidths].sort((a, b) => a[0] - b[0])) {
+    if (width !== DEFAULT_COLUMN_WIDTH) columnWidths[String(col)] = width;
+  }
+  return {
+    name: sheet.name,
+    sheetId: sheet.id,
+    hidden: sheet.hidden,
+    tabColor: sheet.tabColor,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    columnWidths,
+    cells,
+    conditionalFormatRules: sheet.rules.map((rule) => ({
+      ranges: rule.ranges.map((r) => ref_(r.sheet, r.rect)),
+      criteria: String(rule.criteria),
+      values: rule.values.map(value_),
+      background: rule.background,
+      fontColor: rule.fontColor,
+      bold: rule.bold,
+    })),
+  };
+}
+
+/**
+ * A deterministic dump of everything the fake stores about the spreadsheet (no call recorded).
+ * @param spreadsheet any view of the workbook (also when typed as the real Spreadsheet)
+ */
+export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookDump {
+  if (!(spreadsheet instanceof FakeSpreadsheet)) throw new Error('dump: not a fake spreadsheet');
+  const book = spreadsheet.ctx_.book;
+  return {
+    name: book.name,
+    owner: book.owner,
+    editors: [...book.editors].sort(),
+    timeZone: book.timeZone,
+    sheets: book.sheets.map((s) => sheet_(book, s)),
+    namedRanges: [...book.namedRanges.values()]
+      .map((n) => ({ name: n.name, range: ref_(n.sheet, n.rect) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    protections: book.protections.map((p) => ({
+      type: String(p.type),
+      range: ref_(p.sheet, p.rect ?? { row: 1, col: 1, numRows: p.sheet.maxRows, numCols: p.sheet.maxColumns }),
+      description: p.description,
+      editors: [...new Set(p.editors)].sort(),
+      domainEdit: p.domainEdit,
+      warningOnly: p.warningOnly,
+      unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
+    })),
+  };
+}
+
+/** A cell as a preview shows it. */
+export interface RenderedCell extends EffectiveFormat {
+  /** display text */
+  value: string;
+}
+
+/**
+ * Rows 1..lastRow × columns 1..lastColumn with display text and effective formatting
+ * (conditional formats applied). No call recorded.
+ * @param sheet a fake sheet (also when typed as the real Sheet)
+ */
+export function renderSheet(sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet): RenderedCell[][] {
+  if (!(sheet instanceof FakeSheet)) throw new Error('renderSheet: not a fake sheet');
+  const book = sheet.ctx_.book;
+  const model = sheet.sheet_;
+  const { lastRow, lastColumn } = contentExtent(book, model);
+  if (lastRow === 0 || lastColumn === 0) return [];
+  const values = computedBlock(book, model, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn });
+  return values.map((line, i) =>
+    line.map((value, j) => ({
+      value: displayText(value, model.cell(i + 1, j + 1)?.numberFormat, book.timeZone),
+      ...effectiveFormatOf(book, model, i + 1, j + 1),
+    })),
+  );
+}

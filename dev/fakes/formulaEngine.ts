@@ -1,0 +1,378 @@
+/**
+ * Formula evaluation. Formula cells get their values when read: each formula is evaluated at
+ * most once per workbook "generation" (any content change starts a new one), so a getValues over
+ * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA and
+ * custom functions from the workbook's resolver; arguments as Sheets passes them to custom
+ * functions (a cell as its value, a range as a 2-D array with "" for empty cells and Dates as
+ * Date; guides/sheets/functions). A 2-D result spills right and down; a blocked spill shows #REF!,
+ * a thrown error #ERROR! with its message, an unknown function #NAME?, a cycle #REF!.
+ * Open-ended references (A2:J) run to the sheet's last row (getMaxRows), blank rows included.
+ */
+import { cellA1, type Rect } from './a1';
+import { FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
+import { hasContent, type CellData, type SheetModel, type WorkbookModel } from './model';
+import { CellError, isDate, messageOf, type CellValue } from './values';
+
+type Matrix = CellValue[][];
+type Evaluated = CellValue | Matrix;
+
+interface FormulaResult_ {
+  value: CellValue;
+  error: string | null;
+}
+
+interface SheetCalc_ {
+  status: 'pending' | 'running' | 'done';
+  formulas: Array<[number, number]>;
+  results: Map<number, FormulaResult_>;
+  spills: Map<number, CellValue>;
+  evaluating: Set<number>;
+}
+
+interface CalcState_ {
+  generation: number;
+  sheets: Map<SheetModel, SheetCalc_>;
+}
+
+const states_ = new WeakMap<WorkbookModel, CalcState_>();
+const CIRCULAR_ = new CellError('#REF!', 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.');
+
+function key_(row: number, col: number): number {
+  return row * 32768 + col;
+}
+
+function sheetCalc_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
+  let state = states_.get(book);
+  if (!state || state.generation !== book.generation) {
+    state = { generation: book.generation, sheets: new Map() };
+    states_.set(book, state);
+  }
+  let calc = state.sheets.get(sheet);
+  if (!calc) {
+    const formulas: Array<[number, number]> = [];
+    sheet.rows.forEach((cells, r) =>
+      cells?.forEach((cell, c) => {
+        if (cell?.formula !== undefined) formulas.push([r + 1, c + 1]);
+      }),
+    );
+    calc = { status: 'pending', formulas, results: new Map(), spills: new Map(), evaluating: new Set() };
+    state.sheets.set(sheet, calc);
+  }
+  return calc;
+}
+
+/** Evaluates every formula of the sheet unless done or already under way. */
+function ensure_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
+  const calc = sheetCalc_(book, sheet);
+  if (calc.status === 'pending') {
+    calc.status = 'running';
+    for (const [row, col] of calc.formulas) evalCell_(book, sheet, calc, row, col);
+    calc.status = 'done';
+  }
+  return calc;
+}
+
+function valueIn_(book: WorkbookModel, sheet: SheetModel, calc: SheetCalc_, row: number, col: number, cell: CellData | undefined): CellValue {
+  if (cell?.formula !== undefined) return evalCell_(book, sheet, calc, row, col);
+  if (cell?.value !== undefined && cell.value !== '') return cell.value;
+  return calc.spills.get(key_(row, col)) ?? '';
+}
+
+function evalCell_(book: WorkbookModel, sheet: SheetModel, calc: SheetCalc_, row: number, col: number): CellValue {
+  const key = key_(row, col);
+  const done = calc.results.get(key);
+  if (done) return done.value;
+  const formula = sheet.cell(row, col)?.formula;
+  if (formula === undefined) return sheet.cell(row, col)?.value ?? '';
+  if (calc.evaluating.has(key)) return CIRCULAR_;
+  calc.evaluating.add(key);
+  let outcome: Evaluated;
+  try {
+    outcome = evalFormula_(book, sheet, formula);
+  } finally {
+    calc.evaluating.delete(key);
+  }
+  const result = place_(sheet, calc, row, col, outcome);
+  calc.results.set(key, result);
+  return result.value;
+}
+
+function evalFormula_(book: WorkbookModel, sheet: SheetModel, formula: string): Evaluated {
+  let node: FormulaNode;
+  try {
+    node = parseFormula(formula);
+  } catch (e) {
+    if (e instanceof FormulaParseError) return new CellError('#ERROR!', e.message);
+    throw e;
+  }
+  return evalNode_(book, sheet, node);
+}
+
+function scalarResult_(value: CellValue): FormulaResult_ {
+  return { value, error: value instanceof CellError ? value.message : null };
+}
+
+/** Writes a formula's result: the anchor value, and the spill when the area is free. */
+function place_(sheet: SheetModel, calc: SheetCalc_, row: number, col: number, outcome: Evaluated): FormulaResult_ {
+  if (!Array.isArray(outcome)) return scalarResult_(outcome);
+  const height = outcome.length;
+  const width = outcome[0]?.length ?? 0;
+  if (height === 0 || width === 0) return scalarResult_('');
+  if (height === 1 && width === 1) return scalarResult_(outcome[0][0]);
+  if (row + height - 1 > sheet.maxRows) {
+    return scalarResult_(new CellError('#REF!', `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`));
+  }
+  if (col + width - 1 > sheet.maxColumns) {
+    return scalarResult_(new CellError('#REF!', `Result was not automatically expanded, please insert more columns (${col + width - 1 - sheet.maxColumns}).`));
+  }
+  for (let i = 0; i < height; i++) {
+    for (let j = i === 0 ? 1 : 0; j < width; j++) {
+      if (hasContent(sheet.cell(row + i, col + j)) || calc.spills.has(key_(row + i, col + j))) {
+        const where = cellA1(row + i, col + j);
+        return scalarResult_(new CellError('#REF!', `Array result was not expanded because it would overwrite data in ${where}.`));
+      }
+    }
+  }
+  for (let i = 0; i < height; i++) {
+    for (let j = i === 0 ? 1 : 0; j < width; j++) calc.spills.set(key_(row + i, col + j), outcome[i][j]);
+  }
+  return scalarResult_(outcome[0][0]);
+}
+
+function readRect_(book: WorkbookModel, sheet: SheetModel, rect: Rect): Matrix {
+  const calc = ensure_(book, sheet);
+  const plain = calc.formulas.length === 0;
+  const out: Matrix = new Array(rect.numRows);
+  for (let i = 0; i < rect.numRows; i++) {
+    const cells = sheet.rows[rect.row - 1 + i];
+    const line: CellValue[] = new Array(rect.numCols);
+    for (let j = 0; j < rect.numCols; j++) {
+      const cell = cells?.[rect.col - 1 + j];
+      line[j] = plain ? (cell?.value ?? '') : valueIn_(book, sheet, calc, rect.row + i, rect.col + j, cell);
+    }
+    out[i] = line;
+  }
+  return out;
+}
+
+function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): Evaluated {
+  switch (node.kind) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return node.value;
+    case 'negate':
+      return negate_(evalNode_(book, sheet, node.operand));
+    case 'name':
+      return new CellError('#NAME?', `Unknown range name: '${node.name.toUpperCase()}'.`);
+    case 'array':
+      return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
+    case 'call':
+      return call_(book, node.name, node.args.map((arg) => evalNode_(book, sheet, arg)));
+    case 'ref': {
+      const target = node.sheetName === null ? sheet : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
+      if (!target) return new CellError('#REF!', `Unresolved sheet name '${node.sheetName}'.`);
+      const endRow = node.endRow ?? target.maxRows;
+      const endCol = node.endCol ?? target.maxColumns;
+      if (endRow > target.maxRows || endCol > target.maxColumns || node.row > endRow) {
+        return new CellError('#REF!', 'Reference is outside the dimensions of the sheet.');
+      }
+      const rect = { row: node.row, col: node.col, numRows: endRow - node.row + 1, numCols: endCol - node.col + 1 };
+      if (!node.isRange) return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
+      return readRect_(book, target, rect);
+    }
+  }
+}
+
+function negate_(value: Evaluated): Evaluated {
+  if (Array.isArray(value)) return value.map((row) => row.map((v) => negate_(v) as CellValue));
+  if (value instanceof CellError) return value;
+  if (typeof value === 'number') return -value;
+  if (value === '' || typeof value === 'boolean') return -Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return -Number(value);
+  return new CellError('#VALUE!', `Function UMINUS parameter 1 expects number values. But '${String(value)}' is a text and cannot be coerced to a number.`);
+}
+
+function asMatrix_(value: Evaluated): Matrix {
+  return Array.isArray(value) ? value : [[value]];
+}
+
+/** Array literal: "," joins side by side, ";" stacks vertically. */
+function stack_(rows: Evaluated[][]): Evaluated {
+  const blocks: Matrix[] = [];
+  for (const items of rows) {
+    const parts = items.map(asMatrix_);
+    const height = parts[0].length;
+    const bad = parts.findIndex((p) => p.length !== height);
+    if (bad >= 0) {
+      return new CellError('#VALUE!', `Function ARRAY_ROW parameter ${bad + 1} has mismatched row size. Expected: ${height}. Actual: ${parts[bad].length}.`);
+    }
+    blocks.push(Array.from({ length: height }, (_, i) => parts.flatMap((p) => p[i])));
+  }
+  const width = blocks[0][0]?.length ?? 0;
+  if (blocks.some((b) => b.some((line) => line.length !== width))) {
+    return new CellError('#VALUE!', 'In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.');
+  }
+  return blocks.flat();
+}
+
+function firstError_(values: Evaluated[]): CellError | null {
+  for (const value of values) {
+    if (value instanceof CellError) return value;
+    if (Array.isArray(value)) {
+      for (const line of value) for (const v of line) if (v instanceof CellError) return v;
+    }
+  }
+  return null;
+}
+
+function numbers_(name: string, args: Evaluated[]): number[] | CellError {
+  const out: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (Array.isArray(arg)) {
+      for (const line of arg) for (const v of line) if (typeof v === 'number') out.push(v);
+    } else if (typeof arg === 'number' || typeof arg === 'boolean') {
+      out.push(Number(arg));
+    } else if (typeof arg === 'string' && arg.trim() !== '' && !Number.isNaN(Number(arg))) {
+      out.push(Number(arg));
+    } else if (typeof arg === 'string' && arg !== '') {
+      return new CellError('#VALUE!', `Function ${name} parameter ${i + 1} expects number values. But '${arg}' is a text and cannot be coerced to a number.`);
+    }
+  }
+  return out;
+}
+
+const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
+  SUM: (args) => {
+    const nums = numbers_('SUM', args);
+    return nums instanceof CellError ? nums : nums.reduce((a, b) => a + b, 0);
+  },
+  MIN: (args) => {
+    const nums = numbers_('MIN', args);
+    return nums instanceof CellError ? nums : nums.length === 0 ? 0 : nums.reduce((a, b) => Math.min(a, b));
+  },
+  MAX: (args) => {
+    const nums = numbers_('MAX', args);
+    return nums instanceof CellError ? nums : nums.length === 0 ? 0 : nums.reduce((a, b) => Math.max(a, b));
+  },
+  COUNTA: (args) => {
+    let n = 0;
+    for (const arg of args) {
+      if (!Array.isArray(arg)) n++;
+      else for (const line of arg) for (const v of line) if (v !== '') n++;
+    }
+    return n;
+  },
+};
+
+/**
+ * A custom-function argument: a 1×1 range as its value, Dates copied. Matrices produced by an
+ * evaluation are fresh arrays, so they are handed over (Dates replaced in place).
+ */
+function toArgument_(value: Evaluated): unknown {
+  if (!Array.isArray(value)) return isDate(value) ? new Date(value.getTime()) : value;
+  if (value.length === 1 && value[0].length === 1) return toArgument_(value[0][0]);
+  for (const line of value) {
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      if (typeof v === 'object' && isDate(v)) line[j] = new Date(v.getTime());
+    }
+  }
+  return value;
+}
+
+function fromResultValue_(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : new CellError('#NUM!', 'The result is not a finite number.');
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (isDate(value)) return new Date(value.getTime());
+  return String(value);
+}
+
+/**
+ * A custom function's return value as cell values. A 1-D array is read as a column and ragged
+ * rows are padded with "" (assumptions: Sheets' handling of those is not documented).
+ */
+function fromResult_(value: unknown): Evaluated {
+  if (!Array.isArray(value)) return fromResultValue_(value);
+  if (value.length === 0) return '';
+  const rows: unknown[][] = value.every((row) => Array.isArray(row)) ? value : value.map((v) => [v]);
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  if (width === 0) return '';
+  return rows.map((row) => {
+    const line: CellValue[] = new Array(width);
+    for (let j = 0; j < width; j++) line[j] = j < row.length ? fromResultValue_(row[j]) : '';
+    return line;
+  });
+}
+
+function call_(book: WorkbookModel, name: string, args: Evaluated[]): Evaluated {
+  const builtin = BUILTINS_[name.toUpperCase()];
+  const fn = builtin ? undefined : (book.functions?.(name) ?? book.functions?.(name.toUpperCase()));
+  if (!builtin && typeof fn !== 'function') return new CellError('#NAME?', `Unknown function: '${name}'.`);
+  const error = firstError_(args);
+  if (error) return error;
+  if (builtin) return builtin(args);
+  book.customFunctionDepth++;
+  try {
+    return fromResult_(fn?.(...args.map(toArgument_)));
+  } catch (thrown) {
+    return new CellError('#ERROR!', messageOf(thrown));
+  } finally {
+    book.customFunctionDepth--;
+  }
+}
+
+/**
+ * The values of a block as getValues sees them (formulas computed, spills filled).
+ * @param book the workbook
+ * @param sheet the sheet
+ * @param rect the block
+ */
+export function computedBlock(book: WorkbookModel, sheet: SheetModel, rect: Rect): CellValue[][] {
+  return readRect_(book, sheet, rect);
+}
+
+/**
+ * The value of one cell as getValue sees it.
+ * @param book the workbook
+ * @param sheet the sheet
+ * @param row 1-based
+ * @param col 1-based
+ */
+export function computedValue(book: WorkbookModel, sheet: SheetModel, row: number, col: number): CellValue {
+  return valueIn_(book, sheet, ensure_(book, sheet), row, col, sheet.cell(row, col));
+}
+
+/**
+ * The tooltip of a formula cell showing an error (#ERROR!, #REF!, #NAME?...), else null.
+ * @param book the workbook
+ * @param sheet the sheet
+ * @param row 1-based
+ * @param col 1-based
+ */
+export function formulaErrorAt(book: WorkbookModel, sheet: SheetModel, row: number, col: number): string | null {
+  const calc = ensure_(book, sheet);
+  if (sheet.cell(row, col)?.formula === undefined) return null;
+  evalCell_(book, sheet, calc, row, col);
+  return calc.results.get(key_(row, col))?.error ?? null;
+}
+
+/**
+ * Last row / column with content, counting values that formulas spill.
+ * @param book the workbook
+ * @param sheet the sheet
+ */
+export function contentExtent(book: WorkbookModel, sheet: SheetModel): { lastRow: number; lastColumn: number } {
+  const calc = ensure_(book, sheet);
+  let lastRow = sheet.lastContentRow();
+  let lastColumn = sheet.lastContentColumn();
+  for (const [key, value] of calc.spills) {
+    if (value === '') continue;
+    lastRow = Math.max(lastRow, Math.floor(key / 32768));
+    lastColumn = Math.max(lastColumn, key % 32768);
+  }
+  return { lastRow, lastColumn };
+}

@@ -1,0 +1,219 @@
+/**
+ * Fake HtmlService: outputs and templates read from the workbook's HTML files. Templates
+ * support `<?= expr ?>` (HTML-escaped), `<?!= expr ?>` (raw) and `<? code ?>` scriptlets
+ * (guides/html/templates); escaping is plain HTML escaping, not Google's contextual escaping.
+ */
+import { instrument } from './callLedger';
+import { SandboxMode, XFrameOptionsMode } from './enums';
+import type { ExecutionContext } from './model';
+import type { FakeOf } from './types';
+
+/**
+ * The text of a project HTML file, or the Apps Script error.
+ * @param ctx the execution
+ * @param name "Sidebar" or "Sidebar.html"
+ */
+function readFile_(ctx: ExecutionContext, name: string): string {
+  const files = ctx.book.htmlFiles;
+  const text = files[name] ?? files[`${name}.html`];
+  if (text === undefined) throw new Error(`No HTML file named ${name} was found.`);
+  return text;
+}
+
+/**
+ * HTML-escapes a value for `<?= ?>`.
+ * @param value anything
+ */
+export function escapeHtml(value: unknown): string {
+  return (value === null || value === undefined ? '' : String(value))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const OUTPUT_METHODS = [
+  'getContent', 'setContent', 'append', 'clear', 'setTitle', 'getTitle', 'setWidth', 'getWidth', 'setHeight', 'getHeight',
+  'setSandboxMode', 'setXFrameOptionsMode', 'addMetaTag',
+] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlOutput)[];
+
+/** HTML to show in a sidebar or dialog. */
+export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, (typeof OUTPUT_METHODS)[number]> {
+  title_ = '';
+  width_ = 0;
+  height_ = 0;
+  readonly metaTags_: Array<{ name: string; content: string }> = [];
+
+  /**
+   * @param ctx_ the execution
+   * @param content_ the HTML
+   */
+  constructor(
+    readonly ctx_: ExecutionContext,
+    public content_: string,
+  ) {}
+
+  /** The HTML. */
+  getContent(): string {
+    return this.content_;
+  }
+
+  /** @param content replaces the HTML */
+  setContent(content: string): FakeHtmlOutput {
+    this.content_ = content;
+    return this;
+  }
+
+  /** @param addedContent appended HTML */
+  append(addedContent: string): FakeHtmlOutput {
+    this.content_ += addedContent;
+    return this;
+  }
+
+  /** Empties the HTML. */
+  clear(): FakeHtmlOutput {
+    this.content_ = '';
+    return this;
+  }
+
+  /** @param title page / sidebar title */
+  setTitle(title: string): FakeHtmlOutput {
+    this.title_ = title;
+    return this;
+  }
+
+  /** The title. */
+  getTitle(): string {
+    return this.title_;
+  }
+
+  /** @param width pixels (ignored for sidebars) */
+  setWidth(width: number): FakeHtmlOutput {
+    this.width_ = width;
+    return this;
+  }
+
+  /** The width set, 0 when none. */
+  getWidth(): number {
+    return this.width_;
+  }
+
+  /** @param height pixels */
+  setHeight(height: number): FakeHtmlOutput {
+    this.height_ = height;
+    return this;
+  }
+
+  /** The height set, 0 when none. */
+  getHeight(): number {
+    return this.height_;
+  }
+
+  /** @param _mode only IFRAME exists today; accepted and ignored */
+  setSandboxMode(_mode: GoogleAppsScript.HTML.SandboxMode): FakeHtmlOutput {
+    return this;
+  }
+
+  /** @param _mode accepted and ignored */
+  setXFrameOptionsMode(_mode: GoogleAppsScript.HTML.XFrameOptionsMode): FakeHtmlOutput {
+    return this;
+  }
+
+  /** @param name meta name (e.g. viewport) @param content its content */
+  addMetaTag(name: string, content: string): FakeHtmlOutput {
+    this.metaTags_.push({ name, content });
+    return this;
+  }
+}
+instrument(FakeHtmlOutput, 'HtmlOutput', OUTPUT_METHODS);
+
+/**
+ * Compiles a template into JavaScript source building the output in `__out`.
+ * @param raw the template text
+ */
+function compile_(raw: string): string {
+  let code = '';
+  let last = 0;
+  for (const m of raw.matchAll(/<\?(!=|=)?([\s\S]*?)\?>/g)) {
+    code += `__out += ${JSON.stringify(raw.slice(last, m.index))};\n`;
+    if (m[1] === '=') code += `__out += __esc(${m[2]});\n`;
+    else if (m[1] === '!=') code += `__out += __raw(${m[2]});\n`;
+    else code += `${m[2]}\n`;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return `${code}__out += ${JSON.stringify(raw.slice(last))};\n`;
+}
+
+const TEMPLATE_METHODS = ['evaluate', 'getRawContent', 'getCode'] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlTemplate)[];
+
+/** A template; assign properties on it, then evaluate(). */
+export class FakeHtmlTemplate implements FakeOf<GoogleAppsScript.HTML.HtmlTemplate, (typeof TEMPLATE_METHODS)[number]> {
+  [property: string]: unknown;
+
+  /**
+   * @param ctx_ the execution
+   * @param raw_ the template text
+   */
+  constructor(
+    readonly ctx_: ExecutionContext,
+    readonly raw_: string,
+  ) {}
+
+  /** Runs the template with its own properties (and the execution's scope) in view. */
+  evaluate(): FakeHtmlOutput {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this)) if (!key.endsWith('_')) data[key] = value;
+    const body = `var __out = '';\nvar output = { append: function (s) { __out += __raw(s); }, appendUntrusted: function (s) { __out += __esc(s); } };\nwith (__scope) { with (__data) {\n${compile_(this.raw_)}} }\nreturn __out;`;
+    const run = new Function('__data', '__scope', '__esc', '__raw', body) as (...a: unknown[]) => string;
+    const raw = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+    return new FakeHtmlOutput(this.ctx_, run(data, this.ctx_.scope ?? {}, escapeHtml, raw));
+  }
+
+  /** The template text. */
+  getRawContent(): string {
+    return this.raw_;
+  }
+
+  /** The JavaScript the template compiles to (the fake's own form). */
+  getCode(): string {
+    return compile_(this.raw_);
+  }
+}
+instrument(FakeHtmlTemplate, 'HtmlTemplate', TEMPLATE_METHODS);
+
+const SERVICE_METHODS = [
+  'createHtmlOutput', 'createHtmlOutputFromFile', 'createTemplate', 'createTemplateFromFile',
+] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlService)[];
+
+/** HtmlService over the workbook's HTML files. */
+export class FakeHtmlService
+  implements FakeOf<GoogleAppsScript.HTML.HtmlService, (typeof SERVICE_METHODS)[number] | 'SandboxMode' | 'XFrameOptionsMode'>
+{
+  readonly SandboxMode = SandboxMode;
+  readonly XFrameOptionsMode = XFrameOptionsMode;
+
+  /** @param ctx_ the execution */
+  constructor(readonly ctx_: ExecutionContext) {}
+
+  /** @param html initial HTML */
+  createHtmlOutput(html?: string): FakeHtmlOutput {
+    return new FakeHtmlOutput(this.ctx_, html ?? '');
+  }
+
+  /** @param filename a project HTML file */
+  createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
+    return new FakeHtmlOutput(this.ctx_, readFile_(this.ctx_, filename));
+  }
+
+  /** @param html template text */
+  createTemplate(html: string): FakeHtmlTemplate {
+    return new FakeHtmlTemplate(this.ctx_, html);
+  }
+
+  /** @param filename a project HTML file */
+  createTemplateFromFile(filename: string): FakeHtmlTemplate {
+    return new FakeHtmlTemplate(this.ctx_, readFile_(this.ctx_, filename));
+  }
+}
+instrument(FakeHtmlService, 'HtmlService', SERVICE_METHODS);

@@ -1,0 +1,86 @@
+/**
+ * Fake LockService. Locks live in the workbook, so executions over the same workbook contend.
+ * Time does not pass: tryLock returns false at once when another execution holds the lock, and
+ * waitLock throws Apps Script's timeout error (reference/lock/lock-service). A lock is released
+ * by releaseLock() or when its execution ends.
+ */
+import { instrument } from './callLedger';
+import type { ExecutionContext } from './model';
+import type { FakeOf } from './types';
+
+/** Apps Script's message when waitLock times out. */
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+const LOCK_METHODS = ['tryLock', 'waitLock', 'releaseLock', 'hasLock'] as const satisfies readonly (keyof GoogleAppsScript.Lock.Lock)[];
+
+/** One lock (document, script or user scope). */
+export class FakeLock implements FakeOf<GoogleAppsScript.Lock.Lock, (typeof LOCK_METHODS)[number]> {
+  /**
+   * @param ctx_ the execution
+   * @param key_ which lock ("document", "script", "user:<email>")
+   */
+  constructor(
+    readonly ctx_: ExecutionContext,
+    readonly key_: string,
+  ) {}
+
+  /** @param _timeoutInMillis ignored: time does not pass in the fake */
+  tryLock(_timeoutInMillis: number): boolean {
+    return this.acquire_();
+  }
+
+  private acquire_(): boolean {
+    const holder = this.ctx_.book.locks.get(this.key_);
+    if (holder !== undefined && holder !== this.ctx_.id) return false;
+    this.ctx_.book.locks.set(this.key_, this.ctx_.id);
+    return true;
+  }
+
+  /** @param _timeoutInMillis ignored; throws when another execution holds the lock */
+  waitLock(_timeoutInMillis: number): void {
+    if (!this.acquire_()) throw new Error(LOCK_TIMEOUT_MESSAGE);
+  }
+
+  /** Releases the lock if this execution holds it. */
+  releaseLock(): void {
+    if (this.ctx_.book.locks.get(this.key_) === this.ctx_.id) this.ctx_.book.locks.delete(this.key_);
+  }
+
+  /** Whether this execution holds the lock. */
+  hasLock(): boolean {
+    return this.ctx_.book.locks.get(this.key_) === this.ctx_.id;
+  }
+}
+instrument(FakeLock, 'Lock', LOCK_METHODS);
+
+const SERVICE_METHODS = ['getDocumentLock', 'getScriptLock', 'getUserLock'] as const satisfies readonly (keyof GoogleAppsScript.Lock.LockService)[];
+
+/** LockService. */
+export class FakeLockService implements FakeOf<GoogleAppsScript.Lock.LockService, (typeof SERVICE_METHODS)[number]> {
+  /** @param ctx_ the execution */
+  constructor(readonly ctx_: ExecutionContext) {}
+
+  /** The lock of the document (the fake workbook). */
+  getDocumentLock(): FakeLock {
+    return new FakeLock(this.ctx_, 'document');
+  }
+
+  /** The lock of the script project. */
+  getScriptLock(): FakeLock {
+    return new FakeLock(this.ctx_, 'script');
+  }
+
+  /** The lock of the current user. */
+  getUserLock(): FakeLock {
+    return new FakeLock(this.ctx_, `user:${this.ctx_.effectiveUser}`);
+  }
+}
+instrument(FakeLockService, 'LockService', SERVICE_METHODS);
+
+/**
+ * Releases every lock an execution holds (what happens when a script ends).
+ * @param ctx the execution
+ */
+export function releaseLocksOf(ctx: ExecutionContext): void {
+  for (const [key, holder] of [...ctx.book.locks]) if (holder === ctx.id) ctx.book.locks.delete(key);
+}

@@ -1,0 +1,416 @@
+/**
+ * The shared in-memory state behind the fakes: the workbook (sheets, cells, protections, named
+ * ranges, properties, locks, mail) and the per-execution context that every fake object holds.
+ * Several executions (simulated users running the add-on at the same time) share one workbook.
+ */
+import { shiftForDelete, shiftForInsert, type Rect } from './a1';
+import { CallLedger, classifyCall } from './callLedger';
+import type { UiLog } from './ui';
+import type { Scalar } from './values';
+
+/** Per-cell data. Absent fields mean the Sheets default. */
+export interface CellData {
+  value?: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  background?: string;
+  fontColor?: string;
+  fontWeight?: 'normal' | 'bold';
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  note?: string;
+  validation?: ValidationModel;
+}
+
+/** A stored data-validation rule. Criteria values may hold FakeRange objects. */
+export interface ValidationModel {
+  readonly criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+  readonly values: readonly unknown[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string;
+}
+
+/** A rectangle on a given sheet. */
+export interface SheetRect {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+/** A stored conditional-format rule (boolean conditions only). */
+export interface RuleModel {
+  ranges: SheetRect[];
+  criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  values: unknown[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
+
+/** A stored protection (a protected range or a protected sheet). */
+export interface ProtectionModel {
+  readonly id: number;
+  readonly type: GoogleAppsScript.Spreadsheet.ProtectionType;
+  readonly sheet: SheetModel;
+  /** null for a whole-sheet protection */
+  rect: Rect | null;
+  description: string;
+  editors: string[];
+  domainEdit: boolean;
+  warningOnly: boolean;
+  unprotected: Rect[];
+}
+
+/** A stored named range. */
+export interface NamedRangeModel {
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+/** A sent e-mail, as recorded by the fake MailApp. */
+export interface SentMail {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  name: string;
+  attachments: string[];
+}
+
+/** Resolves a custom function name used in a formula to its implementation. */
+export type FunctionResolver = (name: string) => ((...args: unknown[]) => unknown) | undefined;
+
+/** Default size of a new sheet, as in Sheets (1000 rows × 26 columns). */
+export const DEFAULT_ROWS = 1000;
+/** Default number of columns of a new sheet. */
+export const DEFAULT_COLUMNS = 26;
+/** Default column width in pixels. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * Whether a cell holds content (a value or a formula), as getLastRow counts it.
+ * @param cell the cell, if any
+ */
+export function hasContent(cell: CellData | undefined): boolean {
+  return cell !== undefined && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ''));
+}
+
+/** One sheet: its grid and sheet-level settings. */
+export class SheetModel {
+  /** rows[r - 1][c - 1]; sparse */
+  rows: Array<Array<CellData | undefined> | undefined> = [];
+  hidden = false;
+  tabColor: string | null = null;
+  frozenRows = 0;
+  frozenColumns = 0;
+  columnWidths = new Map<number, number>();
+  rules: RuleModel[] = [];
+
+  /**
+   * @param id the sheet id (gid)
+   * @param name the tab name
+   * @param maxRows number of rows
+   * @param maxColumns number of columns
+   */
+  constructor(
+    readonly id: number,
+    public name: string,
+    public maxRows = DEFAULT_ROWS,
+    public maxColumns = DEFAULT_COLUMNS,
+  ) {}
+
+  /**
+   * The cell at (row, col), if anything was ever stored there.
+   * @param row 1-based
+   * @param col 1-based
+   */
+  cell(row: number, col: number): CellData | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+
+  /**
+   * The cell at (row, col), created when missing.
+   * @param row 1-based
+   * @param col 1-based
+   */
+  cellForWrite(row: number, col: number): CellData {
+    let cells = this.rows[row - 1];
+    if (!cells) this.rows[row - 1] = cells = [];
+    let cell = cells[col - 1];
+    if (!cell) cells[col - 1] = cell = {};
+    return cell;
+  }
+
+  /** Last row holding a value or formula (0 when none). */
+  lastContentRow(): number {
+    for (let r = this.rows.length - 1; r >= 0; r--) if (this.rows[r]?.some(hasContent)) return r + 1;
+    return 0;
+  }
+
+  /** Last column holding a value or formula (0 when none). */
+  lastContentColumn(): number {
+    let last = 0;
+    for (const cells of this.rows) {
+      if (!cells) continue;
+      for (let c = cells.length - 1; c >= last; c--) {
+        if (hasContent(cells[c])) {
+          last = c + 1;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Inserts empty rows after `after` (grid only).
+   * @param after 0..maxRows
+   * @param count how many
+   */
+  insertRows(after: number, count: number): void {
+    if (after < this.rows.length) {
+      this.rows = this.rows.slice(0, after).concat(new Array(count).fill(undefined), this.rows.slice(after));
+    }
+    this.maxRows += count;
+  }
+
+  /**
+   * Deletes rows first..first+count-1 (grid only).
+   * @param first 1-based
+   * @param count how many
+   */
+  deleteRows(first: number, count: number): void {
+    this.rows.splice(first - 1, count);
+    this.maxRows -= count;
+  }
+
+  /**
+   * Inserts empty columns after `after` (grid only).
+   * @param after 0..maxColumns
+   * @param count how many
+   */
+  insertColumns(after: number, count: number): void {
+    this.rows = this.rows.map((cells) =>
+      cells && after < cells.length ? cells.slice(0, after).concat(new Array(count).fill(undefined), cells.slice(after)) : cells,
+    );
+    const widths = new Map<number, number>();
+    for (const [c, w] of this.columnWidths) widths.set(c > after ? c + count : c, w);
+    this.columnWidths = widths;
+    this.maxColumns += count;
+  }
+
+  /**
+   * Deletes columns first..first+count-1 (grid only).
+   * @param first 1-based
+   * @param count how many
+   */
+  deleteColumns(first: number, count: number): void {
+    for (const cells of this.rows) cells?.splice(first - 1, count);
+    const widths = new Map<number, number>();
+    for (const [c, w] of this.columnWidths) {
+      if (c < first) widths.set(c, w);
+      else if (c >= first + count) widths.set(c - count, w);
+    }
+    this.columnWidths = widths;
+    this.maxColumns -= count;
+  }
+}
+
+/** Options of a fake workbook. */
+export interface WorkbookOptions {
+  /** owner e-mail; default "owner@example.com" */
+  owner?: string;
+  /** spreadsheet name; default "Fake spreadsheet" */
+  name?: string;
+  /** spreadsheet id; default "fake-spreadsheet-id" */
+  id?: string;
+  /** users with edit access besides the owner */
+  editors?: string[];
+  /** spreadsheet and script time zone; default "Asia/Bangkok" */
+  timeZone?: string;
+  /** names of the initial sheets; default ["Sheet1"] */
+  sheetNames?: string[];
+  /** HTML files of the script project, by name ("Sidebar" or "Sidebar.html") */
+  htmlFiles?: Record<string, string>;
+  /** MailApp recipients per day per user; default 100 (consumer account) */
+  mailDailyQuota?: number;
+}
+
+// In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
+// (PLATFORM.md, guides/sheets/functions).
+const SPREADSHEET_CLASSES_ = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp', 'Protection', 'NamedRange']);
+const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu']);
+
+/** The shared state of one fake spreadsheet and its script project. */
+export class WorkbookModel {
+  readonly ledger = new CallLedger();
+  readonly id: string;
+  name: string;
+  readonly owner: string;
+  editors: string[];
+  readonly timeZone: string;
+  sheets: SheetModel[] = [];
+  namedRanges = new Map<string, NamedRangeModel>();
+  protections: ProtectionModel[] = [];
+  /** lock key → id of the execution holding it */
+  readonly locks = new Map<string, number>();
+  readonly documentProperties = new Map<string, string>();
+  readonly scriptProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, Map<string, string>>();
+  mailQuota: number;
+  readonly mailRemaining = new Map<string, number>();
+  readonly sentMails: SentMail[] = [];
+  readonly htmlFiles: Record<string, string>;
+  functions: FunctionResolver | null = null;
+  /** bumped on every change of content, so cached formula results are recomputed */
+  generation = 0;
+  /** > 0 while a custom function runs */
+  customFunctionDepth = 0;
+  private nextSheetId_ = 0;
+  private nextProtectionId_ = 1;
+  private nextExecutionId_ = 1;
+  private uuidCounter_ = 0;
+
+  /** @param options see WorkbookOptions */
+  constructor(options: WorkbookOptions = {}) {
+    this.id = options.id ?? 'fake-spreadsheet-id';
+    this.name = options.name ?? 'Fake spreadsheet';
+    this.owner = options.owner ?? 'owner@example.com';
+    this.editors = [...(options.editors ?? [])];
+    this.timeZone = options.timeZone ?? 'Asia/Bangkok';
+    this.htmlFiles = { ...(options.htmlFiles ?? {}) };
+    this.mailQuota = options.mailDailyQuota ?? 100;
+    for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);
+  }
+
+  /** Marks content as changed (invalidates computed formula results). */
+  touch(): void {
+    this.generation++;
+  }
+
+  /**
+   * Throws when a call is not allowed in the current situation (inside a custom function).
+   * @param name "Class.method"
+   */
+  guardCall(name: string): void {
+    if (this.customFunctionDepth === 0) return;
+    const cls = name.slice(0, name.lastIndexOf('.'));
+    const kind = classifyCall(name);
+    const deniedSpreadsheetCall =
+      SPREADSHEET_CLASSES_.has(cls) && kind !== 'read' && kind !== 'builder' && name !== 'SpreadsheetApp.flush';
+    if (deniedSpreadsheetCall || DENIED_IN_CUSTOM_FUNCTIONS_.has(cls) || name === 'SpreadsheetApp.getUi') {
+      throw new Error(`You do not have permission to call ${name}`);
+    }
+  }
+
+  /**
+   * Adds a sheet (no checks).
+   * @param name tab name
+   * @param index 0-based position; at the end when omitted
+   */
+  addSheet(name: string, index?: number): SheetModel {
+    const id = this.nextSheetId_ === 0 ? 0 : 100000000 + this.nextSheetId_;
+    this.nextSheetId_++;
+    const sheet = new SheetModel(id, name);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    this.touch();
+    return sheet;
+  }
+
+  /**
+   * The sheet with exactly this name.
+   * @param name tab name
+   */
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /**
+   * The sheet whose name equals this one ignoring case (Sheets keeps names unique that way).
+   * @param name tab name
+   */
+  sheetByNameIgnoringCase(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** A new protection id. */
+  newProtectionId(): number {
+    return this.nextProtectionId_++;
+  }
+
+  /** A new execution id. */
+  newExecutionId(): number {
+    return this.nextExecutionId_++;
+  }
+
+  /** A deterministic UUID for Utilities.getUuid. */
+  newUuid(): string {
+    this.uuidCounter_++;
+    return `00000000-0000-4000-8000-${this.uuidCounter_.toString(16).padStart(12, '0')}`;
+  }
+
+  /**
+   * Moves named ranges, protections and conditional-format ranges after rows or columns of
+   * `sheet` were inserted or deleted; ranges that lose all their cells are dropped.
+   * @param sheet the sheet whose grid changed
+   * @param axis rows or columns
+   * @param op insert (after `at`) or delete (from `at`)
+   * @param at line after which lines were inserted, or first deleted line
+   * @param count how many lines
+   */
+  shiftRanges(sheet: SheetModel, axis: 'rows' | 'columns', op: 'insert' | 'delete', at: number, count: number): void {
+    const move = (rect: Rect): Rect | null => {
+      const start = axis === 'rows' ? rect.row : rect.col;
+      const size = axis === 'rows' ? rect.numRows : rect.numCols;
+      const moved =
+        op === 'insert' ? shiftForInsert(start, start + size - 1, at, count) : shiftForDelete(start, start + size - 1, at, count);
+      if (!moved) return null;
+      const [s, e] = moved;
+      return axis === 'rows' ? { ...rect, row: s, numRows: e - s + 1 } : { ...rect, col: s, numCols: e - s + 1 };
+    };
+    for (const [name, named] of this.namedRanges) {
+      if (named.sheet !== sheet) continue;
+      const rect = move(named.rect);
+      if (rect) named.rect = rect;
+      else this.namedRanges.delete(name);
+    }
+    this.protections = this.protections.filter((p) => {
+      if (p.sheet !== sheet) return true;
+      p.unprotected = p.unprotected.map(move).filter((r): r is Rect => r !== null);
+      if (!p.rect) return true;
+      const rect = move(p.rect);
+      if (rect) p.rect = rect;
+      return rect !== null;
+    });
+    for (const other of this.sheets) {
+      for (const rule of other.rules) {
+        rule.ranges = rule.ranges
+          .map((r) => (r.sheet === sheet ? { sheet, rect: move(r.rect) } : r))
+          .filter((r): r is SheetRect => r.rect !== null);
+      }
+    }
+    this.touch();
+  }
+}
+
+/** What every fake object of one execution shares: the workbook and who is running. */
+export interface ExecutionContext {
+  readonly book: WorkbookModel;
+  readonly id: number;
+  /** Session.getActiveUser().getEmail(); may be "" */
+  readonly activeUser: string;
+  /** Session.getEffectiveUser().getEmail(): whose permissions apply */
+  readonly effectiveUser: string;
+  readonly locale: string;
+  activeSheet: SheetModel | null;
+  activeRange: SheetRect | null;
+  readonly ui: UiLog;
+  readonly logs: string[];
+  /** names visible to HTML templates besides the template's own properties */
+  readonly scope: object | undefined;
+}

@@ -1,0 +1,266 @@
+/**
+ * Protections and who may edit what. Facts modelled (reference/spreadsheet/protection,
+ * Range.protect, Sheet.protect): a new protection mirrors the spreadsheet's editors until the
+ * script changes them; the owner always edits; the owner and the current user cannot be removed
+ * from a protection's editors (silently ignored); warning-only protections let everyone edit;
+ * getEditors()/changes by a user who cannot edit the protection throw.
+ */
+import { rectsIntersect, type Rect } from './a1';
+import { instrument } from './callLedger';
+import { ProtectionType } from './enums';
+import type { ExecutionContext, ProtectionModel, SheetModel, WorkbookModel } from './model';
+import { FakeRange } from './range';
+import { emailOf, FakeUser } from './session';
+import type { FakeOf } from './types';
+
+/** Sheets' error when a script writes into a cell it may not edit (API error text). */
+export const PROTECTED_CELL_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+/** Error for actions the user has no right to perform. */
+export const NO_PERMISSION_MESSAGE = 'You do not have permission to perform that action.';
+
+function domainOf_(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/**
+ * Whether a user has edit access to the spreadsheet at all.
+ * @param book the workbook
+ * @param user e-mail
+ */
+export function isSpreadsheetEditor(book: WorkbookModel, user: string): boolean {
+  return user === book.owner || book.editors.includes(user);
+}
+
+/**
+ * Whether a user is allowed by a protection (owner, listed editor, or domain edit).
+ * @param book the workbook
+ * @param p the protection
+ * @param user e-mail
+ */
+export function allowedBy(book: WorkbookModel, p: ProtectionModel, user: string): boolean {
+  if (user === book.owner || p.editors.includes(user)) return true;
+  return p.domainEdit && user !== '' && domainOf_(user) === domainOf_(book.owner);
+}
+
+/** Whether every cell of `rect` lies in one of `areas`. */
+function covered_(rect: Rect, areas: readonly Rect[]): boolean {
+  if (areas.length === 0) return false;
+  for (let row = rect.row; row < rect.row + rect.numRows; row++) {
+    const spans = areas
+      .filter((a) => row >= a.row && row < a.row + a.numRows)
+      .map((a) => [a.col, a.col + a.numCols - 1])
+      .sort((x, y) => x[0] - y[0]);
+    let reach = rect.col - 1;
+    for (const [start, end] of spans) if (start <= reach + 1) reach = Math.max(reach, end);
+    if (reach < rect.col + rect.numCols - 1) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `user` may change the cells of `rect` on `sheet`, given every protection.
+ * @param book the workbook
+ * @param user e-mail
+ * @param sheet the sheet
+ * @param rect the cells
+ */
+export function userCanEditRect(book: WorkbookModel, user: string, sheet: SheetModel, rect: Rect): boolean {
+  if (user === book.owner) return true;
+  if (!isSpreadsheetEditor(book, user)) return false;
+  return !book.protections.some((p) => {
+    if (p.sheet !== sheet || p.warningOnly || allowedBy(book, p, user)) return false;
+    return p.rect ? rectsIntersect(p.rect, rect) : !covered_(rect, p.unprotected);
+  });
+}
+
+/**
+ * Throws Sheets' protected-cell error unless the execution's user may edit `rect`.
+ * @param ctx the execution
+ * @param sheet the sheet
+ * @param rect the cells
+ */
+export function assertCanEdit(ctx: ExecutionContext, sheet: SheetModel, rect: Rect): void {
+  if (!isSpreadsheetEditor(ctx.book, ctx.effectiveUser)) throw new Error(NO_PERMISSION_MESSAGE);
+  if (!userCanEditRect(ctx.book, ctx.effectiveUser, sheet, rect)) throw new Error(PROTECTED_CELL_MESSAGE);
+}
+
+/**
+ * Throws unless the execution's user may change the sheet itself (structure, settings).
+ * @param ctx the execution
+ * @param sheet the sheet
+ */
+export function assertCanEditSheet(ctx: ExecutionContext, sheet: SheetModel): void {
+  const { book, effectiveUser } = ctx;
+  if (!isSpreadsheetEditor(book, effectiveUser)) throw new Error(NO_PERMISSION_MESSAGE);
+  const blocked = book.protections.some(
+    (p) => p.sheet === sheet && !p.rect && !p.warningOnly && !allowedBy(book, p, effectiveUser),
+  );
+  if (blocked) throw new Error(PROTECTED_CELL_MESSAGE);
+}
+
+/**
+ * Creates a protection whose editors mirror the spreadsheet's (the owner and its editors).
+ * @param ctx the execution
+ * @param sheet the sheet
+ * @param rect the protected cells, or null for the whole sheet
+ */
+export function createProtection(ctx: ExecutionContext, sheet: SheetModel, rect: Rect | null): FakeProtection {
+  const { book } = ctx;
+  if (rect) assertCanEdit(ctx, sheet, rect);
+  else assertCanEditSheet(ctx, sheet);
+  const existing = rect ? undefined : book.protections.find((p) => p.sheet === sheet && !p.rect);
+  if (existing) return new FakeProtection(ctx, existing);
+  const model: ProtectionModel = {
+    id: book.newProtectionId(),
+    type: rect ? ProtectionType.RANGE : ProtectionType.SHEET,
+    sheet,
+    rect: rect ? { ...rect } : null,
+    description: '',
+    editors: [...new Set([book.owner, ...book.editors])],
+    domainEdit: false,
+    warningOnly: false,
+    unprotected: [],
+  };
+  book.protections.push(model);
+  return new FakeProtection(ctx, model);
+}
+
+const PROTECTION_METHODS = [
+  'addEditor', 'addEditors', 'removeEditor', 'removeEditors', 'getEditors', 'setDomainEdit', 'canDomainEdit',
+  'setWarningOnly', 'isWarningOnly', 'setDescription', 'getDescription', 'getRange', 'getProtectionType', 'remove',
+  'canEdit', 'setUnprotectedRanges', 'getUnprotectedRanges',
+] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Protection)[];
+
+/** A protected range or sheet. */
+export class FakeProtection implements FakeOf<GoogleAppsScript.Spreadsheet.Protection, (typeof PROTECTION_METHODS)[number]> {
+  /**
+   * @param ctx_ the execution
+   * @param model_ the stored protection
+   */
+  constructor(
+    readonly ctx_: ExecutionContext,
+    readonly model_: ProtectionModel,
+  ) {}
+
+  private mayEdit_(): boolean {
+    const { book, effectiveUser } = this.ctx_;
+    return this.model_.warningOnly ? isSpreadsheetEditor(book, effectiveUser) : allowedBy(book, this.model_, effectiveUser);
+  }
+
+  private assertMayChange_(): void {
+    if (!this.mayEdit_()) throw new Error(NO_PERMISSION_MESSAGE);
+  }
+
+  /** @param user address or User to add to the editors */
+  addEditor(user: string | { getEmail(): string }): FakeProtection {
+    return this.addEditors_([emailOf(user)]);
+  }
+
+  /** @param emails addresses to add to the editors */
+  addEditors(emails: string[]): FakeProtection {
+    return this.addEditors_(emails);
+  }
+
+  private addEditors_(emails: readonly string[]): FakeProtection {
+    this.assertMayChange_();
+    for (const email of emails) if (!this.model_.editors.includes(email)) this.model_.editors.push(email);
+    return this;
+  }
+
+  /** @param user address or User to remove (the owner and the current user are kept) */
+  removeEditor(user: string | { getEmail(): string }): FakeProtection {
+    return this.removeEditors_([emailOf(user)]);
+  }
+
+  /** @param users addresses or Users to remove (the owner and the current user are kept) */
+  removeEditors(users: Array<string | { getEmail(): string }>): FakeProtection {
+    return this.removeEditors_(users.map(emailOf));
+  }
+
+  private removeEditors_(emails: readonly string[]): FakeProtection {
+    this.assertMayChange_();
+    const keep = new Set([this.ctx_.book.owner, this.ctx_.effectiveUser]);
+    this.model_.editors = this.model_.editors.filter((e) => keep.has(e) || !emails.includes(e));
+    return this;
+  }
+
+  /** The editors (owner first). Throws for a user who cannot edit the protection. */
+  getEditors(): FakeUser[] {
+    if (!this.mayEdit_()) throw new Error(NO_PERMISSION_MESSAGE);
+    const { owner } = this.ctx_.book;
+    return [owner, ...this.model_.editors.filter((e) => e !== owner)].map((e) => new FakeUser(this.ctx_, e));
+  }
+
+  /** @param editable whether everyone in the owner's domain may edit */
+  setDomainEdit(editable: boolean): FakeProtection {
+    this.assertMayChange_();
+    this.model_.domainEdit = editable;
+    return this;
+  }
+
+  /** Whether everyone in the owner's domain may edit. */
+  canDomainEdit(): boolean {
+    return this.model_.domainEdit;
+  }
+
+  /** @param warningOnly true: only warn, everyone may edit */
+  setWarningOnly(warningOnly: boolean): FakeProtection {
+    this.assertMayChange_();
+    this.model_.warningOnly = warningOnly;
+    return this;
+  }
+
+  /** Whether the protection only warns. */
+  isWarningOnly(): boolean {
+    return this.model_.warningOnly;
+  }
+
+  /** @param description the description */
+  setDescription(description: string): FakeProtection {
+    this.assertMayChange_();
+    this.model_.description = description;
+    return this;
+  }
+
+  /** The description. */
+  getDescription(): string {
+    return this.model_.description;
+  }
+
+  /** The protected range (the whole grid for a sheet protection). */
+  getRange(): FakeRange {
+    const { sheet, rect } = this.model_;
+    return new FakeRange(this.ctx_, sheet, rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns });
+  }
+
+  /** RANGE or SHEET. */
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return this.model_.type;
+  }
+
+  /** Removes the protection. */
+  remove(): void {
+    this.assertMayChange_();
+    this.ctx_.book.protections = this.ctx_.book.protections.filter((p) => p !== this.model_);
+  }
+
+  /** Whether the current user may edit the protected cells. */
+  canEdit(): boolean {
+    return this.mayEdit_();
+  }
+
+  /** @param ranges ranges of a protected sheet left editable */
+  setUnprotectedRanges(ranges: FakeRange[]): FakeProtection {
+    this.assertMayChange_();
+    if (this.model_.rect) throw new Error('Unprotected ranges can only be set on a protected sheet.');
+    this.model_.unprotected = ranges.filter((r) => r.sheet_ === this.model_.sheet).map((r) => ({ ...r.rect_ }));
+    return this;
+  }
+
+  /** Ranges of a protected sheet left editable. */
+  getUnprotectedRanges(): FakeRange[] {
+    return this.model_.unprotected.map((rect) => new FakeRange(this.ctx_, this.model_.sheet, rect));
+  }
+}
+instrument(FakeProtection, 'Protection', PROTECTION_METHODS);

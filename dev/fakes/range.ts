@@ -1,0 +1,511 @@
+/**
+ * FakeRange: a rectangle of one sheet. Values follow Sheets: "" for empty cells, Dates as Date
+ * copies, formulas computed on read; setValues refuses wrongly shaped data with Sheets' message
+ * and never grows the sheet; a string starting with "=" becomes a formula and a leading
+ * apostrophe forces text (reference/spreadsheet/range).
+ */
+import { rectA1, type Rect } from './a1';
+import { instrument } from './callLedger';
+import { normalizeColor } from './conditionalFormat';
+import { FakeDataValidation } from './dataValidation';
+import { displayText } from './display';
+import { computedBlock, computedValue } from './formulaEngine';
+import type { CellData, ExecutionContext, SheetModel } from './model';
+import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
+import { FakeSheet } from './sheet';
+import type { FakeOf } from './types';
+import { interpretInput, outValue, type Scalar } from './values';
+
+/** Sheets' default number format of a cell nobody formatted. */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+/** Default background. */
+export const DEFAULT_BACKGROUND = '#ffffff';
+/** Default font colour. */
+export const DEFAULT_FONT_COLOR = '#000000';
+
+const RANGE_METHODS = [
+  'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet',
+  'getCell', 'offset', 'getValues', 'setValues', 'getValue', 'setValue', 'getDisplayValues', 'getDisplayValue',
+  'getFormulas', 'setFormulas', 'getFormula', 'setFormula', 'getNumberFormats', 'getNumberFormat', 'setNumberFormat',
+  'setNumberFormats', 'getBackgrounds', 'getBackground', 'setBackground', 'setBackgrounds', 'setFontColor',
+  'setFontColors', 'setFontWeight', 'getFontWeights', 'getFontWeight', 'setFontWeights', 'setHorizontalAlignment',
+  'getHorizontalAlignment', 'setWrap', 'getWrap', 'getNotes', 'getNote', 'setNote', 'setNotes', 'clearNote',
+  'getDataValidations', 'getDataValidation', 'setDataValidation', 'setDataValidations', 'clearDataValidations',
+  'clearContent', 'clear', 'clearFormat', 'protect', 'activate', 'getMergedRanges', 'isBlank', 'canEdit',
+] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
+
+type RangeApi = FakeOf<GoogleAppsScript.Spreadsheet.Range, (typeof RANGE_METHODS)[number]>;
+
+/** Options of Range.clear(). */
+interface ClearOptions {
+  commentsOnly?: boolean;
+  contentsOnly?: boolean;
+  formatOnly?: boolean;
+  validationsOnly?: boolean;
+  skipFilteredRows?: boolean;
+}
+
+function typeName_(value: unknown): string {
+  if (Array.isArray(value)) return 'Object[]';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'Object';
+}
+
+/** A rectangle of cells on one sheet. */
+export class FakeRange implements RangeApi {
+  /**
+   * @param ctx_ the execution
+   * @param sheet_ the sheet
+   * @param rect_ the cells
+   */
+  constructor(
+    readonly ctx_: ExecutionContext,
+    readonly sheet_: SheetModel,
+    readonly rect_: Rect,
+  ) {}
+
+  private checkShape_<T>(data: T[][], method: string): void {
+    if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+      throw new Error(`The parameters (${typeName_(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+    }
+    const { numRows, numCols } = this.rect_;
+    if (data.length !== numRows) {
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+    }
+    for (const row of data) {
+      if (row.length !== numCols) {
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`);
+      }
+    }
+  }
+
+  /** Applies `fn` to every cell (created when missing) after the edit-permission check. */
+  private write_(fn: (cell: CellData, i: number, j: number) => void, content: boolean): this {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    const { row, col, numRows, numCols } = this.rect_;
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numCols; j++) fn(this.sheet_.cellForWrite(row + i, col + j), i, j);
+    }
+    if (content) this.ctx_.book.touch();
+    return this;
+  }
+
+  /** Writes values like setValue (no cell object is created just to stay empty). */
+  private writeValues_(valueAt: (i: number, j: number) => unknown): this {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    const { row, col, numRows, numCols } = this.rect_;
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numCols; j++) {
+        const value = valueAt(i, j);
+        const existing = this.sheet_.cell(row + i, col + j);
+        if (!existing && (value === '' || value === null || value === undefined)) continue;
+        applyCellInput(existing ?? this.sheet_.cellForWrite(row + i, col + j), value);
+      }
+    }
+    this.ctx_.book.touch();
+    return this;
+  }
+
+  /** A grid of per-cell values read from the stored cells. */
+  private grid_<T>(fn: (cell: CellData | undefined) => T): T[][] {
+    const { row, col, numRows, numCols } = this.rect_;
+    const out: T[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const cells = this.sheet_.rows[row - 1 + i];
+      const line: T[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) line[j] = fn(cells?.[col - 1 + j]);
+      out[i] = line;
+    }
+    return out;
+  }
+
+  private topLeft_(): CellData | undefined {
+    return this.sheet_.cell(this.rect_.row, this.rect_.col);
+  }
+
+  /** First row (1-based). */
+  getRow(): number {
+    return this.rect_.row;
+  }
+
+  /** First column (1-based). */
+  getColumn(): number {
+    return this.rect_.col;
+  }
+
+  /** Number of rows. */
+  getNumRows(): number {
+    return this.rect_.numRows;
+  }
+
+  /** Number of columns. */
+  getNumColumns(): number {
+    return this.rect_.numCols;
+  }
+
+  /** Last row of the range. */
+  getLastRow(): number {
+    return this.rect_.row + this.rect_.numRows - 1;
+  }
+
+  /** Last column of the range. */
+  getLastColumn(): number {
+    return this.rect_.col + this.rect_.numCols - 1;
+  }
+
+  /** "A1" or "A1:B2" (without sheet name). */
+  getA1Notation(): string {
+    return rectA1(this.rect_);
+  }
+
+  /** The sheet of the range. */
+  getSheet(): FakeSheet {
+    return new FakeSheet(this.ctx_, this.sheet_);
+  }
+
+  /** @param row 1-based row within the range @param column 1-based column within the range */
+  getCell(row: number, column: number): FakeRange {
+    if (row < 1 || column < 1 || row > this.rect_.numRows || column > this.rect_.numCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this.ctx_, this.sheet_, { row: this.rect_.row + row - 1, col: this.rect_.col + column - 1, numRows: 1, numCols: 1 });
+  }
+
+  /**
+   * @param rowOffset rows down @param columnOffset columns right
+   * @param numRows new height (default same) @param numColumns new width (default same)
+   */
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+    return new FakeSheet(this.ctx_, this.sheet_).range_(
+      this.rect_.row + rowOffset,
+      this.rect_.col + columnOffset,
+      numRows ?? this.rect_.numRows,
+      numColumns ?? this.rect_.numCols,
+    );
+  }
+
+  /** Values as getValues returns them, without recording a call. */
+  values_(): Scalar[][] {
+    return computedBlock(this.ctx_.book, this.sheet_, this.rect_).map((line) => line.map(outValue));
+  }
+
+  /**
+   * Clears the existing cells of the range (after the permission check), without recording a call.
+   * @param content clear values and formulas
+   * @param format clear formatting
+   */
+  clear_(content: boolean, format: boolean): void {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    const { row, col, numRows, numCols } = this.rect_;
+    for (let r = row; r < row + numRows; r++) {
+      const cells = this.sheet_.rows[r - 1];
+      if (!cells) continue;
+      for (let c = col; c < Math.min(col + numCols, cells.length + 1); c++) {
+        const cell = cells[c - 1];
+        if (!cell) continue;
+        if (content) clearContent_(cell);
+        if (format) clearFormat_(cell);
+      }
+    }
+    if (content) this.ctx_.book.touch();
+  }
+
+  /** Values: "" for empty cells, Dates as new Date objects, formulas computed. */
+  getValues(): Scalar[][] {
+    return this.values_();
+  }
+
+  /** @param values one value per cell, exactly the range's shape */
+  setValues(values: unknown[][]): FakeRange {
+    this.checkShape_(values, 'setValues');
+    return this.writeValues_((i, j) => values[i][j]);
+  }
+
+  /** Value of the top-left cell. */
+  getValue(): Scalar {
+    return outValue(computedValue(this.ctx_.book, this.sheet_, this.rect_.row, this.rect_.col));
+  }
+
+  /** @param value written into every cell of the range */
+  setValue(value: unknown): FakeRange {
+    return this.writeValues_(() => value);
+  }
+
+  /** Displayed text of every cell. */
+  getDisplayValues(): string[][] {
+    const values = computedBlock(this.ctx_.book, this.sheet_, this.rect_);
+    const formats = this.grid_((cell) => cell?.numberFormat);
+    return values.map((line, i) => line.map((v, j) => displayText(v, formats[i][j], this.ctx_.book.timeZone)));
+  }
+
+  /** Displayed text of the top-left cell. */
+  getDisplayValue(): string {
+    const value = computedValue(this.ctx_.book, this.sheet_, this.rect_.row, this.rect_.col);
+    return displayText(value, this.topLeft_()?.numberFormat, this.ctx_.book.timeZone);
+  }
+
+  /** Formulas ("" where a cell has none). */
+  getFormulas(): string[][] {
+    return this.grid_((cell) => cell?.formula ?? '');
+  }
+
+  /** @param formulas one formula per cell ("" clears) */
+  setFormulas(formulas: string[][]): FakeRange {
+    this.checkShape_(formulas, 'setFormulas');
+    return this.writeValues_((i, j) => formulas[i][j]);
+  }
+
+  /** Formula of the top-left cell ("" when none). */
+  getFormula(): string {
+    return this.topLeft_()?.formula ?? '';
+  }
+
+  /** @param formula the same formula text for every cell (references are not shifted) */
+  setFormula(formula: string): FakeRange {
+    return this.writeValues_(() => formula);
+  }
+
+  /** Number formats. */
+  getNumberFormats(): string[][] {
+    return this.grid_((cell) => cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+  }
+
+  /** Number format of the top-left cell. */
+  getNumberFormat(): string {
+    return this.topLeft_()?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+  }
+
+  /** @param format e.g. "0.00", "dd/mm/yyyy", "@" */
+  setNumberFormat(format: string): FakeRange {
+    return this.write_((cell) => setField_(cell, 'numberFormat', format), false);
+  }
+
+  /** @param formats one format per cell */
+  setNumberFormats(formats: string[][]): FakeRange {
+    this.checkShape_(formats, 'setNumberFormats');
+    return this.write_((cell, i, j) => setField_(cell, 'numberFormat', formats[i][j]), false);
+  }
+
+  /** Backgrounds (lower-case hex). */
+  getBackgrounds(): string[][] {
+    return this.grid_((cell) => cell?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  /** Background of the top-left cell. */
+  getBackground(): string {
+    return this.topLeft_()?.background ?? DEFAULT_BACKGROUND;
+  }
+
+  /** @param color CSS colour; null resets */
+  setBackground(color: string | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'background', normalizeColor(color)), false);
+  }
+
+  /** @param colors one colour per cell */
+  setBackgrounds(colors: Array<Array<string | null>>): FakeRange {
+    this.checkShape_(colors, 'setBackgrounds');
+    return this.write_((cell, i, j) => setField_(cell, 'background', normalizeColor(colors[i][j])), false);
+  }
+
+  /** @param color CSS colour; null resets */
+  setFontColor(color: string | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'fontColor', normalizeColor(color)), false);
+  }
+
+  /** @param colors one colour per cell */
+  setFontColors(colors: unknown[][]): FakeRange {
+    this.checkShape_(colors, 'setFontColors');
+    return this.write_((cell, i, j) => {
+      const color = colors[i][j];
+      setField_(cell, 'fontColor', typeof color === 'string' ? normalizeColor(color) : null);
+    }, false);
+  }
+
+  /** @param weight "bold" or "normal"; null resets */
+  setFontWeight(weight: 'normal' | 'bold' | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'fontWeight', weight === 'normal' ? null : weight), false);
+  }
+
+  /** Font weights. */
+  getFontWeights(): Array<Array<'normal' | 'bold'>> {
+    return this.grid_((cell) => cell?.fontWeight ?? 'normal');
+  }
+
+  /** Font weight of the top-left cell. */
+  getFontWeight(): 'normal' | 'bold' {
+    return this.topLeft_()?.fontWeight ?? 'normal';
+  }
+
+  /** @param weights one weight per cell */
+  setFontWeights(weights: Array<Array<'normal' | 'bold' | null>>): FakeRange {
+    this.checkShape_(weights, 'setFontWeights');
+    return this.write_((cell, i, j) => setField_(cell, 'fontWeight', weights[i][j] === 'bold' ? 'bold' : null), false);
+  }
+
+  /** @param alignment left, center, right, normal; null resets */
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'horizontalAlignment', alignment === 'normal' ? null : alignment), false);
+  }
+
+  /** Horizontal alignment of the top-left cell ("general" when unset). */
+  getHorizontalAlignment(): string {
+    return this.topLeft_()?.horizontalAlignment ?? 'general';
+  }
+
+  /** @param wrap whether text wraps */
+  setWrap(wrap: boolean): FakeRange {
+    return this.write_((cell) => setField_(cell, 'wrap', wrap), false);
+  }
+
+  /** Whether the top-left cell wraps text. */
+  getWrap(): boolean {
+    return this.topLeft_()?.wrap ?? false;
+  }
+
+  /** Notes ("" where none). */
+  getNotes(): string[][] {
+    return this.grid_((cell) => cell?.note ?? '');
+  }
+
+  /** Note of the top-left cell. */
+  getNote(): string {
+    return this.topLeft_()?.note ?? '';
+  }
+
+  /** @param note the note for every cell; null or "" removes */
+  setNote(note: string | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'note', note || null), false);
+  }
+
+  /** @param notes one note per cell */
+  setNotes(notes: Array<Array<string | null>>): FakeRange {
+    this.checkShape_(notes, 'setNotes');
+    return this.write_((cell, i, j) => setField_(cell, 'note', notes[i][j] || null), false);
+  }
+
+  /** Removes the notes. */
+  clearNote(): FakeRange {
+    return this.write_((cell) => setField_(cell, 'note', null), false);
+  }
+
+  /** Data-validation rules (null where none). */
+  getDataValidations(): Array<Array<FakeDataValidation | null>> {
+    return this.grid_((cell) => (cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation) : null));
+  }
+
+  /** Data-validation rule of the top-left cell, or null. */
+  getDataValidation(): FakeDataValidation | null {
+    const rule = this.topLeft_()?.validation;
+    return rule ? new FakeDataValidation(this.ctx_, rule) : null;
+  }
+
+  /** @param rule the rule for every cell; null removes */
+  setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'validation', rule ? rule.model_ : null), false);
+  }
+
+  /** @param rules one rule (or null) per cell */
+  setDataValidations(rules: Array<Array<FakeDataValidation | null>>): FakeRange {
+    this.checkShape_(rules, 'setDataValidations');
+    return this.write_((cell, i, j) => setField_(cell, 'validation', rules[i][j]?.model_ ?? null), false);
+  }
+
+  /** Removes the data-validation rules. */
+  clearDataValidations(): FakeRange {
+    return this.write_((cell) => setField_(cell, 'validation', null), false);
+  }
+
+  /** Removes values and formulas, keeps formatting. */
+  clearContent(): FakeRange {
+    return this.write_(clearContent_, true);
+  }
+
+  /**
+   * Clears contents and formats, or only what the options name (notes for commentsOnly,
+   * data validation for validationsOnly).
+   * @param options which parts to clear
+   */
+  clear(options?: ClearOptions): FakeRange {
+    const o = options ?? {};
+    const only = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    return this.write_((cell) => {
+      if (!only || o.contentsOnly) clearContent_(cell);
+      if (!only || o.formatOnly) clearFormat_(cell);
+      if (o.commentsOnly) delete cell.note;
+      if (o.validationsOnly) delete cell.validation;
+    }, true);
+  }
+
+  /** Removes formatting (number format, colours, weight, alignment, wrap). */
+  clearFormat(): FakeRange {
+    return this.write_(clearFormat_, false);
+  }
+
+  /** Protects the range; editors mirror the spreadsheet's until changed. */
+  protect(): FakeProtection {
+    return createProtection(this.ctx_, this.sheet_, this.rect_);
+  }
+
+  /** Makes this the active range (and its sheet the active sheet) of the execution. */
+  activate(): FakeRange {
+    this.ctx_.activeSheet = this.sheet_;
+    this.ctx_.activeRange = { sheet: this.sheet_, rect: { ...this.rect_ } };
+    return this;
+  }
+
+  /** Merges are not modelled: always []. */
+  getMergedRanges(): FakeRange[] {
+    return [];
+  }
+
+  /** Whether every cell is empty (no value, no formula). */
+  isBlank(): boolean {
+    return this.grid_((cell) => cell?.formula === undefined && (cell?.value ?? '') === '').every((line) => line.every(Boolean));
+  }
+
+  /** Whether the current user may edit every cell. */
+  canEdit(): boolean {
+    return userCanEditRect(this.ctx_.book, this.ctx_.effectiveUser, this.sheet_, this.rect_);
+  }
+}
+instrument(FakeRange, 'Range', RANGE_METHODS);
+
+type Field_ = Exclude<keyof CellData, 'value' | 'formula'>;
+
+function setField_<K extends Field_>(cell: CellData, field: K, value: CellData[K] | null): void {
+  if (value === null || value === undefined) delete cell[field];
+  else cell[field] = value;
+}
+
+/**
+ * Writes a value as setValue does (formula, forced text, plain value or clearing).
+ * @param cell the cell
+ * @param input any value
+ */
+export function applyCellInput(cell: CellData, input: unknown): void {
+  const parsed = interpretInput(input);
+  if ('formula' in parsed) {
+    cell.formula = parsed.formula;
+    delete cell.value;
+    return;
+  }
+  delete cell.formula;
+  if (parsed.value === undefined) delete cell.value;
+  else cell.value = parsed.value;
+}
+
+function clearContent_(cell: CellData): void {
+  delete cell.value;
+  delete cell.formula;
+}
+
+function clearFormat_(cell: CellData): void {
+  delete cell.numberFormat;
+  delete cell.background;
+  delete cell.fontColor;
+  delete cell.fontWeight;
+  delete cell.horizontalAlignment;
+  delete cell.wrap;
+}

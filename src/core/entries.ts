@@ -1,0 +1,394 @@
+/**
+ * Readers of the entry sheets: raw rows (as Range.getValues gives them: "" for blank, Date,
+ * number, string, boolean) become typed records with their 0-based row index and the
+ * problems found in their own cells. Fully blank rows are skipped (blank rows in the middle
+ * are normal); missing cells read as blank and cells beyond the layout are ignored.
+ * Checks across rows (fiscal year, duplicates, baseline) are in dataCheck.ts.
+ */
+import { channelMatcher, DEFAULT_CHANNEL_ROWS } from './channels';
+import { Day } from './civilDate';
+import { parseDate } from './dateParse';
+import { districtMatcher } from './districts';
+import {
+  ACTIVITY_COLUMNS as A,
+  ACTIVITY_WIDTH,
+  BASELINE_COLUMNS as B,
+  BASELINE_WIDTH,
+  ONLINE_COLUMNS as O,
+  ONLINE_WIDTH,
+  parseBudget,
+} from './entryLayout';
+import { parseCount, parseNumber } from './numbers';
+import { quote } from './parsed';
+import { cleanText, isBlank, nameKey } from './text';
+
+/** Rows of a range, as Range.getValues or a custom-function argument gives them. */
+export type Rows = readonly (readonly unknown[])[];
+
+/** A problem in one cell of an entry row. */
+export interface EntryProblem {
+  /** 0-based column of the layout. */
+  readonly column: number;
+  /** What is wrong and what to do, in Thai. */
+  readonly message: string;
+}
+
+/** A row of the activities sheet. */
+export interface ActivityEntry {
+  /** 0-based index within the rows read. */
+  readonly row: number;
+  /** null when missing or unreadable. */
+  readonly day: Day | null;
+  /** Index in the district list, -1 when unknown or blank. */
+  readonly districtIndex: number;
+  /** The district as typed (cleaned). */
+  readonly district: string;
+  readonly activity: string;
+  readonly place: string;
+  readonly organiser: string;
+  /** True when a government budget was used; null when the cell is unreadable. */
+  readonly budgetUsed: boolean | null;
+  /** Operators taking part; null when blank or unreadable. */
+  readonly operators: number | null;
+  /** Sales in baht; null when blank or unreadable. */
+  readonly sales: number | null;
+  readonly link: string;
+  readonly note: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** A row of the online sheet: one operator's product on one channel. */
+export interface OnlineEntry {
+  readonly row: number;
+  readonly day: Day | null;
+  readonly districtIndex: number;
+  readonly district: string;
+  /** The comparable key of the registration number (see regNoKey), '' when none. */
+  readonly regNo: string;
+  /** The operator's name as typed (cleaned). */
+  readonly name: string;
+  /** The name's comparison key, '' when none. */
+  readonly nameKey: string;
+  readonly product: string;
+  /** The canonical channel, undefined when blank or unknown. */
+  readonly channel: string | undefined;
+  /** The channel as typed (cleaned). */
+  readonly channelText: string;
+  readonly link: string;
+  readonly sales: number | null;
+  readonly note: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** A row of the baseline sheet: an operator already online by September 2564. */
+export interface BaselineEntry {
+  readonly row: number;
+  readonly districtIndex: number;
+  readonly district: string;
+  readonly regNo: string;
+  readonly name: string;
+  readonly nameKey: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** How typed district and channel names are matched; lookups are cached per typed text. */
+export interface ReadContext {
+  /** Index in the district list of a typed district name, or -1. */
+  districtOf(typed: string): number;
+  /** Canonical channel of a typed channel name or link, or undefined. */
+  channelOf(typed: string): string | undefined;
+}
+
+const NOT_COUNTED = 'แถวนี้จึงยังไม่นับ';
+/** A web link: http(s), a host with a dot, then anything without spaces. */
+const URL = /^https?:\/\/[^\s/?#.]+(\.[^\s/?#.]+)+([/?#]\S*)?$/i;
+/** Characters dropped from registration numbers: dashes, dots and underscores (slashes stay). */
+const REG_NO_NOISE = /[-‐‑‒–—―_.]/g;
+const LEADING_ZEROS = /^0+(?=\d)/;
+const ALL_DIGITS = /^\d+$/;
+const BAHT = /\s*(บาท|บ\.)\s*$/;
+const TRAILING_COMMA = /,$/;
+/** Name keys of what officers type for "no registration number". */
+const NO_REG_NO = new Set(['', 'ไม่มี', 'ไม่ระบุ', 'n/a', 'na', 'none', 'null']);
+/** Separator of cells in a row's content key (not white space, so not removed by nameKey). */
+const CELL_SEPARATOR = '\u241f';
+/** A character cleanText changes: white space other than a plain space, or invisible. */
+const UNCLEAN_CHAR = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
+const SPACE = 32;
+
+/**
+ * The matching context of a district list and a channel alias table.
+ * @param districts the district names, in table order
+ * @param channelRows the channel alias table; the default table when omitted
+ */
+export function readContext(districts: readonly string[], channelRows: Rows = DEFAULT_CHANNEL_ROWS): ReadContext {
+  const district = districtMatcher(districts);
+  const channel = channelMatcher(channelRows);
+  const districtCache = new Map<string, number>();
+  const channelCache = new Map<string, string | undefined>();
+  return {
+    districtOf(typed) {
+      let index = districtCache.get(typed);
+      if (index === undefined) districtCache.set(typed, (index = district(typed)));
+      return index;
+    },
+    channelOf(typed) {
+      if (channelCache.has(typed)) return channelCache.get(typed);
+      const found = channel(typed);
+      channelCache.set(typed, found);
+      return found;
+    },
+  };
+}
+
+/**
+ * The comparable key of an OTOP registration number: Thai digits as Arabic, no spaces,
+ * dashes or dots, lower case; an all-digit number without leading zeros (a number cell and
+ * a text cell then agree). "-", "ไม่มี" and the like give ''.
+ * @param value the cell value
+ */
+export function regNoKey(value: unknown): string {
+  if (typeof value === 'string' && ALL_DIGITS.test(value)) return value.replace(LEADING_ZEROS, '');
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (isBlank(value) || typeof value === 'boolean') return '';
+  const key = nameKey(String(value)).replace(REG_NO_NOISE, '');
+  if (NO_REG_NO.has(key)) return '';
+  return ALL_DIGITS.test(key) ? key.replace(LEADING_ZEROS, '') : key;
+}
+
+/**
+ * The content key of a row for finding duplicates: its first `width` cells with white space
+ * and zero-width characters ignored, case ignored, Thai digits as Arabic, and the date cell
+ * compared as its day when readable (so 25/03/2565 and a date cell of that day agree).
+ * @param row the raw row
+ * @param width the layout's number of columns
+ * @param date the date column and the day read from it, or undefined for a layout without one
+ */
+export function rowContentKey(row: readonly unknown[], width: number, date?: { column: number; day: Day | null }): string {
+  let key = '';
+  for (let c = 0; c < width; c++) {
+    const value = c < row.length ? row[c] : '';
+    if (c > 0) key += CELL_SEPARATOR;
+    if (date !== undefined && c === date.column && date.day !== null) key += `#${date.day}`;
+    else key += value instanceof Date ? `@${value.getTime()}` : String(value ?? '');
+  }
+  return nameKey(key);
+}
+
+/**
+ * Reads the activities sheet (layout ACTIVITY_COLUMNS).
+ * @param rows the rows, without the header
+ * @param context district and channel matching
+ */
+export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[] {
+  const out: ActivityEntry[] = [];
+  pending.length = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, ACTIVITY_WIDTH)) continue;
+    const budget = parseBudget(cell_(row, A.budget));
+    if (!budget.ok) problem_(A.budget, `${budget.problem} ${NOT_COUNTED}`);
+    const day = readDay_(cell_(row, A.date), A.date);
+    const district = text_(cell_(row, A.district));
+    const activity = text_(cell_(row, A.activity));
+    if (activity === '') problem_(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
+    out.push({
+      row: index,
+      day,
+      districtIndex: readDistrict_(district, A.district, context, true),
+      district,
+      activity,
+      place: text_(cell_(row, A.place)),
+      organiser: text_(cell_(row, A.organiser)),
+      budgetUsed: budget.ok ? budget.value : null,
+      operators: readCount_(cell_(row, A.operators), A.operators),
+      sales: readBaht_(cell_(row, A.sales), A.sales),
+      link: readLink_(cell_(row, A.link), A.link),
+      note: text_(cell_(row, A.note)),
+      problems: takeProblems_(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads the online sheet (layout ONLINE_COLUMNS).
+ * @param rows the rows, without the header
+ * @param context district and channel matching
+ */
+export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
+  const out: OnlineEntry[] = [];
+  pending.length = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, ONLINE_WIDTH)) continue;
+    const day = readDay_(cell_(row, O.date), O.date);
+    const district = text_(cell_(row, O.district));
+    const districtIndex = readDistrict_(district, O.district, context, true);
+    const regNo = regNoKey(cell_(row, O.regNo));
+    const name = text_(cell_(row, O.name));
+    const key = readIdentity_(regNo, name, O.regNo);
+    const channelText = text_(cell_(row, O.channel));
+    out.push({
+      row: index,
+      day,
+      districtIndex,
+      district,
+      regNo,
+      name,
+      nameKey: key,
+      product: text_(cell_(row, O.product)),
+      channel: readChannel_(channelText, O.channel, context),
+      channelText,
+      link: readLink_(cell_(row, O.link), O.link),
+      sales: readBaht_(cell_(row, O.sales), O.sales),
+      note: text_(cell_(row, O.note)),
+      problems: takeProblems_(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads the baseline sheet (layout BASELINE_COLUMNS). A blank district is a problem only
+ * when there is no registration number (a number alone identifies the operator).
+ * @param rows the rows, without the header
+ * @param context district matching
+ */
+export function readBaseline(rows: Rows, context: ReadContext): BaselineEntry[] {
+  const out: BaselineEntry[] = [];
+  pending.length = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, BASELINE_WIDTH)) continue;
+    const regNo = regNoKey(cell_(row, B.regNo));
+    const name = text_(cell_(row, B.name));
+    const key = readIdentity_(regNo, name, B.regNo);
+    const district = text_(cell_(row, B.district));
+    const districtIndex = readDistrict_(district, B.district, context, regNo === '');
+    out.push({ row: index, districtIndex, district, regNo, name, nameKey: key, problems: takeProblems_() });
+  }
+  return out;
+}
+
+/** The problems of the row being read (reused: most rows have none). */
+const pending: EntryProblem[] = [];
+const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
+
+/** Notes a problem of the row being read. */
+function problem_(column: number, message: string): void {
+  pending.push({ column, message });
+}
+
+/** The problems of the row just read, and a fresh start for the next row. */
+function takeProblems_(): readonly EntryProblem[] {
+  return pending.length === 0 ? NO_PROBLEMS : pending.splice(0);
+}
+
+/** The cell at a column, blank when the row is shorter. */
+function cell_(row: readonly unknown[], column: number): unknown {
+  return column < row.length ? row[column] : '';
+}
+
+/** True when the layout's cells of the row are all blank. */
+function isBlankRow_(row: readonly unknown[], width: number): boolean {
+  const end = Math.min(width, row.length);
+  for (let c = 0; c < end; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+/** A text cell, cleaned; numbers and other values as their text. */
+function text_(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value === '') return '';
+    // Most cells are clean already: skip cleanText's replacements (the same result, faster).
+    const clean =
+      value.charCodeAt(0) > SPACE && value.charCodeAt(value.length - 1) > SPACE && value.indexOf('  ') < 0 && !UNCLEAN_CHAR.test(value);
+    return clean ? value : cleanText(value);
+  }
+  if (value === null || value === undefined) return '';
+  return cleanText(String(value));
+}
+
+/** The day of a date cell, or null with a problem. */
+function readDay_(value: unknown, column: number): Day | null {
+  if (isBlank(value)) {
+    problem_(column, `ไม่มีวันที่ ให้ใส่วันที่ เช่น 25/03/2565 ${NOT_COUNTED}`);
+    return null;
+  }
+  const day = parseDate(value);
+  if (day.ok) return day.value;
+  problem_(column, `วันที่ ${day.problem} ${NOT_COUNTED}`);
+  return null;
+}
+
+/** The district index of a cleaned district name (-1 with a problem when unknown). */
+function readDistrict_(district: string, column: number, context: ReadContext, blankIsProblem: boolean): number {
+  if (district === '') {
+    if (blankIsProblem) problem_(column, `ไม่มีชื่ออำเภอ ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+    return -1;
+  }
+  const index = context.districtOf(district);
+  if (index < 0) problem_(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+  return index;
+}
+
+/** The canonical channel of a cleaned channel name (undefined with a problem when unknown). */
+function readChannel_(channelText: string, column: number, context: ReadContext): string | undefined {
+  if (channelText === '') {
+    problem_(column, `ไม่มีช่องทาง ให้เลือกช่องทางจากรายการ ${NOT_COUNTED}`);
+    return undefined;
+  }
+  const channel = context.channelOf(channelText);
+  if (channel === undefined) {
+    problem_(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
+  }
+  return channel;
+}
+
+/** The name key of an operator; a problem when it has neither number nor name. */
+function readIdentity_(regNo: string, name: string, regNoColumn: number): string {
+  const key = name === '' ? '' : nameKey(name);
+  if (regNo === '' && key === '') {
+    problem_(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
+  }
+  return key;
+}
+
+/** A whole number of operators, 0 or more; blank or "-" is none. */
+function readCount_(value: unknown, column: number): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (isBlank(value) || isDash_(value)) return null;
+  const count = parseCount(value);
+  if (count.ok) return count.value;
+  problem_(column, `จำนวนผู้ประกอบการ: ${count.problem} ให้ใส่จำนวนราย เช่น 12`);
+  return null;
+}
+
+/** An amount in baht, 0 or more ("1,200 บาท" reads as 1200); blank or "-" is none. */
+function readBaht_(value: unknown, column: number): number | null {
+  if (typeof value === 'number' && value >= 0) return value;
+  if (isBlank(value) || isDash_(value)) return null;
+  const amount = parseNumber(typeof value === 'string' ? value.replace(BAHT, '') : value);
+  if (amount.ok && amount.value >= 0) return amount.value;
+  const problem = amount.ok ? `${quote(value)} ติดลบ` : amount.problem;
+  problem_(column, `ยอดจำหน่าย: ${problem} ให้ใส่จำนวนเงินเป็นบาท 0 ขึ้นไป เช่น 12,500`);
+  return null;
+}
+
+/** A link cell: one or more http(s) links separated by spaces; a problem otherwise. */
+function readLink_(value: unknown, column: number): string {
+  const link = text_(value);
+  if (link === '') return '';
+  if (URL.test(link)) return link;
+  const bad = link.split(' ').find((part) => !URL.test(part.replace(TRAILING_COMMA, '')));
+  if (bad !== undefined) {
+    problem_(column, `ลิงก์ ${quote(bad)} ไม่ใช่ลิงก์เว็บ ให้คัดลอกลิงก์เต็มที่ขึ้นต้นด้วย https://`);
+  }
+  return link;
+}
+
+/** A cell holding only a dash, which officers type for "none". */
+function isDash_(value: unknown): boolean {
+  return typeof value === 'string' && cleanText(value) === '-';
+}

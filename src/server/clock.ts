@@ -1,0 +1,13 @@
+/** The current time as the officers read it. */
+import { dayOfDate } from '../core/civilDate';
+import { formatThaiDate } from '../core/thaiDate';
+
+/**
+ * Now, as Thai text with a BE date and 24-hour time, e.g. `๒๔ พ.ย. ๖๙ เวลา 21:30 น.`
+ * (the script runs in Asia/Bangkok, so local getters give Bangkok time).
+ * @param now the moment, the current one by default
+ */
+export function nowText(now: Date = new Date()): string {
+  const time = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  return `${formatThaiDate(dayOfDate(now), { form: 'short' })} เวลา ${time} น.`;
+}

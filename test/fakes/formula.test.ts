@@ -1,0 +1,152 @@
+import { createFakeWorkbook } from '../../dev/fakes';
+
+type Fn = (...args: unknown[]) => unknown;
+
+function workbook(functions: Record<string, Fn> = {}) {
+  const wb = createFakeWorkbook();
+  wb.spreadsheet.setFunctions((name) => functions[name]);
+  return { wb, ss: wb.spreadsheet, main: wb.spreadsheet.getSheets()[0] };
+}
+
+describe('formula evaluation', () => {
+  test('a custom function gets an open-ended range of a Thai sheet as a 2-D array ("" and Date included)', () => {
+    const seen: unknown[] = [];
+    const { ss, main } = workbook({
+      KPI_ROWS: (rows) => {
+        seen.push(rows);
+        const data = (rows as unknown[][]).filter((r) => r[0] !== '');
+        return data.length;
+      },
+    });
+    const activity = ss.insertSheet('กิจกรรม เมืองหนองคาย');
+    const day = new Date(2022, 0, 15);
+    activity.getRange('A2:C3').setValues([
+      ['ตลาดนัด', 1200, day],
+      ['ออนไลน์', '', ''],
+    ]);
+    main.getRange('A1').setFormula("=KPI_ROWS('กิจกรรม เมืองหนองคาย'!A2:J)");
+    expect(main.getRange('A1').getValue()).toBe(2);
+    const rows = seen[0] as unknown[][];
+    expect(rows).toHaveLength(999); // rows 2..1000: open-ended ranges run to the sheet's last row
+    expect(rows[0]).toHaveLength(10);
+    expect(rows[0].slice(0, 4)).toEqual(['ตลาดนัด', 1200, day, '']);
+    expect(rows[0][2]).toBeInstanceOf(Date);
+    expect(rows[0][2]).not.toBe(day);
+    expect(rows[5]).toEqual(new Array(10).fill(''));
+  });
+
+  test('single cells arrive as values; unquoted Thai sheet names and $ references work', () => {
+    const { ss, main } = workbook({ ECHO: (...args) => JSON.stringify(args) });
+    const settings = ss.insertSheet('ตั้งค่า');
+    settings.getRange('B3').setValue('2565');
+    main.getRange('B2').setValue(7);
+    main.getRange('A1').setFormula('=ECHO(ตั้งค่า!B3, $B$2, "x""y", TRUE, -3, B5)');
+    expect(main.getRange('A1').getValue()).toBe('["2565",7,"x\\"y",true,-3,""]');
+  });
+
+  test('array literals stack ranges vertically and join horizontally', () => {
+    const { ss, main } = workbook({ COUNTROWS: (rows) => (rows as unknown[][]).length, WIDTH: (rows) => (rows as unknown[][])[0].length });
+    const a = ss.insertSheet('อำเภอ ก');
+    const b = ss.insertSheet('อำเภอ ข');
+    a.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    b.getRange('A1:B3').setValues([[5, 6], [7, 8], [9, 10]]);
+    main.getRange('A1').setFormula("=COUNTROWS({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:B3})");
+    main.getRange('A2').setFormula("=WIDTH({'อำเภอ ก'!A1:A2, 'อำเภอ ก'!B1:B2, 'อำเภอ ก'!A1:A2})");
+    main.getRange('A3').setFormula("=SUM({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:B3})");
+    main.getRange('A4').setFormula("=COUNTROWS({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:A3})");
+    expect(main.getRange('A1:A3').getValues()).toEqual([[5], [3], [55]]);
+    expect(main.getRange('A4').getValue()).toBe('#VALUE!');
+    expect(main.getFormulaError(4, 1)).toBe('In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.');
+  });
+
+  test('a 2-D result spills; a blocked spill shows #REF! with Sheets\' message', () => {
+    let calls = 0;
+    const { main } = workbook({
+      TABLE: () => {
+        calls++;
+        return [['h1', 'h2'], [1, 2], [3, 4]];
+      },
+    });
+    main.getRange('B2').setFormula('=TABLE()');
+    expect(main.getRange('B2:C4').getValues()).toEqual([['h1', 'h2'], [1, 2], [3, 4]]);
+    expect(main.getRange('B2:C4').getFormulas()).toEqual([['=TABLE()', ''], ['', ''], ['', '']]);
+    expect(main.getLastRow()).toBe(4);
+    expect(calls).toBe(1);
+    main.getRange('C4').setValue('ขวาง');
+    expect(main.getRange('B2:C4').getValues()).toEqual([['#REF!', ''], ['', ''], ['', 'ขวาง']]);
+    expect(main.getFormulaError(2, 2)).toBe('Array result was not expanded because it would overwrite data in C4.');
+    expect(calls).toBe(2);
+  });
+
+  test('a thrown error shows #ERROR! and keeps its message; unknown functions show #NAME?', () => {
+    const { main } = workbook({
+      FAIL: () => {
+        throw new Error('ไม่พบชีต "ตั้งค่า"');
+      },
+    });
+    main.getRange('A1').setFormula('=FAIL()');
+    main.getRange('A2').setFormula('=NOPE(1)');
+    main.getRange('A3').setFormula('=SUM(1,');
+    main.getRange('A4').setFormula('=A1+1');
+    expect(main.getRange('A1:A4').getValues()).toEqual([['#ERROR!'], ['#NAME?'], ['#ERROR!'], ['#ERROR!']]);
+    expect(main.getFormulaError(1, 1)).toBe('ไม่พบชีต "ตั้งค่า"');
+    expect(main.getFormulaError(2, 1)).toBe("Unknown function: 'NOPE'.");
+    expect(main.getFormulaError(3, 1)).toBe('Formula parse error.');
+    expect(main.getRange('A1').getDisplayValue()).toBe('#ERROR!');
+  });
+
+  test('cycles show #REF!; errors in arguments propagate without calling the function', () => {
+    const called: string[] = [];
+    const { main } = workbook({ ID: (x) => (called.push(String(x)), x) });
+    main.getRange('A1').setFormula('=ID(B1)');
+    main.getRange('B1').setFormula('=ID(A1)');
+    main.getRange('C1').setFormula('=ID(NOPE())');
+    expect(main.getRange('A1:C1').getValues()).toEqual([['#REF!', '#REF!', '#NAME?']]);
+    expect(called).toEqual([]);
+  });
+
+  test('SUM, MIN, MAX, COUNTA', () => {
+    const { main } = workbook();
+    main.getRange('A1:A4').setValues([[3], ['x'], [''], [-2]]);
+    main.getRange('B1:B4').setFormulas([['=SUM(A1:A4)'], ['=MIN(A:A)'], ['=MAX(A1:A4, 10)'], ['=COUNTA(A1:A4)']]);
+    expect(main.getRange('B1:B4').getValues()).toEqual([[1], [-2], [10], [3]]);
+  });
+
+  test('results are recomputed after any write, once per read', () => {
+    let calls = 0;
+    const { main } = workbook({ DOUBLE: (x) => (calls++, (x as number) * 2) });
+    main.getRange('A1').setValue(2);
+    main.getRange('B1').setFormula('=DOUBLE(A1)');
+    expect(main.getRange('B1').getValue()).toBe(4);
+    expect(main.getRange('B1').getValue()).toBe(4);
+    expect(calls).toBe(1);
+    main.getRange('A1').setValue(5);
+    expect(main.getRange('B1').getValue()).toBe(10);
+    expect(calls).toBe(2);
+  });
+
+  test('a custom function cannot write to the spreadsheet', () => {
+    const wb = createFakeWorkbook();
+    const run = wb.createExecution({ user: 'owner@example.com' });
+    const main = wb.spreadsheet.getSheets()[0];
+    wb.spreadsheet.setFunctions((name) =>
+      name === 'WRITE' ? () => run.globals.SpreadsheetApp.getActiveSheet().getRange('Z1').setValue(1) : undefined,
+    );
+    main.getRange('A1').setFormula('=WRITE()');
+    expect(main.getRange('A1').getValue()).toBe('#ERROR!');
+    expect(main.getFormulaError(1, 1)).toBe('You do not have permission to call Range.setValue');
+    expect(main.getRange('Z1').getValue()).toBe('');
+  });
+
+  test('100 000-row ranges evaluate well under a second', () => {
+    const { ss, main } = workbook({ TOTAL: (rows) => (rows as unknown[][]).reduce((s, r) => s + (Number(r[1]) || 0), 0) });
+    const big = ss.insertSheet('ข้อมูล');
+    big.insertRowsAfter(1000, 99000);
+    const rows = Array.from({ length: 100000 }, (_, i) => [`r${i}`, i % 10, '', '', '']);
+    big.getRange(1, 1, 100000, 5).setValues(rows);
+    main.getRange('A1:A3').setFormulas([["=TOTAL('ข้อมูล'!A1:E)"], ["=SUM('ข้อมูล'!B:B)"], ["=COUNTA('ข้อมูล'!A1:A)"]]);
+    const t0 = Date.now();
+    expect(main.getRange('A1:A3').getValues()).toEqual([[450000], [450000], [100000]]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});

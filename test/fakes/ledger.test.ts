@@ -1,0 +1,112 @@
+import { classifyCall, createFakeWorkbook, dump } from '../../dev/fakes';
+
+describe('call ledger', () => {
+  test('every call is recorded as Class.method and classified by kind', () => {
+    const wb = createFakeWorkbook();
+    const { SpreadsheetApp } = wb.createExecution({ user: 'owner@example.com' }).globals;
+    wb.ledger.reset();
+    const sheet = SpreadsheetApp.getActiveSheet();
+    const range = sheet.getRange('A1:B2');
+    range.setValues([[1, 2], [3, 4]]);
+    range.getValues();
+    range.setBackground('#ff0000');
+    sheet.setFrozenRows(1);
+    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberEqualTo(1).setBackground('#00ff00').setRanges([range]).build();
+    sheet.setConditionalFormatRules([rule]);
+    range.protect().setDescription('x');
+    expect(wb.ledger.calls()).toEqual([
+      'SpreadsheetApp.getActiveSheet',
+      'Sheet.getRange',
+      'Range.setValues',
+      'Range.getValues',
+      'Range.setBackground',
+      'Sheet.setFrozenRows',
+      'SpreadsheetApp.newConditionalFormatRule',
+      'ConditionalFormatRuleBuilder.whenNumberEqualTo',
+      'ConditionalFormatRuleBuilder.setBackground',
+      'ConditionalFormatRuleBuilder.setRanges',
+      'ConditionalFormatRuleBuilder.build',
+      'Sheet.setConditionalFormatRules',
+      'Range.protect',
+      'Protection.setDescription',
+    ]);
+    expect(wb.ledger.count('Range.getValues')).toBe(1);
+    expect(wb.ledger.count()).toBe(14);
+    expect(wb.ledger.byKind()).toEqual({ read: 3, write: 1, format: 5, builder: 5, other: 0 });
+    expect(wb.ledger.snapshot().byName['Range.setValues']).toBe(1);
+  });
+
+  test('classification rules', () => {
+    expect(classifyCall('Range.getValues')).toBe('read');
+    expect(classifyCall('Protection.canEdit')).toBe('read');
+    expect(classifyCall('Sheet.isSheetHidden')).toBe('read');
+    expect(classifyCall('Range.setValue')).toBe('write');
+    expect(classifyCall('Range.setFormulas')).toBe('write');
+    expect(classifyCall('Range.clearContent')).toBe('write');
+    expect(classifyCall('Spreadsheet.insertSheet')).toBe('write');
+    expect(classifyCall('Sheet.deleteRows')).toBe('write');
+    expect(classifyCall('Sheet.appendRow')).toBe('write');
+    expect(classifyCall('Range.setNumberFormats')).toBe('format');
+    expect(classifyCall('Range.setFontColors')).toBe('format');
+    expect(classifyCall('Range.setDataValidation')).toBe('format');
+    expect(classifyCall('Sheet.setColumnWidths')).toBe('format');
+    expect(classifyCall('Protection.removeEditors')).toBe('format');
+    expect(classifyCall('DataValidationBuilder.requireValueInList')).toBe('builder');
+    expect(classifyCall('SpreadsheetApp.newDataValidation')).toBe('builder');
+    expect(classifyCall('Ui.showSidebar')).toBe('other');
+    expect(classifyCall('Lock.tryLock')).toBe('other');
+  });
+
+  test('reading 10 000 rows × 10 columns is one call and fast', () => {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0];
+    sheet.insertRowsAfter(1000, 9000);
+    const data = Array.from({ length: 10000 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * 10 + c));
+    const range = sheet.getRange(1, 1, 10000, 10);
+    range.setValues(data);
+    wb.ledger.reset();
+    const t0 = Date.now();
+    const values = range.getValues();
+    expect(Date.now() - t0).toBeLessThan(200);
+    expect(values[9999][9]).toBe(99999);
+    expect(wb.ledger.count()).toBe(1);
+    expect(wb.ledger.calls()).toEqual(['Range.getValues']);
+  });
+
+  test('failAt makes exactly the n-th call from now throw, and that call does nothing', () => {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0];
+    const range = sheet.getRange('A1');
+    const before = dump(wb.spreadsheet);
+    const timeout = new Error('Service Spreadsheets timed out while accessing document with id fake-spreadsheet-id.');
+    wb.ledger.failAt(2, timeout);
+    expect(range.getValue()).toBe('');
+    expect(() => range.setValue('x')).toThrow(timeout);
+    expect(dump(wb.spreadsheet)).toEqual(before);
+    expect(wb.ledger.calls().slice(-2)).toEqual(['Range.getValue', 'Range.setValue']);
+    range.setValue('y');
+    expect(range.getValue()).toBe('y');
+  });
+
+  test('failWhen fails every matching call until cleared', () => {
+    const wb = createFakeWorkbook();
+    const range = wb.spreadsheet.getSheets()[0].getRange('A1');
+    wb.ledger.failWhen((name) => name.startsWith('Range.set'), (name) => new Error(`boom: ${name}`));
+    expect(() => range.setValue(1)).toThrow('boom: Range.setValue');
+    expect(() => range.setValues([[1]])).toThrow('boom: Range.setValues');
+    expect(range.getValue()).toBe('');
+    wb.ledger.clearFaults();
+    range.setValue(1);
+    expect(range.getValue()).toBe(1);
+  });
+
+  test('fake-only helpers are not recorded', () => {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0];
+    wb.ledger.reset();
+    sheet.getFormulaError(1, 1);
+    wb.spreadsheet.canUserEdit('owner@example.com', 'Sheet1', 1, 1);
+    dump(wb.spreadsheet);
+    expect(wb.ledger.count()).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+/** Typing entries into a fake workbook the way officers do: rows appended below the header. */
+import { FakeSpreadsheet } from '../../dev/fakes';
+
+/**
+ * Appends rows to a sheet below its last row, in one call.
+ * @param ss the workbook
+ * @param sheet the sheet's name
+ * @param rows the rows
+ */
+export function typeRows(ss: FakeSpreadsheet, sheet: string, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const target = ss.getSheetByName(sheet);
+  if (!target) throw new Error(`no sheet ${sheet}`);
+  target.getRange(target.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows as never);
+}
+
+/**
+ * Online rows bringing `operators` distinct new operators onto `channels` channels.
+ * @param district the district's name as typed
+ * @param operators how many operators
+ * @param channels how many channels (each operator on one of them, round robin)
+ * @param date the date cell
+ */
+export function onlineRows(district: string, operators: number, channels: number, date: unknown = '15/01/2565'): unknown[][] {
+  const names = ['Facebook', 'Shopee', 'LINE', 'Lazada', 'TikTok'];
+  return Array.from({ length: operators }, (_, i) => [
+    date, district, `NK-${district}-${i}`, `กลุ่มผู้ผลิต ${district} ${i}`, 'ผ้าทอ', names[i % channels], 'https://example.com/p', 1000, '',
+  ]);
+}
+
+/**
+ * Activity rows: `count` non-budget events.
+ * @param district the district's name as typed
+ * @param count how many
+ * @param date the date cell
+ */
+export function activityRows(district: string, count: number, date: unknown = '10/12/2564'): unknown[][] {
+  return Array.from({ length: count }, (_, i) => [date, district, `ตลาดนัด OTOP ครั้งที่ ${i + 1}`, 'ลานหน้าอำเภอ', 'พช.อำเภอ', 'ไม่ใช้', 12, 25000, 'https://example.com/e', '']);
+}

@@ -1,0 +1,40 @@
+/**
+ * A fake workbook with the built bundle loaded against it, as one officer's execution: the
+ * bundle's custom functions also compute the workbook's formulas.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFakeWorkbook, FakeExecution, FakeWorkbook } from '../../dev/fakes';
+import { BundleScope, DIST, loadBundle } from './loadBundle';
+
+export const OWNER = 'province@nongkhai.example';
+
+/** A workbook, its owner's execution and the bundle loaded into it. */
+export interface Harness {
+  book: FakeWorkbook;
+  run: FakeExecution;
+  gas: BundleScope;
+  /** Runs the bundle again as another user over the same workbook. */
+  as(user: string): { run: FakeExecution; gas: BundleScope };
+}
+
+/**
+ * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner.
+ * @param options sheet names, editors
+ */
+export function newHarness(options: { editors?: string[] } = {}): Harness {
+  const book = createFakeWorkbook({
+    owner: OWNER,
+    editors: options.editors ?? [],
+    htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
+  });
+  const as = (user: string) => {
+    const run = book.createExecution({ user });
+    const gas = loadBundle({ ...run.globals });
+    return { run, gas };
+  };
+  const owner = as(OWNER);
+  // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
+  owner.run.spreadsheet.setFunctions((name) => (typeof owner.gas[name] === 'function' && name.startsWith('OTOP_') ? owner.gas[name] : undefined));
+  return { book, run: owner.run, gas: owner.gas, as };
+}
