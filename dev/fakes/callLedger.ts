@@ -156,7 +156,7 @@ export function instrument(ctor: { prototype: object }, className: string, metho
     proto[method] = function (this: Instrumented, ...args: unknown[]): unknown {
       this.ctx_.book.ledger.record(name);
       this.ctx_.book.guardCall(name);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
+      return original.apply(this, args);
     };
   }
 }

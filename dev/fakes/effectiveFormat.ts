@@ -8,7 +8,8 @@
 import { rectContains } from './a1';
 import { BooleanCriteria } from './enums';
 import { computedValue } from './formulaEngine';
-import type { SheetModel, WorkbookModel } from './model';
+import type { WorkbookModel } from './model';
+import type { SheetModel } from './sheetModel';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './range';
 import { FakeSheet } from './sheet';
 import { CellError, type CellValue } from './values';

@@ -10,7 +10,8 @@
  */
 import { cellA1, type Rect } from './a1';
 import { FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
-import { hasContent, type CellData, type SheetModel, type WorkbookModel } from './model';
+import type { WorkbookModel } from './model';
+import { hasContent, type CellData, type SheetModel } from './sheetModel';
 import { CellError, isDate, messageOf, type CellValue } from './values';
 
 type Matrix = CellValue[][];
@@ -185,7 +186,10 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
 }
 
 function negate_(value: Evaluated): Evaluated {
-  if (Array.isArray(value)) return value.map((row) => row.map((v) => negate_(v) as CellValue));
+  return Array.isArray(value) ? value.map((row) => row.map(negateScalar_)) : negateScalar_(value);
+}
+
+function negateScalar_(value: CellValue): CellValue {
   if (value instanceof CellError) return value;
   if (typeof value === 'number') return -value;
   if (value === '' || typeof value === 'boolean') return -Number(value);

@@ -11,7 +11,11 @@ import type { FakeOf } from './types';
 export const MAX_VALUE_BYTES = 9 * 1024;
 /** Largest store (keys + values), in bytes (UTF-8). */
 export const MAX_STORE_BYTES = 500 * 1024;
-/** Apps Script's message when a store would exceed its quota (seen in the wild). */
+/**
+ * Apps Script's message when a store would exceed its quota (quoted in
+ * github.com/lucasvtiradentes/gcal-sync/issues/115). The per-value error text is not
+ * confirmed: the fake throws "Argument too large: value (key)".
+ */
 export const STORE_QUOTA_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 function bytes_(text: string): number {

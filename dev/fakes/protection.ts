@@ -1,19 +1,28 @@
 /**
- * Protections and who may edit what. Facts modelled (reference/spreadsheet/protection,
- * Range.protect, Sheet.protect): a new protection mirrors the spreadsheet's editors until the
- * script changes them; the owner always edits; the owner and the current user cannot be removed
- * from a protection's editors (silently ignored); warning-only protections let everyone edit;
- * getEditors()/changes by a user who cannot edit the protection throw.
+ * Protections and who may edit what. Facts modelled:
+ * - a new protection's editors mirror the spreadsheet's (the owner and its editors) until the
+ *   script changes them: developers.google.com/apps-script/reference/spreadsheet/protection,
+ *   whose sample calls `protection.removeEditors(protection.getEditors())` right after
+ *   `protect()` (the "mirror" wording is from Range.protect/Sheet.protect, not re-checked);
+ * - the owner always edits; the owner and the current user cannot be removed from a
+ *   protection's editors (silently ignored); warning-only protections let everyone edit;
+ *   getEditors() and changes by a user who cannot edit the protection throw (PLATFORM.md).
+ * The exact text of that last error is not documented: NO_PERMISSION_MESSAGE is Apps Script's
+ * generic one (seen in github.com/peterherrmann/BetterLog/issues/11).
  */
 import { rectsIntersect, type Rect } from './a1';
 import { instrument } from './callLedger';
 import { ProtectionType } from './enums';
-import type { ExecutionContext, ProtectionModel, SheetModel, WorkbookModel } from './model';
+import type { ExecutionContext, ProtectionModel, WorkbookModel } from './model';
+import type { SheetModel } from './sheetModel';
 import { FakeRange } from './range';
 import { emailOf, FakeUser } from './session';
 import type { FakeOf } from './types';
 
-/** Sheets' error when a script writes into a cell it may not edit (API error text). */
+/**
+ * Sheets' error when a script writes into a cell it may not edit (the API's text, quoted in
+ * github.com/theoephraim/node-google-spreadsheet/pull/20).
+ */
 export const PROTECTED_CELL_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 /** Error for actions the user has no right to perform. */

@@ -2,7 +2,8 @@
 import { parseA1 } from './a1';
 import { instrument } from './callLedger';
 import { assertNamedRangeName, FakeNamedRange } from './namedRange';
-import type { ExecutionContext, FunctionResolver, SheetModel } from './model';
+import type { ExecutionContext, FunctionResolver } from './model';
+import type { SheetModel } from './sheetModel';
 import { FakeProtection, isSpreadsheetEditor, NO_PERMISSION_MESSAGE, userCanEditRect } from './protection';
 import type { FakeRange } from './range';
 import { emailOf, FakeUser } from './session';

@@ -5,9 +5,8 @@ import { FakeDataValidationBuilder } from './dataValidation';
 import { BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
 import type { ExecutionContext } from './model';
 import type { FakeRange } from './range';
-import type { FakeSheet } from './sheet';
 import { activeSheetOf, FakeSpreadsheet } from './spreadsheet';
-import { FakeSheet as SheetView } from './sheet';
+import { FakeSheet } from './sheet';
 import type { FakeOf } from './types';
 import { FakeUi } from './ui';
 
@@ -42,16 +41,16 @@ export class FakeSpreadsheetApp implements AppApi {
 
   /** The execution's active sheet. */
   getActiveSheet(): FakeSheet {
-    return new SheetView(this.ctx_, activeSheetOf(this.ctx_));
+    return new FakeSheet(this.ctx_, activeSheetOf(this.ctx_));
   }
 
   /** The active range, or A1 of the active sheet when nothing was selected. */
   getActiveRange(): FakeRange {
     const active = this.ctx_.activeRange;
     if (active && this.ctx_.book.sheets.includes(active.sheet)) {
-      return new SheetView(this.ctx_, active.sheet).range_(active.rect.row, active.rect.col, active.rect.numRows, active.rect.numCols);
+      return new FakeSheet(this.ctx_, active.sheet).range_(active.rect.row, active.rect.col, active.rect.numRows, active.rect.numCols);
     }
-    return new SheetView(this.ctx_, activeSheetOf(this.ctx_)).range_(1, 1, 1, 1);
+    return new FakeSheet(this.ctx_, activeSheetOf(this.ctx_)).range_(1, 1, 1, 1);
   }
 
   /** @param sheet becomes the active sheet */

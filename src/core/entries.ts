@@ -91,12 +91,23 @@ export interface BaselineEntry {
   readonly problems: readonly EntryProblem[];
 }
 
-/** How typed district and channel names are matched; lookups are cached per typed text. */
+/** How typed names are matched; lookups are cached per typed text (names repeat a lot). */
 export interface ReadContext {
   /** Index in the district list of a typed district name, or -1. */
   districtOf(typed: string): number;
   /** Canonical channel of a typed channel name or link, or undefined. */
   channelOf(typed: string): string | undefined;
+  /** The name key (nameKey) of an operator's name. */
+  nameKeyOf(name: string): string;
+}
+
+/** The cells of an online row that decide whether it counts and for which operator. */
+export interface OnlineKey {
+  readonly day: Day | null;
+  readonly districtIndex: number;
+  readonly regNo: string;
+  readonly nameKey: string;
+  readonly channel: string | undefined;
 }
 
 const NOT_COUNTED = 'แถวนี้จึงยังไม่นับ';
@@ -126,6 +137,7 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
   const channel = channelMatcher(channelRows);
   const districtCache = new Map<string, number>();
   const channelCache = new Map<string, string | undefined>();
+  const nameKeyCache = new Map<string, string>();
   return {
     districtOf(typed) {
       let index = districtCache.get(typed);
@@ -137,6 +149,11 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
       const found = channel(typed);
       channelCache.set(typed, found);
       return found;
+    },
+    nameKeyOf(name) {
+      let key = nameKeyCache.get(name);
+      if (key === undefined) nameKeyCache.set(name, (key = nameKey(name)));
+      return key;
     },
   };
 }
@@ -189,8 +206,8 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
     const budget = parseBudget(cell_(row, A.budget));
     if (!budget.ok) problem_(A.budget, `${budget.problem} ${NOT_COUNTED}`);
     const day = readDay_(cell_(row, A.date), A.date);
-    const district = text_(cell_(row, A.district));
-    const activity = text_(cell_(row, A.activity));
+    const district = cellText(cell_(row, A.district));
+    const activity = cellText(cell_(row, A.activity));
     if (activity === '') problem_(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
     out.push({
       row: index,
@@ -198,13 +215,13 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
       districtIndex: readDistrict_(district, A.district, context, true),
       district,
       activity,
-      place: text_(cell_(row, A.place)),
-      organiser: text_(cell_(row, A.organiser)),
+      place: cellText(cell_(row, A.place)),
+      organiser: cellText(cell_(row, A.organiser)),
       budgetUsed: budget.ok ? budget.value : null,
       operators: readCount_(cell_(row, A.operators), A.operators),
       sales: readBaht_(cell_(row, A.sales), A.sales),
       link: readLink_(cell_(row, A.link), A.link),
-      note: text_(cell_(row, A.note)),
+      note: cellText(cell_(row, A.note)),
       problems: takeProblems_(),
     });
   }
@@ -221,32 +238,56 @@ export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
   pending.length = 0;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    if (isBlankRow_(row, ONLINE_WIDTH)) continue;
-    const day = readDay_(cell_(row, O.date), O.date);
-    const district = text_(cell_(row, O.district));
-    const districtIndex = readDistrict_(district, O.district, context, true);
-    const regNo = regNoKey(cell_(row, O.regNo));
-    const name = text_(cell_(row, O.name));
-    const key = readIdentity_(regNo, name, O.regNo);
-    const channelText = text_(cell_(row, O.channel));
+    const core = readOnlineCore_(row, context);
+    if (core === null) continue;
     out.push({
       row: index,
-      day,
-      districtIndex,
-      district,
-      regNo,
-      name,
-      nameKey: key,
-      product: text_(cell_(row, O.product)),
-      channel: readChannel_(channelText, O.channel, context),
-      channelText,
+      day: core.day,
+      districtIndex: core.districtIndex,
+      district: core.district,
+      regNo: core.regNo,
+      name: core.name,
+      nameKey: core.nameKey,
+      product: cellText(cell_(row, O.product)),
+      channel: core.channel,
+      channelText: core.channelText,
       link: readLink_(cell_(row, O.link), O.link),
       sales: readBaht_(cell_(row, O.sales), O.sales),
-      note: text_(cell_(row, O.note)),
+      note: cellText(cell_(row, O.note)),
       problems: takeProblems_(),
     });
   }
   return out;
+}
+
+/**
+ * Reads only the cells of an online row that decide whether it counts (the tally's fast
+ * path: the other cells are neither read nor checked, and no problem is kept).
+ * @param row a raw online row
+ * @param context district and channel matching
+ * @return the counting cells, or null for a blank row
+ */
+export function readOnlineKey(row: readonly unknown[], context: ReadContext): OnlineKey | null {
+  const core = readOnlineCore_(row, context);
+  pending.length = 0;
+  return core;
+}
+
+/** The identifying cells of an online row (problems noted), or null for a blank row. */
+function readOnlineCore_(
+  row: readonly unknown[],
+  context: ReadContext,
+): (OnlineKey & { district: string; name: string; channelText: string }) | null {
+  if (isBlankRow_(row, ONLINE_WIDTH)) return null;
+  const day = readDay_(cell_(row, O.date), O.date);
+  const district = cellText(cell_(row, O.district));
+  const districtIndex = readDistrict_(district, O.district, context, true);
+  const regNo = regNoKey(cell_(row, O.regNo));
+  const name = cellText(cell_(row, O.name));
+  const key = readIdentity_(regNo, name, O.regNo, context);
+  const channelText = cellText(cell_(row, O.channel));
+  const channel = readChannel_(channelText, O.channel, context);
+  return { day, districtIndex, district, regNo, name, nameKey: key, channelText, channel };
 }
 
 /**
@@ -262,9 +303,9 @@ export function readBaseline(rows: Rows, context: ReadContext): BaselineEntry[] 
     const row = rows[index];
     if (isBlankRow_(row, BASELINE_WIDTH)) continue;
     const regNo = regNoKey(cell_(row, B.regNo));
-    const name = text_(cell_(row, B.name));
-    const key = readIdentity_(regNo, name, B.regNo);
-    const district = text_(cell_(row, B.district));
+    const name = cellText(cell_(row, B.name));
+    const key = readIdentity_(regNo, name, B.regNo, context);
+    const district = cellText(cell_(row, B.district));
     const districtIndex = readDistrict_(district, B.district, context, regNo === '');
     out.push({ row: index, districtIndex, district, regNo, name, nameKey: key, problems: takeProblems_() });
   }
@@ -293,12 +334,18 @@ function cell_(row: readonly unknown[], column: number): unknown {
 /** True when the layout's cells of the row are all blank. */
 function isBlankRow_(row: readonly unknown[], width: number): boolean {
   const end = Math.min(width, row.length);
-  for (let c = 0; c < end; c++) if (!isBlank(row[c])) return false;
+  for (let c = 0; c < end; c++) {
+    const value = row[c];
+    if (typeof value === 'string' ? cellText(value) !== '' : !isBlank(value)) return false;
+  }
   return true;
 }
 
-/** A text cell, cleaned; numbers and other values as their text. */
-function text_(value: unknown): string {
+/**
+ * A cell as cleaned text (cleanText): '' for blank, numbers and other values as their text.
+ * @param value the cell value
+ */
+export function cellText(value: unknown): string {
   if (typeof value === 'string') {
     if (value === '') return '';
     // Most cells are clean already: skip cleanText's replacements (the same result, faster).
@@ -347,8 +394,8 @@ function readChannel_(channelText: string, column: number, context: ReadContext)
 }
 
 /** The name key of an operator; a problem when it has neither number nor name. */
-function readIdentity_(regNo: string, name: string, regNoColumn: number): string {
-  const key = name === '' ? '' : nameKey(name);
+function readIdentity_(regNo: string, name: string, regNoColumn: number, context: ReadContext): string {
+  const key = name === '' ? '' : context.nameKeyOf(name);
   if (regNo === '' && key === '') {
     problem_(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
   }
@@ -378,7 +425,7 @@ function readBaht_(value: unknown, column: number): number | null {
 
 /** A link cell: one or more http(s) links separated by spaces; a problem otherwise. */
 function readLink_(value: unknown, column: number): string {
-  const link = text_(value);
+  const link = cellText(value);
   if (link === '') return '';
   if (URL.test(link)) return link;
   const bad = link.split(' ').find((part) => !URL.test(part.replace(TRAILING_COMMA, '')));

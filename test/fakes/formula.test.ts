@@ -78,6 +78,15 @@ describe('formula evaluation', () => {
     expect(calls).toBe(2);
   });
 
+  test('a 1-D result is read as a column; a spill past the sheet\'s end is refused', () => {
+    const { main } = workbook({ LIST: () => ['a', 'b', 'c'], LONG: () => Array.from({ length: 5 }, (_, i) => [i]) });
+    main.getRange('A1').setFormula('=LIST()');
+    main.getRange('B997').setFormula('=LONG()');
+    expect(main.getRange('A1:A3').getValues()).toEqual([['a'], ['b'], ['c']]);
+    expect(main.getRange('B997').getValue()).toBe('#REF!');
+    expect(main.getFormulaError(997, 2)).toBe('Result was not automatically expanded, please insert more rows (1).');
+  });
+
   test('a thrown error shows #ERROR! and keeps its message; unknown functions show #NAME?', () => {
     const { main } = workbook({
       FAIL: () => {
