@@ -4,22 +4,14 @@
  * array literals `{a; b}` / `{a, b}`. Operators (+ - * / & comparisons) are not supported, except
  * a leading minus on an argument: such formulas are a parse error.
  */
-import { parseA1Part } from './a1';
+import { parseA1Part, type A1Ref } from './a1';
 
 /** A parsed formula expression. */
 export type FormulaNode =
   | { kind: 'number'; value: number }
   | { kind: 'string'; value: string }
   | { kind: 'boolean'; value: boolean }
-  | {
-      kind: 'ref';
-      sheetName: string | null;
-      row: number;
-      col: number;
-      endRow: number | null;
-      endCol: number | null;
-      isRange: boolean;
-    }
+  | ({ kind: 'ref' } & A1Ref)
   | { kind: 'call'; name: string; args: FormulaNode[] }
   | { kind: 'array'; rows: FormulaNode[][] }
   | { kind: 'negate'; operand: FormulaNode }

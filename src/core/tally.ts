@@ -292,11 +292,7 @@ function newOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: 
     const op = { districtIndex: district[top], district: input.districts[district[top]], regNo: '', name: '', day: day[top], channels: [] as string[], products: [] as string[], links: [] as string[], rows: [] as number[] };
     for (let i = first[group]; i >= 0; i = next[i]) {
       const row = rows[i];
-      if (op.regNo === '') op.regNo = regNoKey(row[O.regNo]);
-      if (op.name === '') op.name = cellText(row[O.name]);
       addOnce_(op.channels, channelNames[channel[i]]);
-      addOnce_(op.products, cellText(row[O.product]));
-      addOnce_(op.links, cellText(row[O.link]));
       op.rows.push(i);
     }
     operators.push(op);
