@@ -13,6 +13,11 @@ import { withDocumentLock } from './server/lock';
 import { addMenu, openSidebar, setUpFromMenu, checkFromMenu } from './server/menu';
 import { setUpWorkbook, SetupReport } from './server/setup';
 import { nowText } from './server/clock';
+import { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
+import { previewSending, sendToProvince } from './server/delivery';
+import { makeMonthlyReport, makeRoundSummary } from './server/reports';
+import { sidebarStateAt } from './server/state';
+import { selectCell } from './server/selection';
 import { a1 } from './workbook/problemsSheet';
 
 /**
@@ -167,6 +172,59 @@ export function sidebarSetUp(): SetupReport {
 export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
   const report = withDocumentLock(() => checkWorkbook(activeSpreadsheet(), nowText()));
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
+}
+
+/**
+ * Sidebar (google.script.run): the standing, the calendar, the rounds and the reports.
+ * @return {Object} the sidebar's state (days as ISO text)
+ */
+export function sidebarState(): SidebarState {
+  return sidebarStateAt(new Date());
+}
+
+/**
+ * Sidebar (google.script.run): selects a cell that the data check listed.
+ * @param {string} sheet the sheet's name
+ * @param {string} cell the cell, e.g. A5
+ */
+export function sidebarSelectCell(sheet: string, cell: string): void {
+  selectCell(activeSpreadsheet(), sheet, cell);
+}
+
+/**
+ * Sidebar (google.script.run): makes a round's summary as of its deadline (province only).
+ * @param {number} round 1, 2 or 3
+ * @return {Object} the new sheet's name and what happened
+ */
+export function sidebarMakeRoundSummary(round: number): MadeReport {
+  return withDocumentLock(() => makeRoundSummary(Number(round), new Date()));
+}
+
+/**
+ * Sidebar (google.script.run): makes a month's report (province only).
+ * @param {string} month the month, yyyy-mm
+ * @return {Object} the new sheet's name and what happened
+ */
+export function sidebarMakeMonthlyReport(month: string): MadeReport {
+  return withDocumentLock(() => makeMonthlyReport(String(month), new Date()));
+}
+
+/**
+ * Sidebar (google.script.run): what "send to the province" would send, for confirmation.
+ * @param {string} sheet the report sheet's name
+ * @return {Object} recipient, subject, HTML body and LINE text
+ */
+export function sidebarPreviewSending(sheet: string): SendingPreview {
+  return previewSending(String(sheet));
+}
+
+/**
+ * Sidebar (google.script.run): sends the report to the province's address (province only).
+ * @param {string} sheet the report sheet's name
+ * @return {Object} what happened
+ */
+export function sidebarSend(sheet: string): SendResult {
+  return withDocumentLock(() => sendToProvince(String(sheet), new Date()));
 }
 
 /**

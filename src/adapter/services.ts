@@ -55,3 +55,16 @@ export function sheetProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionTy
 export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
   return HtmlService.createHtmlOutputFromFile(file);
 }
+
+/** Recipients the user may still e-mail today (MailApp quota). */
+export function remainingMailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}
+
+/**
+ * Sends one e-mail (MailApp: the script.send_mail scope, no Gmail access).
+ * @param message recipient, subject, HTML body and its plain-text twin
+ */
+export function sendMail(message: { to: string; subject: string; htmlBody: string; body: string }): void {
+  MailApp.sendEmail({ to: message.to, subject: message.subject, htmlBody: message.htmlBody, body: message.body, name: 'OTOP KPI' });
+}

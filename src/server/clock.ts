@@ -11,3 +11,12 @@ export function nowText(now: Date = new Date()): string {
   const time = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   return `${formatThaiDate(dayOfDate(now), { form: 'short' })} เวลา ${time} น.`;
 }
+
+/**
+ * A short stamp for sheet names (no characters Sheets dislikes), e.g. `24-11-69 21.30`.
+ * @param now the moment
+ */
+export function stampText(now: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(now.getDate())}-${two(now.getMonth() + 1)}-${two((now.getFullYear() + 543) % 100)} ${two(now.getHours())}.${two(now.getMinutes())}`;
+}

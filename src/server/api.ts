@@ -1,0 +1,100 @@
+/**
+ * What the sidebar and the server say to each other over google.script.run. Everything is
+ * plain JSON: google.script.run cannot carry Date values, so days travel as ISO text
+ * (yyyy-mm-dd) and moments as ISO date-times. Each function listed here is a top-level
+ * function of src/main.ts with the same name.
+ */
+
+/** A colour band as the sidebar paints it. */
+export interface BandView {
+  readonly background: string;
+  readonly text: string;
+}
+
+/** One district's standing. */
+export interface DistrictStanding {
+  readonly district: string;
+  readonly registered: number;
+  readonly activities: number;
+  readonly channels: number;
+  readonly newOperators: number;
+  /** The operator target at the top level's percent. */
+  readonly target: number;
+  readonly percent: number;
+  readonly score: number;
+  readonly level: string;
+  readonly band: BandView;
+  /** What is still missing for the next level, Thai. */
+  readonly next: string;
+}
+
+/** A round of the fiscal year and whether its summary exists. */
+export interface RoundView {
+  readonly round: number;
+  /** ISO day. */
+  readonly deadline: string;
+  /** Thai date text. */
+  readonly deadlineText: string;
+  readonly past: boolean;
+  readonly daysLeft: number;
+  /** The newest summary sheet of this round, or '' when none was made. */
+  readonly summarySheet: string;
+}
+
+/** A month the monthly report can be made for. */
+export interface MonthView {
+  /** yyyy-mm (CE). */
+  readonly value: string;
+  /** Thai, e.g. มีนาคม ๒๕๖๕. */
+  readonly label: string;
+}
+
+/** Everything the sidebar shows when it opens: sidebarState(). */
+export interface SidebarState {
+  readonly user: { readonly email: string; readonly role: 'province' | 'district' | 'unknown'; readonly district: string };
+  readonly province: string;
+  readonly fiscalYear: number;
+  /** ISO day of today (Asia/Bangkok) and its Thai text. */
+  readonly today: string;
+  readonly todayText: string;
+  /** Day of the fiscal year (1-based) and its length; 0 before it starts. */
+  readonly fiscalDay: number;
+  readonly fiscalDays: number;
+  readonly nextMonthlyDue: string;
+  readonly nextMonthlyDueText: string;
+  readonly daysToMonthlyDue: number;
+  readonly rounds: readonly RoundView[];
+  readonly standing: readonly DistrictStanding[];
+  readonly total: { readonly registered: number; readonly activities: number; readonly newOperators: number; readonly target: number; readonly percent: number };
+  readonly months: readonly MonthView[];
+  /** Generated summary and report sheets, newest first, for "send to the province". */
+  readonly reports: readonly string[];
+  /** The report address from the settings. */
+  readonly reportEmail: string;
+  /** True when the workbook has not been set up yet. */
+  readonly needsSetUp: boolean;
+}
+
+/** A made summary or report: sidebarMakeRoundSummary(round), sidebarMakeMonthlyReport(month). */
+export interface MadeReport {
+  readonly sheet: string;
+  /** The earlier sheet it renamed, or ''. */
+  readonly renamed: string;
+  readonly message: string;
+}
+
+/** What "send to the province" will send: sidebarPreviewSending(sheet). */
+export interface SendingPreview {
+  readonly sheet: string;
+  readonly to: string;
+  readonly subject: string;
+  /** The e-mail's HTML body (all user text escaped). */
+  readonly html: string;
+  /** The plain-text summary for the LINE group. */
+  readonly lineText: string;
+}
+
+/** After sidebarSend(sheet). */
+export interface SendResult {
+  readonly message: string;
+}

@@ -1,0 +1,18 @@
+/** Selecting a cell for the officer (a problem's link in the sidebar). */
+
+const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+/**
+ * Activates a sheet and selects one of its cells.
+ * @param ss the workbook
+ * @param sheetName the sheet
+ * @param cell the cell, e.g. A5
+ */
+export function selectCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cell: string): void {
+  const sheet = ss.getSheetByName(String(sheetName));
+  if (!sheet) throw new Error(`ไม่พบชีต "${String(sheetName)}" (อาจถูกลบหรือเปลี่ยนชื่อ) กรุณากดตรวจข้อมูลอีกครั้ง`);
+  if (!A1_CELL.test(String(cell))) throw new Error(`ตำแหน่งเซลล์ "${String(cell)}" ไม่ถูกต้อง`);
+  sheet.activate();
+  sheet.getRange(String(cell)).activate();
+}
+
