@@ -9,7 +9,7 @@ import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { activeSpreadsheet } from './adapter/services';
 import { checkWorkbook, CheckReport } from './server/dataCheck';
-import { withDocumentLock } from './server/lock';
+import { inThai, writingAction } from './server/serverAction';
 import { addMenu, openSidebar, setUpFromMenu, checkFromMenu } from './server/menu';
 import { setUpWorkbook, SetupReport } from './server/setup';
 import { nowText } from './server/clock';
@@ -162,7 +162,7 @@ export function showSidebar(): void {
  * @return {Object} what was done, in Thai
  */
 export function sidebarSetUp(): SetupReport {
-  return withDocumentLock(() => setUpWorkbook(activeSpreadsheet()));
+  return writingAction(() => setUpWorkbook(activeSpreadsheet()));
 }
 
 /**
@@ -170,7 +170,7 @@ export function sidebarSetUp(): SetupReport {
  * @return {Object} the problems, each with its sheet, cell and Thai message
  */
 export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
-  const report = withDocumentLock(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  const report = writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }
 
@@ -179,7 +179,7 @@ export function sidebarCheckData(): CheckReport & { problems: { cell: string }[]
  * @return {Object} the sidebar's state (days as ISO text)
  */
 export function sidebarState(): SidebarState {
-  return sidebarStateAt(new Date());
+  return inThai(() => sidebarStateAt(new Date()));
 }
 
 /**
@@ -188,7 +188,7 @@ export function sidebarState(): SidebarState {
  * @param {string} cell the cell, e.g. A5
  */
 export function sidebarSelectCell(sheet: string, cell: string): void {
-  selectCell(activeSpreadsheet(), sheet, cell);
+  inThai(() => selectCell(activeSpreadsheet(), sheet, cell));
 }
 
 /**
@@ -197,7 +197,7 @@ export function sidebarSelectCell(sheet: string, cell: string): void {
  * @return {Object} the new sheet's name and what happened
  */
 export function sidebarMakeRoundSummary(round: number): MadeReport {
-  return withDocumentLock(() => makeRoundSummary(Number(round), new Date()));
+  return writingAction(() => makeRoundSummary(Number(round), new Date()));
 }
 
 /**
@@ -206,7 +206,7 @@ export function sidebarMakeRoundSummary(round: number): MadeReport {
  * @return {Object} the new sheet's name and what happened
  */
 export function sidebarMakeMonthlyReport(month: string): MadeReport {
-  return withDocumentLock(() => makeMonthlyReport(String(month), new Date()));
+  return writingAction(() => makeMonthlyReport(String(month), new Date()));
 }
 
 /**
@@ -215,7 +215,7 @@ export function sidebarMakeMonthlyReport(month: string): MadeReport {
  * @return {Object} recipient, subject, HTML body and LINE text
  */
 export function sidebarPreviewSending(sheet: string): SendingPreview {
-  return previewSending(String(sheet));
+  return inThai(() => previewSending(String(sheet)));
 }
 
 /**
@@ -224,7 +224,7 @@ export function sidebarPreviewSending(sheet: string): SendingPreview {
  * @return {Object} what happened
  */
 export function sidebarSend(sheet: string): SendResult {
-  return withDocumentLock(() => sendToProvince(String(sheet), new Date()));
+  return writingAction(() => sendToProvince(String(sheet), new Date()));
 }
 
 /**

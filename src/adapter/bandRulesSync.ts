@@ -4,6 +4,7 @@
  * read and kept; only rules on our ranges with our kind of condition are replaced.
  */
 import { BandRule } from '../workbook/bandRules';
+import { Undo } from '../server/undo';
 import { newConditionalFormatRule } from './services';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -12,9 +13,10 @@ type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
  * Applies band rules, keeping every other rule; does nothing when they are already there.
  * @param sheet the sheet
  * @param bands the rules that must be there
+ * @param undo where the old rules are registered
  * @return true when the sheet's rules were changed
  */
-export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands: readonly BandRule[]): boolean {
+export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands: readonly BandRule[], undo: Undo): boolean {
   const current = sheet.getConditionalFormatRules();
   const ours = new Set(bands.map((b) => b.range));
   const wanted = bands.map(bandKey_);
@@ -28,6 +30,7 @@ export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands:
     return builder.build();
   });
   sheet.setConditionalFormatRules([...kept, ...built]);
+  undo.add(() => sheet.setConditionalFormatRules(current));
   return true;
 }
 

@@ -3,6 +3,7 @@
  * protection needs the owner or one of its editors; the owner and the user running the script
  * can never be removed (Apps Script reference, Protection.removeEditors).
  */
+import { Undo } from '../server/undo';
 import { effectiveUserEmail, sheetProtectionType } from './services';
 
 /** What a protection should allow. */
@@ -18,15 +19,22 @@ export interface ProtectionSpec {
  * Makes the sheet's protection match the spec.
  * @param sheet the sheet
  * @param spec who may edit
+ * @param undo where each change's reversal is registered
  * @return true when something changed
  */
-export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ProtectionSpec): boolean {
+export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ProtectionSpec, undo: Undo): boolean {
   const existing = sheet.getProtections(sheetProtectionType()).find((p) => p.getDescription() === spec.description);
-  const protection = existing ?? sheet.protect().setDescription(spec.description);
+  const protection = existing ?? sheet.protect();
+  if (!existing) {
+    undo.add(() => protection.remove());
+    protection.setDescription(spec.description);
+  }
   let changed = !existing;
   const warningOnly = spec.warningOnly;
-  if (protection.isWarningOnly() !== warningOnly) {
+  const wasWarningOnly = protection.isWarningOnly();
+  if (wasWarningOnly !== warningOnly) {
     protection.setWarningOnly(warningOnly);
+    undo.add(() => protection.setWarningOnly(wasWarningOnly));
     changed = true;
   }
   if (warningOnly) return changed;
@@ -35,8 +43,17 @@ export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
   const extra = current.filter((e) => !wanted.has(e));
   const missing = [...wanted].filter((e) => !current.includes(e));
-  if (extra.length > 0) protection.removeEditors(extra);
-  if (missing.length > 0) protection.addEditors(missing);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  if (extra.length > 0) {
+    protection.removeEditors(extra);
+    undo.add(() => protection.addEditors(extra));
+  }
+  if (missing.length > 0) {
+    protection.addEditors(missing);
+    undo.add(() => protection.removeEditors(missing));
+  }
+  if (protection.canDomainEdit()) {
+    protection.setDomainEdit(false);
+    undo.add(() => protection.setDomainEdit(true));
+  }
   return changed || extra.length > 0 || missing.length > 0;
 }

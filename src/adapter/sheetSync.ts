@@ -4,6 +4,7 @@
  * data cells' values.
  */
 import { SheetSpec, ValidationSpec } from '../workbook/sheetSpecs';
+import { Undo } from '../server/undo';
 import { newDataValidation } from './services';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,28 +15,36 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * @param ss the workbook
  * @param name the sheet's name
  * @param created names of sheets created, appended to
+ * @param undo where a created sheet's removal is registered
  */
-export function ensureSheet(ss: Spreadsheet, name: string, created: string[]): Sheet {
+export function ensureSheet(ss: Spreadsheet, name: string, created: string[], undo: Undo): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
+  const sheet = ss.insertSheet(name, ss.getSheets().length);
   created.push(name);
-  return ss.insertSheet(name, ss.getSheets().length);
+  undo.add(() => ss.deleteSheet(sheet));
+  return sheet;
 }
 
 /**
  * Applies a spec. The header row is rewritten only where it differs; data rows keep their
- * values (formats and dropdowns are set on the columns' data cells).
+ * values (formats and dropdowns are set on the columns' data cells; setting them again to
+ * what they are changes nothing, so only the header needs an undo).
  * @param sheet the sheet
  * @param spec its spec
+ * @param undo where the header's old values are registered
  * @return true when the header row was rewritten
  */
-export function applySheetSpec(sheet: Sheet, spec: SheetSpec): boolean {
+export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo): boolean {
   const width = spec.columns.length;
   const headerRange = sheet.getRange(1, 1, 1, width);
   const headers = spec.columns.map((c) => c.header);
   const current = headerRange.getValues()[0];
   const rewrite = headers.some((h, i) => current[i] !== h);
-  if (rewrite) headerRange.setValues([headers]);
+  if (rewrite) {
+    headerRange.setValues([headers]);
+    undo.add(() => headerRange.setValues([current]));
+  }
   headerRange.setFontWeight('bold').setBackground('#efefef').setWrap(true);
   headerRange.setNotes([spec.columns.map((c) => c.note ?? '')]);
   if (sheet.getFrozenRows() !== spec.frozenRows) sheet.setFrozenRows(spec.frozenRows);

@@ -64,6 +64,9 @@ interface OperatorRow {
   readonly entry: OnlineEntry | BaselineEntry;
 }
 
+/** How messages name a row. */
+type RowLabel = (sheet: EntrySheet, row: number) => string;
+
 /**
  * Checks the entry sheets: unreadable cells (date, district, channel, budget, numbers,
  * links, an operator with neither number nor name), dates outside the fiscal year, rows
@@ -74,18 +77,17 @@ interface OperatorRow {
  */
 export function dataCheck(input: DataCheckInput): DataProblem[] {
   const context = readContext(input.districts, input.channelRows);
-  const where = input.rowLabel ?? ((sheet: EntrySheet, row: number) => `แถวที่ ${row + 2} ชีต ${SHEET_NAME[sheet]}`);
-  const problems: DataProblem[] = [];
-  const add = (sheet: EntrySheet, row: number, list: readonly EntryProblem[]) => {
-    for (const p of list) problems.push({ sheet, row, column: p.column, message: p.message });
-  };
-
+  const where: RowLabel = input.rowLabel ?? ((sheet, row) => `แถวที่ ${row + 2} ชีต ${SHEET_NAME[sheet]}`);
   const activities = readActivities(input.activities, context);
   const online = readOnline(input.online, context);
   const baseline = readBaseline(input.baseline, context);
-  for (const e of activities) add('activities', e.row, e.problems);
-  for (const e of online) add('online', e.row, e.problems);
-  for (const e of baseline) add('baseline', e.row, e.problems);
+  const problems: DataProblem[] = [];
+  const add = (sheet: EntrySheet, entries: readonly { row: number; problems: readonly EntryProblem[] }[]) => {
+    for (const e of entries) for (const p of e.problems) problems.push({ sheet, row: e.row, column: p.column, message: p.message });
+  };
+  add('activities', activities);
+  add('online', online);
+  add('baseline', baseline);
 
   const outside = outsideYear_(input.fiscalYear);
   for (const e of activities) {
@@ -97,38 +99,16 @@ export function dataCheck(input: DataCheckInput): DataProblem[] {
     if (message) problems.push({ sheet: 'online', row: e.row, column: ONLINE_COLUMNS.date, message: message + outsideOnlineHint_(e.day, input.fiscalYear) });
   }
 
-  const duplicates = (sheet: EntrySheet, rows: Rows, entries: readonly { row: number; day?: Day | null }[], width: number, dateColumn: number, effect: string) => {
-    const first = new Map<string, number>();
-    for (const { row, day } of entries) {
-      const key = rowContentKey(rows[row], width, day === undefined ? undefined : { column: dateColumn, day });
-      const earlier = first.get(key);
-      if (earlier === undefined) first.set(key, row);
-      else problems.push({ sheet, row, column: 0, message: `ซ้ำกับ${where(sheet, earlier)} (ข้อมูลเหมือนกันทุกช่อง) ให้ลบแถวที่ซ้ำ${effect}` });
-    }
-  };
-  duplicates('activities', input.activities, activities, ACTIVITY_WIDTH, ACTIVITY_COLUMNS.date, ' (กิจกรรมที่ซ้ำนับครั้งเดียว)');
-  duplicates('online', input.online, online, ONLINE_WIDTH, ONLINE_COLUMNS.date, '');
-  duplicates('baseline', input.baseline, baseline, BASELINE_WIDTH, -1, '');
-
-  const groups = groupOperators(baseline, online);
-  online.forEach((e, i) => {
-    const group = groups.online[i];
-    if (group < 0 || groups.firstBaseline[group] < 0) return;
-    const base = baseline[groups.firstBaseline[group]];
-    problems.push({
-      sheet: 'online',
-      row: e.row,
-      column: e.regNo !== '' ? ONLINE_COLUMNS.regNo : ONLINE_COLUMNS.name,
-      message: `ผู้ประกอบการรายนี้มีในข้อมูลฐานแล้ว (${where('baseline', base.row)}) คือออนไลน์ก่อนปีงบประมาณ ${input.fiscalYear} จึงไม่นับเป็นรายใหม่`,
-    });
-  });
-
-  const operatorRows: OperatorRow[] = [
-    ...baseline.map((entry) => ({ sheet: 'baseline' as const, entry })),
-    ...online.map((entry) => ({ sheet: 'online' as const, entry })),
+  const contentOf = (rows: Rows, width: number, dateColumn: number) =>
+    (entry: { row: number; day?: Day | null }) => rowContentKey(rows[entry.row], width, entry.day === undefined ? undefined : { column: dateColumn, day: entry.day });
+  const found = [
+    duplicates_('activities', activities, (e) => `${e.day}|${e.districtIndex}`, contentOf(input.activities, ACTIVITY_WIDTH, ACTIVITY_COLUMNS.date), where, ' (กิจกรรมที่ซ้ำนับครั้งเดียว)'),
+    duplicates_('online', online, (e) => `${e.day}|${e.districtIndex}|${e.nameKey}`, contentOf(input.online, ONLINE_WIDTH, ONLINE_COLUMNS.date), where, ''),
+    duplicates_('baseline', baseline, (e) => `${e.districtIndex}|${e.nameKey}`, contentOf(input.baseline, BASELINE_WIDTH, -1), where, ''),
+    inBaseline_(baseline, online, input.fiscalYear, where),
+    conflicts_([...baseline.map((entry) => ({ sheet: 'baseline' as const, entry })), ...online.map((entry) => ({ sheet: 'online' as const, entry }))], input.districts, where),
   ];
-  problems.push(...conflicts_(operatorRows, input.districts, where));
-
+  for (const list of found) for (const p of list) problems.push(p); // no push(...list): lists can be longer than an argument list
   problems.sort((a, b) => SHEET_ORDER[a.sheet] - SHEET_ORDER[b.sheet] || a.row - b.row || a.column - b.column);
   return problems;
 }
@@ -152,13 +132,65 @@ function outsideOnlineHint_(day: Day | null, fiscalYear: number): string {
 }
 
 /**
+ * Rows whose content repeats an earlier row's. Rows are first bucketed by cells already read
+ * (equal content implies an equal bucket), so content keys are computed only on a collision.
+ */
+function duplicates_<E extends { row: number }>(
+  sheet: EntrySheet,
+  entries: readonly E[],
+  bucketOf: (entry: E) => string,
+  contentOf: (entry: E) => string,
+  where: RowLabel,
+  effect: string,
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const byBucket = new Map<string, E | null>(); // null once that entry's content is in `firstRow`
+  const firstRow = new Map<string, number>();
+  for (const entry of entries) {
+    const bucket = bucketOf(entry);
+    const other = byBucket.get(bucket);
+    if (other === undefined) {
+      byBucket.set(bucket, entry);
+      continue;
+    }
+    if (other !== null) {
+      firstRow.set(contentOf(other), other.row);
+      byBucket.set(bucket, null);
+    }
+    const content = contentOf(entry);
+    const earlier = firstRow.get(content);
+    if (earlier === undefined) firstRow.set(content, entry.row);
+    else problems.push({ sheet, row: entry.row, column: 0, message: `ซ้ำกับ${where(sheet, earlier)} (ข้อมูลเหมือนกันทุกช่อง) ให้ลบแถวที่ซ้ำ${effect}` });
+  }
+  return problems;
+}
+
+/** Online rows whose operator is in the baseline: they do not count as new. */
+function inBaseline_(baseline: readonly BaselineEntry[], online: readonly OnlineEntry[], fiscalYear: number, where: RowLabel): DataProblem[] {
+  const groups = groupOperators(baseline, online);
+  const problems: DataProblem[] = [];
+  online.forEach((e, i) => {
+    const group = groups.online[i];
+    if (group < 0 || groups.firstBaseline[group] < 0) return;
+    const base = baseline[groups.firstBaseline[group]];
+    problems.push({
+      sheet: 'online',
+      row: e.row,
+      column: e.regNo !== '' ? ONLINE_COLUMNS.regNo : ONLINE_COLUMNS.name,
+      message: `ผู้ประกอบการรายนี้มีในข้อมูลฐานแล้ว (${where('baseline', base.row)}) คือออนไลน์ก่อนปีงบประมาณ ${fiscalYear} จึงไม่นับเป็นรายใหม่`,
+    });
+  });
+  return problems;
+}
+
+/**
  * Operator rows that disagree with an earlier row (baseline first): the same name in the
  * same district with another registration number, or the same number in another district.
  */
 function conflicts_(
   rows: readonly OperatorRow[],
   districts: readonly string[],
-  where: (sheet: EntrySheet, row: number) => string,
+  where: RowLabel,
 ): DataProblem[] {
   const problems: DataProblem[] = [];
   const numberOfName = new Map<string, OperatorRow>();

@@ -91,14 +91,12 @@ export interface BaselineEntry {
   readonly problems: readonly EntryProblem[];
 }
 
-/** How typed names are matched; lookups are cached per typed text (names repeat a lot). */
+/** How typed district and channel names are matched; lookups are cached per typed text. */
 export interface ReadContext {
   /** Index in the district list of a typed district name, or -1. */
   districtOf(typed: string): number;
   /** Canonical channel of a typed channel name or link, or undefined. */
   channelOf(typed: string): string | undefined;
-  /** The name key (nameKey) of an operator's name. */
-  nameKeyOf(name: string): string;
 }
 
 /** The cells of an online row that decide whether it counts and for which operator. */
@@ -137,7 +135,6 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
   const channel = channelMatcher(channelRows);
   const districtCache = new Map<string, number>();
   const channelCache = new Map<string, string | undefined>();
-  const nameKeyCache = new Map<string, string>();
   return {
     districtOf(typed) {
       let index = districtCache.get(typed);
@@ -149,11 +146,6 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
       const found = channel(typed);
       channelCache.set(typed, found);
       return found;
-    },
-    nameKeyOf(name) {
-      let key = nameKeyCache.get(name);
-      if (key === undefined) nameKeyCache.set(name, (key = nameKey(name)));
-      return key;
     },
   };
 }
@@ -199,30 +191,30 @@ export function rowContentKey(row: readonly unknown[], width: number, date?: { c
  */
 export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[] {
   const out: ActivityEntry[] = [];
-  pending.length = 0;
+  const problems = new RowProblems_();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (isBlankRow_(row, ACTIVITY_WIDTH)) continue;
     const budget = parseBudget(cell_(row, A.budget));
-    if (!budget.ok) problem_(A.budget, `${budget.problem} ${NOT_COUNTED}`);
-    const day = readDay_(cell_(row, A.date), A.date);
+    if (!budget.ok) problems.add(A.budget, `${budget.problem} ${NOT_COUNTED}`);
+    const day = readDay_(cell_(row, A.date), A.date, problems);
     const district = cellText(cell_(row, A.district));
     const activity = cellText(cell_(row, A.activity));
-    if (activity === '') problem_(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
+    if (activity === '') problems.add(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
     out.push({
       row: index,
       day,
-      districtIndex: readDistrict_(district, A.district, context, true),
+      districtIndex: readDistrict_(district, A.district, context, true, problems),
       district,
       activity,
       place: cellText(cell_(row, A.place)),
       organiser: cellText(cell_(row, A.organiser)),
       budgetUsed: budget.ok ? budget.value : null,
-      operators: readCount_(cell_(row, A.operators), A.operators),
-      sales: readBaht_(cell_(row, A.sales), A.sales),
-      link: readLink_(cell_(row, A.link), A.link),
+      operators: readCount_(cell_(row, A.operators), A.operators, problems),
+      sales: readBaht_(cell_(row, A.sales), A.sales, problems),
+      link: readLink_(cell_(row, A.link), A.link, problems),
       note: cellText(cell_(row, A.note)),
-      problems: takeProblems_(),
+      problems: problems.take(),
     });
   }
   return out;
@@ -235,10 +227,10 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
  */
 export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
   const out: OnlineEntry[] = [];
-  pending.length = 0;
+  const problems = new RowProblems_();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    const core = readOnlineCore_(row, context);
+    const core = readOnlineCore_(row, context, problems);
     if (core === null) continue;
     out.push({
       row: index,
@@ -251,10 +243,10 @@ export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
       product: cellText(cell_(row, O.product)),
       channel: core.channel,
       channelText: core.channelText,
-      link: readLink_(cell_(row, O.link), O.link),
-      sales: readBaht_(cell_(row, O.sales), O.sales),
+      link: readLink_(cell_(row, O.link), O.link, problems),
+      sales: readBaht_(cell_(row, O.sales), O.sales, problems),
       note: cellText(cell_(row, O.note)),
-      problems: takeProblems_(),
+      problems: problems.take(),
     });
   }
   return out;
@@ -268,25 +260,24 @@ export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
  * @return the counting cells, or null for a blank row
  */
 export function readOnlineKey(row: readonly unknown[], context: ReadContext): OnlineKey | null {
-  const core = readOnlineCore_(row, context);
-  pending.length = 0;
-  return core;
+  return readOnlineCore_(row, context, IGNORE_PROBLEMS);
 }
 
 /** The identifying cells of an online row (problems noted), or null for a blank row. */
 function readOnlineCore_(
   row: readonly unknown[],
   context: ReadContext,
+  problems: ProblemSink_,
 ): (OnlineKey & { district: string; name: string; channelText: string }) | null {
   if (isBlankRow_(row, ONLINE_WIDTH)) return null;
-  const day = readDay_(cell_(row, O.date), O.date);
+  const day = readDay_(cell_(row, O.date), O.date, problems);
   const district = cellText(cell_(row, O.district));
-  const districtIndex = readDistrict_(district, O.district, context, true);
+  const districtIndex = readDistrict_(district, O.district, context, true, problems);
   const regNo = regNoKey(cell_(row, O.regNo));
   const name = cellText(cell_(row, O.name));
-  const key = readIdentity_(regNo, name, O.regNo, context);
+  const key = readIdentity_(regNo, name, O.regNo, problems);
   const channelText = cellText(cell_(row, O.channel));
-  const channel = readChannel_(channelText, O.channel, context);
+  const channel = readChannel_(channelText, O.channel, context, problems);
   return { day, districtIndex, district, regNo, name, nameKey: key, channelText, channel };
 }
 
@@ -298,33 +289,45 @@ function readOnlineCore_(
  */
 export function readBaseline(rows: Rows, context: ReadContext): BaselineEntry[] {
   const out: BaselineEntry[] = [];
-  pending.length = 0;
+  const problems = new RowProblems_();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (isBlankRow_(row, BASELINE_WIDTH)) continue;
     const regNo = regNoKey(cell_(row, B.regNo));
     const name = cellText(cell_(row, B.name));
-    const key = readIdentity_(regNo, name, B.regNo, context);
+    const key = readIdentity_(regNo, name, B.regNo, problems);
     const district = cellText(cell_(row, B.district));
-    const districtIndex = readDistrict_(district, B.district, context, regNo === '');
-    out.push({ row: index, districtIndex, district, regNo, name, nameKey: key, problems: takeProblems_() });
+    const districtIndex = readDistrict_(district, B.district, context, regNo === '', problems);
+    out.push({ row: index, districtIndex, district, regNo, name, nameKey: key, problems: problems.take() });
   }
   return out;
 }
 
-/** The problems of the row being read (reused: most rows have none). */
-const pending: EntryProblem[] = [];
+/** Where the cell readers note problems. */
+interface ProblemSink_ {
+  add(column: number, message: string): void;
+}
+
+/** Collects the problems of one row at a time (one per reader call: most rows have none). */
+class RowProblems_ implements ProblemSink_ {
+  private list: EntryProblem[] = [];
+
+  add(column: number, message: string): void {
+    this.list.push({ column, message });
+  }
+
+  /** The problems of the row just read; the next row starts empty. */
+  take(): readonly EntryProblem[] {
+    if (this.list.length === 0) return NO_PROBLEMS;
+    const taken = this.list;
+    this.list = [];
+    return taken;
+  }
+}
+
+/** Drops problems (the tally's fast path keeps none). */
+const IGNORE_PROBLEMS: ProblemSink_ = { add: () => undefined };
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
-
-/** Notes a problem of the row being read. */
-function problem_(column: number, message: string): void {
-  pending.push({ column, message });
-}
-
-/** The problems of the row just read, and a fresh start for the next row. */
-function takeProblems_(): readonly EntryProblem[] {
-  return pending.length === 0 ? NO_PROBLEMS : pending.splice(0);
-}
 
 /** The cell at a column, blank when the row is shorter. */
 function cell_(row: readonly unknown[], column: number): unknown {
@@ -358,79 +361,79 @@ export function cellText(value: unknown): string {
 }
 
 /** The day of a date cell, or null with a problem. */
-function readDay_(value: unknown, column: number): Day | null {
+function readDay_(value: unknown, column: number, problems: ProblemSink_): Day | null {
   if (isBlank(value)) {
-    problem_(column, `ไม่มีวันที่ ให้ใส่วันที่ เช่น 25/03/2565 ${NOT_COUNTED}`);
+    problems.add(column, `ไม่มีวันที่ ให้ใส่วันที่ เช่น 25/03/2565 ${NOT_COUNTED}`);
     return null;
   }
   const day = parseDate(value);
   if (day.ok) return day.value;
-  problem_(column, `วันที่ ${day.problem} ${NOT_COUNTED}`);
+  problems.add(column, `วันที่ ${day.problem} ${NOT_COUNTED}`);
   return null;
 }
 
 /** The district index of a cleaned district name (-1 with a problem when unknown). */
-function readDistrict_(district: string, column: number, context: ReadContext, blankIsProblem: boolean): number {
+function readDistrict_(district: string, column: number, context: ReadContext, blankIsProblem: boolean, problems: ProblemSink_): number {
   if (district === '') {
-    if (blankIsProblem) problem_(column, `ไม่มีชื่ออำเภอ ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+    if (blankIsProblem) problems.add(column, `ไม่มีชื่ออำเภอ ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
     return -1;
   }
   const index = context.districtOf(district);
-  if (index < 0) problem_(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+  if (index < 0) problems.add(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
   return index;
 }
 
 /** The canonical channel of a cleaned channel name (undefined with a problem when unknown). */
-function readChannel_(channelText: string, column: number, context: ReadContext): string | undefined {
+function readChannel_(channelText: string, column: number, context: ReadContext, problems: ProblemSink_): string | undefined {
   if (channelText === '') {
-    problem_(column, `ไม่มีช่องทาง ให้เลือกช่องทางจากรายการ ${NOT_COUNTED}`);
+    problems.add(column, `ไม่มีช่องทาง ให้เลือกช่องทางจากรายการ ${NOT_COUNTED}`);
     return undefined;
   }
   const channel = context.channelOf(channelText);
   if (channel === undefined) {
-    problem_(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
+    problems.add(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
   }
   return channel;
 }
 
 /** The name key of an operator; a problem when it has neither number nor name. */
-function readIdentity_(regNo: string, name: string, regNoColumn: number, context: ReadContext): string {
-  const key = name === '' ? '' : context.nameKeyOf(name);
+function readIdentity_(regNo: string, name: string, regNoColumn: number, problems: ProblemSink_): string {
+  const key = name === '' ? '' : nameKey(name);
   if (regNo === '' && key === '') {
-    problem_(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
+    problems.add(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
   }
   return key;
 }
 
 /** A whole number of operators, 0 or more; blank or "-" is none. */
-function readCount_(value: unknown, column: number): number | null {
+function readCount_(value: unknown, column: number, problems: ProblemSink_): number | null {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   if (isBlank(value) || isDash_(value)) return null;
   const count = parseCount(value);
   if (count.ok) return count.value;
-  problem_(column, `จำนวนผู้ประกอบการ: ${count.problem} ให้ใส่จำนวนราย เช่น 12`);
+  problems.add(column, `จำนวนผู้ประกอบการ: ${count.problem} ให้ใส่จำนวนราย เช่น 12`);
   return null;
 }
 
 /** An amount in baht, 0 or more ("1,200 บาท" reads as 1200); blank or "-" is none. */
-function readBaht_(value: unknown, column: number): number | null {
-  if (typeof value === 'number' && value >= 0) return value;
+function readBaht_(value: unknown, column: number, problems: ProblemSink_): number | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   if (isBlank(value) || isDash_(value)) return null;
   const amount = parseNumber(typeof value === 'string' ? value.replace(BAHT, '') : value);
   if (amount.ok && amount.value >= 0) return amount.value;
   const problem = amount.ok ? `${quote(value)} ติดลบ` : amount.problem;
-  problem_(column, `ยอดจำหน่าย: ${problem} ให้ใส่จำนวนเงินเป็นบาท 0 ขึ้นไป เช่น 12,500`);
+  problems.add(column, `ยอดจำหน่าย: ${problem} ให้ใส่จำนวนเงินเป็นบาท 0 ขึ้นไป เช่น 12,500`);
   return null;
 }
 
 /** A link cell: one or more http(s) links separated by spaces; a problem otherwise. */
-function readLink_(value: unknown, column: number): string {
+function readLink_(value: unknown, column: number, problems: ProblemSink_): string {
   const link = cellText(value);
   if (link === '') return '';
   if (URL.test(link)) return link;
   const bad = link.split(' ').find((part) => !URL.test(part.replace(TRAILING_COMMA, '')));
   if (bad !== undefined) {
-    problem_(column, `ลิงก์ ${quote(bad)} ไม่ใช่ลิงก์เว็บ ให้คัดลอกลิงก์เต็มที่ขึ้นต้นด้วย https://`);
+    problems.add(column, `ลิงก์ ${quote(bad)} ไม่ใช่ลิงก์เว็บ ให้คัดลอกลิงก์เต็มที่ขึ้นต้นด้วย https://`);
   }
   return link;
 }

@@ -58,8 +58,6 @@ export interface NewOperator {
   readonly day: Day;
   /** Canonical channels, in row order. */
   readonly channels: readonly string[];
-  /** Distinct products, in row order. */
-  readonly products: readonly string[];
   /** Distinct links, in row order. */
   readonly links: readonly string[];
   /** The 0-based online rows counted for it. */
@@ -236,33 +234,26 @@ function countedActivities_(entries: readonly ActivityEntry[], rows: Rows, inPer
   return out;
 }
 
+/** The counting cells of the online rows, one slot per row. */
+interface CountingRows {
+  /** The operator node of a row that counts, -1 for any other row. */
+  readonly node: Int32Array;
+  readonly day: Int32Array;
+  readonly district: Int32Array;
+  /** Index in channelNames. */
+  readonly channel: Int32Array;
+  readonly channelNames: readonly string[];
+}
+
 /**
- * The new operators, by district, day and row. One pass over the online rows reads only
- * their counting cells into typed arrays (no object kept per row); the evidence cells are
- * read afterwards for the counted rows only.
+ * The new operators, by district, day and row: operators with a counting online row and no
+ * baseline row. The evidence cells (number, name, link) are read for their rows only.
  */
 function newOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: Day | null) => day is Day): NewOperator[] {
   const index = new OperatorIndex_();
   const baselineNodes = readBaseline(input.baseline, context).map((e) => index.add(e.regNo, e.districtIndex, e.nameKey));
   const rows = input.online;
-  const node = new Int32Array(rows.length).fill(-1); // -1: the row does not count
-  const day = new Int32Array(rows.length);
-  const district = new Int32Array(rows.length);
-  const channel = new Int32Array(rows.length);
-  const channelNames: string[] = [];
-  const channelIds = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const key = readOnlineKey(rows[i], context);
-    if (key === null) continue;
-    const id = index.add(key.regNo, key.districtIndex, key.nameKey); // every row links identities
-    if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
-    let channelId = channelIds.get(key.channel);
-    if (channelId === undefined) channelIds.set(key.channel, (channelId = channelNames.push(key.channel) - 1));
-    node[i] = id;
-    day[i] = key.day;
-    district[i] = key.districtIndex;
-    channel[i] = channelId;
-  }
+  const { node, day, district, channel, channelNames } = countingRows_(rows, context, index, inPeriod);
 
   const { groupOf, count } = index.groups();
   const old = new Uint8Array(count);
@@ -289,15 +280,45 @@ function newOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: 
   for (let group = 0; group < count; group++) {
     if (first[group] < 0) continue;
     const top = earliest[group];
-    const op = { districtIndex: district[top], district: input.districts[district[top]], regNo: '', name: '', day: day[top], channels: [] as string[], products: [] as string[], links: [] as string[], rows: [] as number[] };
+    const op = { districtIndex: district[top], district: input.districts[district[top]], regNo: '', name: '', day: day[top], channels: [] as string[], links: [] as string[], rows: [] as number[] };
     for (let i = first[group]; i >= 0; i = next[i]) {
       const row = rows[i];
+      if (op.regNo === '') op.regNo = regNoKey(row[O.regNo]);
+      if (op.name === '') op.name = cellText(row[O.name]);
       addOnce_(op.channels, channelNames[channel[i]]);
+      addOnce_(op.links, cellText(row[O.link]));
       op.rows.push(i);
     }
     operators.push(op);
   }
   return operators.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
+}
+
+/**
+ * One pass over the online rows: every row adds its operator keys to the index (identity
+ * links hold whatever the row's date or channel); the rows that count keep their cells in
+ * typed arrays, so no object is kept per row.
+ */
+function countingRows_(rows: Rows, context: ReadContext, index: OperatorIndex_, inPeriod: (day: Day | null) => day is Day): CountingRows {
+  const node = new Int32Array(rows.length).fill(-1);
+  const day = new Int32Array(rows.length);
+  const district = new Int32Array(rows.length);
+  const channel = new Int32Array(rows.length);
+  const channelNames: string[] = [];
+  const channelIds = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = readOnlineKey(rows[i], context);
+    if (key === null) continue;
+    const id = index.add(key.regNo, key.districtIndex, key.nameKey);
+    if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
+    let channelId = channelIds.get(key.channel);
+    if (channelId === undefined) channelIds.set(key.channel, (channelId = channelNames.push(key.channel) - 1));
+    node[i] = id;
+    day[i] = key.day;
+    district[i] = key.districtIndex;
+    channel[i] = channelId;
+  }
+  return { node, day, district, channel, channelNames };
 }
 
 /** Adds a non-blank text to a short list unless it is there already. */

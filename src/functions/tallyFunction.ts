@@ -5,11 +5,11 @@ import { Day, dayOf } from '../core/civilDate';
 import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import { parseDate } from '../core/dateParse';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../core/entryLayout';
-import { Rows } from '../core/entries';
+import { cellText, Rows } from '../core/entries';
 import { fiscalYearBounds, fiscalYearOf } from '../core/fiscalYear';
 import { parseCount } from '../core/numbers';
 import { tally } from '../core/tally';
-import { cleanText, isBlank } from '../core/text';
+import { isBlank } from '../core/text';
 import { Arg, argError, isRange, required } from './args';
 
 const FN = 'OTOP_TALLY';
@@ -69,14 +69,9 @@ export function otopTally(
 
 /** The district names, '' for a blank row. */
 function readDistricts_(arg: Arg): string[] {
-  if (!isRange(arg)) return [cellText_(arg)];
+  if (!isRange(arg)) return [cellText(arg)];
   if (arg.some((row) => row.length !== 1)) throw argError(FN, LABELS.districts, -1, 'ต้องเป็นช่วงคอลัมน์เดียว เช่น A5:A13');
-  return arg.map((row) => cellText_(row[0]));
-}
-
-/** A cell as cleaned text, '' when blank. */
-function cellText_(value: unknown): string {
-  return isBlank(value) ? '' : cleanText(String(value));
+  return arg.map((row) => cellText(row[0]));
 }
 
 /** An entry range, with at least the layout's columns. */

@@ -7,6 +7,9 @@ import { dataCheck, EntrySheet } from '../core/dataCheck';
 import { ensureSheet } from '../adapter/sheetSync';
 import { LocatedProblem, problemRows } from '../workbook/problemsSheet';
 import { SHEET } from '../workbook/sheetNames';
+import { appendLog, logEditors } from './auditLog';
+import { caller, requireOfficer } from './roles';
+import { atomically, Undo } from './undo';
 import { readWorkbook } from './workbookData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,12 +21,20 @@ export interface CheckReport {
 }
 
 /**
- * Checks the workbook's entries and rewrites the problems sheet.
+ * Checks the workbook's entries, rewrites the problems sheet and logs the check, whole or not
+ * at all. The province and the districts' officers may run it.
  * @param ss the workbook
  * @param checkedAt when, as Thai text for the sheet
  */
 export function checkWorkbook(ss: Spreadsheet, checkedAt: string): CheckReport {
-  const { data, origins } = readWorkbook(ss);
+  return atomically((undo) => check_(ss, checkedAt, undo));
+}
+
+/** The check's steps. */
+function check_(ss: Spreadsheet, checkedAt: string, undo: Undo): CheckReport {
+  const { data, origins, settings } = readWorkbook(ss);
+  const who = caller(ss, settings);
+  requireOfficer(who, 'การตรวจข้อมูล');
   const locate = (sheet: EntrySheet, row: number) => origins[sheet][row];
   const found = dataCheck({
     districts: data.districts.map((d) => d.name),
@@ -35,21 +46,28 @@ export function checkWorkbook(ss: Spreadsheet, checkedAt: string): CheckReport {
     rowLabel: (sheet, row) => `แถวที่ ${locate(sheet, row).row} ชีต ${locate(sheet, row).sheet}`,
   });
   const problems = found.map((p): LocatedProblem => ({ ...locate(p.sheet, p.row), column: p.column + 1, message: p.message }));
-  writeProblems_(ss, problems, checkedAt);
-  return {
-    problems,
-    message: problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${SHEET.problems}"`,
-  };
+  writeProblems_(ss, problems, checkedAt, undo);
+  const message = problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${SHEET.problems}"`;
+  appendLog(ss, [checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ'], logEditors(settings), undo);
+  return { problems, message };
 }
 
-/** Rewrites the problems sheet in one call, blanking rows left from the previous check. */
-function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: string): void {
-  const sheet = ensureSheet(ss, SHEET.problems, []);
+/**
+ * Rewrites the problems sheet with one setValues, its last change, blanking rows left from the
+ * previous check; a sheet or rows it had to add are undone if that write fails.
+ */
+function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: string, undo: Undo): void {
+  const created: string[] = [];
+  const sheet = ensureSheet(ss, SHEET.problems, created, undo);
   const ids = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()] as const));
   const rows = problemRows(problems, ids, checkedAt);
   const height = Math.max(rows.length, sheet.getLastRow());
   const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
-  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  if (created.length > 0) sheet.setFrozenRows(1);
+  const maxRows = sheet.getMaxRows();
+  if (height > maxRows) {
+    sheet.insertRowsAfter(maxRows, height - maxRows);
+    undo.add(() => sheet.deleteRows(maxRows + 1, height - maxRows));
+  }
   sheet.getRange(1, 1, height, 4).setValues(grid);
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
 }

@@ -9,7 +9,8 @@ import { activeSpreadsheet, remainingMailQuota, sendMail } from '../adapter/serv
 import { emailHtml, lineText } from '../workbook/delivery';
 import { reportLayout } from '../workbook/reportSheets';
 import { SendingPreview, SendResult } from './api';
-import { appendLog } from './auditLog';
+import { appendLog, logEditors } from './auditLog';
+import { atomically } from './undo';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readWorkbook } from './workbookData';
@@ -57,7 +58,7 @@ export function sendToProvince(sheetName: string, now: Date): SendResult {
   sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
   const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
   try {
-    appendLog(ss, [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'], book.settings.provinceEditors);
+    atomically((undo) => appendLog(ss, [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'], logEditors(book.settings), undo));
   } catch (error) {
     return { message: `${sent} แต่บันทึกลงชีตบันทึกไม่สำเร็จ (${(error as Error).message}) อย่าส่งซ้ำ` };
   }

@@ -2,7 +2,7 @@
 import { activeSpreadsheet, htmlPage, ui } from '../adapter/services';
 import { nowText } from './clock';
 import { checkWorkbook } from './dataCheck';
-import { withDocumentLock } from './lock';
+import { writingAction } from './serverAction';
 import { setUpWorkbook } from './setup';
 
 /** Menu labels (Thai) and the top-level functions they call (src/main.ts). */
@@ -24,14 +24,14 @@ export function addMenu(): void {
 
 /** Menu: set up the workbook, then say what was done. */
 export function setUpFromMenu(): void {
-  const report = withDocumentLock(() => setUpWorkbook(activeSpreadsheet()));
+  const report = writingAction(() => setUpWorkbook(activeSpreadsheet()));
   const warnings = report.warnings.length > 0 ? `\n\nข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '';
   ui().alert('ตั้งค่าสมุดงาน OTOP', `${report.message}${warnings}`, ui().ButtonSet.OK);
 }
 
 /** Menu: check the entries, then say how many problems and where they are listed. */
 export function checkFromMenu(): void {
-  const report = withDocumentLock(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  const report = writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
   ui().alert('ตรวจข้อมูล OTOP', report.message, ui().ButtonSet.OK);
 }
 

@@ -1,14 +1,16 @@
 /**
  * Writes a report (round summary or monthly report) as a new sheet, whole or not at all: it is
  * built under a temporary name, and only when complete does it take the report's name; an
- * earlier report of that name is kept, renamed with the time it was replaced.
+ * earlier report of that name is kept, renamed with the time it was replaced. Every step
+ * registers its undo, so a failure anywhere leaves the workbook as it was.
  */
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { applyProtection } from '../adapter/protections';
-import { bandRules } from '../workbook/bandRules';
 import { Criteria } from '../core/criteria';
+import { bandRules } from '../workbook/bandRules';
 import { columnLetter } from '../workbook/districtTable';
-import { NEWEST, ReportGrid } from '../workbook/reportSheets';
+import { ReportGrid } from '../workbook/reportSheets';
+import { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,47 +22,41 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * @param criteria for the band rules
  * @param provinceEditors who may edit it
  * @param stamp the replacement time for an earlier report's new name, e.g. "24-11-69 21.30"
+ * @param undo where each step's undo is registered
  * @return the name an earlier report was renamed to, or ''
  */
-export function writeReportSheet(ss: Spreadsheet, name: string, grid: ReportGrid, criteria: Criteria, provinceEditors: readonly string[], stamp: string): string {
-  const temp = `${name} (กำลังสร้าง)`;
-  const leftover = ss.getSheetByName(temp);
-  if (leftover) ss.deleteSheet(leftover);
+export function writeReportSheet(
+  ss: Spreadsheet, name: string, grid: ReportGrid, criteria: Criteria, provinceEditors: readonly string[], stamp: string, undo: Undo,
+): string {
+  const temp = freeName_(ss, `${name} (กำลังสร้าง)`);
   const sheet = ss.insertSheet(temp, ss.getSheets().length);
-  try {
-    const height = grid.rows.length;
-    if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
-    sheet.getRange(1, 1, height, grid.width).setValues(grid.rows);
-    sheet.getRange(1, 1, 1, grid.width).setFontWeight('bold');
-    sheet.getRange(grid.headerRow, 1, 1, grid.width).setFontWeight('bold').setBackground('#efefef').setWrap(true);
-    sheet.getRange(grid.lastDistrictRow + 1, 1, 1, grid.width).setFontWeight('bold');
-    // Printing repeats frozen rows on every page; widths fit A4 portrait (≈ 720 px).
-    sheet.setFrozenRows(grid.headerRow);
-    [28, 90, 60, 55, 50, 50, 55, 50, 50, 60, 45, 40, 60, 170].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-    const column = (c: number) => `${columnLetter(c - 1)}${grid.firstDistrictRow}:${columnLetter(c - 1)}${grid.lastDistrictRow}`;
-    applyBandRules(sheet, bandRules(criteria, column(grid.scoreColumn), column(grid.levelColumn)));
-    applyProtection(sheet, { description: `OTOP: ${name} (จังหวัด)`, editors: provinceEditors, warningOnly: false });
-  } catch (error) {
-    ss.deleteSheet(sheet);
-    throw error;
-  }
+  undo.add(() => ss.deleteSheet(sheet));
+  const height = grid.rows.length;
+  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  sheet.getRange(1, 1, height, grid.width).setValues(grid.rows);
+  sheet.getRange(1, 1, 1, grid.width).setFontWeight('bold');
+  sheet.getRange(grid.headerRow, 1, 1, grid.width).setFontWeight('bold').setBackground('#efefef').setWrap(true);
+  sheet.getRange(grid.lastDistrictRow + 1, 1, 1, grid.width).setFontWeight('bold');
+  // Printing repeats frozen rows on every page; these widths fit A4 portrait (≈ 720 px).
+  sheet.setFrozenRows(grid.headerRow);
+  [28, 90, 60, 55, 50, 50, 55, 50, 50, 60, 45, 40, 60, 170].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  const column = (c: number) => `${columnLetter(c - 1)}${grid.firstDistrictRow}:${columnLetter(c - 1)}${grid.lastDistrictRow}`;
+  applyBandRules(sheet, bandRules(criteria, column(grid.scoreColumn), column(grid.levelColumn)), undo);
+  applyProtection(sheet, { description: `OTOP: ${name} (จังหวัด)`, editors: provinceEditors, warningOnly: false }, undo);
+
   const earlier = ss.getSheetByName(name);
   let renamed = '';
   if (earlier) {
     renamed = freeName_(ss, `${name} (แทนที่ ${stamp})`);
     earlier.setName(renamed);
-    earlier.getRange(grid.markerRow, grid.markerColumn).setValue(`ฉบับเก่า แทนที่เมื่อ ${stamp}`);
+    undo.add(() => earlier.setName(name));
+    const marker = earlier.getRange(grid.markerRow, grid.markerColumn);
+    const was = marker.getValue();
+    marker.setValue(`ฉบับเก่า แทนที่เมื่อ ${stamp}`);
+    undo.add(() => marker.setValue(was));
   }
-  try {
-    sheet.setName(name);
-  } catch (error) {
-    if (earlier) {
-      earlier.setName(name);
-      earlier.getRange(grid.markerRow, grid.markerColumn).setValue(NEWEST);
-    }
-    ss.deleteSheet(sheet);
-    throw error;
-  }
+  sheet.setName(name);
+  undo.add(() => sheet.setName(temp));
   return renamed;
 }
 

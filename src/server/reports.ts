@@ -5,7 +5,8 @@ import { MadeReport } from './api';
 import { activeSpreadsheet } from '../adapter/services';
 import { MadeBy, monthlyReportGrid, monthSheetName, ReportGrid, roundSheetName, roundSummaryGrid } from '../workbook/reportSheets';
 import { standingAt } from '../workbook/standing';
-import { appendLog } from './auditLog';
+import { appendLog, logEditors } from './auditLog';
+import { atomically } from './undo';
 import { nowText, stampText } from './clock';
 import { writeReportSheet } from './reportWriter';
 import { caller, requireProvince } from './roles';
@@ -51,10 +52,13 @@ export function makeMonthlyReport(month: string, now: Date): MadeReport {
   return publish_(ss, book, made, monthSheetName(year, m), grid, now);
 }
 
-/** Writes the report sheet, logs it, and says what was done. */
+/** Writes the report sheet and logs it, whole or not at all, and says what was done. */
 function publish_(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, book: ReadWorkbook, made: MadeBy, name: string, grid: ReportGrid, now: Date): MadeReport {
-  const renamed = writeReportSheet(ss, name, grid, book.data.criteria, book.settings.provinceEditors, stampText(now));
+  const renamed = atomically((undo) => {
+    const earlier = writeReportSheet(ss, name, grid, book.data.criteria, book.settings.provinceEditors, stampText(now), undo);
+    appendLog(ss, [made.when, made.who, `สร้าง${name}`, earlier ? `ฉบับเดิมเก็บไว้ในชื่อ "${earlier}"` : '', 'สำเร็จ'], logEditors(book.settings), undo);
+    return earlier;
+  });
   const kept = renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${renamed}"` : '';
-  appendLog(ss, [made.when, made.who, `สร้าง${name}`, kept, 'สำเร็จ'], book.settings.provinceEditors);
   return { sheet: name, renamed, message: `สร้างชีต "${name}" เรียบร้อย${kept ? ` (${kept})` : ''}` };
 }

@@ -33,6 +33,19 @@ export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
 }
 
 /**
+ * Throws a Thai message unless the caller is the province or a district's officer.
+ * @param who the caller
+ * @param action what they tried, in Thai
+ */
+export function requireOfficer(who: Caller, action: string): void {
+  if (who.role !== 'unknown') return;
+  if (!who.email) {
+    throw new Error(`${action}: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`);
+  }
+  throw new Error(`${action}ทำได้เฉพาะเจ้าหน้าที่ที่ระบุอีเมลไว้ในชีต${SHEET.settings} (${who.email} ยังไม่อยู่ในรายชื่อ) กรุณาแจ้งจังหวัดให้เพิ่มอีเมลของท่าน`);
+}
+
+/**
  * Throws a Thai message unless the caller is the province.
  * @param who the caller
  * @param action what they tried, in Thai

@@ -10,6 +10,9 @@ import { dateOfDay, isDate } from '../core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
+import { atomically, Undo } from './undo';
+import { appendLog, logEditors } from './auditLog';
+import { nowText } from './clock';
 import { applyProtection, ProtectionSpec } from '../adapter/protections';
 import { effectiveUserEmail } from '../adapter/services';
 import { applySheetSpec, ensureSheet } from '../adapter/sheetSync';
@@ -34,15 +37,20 @@ export interface SetupReport {
 }
 
 /**
- * Sets up or repairs the workbook. The caller holds the document lock.
+ * Sets up or repairs the workbook, whole or not at all. The caller holds the document lock.
  * @param ss the workbook
  */
 export function setUpWorkbook(ss: Spreadsheet): SetupReport {
+  return atomically((undo) => setUp_(ss, undo));
+}
+
+/** Set-up's steps; every change registers its undo. */
+function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
   const created: string[] = [];
   const repaired = new Set<string>();
   const warnings: string[] = [];
 
-  const districtSheet = ensureSheet(ss, SHEET.districts, created);
+  const districtSheet = ensureSheet(ss, SHEET.districts, created, undo);
   const districtValues = districtSheet.getDataRange().getValues();
   const figures = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
   const names = figures.map((f) => f.name);
@@ -51,28 +59,32 @@ export function setUpWorkbook(ss: Spreadsheet): SetupReport {
   const settingsValues = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
   assertMayChangeProtections_(ss, readSettings(settingsValues, names).settings);
 
-  const { settings, refs } = setUpSettings_(ss, settingsValues, names, created, repaired, warnings);
-  const { criteria, channels } = setUpCriteria_(ss, created, repaired, warnings);
+  const { settings, refs } = setUpSettings_(ss, undo, settingsValues, names, created, repaired, warnings);
+  const { criteria, channels } = setUpCriteria_(ss, undo, created, repaired, warnings);
 
   for (const name of names) {
-    const activities = ensureSheet(ss, entrySheetName('activities', name), created);
-    if (applySheetSpec(activities, activitySheetSpec(activities.getName(), name))) repaired.add(activities.getName());
-    const online = ensureSheet(ss, entrySheetName('online', name), created);
-    if (applySheetSpec(online, onlineSheetSpec(online.getName(), name, channels))) repaired.add(online.getName());
+    const activities = ensureSheet(ss, entrySheetName('activities', name), created, undo);
+    if (applySheetSpec(activities, activitySheetSpec(activities.getName(), name), undo)) repaired.add(activities.getName());
+    const online = ensureSheet(ss, entrySheetName('online', name), created, undo);
+    if (applySheetSpec(online, onlineSheetSpec(online.getName(), name, channels), undo)) repaired.add(online.getName());
   }
-  const baseline = ensureSheet(ss, SHEET.baseline, created);
-  if (applySheetSpec(baseline, baselineSheetSpec(SHEET.baseline, names))) repaired.add(SHEET.baseline);
+  const baseline = ensureSheet(ss, SHEET.baseline, created, undo);
+  if (applySheetSpec(baseline, baselineSheetSpec(SHEET.baseline, names), undo)) repaired.add(SHEET.baseline);
 
-  if (writeDistrictTable_(districtSheet, districtValues, figures, refs, settings)) repaired.add(SHEET.districts);
-  applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts));
+  if (writeDistrictTable_(districtSheet, undo, districtValues, figures, refs, settings)) repaired.add(SHEET.districts);
+  applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts), undo);
   const last = names.length + 1;
   districtSheet.getRange(last + 1, 1, 1, DISTRICT_COL.next + 1).setFontWeight('bold');
   const col = (c: number) => `${columnLetter(c)}2:${columnLetter(c)}${last}`;
-  if (applyBandRules(districtSheet, bandRules(criteria, col(DISTRICT_COL.score), col(DISTRICT_COL.level)))) {
+  if (applyBandRules(districtSheet, bandRules(criteria, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), undo)) {
     repaired.add(SHEET.districts);
   }
 
-  protect_(ss, settings, names, warnings);
+  protect_(ss, undo, settings, names, warnings);
+  if (created.length > 0 || repaired.size > 0) {
+    const what = `สร้าง ${created.length} ชีต ซ่อมแซม ${[...repaired].filter((n) => !created.includes(n)).length} ชีต`;
+    appendLog(ss, [nowText(), effectiveUserEmail(), 'ตั้งค่า / ซ่อมแซมสมุดงาน', what, 'สำเร็จ'], logEditors(settings), undo);
+  }
 
   const changed = [...repaired].filter((n) => !created.includes(n));
   const message =
@@ -87,9 +99,9 @@ export function setUpWorkbook(ss: Spreadsheet): SetupReport {
  * values somebody typed are kept.
  */
 function setUpSettings_(
-  ss: Spreadsheet, existing: unknown[][], names: string[], created: string[], repaired: Set<string>, warnings: string[],
+  ss: Spreadsheet, undo: Undo, existing: unknown[][], names: string[], created: string[], repaired: Set<string>, warnings: string[],
 ): { settings: Settings; refs: { asOf: string; fiscalYear: string } } {
-  const sheet = ensureSheet(ss, SHEET.settings, created);
+  const sheet = ensureSheet(ss, SHEET.settings, created, undo);
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
@@ -107,7 +119,9 @@ function setUpSettings_(
   }
   const changed = grid.length !== existing.length || grid.some((row, r) => row.some((v, c) => !same_(v, existing[r]?.[c])));
   if (changed) {
-    sheet.getRange(1, 1, grid.length, 3).setValues(grid);
+    const block = sheet.getRange(1, 1, grid.length, 3);
+    block.setValues(grid);
+    undo.add(() => block.setValues(grid.map((_, r) => [0, 1, 2].map((c) => existing[r]?.[c] ?? ''))));
     if (!created.includes(SHEET.settings)) repaired.add(SHEET.settings);
   }
   for (const row of dateRows) sheet.getRange(row, 2).setNumberFormat('dd/mm/yyyy');
@@ -122,9 +136,9 @@ function setUpSettings_(
 
 /** The criteria sheet: each of its two tables is written only where it is blank. */
 function setUpCriteria_(
-  ss: Spreadsheet, created: string[], repaired: Set<string>, warnings: string[],
+  ss: Spreadsheet, undo: Undo, created: string[], repaired: Set<string>, warnings: string[],
 ): { criteria: Criteria; channels: string[] } {
-  const sheet = ensureSheet(ss, SHEET.criteria, created);
+  const sheet = ensureSheet(ss, SHEET.criteria, created, undo);
   const width = CRITERIA_LAYOUT.channelWidth;
   const values = sheet.getDataRange().getValues();
   const defaults = criteriaSheetRows(CRITERIA_2565);
@@ -132,7 +146,9 @@ function setUpCriteria_(
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const writeBlock = (from: number, rows: unknown[][]) => {
-    sheet.getRange(from, 1, rows.length, width).setValues(rows.map(pad));
+    const block = sheet.getRange(from, 1, rows.length, width);
+    block.setValues(rows.map(pad));
+    undo.add(() => block.setValues(rows.map((_, r) => pad(values[from - 1 + r] ?? []))));
     if (!created.includes(SHEET.criteria)) repaired.add(SHEET.criteria);
   };
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
@@ -158,7 +174,7 @@ function setUpCriteria_(
  * @return true when written
  */
 function writeDistrictTable_(
-  sheet: Sheet, values: unknown[][], figures: DistrictFigures[], refs: { asOf: string; fiscalYear: string }, settings: Settings,
+  sheet: Sheet, undo: Undo, values: unknown[][], figures: DistrictFigures[], refs: { asOf: string; fiscalYear: string }, settings: Settings,
 ): boolean {
   const planned = districtTableRows(figures, refs, settings.percentBasis);
   const height = planned.length;
@@ -176,7 +192,13 @@ function writeDistrictTable_(
       ? formulas[r][c] === cell
       : isBlank(formulas[r][c]) && (cell === '' || same_(cell, values[r]?.[c] ?? ''));
   const differs = grid.some((row, r) => row.some((cell, c) => !right(cell, r, c)));
-  if (differs) sheet.getRange(1, 1, height, width).setValues(grid);
+  if (differs) {
+    const block = sheet.getRange(1, 1, height, width);
+    block.setValues(grid);
+    // the old content: formulas where there were formulas, typed values in the input columns
+    const old = formulas.map((row, r) => row.map((f, c) => f || (r === 0 || DISTRICT_INPUT_COLUMNS.includes(c) ? values[r]?.[c] ?? '' : '')));
+    undo.add(() => block.setValues(old));
+  }
   return differs;
 }
 
@@ -199,8 +221,7 @@ function assertMayChangeProtections_(ss: Spreadsheet, settings: Settings): void 
  * for that district's editors and the province's. A district with nobody named yet gets a
  * warning-only protection, so its officers can start typing.
  */
-function protect_(ss: Spreadsheet, settings: Settings, names: string[], warnings: string[]): void {
-  const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
+function protect_(ss: Spreadsheet, undo: Undo, settings: Settings, names: string[], warnings: string[]): void {
   const province = settings.provinceEditors;
   const specs: [string, ProtectionSpec][] = [
     ...[SHEET.settings, SHEET.criteria, SHEET.districts, SHEET.baseline].map((name): [string, ProtectionSpec] => [
@@ -214,13 +235,9 @@ function protect_(ss: Spreadsheet, settings: Settings, names: string[], warnings
       specs.push([entrySheetName(kind, name), { description: `OTOP: ${entrySheetName(kind, name)}`, editors: [...province, ...district], warningOnly: district.length === 0 }]);
     }
   }
-  try {
-    for (const [name, spec] of specs) {
-      const sheet = ss.getSheetByName(name);
-      if (sheet) applyProtection(sheet, spec);
-    }
-  } catch (error) {
-    warnings.push(`ตั้งการป้องกันชีตไม่สำเร็จ (${(error as Error).message}): ต้องเป็นเจ้าของไฟล์หรือผู้แก้ไขที่ได้รับอนุญาต ให้เจ้าของไฟล์ (${owner || 'เจ้าของ'}) กด "ตั้งค่าสมุดงาน" อีกครั้ง`);
+  for (const [name, spec] of specs) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) applyProtection(sheet, spec, undo);
   }
 }
 

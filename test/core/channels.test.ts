@@ -36,6 +36,8 @@ describe('channelMatcher over the default table', () => {
     ['เว็บ', 'เว็บไซต์'],
     ['web', 'เว็บไซต์'],
     ['ไปรษณีย์ไทย', 'Thailandpostmart'],
+    ['LINE MAN', 'LINE MAN'],
+    ['ไลน์แมน', 'LINE MAN'],
   ])('%s → %s', (typed, canonical) => {
     expect(match(typed)).toBe(canonical);
   });

@@ -145,7 +145,6 @@ describe('new operators and channels', () => {
         name: 'กลุ่มทอผ้า',
         day: dayOf(2022, 1, 5),
         channels: ['Facebook', 'Shopee'],
-        products: ['ผ้าไหม', 'ผ้าฝ้าย'],
         links: [],
         rows: [0, 1, 2],
       },

@@ -1,0 +1,24 @@
+/** How every menu and sidebar action runs: one writer at a time, failures explained in Thai. */
+import { thaiErrorMessage } from '../core/errorText';
+import { withDocumentLock } from './lock';
+
+/**
+ * Runs an action that writes: holding the document lock, with any error turned into a Thai
+ * message (the action itself undoes its partial changes before the error gets here).
+ * @param action the action
+ */
+export function writingAction<T>(action: () => T): T {
+  return inThai(() => withDocumentLock(action));
+}
+
+/**
+ * Runs an action that only reads, with any error turned into a Thai message.
+ * @param action the action
+ */
+export function inThai<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new Error(thaiErrorMessage(error));
+  }
+}
