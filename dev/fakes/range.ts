@@ -476,9 +476,17 @@ instrument(FakeRange, 'Range', RANGE_METHODS);
 type Field_ = Exclude<keyof CellData, 'value' | 'formula'>;
 
 function setField_<K extends Field_>(cell: CellData, field: K, value: CellData[K] | null): void {
-  if (value === null || value === undefined) delete cell[field];
+  // Sheets cannot tell a default format set explicitly from one never set: store neither.
+  if (value === null || value === undefined || DEFAULTS_[field as string] === value) delete cell[field];
   else cell[field] = value;
 }
+
+const DEFAULTS_: Record<string, unknown> = {
+  background: DEFAULT_BACKGROUND,
+  fontColor: DEFAULT_FONT_COLOR,
+  numberFormat: DEFAULT_NUMBER_FORMAT,
+  note: '',
+};
 
 /**
  * Writes a value as setValue does (formula, forced text, plain value or clearing).

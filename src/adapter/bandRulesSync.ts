@@ -29,8 +29,8 @@ export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands:
     else builder.whenTextEqualTo(b.when.value);
     return builder.build();
   });
-  sheet.setConditionalFormatRules([...kept, ...built]);
   undo.add(() => sheet.setConditionalFormatRules(current));
+  sheet.setConditionalFormatRules([...kept, ...built]);
   return true;
 }
 

@@ -33,8 +33,8 @@ export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
   const warningOnly = spec.warningOnly;
   const wasWarningOnly = protection.isWarningOnly();
   if (wasWarningOnly !== warningOnly) {
-    protection.setWarningOnly(warningOnly);
     undo.add(() => protection.setWarningOnly(wasWarningOnly));
+    protection.setWarningOnly(warningOnly);
     changed = true;
   }
   if (warningOnly) return changed;
@@ -44,16 +44,16 @@ export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
   const extra = current.filter((e) => !wanted.has(e));
   const missing = [...wanted].filter((e) => !current.includes(e));
   if (extra.length > 0) {
-    protection.removeEditors(extra);
     undo.add(() => protection.addEditors(extra));
+    protection.removeEditors(extra);
   }
   if (missing.length > 0) {
-    protection.addEditors(missing);
     undo.add(() => protection.removeEditors(missing));
+    protection.addEditors(missing);
   }
   if (protection.canDomainEdit()) {
-    protection.setDomainEdit(false);
     undo.add(() => protection.setDomainEdit(true));
+    protection.setDomainEdit(false);
   }
   return changed || extra.length > 0 || missing.length > 0;
 }

@@ -37,10 +37,10 @@ export function appendLog(ss: Spreadsheet, row: [string, string, string, string,
   const next = sheet.getLastRow() + 1;
   if (next > sheet.getMaxRows()) {
     const last = sheet.getMaxRows();
-    sheet.insertRowsAfter(last, 100);
     undo.add(() => sheet.deleteRows(last + 1, 100));
+    sheet.insertRowsAfter(last, 100);
   }
   const target = sheet.getRange(next, 1, 1, LOG_HEADERS.length);
-  target.setValues([row.map(asCellText)]);
   undo.add(() => target.setValues([LOG_HEADERS.map(() => '')]));
+  target.setValues([row.map(asCellText)]);
 }

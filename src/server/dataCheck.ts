@@ -66,8 +66,8 @@ function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: 
   if (created.length > 0) sheet.setFrozenRows(1);
   const maxRows = sheet.getMaxRows();
   if (height > maxRows) {
-    sheet.insertRowsAfter(maxRows, height - maxRows);
     undo.add(() => sheet.deleteRows(maxRows + 1, height - maxRows));
+    sheet.insertRowsAfter(maxRows, height - maxRows);
   }
   sheet.getRange(1, 1, height, 4).setValues(grid);
 }

@@ -17,6 +17,11 @@ export function withDocumentLock<T>(fn: () => T): T {
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // The action is done; Apps Script releases the lock when the script ends anyway
+      // (LockService reference), so a failed release must not report the action as failed.
+    }
   }
 }

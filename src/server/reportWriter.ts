@@ -48,15 +48,15 @@ export function writeReportSheet(
   let renamed = '';
   if (earlier) {
     renamed = freeName_(ss, `${name} (แทนที่ ${stamp})`);
-    earlier.setName(renamed);
     undo.add(() => earlier.setName(name));
+    earlier.setName(renamed);
     const marker = earlier.getRange(grid.markerRow, grid.markerColumn);
     const was = marker.getValue();
-    marker.setValue(`ฉบับเก่า แทนที่เมื่อ ${stamp}`);
     undo.add(() => marker.setValue(was));
+    marker.setValue(`ฉบับเก่า แทนที่เมื่อ ${stamp}`);
   }
-  sheet.setName(name);
   undo.add(() => sheet.setName(temp));
+  sheet.setName(name);
   return renamed;
 }
 

@@ -10,6 +10,7 @@ import { dateOfDay, isDate } from '../core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
+import { makeBold, setFormat, setLayout } from '../adapter/change';
 import { atomically, Undo } from './undo';
 import { appendLog, logEditors } from './auditLog';
 import { nowText } from './clock';
@@ -74,7 +75,7 @@ function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
   if (writeDistrictTable_(districtSheet, undo, districtValues, figures, refs, settings)) repaired.add(SHEET.districts);
   applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts), undo);
   const last = names.length + 1;
-  districtSheet.getRange(last + 1, 1, 1, DISTRICT_COL.next + 1).setFontWeight('bold');
+  makeBold(districtSheet.getRange(last + 1, 1, 1, DISTRICT_COL.next + 1), undo);
   const col = (c: number) => `${columnLetter(c)}2:${columnLetter(c)}${last}`;
   if (applyBandRules(districtSheet, bandRules(criteria, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), undo)) {
     repaired.add(SHEET.districts);
@@ -120,14 +121,13 @@ function setUpSettings_(
   const changed = grid.length !== existing.length || grid.some((row, r) => row.some((v, c) => !same_(v, existing[r]?.[c])));
   if (changed) {
     const block = sheet.getRange(1, 1, grid.length, 3);
-    block.setValues(grid);
     undo.add(() => block.setValues(grid.map((_, r) => [0, 1, 2].map((c) => existing[r]?.[c] ?? ''))));
+    block.setValues(grid);
     if (!created.includes(SHEET.settings)) repaired.add(SHEET.settings);
   }
-  for (const row of dateRows) sheet.getRange(row, 2).setNumberFormat('dd/mm/yyyy');
-  sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  [260, 260, 420].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', undo);
+  makeBold(sheet.getRange(1, 1, 1, 3), undo);
+  setLayout(sheet, 1, [260, 260, 420], undo);
   const { settings, problems } = readSettings(grid, names);
   warnings.push(...problems);
   const ref = (label: string) => `${SHEET.settings}!$B$${grid.findIndex((row) => String(row[0]).trim() === label) + 1}`;
@@ -147,8 +147,8 @@ function setUpCriteria_(
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const writeBlock = (from: number, rows: unknown[][]) => {
     const block = sheet.getRange(from, 1, rows.length, width);
-    block.setValues(rows.map(pad));
     undo.add(() => block.setValues(rows.map((_, r) => pad(values[from - 1 + r] ?? []))));
+    block.setValues(rows.map(pad));
     if (!created.includes(SHEET.criteria)) repaired.add(SHEET.criteria);
   };
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
@@ -161,12 +161,18 @@ function setUpCriteria_(
     channelRows = defaults.slice(CRITERIA_LAYOUT.channels - 1);
     writeBlock(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
-  sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width).setFontWeight('bold');
-  sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width).setFontWeight('bold');
+  makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), undo);
+  makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), undo);
   const parsed = criteriaFromRows(tableRows);
   if (!parsed.ok) warnings.push(`ตารางเกณฑ์ในชีต ${SHEET.criteria} มีปัญหา: ${parsed.problem} (ใช้เกณฑ์ปี ๒๕๖๕ ระบายสีแทน)`);
   return { criteria: parsed.ok ? parsed.value : CRITERIA_2565, channels: channelNames(channelRows) };
 }
+
+/** Computed columns of the district table: a formula in the first row spills down them. */
+const SPILL_COLUMNS: readonly number[] = [
+  DISTRICT_COL.operatorGoal, DISTRICT_COL.activities, DISTRICT_COL.channels, DISTRICT_COL.newOperators,
+  DISTRICT_COL.percent, DISTRICT_COL.score, DISTRICT_COL.level, DISTRICT_COL.next,
+];
 
 /**
  * Writes the district table in one call when anything in it differs; the district names and
@@ -195,8 +201,10 @@ function writeDistrictTable_(
   if (differs) {
     const block = sheet.getRange(1, 1, height, width);
     block.setValues(grid);
-    // the old content: formulas where there were formulas, typed values in the input columns
-    const old = formulas.map((row, r) => row.map((f, c) => f || (r === 0 || DISTRICT_INPUT_COLUMNS.includes(c) ? values[r]?.[c] ?? '' : '')));
+    // The old content: formulas where there were formulas, else the values, except where a
+    // formula's result spills (those cells hold nothing of their own).
+    const spilled = (r: number, c: number) => r > 0 && r < height - 1 && SPILL_COLUMNS.includes(c);
+    const old = formulas.map((row, r) => row.map((f, c) => f || (spilled(r, c) ? '' : values[r]?.[c] ?? '')));
     undo.add(() => block.setValues(old));
   }
   return differs;

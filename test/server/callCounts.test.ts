@@ -16,6 +16,7 @@ function countsWith(rowsPerSheet: number) {
   }
   typeRows(ss, 'ออนไลน์ ท่าบ่อ', onlineRows('ท่าบ่อ', rowsPerSheet, 3));
   typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', rowsPerSheet));
+  h.gas.sidebarSetUp(); // formats and dropdowns reach the rows the sheets grew by
   h.book.ledger.reset();
   h.gas.sidebarSetUp();
   const setUp = h.book.ledger.byKind();

@@ -1,0 +1,51 @@
+/** Small changes made only when needed, each with its undo. */
+import { Undo } from '../server/undo';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Makes a range bold where it is not, registering the old weights.
+ * @param range the range
+ * @param undo the undo list
+ */
+export function makeBold(range: Range, undo: Undo): void {
+  const weights = range.getFontWeights();
+  if (weights.every((row) => row.every((w) => w === 'bold'))) return;
+  undo.add(() => range.setFontWeights(weights));
+  range.setFontWeight('bold');
+}
+
+/**
+ * Sets a range's number format where it differs, registering the old formats.
+ * @param range the range
+ * @param format e.g. dd/mm/yyyy
+ * @param undo the undo list
+ */
+export function setFormat(range: Range, format: string, undo: Undo): void {
+  const formats = range.getNumberFormats();
+  if (formats.every((row) => row.every((f) => f === format))) return;
+  undo.add(() => range.setNumberFormats(formats));
+  range.setNumberFormat(format);
+}
+
+/**
+ * Sets frozen rows and column widths where they differ, registering the old ones.
+ * @param sheet the sheet
+ * @param frozenRows rows to freeze
+ * @param widths widths of the first columns, in pixels
+ * @param undo the undo list
+ */
+export function setLayout(sheet: Sheet, frozenRows: number, widths: readonly number[], undo: Undo): void {
+  const frozen = sheet.getFrozenRows();
+  if (frozen !== frozenRows) {
+    undo.add(() => sheet.setFrozenRows(frozen));
+    sheet.setFrozenRows(frozenRows);
+  }
+  widths.forEach((width, i) => {
+    const was = sheet.getColumnWidth(i + 1);
+    if (was === width) return;
+    undo.add(() => sheet.setColumnWidth(i + 1, was));
+    sheet.setColumnWidth(i + 1, width);
+  });
+}
