@@ -1,0 +1,55 @@
+/**
+ * The built bundle as Apps Script runs it: dist/Code.js evaluated in a fresh V8 context with
+ * no Node globals, only the services installed. Apps Script does this on every execution,
+ * including every custom-function call.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script, createContext } from 'node:vm';
+
+/** The global scope of a loaded bundle: its top-level functions by name. */
+export type Gas = Record<string, any>;
+
+/** The bundle's file, read once. */
+export interface BundleSource {
+  readonly path: string;
+  readonly text: string;
+  readonly bytes: number;
+  readonly script: Script;
+}
+
+/**
+ * Reads dist/Code.js (and compiles it once, as a reusable Script).
+ * @param root the project's root folder
+ */
+export function readBundle(root: string): BundleSource {
+  const path = join(root, 'dist', 'Code.js');
+  const text = readFileSync(path, 'utf8');
+  return { path, text, bytes: statSync(path).size, script: new Script(text, { filename: 'Code.js' }) };
+}
+
+let loads = 0;
+
+/**
+ * A fresh context with the bundle loaded. `compiled` reuses the compiled script; otherwise
+ * the source is compiled again, as a cold Apps Script instance would (a unique trailing
+ * comment defeats V8's in-process compilation cache).
+ * @param bundle the bundle
+ * @param services Apps Script globals to install
+ * @param compiled reuse the compiled script
+ */
+export function loadBundle(bundle: BundleSource, services: Record<string, unknown> = {}, compiled = false): Gas {
+  const context = createContext({ ...services });
+  const script = compiled ? bundle.script : new Script(`${bundle.text}\n// load ${++loads}`, { filename: 'Code.js' });
+  script.runInContext(context);
+  return context as Gas;
+}
+
+/**
+ * Whether the bundle declares a top-level function of that name.
+ * @param gas a loaded bundle
+ * @param name the function's name
+ */
+export function hasFunction(gas: Gas, name: string): boolean {
+  return typeof gas[name] === 'function';
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: runs each measurement in its own node process (so each scale has its own
+ * peak memory and a crash is a result, not the end) and prints the report.
+ *   node bench.mjs                     all tasks, then the report
+ *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | workbook <scale> [naive]); JSON on stdout
+ * Environment: OTOP_ROOT (the project), BENCH_SEED (default 20220325),
+ * BENCH_NATION=tally to skip the nation-scale workbook actions.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { BenchResults, formatReport } from './report';
+import { benchBundle, benchTally, benchWorkbook } from './tasks';
+
+const RESULT_MARK = '@@BENCH_RESULT ';
+const root = process.env.OTOP_ROOT ?? process.cwd();
+const seed = Number(process.env.BENCH_SEED ?? 20220325);
+
+/** Runs one task in this process and prints its JSON result. */
+function runTask(args: string[]): void {
+  const [task, scale, option] = args;
+  let result: unknown;
+  if (task === 'bundle') result = benchBundle(root);
+  else if (task === 'tally') result = benchTally(root, scale, seed);
+  else if (task === 'workbook') result = benchWorkbook(root, scale, seed, option === 'naive');
+  else throw new Error(`unknown bench task ${task}`);
+  process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
+}
+
+/** Runs a task in a child process with this process's node flags; its result or an error. */
+function child<T>(args: string[]): T | { error: string } {
+  process.stderr.write(`bench ${args.join(' ')}\n`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  const line = (run.stdout ?? '').split('\n').find((l) => l.startsWith(RESULT_MARK));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (run.status === 0 && line) {
+    process.stderr.write(`  done in ${seconds} s\n`);
+    return JSON.parse(line.slice(RESULT_MARK.length)) as T;
+  }
+  const why = run.signal ? `killed by ${run.signal}` : `exit code ${run.status}`;
+  process.stderr.write(`  failed after ${seconds} s (${why})\n`);
+  return { error: `failed after ${seconds} s (${why}${run.error ? `: ${run.error.message}` : ''})` };
+}
+
+/** Runs every task and prints the report. */
+function runAll(): void {
+  const started = performance.now();
+  const load = loadavg()[0];
+  const results: BenchResults = { seed, totalMs: 0, load: [load, 0], bundle: child(['bundle']), tally: {}, workbooks: {} };
+  for (const scale of ['province', 'nation']) results.tally[scale] = child(['tally', scale]);
+  results.workbooks.province = child(['workbook', 'province', 'naive']);
+  results.workbooks['province×10'] = child(['workbook', 'province×10']);
+  if (process.env.BENCH_NATION !== 'tally') results.workbooks.nation = child(['workbook', 'nation']);
+  results.totalMs = performance.now() - started;
+  results.load[1] = loadavg()[0];
+  process.stdout.write(`\n${formatReport(results)}\n`);
+  if (process.env.BENCH_NATION === 'tally') process.stdout.write('  (BENCH_NATION=tally: the nation-scale workbook actions were skipped)\n');
+}
+
+process.env.TZ = 'Asia/Bangkok';
+const args = process.argv.slice(2);
+if (args.length > 0) runTask(args);
+else runAll();

@@ -1,0 +1,171 @@
+/**
+ * The preview server without a browser: how it runs google.script.run calls (Apps Script's
+ * rules), the demo workbook, the port fallback, and `npm start` stopping cleanly.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPreview, injectShim, type PreviewServer } from '../../dev/preview/server';
+import { PreviewRuntime, shiftedDate, toTransferable } from '../../dev/preview/runtime';
+import { ROOT } from './support/browser';
+
+jest.setTimeout(30_000);
+
+// A tiny project standing in for dist/: top-level functions of every kind the rules care about.
+const FIXTURE = `
+function echo(x) { return x; }
+function giveDate() { return { when: new Date(2022, 2, 25) }; }
+function giveUndefined() {}
+function giveMixed() { return { a: undefined, f: function () {}, list: [1, undefined, function () {}], n: NaN, m: new Map([[1, 2]]) }; }
+function giveCycle() { var a = {}; a.self = a; return a; }
+function boom() { throw new Error('ข้อมูลไม่ครบ'); }
+function throwText() { throw 'แค่ข้อความ'; }
+function isArrayHere(x) { return x instanceof Array; }
+function today() { var d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()].join('-'); }
+function hidden_() { return 'secret'; }
+var notAFunction = 1;
+`;
+
+describe('the preview runtime', () => {
+  let dist: string;
+  let runtime: PreviewRuntime;
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'otop-fixture-'));
+    writeFileSync(join(dist, 'Code.js'), FIXTURE);
+    writeFileSync(join(dist, 'Sidebar.html'), '<html><head></head><body></body></html>');
+    runtime = new PreviewRuntime({ distDir: dist, owner: 'owner@example.com', today: '2022-04-18' });
+  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  test('only top-level functions not ending in _ can be called', () => {
+    expect(runtime.callableFunctions()).toEqual(['boom', 'echo', 'giveCycle', 'giveDate', 'giveMixed', 'giveUndefined', 'isArrayHere', 'throwText', 'today']);
+    for (const name of ['hidden_', 'notAFunction', 'SpreadsheetApp', 'Date', 'missing', 'constructor']) {
+      expect(runtime.call(name, [])).toEqual({ ok: false, error: { name: 'ScriptError', message: `Script function not found: ${name}` } });
+    }
+  });
+
+  test('arguments arrive as copies made in the execution\'s own realm', () => {
+    expect(runtime.call('echo', [{ a: [1, 'สอง', null, true] }])).toEqual({ ok: true, value: { a: [1, 'สอง', null, true] } });
+    expect(runtime.call('isArrayHere', [[1]])).toEqual({ ok: true, value: true });
+  });
+
+  test('results are serialised as Apps Script does; a Date fails the call', () => {
+    const date = runtime.call('giveDate', []);
+    expect(date.ok).toBe(false);
+    expect(!date.ok && date.error.message).toMatch(/^Failed due to illegal value in property: when/);
+    expect(runtime.call('giveUndefined', [])).toEqual({ ok: true, value: null });
+    expect(runtime.call('giveMixed', [])).toEqual({ ok: true, value: { list: [1, null, null], n: null, m: {} } });
+    expect(runtime.call('giveCycle', [])).toEqual({ ok: false, error: { name: 'Error', message: 'Failed due to circular reference.' } });
+  });
+
+  test('a thrown error reaches the client with its message', () => {
+    expect(runtime.call('boom', [])).toEqual({ ok: false, error: { name: 'Error', message: 'ข้อมูลไม่ครบ' } });
+    expect(runtime.call('throwText', [])).toEqual({ ok: false, error: { name: 'Error', message: 'แค่ข้อความ' } });
+  });
+
+  test('scripts see the demo day as today', () => {
+    expect(runtime.call('today', [])).toEqual({ ok: true, value: '2022-4-18' });
+    const Shifted = shiftedDate(24 * 3600 * 1000);
+    expect(new Shifted().getTime() - Date.now()).toBeGreaterThan(24 * 3600 * 1000 - 1000);
+    expect(new Shifted(2022, 0, 1)).toEqual(new Date(2022, 0, 1));
+    expect(new Date() instanceof Shifted).toBe(true);
+  });
+
+  test('toTransferable keeps JSON values and plain objects from any realm', () => {
+    expect(toTransferable({ a: 1, b: 'x', c: [true, null] })).toEqual({ a: 1, b: 'x', c: [true, null] });
+    expect(toTransferable(Object.create(null))).toEqual({});
+    expect(() => toTransferable([new Date()])).toThrow('Failed due to illegal value in property: 0');
+  });
+
+  test('the shim goes first in <head>, and data cannot close its <script>', () => {
+    const page = injectShim('<html><head><title>x</title><script>page()</script></head></html>', 'shim()', { functions: ['</script><script>alert(1)//'] });
+    expect(page.indexOf('shim()')).toBeLessThan(page.indexOf('page()'));
+    expect(page.match(/<\/script/gi)).toHaveLength(2);
+  });
+});
+
+describe('the preview server', () => {
+  let preview: PreviewServer;
+  beforeAll(async () => {
+    preview = await startPreview({ root: ROOT, port: 0, latencyMs: 150 });
+  });
+  afterAll(() => preview.close());
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(new URL(path, preview.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  test('the demo workbook spreads the nine districts over the levels', async () => {
+    const reply = (await (await post('/gas/run', { fn: 'sidebarState', args: [] })).json()) as any;
+    expect(reply.ok).toBe(true);
+    const scores = reply.value.standing.map((d: { score: number }) => d.score);
+    expect(scores).toHaveLength(9);
+    expect(new Set(scores)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(reply.value.today).toBe('2022-04-18');
+    const view = (await (await fetch(new URL('/api/workbook', preview.url))).json()) as any;
+    expect(view.name).toContain('ข้อมูลตัวอย่าง');
+  });
+
+  test('serves the sidebar with the shim and the callable functions, and refuses the private ones', async () => {
+    const page = await (await fetch(new URL('/sidebar', preview.url))).text();
+    expect(page).toContain('window.__gasPreviewInstall');
+    expect(page).toContain('"sidebarState"');
+    expect(page).not.toContain('"presentArgs_"');
+    const reply = (await (await post('/gas/run', { fn: 'presentArgs_', args: [] })).json()) as any;
+    expect(reply).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Script function not found: presentArgs_' } });
+  });
+
+  test('more than 10 open calls from one page are refused (the shim queues them instead)', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 11 }, () => post('/gas/run', { fn: 'OTOP_TARGET', args: [241] }, { 'X-Preview-Page': 'greedy' }).then((r) => r.status)),
+    );
+    expect(replies.filter((s) => s === 429)).toHaveLength(1);
+    expect(replies.filter((s) => s === 200)).toHaveLength(10);
+  });
+
+  test('calls from other sites are refused', async () => {
+    const reply = await post('/gas/run', { fn: 'sidebarState', args: [] }, { Origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    const text = await fetch(new URL('/gas/run', preview.url), { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(text.status).toBe(403);
+  });
+
+  test('a busy port falls back to a free one', async () => {
+    const second = await startPreview({ root: ROOT, port: preview.port, seed: () => undefined });
+    try {
+      expect(second.port).not.toBe(preview.port);
+      expect((await fetch(second.url)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('npm start', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`prints the URL, serves, and exits 0 on ${signal}`, async () => {
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 20_000);
+        child.stdout.on('data', () => {
+          const m = /(http:\/\/localhost:\d+\/)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+        child.on('exit', () => reject(new Error(`exited early:\n${out}`)));
+      });
+      expect((await fetch(url)).status).toBe(200);
+      const code = await new Promise<number | null>((resolve) => {
+        child.on('exit', (c) => resolve(c));
+        child.kill(signal);
+      });
+      expect(code).toBe(0);
+      await expect(fetch(url)).rejects.toThrow();
+    });
+  }
+});

@@ -1,0 +1,86 @@
+/**
+ * Debian's Chromium driven by playwright-core, for the browser tests. No browser is downloaded:
+ * `apt-get install -y chromium` provides /usr/bin/chromium (CHROMIUM_PATH overrides it).
+ * Without it the browser tests are skipped on a developer's machine and fail in CI (CI set).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ROOT = join(__dirname, '..', '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+const ci = (process.env.CI ?? '') !== '' && !/^(0|false)$/i.test(process.env.CI ?? '');
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+export const MISSING_MESSAGE =
+  `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` ` +
+  '(or set CHROMIUM_PATH).';
+
+/**
+ * `describe` for the browser tests: skipped with a message when Chromium is missing on a
+ * developer's machine; in CI a missing Chromium is a failing test.
+ */
+export function describeWithBrowser(name: string, body: () => void): void {
+  if (HAVE_CHROMIUM) {
+    describe(name, body);
+  } else if (ci) {
+    describe(name, () => {
+      test('Chromium is installed (required in CI)', () => {
+        throw new Error(MISSING_MESSAGE);
+      });
+    });
+  } else {
+    console.warn(`SKIPPED browser tests "${name}": ${MISSING_MESSAGE} They fail instead when CI is set.`);
+    describe.skip(name, body);
+  }
+}
+
+/** A browser with a fresh profile; close() also removes the profile. */
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with a fresh user-data-dir and no network features. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'otop-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** test-artifacts/<name>, the folder made if needed. */
+export function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
+
+/**
+ * '#rrggbb' as the rgb() text getComputedStyle gives.
+ * @param hex a colour
+ */
+export function rgb(hex: string): string {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
