@@ -8,11 +8,10 @@ import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './funct
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { activeSpreadsheet } from './adapter/services';
-import { checkWorkbook, CheckReport } from './server/dataCheck';
+import { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
-import { addMenu, openSidebar, setUpFromMenu, checkFromMenu } from './server/menu';
-import { setUpWorkbook, SetupReport } from './server/setup';
-import { nowText } from './server/clock';
+import { addMenu, checkFromMenu, openSidebar, runCheck, runSetUp, setUpFromMenu } from './server/menu';
+import { SetupReport } from './server/setup';
 import { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
 import { previewSending, sendToProvince } from './server/delivery';
 import { makeMonthlyReport, makeRoundSummary } from './server/reports';
@@ -162,7 +161,7 @@ export function showSidebar(): void {
  * @return {Object} what was done, in Thai
  */
 export function sidebarSetUp(): SetupReport {
-  return writingAction(() => setUpWorkbook(activeSpreadsheet()));
+  return runSetUp();
 }
 
 /**
@@ -170,7 +169,7 @@ export function sidebarSetUp(): SetupReport {
  * @return {Object} the problems, each with its sheet, cell and Thai message
  */
 export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
-  const report = writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  const report = runCheck();
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }
 

@@ -13,7 +13,7 @@ import { appendLog, logEditors } from './auditLog';
 import { atomically } from './undo';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
-import { readWorkbook } from './workbookData';
+import { readConfig, WorkbookConfig } from './workbookData';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -23,7 +23,11 @@ const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
  */
 export function previewSending(sheetName: string): SendingPreview {
   const ss = activeSpreadsheet();
-  const book = readWorkbook(ss);
+  return preview_(ss, readConfig(ss), sheetName);
+}
+
+/** The e-mail and LINE text of a report sheet, with the configuration already read. */
+function preview_(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, config: WorkbookConfig, sheetName: string): SendingPreview {
   const sheet = ss.getSheetByName(String(sheetName));
   if (!sheet) throw new Error(`ไม่พบชีต "${String(sheetName)}" (อาจถูกลบหรือเปลี่ยนชื่อ) กรุณาเลือกรายงานใหม่`);
   const values = sheet.getDataRange().getValues();
@@ -33,9 +37,9 @@ export function previewSending(sheetName: string): SendingPreview {
   const cutOff = String(values[2]?.[1] ?? '');
   return {
     sheet: sheet.getName(),
-    to: book.settings.reportEmail,
-    subject: `[OTOP ${book.settings.province}] ${sheet.getName()}`,
-    html: emailHtml(values, layout, book.data.criteria, link),
+    to: config.settings.reportEmail,
+    subject: `[OTOP ${config.settings.province}] ${sheet.getName()}`,
+    html: emailHtml(values, layout, config.criteria, link),
     lineText: lineText(`${sheet.getName()} (ข้อมูลถึง ${cutOff})`, values, layout),
   };
 }
@@ -47,10 +51,10 @@ export function previewSending(sheetName: string): SendingPreview {
  */
 export function sendToProvince(sheetName: string, now: Date): SendResult {
   const ss = activeSpreadsheet();
-  const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
+  const config = readConfig(ss);
+  const who = caller(ss, config.settings);
   requireProvince(who, 'การส่งรายงานถึงจังหวัด');
-  const preview = previewSending(sheetName);
+  const preview = preview_(ss, config, sheetName);
   if (!EMAIL.test(preview.to)) throw new Error(`อีเมลจังหวัด "${preview.to}" ในชีตตั้งค่าไม่ถูกต้อง กรุณาแก้ไขก่อนส่ง`);
   if (remainingMailQuota() < 1) {
     throw new Error('วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว (Google จำกัดจำนวนผู้รับต่อวัน) กรุณาส่งพรุ่งนี้ หรือใช้ปุ่ม "คัดลอกสำหรับ LINE"');
@@ -58,7 +62,7 @@ export function sendToProvince(sheetName: string, now: Date): SendResult {
   sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
   const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
   try {
-    atomically((undo) => appendLog(ss, [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'], logEditors(book.settings), undo));
+    atomically((undo) => appendLog(ss, [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'], logEditors(config.settings), undo));
   } catch (error) {
     return { message: `${sent} แต่บันทึกลงชีตบันทึกไม่สำเร็จ (${(error as Error).message}) อย่าส่งซ้ำ` };
   }

@@ -1,9 +1,9 @@
 /** The OTOP menu and what its items do. */
 import { activeSpreadsheet, htmlPage, ui } from '../adapter/services';
 import { nowText } from './clock';
-import { checkWorkbook } from './dataCheck';
+import { checkWorkbook, CheckReport } from './dataCheck';
 import { writingAction } from './serverAction';
-import { setUpWorkbook } from './setup';
+import { setUpWorkbook, SetupReport } from './setup';
 
 /** Menu labels (Thai) and the top-level functions they call (src/main.ts). */
 export const MENU = {
@@ -22,16 +22,26 @@ export function addMenu(): void {
   menu.addToUi();
 }
 
+/** Set-up as the menu and the sidebar run it: locked, errors in Thai. */
+export function runSetUp(): SetupReport {
+  return writingAction(() => setUpWorkbook(activeSpreadsheet()));
+}
+
+/** The data check as the menu and the sidebar run it: locked, errors in Thai. */
+export function runCheck(): CheckReport {
+  return writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
+}
+
 /** Menu: set up the workbook, then say what was done. */
 export function setUpFromMenu(): void {
-  const report = writingAction(() => setUpWorkbook(activeSpreadsheet()));
+  const report = runSetUp();
   const warnings = report.warnings.length > 0 ? `\n\nข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '';
   ui().alert('ตั้งค่าสมุดงาน OTOP', `${report.message}${warnings}`, ui().ButtonSet.OK);
 }
 
 /** Menu: check the entries, then say how many problems and where they are listed. */
 export function checkFromMenu(): void {
-  const report = writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
+  const report = runCheck();
   ui().alert('ตรวจข้อมูล OTOP', report.message, ui().ButtonSet.OK);
 }
 

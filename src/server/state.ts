@@ -3,7 +3,7 @@ import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYear';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { activeSpreadsheet } from '../adapter/services';
-import { roundSheetName } from '../workbook/reportSheets';
+import { reportKind, roundSheetName } from '../workbook/reportSheets';
 import { standingAt } from '../workbook/standing';
 import { SidebarState } from './api';
 import { caller } from './roles';
@@ -23,7 +23,7 @@ export function sidebarStateAt(now: Date): SidebarState {
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
   const standing = standingAt(data, Math.min(today, settings.asOf));
   const sheetNames = ss.getSheets().map((s) => s.getName());
-  const reports = sheetNames.filter((n) => n.startsWith('สรุปผล รอบที่') || n.startsWith('รายงานประจำเดือน')).reverse();
+  const reports = sheetNames.filter((n) => reportKind(n) !== null).reverse();
   const due = nextMonthlyDue(today, settings.monthlyDueDay);
   return {
     user: { email: who.email, role: who.role, district: who.district },

@@ -31,24 +31,53 @@ export interface ReadWorkbook {
   readonly needsSetUp: boolean;
 }
 
+/** The workbook's configuration: its districts, settings, criteria and channel names. */
+export interface WorkbookConfig {
+  readonly districts: WorkbookData['districts'];
+  readonly settings: Settings;
+  readonly criteria: WorkbookData['criteria'];
+  readonly channelRows: unknown[][];
+  readonly needsSetUp: boolean;
+}
+
+/** One sheet's values, [] when the sheet is missing. */
+function values_(ss: Spreadsheet, name: string): unknown[][] {
+  return ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
+}
+
 /**
- * Reads the workbook.
+ * Reads the configuration only (three sheets), for actions that need no entries.
+ * @param ss the workbook
+ */
+export function readConfig(ss: Spreadsheet): WorkbookConfig {
+  const districtValues = values_(ss, SHEET.districts);
+  const settingsValues = values_(ss, SHEET.settings);
+  const districts = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
+  const { settings } = readSettings(settingsValues, districts.map((d) => d.name));
+  const criteriaValues = values_(ss, SHEET.criteria);
+  const parsed = criteriaFromRows(criteriaValues.slice(CRITERIA_LAYOUT.table - 1, CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows));
+  return {
+    districts,
+    settings,
+    criteria: parsed.ok ? parsed.value : CRITERIA_2565,
+    channelRows: criteriaValues.slice(CRITERIA_LAYOUT.channels - 1),
+    needsSetUp: districtValues.length === 0 || settingsValues.length === 0,
+  };
+}
+
+/**
+ * Reads the workbook: the configuration and every entry sheet.
  * @param ss the workbook
  */
 export function readWorkbook(ss: Spreadsheet): ReadWorkbook {
-  const values = (name: string) => ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
-  const districtValues = values(SHEET.districts);
-  const settingsValues = values(SHEET.settings);
-  const districts = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
-  const names = districts.map((d) => d.name);
-  const { settings } = readSettings(settingsValues, names);
-  const criteriaValues = values(SHEET.criteria);
-  const parsed = criteriaFromRows(criteriaValues.slice(CRITERIA_LAYOUT.table - 1, CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows));
+  const config = readConfig(ss);
+  const { settings } = config;
+  const names = config.districts.map((d) => d.name);
   const stack = (sheets: string[], width: number) => {
     const rows: unknown[][] = [];
     const origin: Origin[] = [];
     for (const sheet of sheets) {
-      values(sheet).slice(1).forEach((row, i) => {
+      values_(ss, sheet).slice(1).forEach((row, i) => {
         rows.push(row.slice(0, width));
         origin.push({ sheet, row: i + 2 });
       });
@@ -63,15 +92,15 @@ export function readWorkbook(ss: Spreadsheet): ReadWorkbook {
       province: settings.province,
       fiscalYear: settings.fiscalYear,
       percentBasis: settings.percentBasis,
-      districts,
-      criteria: parsed.ok ? parsed.value : CRITERIA_2565,
-      channelRows: criteriaValues.slice(CRITERIA_LAYOUT.channels - 1),
+      districts: config.districts,
+      criteria: config.criteria,
+      channelRows: config.channelRows,
       activities: activities.rows,
       online: online.rows,
       baseline: baseline.rows,
     },
     settings,
     origins: { activities: activities.origin, online: online.origin, baseline: baseline.origin },
-    needsSetUp: districtValues.length === 0 || settingsValues.length === 0,
+    needsSetUp: config.needsSetUp,
   };
 }

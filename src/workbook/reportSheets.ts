@@ -42,12 +42,23 @@ const WIDTH = 14;
 const date = (day: Day) => formatThaiDate(day, { form: 'short', digits: 'arabic' });
 const pad = (row: (string | number)[]) => Array.from({ length: WIDTH }, (_, i) => row[i] ?? '');
 
+const ROUND_PREFIX = 'สรุปผล รอบที่';
+const MONTH_PREFIX = 'รายงานประจำเดือน';
+
 /**
  * The sheet name of a round's summary.
  * @param round 1–3
  */
 export function roundSheetName(round: number): string {
-  return `สรุปผล รอบที่ ${round}`;
+  return `${ROUND_PREFIX} ${round}`;
+}
+
+/**
+ * The kind of report a sheet name is (also an earlier one, renamed with its time), or null.
+ * @param name a sheet name
+ */
+export function reportKind(name: string): 'round' | 'month' | null {
+  return name.startsWith(ROUND_PREFIX) ? 'round' : name.startsWith(MONTH_PREFIX) ? 'month' : null;
 }
 
 /**
@@ -56,7 +67,7 @@ export function roundSheetName(round: number): string {
  * @param month 1–12
  */
 export function monthSheetName(year: number, month: number): string {
-  return `รายงานประจำเดือน ${formatThaiMonth(year, month)}`;
+  return `${MONTH_PREFIX} ${formatThaiMonth(year, month)}`;
 }
 
 /**
@@ -172,8 +183,9 @@ function assemble_(header: (string | number)[][], table: (string | number)[][], 
  * @return the layout, or null when the sheet is no report of ours
  */
 export function reportLayout(name: string, values: readonly (readonly unknown[])[]): Omit<ReportGrid, 'rows'> | null {
-  const round = name.startsWith('สรุปผล รอบที่');
-  if (!round && !name.startsWith('รายงานประจำเดือน')) return null;
+  const kind = reportKind(name);
+  if (!kind) return null;
+  const round = kind === 'round';
   const headerRow = values.findIndex((row) => row[0] === 'ที่') + 1;
   const totalRow = values.findIndex((row) => row[1] === 'รวมทั้งจังหวัด') + 1;
   if (headerRow < 1 || totalRow <= headerRow) return null;
