@@ -4,7 +4,7 @@
  */
 import { cpus } from 'node:os';
 import { SHEET } from '../src/workbook/sheetNames';
-import { BundleSource, Gas, hasFunction, loadBundle, readBundle } from './bundle';
+import { BundleSource, Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
 import { GeneratedWorkbook, generateWorkbook, GeneratorStats, NATION, PROVINCE, ScaleSpec } from './generator';
 import { collectGarbage, median, medianMs, memoryPeak, resetHeapPeak, sampleMemory, timed } from './measure';
 import { naiveCheck, NaiveProblem, naiveSetUp, naiveSummary } from './naive';
@@ -61,10 +61,15 @@ export interface DataResult {
   tableMatchesTruth?: boolean;
 }
 
+/** Where a bundle is loaded: see loadBundleGlobally. */
+export type Realm = 'global' | 'vm';
+
 /** OTOP_TALLY over a whole table. */
 export interface TallyResult {
   scale: string;
   variant: 'entries' | 'sheets';
+  /** Where the bundle ran: a vm context (slow global lookups) or an ordinary global scope. */
+  realm: Realm;
   rows: number;
   /** Median of the first calls in freshly loaded bundles (cold JIT), ms. */
   coldMs: number;
@@ -142,21 +147,23 @@ export function benchTally(root: string, scale: string, seed: number, runs = 5, 
   const out: TallyResult[] = [];
   for (const variant of ['entries', 'sheets'] as const) {
     const args = tallyArgs(data, variant === 'sheets' ? 999 : 0);
-    let result: unknown;
-    let gas: Gas = {};
-    const call = () => {
-      result = gas.OTOP_TALLY(args.districts, args.activities, args.online, args.baseline);
-      sampleMemory();
-    };
-    const cold: number[] = [];
-    for (let i = 0; i < coldRuns; i++) {
-      gas = loadBundle(bundle);
+    for (const realm of ['global', 'vm'] as const) {
+      let result: unknown;
+      let gas: Gas = {};
+      const call = () => {
+        result = gas.OTOP_TALLY(args.districts, args.activities, args.online, args.baseline);
+        sampleMemory();
+      };
+      const cold: number[] = [];
+      for (let i = 0; i < coldRuns; i++) {
+        gas = realm === 'global' ? loadBundleGlobally(bundle) : loadBundle(bundle);
+        collectGarbage();
+        cold.push(timed(call).ms);
+      }
+      const ms = medianMs(runs, call);
+      out.push({ scale, variant, realm, rows: args.rows, coldMs: median(cold), coldRuns, ms, runs, matchesTruth: plain(result) === plain(truthRows(data)) });
       collectGarbage();
-      cold.push(timed(call).ms);
     }
-    const ms = medianMs(runs, call);
-    out.push({ scale, variant, rows: args.rows, coldMs: median(cold), coldRuns, ms, runs, matchesTruth: plain(result) === plain(truthRows(data)) });
-    collectGarbage();
   }
   return out;
 }

@@ -12,15 +12,20 @@ export const BE_YEAR_FLOOR = 2400;
 export const BE_OFFSET = 543;
 
 /**
- * The day of a CE calendar date.
+ * The day of a CE calendar date (proleptic Gregorian, any year). Integer arithmetic, no Date:
+ * the tally calls this for every dated row. Algorithm: H. Hinnant, "days_from_civil"
+ * (https://howardhinnant.github.io/date_algorithms.html).
  * @param year CE year
  * @param month 1–12
- * @param day 1–31
+ * @param day 1–31 (0 or past the month's end count on from the month's first day)
  */
 export function dayOf(year: number, month: number, day: number): Day {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as they are
-  return Math.round(date.getTime() / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1; // from 1 March
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /**

@@ -6,7 +6,7 @@
  * Checks across rows (fiscal year, duplicates, baseline) are in dataCheck.ts.
  */
 import { channelMatcher, DEFAULT_CHANNEL_ROWS } from './channels';
-import { Day } from './civilDate';
+import { Day, isDate } from './civilDate';
 import { parseDate } from './dateParse';
 import { districtMatcher } from './districts';
 import {
@@ -19,7 +19,7 @@ import {
   parseBudget,
 } from './entryLayout';
 import { parseCount, parseNumber } from './numbers';
-import { quote } from './parsed';
+import { Parsed, quote } from './parsed';
 import { cleanText, isBlank, nameKey } from './text';
 
 /** Rows of a range, as Range.getValues or a custom-function argument gives them. */
@@ -33,21 +33,25 @@ export interface EntryProblem {
   readonly message: string;
 }
 
-/** A row of the activities sheet. */
-export interface ActivityEntry {
+/** The cells of an activity row that decide whether it counts. */
+export interface ActivityKey {
   /** 0-based index within the rows read. */
   readonly row: number;
   /** null when missing or unreadable. */
   readonly day: Day | null;
   /** Index in the district list, -1 when unknown or blank. */
   readonly districtIndex: number;
+  /** True when a government budget was used; null when the cell is unreadable. */
+  readonly budgetUsed: boolean | null;
+}
+
+/** A row of the activities sheet. */
+export interface ActivityEntry extends ActivityKey {
   /** The district as typed (cleaned). */
   readonly district: string;
   readonly activity: string;
   readonly place: string;
   readonly organiser: string;
-  /** True when a government budget was used; null when the cell is unreadable. */
-  readonly budgetUsed: boolean | null;
   /** Operators taking part; null when blank or unreadable. */
   readonly operators: number | null;
   /** Sales in baht; null when blank or unreadable. */
@@ -97,6 +101,8 @@ export interface ReadContext {
   districtOf(typed: string): number;
   /** Canonical channel of a typed channel name or link, or undefined. */
   channelOf(typed: string): string | undefined;
+  /** parseDate of a date cell; the same text or instant is parsed once. */
+  dateOf(value: unknown): Parsed<Day>;
 }
 
 /** The cells of an online row that decide whether it counts and for which operator. */
@@ -135,6 +141,10 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
   const channel = channelMatcher(channelRows);
   const districtCache = new Map<string, number>();
   const channelCache = new Map<string, string | undefined>();
+  // A sheet has few distinct dates (a year of days in a handful of formats): parsing each
+  // once keeps Thai-digit folding, regexes and calendar checks out of the per-row cost.
+  const textDates = new Map<string, Parsed<Day>>();
+  const instantDates = new Map<number, Parsed<Day>>();
   return {
     districtOf(typed) {
       let index = districtCache.get(typed);
@@ -147,7 +157,19 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
       channelCache.set(typed, found);
       return found;
     },
+    dateOf(value) {
+      if (typeof value === 'string') return parsedOnce_(textDates, value, value);
+      if (isDate(value)) return parsedOnce_(instantDates, value.getTime(), value);
+      return parseDate(value);
+    },
   };
+}
+
+/** parseDate of a value, remembered under a key. */
+function parsedOnce_<K>(cache: Map<K, Parsed<Day>>, key: K, value: unknown): Parsed<Day> {
+  let parsed = cache.get(key);
+  if (parsed === undefined) cache.set(key, (parsed = parseDate(value)));
+  return parsed;
 }
 
 /**
@@ -179,7 +201,7 @@ export function rowContentKey(row: readonly unknown[], width: number, date?: { c
     const value = c < row.length ? row[c] : '';
     if (c > 0) key += CELL_SEPARATOR;
     if (date !== undefined && c === date.column && date.day !== null) key += `#${date.day}`;
-    else key += value instanceof Date ? `@${value.getTime()}` : String(value ?? '');
+    else key += isDate(value) ? `@${value.getTime()}` : String(value ?? '');
   }
   return nameKey(key);
 }
@@ -194,22 +216,19 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
   const problems = new RowProblems_();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    if (isBlankRow_(row, ACTIVITY_WIDTH)) continue;
-    const budget = parseBudget(cell_(row, A.budget));
-    if (!budget.ok) problems.add(A.budget, `${budget.problem} ${NOT_COUNTED}`);
-    const day = readDay_(cell_(row, A.date), A.date, problems);
-    const district = cellText(cell_(row, A.district));
+    const core = readActivityCore_(row, index, context, problems);
+    if (core === null) continue;
     const activity = cellText(cell_(row, A.activity));
     if (activity === '') problems.add(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
     out.push({
       row: index,
-      day,
-      districtIndex: readDistrict_(district, A.district, context, true, problems),
-      district,
+      day: core.day,
+      districtIndex: core.districtIndex,
+      district: core.district,
       activity,
       place: cellText(cell_(row, A.place)),
       organiser: cellText(cell_(row, A.organiser)),
-      budgetUsed: budget.ok ? budget.value : null,
+      budgetUsed: core.budgetUsed,
       operators: readCount_(cell_(row, A.operators), A.operators, problems),
       sales: readBaht_(cell_(row, A.sales), A.sales, problems),
       link: readLink_(cell_(row, A.link), A.link, problems),
@@ -218,6 +237,32 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
     });
   }
   return out;
+}
+
+/**
+ * Reads only the cells of the activity rows that decide whether they count (the tally's
+ * fast path: no other cell is read and no problem is kept).
+ * @param rows the rows, without the header
+ * @param context district matching
+ */
+export function readActivityKeys(rows: Rows, context: ReadContext): ActivityKey[] {
+  const out: ActivityKey[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const key = readActivityCore_(rows[index], index, context, IGNORE_PROBLEMS);
+    if (key !== null) out.push(key);
+  }
+  return out;
+}
+
+/** The counting cells of an activity row (problems noted), or null for a blank row. */
+function readActivityCore_(row: readonly unknown[], index: number, context: ReadContext, problems: ProblemSink_): (ActivityKey & { district: string }) | null {
+  if (isBlankRow_(row, ACTIVITY_WIDTH)) return null;
+  const budget = parseBudget(cell_(row, A.budget));
+  if (!budget.ok) problems.add(A.budget, `${budget.problem} ${NOT_COUNTED}`);
+  const day = readDay_(cell_(row, A.date), A.date, context, problems);
+  const district = cellText(cell_(row, A.district));
+  const districtIndex = readDistrict_(district, A.district, context, true, problems);
+  return { row: index, day, districtIndex, district, budgetUsed: budget.ok ? budget.value : null };
 }
 
 /**
@@ -270,7 +315,7 @@ function readOnlineCore_(
   problems: ProblemSink_,
 ): (OnlineKey & { district: string; name: string; channelText: string }) | null {
   if (isBlankRow_(row, ONLINE_WIDTH)) return null;
-  const day = readDay_(cell_(row, O.date), O.date, problems);
+  const day = readDay_(cell_(row, O.date), O.date, context, problems);
   const district = cellText(cell_(row, O.district));
   const districtIndex = readDistrict_(district, O.district, context, true, problems);
   const regNo = regNoKey(cell_(row, O.regNo));
@@ -339,6 +384,7 @@ function isBlankRow_(row: readonly unknown[], width: number): boolean {
   const end = Math.min(width, row.length);
   for (let c = 0; c < end; c++) {
     const value = row[c];
+    if (value === '') continue; // most cells of a blank row: no call at all
     if (typeof value === 'string' ? cellText(value) !== '' : !isBlank(value)) return false;
   }
   return true;
@@ -361,13 +407,13 @@ export function cellText(value: unknown): string {
 }
 
 /** The day of a date cell, or null with a problem. */
-function readDay_(value: unknown, column: number, problems: ProblemSink_): Day | null {
+function readDay_(value: unknown, column: number, context: ReadContext, problems: ProblemSink_): Day | null {
+  const day = context.dateOf(value);
+  if (day.ok) return day.value;
   if (isBlank(value)) {
     problems.add(column, `ไม่มีวันที่ ให้ใส่วันที่ เช่น 25/03/2565 ${NOT_COUNTED}`);
     return null;
   }
-  const day = parseDate(value);
-  if (day.ok) return day.value;
   problems.add(column, `วันที่ ${day.problem} ${NOT_COUNTED}`);
   return null;
 }

@@ -7,7 +7,8 @@
  */
 import { Day } from './civilDate';
 import {
-  ActivityEntry, BaselineEntry, cellText, OnlineEntry, readActivities, readBaseline, readContext, ReadContext, readOnlineKey, regNoKey, Rows, rowContentKey,
+  ActivityEntry, ActivityKey, BaselineEntry, cellText, OnlineEntry, readActivities, readActivityKeys, readBaseline, readContext, ReadContext, readOnlineKey, regNoKey, Rows,
+  rowContentKey,
 } from './entries';
 import { ACTIVITY_COLUMNS, ACTIVITY_WIDTH, ONLINE_COLUMNS as O } from './entryLayout';
 import { fiscalYearBounds } from './fiscalYear';
@@ -91,32 +92,60 @@ export interface OperatorGroups {
  * row (also needing a known channel) and no row in the baseline; it counts once, for the
  * district of its earliest counted row, and brings all its counted rows' channels there.
  * @param input the district list, the sheets' rows, the period
+ * @return the counts with their evidence (the rows counted)
  */
 export function tally(input: TallyInput): TallyResult {
+  const pass = countingPass_(input, readActivities);
+  const activities = pass.activities as ActivityEntry[];
+  activities.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
+  return { districts: districtTallies_(input, pass), activities, newOperators: newOperatorEvidence_(input, pass.operators) };
+}
+
+/**
+ * The counts of tally() alone, without building the evidence: what OTOP_TALLY needs, on
+ * every recalculation, for up to hundreds of thousands of rows.
+ * @param input the district list, the sheets' rows, the period
+ */
+export function tallyCounts(input: TallyInput): DistrictTally[] {
+  return districtTallies_(input, countingPass_(input, readActivityKeys));
+}
+
+/** What one pass over the sheets finds: the counted activities and the operators. */
+interface CountingPass<A extends ActivityKey> {
+  readonly context: ReadContext;
+  readonly activities: readonly A[];
+  readonly operators: CountedOperators;
+}
+
+/** The shared pass of tally and tallyCounts; `read` reads the activity rows in full or not. */
+function countingPass_<A extends ActivityKey>(input: TallyInput, read: (rows: Rows, context: ReadContext) => A[]): CountingPass<A> {
   const context = readContext(input.districts, input.channelRows);
   const { start, end: fyEnd } = fiscalYearBounds(input.fiscalYear);
   const end = Math.min(fyEnd, input.asOf);
   const inPeriod = (day: Day | null): day is Day => day !== null && day >= start && day <= end;
+  const activities = countedActivities_(read(input.activities, context), input.activities, input.districts.length, inPeriod);
+  return { context, activities, operators: countedOperators_(input, context, inPeriod) };
+}
+
+/** The counts per district, in the order of the district list. */
+function districtTallies_(input: TallyInput, pass: CountingPass<ActivityKey>): DistrictTally[] {
   const size = input.districts.length;
-
-  const counted = countedActivities_(readActivities(input.activities, context), input.activities, inPeriod);
   const activityCount = new Array<number>(size).fill(0);
-  for (const entry of counted) activityCount[entry.districtIndex]++;
-
-  const operators = newOperators_(input, context, inPeriod);
+  for (const entry of pass.activities) activityCount[entry.districtIndex]++;
+  const { rows, first, earliest, next } = pass.operators;
   const operatorCount = new Array<number>(size).fill(0);
   const channels = Array.from({ length: size }, () => new Set<string>());
-  for (const op of operators) {
-    operatorCount[op.districtIndex]++;
-    for (const channel of op.channels) channels[op.districtIndex].add(channel);
+  for (let group = 0; group < first.length; group++) {
+    if (first[group] < 0) continue;
+    const district = rows.district[earliest[group]];
+    operatorCount[district]++;
+    for (let i = first[group]; i >= 0; i = next[i]) channels[district].add(rows.channelNames[rows.channel[i]]);
   }
-  const districts = input.districts.map((district): DistrictTally => {
-    const i = context.districtOf(district); // a name listed twice gets the first one's counts
+  return input.districts.map((district): DistrictTally => {
+    const i = pass.context.districtOf(district); // a name listed twice gets the first one's counts
     if (i < 0) return { district, activities: 0, channels: 0, newOperators: 0, channelNames: [] };
     return { district, activities: activityCount[i], channels: channels[i].size, newOperators: operatorCount[i], channelNames: [...channels[i]] };
   });
-  counted.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
-  return { districts, activities: counted, newOperators: operators };
 }
 
 /**
@@ -208,14 +237,14 @@ class OperatorIndex_ {
  * an exact duplicate of an earlier row. Content keys are computed only for rows that share a
  * day and a district with another (duplicates always do), so most rows need none.
  */
-function countedActivities_(entries: readonly ActivityEntry[], rows: Rows, inPeriod: (day: Day | null) => day is Day): ActivityEntry[] {
-  const out: ActivityEntry[] = [];
-  const bySlot = new Map<string, ActivityEntry | null>(); // null once that entry's key is in `keys`
+function countedActivities_<A extends ActivityKey>(entries: readonly A[], rows: Rows, districts: number, inPeriod: (day: Day | null) => day is Day): A[] {
+  const out: A[] = [];
+  const bySlot = new Map<number, A | null>(); // null once that entry's key is in `keys`
   const keys = new Set<string>();
-  const keyOf = (e: ActivityEntry) => rowContentKey(rows[e.row], ACTIVITY_WIDTH, { column: ACTIVITY_COLUMNS.date, day: e.day });
+  const keyOf = (e: A) => rowContentKey(rows[e.row], ACTIVITY_WIDTH, { column: ACTIVITY_COLUMNS.date, day: e.day });
   for (const entry of entries) {
     if (!inPeriod(entry.day) || entry.districtIndex < 0 || entry.budgetUsed !== false) continue;
-    const slot = `${entry.day}|${entry.districtIndex}`;
+    const slot = entry.day * districts + entry.districtIndex; // a number: no string per row
     const other = bySlot.get(slot);
     if (other === undefined) {
       bySlot.set(slot, entry);
@@ -246,52 +275,72 @@ interface CountingRows {
 }
 
 /**
- * The new operators, by district, day and row: operators with a counting online row and no
- * baseline row. The evidence cells (number, name, link) are read for their rows only.
+ * The new operators as groups of counted online rows: groups (operators) with a counted row
+ * and no baseline row have `first` >= 0, their rows linked through `next`.
  */
-function newOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: Day | null) => day is Day): NewOperator[] {
+interface CountedOperators {
+  readonly rows: CountingRows;
+  readonly groupOf: Int32Array;
+  /** Per group: its first counted row, -1 when it is not a new operator. */
+  readonly first: Int32Array;
+  /** Per group: its earliest counted row (the first of those with the lowest day). */
+  readonly earliest: Int32Array;
+  /** Per online row: the next counted row of its group, -1 at the end. */
+  readonly next: Int32Array;
+}
+
+/** Groups the counted online rows into new operators (typed arrays, no object per row). */
+function countedOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: Day | null) => day is Day): CountedOperators {
   const index = new OperatorIndex_();
   const baselineNodes = readBaseline(input.baseline, context).map((e) => index.add(e.regNo, e.districtIndex, e.nameKey));
-  const rows = input.online;
-  const { node, day, district, channel, channelNames } = countingRows_(rows, context, index, inPeriod);
-
+  const size = input.online.length;
+  const rows = countingRows_(input.online, context, index, inPeriod);
   const { groupOf, count } = index.groups();
   const old = new Uint8Array(count);
   for (const n of baselineNodes) if (n >= 0) old[groupOf[n]] = 1;
-  // Per group: its first and its earliest counted row, and its counted rows as a linked list.
   const first = new Int32Array(count).fill(-1);
   const earliest = new Int32Array(count);
   const last = new Int32Array(count);
-  const next = new Int32Array(rows.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    if (node[i] < 0) continue;
-    const group = groupOf[node[i]];
+  const next = new Int32Array(size).fill(-1);
+  for (let i = 0; i < size; i++) {
+    if (rows.node[i] < 0) continue;
+    const group = groupOf[rows.node[i]];
     if (old[group]) continue;
     if (first[group] < 0) {
       first[group] = earliest[group] = last[group] = i;
     } else {
       next[last[group]] = i;
       last[group] = i;
-      if (day[i] < day[earliest[group]]) earliest[group] = i;
+      if (rows.day[i] < rows.day[earliest[group]]) earliest[group] = i;
     }
   }
+  return { rows, groupOf, first, earliest, next };
+}
 
-  const operators: NewOperator[] = [];
-  for (let group = 0; group < count; group++) {
+/**
+ * The new operators with their evidence, by district, day and row. The evidence cells
+ * (number, name, link) are read for their rows only.
+ */
+function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): NewOperator[] {
+  const { rows: counting, first, earliest, next } = operators;
+  const rows = input.online;
+  const out: NewOperator[] = [];
+  for (let group = 0; group < first.length; group++) {
     if (first[group] < 0) continue;
     const top = earliest[group];
-    const op = { districtIndex: district[top], district: input.districts[district[top]], regNo: '', name: '', day: day[top], channels: [] as string[], links: [] as string[], rows: [] as number[] };
+    const district = counting.district[top];
+    const op = { districtIndex: district, district: input.districts[district], regNo: '', name: '', day: counting.day[top], channels: [] as string[], links: [] as string[], rows: [] as number[] };
     for (let i = first[group]; i >= 0; i = next[i]) {
       const row = rows[i];
       if (op.regNo === '') op.regNo = regNoKey(row[O.regNo]);
       if (op.name === '') op.name = cellText(row[O.name]);
-      addOnce_(op.channels, channelNames[channel[i]]);
+      addOnce_(op.channels, counting.channelNames[counting.channel[i]]);
       addOnce_(op.links, cellText(row[O.link]));
       op.rows.push(i);
     }
-    operators.push(op);
+    out.push(op);
   }
-  return operators.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
+  return out.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Thai digits ๐–๙ and their Arabic equivalents. */
 
 const THAI_ZERO = 0x0e50;
+const THAI_DIGIT = /[๐-๙]/;
+const THAI_DIGITS = /[๐-๙]/g;
 
 /**
  * Replaces every Arabic digit in the text with its Thai digit.
@@ -17,5 +19,5 @@ export function toThaiDigits(text: string): string {
  * @return the text with 0–9, e.g. "241"
  */
 export function toArabicDigits(text: string): string {
-  return text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+  return THAI_DIGIT.test(text) ? text.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - THAI_ZERO)) : text;
 }

@@ -8,7 +8,7 @@ import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../core/entryLayou
 import { cellText, Rows } from '../core/entries';
 import { fiscalYearBounds, fiscalYearOf } from '../core/fiscalYear';
 import { parseCount } from '../core/numbers';
-import { tally } from '../core/tally';
+import { tallyCounts } from '../core/tally';
 import { isBlank } from '../core/text';
 import { Arg, argError, isRange, required } from './args';
 
@@ -53,7 +53,7 @@ export function otopTally(
 ): unknown[][] {
   const names = readDistricts_(districts);
   const period = readPeriod_(asOf, fiscalYear);
-  const result = tally({
+  const counts = tallyCounts({
     districts: names,
     activities: readRange_(activities, LABELS.activities, ACTIVITY_WIDTH, 'A–J'),
     online: readRange_(online, LABELS.online, ONLINE_WIDTH, 'A–I'),
@@ -62,7 +62,7 @@ export function otopTally(
     fiscalYear: period.fiscalYear,
     channelRows: readChannels_(channels),
   });
-  return result.districts.map((d, i) =>
+  return counts.map((d, i) =>
     names[i] === '' ? ['', '', ''] : [d.activities, d.channels, d.newOperators],
   );
 }

@@ -10,6 +10,25 @@ test('tests run in the script time zone, Asia/Bangkok (UTC+7)', () => {
 });
 
 describe('days', () => {
+  test('dayOf agrees with the calendar of Date for every day of years 1–99, 1899–1901, 1999–2101', () => {
+    const years = [...range_(1, 99), ...range_(1899, 1901), ...range_(1999, 2101)];
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const year of years) {
+      const utc = new Date(0);
+      utc.setUTCFullYear(year, 0, 1);
+      for (let day = utc.getTime() / 86_400_000; new Date(day * 86_400_000).getUTCFullYear() === year; day++) {
+        const date = new Date(day * 86_400_000);
+        const ymd = `${year}-${date.getUTCMonth() + 1}-${date.getUTCDate()}`;
+        if (dayOf(year, date.getUTCMonth() + 1, date.getUTCDate()) !== day) wrong.push(ymd);
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(years.length * 365 + 24 + 25); // leap days: 24 in 4–96, none in 1899–1901, 25 in 2000–2096
+    expect(dayOf(1970, 1, 1)).toBe(0);
+    expect(dayOf(2022, 3, 0)).toBe(dayOf(2022, 2, 28));
+  });
   test('round-trip through dates and ISO text', () => {
     expect(ymdOf(MARCH_25)).toEqual({ year: 2022, month: 3, day: 25 });
     expect(isoOfDay(MARCH_25)).toBe('2022-03-25');
@@ -95,3 +114,8 @@ describe('Thai date text', () => {
     }
   });
 });
+
+/** The integers from first to last. */
+function range_(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

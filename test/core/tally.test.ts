@@ -1,7 +1,7 @@
 import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { ACTIVITY_WIDTH, ONLINE_WIDTH } from '../../src/core/entryLayout';
-import { DistrictTally, tally, TallyInput } from '../../src/core/tally';
+import { DistrictTally, tally, tallyCounts, TallyInput } from '../../src/core/tally';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const [MUEANG, PHON_PHISAI, THA_BO, , FAO_RAI, , , SANGKHOM] = NAMES;
@@ -24,9 +24,15 @@ function onl(date: unknown, district: string, regNo: unknown, name: string, chan
   return row;
 }
 
-/** Runs the tally for FY 2565 up to its end unless told otherwise. */
+/**
+ * Runs the tally for FY 2565 up to its end unless told otherwise; every test thereby also
+ * checks that the counts-only fast path (OTOP_TALLY's) agrees with it.
+ */
 function run(input: Partial<TallyInput>) {
-  return tally({ districts: NAMES, activities: [], online: [], baseline: [], asOf: END_2565, fiscalYear: 2565, ...input });
+  const full: TallyInput = { districts: NAMES, activities: [], online: [], baseline: [], asOf: END_2565, fiscalYear: 2565, ...input };
+  const result = tally(full);
+  expect(tallyCounts(full)).toEqual(result.districts);
+  return result;
 }
 
 /** The counts of one district as [activities, channels, new operators]. */
@@ -344,7 +350,9 @@ describe('a generated 100 000-row input', () => {
     }
     expect(online).toHaveLength(100_000);
 
-    const r = tally({ districts, activities, online, baseline, asOf: END_2565, fiscalYear: 2565 });
+    const input = { districts, activities, online, baseline, asOf: END_2565, fiscalYear: 2565 };
+    const r = tally(input);
+    expect(tallyCounts(input)).toEqual(r.districts);
     expect(r.districts.map((t) => t.newOperators)).toEqual(expectedOps);
     expect(r.districts.map((t) => t.channels)).toEqual(expectedChannels.map((s) => s.size));
     expect(r.districts.map((t) => t.activities)).toEqual(expectedActivities);
