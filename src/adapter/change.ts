@@ -30,22 +30,14 @@ export function setFormat(range: Range, format: string, undo: Undo): void {
 }
 
 /**
- * Sets frozen rows and column widths where they differ, registering the old ones.
+ * Sets a sheet's frozen rows where they differ, registering the old number.
  * @param sheet the sheet
  * @param frozenRows rows to freeze
- * @param widths widths of the first columns, in pixels
  * @param undo the undo list
  */
-export function setLayout(sheet: Sheet, frozenRows: number, widths: readonly number[], undo: Undo): void {
+export function setFrozenRows(sheet: Sheet, frozenRows: number, undo: Undo): void {
   const frozen = sheet.getFrozenRows();
-  if (frozen !== frozenRows) {
-    undo.add(() => sheet.setFrozenRows(frozen));
-    sheet.setFrozenRows(frozenRows);
-  }
-  widths.forEach((width, i) => {
-    const was = sheet.getColumnWidth(i + 1);
-    if (was === width) return;
-    undo.add(() => sheet.setColumnWidth(i + 1, was));
-    sheet.setColumnWidth(i + 1, width);
-  });
+  if (frozen === frozenRows) return;
+  undo.add(() => sheet.setFrozenRows(frozen));
+  sheet.setFrozenRows(frozenRows);
 }

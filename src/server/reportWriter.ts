@@ -6,6 +6,7 @@
  */
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { applyProtection } from '../adapter/protections';
+import { setColumnWidths } from '../adapter/sheetSync';
 import { Criteria } from '../core/criteria';
 import { bandRules } from '../workbook/bandRules';
 import { columnLetter } from '../workbook/districtTable';
@@ -13,6 +14,7 @@ import { ReportGrid } from '../workbook/reportSheets';
 import { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Writes the report sheet.
@@ -32,14 +34,14 @@ export function writeReportSheet(
   const sheet = ss.insertSheet(temp, ss.getSheets().length);
   undo.add(() => ss.deleteSheet(sheet));
   const height = grid.rows.length;
-  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  fitSheet_(sheet, height, grid.width);
   sheet.getRange(1, 1, height, grid.width).setValues(grid.rows);
   sheet.getRange(1, 1, 1, grid.width).setFontWeight('bold');
   sheet.getRange(grid.headerRow, 1, 1, grid.width).setFontWeight('bold').setBackground('#efefef').setWrap(true);
   sheet.getRange(grid.lastDistrictRow + 1, 1, 1, grid.width).setFontWeight('bold');
   // Printing repeats frozen rows on every page; these widths fit A4 portrait (≈ 720 px).
   sheet.setFrozenRows(grid.headerRow);
-  [28, 90, 60, 55, 50, 50, 55, 50, 50, 60, 45, 40, 60, 170].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  setColumnWidths(sheet, [28, 90, 60, 55, 50, 50, 55, 50, 50, 60, 45, 40, 60, 170].slice(0, grid.width));
   const column = (c: number) => `${columnLetter(c - 1)}${grid.firstDistrictRow}:${columnLetter(c - 1)}${grid.lastDistrictRow}`;
   applyBandRules(sheet, bandRules(criteria, column(grid.scoreColumn), column(grid.levelColumn)), undo);
   applyProtection(sheet, { description: `OTOP: ${name} (จังหวัด)`, editors: provinceEditors, warningOnly: false }, undo);
@@ -60,10 +62,25 @@ export function writeReportSheet(
   return renamed;
 }
 
-/** A sheet name not yet taken: the name, or the name with (2), (3), … */
+/**
+ * A sheet name not yet taken: the name, or the name with (2), (3), … Each candidate is
+ * looked up by name, so the calls do not grow with the number of sheets (kept reports add up).
+ */
 function freeName_(ss: Spreadsheet, name: string): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName()));
   let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
+  for (let n = 2; ss.getSheetByName(candidate) !== null; n++) candidate = `${name} (${n})`;
   return candidate;
+}
+
+/**
+ * Sizes a new sheet to its content: a new sheet has 1 000 rows and 26 columns, and every
+ * report kept would otherwise spend 26 000 of the workbook's 10 million cells.
+ */
+function fitSheet_(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (rows < maxRows) sheet.deleteRows(rows + 1, maxRows - rows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  else if (columns < maxColumns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }

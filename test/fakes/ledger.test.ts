@@ -57,7 +57,7 @@ describe('call ledger', () => {
     expect(classifyCall('Lock.tryLock')).toBe('other');
   });
 
-  test('reading 10 000 rows × 10 columns is one call and fast', () => {
+  test('reading 10 000 rows × 10 columns is one call', () => {
     const wb = createFakeWorkbook();
     const sheet = wb.spreadsheet.getSheets()[0];
     sheet.insertRowsAfter(1000, 9000);
@@ -65,9 +65,7 @@ describe('call ledger', () => {
     const range = sheet.getRange(1, 1, 10000, 10);
     range.setValues(data);
     wb.ledger.reset();
-    const t0 = Date.now();
     const values = range.getValues();
-    expect(Date.now() - t0).toBeLessThan(200);
     expect(values[9999][9]).toBe(99999);
     expect(wb.ledger.count()).toBe(1);
     expect(wb.ledger.calls()).toEqual(['Range.getValues']);

@@ -41,6 +41,9 @@ describe('round summary', () => {
     expect(evidence).toHaveLength(3 + 4); // 3 activities up to the deadline, 4 operators
     expect(values.flat()).toContain('หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ (3 ครั้ง)');
     expect(sheet.getFrozenRows()).toBe(6);
+    // sized to its content: a kept report costs its cells, not a new sheet's 1 000 × 26
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([values.length, Math.max(...values.map((v) => v.length))]);
+    expect(sheet.getMaxColumns()).toBeLessThan(26);
   });
 
   test('made again, the earlier snapshot is kept under a new name; entries typed later change only the new one', () => {
