@@ -55,7 +55,7 @@ function runAll(): void {
   const results: BenchResults = { seed, totalMs: 0, load: [load, 0], bundle: child(['bundle']), tally: {}, workbooks: {} };
   for (const scale of ['province', 'nation']) results.tally[scale] = child(['tally', scale]);
   results.workbooks.province = child(['workbook', 'province', 'naive']);
-  results.workbooks['province×10'] = child(['workbook', 'province×10']);
+  results.workbooks['nation rows'] = child(['workbook', 'nation rows']);
   if (process.env.BENCH_NATION !== 'tally') results.workbooks.nation = child(['workbook', 'nation']);
   results.totalMs = performance.now() - started;
   results.load[1] = loadavg()[0];

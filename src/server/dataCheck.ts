@@ -54,7 +54,7 @@ function check_(ss: Spreadsheet, checkedAt: string, undo: Undo): CheckReport {
 
 /**
  * Rewrites the problems sheet with one setValues, its last change, blanking rows left from the
- * previous check; a sheet or rows it had to add are undone if that write fails.
+ * previous check; a sheet or rows it had to add or remove are undone if that write fails.
  */
 function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: string, undo: Undo): void {
   const created: string[] = [];
@@ -64,10 +64,16 @@ function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: 
   const height = Math.max(rows.length, sheet.getLastRow());
   const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
   if (created.length > 0) sheet.setFrozenRows(1);
+  // The sheet is sized to the list: the rows beyond it are blank (height covers the last row
+  // with content), and a short list then costs few of the workbook's 10 million cells.
   const maxRows = sheet.getMaxRows();
-  if (height > maxRows) {
-    undo.add(() => sheet.deleteRows(maxRows + 1, height - maxRows));
-    sheet.insertRowsAfter(maxRows, height - maxRows);
+  const wanted = Math.max(height, 2); // Sheets keeps at least one row below the frozen header
+  if (wanted > maxRows) {
+    undo.add(() => sheet.deleteRows(maxRows + 1, wanted - maxRows));
+    sheet.insertRowsAfter(maxRows, wanted - maxRows);
+  } else if (wanted < maxRows) {
+    undo.add(() => sheet.insertRowsAfter(wanted, maxRows - wanted));
+    sheet.deleteRows(wanted + 1, maxRows - wanted);
   }
   sheet.getRange(1, 1, height, 4).setValues(grid);
 }

@@ -45,5 +45,9 @@ test('lists each problem with its sheet and cell, writes nothing into entry shee
   expect(clean.problems).toEqual([]);
   expect(clean.message).toBe('ไม่พบปัญหาในข้อมูล');
   expect(sheet.getRange(2, 3).getValue()).toMatch(/^ไม่พบปัญหา/);
-  expect(sheet.getRange(3, 1, 20, 4).getValues().flat().every((v) => v === '')).toBe(true);
+  const below = sheet.getRange(3, 1, sheet.getMaxRows() - 2, 4).getValues();
+  expect(below).toHaveLength(listed.length - 2); // the old rows, blanked (the next check trims them)
+  expect(below.flat().every((v) => v === '')).toBe(true);
+  h.gas.sidebarCheckData();
+  expect(sheet.getMaxRows()).toBe(2); // sized to the list: header and the one message
 });
