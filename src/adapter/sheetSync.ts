@@ -22,7 +22,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export function ensureSheet(ss: Spreadsheet, name: string, created: string[], undo: Undo): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
-  const sheet = ss.insertSheet(name, ss.getSheets().length);
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
   undo.add(() => ss.deleteSheet(sheet));
   created.push(name);
   return sheet;

@@ -96,7 +96,7 @@ export interface OperatorGroups {
  */
 export function tally(input: TallyInput): TallyResult {
   const pass = countingPass_(input, readActivities);
-  const activities = pass.activities as ActivityEntry[];
+  const activities = pass.activities;
   activities.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
   return { districts: districtTallies_(input, pass), activities, newOperators: newOperatorEvidence_(input, pass.operators) };
 }
@@ -113,7 +113,7 @@ export function tallyCounts(input: TallyInput): DistrictTally[] {
 /** What one pass over the sheets finds: the counted activities and the operators. */
 interface CountingPass<A extends ActivityKey> {
   readonly context: ReadContext;
-  readonly activities: readonly A[];
+  readonly activities: A[];
   readonly operators: CountedOperators;
 }
 
@@ -280,7 +280,6 @@ interface CountingRows {
  */
 interface CountedOperators {
   readonly rows: CountingRows;
-  readonly groupOf: Int32Array;
   /** Per group: its first counted row, -1 when it is not a new operator. */
   readonly first: Int32Array;
   /** Per group: its earliest counted row (the first of those with the lowest day). */
@@ -314,7 +313,7 @@ function countedOperators_(input: TallyInput, context: ReadContext, inPeriod: (d
       if (rows.day[i] < rows.day[earliest[group]]) earliest[group] = i;
     }
   }
-  return { rows, groupOf, first, earliest, next };
+  return { rows, first, earliest, next };
 }
 
 /**

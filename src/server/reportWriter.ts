@@ -31,7 +31,7 @@ export function writeReportSheet(
   ss: Spreadsheet, name: string, grid: ReportGrid, criteria: Criteria, provinceEditors: readonly string[], stamp: string, undo: Undo,
 ): string {
   const temp = freeName_(ss, `${name} (กำลังสร้าง)`);
-  const sheet = ss.insertSheet(temp, ss.getSheets().length);
+  const sheet = ss.insertSheet(temp, ss.getNumSheets());
   undo.add(() => ss.deleteSheet(sheet));
   const height = grid.rows.length;
   fitSheet_(sheet, height, grid.width);
