@@ -67,7 +67,9 @@ function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: 
   // The sheet is sized to the list: the rows beyond it are blank (height covers the last row
   // with content), and a short list then costs few of the workbook's 10 million cells.
   const maxRows = sheet.getMaxRows();
-  const wanted = Math.max(height, 2); // Sheets keeps at least one row below the frozen header
+  // At least one row below the frozen header: the UI refuses to delete every non-frozen row,
+  // and whether the API does too is unconfirmed, so that is never tried.
+  const wanted = Math.max(height, 2);
   if (wanted > maxRows) {
     undo.add(() => sheet.deleteRows(maxRows + 1, wanted - maxRows));
     sheet.insertRowsAfter(maxRows, wanted - maxRows);
