@@ -41,3 +41,21 @@ export function setFrozenRows(sheet: Sheet, frozenRows: number, undo: Undo): voi
   undo.add(() => sheet.setFrozenRows(frozen));
   sheet.setFrozenRows(frozenRows);
 }
+
+/**
+ * Gives a sheet exactly `rows` rows, inserting or deleting at the end, registering the way
+ * back. The caller makes sure rows it removes are blank: their undo brings back blank rows.
+ * @param sheet the sheet
+ * @param rows the number of rows wanted
+ * @param undo the undo list
+ */
+export function setRowCount(sheet: Sheet, rows: number, undo: Undo): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) {
+    undo.add(() => sheet.deleteRows(maxRows + 1, rows - maxRows));
+    sheet.insertRowsAfter(maxRows, rows - maxRows);
+  } else if (rows < maxRows) {
+    undo.add(() => sheet.insertRowsAfter(rows, maxRows - rows));
+    sheet.deleteRows(rows + 1, maxRows - rows);
+  }
+}

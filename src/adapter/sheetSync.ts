@@ -65,8 +65,9 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
     sheet.setFrozenRows(spec.frozenRows);
     setColumnWidths(sheet, spec.columns.map((c) => c.width));
     if (spec.tab) sheet.setTabColor(spec.tab);
+    if (dataRows <= 0) return false;
     spec.columns.forEach((c, i) => {
-      if (dataRows <= 0 || (!c.format && !c.validation)) return;
+      if (!c.format && !c.validation) return;
       const range = column(i);
       if (c.format) range.setNumberFormat(c.format);
       if (c.validation) range.setDataValidation(validation_(c.validation));

@@ -96,8 +96,7 @@ export interface OperatorGroups {
  */
 export function tally(input: TallyInput): TallyResult {
   const pass = countingPass_(input, readActivities);
-  const activities = pass.activities;
-  activities.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
+  const activities = pass.activities.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
   return { districts: districtTallies_(input, pass), activities, newOperators: newOperatorEvidence_(input, pass.operators) };
 }
 

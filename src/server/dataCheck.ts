@@ -4,6 +4,7 @@
  * into the sheets officers type in.
  */
 import { dataCheck, EntrySheet } from '../core/dataCheck';
+import { setRowCount } from '../adapter/change';
 import { ensureSheet } from '../adapter/sheetSync';
 import { LocatedProblem, problemRows } from '../workbook/problemsSheet';
 import { SHEET } from '../workbook/sheetNames';
@@ -64,18 +65,10 @@ function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: 
   const height = Math.max(rows.length, sheet.getLastRow());
   const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
   if (created.length > 0) sheet.setFrozenRows(1);
-  // The sheet is sized to the list: the rows beyond it are blank (height covers the last row
-  // with content), and a short list then costs few of the workbook's 10 million cells.
-  const maxRows = sheet.getMaxRows();
-  // At least one row below the frozen header: the UI refuses to delete every non-frozen row,
-  // and whether the API does too is unconfirmed, so that is never tried.
-  const wanted = Math.max(height, 2);
-  if (wanted > maxRows) {
-    undo.add(() => sheet.deleteRows(maxRows + 1, wanted - maxRows));
-    sheet.insertRowsAfter(maxRows, wanted - maxRows);
-  } else if (wanted < maxRows) {
-    undo.add(() => sheet.insertRowsAfter(wanted, maxRows - wanted));
-    sheet.deleteRows(wanted + 1, maxRows - wanted);
-  }
+  // The sheet is sized to the list (rows beyond `height` are blank: it covers the last row
+  // with content), so a short list costs few of the workbook's 10 million cells. At least one
+  // row stays below the frozen header: the UI refuses to delete every non-frozen row, and
+  // whether the API does too is unconfirmed, so that is never tried.
+  setRowCount(sheet, Math.max(height, 2), undo);
   sheet.getRange(1, 1, height, 4).setValues(grid);
 }

@@ -5,6 +5,7 @@
  * registers its undo, so a failure anywhere leaves the workbook as it was.
  */
 import { applyBandRules } from '../adapter/bandRulesSync';
+import { setRowCount } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { setColumnWidths } from '../adapter/sheetSync';
 import { Criteria } from '../core/criteria';
@@ -34,7 +35,7 @@ export function writeReportSheet(
   const sheet = ss.insertSheet(temp, ss.getNumSheets());
   undo.add(() => ss.deleteSheet(sheet));
   const height = grid.rows.length;
-  fitSheet_(sheet, height, grid.width);
+  fitSheet_(sheet, height, grid.width, undo);
   sheet.getRange(1, 1, height, grid.width).setValues(grid.rows);
   sheet.getRange(1, 1, 1, grid.width).setFontWeight('bold');
   sheet.getRange(grid.headerRow, 1, 1, grid.width).setFontWeight('bold').setBackground('#efefef').setWrap(true);
@@ -74,12 +75,11 @@ function freeName_(ss: Spreadsheet, name: string): string {
 
 /**
  * Sizes a new sheet to its content: a new sheet has 1 000 rows and 26 columns, and every
- * report kept would otherwise spend 26 000 of the workbook's 10 million cells.
+ * report kept would otherwise spend 26 000 of the workbook's 10 million cells. (The sheet's
+ * removal undoes it all; setRowCount registers its own undo as well, which is harmless.)
  */
-function fitSheet_(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  else if (rows < maxRows) sheet.deleteRows(rows + 1, maxRows - rows);
+function fitSheet_(sheet: Sheet, rows: number, columns: number, undo: Undo): void {
+  setRowCount(sheet, rows, undo);
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   else if (columns < maxColumns) sheet.deleteColumns(columns + 1, maxColumns - columns);
