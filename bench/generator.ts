@@ -6,8 +6,19 @@
  */
 import { Rng, weightedIndex } from './prng';
 import {
-  BenchDistrict, CHANNELS, LETTER_DISTRICTS, randomDay, retypedName, syntheticDistricts, thaiDigits, typedDate, typedDistrict,
-  UNKNOWN_CHANNELS, UNKNOWN_DISTRICTS, UNREADABLE_DATES, Ymd,
+  type BenchDistrict,
+  CHANNELS,
+  LETTER_DISTRICTS,
+  randomDay,
+  retypedName,
+  syntheticDistricts,
+  thaiDigits,
+  typedDate,
+  typedDistrict,
+  UNKNOWN_CHANNELS,
+  UNKNOWN_DISTRICTS,
+  UNREADABLE_DATES,
+  type Ymd,
 } from './vocabulary';
 
 /** How big a synthetic workbook is. */
@@ -25,9 +36,21 @@ export interface ScaleSpec {
 }
 
 /** The letter's province: nine districts, 3 000 entries. */
-export const PROVINCE: ScaleSpec = { name: 'province', districts: 'letter', activities: 700, online: 2000, baseline: 300 };
+export const PROVINCE: ScaleSpec = {
+  name: 'province',
+  districts: 'letter',
+  activities: 700,
+  online: 2000,
+  baseline: 300,
+};
 /** The whole country: 878 districts, 160 000 entries. */
-export const NATION: ScaleSpec = { name: 'nation', districts: 878, activities: 40_000, online: 100_000, baseline: 20_000 };
+export const NATION: ScaleSpec = {
+  name: 'nation',
+  districts: 878,
+  activities: 40_000,
+  online: 100_000,
+  baseline: 20_000,
+};
 
 /** What OTOP_TALLY must give for one district (FY 2565, counted up to its last day). */
 export interface DistrictTruth {
@@ -38,8 +61,18 @@ export interface DistrictTruth {
 
 /** How many rows of each kind of officers' habit the data holds (for the report). */
 export type GeneratorStats = Record<
-  'duplicateRows' | 'nameOnlyRows' | 'numberOnlyRows' | 'channelAliases' | 'unknownChannels' | 'thaiDigitCells' | 'beDateCells' | 'beTextDates'
-  | 'budgetUsed' | 'unknownDistricts' | 'outOfYear' | 'unreadableDates',
+  | 'duplicateRows'
+  | 'nameOnlyRows'
+  | 'numberOnlyRows'
+  | 'channelAliases'
+  | 'unknownChannels'
+  | 'thaiDigitCells'
+  | 'beDateCells'
+  | 'beTextDates'
+  | 'budgetUsed'
+  | 'unknownDistricts'
+  | 'outOfYear'
+  | 'unreadableDates',
   number
 >;
 
@@ -96,13 +129,27 @@ class Generator_ {
   private readonly truthChannels: Set<string>[];
   private serial = 0;
   readonly stats: GeneratorStats = {
-    duplicateRows: 0, nameOnlyRows: 0, numberOnlyRows: 0, channelAliases: 0, unknownChannels: 0, thaiDigitCells: 0, beDateCells: 0,
-    beTextDates: 0, budgetUsed: 0, unknownDistricts: 0, outOfYear: 0, unreadableDates: 0,
+    duplicateRows: 0,
+    nameOnlyRows: 0,
+    numberOnlyRows: 0,
+    channelAliases: 0,
+    unknownChannels: 0,
+    thaiDigitCells: 0,
+    beDateCells: 0,
+    beTextDates: 0,
+    budgetUsed: 0,
+    unknownDistricts: 0,
+    outOfYear: 0,
+    unreadableDates: 0,
   };
 
-  constructor(private readonly spec: ScaleSpec, seed: number) {
+  constructor(
+    private readonly spec: ScaleSpec,
+    seed: number,
+  ) {
     this.rng = new Rng(seed);
-    this.districts = spec.districts === 'letter' ? LETTER_DISTRICTS.slice() : syntheticDistricts(spec.districts, this.rng);
+    this.districts =
+      spec.districts === 'letter' ? LETTER_DISTRICTS.slice() : syntheticDistricts(spec.districts, this.rng);
     const n = this.districts.length;
     this.pickDistrict = weightedIndex(this.districts.map((d) => d.registered));
     this.activities = Array.from({ length: n }, () => []);
@@ -122,7 +169,11 @@ class Generator_ {
       activities: this.activities,
       online: this.online,
       baseline: this.baseline,
-      truth: this.districts.map((_, i) => ({ activities: this.truthActivities[i], channels: this.truthChannels[i].size, newOperators: this.truthOperators[i] })),
+      truth: this.districts.map((_, i) => ({
+        activities: this.truthActivities[i],
+        channels: this.truthChannels[i].size,
+        newOperators: this.truthOperators[i],
+      })),
       stats: this.stats,
     };
   }
@@ -133,7 +184,11 @@ class Generator_ {
     while (this.baseline.length < this.spec.baseline) {
       const op = this.newOperator_(this.pickDistrict(rng), true);
       this.baselineOps[op.district].push(op);
-      const row = [typedDistrict(this.districts[op.district], rng), op.regNo === '' ? rng.pick(NO_NUMBER) : this.typedNumber_(op.regNo), retypedName(op.name, rng)];
+      const row = [
+        typedDistrict(this.districts[op.district], rng),
+        op.regNo === '' ? rng.pick(NO_NUMBER) : this.typedNumber_(op.regNo),
+        retypedName(op.name, rng),
+      ];
       this.baseline.push(row);
       if (this.baseline.length < this.spec.baseline && rng.chance(0.02)) {
         this.baseline.push(row.slice());
@@ -157,8 +212,16 @@ class Generator_ {
       const district = known ? typedDistrict(this.districts[d], rng) : this.unknownDistrict_();
       const place = rng.pick(PLACES);
       const row: unknown[] = [
-        date.cell, district, `ตลาดนัด OTOP ${place} ครั้งที่ ${serial}`, place, rng.pick(['พช.อำเภอ', 'กลุ่มผู้ผลิต', 'OTOP Trader', 'เทศบาล']),
-        budget, rng.int(3, 40), this.sales_(), rng.chance(0.7) ? `https://drive.google.com/file/d/${serial}` : '', '',
+        date.cell,
+        district,
+        `ตลาดนัด OTOP ${place} ครั้งที่ ${serial}`,
+        place,
+        rng.pick(['พช.อำเภอ', 'กลุ่มผู้ผลิต', 'OTOP Trader', 'เทศบาล']),
+        budget,
+        rng.int(3, 40),
+        this.sales_(),
+        rng.chance(0.7) ? `https://drive.google.com/file/d/${serial}` : '',
+        '',
       ];
       this.activities[d].push(row);
       rows++;
@@ -182,7 +245,15 @@ class Generator_ {
       const d = this.pickDistrict(rng);
       const old = this.baselineOps[d];
       const op = old.length > 0 && rng.chance(0.2) ? rng.pick(old) : this.newOperator_(d, false);
-      const k = Math.min(rng.weighted([[1, 50], [2, 25], [3, 15], [4, 10]] as const), this.spec.online - rows);
+      const k = Math.min(
+        rng.weighted([
+          [1, 50],
+          [2, 25],
+          [3, 15],
+          [4, 10],
+        ] as const),
+        this.spec.online - rows,
+      );
       const channels: string[] = [];
       for (let j = 0; j < k && rows < this.spec.online; j++) {
         const { row, counted, channel } = this.onlineRow_(op);
@@ -237,7 +308,17 @@ class Generator_ {
       if (channelCell !== canonical) this.stats.channelAliases++;
     }
     const serial = ++this.serial;
-    const row = [date.cell, district, regNo, name, rng.pick(PRODUCTS), channelCell, rng.chance(0.8) ? `https://www.facebook.com/otop.${serial}` : '', this.sales_(), ''];
+    const row = [
+      date.cell,
+      district,
+      regNo,
+      name,
+      rng.pick(PRODUCTS),
+      channelCell,
+      rng.chance(0.8) ? `https://www.facebook.com/otop.${serial}` : '',
+      this.sales_(),
+      '',
+    ];
     return { row, counted: date.counted && known && channel !== '', channel };
   }
 
@@ -272,7 +353,9 @@ class Generator_ {
     const outside = r < 0.07;
     if (outside) this.stats.outOfYear++;
     const day = outside
-      ? rng.chance(0.5) ? randomDay({ y: 2021, m: 1, d: 1 }, { y: 2021, m: 9, d: 30 }, rng) : randomDay({ y: 2022, m: 10, d: 1 }, { y: 2022, m: 12, d: 31 }, rng)
+      ? rng.chance(0.5)
+        ? randomDay({ y: 2021, m: 1, d: 1 }, { y: 2021, m: 9, d: 30 }, rng)
+        : randomDay({ y: 2022, m: 10, d: 1 }, { y: 2022, m: 12, d: 31 }, rng)
       : randomDay(FY_START, FY_END, rng);
     const cell = typedDate(day, rng);
     if (cell instanceof Date && cell.getFullYear() > 2400) this.stats.beDateCells++;

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { BenchResults, formatReport } from './report';
+import { type BenchResults, formatReport } from './report';
 import { benchBundle, benchTally, benchWorkbook } from './tasks';
 
 const RESULT_MARK = '@@BENCH_RESULT ';
@@ -52,7 +52,14 @@ function child<T>(args: string[]): T | { error: string } {
 function runAll(): void {
   const started = performance.now();
   const load = loadavg()[0];
-  const results: BenchResults = { seed, totalMs: 0, load: [load, 0], bundle: child(['bundle']), tally: {}, workbooks: {} };
+  const results: BenchResults = {
+    seed,
+    totalMs: 0,
+    load: [load, 0],
+    bundle: child(['bundle']),
+    tally: {},
+    workbooks: {},
+  };
   for (const scale of ['province', 'nation']) results.tally[scale] = child(['tally', scale]);
   results.workbooks.province = child(['workbook', 'province', 'naive']);
   results.workbooks['nation rows'] = child(['workbook', 'nation rows']);
@@ -60,7 +67,8 @@ function runAll(): void {
   results.totalMs = performance.now() - started;
   results.load[1] = loadavg()[0];
   process.stdout.write(`\n${formatReport(results)}\n`);
-  if (process.env.BENCH_NATION === 'tally') process.stdout.write('  (BENCH_NATION=tally: the nation-scale workbook actions were skipped)\n');
+  if (process.env.BENCH_NATION === 'tally')
+    process.stdout.write('  (BENCH_NATION=tally: the nation-scale workbook actions were skipped)\n');
 }
 
 process.env.TZ = 'Asia/Bangkok';

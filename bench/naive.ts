@@ -5,9 +5,16 @@
  */
 import { channelNames, DEFAULT_CHANNEL_ROWS } from '../src/core/channels';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/core/entryLayout';
-import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec, SheetSpec, ValidationSpec } from '../src/workbook/sheetSpecs';
+import {
+  activitySheetSpec,
+  baselineSheetSpec,
+  districtSheetSpec,
+  onlineSheetSpec,
+  type SheetSpec,
+  type ValidationSpec,
+} from '../src/workbook/sheetSpecs';
 import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
-import { Gas } from './bundle';
+import type { Gas } from './bundle';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,12 +34,19 @@ export interface NaiveProblem {
  * @param districts the district names
  * @param districtTable the district table's content (formulas as text), header first
  */
-export function naiveSetUp(app: App, districts: readonly string[], districtTable: readonly (readonly unknown[])[]): void {
+export function naiveSetUp(
+  app: App,
+  districts: readonly string[],
+  districtTable: readonly (readonly unknown[])[],
+): void {
   const ss = app.getActiveSpreadsheet();
   const channels = channelNames(DEFAULT_CHANNEL_ROWS);
   const specs: SheetSpec[] = [];
   for (const name of districts) {
-    specs.push(activitySheetSpec(entrySheetName('activities', name), name), onlineSheetSpec(entrySheetName('online', name), name, channels));
+    specs.push(
+      activitySheetSpec(entrySheetName('activities', name), name),
+      onlineSheetSpec(entrySheetName('online', name), name, channels),
+    );
   }
   specs.push(baselineSheetSpec(SHEET.baseline, districts), districtSheetSpec(SHEET.districts));
   for (const spec of specs) {
@@ -40,7 +54,11 @@ export function naiveSetUp(app: App, districts: readonly string[], districtTable
     naiveSpec_(app, sheet, spec);
   }
   const table = ss.getSheetByName(SHEET.districts) as Sheet;
-  districtTable.forEach((row, r) => row.forEach((value, c) => table.getRange(r + 1, c + 1).setValue(value)));
+  districtTable.forEach((row, r) => {
+    row.forEach((value, c) => {
+      table.getRange(r + 1, c + 1).setValue(value);
+    });
+  });
 }
 
 function naiveSpec_(app: App, sheet: Sheet, spec: SheetSpec): void {
@@ -97,7 +115,11 @@ function readCells_(sheet: Sheet | null, width: number): unknown[][] {
 }
 
 function readEntries_(ss: Spreadsheet, districts: readonly string[]): NaiveEntries {
-  const out: NaiveEntries = { activities: [], online: [], baseline: readCells_(ss.getSheetByName(SHEET.baseline), BASELINE_WIDTH) };
+  const out: NaiveEntries = {
+    activities: [],
+    online: [],
+    baseline: readCells_(ss.getSheetByName(SHEET.baseline), BASELINE_WIDTH),
+  };
   for (const name of districts) {
     out.activities.push(...readCells_(ss.getSheetByName(entrySheetName('activities', name)), ACTIVITY_WIDTH));
     out.online.push(...readCells_(ss.getSheetByName(entrySheetName('online', name)), ONLINE_WIDTH));
@@ -121,7 +143,11 @@ function readDistricts_(ss: Spreadsheet, count: number): { names: unknown[][]; r
 function writeCells_(ss: Spreadsheet, name: string, rows: readonly (readonly unknown[])[]): void {
   const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  rows.forEach((row, r) => row.forEach((value, c) => sheet.getRange(r + 1, c + 1).setValue(value)));
+  rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      sheet.getRange(r + 1, c + 1).setValue(value);
+    });
+  });
 }
 
 /**
@@ -134,7 +160,10 @@ function writeCells_(ss: Spreadsheet, name: string, rows: readonly (readonly unk
 export function naiveCheck(app: App, districts: readonly string[], problems: readonly NaiveProblem[]): void {
   const ss = app.getActiveSpreadsheet();
   readEntries_(ss, districts);
-  writeCells_(ss, SHEET.problems, [['ชีต', 'เซลล์', 'ปัญหา', 'ไปที่เซลล์'], ...problems.map((p) => [p.sheet, p.cell, p.message, ''])]);
+  writeCells_(ss, SHEET.problems, [
+    ['ชีต', 'เซลล์', 'ปัญหา', 'ไปที่เซลล์'],
+    ...problems.map((p) => [p.sheet, p.cell, p.message, '']),
+  ]);
 }
 
 /**
@@ -160,7 +189,16 @@ export function naiveSummary(app: App, gas: Gas, districts: readonly string[], s
   ) as number[][];
   const rows: unknown[][] = [['อำเภอ', 'ผู้ประกอบการทั้งหมด', 'เป้า', 'กิจกรรม', 'ช่องทาง', 'รายใหม่', 'ร้อยละ', 'ระดับ']];
   counts.forEach(([a, c, n], i) => {
-    rows.push([names[i][0], registered[i], gas.OTOP_TARGET(registered[i]), a, c, n, gas.OTOP_PERCENT(n, registered[i]), gas.OTOP_LEVEL(a, c, n, registered[i])]);
+    rows.push([
+      names[i][0],
+      registered[i],
+      gas.OTOP_TARGET(registered[i]),
+      a,
+      c,
+      n,
+      gas.OTOP_PERCENT(n, registered[i]),
+      gas.OTOP_LEVEL(a, c, n, registered[i]),
+    ]);
   });
   writeCells_(ss, sheetName, rows);
 }

@@ -4,11 +4,25 @@
  */
 import { cpus } from 'node:os';
 import { SHEET } from '../src/workbook/sheetNames';
-import { BundleSource, Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
-import { GeneratedWorkbook, generateWorkbook, GeneratorStats, NATION, PROVINCE, ScaleSpec } from './generator';
+import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
+import {
+  type GeneratedWorkbook,
+  generateWorkbook,
+  type GeneratorStats,
+  NATION,
+  PROVINCE,
+  type ScaleSpec,
+} from './generator';
 import { collectGarbage, median, medianMs, memoryPeak, resetHeapPeak, sampleMemory, timed } from './measure';
-import { naiveCheck, NaiveProblem, naiveSetUp, naiveSummary } from './naive';
-import { BenchWorkbook, fillEntries, newBenchWorkbook, recalculate, tallyArgs, writeDistrictSheet } from './workbook';
+import { naiveCheck, type NaiveProblem, naiveSetUp, naiveSummary } from './naive';
+import {
+  type BenchWorkbook,
+  fillEntries,
+  newBenchWorkbook,
+  recalculate,
+  tallyArgs,
+  writeDistrictSheet,
+} from './workbook';
 
 /** Service calls of one action by kind; `service` is all but the builder calls. */
 export interface CallCounts {
@@ -164,7 +178,17 @@ export function benchTally(root: string, scale: string, seed: number, runs = 5, 
         cold.push(timed(call).ms);
       }
       const ms = medianMs(runs, call);
-      out.push({ scale, variant, realm, rows: args.rows, coldMs: median(cold), coldRuns, ms, runs, matchesTruth: plain(result) === plain(truthRows(data)) });
+      out.push({
+        scale,
+        variant,
+        realm,
+        rows: args.rows,
+        coldMs: median(cold),
+        coldRuns,
+        ms,
+        runs,
+        matchesTruth: plain(result) === plain(truthRows(data)),
+      });
       collectGarbage();
     }
   }
@@ -172,14 +196,26 @@ export function benchTally(root: string, scale: string, seed: number, runs = 5, 
 }
 
 /** Runs one action with the ledger reset first; formulas are computed beforehand, as Sheets does. */
-function runAction(wb: BenchWorkbook, scale: string, action: string, fnName: string | null, fn: () => unknown): ActionResult & { value?: unknown } {
+function runAction(
+  wb: BenchWorkbook,
+  scale: string,
+  action: string,
+  fnName: string | null,
+  fn: () => unknown,
+): ActionResult & { value?: unknown } {
   if (fnName !== null && !hasFunction(wb.gas, fnName)) return { action, scale, available: false };
   const recalc = timed(() => recalculate(wb.ss));
   collectGarbage();
   resetHeapPeak();
   const heapStartMb = memoryPeak().heapMb;
   wb.book.ledger.reset();
-  const result: ActionResult & { value?: unknown } = { action, scale, available: true, recalcMs: recalc.ms, heapStartMb };
+  const result: ActionResult & { value?: unknown } = {
+    action,
+    scale,
+    available: true,
+    recalcMs: recalc.ms,
+    heapStartMb,
+  };
   try {
     const { value, ms } = timed(fn);
     result.value = value;
@@ -224,8 +260,14 @@ export function benchWorkbook(root: string, scale: string, seed: number, naive: 
   const data = generated.value;
   const count = (sheets: readonly unknown[][][]) => sheets.reduce((n, rows) => n + rows.length, 0);
   const info: DataResult = {
-    scale, districts: data.districts.length, entrySheets: data.districts.length * 2, activities: count(data.activities),
-    online: count(data.online), baseline: data.baseline.length, stats: data.stats, generateMs: generated.ms,
+    scale,
+    districts: data.districts.length,
+    entrySheets: data.districts.length * 2,
+    activities: count(data.activities),
+    online: count(data.online),
+    baseline: data.baseline.length,
+    stats: data.stats,
+    generateMs: generated.ms,
   };
   const bundle: BundleSource = readBundle(root);
   const wb = newBenchWorkbook(bundle, root);
@@ -235,7 +277,11 @@ export function benchWorkbook(root: string, scale: string, seed: number, naive: 
   const act = (name: string, fnName: string | null, fn: () => unknown) => {
     process.stderr.write(`  ${scale}: ${name}…`);
     const { value, ...result } = runAction(wb, scale, name, fnName, fn);
-    process.stderr.write(result.available ? ` ${Math.round(result.ms ?? 0)} ms${result.error ? ` (error: ${result.error})` : ''}\n` : ' n/a\n');
+    process.stderr.write(
+      result.available
+        ? ` ${Math.round(result.ms ?? 0)} ms${result.error ? ` (error: ${result.error})` : ''}\n`
+        : ' n/a\n',
+    );
     actions.push(result);
     return value;
   };
@@ -244,14 +290,17 @@ export function benchWorkbook(root: string, scale: string, seed: number, naive: 
   info.fillMs = timed(() => fillEntries(wb.ss, data)).ms;
   const first = timed(() => recalculate(wb.ss));
   info.firstRecalcMs = first.ms;
-  info.tableMatchesTruth = plain(first.value.slice(1, data.districts.length + 1).map((row) => row.slice(7, 10))) === plain(truthRows(data));
+  info.tableMatchesTruth =
+    plain(first.value.slice(1, data.districts.length + 1).map((row) => row.slice(7, 10))) === plain(truthRows(data));
   const districtSheet = wb.ss.getSheetByName(SHEET.districts);
   info.formulaChars = districtSheet?.getRange(2, 8).getFormula().length ?? 0;
   info.cells = wb.ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 
   act('set-up (repeat)', 'sidebarSetUp', () => wb.gas.sidebarSetUp()); // repairs the rows the sheets grew by
   act('set-up (again)', 'sidebarSetUp', () => wb.gas.sidebarSetUp()); // the steady state
-  const check = act('data check', 'sidebarCheckData', () => wb.gas.sidebarCheckData()) as { problems?: NaiveProblem[] } | undefined;
+  const check = act('data check', 'sidebarCheckData', () => wb.gas.sidebarCheckData()) as
+    | { problems?: NaiveProblem[] }
+    | undefined;
   act(`round summary ${ROUND}`, 'sidebarMakeRoundSummary', () => wb.gas.sidebarMakeRoundSummary(ROUND));
   act(`monthly report ${MONTH}`, 'sidebarMakeMonthlyReport', () => wb.gas.sidebarMakeMonthlyReport(MONTH));
 

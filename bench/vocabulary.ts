@@ -3,7 +3,7 @@
  * spellings, channel names and aliases, dates in every accepted form, Thai digits. Written
  * independently of src/ (the generator's ground truth must not reuse the code it checks).
  */
-import { Rng } from './prng';
+import type { Rng } from './prng';
 
 /** A district of a synthetic workbook, with the letter's figures. */
 export interface BenchDistrict {
@@ -28,12 +28,68 @@ export const LETTER_DISTRICTS: readonly BenchDistrict[] = [
 ];
 
 const NAME_HEADS = [
-  'บ้าน', 'นา', 'โนน', 'หนอง', 'ดอน', 'วัง', 'ห้วย', 'โพธิ์', 'ศรี', 'ชัย', 'กุด', 'คำ', 'ท่า', 'เชียง', 'แม่',
-  'สาม', 'พระ', 'นิคม', 'ภู', 'ลำ', 'เขา', 'บาง', 'ปาก', 'กระ', 'ไชย', 'สว่าง', 'ทุ่ง', 'ดง', 'ป่า', 'โคก',
+  'บ้าน',
+  'นา',
+  'โนน',
+  'หนอง',
+  'ดอน',
+  'วัง',
+  'ห้วย',
+  'โพธิ์',
+  'ศรี',
+  'ชัย',
+  'กุด',
+  'คำ',
+  'ท่า',
+  'เชียง',
+  'แม่',
+  'สาม',
+  'พระ',
+  'นิคม',
+  'ภู',
+  'ลำ',
+  'เขา',
+  'บาง',
+  'ปาก',
+  'กระ',
+  'ไชย',
+  'สว่าง',
+  'ทุ่ง',
+  'ดง',
+  'ป่า',
+  'โคก',
 ];
 const NAME_TAILS = [
-  'แดง', 'ใหญ่', 'น้อย', 'สูง', 'ทอง', 'เงิน', 'ยาว', 'กลาง', 'หลวง', 'งาม', 'ไพร', 'สวรรค์', 'บุรี', 'พัฒนา', 'ศิลา',
-  'ชุม', 'สมบูรณ์', 'ทราย', 'ขาม', 'เจริญ', 'แก้ว', 'สะอาด', 'นคร', 'ราษฎร์', 'วารี', 'ธานี', 'คีรี', 'มงคล', 'สามัคคี', 'ประชา',
+  'แดง',
+  'ใหญ่',
+  'น้อย',
+  'สูง',
+  'ทอง',
+  'เงิน',
+  'ยาว',
+  'กลาง',
+  'หลวง',
+  'งาม',
+  'ไพร',
+  'สวรรค์',
+  'บุรี',
+  'พัฒนา',
+  'ศิลา',
+  'ชุม',
+  'สมบูรณ์',
+  'ทราย',
+  'ขาม',
+  'เจริญ',
+  'แก้ว',
+  'สะอาด',
+  'นคร',
+  'ราษฎร์',
+  'วารี',
+  'ธานี',
+  'คีรี',
+  'มงคล',
+  'สามัคคี',
+  'ประชา',
 ];
 
 /** District names no synthetic district may take: they stand for "unknown district" in the data. */
@@ -58,10 +114,16 @@ export function benchKey(text: string): string {
  * @param rng the random source
  */
 export function syntheticDistricts(count: number, rng: Rng): BenchDistrict[] {
-  const reserved = new Set([...LETTER_DISTRICTS.flatMap((d) => [d.name, ...d.variants]), ...UNKNOWN_DISTRICTS, 'เมือง'].map(benchKey));
-  const names = rng.shuffled(NAME_HEADS.flatMap((h) => NAME_TAILS.map((t) => h + t))).filter((n) => !reserved.has(benchKey(n)));
+  const reserved = new Set(
+    [...LETTER_DISTRICTS.flatMap((d) => [d.name, ...d.variants]), ...UNKNOWN_DISTRICTS, 'เมือง'].map(benchKey),
+  );
+  const names = rng
+    .shuffled(NAME_HEADS.flatMap((h) => NAME_TAILS.map((t) => h + t)))
+    .filter((n) => !reserved.has(benchKey(n)));
   if (names.length < count) throw new Error(`at most ${names.length} synthetic districts`);
-  return names.slice(0, count).map((name) => ({ name, variants: [], registered: rng.int(20, 400), promoted: rng.int(0, 30) }));
+  return names
+    .slice(0, count)
+    .map((name) => ({ name, variants: [], registered: rng.int(20, 400), promoted: rng.int(0, 30) }));
 }
 
 /**
@@ -105,7 +167,20 @@ export function thaiDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 }
 
-const MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+const MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
 const MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 
 /** A calendar day (CE). */

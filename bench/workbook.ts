@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, FakeExecution, FakeSpreadsheet, FakeWorkbook } from '../dev/fakes';
+import { createFakeWorkbook, type FakeExecution, type FakeSpreadsheet, type FakeWorkbook } from '../dev/fakes';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/core/entryLayout';
 import { DISTRICT_HEADERS } from '../src/workbook/districtTable';
 import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
-import { BundleSource, Gas, loadBundle } from './bundle';
-import { GeneratedWorkbook } from './generator';
+import { type BundleSource, type Gas, loadBundle } from './bundle';
+import type { GeneratedWorkbook } from './generator';
 
 /** The owner of every bench workbook. */
 export const BENCH_OWNER = 'province@nongkhai.example';
@@ -31,10 +31,15 @@ export interface BenchWorkbook {
  */
 export function newBenchWorkbook(bundle: BundleSource, root: string): BenchWorkbook {
   const sidebar = join(root, 'dist', 'Sidebar.html');
-  const book = createFakeWorkbook({ owner: BENCH_OWNER, htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {} });
+  const book = createFakeWorkbook({
+    owner: BENCH_OWNER,
+    htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {},
+  });
   const run = book.createExecution({ user: BENCH_OWNER });
   const gas = loadBundle(bundle, { ...run.globals }, true);
-  run.spreadsheet.setFunctions((name) => (name.startsWith('OTOP_') && typeof gas[name] === 'function' ? gas[name] : undefined));
+  run.spreadsheet.setFunctions((name) =>
+    name.startsWith('OTOP_') && typeof gas[name] === 'function' ? gas[name] : undefined,
+  );
   return { book, run, ss: run.spreadsheet, gas };
 }
 
@@ -46,7 +51,10 @@ export function newBenchWorkbook(bundle: BundleSource, root: string): BenchWorkb
  */
 export function writeDistrictSheet(ss: FakeSpreadsheet, data: GeneratedWorkbook): void {
   const sheet = ss.getSheetByName(SHEET.districts) ?? ss.insertSheet(SHEET.districts);
-  const rows: unknown[][] = [DISTRICT_HEADERS.slice(0, 4), ...data.districts.map((d, i) => [i + 1, d.name, d.registered, d.promoted])];
+  const rows: unknown[][] = [
+    DISTRICT_HEADERS.slice(0, 4),
+    ...data.districts.map((d, i) => [i + 1, d.name, d.registered, d.promoted]),
+  ];
   ensureRows_(sheet, rows.length + 1);
   sheet.getRange(1, 1, rows.length, 4).setValues(rows as never);
 }
@@ -74,7 +82,10 @@ function fillSheet_(ss: FakeSpreadsheet, name: string, rows: readonly unknown[][
   sheet.getRange(2, 1, grid.length, width).setValues(grid as never);
 }
 
-function ensureRows_(sheet: { getMaxRows(): number; insertRowsAfter(after: number, howMany: number): unknown }, rows: number): void {
+function ensureRows_(
+  sheet: { getMaxRows(): number; insertRowsAfter(after: number, howMany: number): unknown },
+  rows: number,
+): void {
   const max = sheet.getMaxRows();
   if (rows > max) sheet.insertRowsAfter(max, rows - max);
 }

@@ -23,8 +23,12 @@ await build({
   logLevel: 'warning',
 });
 
-const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TZ: 'Asia/Bangkok', OTOP_ROOT: root },
-});
+const run = spawnSync(
+  process.execPath,
+  ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'Asia/Bangkok', OTOP_ROOT: root },
+  },
+);
 process.exit(run.status ?? 1);

@@ -8,11 +8,11 @@ import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './funct
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { activeSpreadsheet } from './adapter/services';
-import { CheckReport } from './server/dataCheck';
+import type { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
 import { addMenu, checkFromMenu, openSidebar, runCheck, runSetUp, setUpFromMenu } from './server/menu';
-import { SetupReport } from './server/setup';
-import { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
+import type { SetupReport } from './server/setup';
+import type { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
 import { previewSending, sendToProvince } from './server/delivery';
 import { makeMonthlyReport, makeRoundSummary } from './server/reports';
 import { sidebarStateAt } from './server/state';
@@ -58,7 +58,14 @@ export function OTOP_PERCENT(newOperators: unknown, registered: unknown, already
  * @return {number|number[][]} คะแนน 0–5. The score.
  * @customfunction
  */
-export function OTOP_SCORE(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+export function OTOP_SCORE(
+  activities: unknown,
+  channels?: unknown,
+  newOperators?: unknown,
+  registered?: unknown,
+  criteria?: unknown,
+): unknown {
+  // biome-ignore lint/complexity/noArguments: Sheets passes only the typed arguments; their count is arguments.length
   return otopScore(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
 }
 
@@ -74,7 +81,14 @@ export function OTOP_SCORE(activities: unknown, channels?: unknown, newOperators
  * @return {string|string[][]} ชื่อระดับ. The level name.
  * @customfunction
  */
-export function OTOP_LEVEL(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+export function OTOP_LEVEL(
+  activities: unknown,
+  channels?: unknown,
+  newOperators?: unknown,
+  registered?: unknown,
+  criteria?: unknown,
+): unknown {
+  // biome-ignore lint/complexity/noArguments: Sheets passes only the typed arguments; their count is arguments.length
   return otopLevel(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
 }
 
@@ -90,7 +104,14 @@ export function OTOP_LEVEL(activities: unknown, channels?: unknown, newOperators
  * @return {string|string[][]} ข้อความขั้นต่อไป. The next step.
  * @customfunction
  */
-export function OTOP_NEXT(activities: unknown, channels?: unknown, newOperators?: unknown, registered?: unknown, criteria?: unknown): unknown {
+export function OTOP_NEXT(
+  activities: unknown,
+  channels?: unknown,
+  newOperators?: unknown,
+  registered?: unknown,
+  criteria?: unknown,
+): unknown {
+  // biome-ignore lint/complexity/noArguments: Sheets passes only the typed arguments; their count is arguments.length
   return otopNext(...presentArgs_(arguments.length, [activities, channels, newOperators, registered, criteria]));
 }
 
@@ -120,7 +141,15 @@ export function OTOP_THAI(value: unknown): unknown {
  * @return {number[][]} แถวละ 3 ค่า ต่ออำเภอ. Three numbers per district row.
  * @customfunction
  */
-export function OTOP_TALLY(districts: unknown, activities: unknown, online: unknown, baseline: unknown, asOf?: unknown, fiscalYear?: unknown, channels?: unknown): unknown {
+export function OTOP_TALLY(
+  districts: unknown,
+  activities: unknown,
+  online: unknown,
+  baseline: unknown,
+  asOf?: unknown,
+  fiscalYear?: unknown,
+  channels?: unknown,
+): unknown {
   return otopTally(districts, activities, online, baseline, asOf, fiscalYear, channels);
 }
 

@@ -82,7 +82,9 @@ export function rectContains(rect: Rect, row: number, col: number): boolean {
  * @param b second rectangle
  */
 export function rectsIntersect(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  return (
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
+  );
 }
 
 const PART_RE_ = /^\$?([A-Za-z]{1,3})?\$?([0-9]+)?$/;

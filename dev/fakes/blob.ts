@@ -4,7 +4,15 @@ import type { ExecutionContext } from './model';
 import type { FakeOf } from './types';
 
 const BLOB_METHODS = [
-  'getBytes', 'getContentType', 'getDataAsString', 'getName', 'setName', 'setContentType', 'getBlob', 'getAs', 'copyBlob',
+  'getBytes',
+  'getContentType',
+  'getDataAsString',
+  'getName',
+  'setName',
+  'setContentType',
+  'getBlob',
+  'getAs',
+  'copyBlob',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Blob)[];
 
 /** Bytes with a content type and a name. */

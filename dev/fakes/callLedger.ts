@@ -122,9 +122,7 @@ export class CallLedger {
    */
   failWhen(predicate: (name: string) => boolean, error?: Error | ((name: string) => Error)): void {
     const make =
-      typeof error === 'function'
-        ? error
-        : (name: string) => error ?? new Error(`Injected failure in ${name}`);
+      typeof error === 'function' ? error : (name: string) => error ?? new Error(`Injected failure in ${name}`);
     this.faults_.push({ predicate: (name) => predicate(name), error: make, once: false });
   }
 

@@ -23,15 +23,39 @@ export function normalizeColor(color: string | null): string | null {
  * @param rule the rule
  */
 export function copyRule(rule: RuleModel): RuleModel {
-  return { ...rule, ranges: rule.ranges.map((r) => ({ sheet: r.sheet, rect: { ...r.rect } })), values: [...rule.values] };
+  return {
+    ...rule,
+    ranges: rule.ranges.map((r) => ({ sheet: r.sheet, rect: { ...r.rect } })),
+    values: [...rule.values],
+  };
 }
 
 const BUILDER_METHODS = [
-  'build', 'copy', 'getRanges', 'getBooleanCondition', 'setBackground', 'setBold', 'setFontColor', 'setRanges',
-  'whenCellEmpty', 'whenCellNotEmpty', 'whenFormulaSatisfied', 'whenNumberBetween', 'whenNumberEqualTo',
-  'whenNumberGreaterThan', 'whenNumberGreaterThanOrEqualTo', 'whenNumberLessThan', 'whenNumberLessThanOrEqualTo',
-  'whenNumberNotBetween', 'whenNumberNotEqualTo', 'whenTextContains', 'whenTextDoesNotContain', 'whenTextEndsWith',
-  'whenTextEqualTo', 'whenTextStartsWith', 'withCriteria',
+  'build',
+  'copy',
+  'getRanges',
+  'getBooleanCondition',
+  'setBackground',
+  'setBold',
+  'setFontColor',
+  'setRanges',
+  'whenCellEmpty',
+  'whenCellNotEmpty',
+  'whenFormulaSatisfied',
+  'whenNumberBetween',
+  'whenNumberEqualTo',
+  'whenNumberGreaterThan',
+  'whenNumberGreaterThanOrEqualTo',
+  'whenNumberLessThan',
+  'whenNumberLessThanOrEqualTo',
+  'whenNumberNotBetween',
+  'whenNumberNotEqualTo',
+  'whenTextContains',
+  'whenTextDoesNotContain',
+  'whenTextEndsWith',
+  'whenTextEqualTo',
+  'whenTextStartsWith',
+  'withCriteria',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder)[];
 
 /** Builder for conditional-format rules. */
@@ -51,7 +75,14 @@ export class FakeConditionalFormatRuleBuilder
   ) {
     this.rule_ = from_
       ? copyRule(from_)
-      : { ranges: [], criteria: BooleanCriteria.CELL_NOT_EMPTY, values: [], background: null, fontColor: null, bold: null };
+      : {
+          ranges: [],
+          criteria: BooleanCriteria.CELL_NOT_EMPTY,
+          values: [],
+          background: null,
+          fontColor: null,
+          bold: null,
+        };
     this.hasCondition_ = from_ !== undefined;
   }
 
@@ -197,7 +228,10 @@ export class FakeConditionalFormatRuleBuilder
 instrument(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder', BUILDER_METHODS);
 
 const RULE_METHODS = [
-  'copy', 'getBooleanCondition', 'getGradientCondition', 'getRanges',
+  'copy',
+  'getBooleanCondition',
+  'getGradientCondition',
+  'getRanges',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.ConditionalFormatRule)[];
 
 /** A conditional-format rule. */
@@ -236,7 +270,13 @@ export class FakeConditionalFormatRule
 instrument(FakeConditionalFormatRule, 'ConditionalFormatRule', RULE_METHODS);
 
 const CONDITION_METHODS = [
-  'getBackground', 'getBold', 'getCriteriaType', 'getCriteriaValues', 'getFontColor', 'getItalic', 'getStrikethrough',
+  'getBackground',
+  'getBold',
+  'getCriteriaType',
+  'getCriteriaValues',
+  'getFontColor',
+  'getItalic',
+  'getStrikethrough',
   'getUnderline',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.BooleanCondition)[];
 

@@ -17,10 +17,28 @@ export function copyCriteriaValues(values: readonly unknown[]): unknown[] {
 }
 
 const BUILDER_METHODS = [
-  'build', 'copy', 'requireCheckbox', 'requireDate', 'requireDateAfter', 'requireDateBefore', 'requireNumberBetween',
-  'requireNumberEqualTo', 'requireNumberGreaterThan', 'requireNumberGreaterThanOrEqualTo', 'requireNumberLessThan',
-  'requireNumberLessThanOrEqualTo', 'requireTextContains', 'requireTextEqualTo', 'requireTextIsEmail', 'requireTextIsUrl',
-  'requireValueInList', 'requireValueInRange', 'requireFormulaSatisfied', 'setAllowInvalid', 'setHelpText', 'withCriteria',
+  'build',
+  'copy',
+  'requireCheckbox',
+  'requireDate',
+  'requireDateAfter',
+  'requireDateBefore',
+  'requireNumberBetween',
+  'requireNumberEqualTo',
+  'requireNumberGreaterThan',
+  'requireNumberGreaterThanOrEqualTo',
+  'requireNumberLessThan',
+  'requireNumberLessThanOrEqualTo',
+  'requireTextContains',
+  'requireTextEqualTo',
+  'requireTextIsEmail',
+  'requireTextIsUrl',
+  'requireValueInList',
+  'requireValueInRange',
+  'requireFormulaSatisfied',
+  'setAllowInvalid',
+  'setHelpText',
+  'withCriteria',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.DataValidationBuilder)[];
 
 /** Builder for data-validation rules. New rules allow invalid data (with a warning) by default. */
@@ -181,11 +199,17 @@ export class FakeDataValidationBuilder
 instrument(FakeDataValidationBuilder, 'DataValidationBuilder', BUILDER_METHODS);
 
 const RULE_METHODS = [
-  'copy', 'getAllowInvalid', 'getCriteriaType', 'getCriteriaValues', 'getHelpText',
+  'copy',
+  'getAllowInvalid',
+  'getCriteriaType',
+  'getCriteriaValues',
+  'getHelpText',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.DataValidation)[];
 
 /** A data-validation rule. */
-export class FakeDataValidation implements FakeOf<GoogleAppsScript.Spreadsheet.DataValidation, (typeof RULE_METHODS)[number]> {
+export class FakeDataValidation
+  implements FakeOf<GoogleAppsScript.Spreadsheet.DataValidation, (typeof RULE_METHODS)[number]>
+{
   /**
    * @param ctx_ the execution
    * @param model_ the rule

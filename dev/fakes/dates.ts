@@ -21,8 +21,18 @@ export interface ZonedParts {
 const formatters_ = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS_ = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS_ = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /**
@@ -43,8 +53,13 @@ function formatter_(timeZone: string): Intl.DateTimeFormat {
   let f = formatters_.get(timeZone);
   if (!f) {
     const options: Intl.DateTimeFormatOptions = {
-      hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     };
     try {
       f = new Intl.DateTimeFormat('en-US', { ...options, timeZone });

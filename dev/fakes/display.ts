@@ -35,14 +35,23 @@ function formatNumber_(n: number, pattern: string): string | null {
  * @param timeZone the spreadsheet time zone
  */
 function formatDate_(date: Date, pattern: string, timeZone: string): string | null {
-  if (!/^[dmyhs\s/.:,\-]+$/i.test(pattern) || !/[dmy]/i.test(pattern)) return null;
+  if (!/^[dmyhs\s/.:,-]+$/i.test(pattern) || !/[dmy]/i.test(pattern)) return null;
   const p = zonedParts(date, timeZone);
   const tokens = pattern.match(/([dmyhs])\1*|[^dmyhs]+/gi) ?? [];
   return tokens
     .map((tok, i) => {
       const t = tok.toLowerCase();
-      const prev = tokens.slice(0, i).reverse().find((x) => /^[a-z]/i.test(x))?.toLowerCase() ?? '';
-      const next = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase() ?? '';
+      const prev =
+        tokens
+          .slice(0, i)
+          .reverse()
+          .find((x) => /^[a-z]/i.test(x))
+          ?.toLowerCase() ?? '';
+      const next =
+        tokens
+          .slice(i + 1)
+          .find((x) => /^[a-z]/i.test(x))
+          ?.toLowerCase() ?? '';
       switch (t[0]) {
         case 'd':
           return t.length >= 2 ? pad(p.day, 2) : String(p.day);

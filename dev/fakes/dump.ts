@@ -93,7 +93,14 @@ function value_(value: unknown): DumpValue {
   return String(value);
 }
 
-function cell_(book: WorkbookModel, sheet: SheetModel, row: number, col: number, cell: CellData | undefined, value: CellValue): CellDump | null {
+function cell_(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  cell: CellData | undefined,
+  value: CellValue,
+): CellDump | null {
   const out: CellDump = {};
   if (value !== '') out.value = value_(value);
   if (cell?.formula !== undefined) {
@@ -110,14 +117,22 @@ function cell_(book: WorkbookModel, sheet: SheetModel, row: number, col: number,
   if (cell?.note !== undefined) out.note = cell.note;
   if (cell?.validation) {
     const v = cell.validation;
-    out.validation = { criteria: String(v.criteria), values: v.values.map(value_), allowInvalid: v.allowInvalid, helpText: v.helpText };
+    out.validation = {
+      criteria: String(v.criteria),
+      values: v.values.map(value_),
+      allowInvalid: v.allowInvalid,
+      helpText: v.helpText,
+    };
   }
   return Object.keys(out).length > 0 ? out : null;
 }
 
 function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
   const { lastRow, lastColumn } = contentExtent(book, sheet);
-  const values = lastRow > 0 && lastColumn > 0 ? computedBlock(book, sheet, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn }) : [];
+  const values =
+    lastRow > 0 && lastColumn > 0
+      ? computedBlock(book, sheet, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn })
+      : [];
   const cells: Record<string, CellDump> = {};
   const rows = Math.max(lastRow, sheet.rows.length);
   for (let r = 1; r <= rows; r++) {

@@ -30,7 +30,11 @@ const lower_ = (v: unknown): string => String(v).toLowerCase();
  * @param args the criteria values
  * @param value the cell's computed value
  */
-export function conditionHolds(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: readonly unknown[], value: CellValue): boolean {
+export function conditionHolds(
+  criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria,
+  args: readonly unknown[],
+  value: CellValue,
+): boolean {
   if (value instanceof CellError) return false;
   const n = typeof value === 'number' ? value : null;
   const [a, b] = args.map(Number);
@@ -59,13 +63,13 @@ export function conditionHolds(criteria: GoogleAppsScript.Spreadsheet.BooleanCri
     case BooleanCriteria.TEXT_EQUAL_TO:
       return text !== null && text === lower_(args[0]);
     case BooleanCriteria.TEXT_CONTAINS:
-      return text !== null && text.includes(lower_(args[0]));
+      return text === null ? false : text.includes(lower_(args[0]));
     case BooleanCriteria.TEXT_DOES_NOT_CONTAIN:
       return text !== null && !text.includes(lower_(args[0]));
     case BooleanCriteria.TEXT_STARTS_WITH:
-      return text !== null && text.startsWith(lower_(args[0]));
+      return text === null ? false : text.startsWith(lower_(args[0]));
     case BooleanCriteria.TEXT_ENDS_WITH:
-      return text !== null && text.endsWith(lower_(args[0]));
+      return text === null ? false : text.endsWith(lower_(args[0]));
     case BooleanCriteria.CUSTOM_FORMULA:
       return /^=\s*TRUE\s*$/i.test(String(args[0]));
     default:
@@ -87,7 +91,9 @@ export function effectiveFormatOf(book: WorkbookModel, sheet: SheetModel, row: n
     fontColor: cell?.fontColor ?? DEFAULT_FONT_COLOR,
     bold: cell?.fontWeight === 'bold',
   };
-  const rules = sheet.rules.filter((rule) => rule.ranges.some((r) => r.sheet === sheet && rectContains(r.rect, row, col)));
+  const rules = sheet.rules.filter((rule) =>
+    rule.ranges.some((r) => r.sheet === sheet && rectContains(r.rect, row, col)),
+  );
   if (rules.length === 0) return format;
   const value = computedValue(book, sheet, row, col);
   const rule = rules.find((r) => conditionHolds(r.criteria, r.values, value));
@@ -106,7 +112,11 @@ export function effectiveFormatOf(book: WorkbookModel, sheet: SheetModel, row: n
  * @param row 1-based
  * @param col 1-based
  */
-export function effectiveFormat(sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet, row: number, col: number): EffectiveFormat {
+export function effectiveFormat(
+  sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  col: number,
+): EffectiveFormat {
   if (!(sheet instanceof FakeSheet)) throw new Error('effectiveFormat: not a fake sheet');
   return effectiveFormatOf(sheet.ctx_.book, sheet.sheet_, row, col);
 }

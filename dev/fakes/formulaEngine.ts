@@ -36,7 +36,10 @@ interface CalcState_ {
 }
 
 const states_ = new WeakMap<WorkbookModel, CalcState_>();
-const CIRCULAR_ = new CellError('#REF!', 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.');
+const CIRCULAR_ = new CellError(
+  '#REF!',
+  'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
+);
 
 function key_(row: number, col: number): number {
   return row * 32768 + col;
@@ -51,11 +54,11 @@ function sheetCalc_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
   let calc = state.sheets.get(sheet);
   if (!calc) {
     const formulas: Array<[number, number]> = [];
-    sheet.rows.forEach((cells, r) =>
+    sheet.rows.forEach((cells, r) => {
       cells?.forEach((cell, c) => {
         if (cell?.formula !== undefined) formulas.push([r + 1, c + 1]);
-      }),
-    );
+      });
+    });
     calc = { status: 'pending', formulas, results: new Map(), spills: new Map(), evaluating: new Set() };
     state.sheets.set(sheet, calc);
   }
@@ -73,7 +76,14 @@ function ensure_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
   return calc;
 }
 
-function valueIn_(book: WorkbookModel, sheet: SheetModel, calc: SheetCalc_, row: number, col: number, cell: CellData | undefined): CellValue {
+function valueIn_(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  calc: SheetCalc_,
+  row: number,
+  col: number,
+  cell: CellData | undefined,
+): CellValue {
   if (cell?.formula !== undefined) return evalCell_(book, sheet, calc, row, col);
   if (cell?.value !== undefined && cell.value !== '') return cell.value;
   return calc.spills.get(key_(row, col)) ?? '';
@@ -121,16 +131,28 @@ function place_(sheet: SheetModel, calc: SheetCalc_, row: number, col: number, o
   if (height === 0 || width === 0) return scalarResult_('');
   if (height === 1 && width === 1) return scalarResult_(outcome[0][0]);
   if (row + height - 1 > sheet.maxRows) {
-    return scalarResult_(new CellError('#REF!', `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`));
+    return scalarResult_(
+      new CellError(
+        '#REF!',
+        `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`,
+      ),
+    );
   }
   if (col + width - 1 > sheet.maxColumns) {
-    return scalarResult_(new CellError('#REF!', `Result was not automatically expanded, please insert more columns (${col + width - 1 - sheet.maxColumns}).`));
+    return scalarResult_(
+      new CellError(
+        '#REF!',
+        `Result was not automatically expanded, please insert more columns (${col + width - 1 - sheet.maxColumns}).`,
+      ),
+    );
   }
   for (let i = 0; i < height; i++) {
     for (let j = i === 0 ? 1 : 0; j < width; j++) {
       if (hasContent(sheet.cell(row + i, col + j)) || calc.spills.has(key_(row + i, col + j))) {
         const where = cellA1(row + i, col + j);
-        return scalarResult_(new CellError('#REF!', `Array result was not expanded because it would overwrite data in ${where}.`));
+        return scalarResult_(
+          new CellError('#REF!', `Array result was not expanded because it would overwrite data in ${where}.`),
+        );
       }
     }
   }
@@ -169,9 +191,16 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
     case 'array':
       return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
     case 'call':
-      return call_(book, node.name, node.args.map((arg) => evalNode_(book, sheet, arg)));
+      return call_(
+        book,
+        node.name,
+        node.args.map((arg) => evalNode_(book, sheet, arg)),
+      );
     case 'ref': {
-      const target = node.sheetName === null ? sheet : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
+      const target =
+        node.sheetName === null
+          ? sheet
+          : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
       if (!target) return new CellError('#REF!', `Unresolved sheet name '${node.sheetName}'.`);
       const endRow = node.endRow ?? target.maxRows;
       const endCol = node.endCol ?? target.maxColumns;
@@ -179,7 +208,8 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
         return new CellError('#REF!', 'Reference is outside the dimensions of the sheet.');
       }
       const rect = { row: node.row, col: node.col, numRows: endRow - node.row + 1, numCols: endCol - node.col + 1 };
-      if (!node.isRange) return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
+      if (!node.isRange)
+        return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
       return readRect_(book, target, rect);
     }
   }
@@ -194,7 +224,10 @@ function negateScalar_(value: CellValue): CellValue {
   if (typeof value === 'number') return -value;
   if (value === '' || typeof value === 'boolean') return -Number(value);
   if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return -Number(value);
-  return new CellError('#VALUE!', `Function UMINUS parameter 1 expects number values. But '${String(value)}' is a text and cannot be coerced to a number.`);
+  return new CellError(
+    '#VALUE!',
+    `Function UMINUS parameter 1 expects number values. But '${String(value)}' is a text and cannot be coerced to a number.`,
+  );
 }
 
 function asMatrix_(value: Evaluated): Matrix {
@@ -209,7 +242,10 @@ function stack_(rows: Evaluated[][]): Evaluated {
     const height = parts[0].length;
     const bad = parts.findIndex((p) => p.length !== height);
     if (bad >= 0) {
-      return new CellError('#VALUE!', `Function ARRAY_ROW parameter ${bad + 1} has mismatched row size. Expected: ${height}. Actual: ${parts[bad].length}.`);
+      return new CellError(
+        '#VALUE!',
+        `Function ARRAY_ROW parameter ${bad + 1} has mismatched row size. Expected: ${height}. Actual: ${parts[bad].length}.`,
+      );
     }
     blocks.push(Array.from({ length: height }, (_, i) => parts.flatMap((p) => p[i])));
   }
@@ -241,7 +277,10 @@ function numbers_(name: string, args: Evaluated[]): number[] | CellError {
     } else if (typeof arg === 'string' && arg.trim() !== '' && !Number.isNaN(Number(arg))) {
       out.push(Number(arg));
     } else if (typeof arg === 'string' && arg !== '') {
-      return new CellError('#VALUE!', `Function ${name} parameter ${i + 1} expects number values. But '${arg}' is a text and cannot be coerced to a number.`);
+      return new CellError(
+        '#VALUE!',
+        `Function ${name} parameter ${i + 1} expects number values. But '${arg}' is a text and cannot be coerced to a number.`,
+      );
     }
   }
   return out;
@@ -288,7 +327,8 @@ function toArgument_(value: Evaluated): unknown {
 
 function fromResultValue_(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : new CellError('#NUM!', 'The result is not a finite number.');
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : new CellError('#NUM!', 'The result is not a finite number.');
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (isDate(value)) return new Date(value.getTime());
   return String(value);

@@ -34,8 +34,19 @@ export function escapeHtml(value: unknown): string {
 }
 
 const OUTPUT_METHODS = [
-  'getContent', 'setContent', 'append', 'clear', 'setTitle', 'getTitle', 'setWidth', 'getWidth', 'setHeight', 'getHeight',
-  'setSandboxMode', 'setXFrameOptionsMode', 'addMetaTag',
+  'getContent',
+  'setContent',
+  'append',
+  'clear',
+  'setTitle',
+  'getTitle',
+  'setWidth',
+  'getWidth',
+  'setHeight',
+  'getHeight',
+  'setSandboxMode',
+  'setXFrameOptionsMode',
+  'addMetaTag',
 ] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlOutput)[];
 
 /** HTML to show in a sidebar or dialog. */
@@ -145,7 +156,11 @@ function compile_(raw: string): string {
   return `${code}__out += ${JSON.stringify(raw.slice(last))};\n`;
 }
 
-const TEMPLATE_METHODS = ['evaluate', 'getRawContent', 'getCode'] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlTemplate)[];
+const TEMPLATE_METHODS = [
+  'evaluate',
+  'getRawContent',
+  'getCode',
+] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlTemplate)[];
 
 /** A template; assign properties on it, then evaluate(). */
 export class FakeHtmlTemplate implements FakeOf<GoogleAppsScript.HTML.HtmlTemplate, (typeof TEMPLATE_METHODS)[number]> {
@@ -183,12 +198,16 @@ export class FakeHtmlTemplate implements FakeOf<GoogleAppsScript.HTML.HtmlTempla
 instrument(FakeHtmlTemplate, 'HtmlTemplate', TEMPLATE_METHODS);
 
 const SERVICE_METHODS = [
-  'createHtmlOutput', 'createHtmlOutputFromFile', 'createTemplate', 'createTemplateFromFile',
+  'createHtmlOutput',
+  'createHtmlOutputFromFile',
+  'createTemplate',
+  'createTemplateFromFile',
 ] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlService)[];
 
 /** HtmlService over the workbook's HTML files. */
 export class FakeHtmlService
-  implements FakeOf<GoogleAppsScript.HTML.HtmlService, (typeof SERVICE_METHODS)[number] | 'SandboxMode' | 'XFrameOptionsMode'>
+  implements
+    FakeOf<GoogleAppsScript.HTML.HtmlService, (typeof SERVICE_METHODS)[number] | 'SandboxMode' | 'XFrameOptionsMode'>
 {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;

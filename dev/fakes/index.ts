@@ -8,7 +8,7 @@
  *   const run = wb.createExecution({ user: 'a@x.th' });
  *   Object.assign(vmContext, run.globals);   // or globalThis
  */
-import { CallLedger } from './callLedger';
+import type { CallLedger } from './callLedger';
 import { FakeHtmlService } from './htmlService';
 import { FakeLockService, releaseLocksOf } from './lockService';
 import { FakeLogger } from './logger';

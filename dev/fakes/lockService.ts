@@ -11,7 +11,12 @@ import type { FakeOf } from './types';
 /** Apps Script's message when waitLock times out. */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
-const LOCK_METHODS = ['tryLock', 'waitLock', 'releaseLock', 'hasLock'] as const satisfies readonly (keyof GoogleAppsScript.Lock.Lock)[];
+const LOCK_METHODS = [
+  'tryLock',
+  'waitLock',
+  'releaseLock',
+  'hasLock',
+] as const satisfies readonly (keyof GoogleAppsScript.Lock.Lock)[];
 
 /** One lock (document, script or user scope). */
 export class FakeLock implements FakeOf<GoogleAppsScript.Lock.Lock, (typeof LOCK_METHODS)[number]> {
@@ -53,7 +58,11 @@ export class FakeLock implements FakeOf<GoogleAppsScript.Lock.Lock, (typeof LOCK
 }
 instrument(FakeLock, 'Lock', LOCK_METHODS);
 
-const SERVICE_METHODS = ['getDocumentLock', 'getScriptLock', 'getUserLock'] as const satisfies readonly (keyof GoogleAppsScript.Lock.LockService)[];
+const SERVICE_METHODS = [
+  'getDocumentLock',
+  'getScriptLock',
+  'getUserLock',
+] as const satisfies readonly (keyof GoogleAppsScript.Lock.LockService)[];
 
 /** LockService. */
 export class FakeLockService implements FakeOf<GoogleAppsScript.Lock.LockService, (typeof SERVICE_METHODS)[number]> {

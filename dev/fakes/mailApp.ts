@@ -18,7 +18,10 @@ export type MailOptions = Omit<GoogleAppsScript.Mail.MailAdvancedParameters, 'at
 };
 
 function addresses_(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  return (list ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
 }
 
 /**
@@ -29,7 +32,10 @@ export function remainingQuota(ctx: ExecutionContext): number {
   return ctx.book.mailRemaining.get(ctx.effectiveUser) ?? ctx.book.mailQuota;
 }
 
-const MAIL_METHODS = ['sendEmail', 'getRemainingDailyQuota'] as const satisfies readonly (keyof GoogleAppsScript.Mail.MailApp)[];
+const MAIL_METHODS = [
+  'sendEmail',
+  'getRemainingDailyQuota',
+] as const satisfies readonly (keyof GoogleAppsScript.Mail.MailApp)[];
 
 /** MailApp. */
 export class FakeMailApp implements FakeOf<GoogleAppsScript.Mail.MailApp, (typeof MAIL_METHODS)[number]> {

@@ -218,7 +218,9 @@ export class WorkbookModel {
       const start = axis === 'rows' ? rect.row : rect.col;
       const size = axis === 'rows' ? rect.numRows : rect.numCols;
       const moved =
-        op === 'insert' ? shiftForInsert(start, start + size - 1, at, count) : shiftForDelete(start, start + size - 1, at, count);
+        op === 'insert'
+          ? shiftForInsert(start, start + size - 1, at, count)
+          : shiftForDelete(start, start + size - 1, at, count);
       if (!moved) return null;
       const [s, e] = moved;
       return axis === 'rows' ? { ...rect, row: s, numRows: e - s + 1 } : { ...rect, col: s, numCols: e - s + 1 };

@@ -11,16 +11,24 @@ import type { FakeOf } from './types';
  */
 export function assertNamedRangeName(name: string): void {
   const valid =
-    /^[\p{L}_][\p{L}\p{M}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(true|false)$/i.test(name);
+    /^[\p{L}_][\p{L}\p{M}\p{N}_.]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^(true|false)$/i.test(name);
   if (!valid || name.length > 250) throw new Error(`Invalid named range name: "${name}".`);
 }
 
 const NAMED_RANGE_METHODS = [
-  'getName', 'getRange', 'setRange', 'setName', 'remove',
+  'getName',
+  'getRange',
+  'setRange',
+  'setName',
+  'remove',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.NamedRange)[];
 
 /** A named range. */
-export class FakeNamedRange implements FakeOf<GoogleAppsScript.Spreadsheet.NamedRange, (typeof NAMED_RANGE_METHODS)[number]> {
+export class FakeNamedRange
+  implements FakeOf<GoogleAppsScript.Spreadsheet.NamedRange, (typeof NAMED_RANGE_METHODS)[number]>
+{
   /**
    * @param ctx_ the execution
    * @param model_ the stored named range
@@ -66,7 +74,8 @@ export class FakeNamedRange implements FakeOf<GoogleAppsScript.Spreadsheet.Named
 
   /** Deletes the name (not the cells). */
   remove(): void {
-    if (this.ctx_.book.namedRanges.get(this.model_.name) === this.model_) this.ctx_.book.namedRanges.delete(this.model_.name);
+    if (this.ctx_.book.namedRanges.get(this.model_.name) === this.model_)
+      this.ctx_.book.namedRanges.delete(this.model_.name);
     this.ctx_.book.touch();
   }
 }

@@ -16,18 +16,27 @@ export const MAX_STORE_BYTES = 500 * 1024;
  * github.com/lucasvtiradentes/gcal-sync/issues/115). The per-value error text is not
  * confirmed: the fake throws "Argument too large: value (key)".
  */
-export const STORE_QUOTA_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const STORE_QUOTA_MESSAGE =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 function bytes_(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
 const PROPERTIES_METHODS = [
-  'getProperty', 'setProperty', 'getProperties', 'setProperties', 'deleteProperty', 'deleteAllProperties', 'getKeys',
+  'getProperty',
+  'setProperty',
+  'getProperties',
+  'setProperties',
+  'deleteProperty',
+  'deleteAllProperties',
+  'getKeys',
 ] as const satisfies readonly (keyof GoogleAppsScript.Properties.Properties)[];
 
 /** One property store. */
-export class FakeProperties implements FakeOf<GoogleAppsScript.Properties.Properties, (typeof PROPERTIES_METHODS)[number]> {
+export class FakeProperties
+  implements FakeOf<GoogleAppsScript.Properties.Properties, (typeof PROPERTIES_METHODS)[number]>
+{
   /**
    * @param ctx_ the execution
    * @param store_ the stored key/value pairs
@@ -96,7 +105,9 @@ export class FakeProperties implements FakeOf<GoogleAppsScript.Properties.Proper
 instrument(FakeProperties, 'Properties', PROPERTIES_METHODS);
 
 const SERVICE_METHODS = [
-  'getDocumentProperties', 'getScriptProperties', 'getUserProperties',
+  'getDocumentProperties',
+  'getScriptProperties',
+  'getUserProperties',
 ] as const satisfies readonly (keyof GoogleAppsScript.Properties.PropertiesService)[];
 
 /** PropertiesService. */
@@ -120,7 +131,10 @@ export class FakePropertiesService
   getUserProperties(): FakeProperties {
     const stores = this.ctx_.book.userProperties;
     let store = stores.get(this.ctx_.effectiveUser);
-    if (!store) stores.set(this.ctx_.effectiveUser, (store = new Map()));
+    if (!store) {
+      store = new Map();
+      stores.set(this.ctx_.effectiveUser, store);
+    }
     return new FakeProperties(this.ctx_, store);
   }
 }

@@ -136,13 +136,29 @@ export function createProtection(ctx: ExecutionContext, sheet: SheetModel, rect:
 }
 
 const PROTECTION_METHODS = [
-  'addEditor', 'addEditors', 'removeEditor', 'removeEditors', 'getEditors', 'setDomainEdit', 'canDomainEdit',
-  'setWarningOnly', 'isWarningOnly', 'setDescription', 'getDescription', 'getRange', 'getProtectionType', 'remove',
-  'canEdit', 'setUnprotectedRanges', 'getUnprotectedRanges',
+  'addEditor',
+  'addEditors',
+  'removeEditor',
+  'removeEditors',
+  'getEditors',
+  'setDomainEdit',
+  'canDomainEdit',
+  'setWarningOnly',
+  'isWarningOnly',
+  'setDescription',
+  'getDescription',
+  'getRange',
+  'getProtectionType',
+  'remove',
+  'canEdit',
+  'setUnprotectedRanges',
+  'getUnprotectedRanges',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Protection)[];
 
 /** A protected range or sheet. */
-export class FakeProtection implements FakeOf<GoogleAppsScript.Spreadsheet.Protection, (typeof PROTECTION_METHODS)[number]> {
+export class FakeProtection
+  implements FakeOf<GoogleAppsScript.Spreadsheet.Protection, (typeof PROTECTION_METHODS)[number]>
+{
   /**
    * @param ctx_ the execution
    * @param model_ the stored protection
@@ -154,7 +170,9 @@ export class FakeProtection implements FakeOf<GoogleAppsScript.Spreadsheet.Prote
 
   private mayEdit_(): boolean {
     const { book, effectiveUser } = this.ctx_;
-    return this.model_.warningOnly ? isSpreadsheetEditor(book, effectiveUser) : allowedBy(book, this.model_, effectiveUser);
+    return this.model_.warningOnly
+      ? isSpreadsheetEditor(book, effectiveUser)
+      : allowedBy(book, this.model_, effectiveUser);
   }
 
   private assertMayChange_(): void {
@@ -240,7 +258,11 @@ export class FakeProtection implements FakeOf<GoogleAppsScript.Spreadsheet.Prote
   /** The protected range (the whole grid for a sheet protection). */
   getRange(): FakeRange {
     const { sheet, rect } = this.model_;
-    return new FakeRange(this.ctx_, sheet, rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns });
+    return new FakeRange(
+      this.ctx_,
+      sheet,
+      rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns },
+    );
   }
 
   /** RANGE or SHEET. */

@@ -25,14 +25,62 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 export const DEFAULT_FONT_COLOR = '#000000';
 
 const RANGE_METHODS = [
-  'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet',
-  'getCell', 'offset', 'getValues', 'setValues', 'getValue', 'setValue', 'getDisplayValues', 'getDisplayValue',
-  'getFormulas', 'setFormulas', 'getFormula', 'setFormula', 'getNumberFormats', 'getNumberFormat', 'setNumberFormat',
-  'setNumberFormats', 'getBackgrounds', 'getBackground', 'setBackground', 'setBackgrounds', 'setFontColor',
-  'setFontColors', 'setFontWeight', 'getFontWeights', 'getFontWeight', 'setFontWeights', 'setHorizontalAlignment',
-  'getHorizontalAlignment', 'setWrap', 'getWrap', 'getNotes', 'getNote', 'setNote', 'setNotes', 'clearNote',
-  'getDataValidations', 'getDataValidation', 'setDataValidation', 'setDataValidations', 'clearDataValidations',
-  'clearContent', 'clear', 'clearFormat', 'protect', 'activate', 'getMergedRanges', 'isBlank', 'canEdit',
+  'getRow',
+  'getColumn',
+  'getNumRows',
+  'getNumColumns',
+  'getLastRow',
+  'getLastColumn',
+  'getA1Notation',
+  'getSheet',
+  'getCell',
+  'offset',
+  'getValues',
+  'setValues',
+  'getValue',
+  'setValue',
+  'getDisplayValues',
+  'getDisplayValue',
+  'getFormulas',
+  'setFormulas',
+  'getFormula',
+  'setFormula',
+  'getNumberFormats',
+  'getNumberFormat',
+  'setNumberFormat',
+  'setNumberFormats',
+  'getBackgrounds',
+  'getBackground',
+  'setBackground',
+  'setBackgrounds',
+  'setFontColor',
+  'setFontColors',
+  'setFontWeight',
+  'getFontWeights',
+  'getFontWeight',
+  'setFontWeights',
+  'setHorizontalAlignment',
+  'getHorizontalAlignment',
+  'setWrap',
+  'getWrap',
+  'getNotes',
+  'getNote',
+  'setNote',
+  'setNotes',
+  'clearNote',
+  'getDataValidations',
+  'getDataValidation',
+  'setDataValidation',
+  'setDataValidations',
+  'clearDataValidations',
+  'clearContent',
+  'clear',
+  'clearFormat',
+  'protect',
+  'activate',
+  'getMergedRanges',
+  'isBlank',
+  'canEdit',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
 
 type RangeApi = FakeOf<GoogleAppsScript.Spreadsheet.Range, (typeof RANGE_METHODS)[number]>;
@@ -69,15 +117,21 @@ export class FakeRange implements RangeApi {
 
   private checkShape_<T>(data: T[][], method: string): void {
     if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
-      throw new Error(`The parameters (${typeName_(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new Error(
+        `The parameters (${typeName_(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     const { numRows, numCols } = this.rect_;
     if (data.length !== numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+      );
     }
     for (const row of data) {
       if (row.length !== numCols) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`,
+        );
       }
     }
   }
@@ -171,7 +225,12 @@ export class FakeRange implements RangeApi {
     if (row < 1 || column < 1 || row > this.rect_.numRows || column > this.rect_.numCols) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new FakeRange(this.ctx_, this.sheet_, { row: this.rect_.row + row - 1, col: this.rect_.col + column - 1, numRows: 1, numCols: 1 });
+    return new FakeRange(this.ctx_, this.sheet_, {
+      row: this.rect_.row + row - 1,
+      col: this.rect_.col + column - 1,
+      numRows: 1,
+      numCols: 1,
+    });
   }
 
   /**
@@ -347,7 +406,10 @@ export class FakeRange implements RangeApi {
 
   /** @param alignment left, center, right, normal; null resets */
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'horizontalAlignment', alignment === 'normal' ? null : alignment), false);
+    return this.write_(
+      (cell) => setField_(cell, 'horizontalAlignment', alignment === 'normal' ? null : alignment),
+      false,
+    );
   }
 
   /** Horizontal alignment of the top-left cell ("general" when unset). */
@@ -463,7 +525,9 @@ export class FakeRange implements RangeApi {
 
   /** Whether every cell is empty (no value, no formula). */
   isBlank(): boolean {
-    return this.grid_((cell) => cell?.formula === undefined && (cell?.value ?? '') === '').every((line) => line.every(Boolean));
+    return this.grid_((cell) => cell?.formula === undefined && (cell?.value ?? '') === '').every((line) =>
+      line.every(Boolean),
+    );
   }
 
   /** Whether the current user may edit every cell. */

@@ -33,7 +33,10 @@ export function emailOf(user: string | { getEmail(): string }): string {
 }
 
 const SESSION_METHODS = [
-  'getActiveUser', 'getEffectiveUser', 'getScriptTimeZone', 'getActiveUserLocale',
+  'getActiveUser',
+  'getEffectiveUser',
+  'getScriptTimeZone',
+  'getActiveUserLocale',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Session)[];
 
 /** Session: who runs the script, and the script time zone. */

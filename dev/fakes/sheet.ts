@@ -15,12 +15,44 @@ import type { FakeOf } from './types';
 import type { Scalar } from './values';
 
 const SHEET_METHODS = [
-  'activate', 'appendRow', 'clear', 'clearConditionalFormatRules', 'deleteColumns', 'deleteRow', 'deleteRows',
-  'getColumnWidth', 'getConditionalFormatRules', 'getDataRange', 'getFrozenColumns', 'getFrozenRows', 'getIndex',
-  'getLastColumn', 'getLastRow', 'getMaxColumns', 'getMaxRows', 'getName', 'getParent', 'getProtections', 'getRange',
-  'getSheetId', 'getSheetName', 'getSheetValues', 'getTabColor', 'hideSheet', 'insertColumnsAfter', 'insertRowsAfter',
-  'isSheetHidden', 'protect', 'setColumnWidth', 'setColumnWidths', 'setConditionalFormatRules', 'setFrozenColumns',
-  'setFrozenRows', 'setName', 'setTabColor', 'showSheet',
+  'activate',
+  'appendRow',
+  'clear',
+  'clearConditionalFormatRules',
+  'deleteColumns',
+  'deleteRow',
+  'deleteRows',
+  'getColumnWidth',
+  'getConditionalFormatRules',
+  'getDataRange',
+  'getFrozenColumns',
+  'getFrozenRows',
+  'getIndex',
+  'getLastColumn',
+  'getLastRow',
+  'getMaxColumns',
+  'getMaxRows',
+  'getName',
+  'getParent',
+  'getProtections',
+  'getRange',
+  'getSheetId',
+  'getSheetName',
+  'getSheetValues',
+  'getTabColor',
+  'hideSheet',
+  'insertColumnsAfter',
+  'insertRowsAfter',
+  'isSheetHidden',
+  'protect',
+  'setColumnWidth',
+  'setColumnWidths',
+  'setConditionalFormatRules',
+  'setFrozenColumns',
+  'setFrozenRows',
+  'setName',
+  'setTabColor',
+  'showSheet',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 type SheetApi = FakeOf<GoogleAppsScript.Spreadsheet.Sheet, (typeof SHEET_METHODS)[number]>;
@@ -86,7 +118,9 @@ export class FakeSheet implements SheetApi {
     assertCanEdit(this.ctx_, this.sheet_, { row, col: 1, numRows: 1, numCols: rowContents.length });
     if (row > this.sheet_.maxRows) this.sheet_.maxRows = row;
     if (rowContents.length > this.sheet_.maxColumns) this.sheet_.maxColumns = rowContents.length;
-    rowContents.forEach((value, j) => applyCellInput(this.sheet_.cellForWrite(row, j + 1), value));
+    rowContents.forEach((value, j) => {
+      applyCellInput(this.sheet_.cellForWrite(row, j + 1), value);
+    });
     this.ctx_.book.touch();
     return this;
   }
@@ -95,8 +129,12 @@ export class FakeSheet implements SheetApi {
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): FakeSheet {
     assertCanEditSheet(this.ctx_, this.sheet_);
     const all = !options?.formatOnly && !options?.contentsOnly;
-    new FakeRange(this.ctx_, this.sheet_, { row: 1, col: 1, numRows: this.sheet_.maxRows, numCols: this.sheet_.maxColumns })
-      .clear_(all || !!options?.contentsOnly, all || !!options?.formatOnly);
+    new FakeRange(this.ctx_, this.sheet_, {
+      row: 1,
+      col: 1,
+      numRows: this.sheet_.maxRows,
+      numCols: this.sheet_.maxColumns,
+    }).clear_(all || !!options?.contentsOnly, all || !!options?.formatOnly);
     return this;
   }
 
@@ -117,7 +155,12 @@ export class FakeSheet implements SheetApi {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.checkLines_('columns', columnPosition, howMany);
     if (howMany >= this.sheet_.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
-    assertCanEdit(this.ctx_, this.sheet_, { row: 1, col: columnPosition, numRows: this.sheet_.maxRows, numCols: howMany });
+    assertCanEdit(this.ctx_, this.sheet_, {
+      row: 1,
+      col: columnPosition,
+      numRows: this.sheet_.maxRows,
+      numCols: howMany,
+    });
     this.sheet_.deleteColumns(columnPosition, howMany);
     if (this.sheet_.frozenColumns >= columnPosition) {
       this.sheet_.frozenColumns = Math.max(columnPosition - 1, this.sheet_.frozenColumns - howMany);
@@ -158,7 +201,12 @@ export class FakeSheet implements SheetApi {
   /** A1 to the last row and column with content. */
   getDataRange(): FakeRange {
     const { lastRow, lastColumn } = contentExtent(this.ctx_.book, this.sheet_);
-    return new FakeRange(this.ctx_, this.sheet_, { row: 1, col: 1, numRows: Math.max(lastRow, 1), numCols: Math.max(lastColumn, 1) });
+    return new FakeRange(this.ctx_, this.sheet_, {
+      row: 1,
+      col: 1,
+      numRows: Math.max(lastRow, 1),
+      numCols: Math.max(lastColumn, 1),
+    });
   }
 
   /** Number of frozen columns. */
@@ -316,14 +364,16 @@ export class FakeSheet implements SheetApi {
   /** @param columns number of frozen columns */
   setFrozenColumns(columns: number): void {
     assertCanEditSheet(this.ctx_, this.sheet_);
-    if (!Number.isInteger(columns) || columns < 0 || columns > this.sheet_.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (!Number.isInteger(columns) || columns < 0 || columns > this.sheet_.maxColumns)
+      throw new Error('Those columns are out of bounds.');
     this.sheet_.frozenColumns = columns;
   }
 
   /** @param rows number of frozen rows */
   setFrozenRows(rows: number): void {
     assertCanEditSheet(this.ctx_, this.sheet_);
-    if (!Number.isInteger(rows) || rows < 0 || rows > this.sheet_.maxRows) throw new Error('Those rows are out of bounds.');
+    if (!Number.isInteger(rows) || rows < 0 || rows > this.sheet_.maxRows)
+      throw new Error('Those rows are out of bounds.');
     this.sheet_.frozenRows = rows;
   }
 
@@ -361,6 +411,6 @@ instrument(FakeSheet, 'Sheet', SHEET_METHODS);
 export function assertSheetNameFree(ctx: ExecutionContext, name: string, self?: SheetModel): void {
   if (typeof name !== 'string' || name.trim() === '') throw new Error('Sheet names cannot be empty.');
   const other = ctx.book.sheetByNameIgnoringCase(name);
-  if (other && other !== self) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  if (other && other !== self)
+    throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
 }
-

@@ -130,7 +130,9 @@ export class SheetModel {
    */
   insertColumns(after: number, count: number): void {
     this.rows = this.rows.map((cells) =>
-      cells && after < cells.length ? cells.slice(0, after).concat(new Array(count).fill(undefined), cells.slice(after)) : cells,
+      cells && after < cells.length
+        ? cells.slice(0, after).concat(new Array(count).fill(undefined), cells.slice(after))
+        : cells,
     );
     const widths = new Map<number, number>();
     for (const [c, w] of this.columnWidths) widths.set(c > after ? c + count : c, w);

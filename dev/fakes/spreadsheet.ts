@@ -11,10 +11,33 @@ import { assertSheetNameFree, FakeSheet } from './sheet';
 import type { FakeOf } from './types';
 
 const SPREADSHEET_METHODS = [
-  'addEditor', 'addEditors', 'removeEditor', 'getEditors', 'deleteSheet', 'getActiveRange', 'getActiveSheet', 'getId',
-  'getName', 'getNamedRanges', 'getNumSheets', 'getOwner', 'getProtections', 'getRange', 'getRangeByName',
-  'getSheetById', 'getSheetByName', 'getSheets', 'getSpreadsheetTimeZone', 'getUrl', 'insertSheet', 'removeNamedRange',
-  'rename', 'setActiveRange', 'setActiveSheet', 'setNamedRange', 'toast',
+  'addEditor',
+  'addEditors',
+  'removeEditor',
+  'getEditors',
+  'deleteSheet',
+  'getActiveRange',
+  'getActiveSheet',
+  'getId',
+  'getName',
+  'getNamedRanges',
+  'getNumSheets',
+  'getOwner',
+  'getProtections',
+  'getRange',
+  'getRangeByName',
+  'getSheetById',
+  'getSheetByName',
+  'getSheets',
+  'getSpreadsheetTimeZone',
+  'getUrl',
+  'insertSheet',
+  'removeNamedRange',
+  'rename',
+  'setActiveRange',
+  'setActiveSheet',
+  'setNamedRange',
+  'toast',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Spreadsheet)[];
 
 type SpreadsheetApi = FakeOf<GoogleAppsScript.Spreadsheet.Spreadsheet, (typeof SPREADSHEET_METHODS)[number]>;
@@ -108,7 +131,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     book.sheets = book.sheets.filter((s) => s !== model);
     book.protections = book.protections.filter((p) => p.sheet !== model);
     for (const [name, named] of book.namedRanges) if (named.sheet === model) book.namedRanges.delete(name);
-    for (const other of book.sheets) other.rules.forEach((rule) => (rule.ranges = rule.ranges.filter((r) => r.sheet !== model)));
+    for (const other of book.sheets)
+      for (const rule of other.rules) rule.ranges = rule.ranges.filter((r) => r.sheet !== model);
     book.touch();
   }
 
@@ -204,8 +228,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   insertSheet(nameOrIndex?: string | number, indexOrOptions?: number | { template?: unknown }): FakeSheet {
     this.assertEditor_();
     const { book } = this.ctx_;
-    const index = typeof nameOrIndex === 'number' ? nameOrIndex : typeof indexOrOptions === 'number' ? indexOrOptions : undefined;
-    if (typeof indexOrOptions === 'object' && indexOrOptions?.template) throw new Error('Fake: insertSheet templates are not supported.');
+    const index =
+      typeof nameOrIndex === 'number' ? nameOrIndex : typeof indexOrOptions === 'number' ? indexOrOptions : undefined;
+    if (typeof indexOrOptions === 'object' && indexOrOptions?.template)
+      throw new Error('Fake: insertSheet templates are not supported.');
     let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';
     if (!name) {
       let n = book.sheets.length + 1;

@@ -11,8 +11,16 @@ import type { FakeOf } from './types';
 import { FakeUi } from './ui';
 
 const APP_METHODS = [
-  'getActive', 'getActiveSpreadsheet', 'getActiveSheet', 'getActiveRange', 'setActiveSheet', 'setActiveRange', 'getUi',
-  'flush', 'newConditionalFormatRule', 'newDataValidation',
+  'getActive',
+  'getActiveSpreadsheet',
+  'getActiveSheet',
+  'getActiveRange',
+  'setActiveSheet',
+  'setActiveRange',
+  'getUi',
+  'flush',
+  'newConditionalFormatRule',
+  'newDataValidation',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[];
 
 type AppApi = FakeOf<
@@ -48,7 +56,12 @@ export class FakeSpreadsheetApp implements AppApi {
   getActiveRange(): FakeRange {
     const active = this.ctx_.activeRange;
     if (active && this.ctx_.book.sheets.includes(active.sheet)) {
-      return new FakeSheet(this.ctx_, active.sheet).range_(active.rect.row, active.rect.col, active.rect.numRows, active.rect.numCols);
+      return new FakeSheet(this.ctx_, active.sheet).range_(
+        active.rect.row,
+        active.rect.col,
+        active.rect.numRows,
+        active.rect.numCols,
+      );
     }
     return new FakeSheet(this.ctx_, activeSheetOf(this.ctx_)).range_(1, 1, 1, 1);
   }

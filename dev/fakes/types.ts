@@ -7,7 +7,11 @@
  * For overloaded methods the last overload is checked (the fake usually accepts all of them).
  */
 import type { FakeBlob } from './blob';
-import type { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './conditionalFormat';
+import type {
+  FakeBooleanCondition,
+  FakeConditionalFormatRule,
+  FakeConditionalFormatRuleBuilder,
+} from './conditionalFormat';
 import type { FakeDataValidation, FakeDataValidationBuilder } from './dataValidation';
 import type { FakeHtmlOutput, FakeHtmlTemplate } from './htmlService';
 import type { FakeLock } from './lockService';

@@ -71,7 +71,12 @@ export class UiLog {
   }
 }
 
-const BUTTON_SETS_: readonly ButtonSetValue[] = [ButtonSet.OK, ButtonSet.OK_CANCEL, ButtonSet.YES_NO, ButtonSet.YES_NO_CANCEL];
+const BUTTON_SETS_: readonly ButtonSetValue[] = [
+  ButtonSet.OK,
+  ButtonSet.OK_CANCEL,
+  ButtonSet.YES_NO,
+  ButtonSet.YES_NO_CANCEL,
+];
 
 function toButtonSet_(value: string | ButtonSetValue): ButtonSetValue {
   const found = BUTTON_SETS_.find((set) => String(set) === String(value));
@@ -79,7 +84,12 @@ function toButtonSet_(value: string | ButtonSetValue): ButtonSetValue {
   return found;
 }
 
-const MENU_METHODS = ['addItem', 'addSeparator', 'addSubMenu', 'addToUi'] as const satisfies readonly (keyof GoogleAppsScript.Base.Menu)[];
+const MENU_METHODS = [
+  'addItem',
+  'addSeparator',
+  'addSubMenu',
+  'addToUi',
+] as const satisfies readonly (keyof GoogleAppsScript.Base.Menu)[];
 
 /** A menu being built. */
 export class FakeMenu implements FakeOf<GoogleAppsScript.Base.Menu, (typeof MENU_METHODS)[number]> {
@@ -128,7 +138,12 @@ export class FakeMenu implements FakeOf<GoogleAppsScript.Base.Menu, (typeof MENU
 instrument(FakeMenu, 'Menu', MENU_METHODS);
 
 const UI_METHODS = [
-  'alert', 'createAddonMenu', 'createMenu', 'showModalDialog', 'showModelessDialog', 'showSidebar',
+  'alert',
+  'createAddonMenu',
+  'createMenu',
+  'showModalDialog',
+  'showModelessDialog',
+  'showSidebar',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Ui)[];
 
 /** The spreadsheet's user interface. */

@@ -5,7 +5,12 @@ import { formatSimpleDate } from './dates';
 import type { ExecutionContext } from './model';
 import type { FakeOf } from './types';
 
-const UTILITIES_METHODS = ['formatDate', 'newBlob', 'sleep', 'getUuid'] as const satisfies readonly (keyof GoogleAppsScript.Utilities.Utilities)[];
+const UTILITIES_METHODS = [
+  'formatDate',
+  'newBlob',
+  'sleep',
+  'getUuid',
+] as const satisfies readonly (keyof GoogleAppsScript.Utilities.Utilities)[];
 
 /** Utilities. */
 export class FakeUtilities implements FakeOf<GoogleAppsScript.Utilities.Utilities, (typeof UTILITIES_METHODS)[number]> {
@@ -26,7 +31,8 @@ export class FakeUtilities implements FakeOf<GoogleAppsScript.Utilities.Utilitie
 
   /** @param data text or bytes @param contentType MIME type @param name file name */
   newBlob(data: string | number[], contentType?: string, name?: string): FakeBlob {
-    const bytes = typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : Uint8Array.from(data, (b) => b & 255);
+    const bytes =
+      typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : Uint8Array.from(data, (b) => b & 255);
     return new FakeBlob(this.ctx_, bytes, contentType ?? null, name ?? null);
   }
 

@@ -94,11 +94,33 @@ export function seedDemo(runtime: PreviewRuntime): void {
     const activities = Array.from({ length: plan.activities }, (_, i) => {
       const [name, place, organiser] = ACTIVITIES[(d + i) % ACTIVITIES.length];
       const sales = 8000 + ((d * 7 + i * 13) % 20) * 1500;
-      return [typedDate(++seed), plan.typed, `${name} ครั้งที่ ${i + 1}`, place, organiser, 'ไม่ใช้', 6 + ((d + i) % 9), sales, `https://example.com/demo/${d + 1}/event-${i + 1}`, ''];
+      return [
+        typedDate(++seed),
+        plan.typed,
+        `${name} ครั้งที่ ${i + 1}`,
+        place,
+        organiser,
+        'ไม่ใช้',
+        6 + ((d + i) % 9),
+        sales,
+        `https://example.com/demo/${d + 1}/event-${i + 1}`,
+        '',
+      ];
     });
     if (d === 0) {
       // used a government budget: listed, but does not count
-      activities.push([typedDate(++seed), plan.typed, 'งานแสดงสินค้า OTOP ประจำปี (งบจังหวัด)', 'ศูนย์ราชการจังหวัด', 'สนง.พช.จังหวัด', 'ใช้', 40, 250000, 'https://example.com/demo/fair', 'ใช้งบประมาณจังหวัด']);
+      activities.push([
+        typedDate(++seed),
+        plan.typed,
+        'งานแสดงสินค้า OTOP ประจำปี (งบจังหวัด)',
+        'ศูนย์ราชการจังหวัด',
+        'สนง.พช.จังหวัด',
+        'ใช้',
+        40,
+        250000,
+        'https://example.com/demo/fair',
+        'ใช้งบประมาณจังหวัด',
+      ]);
     }
     typeRows(runtime, `กิจกรรม ${plan.district}`, activities);
 
@@ -106,10 +128,21 @@ export function seedDemo(runtime: PreviewRuntime): void {
       const channel = CHANNELS[i % Math.max(plan.channels, 1)][(d + i) % 3];
       const name = `${GROUPS[(d + i) % GROUPS.length]}${VILLAGES[(d * 3 + i) % VILLAGES.length]}`;
       const regNo = i % 5 === 4 ? '' : `NK-${String(d + 1).padStart(2, '0')}-${String(101 + i)}`;
-      return [typedDate(++seed), plan.typed, regNo, name, PRODUCTS[(d + 2 * i) % PRODUCTS.length], channel, `https://example.com/demo/${d + 1}/shop-${i + 1}`, 1500 + ((d + i) % 7) * 900, ''];
+      return [
+        typedDate(++seed),
+        plan.typed,
+        regNo,
+        name,
+        PRODUCTS[(d + 2 * i) % PRODUCTS.length],
+        channel,
+        `https://example.com/demo/${d + 1}/shop-${i + 1}`,
+        1500 + ((d + i) % 7) * 900,
+        '',
+      ];
     });
     // the first operator also sells on a second channel: still one operator
-    if (plan.operators > 0) online.push([...online[0].slice(0, 5), 'TikTok', `https://example.com/demo/${d + 1}/tiktok`, 2400, 'ช่องทางที่สอง']);
+    if (plan.operators > 0)
+      online.push([...online[0].slice(0, 5), 'TikTok', `https://example.com/demo/${d + 1}/tiktok`, 2400, 'ช่องทางที่สอง']);
     typeRows(runtime, `ออนไลน์ ${plan.district}`, online);
   });
 
@@ -119,9 +152,25 @@ export function seedDemo(runtime: PreviewRuntime): void {
     ['ท่าบ่อ', 'NK-03-001', 'กลุ่มมะเขือเทศแปรรูปท่าบ่อ'],
     ['สังคม', 'NK-08-001', 'กลุ่มกล้วยตากบ้านผาตั้ง'],
   ]);
-  typeRows(runtime, 'ออนไลน์ ท่าบ่อ', [['๒๐ ม.ค. ๖๕', 'ท่าบ่อ', 'NK-03-001', 'กลุ่มมะเขือเทศแปรรูปท่าบ่อ', 'มะเขือเทศอบแห้ง', 'Lazada', 'https://example.com/demo/3/lazada', 3200, 'ออนไลน์ตั้งแต่ปี 2564']]);
+  typeRows(runtime, 'ออนไลน์ ท่าบ่อ', [
+    [
+      '๒๐ ม.ค. ๖๕',
+      'ท่าบ่อ',
+      'NK-03-001',
+      'กลุ่มมะเขือเทศแปรรูปท่าบ่อ',
+      'มะเขือเทศอบแห้ง',
+      'Lazada',
+      'https://example.com/demo/3/lazada',
+      3200,
+      'ออนไลน์ตั้งแต่ปี 2564',
+    ],
+  ]);
 
   // Typing mistakes for the data check (none of them counts).
-  typeRows(runtime, 'กิจกรรม รัตนวาปี', [['31/04/2565', 'รัตนวาปี', 'ตลาดนัดชุมชน', 'ลานวัด', 'กลุ่มผู้ผลิต', 'ไม่ใช้', 8, 'หนึ่งหมื่น', 'ดูในกลุ่มไลน์', '']]);
-  typeRows(runtime, 'ออนไลน์ เฝ้าไร่', [['10/02/2565', 'เฝ้าไร่', 'NK-05-120', 'กลุ่มจักสานบ้านโนนสวรรค์', 'กระติบข้าว', 'เว็บของกลุ่มเอง', '', '', '']]);
+  typeRows(runtime, 'กิจกรรม รัตนวาปี', [
+    ['31/04/2565', 'รัตนวาปี', 'ตลาดนัดชุมชน', 'ลานวัด', 'กลุ่มผู้ผลิต', 'ไม่ใช้', 8, 'หนึ่งหมื่น', 'ดูในกลุ่มไลน์', ''],
+  ]);
+  typeRows(runtime, 'ออนไลน์ เฝ้าไร่', [
+    ['10/02/2565', 'เฝ้าไร่', 'NK-05-120', 'กลุ่มจักสานบ้านโนนสวรรค์', 'กระติบข้าว', 'เว็บของกลุ่มเอง', '', '', ''],
+  ]);
 }

@@ -13,9 +13,16 @@ import { startPreview } from './server';
 export async function main(root: string): Promise<void> {
   process.env.TZ = 'Asia/Bangkok';
   const wanted = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   const today = process.env.PREVIEW_TODAY === 'real' ? null : process.env.PREVIEW_TODAY || undefined;
-  const preview = await startPreview({ root, distDir: process.env.PREVIEW_DIST || undefined, port: wanted, today, latencyMs: Number(process.env.PREVIEW_LATENCY_MS) || 0 });
+  const preview = await startPreview({
+    root,
+    distDir: process.env.PREVIEW_DIST || undefined,
+    port: wanted,
+    today,
+    latencyMs: Number(process.env.PREVIEW_LATENCY_MS) || 0,
+  });
   if (wanted !== 0 && preview.port !== wanted) console.log(`port ${wanted} is busy: using ${preview.port}`);
   console.log(`OTOP sidebar preview (ข้อมูลตัวอย่าง, no Google account needed): ${preview.url}`);
   console.log('Ctrl-C to stop.');

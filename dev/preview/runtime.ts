@@ -203,11 +203,15 @@ export class PreviewRuntime {
 
   /** The bundle's scripts, recompiled when dist/ changed since the last call. */
   private scripts_(): Script[] {
-    const files = readdirSync(this.options.distDir).filter((f) => f.endsWith('.js')).sort();
+    const files = readdirSync(this.options.distDir)
+      .filter((f) => f.endsWith('.js'))
+      .sort();
     if (files.length === 0) throw new Error(`no script in ${this.options.distDir}: run npm run build`);
     const stamp = files.map((f) => `${f}:${statSync(join(this.options.distDir, f)).mtimeMs}`).join('|');
     if (this.loaded_?.stamp !== stamp) {
-      const scripts = files.map((f) => new Script(readFileSync(join(this.options.distDir, f), 'utf8'), { filename: f }));
+      const scripts = files.map(
+        (f) => new Script(readFileSync(join(this.options.distDir, f), 'utf8'), { filename: f }),
+      );
       this.loaded_ = { stamp, scripts };
       this.formulaContext_ = null;
     }
@@ -243,7 +247,9 @@ export class PreviewRuntime {
       const context = this.load_(run);
       const installed = new Set([...Object.keys(run.globals), 'Date']);
       return Object.keys(context)
-        .filter((k) => !installed.has(k) && typeof (context as Record<string, unknown>)[k] === 'function' && !k.endsWith('_'))
+        .filter(
+          (k) => !installed.has(k) && typeof (context as Record<string, unknown>)[k] === 'function' && !k.endsWith('_'),
+        )
         .sort();
     } finally {
       run.end();
@@ -278,7 +284,10 @@ export class PreviewRuntime {
         const isError = e !== null && typeof e === 'object' && typeof e.message === 'string';
         return {
           ok: false,
-          error: { name: isError && typeof e.name === 'string' ? e.name : 'Error', message: isError ? String(e.message) : String(error) },
+          error: {
+            name: isError && typeof e.name === 'string' ? e.name : 'Error',
+            message: isError ? String(e.message) : String(error),
+          },
         };
       }
       try {

@@ -81,7 +81,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** JSON for a <script> element: nothing in it can close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * Puts the shim first in the page's <head>, before any of the page's own scripts.
@@ -144,7 +148,13 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
     today: runtime.today,
     selection: runtime.selection,
     sheets,
-    mails: runtime.book.sentMails.map((m) => ({ to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody })),
+    mails: runtime.book.sentMails.map((m) => ({
+      to: m.to,
+      cc: m.cc,
+      subject: m.subject,
+      body: m.body,
+      htmlBody: m.htmlBody,
+    })),
     messages: runtime.messages,
     calls: calls.slice(-30),
   };
@@ -222,7 +232,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (count > MAX_IN_FLIGHT) {
       // The shim queues the 11th call (as Apps Script's client does); this only catches a
       // client that bypasses it.
-      json(res, 429, { ok: false, error: { name: 'Error', message: `more than ${MAX_IN_FLIGHT} google.script.run calls in flight` } });
+      json(res, 429, {
+        ok: false,
+        error: { name: 'Error', message: `more than ${MAX_IN_FLIGHT} google.script.run calls in flight` },
+      });
       return;
     }
     open.set(page, count);
@@ -253,7 +266,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const sidebarPage = () => {
     const page = runtime.sidebarHtml();
     const shim = readFileSync(join(previewDir, 'shim.js'), 'utf8');
-    return injectShim(page, shim, { endpoint: '/gas/run', functions: runtime.callableFunctions(), maxInFlight: MAX_IN_FLIGHT });
+    return injectShim(page, shim, {
+      endpoint: '/gas/run',
+      functions: runtime.callableFunctions(),
+      maxInFlight: MAX_IN_FLIGHT,
+    });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -273,7 +290,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         return;
       }
     }
-    if (req.method === 'GET' && url.pathname === '/') return html(res, readFileSync(join(previewDir, 'index.html'), 'utf8'));
+    if (req.method === 'GET' && url.pathname === '/')
+      return html(res, readFileSync(join(previewDir, 'index.html'), 'utf8'));
     if (req.method === 'GET' && url.pathname === '/sidebar') return html(res, sidebarPage());
     if (req.method === 'GET' && url.pathname === '/api/workbook') return json(res, 200, workbookView(runtime, calls));
     if (req.method === 'POST' && url.pathname === '/gas/run') return runCall(req, res);

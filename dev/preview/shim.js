@@ -13,8 +13,7 @@
 //    "the server function will be delayed until one of the 10 spots is freed");
 //  - the success handler gets the value, the failure handler an Error with the server's message.
 // Plain ES5 on purpose: it runs as is in any browser.
-window.__gasPreviewInstall = function (config) {
-  'use strict';
+window.__gasPreviewInstall = (config) => {
   var MAX = config.maxInFlight || 10;
   var page = Math.random().toString(36).slice(2);
   var stats = { calls: 0, inFlight: 0, maxInFlight: 0, queued: 0 };
@@ -22,14 +21,14 @@ window.__gasPreviewInstall = function (config) {
   window.__gasPreview = stats;
 
   function illegal(key) {
-    return new Error('Failed due to illegal value in property: ' + key);
+    return new Error(`Failed due to illegal value in property: ${key}`);
   }
 
   function encode(value, key, seen) {
     if (value === null) return null;
     var type = typeof value;
     if (type === 'string' || type === 'boolean') return value;
-    if (type === 'number') return isFinite(value) ? value : null;
+    if (type === 'number') return Number.isFinite(value) ? value : null;
     if (type === 'undefined' || type === 'function' || type === 'symbol') return undefined;
     if (type !== 'object') throw illegal(key);
     if (seen.indexOf(value) >= 0) throw new Error('Failed due to circular reference.');
@@ -38,13 +37,13 @@ window.__gasPreviewInstall = function (config) {
     seen.push(value);
     if (Array.isArray(value)) {
       out = [];
-      for (var i = 0; i < value.length; i++) {
-        var item = encode(value[i], String(i), seen);
+      for (let i = 0; i < value.length; i++) {
+        const item = encode(value[i], String(i), seen);
         out.push(item === undefined ? null : item);
       }
     } else if (proto === Object.prototype || proto === null) {
       out = {};
-      Object.keys(value).forEach(function (k) {
+      Object.keys(value).forEach((k) => {
         var v = encode(value[k], k, seen);
         if (v !== undefined) out[k] = v;
       });
@@ -58,19 +57,20 @@ window.__gasPreviewInstall = function (config) {
   function encodeForm(form) {
     var out = {};
     var data = new FormData(form);
-    data.forEach(function (v, k) {
+    data.forEach((v, k) => {
       if (typeof v !== 'string') throw new Error('The preview does not send files from forms.');
-      out[k] = out.hasOwnProperty(k) ? [].concat(out[k], v) : v;
+      out[k] = Object.hasOwn(out, k) ? [].concat(out[k], v) : v;
     });
     return out;
   }
 
   function encodeArgs(args) {
-    if (args.length === 1 && typeof HTMLFormElement !== 'undefined' && args[0] instanceof HTMLFormElement) return [encodeForm(args[0])];
+    if (args.length === 1 && typeof HTMLFormElement !== 'undefined' && args[0] instanceof HTMLFormElement)
+      return [encodeForm(args[0])];
     var out = [];
-    for (var i = 0; i < args.length; i++) {
+    for (let i = 0; i < args.length; i++) {
       if (typeof HTMLFormElement !== 'undefined' && args[i] instanceof HTMLFormElement) throw illegal(String(i));
-      var v = encode(args[i], String(i), []);
+      const v = encode(args[i], String(i), []);
       out.push(v === undefined ? null : v);
     }
     return out;
@@ -90,7 +90,7 @@ window.__gasPreviewInstall = function (config) {
     stats.inFlight--;
     pump();
     notifyParent(call.name, ok);
-    later(function () {
+    later(() => {
       if (ok) {
         if (call.success) call.success(payload, call.userObject);
       } else if (call.failure) {
@@ -109,17 +109,15 @@ window.__gasPreviewInstall = function (config) {
       headers: { 'Content-Type': 'application/json', 'X-Preview-Page': page },
       body: JSON.stringify({ fn: call.name, args: call.args }),
     })
-      .then(function (response) {
-        return response.json();
-      })
+      .then((response) => response.json())
       .then(
-        function (reply) {
-          if (reply && reply.ok) return settle(call, true, reply.value);
-          var e = new Error(reply && reply.error ? reply.error.message : 'Unknown error');
-          if (reply && reply.error && reply.error.name) e.name = reply.error.name;
+        (reply) => {
+          if (reply?.ok) return settle(call, true, reply.value);
+          var e = new Error(reply?.error ? reply.error.message : 'Unknown error');
+          if (reply?.error?.name) e.name = reply.error.name;
           settle(call, false, e);
         },
-        function () {
+        () => {
           settle(call, false, new Error('NetworkError: Connection failure due to HTTP 0'));
         },
       );
@@ -132,18 +130,13 @@ window.__gasPreviewInstall = function (config) {
 
   function runner(success, failure, userObject) {
     var r = {
-      withSuccessHandler: function (fn) {
-        return runner(fn, failure, userObject);
-      },
-      withFailureHandler: function (fn) {
-        return runner(success, fn, userObject);
-      },
-      withUserObject: function (obj) {
-        return runner(success, failure, obj);
-      },
+      withSuccessHandler: (fn) => runner(fn, failure, userObject),
+      withFailureHandler: (fn) => runner(success, fn, userObject),
+      withUserObject: (obj) => runner(success, failure, obj),
     };
-    config.functions.forEach(function (name) {
+    config.functions.forEach((name) => {
       r[name] = function () {
+        // biome-ignore lint/complexity/noArguments: google.script.run's client takes any arguments
         var args = encodeArgs(arguments); // throws here, like Google's client
         stats.calls++;
         queue.push({ name: name, args: args, success: success, failure: failure, userObject: userObject });
@@ -158,16 +151,16 @@ window.__gasPreviewInstall = function (config) {
     run: runner(null, null, undefined),
     host: {
       origin: location.origin,
-      close: function () {
+      close: () => {
         if (window.parent !== window) window.parent.postMessage({ type: 'gas-preview:close' }, location.origin);
       },
-      setHeight: function () {},
-      setWidth: function () {},
-      editor: { focus: function () {} },
+      setHeight: () => {},
+      setWidth: () => {},
+      editor: { focus: () => {} },
     },
     url: {
-      getLocation: function (callback) {
-        later(function () {
+      getLocation: (callback) => {
+        later(() => {
           callback({ hash: '', parameter: {}, parameters: {} });
         });
       },

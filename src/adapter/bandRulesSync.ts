@@ -3,8 +3,8 @@
  * rules (Apps Script reference, Sheet.setConditionalFormatRules), so the users' own rules are
  * read and kept; only rules on our ranges with our kind of condition are replaced.
  */
-import { BandRule } from '../workbook/bandRules';
-import { Undo } from '../server/undo';
+import type { BandRule } from '../workbook/bandRules';
+import type { Undo } from '../server/undo';
 import { newConditionalFormatRule } from './services';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -16,7 +16,11 @@ type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
  * @param undo where the old rules are registered
  * @return true when the sheet's rules were changed
  */
-export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands: readonly BandRule[], undo: Undo): boolean {
+export function applyBandRules(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  bands: readonly BandRule[],
+  undo: Undo,
+): boolean {
   const current = sheet.getConditionalFormatRules();
   const ours = new Set(bands.map((b) => b.range));
   const wanted = bands.map(bandKey_);
@@ -24,7 +28,10 @@ export function applyBandRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, bands:
   const present = current.filter((rule) => isOurs_(rule, ours)).map(ruleKey_);
   if (present.length === wanted.length && present.every((key, i) => key === wanted[i])) return false;
   const built = bands.map((b) => {
-    const builder = newConditionalFormatRule().setRanges([sheet.getRange(b.range)]).setBackground(b.background).setFontColor(b.text);
+    const builder = newConditionalFormatRule()
+      .setRanges([sheet.getRange(b.range)])
+      .setBackground(b.background)
+      .setFontColor(b.text);
     if (b.when.kind === 'numberEquals') builder.whenNumberEqualTo(b.when.value);
     else builder.whenTextEqualTo(b.when.value);
     return builder.build();
@@ -45,9 +52,15 @@ function isOurs_(rule: Rule, ours: ReadonlySet<string>): boolean {
 
 /** Comparable key of an existing rule. */
 function ruleKey_(rule: Rule): string {
-  const c = rule.getBooleanCondition()!;
+  const c = rule.getBooleanCondition() as GoogleAppsScript.Spreadsheet.BooleanCondition; // isOurs_ checked it
   const kind = String(c.getCriteriaType()) === 'NUMBER_EQUAL_TO' ? 'numberEquals' : 'textEquals';
-  return [rule.getRanges()[0].getA1Notation(), kind, String(c.getCriteriaValues()[0]), lower_(c.getBackground()), lower_(c.getFontColor())].join('|');
+  return [
+    rule.getRanges()[0].getA1Notation(),
+    kind,
+    String(c.getCriteriaValues()[0]),
+    lower_(c.getBackground()),
+    lower_(c.getFontColor()),
+  ].join('|');
 }
 
 /** Comparable key of a wanted rule. */

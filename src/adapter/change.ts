@@ -1,5 +1,5 @@
 /** Small changes made only when needed, each with its undo. */
-import { Undo } from '../server/undo';
+import type { Undo } from '../server/undo';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

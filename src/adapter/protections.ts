@@ -3,7 +3,7 @@
  * protection needs the owner or one of its editors; the owner and the user running the script
  * can never be removed (Apps Script reference, Protection.removeEditors).
  */
-import { Undo } from '../server/undo';
+import type { Undo } from '../server/undo';
 import { effectiveUserEmail, sheetProtectionType } from './services';
 
 /** What a protection should allow. */

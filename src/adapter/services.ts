@@ -66,5 +66,11 @@ export function remainingMailQuota(): number {
  * @param message recipient, subject, HTML body and its plain-text twin
  */
 export function sendMail(message: { to: string; subject: string; htmlBody: string; body: string }): void {
-  MailApp.sendEmail({ to: message.to, subject: message.subject, htmlBody: message.htmlBody, body: message.body, name: 'OTOP KPI' });
+  MailApp.sendEmail({
+    to: message.to,
+    subject: message.subject,
+    htmlBody: message.htmlBody,
+    body: message.body,
+    name: 'OTOP KPI',
+  });
 }

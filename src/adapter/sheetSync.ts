@@ -3,8 +3,8 @@
  * with a fixed number of calls per sheet, whatever its number of rows, and without touching
  * data cells' values.
  */
-import { ColumnSpec, SheetSpec, ValidationSpec } from '../workbook/sheetSpecs';
-import { Undo } from '../server/undo';
+import type { ColumnSpec, SheetSpec, ValidationSpec } from '../workbook/sheetSpecs';
+import type { Undo } from '../server/undo';
 import { setFrozenRows } from './change';
 import { newDataValidation } from './services';
 
@@ -63,7 +63,10 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
   if (fresh) {
     header.setValues([headers]).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setNotes([notes]);
     sheet.setFrozenRows(spec.frozenRows);
-    setColumnWidths(sheet, spec.columns.map((c) => c.width));
+    setColumnWidths(
+      sheet,
+      spec.columns.map((c) => c.width),
+    );
     if (spec.tab) sheet.setTabColor(spec.tab);
     if (dataRows <= 0) return false;
     spec.columns.forEach((c, i) => {
@@ -97,7 +100,8 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
     undo.add(() => sheet.setTabColor(tab));
     sheet.setTabColor(spec.tab);
   }
-  if (dataRows > 0) repairColumns_(sheet.getRange(spec.frozenRows + 1, 1, dataRows, spec.columns.length), spec.columns, column, undo);
+  if (dataRows > 0)
+    repairColumns_(sheet.getRange(spec.frozenRows + 1, 1, dataRows, spec.columns.length), spec.columns, column, undo);
   return rewrite;
 }
 
@@ -137,7 +141,10 @@ function repairColumns_(block: Range, columns: readonly ColumnSpec[], column: (i
 }
 
 /** Two validations are the same rule (criteria, values, strictness, help). */
-function sameValidation_(a: GoogleAppsScript.Spreadsheet.DataValidation | null, b: GoogleAppsScript.Spreadsheet.DataValidation): boolean {
+function sameValidation_(
+  a: GoogleAppsScript.Spreadsheet.DataValidation | null,
+  b: GoogleAppsScript.Spreadsheet.DataValidation,
+): boolean {
   if (!a) return false;
   return (
     String(a.getCriteriaType()) === String(b.getCriteriaType()) &&

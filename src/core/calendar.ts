@@ -1,5 +1,5 @@
 /** The reporting calendar of a fiscal year: monthly due day and round deadlines, as data. */
-import { Day, dayOf } from './civilDate';
+import { type Day, dayOf } from './civilDate';
 
 /** A fiscal year's reporting calendar. */
 export interface ReportingCalendar {

@@ -3,15 +3,21 @@
  * of the scoring functions: score · level · activities ≥ · channels ≥ · new operators ≥ % ·
  * background · text colour · colour name. Rows whose first cell is not a score are headers.
  */
-import { Band, BANDS_2565, Criteria, Level } from './criteria';
+import { type Band, BANDS_2565, type Criteria, type Level } from './criteria';
 import { parseCount, parseNumber } from './numbers';
-import { fail, ok, Parsed } from './parsed';
+import { fail, ok, type Parsed } from './parsed';
 import { cleanText, isBlank } from './text';
 
 /** Column headers of the criteria table (Thai). */
 export const CRITERIA_HEADERS = [
-  'คะแนน', 'ระดับ', 'กิจกรรม (ครั้ง) ≥', 'ช่องทางออนไลน์ ≥', 'ผู้ประกอบการรายใหม่ ≥ ร้อยละ',
-  'สีพื้น', 'สีตัวอักษร', 'ชื่อสี',
+  'คะแนน',
+  'ระดับ',
+  'กิจกรรม (ครั้ง) ≥',
+  'ช่องทางออนไลน์ ≥',
+  'ผู้ประกอบการรายใหม่ ≥ ร้อยละ',
+  'สีพื้น',
+  'สีตัวอักษร',
+  'ชื่อสี',
 ];
 
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -64,7 +70,11 @@ export function criteriaFromRows(rows: readonly (readonly unknown[])[]): Parsed<
   levels.sort((a, b) => b.score - a.score);
   for (let i = 1; i < levels.length; i++) {
     const [higher, lower] = [levels[i - 1], levels[i]];
-    if (higher.minActivities < lower.minActivities || higher.minChannels < lower.minChannels || higher.percent < lower.percent) {
+    if (
+      higher.minActivities < lower.minActivities ||
+      higher.minChannels < lower.minChannels ||
+      higher.percent < lower.percent
+    ) {
       return fail(`เกณฑ์ระดับ ${higher.name} ต้องไม่ต่ำกว่าระดับ ${lower.name}`);
     }
   }

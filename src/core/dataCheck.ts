@@ -2,8 +2,18 @@
  * The data check of the entry sheets: every problem that makes a row not count, or count
  * differently from what the officer may expect, with a short Thai message saying what to do.
  */
-import { Day } from './civilDate';
-import { BaselineEntry, EntryProblem, OnlineEntry, readActivities, readBaseline, readContext, readOnline, Rows, rowContentKey } from './entries';
+import type { Day } from './civilDate';
+import {
+  type BaselineEntry,
+  type EntryProblem,
+  type OnlineEntry,
+  readActivities,
+  readBaseline,
+  readContext,
+  readOnline,
+  type Rows,
+  rowContentKey,
+} from './entries';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_SHEET_NAME,
@@ -83,7 +93,8 @@ export function dataCheck(input: DataCheckInput): DataProblem[] {
   const baseline = readBaseline(input.baseline, context);
   const problems: DataProblem[] = [];
   const add = (sheet: EntrySheet, entries: readonly { row: number; problems: readonly EntryProblem[] }[]) => {
-    for (const e of entries) for (const p of e.problems) problems.push({ sheet, row: e.row, column: p.column, message: p.message });
+    for (const e of entries)
+      for (const p of e.problems) problems.push({ sheet, row: e.row, column: p.column, message: p.message });
   };
   add('activities', activities);
   add('online', online);
@@ -96,17 +107,51 @@ export function dataCheck(input: DataCheckInput): DataProblem[] {
   }
   for (const e of online) {
     const message = outside(e.day);
-    if (message) problems.push({ sheet: 'online', row: e.row, column: ONLINE_COLUMNS.date, message: message + outsideOnlineHint_(e.day, input.fiscalYear) });
+    if (message)
+      problems.push({
+        sheet: 'online',
+        row: e.row,
+        column: ONLINE_COLUMNS.date,
+        message: message + outsideOnlineHint_(e.day, input.fiscalYear),
+      });
   }
 
-  const contentOf = (rows: Rows, width: number, dateColumn: number) =>
-    (entry: { row: number; day?: Day | null }) => rowContentKey(rows[entry.row], width, entry.day === undefined ? undefined : { column: dateColumn, day: entry.day });
+  const contentOf = (rows: Rows, width: number, dateColumn: number) => (entry: { row: number; day?: Day | null }) =>
+    rowContentKey(rows[entry.row], width, entry.day === undefined ? undefined : { column: dateColumn, day: entry.day });
   const found = [
-    duplicates_('activities', activities, (e) => `${e.day}|${e.districtIndex}`, contentOf(input.activities, ACTIVITY_WIDTH, ACTIVITY_COLUMNS.date), where, ' (กิจกรรมที่ซ้ำนับครั้งเดียว)'),
-    duplicates_('online', online, (e) => `${e.day}|${e.districtIndex}|${e.nameKey}`, contentOf(input.online, ONLINE_WIDTH, ONLINE_COLUMNS.date), where, ''),
-    duplicates_('baseline', baseline, (e) => `${e.districtIndex}|${e.nameKey}`, contentOf(input.baseline, BASELINE_WIDTH, -1), where, ''),
+    duplicates_(
+      'activities',
+      activities,
+      (e) => `${e.day}|${e.districtIndex}`,
+      contentOf(input.activities, ACTIVITY_WIDTH, ACTIVITY_COLUMNS.date),
+      where,
+      ' (กิจกรรมที่ซ้ำนับครั้งเดียว)',
+    ),
+    duplicates_(
+      'online',
+      online,
+      (e) => `${e.day}|${e.districtIndex}|${e.nameKey}`,
+      contentOf(input.online, ONLINE_WIDTH, ONLINE_COLUMNS.date),
+      where,
+      '',
+    ),
+    duplicates_(
+      'baseline',
+      baseline,
+      (e) => `${e.districtIndex}|${e.nameKey}`,
+      contentOf(input.baseline, BASELINE_WIDTH, -1),
+      where,
+      '',
+    ),
     inBaseline_(baseline, online, input.fiscalYear, where),
-    conflicts_([...baseline.map((entry) => ({ sheet: 'baseline' as const, entry })), ...online.map((entry) => ({ sheet: 'online' as const, entry }))], input.districts, where),
+    conflicts_(
+      [
+        ...baseline.map((entry) => ({ sheet: 'baseline' as const, entry })),
+        ...online.map((entry) => ({ sheet: 'online' as const, entry })),
+      ],
+      input.districts,
+      where,
+    ),
   ];
   for (const list of found) for (const p of list) problems.push(p); // no push(...list): lists can be longer than an argument list
   problems.sort((a, b) => SHEET_ORDER[a.sheet] - SHEET_ORDER[b.sheet] || a.row - b.row || a.column - b.column);
@@ -160,13 +205,24 @@ function duplicates_<E extends { row: number }>(
     const content = contentOf(entry);
     const earlier = firstRow.get(content);
     if (earlier === undefined) firstRow.set(content, entry.row);
-    else problems.push({ sheet, row: entry.row, column: 0, message: `ซ้ำกับ${where(sheet, earlier)} (ข้อมูลเหมือนกันทุกช่อง) ให้ลบแถวที่ซ้ำ${effect}` });
+    else
+      problems.push({
+        sheet,
+        row: entry.row,
+        column: 0,
+        message: `ซ้ำกับ${where(sheet, earlier)} (ข้อมูลเหมือนกันทุกช่อง) ให้ลบแถวที่ซ้ำ${effect}`,
+      });
   }
   return problems;
 }
 
 /** Online rows whose operator is in the baseline: they do not count as new. */
-function inBaseline_(baseline: readonly BaselineEntry[], online: readonly OnlineEntry[], fiscalYear: number, where: RowLabel): DataProblem[] {
+function inBaseline_(
+  baseline: readonly BaselineEntry[],
+  online: readonly OnlineEntry[],
+  fiscalYear: number,
+  where: RowLabel,
+): DataProblem[] {
   const groups = groupOperators(baseline, online);
   const problems: DataProblem[] = [];
   online.forEach((e, i) => {
@@ -187,11 +243,7 @@ function inBaseline_(baseline: readonly BaselineEntry[], online: readonly Online
  * Operator rows that disagree with an earlier row (baseline first): the same name in the
  * same district with another registration number, or the same number in another district.
  */
-function conflicts_(
-  rows: readonly OperatorRow[],
-  districts: readonly string[],
-  where: RowLabel,
-): DataProblem[] {
+function conflicts_(rows: readonly OperatorRow[], districts: readonly string[], where: RowLabel): DataProblem[] {
   const problems: DataProblem[] = [];
   const numberOfName = new Map<string, OperatorRow>();
   const districtOfNumber = new Map<string, OperatorRow>();

@@ -1,6 +1,6 @@
 /** Reading dates as officers enter them: date cells, BE text dates, BE years typed into date cells. */
-import { BE_OFFSET, BE_YEAR_FLOOR, Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
-import { fail, ok, Parsed, quote } from './parsed';
+import { BE_OFFSET, BE_YEAR_FLOOR, type Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
+import { fail, ok, type Parsed, quote } from './parsed';
 import { cleanText } from './text';
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from './thaiDate';
 import { toArabicDigits } from './thaiDigits';

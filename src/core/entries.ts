@@ -6,7 +6,7 @@
  * Checks across rows (fiscal year, duplicates, baseline) are in dataCheck.ts.
  */
 import { channelMatcher, DEFAULT_CHANNEL_ROWS } from './channels';
-import { Day, isDate } from './civilDate';
+import { type Day, isDate } from './civilDate';
 import { parseDate } from './dateParse';
 import { districtMatcher } from './districts';
 import {
@@ -19,7 +19,7 @@ import {
   parseBudget,
 } from './entryLayout';
 import { parseCount, parseNumber } from './numbers';
-import { Parsed, quote } from './parsed';
+import { type Parsed, quote } from './parsed';
 import { cleanText, isBlank, nameKey } from './text';
 
 /** Rows of a range, as Range.getValues or a custom-function argument gives them. */
@@ -148,7 +148,10 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
   return {
     districtOf(typed) {
       let index = districtCache.get(typed);
-      if (index === undefined) districtCache.set(typed, (index = district(typed)));
+      if (index === undefined) {
+        index = district(typed);
+        districtCache.set(typed, index);
+      }
       return index;
     },
     channelOf(typed) {
@@ -168,7 +171,10 @@ export function readContext(districts: readonly string[], channelRows: Rows = DE
 /** parseDate of a value, remembered under a key. */
 function parsedOnce_<K>(cache: Map<K, Parsed<Day>>, key: K, value: unknown): Parsed<Day> {
   let parsed = cache.get(key);
-  if (parsed === undefined) cache.set(key, (parsed = parseDate(value)));
+  if (parsed === undefined) {
+    parsed = parseDate(value);
+    cache.set(key, parsed);
+  }
   return parsed;
 }
 
@@ -195,7 +201,11 @@ export function regNoKey(value: unknown): string {
  * @param width the layout's number of columns
  * @param date the date column and the day read from it, or undefined for a layout without one
  */
-export function rowContentKey(row: readonly unknown[], width: number, date?: { column: number; day: Day | null }): string {
+export function rowContentKey(
+  row: readonly unknown[],
+  width: number,
+  date?: { column: number; day: Day | null },
+): string {
   let key = '';
   for (let c = 0; c < width; c++) {
     const value = c < row.length ? row[c] : '';
@@ -255,7 +265,12 @@ export function readActivityKeys(rows: Rows, context: ReadContext): ActivityKey[
 }
 
 /** The counting cells of an activity row (problems noted), or null for a blank row. */
-function readActivityCore_(row: readonly unknown[], index: number, context: ReadContext, problems: ProblemSink_): (ActivityKey & { district: string }) | null {
+function readActivityCore_(
+  row: readonly unknown[],
+  index: number,
+  context: ReadContext,
+  problems: ProblemSink_,
+): (ActivityKey & { district: string }) | null {
   if (isBlankRow_(row, ACTIVITY_WIDTH)) return null;
   const budget = parseBudget(cell_(row, A.budget));
   if (!budget.ok) problems.add(A.budget, `${budget.problem} ${NOT_COUNTED}`);
@@ -399,7 +414,10 @@ export function cellText(value: unknown): string {
     if (value === '') return '';
     // Most cells are clean already: skip cleanText's replacements (the same result, faster).
     const clean =
-      value.charCodeAt(0) > SPACE && value.charCodeAt(value.length - 1) > SPACE && value.indexOf('  ') < 0 && !UNCLEAN_CHAR.test(value);
+      value.charCodeAt(0) > SPACE &&
+      value.charCodeAt(value.length - 1) > SPACE &&
+      value.indexOf('  ') < 0 &&
+      !UNCLEAN_CHAR.test(value);
     return clean ? value : cleanText(value);
   }
   if (value === null || value === undefined) return '';
@@ -419,7 +437,13 @@ function readDay_(value: unknown, column: number, context: ReadContext, problems
 }
 
 /** The district index of a cleaned district name (-1 with a problem when unknown). */
-function readDistrict_(district: string, column: number, context: ReadContext, blankIsProblem: boolean, problems: ProblemSink_): number {
+function readDistrict_(
+  district: string,
+  column: number,
+  context: ReadContext,
+  blankIsProblem: boolean,
+  problems: ProblemSink_,
+): number {
   if (district === '') {
     if (blankIsProblem) problems.add(column, `ไม่มีชื่ออำเภอ ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
     return -1;
@@ -430,7 +454,12 @@ function readDistrict_(district: string, column: number, context: ReadContext, b
 }
 
 /** The canonical channel of a cleaned channel name (undefined with a problem when unknown). */
-function readChannel_(channelText: string, column: number, context: ReadContext, problems: ProblemSink_): string | undefined {
+function readChannel_(
+  channelText: string,
+  column: number,
+  context: ReadContext,
+  problems: ProblemSink_,
+): string | undefined {
   if (channelText === '') {
     problems.add(column, `ไม่มีช่องทาง ให้เลือกช่องทางจากรายการ ${NOT_COUNTED}`);
     return undefined;

@@ -2,7 +2,7 @@
  * The column layouts of the entry sheets (0-based column indexes), their Thai sheet names and
  * headers for set-up, and the government-budget yes/no cell of the activities sheet.
  */
-import { fail, ok, Parsed, quote } from './parsed';
+import { fail, ok, type Parsed, quote } from './parsed';
 import { isBlank, nameKey } from './text';
 
 /** Sheet `กิจกรรม`: non-budget marketing activities, one event a row (columns A–J). */
@@ -88,7 +88,9 @@ export const BUDGET_VALUES: readonly string[] = [BUDGET_USED, BUDGET_NOT_USED];
 /** Name keys of the other ways officers write yes (used) and no (not used). */
 const BUDGET_BY_KEY: ReadonlyMap<string, boolean> = new Map([
   ...['ใช้', 'ใช้งบ', 'ใช้งบประมาณ', 'มี', 'yes', 'y', 'true', '✓', '✔', '☑'].map((t) => [nameKey(t), true] as const),
-  ...['ไม่ใช้', 'ไม่ใช้งบ', 'ไม่ใช้งบประมาณ', 'ไม่มี', 'no', 'n', 'false', '-', '✗', '✘', '☐'].map((t) => [nameKey(t), false] as const),
+  ...['ไม่ใช้', 'ไม่ใช้งบ', 'ไม่ใช้งบประมาณ', 'ไม่มี', 'no', 'n', 'false', '-', '✗', '✘', '☐'].map(
+    (t) => [nameKey(t), false] as const,
+  ),
 ]);
 
 /**
@@ -100,7 +102,14 @@ const BUDGET_BY_KEY: ReadonlyMap<string, boolean> = new Map([
 export function parseBudget(value: unknown): Parsed<boolean> {
   if (typeof value === 'boolean') return ok(value);
   if (isBlank(value)) return ok(false);
-  const used = typeof value !== 'string' ? undefined : value === BUDGET_USED ? true : value === BUDGET_NOT_USED ? false : BUDGET_BY_KEY.get(nameKey(value));
+  const used =
+    typeof value !== 'string'
+      ? undefined
+      : value === BUDGET_USED
+        ? true
+        : value === BUDGET_NOT_USED
+          ? false
+          : BUDGET_BY_KEY.get(nameKey(value));
   if (used === undefined) {
     return fail(`ช่องใช้งบประมาณ ${quote(value)} อ่านไม่ได้ ให้ใส่ "${BUDGET_USED}" หรือ "${BUDGET_NOT_USED}" (ว่างไว้ = ไม่ใช้)`);
   }

@@ -11,7 +11,10 @@ const THAI = /[\u0e00-\u0e7f]/;
  * @param error what was thrown
  */
 export function thaiErrorMessage(error: unknown): string {
-  const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as Error).message) : String(error);
+  const message =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as Error).message)
+      : String(error);
   if (THAI.test(message)) return message;
   const detail = ` (${message})`;
   if (/too many times|quota|rate limit/i.test(message)) {

@@ -1,5 +1,5 @@
 /** Fiscal-year arithmetic: FY N (BE) runs 1 October of N−1 to 30 September of N. */
-import { BE_OFFSET, Day, dayOf, daysInMonth, ymdOf } from './civilDate';
+import { BE_OFFSET, type Day, dayOf, daysInMonth, ymdOf } from './civilDate';
 
 /**
  * The BE fiscal year that contains a day.
@@ -44,7 +44,8 @@ export function ceToBe(yearCE: number): number {
  */
 export function nextMonthlyDue(today: Day, dueDay: number): Day {
   const { year, month, day } = ymdOf(today);
-  if (day <= Math.min(dueDay, daysInMonth(year, month))) return dayOf(year, month, Math.min(dueDay, daysInMonth(year, month)));
+  if (day <= Math.min(dueDay, daysInMonth(year, month)))
+    return dayOf(year, month, Math.min(dueDay, daysInMonth(year, month)));
   const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
   return dayOf(y, m, Math.min(dueDay, daysInMonth(y, m)));
 }

@@ -1,6 +1,6 @@
 /** Reading numbers as officers type them: Thai or Arabic digits, thousands separators, spaces. */
 import { isDate } from './civilDate';
-import { fail, ok, Parsed, quote } from './parsed';
+import { fail, ok, type Parsed, quote } from './parsed';
 import { cleanText } from './text';
 import { toArabicDigits } from './thaiDigits';
 

@@ -23,7 +23,12 @@ export function fail<T>(problem: string): Parsed<T> {
  * @param value the value as it came from the cell
  */
 export function quote(value: unknown): string {
-  let text = !isDate(value) ? String(value) : Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
+  let text = !isDate(value)
+    ? String(value)
+    : Number.isNaN(value.getTime())
+      ? 'Invalid Date'
+      : value.toISOString().slice(0, 10);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   text = text.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
   return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 }

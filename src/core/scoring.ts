@@ -1,5 +1,5 @@
 /** A district's score and level: the highest level whose every condition it meets. */
-import { Band, Criteria, Level, levelOfScore } from './criteria';
+import { type Band, type Criteria, type Level, levelOfScore } from './criteria';
 import { operatorTarget } from './targets';
 
 /** What a district achieved, and its registered operators. */

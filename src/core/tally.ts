@@ -5,9 +5,21 @@
  * One pass over each sheet with hash maps and typed arrays, no per-row search: 100 000
  * online rows take a fraction of a second.
  */
-import { Day } from './civilDate';
+import type { Day } from './civilDate';
 import {
-  ActivityEntry, ActivityKey, BaselineEntry, cellText, OnlineEntry, readActivities, readActivityKeys, readBaseline, readContext, ReadContext, readOnlineKey, regNoKey, Rows,
+  type ActivityEntry,
+  type ActivityKey,
+  type BaselineEntry,
+  cellText,
+  type OnlineEntry,
+  readActivities,
+  readActivityKeys,
+  readBaseline,
+  readContext,
+  type ReadContext,
+  readOnlineKey,
+  regNoKey,
+  type Rows,
   rowContentKey,
 } from './entries';
 import { ACTIVITY_COLUMNS, ACTIVITY_WIDTH, ONLINE_COLUMNS as O } from './entryLayout';
@@ -96,8 +108,14 @@ export interface OperatorGroups {
  */
 export function tally(input: TallyInput): TallyResult {
   const pass = countingPass_(input, readActivities);
-  const activities = pass.activities.sort((a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row);
-  return { districts: districtTallies_(input, pass), activities, newOperators: newOperatorEvidence_(input, pass.operators) };
+  const activities = pass.activities.sort(
+    (a, b) => a.districtIndex - b.districtIndex || (a.day as Day) - (b.day as Day) || a.row - b.row,
+  );
+  return {
+    districts: districtTallies_(input, pass),
+    activities,
+    newOperators: newOperatorEvidence_(input, pass.operators),
+  };
 }
 
 /**
@@ -117,12 +135,20 @@ interface CountingPass<A extends ActivityKey> {
 }
 
 /** The shared pass of tally and tallyCounts; `read` reads the activity rows in full or not. */
-function countingPass_<A extends ActivityKey>(input: TallyInput, read: (rows: Rows, context: ReadContext) => A[]): CountingPass<A> {
+function countingPass_<A extends ActivityKey>(
+  input: TallyInput,
+  read: (rows: Rows, context: ReadContext) => A[],
+): CountingPass<A> {
   const context = readContext(input.districts, input.channelRows);
   const { start, end: fyEnd } = fiscalYearBounds(input.fiscalYear);
   const end = Math.min(fyEnd, input.asOf);
   const inPeriod = (day: Day | null): day is Day => day !== null && day >= start && day <= end;
-  const activities = countedActivities_(read(input.activities, context), input.activities, input.districts.length, inPeriod);
+  const activities = countedActivities_(
+    read(input.activities, context),
+    input.activities,
+    input.districts.length,
+    inPeriod,
+  );
   return { context, activities, operators: countedOperators_(input, context, inPeriod) };
 }
 
@@ -143,7 +169,13 @@ function districtTallies_(input: TallyInput, pass: CountingPass<ActivityKey>): D
   return input.districts.map((district): DistrictTally => {
     const i = pass.context.districtOf(district); // a name listed twice gets the first one's counts
     if (i < 0) return { district, activities: 0, channels: 0, newOperators: 0, channelNames: [] };
-    return { district, activities: activityCount[i], channels: channels[i].size, newOperators: operatorCount[i], channelNames: [...channels[i]] };
+    return {
+      district,
+      activities: activityCount[i],
+      channels: channels[i].size,
+      newOperators: operatorCount[i],
+      channelNames: [...channels[i]],
+    };
   });
 }
 
@@ -189,7 +221,11 @@ class OperatorIndex_ {
     const numberNode = regNo === '' ? -1 : this.node_(this.byNumber, regNo);
     let nameNode = -1;
     if (nameKey !== '' && districtIndex >= 0) {
-      const names = this.byName[districtIndex] ?? (this.byName[districtIndex] = new Map());
+      let names = this.byName[districtIndex];
+      if (names === undefined) {
+        names = new Map();
+        this.byName[districtIndex] = names;
+      }
       nameNode = this.node_(names, nameKey);
     }
     if (numberNode >= 0 && nameNode >= 0) {
@@ -236,7 +272,12 @@ class OperatorIndex_ {
  * an exact duplicate of an earlier row. Content keys are computed only for rows that share a
  * day and a district with another (duplicates always do), so most rows need none.
  */
-function countedActivities_<A extends ActivityKey>(entries: readonly A[], rows: Rows, districts: number, inPeriod: (day: Day | null) => day is Day): A[] {
+function countedActivities_<A extends ActivityKey>(
+  entries: readonly A[],
+  rows: Rows,
+  districts: number,
+  inPeriod: (day: Day | null) => day is Day,
+): A[] {
   const out: A[] = [];
   const bySlot = new Map<number, A | null>(); // null once that entry's key is in `keys`
   const keys = new Set<string>();
@@ -288,9 +329,15 @@ interface CountedOperators {
 }
 
 /** Groups the counted online rows into new operators (typed arrays, no object per row). */
-function countedOperators_(input: TallyInput, context: ReadContext, inPeriod: (day: Day | null) => day is Day): CountedOperators {
+function countedOperators_(
+  input: TallyInput,
+  context: ReadContext,
+  inPeriod: (day: Day | null) => day is Day,
+): CountedOperators {
   const index = new OperatorIndex_();
-  const baselineNodes = readBaseline(input.baseline, context).map((e) => index.add(e.regNo, e.districtIndex, e.nameKey));
+  const baselineNodes = readBaseline(input.baseline, context).map((e) =>
+    index.add(e.regNo, e.districtIndex, e.nameKey),
+  );
   const size = input.online.length;
   const rows = countingRows_(input.online, context, index, inPeriod);
   const { groupOf, count } = index.groups();
@@ -327,7 +374,16 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
     if (first[group] < 0) continue;
     const top = earliest[group];
     const district = counting.district[top];
-    const op = { districtIndex: district, district: input.districts[district], regNo: '', name: '', day: counting.day[top], channels: [] as string[], links: [] as string[], rows: [] as number[] };
+    const op = {
+      districtIndex: district,
+      district: input.districts[district],
+      regNo: '',
+      name: '',
+      day: counting.day[top],
+      channels: [] as string[],
+      links: [] as string[],
+      rows: [] as number[],
+    };
     for (let i = first[group]; i >= 0; i = next[i]) {
       const row = rows[i];
       if (op.regNo === '') op.regNo = regNoKey(row[O.regNo]);
@@ -346,7 +402,12 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
  * links hold whatever the row's date or channel); the rows that count keep their cells in
  * typed arrays, so no object is kept per row.
  */
-function countingRows_(rows: Rows, context: ReadContext, index: OperatorIndex_, inPeriod: (day: Day | null) => day is Day): CountingRows {
+function countingRows_(
+  rows: Rows,
+  context: ReadContext,
+  index: OperatorIndex_,
+  inPeriod: (day: Day | null) => day is Day,
+): CountingRows {
   const node = new Int32Array(rows.length).fill(-1);
   const day = new Int32Array(rows.length);
   const district = new Int32Array(rows.length);
@@ -359,7 +420,10 @@ function countingRows_(rows: Rows, context: ReadContext, index: OperatorIndex_, 
     const id = index.add(key.regNo, key.districtIndex, key.nameKey);
     if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
     let channelId = channelIds.get(key.channel);
-    if (channelId === undefined) channelIds.set(key.channel, (channelId = channelNames.push(key.channel) - 1));
+    if (channelId === undefined) {
+      channelId = channelNames.push(key.channel) - 1;
+      channelIds.set(key.channel, channelId);
+    }
     node[i] = id;
     day[i] = key.day;
     district[i] = key.districtIndex;

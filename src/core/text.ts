@@ -11,7 +11,10 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u
  * @return cleaned text
  */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Everything a name key drops: white space and invisible characters. */

@@ -3,7 +3,7 @@
  * array; a function given ranges returns one output row per input row, so one call fills a
  * whole column (each call is a round trip to Google's servers).
  */
-import { Parsed } from '../core/parsed';
+import type { Parsed } from '../core/parsed';
 import { isBlank } from '../core/text';
 
 /** A custom-function argument: a cell value, or a range's 2-D array. */
@@ -53,7 +53,11 @@ export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: n
  * @param args the arguments
  * @return the rows, and whether any argument was a range (then the result is a column)
  */
-export function alignColumns(fn: string, labels: readonly string[], args: readonly Arg[]): { rows: unknown[][]; isColumn: boolean } {
+export function alignColumns(
+  fn: string,
+  labels: readonly string[],
+  args: readonly Arg[],
+): { rows: unknown[][]; isColumn: boolean } {
   let height = -1;
   args.forEach((arg, i) => {
     if (!isRange(arg)) return;

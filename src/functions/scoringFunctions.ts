@@ -2,14 +2,14 @@
  * The scoring custom functions, as pure functions of their arguments (no Apps Script global):
  * src/main.ts exposes them to Sheets with their JSDoc.
  */
-import { Criteria, CRITERIA_2565 } from '../core/criteria';
+import { type Criteria, CRITERIA_2565 } from '../core/criteria';
 import { criteriaFromRows } from '../core/criteriaTable';
 import { parseCount, parseNumber, parsePositiveCount } from '../core/numbers';
-import { Parsed } from '../core/parsed';
-import { assess, Assessment, nextStepText } from '../core/scoring';
+import type { Parsed } from '../core/parsed';
+import { assess, type Assessment, nextStepText } from '../core/scoring';
 import { operatorTarget, percentage } from '../core/targets';
 import { isBlank } from '../core/text';
-import { alignColumns, Arg, argError, isRange, mapRows, required, Result } from './args';
+import { alignColumns, type Arg, argError, isRange, mapRows, required, type Result } from './args';
 
 const LABELS = {
   activities: 'จำนวนกิจกรรม',
@@ -76,7 +76,9 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
     columns = args.slice(0, 4);
     criteriaArg = args[4];
   } else {
-    throw new Error(`${fn}: ต้องใส่ 4 ค่า (กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่, ผู้ประกอบการที่ลงทะเบียน) หรือช่วง 4 คอลัมน์ เช่น ${fn}(H5:K5)`);
+    throw new Error(
+      `${fn}: ต้องใส่ 4 ค่า (กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่, ผู้ประกอบการที่ลงทะเบียน) หรือช่วง 4 คอลัมน์ เช่น ${fn}(H5:K5)`,
+    );
   }
   const criteria = readCriteria_(fn, criteriaArg);
   const labels = [LABELS.activities, LABELS.channels, LABELS.newOperators, LABELS.registered];

@@ -1,16 +1,16 @@
 /**
  * OTOP_TALLY as a pure function of its arguments: src/main.ts exposes it to Sheets.
  */
-import { Day, dayOf } from '../core/civilDate';
+import { type Day, dayOf } from '../core/civilDate';
 import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import { parseDate } from '../core/dateParse';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../core/entryLayout';
-import { cellText, Rows } from '../core/entries';
+import { cellText, type Rows } from '../core/entries';
 import { fiscalYearBounds, fiscalYearOf } from '../core/fiscalYear';
 import { parseCount } from '../core/numbers';
 import { tallyCounts } from '../core/tally';
 import { isBlank } from '../core/text';
-import { Arg, argError, isRange, required } from './args';
+import { type Arg, argError, isRange, required } from './args';
 
 const FN = 'OTOP_TALLY';
 const LABELS = {
@@ -62,9 +62,7 @@ export function otopTally(
     fiscalYear: period.fiscalYear,
     channelRows: readChannels_(channels),
   });
-  return counts.map((d, i) =>
-    names[i] === '' ? ['', '', ''] : [d.activities, d.channels, d.newOperators],
-  );
+  return counts.map((d, i) => (names[i] === '' ? ['', '', ''] : [d.activities, d.channels, d.newOperators]));
 }
 
 /** The district names, '' for a blank row. */

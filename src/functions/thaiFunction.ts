@@ -2,7 +2,7 @@
 import { dayOfDate, isDate } from '../core/civilDate';
 import { formatThaiDate } from '../core/thaiDate';
 import { toThaiDigits } from '../core/thaiDigits';
-import { Arg, isRange, Result } from './args';
+import { type Arg, isRange, type Result } from './args';
 
 /**
  * OTOP_THAI(value): a value or range with Thai digits; a date becomes `๒๕ มีนาคม ๒๕๖๕`.
@@ -22,5 +22,7 @@ function thaiOf_(value: unknown): unknown {
 
 /** A number as plain text, never with an exponent (1e21, 1e-7). */
 function numberText_(value: number): string {
-  return Number.isFinite(value) ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 10 }) : String(value);
+  return Number.isFinite(value)
+    ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 10 })
+    : String(value);
 }

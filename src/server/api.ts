@@ -51,7 +51,11 @@ export interface MonthView {
 
 /** Everything the sidebar shows when it opens: sidebarState(). */
 export interface SidebarState {
-  readonly user: { readonly email: string; readonly role: 'province' | 'district' | 'unknown'; readonly district: string };
+  readonly user: {
+    readonly email: string;
+    readonly role: 'province' | 'district' | 'unknown';
+    readonly district: string;
+  };
   readonly province: string;
   readonly fiscalYear: number;
   /** ISO day of today (Asia/Bangkok) and its Thai text. */
@@ -65,7 +69,13 @@ export interface SidebarState {
   readonly daysToMonthlyDue: number;
   readonly rounds: readonly RoundView[];
   readonly standing: readonly DistrictStanding[];
-  readonly total: { readonly registered: number; readonly activities: number; readonly newOperators: number; readonly target: number; readonly percent: number };
+  readonly total: {
+    readonly registered: number;
+    readonly activities: number;
+    readonly newOperators: number;
+    readonly target: number;
+    readonly percent: number;
+  };
   readonly months: readonly MonthView[];
   /** Generated summary and report sheets, newest first, for "send to the province". */
   readonly reports: readonly string[];

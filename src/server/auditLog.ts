@@ -3,8 +3,8 @@ import { applyProtection } from '../adapter/protections';
 import { ensureSheet } from '../adapter/sheetSync';
 import { asCellText } from '../workbook/cellText';
 import { SHEET } from '../workbook/sheetNames';
-import { Settings } from '../workbook/settings';
-import { Undo } from './undo';
+import type { Settings } from '../workbook/settings';
+import type { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -26,7 +26,12 @@ export function logEditors(settings: Settings): string[] {
  * @param editors who may edit the log (and so append to it)
  * @param undo where the appended row's removal is registered
  */
-export function appendLog(ss: Spreadsheet, row: [string, string, string, string, string], editors: readonly string[], undo: Undo): void {
+export function appendLog(
+  ss: Spreadsheet,
+  row: [string, string, string, string, string],
+  editors: readonly string[],
+  undo: Undo,
+): void {
   const created: string[] = [];
   const sheet = ensureSheet(ss, SHEET.log, created, undo);
   if (created.length > 0) {

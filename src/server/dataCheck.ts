@@ -3,14 +3,14 @@
  * message on the problems sheet (rewritten whole, so fixed problems disappear). Never writes
  * into the sheets officers type in.
  */
-import { dataCheck, EntrySheet } from '../core/dataCheck';
+import { dataCheck, type EntrySheet } from '../core/dataCheck';
 import { setRowCount } from '../adapter/change';
 import { ensureSheet } from '../adapter/sheetSync';
-import { LocatedProblem, problemRows } from '../workbook/problemsSheet';
+import { type LocatedProblem, problemRows } from '../workbook/problemsSheet';
 import { SHEET } from '../workbook/sheetNames';
 import { appendLog, logEditors } from './auditLog';
 import { caller, requireOfficer } from './roles';
-import { atomically, Undo } from './undo';
+import { atomically, type Undo } from './undo';
 import { readWorkbook } from './workbookData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,9 +46,12 @@ function check_(ss: Spreadsheet, checkedAt: string, undo: Undo): CheckReport {
     channelRows: data.channelRows,
     rowLabel: (sheet, row) => `แถวที่ ${locate(sheet, row).row} ชีต ${locate(sheet, row).sheet}`,
   });
-  const problems = found.map((p): LocatedProblem => ({ ...locate(p.sheet, p.row), column: p.column + 1, message: p.message }));
+  const problems = found.map(
+    (p): LocatedProblem => ({ ...locate(p.sheet, p.row), column: p.column + 1, message: p.message }),
+  );
   writeProblems_(ss, problems, checkedAt, undo);
-  const message = problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${SHEET.problems}"`;
+  const message =
+    problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${SHEET.problems}"`;
   appendLog(ss, [checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ'], logEditors(settings), undo);
   return { problems, message };
 }

@@ -8,12 +8,12 @@
 import { activeSpreadsheet, remainingMailQuota, sendMail } from '../adapter/services';
 import { emailHtml, lineText } from '../workbook/delivery';
 import { reportLayout } from '../workbook/reportSheets';
-import { SendingPreview, SendResult } from './api';
+import type { SendingPreview, SendResult } from './api';
 import { appendLog, logEditors } from './auditLog';
 import { atomically } from './undo';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
-import { readConfig, WorkbookConfig } from './workbookData';
+import { readConfig, type WorkbookConfig } from './workbookData';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -27,7 +27,11 @@ export function previewSending(sheetName: string): SendingPreview {
 }
 
 /** The e-mail and LINE text of a report sheet, with the configuration already read. */
-function preview_(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, config: WorkbookConfig, sheetName: string): SendingPreview {
+function preview_(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  config: WorkbookConfig,
+  sheetName: string,
+): SendingPreview {
   const sheet = ss.getSheetByName(String(sheetName));
   if (!sheet) throw new Error(`ไม่พบชีต "${String(sheetName)}" (อาจถูกลบหรือเปลี่ยนชื่อ) กรุณาเลือกรายงานใหม่`);
   const values = sheet.getDataRange().getValues();
@@ -62,7 +66,14 @@ export function sendToProvince(sheetName: string, now: Date): SendResult {
   sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
   const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
   try {
-    atomically((undo) => appendLog(ss, [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'], logEditors(config.settings), undo));
+    atomically((undo) =>
+      appendLog(
+        ss,
+        [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'],
+        logEditors(config.settings),
+        undo,
+      ),
+    );
   } catch (error) {
     return { message: `${sent} แต่บันทึกลงชีตบันทึกไม่สำเร็จ (${(error as Error).message}) อย่าส่งซ้ำ` };
   }

@@ -1,9 +1,9 @@
 /** The OTOP menu and what its items do. */
 import { activeSpreadsheet, htmlPage, ui } from '../adapter/services';
 import { nowText } from './clock';
-import { checkWorkbook, CheckReport } from './dataCheck';
+import { checkWorkbook, type CheckReport } from './dataCheck';
 import { writingAction } from './serverAction';
-import { setUpWorkbook, SetupReport } from './setup';
+import { setUpWorkbook, type SetupReport } from './setup';
 
 /** Menu labels (Thai) and the top-level functions they call (src/main.ts). */
 export const MENU = {

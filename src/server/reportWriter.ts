@@ -8,11 +8,11 @@ import { applyBandRules } from '../adapter/bandRulesSync';
 import { setRowCount } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { setColumnWidths } from '../adapter/sheetSync';
-import { Criteria } from '../core/criteria';
+import type { Criteria } from '../core/criteria';
 import { bandRules } from '../workbook/bandRules';
 import { columnLetter } from '../workbook/districtTable';
-import { ReportGrid } from '../workbook/reportSheets';
-import { Undo } from './undo';
+import type { ReportGrid } from '../workbook/reportSheets';
+import type { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,7 +29,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * @return the name an earlier report was renamed to, or ''
  */
 export function writeReportSheet(
-  ss: Spreadsheet, name: string, grid: ReportGrid, criteria: Criteria, provinceEditors: readonly string[], stamp: string, undo: Undo,
+  ss: Spreadsheet,
+  name: string,
+  grid: ReportGrid,
+  criteria: Criteria,
+  provinceEditors: readonly string[],
+  stamp: string,
+  undo: Undo,
 ): string {
   const temp = freeName_(ss, `${name} (กำลังสร้าง)`);
   const sheet = ss.insertSheet(temp, ss.getNumSheets());
@@ -43,7 +49,8 @@ export function writeReportSheet(
   // Printing repeats frozen rows on every page; these widths fit A4 portrait (≈ 720 px).
   sheet.setFrozenRows(grid.headerRow);
   setColumnWidths(sheet, [28, 90, 60, 55, 50, 50, 55, 50, 50, 60, 45, 40, 60, 170].slice(0, grid.width));
-  const column = (c: number) => `${columnLetter(c - 1)}${grid.firstDistrictRow}:${columnLetter(c - 1)}${grid.lastDistrictRow}`;
+  const column = (c: number) =>
+    `${columnLetter(c - 1)}${grid.firstDistrictRow}:${columnLetter(c - 1)}${grid.lastDistrictRow}`;
   applyBandRules(sheet, bandRules(criteria, column(grid.scoreColumn), column(grid.levelColumn)), undo);
   applyProtection(sheet, { description: `OTOP: ${name} (จังหวัด)`, editors: provinceEditors, warningOnly: false }, undo);
 

@@ -5,7 +5,7 @@
  * check data and see the standing.
  */
 import { activeUserEmail, effectiveUserEmail } from '../adapter/services';
-import { Settings } from '../workbook/settings';
+import type { Settings } from '../workbook/settings';
 import { SHEET } from '../workbook/sheetNames';
 import { LABEL } from '../workbook/settings';
 
@@ -26,7 +26,8 @@ export interface Caller {
 export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Caller {
   const email = activeUserEmail() || effectiveUserEmail();
   const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
-  if (email && (email === owner || settings.provinceEditors.includes(email))) return { email, role: 'province', district: '' };
+  if (email && (email === owner || settings.provinceEditors.includes(email)))
+    return { email, role: 'province', district: '' };
   const district = Object.keys(settings.districtEditors).find((d) => settings.districtEditors[d].includes(email)) ?? '';
   if (email && district) return { email, role: 'district', district };
   return { email, role: 'unknown', district: '' };
@@ -40,9 +41,13 @@ export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
 export function requireOfficer(who: Caller, action: string): void {
   if (who.role !== 'unknown') return;
   if (!who.email) {
-    throw new Error(`${action}: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`);
+    throw new Error(
+      `${action}: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`,
+    );
   }
-  throw new Error(`${action}ทำได้เฉพาะเจ้าหน้าที่ที่ระบุอีเมลไว้ในชีต${SHEET.settings} (${who.email} ยังไม่อยู่ในรายชื่อ) กรุณาแจ้งจังหวัดให้เพิ่มอีเมลของท่าน`);
+  throw new Error(
+    `${action}ทำได้เฉพาะเจ้าหน้าที่ที่ระบุอีเมลไว้ในชีต${SHEET.settings} (${who.email} ยังไม่อยู่ในรายชื่อ) กรุณาแจ้งจังหวัดให้เพิ่มอีเมลของท่าน`,
+  );
 }
 
 /**
@@ -53,7 +58,11 @@ export function requireOfficer(who: Caller, action: string): void {
 export function requireProvince(who: Caller, action: string): void {
   if (who.role === 'province') return;
   if (!who.email) {
-    throw new Error(`${action}ทำได้เฉพาะเจ้าหน้าที่ระดับจังหวัด: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`);
+    throw new Error(
+      `${action}ทำได้เฉพาะเจ้าหน้าที่ระดับจังหวัด: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`,
+    );
   }
-  throw new Error(`${action}ทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด (${who.email} ไม่มีสิทธิ์นี้) กรุณาติดต่อเจ้าหน้าที่จังหวัด หรือให้จังหวัดเพิ่มอีเมลในช่อง "${LABEL.provinceEditors}"`);
+  throw new Error(
+    `${action}ทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด (${who.email} ไม่มีสิทธิ์นี้) กรุณาติดต่อเจ้าหน้าที่จังหวัด หรือให้จังหวัดเพิ่มอีเมลในช่อง "${LABEL.provinceEditors}"`,
+  );
 }

@@ -15,4 +15,3 @@ export function selectCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetNa
   sheet.activate();
   sheet.getRange(String(cell)).activate();
 }
-

@@ -3,7 +3,7 @@
  * nothing that is right, and never overwrites what somebody typed (settings values, the
  * district figures, edited criteria and channel names, entries).
  */
-import { CRITERIA_2565, Criteria } from '../core/criteria';
+import { CRITERIA_2565, type Criteria } from '../core/criteria';
 import { criteriaFromRows } from '../core/criteriaTable';
 import { channelNames } from '../core/channels';
 import { dateOfDay, isDate } from '../core/civilDate';
@@ -11,17 +11,23 @@ import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
-import { atomically, Undo } from './undo';
+import { atomically, type Undo } from './undo';
 import { appendLog, logEditors } from './auditLog';
 import { nowText } from './clock';
-import { applyProtection, ProtectionSpec } from '../adapter/protections';
+import { applyProtection, type ProtectionSpec } from '../adapter/protections';
 import { effectiveUserEmail } from '../adapter/services';
 import { applySheetSpec, ensureSheet, setColumnWidths } from '../adapter/sheetSync';
 import { bandRules } from '../workbook/bandRules';
 import { CRITERIA_LAYOUT, criteriaSheetRows } from '../workbook/criteriaSheet';
-import { columnLetter, DISTRICT_COL, DISTRICT_INPUT_COLUMNS, DistrictFigures, districtTableRows } from '../workbook/districtTable';
+import {
+  columnLetter,
+  DISTRICT_COL,
+  DISTRICT_INPUT_COLUMNS,
+  type DistrictFigures,
+  districtTableRows,
+} from '../workbook/districtTable';
 import { readDistrictFigures } from '../workbook/districtList';
-import { defaultSettings, LABEL, readSettings, Settings, settingsRows } from '../workbook/settings';
+import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../workbook/settings';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 
@@ -101,7 +107,13 @@ function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
  * values somebody typed are kept.
  */
 function setUpSettings_(
-  ss: Spreadsheet, undo: Undo, existing: unknown[][], names: string[], created: string[], repaired: Set<string>, warnings: string[],
+  ss: Spreadsheet,
+  undo: Undo,
+  existing: unknown[][],
+  names: string[],
+  created: string[],
+  repaired: Set<string>,
+  warnings: string[],
 ): { settings: Settings; refs: { asOf: string; fiscalYear: string } } {
   const sheet = ensureSheet(ss, SHEET.settings, created, undo);
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
@@ -119,7 +131,8 @@ function setUpSettings_(
     if (isBlank(grid[r][2])) grid[r][2] = help;
     if (typeof value === 'object') dateRows.push(r + 1);
   }
-  const changed = grid.length !== existing.length || grid.some((row, r) => row.some((v, c) => !same_(v, existing[r]?.[c])));
+  const changed =
+    grid.length !== existing.length || grid.some((row, r) => row.some((v, c) => !same_(v, existing[r]?.[c])));
   if (changed) {
     const block = sheet.getRange(1, 1, grid.length, 3);
     undo.add(() => block.setValues(grid.map((_, r) => [0, 1, 2].map((c) => existing[r]?.[c] ?? ''))));
@@ -138,7 +151,11 @@ function setUpSettings_(
 
 /** The criteria sheet: each of its two tables is written only where it is blank. */
 function setUpCriteria_(
-  ss: Spreadsheet, undo: Undo, created: string[], repaired: Set<string>, warnings: string[],
+  ss: Spreadsheet,
+  undo: Undo,
+  created: string[],
+  repaired: Set<string>,
+  warnings: string[],
 ): { criteria: Criteria; channels: string[] } {
   const sheet = ensureSheet(ss, SHEET.criteria, created, undo);
   const width = CRITERIA_LAYOUT.channelWidth;
@@ -172,8 +189,14 @@ function setUpCriteria_(
 
 /** Computed columns of the district table: a formula in the first row spills down them. */
 const SPILL_COLUMNS: readonly number[] = [
-  DISTRICT_COL.operatorGoal, DISTRICT_COL.activities, DISTRICT_COL.channels, DISTRICT_COL.newOperators,
-  DISTRICT_COL.percent, DISTRICT_COL.score, DISTRICT_COL.level, DISTRICT_COL.next,
+  DISTRICT_COL.operatorGoal,
+  DISTRICT_COL.activities,
+  DISTRICT_COL.channels,
+  DISTRICT_COL.newOperators,
+  DISTRICT_COL.percent,
+  DISTRICT_COL.score,
+  DISTRICT_COL.level,
+  DISTRICT_COL.next,
 ];
 
 /**
@@ -182,7 +205,12 @@ const SPILL_COLUMNS: readonly number[] = [
  * @return true when written
  */
 function writeDistrictTable_(
-  sheet: Sheet, undo: Undo, values: unknown[][], figures: DistrictFigures[], refs: { asOf: string; fiscalYear: string }, settings: Settings,
+  sheet: Sheet,
+  undo: Undo,
+  values: unknown[][],
+  figures: DistrictFigures[],
+  refs: { asOf: string; fiscalYear: string },
+  settings: Settings,
 ): boolean {
   const planned = districtTableRows(figures, refs, settings.percentBasis);
   const height = planned.length;
@@ -206,7 +234,7 @@ function writeDistrictTable_(
     // The old content: formulas where there were formulas, else the values, except where a
     // formula's result spills (those cells hold nothing of their own).
     const spilled = (r: number, c: number) => r > 0 && r < height - 1 && SPILL_COLUMNS.includes(c);
-    const old = formulas.map((row, r) => row.map((f, c) => f || (spilled(r, c) ? '' : values[r]?.[c] ?? '')));
+    const old = formulas.map((row, r) => row.map((f, c) => f || (spilled(r, c) ? '' : (values[r]?.[c] ?? ''))));
     undo.add(() => block.setValues(old));
   }
   return differs;
@@ -235,14 +263,23 @@ function protect_(ss: Spreadsheet, undo: Undo, settings: Settings, names: string
   const province = settings.provinceEditors;
   const specs: [string, ProtectionSpec][] = [
     ...[SHEET.settings, SHEET.criteria, SHEET.districts, SHEET.baseline].map((name): [string, ProtectionSpec] => [
-      name, { description: `OTOP: ${name} (จังหวัด)`, editors: province, warningOnly: false },
+      name,
+      { description: `OTOP: ${name} (จังหวัด)`, editors: province, warningOnly: false },
     ]),
   ];
   for (const name of names) {
     const district = settings.districtEditors[name] ?? [];
-    if (district.length === 0) warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${name} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
+    if (district.length === 0)
+      warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${name} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
     for (const kind of ['activities', 'online'] as const) {
-      specs.push([entrySheetName(kind, name), { description: `OTOP: ${entrySheetName(kind, name)}`, editors: [...province, ...district], warningOnly: district.length === 0 }]);
+      specs.push([
+        entrySheetName(kind, name),
+        {
+          description: `OTOP: ${entrySheetName(kind, name)}`,
+          editors: [...province, ...district],
+          warningOnly: district.length === 0,
+        },
+      ]);
     }
   }
   for (const [name, spec] of specs) {

@@ -5,7 +5,7 @@ import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { activeSpreadsheet } from '../adapter/services';
 import { reportKind, roundSheetName } from '../workbook/reportSheets';
 import { standingAt } from '../workbook/standing';
-import { SidebarState } from './api';
+import type { SidebarState } from './api';
 import { caller } from './roles';
 import { readWorkbook } from './workbookData';
 
@@ -57,8 +57,17 @@ export function sidebarStateAt(now: Date): SidebarState {
       band: { background: d.assessment.band.background, text: d.assessment.band.text },
       next: d.next,
     })),
-    total: { registered: standing.total.registered, activities: standing.total.activities, newOperators: standing.total.newOperators, target: standing.total.target, percent: standing.total.percent },
-    months: fiscalMonths(settings.fiscalYear).map(({ year, month }) => ({ value: `${year}-${String(month).padStart(2, '0')}`, label: formatThaiMonth(year, month) })),
+    total: {
+      registered: standing.total.registered,
+      activities: standing.total.activities,
+      newOperators: standing.total.newOperators,
+      target: standing.total.target,
+      percent: standing.total.percent,
+    },
+    months: fiscalMonths(settings.fiscalYear).map(({ year, month }) => ({
+      value: `${year}-${String(month).padStart(2, '0')}`,
+      label: formatThaiMonth(year, month),
+    })),
     reports,
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,

@@ -9,9 +9,9 @@ import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../core/entryLayout';
 import { CRITERIA_LAYOUT } from '../workbook/criteriaSheet';
 import { readDistrictFigures } from '../workbook/districtList';
-import { readSettings, Settings } from '../workbook/settings';
+import { readSettings, type Settings } from '../workbook/settings';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
-import { WorkbookData } from '../workbook/standing';
+import type { WorkbookData } from '../workbook/standing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,9 +53,14 @@ export function readConfig(ss: Spreadsheet): WorkbookConfig {
   const districtValues = values_(ss, SHEET.districts);
   const settingsValues = values_(ss, SHEET.settings);
   const districts = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
-  const { settings } = readSettings(settingsValues, districts.map((d) => d.name));
+  const { settings } = readSettings(
+    settingsValues,
+    districts.map((d) => d.name),
+  );
   const criteriaValues = values_(ss, SHEET.criteria);
-  const parsed = criteriaFromRows(criteriaValues.slice(CRITERIA_LAYOUT.table - 1, CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows));
+  const parsed = criteriaFromRows(
+    criteriaValues.slice(CRITERIA_LAYOUT.table - 1, CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows),
+  );
   return {
     districts,
     settings,
@@ -77,15 +82,23 @@ export function readWorkbook(ss: Spreadsheet): ReadWorkbook {
     const rows: unknown[][] = [];
     const origin: Origin[] = [];
     for (const sheet of sheets) {
-      values_(ss, sheet).slice(1).forEach((row, i) => {
-        rows.push(row.slice(0, width));
-        origin.push({ sheet, row: i + 2 });
-      });
+      values_(ss, sheet)
+        .slice(1)
+        .forEach((row, i) => {
+          rows.push(row.slice(0, width));
+          origin.push({ sheet, row: i + 2 });
+        });
     }
     return { rows, origin };
   };
-  const activities = stack(names.map((n) => entrySheetName('activities', n)), ACTIVITY_WIDTH);
-  const online = stack(names.map((n) => entrySheetName('online', n)), ONLINE_WIDTH);
+  const activities = stack(
+    names.map((n) => entrySheetName('activities', n)),
+    ACTIVITY_WIDTH,
+  );
+  const online = stack(
+    names.map((n) => entrySheetName('online', n)),
+    ONLINE_WIDTH,
+  );
   const baseline = stack([SHEET.baseline], BASELINE_WIDTH);
   return {
     data: {

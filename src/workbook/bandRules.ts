@@ -2,7 +2,7 @@
  * Colour bands as conditional-format rules (value-based: number or text equals), so a cell
  * changes colour the moment its score changes.
  */
-import { Criteria } from '../core/criteria';
+import type { Criteria } from '../core/criteria';
 
 /** One conditional-format rule. */
 export interface BandRule {
@@ -22,7 +22,21 @@ export interface BandRule {
 export function bandRules(criteria: Criteria, scoreRange: string, levelRange: string): BandRule[] {
   const all = [...criteria.levels, criteria.below];
   return [
-    ...all.map((l): BandRule => ({ range: scoreRange, when: { kind: 'numberEquals', value: l.score }, background: l.band.background, text: l.band.text })),
-    ...all.map((l): BandRule => ({ range: levelRange, when: { kind: 'textEquals', value: l.name }, background: l.band.background, text: l.band.text })),
+    ...all.map(
+      (l): BandRule => ({
+        range: scoreRange,
+        when: { kind: 'numberEquals', value: l.score },
+        background: l.band.background,
+        text: l.band.text,
+      }),
+    ),
+    ...all.map(
+      (l): BandRule => ({
+        range: levelRange,
+        when: { kind: 'textEquals', value: l.name },
+        background: l.band.background,
+        text: l.band.text,
+      }),
+    ),
   ];
 }

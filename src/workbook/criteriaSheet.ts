@@ -4,7 +4,7 @@
  * province; set-up writes them only where they are blank.
  */
 import { CHANNEL_TABLE_HEADERS, DEFAULT_CHANNEL_ROWS } from '../core/channels';
-import { Criteria } from '../core/criteria';
+import type { Criteria } from '../core/criteria';
 import { criteriaToRows } from '../core/criteriaTable';
 import { SHEET } from './sheetNames';
 
@@ -40,7 +40,10 @@ export function criteriaSheetRows(criteria: Criteria): unknown[][] {
     ...criteriaToRows(criteria),
     [],
     [CHANNEL_TITLE],
-    [CHANNEL_TABLE_HEADERS[0], ...Array.from({ length: CRITERIA_LAYOUT.channelWidth - 1 }, (_, i) => (i === 0 ? CHANNEL_TABLE_HEADERS[1] : ''))],
+    [
+      CHANNEL_TABLE_HEADERS[0],
+      ...Array.from({ length: CRITERIA_LAYOUT.channelWidth - 1 }, (_, i) => (i === 0 ? CHANNEL_TABLE_HEADERS[1] : '')),
+    ],
     ...DEFAULT_CHANNEL_ROWS.map((row) => [...row]),
   ];
 }

@@ -2,8 +2,8 @@
  * What is sent to the province: the e-mail's HTML body (the report's district table with band
  * colours, all text escaped) and the short plain text for the province's LINE group.
  */
-import { Criteria, levelOfScore } from '../core/criteria';
-import { ReportGrid } from './reportSheets';
+import { type Criteria, levelOfScore } from '../core/criteria';
+import type { ReportGrid } from './reportSheets';
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -21,12 +21,29 @@ export function escapeHtml(value: unknown): string {
  * @param criteria for the band colours
  * @param link the sheet's URL
  */
-export function emailHtml(grid: readonly (readonly unknown[])[], layout: Omit<ReportGrid, 'rows'>, criteria: Criteria, link: string): string {
-  const cell = (value: unknown, style = '') => `<td style="border:1px solid #ccc;padding:4px;${style}">${escapeHtml(value)}</td>`;
-  const headerLines = grid.slice(0, layout.headerRow - 2).map((row) => `<p style="margin:2px 0">${row.filter((v) => v !== '').map(escapeHtml).join(' ')}</p>`);
-  const head = grid[layout.headerRow - 1].map((v) => `<th style="border:1px solid #ccc;padding:4px;background:#efefef">${escapeHtml(v)}</th>`).join('');
+export function emailHtml(
+  grid: readonly (readonly unknown[])[],
+  layout: Omit<ReportGrid, 'rows'>,
+  criteria: Criteria,
+  link: string,
+): string {
+  const cell = (value: unknown, style = '') =>
+    `<td style="border:1px solid #ccc;padding:4px;${style}">${escapeHtml(value)}</td>`;
+  const headerLines = grid.slice(0, layout.headerRow - 2).map(
+    (row) =>
+      `<p style="margin:2px 0">${row
+        .filter((v) => v !== '')
+        .map(escapeHtml)
+        .join(' ')}</p>`,
+  );
+  const head = grid[layout.headerRow - 1]
+    .map((v) => `<th style="border:1px solid #ccc;padding:4px;background:#efefef">${escapeHtml(v)}</th>`)
+    .join('');
   const body = grid.slice(layout.headerRow, layout.lastDistrictRow + 1).map((row) => {
-    const band = typeof row[layout.scoreColumn - 1] === 'number' ? levelOfScore(criteria, row[layout.scoreColumn - 1] as number).band : null;
+    const band =
+      typeof row[layout.scoreColumn - 1] === 'number'
+        ? levelOfScore(criteria, row[layout.scoreColumn - 1] as number).band
+        : null;
     const style = band ? `background:${band.background};color:${band.text}` : '';
     return `<tr>${row.map((v, c) => cell(v, c === layout.scoreColumn - 1 || c === layout.levelColumn - 1 ? style : '')).join('')}</tr>`;
   });
@@ -46,7 +63,11 @@ export function emailHtml(grid: readonly (readonly unknown[])[], layout: Omit<Re
  * @param grid the report's values
  * @param layout where its table is
  */
-export function lineText(title: string, grid: readonly (readonly unknown[])[], layout: Omit<ReportGrid, 'rows'>): string {
+export function lineText(
+  title: string,
+  grid: readonly (readonly unknown[])[],
+  layout: Omit<ReportGrid, 'rows'>,
+): string {
   const nameColumn = 1;
   const nextColumn = grid[layout.headerRow - 1].length - 1;
   const lines = grid.slice(layout.firstDistrictRow - 1, layout.lastDistrictRow).map((row) => {
@@ -58,5 +79,10 @@ export function lineText(title: string, grid: readonly (readonly unknown[])[], l
 
 /** Text on one line, without control characters. */
 function oneLine_(value: unknown): string {
-  return String(value ?? '').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
+  return (
+    String(value ?? '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+      .trim()
+  );
 }

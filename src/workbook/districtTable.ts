@@ -3,13 +3,25 @@
  * results are formulas over the entry sheets, so they update as officers type.
  */
 import { ACTIVITY_WIDTH, BASELINE_SHEET_NAME, ONLINE_WIDTH } from '../core/entryLayout';
-import { PercentBasis } from './settings';
+import type { PercentBasis } from './settings';
 import { entrySheetName, quoteSheet, SHEET } from './sheetNames';
 import { CRITERIA_RANGE, CHANNEL_RANGE, CRITERIA_TOP } from './criteriaSheet';
 
 export const DISTRICT_HEADERS = [
-  'ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)', 'ส่งเสริมแล้ว ปี ๖๔', 'เป้ากิจกรรม (ครั้ง)', 'เป้าช่องทาง',
-  'เป้าผู้ประกอบการ', 'กิจกรรม (ครั้ง)', 'ช่องทางออนไลน์', 'ผู้ประกอบการรายใหม่', 'ร้อยละ', 'คะแนน', 'ระดับ', 'ขั้นต่อไป',
+  'ที่',
+  'อำเภอ',
+  'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)',
+  'ส่งเสริมแล้ว ปี ๖๔',
+  'เป้ากิจกรรม (ครั้ง)',
+  'เป้าช่องทาง',
+  'เป้าผู้ประกอบการ',
+  'กิจกรรม (ครั้ง)',
+  'ช่องทางออนไลน์',
+  'ผู้ประกอบการรายใหม่',
+  'ร้อยละ',
+  'คะแนน',
+  'ระดับ',
+  'ขั้นต่อไป',
 ];
 
 /** The label of the district table's total row. */
@@ -17,12 +29,28 @@ export const TOTAL_LABEL = 'รวมทั้งจังหวัด';
 
 /** 0-based columns of the district table. */
 export const DISTRICT_COL = {
-  no: 0, name: 1, registered: 2, promoted: 3, activityGoal: 4, channelGoal: 5, operatorGoal: 6,
-  activities: 7, channels: 8, newOperators: 9, percent: 10, score: 11, level: 12, next: 13,
+  no: 0,
+  name: 1,
+  registered: 2,
+  promoted: 3,
+  activityGoal: 4,
+  channelGoal: 5,
+  operatorGoal: 6,
+  activities: 7,
+  channels: 8,
+  newOperators: 9,
+  percent: 10,
+  score: 11,
+  level: 12,
+  next: 13,
 } as const;
 
 /** Columns the officers' figures live in: never overwritten once filled. */
-export const DISTRICT_INPUT_COLUMNS: readonly number[] = [DISTRICT_COL.name, DISTRICT_COL.registered, DISTRICT_COL.promoted];
+export const DISTRICT_INPUT_COLUMNS: readonly number[] = [
+  DISTRICT_COL.name,
+  DISTRICT_COL.registered,
+  DISTRICT_COL.promoted,
+];
 
 /** A district row's figures as the letter gives them. */
 export interface DistrictFigures {
@@ -56,7 +84,11 @@ export function columnLetter(col: number): string {
  * @param refs where the settings are
  * @param basis the percentage basis
  */
-export function districtTableRows(districts: readonly DistrictFigures[], refs: SettingRefs, basis: PercentBasis): (string | number)[][] {
+export function districtTableRows(
+  districts: readonly DistrictFigures[],
+  refs: SettingRefs,
+  basis: PercentBasis,
+): (string | number)[][] {
   const first = 2;
   const last = districts.length + 1;
   const col = (c: number) => columnLetter(c);
@@ -65,7 +97,11 @@ export function districtTableRows(districts: readonly DistrictFigures[], refs: S
     `{${districts.map((d) => `${quoteSheet(entrySheetName(kind, d.name))}!A2:${columnLetter(width - 1)}`).join('; ')}}`;
   const baseline = `${quoteSheet(BASELINE_SHEET_NAME)}!A2:C`;
   const scoreArgs = `${span(DISTRICT_COL.activities)}, ${span(DISTRICT_COL.channels)}, ${span(DISTRICT_COL.newOperators)}, ${span(DISTRICT_COL.registered)}, ${CRITERIA_RANGE}`;
-  const percentColumns = [DISTRICT_COL.newOperators, DISTRICT_COL.registered, ...(basis === 'neverOnline' ? [DISTRICT_COL.promoted] : [])];
+  const percentColumns = [
+    DISTRICT_COL.newOperators,
+    DISTRICT_COL.registered,
+    ...(basis === 'neverOnline' ? [DISTRICT_COL.promoted] : []),
+  ];
   const percentOf = (ref: (c: number) => string) => `=OTOP_PERCENT(${percentColumns.map(ref).join(', ')})`;
   const rows: (string | number)[][] = [DISTRICT_HEADERS.slice()];
   districts.forEach((d, i) => {
@@ -77,7 +113,8 @@ export function districtTableRows(districts: readonly DistrictFigures[], refs: S
     row[DISTRICT_COL.activityGoal] = `=${SHEET.criteria}!${CRITERIA_TOP.activities}`;
     row[DISTRICT_COL.channelGoal] = `=${SHEET.criteria}!${CRITERIA_TOP.channels}`;
     if (i === 0) {
-      row[DISTRICT_COL.operatorGoal] = `=OTOP_TARGET(${span(DISTRICT_COL.registered)}, ${SHEET.criteria}!${CRITERIA_TOP.percent})`;
+      row[DISTRICT_COL.operatorGoal] =
+        `=OTOP_TARGET(${span(DISTRICT_COL.registered)}, ${SHEET.criteria}!${CRITERIA_TOP.percent})`;
       row[DISTRICT_COL.activities] =
         `=OTOP_TALLY(${span(DISTRICT_COL.name)}, ${stack('activities', ACTIVITY_WIDTH)}, ${stack('online', ONLINE_WIDTH)}, ` +
         `${baseline}, ${refs.asOf}, ${refs.fiscalYear}, ${CHANNEL_RANGE})`;
@@ -90,7 +127,14 @@ export function districtTableRows(districts: readonly DistrictFigures[], refs: S
   });
   const total: (string | number)[] = Array(DISTRICT_HEADERS.length).fill('');
   total[DISTRICT_COL.name] = TOTAL_LABEL;
-  for (const c of [DISTRICT_COL.registered, DISTRICT_COL.promoted, DISTRICT_COL.activityGoal, DISTRICT_COL.operatorGoal, DISTRICT_COL.activities, DISTRICT_COL.newOperators]) {
+  for (const c of [
+    DISTRICT_COL.registered,
+    DISTRICT_COL.promoted,
+    DISTRICT_COL.activityGoal,
+    DISTRICT_COL.operatorGoal,
+    DISTRICT_COL.activities,
+    DISTRICT_COL.newOperators,
+  ]) {
     total[c] = `=SUM(${span(c)})`;
   }
   total[DISTRICT_COL.percent] = percentOf((c) => `${col(c)}${last + 1}`);

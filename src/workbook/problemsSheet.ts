@@ -29,13 +29,18 @@ export function a1(row: number, column: number): string {
  * @param sheetIds the sheet id of each sheet name
  * @param checkedAt when the check ran, as Thai text
  */
-export function problemRows(problems: readonly LocatedProblem[], sheetIds: ReadonlyMap<string, number>, checkedAt: string): string[][] {
+export function problemRows(
+  problems: readonly LocatedProblem[],
+  sheetIds: ReadonlyMap<string, number>,
+  checkedAt: string,
+): string[][] {
   const rows = problems.map((p) => {
     const cell = a1(p.row, p.column);
     const id = sheetIds.get(p.sheet);
     const link = id === undefined ? '' : `=HYPERLINK("#gid=${id}&range=${cell}", "ไปที่ ${cell}")`;
     return [asCellText(p.sheet), cell, asCellText(p.message), link];
   });
-  const summary = problems.length === 0 ? `ไม่พบปัญหา (ตรวจเมื่อ ${checkedAt})` : `พบ ${problems.length} รายการ (ตรวจเมื่อ ${checkedAt})`;
+  const summary =
+    problems.length === 0 ? `ไม่พบปัญหา (ตรวจเมื่อ ${checkedAt})` : `พบ ${problems.length} รายการ (ตรวจเมื่อ ${checkedAt})`;
   return [PROBLEM_HEADERS, ...rows, ['', '', summary, '']];
 }

@@ -3,11 +3,11 @@
  * where their score and level cells are so the adapter can put band rules on them. User text
  * (names, activities, links) stays text: formula-like strings are neutralised.
  */
-import { Day } from '../core/civilDate';
+import type { Day } from '../core/civilDate';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { ymdOf } from '../core/civilDate';
 import { asCellText } from './cellText';
-import { DistrictResult, Standing } from './standing';
+import type { DistrictResult, Standing } from './standing';
 
 /** A report sheet's content and layout. */
 export interface ReportGrid {
@@ -87,16 +87,62 @@ export function roundSummaryGrid(standing: Standing, round: number, made: MadeBy
     [],
   ];
   const table = [
-    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว ปี ๖๔', 'เป้ากิจกรรม', 'เป้าช่องทาง', 'เป้าผู้ประกอบการ',
-      'กิจกรรม', 'ช่องทาง', 'ผู้ประกอบการรายใหม่', 'ร้อยละ', 'คะแนน', 'ระดับ', 'ขั้นต่อไป'],
+    [
+      'ที่',
+      'อำเภอ',
+      'ผู้ประกอบการทั้งหมด',
+      'ส่งเสริมแล้ว ปี ๖๔',
+      'เป้ากิจกรรม',
+      'เป้าช่องทาง',
+      'เป้าผู้ประกอบการ',
+      'กิจกรรม',
+      'ช่องทาง',
+      'ผู้ประกอบการรายใหม่',
+      'ร้อยละ',
+      'คะแนน',
+      'ระดับ',
+      'ขั้นต่อไป',
+    ],
     ...standing.districts.map((d, i) => [
-      i + 1, asCellText(d.district), d.registered, d.promoted, d.activityGoal, d.channelGoal, d.target,
-      d.activities, d.channels, d.newOperators, d.percent, d.assessment.score, d.assessment.name, d.next,
+      i + 1,
+      asCellText(d.district),
+      d.registered,
+      d.promoted,
+      d.activityGoal,
+      d.channelGoal,
+      d.target,
+      d.activities,
+      d.channels,
+      d.newOperators,
+      d.percent,
+      d.assessment.score,
+      d.assessment.name,
+      d.next,
     ]),
-    ['', 'รวมทั้งจังหวัด', standing.total.registered, standing.total.promoted, standing.total.activityGoal, '', standing.total.target,
-      standing.total.activities, '', standing.total.newOperators, standing.total.percent, '', '', ''],
+    [
+      '',
+      'รวมทั้งจังหวัด',
+      standing.total.registered,
+      standing.total.promoted,
+      standing.total.activityGoal,
+      '',
+      standing.total.target,
+      standing.total.activities,
+      '',
+      standing.total.newOperators,
+      standing.total.percent,
+      '',
+      '',
+      '',
+    ],
   ];
-  return assemble_(header, table, evidence_(standing, () => true), 12, 13);
+  return assemble_(
+    header,
+    table,
+    evidence_(standing, () => true),
+    12,
+    13,
+  );
 }
 
 /**
@@ -109,26 +155,80 @@ export function roundSummaryGrid(standing: Standing, round: number, made: MadeBy
  * @param dueDay the report's due day of the next month
  * @param made province, year, who and when
  */
-export function monthlyReportGrid(atEnd: Standing, atStart: Standing, year: number, month: number, dueDay: number, made: MadeBy): ReportGrid {
+export function monthlyReportGrid(
+  atEnd: Standing,
+  atStart: Standing,
+  year: number,
+  month: number,
+  dueDay: number,
+  made: MadeBy,
+): ReportGrid {
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
   const header = [
     [`รายงานประจำเดือน ${formatThaiMonth(year, month)} ${TITLE}`],
-    ['จังหวัด', made.province, 'ปีงบประมาณ', made.fiscalYear, 'กำหนดส่ง', `${dueDay} ${formatThaiMonth(nextYear, nextMonth)}`],
+    [
+      'จังหวัด',
+      made.province,
+      'ปีงบประมาณ',
+      made.fiscalYear,
+      'กำหนดส่ง',
+      `${dueDay} ${formatThaiMonth(nextYear, nextMonth)}`,
+    ],
     ['ข้อมูลถึงวันที่', formatThaiDate(atEnd.asOf), 'จัดทำโดย', made.who, 'เมื่อ', made.when],
     ['สถานะ', NEWEST],
     [],
   ];
-  const change = (d: DistrictResult, i: number, pick: (x: DistrictResult) => number) => pick(d) - pick(atStart.districts[i]);
+  const change = (d: DistrictResult, i: number, pick: (x: DistrictResult) => number) =>
+    pick(d) - pick(atStart.districts[i]);
   const table = [
-    ['ที่', 'อำเภอ', 'กิจกรรม', 'เพิ่มในเดือน', 'ช่องทาง', 'เพิ่มในเดือน', 'ผู้ประกอบการรายใหม่', 'เพิ่มในเดือน',
-      'เป้าผู้ประกอบการ', 'ร้อยละ', 'คะแนน', 'ระดับ', 'ระดับเดือนก่อน', 'ขั้นต่อไป'],
+    [
+      'ที่',
+      'อำเภอ',
+      'กิจกรรม',
+      'เพิ่มในเดือน',
+      'ช่องทาง',
+      'เพิ่มในเดือน',
+      'ผู้ประกอบการรายใหม่',
+      'เพิ่มในเดือน',
+      'เป้าผู้ประกอบการ',
+      'ร้อยละ',
+      'คะแนน',
+      'ระดับ',
+      'ระดับเดือนก่อน',
+      'ขั้นต่อไป',
+    ],
     ...atEnd.districts.map((d, i) => [
-      i + 1, asCellText(d.district), d.activities, change(d, i, (x) => x.activities), d.channels, change(d, i, (x) => x.channels),
-      d.newOperators, change(d, i, (x) => x.newOperators), d.target, d.percent, d.assessment.score, d.assessment.name,
-      atStart.districts[i].assessment.name, d.next,
+      i + 1,
+      asCellText(d.district),
+      d.activities,
+      change(d, i, (x) => x.activities),
+      d.channels,
+      change(d, i, (x) => x.channels),
+      d.newOperators,
+      change(d, i, (x) => x.newOperators),
+      d.target,
+      d.percent,
+      d.assessment.score,
+      d.assessment.name,
+      atStart.districts[i].assessment.name,
+      d.next,
     ]),
-    ['', 'รวมทั้งจังหวัด', atEnd.total.activities, atEnd.total.activities - atStart.total.activities, '', '',
-      atEnd.total.newOperators, atEnd.total.newOperators - atStart.total.newOperators, atEnd.total.target, atEnd.total.percent, '', '', '', ''],
+    [
+      '',
+      'รวมทั้งจังหวัด',
+      atEnd.total.activities,
+      atEnd.total.activities - atStart.total.activities,
+      '',
+      '',
+      atEnd.total.newOperators,
+      atEnd.total.newOperators - atStart.total.newOperators,
+      atEnd.total.target,
+      atEnd.total.percent,
+      '',
+      '',
+      '',
+      '',
+    ],
   ];
   const inMonth = (day: Day) => {
     const ymd = ymdOf(day);
@@ -146,20 +246,36 @@ function evidence_(standing: Standing, keep: (day: Day) => boolean, suffix = '')
     [`หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ${suffix} (${activities.length} ครั้ง)`],
     ['อำเภอ', 'วันที่', 'กิจกรรม', 'สถานที่', 'ผู้จัด', 'ผู้ประกอบการที่เข้าร่วม', 'ลิงก์หลักฐาน'],
     ...activities.map((a) => [
-      asCellText(standing.districts[a.districtIndex]?.district ?? a.district), date(a.day as Day), asCellText(a.activity),
-      asCellText(a.place), asCellText(a.organiser), a.operators ?? '', asCellText(a.link),
+      asCellText(standing.districts[a.districtIndex]?.district ?? a.district),
+      date(a.day as Day),
+      asCellText(a.activity),
+      asCellText(a.place),
+      asCellText(a.organiser),
+      a.operators ?? '',
+      asCellText(a.link),
     ]),
     [],
     [`หลักฐาน: ผู้ประกอบการรายใหม่ที่นับ${suffix} (${operators.length} ราย)`],
     ['อำเภอ', 'วันที่', 'ชื่อผู้ประกอบการ / กลุ่ม', 'เลขทะเบียน OTOP', 'ช่องทาง', 'ลิงก์'],
     ...operators.map((o) => [
-      asCellText(o.district), date(o.day), asCellText(o.name), asCellText(o.regNo), asCellText(o.channels.join(', ')), asCellText(o.links.join(' ')),
+      asCellText(o.district),
+      date(o.day),
+      asCellText(o.name),
+      asCellText(o.regNo),
+      asCellText(o.channels.join(', ')),
+      asCellText(o.links.join(' ')),
     ]),
   ];
 }
 
 /** Joins header, table and evidence into one padded grid with its layout. */
-function assemble_(header: (string | number)[][], table: (string | number)[][], evidence: (string | number)[][], scoreColumn: number, levelColumn: number): ReportGrid {
+function assemble_(
+  header: (string | number)[][],
+  table: (string | number)[][],
+  evidence: (string | number)[][],
+  scoreColumn: number,
+  levelColumn: number,
+): ReportGrid {
   const rows = [...header, ...table, ...evidence].map(pad);
   const headerRow = header.length + 1;
   return {

@@ -3,7 +3,7 @@
  * moved. Defaults are FY 2565's, from the letter.
  */
 import { CALENDAR_2565 } from '../core/calendar';
-import { Day } from '../core/civilDate';
+import type { Day } from '../core/civilDate';
 import { parseDate } from '../core/dateParse';
 import { fiscalYearBounds } from '../core/fiscalYear';
 import { parseCount } from '../core/numbers';
@@ -84,7 +84,13 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
     [LABEL.reportEmail, settings.reportEmail, 'อีเมลที่รับรายงานของจังหวัด'],
     [LABEL.percentBasis, BASIS_TEXT[settings.percentBasis], 'ตัวหารของร้อยละ (เปลี่ยนแล้วกดตั้งค่าสมุดงานอีกครั้ง)'],
     [LABEL.provinceEditors, settings.provinceEditors.join(', '), 'แก้ไขได้ทุกชีต คั่นหลายอีเมลด้วย ,'],
-    ...districts.map((d): SettingRow => [LABEL.districtEditors(d), (settings.districtEditors[d] ?? []).join(', '), `แก้ไขได้เฉพาะชีตของ อ.${d}`]),
+    ...districts.map(
+      (d): SettingRow => [
+        LABEL.districtEditors(d),
+        (settings.districtEditors[d] ?? []).join(', '),
+        `แก้ไขได้เฉพาะชีตของ อ.${d}`,
+      ],
+    ),
   ];
 }
 
@@ -95,12 +101,16 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
  * @param districts canonical district names
  * @return the settings and the problems found (Thai)
  */
-export function readSettings(rows: readonly (readonly unknown[])[], districts: readonly string[]): { settings: Settings; problems: string[] } {
+export function readSettings(
+  rows: readonly (readonly unknown[])[],
+  districts: readonly string[],
+): { settings: Settings; problems: string[] } {
   const byLabel = new Map<string, unknown>();
   for (const row of rows) if (!isBlank(row[0])) byLabel.set(cleanText(String(row[0])), row[1]);
   const defaults = defaultSettings(districts);
   const problems: string[] = [];
-  const text = (label: string, dflt: string) => (isBlank(byLabel.get(label)) ? dflt : cleanText(String(byLabel.get(label))));
+  const text = (label: string, dflt: string) =>
+    isBlank(byLabel.get(label)) ? dflt : cleanText(String(byLabel.get(label)));
   const number = (label: string, dflt: number, ok: (n: number) => boolean) => {
     const value = byLabel.get(label);
     if (isBlank(value)) return dflt;
@@ -117,7 +127,11 @@ export function readSettings(rows: readonly (readonly unknown[])[], districts: r
     problems.push(`ตั้งค่า "${label}": ${parsed.problem}`);
     return dflt;
   };
-  const emails = (label: string) => text(label, '').split(/[,;\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const emails = (label: string) =>
+    text(label, '')
+      .split(/[,;\s]+/)
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean);
   const fiscalYear = number(LABEL.fiscalYear, defaults.fiscalYear, (n) => n > 2400 && n < 2700);
   const basisText = text(LABEL.percentBasis, BASIS_TEXT.registered);
   return {

@@ -2,15 +2,15 @@
  * The standing of every district at a cut-off day: the tally of the entries, scored with the
  * criteria. Pure: the summaries, the monthly report, the sidebar and the e-mail all use it.
  */
-import { Day } from '../core/civilDate';
-import { Criteria, topLevel } from '../core/criteria';
-import { Rows } from '../core/entries';
-import { assess, Assessment, nextStepText } from '../core/scoring';
+import type { Day } from '../core/civilDate';
+import { type Criteria, topLevel } from '../core/criteria';
+import type { Rows } from '../core/entries';
+import { assess, type Assessment, nextStepText } from '../core/scoring';
 import { percentage } from '../core/targets';
 import { operatorTarget } from '../core/targets';
-import { tally, TallyResult } from '../core/tally';
-import { DistrictFigures } from './districtTable';
-import { PercentBasis } from './settings';
+import { tally, type TallyResult } from '../core/tally';
+import type { DistrictFigures } from './districtTable';
+import type { PercentBasis } from './settings';
 
 /** Everything the standing is computed from. */
 export interface WorkbookData {
@@ -46,7 +46,15 @@ export interface DistrictResult {
 export interface Standing {
   readonly asOf: Day;
   readonly districts: readonly DistrictResult[];
-  readonly total: { registered: number; promoted: number; activityGoal: number; target: number; activities: number; newOperators: number; percent: number };
+  readonly total: {
+    registered: number;
+    promoted: number;
+    activityGoal: number;
+    target: number;
+    activities: number;
+    newOperators: number;
+    percent: number;
+  };
   readonly tally: TallyResult;
 }
 
@@ -66,7 +74,8 @@ export function standingAt(data: WorkbookData, asOf: Day): Standing {
     channelRows: data.channelRows,
   });
   const top = topLevel(data.criteria);
-  const base = (d: DistrictFigures) => (data.percentBasis === 'neverOnline' ? Math.max(1, d.registered - d.promoted) : Math.max(1, d.registered));
+  const base = (d: DistrictFigures) =>
+    data.percentBasis === 'neverOnline' ? Math.max(1, d.registered - d.promoted) : Math.max(1, d.registered);
   const districts = data.districts.map((d, i): DistrictResult => {
     const counts = result.districts[i];
     const assessment = assess({ ...counts, registered: Math.max(1, d.registered) }, data.criteria);

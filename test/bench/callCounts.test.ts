@@ -5,7 +5,7 @@
  * generator's own ground truth, so the generator is honest. No timing here: `npm run bench`.
  */
 import { join } from 'node:path';
-import { generateWorkbook, GeneratedWorkbook, ScaleSpec } from '../../bench/generator';
+import { generateWorkbook, type GeneratedWorkbook, type ScaleSpec } from '../../bench/generator';
 import { readBundle } from '../../bench/bundle';
 import { fillEntries, newBenchWorkbook, recalculate, tallyArgs, writeDistrictSheet } from '../../bench/workbook';
 

@@ -39,14 +39,30 @@ describe('the preview runtime', () => {
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   test('only top-level functions not ending in _ can be called', () => {
-    expect(runtime.callableFunctions()).toEqual(['boom', 'echo', 'giveCycle', 'giveDate', 'giveMixed', 'giveUndefined', 'isArrayHere', 'throwText', 'today']);
+    expect(runtime.callableFunctions()).toEqual([
+      'boom',
+      'echo',
+      'giveCycle',
+      'giveDate',
+      'giveMixed',
+      'giveUndefined',
+      'isArrayHere',
+      'throwText',
+      'today',
+    ]);
     for (const name of ['hidden_', 'notAFunction', 'SpreadsheetApp', 'Date', 'missing', 'constructor']) {
-      expect(runtime.call(name, [])).toEqual({ ok: false, error: { name: 'ScriptError', message: `Script function not found: ${name}` } });
+      expect(runtime.call(name, [])).toEqual({
+        ok: false,
+        error: { name: 'ScriptError', message: `Script function not found: ${name}` },
+      });
     }
   });
 
-  test('arguments arrive as copies made in the execution\'s own realm', () => {
-    expect(runtime.call('echo', [{ a: [1, 'สอง', null, true] }])).toEqual({ ok: true, value: { a: [1, 'สอง', null, true] } });
+  test("arguments arrive as copies made in the execution's own realm", () => {
+    expect(runtime.call('echo', [{ a: [1, 'สอง', null, true] }])).toEqual({
+      ok: true,
+      value: { a: [1, 'สอง', null, true] },
+    });
     expect(runtime.call('isArrayHere', [[1]])).toEqual({ ok: true, value: true });
   });
 
@@ -56,7 +72,10 @@ describe('the preview runtime', () => {
     expect(!date.ok && date.error.message).toMatch(/^Failed due to illegal value in property: when/);
     expect(runtime.call('giveUndefined', [])).toEqual({ ok: true, value: null });
     expect(runtime.call('giveMixed', [])).toEqual({ ok: true, value: { list: [1, null, null], n: null, m: {} } });
-    expect(runtime.call('giveCycle', [])).toEqual({ ok: false, error: { name: 'Error', message: 'Failed due to circular reference.' } });
+    expect(runtime.call('giveCycle', [])).toEqual({
+      ok: false,
+      error: { name: 'Error', message: 'Failed due to circular reference.' },
+    });
   });
 
   test('a thrown error reaches the client with its message', () => {
@@ -79,7 +98,9 @@ describe('the preview runtime', () => {
   });
 
   test('the shim goes first in <head>, and data cannot close its <script>', () => {
-    const page = injectShim('<html><head><title>x</title><script>page()</script></head></html>', 'shim()', { functions: ['</script><script>alert(1)//'] });
+    const page = injectShim('<html><head><title>x</title><script>page()</script></head></html>', 'shim()', {
+      functions: ['</script><script>alert(1)//'],
+    });
     expect(page.indexOf('shim()')).toBeLessThan(page.indexOf('page()'));
     expect(page.match(/<\/script/gi)).toHaveLength(2);
   });
@@ -93,7 +114,11 @@ describe('the preview server', () => {
   afterAll(() => preview.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(new URL(path, preview.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(new URL(path, preview.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   test('the demo workbook spreads the nine districts over the levels', async () => {
     const reply = (await (await post('/gas/run', { fn: 'sidebarState', args: [] })).json()) as any;
@@ -112,12 +137,17 @@ describe('the preview server', () => {
     expect(page).toContain('"sidebarState"');
     expect(page).not.toContain('"presentArgs_"');
     const reply = (await (await post('/gas/run', { fn: 'presentArgs_', args: [] })).json()) as any;
-    expect(reply).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Script function not found: presentArgs_' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { name: 'ScriptError', message: 'Script function not found: presentArgs_' },
+    });
   });
 
   test('more than 10 open calls from one page are refused (the shim queues them instead)', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 11 }, () => post('/gas/run', { fn: 'OTOP_TARGET', args: [241] }, { 'X-Preview-Page': 'greedy' }).then((r) => r.status)),
+      Array.from({ length: 11 }, () =>
+        post('/gas/run', { fn: 'OTOP_TARGET', args: [241] }, { 'X-Preview-Page': 'greedy' }).then((r) => r.status),
+      ),
     );
     expect(replies.filter((s) => s === 429)).toHaveLength(1);
     expect(replies.filter((s) => s === 200)).toHaveLength(10);
@@ -126,7 +156,11 @@ describe('the preview server', () => {
   test('calls from other sites are refused', async () => {
     const reply = await post('/gas/run', { fn: 'sidebarState', args: [] }, { Origin: 'http://evil.example' });
     expect(reply.status).toBe(403);
-    const text = await fetch(new URL('/gas/run', preview.url), { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await fetch(new URL('/gas/run', preview.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(403);
   });
 
@@ -144,7 +178,10 @@ describe('the preview server', () => {
 describe('npm start', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     test(`prints the URL, serves, and exits 0 on ${signal}`, async () => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+        env: { ...process.env, PORT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (chunk) => (out += chunk));
       child.stderr.on('data', (chunk) => (out += chunk));

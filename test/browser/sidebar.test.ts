@@ -70,7 +70,12 @@ describeWithBrowser('the sidebar in the local preview', () => {
     return table.locator('td').evaluateAll((tds: any[]) =>
       tds.map((td) => {
         const style = (globalThis as any).getComputedStyle(td);
-        return { cell: td.dataset.cell as string, text: td.textContent as string, background: style.backgroundColor as string, color: style.color as string };
+        return {
+          cell: td.dataset.cell as string,
+          text: td.textContent as string,
+          background: style.backgroundColor as string,
+          color: style.color as string,
+        };
       }),
     );
   }
@@ -88,11 +93,16 @@ describeWithBrowser('the sidebar in the local preview', () => {
       const cards = opened.sidebar.locator('.district');
       expect(await cards.count()).toBe(9);
       const chips = await opened.sidebar.locator('.district .chip').evaluateAll((els: any[]) =>
-        els.map((e) => ({ text: e.textContent as string, background: (globalThis as any).getComputedStyle(e).backgroundColor as string })),
+        els.map((e) => ({
+          text: e.textContent as string,
+          background: (globalThis as any).getComputedStyle(e).backgroundColor as string,
+        })),
       );
       const levels = chips.map((c) => c.text.replace(/^\d+ · /, ''));
       expect(new Set(levels).size).toBeGreaterThanOrEqual(5); // the demo spreads over the levels
-      chips.forEach((chip, i) => expect(chip.background).toBe(rgb(BANDS.get(levels[i])!.background)));
+      chips.forEach((chip, i) => {
+        expect(chip.background).toBe(rgb(BANDS.get(levels[i])!.background));
+      });
       await opened.sidebar.getByText('รวมทั้งจังหวัด').waitFor();
       await opened.sidebar.locator('#calendar .round').nth(2).waitFor();
       expect(await opened.sidebar.locator('#calendar').textContent()).toContain('วันนี้');
@@ -114,7 +124,11 @@ describeWithBrowser('the sidebar in the local preview', () => {
       expect(levelCells.length).toBeGreaterThanOrEqual(9);
       for (const c of levelCells) {
         const band = BANDS.get(c.text)!;
-        expect({ cell: c.cell, background: c.background, color: c.color }).toEqual({ cell: c.cell, background: rgb(band.background), color: rgb(band.text) });
+        expect({ cell: c.cell, background: c.background, color: c.color }).toEqual({
+          cell: c.cell,
+          background: rgb(band.background),
+          color: rgb(band.text),
+        });
       }
       // the calendar now says round 1's summary was made, and it can be sent
       expect(await sidebar.locator('#calendar .round').first().textContent()).toContain(sheet);
@@ -144,7 +158,9 @@ describeWithBrowser('the sidebar in the local preview', () => {
 
     test('"copy for LINE" shows the LINE text and puts it on the clipboard', async () => {
       const { page, sidebar } = opened;
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: server.url.replace(/\/$/, ''),
+      });
       await sidebar.locator('#btnLine').click();
       await sidebar.locator('#linePanel:not([hidden])').waitFor();
       await sidebar.locator('#status', { hasText: 'คัดลอก' }).waitFor();
@@ -170,8 +186,11 @@ describeWithBrowser('the sidebar in the local preview', () => {
           new Promise((resolve) =>
             run
               .withSuccessHandler((value: unknown, user: unknown) => resolve({ ok: true, value, user }))
-              .withFailureHandler((error: any, user: unknown) => resolve({ ok: false, isError: error instanceof Error, message: error.message, user }))
-              .withUserObject({ tag: fn })[fn](...args),
+              .withFailureHandler((error: any, user: unknown) =>
+                resolve({ ok: false, isError: error instanceof Error, message: error.message, user }),
+              )
+              .withUserObject({ tag: fn })
+              [fn](...args),
           );
         const out: Record<string, unknown> = {
           privateHidden: typeof run.presentArgs_ === 'undefined' && typeof run.otop_ === 'undefined',
@@ -208,7 +227,9 @@ describeWithBrowser('the sidebar in the local preview', () => {
         maxInFlight: 10,
       });
       expect((result.failure as { message: string }).message).toMatch(/[\u0E00-\u0E7F]/); // the server's Thai message
-      expect((result.fifteen as { value: number }[]).map((r) => r.value)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75]);
+      expect((result.fifteen as { value: number }[]).map((r) => r.value)).toEqual([
+        5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75,
+      ]);
     });
 
     test('keeps a screenshot of the sidebar (test-artifacts/)', async () => {
@@ -243,7 +264,9 @@ describeWithBrowser('the sidebar in the local preview', () => {
   test('the data check lists a known bad row, and its link selects the cell in the workbook', async () => {
     const server = await preview((runtime) => {
       setUp(runtime);
-      typeRows(runtime, 'กิจกรรม ท่าบ่อ', [['31/04/2565', 'ท่าบ่อ', 'ตลาดนัดชุมชน', 'ลานวัด', 'กลุ่มผู้ผลิต', 'ไม่ใช้', 5, 1000, 'https://example.com/x', '']]);
+      typeRows(runtime, 'กิจกรรม ท่าบ่อ', [
+        ['31/04/2565', 'ท่าบ่อ', 'ตลาดนัดชุมชน', 'ลานวัด', 'กลุ่มผู้ผลิต', 'ไม่ใช้', 5, 1000, 'https://example.com/x', ''],
+      ]);
     });
     const opened = await open(server);
     await opened.sidebar.locator('#btnCheck').click();
@@ -253,7 +276,9 @@ describeWithBrowser('the sidebar in the local preview', () => {
     await idle(opened);
     await item.locator('button.link').click();
     await opened.page.locator('table.grid[data-sheet="กิจกรรม ท่าบ่อ"] td.sel[data-cell="A2"]').waitFor();
-    expect(await opened.page.locator('#tabs button[aria-selected="true"]').getAttribute('data-sheet')).toBe('กิจกรรม ท่าบ่อ');
+    expect(await opened.page.locator('#tabs button[aria-selected="true"]').getAttribute('data-sheet')).toBe(
+      'กิจกรรม ท่าบ่อ',
+    );
     expect(opened.errors).toEqual([]);
   });
 
@@ -269,7 +294,9 @@ describeWithBrowser('the sidebar in the local preview', () => {
         ['15/01/2565', 'สังคม', 'NK-X-1', OPERATOR, 'ผ้าทอ', 'Facebook', 'https://example.com/p', 1000, ''],
         ['16/01/2565', 'สังคม', 'NK-X-2', 'กลุ่มทดสอบ', 'ผ้าทอ', CHANNEL, '', '', ''],
       ]);
-      typeRows(runtime, 'กิจกรรม สังคม', [['10/01/2565', 'สังคม', OPERATOR, 'ลานวัด', 'พช.อำเภอ', 'ไม่ใช้', 5, 1000, 'https://example.com/e', '']]);
+      typeRows(runtime, 'กิจกรรม สังคม', [
+        ['10/01/2565', 'สังคม', OPERATOR, 'ลานวัด', 'พช.อำเภอ', 'ไม่ใช้', 5, 1000, 'https://example.com/e', ''],
+      ]);
     });
     const opened = await open(server);
     const { page, sidebar } = opened;

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { bundleText, BundleScope, loadBundle } from '../support/loadBundle';
+import { bundleText, type BundleScope, loadBundle } from '../support/loadBundle';
 
 const CUSTOM_FUNCTIONS = ['OTOP_TARGET', 'OTOP_PERCENT', 'OTOP_SCORE', 'OTOP_LEVEL', 'OTOP_NEXT', 'OTOP_THAI'];
 
@@ -32,7 +32,8 @@ describe('the bundle’s global scope', () => {
       const [, doc, params] = match!;
       expect(doc).toContain('@customfunction');
       expect(doc.split('\n')[1]).toMatch(/^ \* [\u0e00-\u0e7f]/); // Thai description first
-      for (const param of params.split(', ').filter(Boolean)) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${param}\\]?`));
+      for (const param of params.split(', ').filter(Boolean))
+        expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${param}\\]?`));
     }
   });
 
@@ -57,7 +58,9 @@ describe('custom functions called in the bundle', () => {
     expect(gas.OTOP_SCORE(5, 3, 12, 241)).toBe(5);
     expect(gas.OTOP_LEVEL(3, 1, 7, 241)).toBe('ปานกลาง');
     expect(plain(gas.OTOP_LEVEL(gas.run('[[2, 1, 5, 241]]')))).toEqual([['พัฒนา']]);
-    expect(gas.OTOP_NEXT(0, 0, 0, 29)).toBe('ระดับถัดไป ปรับปรุง (1 คะแนน): เพิ่มช่องทางออนไลน์อีก 1 ช่องทาง, ผู้ประกอบการรายใหม่อีก 1 ราย');
+    expect(gas.OTOP_NEXT(0, 0, 0, 29)).toBe(
+      'ระดับถัดไป ปรับปรุง (1 คะแนน): เพิ่มช่องทางออนไลน์อีก 1 ช่องทาง, ผู้ประกอบการรายใหม่อีก 1 ราย',
+    );
   });
 
   test('OTOP_THAI reads dates made in the bundle’s own scope, BE years included', () => {
@@ -76,7 +79,10 @@ describe('custom functions called in the bundle', () => {
 describe('clasp', () => {
   test('`clasp status` would push exactly the bundle and the manifest', () => {
     const root = join(__dirname, '..', '..');
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['status', '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['status', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const files: string[] = JSON.parse(out).filesToPush;
     expect(files.every((f) => /^dist\/(Code\.js|appsscript\.json|\w+\.html)$/.test(f))).toBe(true);
     expect(files).toEqual(expect.arrayContaining(['dist/Code.js', 'dist/appsscript.json']));

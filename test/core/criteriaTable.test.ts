@@ -11,11 +11,7 @@ describe('criteria table', () => {
   });
 
   test('reads Thai digits and skips header and blank rows', () => {
-    const rows = [
-      ['เกณฑ์ปี ๒๕๖๖'], [], ['คะแนน', 'ระดับ'],
-      ['๕', 'ดีมาก', '๖', '๓', '๖'],
-      ['1', 'ปรับปรุง', '', '1', '1'],
-    ];
+    const rows = [['เกณฑ์ปี ๒๕๖๖'], [], ['คะแนน', 'ระดับ'], ['๕', 'ดีมาก', '๖', '๓', '๖'], ['1', 'ปรับปรุง', '', '1', '1']];
     const parsed = criteriaFromRows(rows);
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.value.levels.map((l) => [l.score, l.minActivities, l.minChannels, l.percent])).toEqual([
@@ -29,8 +25,20 @@ describe('criteria table', () => {
     [[[5, '', 5, 3, 5]], 'ไม่มีชื่อระดับ'],
     [[[5, 'ดีมาก', 'ห้า', 3, 5]], 'ต้องเป็นตัวเลข'],
     [[[5, 'ดีมาก', 5, 3, 5, 'green']], '#RRGGBB'],
-    [[[5, 'ดีมาก', 5, 3, 5], [5, 'ดี', 4, 2, 4]], 'ซ้ำ'],
-    [[[5, 'ดีมาก', 3, 3, 5], [4, 'ดี', 4, 2, 4]], 'ต้องไม่ต่ำกว่าระดับ ดี'],
+    [
+      [
+        [5, 'ดีมาก', 5, 3, 5],
+        [5, 'ดี', 4, 2, 4],
+      ],
+      'ซ้ำ',
+    ],
+    [
+      [
+        [5, 'ดีมาก', 3, 3, 5],
+        [4, 'ดี', 4, 2, 4],
+      ],
+      'ต้องไม่ต่ำกว่าระดับ ดี',
+    ],
     [[['คะแนน']], 'ไม่มีระดับ'],
   ])('rejects a broken table with a Thai message (%#)', (rows, message) => {
     const parsed = criteriaFromRows(rows as unknown[][]);

@@ -1,6 +1,12 @@
-import { DataCheckInput, dataCheck, DataProblem } from '../../src/core/dataCheck';
+import { type DataCheckInput, dataCheck, type DataProblem } from '../../src/core/dataCheck';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_COLUMNS as A, ACTIVITY_WIDTH, BASELINE_COLUMNS as B, ONLINE_COLUMNS as O, ONLINE_WIDTH } from '../../src/core/entryLayout';
+import {
+  ACTIVITY_COLUMNS as A,
+  ACTIVITY_WIDTH,
+  BASELINE_COLUMNS as B,
+  ONLINE_COLUMNS as O,
+  ONLINE_WIDTH,
+} from '../../src/core/entryLayout';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const d = (year: number, month: number, day: number) => new Date(year, month - 1, day);
@@ -16,7 +22,15 @@ function act(cells: Partial<Record<keyof typeof A, unknown>> = {}): unknown[] {
 /** An online row with named cells. */
 function onl(cells: Partial<Record<keyof typeof O, unknown>> = {}): unknown[] {
   const row: unknown[] = Array(ONLINE_WIDTH).fill('');
-  const all = { date: d(2022, 1, 10), district: 'สังคม', regNo: '100', name: 'กลุ่มเอ', product: 'ผ้า', channel: 'Facebook', ...cells };
+  const all = {
+    date: d(2022, 1, 10),
+    district: 'สังคม',
+    regNo: '100',
+    name: 'กลุ่มเอ',
+    product: 'ผ้า',
+    channel: 'Facebook',
+    ...cells,
+  };
   for (const [key, value] of Object.entries(all)) row[O[key as keyof typeof O]] = value;
   return row;
 }
@@ -32,15 +46,36 @@ describe('dataCheck', () => {
   test('clean sheets have no problems', () => {
     expect(
       check({
-        activities: [act(), act({ date: '25/03/2565', district: 'อ.เผ่าไร่', budget: 'ไม่ใช้', operators: '๑๒', sales: '1,500', link: 'https://fb.com/x' })],
-        online: [onl(), onl({ regNo: '', channel: 'ไลน์', product: 'ผ้าไหม' }), onl({ regNo: '101', name: 'กลุ่มบี', channel: 'https://shopee.co.th/b' })],
-        baseline: [['สังคม', '200', 'กลุ่มซี'], ['', '', '']],
+        activities: [
+          act(),
+          act({
+            date: '25/03/2565',
+            district: 'อ.เผ่าไร่',
+            budget: 'ไม่ใช้',
+            operators: '๑๒',
+            sales: '1,500',
+            link: 'https://fb.com/x',
+          }),
+        ],
+        online: [
+          onl(),
+          onl({ regNo: '', channel: 'ไลน์', product: 'ผ้าไหม' }),
+          onl({ regNo: '101', name: 'กลุ่มบี', channel: 'https://shopee.co.th/b' }),
+        ],
+        baseline: [
+          ['สังคม', '200', 'กลุ่มซี'],
+          ['', '', ''],
+        ],
       }),
     ).toEqual([]);
   });
 
   test('unknown district, with the value quoted', () => {
-    const problems = check({ activities: [act({ district: 'บางรัก' })], online: [onl({ district: 'อ.พระนคร' })], baseline: [['ดุสิต', '1', 'ก']] });
+    const problems = check({
+      activities: [act({ district: 'บางรัก' })],
+      online: [onl({ district: 'อ.พระนคร' })],
+      baseline: [['ดุสิต', '1', 'ก']],
+    });
     expect(where(problems)).toEqual([
       ['activities', 0, A.district],
       ['online', 0, O.district],
@@ -55,12 +90,20 @@ describe('dataCheck', () => {
 
   test('unknown channel', () => {
     const [problem] = check({ online: [onl({ channel: 'Tinder' })] });
-    expect(problem).toEqual({ sheet: 'online', row: 0, column: O.channel, message: expect.stringContaining('ไม่รู้จักช่องทาง "Tinder"') });
+    expect(problem).toEqual({
+      sheet: 'online',
+      row: 0,
+      column: O.channel,
+      message: expect.stringContaining('ไม่รู้จักช่องทาง "Tinder"'),
+    });
     expect(problem.message).toContain('ตารางชื่อช่องทาง');
   });
 
   test('missing or unreadable date', () => {
-    const problems = check({ activities: [act({ date: '' }), act({ date: '31/02/2565', activity: 'ข' })], online: [onl({ date: 'พรุ่งนี้' })] });
+    const problems = check({
+      activities: [act({ date: '' }), act({ date: '31/02/2565', activity: 'ข' })],
+      online: [onl({ date: 'พรุ่งนี้' })],
+    });
     expect(where(problems)).toEqual([
       ['activities', 0, A.date],
       ['activities', 1, A.date],
@@ -73,7 +116,11 @@ describe('dataCheck', () => {
 
   test('a date outside the fiscal year, but not a date after asOf within it', () => {
     const problems = check({
-      activities: [act({ date: d(2021, 9, 30) }), act({ date: d(2022, 9, 30), activity: 'ข' }), act({ date: d(2022, 10, 1), activity: 'ค' })],
+      activities: [
+        act({ date: d(2021, 9, 30) }),
+        act({ date: d(2022, 9, 30), activity: 'ข' }),
+        act({ date: d(2022, 10, 1), activity: 'ค' }),
+      ],
       online: [onl({ date: '30/09/2564' })],
     });
     expect(where(problems)).toEqual([
@@ -90,7 +137,10 @@ describe('dataCheck', () => {
     const problems = check({
       activities: [act(), act({ place: 'วัด' }), act({ date: '10/01/2565', activity: ' ตลาด นัด ' })],
       online: [onl(), onl({ product: 'ผ้าไหม' })],
-      baseline: [['สังคม', '1', 'ก'], ['สังคม ', '๑', 'ก']],
+      baseline: [
+        ['สังคม', '1', 'ก'],
+        ['สังคม ', '๑', 'ก'],
+      ],
     });
     expect(where(problems)).toEqual([
       ['activities', 2, 0],
@@ -108,7 +158,10 @@ describe('dataCheck', () => {
 
   test('an online operator already in the baseline, by number or by name', () => {
     const problems = check({
-      baseline: [['ท่าบ่อ', '100', 'ชื่ออื่น'], ['สังคม', '', 'กลุ่มบี']],
+      baseline: [
+        ['ท่าบ่อ', '100', 'ชื่ออื่น'],
+        ['สังคม', '', 'กลุ่มบี'],
+      ],
       online: [onl(), onl({ regNo: '', name: 'กลุ่ม บี' }), onl({ regNo: '', name: 'กลุ่มบี', district: 'ท่าบ่อ' })],
     });
     // the number is listed in another district too, which is reported on its own
@@ -123,13 +176,18 @@ describe('dataCheck', () => {
   });
 
   test('one name in one district with two registration numbers', () => {
-    const problems = check({ online: [onl({ regNo: '100' }), onl({ regNo: '100', channel: 'LINE' }), onl({ regNo: '๑๐๑', name: 'กลุ่ม เอ' })] });
+    const problems = check({
+      online: [onl({ regNo: '100' }), onl({ regNo: '100', channel: 'LINE' }), onl({ regNo: '๑๐๑', name: 'กลุ่ม เอ' })],
+    });
     expect(where(problems)).toEqual([['online', 2, O.regNo]]);
     expect(problems[0].message).toContain('ชื่อ "กลุ่ม เอ" ในอำเภอนี้ใช้เลขทะเบียน "100" แล้ว (แถวที่ 2 ชีต ออนไลน์)');
   });
 
   test('a registration number in two districts', () => {
-    const problems = check({ baseline: [['ท่าบ่อ', '55', 'ก']], online: [onl({ regNo: '55', name: 'ก', district: 'สังคม' })] });
+    const problems = check({
+      baseline: [['ท่าบ่อ', '55', 'ก']],
+      online: [onl({ regNo: '55', name: 'ก', district: 'สังคม' })],
+    });
     expect(where(problems)).toEqual([
       ['online', 0, O.district],
       ['online', 0, O.regNo],
@@ -150,7 +208,10 @@ describe('dataCheck', () => {
   });
 
   test('a link that is not a web link', () => {
-    const problems = check({ activities: [act({ link: 'www.facebook.com/abc' })], online: [onl({ link: 'ดูในกลุ่มไลน์' })] });
+    const problems = check({
+      activities: [act({ link: 'www.facebook.com/abc' })],
+      online: [onl({ link: 'ดูในกลุ่มไลน์' })],
+    });
     expect(where(problems)).toEqual([
       ['activities', 0, A.link],
       ['online', 0, O.link],
@@ -161,7 +222,9 @@ describe('dataCheck', () => {
 
   test('a budget cell that is not ใช้ / ไม่ใช้ / blank', () => {
     const problems = check({ activities: [act({ budget: 'ใช้บางส่วน' })] });
-    expect(problems).toEqual([{ sheet: 'activities', row: 0, column: A.budget, message: expect.stringContaining('"ใช้บางส่วน"') }]);
+    expect(problems).toEqual([
+      { sheet: 'activities', row: 0, column: A.budget, message: expect.stringContaining('"ใช้บางส่วน"') },
+    ]);
     expect(problems[0].message).toContain('"ใช้" หรือ "ไม่ใช้"');
   });
 

@@ -75,10 +75,27 @@ describe('parseDate: the forms officers type', () => {
   });
 
   test('every Thai month name and abbreviation', () => {
-    const full = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+    const full = [
+      'มกราคม',
+      'กุมภาพันธ์',
+      'มีนาคม',
+      'เมษายน',
+      'พฤษภาคม',
+      'มิถุนายน',
+      'กรกฎาคม',
+      'สิงหาคม',
+      'กันยายน',
+      'ตุลาคม',
+      'พฤศจิกายน',
+      'ธันวาคม',
+    ];
     const short = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
-    full.forEach((name, i) => expect(parseDate(`1 ${name} 2565`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) }));
-    short.forEach((name, i) => expect(parseDate(`1 ${name} 65`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) }));
+    full.forEach((name, i) => {
+      expect(parseDate(`1 ${name} 2565`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) });
+    });
+    short.forEach((name, i) => {
+      expect(parseDate(`1 ${name} 65`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 1) });
+    });
   });
 
   test.each([

@@ -1,10 +1,24 @@
-import { canonicalDistrictName, districtKey, districtMatcher, knownDistrict, NONG_KHAI_DISTRICTS } from '../../src/core/districts';
+import {
+  canonicalDistrictName,
+  districtKey,
+  districtMatcher,
+  knownDistrict,
+  NONG_KHAI_DISTRICTS,
+} from '../../src/core/districts';
 import { nameKey } from '../../src/core/text';
 
 describe('districts', () => {
   test('the nine districts in the letter’s order', () => {
     expect(NONG_KHAI_DISTRICTS.map((d) => d.name)).toEqual([
-      'เมืองหนองคาย', 'โพนพิสัย', 'ท่าบ่อ', 'รัตนวาปี', 'เฝ้าไร่', 'ศรีเชียงใหม่', 'สระใคร', 'สังคม', 'โพธิ์ตาก',
+      'เมืองหนองคาย',
+      'โพนพิสัย',
+      'ท่าบ่อ',
+      'รัตนวาปี',
+      'เฝ้าไร่',
+      'ศรีเชียงใหม่',
+      'สระใคร',
+      'สังคม',
+      'โพธิ์ตาก',
     ]);
   });
 

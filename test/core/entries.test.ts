@@ -1,7 +1,13 @@
 import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { readActivities, readBaseline, readContext, readOnline, regNoKey, rowContentKey } from '../../src/core/entries';
-import { ACTIVITY_COLUMNS as A, ACTIVITY_WIDTH, BASELINE_COLUMNS as B, ONLINE_COLUMNS as O, parseBudget } from '../../src/core/entryLayout';
+import {
+  ACTIVITY_COLUMNS as A,
+  ACTIVITY_WIDTH,
+  BASELINE_COLUMNS as B,
+  ONLINE_COLUMNS as O,
+  parseBudget,
+} from '../../src/core/entryLayout';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const context = readContext(NAMES);
@@ -85,8 +91,16 @@ describe('readActivities', () => {
     const [entry] = readActivities(
       [
         [
-          new Date(2022, 2, 25), 'อ. ท่าบ่อ', ' ตลาดนัด  OTOP ', 'หน้าที่ว่าการอำเภอ', 'กลุ่มผู้ประกอบการ', 'ไม่ใช้',
-          '๑๒', '1,200 บาท', 'https://www.facebook.com/tabo/posts/1', 'ขายดี',
+          new Date(2022, 2, 25),
+          'อ. ท่าบ่อ',
+          ' ตลาดนัด  OTOP ',
+          'หน้าที่ว่าการอำเภอ',
+          'กลุ่มผู้ประกอบการ',
+          'ไม่ใช้',
+          '๑๒',
+          '1,200 บาท',
+          'https://www.facebook.com/tabo/posts/1',
+          'ขายดี',
         ],
       ],
       context,
@@ -125,7 +139,15 @@ describe('readActivities', () => {
 
   test('reads a short row as if its missing cells were blank', () => {
     const [entry] = readActivities([['25/03/2565', 'โพธิ์ตาก', 'งานกาชาด']], context);
-    expect(entry).toMatchObject({ day: MAR_25, districtIndex: 8, activity: 'งานกาชาด', budgetUsed: false, operators: null, sales: null, link: '' });
+    expect(entry).toMatchObject({
+      day: MAR_25,
+      districtIndex: 8,
+      activity: 'งานกาชาด',
+      budgetUsed: false,
+      operators: null,
+      sales: null,
+      link: '',
+    });
     expect(entry.problems).toEqual([]);
   });
 
@@ -152,7 +174,12 @@ describe('readActivities', () => {
 
   test('reads the budget cell: used, not used, blank, unreadable', () => {
     const entries = readActivities(
-      [activity(mar25(), 'ท่าบ่อ', { budget: 'ใช้' }), activity(mar25(), 'ท่าบ่อ', { budget: true }), activity(mar25(), 'ท่าบ่อ'), activity(mar25(), 'ท่าบ่อ', { budget: 'บางส่วน' })],
+      [
+        activity(mar25(), 'ท่าบ่อ', { budget: 'ใช้' }),
+        activity(mar25(), 'ท่าบ่อ', { budget: true }),
+        activity(mar25(), 'ท่าบ่อ'),
+        activity(mar25(), 'ท่าบ่อ', { budget: 'บางส่วน' }),
+      ],
       context,
     );
     expect(entries.map((e) => e.budgetUsed)).toEqual([true, true, false, null]);
@@ -165,7 +192,11 @@ describe('readActivities', () => {
       context,
     );
     const byColumn = Object.fromEntries(entry.problems.map((p) => [p.column, p.message]));
-    expect(Object.keys(byColumn).map(Number).sort((a, b) => a - b)).toEqual([A.date, A.district, A.activity, A.operators, A.sales, A.link]);
+    expect(
+      Object.keys(byColumn)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([A.date, A.district, A.activity, A.operators, A.sales, A.link]);
     expect(byColumn[A.date]).toContain('"31/02/2565"');
     expect(byColumn[A.district]).toContain('ไม่รู้จักอำเภอ "กรุงเทพ"');
     expect(byColumn[A.activity]).toContain('ไม่มีชื่อกิจกรรม');
@@ -186,7 +217,10 @@ describe('readActivities', () => {
 
   test('a decimal number of operators and a negative sale are problems; numbers as cells are read', () => {
     const [a, b] = readActivities(
-      [activity(mar25(), 'สังคม', { operators: 2.5, sales: -100 }), activity(mar25(), 'สังคม', { operators: 7, sales: 350.5 })],
+      [
+        activity(mar25(), 'สังคม', { operators: 2.5, sales: -100 }),
+        activity(mar25(), 'สังคม', { operators: 7, sales: 350.5 }),
+      ],
       context,
     );
     expect(a.problems.map((p) => p.column)).toEqual([A.operators, A.sales]);
@@ -211,7 +245,19 @@ describe('readActivities', () => {
 describe('readOnline', () => {
   test('reads every column of a row', () => {
     const [entry] = readOnline(
-      [[new Date(2022, 2, 25), 'เผ่าไร่', '๔๓๐๑-๐๐๐๑', ' กลุ่มทอผ้า  บ้านดง ', 'ผ้าไหม', 'เฟซบุ๊ก', 'https://www.facebook.com/dong', 1500, 'ใหม่']],
+      [
+        [
+          new Date(2022, 2, 25),
+          'เผ่าไร่',
+          '๔๓๐๑-๐๐๐๑',
+          ' กลุ่มทอผ้า  บ้านดง ',
+          'ผ้าไหม',
+          'เฟซบุ๊ก',
+          'https://www.facebook.com/dong',
+          1500,
+          'ใหม่',
+        ],
+      ],
       context,
     );
     expect(entry).toEqual({
@@ -242,13 +288,15 @@ describe('readOnline', () => {
       context,
     );
     expect(entries.map((e) => e.channel)).toEqual([undefined, undefined, 'Shopee']);
-    expect(entries[0].problems).toEqual([{ column: O.channel, message: expect.stringContaining('ไม่รู้จักช่องทาง "Tinder"') }]);
+    expect(entries[0].problems).toEqual([
+      { column: O.channel, message: expect.stringContaining('ไม่รู้จักช่องทาง "Tinder"') },
+    ]);
     expect(entries[1].problems).toEqual([{ column: O.channel, message: expect.stringContaining('ไม่มีช่องทาง') }]);
     expect(entries[2].problems).toEqual([{ column: O.regNo, message: expect.stringContaining('ไม่มีทั้งเลขทะเบียนและชื่อ') }]);
     expect(entries[2]).toMatchObject({ regNo: '', nameKey: '' });
   });
 
-  test('uses the context\'s channel table', () => {
+  test("uses the context's channel table", () => {
     const custom = readContext(NAMES, [['OTOP Today', 'โอทอปทูเดย์']]);
     const row = ['25/03/2565', 'สังคม', '1', 'ก', 'x', 'โอทอป ทูเดย์', '', '', ''];
     expect(readOnline([row], custom)[0].channel).toBe('OTOP Today');
@@ -267,13 +315,27 @@ describe('readBaseline', () => {
       context,
     );
     expect(entries).toEqual([
-      { row: 0, districtIndex: 4, district: 'อ.เผ่าไร่', regNo: '43010001', name: 'กลุ่ม ทอผ้า', nameKey: 'กลุ่มทอผ้า', problems: [] },
+      {
+        row: 0,
+        districtIndex: 4,
+        district: 'อ.เผ่าไร่',
+        regNo: '43010001',
+        name: 'กลุ่ม ทอผ้า',
+        nameKey: 'กลุ่มทอผ้า',
+        problems: [],
+      },
       { row: 2, districtIndex: -1, district: '', regNo: '4302', name: 'กลุ่มจักสาน', nameKey: 'กลุ่มจักสาน', problems: [] },
     ]);
   });
 
   test('a name without a district or number, or an unknown district, is a problem', () => {
-    const entries = readBaseline([['', '', 'กลุ่มจักสาน'], ['ลาดพร้าว', '99', 'x']], context);
+    const entries = readBaseline(
+      [
+        ['', '', 'กลุ่มจักสาน'],
+        ['ลาดพร้าว', '99', 'x'],
+      ],
+      context,
+    );
     expect(entries[0].problems).toEqual([{ column: B.district, message: expect.stringContaining('ไม่มีชื่ออำเภอ') }]);
     expect(entries[1].problems).toEqual([{ column: B.district, message: expect.stringContaining('"ลาดพร้าว"') }]);
   });

@@ -1,6 +1,14 @@
 import { CALENDAR_2565, nextRound } from '../../src/core/calendar';
 import { dayOf, isoOfDay } from '../../src/core/civilDate';
-import { beToCe, ceToBe, fiscalMonths, fiscalYearBounds, fiscalYearOf, monthEnd, nextMonthlyDue } from '../../src/core/fiscalYear';
+import {
+  beToCe,
+  ceToBe,
+  fiscalMonths,
+  fiscalYearBounds,
+  fiscalYearOf,
+  monthEnd,
+  nextMonthlyDue,
+} from '../../src/core/fiscalYear';
 
 describe('fiscal year', () => {
   test('FY 2565 runs 1 Oct 2564 to 30 Sep 2565 (2021-10-01 to 2022-09-30)', () => {

@@ -1,8 +1,11 @@
 import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
-import { assess, nextStepText, Results } from '../../src/core/scoring';
+import { assess, nextStepText, type Results } from '../../src/core/scoring';
 
 const mueang = (activities: number, channels: number, newOperators: number): Results => ({
-  activities, channels, newOperators, registered: 241,
+  activities,
+  channels,
+  newOperators,
+  registered: 241,
 });
 const score = (r: Results) => assess(r, CRITERIA_2565).score;
 
@@ -28,7 +31,12 @@ describe('score: the highest level whose every condition is met', () => {
   test('counts decide, not percentages: 12 of 241 is 4.98 % and still scores 5', () => {
     expect(score(mueang(5, 3, 12))).toBe(5);
     // Phon Phisai 102 → 5, Sakhrai 62 → 3, Sangkhom 63 → 3, Pho Tak 29 → 1: each meets 5 % by count
-    for (const [registered, target] of [[102, 5], [62, 3], [63, 3], [29, 1]]) {
+    for (const [registered, target] of [
+      [102, 5],
+      [62, 3],
+      [63, 3],
+      [29, 1],
+    ]) {
       expect(assess({ activities: 5, channels: 3, newOperators: target, registered }, CRITERIA_2565).score).toBe(5);
     }
   });
@@ -48,7 +56,12 @@ describe('score: the highest level whose every condition is met', () => {
 
   test('level names', () => {
     expect([5, 4, 3, 2, 1, 0].map((s) => levelOfScore(CRITERIA_2565, s).name)).toEqual([
-      'ดีมาก', 'ดี', 'ปานกลาง', 'พัฒนา', 'ปรับปรุง', 'ต่ำกว่าเกณฑ์',
+      'ดีมาก',
+      'ดี',
+      'ปานกลาง',
+      'พัฒนา',
+      'ปรับปรุง',
+      'ต่ำกว่าเกณฑ์',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { ACTIVITY_WIDTH, ONLINE_WIDTH } from '../../src/core/entryLayout';
-import { DistrictTally, tally, tallyCounts, TallyInput } from '../../src/core/tally';
+import { type DistrictTally, tally, tallyCounts, type TallyInput } from '../../src/core/tally';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const [MUEANG, PHON_PHISAI, THA_BO, , FAO_RAI, , , SANGKHOM] = NAMES;
@@ -18,7 +18,15 @@ function act(date: unknown, district: string, name = 'ตลาดนัด', bu
 }
 
 /** An online row. */
-function onl(date: unknown, district: string, regNo: unknown, name: string, channel: string, product = 'ผ้า', link = ''): unknown[] {
+function onl(
+  date: unknown,
+  district: string,
+  regNo: unknown,
+  name: string,
+  channel: string,
+  product = 'ผ้า',
+  link = '',
+): unknown[] {
   const row: unknown[] = Array(ONLINE_WIDTH).fill('');
   [row[0], row[1], row[2], row[3], row[4], row[5], row[6]] = [date, district, regNo, name, product, channel, link];
   return row;
@@ -29,7 +37,15 @@ function onl(date: unknown, district: string, regNo: unknown, name: string, chan
  * checks that the counts-only fast path (OTOP_TALLY's) agrees with it.
  */
 function run(input: Partial<TallyInput>) {
-  const full: TallyInput = { districts: NAMES, activities: [], online: [], baseline: [], asOf: END_2565, fiscalYear: 2565, ...input };
+  const full: TallyInput = {
+    districts: NAMES,
+    activities: [],
+    online: [],
+    baseline: [],
+    asOf: END_2565,
+    fiscalYear: 2565,
+    ...input,
+  };
   const result = tally(full);
   expect(tallyCounts(full)).toEqual(result.districts);
   return result;
@@ -83,7 +99,14 @@ describe('activities', () => {
   });
 
   test('the fiscal year starts on 1 Oct 2564: 30 Sep 2564 does not count', () => {
-    const r = run({ activities: [act(d(2021, 9, 30), MUEANG, 'ก'), act(d(2021, 10, 1), MUEANG, 'ข'), act('30/09/2564', MUEANG, 'ค'), act('1/10/2564', MUEANG, 'ง')] });
+    const r = run({
+      activities: [
+        act(d(2021, 9, 30), MUEANG, 'ก'),
+        act(d(2021, 10, 1), MUEANG, 'ข'),
+        act('30/09/2564', MUEANG, 'ค'),
+        act('1/10/2564', MUEANG, 'ง'),
+      ],
+    });
     expect(r.activities.map((a) => a.activity)).toEqual(['ข', 'ง']);
   });
 
@@ -96,11 +119,21 @@ describe('activities', () => {
   test('an asOf after the fiscal year counts nothing beyond 30 Sep 2565', () => {
     const rows = [act(d(2022, 9, 30), MUEANG, 'last'), act(d(2022, 10, 1), MUEANG, 'next FY')];
     expect(run({ activities: rows, asOf: dayOf(2022, 12, 31) }).activities.map((a) => a.activity)).toEqual(['last']);
-    expect(run({ activities: rows, asOf: dayOf(2022, 12, 31), fiscalYear: 2566 }).activities.map((a) => a.activity)).toEqual(['next FY']);
+    expect(
+      run({ activities: rows, asOf: dayOf(2022, 12, 31), fiscalYear: 2566 }).activities.map((a) => a.activity),
+    ).toEqual(['next FY']);
   });
 
   test('rows with an unknown district, no date or an unreadable date do not count', () => {
-    const r = run({ activities: [act(d(2022, 1, 1), 'บางกอกน้อย'), act('', MUEANG), act('31/02/2565', MUEANG), act('เมื่อวาน', MUEANG), act(d(2022, 1, 1), '')] });
+    const r = run({
+      activities: [
+        act(d(2022, 1, 1), 'บางกอกน้อย'),
+        act('', MUEANG),
+        act('31/02/2565', MUEANG),
+        act('เมื่อวาน', MUEANG),
+        act(d(2022, 1, 1), ''),
+      ],
+    });
     expect(r.activities).toEqual([]);
     expect(r.districts.every((t) => t.activities === 0)).toBe(true);
   });
@@ -119,12 +152,16 @@ describe('activities', () => {
   });
 
   test('blank rows in the middle are skipped and rows keep their index', () => {
-    const r = run({ activities: [act(d(2022, 1, 10), MUEANG), Array(ACTIVITY_WIDTH).fill(''), [], act(d(2022, 1, 12), MUEANG)] });
+    const r = run({
+      activities: [act(d(2022, 1, 10), MUEANG), Array(ACTIVITY_WIDTH).fill(''), [], act(d(2022, 1, 12), MUEANG)],
+    });
     expect(r.activities.map((a) => a.row)).toEqual([0, 3]);
   });
 
   test('the evidence lists the counted activities by district, day and row', () => {
-    const r = run({ activities: [act(d(2022, 2, 1), THA_BO, 'ข'), act(d(2022, 1, 1), THA_BO, 'ก'), act(d(2022, 3, 1), MUEANG, 'ค')] });
+    const r = run({
+      activities: [act(d(2022, 2, 1), THA_BO, 'ข'), act(d(2022, 1, 1), THA_BO, 'ก'), act(d(2022, 3, 1), MUEANG, 'ค')],
+    });
     expect(r.activities.map((a) => [a.districtIndex, a.activity, a.row])).toEqual([
       [0, 'ค', 2],
       [2, 'ก', 1],
@@ -176,7 +213,10 @@ describe('new operators and channels', () => {
   test('an operator in the baseline by registration number does not count, even listed in another district', () => {
     const r = run({
       baseline: [[MUEANG, '๔๓๐๑๐๐๐๑', 'ชื่ออื่น']],
-      online: [onl(d(2022, 1, 5), THA_BO, 43010001, 'กลุ่มจักสาน', 'Shopee'), onl(d(2022, 1, 5), THA_BO, '43010002', 'กลุ่มจักสาน 2', 'Lazada')],
+      online: [
+        onl(d(2022, 1, 5), THA_BO, 43010001, 'กลุ่มจักสาน', 'Shopee'),
+        onl(d(2022, 1, 5), THA_BO, '43010002', 'กลุ่มจักสาน 2', 'Lazada'),
+      ],
     });
     expect(counts(r, THA_BO)).toEqual([0, 1, 1]);
     expect(r.newOperators.map((o) => o.regNo)).toEqual(['43010002']);
@@ -195,7 +235,10 @@ describe('new operators and channels', () => {
   });
 
   test('the baseline matches by name also when the online row has a number the baseline lacks', () => {
-    const r = run({ baseline: [[THA_BO, '', 'กลุ่มปั้นหม้อ']], online: [onl(d(2022, 1, 5), THA_BO, '777', 'กลุ่ม ปั้นหม้อ', 'Shopee')] });
+    const r = run({
+      baseline: [[THA_BO, '', 'กลุ่มปั้นหม้อ']],
+      online: [onl(d(2022, 1, 5), THA_BO, '777', 'กลุ่ม ปั้นหม้อ', 'Shopee')],
+    });
     expect(r.newOperators).toEqual([]);
   });
 
@@ -214,13 +257,21 @@ describe('new operators and channels', () => {
   test('identity is transitive: a name-only row linked through a numbered row to the baseline is old', () => {
     const r = run({
       baseline: [[MUEANG, '222', 'ชื่อในฐาน']],
-      online: [onl(d(2022, 1, 5), SANGKHOM, '', 'กลุ่มเอ', 'Facebook'), onl(d(2021, 5, 1), SANGKHOM, '222', 'กลุ่มเอ', 'Facebook')],
+      online: [
+        onl(d(2022, 1, 5), SANGKHOM, '', 'กลุ่มเอ', 'Facebook'),
+        onl(d(2021, 5, 1), SANGKHOM, '222', 'กลุ่มเอ', 'Facebook'),
+      ],
     });
     expect(r.newOperators).toEqual([]);
   });
 
   test('two name-only rows with the same name in different districts are two operators', () => {
-    const r = run({ online: [onl(d(2022, 1, 5), SANGKHOM, '', 'กลุ่มเอ', 'Facebook'), onl(d(2022, 1, 5), THA_BO, '', 'กลุ่มเอ', 'Facebook')] });
+    const r = run({
+      online: [
+        onl(d(2022, 1, 5), SANGKHOM, '', 'กลุ่มเอ', 'Facebook'),
+        onl(d(2022, 1, 5), THA_BO, '', 'กลุ่มเอ', 'Facebook'),
+      ],
+    });
     expect(r.newOperators.map((o) => o.district)).toEqual([THA_BO, SANGKHOM]);
   });
 
@@ -244,25 +295,37 @@ describe('new operators and channels', () => {
   });
 
   test('an operator whose unknown-channel row does not count still counts through its other row', () => {
-    const r = run({ online: [onl(d(2022, 1, 5), SANGKHOM, '1', 'ก', 'Tinder'), onl(d(2022, 1, 6), SANGKHOM, '1', 'ก', 'IG')] });
+    const r = run({
+      online: [onl(d(2022, 1, 5), SANGKHOM, '1', 'ก', 'Tinder'), onl(d(2022, 1, 6), SANGKHOM, '1', 'ก', 'IG')],
+    });
     expect(r.newOperators).toMatchObject([{ channels: ['Instagram'], rows: [1] }]);
   });
 
   test('an operator entered in two districts counts once, in the district of its earliest row', () => {
-    const r = run({ online: [onl(d(2022, 2, 1), THA_BO, '1', 'ก', 'Shopee'), onl(d(2022, 1, 1), SANGKHOM, '1', 'ก', 'Lazada')] });
+    const r = run({
+      online: [onl(d(2022, 2, 1), THA_BO, '1', 'ก', 'Shopee'), onl(d(2022, 1, 1), SANGKHOM, '1', 'ก', 'Lazada')],
+    });
     expect(counts(r, SANGKHOM)).toEqual([0, 2, 1]);
     expect(counts(r, THA_BO)).toEqual([0, 0, 0]);
   });
 
   test('a baseline operator brings no channel to its district', () => {
-    const r = run({ baseline: [[MUEANG, '1', 'ก']], online: [onl(d(2022, 1, 5), MUEANG, '1', 'ก', 'TikTok'), onl(d(2022, 1, 5), MUEANG, '2', 'ข', 'Shopee')] });
+    const r = run({
+      baseline: [[MUEANG, '1', 'ก']],
+      online: [onl(d(2022, 1, 5), MUEANG, '1', 'ก', 'TikTok'), onl(d(2022, 1, 5), MUEANG, '2', 'ข', 'Shopee')],
+    });
     expect(r.districts[0].channelNames).toEqual(['Shopee']);
   });
 
   test('blank rows in the middle of the online and baseline sheets are skipped', () => {
     const r = run({
       baseline: [['', '', ''], [MUEANG, '1', 'ก'], []],
-      online: [Array(ONLINE_WIDTH).fill(''), onl(d(2022, 1, 5), MUEANG, '1', 'ก', 'TikTok'), [], onl(d(2022, 1, 5), MUEANG, '2', 'ข', 'Shopee')],
+      online: [
+        Array(ONLINE_WIDTH).fill(''),
+        onl(d(2022, 1, 5), MUEANG, '1', 'ก', 'TikTok'),
+        [],
+        onl(d(2022, 1, 5), MUEANG, '2', 'ข', 'Shopee'),
+      ],
     });
     expect(r.newOperators).toMatchObject([{ regNo: '2', rows: [3] }]);
   });
@@ -311,7 +374,13 @@ describe('the district list', () => {
 describe('a generated 100 000-row input', () => {
   test('gives the counts of its construction', () => {
     const districts = Array.from({ length: 878 }, (_, i) => `อำเภอทดสอบ${i}`);
-    const channels = [['Facebook', 'FB'], ['LINE', 'ไลน์'], ['Shopee', 'ช้อปปี้'], ['Lazada', 'ลาซาด้า'], ['TikTok', 'ติ๊กต็อก']];
+    const channels = [
+      ['Facebook', 'FB'],
+      ['LINE', 'ไลน์'],
+      ['Shopee', 'ช้อปปี้'],
+      ['Lazada', 'ลาซาด้า'],
+      ['TikTok', 'ติ๊กต็อก'],
+    ];
     const OPERATORS = 30_000;
     const online: unknown[][] = [];
     const baseline: unknown[][] = [];
@@ -326,10 +395,23 @@ describe('a generated 100 000-row input', () => {
       // three rows per operator: name only, number and name on another channel, the first channel again
       online.push(onl(day(k), districts[district], '', name, c1[0]));
       online.push(onl(day(k + 1), `อ. ทดสอบ${district}`, reg, `กลุ่ม${k}`, c2[1], 'สินค้า 2'));
-      online.push(onl(day(k + 2), districts[district], reg.replace(/\d/g, (x) => String.fromCharCode(0x0e50 + Number(x))), name, c1[1], 'สินค้า 3'));
+      online.push(
+        onl(
+          day(k + 2),
+          districts[district],
+          reg.replace(/\d/g, (x) => String.fromCharCode(0x0e50 + Number(x))),
+          name,
+          c1[1],
+          'สินค้า 3',
+        ),
+      );
       if (k % 10 === 0) {
         // already online: by number listed in another district, or by name in the same district
-        baseline.push(k % 20 === 0 ? [districts[(district + 1) % districts.length], reg, `ชื่อเดิม ${k}`] : [districts[district], '', name]);
+        baseline.push(
+          k % 20 === 0
+            ? [districts[(district + 1) % districts.length], reg, `ชื่อเดิม ${k}`]
+            : [districts[district], '', name],
+        );
       } else {
         expectedOps[district]++;
         expectedChannels[district].add(c1[0]).add(c2[0]);
@@ -338,7 +420,15 @@ describe('a generated 100 000-row input', () => {
     // 10 000 rows that must not count: before the year, unknown channel, unknown district
     for (let j = 0; j < 10_000; j++) {
       const kind = j % 3;
-      online.push(onl(kind === 0 ? d(2021, 9, 30) : day(j), kind === 2 ? 'ไม่มีอำเภอนี้' : districts[j % districts.length], `99${j}`, `x${j}`, kind === 1 ? 'Tinder' : 'Shopee'));
+      online.push(
+        onl(
+          kind === 0 ? d(2021, 9, 30) : day(j),
+          kind === 2 ? 'ไม่มีอำเภอนี้' : districts[j % districts.length],
+          `99${j}`,
+          `x${j}`,
+          kind === 1 ? 'Tinder' : 'Shopee',
+        ),
+      );
     }
     for (let j = 0; j < 10_000; j++) baseline.push([districts[j % districts.length], `88${j}`, `ฐาน ${j}`]);
     const activities: unknown[][] = [];

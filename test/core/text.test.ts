@@ -6,12 +6,36 @@ import { cleanText, isBlank, nameKey } from '../../src/core/text';
 import { toArabicDigits } from '../../src/core/thaiDigits';
 
 /** Thai letters and vowels, both digit systems, both cases, every kind of space and invisible. */
-const ALPHABET = [...'กขคงนมยรลวสหอะาิีึืุูเแโใไ่้๊๋็์ๆฯ', ...'๐๑๒๓๔๕๖๗๘๙', ...'0123456789', ...'aZbYÉéÖöЖж-./', ' ', '\t', '\n', '\u00a0', '\u200b', '\u200c', '\u200d', '\u200e', '\u202a', '\u2060', '\u2066', '\ufeff', '\u00ad', '\u3000', '\u2003', '\u1680'];
+const ALPHABET = [
+  ...'กขคงนมยรลวสหอะาิีึืุูเแโใไ่้๊๋็์ๆฯ',
+  ...'๐๑๒๓๔๕๖๗๘๙',
+  ...'0123456789',
+  ...'aZbYÉéÖöЖж-./',
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u202a',
+  '\u2060',
+  '\u2066',
+  '\ufeff',
+  '\u00ad',
+  '\u3000',
+  '\u2003',
+  '\u1680',
+];
 
 /** A deterministic generator of strings (a linear congruential sequence). */
 function randomTexts_(count: number, seed: number): string[] {
   let state = seed;
-  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   return Array.from({ length: count }, () => {
     const length = Math.floor(next() * 12);
     let text = '';
@@ -38,5 +62,11 @@ test('isBlank is: cleanText leaves nothing', () => {
   const blanks = [...TEXTS, '', ' ', '\u200b\u00a0\t', '\ufeff'];
   expect(blanks.filter((text) => isBlank(text) !== (cleanText(text) === ''))).toEqual([]);
   expect(blanks.filter((text) => isBlank(text)).length).toBeGreaterThan(1_000);
-  expect([isBlank(null), isBlank(undefined), isBlank(0), isBlank(false), isBlank(' ก ')]).toEqual([true, true, false, false, false]);
+  expect([isBlank(null), isBlank(undefined), isBlank(0), isBlank(false), isBlank(' ก ')]).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -6,7 +6,11 @@ interface Built {
 }
 
 function build(): Built {
-  const wb = createFakeWorkbook({ owner: 'owner@example.com', editors: ['a@example.com'], sheetNames: ['ตั้งค่า', 'ข้อมูล'] });
+  const wb = createFakeWorkbook({
+    owner: 'owner@example.com',
+    editors: ['a@example.com'],
+    sheetNames: ['ตั้งค่า', 'ข้อมูล'],
+  });
   const ss = wb.spreadsheet;
   const app = wb.createExecution({ user: 'owner@example.com' }).services.SpreadsheetApp;
   ss.setFunctions((name) => (name === 'PAIR' ? () => [[1, 2]] : undefined));
@@ -39,9 +43,22 @@ describe('dump', () => {
     expect(data.cells.A1).toEqual({ value: 'วันที่', background: '#cfe2f3', fontWeight: 'bold' });
     expect(data.cells.E1).toEqual({ value: 1, formula: '=PAIR()' });
     expect(data.cells.F1).toEqual({ value: 2 });
-    expect(data.cells.C3.validation).toEqual({ criteria: 'VALUE_IN_LIST', values: [['ออนไลน์', 'ออฟไลน์'], true], allowInvalid: true, helpText: '' });
+    expect(data.cells.C3.validation).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [['ออนไลน์', 'ออฟไลน์'], true],
+      allowInvalid: true,
+      helpText: '',
+    });
     expect(d.protections).toEqual([
-      { type: 'RANGE', range: "'ข้อมูล'!A1:C1", description: 'หัวตาราง', editors: ['owner@example.com'], domainEdit: false, warningOnly: false, unprotectedRanges: [] },
+      {
+        type: 'RANGE',
+        range: "'ข้อมูล'!A1:C1",
+        description: 'หัวตาราง',
+        editors: ['owner@example.com'],
+        domainEdit: false,
+        warningOnly: false,
+        unprotectedRanges: [],
+      },
     ]);
     expect(d.namedRanges).toEqual([{ name: 'ยอดขาย', range: "'ข้อมูล'!B2:B1000" }]);
   });
@@ -68,10 +85,20 @@ describe('dump', () => {
     ['a protection setting', ({ ss }) => ss.getProtections(ProtectionType.RANGE)[0].setWarningOnly(true)],
     ['a new protection', ({ ss }) => ss.getSheetByName('ตั้งค่า')!.protect()],
     ['a named range', ({ ss }) => ss.removeNamedRange('ยอดขาย')],
-    ['a conditional format rule', ({ ss, app }) => {
-      const sheet = ss.getSheetByName('ข้อมูล')!;
-      sheet.setConditionalFormatRules([app.newConditionalFormatRule().whenNumberGreaterThan(1000).setBackground('#00ff00').setRanges([sheet.getRange('B2:B')]).build()]);
-    }],
+    [
+      'a conditional format rule',
+      ({ ss, app }) => {
+        const sheet = ss.getSheetByName('ข้อมูล')!;
+        sheet.setConditionalFormatRules([
+          app
+            .newConditionalFormatRule()
+            .whenNumberGreaterThan(1000)
+            .setBackground('#00ff00')
+            .setRanges([sheet.getRange('B2:B')])
+            .build(),
+        ]);
+      },
+    ],
     ['a spreadsheet editor', ({ ss }) => ss.addEditor('c@example.com')],
     ['the custom functions', ({ ss }) => ss.setFunctions(() => () => [[3, 4]])],
   ];
@@ -89,7 +116,10 @@ describe('dump', () => {
     const sheet = wb.spreadsheet.getSheets()[0];
     const before = dump(wb.spreadsheet);
     // calls: getRange, setValue, getRange, setValue — the 4th (second write) times out
-    wb.ledger.failAt(4, new Error('Service Spreadsheets timed out while accessing document with id fake-spreadsheet-id.'));
+    wb.ledger.failAt(
+      4,
+      new Error('Service Spreadsheets timed out while accessing document with id fake-spreadsheet-id.'),
+    );
     expect(() => {
       sheet.getRange('A1').setValue('step 1');
       sheet.getRange('A2').setValue('step 2');

@@ -45,40 +45,68 @@ describe('formula evaluation', () => {
   });
 
   test('array literals stack ranges vertically and join horizontally', () => {
-    const { ss, main } = workbook({ COUNTROWS: (rows) => (rows as unknown[][]).length, WIDTH: (rows) => (rows as unknown[][])[0].length });
+    const { ss, main } = workbook({
+      COUNTROWS: (rows) => (rows as unknown[][]).length,
+      WIDTH: (rows) => (rows as unknown[][])[0].length,
+    });
     const a = ss.insertSheet('อำเภอ ก');
     const b = ss.insertSheet('อำเภอ ข');
-    a.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
-    b.getRange('A1:B3').setValues([[5, 6], [7, 8], [9, 10]]);
+    a.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    b.getRange('A1:B3').setValues([
+      [5, 6],
+      [7, 8],
+      [9, 10],
+    ]);
     main.getRange('A1').setFormula("=COUNTROWS({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:B3})");
     main.getRange('A2').setFormula("=WIDTH({'อำเภอ ก'!A1:A2, 'อำเภอ ก'!B1:B2, 'อำเภอ ก'!A1:A2})");
     main.getRange('A3').setFormula("=SUM({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:B3})");
     main.getRange('A4').setFormula("=COUNTROWS({'อำเภอ ก'!A1:B2; 'อำเภอ ข'!A1:A3})");
     expect(main.getRange('A1:A3').getValues()).toEqual([[5], [3], [55]]);
     expect(main.getRange('A4').getValue()).toBe('#VALUE!');
-    expect(main.getFormulaError(4, 1)).toBe('In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.');
+    expect(main.getFormulaError(4, 1)).toBe(
+      'In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.',
+    );
   });
 
-  test('a 2-D result spills; a blocked spill shows #REF! with Sheets\' message', () => {
+  test("a 2-D result spills; a blocked spill shows #REF! with Sheets' message", () => {
     let calls = 0;
     const { main } = workbook({
       TABLE: () => {
         calls++;
-        return [['h1', 'h2'], [1, 2], [3, 4]];
+        return [
+          ['h1', 'h2'],
+          [1, 2],
+          [3, 4],
+        ];
       },
     });
     main.getRange('B2').setFormula('=TABLE()');
-    expect(main.getRange('B2:C4').getValues()).toEqual([['h1', 'h2'], [1, 2], [3, 4]]);
-    expect(main.getRange('B2:C4').getFormulas()).toEqual([['=TABLE()', ''], ['', ''], ['', '']]);
+    expect(main.getRange('B2:C4').getValues()).toEqual([
+      ['h1', 'h2'],
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(main.getRange('B2:C4').getFormulas()).toEqual([
+      ['=TABLE()', ''],
+      ['', ''],
+      ['', ''],
+    ]);
     expect(main.getLastRow()).toBe(4);
     expect(calls).toBe(1);
     main.getRange('C4').setValue('ขวาง');
-    expect(main.getRange('B2:C4').getValues()).toEqual([['#REF!', ''], ['', ''], ['', 'ขวาง']]);
+    expect(main.getRange('B2:C4').getValues()).toEqual([
+      ['#REF!', ''],
+      ['', ''],
+      ['', 'ขวาง'],
+    ]);
     expect(main.getFormulaError(2, 2)).toBe('Array result was not expanded because it would overwrite data in C4.');
     expect(calls).toBe(2);
   });
 
-  test('a 1-D result is read as a column; a spill past the sheet\'s end is refused', () => {
+  test("a 1-D result is read as a column; a spill past the sheet's end is refused", () => {
     const { main } = workbook({ LIST: () => ['a', 'b', 'c'], LONG: () => Array.from({ length: 5 }, (_, i) => [i]) });
     main.getRange('A1').setFormula('=LIST()');
     main.getRange('B997').setFormula('=LONG()');
@@ -106,7 +134,12 @@ describe('formula evaluation', () => {
 
   test('cycles show #REF!; errors in arguments propagate without calling the function', () => {
     const called: string[] = [];
-    const { main } = workbook({ ID: (x) => (called.push(String(x)), x) });
+    const { main } = workbook({
+      ID: (x) => {
+        called.push(String(x));
+        return x;
+      },
+    });
     main.getRange('A1').setFormula('=ID(B1)');
     main.getRange('B1').setFormula('=ID(A1)');
     main.getRange('C1').setFormula('=ID(NOPE())');
@@ -123,7 +156,12 @@ describe('formula evaluation', () => {
 
   test('results are recomputed after any write, once per read', () => {
     let calls = 0;
-    const { main } = workbook({ DOUBLE: (x) => (calls++, (x as number) * 2) });
+    const { main } = workbook({
+      DOUBLE: (x) => {
+        calls++;
+        return (x as number) * 2;
+      },
+    });
     main.getRange('A1').setValue(2);
     main.getRange('B1').setFormula('=DOUBLE(A1)');
     expect(main.getRange('B1').getValue()).toBe(4);
@@ -148,7 +186,9 @@ describe('formula evaluation', () => {
   });
 
   test('100 000-row ranges evaluate whole (timings belong to npm run bench, not to a test)', () => {
-    const { ss, main } = workbook({ TOTAL: (rows) => (rows as unknown[][]).reduce((s, r) => s + (Number(r[1]) || 0), 0) });
+    const { ss, main } = workbook({
+      TOTAL: (rows) => (rows as unknown[][]).reduce((s, r) => s + (Number(r[1]) || 0), 0),
+    });
     const big = ss.insertSheet('ข้อมูล');
     big.insertRowsAfter(1000, 99000);
     const rows = Array.from({ length: 100000 }, (_, i) => [`r${i}`, i % 10, '', '', '']);

@@ -7,11 +7,18 @@ describe('call ledger', () => {
     wb.ledger.reset();
     const sheet = SpreadsheetApp.getActiveSheet();
     const range = sheet.getRange('A1:B2');
-    range.setValues([[1, 2], [3, 4]]);
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     range.getValues();
     range.setBackground('#ff0000');
     sheet.setFrozenRows(1);
-    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberEqualTo(1).setBackground('#00ff00').setRanges([range]).build();
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberEqualTo(1)
+      .setBackground('#00ff00')
+      .setRanges([range])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     range.protect().setDescription('x');
     expect(wb.ledger.calls()).toEqual([
@@ -89,7 +96,10 @@ describe('call ledger', () => {
   test('failWhen fails every matching call until cleared', () => {
     const wb = createFakeWorkbook();
     const range = wb.spreadsheet.getSheets()[0].getRange('A1');
-    wb.ledger.failWhen((name) => name.startsWith('Range.set'), (name) => new Error(`boom: ${name}`));
+    wb.ledger.failWhen(
+      (name) => name.startsWith('Range.set'),
+      (name) => new Error(`boom: ${name}`),
+    );
     expect(() => range.setValue(1)).toThrow('boom: Range.setValue');
     expect(() => range.setValues([[1]])).toThrow('boom: Range.setValues');
     expect(range.getValue()).toBe('');

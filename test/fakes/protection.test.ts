@@ -15,7 +15,12 @@ describe('protections', () => {
     const { admin } = setup();
     const sheet = admin.globals.SpreadsheetApp.getActive().getSheetByName('เมืองหนองคาย');
     const protection = sheet!.protect().setDescription('อำเภอเมือง');
-    expect(protection.getEditors().map((u) => u.getEmail()).sort()).toEqual([ADMIN, MUEANG, OWNER, THABO].sort());
+    expect(
+      protection
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([ADMIN, MUEANG, OWNER, THABO].sort());
     protection.removeEditors(protection.getEditors());
     expect(protection.getEditors().map((u) => u.getEmail())).toEqual([OWNER, ADMIN]);
     protection.addEditor(MUEANG);
@@ -39,7 +44,10 @@ describe('protections', () => {
   test('canUserEdit answers per user and cell; writes into protected cells throw', () => {
     const { wb, admin, mueang } = setup();
     const ss = admin.globals.SpreadsheetApp.getActive();
-    for (const [name, district] of [['เมืองหนองคาย', MUEANG], ['ท่าบ่อ', THABO]] as const) {
+    for (const [name, district] of [
+      ['เมืองหนองคาย', MUEANG],
+      ['ท่าบ่อ', THABO],
+    ] as const) {
       const sheet = ss.getSheetByName(name)!;
       const p = sheet.protect();
       p.removeEditors(p.getEditors());
@@ -78,7 +86,7 @@ describe('protections', () => {
     expect(wb.spreadsheet.canUserEdit(MUEANG, 'ท่าบ่อ', 3, 5)).toBe(true);
   });
 
-  test('domain edit lets everyone in the owner\'s domain edit', () => {
+  test("domain edit lets everyone in the owner's domain edit", () => {
     const { wb, admin } = setup();
     const p = admin.globals.SpreadsheetApp.getActive().getSheets()[0].getRange('A1:B2').protect();
     p.removeEditors([MUEANG, THABO]);

@@ -43,7 +43,7 @@ describe('FakeRange values', () => {
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['0812345678', '']]);
   });
 
-  test('setValues refuses a wrongly shaped array with Sheets\' messages and writes nothing', () => {
+  test("setValues refuses a wrongly shaped array with Sheets' messages and writes nothing", () => {
     const { sheet } = sheet1();
     const range = sheet.getRange(1, 1, 2, 2);
     expect(() => range.setValues([[1, 2]])).toThrow(
@@ -60,8 +60,12 @@ describe('FakeRange values', () => {
 
   test('ranges outside the sheet throw and setValues never grows the sheet', () => {
     const { sheet } = sheet1();
-    expect(() => sheet.getRange(1000, 26, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange('Z1:AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 26, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('Z1:AA1')).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(sheet.getMaxRows()).toBe(1000);
   });
@@ -85,7 +89,9 @@ describe('FakeRange values', () => {
     expect(thai.getRange('C:C').getNumRows()).toBe(1000);
     const r = ss.getRange("'กิจกรรม เมืองหนองคาย'!B3:C4");
     expect(r.getSheet().getName()).toBe('กิจกรรม เมืองหนองคาย');
-    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([3, 2, 2, 2, 4, 3]);
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([
+      3, 2, 2, 2, 4, 3,
+    ]);
     expect(() => ss.getRange("'ไม่มี'!A1")).toThrow('Range not found');
   });
 
@@ -100,7 +106,11 @@ describe('FakeRange values', () => {
   test('formats, notes, clearContent / clearFormat / clear', () => {
     const { sheet } = sheet1();
     const r = sheet.getRange('A1:B1');
-    r.setValues([['a', 'b']]).setBackground('#FF0000').setFontColor('#00ff00').setFontWeight('bold').setNote('n');
+    r.setValues([['a', 'b']])
+      .setBackground('#FF0000')
+      .setFontColor('#00ff00')
+      .setFontWeight('bold')
+      .setNote('n');
     expect(r.getBackgrounds()).toEqual([['#ff0000', '#ff0000']]);
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
     expect(r.getNotes()).toEqual([['n', 'n']]);
@@ -139,7 +149,9 @@ describe('FakeRange values', () => {
 describe('FakeSpreadsheet sheets', () => {
   test('insertSheet refuses a taken name (ignoring case) like Sheets', () => {
     const { wb } = sheet1();
-    expect(() => wb.spreadsheet.insertSheet('sheet1')).toThrow('A sheet with the name "sheet1" already exists. Please enter another name.');
+    expect(() => wb.spreadsheet.insertSheet('sheet1')).toThrow(
+      'A sheet with the name "sheet1" already exists. Please enter another name.',
+    );
     const s = wb.spreadsheet.insertSheet('สรุป', 0);
     expect(s.getIndex()).toBe(1);
     expect(wb.spreadsheet.getActiveSheet().getName()).toBe('สรุป');
@@ -149,7 +161,9 @@ describe('FakeSpreadsheet sheets', () => {
 
   test('deleting the last visible sheet is refused', () => {
     const { wb, sheet } = sheet1();
-    expect(() => wb.spreadsheet.deleteSheet(sheet)).toThrow('Sorry, it is not possible to delete all non-hidden sheets in a document.');
+    expect(() => wb.spreadsheet.deleteSheet(sheet)).toThrow(
+      'Sorry, it is not possible to delete all non-hidden sheets in a document.',
+    );
   });
 
   test('named ranges', () => {

@@ -1,4 +1,10 @@
-import { Button, createFakeWorkbook, LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, STORE_QUOTA_MESSAGE } from '../../dev/fakes';
+import {
+  Button,
+  createFakeWorkbook,
+  LOCK_TIMEOUT_MESSAGE,
+  MAIL_QUOTA_MESSAGE,
+  STORE_QUOTA_MESSAGE,
+} from '../../dev/fakes';
 
 const OWNER = 'owner@example.com';
 
@@ -68,7 +74,9 @@ describe('MailApp', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(3);
     MailApp.sendEmail('a@example.com,b@example.com', 'รายงาน KPI', 'เนื้อความ');
     expect(MailApp.getRemainingDailyQuota()).toBe(1);
-    expect(() => MailApp.sendEmail({ to: 'c@example.com', cc: 'd@example.com', subject: 's', htmlBody: '<b>x</b>' })).toThrow(MAIL_QUOTA_MESSAGE);
+    expect(() =>
+      MailApp.sendEmail({ to: 'c@example.com', cc: 'd@example.com', subject: 's', htmlBody: '<b>x</b>' }),
+    ).toThrow(MAIL_QUOTA_MESSAGE);
     MailApp.sendEmail({ to: 'c@example.com', subject: 's', htmlBody: '<b>x</b>' });
     expect(() => MailApp.sendEmail('e@example.com', 's', 'b')).toThrow(MAIL_QUOTA_MESSAGE);
     expect(wb.sentMails.map((m) => [m.to, m.subject, m.htmlBody])).toEqual([
@@ -103,7 +111,9 @@ describe('Session, Ui, HtmlService, Utilities, Logger, ScriptApp', () => {
   });
 
   test('Ui records menus, sidebars and alerts; alert responses are configurable', () => {
-    const wb = createFakeWorkbook({ htmlFiles: { Sidebar: '<h1><?= title ?></h1><p><?!= raw ?></p><? for (var i = 0; i < 2; i++) { ?>*<? } ?>' } });
+    const wb = createFakeWorkbook({
+      htmlFiles: { Sidebar: '<h1><?= title ?></h1><p><?!= raw ?></p><? for (var i = 0; i < 2; i++) { ?>*<? } ?>' },
+    });
     const run = wb.createExecution({ user: OWNER });
     const { SpreadsheetApp, HtmlService } = run.globals;
     const ui = SpreadsheetApp.getUi();
@@ -112,7 +122,11 @@ describe('Session, Ui, HtmlService, Utilities, Logger, ScriptApp', () => {
     expect(run.ui.menus[0]).toEqual({
       caption: 'KPI OTOP',
       addon: false,
-      items: [{ caption: 'เปิดแผงควบคุม', functionName: 'showSidebar' }, { separator: true }, { caption: 'สร้างชีต', functionName: 'setUp' }],
+      items: [
+        { caption: 'เปิดแผงควบคุม', functionName: 'showSidebar' },
+        { separator: true },
+        { caption: 'สร้างชีต', functionName: 'setUp' },
+      ],
     });
     expect(run.ui.menus[1].addon).toBe(true);
 
@@ -121,7 +135,13 @@ describe('Session, Ui, HtmlService, Utilities, Logger, ScriptApp', () => {
     template.raw = '<i>ok</i>';
     const html = template.evaluate().setTitle('KPI').setWidth(500);
     ui.showSidebar(html);
-    expect(run.ui.lastSidebar()).toEqual({ kind: 'sidebar', title: 'KPI', content: '<h1>&lt;แผง &amp; KPI&gt;</h1><p><i>ok</i></p>**', width: 300, height: 0 });
+    expect(run.ui.lastSidebar()).toEqual({
+      kind: 'sidebar',
+      title: 'KPI',
+      content: '<h1>&lt;แผง &amp; KPI&gt;</h1><p><i>ok</i></p>**',
+      width: 300,
+      height: 0,
+    });
     expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
 
     expect(ui.alert('ยืนยัน?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);

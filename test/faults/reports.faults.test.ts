@@ -2,7 +2,12 @@
 import { smallProvince, sweepFaults } from '../support/faultSweep';
 
 test('round summary (first, and made again over an earlier one)', () => {
-  expect(sweepFaults(() => smallProvince(), (h) => h.gas.sidebarMakeRoundSummary(1))).toBeGreaterThan(20);
+  expect(
+    sweepFaults(
+      () => smallProvince(),
+      (h) => h.gas.sidebarMakeRoundSummary(1),
+    ),
+  ).toBeGreaterThan(20);
   const withEarlier = () => {
     const h = smallProvince();
     h.gas.sidebarMakeRoundSummary(1);
@@ -12,7 +17,12 @@ test('round summary (first, and made again over an earlier one)', () => {
 });
 
 test('monthly report', () => {
-  expect(sweepFaults(() => smallProvince(), (h) => h.gas.sidebarMakeMonthlyReport('2022-03'))).toBeGreaterThan(20);
+  expect(
+    sweepFaults(
+      () => smallProvince(),
+      (h) => h.gas.sidebarMakeMonthlyReport('2022-03'),
+    ),
+  ).toBeGreaterThan(20);
 });
 
 test('sending to the province', () => {

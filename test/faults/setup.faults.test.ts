@@ -2,7 +2,12 @@
 import { smallProvince, sweepFaults } from '../support/faultSweep';
 
 test('set-up on a new workbook', () => {
-  expect(sweepFaults(() => smallProvince(false), (h) => h.gas.sidebarSetUp())).toBeGreaterThan(100);
+  expect(
+    sweepFaults(
+      () => smallProvince(false),
+      (h) => h.gas.sidebarSetUp(),
+    ),
+  ).toBeGreaterThan(100);
 });
 
 test('set-up repairing a workbook (a deleted formula, header, dropdown and colour rules)', () => {
@@ -20,5 +25,10 @@ test('set-up repairing a workbook (a deleted formula, header, dropdown and colou
 });
 
 test('data check', () => {
-  expect(sweepFaults(() => smallProvince(), (h) => h.gas.sidebarCheckData())).toBeGreaterThan(10);
+  expect(
+    sweepFaults(
+      () => smallProvince(),
+      (h) => h.gas.sidebarCheckData(),
+    ),
+  ).toBeGreaterThan(10);
 });

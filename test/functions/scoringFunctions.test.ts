@@ -15,7 +15,9 @@ describe('OTOP_TARGET', () => {
     expect(otopTarget(241, 0.05)).toBe(12);
   });
   test('a column in, a column out: the letter’s whole table in one call', () => {
-    expect(otopTarget(column(NONG_KHAI_DISTRICTS.map((d) => d.registered)))).toEqual(column([12, 5, 4, 6, 5, 2, 3, 3, 1]));
+    expect(otopTarget(column(NONG_KHAI_DISTRICTS.map((d) => d.registered)))).toEqual(
+      column([12, 5, 4, 6, 5, 2, 3, 3, 1]),
+    );
   });
   test('Thai digits and blank rows', () => {
     expect(otopTarget(column(['๒๔๑', '', '๒๙']))).toEqual(column([12, '', 1]));
@@ -65,10 +67,18 @@ describe('OTOP_SCORE, OTOP_LEVEL, OTOP_NEXT', () => {
     expect(otopScore([['๕', '๓', '๑๒', '๒๔๑']])).toEqual([[5]]);
   });
   test('a four-column range of many rows fills a column; blank rows stay blank', () => {
-    expect(otopScore([[5, 3, 12, 241], ['', '', '', ''], [0, 1, 1, 29]])).toEqual(column([5, '', 1]));
+    expect(
+      otopScore([
+        [5, 3, 12, 241],
+        ['', '', '', ''],
+        [0, 1, 1, 29],
+      ]),
+    ).toEqual(column([5, '', 1]));
   });
   test('columns for each argument', () => {
-    expect(otopLevel(column([5, 1]), column([3, 1]), column([12, 1]), column([241, 29]))).toEqual(column(['ดีมาก', 'ปรับปรุง']));
+    expect(otopLevel(column([5, 1]), column([3, 1]), column([12, 1]), column([241, 29]))).toEqual(
+      column(['ดีมาก', 'ปรับปรุง']),
+    );
   });
   test('blank counts are zero; a blank registered with counts is an error', () => {
     expect(otopScore('', 1, 2, 241)).toBe(1);

@@ -23,7 +23,12 @@ const BLANK_ONLINE = [Array(ONLINE_WIDTH).fill('')];
 const BLANK_BASELINE = [Array(BASELINE_WIDTH).fill('')];
 
 describe('otopTally', () => {
-  const activities = [act(d(2022, 1, 5), 'ท่าบ่อ', 'ก'), act(d(2022, 1, 6), 'ท่าบ่อ', 'ข'), act(d(2022, 1, 7), 'ท่าบ่อ', 'ค', 'ใช้'), act(d(2022, 1, 8), 'สังคม')];
+  const activities = [
+    act(d(2022, 1, 5), 'ท่าบ่อ', 'ก'),
+    act(d(2022, 1, 6), 'ท่าบ่อ', 'ข'),
+    act(d(2022, 1, 7), 'ท่าบ่อ', 'ค', 'ใช้'),
+    act(d(2022, 1, 8), 'สังคม'),
+  ];
   const online = [
     onl(d(2022, 2, 1), 'ท่าบ่อ', '1', 'ก', 'FB'),
     onl(d(2022, 2, 1), 'ท่าบ่อ', '1', 'ก', 'ไลน์'),
@@ -58,11 +63,18 @@ describe('otopTally', () => {
 
   test('ranges stacked from several sheets, with blank rows between, count as one', () => {
     const stacked = [...activities.slice(0, 2), ...BLANK_ACTIVITIES, ...BLANK_ACTIVITIES, ...activities.slice(2)];
-    expect(otopTally('ท่าบ่อ', stacked, [...online, ...BLANK_ONLINE], [...BLANK_BASELINE, ...baseline])).toEqual([[2, 3, 2]]);
+    expect(otopTally('ท่าบ่อ', stacked, [...online, ...BLANK_ONLINE], [...BLANK_BASELINE, ...baseline])).toEqual([
+      [2, 3, 2],
+    ]);
   });
 
   test('by default counts FY 2565 up to 30 Sep 2565', () => {
-    const rows = [act(d(2021, 9, 30), 'สังคม', 'ก'), act(d(2021, 10, 1), 'สังคม', 'ข'), act(d(2022, 9, 30), 'สังคม', 'ค'), act(d(2022, 10, 1), 'สังคม', 'ง')];
+    const rows = [
+      act(d(2021, 9, 30), 'สังคม', 'ก'),
+      act(d(2021, 10, 1), 'สังคม', 'ข'),
+      act(d(2022, 9, 30), 'สังคม', 'ค'),
+      act(d(2022, 10, 1), 'สังคม', 'ง'),
+    ];
     expect(otopTally('สังคม', rows, BLANK_ONLINE, BLANK_BASELINE)).toEqual([[2, 0, 0]]);
     expect(otopTally('สังคม', rows, BLANK_ONLINE, BLANK_BASELINE, '', '')).toEqual([[2, 0, 0]]);
   });
@@ -101,10 +113,22 @@ describe('otopTally', () => {
 
   describe('errors, in Thai', () => {
     test('a range with too few columns', () => {
-      expect(() => otopTally('ท่าบ่อ', activities.map((r) => r.slice(0, 9)), online, baseline)).toThrow(
-        'OTOP_TALLY: ช่วงกิจกรรม ต้องมี 10 คอลัมน์ A–J (ที่ใส่มามี 9 คอลัมน์)',
-      );
-      expect(() => otopTally('ท่าบ่อ', activities, online.map((r) => r.slice(0, 8)), baseline)).toThrow('ช่วงออนไลน์ ต้องมี 9 คอลัมน์ A–I');
+      expect(() =>
+        otopTally(
+          'ท่าบ่อ',
+          activities.map((r) => r.slice(0, 9)),
+          online,
+          baseline,
+        ),
+      ).toThrow('OTOP_TALLY: ช่วงกิจกรรม ต้องมี 10 คอลัมน์ A–J (ที่ใส่มามี 9 คอลัมน์)');
+      expect(() =>
+        otopTally(
+          'ท่าบ่อ',
+          activities,
+          online.map((r) => r.slice(0, 8)),
+          baseline,
+        ),
+      ).toThrow('ช่วงออนไลน์ ต้องมี 9 คอลัมน์ A–I');
       expect(() => otopTally('ท่าบ่อ', activities, online, [['ท่าบ่อ', '3']])).toThrow('ช่วงฐาน ๒๕๖๔ ต้องมี 3 คอลัมน์ A–C');
     });
 
@@ -122,12 +146,18 @@ describe('otopTally', () => {
     });
 
     test('a fiscal year that is not a BE year', () => {
-      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, 2022)).toThrow('ปีงบประมาณ 2022 ไม่ใช่ปี พ.ศ.');
-      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, 'ปีนี้')).toThrow('ปีงบประมาณ "ปีนี้" ไม่ใช่ตัวเลข');
+      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, 2022)).toThrow(
+        'ปีงบประมาณ 2022 ไม่ใช่ปี พ.ศ.',
+      );
+      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, 'ปีนี้')).toThrow(
+        'ปีงบประมาณ "ปีนี้" ไม่ใช่ตัวเลข',
+      );
     });
 
     test('a channel table that is a single value', () => {
-      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, undefined, 'Facebook')).toThrow('ช่วงตารางชื่อช่องทาง ต้องเป็นช่วงตาราง');
+      expect(() => otopTally('ท่าบ่อ', activities, online, baseline, undefined, undefined, 'Facebook')).toThrow(
+        'ช่วงตารางชื่อช่องทาง ต้องเป็นช่วงตาราง',
+      );
     });
   });
 });

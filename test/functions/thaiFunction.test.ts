@@ -10,6 +10,14 @@ describe('OTOP_THAI', () => {
     expect(otopThai(new Date(2565, 2, 25))).toBe('๒๕ มีนาคม ๒๕๖๕'); // BE year in a date cell
   });
   test('a range keeps its shape; blanks stay blank; booleans unchanged', () => {
-    expect(otopThai([[1, ''], [true, '2']])).toEqual([['๑', ''], [true, '๒']]);
+    expect(
+      otopThai([
+        [1, ''],
+        [true, '2'],
+      ]),
+    ).toEqual([
+      ['๑', ''],
+      [true, '๒'],
+    ]);
   });
 });

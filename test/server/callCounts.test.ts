@@ -12,7 +12,8 @@ function countsWith(rowsPerSheet: number) {
   h.gas.sidebarSetUp();
   const ss = h.run.spreadsheet;
   for (const sheet of ss.getSheets()) {
-    if (sheet.getMaxRows() < rowsPerSheet + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rowsPerSheet + 1 - sheet.getMaxRows());
+    if (sheet.getMaxRows() < rowsPerSheet + 1)
+      sheet.insertRowsAfter(sheet.getMaxRows(), rowsPerSheet + 1 - sheet.getMaxRows());
   }
   typeRows(ss, 'ออนไลน์ ท่าบ่อ', onlineRows('ท่าบ่อ', rowsPerSheet, 3));
   typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', rowsPerSheet));
@@ -27,7 +28,12 @@ function countsWith(rowsPerSheet: number) {
   h.gas.sidebarMakeRoundSummary(3);
   const summary = h.book.ledger.byKind();
   const tally = ss.getSheetByName('อำเภอ')!.getRange(4, 8, 1, 3).getValues()[0];
-  const summarised = ss.getSheetByName('สรุปผล รอบที่ 3')!.getDataRange().getValues().find((r) => r[1] === 'ท่าบ่อ')!.slice(7, 10);
+  const summarised = ss
+    .getSheetByName('สรุปผล รอบที่ 3')!
+    .getDataRange()
+    .getValues()
+    .find((r) => r[1] === 'ท่าบ่อ')!
+    .slice(7, 10);
   return { setUp, check, summary, tally, summarised };
 }
 
@@ -41,7 +47,8 @@ test('set-up, data check and round summary use the same calls for 100 and 10 000
   expect(large.check).toEqual(small.check);
   expect(large.summary).toEqual(small.summary);
   // builder calls (newDataValidation().requireValueInList()...) run in-process, not over the network
-  const service = (counts: Record<string, number>) => Object.entries(counts).reduce((a, [kind, n]) => a + (kind === 'builder' ? 0 : n), 0);
+  const service = (counts: Record<string, number>) =>
+    Object.entries(counts).reduce((a, [kind, n]) => a + (kind === 'builder' ? 0 : n), 0);
   expect(large.setUp.write).toBe(0); // a repeat set-up rewrites nothing
   expect(service(large.setUp)).toBeLessThan(500); // 22 sheets, a fixed handful of calls each
   expect(service(large.check)).toBeLessThan(150); // one read per sheet, one write of the problem list

@@ -19,7 +19,9 @@ test('lists each problem with its sheet and cell, writes nothing into entry shee
   const entries = ['กิจกรรม ท่าบ่อ', 'ออนไลน์ สังคม'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues());
 
   const report = h.gas.sidebarCheckData();
-  const found = report.problems.map((p: { sheet: string; cell: string; message: string }) => `${p.sheet}!${p.cell}: ${p.message}`);
+  const found = report.problems.map(
+    (p: { sheet: string; cell: string; message: string }) => `${p.sheet}!${p.cell}: ${p.message}`,
+  );
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!A4:'))).toContain('ไม่มีวันที่นี้ในปฏิทิน');
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!G4:'))).toContain('ติดลบ');
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!H4:'))).toBeDefined();
@@ -34,7 +36,13 @@ test('lists each problem with its sheet and cell, writes nothing into entry shee
   expect(listed).toHaveLength(report.problems.length + 2);
   expect(sheet.getRange(2, 4).getFormula()).toMatch(/^=HYPERLINK\("#gid=\d+&range=A4", "ไปที่ A4"\)$/);
   // user text in messages stays text, never a formula
-  expect(sheet.getRange(2, 1, listed.length - 1, 3).getFormulas().flat().every((f) => f === '')).toBe(true);
+  expect(
+    sheet
+      .getRange(2, 1, listed.length - 1, 3)
+      .getFormulas()
+      .flat()
+      .every((f) => f === ''),
+  ).toBe(true);
   expect(['กิจกรรม ท่าบ่อ', 'ออนไลน์ สังคม'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entries);
 
   // fix everything: the list empties itself

@@ -22,7 +22,17 @@ test('custom functions give a value or a Thai error for every hostile value', ()
     ['OTOP_LEVEL', (v) => h.gas.OTOP_LEVEL(1, 1, 1, v)],
     ['OTOP_NEXT', (v) => h.gas.OTOP_NEXT([[v, 1, 1, 29]])],
     ['OTOP_THAI', (v) => h.gas.OTOP_THAI(v)],
-    ['OTOP_TALLY', (v) => h.gas.OTOP_TALLY([['ท่าบ่อ']], [[v, 'ท่าบ่อ', v, v, v, v, v, v, v, v]], [[v, 'ท่าบ่อ', v, v, v, v, v, v, v]], [['ท่าบ่อ', v, v]], v)],
+    [
+      'OTOP_TALLY',
+      (v) =>
+        h.gas.OTOP_TALLY(
+          [['ท่าบ่อ']],
+          [[v, 'ท่าบ่อ', v, v, v, v, v, v, v, v]],
+          [[v, 'ท่าบ่อ', v, v, v, v, v, v, v]],
+          [['ท่าบ่อ', v, v]],
+          v,
+        ),
+    ],
   ];
   let tried = 0;
   for (const value of HOSTILE_VALUES) {
@@ -32,7 +42,11 @@ test('custom functions give a value or a Thai error for every hostile value', ()
         const result = call(value);
         expect({ name, value, ok: result !== undefined }).toEqual({ name, value, ok: true });
       } catch (error) {
-        expect({ name, value, message: (error as Error).message }).toEqual({ name, value, message: expect.stringMatching(THAI) });
+        expect({ name, value, message: (error as Error).message }).toEqual({
+          name,
+          value,
+          message: expect.stringMatching(THAI),
+        });
       }
     }
   }
@@ -48,7 +62,11 @@ test('entry sheets full of hostile values: the workbook keeps working and copies
   const asTyped = HOSTILE_VALUES.map((v) => (v === null || v === undefined ? '' : v));
   const asText = asTyped.map((v) => (typeof v === 'string' ? `'${v}` : v));
   const rows = (width: number, district: string, values: unknown[]) =>
-    values.map((v, i) => Array.from({ length: width }, (_, c) => (c === 1 ? (i % 3 === 0 ? v : district) : c === 0 && i % 2 ? '15/01/2565' : v)));
+    values.map((v, i) =>
+      Array.from({ length: width }, (_, c) =>
+        c === 1 ? (i % 3 === 0 ? v : district) : c === 0 && i % 2 ? '15/01/2565' : v,
+      ),
+    );
   const fill = (sheet: string, data: unknown[][]) => {
     const target = ss.getSheetByName(sheet)!;
     target.insertRowsAfter(target.getMaxRows(), data.length);
@@ -57,8 +75,16 @@ test('entry sheets full of hostile values: the workbook keeps working and copies
   fill('กิจกรรม ท่าบ่อ', rows(10, 'ท่าบ่อ', asText));
   fill('ออนไลน์ ท่าบ่อ', rows(9, 'ท่าบ่อ', asText));
   fill('ฐาน ๒๕๖๔', rows(3, 'ท่าบ่อ', asText).slice(0, 50));
-  const errors = ss.getSheetByName('อำเภอ')!.getRange(2, 8, 10, 7).getValues().flat().filter((v) => String(v).startsWith('#'));
-  expect({ errors, formulaError: ss.getSheetByName('อำเภอ')!.getFormulaError(2, 8) }).toEqual({ errors: [], formulaError: null }); // every result computed
+  const errors = ss
+    .getSheetByName('อำเภอ')!
+    .getRange(2, 8, 10, 7)
+    .getValues()
+    .flat()
+    .filter((v) => String(v).startsWith('#'));
+  expect({ errors, formulaError: ss.getSheetByName('อำเภอ')!.getFormulaError(2, 8) }).toEqual({
+    errors: [],
+    formulaError: null,
+  }); // every result computed
 
   // Values typed raw: those starting with = run as formulas in the officer's own sheet, as in
   // Sheets; a broken one shows #ERROR! there, which the district table then shows too (Sheets
@@ -68,13 +94,27 @@ test('entry sheets full of hostile values: the workbook keeps working and copies
   const check = h.gas.sidebarCheckData();
   expect(check.problems.some((p: { sheet: string }) => p.sheet === 'ออนไลน์ สังคม')).toBe(true);
   expect(check.problems.length).toBeGreaterThan(200);
-  expect(check.problems.every((p: { message: string }) => THAI.test(p.message) && !p.message.startsWith('='))).toBe(true);
+  expect(check.problems.every((p: { message: string }) => THAI.test(p.message) && !p.message.startsWith('='))).toBe(
+    true,
+  );
   const problems = ss.getSheetByName('ปัญหาข้อมูล')!;
-  expect(problems.getRange(1, 1, problems.getLastRow(), 3).getFormulas().flat().every((f) => f === '')).toBe(true);
+  expect(
+    problems
+      .getRange(1, 1, problems.getLastRow(), 3)
+      .getFormulas()
+      .flat()
+      .every((f) => f === ''),
+  ).toBe(true);
 
   const made = h.gas.sidebarMakeRoundSummary(1);
   const summary = ss.getSheetByName(made.sheet)!;
-  expect(summary.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+  expect(
+    summary
+      .getDataRange()
+      .getFormulas()
+      .flat()
+      .every((f) => f === ''),
+  ).toBe(true);
 
   const state = h.gas.sidebarState();
   expect(JSON.parse(JSON.stringify(state))).toEqual(state);

@@ -7,7 +7,11 @@ test('onOpen adds the OTOP menu with Thai labels calling top-level functions', (
   const menu = h.run.ui.menus.find((m) => m.caption === 'OTOP');
   expect(menu).toBeDefined();
   const items = JSON.stringify(menu);
-  for (const [label, fn] of [['ตั้งค่า / ซ่อมแซมสมุดงาน', 'menuSetUp'], ['ตรวจข้อมูล', 'menuCheckData'], ['เปิดแผงควบคุม', 'showSidebar']]) {
+  for (const [label, fn] of [
+    ['ตั้งค่า / ซ่อมแซมสมุดงาน', 'menuSetUp'],
+    ['ตรวจข้อมูล', 'menuCheckData'],
+    ['เปิดแผงควบคุม', 'showSidebar'],
+  ]) {
     expect(items).toContain(label);
     expect(items).toContain(fn);
     expect(typeof h.gas[fn]).toBe('function');

@@ -2,7 +2,7 @@
 import { dump, effectiveFormat } from '../../dev/fakes';
 import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
-import { Harness, newHarness } from '../support/workbook';
+import { type Harness, newHarness } from '../support/workbook';
 
 /** A set-up workbook: ท่าบ่อ has 3 activities and 4 operators on 2 channels before round 1's deadline. */
 function workbook(): Harness {
@@ -25,7 +25,13 @@ describe('round summary', () => {
     expect(made.sheet).toBe('สรุปผล รอบที่ 1');
     const sheet = ss.getSheetByName('สรุปผล รอบที่ 1')!;
     const values = sheet.getDataRange().getValues();
-    expect(sheet.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(values[2][1]).toBe('๒๕ มีนาคม ๒๕๖๕');
     expect(values[2][3]).toBe('province@nongkhai.example');
     expect(values[3][1]).toBe('ฉบับล่าสุด');
@@ -42,7 +48,10 @@ describe('round summary', () => {
     expect(values.flat()).toContain('หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ (3 ครั้ง)');
     expect(sheet.getFrozenRows()).toBe(6);
     // sized to its content: a kept report costs its cells, not a new sheet's 1 000 × 26
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([values.length, Math.max(...values.map((v) => v.length))]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([
+      values.length,
+      Math.max(...values.map((v) => v.length)),
+    ]);
     expect(sheet.getMaxColumns()).toBeLessThan(26);
   });
 
@@ -68,10 +77,18 @@ describe('round summary', () => {
     const h = workbook();
     const ss = h.run.spreadsheet;
     // typed with a leading apostrophe, so Sheets keeps it as text in the entry sheet
-    typeRows(ss, 'กิจกรรม ท่าบ่อ', [['10/03/2565', 'ท่าบ่อ', "'=IMPORTXML(\"http://x\",\"//a\")", "'+1", "'@me", 'ไม่ใช้', 1, 0, '', '']]);
+    typeRows(ss, 'กิจกรรม ท่าบ่อ', [
+      ['10/03/2565', 'ท่าบ่อ', '\'=IMPORTXML("http://x","//a")', "'+1", "'@me", 'ไม่ใช้', 1, 0, '', ''],
+    ]);
     h.gas.sidebarMakeRoundSummary(1);
     const sheet = ss.getSheetByName('สรุปผล รอบที่ 1')!;
-    expect(sheet.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(sheet.getDataRange().getValues().flat()).toContain('=IMPORTXML("http://x","//a")');
   });
 
@@ -89,7 +106,10 @@ describe('round summary', () => {
   test('a sheet deleted midway leaves the workbook as it was and reports the error', () => {
     const h = workbook();
     const before = dump(h.run.spreadsheet);
-    h.book.ledger.failWhen((name) => name === 'Sheet.setFrozenRows', new Error('Service Spreadsheets timed out while accessing document'));
+    h.book.ledger.failWhen(
+      (name) => name === 'Sheet.setFrozenRows',
+      new Error('Service Spreadsheets timed out while accessing document'),
+    );
     expect(() => h.gas.sidebarMakeRoundSummary(2)).toThrow('timed out');
     h.book.ledger.clearFaults();
     expect(dump(h.run.spreadsheet)).toEqual(before);
@@ -126,7 +146,11 @@ describe('sending to the province', () => {
     expect(h.book.sentMails).toHaveLength(1);
     expect(JSON.stringify(h.book.sentMails[0])).toContain('Pennung61@gmail.com');
     const log = h.run.spreadsheet.getSheetByName('บันทึก')!.getDataRange().getValues();
-    expect(log.at(-1)!.slice(1, 4)).toEqual(['province@nongkhai.example', 'ส่งรายงานถึงจังหวัด', '"สรุปผล รอบที่ 1" ถึง Pennung61@gmail.com']);
+    expect(log.at(-1)!.slice(1, 4)).toEqual([
+      'province@nongkhai.example',
+      'ส่งรายงานถึงจังหวัด',
+      '"สรุปผล รอบที่ 1" ถึง Pennung61@gmail.com',
+    ]);
   });
 
   test('an exhausted mail quota sends nothing, changes nothing and says so in Thai', () => {

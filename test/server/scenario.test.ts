@@ -40,7 +40,11 @@ test('each district shows its chosen level, in the band rule of that level', () 
 
   // an entry dated after "as of" does not count until the date is moved
   const settings = ss.getSheetByName('ตั้งค่า')!;
-  const asOfRow = settings.getDataRange().getValues().findIndex((r) => r[0] === 'นับผลถึงวันที่') + 1;
+  const asOfRow =
+    settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'นับผลถึงวันที่') + 1;
   settings.getRange(asOfRow, 2).setValue(new Date(2022, 0, 19));
   expect(table.getRange(2, 10).getValue()).toBe(0); // the online rows are dated 20 Jan 2565
   settings.getRange(asOfRow, 2).setValue(new Date(2022, 0, 20));

@@ -32,7 +32,9 @@ describe('set-up on an empty workbook', () => {
     expect(act.getRange(500, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ใช้', 'ไม่ใช้']);
     const online = ss.getSheetByName('ออนไลน์ ท่าบ่อ')!;
     expect(online.getRange(1, 1, 1, 9).getValues()[0]).toEqual(ONLINE_HEADERS);
-    expect(online.getRange(2, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['Facebook', 'LINE', 'Shopee', 'Lazada']));
+    expect(online.getRange(2, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(
+      expect.arrayContaining(['Facebook', 'LINE', 'Shopee', 'Lazada']),
+    );
     expect(online.getRange(1, 6).getNote()).toContain('Facebook');
     expect(ss.getSheetByName('ฐาน ๒๕๖๔')!.getRange(1, 1, 1, 3).getValues()[0]).toEqual(BASELINE_HEADERS);
   });
@@ -95,7 +97,12 @@ describe('set-up on a filled workbook', () => {
     table.getRange(2, 12).setValue(''); // somebody deleted the score formula
     const app = h.run.globals.SpreadsheetApp; // the real Apps Script types, as the add-on sees them
     const realTable = app.getActive().getSheetByName('อำเภอ')!;
-    const own = app.newConditionalFormatRule().whenNumberGreaterThan(10).setBackground('#0000ff').setRanges([realTable.getRange('C2:C10')]).build();
+    const own = app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThan(10)
+      .setBackground('#0000ff')
+      .setRanges([realTable.getRange('C2:C10')])
+      .build();
     realTable.setConditionalFormatRules([own]); // and replaced the band rules with their own
     ss.deleteSheet(ss.getSheetByName('ออนไลน์ โพธิ์ตาก')!);
     const entriesBefore = ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues());
@@ -103,7 +110,9 @@ describe('set-up on a filled workbook', () => {
     const report = h.gas.sidebarSetUp();
 
     expect(report.created).toEqual(['ออนไลน์ โพธิ์ตาก']);
-    expect(['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entriesBefore);
+    expect(['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(
+      entriesBefore,
+    );
     expect(settings.getRange(emailRow, 2).getValue()).toBe('otop@nongkhai.example');
     expect(table.getRange(4, 3).getValue()).toBe(80);
     expect(table.getRange(4, 7).getValue()).toBe(4); // 80 × 5 % = 4
@@ -122,7 +131,8 @@ describe('protection by district', () => {
     const ss = h.run.spreadsheet;
     const settings = ss.getSheetByName('ตั้งค่า')!;
     const rows = settings.getDataRange().getValues();
-    const set = (label: string, value: string) => settings.getRange(rows.findIndex((r) => r[0] === label) + 1, 2).setValue(value);
+    const set = (label: string, value: string) =>
+      settings.getRange(rows.findIndex((r) => r[0] === label) + 1, 2).setValue(value);
     set(LABEL.provinceEditors, 'prov@nongkhai.example');
     set(LABEL.districtEditors('ท่าบ่อ'), 'tha@district.example');
     set(LABEL.districtEditors('สังคม'), 'sang@district.example');

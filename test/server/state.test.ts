@@ -16,7 +16,15 @@ test('sidebarState is plain JSON with the standing, the calendar and the rounds'
   expect(state.needsSetUp).toBe(false);
   expect(state.standing).toHaveLength(9);
   const tha = state.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
-  expect(tha).toMatchObject({ activities: 5, channels: 3, newOperators: 4, target: 4, score: 5, level: 'ดีมาก', band: { background: '#137333', text: '#ffffff' } });
+  expect(tha).toMatchObject({
+    activities: 5,
+    channels: 3,
+    newOperators: 4,
+    target: 4,
+    score: 5,
+    level: 'ดีมาก',
+    band: { background: '#137333', text: '#ffffff' },
+  });
   expect(state.total).toMatchObject({ registered: 818, target: 41, activities: 5, newOperators: 4 });
   expect(state.rounds.map((r: { deadline: string }) => r.deadline)).toEqual(['2022-03-25', '2022-05-27', '2022-09-23']);
   expect(state.rounds[0].summarySheet).toBe('สรุปผล รอบที่ 1');

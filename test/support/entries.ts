@@ -1,5 +1,5 @@
 /** Typing entries into a fake workbook the way officers do: rows appended below the header. */
-import { FakeSpreadsheet } from '../../dev/fakes';
+import type { FakeSpreadsheet } from '../../dev/fakes';
 
 /**
  * Appends rows to a sheet below its last row, in one call.
@@ -21,10 +21,23 @@ export function typeRows(ss: FakeSpreadsheet, sheet: string, rows: unknown[][]):
  * @param channels how many channels (each operator on one of them, round robin)
  * @param date the date cell
  */
-export function onlineRows(district: string, operators: number, channels: number, date: unknown = '15/01/2565'): unknown[][] {
+export function onlineRows(
+  district: string,
+  operators: number,
+  channels: number,
+  date: unknown = '15/01/2565',
+): unknown[][] {
   const names = ['Facebook', 'Shopee', 'LINE', 'Lazada', 'TikTok'];
   return Array.from({ length: operators }, (_, i) => [
-    date, district, `NK-${district}-${i}`, `กลุ่มผู้ผลิต ${district} ${i}`, 'ผ้าทอ', names[i % channels], 'https://example.com/p', 1000, '',
+    date,
+    district,
+    `NK-${district}-${i}`,
+    `กลุ่มผู้ผลิต ${district} ${i}`,
+    'ผ้าทอ',
+    names[i % channels],
+    'https://example.com/p',
+    1000,
+    '',
   ]);
 }
 
@@ -35,5 +48,16 @@ export function onlineRows(district: string, operators: number, channels: number
  * @param date the date cell
  */
 export function activityRows(district: string, count: number, date: unknown = '10/12/2564'): unknown[][] {
-  return Array.from({ length: count }, (_, i) => [date, district, `ตลาดนัด OTOP ครั้งที่ ${i + 1}`, 'ลานหน้าอำเภอ', 'พช.อำเภอ', 'ไม่ใช้', 12, 25000, 'https://example.com/e', '']);
+  return Array.from({ length: count }, (_, i) => [
+    date,
+    district,
+    `ตลาดนัด OTOP ครั้งที่ ${i + 1}`,
+    'ลานหน้าอำเภอ',
+    'พช.อำเภอ',
+    'ไม่ใช้',
+    12,
+    25000,
+    'https://example.com/e',
+    '',
+  ]);
 }

@@ -5,7 +5,7 @@
  */
 import { dump } from '../../dev/fakes';
 import { activityRows, onlineRows, typeRows } from './entries';
-import { Harness, newHarness } from './workbook';
+import { type Harness, newHarness } from './workbook';
 
 /** The errors Google's services throw, in turn. */
 const FAULTS = [
@@ -30,7 +30,11 @@ export function smallProvince(setUp = true): Harness {
   const h = newHarness();
   const ss = h.run.spreadsheet;
   const table = ss.insertSheet('อำเภอ');
-  table.getRange(1, 1, 3, 4).setValues([['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'], [1, 'ท่าบ่อ', 74, 12], [2, 'สังคม', 63, 6]]);
+  table.getRange(1, 1, 3, 4).setValues([
+    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
+    [1, 'ท่าบ่อ', 74, 12],
+    [2, 'สังคม', 63, 6],
+  ]);
   for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
     ss.insertSheet(name).deleteRows(41, 960);
   }
@@ -69,7 +73,10 @@ export function sweepFaults(prepare: () => Harness, action: (h: Harness) => unkn
     }
     const after = normalised(h);
     if (thrown) {
-      expect({ n, message: (thrown as Error).message }).toEqual({ n, message: expect.stringMatching(/^[^]*[\u0e00-\u0e7f][^]*$/) });
+      expect({ n, message: (thrown as Error).message }).toEqual({
+        n,
+        message: expect.stringMatching(/[\u0e00-\u0e7f]/),
+      });
       expect({ n, same: after === before }).toEqual({ n, same: true });
     } else {
       expect({ n, outcome: after === done || after === before }).toEqual({ n, outcome: true });

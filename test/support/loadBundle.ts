@@ -21,7 +21,9 @@ export type BundleScope = Record<string, any> & {
  */
 export function loadBundle(services: Record<string, unknown> = {}): BundleScope {
   const context = createContext({ ...services });
-  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.js')).sort()) {
+  for (const file of readdirSync(DIST)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     new Script(readFileSync(join(DIST, file), 'utf8'), { filename: file }).runInContext(context);
   }
   const scope = context as BundleScope;

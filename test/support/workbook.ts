@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, FakeExecution, FakeWorkbook } from '../../dev/fakes';
-import { BundleScope, DIST, loadBundle } from './loadBundle';
+import { createFakeWorkbook, type FakeExecution, type FakeWorkbook } from '../../dev/fakes';
+import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
 
@@ -35,6 +35,8 @@ export function newHarness(options: { editors?: string[] } = {}): Harness {
   };
   const owner = as(OWNER);
   // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
-  owner.run.spreadsheet.setFunctions((name) => (typeof owner.gas[name] === 'function' && name.startsWith('OTOP_') ? owner.gas[name] : undefined));
+  owner.run.spreadsheet.setFunctions((name) =>
+    typeof owner.gas[name] === 'function' && name.startsWith('OTOP_') ? owner.gas[name] : undefined,
+  );
   return { book, run: owner.run, gas: owner.gas, as };
 }

@@ -8,9 +8,9 @@ const rows = districtTableRows(NONG_KHAI_DISTRICTS, refs, 'registered');
 describe('district table', () => {
   test('nine districts with the letter’s figures, then the province total', () => {
     expect(rows).toHaveLength(11);
-    expect(rows.slice(1, 10).map((r) => [r[DISTRICT_COL.name], r[DISTRICT_COL.registered], r[DISTRICT_COL.promoted]])).toEqual(
-      NONG_KHAI_DISTRICTS.map((d) => [d.name, d.registered, d.promoted]),
-    );
+    expect(
+      rows.slice(1, 10).map((r) => [r[DISTRICT_COL.name], r[DISTRICT_COL.registered], r[DISTRICT_COL.promoted]]),
+    ).toEqual(NONG_KHAI_DISTRICTS.map((d) => [d.name, d.registered, d.promoted]));
     expect(rows[10][DISTRICT_COL.name]).toBe(TOTAL_LABEL);
     expect(rows[10][DISTRICT_COL.registered]).toBe('=SUM(C2:C10)');
     expect(rows[10][DISTRICT_COL.operatorGoal]).toBe('=SUM(G2:G10)');
@@ -49,7 +49,12 @@ describe('reading the districts back from the table', () => {
     expect(readDistrictFigures([], NONG_KHAI_DISTRICTS).map((d) => d.name)).toHaveLength(9);
   });
   test('names stop at the total row, misspellings are made canonical, figures kept', () => {
-    const values = [['ที่', 'อำเภอ'], [1, 'อ.เมืงหนองคาย', 240, 15], [2, 'บึงกาฬ', '๕๐', ''], ['', TOTAL_LABEL, 290]];
+    const values = [
+      ['ที่', 'อำเภอ'],
+      [1, 'อ.เมืงหนองคาย', 240, 15],
+      [2, 'บึงกาฬ', '๕๐', ''],
+      ['', TOTAL_LABEL, 290],
+    ];
     expect(readDistrictFigures(values, NONG_KHAI_DISTRICTS)).toEqual([
       { name: 'เมืองหนองคาย', registered: 240, promoted: 15 },
       { name: 'บึงกาฬ', registered: 50, promoted: 0 },

@@ -5,10 +5,31 @@ import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
 import { monthlyReportGrid, reportLayout, roundSummaryGrid } from '../../src/workbook/reportSheets';
-import { standingAt, WorkbookData } from '../../src/workbook/standing';
+import { standingAt, type WorkbookData } from '../../src/workbook/standing';
 
-const act = (date: string, district: string, budget = 'ไม่ใช้') => [date, district, 'ตลาดนัด', 'ลาน', 'พช.', budget, 5, 100, 'https://e.x/1', ''];
-const onl = (date: string, district: string, reg: string, name: string, channel: string) => [date, district, reg, name, 'ผ้า', channel, 'https://s.x/' + reg, 0, ''];
+const act = (date: string, district: string, budget = 'ไม่ใช้') => [
+  date,
+  district,
+  'ตลาดนัด',
+  'ลาน',
+  'พช.',
+  budget,
+  5,
+  100,
+  'https://e.x/1',
+  '',
+];
+const onl = (date: string, district: string, reg: string, name: string, channel: string) => [
+  date,
+  district,
+  reg,
+  name,
+  'ผ้า',
+  channel,
+  `https://s.x/${reg}`,
+  0,
+  '',
+];
 
 const data: WorkbookData = {
   province: 'หนองคาย',
@@ -18,11 +39,18 @@ const data: WorkbookData = {
   criteria: CRITERIA_2565,
   channelRows: DEFAULT_CHANNEL_ROWS.map((r) => [...r]),
   activities: [
-    act('25/03/2565', 'ท่าบ่อ'), act('26/03/2565', 'ท่าบ่อ'), act('01/03/2565', 'สังคม'), act('02/03/2565', 'สังคม', 'ใช้'), act('15/02/2565', 'โพธิ์ตาก'),
+    act('25/03/2565', 'ท่าบ่อ'),
+    act('26/03/2565', 'ท่าบ่อ'),
+    act('01/03/2565', 'สังคม'),
+    act('02/03/2565', 'สังคม', 'ใช้'),
+    act('15/02/2565', 'โพธิ์ตาก'),
   ],
   online: [
-    onl('25/03/2565', 'ท่าบ่อ', '1', 'ก', 'FB'), onl('26/03/2565', 'ท่าบ่อ', '2', 'ข', 'Shopee'), onl('10/03/2565', 'สังคม', '3', 'ค', 'LINE'),
-    onl('10/03/2565', 'สังคม', '3', 'ค', 'Lazada'), onl('01/02/2565', 'โพธิ์ตาก', '4', 'ง', 'Facebook'),
+    onl('25/03/2565', 'ท่าบ่อ', '1', 'ก', 'FB'),
+    onl('26/03/2565', 'ท่าบ่อ', '2', 'ข', 'Shopee'),
+    onl('10/03/2565', 'สังคม', '3', 'ค', 'LINE'),
+    onl('10/03/2565', 'สังคม', '3', 'ค', 'Lazada'),
+    onl('01/02/2565', 'โพธิ์ตาก', '4', 'ง', 'Facebook'),
   ],
   baseline: [],
 };
@@ -38,7 +66,8 @@ describe('standing at a cut-off', () => {
     expect([later.activities, later.channels, later.newOperators]).toEqual([2, 2, 2]);
   });
   test('totals equal the sum of the districts', () => {
-    const sum = (pick: (d: (typeof standing.districts)[number]) => number) => standing.districts.reduce((s, d) => s + pick(d), 0);
+    const sum = (pick: (d: (typeof standing.districts)[number]) => number) =>
+      standing.districts.reduce((s, d) => s + pick(d), 0);
     expect(standing.total.activities).toBe(sum((d) => d.activities));
     expect(standing.total.newOperators).toBe(sum((d) => d.newOperators));
     expect(standing.total.registered).toBe(818);
@@ -58,9 +87,17 @@ describe('round summary grid', () => {
   test('the evidence lists every counted activity and new operator, and nothing else', () => {
     const flat = grid.rows.map((r) => r.join('|'));
     const activityRows = grid.rows.filter((r) => r[2] === 'ตลาดนัด');
-    expect(activityRows.map((r) => [r[0], r[1]])).toEqual([['ท่าบ่อ', '25 มี.ค. 65'], ['สังคม', '1 มี.ค. 65'], ['โพธิ์ตาก', '15 ก.พ. 65']]);
+    expect(activityRows.map((r) => [r[0], r[1]])).toEqual([
+      ['ท่าบ่อ', '25 มี.ค. 65'],
+      ['สังคม', '1 มี.ค. 65'],
+      ['โพธิ์ตาก', '15 ก.พ. 65'],
+    ]);
     const operatorRows = grid.rows.filter((r) => r[4] !== '' && /^(ก|ข|ค|ง)$/.test(String(r[2])));
-    expect(operatorRows.map((r) => [r[0], r[2], r[4]])).toEqual([['ท่าบ่อ', 'ก', 'Facebook'], ['สังคม', 'ค', 'LINE, Lazada'], ['โพธิ์ตาก', 'ง', 'Facebook']]);
+    expect(operatorRows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['ท่าบ่อ', 'ก', 'Facebook'],
+      ['สังคม', 'ค', 'LINE, Lazada'],
+      ['โพธิ์ตาก', 'ง', 'Facebook'],
+    ]);
     expect(flat.some((l) => l.includes('(3 ครั้ง)'))).toBe(true);
     expect(flat.some((l) => l.includes('(3 ราย)'))).toBe(true);
   });
@@ -73,7 +110,14 @@ describe('round summary grid', () => {
 
 describe('monthly report grid', () => {
   test('the month’s change and only the month’s evidence', () => {
-    const grid = monthlyReportGrid(standingAt(data, dayOf(2022, 3, 31)), standingAt(data, dayOf(2022, 2, 28)), 2022, 3, 5, made);
+    const grid = monthlyReportGrid(
+      standingAt(data, dayOf(2022, 3, 31)),
+      standingAt(data, dayOf(2022, 2, 28)),
+      2022,
+      3,
+      5,
+      made,
+    );
     const pho = grid.rows.find((r) => r[1] === 'โพธิ์ตาก')!;
     expect([pho[2], pho[3], pho[6], pho[7]]).toEqual([1, 0, 1, 0]); // all before March
     const tha = grid.rows.find((r) => r[1] === 'ท่าบ่อ')!;
@@ -87,7 +131,12 @@ describe('what is sent', () => {
   const { rows, ...layout } = grid;
   test('HTML escapes every character that could start markup', () => {
     expect(escapeHtml(`<script>"'&\``)).toBe('&#60;script&#62;&#34;&#39;&#38;&#96;');
-    const html = emailHtml(rows.map((r) => r.map((v) => (v === 'ท่าบ่อ' ? '<b>ท่าบ่อ</b>' : v))), layout, CRITERIA_2565, 'https://docs/x?a=1&b="2"');
+    const html = emailHtml(
+      rows.map((r) => r.map((v) => (v === 'ท่าบ่อ' ? '<b>ท่าบ่อ</b>' : v))),
+      layout,
+      CRITERIA_2565,
+      'https://docs/x?a=1&b="2"',
+    );
     expect(html).not.toContain('<b>');
     expect(html).toContain('href="https://docs/x?a=1&#38;b=&#34;2&#34;"');
   });

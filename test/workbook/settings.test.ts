@@ -1,5 +1,12 @@
 import { dayOf } from '../../src/core/civilDate';
-import { BASIS_TEXT, defaultSettings, LABEL, LETTER_EMAIL, readSettings, settingsRows } from '../../src/workbook/settings';
+import {
+  BASIS_TEXT,
+  defaultSettings,
+  LABEL,
+  LETTER_EMAIL,
+  readSettings,
+  settingsRows,
+} from '../../src/workbook/settings';
 
 const names = ['เมืองหนองคาย', 'ท่าบ่อ'];
 
@@ -36,12 +43,18 @@ describe('settings', () => {
     expect(settings.asOf).toBe(dayOf(2022, 3, 31));
     expect(settings.percentBasis).toBe('neverOnline');
     expect(settings.provinceEditors).toEqual(['a@x.go.th', 'b@x.go.th', 'c@x.go.th']);
-    expect(settings.districtEditors['ท่าบ่อ']).toEqual(['tha@x.go.th']);
-    expect(settings.districtEditors['เมืองหนองคาย']).toEqual([]);
+    expect(settings.districtEditors.ท่าบ่อ).toEqual(['tha@x.go.th']);
+    expect(settings.districtEditors.เมืองหนองคาย).toEqual([]);
   });
 
   test('an unreadable value keeps its default and is reported in Thai', () => {
-    const { settings, problems } = readSettings([[LABEL.asOf, 'เมื่อวาน'], [LABEL.monthlyDueDay, 40]], names);
+    const { settings, problems } = readSettings(
+      [
+        [LABEL.asOf, 'เมื่อวาน'],
+        [LABEL.monthlyDueDay, 40],
+      ],
+      names,
+    );
     expect(settings.asOf).toBe(dayOf(2022, 9, 30));
     expect(settings.monthlyDueDay).toBe(5);
     expect(problems).toHaveLength(2);
