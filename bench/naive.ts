@@ -11,7 +11,7 @@ import {
   districtSheetSpec,
   onlineSheetSpec,
   type SheetSpec,
-  type ValidationSpec,
+  type Validation as ValidationSpec,
 } from '../src/workbook/sheetSpecs';
 import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
 import type { Gas } from './bundle';

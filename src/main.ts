@@ -7,6 +7,7 @@
 import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
+import { otopDistrict } from './functions/districtFunction';
 import { activeSpreadsheet } from './adapter/services';
 import type { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
@@ -17,7 +18,7 @@ import { previewSending, sendToProvince } from './server/delivery';
 import { makeMonthlyReport, makeRoundSummary } from './server/reports';
 import { sidebarStateAt } from './server/state';
 import { selectCell } from './server/selection';
-import { a1 } from './workbook/problemsSheet';
+import { a1 } from './workbook/a1';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
@@ -154,6 +155,36 @@ export function OTOP_TALLY(
 }
 
 /**
+ * ผลของอำเภอหนึ่งทั้งแถว [เป้าผู้ประกอบการ, กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่, ร้อยละ, คะแนน, ระดับ, ขั้นต่อไป] จากชีตของอำเภอนั้นเอง (หนึ่งสูตรต่ออำเภอ).
+ * One district's whole row from its own two sheets: target, activities, channels, new operators, percentage, score, level, next step.
+ *
+ * @param {string} name ชื่ออำเภอ. The district's name cell.
+ * @param {number} registered ผู้ประกอบการทั้งหมด (ก.ย. ๖๔). Registered operators (a number cell).
+ * @param {number} promoted ส่งเสริมแล้ว ปี ๖๔. Operators promoted in FY 2564.
+ * @param {Array<Array<*>>} activities ชีตกิจกรรมของอำเภอ รวมแถวหัวตาราง เช่น 'กิจกรรม ท่าบ่อ'!A1:J. The district's activities sheet, header row included.
+ * @param {Array<Array<*>>} online ชีตออนไลน์ของอำเภอ รวมแถวหัวตาราง. The district's online sheet, header row included.
+ * @param {Array<Array<*>>} baseline ชีตฐาน ๒๕๖๔ รวมแถวหัวตาราง. The baseline sheet, header row included.
+ * @param {Array<Array<*>>} settings ชีตตั้งค่า (ป้าย · ค่า). The settings sheet.
+ * @param {Array<Array<*>>} criteria ตารางเกณฑ์ เช่น 'เกณฑ์'!A2:H8. The criteria table.
+ * @param {Array<Array<*>>} [channels] ตารางชื่อช่องทาง เช่น 'เกณฑ์'!A12:Z. The channel alias table.
+ * @return {Array<Array<*>>} หนึ่งแถว 8 ค่า. One row of eight values.
+ * @customfunction
+ */
+export function OTOP_DISTRICT(
+  name: unknown,
+  registered: unknown,
+  promoted: unknown,
+  activities: unknown,
+  online: unknown,
+  baseline: unknown,
+  settings: unknown,
+  criteria: unknown,
+  channels?: unknown,
+): unknown {
+  return otopDistrict(name, registered, promoted, activities, online, baseline, settings, criteria, channels);
+}
+
+/**
  * Adds the OTOP menu when the workbook opens (simple trigger).
  * @param {Object} e the open event
  */
@@ -172,12 +203,12 @@ export function onInstall(e?: unknown): void {
 
 /** Menu: set up or repair the workbook. */
 export function menuSetUp(): void {
-  setUpFromMenu();
+  setUpFromMenu(activeSpreadsheet(), new Date());
 }
 
 /** Menu: check the entries. */
 export function menuCheckData(): void {
-  checkFromMenu();
+  checkFromMenu(activeSpreadsheet(), new Date());
 }
 
 /** Menu: open the sidebar. */
@@ -190,7 +221,7 @@ export function showSidebar(): void {
  * @return {Object} what was done, in Thai
  */
 export function sidebarSetUp(): SetupReport {
-  return runSetUp();
+  return runSetUp(activeSpreadsheet(), new Date());
 }
 
 /**
@@ -198,7 +229,7 @@ export function sidebarSetUp(): SetupReport {
  * @return {Object} the problems, each with its sheet, cell and Thai message
  */
 export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
-  const report = runCheck();
+  const report = runCheck(activeSpreadsheet(), new Date());
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }
 
@@ -207,7 +238,7 @@ export function sidebarCheckData(): CheckReport & { problems: { cell: string }[]
  * @return {Object} the sidebar's state (days as ISO text)
  */
 export function sidebarState(): SidebarState {
-  return inThai(() => sidebarStateAt(new Date()));
+  return inThai(() => sidebarStateAt(activeSpreadsheet(), new Date()));
 }
 
 /**
@@ -220,21 +251,25 @@ export function sidebarSelectCell(sheet: string, cell: string): void {
 }
 
 /**
- * Sidebar (google.script.run): makes a round's summary as of its deadline (province only).
+ * Sidebar (google.script.run): makes a round's summary as of its deadline (province only);
+ * before the deadline, a provisional one once the officer confirms.
  * @param {number} round 1, 2 or 3
- * @return {Object} the new sheet's name and what happened
+ * @param {boolean} provisionalOk the officer agreed to a provisional summary
+ * @return {Object} the new sheet's name and what happened, or a question to confirm
  */
-export function sidebarMakeRoundSummary(round: number): MadeReport {
-  return writingAction(() => makeRoundSummary(Number(round), new Date()));
+export function sidebarMakeRoundSummary(round: number, provisionalOk?: boolean): MadeReport {
+  return writingAction(() => makeRoundSummary(activeSpreadsheet(), Number(round), new Date(), provisionalOk === true));
 }
 
 /**
- * Sidebar (google.script.run): makes a month's report (province only).
+ * Sidebar (google.script.run): makes a month's report (province only); before the month ends,
+ * a provisional one once the officer confirms.
  * @param {string} month the month, yyyy-mm
- * @return {Object} the new sheet's name and what happened
+ * @param {boolean} provisionalOk the officer agreed to a provisional report
+ * @return {Object} the new sheet's name and what happened, or a question to confirm
  */
-export function sidebarMakeMonthlyReport(month: string): MadeReport {
-  return writingAction(() => makeMonthlyReport(String(month), new Date()));
+export function sidebarMakeMonthlyReport(month: string, provisionalOk?: boolean): MadeReport {
+  return writingAction(() => makeMonthlyReport(activeSpreadsheet(), String(month), new Date(), provisionalOk === true));
 }
 
 /**
@@ -243,16 +278,18 @@ export function sidebarMakeMonthlyReport(month: string): MadeReport {
  * @return {Object} recipient, subject, HTML body and LINE text
  */
 export function sidebarPreviewSending(sheet: string): SendingPreview {
-  return inThai(() => previewSending(String(sheet)));
+  return inThai(() => previewSending(activeSpreadsheet(), String(sheet)));
 }
 
 /**
- * Sidebar (google.script.run): sends the report to the province's address (province only).
+ * Sidebar (google.script.run): sends the report to the province's address (province only); a
+ * report already sent, superseded or provisional goes again only once the officer confirms.
  * @param {string} sheet the report sheet's name
- * @return {Object} what happened
+ * @param {boolean} again the officer confirmed sending it again
+ * @return {Object} what happened, or a question to confirm
  */
-export function sidebarSend(sheet: string): SendResult {
-  return writingAction(() => sendToProvince(String(sheet), new Date()));
+export function sidebarSend(sheet: string, again?: boolean): SendResult {
+  return writingAction(() => sendToProvince(activeSpreadsheet(), String(sheet), new Date(), again === true));
 }
 
 /**

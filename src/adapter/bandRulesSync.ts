@@ -4,7 +4,7 @@
  * read and kept; only rules on our ranges with our kind of condition are replaced.
  */
 import type { BandRule } from '../workbook/bandRules';
-import type { Undo } from '../server/undo';
+import type { Undo } from './undo';
 import { newConditionalFormatRule } from './services';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;

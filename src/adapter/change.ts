@@ -1,5 +1,5 @@
 /** Small changes made only when needed, each with its undo. */
-import type { Undo } from '../server/undo';
+import type { Undo } from './undo';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,12 +34,14 @@ export function setFormat(range: Range, format: string, undo: Undo): void {
  * @param sheet the sheet
  * @param frozenRows rows to freeze
  * @param undo the undo list
+ * @return true when changed
  */
-export function setFrozenRows(sheet: Sheet, frozenRows: number, undo: Undo): void {
+export function setFrozenRows(sheet: Sheet, frozenRows: number, undo: Undo): boolean {
   const frozen = sheet.getFrozenRows();
-  if (frozen === frozenRows) return;
+  if (frozen === frozenRows) return false;
   undo.add(() => sheet.setFrozenRows(frozen));
   sheet.setFrozenRows(frozenRows);
+  return true;
 }
 
 /**

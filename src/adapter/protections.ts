@@ -1,18 +1,33 @@
 /**
- * Sheet protections managed by the add-on, found again by their description. Changing a
- * protection needs the owner or one of its editors; the owner and the user running the script
- * can never be removed (Apps Script reference, Protection.removeEditors).
+ * Keeps a sheet's protection in step with who may edit it. Changing a protection needs the
+ * owner or one of its editors; the owner and the user running the script can never be removed
+ * (Apps Script reference, Protection.removeEditors); a workbook in a shared drive has no owner
+ * (Spreadsheet.getOwner() returns null).
  */
-import type { Undo } from '../server/undo';
 import { effectiveUserEmail, sheetProtectionType } from './services';
+import type { Undo } from './undo';
 
 /** What a protection should allow. */
 export interface ProtectionSpec {
+  /** Shown to officers in Data → Protected sheets and ranges. */
   readonly description: string;
-  /** Who may edit (besides the owner and the user running set-up). */
+  /** Who may edit (the owner, if any, always can). */
   readonly editors: readonly string[];
   /** Everyone may edit after a warning (a district whose officers are not named yet). */
   readonly warningOnly: boolean;
+}
+
+/** What applying a protection changed. */
+export interface ProtectionChange {
+  readonly changed: boolean;
+  /** Editors given the right to edit the sheet. */
+  readonly granted: readonly string[];
+  /** Editors whose right was taken away. */
+  readonly revoked: readonly string[];
+  /** Whether it switched from or to warning-only. */
+  readonly warningOnly: boolean | null;
+  /** The sheet had no protection before. */
+  readonly created: boolean;
 }
 
 /**
@@ -20,40 +35,56 @@ export interface ProtectionSpec {
  * @param sheet the sheet
  * @param spec who may edit
  * @param undo where each change's reversal is registered
- * @return true when something changed
  */
-export function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ProtectionSpec, undo: Undo): boolean {
-  const existing = sheet.getProtections(sheetProtectionType()).find((p) => p.getDescription() === spec.description);
+export function applyProtection(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  spec: ProtectionSpec,
+  undo: Undo,
+): ProtectionChange {
+  const [existing] = sheet.getProtections(sheetProtectionType());
   const protection = existing ?? sheet.protect();
-  if (!existing) {
-    undo.add(() => protection.remove());
-    protection.setDescription(spec.description);
-  }
+  const name = `สิทธิ์ของชีต "${sheet.getName()}"`;
+  if (!existing) undo.add(() => protection.remove(), name);
   let changed = !existing;
-  const warningOnly = spec.warningOnly;
-  const wasWarningOnly = protection.isWarningOnly();
-  if (wasWarningOnly !== warningOnly) {
-    undo.add(() => protection.setWarningOnly(wasWarningOnly));
-    protection.setWarningOnly(warningOnly);
+  if (protection.getDescription() !== spec.description) {
+    const old = protection.getDescription();
+    undo.add(() => protection.setDescription(old), name);
+    protection.setDescription(spec.description);
     changed = true;
   }
-  if (warningOnly) return changed;
-  const owner = sheet.getParent().getOwner()?.getEmail() ?? '';
-  const wanted = new Set([...spec.editors, effectiveUserEmail(), owner].map((e) => e.toLowerCase()).filter(Boolean));
-  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-  const extra = current.filter((e) => !wanted.has(e));
-  const missing = [...wanted].filter((e) => !current.includes(e));
-  if (extra.length > 0) {
-    undo.add(() => protection.addEditors(extra));
-    protection.removeEditors(extra);
+  let switched: boolean | null = null;
+  const wasWarningOnly = protection.isWarningOnly();
+  if (wasWarningOnly !== spec.warningOnly) {
+    undo.add(() => protection.setWarningOnly(wasWarningOnly), name);
+    protection.setWarningOnly(spec.warningOnly);
+    switched = spec.warningOnly;
+    changed = true;
   }
-  if (missing.length > 0) {
-    undo.add(() => protection.removeEditors(missing));
-    protection.addEditors(missing);
+  if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created: !existing };
+  const owner = sheet.getParent().getOwner()?.getEmail().toLowerCase() ?? '';
+  const me = effectiveUserEmail();
+  const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
+  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  const revoked = current.filter((e) => !wanted.has(e));
+  const granted = [...wanted].filter((e) => !current.includes(e));
+  if (revoked.length > 0) {
+    undo.add(() => protection.addEditors(revoked), name);
+    protection.removeEditors(revoked);
+  }
+  if (granted.length > 0) {
+    undo.add(() => protection.removeEditors(granted), name);
+    protection.addEditors(granted);
   }
   if (protection.canDomainEdit()) {
-    undo.add(() => protection.setDomainEdit(true));
+    undo.add(() => protection.setDomainEdit(true), name);
     protection.setDomainEdit(false);
+    changed = true;
   }
-  return changed || extra.length > 0 || missing.length > 0;
+  return {
+    changed: changed || revoked.length > 0 || granted.length > 0,
+    granted: granted.filter((e) => e !== me && e !== owner),
+    revoked,
+    warningOnly: switched,
+    created: !existing,
+  };
 }

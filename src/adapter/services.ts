@@ -28,6 +28,27 @@ export function effectiveUserEmail(): string {
   return (Session.getEffectiveUser().getEmail() || '').toLowerCase();
 }
 
+/**
+ * Commits pending spreadsheet writes now. Apps Script caches writes and commits them at the
+ * next read or at the end of the run, so a write Sheets rejects can fail later than the call
+ * that made it ("Every time you do a read, we must first empty (commit) the write cache",
+ * Apps Script blog "Optimizing Spreadsheet Operations"; SpreadsheetApp.flush reference:
+ * "Applies all pending Spreadsheet changes").
+ */
+export function flushWrites(): void {
+  SpreadsheetApp.flush();
+}
+
+/** DeveloperMetadataVisibility.DOCUMENT: visible to any script of the document (see sheetMarkers.ts). */
+export function documentVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
+  return SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
+}
+
+/** The script's document properties (shared by every user of the workbook). */
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
 /** The document lock: one writing action at a time on this workbook. */
 export function documentLock(): GoogleAppsScript.Lock.Lock {
   return LockService.getDocumentLock();
@@ -73,4 +94,14 @@ export function sendMail(message: { to: string; subject: string; htmlBody: strin
     body: message.body,
     name: 'OTOP KPI',
   });
+}
+
+/**
+ * The SHA-256 digest of a text (UTF-8) as hex. Utilities.computeDigest returns signed bytes
+ * (-128..127; Apps Script reference, Utilities.computeDigest).
+ * @param text the text
+ */
+export function digestHex(text: string): string {
+  const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
+  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }

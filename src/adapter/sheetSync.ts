@@ -1,31 +1,56 @@
 /**
- * Makes a sheet match its spec (headers, frozen rows, widths, formats, dropdowns, notes)
- * with a fixed number of calls per sheet, whatever its number of rows, and without touching
- * data cells' values.
+ * Makes a sheet match its spec (header, frozen rows, widths, formats, dropdowns, notes, size)
+ * with a fixed number of calls per sheet, whatever its number of rows, and never writing over
+ * what officers typed: the header is written only where row 1 is blank or already is the
+ * header; a missing header row gets a new row above the data; a missing column is added at the
+ * end; columns are found by their header wherever officers moved them, and their own columns
+ * are left alone.
  */
-import type { ColumnSpec, SheetSpec, ValidationSpec } from '../workbook/sheetSpecs';
-import type { Undo } from '../server/undo';
-import { setFrozenRows } from './change';
+import { headerOf, isHeaderRow, mapColumns } from '../core/layout';
+import { isBlank } from '../core/text';
+import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
+import { setFrozenRows, setRowCount } from './change';
 import { newDataValidation } from './services';
+import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
+
+const HEADER_BACKGROUND = '#efefef';
+
+/** How many blank rows an entry sheet keeps below its last entry (grown by set-up). */
+export const ROW_MARGIN = 200;
+
+/** What syncing a sheet did. */
+export interface SyncReport {
+  /** True when something changed. */
+  readonly changed: boolean;
+  /** What officers should know, in Thai. */
+  readonly notes: readonly string[];
+}
 
 /**
- * The sheet of that name, created at the end if missing.
+ * A new sheet at the end of the workbook, its removal registered.
  * @param ss the workbook
- * @param name the sheet's name
- * @param created names of sheets created, appended to
- * @param undo where a created sheet's removal is registered
+ * @param name a free name
+ * @param undo where its removal is registered
  */
-export function ensureSheet(ss: Spreadsheet, name: string, created: string[], undo: Undo): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
+export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
   const sheet = ss.insertSheet(name, ss.getNumSheets());
-  undo.add(() => ss.deleteSheet(sheet));
-  created.push(name);
+  undo.add(() => ss.deleteSheet(sheet), `ชีตใหม่ "${name}"`);
   return sheet;
+}
+
+/**
+ * A sheet name not yet taken: the name, or the name with (2), (3), … Each candidate is looked
+ * up by name, so the calls do not grow with the number of sheets.
+ * @param ss the workbook
+ * @param name the wanted name
+ */
+export function freeName(ss: Spreadsheet, name: string): string {
+  let candidate = name;
+  for (let n = 2; ss.getSheetByName(candidate) !== null; n++) candidate = `${name} (${n})`;
+  return candidate;
 }
 
 /**
@@ -45,99 +70,191 @@ export function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
 /**
  * Applies a spec. A sheet created in this run is written straight, without reading it back
  * (its removal undoes everything). An existing sheet is repaired: only what differs changes
- * (so a repeat set-up changes nothing), each change registering the old state so a failure
- * can put it back, and column widths are left as the officers set them. Data rows keep their
- * values: formats and dropdowns are set on the columns' data cells.
+ * (so a repeat set-up changes nothing), each change registering the old state, column widths
+ * are left as officers set them, and typed cells are never written.
  * @param sheet the sheet
  * @param spec its spec
  * @param undo where the old state is registered
  * @param fresh whether the sheet was created in this run
- * @return true when the header row of an existing sheet was rewritten
+ * @param sized whether the sheet is kept to its content plus ROW_MARGIN rows (entry sheets)
  */
-export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh: boolean): boolean {
-  const header = sheet.getRange(1, 1, 1, spec.columns.length);
-  const headers = spec.columns.map((c) => c.header);
-  const notes = spec.columns.map((c) => c.note ?? '');
-  const dataRows = sheet.getMaxRows() - spec.frozenRows;
-  const column = (i: number) => sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
+export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh: boolean, sized = false): SyncReport {
   if (fresh) {
-    header.setValues([headers]).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setNotes([notes]);
-    sheet.setFrozenRows(spec.frozenRows);
-    setColumnWidths(
-      sheet,
-      spec.columns.map((c) => c.width),
+    writeFresh_(sheet, spec, sized);
+    return { changed: true, notes: [] };
+  }
+  const notes: string[] = [];
+  let changed = false;
+  const width = Math.max(sheet.getLastColumn(), 1);
+  let first = sheet.getRange(1, 1, 1, width).getValues()[0];
+  if (first.every((v) => isBlank(v))) {
+    const header = sheet.getRange(1, 1, 1, spec.columns.length);
+    undo.add(() => header.clearContent(), `หัวตารางของชีต "${sheet.getName()}"`);
+    header.setValues([spec.columns.map((c) => c.header)]);
+    first = spec.columns.map((c) => c.header);
+    changed = true;
+  } else if (!isHeaderRow(spec.layout, first)) {
+    undo.add(() => sheet.deleteRow(1), `แถวหัวตารางที่เพิ่มในชีต "${sheet.getName()}"`);
+    sheet.insertRowsBefore(1, 1);
+    sheet.getRange(1, 1, 1, spec.columns.length).setValues([spec.columns.map((c) => c.header)]);
+    first = spec.columns.map((c) => c.header);
+    notes.push(
+      `ชีต "${sheet.getName()}": แถวที่ 1 ไม่ใช่หัวตาราง (หัวตารางถูกลบหรือถูกเรียงลงไป) จึงแทรกแถวหัวตารางใหม่ไว้ด้านบน ข้อมูลเดิมอยู่ครบ`,
     );
-    if (spec.tab) sheet.setTabColor(spec.tab);
-    if (dataRows <= 0) return false;
-    spec.columns.forEach((c, i) => {
-      if (!c.format && !c.validation) return;
-      const range = column(i);
-      if (c.format) range.setNumberFormat(c.format);
-      if (c.validation) range.setDataValidation(validation_(c.validation));
+    changed = true;
+  }
+  const map = mapColumns(spec.layout, first);
+  const index = { ...map.index } as Record<string, number>;
+  if (map.missing.length > 0) {
+    const at = Math.max(first.length, lastFilled_(first) + 1);
+    const need = at + map.missing.length - sheet.getMaxColumns();
+    if (need > 0) {
+      const max = sheet.getMaxColumns();
+      undo.add(() => sheet.deleteColumns(max + 1, need), `คอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
+      sheet.insertColumnsAfter(max, need);
+    }
+    const added = sheet.getRange(1, at + 1, 1, map.missing.length);
+    undo.add(() => added.clearContent(), `หัวคอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
+    added.setValues([map.missing.map((key) => headerOf(spec.layout, key))]);
+    map.missing.forEach((key, i) => {
+      index[key] = at + i;
     });
-    return false;
+    notes.push(
+      `ชีต "${sheet.getName()}": ไม่พบคอลัมน์ ${map.missing.map((k) => `"${headerOf(spec.layout, k)}"`).join(', ')} จึงเพิ่มไว้ท้ายตาราง (คอลัมน์เดิมอยู่ครบ)`,
+    );
+    changed = true;
   }
-  const current = header.getValues()[0];
-  const rewrite = headers.some((h, i) => current[i] !== h);
-  if (rewrite) {
-    undo.add(() => header.setValues([current]));
-    header.setValues([headers]);
-  }
-  const weights = header.getFontWeights();
-  const backgrounds = header.getBackgrounds();
-  if (weights[0].some((w) => w !== 'bold') || backgrounds[0].some((b) => b.toLowerCase() !== HEADER_BACKGROUND)) {
-    undo.add(() => header.setFontWeights(weights).setBackgrounds(backgrounds));
-    header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  }
-  const currentNotes = header.getNotes();
-  if (currentNotes[0].some((n, i) => n !== notes[i])) {
-    undo.add(() => header.setNotes(currentNotes));
-    header.setNotes([notes]);
-  }
-  setFrozenRows(sheet, spec.frozenRows, undo);
+  changed = styleHeader_(sheet, spec, index, undo) || changed;
+  changed = setFrozenRows(sheet, spec.frozenRows, undo) || changed;
   const tab = sheet.getTabColor();
   if (spec.tab && (tab ?? '').toLowerCase() !== spec.tab.toLowerCase()) {
     undo.add(() => sheet.setTabColor(tab));
     sheet.setTabColor(spec.tab);
+    changed = true;
   }
-  if (dataRows > 0)
-    repairColumns_(sheet.getRange(spec.frozenRows + 1, 1, dataRows, spec.columns.length), spec.columns, column, undo);
-  return rewrite;
+  if (sized) changed = fitRows_(sheet, undo) || changed;
+  const dataRows = sheet.getMaxRows() - spec.frozenRows;
+  if (dataRows > 0) changed = repairColumns_(sheet, spec, index, dataRows, undo) || changed;
+  return { changed, notes };
 }
 
-const HEADER_BACKGROUND = '#efefef';
+/** Writes a new sheet's header, formats, dropdowns, widths and size. */
+function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
+  const columns = spec.columns;
+  const header = sheet.getRange(1, 1, 1, columns.length);
+  header
+    .setValues([columns.map((c) => c.header)])
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND)
+    .setNotes([columns.map((c) => c.note ?? '')]);
+  sheet.setFrozenRows(spec.frozenRows);
+  const extra = sheet.getMaxColumns() - columns.length;
+  if (extra > 0) sheet.deleteColumns(columns.length + 1, extra);
+  if (sized && sheet.getMaxRows() > spec.frozenRows + ROW_MARGIN) {
+    sheet.deleteRows(spec.frozenRows + ROW_MARGIN + 1, sheet.getMaxRows() - spec.frozenRows - ROW_MARGIN);
+  }
+  setColumnWidths(
+    sheet,
+    columns.map((c) => c.width),
+  );
+  if (spec.tab) sheet.setTabColor(spec.tab);
+  const dataRows = sheet.getMaxRows() - spec.frozenRows;
+  if (dataRows <= 0) return;
+  columns.forEach((c, i) => {
+    if (!c.format && !c.validation) return;
+    const range = sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
+    if (c.format) range.setNumberFormat(c.format);
+    if (c.validation) range.setDataValidation(validation_(c.validation));
+  });
+}
+
+/** The last non-blank cell of a row (-1 when none). */
+function lastFilled_(row: readonly unknown[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i;
+  return -1;
+}
+
+/** Bold, grey and annotated header cells of the layout's columns, where they are not. */
+function styleHeader_(sheet: Sheet, spec: SheetSpec, index: Record<string, number>, undo: Undo): boolean {
+  const width = Math.max(...Object.values(index)) + 1;
+  const header = sheet.getRange(1, 1, 1, width);
+  const weights = header.getFontWeights()[0];
+  const backgrounds = header.getBackgrounds()[0];
+  const notes = header.getNotes()[0];
+  const wanted = (c: ColumnSpec) => index[c.key];
+  const plain = spec.columns.some(
+    (c) => weights[wanted(c)] !== 'bold' || backgrounds[wanted(c)].toLowerCase() !== HEADER_BACKGROUND,
+  );
+  const unnoted = spec.columns.some((c) => (notes[wanted(c)] ?? '') !== (c.note ?? ''));
+  if (!plain && !unnoted) return false;
+  const nextWeights = [...weights];
+  const nextBackgrounds = [...backgrounds];
+  const nextNotes = [...notes];
+  for (const c of spec.columns) {
+    nextWeights[wanted(c)] = 'bold';
+    nextBackgrounds[wanted(c)] = HEADER_BACKGROUND;
+    nextNotes[wanted(c)] = c.note ?? '';
+  }
+  undo.add(() => header.setFontWeights([weights]).setBackgrounds([backgrounds]).setNotes([notes]));
+  if (plain) header.setFontWeights([nextWeights]).setBackgrounds([nextBackgrounds]);
+  if (unnoted) header.setNotes([nextNotes]);
+  return true;
+}
+
+/**
+ * Keeps an entry sheet to its content plus ROW_MARGIN blank rows: fewer blank cells go to the
+ * district's formula at every recalculation. Rows below the last row with content are blank
+ * (getLastRow counts every column), so removing them loses no typed value.
+ */
+function fitRows_(sheet: Sheet, undo: Undo): boolean {
+  const wanted = Math.max(sheet.getLastRow(), 1) + ROW_MARGIN;
+  const rows = sheet.getMaxRows();
+  if (rows >= wanted && rows <= wanted + ROW_MARGIN) return false;
+  setRowCount(sheet, wanted, undo);
+  return true;
+}
 
 /**
  * Sets the columns' number formats and dropdowns where they differ, reading the formats and
- * the dropdowns of all the data cells in one call each (not one per column). A format must
- * hold on every cell; a dropdown is compared on the column's first and last cells.
- * @param block the data cells of all the spec's columns
- * @param columns the column specs
- * @param column the data cells of one column
- * @param undo where the old formats and dropdowns are registered
+ * the dropdowns of the data cells in one call each. A format must hold on every cell; a
+ * dropdown is compared on the column's first and last cells.
  */
-function repairColumns_(block: Range, columns: readonly ColumnSpec[], column: (i: number) => Range, undo: Undo): void {
-  const formatted = columns.some((c) => c.format);
-  const validated = columns.some((c) => c.validation);
+function repairColumns_(
+  sheet: Sheet,
+  spec: SheetSpec,
+  index: Record<string, number>,
+  dataRows: number,
+  undo: Undo,
+): boolean {
+  const width = Math.max(...Object.values(index)) + 1;
+  const block = sheet.getRange(spec.frozenRows + 1, 1, dataRows, width);
+  const formatted = spec.columns.some((c) => c.format);
+  const validated = spec.columns.some((c) => c.validation);
   const formats = formatted ? block.getNumberFormats() : [];
   const rules = validated ? block.getDataValidations() : [];
-  columns.forEach((c, i) => {
+  let changed = false;
+  for (const c of spec.columns) {
+    const i = index[c.key];
+    const column = () => sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
     if (c.format && formats.some((row) => row[i] !== c.format)) {
       const old = formats.map((row) => [row[i]]);
-      const range = column(i);
+      const range = column();
       undo.add(() => range.setNumberFormats(old));
       range.setNumberFormat(c.format);
+      changed = true;
     }
     if (c.validation) {
       const rule = validation_(c.validation);
       if ([rules[0][i], rules[rules.length - 1][i]].some((v) => !sameValidation_(v, rule))) {
         const old = rules.map((row) => [row[i]]);
-        const range = column(i);
+        const range = column();
         undo.add(() => range.setDataValidations(old));
         range.setDataValidation(rule);
+        changed = true;
       }
     }
-  });
+  }
+  return changed;
 }
 
 /** Two validations are the same rule (criteria, values, strictness, help). */
@@ -155,7 +272,7 @@ function sameValidation_(
 }
 
 /** Builds a data-validation rule from its spec. */
-function validation_(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+function validation_(spec: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = newDataValidation();
   switch (spec.kind) {
     case 'list':
@@ -170,6 +287,9 @@ function validation_(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataVal
       break;
     case 'url':
       builder.requireTextIsUrl().setAllowInvalid(true);
+      break;
+    case 'formula':
+      builder.requireFormulaSatisfied(spec.formula).setAllowInvalid(true);
       break;
   }
   return builder.setHelpText(spec.help).build();

@@ -3,7 +3,7 @@
  * of the scoring functions: score · level · activities ≥ · channels ≥ · new operators ≥ % ·
  * background · text colour · colour name. Rows whose first cell is not a score are headers.
  */
-import { type Band, BANDS_2565, type Criteria, type Level } from './criteria';
+import { type Band, BANDS_2565, type Criteria, CRITERIA_2565, type Level } from './criteria';
 import { parseCount, parseNumber } from './numbers';
 import { fail, ok, type Parsed } from './parsed';
 import { cleanText, isBlank } from './text';
@@ -94,4 +94,16 @@ function readBand_(row: readonly unknown[], score: number): Parsed<Band> {
   if (background === null || text === null) return fail('สีต้องเป็นรหัสสีแบบ #RRGGBB');
   const name = isBlank(row[7]) ? fallback.colour : cleanText(String(row[7]));
   return ok({ colour: name, background, text });
+}
+
+/**
+ * The criteria a workbook scores with: its criteria table, or FY 2565's when the table cannot
+ * be read (the problem is then reported, in Thai); the formulas and the server both use this.
+ * @param rows the criteria table's values
+ */
+export function criteriaOrDefault(rows: readonly (readonly unknown[])[]): { criteria: Criteria; problem: string } {
+  const parsed = criteriaFromRows(rows);
+  return parsed.ok
+    ? { criteria: parsed.value, problem: '' }
+    : { criteria: CRITERIA_2565, problem: `ตารางเกณฑ์มีปัญหา: ${parsed.problem} (ใช้เกณฑ์ปี ๒๕๖๕ แทน)` };
 }

@@ -1,23 +1,26 @@
 /**
  * Readers of the entry sheets: raw rows (as Range.getValues gives them: "" for blank, Date,
  * number, string, boolean) become typed records with their 0-based row index and the
- * problems found in their own cells. Fully blank rows are skipped (blank rows in the middle
- * are normal); missing cells read as blank and cells beyond the layout are ignored.
- * Checks across rows (fiscal year, duplicates, baseline) are in dataCheck.ts.
+ * problems found in their own cells. Each column is read where the sheet has it (a column
+ * map from its header row; the layout's own order by default), so officers may move columns
+ * and add their own. Fully blank rows are skipped (blank rows in the middle are normal);
+ * missing cells read as blank. A row of a district's own sheet counts for that district,
+ * whatever its district cell says. Checks across rows are in dataCheck.ts.
  */
 import { channelMatcher, DEFAULT_CHANNEL_ROWS } from './channels';
 import { type Day, isDate } from './civilDate';
 import { parseDate } from './dateParse';
 import { districtMatcher } from './districts';
 import {
-  ACTIVITY_COLUMNS as A,
-  ACTIVITY_WIDTH,
-  BASELINE_COLUMNS as B,
-  BASELINE_WIDTH,
-  ONLINE_COLUMNS as O,
-  ONLINE_WIDTH,
+  ACTIVITY_LAYOUT,
+  type ActivityColumn,
+  BASELINE_LAYOUT,
+  type BaselineColumn,
+  ONLINE_LAYOUT,
+  type OnlineColumn,
   parseBudget,
 } from './entryLayout';
+import type { ColumnIndex, Layout } from './layout';
 import { parseCount, parseNumber } from './numbers';
 import { type Parsed, quote } from './parsed';
 import { cleanText, isBlank, nameKey } from './text';
@@ -27,7 +30,7 @@ export type Rows = readonly (readonly unknown[])[];
 
 /** A problem in one cell of an entry row. */
 export interface EntryProblem {
-  /** 0-based column of the layout. */
+  /** 0-based column of the sheet. */
   readonly column: number;
   /** What is wrong and what to do, in Thai. */
   readonly message: string;
@@ -69,6 +72,8 @@ export interface OnlineEntry {
   readonly district: string;
   /** The comparable key of the registration number (see regNoKey), '' when none. */
   readonly regNo: string;
+  /** The registration number as typed (cleaned), '' when none: what reports show. */
+  readonly regNoText: string;
   /** The operator's name as typed (cleaned). */
   readonly name: string;
   /** The name's comparison key, '' when none. */
@@ -90,6 +95,8 @@ export interface BaselineEntry {
   readonly districtIndex: number;
   readonly district: string;
   readonly regNo: string;
+  /** The registration number as typed (cleaned), '' when none. */
+  readonly regNoText: string;
   readonly name: string;
   readonly nameKey: string;
   readonly problems: readonly EntryProblem[];
@@ -104,6 +111,22 @@ export interface ReadContext {
   /** parseDate of a date cell; the same text or instant is parsed once. */
   dateOf(value: unknown): Parsed<Day>;
 }
+
+/**
+ * Where a sheet keeps its columns and whose sheet it is: the columns found in its header row
+ * (the layout's own order by default), and the index of the district whose sheet it is, for a
+ * district's own sheet (its rows count for it), or undefined for rows stacked from several
+ * sheets, whose district cell decides.
+ */
+export interface SheetShape<K extends string> {
+  readonly columns: ColumnIndex<K>;
+  readonly district?: number;
+}
+
+/** The layout's own order, rows' district cells deciding. */
+export const ACTIVITY_SHAPE: SheetShape<ActivityColumn> = { columns: ACTIVITY_LAYOUT.at };
+export const ONLINE_SHAPE: SheetShape<OnlineColumn> = { columns: ONLINE_LAYOUT.at };
+export const BASELINE_SHAPE: SheetShape<BaselineColumn> = { columns: BASELINE_LAYOUT.at };
 
 /** The cells of an online row that decide whether it counts and for which operator. */
 export interface OnlineKey {
@@ -194,22 +217,23 @@ export function regNoKey(value: unknown): string {
 }
 
 /**
- * The content key of a row for finding duplicates: its first `width` cells with white space
- * and zero-width characters ignored, case ignored, Thai digits as Arabic, and the date cell
+ * The content key of a row for finding duplicates: its layout cells with white space and
+ * zero-width characters ignored, case ignored, Thai digits as Arabic, and the date cell
  * compared as its day when readable (so 25/03/2565 and a date cell of that day agree).
  * @param row the raw row
- * @param width the layout's number of columns
+ * @param columns the sheet columns of the layout's cells, in layout order (-1: not in the sheet)
  * @param date the date column and the day read from it, or undefined for a layout without one
  */
 export function rowContentKey(
   row: readonly unknown[],
-  width: number,
+  columns: readonly number[],
   date?: { column: number; day: Day | null },
 ): string {
   let key = '';
-  for (let c = 0; c < width; c++) {
-    const value = c < row.length ? row[c] : '';
-    if (c > 0) key += CELL_SEPARATOR;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    const value = c >= 0 && c < row.length ? row[c] : '';
+    if (i > 0) key += CELL_SEPARATOR;
     if (date !== undefined && c === date.column && date.day !== null) key += `#${date.day}`;
     else key += isDate(value) ? `@${value.getTime()}` : String(value ?? '');
   }
@@ -217,19 +241,35 @@ export function rowContentKey(
 }
 
 /**
- * Reads the activities sheet (layout ACTIVITY_COLUMNS).
+ * The sheet columns of a layout's cells, in layout order, for rowContentKey.
+ * @param layout the layout
+ * @param columns where the sheet has them
+ */
+export function layoutColumns<K extends string>(layout: Layout<K>, columns: ColumnIndex<K>): number[] {
+  return layout.columns.map((c) => columns[c.key]);
+}
+
+/**
+ * Reads an activities sheet.
  * @param rows the rows, without the header
  * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
  */
-export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[] {
+export function readActivities(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<ActivityColumn> = ACTIVITY_SHAPE,
+): ActivityEntry[] {
   const out: ActivityEntry[] = [];
   const problems = new RowProblems_();
+  const A = shape.columns;
+  const cells = layoutColumns(ACTIVITY_LAYOUT, A);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    const core = readActivityCore_(row, index, context, problems);
+    const core = readActivityCore_(row, index, context, shape, cells, problems);
     if (core === null) continue;
     const activity = cellText(cell_(row, A.activity));
-    if (activity === '') problems.add(A.activity, 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
+    if (activity === '') problems.add(at_(A.activity), 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
     out.push({
       row: index,
       day: core.day,
@@ -239,9 +279,9 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
       place: cellText(cell_(row, A.place)),
       organiser: cellText(cell_(row, A.organiser)),
       budgetUsed: core.budgetUsed,
-      operators: readCount_(cell_(row, A.operators), A.operators, problems),
-      sales: readBaht_(cell_(row, A.sales), A.sales, problems),
-      link: readLink_(cell_(row, A.link), A.link, problems),
+      operators: readCount_(cell_(row, A.operators), at_(A.operators), problems),
+      sales: readBaht_(cell_(row, A.sales), at_(A.sales), problems),
+      link: readLink_(cell_(row, A.link), at_(A.link), problems),
       note: cellText(cell_(row, A.note)),
       problems: problems.take(),
     });
@@ -254,11 +294,17 @@ export function readActivities(rows: Rows, context: ReadContext): ActivityEntry[
  * fast path: no other cell is read and no problem is kept).
  * @param rows the rows, without the header
  * @param context district matching
+ * @param shape where the sheet has its columns, and whose sheet it is
  */
-export function readActivityKeys(rows: Rows, context: ReadContext): ActivityKey[] {
+export function readActivityKeys(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<ActivityColumn> = ACTIVITY_SHAPE,
+): ActivityKey[] {
   const out: ActivityKey[] = [];
+  const cells = layoutColumns(ACTIVITY_LAYOUT, shape.columns);
   for (let index = 0; index < rows.length; index++) {
-    const key = readActivityCore_(rows[index], index, context, IGNORE_PROBLEMS);
+    const key = readActivityCore_(rows[index], index, context, shape, cells, IGNORE_PROBLEMS);
     if (key !== null) out.push(key);
   }
   return out;
@@ -269,28 +315,38 @@ function readActivityCore_(
   row: readonly unknown[],
   index: number,
   context: ReadContext,
+  shape: SheetShape<ActivityColumn>,
+  cells: readonly number[],
   problems: ProblemSink_,
 ): (ActivityKey & { district: string }) | null {
-  if (isBlankRow_(row, ACTIVITY_WIDTH)) return null;
+  if (isBlankRow_(row, cells)) return null;
+  const A = shape.columns;
   const budget = parseBudget(cell_(row, A.budget));
-  if (!budget.ok) problems.add(A.budget, `${budget.problem} ${NOT_COUNTED}`);
-  const day = readDay_(cell_(row, A.date), A.date, context, problems);
+  if (!budget.ok) problems.add(at_(A.budget), `${budget.problem} ${NOT_COUNTED}`);
+  const day = readDay_(cell_(row, A.date), at_(A.date), context, problems);
   const district = cellText(cell_(row, A.district));
-  const districtIndex = readDistrict_(district, A.district, context, true, problems);
+  const districtIndex = readDistrict_(district, at_(A.district), context, shape.district, problems);
   return { row: index, day, districtIndex, district, budgetUsed: budget.ok ? budget.value : null };
 }
 
 /**
- * Reads the online sheet (layout ONLINE_COLUMNS).
+ * Reads an online sheet.
  * @param rows the rows, without the header
  * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
  */
-export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
+export function readOnline(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<OnlineColumn> = ONLINE_SHAPE,
+): OnlineEntry[] {
   const out: OnlineEntry[] = [];
   const problems = new RowProblems_();
+  const O = shape.columns;
+  const cells = layoutColumns(ONLINE_LAYOUT, O);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    const core = readOnlineCore_(row, context, problems);
+    const core = readOnlineCore_(row, context, shape, cells, problems);
     if (core === null) continue;
     out.push({
       row: index,
@@ -298,13 +354,14 @@ export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
       districtIndex: core.districtIndex,
       district: core.district,
       regNo: core.regNo,
+      regNoText: core.regNo === '' ? '' : cellText(cell_(row, O.regNo)),
       name: core.name,
       nameKey: core.nameKey,
       product: cellText(cell_(row, O.product)),
       channel: core.channel,
       channelText: core.channelText,
-      link: readLink_(cell_(row, O.link), O.link, problems),
-      sales: readBaht_(cell_(row, O.sales), O.sales, problems),
+      link: readLink_(cell_(row, O.link), at_(O.link), problems),
+      sales: readBaht_(cell_(row, O.sales), at_(O.sales), problems),
       note: cellText(cell_(row, O.note)),
       problems: problems.take(),
     });
@@ -317,48 +374,74 @@ export function readOnline(rows: Rows, context: ReadContext): OnlineEntry[] {
  * path: the other cells are neither read nor checked, and no problem is kept).
  * @param row a raw online row
  * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
+ * @param cells layoutColumns(ONLINE_LAYOUT, shape.columns)
  * @return the counting cells, or null for a blank row
  */
-export function readOnlineKey(row: readonly unknown[], context: ReadContext): OnlineKey | null {
-  return readOnlineCore_(row, context, IGNORE_PROBLEMS);
+export function readOnlineKey(
+  row: readonly unknown[],
+  context: ReadContext,
+  shape: SheetShape<OnlineColumn>,
+  cells: readonly number[],
+): OnlineKey | null {
+  return readOnlineCore_(row, context, shape, cells, IGNORE_PROBLEMS);
 }
 
 /** The identifying cells of an online row (problems noted), or null for a blank row. */
 function readOnlineCore_(
   row: readonly unknown[],
   context: ReadContext,
+  shape: SheetShape<OnlineColumn>,
+  cells: readonly number[],
   problems: ProblemSink_,
 ): (OnlineKey & { district: string; name: string; channelText: string }) | null {
-  if (isBlankRow_(row, ONLINE_WIDTH)) return null;
-  const day = readDay_(cell_(row, O.date), O.date, context, problems);
+  if (isBlankRow_(row, cells)) return null;
+  const O = shape.columns;
+  const day = readDay_(cell_(row, O.date), at_(O.date), context, problems);
   const district = cellText(cell_(row, O.district));
-  const districtIndex = readDistrict_(district, O.district, context, true, problems);
+  const districtIndex = readDistrict_(district, at_(O.district), context, shape.district, problems);
   const regNo = regNoKey(cell_(row, O.regNo));
   const name = cellText(cell_(row, O.name));
-  const key = readIdentity_(regNo, name, O.regNo, problems);
+  const key = readIdentity_(regNo, name, at_(O.regNo), problems);
   const channelText = cellText(cell_(row, O.channel));
-  const channel = readChannel_(channelText, O.channel, context, problems);
+  const channel = readChannel_(channelText, at_(O.channel), context, problems);
   return { day, districtIndex, district, regNo, name, nameKey: key, channelText, channel };
 }
 
 /**
- * Reads the baseline sheet (layout BASELINE_COLUMNS). A blank district is a problem only
- * when there is no registration number (a number alone identifies the operator).
+ * Reads the baseline sheet. A blank district is a problem only when there is no registration
+ * number (a number alone identifies the operator).
  * @param rows the rows, without the header
  * @param context district matching
+ * @param shape where the sheet has its columns
  */
-export function readBaseline(rows: Rows, context: ReadContext): BaselineEntry[] {
+export function readBaseline(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<BaselineColumn> = BASELINE_SHAPE,
+): BaselineEntry[] {
   const out: BaselineEntry[] = [];
   const problems = new RowProblems_();
+  const B = shape.columns;
+  const cells = layoutColumns(BASELINE_LAYOUT, B);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    if (isBlankRow_(row, BASELINE_WIDTH)) continue;
+    if (isBlankRow_(row, cells)) continue;
     const regNo = regNoKey(cell_(row, B.regNo));
     const name = cellText(cell_(row, B.name));
-    const key = readIdentity_(regNo, name, B.regNo, problems);
+    const key = readIdentity_(regNo, name, at_(B.regNo), problems);
     const district = cellText(cell_(row, B.district));
-    const districtIndex = readDistrict_(district, B.district, context, regNo === '', problems);
-    out.push({ row: index, districtIndex, district, regNo, name, nameKey: key, problems: problems.take() });
+    const districtIndex = readBaselineDistrict_(district, at_(B.district), context, regNo === '', problems);
+    out.push({
+      row: index,
+      districtIndex,
+      district,
+      regNo,
+      regNoText: regNo === '' ? '' : cellText(cell_(row, B.regNo)),
+      name,
+      nameKey: key,
+      problems: problems.take(),
+    });
   }
   return out;
 }
@@ -389,15 +472,21 @@ class RowProblems_ implements ProblemSink_ {
 const IGNORE_PROBLEMS: ProblemSink_ = { add: () => undefined };
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
 
-/** The cell at a column, blank when the row is shorter. */
+/** The cell at a column, blank when the sheet has no such column or the row is shorter. */
 function cell_(row: readonly unknown[], column: number): unknown {
-  return column < row.length ? row[column] : '';
+  return column >= 0 && column < row.length ? row[column] : '';
 }
 
-/** True when the layout's cells of the row are all blank. */
-function isBlankRow_(row: readonly unknown[], width: number): boolean {
-  const end = Math.min(width, row.length);
-  for (let c = 0; c < end; c++) {
+/** The sheet column a problem points at: a missing column's problems point at column A. */
+function at_(column: number): number {
+  return column < 0 ? 0 : column;
+}
+
+/** True when the layout's cells of the row are all blank (officers' own columns aside). */
+function isBlankRow_(row: readonly unknown[], cells: readonly number[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c < 0 || c >= row.length) continue;
     const value = row[c];
     if (value === '') continue; // most cells of a blank row: no call at all
     if (typeof value === 'string' ? cellText(value) !== '' : !isBlank(value)) return false;
@@ -436,8 +525,36 @@ function readDay_(value: unknown, column: number, context: ReadContext, problems
   return null;
 }
 
-/** The district index of a cleaned district name (-1 with a problem when unknown). */
+/**
+ * The district a row counts for. On a district's own sheet that is the sheet's district; a
+ * district cell naming another district is a problem (the row still counts for the sheet's).
+ * Rows stacked from several sheets count for the district their cell names (-1 with a problem
+ * when blank or unknown).
+ */
 function readDistrict_(
+  district: string,
+  column: number,
+  context: ReadContext,
+  sheetDistrict: number | undefined,
+  problems: ProblemSink_,
+): number {
+  if (sheetDistrict !== undefined) {
+    if (district === '') return sheetDistrict;
+    const typed = context.districtOf(district);
+    if (typed !== sheetDistrict) {
+      const named = typed < 0 ? `ไม่รู้จักอำเภอ ${quote(district)}` : `ช่องอำเภอเป็น ${quote(district)}`;
+      problems.add(
+        column,
+        `${named} แต่แถวนี้อยู่ในชีตของอำเภอนี้ จึงนับให้อำเภอเจ้าของชีต ให้แก้ช่องอำเภอหรือย้ายแถวไปชีตของอำเภอที่ถูกต้อง`,
+      );
+    }
+    return sheetDistrict;
+  }
+  return readBaselineDistrict_(district, column, context, true, problems);
+}
+
+/** The district index of a cleaned district name (-1 with a problem when unknown). */
+function readBaselineDistrict_(
   district: string,
   column: number,
   context: ReadContext,

@@ -1,82 +1,20 @@
 /**
- * The column layouts of the entry sheets (0-based column indexes), their Thai sheet names and
- * headers for set-up, and the government-budget yes/no cell of the activities sheet.
+ * The entry sheets' layouts (what officers type, one row per activity or per operator's
+ * product on a channel, and the baseline), their Thai sheet names, and the government-budget
+ * yes/no cell of the activities sheet. Set-up, the readers, the formulas and the tests all take
+ * their columns from these declarations.
  */
+import { defineLayout } from './layout';
 import { fail, ok, type Parsed, quote } from './parsed';
 import { isBlank, nameKey } from './text';
 
-/** Sheet `กิจกรรม`: non-budget marketing activities, one event a row (columns A–J). */
-export const ACTIVITY_COLUMNS = {
-  date: 0,
-  district: 1,
-  activity: 2,
-  place: 3,
-  organiser: 4,
-  budget: 5,
-  operators: 6,
-  sales: 7,
-  link: 8,
-  note: 9,
-} as const;
-/** Number of columns of the activities layout. */
-export const ACTIVITY_WIDTH = 10;
-/** Name of the activities sheet. */
-export const ACTIVITY_SHEET_NAME = 'กิจกรรม';
-/** Headers of the activities sheet, A–J. */
-export const ACTIVITY_HEADERS: readonly string[] = [
-  'วันที่',
-  'อำเภอ',
-  'ชื่อกิจกรรม',
-  'สถานที่',
-  'ผู้จัด',
-  'ใช้งบประมาณภาครัฐ (ใช้/ไม่ใช้)',
-  'ผู้ประกอบการที่เข้าร่วม (ราย)',
-  'ยอดจำหน่าย (บาท)',
-  'ลิงก์หลักฐาน',
-  'หมายเหตุ',
-];
-
-/** Sheet `ออนไลน์`: an operator's product on an online channel, one a row (columns A–I). */
-export const ONLINE_COLUMNS = {
-  date: 0,
-  district: 1,
-  regNo: 2,
-  name: 3,
-  product: 4,
-  channel: 5,
-  link: 6,
-  sales: 7,
-  note: 8,
-} as const;
-/** Number of columns of the online layout. */
-export const ONLINE_WIDTH = 9;
-/** Name of the online sheet. */
-export const ONLINE_SHEET_NAME = 'ออนไลน์';
-/** Headers of the online sheet, A–I. */
-export const ONLINE_HEADERS: readonly string[] = [
-  'วันที่',
-  'อำเภอ',
-  'เลขทะเบียน OTOP',
-  'ชื่อผู้ประกอบการ / กลุ่ม',
-  'ผลิตภัณฑ์',
-  'ช่องทาง',
-  'ลิงก์',
-  'ยอดจำหน่าย (บาท)',
-  'หมายเหตุ',
-];
-
-/** Sheet `ฐาน ๒๕๖๔`: operators already online by September 2564 (columns A–C). */
-export const BASELINE_COLUMNS = {
-  district: 0,
-  regNo: 1,
-  name: 2,
-} as const;
-/** Number of columns of the baseline layout. */
-export const BASELINE_WIDTH = 3;
-/** Name of the baseline sheet. */
-export const BASELINE_SHEET_NAME = 'ฐาน ๒๕๖๔';
-/** Headers of the baseline sheet, A–C. */
-export const BASELINE_HEADERS: readonly string[] = ['อำเภอ', 'เลขทะเบียน OTOP', 'ชื่อผู้ประกอบการ / กลุ่ม'];
+const DATE_FORMAT = 'dd/mm/yyyy';
+const DATE_NOTE = 'วันที่ เช่น 25/03/2565 หรือ ๒๕ มี.ค. ๖๕ (ปี พ.ศ. ได้)';
+const MONEY = '#,##0.00';
+const COUNT = '#,##0';
+const LINK_CHECK = { kind: 'url', help: 'ลิงก์ที่ขึ้นต้นด้วย https://' } as const;
+const SALES_CHECK = { kind: 'number', min: 0, help: 'บาท 0 ขึ้นไป' } as const;
+const DISTRICT_CHECK = { kind: 'sheetDistrict', help: 'ชีตนี้สำหรับอำเภอนี้เท่านั้น' } as const;
 
 /** The budget cell's value for an activity that used a government budget. */
 export const BUDGET_USED = 'ใช้';
@@ -84,6 +22,123 @@ export const BUDGET_USED = 'ใช้';
 export const BUDGET_NOT_USED = 'ไม่ใช้';
 /** The values of the budget cell's drop-down list. */
 export const BUDGET_VALUES: readonly string[] = [BUDGET_USED, BUDGET_NOT_USED];
+
+/** Sheet `กิจกรรม <อำเภอ>`: non-budget marketing activities, one event a row. */
+export const ACTIVITY_LAYOUT = defineLayout('กิจกรรม', [
+  {
+    key: 'date',
+    required: true,
+    header: 'วันที่',
+    width: 100,
+    format: DATE_FORMAT,
+    validation: { kind: 'date', help: DATE_NOTE },
+    note: DATE_NOTE,
+  },
+  { key: 'district', header: 'อำเภอ', width: 120, validation: DISTRICT_CHECK, note: 'อำเภอเจ้าของชีตนี้' },
+  { key: 'activity', header: 'ชื่อกิจกรรม', width: 220, note: 'ชื่องาน/กิจกรรมที่จำหน่ายผลิตภัณฑ์ OTOP' },
+  { key: 'place', header: 'สถานที่', width: 120 },
+  { key: 'organiser', header: 'ผู้จัด', width: 120 },
+  {
+    key: 'budget',
+    required: true,
+    header: 'ใช้งบประมาณภาครัฐ (ใช้/ไม่ใช้)',
+    width: 120,
+    validation: { kind: 'list', values: BUDGET_VALUES, allowInvalid: false, help: 'ใช้ หรือ ไม่ใช้ (ว่าง = ไม่ใช้)' },
+    note: 'ใช้งบประมาณจากกรมการพัฒนาชุมชนหรือหน่วยงานราชการอื่นหรือไม่ กิจกรรมที่ใช้งบประมาณไม่นับ',
+  },
+  {
+    key: 'operators',
+    header: 'ผู้ประกอบการที่เข้าร่วม (ราย)',
+    width: 110,
+    format: COUNT,
+    validation: { kind: 'number', min: 0, help: 'จำนวนเต็ม 0 ขึ้นไป' },
+  },
+  { key: 'sales', header: 'ยอดจำหน่าย (บาท)', width: 120, format: MONEY, validation: SALES_CHECK },
+  { key: 'link', header: 'ลิงก์หลักฐาน', width: 200, validation: LINK_CHECK, note: 'ลิงก์รูปภาพ/เอกสารหลักฐาน' },
+  { key: 'note', header: 'หมายเหตุ', width: 200 },
+]);
+
+/** Sheet `ออนไลน์ <อำเภอ>`: an operator's product on an online channel, one a row. */
+export const ONLINE_LAYOUT = defineLayout('ออนไลน์', [
+  {
+    key: 'date',
+    required: true,
+    header: 'วันที่',
+    width: 100,
+    format: DATE_FORMAT,
+    validation: { kind: 'date', help: DATE_NOTE },
+    note: DATE_NOTE,
+  },
+  { key: 'district', header: 'อำเภอ', width: 120, validation: DISTRICT_CHECK, note: 'อำเภอเจ้าของชีตนี้' },
+  {
+    key: 'regNo',
+    required: true,
+    header: 'เลขทะเบียน OTOP',
+    width: 140,
+    format: '@',
+    note: 'เลขทะเบียนผู้ผลิตผู้ประกอบการ OTOP (ถ้ามี) ใช้ตรวจว่าซ้ำหรือไม่',
+  },
+  {
+    key: 'name',
+    required: true,
+    header: 'ชื่อผู้ประกอบการ / กลุ่ม',
+    width: 220,
+    note: 'ชื่อกลุ่ม/ราย หนึ่งรายนับครั้งเดียว แม้หลายช่องทางหรือหลายผลิตภัณฑ์',
+  },
+  { key: 'product', header: 'ผลิตภัณฑ์', width: 180 },
+  {
+    key: 'channel',
+    required: true,
+    header: 'ช่องทาง',
+    width: 130,
+    validation: { kind: 'channels', help: 'เลือกช่องทาง หรือพิมพ์ชื่อที่มีในตารางช่องทาง (ชีตเกณฑ์)' },
+    note: 'ช่องทางออนไลน์ เช่น Facebook, LINE, Shopee, Lazada',
+  },
+  { key: 'link', header: 'ลิงก์', width: 200, validation: LINK_CHECK, note: 'ลิงก์หน้าร้าน/โพสต์ที่เป็นหลักฐาน' },
+  { key: 'sales', header: 'ยอดจำหน่าย (บาท)', width: 120, format: MONEY, validation: SALES_CHECK },
+  { key: 'note', header: 'หมายเหตุ', width: 200 },
+]);
+
+/** Sheet `ฐาน ๒๕๖๔`: operators already online by September 2564 (province-maintained). */
+export const BASELINE_LAYOUT = defineLayout('ฐาน ๒๕๖๔', [
+  {
+    key: 'district',
+    required: true,
+    header: 'อำเภอ',
+    width: 140,
+    validation: { kind: 'list', values: [], allowInvalid: false, help: 'เลือกอำเภอ' },
+  },
+  { key: 'regNo', required: true, header: 'เลขทะเบียน OTOP', width: 140, format: '@', note: 'เลขทะเบียน OTOP (ถ้ามี)' },
+  {
+    key: 'name',
+    required: true,
+    header: 'ชื่อผู้ประกอบการ / กลุ่ม',
+    width: 260,
+    note: 'ผู้ประกอบการที่มีผลิตภัณฑ์ออนไลน์แล้วภายในเดือนกันยายน ๒๕๖๔ ไม่นับเป็นรายใหม่',
+  },
+]);
+
+/** The columns of each entry layout. */
+export type ActivityColumn = (typeof ACTIVITY_LAYOUT.columns)[number]['key'];
+export type OnlineColumn = (typeof ONLINE_LAYOUT.columns)[number]['key'];
+export type BaselineColumn = (typeof BASELINE_LAYOUT.columns)[number]['key'];
+
+/** Positions of the columns in a sheet made by set-up (and in OTOP_TALLY's stacked ranges). */
+export const ACTIVITY_COLUMNS = ACTIVITY_LAYOUT.at;
+export const ONLINE_COLUMNS = ONLINE_LAYOUT.at;
+export const BASELINE_COLUMNS = BASELINE_LAYOUT.at;
+/** Number of columns of each layout. */
+export const ACTIVITY_WIDTH = ACTIVITY_LAYOUT.width;
+export const ONLINE_WIDTH = ONLINE_LAYOUT.width;
+export const BASELINE_WIDTH = BASELINE_LAYOUT.width;
+/** Headers of each layout, in set-up's order. */
+export const ACTIVITY_HEADERS = ACTIVITY_LAYOUT.headers;
+export const ONLINE_HEADERS = ONLINE_LAYOUT.headers;
+export const BASELINE_HEADERS = BASELINE_LAYOUT.headers;
+/** Sheet names: `กิจกรรม <อำเภอ>`, `ออนไลน์ <อำเภอ>`, and the baseline. */
+export const ACTIVITY_SHEET_NAME = ACTIVITY_LAYOUT.title;
+export const ONLINE_SHEET_NAME = ONLINE_LAYOUT.title;
+export const BASELINE_SHEET_NAME = BASELINE_LAYOUT.title;
 
 /** Name keys of the other ways officers write yes (used) and no (not used). */
 const BUDGET_BY_KEY: ReadonlyMap<string, boolean> = new Map([

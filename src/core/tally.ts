@@ -7,10 +7,14 @@
  */
 import type { Day } from './civilDate';
 import {
+  ACTIVITY_SHAPE,
   type ActivityEntry,
   type ActivityKey,
+  BASELINE_SHAPE,
   type BaselineEntry,
   cellText,
+  layoutColumns,
+  ONLINE_SHAPE,
   type OnlineEntry,
   readActivities,
   readActivityKeys,
@@ -21,8 +25,15 @@ import {
   regNoKey,
   type Rows,
   rowContentKey,
+  type SheetShape,
 } from './entries';
-import { ACTIVITY_COLUMNS, ACTIVITY_WIDTH, ONLINE_COLUMNS as O } from './entryLayout';
+import {
+  ACTIVITY_LAYOUT,
+  type ActivityColumn,
+  type BaselineColumn,
+  ONLINE_LAYOUT,
+  type OnlineColumn,
+} from './entryLayout';
 import { fiscalYearBounds } from './fiscalYear';
 
 /** What the tally reads. */
@@ -41,6 +52,18 @@ export interface TallyInput {
   readonly fiscalYear: number;
   /** The channel alias table; the default one when omitted. */
   readonly channelRows?: Rows;
+  /**
+   * Where the sheets keep their columns and whose sheets they are: by default the layouts'
+   * own order, each row's district cell deciding (rows stacked from several sheets).
+   */
+  readonly shapes?: TallyShapes;
+}
+
+/** Where each sheet of a tally keeps its columns (see SheetShape). */
+export interface TallyShapes {
+  readonly activities?: SheetShape<ActivityColumn>;
+  readonly online?: SheetShape<OnlineColumn>;
+  readonly baseline?: SheetShape<BaselineColumn>;
 }
 
 /** The counts of one district. */
@@ -65,6 +88,8 @@ export interface NewOperator {
   readonly district: string;
   /** The registration number's key, '' when none of its rows has one. */
   readonly regNo: string;
+  /** That registration number as the officer typed it (what reports show). */
+  readonly regNoText: string;
   /** The first name given on its rows. */
   readonly name: string;
   /** Its earliest counted row's day. */
@@ -137,15 +162,17 @@ interface CountingPass<A extends ActivityKey> {
 /** The shared pass of tally and tallyCounts; `read` reads the activity rows in full or not. */
 function countingPass_<A extends ActivityKey>(
   input: TallyInput,
-  read: (rows: Rows, context: ReadContext) => A[],
+  read: (rows: Rows, context: ReadContext, shape: SheetShape<ActivityColumn>) => A[],
 ): CountingPass<A> {
   const context = readContext(input.districts, input.channelRows);
   const { start, end: fyEnd } = fiscalYearBounds(input.fiscalYear);
   const end = Math.min(fyEnd, input.asOf);
   const inPeriod = (day: Day | null): day is Day => day !== null && day >= start && day <= end;
+  const shape = input.shapes?.activities ?? ACTIVITY_SHAPE;
   const activities = countedActivities_(
-    read(input.activities, context),
+    read(input.activities, context, shape),
     input.activities,
+    shape,
     input.districts.length,
     inPeriod,
   );
@@ -275,13 +302,15 @@ class OperatorIndex_ {
 function countedActivities_<A extends ActivityKey>(
   entries: readonly A[],
   rows: Rows,
+  shape: SheetShape<ActivityColumn>,
   districts: number,
   inPeriod: (day: Day | null) => day is Day,
 ): A[] {
   const out: A[] = [];
   const bySlot = new Map<number, A | null>(); // null once that entry's key is in `keys`
   const keys = new Set<string>();
-  const keyOf = (e: A) => rowContentKey(rows[e.row], ACTIVITY_WIDTH, { column: ACTIVITY_COLUMNS.date, day: e.day });
+  const cells = layoutColumns(ACTIVITY_LAYOUT, shape.columns);
+  const keyOf = (e: A) => rowContentKey(rows[e.row], cells, { column: shape.columns.date, day: e.day });
   for (const entry of entries) {
     if (!inPeriod(entry.day) || entry.districtIndex < 0 || entry.budgetUsed !== false) continue;
     const slot = entry.day * districts + entry.districtIndex; // a number: no string per row
@@ -335,11 +364,11 @@ function countedOperators_(
   inPeriod: (day: Day | null) => day is Day,
 ): CountedOperators {
   const index = new OperatorIndex_();
-  const baselineNodes = readBaseline(input.baseline, context).map((e) =>
+  const baselineNodes = readBaseline(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE).map((e) =>
     index.add(e.regNo, e.districtIndex, e.nameKey),
   );
   const size = input.online.length;
-  const rows = countingRows_(input.online, context, index, inPeriod);
+  const rows = countingRows_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, index, inPeriod);
   const { groupOf, count } = index.groups();
   const old = new Uint8Array(count);
   for (const n of baselineNodes) if (n >= 0) old[groupOf[n]] = 1;
@@ -369,6 +398,8 @@ function countedOperators_(
 function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): NewOperator[] {
   const { rows: counting, first, earliest, next } = operators;
   const rows = input.online;
+  const O = (input.shapes?.online ?? ONLINE_SHAPE).columns;
+  const cell = (row: readonly unknown[], column: number) => (column >= 0 ? row[column] : '');
   const out: NewOperator[] = [];
   for (let group = 0; group < first.length; group++) {
     if (first[group] < 0) continue;
@@ -378,6 +409,7 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
       districtIndex: district,
       district: input.districts[district],
       regNo: '',
+      regNoText: '',
       name: '',
       day: counting.day[top],
       channels: [] as string[],
@@ -386,10 +418,13 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
     };
     for (let i = first[group]; i >= 0; i = next[i]) {
       const row = rows[i];
-      if (op.regNo === '') op.regNo = regNoKey(row[O.regNo]);
-      if (op.name === '') op.name = cellText(row[O.name]);
+      if (op.regNo === '') {
+        op.regNo = regNoKey(cell(row, O.regNo));
+        if (op.regNo !== '') op.regNoText = cellText(cell(row, O.regNo));
+      }
+      if (op.name === '') op.name = cellText(cell(row, O.name));
       addOnce_(op.channels, counting.channelNames[counting.channel[i]]);
-      addOnce_(op.links, cellText(row[O.link]));
+      addOnce_(op.links, cellText(cell(row, O.link)));
       op.rows.push(i);
     }
     out.push(op);
@@ -405,6 +440,7 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
 function countingRows_(
   rows: Rows,
   context: ReadContext,
+  shape: SheetShape<OnlineColumn>,
   index: OperatorIndex_,
   inPeriod: (day: Day | null) => day is Day,
 ): CountingRows {
@@ -414,8 +450,9 @@ function countingRows_(
   const channel = new Int32Array(rows.length);
   const channelNames: string[] = [];
   const channelIds = new Map<string, number>();
+  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
   for (let i = 0; i < rows.length; i++) {
-    const key = readOnlineKey(rows[i], context);
+    const key = readOnlineKey(rows[i], context, shape, cells);
     if (key === null) continue;
     const id = index.add(key.regNo, key.districtIndex, key.nameKey);
     if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;

@@ -18,14 +18,17 @@ export interface DistrictStanding {
   readonly activities: number;
   readonly channels: number;
   readonly newOperators: number;
-  /** The operator target at the top level's percent. */
-  readonly target: number;
-  readonly percent: number;
-  readonly score: number;
+  /** The operator target at the top level's percent; null when it cannot be computed. */
+  readonly target: number | null;
+  readonly percent: number | null;
+  readonly score: number | null;
   readonly level: string;
-  readonly band: BandView;
-  /** What is still missing for the next level, Thai. */
+  /** null when the district is not assessed (no band). */
+  readonly band: BandView | null;
+  /** What is still missing for the next level, or what to fix first, Thai. */
   readonly next: string;
+  /** Why the district cannot be counted at all ('' when it can). */
+  readonly problem: string;
 }
 
 /** A round of the fiscal year and whether its summary exists. */
@@ -37,8 +40,21 @@ export interface RoundView {
   readonly deadlineText: string;
   readonly past: boolean;
   readonly daysLeft: number;
-  /** The newest summary sheet of this round, or '' when none was made. */
+  /** The newest (not provisional) summary sheet of this round, or '' when none was made. */
   readonly summarySheet: string;
+}
+
+/** A report sheet of the add-on, for "send to the province". */
+export interface ReportView {
+  readonly sheet: string;
+  readonly kind: 'round' | 'month';
+  /** 1–3, or yyyy-mm. */
+  readonly period: string;
+  readonly provisional: boolean;
+  /** current: the newest of its period; superseded: kept. */
+  readonly state: 'current' | 'superseded';
+  /** When it was last sent and to whom, Thai ('' when never). */
+  readonly sentText: string;
 }
 
 /** A month the monthly report can be made for. */
@@ -69,16 +85,19 @@ export interface SidebarState {
   readonly daysToMonthlyDue: number;
   readonly rounds: readonly RoundView[];
   readonly standing: readonly DistrictStanding[];
+  /** null while a district cannot be counted. */
   readonly total: {
     readonly registered: number;
     readonly activities: number;
     readonly newOperators: number;
     readonly target: number;
-    readonly percent: number;
-  };
+    readonly percent: number | null;
+  } | null;
+  /** Problems of the settings and the district table officers should fix, Thai. */
+  readonly notices: readonly string[];
   readonly months: readonly MonthView[];
-  /** Generated summary and report sheets, newest first, for "send to the province". */
-  readonly reports: readonly string[];
+  /** The add-on's report sheets, newest first, for "send to the province". */
+  readonly reports: readonly ReportView[];
   /** The report address from the settings. */
   readonly reportEmail: string;
   /** True when the workbook has not been set up yet. */
@@ -91,6 +110,8 @@ export interface MadeReport {
   /** The earlier sheet it renamed, or ''. */
   readonly renamed: string;
   readonly message: string;
+  /** True when nothing was made yet: `message` asks the officer to confirm (then call again, confirmed). */
+  readonly needsConfirmation: boolean;
 }
 
 /** What "send to the province" will send: sidebarPreviewSending(sheet). */
@@ -107,4 +128,6 @@ export interface SendingPreview {
 /** After sidebarSend(sheet). */
 export interface SendResult {
   readonly message: string;
+  /** True when nothing was sent yet: `message` asks the officer to confirm (then call again, confirmed). */
+  readonly needsConfirmation: boolean;
 }

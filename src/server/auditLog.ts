@@ -1,51 +1,170 @@
-/** The log sheet: one row per action that writes or sends (who, when, what, result). */
+/**
+ * The log sheet: one row per action that writes, sends or changes rights (when, who, what,
+ * detail, result), as evidence. Each row carries a digest of itself chained to the row before
+ * (SHA-256 through Utilities.computeDigest), and the document properties keep the number of
+ * rows and the last digest, so an edit by hand, a deleted row and a deleted log are found by
+ * the data check; a log that went missing is never silently started afresh.
+ */
+import { defineLayout } from '../core/layout';
+import type { Settings } from '../core/settings';
+import { storedAgain } from '../adapter/cells';
 import { applyProtection } from '../adapter/protections';
-import { ensureSheet } from '../adapter/sheetSync';
-import { asCellText } from '../workbook/cellText';
+import { digestHex, documentProperties } from '../adapter/services';
+import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
+import { freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import type { Undo } from '../adapter/undo';
+import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
-import type { Settings } from '../workbook/settings';
-import type { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const LOG_HEADERS = ['เวลา', 'ผู้ใช้', 'การทำงาน', 'รายละเอียด', 'ผล'];
+/** The log's columns. */
+export const LOG_LAYOUT = defineLayout('บันทึก', [
+  { key: 'when', header: 'เวลา', width: 150 },
+  { key: 'who', header: 'ผู้ใช้', width: 200 },
+  { key: 'what', header: 'การทำงาน', width: 170 },
+  { key: 'detail', header: 'รายละเอียด', width: 380 },
+  { key: 'result', header: 'ผล', width: 80 },
+  { key: 'seal', header: 'รหัสตรวจสอบ', width: 120, note: 'ส่วนเสริมใช้ตรวจว่าบันทึกถูกแก้ไขด้วยมือหรือไม่ อย่าแก้ไข' },
+]);
 
-/**
- * Who may append to the log: everyone who may run an action that writes (the province and the
- * districts' officers, for the data check); nobody else.
- * @param settings the editors lists
- */
-export function logEditors(settings: Settings): string[] {
-  return [...settings.provinceEditors, ...Object.values(settings.districtEditors).flat()];
+/** A log row: when (Thai text), who, what, detail, result. */
+export type LogRow = [when: string, who: string, what: string, detail: string, result: string];
+
+/** The document property holding the log's length and last digest. */
+const STATE_KEY = 'otop.log';
+/** How many hex digits of the SHA-256 digest a row keeps (96 bits). */
+const SEAL_LENGTH = 24;
+
+/** The log's length and last seal, as kept in the document properties. */
+interface LogState_ {
+  readonly rows: number;
+  readonly last: string;
+}
+
+/** The seal of a row: chained to the previous row's. */
+function seal_(previous: string, row: readonly unknown[]): string {
+  return digestHex([previous, ...row.map((v) => String(v ?? ''))].join('\u241f')).slice(0, SEAL_LENGTH);
+}
+
+/** The kept state, or an empty log's. */
+function state_(): LogState_ {
+  try {
+    const parsed = JSON.parse(documentProperties().getProperty(STATE_KEY) ?? '') as LogState_;
+    return typeof parsed.rows === 'number' && typeof parsed.last === 'string' ? parsed : { rows: 0, last: '' };
+  } catch {
+    return { rows: 0, last: '' };
+  }
 }
 
 /**
- * Appends one row to the log sheet (created and protected for the province on first use).
+ * Appends rows to the log (created and protected on first use; when the log went missing, the
+ * new one starts by saying so).
  * @param ss the workbook
- * @param row when (Thai text), who, what, detail, result
- * @param editors who may edit the log (and so append to it)
- * @param undo where the appended row's removal is registered
+ * @param registry the add-on's sheets
+ * @param rows the rows to append
+ * @param settings who may write the log
+ * @param undo where the rows' removal is registered
  */
 export function appendLog(
   ss: Spreadsheet,
-  row: [string, string, string, string, string],
-  editors: readonly string[],
+  registry: Registry,
+  rows: readonly LogRow[],
+  settings: Settings,
   undo: Undo,
 ): void {
-  const created: string[] = [];
-  const sheet = ensureSheet(ss, SHEET.log, created, undo);
-  if (created.length > 0) {
-    sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    applyProtection(sheet, { description: `OTOP: ${SHEET.log}`, editors, warningOnly: false }, undo);
+  const kept = state_();
+  let own = registry.one('log');
+  const all: unknown[][] = [];
+  if (!own) {
+    own = createLog_(ss, settings, undo);
+    if (kept.rows > 0) {
+      all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept.rows} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
+    }
   }
-  const next = sheet.getLastRow() + 1;
-  if (next > sheet.getMaxRows()) {
-    const last = sheet.getMaxRows();
-    undo.add(() => sheet.deleteRows(last + 1, 100));
-    sheet.insertRowsAfter(last, 100);
+  all.push(...rows);
+  const sheet = own.sheet;
+  const next = Math.max(sheet.getLastRow(), 1) + 1;
+  const last = next + all.length - 1;
+  if (last > sheet.getMaxRows()) {
+    const max = sheet.getMaxRows();
+    const add = Math.max(last - max, 100);
+    undo.add(() => sheet.deleteRows(max + 1, add), `แถวที่เพิ่มในชีต "${sheet.getName()}"`);
+    sheet.insertRowsAfter(max, add);
   }
-  const target = sheet.getRange(next, 1, 1, LOG_HEADERS.length);
-  undo.add(() => target.setValues([LOG_HEADERS.map(() => '')]));
-  target.setValues([row.map(asCellText)]);
+  let previous = kept.last;
+  const sealed = all.map((row) => {
+    previous = seal_(previous, row);
+    return [...row.map(storedAgain), previous];
+  });
+  const target = sheet.getRange(next, 1, all.length, LOG_LAYOUT.width);
+  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${sheet.getName()}"`);
+  target.setValues(sealed);
+  const properties = documentProperties();
+  const before = properties.getProperty(STATE_KEY);
+  undo.add(() => {
+    if (before === null) properties.deleteProperty(STATE_KEY);
+    else properties.setProperty(STATE_KEY, before);
+  }, 'สถานะของบันทึก');
+  properties.setProperty(STATE_KEY, JSON.stringify({ rows: kept.rows + all.length, last: previous }));
+}
+
+/** A new log sheet, marked, with its header and protection. */
+function createLog_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
+  const name = ss.getSheetByName(SHEET.log) ? freeName(ss, `${SHEET.log} (OTOP)`) : SHEET.log;
+  const sheet = newSheet(ss, name, undo);
+  const own = markSheet(sheet, { role: 'log' }, undo);
+  sheet
+    .getRange(1, 1, 1, LOG_LAYOUT.width)
+    .setValues([[...LOG_LAYOUT.headers]])
+    .setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  setColumnWidths(
+    sheet,
+    LOG_LAYOUT.columns.map((c) => c.width),
+  );
+  applyProtection(sheet, rightsOf(own.mark, name, settings), undo);
+  return own;
+}
+
+/**
+ * What is wrong with the log, in Thai (empty when it is whole): a row edited by hand (its seal
+ * does not follow), rows deleted, or the log sheet deleted.
+ * @param registry the add-on's sheets
+ */
+export function logProblems(registry: Registry): { sheet: string; row: number; message: string }[] {
+  const kept = state_();
+  const own = registry.one('log');
+  if (!own) {
+    return kept.rows > 0
+      ? [{ sheet: SHEET.log, row: 1, message: `ชีตบันทึกถูกลบ (เคยมี ${kept.rows} แถว) บันทึกใหม่จะเริ่มโดยระบุว่าบันทึกเดิมหายไป` }]
+      : [];
+  }
+  const name = own.sheet.getName();
+  const values = own.sheet.getDataRange().getValues().slice(1);
+  let previous = '';
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i].slice(0, LOG_LAYOUT.width - 1);
+    const expected = seal_(previous, row);
+    if (String(values[i][LOG_LAYOUT.width - 1] ?? '') !== expected) {
+      return [
+        {
+          sheet: name,
+          row: i + 2,
+          message: `บันทึกแถวที่ ${i + 2} ไม่ตรงกับรหัสตรวจสอบ: ถูกแก้ไข เพิ่ม หรือลบด้วยมือ ตั้งแต่แถวนี้ (ดูประวัติการแก้ไขของไฟล์: ไฟล์ → ประวัติเวอร์ชัน)`,
+        },
+      ];
+    }
+    previous = expected;
+  }
+  if (values.length !== kept.rows || previous !== kept.last) {
+    return [
+      {
+        sheet: name,
+        row: values.length + 1,
+        message: `บันทึกมี ${values.length} แถว แต่ส่วนเสริมเขียนไว้ ${kept.rows} แถว: แถวท้ายถูกลบหรือเพิ่มด้วยมือ`,
+      },
+    ];
+  }
+  return [];
 }

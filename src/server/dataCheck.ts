@@ -1,17 +1,27 @@
 /**
- * Data check: reads every entry sheet once, lists each problem with sheet, cell and a Thai
- * message on the problems sheet (rewritten whole, so fixed problems disappear). Never writes
- * into the sheets officers type in.
+ * Data check: reads every district's own sheets as its formula reads them, the baseline, the
+ * settings, the district table and the log, lists each problem with sheet, cell and a Thai
+ * message on the problems sheet (rewritten whole, so fixed problems disappear), records which
+ * district first claimed each registration number, and logs the check. Never writes into the
+ * sheets officers type in.
  */
-import { dataCheck, type EntrySheet } from '../core/dataCheck';
+import { dayOfDate } from '../core/civilDate';
+import { type CheckedSheet, dataCheck } from '../core/dataCheck';
+import { cleanText } from '../core/text';
 import { setRowCount } from '../adapter/change';
-import { ensureSheet } from '../adapter/sheetSync';
-import { type LocatedProblem, problemRows } from '../workbook/problemsSheet';
+import { keep, readKept } from '../adapter/properties';
+import { applyProtection } from '../adapter/protections';
+import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
+import { freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { atomically, type Undo } from '../adapter/undo';
+import { asCellText } from '../workbook/cellText';
+import { type LocatedProblem, PROBLEM_LAYOUT, problemRows } from '../workbook/problemsSheet';
+import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
-import { appendLog, logEditors } from './auditLog';
+import { appendLog, logProblems } from './auditLog';
+import { nowText } from './clock';
 import { caller, requireOfficer } from './roles';
-import { atomically, type Undo } from './undo';
-import { readWorkbook } from './workbookData';
+import { readWorkbook, type WorkbookRead } from './workbookRead';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,57 +31,137 @@ export interface CheckReport {
   readonly message: string;
 }
 
+/** Where the first claims of registration numbers are kept: district name → numbers. */
+const CLAIMS_KEY = 'otop.claims';
+
 /**
- * Checks the workbook's entries, rewrites the problems sheet and logs the check, whole or not
- * at all. The province and the districts' officers may run it.
+ * Checks the workbook, rewrites the problems sheet and logs the check, whole or not at all.
+ * The province and the districts' officers may run it.
  * @param ss the workbook
- * @param checkedAt when, as Thai text for the sheet
+ * @param now the current time
  */
-export function checkWorkbook(ss: Spreadsheet, checkedAt: string): CheckReport {
-  return atomically((undo) => check_(ss, checkedAt, undo));
+export function checkWorkbook(ss: Spreadsheet, now: Date): CheckReport {
+  return atomically((undo) => check_(ss, now, undo));
 }
 
 /** The check's steps. */
-function check_(ss: Spreadsheet, checkedAt: string, undo: Undo): CheckReport {
-  const { data, origins, settings } = readWorkbook(ss);
-  const who = caller(ss, settings);
+function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
+  const book = readWorkbook(ss);
+  const who = caller(ss, book.settings);
   requireOfficer(who, 'การตรวจข้อมูล');
-  const locate = (sheet: EntrySheet, row: number) => origins[sheet][row];
-  const found = dataCheck({
-    districts: data.districts.map((d) => d.name),
-    activities: data.activities,
-    online: data.online,
-    baseline: data.baseline,
-    fiscalYear: data.fiscalYear,
-    channelRows: data.channelRows,
-    rowLabel: (sheet, row) => `แถวที่ ${locate(sheet, row).row} ชีต ${locate(sheet, row).sheet}`,
-  });
-  const problems = found.map(
-    (p): LocatedProblem => ({ ...locate(p.sheet, p.row), column: p.column + 1, message: p.message }),
-  );
-  writeProblems_(ss, problems, checkedAt, undo);
+  const problems = findProblems_(book, now, undo);
+  const checkedAt = nowText(now);
+  writeProblems_(ss, book, problems, checkedAt, undo);
   const message =
-    problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${SHEET.problems}"`;
-  appendLog(ss, [checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ'], logEditors(settings), undo);
+    problems.length === 0
+      ? 'ไม่พบปัญหาในข้อมูล'
+      : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${problemsName_(book)}"`;
+  appendLog(ss, book.registry, [[checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ']], book.settings, undo);
   return { problems, message };
 }
 
+/** The problems sheet's name now (or the name it will get). */
+function problemsName_(book: WorkbookRead): string {
+  return book.registry.one('problems')?.sheet.getName() ?? SHEET.problems;
+}
+
+/** Every problem of the workbook, in the order officers fix them; records the claims. */
+function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProblem[] {
+  const out: LocatedProblem[] = [];
+  const settingsName = book.registry.one('settings')?.sheet.getName() ?? SHEET.settings;
+  for (const message of book.settingsProblems) {
+    const label = /"([^"]+)"/.exec(message)?.[1] ?? '';
+    const row = book.settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === label) + 1;
+    out.push({ sheet: settingsName, row: Math.max(row, 1), column: 2, message });
+  }
+  if (book.criteriaProblem) {
+    out.push({
+      sheet: book.registry.one('criteria')?.sheet.getName() ?? SHEET.criteria,
+      row: 2,
+      column: 1,
+      message: book.criteriaProblem,
+    });
+  }
+  const tableName = book.table.own?.sheet.getName() ?? SHEET.districts;
+  for (const p of book.table.problems) out.push({ sheet: tableName, ...p });
+  const sheets: CheckedSheet[] = [];
+  book.districtsRead.forEach((d, district) => {
+    if (d.unreadable) out.push({ sheet: tableName, row: d.row.row, column: 2, message: d.unreadable });
+    if (d.activities) sheets.push({ ...d.activities, kind: 'activities', district });
+    if (d.online) sheets.push({ ...d.online, kind: 'online', district });
+  });
+  const names = book.districtsRead.map((d) => d.row.name);
+  const kept = readKept<Record<string, string[]>>(CLAIMS_KEY, {});
+  const claims = new Map<string, number>();
+  for (const [name, numbers] of Object.entries(kept)) {
+    const index = names.indexOf(name);
+    if (index >= 0) for (const n of numbers) claims.set(n, index);
+  }
+  const result = dataCheck({
+    districts: names,
+    sheets,
+    baseline: book.baseline ?? { name: SHEET.baseline, values: [], formulas: [] },
+    fiscalYear: book.settings.fiscalYear,
+    channelRows: book.channelRows,
+    today: dayOfDate(now),
+    claims,
+  });
+  out.push(...result.problems);
+  const record: Record<string, string[]> = {};
+  for (const [number, index] of result.claims) (record[names[index]] ??= []).push(number);
+  for (const list of Object.values(record)) list.sort();
+  keep(CLAIMS_KEY, record, undo);
+  for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });
+  return out;
+}
+
 /**
- * Rewrites the problems sheet with one setValues, its last change, blanking rows left from the
- * previous check; a sheet or rows it had to add or remove are undone if that write fails.
+ * Rewrites the problems sheet with one setValues, blanking rows left from the previous check,
+ * sized to the list; the sheet is made, marked and protected on first use (an officer's sheet
+ * of the same name is left alone).
  */
-function writeProblems_(ss: Spreadsheet, problems: LocatedProblem[], checkedAt: string, undo: Undo): void {
-  const created: string[] = [];
-  const sheet = ensureSheet(ss, SHEET.problems, created, undo);
+function writeProblems_(
+  ss: Spreadsheet,
+  book: WorkbookRead,
+  problems: LocatedProblem[],
+  checkedAt: string,
+  undo: Undo,
+): void {
+  const own = book.registry.one('problems') ?? createProblems_(ss, book, undo);
+  const sheet = own.sheet;
   const ids = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()] as const));
-  const rows = problemRows(problems, ids, checkedAt);
+  const link = PROBLEM_LAYOUT.at.link;
+  const rows = problemRows(problems, ids, checkedAt).map((row, r) =>
+    row.map((v, c) => (r > 0 && c === link ? v : (asCellText(v) as string))),
+  );
   const height = Math.max(rows.length, sheet.getLastRow());
   const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
-  if (created.length > 0) sheet.setFrozenRows(1);
-  // The sheet is sized to the list (rows beyond `height` are blank: it covers the last row
-  // with content), so a short list costs few of the workbook's 10 million cells. At least one
-  // row stays below the frozen header: the UI refuses to delete every non-frozen row, and
-  // whether the API does too is unconfirmed, so that is never tried.
+  // At least one row stays below the frozen header: the UI refuses to delete every non-frozen
+  // row, and whether the API does too is unconfirmed, so that is never tried.
   setRowCount(sheet, Math.max(height, 2), undo);
-  sheet.getRange(1, 1, height, 4).setValues(grid);
+  const target = sheet.getRange(1, 1, height, PROBLEM_LAYOUT.width);
+  const old = target.getValues();
+  const oldFormulas = target.getFormulas();
+  undo.add(
+    () =>
+      target.setValues(
+        old.map((row, r) => row.map((v, c) => oldFormulas[r][c] || (typeof v === 'string' && v ? `'${v}` : v))),
+      ),
+    `ชีต "${sheet.getName()}"`,
+  );
+  target.setValues(grid);
+}
+
+/** A new problems sheet: marked, frozen header, widths, protection. */
+function createProblems_(ss: Spreadsheet, book: WorkbookRead, undo: Undo): OwnSheet {
+  const name = ss.getSheetByName(SHEET.problems) ? freeName(ss, `${SHEET.problems} (OTOP)`) : SHEET.problems;
+  const sheet = newSheet(ss, name, undo);
+  const own = markSheet(sheet, { role: 'problems' }, undo);
+  sheet.setFrozenRows(1);
+  setColumnWidths(
+    sheet,
+    PROBLEM_LAYOUT.columns.map((c) => c.width),
+  );
+  applyProtection(sheet, rightsOf(own.mark, name, book.settings), undo);
+  return own;
 }

@@ -1,81 +1,163 @@
 /**
- * "Send to the province": the chosen report as an HTML e-mail to the settings' report address
- * (nowhere else), after the sidebar has shown what will be sent; and the LINE text. No
- * attachment: a PDF or XLSX of one sheet needs the export URL through UrlFetchApp
- * (script.external_request plus a wider Drive/Sheets scope), which this add-on does not ask
- * for; the e-mail links to the sheet instead.
+ * "Send to the province": one of the add-on's report sheets as an HTML e-mail to the settings'
+ * report address (nowhere else), after the sidebar has shown what will be sent; and the LINE
+ * text. Sending is honest and not repeated by mistake: the attempt is logged before MailApp is
+ * called and the outcome after; when the call fails the officer is told the e-mail may have
+ * gone; a report already sent, or superseded, is sent again only after the officer confirms,
+ * told when and to whom it last went; the report sheet shows its sent status.
  */
-import { activeSpreadsheet, remainingMailQuota, sendMail } from '../adapter/services';
+import { OfficerError } from '../core/officerError';
+import { remainingMailQuota, sendMail } from '../adapter/services';
+import { markSent } from '../adapter/reportSheet';
+import type { OwnSheet } from '../adapter/sheetRegistry';
+import { atomically } from '../adapter/undo';
 import { emailHtml, lineText } from '../workbook/delivery';
 import { reportLayout } from '../workbook/reportSheets';
+import type { ReportMark } from '../workbook/sheetMarkers';
 import type { SendingPreview, SendResult } from './api';
-import { appendLog, logEditors } from './auditLog';
-import { atomically } from './undo';
+import { appendLog } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
-import { readConfig, type WorkbookConfig } from './workbookData';
+import { readConfig, type WorkbookConfig } from './workbookRead';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
 /**
- * What would be sent for a report sheet.
- * @param sheetName the report's sheet
+ * When and to whom a report was last sent, Thai ('' when never).
+ * @param mark the report's mark
  */
-export function previewSending(sheetName: string): SendingPreview {
-  const ss = activeSpreadsheet();
-  return preview_(ss, readConfig(ss), sheetName);
+export function sentText(mark: ReportMark): string {
+  const last = mark.sent?.[mark.sent.length - 1];
+  if (!last) return '';
+  const when = nowText(new Date(last.at));
+  return last.confirmed ? `ส่งถึง ${last.to} เมื่อ ${when}` : `พยายามส่งถึง ${last.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`;
 }
 
-/** The e-mail and LINE text of a report sheet, with the configuration already read. */
-function preview_(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  config: WorkbookConfig,
-  sheetName: string,
-): SendingPreview {
-  const sheet = ss.getSheetByName(String(sheetName));
-  if (!sheet) throw new Error(`ไม่พบชีต "${String(sheetName)}" (อาจถูกลบหรือเปลี่ยนชื่อ) กรุณาเลือกรายงานใหม่`);
-  const values = sheet.getDataRange().getValues();
-  const layout = reportLayout(sheet.getName(), values);
-  if (!layout) throw new Error(`ชีต "${sheet.getName()}" ไม่ใช่สรุปผลหรือรายงานประจำเดือนที่สร้างจากเมนู OTOP`);
-  const link = `${ss.getUrl()}#gid=${sheet.getSheetId()}`;
+/** The report sheet of that name, when it is one of the add-on's (committed) reports. */
+function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
+  const own = config.registry.all('report').find((r) => r.sheet.getName() === String(sheetName));
+  if (!own || !own.mark.report || own.mark.report.state === 'building') {
+    throw new OfficerError(
+      'missingSheet',
+      `ไม่พบรายงาน "${String(sheetName)}" ที่สร้างจากเมนู OTOP (อาจถูกลบ เปลี่ยนชื่อ หรือเป็นชีตที่ผู้ใช้สร้างเอง) กรุณาเลือกรายงานใหม่`,
+    );
+  }
+  return own;
+}
+
+/** The e-mail and LINE text of a report sheet. */
+function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview {
+  const mark = own.mark.report as ReportMark;
+  const layout = reportLayout(mark.kind, mark.districts);
+  const values = own.sheet.getDataRange().getValues();
+  const link = `${ss.getUrl()}#gid=${own.sheet.getSheetId()}`;
   const cutOff = String(values[2]?.[1] ?? '');
+  const name = own.sheet.getName();
   return {
-    sheet: sheet.getName(),
+    sheet: name,
     to: config.settings.reportEmail,
-    subject: `[OTOP ${config.settings.province}] ${sheet.getName()}`,
+    subject: `[OTOP ${config.settings.province}] ${name}`,
     html: emailHtml(values, layout, config.criteria, link),
-    lineText: lineText(`${sheet.getName()} (ข้อมูลถึง ${cutOff})`, values, layout),
+    lineText: lineText(`${name} (ข้อมูลถึง ${cutOff})`, values, layout),
   };
 }
 
 /**
- * Sends a report to the province's address and logs the sending.
+ * What would be sent for a report sheet.
+ * @param ss the workbook
+ * @param sheetName the report's sheet
+ */
+export function previewSending(ss: Spreadsheet, sheetName: string): SendingPreview {
+  const config = readConfig(ss);
+  return preview_(ss, config, report_(config, sheetName));
+}
+
+/**
+ * Sends a report to the province's address and logs the attempt and its outcome.
+ * @param ss the workbook
  * @param sheetName the report's sheet
  * @param now the current time
+ * @param again the officer confirmed sending a report that was sent before or is superseded
  */
-export function sendToProvince(sheetName: string, now: Date): SendResult {
-  const ss = activeSpreadsheet();
+export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, again: boolean): SendResult {
   const config = readConfig(ss);
   const who = caller(ss, config.settings);
   requireProvince(who, 'การส่งรายงานถึงจังหวัด');
-  const preview = preview_(ss, config, sheetName);
-  if (!EMAIL.test(preview.to)) throw new Error(`อีเมลจังหวัด "${preview.to}" ในชีตตั้งค่าไม่ถูกต้อง กรุณาแก้ไขก่อนส่ง`);
-  if (remainingMailQuota() < 1) {
-    throw new Error('วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว (Google จำกัดจำนวนผู้รับต่อวัน) กรุณาส่งพรุ่งนี้ หรือใช้ปุ่ม "คัดลอกสำหรับ LINE"');
+  const own = report_(config, sheetName);
+  const mark = own.mark.report as ReportMark;
+  const preview = preview_(ss, config, own);
+  if (!EMAIL.test(preview.to)) {
+    throw OfficerError.input(`อีเมลจังหวัด "${preview.to}" ในชีตตั้งค่าไม่ถูกต้อง กรุณาแก้ไขก่อนส่ง`);
   }
-  sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
-  const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
+  const before = sentText(mark);
+  if (!again && (before || mark.state === 'superseded' || mark.provisional)) {
+    const why = [
+      before ? `รายงานนี้${before}แล้ว` : '',
+      mark.state === 'superseded' ? 'รายงานนี้เป็นฉบับเก่า (มีฉบับใหม่กว่าแล้ว)' : '',
+      mark.provisional ? 'รายงานนี้เป็นฉบับชั่วคราว ไม่ใช่ฉบับส่งของรอบ' : '',
+    ].filter(Boolean);
+    return { message: `${why.join(' และ')} ต้องการส่งอีกครั้งหรือไม่`, needsConfirmation: true };
+  }
+  if (remainingMailQuota() < 1) {
+    throw new OfficerError(
+      'quota',
+      'วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว (Google จำกัดจำนวนผู้รับต่อวัน) กรุณาส่งพรุ่งนี้ หรือใช้ปุ่ม "คัดลอกสำหรับ LINE"',
+    );
+  }
+  const when = nowText(now);
+  const detail = `"${preview.sheet}" ถึง ${preview.to}`;
+  const attempt = { to: preview.to, at: now.toISOString(), confirmed: false };
+  const attempted = atomically((undo) => {
+    appendLog(ss, config.registry, [[when, who.email, 'กำลังส่งรายงานถึงจังหวัด', detail, 'เริ่มส่ง']], config.settings, undo);
+    return markSent(own, [...(mark.sent ?? []), attempt], `กำลังส่งถึง ${preview.to} เมื่อ ${when}`, undo);
+  });
   try {
-    atomically((undo) =>
+    sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
+  } catch (error) {
+    atomically((undo) => {
       appendLog(
         ss,
-        [nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', `"${preview.sheet}" ถึง ${preview.to}`, 'สำเร็จ'],
-        logEditors(config.settings),
+        config.registry,
+        [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'ไม่แน่ใจว่าส่งถึง']],
+        config.settings,
         undo,
-      ),
+      );
+      markSent(
+        attempted,
+        [...(mark.sent ?? []), attempt],
+        `พยายามส่งถึง ${preview.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`,
+        undo,
+      );
+    });
+    throw new OfficerError(
+      'partial',
+      `การส่งอีเมลขัดข้อง อีเมลอาจส่งไปแล้วหรือยังไม่ได้ส่ง กรุณาตรวจในกล่องจดหมายที่ส่งแล้ว (Gmail) หรือสอบถามผู้รับก่อนส่งซ้ำ (สาเหตุ: ${(error as Error).message})`,
     );
-  } catch (error) {
-    return { message: `${sent} แต่บันทึกลงชีตบันทึกไม่สำเร็จ (${(error as Error).message}) อย่าส่งซ้ำ` };
   }
-  return { message: sent };
+  const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
+  try {
+    atomically((undo) => {
+      appendLog(
+        ss,
+        config.registry,
+        [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'สำเร็จ']],
+        config.settings,
+        undo,
+      );
+      markSent(
+        attempted,
+        [...(mark.sent ?? []), { ...attempt, confirmed: true }],
+        `ส่งถึง ${preview.to} เมื่อ ${when}`,
+        undo,
+      );
+    });
+  } catch (error) {
+    return {
+      message: `${sent} แต่บันทึกผลการส่งไม่สำเร็จ (${(error as Error).message}) อย่าส่งซ้ำ`,
+      needsConfirmation: false,
+    };
+  }
+  return { message: sent, needsConfirmation: false };
 }

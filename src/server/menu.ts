@@ -1,9 +1,10 @@
 /** The OTOP menu and what its items do. */
-import { activeSpreadsheet, htmlPage, ui } from '../adapter/services';
-import { nowText } from './clock';
+import { htmlPage, ui } from '../adapter/services';
 import { checkWorkbook, type CheckReport } from './dataCheck';
 import { writingAction } from './serverAction';
-import { setUpWorkbook, type SetupReport } from './setup';
+import { type SetupReport, setUpWorkbook } from './setup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Menu labels (Thai) and the top-level functions they call (src/main.ts). */
 export const MENU = {
@@ -22,26 +23,46 @@ export function addMenu(): void {
   menu.addToUi();
 }
 
-/** Set-up as the menu and the sidebar run it: locked, errors in Thai. */
-export function runSetUp(): SetupReport {
-  return writingAction(() => setUpWorkbook(activeSpreadsheet()));
+/**
+ * Set-up as the menu and the sidebar run it: locked, errors in Thai.
+ * @param ss the workbook
+ * @param now the current time
+ */
+export function runSetUp(ss: Spreadsheet, now: Date): SetupReport {
+  return writingAction(() => setUpWorkbook(ss, now));
 }
 
-/** The data check as the menu and the sidebar run it: locked, errors in Thai. */
-export function runCheck(): CheckReport {
-  return writingAction(() => checkWorkbook(activeSpreadsheet(), nowText()));
+/**
+ * The data check as the menu and the sidebar run it: locked, errors in Thai.
+ * @param ss the workbook
+ * @param now the current time
+ */
+export function runCheck(ss: Spreadsheet, now: Date): CheckReport {
+  return writingAction(() => checkWorkbook(ss, now));
 }
 
-/** Menu: set up the workbook, then say what was done. */
-export function setUpFromMenu(): void {
-  const report = runSetUp();
-  const warnings = report.warnings.length > 0 ? `\n\nข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '';
-  ui().alert('ตั้งค่าสมุดงาน OTOP', `${report.message}${warnings}`, ui().ButtonSet.OK);
+/**
+ * Menu: set up the workbook, then say what was done.
+ * @param ss the workbook
+ * @param now the current time
+ */
+export function setUpFromMenu(ss: Spreadsheet, now: Date): void {
+  const report = runSetUp(ss, now);
+  const parts = [
+    report.message,
+    report.rights.length > 0 ? `สิทธิ์ที่เปลี่ยน:\n• ${report.rights.join('\n• ')}` : '',
+    report.warnings.length > 0 ? `ข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '',
+  ].filter(Boolean);
+  ui().alert('ตั้งค่าสมุดงาน OTOP', parts.join('\n\n'), ui().ButtonSet.OK);
 }
 
-/** Menu: check the entries, then say how many problems and where they are listed. */
-export function checkFromMenu(): void {
-  const report = runCheck();
+/**
+ * Menu: check the entries, then say how many problems and where they are listed.
+ * @param ss the workbook
+ * @param now the current time
+ */
+export function checkFromMenu(ss: Spreadsheet, now: Date): void {
+  const report = runCheck(ss, now);
   ui().alert('ตรวจข้อมูล OTOP', report.message, ui().ButtonSet.OK);
 }
 

@@ -1,108 +1,192 @@
-/** Making the round summaries and the monthly reports. The caller holds the document lock. */
-import { dayOf } from '../core/civilDate';
+/**
+ * Making the round summaries and the monthly reports (province only; the caller holds the
+ * document lock). A report made before its cut-off is provisional: asked about first, marked
+ * `ฉบับชั่วคราว (ข้อมูล ณ วันที่ …)`, named apart, and never taken for the round's summary.
+ * Before set-up, reports are refused.
+ */
+import { dayOf, dayOfDate } from '../core/civilDate';
 import { monthEnd } from '../core/fiscalYear';
-import type { MadeReport } from './api';
-import { activeSpreadsheet } from '../adapter/services';
+import { OfficerError } from '../core/officerError';
+import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
+import { healReports, writeReport } from '../adapter/reportSheet';
+import type { Registry } from '../adapter/sheetRegistry';
+import { atomically, type Undo } from '../adapter/undo';
 import {
   type MadeBy,
   monthlyReportGrid,
   monthSheetName,
+  NEWEST,
+  provisionalStatus,
   type ReportGrid,
   roundSheetName,
   roundSummaryGrid,
 } from '../workbook/reportSheets';
-import { standingAt } from '../workbook/standing';
-import { appendLog, logEditors } from './auditLog';
-import { atomically } from './undo';
+import { rightsOf } from '../workbook/rights';
+import type { ReportMark } from '../workbook/sheetMarkers';
+import { standingOf } from '../workbook/standing';
+import type { MadeReport } from './api';
+import { appendLog, type LogRow } from './auditLog';
 import { nowText, stampText } from './clock';
-import { writeReportSheet } from './reportWriter';
 import { caller, requireProvince } from './roles';
-import { type ReadWorkbook, readWorkbook } from './workbookData';
+import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล (บัญชีนอกโดเมน)';
+const PROVISIONAL_SUFFIX = ' (ชั่วคราว)';
+
+/**
+ * The name a report of a kind and period gets.
+ * @param mark the report's mark
+ */
+export function reportName(mark: Pick<ReportMark, 'kind' | 'period' | 'provisional'>): string {
+  const [year, month] = mark.period.split('-').map(Number);
+  const base = mark.kind === 'round' ? roundSheetName(Number(mark.period)) : monthSheetName(year, month);
+  return mark.provisional ? `${base}${PROVISIONAL_SUFFIX}` : base;
+}
 
 /**
  * Makes the summary of a round as of its deadline (inclusive), as a new sheet of values.
+ * @param ss the workbook
  * @param round 1, 2 or 3
  * @param now the current time
+ * @param provisionalOk the officer agreed to a provisional summary (before the deadline)
  */
-export function makeRoundSummary(round: number, now: Date): MadeReport {
-  const ss = activeSpreadsheet();
+export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, provisionalOk: boolean): MadeReport {
   const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
-  requireProvince(who, 'การสร้างสรุปผลรอบ');
+  const who = allowed_(ss, book, 'การสร้างสรุปผลรอบ');
   if (!Number.isInteger(round) || round < 1 || round > book.settings.rounds.length) {
-    throw new Error(`ไม่มีรอบที่ ${String(round)} (มีรอบที่ 1–${book.settings.rounds.length})`);
+    throw OfficerError.input(`ไม่มีรอบที่ ${String(round)} (มีรอบที่ 1–${book.settings.rounds.length})`);
   }
-  const standing = standingAt(book.data, book.settings.rounds[round - 1]);
-  const made: MadeBy = {
-    province: book.settings.province,
-    fiscalYear: book.settings.fiscalYear,
-    who: who.email || UNKNOWN_USER,
-    when: nowText(now),
+  const deadline = book.settings.rounds[round - 1];
+  const today = dayOfDate(now);
+  const provisional = today < deadline;
+  if (provisional && !provisionalOk) {
+    return ask_(
+      `ยังไม่ถึงวันตัดยอดรอบที่ ${round} (${formatThaiDate(deadline, { digits: 'arabic' })}) ` +
+        `จะจัดทำเป็นฉบับชั่วคราว ข้อมูล ณ วันนี้ (${formatThaiDate(today, { digits: 'arabic' })}) ซึ่งไม่นับเป็นการจัดทำสรุปรอบนี้ ต้องการทำต่อหรือไม่`,
+    );
+  }
+  const asOf = provisional ? today : deadline;
+  const standing = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
+  const made = madeBy_(book, who.email, now);
+  const status = provisional ? provisionalStatus(asOf) : NEWEST;
+  const mark = {
+    kind: 'round' as const,
+    period: String(round),
+    provisional,
+    made: now.toISOString(),
+    districts: standing.districts.length,
   };
-  return publish_(ss, book, made, roundSheetName(round), roundSummaryGrid(standing, round, made), now);
+  return publish_(ss, book, made, mark, roundSummaryGrid(standing, round, made, status), now);
 }
 
 /**
  * Makes the monthly report of a month: figures as of its last day and what changed in it.
+ * @param ss the workbook
  * @param month yyyy-mm (CE)
  * @param now the current time
+ * @param provisionalOk the officer agreed to a provisional report (before the month ended)
  */
-export function makeMonthlyReport(month: string, now: Date): MadeReport {
-  const ss = activeSpreadsheet();
+export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, provisionalOk: boolean): MadeReport {
   const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
-  requireProvince(who, 'การสร้างรายงานประจำเดือน');
+  const who = allowed_(ss, book, 'การสร้างรายงานประจำเดือน');
   const match = /^(\d{4})-(\d{2})$/.exec(String(month));
   const [year, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || m < 1 || m > 12) throw new Error(`เดือน "${String(month)}" ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด)`);
+  if (!match || m < 1 || m > 12) throw OfficerError.input(`เดือน "${String(month)}" ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด)`);
   const end = monthEnd(year, m);
+  const today = dayOfDate(now);
+  const provisional = today <= end;
+  if (provisional && !provisionalOk) {
+    return ask_(
+      `เดือน${formatThaiMonth(year, m, 'arabic')} ยังไม่สิ้นเดือน จะจัดทำเป็นฉบับชั่วคราว ข้อมูล ณ วันนี้ ` +
+        `(${formatThaiDate(today, { digits: 'arabic' })}) ต้องการทำต่อหรือไม่`,
+    );
+  }
+  const asOf = provisional ? today : end;
   const start = dayOf(year, m, 1) - 1;
-  const made: MadeBy = {
+  const at = (day: number) => standingOf(evaluateAll(book, day, true), book.criteria, book.settings.percentBasis, day);
+  const made = madeBy_(book, who.email, now);
+  const status = provisional ? provisionalStatus(asOf) : NEWEST;
+  const grid = monthlyReportGrid(at(asOf), at(start), year, m, book.settings.monthlyDueDay, made, status);
+  const mark = {
+    kind: 'month' as const,
+    period: `${year}-${String(m).padStart(2, '0')}`,
+    provisional,
+    made: now.toISOString(),
+    districts: grid.layout.lastDistrictRow - grid.layout.firstDistrictRow + 1,
+  };
+  return publish_(ss, book, made, mark, grid, now);
+}
+
+/** The caller, when the province and the workbook is set up; else a Thai refusal. */
+function allowed_(ss: Spreadsheet, book: WorkbookRead, action: string) {
+  const who = caller(ss, book.settings);
+  requireProvince(who, action);
+  if (book.needsSetUp) {
+    throw new OfficerError('notSetUp', `${action}: สมุดงานยังไม่ได้ตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+  }
+  return who;
+}
+
+/** A reply asking the officer to confirm first. */
+function ask_(question: string): MadeReport {
+  return { sheet: '', renamed: '', message: question, needsConfirmation: true };
+}
+
+/** Who made a report and when, for its header. */
+function madeBy_(book: WorkbookRead, email: string, now: Date): MadeBy {
+  return {
     province: book.settings.province,
     fiscalYear: book.settings.fiscalYear,
-    who: who.email || UNKNOWN_USER,
+    who: email || UNKNOWN_USER,
     when: nowText(now),
   };
-  const grid = monthlyReportGrid(
-    standingAt(book.data, end),
-    standingAt(book.data, start),
-    year,
-    m,
-    book.settings.monthlyDueDay,
-    made,
-  );
-  return publish_(ss, book, made, monthSheetName(year, m), grid, now);
+}
+
+/**
+ * Heals leftovers of a killed run (building sheets, two current reports) and says what it did.
+ * @param ss the workbook
+ * @param registry the add-on's sheets
+ * @param now the current time
+ * @param undo where each step's undo is registered
+ */
+export function healLeftovers(ss: Spreadsheet, registry: Registry, now: Date, undo: Undo): string[] {
+  return healReports(ss, registry, reportName, stampText(now), undo);
 }
 
 /** Writes the report sheet and logs it, whole or not at all, and says what was done. */
 function publish_(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  book: ReadWorkbook,
+  ss: Spreadsheet,
+  book: WorkbookRead,
   made: MadeBy,
-  name: string,
+  mark: Omit<ReportMark, 'state'>,
   grid: ReportGrid,
   now: Date,
 ): MadeReport {
-  const renamed = atomically((undo) => {
-    const earlier = writeReportSheet(
+  const wanted = reportName(mark);
+  const { name, renamed } = atomically((undo) => {
+    const healed = healLeftovers(ss, book.registry, now, undo);
+    const written = writeReport(
       ss,
-      name,
-      grid,
-      book.data.criteria,
-      book.settings.provinceEditors,
-      stampText(now),
+      book.registry,
+      {
+        name: wanted,
+        grid,
+        mark,
+        criteria: book.criteria,
+        rights: rightsOf({ role: 'report', sheetId: 0 }, wanted, book.settings),
+        stamp: stampText(now),
+      },
       undo,
     );
-    appendLog(
-      ss,
-      [made.when, made.who, `สร้าง${name}`, earlier ? `ฉบับเดิมเก็บไว้ในชื่อ "${earlier}"` : '', 'สำเร็จ'],
-      logEditors(book.settings),
-      undo,
-    );
-    return earlier;
+    const rows: LogRow[] = healed.map((h) => [made.when, made.who, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
+    const detail = written.renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${written.renamed}"` : `ชีต "${written.name}"`;
+    rows.push([made.when, made.who, `สร้าง${wanted}`, detail, 'สำเร็จ']);
+    appendLog(ss, book.registry, rows, book.settings, undo);
+    return written;
   });
-  const kept = renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${renamed}"` : '';
-  return { sheet: name, renamed, message: `สร้างชีต "${name}" เรียบร้อย${kept ? ` (${kept})` : ''}` };
+  const kept = renamed ? ` (ฉบับเดิมเก็บไว้ในชื่อ "${renamed}")` : '';
+  const other = name !== wanted ? ` (มีชีตชื่อ "${wanted}" ของผู้ใช้อยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น)` : '';
+  return { sheet: name, renamed, message: `สร้างชีต "${name}" เรียบร้อย${kept}${other}`, needsConfirmation: false };
 }

@@ -1,13 +1,16 @@
 /**
  * Who may do what, checked on the server: google.script.run can call any top-level function
  * from the browser console, so a hidden button is no check. The province (the owner and the
- * province editors of the settings) sets up, makes summaries and sends; a district officer may
- * check data and see the standing.
+ * province editors of the settings) sets up, makes summaries and sends; a district's officers
+ * check data and see the standing; anyone else, and anyone whose e-mail Google hides, may only
+ * look. No check fails open: a caller who cannot be identified is refused every write.
+ * These checks guard against mistakes; what Google enforces is the sheets' protections
+ * (README, trust model).
  */
+import { OfficerError } from '../core/officerError';
+import { LABEL, type Settings } from '../core/settings';
 import { activeUserEmail, effectiveUserEmail } from '../adapter/services';
-import type { Settings } from '../workbook/settings';
 import { SHEET } from '../workbook/sheetNames';
-import { LABEL } from '../workbook/settings';
 
 /** The caller's role. */
 export interface Caller {
@@ -16,6 +19,8 @@ export interface Caller {
   readonly role: 'province' | 'district' | 'unknown';
   /** The caller's district, '' for others. */
   readonly district: string;
+  /** The workbook's owner's e-mail; '' for a workbook in a shared drive (no owner). */
+  readonly owner: string;
 }
 
 /**
@@ -26,12 +31,17 @@ export interface Caller {
 export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Caller {
   const email = activeUserEmail() || effectiveUserEmail();
   const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
-  if (email && (email === owner || settings.provinceEditors.includes(email)))
-    return { email, role: 'province', district: '' };
+  if (email && (email === owner || settings.provinceEditors.includes(email))) {
+    return { email, role: 'province', district: '', owner };
+  }
   const district = Object.keys(settings.districtEditors).find((d) => settings.districtEditors[d].includes(email)) ?? '';
-  if (email && district) return { email, role: 'district', district };
-  return { email, role: 'unknown', district: '' };
+  if (email && district) return { email, role: 'district', district, owner };
+  return { email, role: 'unknown', district: '', owner };
 }
+
+const HIDDEN =
+  'Google ไม่เปิดเผยอีเมลของบัญชีนี้ (เช่น บัญชี Gmail ส่วนตัวที่ใช้ไฟล์ของหน่วยงานอื่น) จึงตรวจสิทธิ์ไม่ได้ ' +
+  `กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`;
 
 /**
  * Throws a Thai message unless the caller is the province or a district's officer.
@@ -40,12 +50,8 @@ export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: S
  */
 export function requireOfficer(who: Caller, action: string): void {
   if (who.role !== 'unknown') return;
-  if (!who.email) {
-    throw new Error(
-      `${action}: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`,
-    );
-  }
-  throw new Error(
+  if (!who.email) throw OfficerError.forbidden(`${action}: ${HIDDEN}`);
+  throw OfficerError.forbidden(
     `${action}ทำได้เฉพาะเจ้าหน้าที่ที่ระบุอีเมลไว้ในชีต${SHEET.settings} (${who.email} ยังไม่อยู่ในรายชื่อ) กรุณาแจ้งจังหวัดให้เพิ่มอีเมลของท่าน`,
   );
 }
@@ -57,12 +63,29 @@ export function requireOfficer(who: Caller, action: string): void {
  */
 export function requireProvince(who: Caller, action: string): void {
   if (who.role === 'province') return;
-  if (!who.email) {
-    throw new Error(
-      `${action}ทำได้เฉพาะเจ้าหน้าที่ระดับจังหวัด: Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ กรุณาใช้บัญชีที่ระบุไว้ในชีต${SHEET.settings}`,
+  if (!who.email) throw OfficerError.forbidden(`${action}ทำได้เฉพาะเจ้าหน้าที่ระดับจังหวัด: ${HIDDEN}`);
+  const whom = who.owner ? `เจ้าของไฟล์ (${who.owner}) หรือผู้แก้ไขระดับจังหวัด` : 'ผู้แก้ไขระดับจังหวัด';
+  throw OfficerError.forbidden(
+    `${action}ทำได้เฉพาะ${whom} (${who.email} ไม่มีสิทธิ์นี้) กรุณาติดต่อเจ้าหน้าที่จังหวัด หรือให้จังหวัดเพิ่มอีเมลในช่อง "${LABEL.provinceEditors}"`,
+  );
+}
+
+/**
+ * Throws a Thai message unless the caller may set up the workbook: the province, or on a new
+ * workbook its owner. A workbook in a shared drive has no owner, so its first province editor
+ * is named by hand before the first set-up.
+ * @param who the caller
+ * @param settings the settings as read
+ */
+export function requireSetUpRight(who: Caller, settings: Settings): void {
+  if (who.role === 'province') return;
+  if (!who.owner && settings.provinceEditors.length === 0) {
+    if (!who.email) throw OfficerError.forbidden(`การตั้งค่าสมุดงาน: ${HIDDEN}`);
+    throw OfficerError.forbidden(
+      'สมุดงานนี้อยู่ในไดรฟ์ที่แชร์ จึงไม่มีเจ้าของไฟล์ที่จะให้สิทธิ์ตั้งค่าได้: ' +
+        `ให้ผู้ดูแลระดับจังหวัดสร้างชีตชื่อ "${SHEET.settings}" แล้วพิมพ์ "${LABEL.provinceEditors}" ในช่อง A1 ` +
+        `และอีเมลของตน (เช่น ${who.email}) ในช่อง B1 แล้วกด "ตั้งค่า / ซ่อมแซมสมุดงาน" อีกครั้ง`,
     );
   }
-  throw new Error(
-    `${action}ทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด (${who.email} ไม่มีสิทธิ์นี้) กรุณาติดต่อเจ้าหน้าที่จังหวัด หรือให้จังหวัดเพิ่มอีเมลในช่อง "${LABEL.provinceEditors}"`,
-  );
+  requireProvince(who, 'การตั้งค่าสมุดงาน');
 }

@@ -1,105 +1,205 @@
 /**
- * Set-up: creates or repairs every sheet of the workbook. Idempotent: a second run changes
- * nothing that is right, and never overwrites what somebody typed (settings values, the
- * district figures, edited criteria and channel names, entries).
+ * Set-up: creates or repairs every sheet of the workbook and keeps every protection in step
+ * with the settings. Idempotent: a second run changes nothing that is right. It never writes
+ * over what somebody typed (settings values, the district figures, edited criteria and channel
+ * names, entries, officers' own sheets and columns), writes only the cells that differ from its
+ * plan (so an edit made elsewhere meanwhile survives), and reports and logs each change of
+ * rights.
  */
-import { CRITERIA_2565, type Criteria } from '../core/criteria';
-import { criteriaFromRows } from '../core/criteriaTable';
 import { channelNames } from '../core/channels';
-import { dateOfDay, isDate } from '../core/civilDate';
+import { dateOfDay } from '../core/civilDate';
+import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
-import { isBlank } from '../core/text';
+import { NO_FIGURE } from '../core/districtResult';
+import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../core/settings';
+import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
+import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
-import { atomically, type Undo } from './undo';
-import { appendLog, logEditors } from './auditLog';
-import { nowText } from './clock';
-import { applyProtection, type ProtectionSpec } from '../adapter/protections';
+import { applyProtection } from '../adapter/protections';
 import { effectiveUserEmail } from '../adapter/services';
-import { applySheetSpec, ensureSheet, setColumnWidths } from '../adapter/sheetSync';
+import { markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
+import { applySheetSpec, freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { atomically, type Undo } from '../adapter/undo';
+import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
-import { CRITERIA_LAYOUT, criteriaSheetRows } from '../workbook/criteriaSheet';
+import { CRITERIA_LAYOUT, criteriaRefs, criteriaSheetRows } from '../workbook/criteriaSheet';
 import {
-  columnLetter,
   DISTRICT_COL,
-  DISTRICT_INPUT_COLUMNS,
-  type DistrictFigures,
-  districtTableRows,
+  DISTRICT_LAYOUT,
+  districtRowFormulas,
+  type TableRefs,
+  totalRowCells,
 } from '../workbook/districtTable';
-import { readDistrictFigures } from '../workbook/districtList';
-import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../workbook/settings';
-import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
+import { namedOfficers, rightsOf } from '../workbook/rights';
+import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
+import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
+import { type LogRow, appendLog } from './auditLog';
+import { nowText } from './clock';
+import { caller, requireSetUpRight } from './roles';
+import { plannedRef, readTable } from './workbookRead';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** What set-up did, for the menu's alert and the sidebar. */
 export interface SetupReport {
   readonly created: string[];
   readonly repaired: string[];
   readonly warnings: string[];
+  /** Each change of rights, in Thai ("ให้สิทธิ์ …", "ถอนสิทธิ์ …"). */
+  readonly rights: string[];
   /** One Thai sentence. */
   readonly message: string;
+}
+
+/** One set-up run's state. */
+interface Run_ {
+  readonly ss: Spreadsheet;
+  readonly undo: Undo;
+  readonly registry: OwnSheet[];
+  readonly created: string[];
+  readonly repaired: Set<string>;
+  readonly warnings: string[];
 }
 
 /**
  * Sets up or repairs the workbook, whole or not at all. The caller holds the document lock.
  * @param ss the workbook
+ * @param now the current time
  */
-export function setUpWorkbook(ss: Spreadsheet): SetupReport {
-  return atomically((undo) => setUp_(ss, undo));
+export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
+  return atomically((undo) => setUp_(ss, now, undo));
 }
 
 /** Set-up's steps; every change registers its undo. */
-function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
-  const created: string[] = [];
-  const repaired = new Set<string>();
-  const warnings: string[] = [];
-
-  const districtSheet = ensureSheet(ss, SHEET.districts, created, undo);
-  const districtValues = districtSheet.getDataRange().getValues();
-  const figures = readDistrictFigures(districtValues, NONG_KHAI_DISTRICTS);
-  const names = figures.map((f) => f.name);
-
-  const settingsSheet = ss.getSheetByName(SHEET.settings);
+function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
+  const found = readRegistry(ss);
+  const run: Run_ = { ss, undo, registry: [...found.sheets], created: [], repaired: new Set(), warnings: [] };
+  const settingsSheet = found.one('settings')?.sheet ?? ss.getSheetByName(SHEET.settings);
+  const tableOwn = found.one('districts');
+  const table = readTable(tableOwn, found);
+  const names =
+    table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
-  assertMayChangeProtections_(ss, readSettings(settingsValues, names).settings);
+  const who = caller(ss, readSettings(settingsValues, names).settings);
+  requireSetUpRight(who, readSettings(settingsValues, names).settings);
 
-  const { settings, refs } = setUpSettings_(ss, undo, settingsValues, names, created, repaired, warnings);
-  const { criteria, channels } = setUpCriteria_(ss, undo, created, repaired, warnings);
+  const settings = setUpSettings_(run, settingsValues, names);
+  const criteria = setUpCriteria_(run);
+  const districtOwn = own_(run, 'districts', SHEET.districts);
+  const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.fresh);
+  note_(run, districtOwn.own, specTable);
 
-  const specs = names.flatMap((name) => [
-    activitySheetSpec(entrySheetName('activities', name), name),
-    onlineSheetSpec(entrySheetName('online', name), name, channels),
-  ]);
-  specs.push(baselineSheetSpec(SHEET.baseline, names));
-  for (const spec of specs) {
-    const sheet = ensureSheet(ss, spec.name, created, undo);
-    if (applySheetSpec(sheet, spec, undo, created.includes(spec.name))) repaired.add(spec.name);
+  for (const name of names) {
+    const activities = own_(run, 'activities', entrySheetName('activities', name), name);
+    note_(
+      run,
+      activities.own,
+      applySheetSpec(
+        activities.own.sheet,
+        activitySheetSpec(activities.own.sheet.getName(), name),
+        undo,
+        activities.fresh,
+        true,
+      ),
+    );
+    const online = own_(run, 'online', entrySheetName('online', name), name);
+    note_(
+      run,
+      online.own,
+      applySheetSpec(
+        online.own.sheet,
+        onlineSheetSpec(online.own.sheet.getName(), name, criteria.channels),
+        undo,
+        online.fresh,
+        true,
+      ),
+    );
   }
+  const baseline = own_(run, 'baseline', SHEET.baseline);
+  note_(
+    run,
+    baseline.own,
+    applySheetSpec(
+      baseline.own.sheet,
+      baselineSheetSpec(baseline.own.sheet.getName(), names),
+      undo,
+      baseline.fresh,
+      true,
+    ),
+  );
 
-  if (writeDistrictTable_(districtSheet, undo, districtValues, figures, refs, settings)) repaired.add(SHEET.districts);
-  applySheetSpec(districtSheet, districtSheetSpec(SHEET.districts), undo, created.includes(SHEET.districts));
-  const last = names.length + 1;
-  makeBold(districtSheet.getRange(last + 1, 1, 1, DISTRICT_COL.next + 1), undo);
-  const col = (c: number) => `${columnLetter(c)}2:${columnLetter(c)}${last}`;
-  if (applyBandRules(districtSheet, bandRules(criteria, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), undo)) {
-    repaired.add(SHEET.districts);
+  writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+
+  const rights = protect_(run, settings.settings);
+  warnOutsiders_(run, settings.settings, who.owner);
+  run.warnings.push(...settings.problems, ...(criteria.problem ? [criteria.problem] : []));
+
+  const changed = [...run.repaired].filter((n) => !run.created.includes(n));
+  const when = nowText(now);
+  const me = who.email || effectiveUserEmail();
+  const rows: LogRow[] = rights.map((r) => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']);
+  if (run.created.length > 0 || changed.length > 0) {
+    rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
-
-  protect_(ss, undo, settings, names, warnings);
-  if (created.length > 0 || repaired.size > 0) {
-    const what = `สร้าง ${created.length} ชีต ซ่อมแซม ${[...repaired].filter((n) => !created.includes(n)).length} ชีต`;
-    appendLog(ss, [nowText(), effectiveUserEmail(), 'ตั้งค่า / ซ่อมแซมสมุดงาน', what, 'สำเร็จ'], logEditors(settings), undo);
-  }
-
-  const changed = [...repaired].filter((n) => !created.includes(n));
+  if (rows.length > 0) appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo);
   const message =
-    created.length === 0 && changed.length === 0
+    run.created.length === 0 && changed.length === 0 && rights.length === 0
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
-      : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${created.length} ชีต ซ่อมแซม ${changed.length} ชีต`;
-  return { created: [...created], repaired: changed, warnings, message };
+      : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
+        (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
+  return { created: [...run.created], repaired: changed, warnings: run.warnings, rights, message };
+}
+
+/** The run's registry: the sheets found plus those made or adopted so far. */
+function readRegistryOf_(run: Run_): Registry {
+  return new Registry(run.registry);
+}
+
+/** Roles whose sheets hold what people typed: an unmarked sheet of their name is taken as ours. */
+const ADOPTABLE: readonly SheetRole[] = ['settings', 'criteria', 'districts', 'baseline', 'activities', 'online'];
+
+/**
+ * The add-on's sheet of a role: the marked one (wherever renamed), else for a role whose sheet
+ * holds typed content an unmarked sheet of its name (marked now), else a new one.
+ */
+function own_(run: Run_, role: SheetRole, name: string, district?: string): { own: OwnSheet; fresh: boolean } {
+  const marked = run.registry.find(
+    (s) => s.mark.role === role && (district === undefined || s.mark.district === district),
+  );
+  if (marked) {
+    const current = marked.sheet.getName();
+    if (current !== name) {
+      const impostor = run.ss.getSheetByName(name);
+      run.warnings.push(
+        `ชีต "${name}" ของส่วนเสริมถูกเปลี่ยนชื่อเป็น "${current}" (ยังใช้งานได้ตามปกติ)` +
+          (impostor ? ` ส่วนชีตที่ชื่อ "${name}" ตอนนี้ไม่ใช่ชีตของส่วนเสริม ข้อมูลในชีตนั้นจึงไม่ถูกนับ` : ''),
+      );
+    }
+    return { own: marked, fresh: false };
+  }
+  const existing = run.ss.getSheetByName(name);
+  if (existing && ADOPTABLE.includes(role)) {
+    const own = markSheet(existing, { role, ...(district ? { district } : {}) }, run.undo);
+    run.registry.push(own);
+    return { own, fresh: false };
+  }
+  const free = existing ? freeName(run.ss, `${name} (OTOP)`) : name;
+  if (existing) {
+    run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
+  }
+  const sheet = newSheet(run.ss, free, run.undo);
+  const own = markSheet(sheet, { role, ...(district ? { district } : {}) }, run.undo);
+  run.registry.push(own);
+  run.created.push(free);
+  return { own, fresh: true };
+}
+
+/** Records what syncing a sheet did. */
+function note_(run: Run_, own: OwnSheet, report: { changed: boolean; notes: readonly string[] }): void {
+  if (report.changed) run.repaired.add(own.sheet.getName());
+  run.warnings.push(...report.notes);
 }
 
 /**
@@ -107,189 +207,213 @@ function setUp_(ss: Spreadsheet, undo: Undo): SetupReport {
  * values somebody typed are kept.
  */
 function setUpSettings_(
-  ss: Spreadsheet,
-  undo: Undo,
+  run: Run_,
   existing: unknown[][],
-  names: string[],
-  created: string[],
-  repaired: Set<string>,
-  warnings: string[],
-): { settings: Settings; refs: { asOf: string; fiscalYear: string } } {
-  const sheet = ensureSheet(ss, SHEET.settings, created, undo);
+  names: readonly string[],
+): { settings: Settings; problems: string[]; refs: Pick<TableRefs, 'settings' | 'basis'>; ownName: string } {
+  const { own, fresh } = own_(run, 'settings', SHEET.settings);
+  const sheet = own.sheet;
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
+  const typedYear = readSettings(grid, names).settings.fiscalYear;
   const dateRows: number[] = [];
-  for (const [label, value, help] of settingsRows(defaultSettings(names), names)) {
-    let r = grid.findIndex((row) => String(row[0]).trim() === label);
+  const planned = new Map<number, Map<number, PlannedValue>>();
+  const plan = (r: number, c: number, v: PlannedValue) => {
+    if (!planned.has(r + 1)) planned.set(r + 1, new Map());
+    planned.get(r + 1)?.set(c + 1, v);
+    grid[r][c] = v;
+  };
+  for (const [label, value, help] of settingsRows(defaultSettings(names, typedYear), names)) {
+    let r = grid.findIndex((row) => cleanText(String(row[0])) === label);
     if (r < 0) {
-      grid.push([label, '', help]);
+      grid.push(['', '', '']);
       r = grid.length - 1;
+      plan(r, 0, label);
     }
     const typed = typeof value === 'object' ? dateOfDay(value.day) : value;
-    if (isBlank(grid[r][1])) grid[r][1] = typed;
-    if (isBlank(grid[r][2])) grid[r][2] = help;
+    if (isBlank(grid[r][1])) plan(r, 1, typed);
+    if (isBlank(grid[r][2])) plan(r, 2, help);
     if (typeof value === 'object') dateRows.push(r + 1);
   }
-  const changed =
-    grid.length !== existing.length || grid.some((row, r) => row.some((v, c) => !same_(v, existing[r]?.[c])));
-  if (changed) {
-    const block = sheet.getRange(1, 1, grid.length, 3);
-    undo.add(() => block.setValues(grid.map((_, r) => [0, 1, 2].map((c) => existing[r]?.[c] ?? ''))));
-    block.setValues(grid);
-    if (!created.includes(SHEET.settings)) repaired.add(SHEET.settings);
+  if (existing.length === 0) grid[0].forEach((v, c) => plan(0, c, v as PlannedValue));
+  const formulas = existing.map((row) => row.map(() => ''));
+  if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && !fresh) {
+    run.repaired.add(sheet.getName());
   }
-  for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', undo);
-  makeBold(sheet.getRange(1, 1, 1, 3), undo);
-  setFrozenRows(sheet, 1, undo);
-  if (created.includes(SHEET.settings)) setColumnWidths(sheet, [260, 260, 420]);
+  for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', run.undo);
+  makeBold(sheet.getRange(1, 1, 1, 3), run.undo);
+  setFrozenRows(sheet, 1, run.undo);
+  if (fresh) setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
-  warnings.push(...problems);
-  const ref = (label: string) => `${SHEET.settings}!$B$${grid.findIndex((row) => String(row[0]).trim() === label) + 1}`;
-  return { settings, refs: { asOf: ref(LABEL.asOf), fiscalYear: ref(LABEL.fiscalYear) } };
+  const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
+  return {
+    settings,
+    problems,
+    ownName: sheet.getName(),
+    refs: { settings: sheetRef(sheet.getName(), '$A$1:$C'), basis: sheetRef(sheet.getName(), `$B$${basisRow}`) },
+  };
 }
 
 /** The criteria sheet: each of its two tables is written only where it is blank. */
-function setUpCriteria_(
-  ss: Spreadsheet,
-  undo: Undo,
-  created: string[],
-  repaired: Set<string>,
-  warnings: string[],
-): { criteria: Criteria; channels: string[] } {
-  const sheet = ensureSheet(ss, SHEET.criteria, created, undo);
-  const width = CRITERIA_LAYOUT.channelWidth;
-  const values = sheet.getDataRange().getValues();
-  const defaults = criteriaSheetRows(CRITERIA_2565);
-  const pad = (row: unknown[]) => Array.from({ length: width }, (_, i) => row[i] ?? '');
+function setUpCriteria_(run: Run_): {
+  channels: string[];
+  problem: string;
+  sheet: string;
+  bands: ReturnType<typeof criteriaOrDefault>['criteria'];
+} {
+  const { own, fresh } = own_(run, 'criteria', SHEET.criteria);
+  const sheet = own.sheet;
+  const values = fresh ? [] : sheet.getDataRange().getValues();
+  const defaults = criteriaSheetRows(criteriaOrDefault([]).criteria);
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
-  const writeBlock = (from: number, rows: unknown[][]) => {
-    const block = sheet.getRange(from, 1, rows.length, width);
-    undo.add(() => block.setValues(rows.map((_, r) => pad(values[from - 1 + r] ?? []))));
-    block.setValues(rows.map(pad));
-    if (!created.includes(SHEET.criteria)) repaired.add(SHEET.criteria);
-  };
+  const width = CRITERIA_LAYOUT.channelWidth;
+  const planned = new Map<number, Map<number, PlannedValue>>();
+  const plan = (from: number, rows: unknown[][]) =>
+    rows.forEach((row, i) =>
+      planned.set(from + i, new Map(row.map((v, c) => [c + 1, (v ?? '') as PlannedValue] as [number, PlannedValue]))),
+    );
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
   if (blank(1, tableEnd)) {
     tableRows = defaults.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
-    writeBlock(1, defaults.slice(0, tableEnd));
+    plan(1, defaults.slice(0, tableEnd));
   }
   let channelRows = values.slice(CRITERIA_LAYOUT.channels - 1);
-  if (blank(CRITERIA_LAYOUT.channelTitle, values.length)) {
+  if (blank(CRITERIA_LAYOUT.channelTitle, Math.max(values.length, CRITERIA_LAYOUT.channelTitle))) {
     channelRows = defaults.slice(CRITERIA_LAYOUT.channels - 1);
-    writeBlock(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
+    plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
-  makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), undo);
-  makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), undo);
-  const parsed = criteriaFromRows(tableRows);
-  if (!parsed.ok) warnings.push(`ตารางเกณฑ์ในชีต ${SHEET.criteria} มีปัญหา: ${parsed.problem} (ใช้เกณฑ์ปี ๒๕๖๕ ระบายสีแทน)`);
-  return { criteria: parsed.ok ? parsed.value : CRITERIA_2565, channels: channelNames(channelRows) };
+  const written = writeChangedCells(sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
+  if (written > 0 && !fresh) run.repaired.add(sheet.getName());
+  makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
+  makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), run.undo);
+  const criteria = criteriaOrDefault(tableRows);
+  return {
+    channels: channelNames(channelRows),
+    problem: criteria.problem,
+    sheet: sheet.getName(),
+    bands: criteria.criteria,
+  };
 }
 
-/** Computed columns of the district table: a formula in the first row spills down them. */
-const SPILL_COLUMNS: readonly number[] = [
-  DISTRICT_COL.operatorGoal,
-  DISTRICT_COL.activities,
-  DISTRICT_COL.channels,
-  DISTRICT_COL.newOperators,
-  DISTRICT_COL.percent,
-  DISTRICT_COL.score,
-  DISTRICT_COL.level,
-  DISTRICT_COL.next,
-];
-
 /**
- * Writes the district table in one call when anything in it differs; the district names and
- * figures somebody typed are kept, the formulas are the add-on's.
- * @return true when written
+ * The district table: the typed figures kept, each district row's formula over that district's
+ * own sheets (as they are called now), the total row after the last district (a new row when
+ * that row is not free), only differing cells written; then the colour bands.
  */
 function writeDistrictTable_(
-  sheet: Sheet,
-  undo: Undo,
-  values: unknown[][],
-  figures: DistrictFigures[],
-  refs: { asOf: string; fiscalYear: string },
-  settings: Settings,
-): boolean {
-  const planned = districtTableRows(figures, refs, settings.percentBasis);
-  const height = planned.length;
-  const width = planned[0].length;
-  const formulas = sheet.getRange(1, 1, height, width).getFormulas();
-  const grid = planned.map((row, r) =>
-    row.map((cell, c) => {
-      const typed = values[r]?.[c];
-      return r > 0 && DISTRICT_INPUT_COLUMNS.includes(c) && !isBlank(typed) && isBlank(formulas[r][c]) ? typed : cell;
-    }),
-  );
-  // A planned blank may show a formula's spilled result, so only its formula is compared.
-  const right = (cell: unknown, r: number, c: number) =>
-    typeof cell === 'string' && cell.startsWith('=')
-      ? formulas[r][c] === cell
-      : isBlank(formulas[r][c]) && (cell === '' || same_(cell, values[r]?.[c] ?? ''));
-  const differs = grid.some((row, r) => row.some((cell, c) => !right(cell, r, c)));
-  if (differs) {
-    const block = sheet.getRange(1, 1, height, width);
-    block.setValues(grid);
-    // The old content: formulas where there were formulas, else the values, except where a
-    // formula's result spills (those cells hold nothing of their own).
-    const spilled = (r: number, c: number) => r > 0 && r < height - 1 && SPILL_COLUMNS.includes(c);
-    const old = formulas.map((row, r) => row.map((f, c) => f || (spilled(r, c) ? '' : (values[r]?.[c] ?? ''))));
-    undo.add(() => block.setValues(old));
+  run: Run_,
+  own: OwnSheet,
+  names: readonly string[],
+  settings: ReturnType<typeof setUpSettings_>,
+  criteriaSheet: string,
+  bands: ReturnType<typeof criteriaOrDefault>['criteria'],
+): void {
+  const registry = readRegistryOf_(run);
+  const sheet = own.sheet;
+  const table = readTable(own, registry);
+  const criteria = criteriaRefs(criteriaSheet);
+  const baseline = registry.one('baseline');
+  const refs: TableRefs = {
+    baseline: baseline ? plannedRef(baseline) : '',
+    settings: settings.refs.settings,
+    criteria: criteria.table,
+    channels: criteria.channels,
+    topActivities: criteria.topActivities,
+    topChannels: criteria.topChannels,
+    basis: settings.refs.basis,
+  };
+  const planned = new Map<number, Map<number, PlannedValue>>();
+  const rows =
+    table.rows.length > 0
+      ? table.rows.map((r) => ({ row: r.row, name: r.name, fill: false }))
+      : names.map((name, i) => ({ row: i + 2, name, fill: true }));
+  rows.forEach(({ row, name, fill }, i) => {
+    const cells = new Map<number, PlannedValue>();
+    const typed = table.values[row - 1] ?? [];
+    const known = NONG_KHAI_DISTRICTS.find((d) => d.name === name);
+    if (fill || isBlank(typed[DISTRICT_COL.no])) cells.set(DISTRICT_COL.no + 1, i + 1);
+    if (fill) {
+      cells.set(DISTRICT_COL.name + 1, name);
+      if (known) {
+        cells.set(DISTRICT_COL.registered + 1, known.registered);
+        cells.set(DISTRICT_COL.promoted + 1, known.promoted);
+      }
+    }
+    const activities = registry.one('activities', name);
+    const online = registry.one('online', name);
+    if (activities && online) {
+      const formulas = districtRowFormulas(
+        row,
+        { activities: plannedRef(activities), online: plannedRef(online) },
+        refs,
+      );
+      for (const [c, f] of formulas) cells.set(c + 1, f);
+    }
+    planned.set(row, cells);
+  });
+  const first = rows[0].row;
+  const last = rows[rows.length - 1].row;
+  let totalRow = table.totalRow || last + 1;
+  const after = table.values[totalRow - 1] ?? [];
+  if (!table.totalRow && after.some((v) => !isBlank(v))) {
+    run.undo.add(() => sheet.deleteRow(last + 1), `แถวรวมที่เพิ่มในชีต "${sheet.getName()}"`);
+    sheet.insertRowsAfter(last, 1);
+    totalRow = last + 1;
   }
-  return differs;
-}
-
-/**
- * Set-up changes protected sheets and protections, which only the owner or a province editor
- * may do: anyone else is told, in Thai, whom to ask, before anything is touched.
- */
-function assertMayChangeProtections_(ss: Spreadsheet, settings: Settings): void {
-  const me = effectiveUserEmail();
-  const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
-  if (!me || !owner || me === owner || settings.provinceEditors.includes(me)) return;
-  throw new Error(
-    `การตั้งค่าสมุดงานทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด: ผู้ใช้ ${me} ไม่มีสิทธิ์นี้ ` +
-      `กรุณาให้เจ้าของไฟล์ (${owner}) กด "ตั้งค่าสมุดงาน" หรือเพิ่มอีเมลของท่านในชีต${SHEET.settings} ช่อง "${LABEL.provinceEditors}"`,
+  planned.set(
+    totalRow,
+    new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE)].map(([c, v]) => [c + 1, v])),
   );
+  if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
+    planned.set(1, new Map(DISTRICT_LAYOUT.headers.map((h, c) => [c + 1, h])));
+  }
+  if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
+    run.repaired.add(sheet.getName());
+  }
+  makeBold(sheet.getRange(totalRow, 1, 1, DISTRICT_LAYOUT.width), run.undo);
+  const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
+  if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
+    run.repaired.add(sheet.getName());
+  }
 }
 
 /**
- * Protects the province's sheets for the province's editors and each district's entry sheets
- * for that district's editors and the province's. A district with nobody named yet gets a
- * warning-only protection, so its officers can start typing.
+ * Puts every sheet of the add-on under the protection the settings call for, and says what
+ * changed: "ให้สิทธิ์ … แก้ไขชีต …", "ถอนสิทธิ์ …". A district with nobody named is warned about.
  */
-function protect_(ss: Spreadsheet, undo: Undo, settings: Settings, names: string[], warnings: string[]): void {
-  const province = settings.provinceEditors;
-  const specs: [string, ProtectionSpec][] = [
-    ...[SHEET.settings, SHEET.criteria, SHEET.districts, SHEET.baseline].map((name): [string, ProtectionSpec] => [
-      name,
-      { description: `OTOP: ${name} (จังหวัด)`, editors: province, warningOnly: false },
-    ]),
-  ];
-  for (const name of names) {
-    const district = settings.districtEditors[name] ?? [];
-    if (district.length === 0)
-      warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${name} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
-    for (const kind of ['activities', 'online'] as const) {
-      specs.push([
-        entrySheetName(kind, name),
-        {
-          description: `OTOP: ${entrySheetName(kind, name)}`,
-          editors: [...province, ...district],
-          warningOnly: district.length === 0,
-        },
-      ]);
+function protect_(run: Run_, settings: Settings): string[] {
+  const changes: string[] = [];
+  for (const own of run.registry) {
+    const name = own.sheet.getName();
+    const rights = rightsOf(own.mark, name, settings);
+    const change = applyProtection(own.sheet, rights, run.undo);
+    if (change.changed && !run.created.includes(name)) run.repaired.add(name);
+    for (const e of change.granted) changes.push(`ให้สิทธิ์ ${e} แก้ไขชีต "${name}"`);
+    if (!change.created) for (const e of change.revoked) changes.push(`ถอนสิทธิ์ ${e} ไม่ให้แก้ไขชีต "${name}"`);
+    if (change.warningOnly === true && !change.created)
+      changes.push(`ชีต "${name}" แก้ไขได้ทุกคน (มีคำเตือน) เพราะยังไม่ได้ระบุเจ้าหน้าที่`);
+  }
+  for (const [district, officers] of Object.entries(settings.districtEditors)) {
+    if (officers.length === 0) {
+      run.warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${district} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
     }
   }
-  for (const [name, spec] of specs) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) applyProtection(sheet, spec, undo);
-  }
+  return changes;
 }
 
-/** Cell values equal, dates by time. */
-function same_(a: unknown, b: unknown): boolean {
-  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
-  return a === b || (isBlank(a) && isBlank(b));
+/** Editors of the file whom the settings name nowhere: the add-on gives them no right. */
+function warnOutsiders_(run: Run_, settings: Settings, owner: string): void {
+  const named = new Set(namedOfficers(settings));
+  const outsiders = run.ss
+    .getEditors()
+    .map((u) => u.getEmail().toLowerCase())
+    .filter((e) => e && e !== owner && !named.has(e));
+  if (outsiders.length > 0) {
+    run.warnings.push(
+      `ผู้ที่แชร์ไฟล์ให้แก้ไขได้แต่ไม่ได้ระบุในชีต${SHEET.settings}: ${outsiders.join(', ')} — แก้ไขชีตที่ป้องกันไว้ไม่ได้ ` +
+        'ถ้าไม่ควรเข้าถึงไฟล์ ให้เจ้าของนำออกจากการแชร์ (ปุ่มแชร์)',
+    );
+  }
 }

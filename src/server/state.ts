@@ -1,74 +1,106 @@
-/** What the sidebar shows when it opens: standing, calendar, rounds, reports. */
+/** What the sidebar shows when it opens: standing, calendar, rounds, reports, notices. */
 import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYear';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
-import { activeSpreadsheet } from '../adapter/services';
-import { reportKind, roundSheetName } from '../workbook/reportSheets';
-import { standingAt } from '../workbook/standing';
-import type { SidebarState } from './api';
+import type { ReportMark } from '../workbook/sheetMarkers';
+import { standingOf } from '../workbook/standing';
+import type { ReportView, SidebarState } from './api';
 import { caller } from './roles';
-import { readWorkbook } from './workbookData';
+import { sentText } from './delivery';
+import { evaluateAll, readWorkbook } from './workbookRead';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * The sidebar's state now. The standing is computed from the entries with the same rules as
- * the district table (not read from its formulas, which Sheets may still be computing).
+ * The sidebar's state now. The standing is computed from each district's own sheets with the
+ * district table's own rule (not read from its formulas, which Sheets may still be computing),
+ * counted up to the settings' count-up-to day as the table counts.
+ * @param ss the workbook
  * @param now the current time
  */
-export function sidebarStateAt(now: Date): SidebarState {
-  const ss = activeSpreadsheet();
+export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const book = readWorkbook(ss);
-  const { settings, data } = book;
+  const { settings } = book;
   const who = caller(ss, settings);
   const today = dayOfDate(now);
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
-  const standing = standingAt(data, Math.min(today, settings.asOf));
-  const sheetNames = ss.getSheets().map((s) => s.getName());
-  const reports = sheetNames.filter((n) => reportKind(n) !== null).reverse();
+  const standing = standingOf(evaluateAll(book, settings.asOf), book.criteria, settings.percentBasis, settings.asOf);
+  const reports = book.registry
+    .all('report')
+    .filter((r) => r.mark.report && r.mark.report.state !== 'building')
+    .map((r) => ({ name: r.sheet.getName(), mark: r.mark.report as ReportMark }))
+    .sort((a, b) => b.mark.made.localeCompare(a.mark.made));
   const due = nextMonthlyDue(today, settings.monthlyDueDay);
+  const roundSheet = (round: number) =>
+    reports.find(
+      (r) =>
+        r.mark.kind === 'round' && r.mark.period === String(round) && r.mark.state === 'current' && !r.mark.provisional,
+    )?.name ?? '';
   return {
     user: { email: who.email, role: who.role, district: who.district },
     province: settings.province,
     fiscalYear: settings.fiscalYear,
     today: isoOfDay(today),
-    todayText: formatThaiDate(today),
+    todayText: formatThaiDate(today, { digits: 'arabic' }),
     fiscalDay: today < start ? 0 : Math.min(today, end) - start + 1,
     fiscalDays: end - start + 1,
     nextMonthlyDue: isoOfDay(due),
-    nextMonthlyDueText: formatThaiDate(due),
+    nextMonthlyDueText: formatThaiDate(due, { digits: 'arabic' }),
     daysToMonthlyDue: due - today,
     rounds: settings.rounds.map((deadline, i) => ({
       round: i + 1,
       deadline: isoOfDay(deadline),
-      deadlineText: formatThaiDate(deadline),
+      deadlineText: formatThaiDate(deadline, { digits: 'arabic' }),
       past: deadline < today,
       daysLeft: deadline - today,
-      summarySheet: sheetNames.includes(roundSheetName(i + 1)) ? roundSheetName(i + 1) : '',
+      summarySheet: roundSheet(i + 1),
     })),
-    standing: standing.districts.map((d) => ({
-      district: d.district,
-      registered: d.registered,
-      activities: d.activities,
-      channels: d.channels,
-      newOperators: d.newOperators,
-      target: d.target,
-      percent: d.percent,
-      score: d.assessment.score,
-      level: d.assessment.name,
-      band: { background: d.assessment.band.background, text: d.assessment.band.text },
-      next: d.next,
-    })),
-    total: {
-      registered: standing.total.registered,
-      activities: standing.total.activities,
-      newOperators: standing.total.newOperators,
-      target: standing.total.target,
-      percent: standing.total.percent,
-    },
+    standing: standing.districts.map((d) => {
+      const r = d.result;
+      const band = r?.assessment?.band;
+      return {
+        district: d.district,
+        registered: d.figures.registered ?? 0,
+        activities: r?.activities ?? 0,
+        channels: r?.channels ?? 0,
+        newOperators: r?.newOperators ?? 0,
+        target: r?.target ?? null,
+        percent: r?.percent ?? null,
+        score: r?.score ?? null,
+        level: r?.level ?? 'นับไม่ได้',
+        band: band ? { background: band.background, text: band.text } : null,
+        next: r?.next ?? d.problem,
+        problem: d.problem,
+      };
+    }),
+    total: standing.total
+      ? {
+          registered: standing.total.registered,
+          activities: standing.total.activities,
+          newOperators: standing.total.newOperators,
+          target: standing.total.target,
+          percent: standing.total.percent,
+        }
+      : null,
+    notices: [
+      ...book.settingsProblems,
+      ...(book.criteriaProblem ? [book.criteriaProblem] : []),
+      ...book.table.problems.map((p) => p.message),
+    ],
     months: fiscalMonths(settings.fiscalYear).map(({ year, month }) => ({
       value: `${year}-${String(month).padStart(2, '0')}`,
-      label: formatThaiMonth(year, month),
+      label: formatThaiMonth(year, month, 'arabic'),
     })),
-    reports,
+    reports: reports.map(
+      (r): ReportView => ({
+        sheet: r.name,
+        kind: r.mark.kind,
+        period: r.mark.period,
+        provisional: r.mark.provisional,
+        state: r.mark.state === 'current' ? 'current' : 'superseded',
+        sentText: sentText(r.mark),
+      }),
+    ),
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,
   };

@@ -6,7 +6,7 @@
 import { CHANNEL_TABLE_HEADERS, DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import type { Criteria } from '../core/criteria';
 import { criteriaToRows } from '../core/criteriaTable';
-import { SHEET } from './sheetNames';
+import { sheetRef } from './a1';
 
 /** 1-based rows of the criteria sheet's parts. */
 export const CRITERIA_LAYOUT = {
@@ -20,12 +20,25 @@ export const CRITERIA_LAYOUT = {
   channelWidth: 26,
 } as const;
 
-/** The scoring table, as the scoring functions' criteria argument. */
-export const CRITERIA_RANGE = `${SHEET.criteria}!$A$2:$H$8`;
-/** The channel alias table, open-ended so the province can add rows. */
-export const CHANNEL_RANGE = `${SHEET.criteria}!$A$12:$Z`;
-/** The top level's minimums (row 3 = score 5): the goals of the district table. */
-export const CRITERIA_TOP = { activities: '$C$3', channels: '$D$3', percent: '$E$3' } as const;
+/**
+ * Where the formulas read the criteria sheet, under its current name: the scoring table, the
+ * channel alias table (open-ended, bounded by the sheet's size, so the province can add rows)
+ * and the top level's minimums (row 3 = score 5), the goals of the district table.
+ * @param sheetName the criteria sheet's name now
+ */
+export function criteriaRefs(sheetName: string): {
+  table: string;
+  channels: string;
+  topActivities: string;
+  topChannels: string;
+} {
+  return {
+    table: sheetRef(sheetName, '$A$2:$H$8'),
+    channels: sheetRef(sheetName, '$A$12:$Z'),
+    topActivities: sheetRef(sheetName, '$C$3'),
+    topChannels: sheetRef(sheetName, '$D$3'),
+  };
+}
 
 export const CRITERIA_TITLE = 'เกณฑ์การให้คะแนน (แก้ไขได้ ทุกสูตรในสมุดงานอ่านจากตารางนี้)';
 export const CHANNEL_TITLE = 'ชื่อช่องทางออนไลน์: ชื่อหลัก และชื่อเรียกอื่นที่นับเป็นช่องทางเดียวกัน (เพิ่มแถวหรือชื่อได้)';

@@ -3,7 +3,7 @@
  * colours, all text escaped) and the short plain text for the province's LINE group.
  */
 import { type Criteria, levelOfScore } from '../core/criteria';
-import type { ReportGrid } from './reportSheets';
+import type { ReportLayout } from './reportSheets';
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -23,7 +23,7 @@ export function escapeHtml(value: unknown): string {
  */
 export function emailHtml(
   grid: readonly (readonly unknown[])[],
-  layout: Omit<ReportGrid, 'rows'>,
+  layout: ReportLayout,
   criteria: Criteria,
   link: string,
 ): string {
@@ -63,13 +63,9 @@ export function emailHtml(
  * @param grid the report's values
  * @param layout where its table is
  */
-export function lineText(
-  title: string,
-  grid: readonly (readonly unknown[])[],
-  layout: Omit<ReportGrid, 'rows'>,
-): string {
-  const nameColumn = 1;
-  const nextColumn = grid[layout.headerRow - 1].length - 1;
+export function lineText(title: string, grid: readonly (readonly unknown[])[], layout: ReportLayout): string {
+  const nameColumn = layout.nameColumn - 1;
+  const nextColumn = layout.nextColumn - 1;
   const lines = grid.slice(layout.firstDistrictRow - 1, layout.lastDistrictRow).map((row) => {
     const next = String(row[nextColumn] ?? '').replace(/^ระดับถัดไป /, 'ต่อไป ');
     return `• ${oneLine_(row[nameColumn])} ${row[layout.scoreColumn - 1]} คะแนน ${oneLine_(row[layout.levelColumn - 1])} — ${oneLine_(next)}`;

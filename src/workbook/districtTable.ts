@@ -1,143 +1,148 @@
 /**
- * The district table (`อำเภอ`): the letter's figures, targets, live results and levels. Its
- * results are formulas over the entry sheets, so they update as officers type.
+ * The district table (`อำเภอ`): the letter's figures typed by the province, and each district's
+ * live result from ONE formula per district row (OTOP_DISTRICT over that district's own two
+ * sheets), which spills its eight results across the row; the total row is native SUMs and a
+ * native percentage with exactly the core's rounding, so no other custom function recomputes
+ * when an officer types.
  */
-import { ACTIVITY_WIDTH, BASELINE_SHEET_NAME, ONLINE_WIDTH } from '../core/entryLayout';
-import type { PercentBasis } from './settings';
-import { entrySheetName, quoteSheet, SHEET } from './sheetNames';
-import { CRITERIA_RANGE, CHANNEL_RANGE, CRITERIA_TOP } from './criteriaSheet';
+import { BASIS_TEXT } from '../core/settings';
+import { defineLayout } from '../core/layout';
+import { DISTRICT_OUTPUTS } from '../functions/districtFunction';
+import { columnLetter } from './a1';
 
-export const DISTRICT_HEADERS = [
-  'ที่',
-  'อำเภอ',
-  'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)',
-  'ส่งเสริมแล้ว ปี ๖๔',
-  'เป้ากิจกรรม (ครั้ง)',
-  'เป้าช่องทาง',
-  'เป้าผู้ประกอบการ',
-  'กิจกรรม (ครั้ง)',
-  'ช่องทางออนไลน์',
-  'ผู้ประกอบการรายใหม่',
-  'ร้อยละ',
-  'คะแนน',
-  'ระดับ',
-  'ขั้นต่อไป',
-];
+const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
 
-/** The label of the district table's total row. */
-export const TOTAL_LABEL = 'รวมทั้งจังหวัด';
+/** The district table's columns. */
+export const DISTRICT_LAYOUT = defineLayout('อำเภอ', [
+  { key: 'no', header: 'ที่', width: 40 },
+  { key: 'name', header: 'อำเภอ', width: 130, required: true },
+  { key: 'registered', header: 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)', width: 110, note: FIGURE_NOTE, required: true },
+  { key: 'promoted', header: 'ส่งเสริมแล้ว ปี ๖๔', width: 90, note: FIGURE_NOTE, required: true },
+  { key: 'activityGoal', header: 'เป้ากิจกรรม (ครั้ง)', width: 90 },
+  { key: 'channelGoal', header: 'เป้าช่องทาง', width: 80 },
+  {
+    key: 'target',
+    header: 'เป้าผู้ประกอบการ',
+    width: 100,
+    note: 'ร้อยละ 5 ของผู้ประกอบการทั้งหมด ปัดครึ่งขึ้น อย่างน้อย 1 ราย',
+  },
+  { key: 'activities', header: 'กิจกรรม (ครั้ง)', width: 90 },
+  { key: 'channels', header: 'ช่องทางออนไลน์', width: 90 },
+  {
+    key: 'newOperators',
+    header: 'ผู้ประกอบการรายใหม่',
+    width: 110,
+    note: 'ไม่ซ้ำกับผู้ที่ออนไลน์แล้วในชีตฐาน ๒๕๖๔ นับรายละครั้งเดียว',
+  },
+  { key: 'percent', header: 'ร้อยละ', width: 70, format: '0.00' },
+  { key: 'score', header: 'คะแนน', width: 60 },
+  { key: 'level', header: 'ระดับ', width: 100 },
+  { key: 'next', header: 'ขั้นต่อไป', width: 320 },
+]);
 
+/** The columns of the district table. */
+export type DistrictColumn = (typeof DISTRICT_LAYOUT.columns)[number]['key'];
 /** 0-based columns of the district table. */
-export const DISTRICT_COL = {
-  no: 0,
-  name: 1,
-  registered: 2,
-  promoted: 3,
-  activityGoal: 4,
-  channelGoal: 5,
-  operatorGoal: 6,
-  activities: 7,
-  channels: 8,
-  newOperators: 9,
-  percent: 10,
-  score: 11,
-  level: 12,
-  next: 13,
-} as const;
-
-/** Columns the officers' figures live in: never overwritten once filled. */
+export const DISTRICT_COL = DISTRICT_LAYOUT.at;
+/** Columns the province types in: never overwritten once filled. */
 export const DISTRICT_INPUT_COLUMNS: readonly number[] = [
+  DISTRICT_COL.no,
   DISTRICT_COL.name,
   DISTRICT_COL.registered,
   DISTRICT_COL.promoted,
 ];
+/** The label of the district table's total row. */
+export const TOTAL_LABEL = 'รวมทั้งจังหวัด';
 
-/** A district row's figures as the letter gives them. */
-export interface DistrictFigures {
-  readonly name: string;
-  readonly registered: number;
-  readonly promoted: number;
+/** The spill of OTOP_DISTRICT covers the table's computed columns, in the same order. */
+const SPILL_START = DISTRICT_COL[DISTRICT_OUTPUTS[0]];
+if (DISTRICT_OUTPUTS.some((key, i) => DISTRICT_COL[key] !== SPILL_START + i)) {
+  throw new Error('district table: OTOP_DISTRICT outputs must be the table columns from "target" on');
+}
+/** Computed columns filled by the district formula's spill (they hold nothing of their own). */
+export const SPILL_COLUMNS: readonly number[] = DISTRICT_OUTPUTS.slice(1).map((key) => DISTRICT_COL[key]);
+
+/** Where the formulas read: each reference already quoted (`'เกณฑ์'!$C$3`). */
+export interface TableRefs {
+  readonly baseline: string;
+  /** The settings sheet's label · value rows. */
+  readonly settings: string;
+  readonly criteria: string;
+  readonly channels: string;
+  /** The top level's activities and channels minimums. */
+  readonly topActivities: string;
+  readonly topChannels: string;
+  /** The settings cell holding the percentage basis. */
+  readonly basis: string;
 }
 
-/** Where the tally reads its settings. */
-export interface SettingRefs {
-  /** e.g. ตั้งค่า!$B$4 */
-  readonly asOf: string;
-  readonly fiscalYear: string;
-}
-
-/** Column letter of a 0-based column. */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/** A district's own two sheets, as formula references. */
+export interface DistrictSheetRefs {
+  readonly activities: string;
+  readonly online: string;
 }
 
 /**
- * The district table's content, header first: numbers for the officers' figures, formula
- * text (starting with =) for everything computed. Rows 2..N+1 are districts, N+2 the total.
- * @param districts the districts' figures, in table order
- * @param refs where the settings are
- * @param basis the percentage basis
+ * The planned formula cells of a district row.
+ * @param row 1-based sheet row
+ * @param sheets the district's sheet references
+ * @param refs where the formulas read
+ * @return column → formula
  */
-export function districtTableRows(
-  districts: readonly DistrictFigures[],
-  refs: SettingRefs,
-  basis: PercentBasis,
-): (string | number)[][] {
-  const first = 2;
-  const last = districts.length + 1;
-  const col = (c: number) => columnLetter(c);
-  const span = (c: number) => `${col(c)}${first}:${col(c)}${last}`;
-  const stack = (kind: 'activities' | 'online', width: number) =>
-    `{${districts.map((d) => `${quoteSheet(entrySheetName(kind, d.name))}!A2:${columnLetter(width - 1)}`).join('; ')}}`;
-  const baseline = `${quoteSheet(BASELINE_SHEET_NAME)}!A2:C`;
-  const scoreArgs = `${span(DISTRICT_COL.activities)}, ${span(DISTRICT_COL.channels)}, ${span(DISTRICT_COL.newOperators)}, ${span(DISTRICT_COL.registered)}, ${CRITERIA_RANGE}`;
-  const percentColumns = [
-    DISTRICT_COL.newOperators,
-    DISTRICT_COL.registered,
-    ...(basis === 'neverOnline' ? [DISTRICT_COL.promoted] : []),
+export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs: TableRefs): Map<number, string> {
+  const cell = (key: DistrictColumn) => `${columnLetter(DISTRICT_COL[key])}${row}`;
+  const args = [
+    cell('name'),
+    cell('registered'),
+    cell('promoted'),
+    sheets.activities,
+    sheets.online,
+    refs.baseline,
+    refs.settings,
+    refs.criteria,
+    refs.channels,
   ];
-  const percentOf = (ref: (c: number) => string) => `=OTOP_PERCENT(${percentColumns.map(ref).join(', ')})`;
-  const rows: (string | number)[][] = [DISTRICT_HEADERS.slice()];
-  districts.forEach((d, i) => {
-    const row: (string | number)[] = Array(DISTRICT_HEADERS.length).fill('');
-    row[DISTRICT_COL.no] = i + 1;
-    row[DISTRICT_COL.name] = d.name;
-    row[DISTRICT_COL.registered] = d.registered;
-    row[DISTRICT_COL.promoted] = d.promoted;
-    row[DISTRICT_COL.activityGoal] = `=${SHEET.criteria}!${CRITERIA_TOP.activities}`;
-    row[DISTRICT_COL.channelGoal] = `=${SHEET.criteria}!${CRITERIA_TOP.channels}`;
-    if (i === 0) {
-      row[DISTRICT_COL.operatorGoal] =
-        `=OTOP_TARGET(${span(DISTRICT_COL.registered)}, ${SHEET.criteria}!${CRITERIA_TOP.percent})`;
-      row[DISTRICT_COL.activities] =
-        `=OTOP_TALLY(${span(DISTRICT_COL.name)}, ${stack('activities', ACTIVITY_WIDTH)}, ${stack('online', ONLINE_WIDTH)}, ` +
-        `${baseline}, ${refs.asOf}, ${refs.fiscalYear}, ${CHANNEL_RANGE})`;
-      row[DISTRICT_COL.percent] = percentOf(span);
-      row[DISTRICT_COL.score] = `=OTOP_SCORE(${scoreArgs})`;
-      row[DISTRICT_COL.level] = `=OTOP_LEVEL(${scoreArgs})`;
-      row[DISTRICT_COL.next] = `=OTOP_NEXT(${scoreArgs})`;
-    }
-    rows.push(row);
-  });
-  const total: (string | number)[] = Array(DISTRICT_HEADERS.length).fill('');
-  total[DISTRICT_COL.name] = TOTAL_LABEL;
-  for (const c of [
-    DISTRICT_COL.registered,
-    DISTRICT_COL.promoted,
-    DISTRICT_COL.activityGoal,
-    DISTRICT_COL.operatorGoal,
-    DISTRICT_COL.activities,
-    DISTRICT_COL.newOperators,
-  ]) {
-    total[c] = `=SUM(${span(c)})`;
-  }
-  total[DISTRICT_COL.percent] = percentOf((c) => `${col(c)}${last + 1}`);
-  rows.push(total);
-  return rows;
+  return new Map([
+    [DISTRICT_COL.activityGoal, `=${refs.topActivities}`],
+    [DISTRICT_COL.channelGoal, `=${refs.topChannels}`],
+    [DISTRICT_COL.target, `=OTOP_DISTRICT(${args.join(', ')})`],
+  ]);
+}
+
+/**
+ * The planned cells of the total row: native SUMs of the district rows, and the percentage of
+ * the sums with the core's integer rounding (targets.percentage: ⌊(2·part·10000 + base) ÷
+ * (2·base)⌋ ÷ 100, which Sheets' FLOOR computes exactly for whole numbers), on the basis the
+ * settings cell names, NO_FIGURE without a base (districtResult's rules).
+ * @param row 1-based sheet row of the total
+ * @param first 1-based first district row
+ * @param last 1-based last district row
+ * @param refs where the settings are
+ * @param noFigure what to show without a base
+ * @return column → value or formula
+ */
+export function totalRowCells(
+  row: number,
+  first: number,
+  last: number,
+  refs: TableRefs,
+  noFigure: string,
+): Map<number, string> {
+  const letter = (key: DistrictColumn) => columnLetter(DISTRICT_COL[key]);
+  const sum = (key: DistrictColumn) => `=SUM(${letter(key)}${first}:${letter(key)}${last})`;
+  const reg = `${letter('registered')}${row}`;
+  const promoted = `${letter('promoted')}${row}`;
+  const fresh = `${letter('newOperators')}${row}`;
+  const base = `IF(TRIM(${refs.basis})="${BASIS_TEXT.neverOnline}", ${reg}-${promoted}, ${reg})`;
+  const percent = `=IF(${base}>0, FLOOR((2*${fresh}*10000+${base})/(2*(${base})))/100, "${noFigure}")`;
+  return new Map([
+    [DISTRICT_COL.name, TOTAL_LABEL],
+    [DISTRICT_COL.registered, sum('registered')],
+    [DISTRICT_COL.promoted, sum('promoted')],
+    [DISTRICT_COL.activityGoal, sum('activityGoal')],
+    [DISTRICT_COL.target, sum('target')],
+    [DISTRICT_COL.activities, sum('activities')],
+    [DISTRICT_COL.newOperators, sum('newOperators')],
+    [DISTRICT_COL.percent, percent],
+  ]);
 }

@@ -1,6 +1,6 @@
 /** The data check's output sheet: one problem a row, with a link that opens the cell. */
-import { asCellText } from './cellText';
-import { columnLetter } from './districtTable';
+import { defineLayout } from '../core/layout';
+import { a1 } from './a1';
 
 /** A problem located in a sheet of the workbook. */
 export interface LocatedProblem {
@@ -11,20 +11,18 @@ export interface LocatedProblem {
   readonly message: string;
 }
 
-export const PROBLEM_HEADERS = ['ชีต', 'เซลล์', 'ปัญหา', 'ไปที่เซลล์'];
+/** The problems sheet's columns. */
+export const PROBLEM_LAYOUT = defineLayout('ปัญหาข้อมูล', [
+  { key: 'sheet', header: 'ชีต', width: 160 },
+  { key: 'cell', header: 'เซลล์', width: 60 },
+  { key: 'message', header: 'ปัญหา', width: 520 },
+  { key: 'link', header: 'ไปที่เซลล์', width: 100 },
+]);
 
 /**
- * The A1 address of a cell.
- * @param row 1-based
- * @param column 1-based
- */
-export function a1(row: number, column: number): string {
-  return `${columnLetter(column - 1)}${row}`;
-}
-
-/**
- * The problems sheet's rows, header first. The link column is a HYPERLINK to the cell (the
- * `#gid=…&range=…` form opens a sheet at a range in the same spreadsheet).
+ * The problems sheet's rows, header first, then a summary row. The link column is a
+ * HYPERLINK to the cell (the `#gid=…&range=…` form opens a sheet at a range in the same
+ * spreadsheet). The writer writes the other cells as text.
  * @param problems the problems, in order
  * @param sheetIds the sheet id of each sheet name
  * @param checkedAt when the check ran, as Thai text
@@ -38,9 +36,9 @@ export function problemRows(
     const cell = a1(p.row, p.column);
     const id = sheetIds.get(p.sheet);
     const link = id === undefined ? '' : `=HYPERLINK("#gid=${id}&range=${cell}", "ไปที่ ${cell}")`;
-    return [asCellText(p.sheet), cell, asCellText(p.message), link];
+    return [p.sheet, cell, p.message, link];
   });
   const summary =
     problems.length === 0 ? `ไม่พบปัญหา (ตรวจเมื่อ ${checkedAt})` : `พบ ${problems.length} รายการ (ตรวจเมื่อ ${checkedAt})`;
-  return [PROBLEM_HEADERS, ...rows, ['', '', summary, '']];
+  return [[...PROBLEM_LAYOUT.headers], ...rows, ['', '', summary, '']];
 }

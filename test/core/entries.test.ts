@@ -73,16 +73,21 @@ describe('regNoKey', () => {
 
 describe('rowContentKey', () => {
   test('ignores spaces and case, and compares the date as a day', () => {
-    const a = rowContentKey(['25/03/2565', 'ท่าบ่อ', 'ตลาด นัด', 'X'], 4, { column: 0, day: MAR_25 });
-    const b = rowContentKey([new Date(2022, 2, 25), 'ท่าบ่อ ', 'ตลาดนัด', 'x'], 4, { column: 0, day: MAR_25 });
+    const a = rowContentKey(['25/03/2565', 'ท่าบ่อ', 'ตลาด นัด', 'X'], [0, 1, 2, 3], { column: 0, day: MAR_25 });
+    const b = rowContentKey([new Date(2022, 2, 25), 'ท่าบ่อ ', 'ตลาดนัด', 'x'], [0, 1, 2, 3], { column: 0, day: MAR_25 });
     expect(a).toBe(b);
   });
 
-  test('differs when a cell differs, and ignores cells beyond the width', () => {
-    const base = rowContentKey(['a', 'b', 'c'], 2);
-    expect(rowContentKey(['a', 'b', 'other'], 2)).toBe(base);
-    expect(rowContentKey(['a', 'bb', 'c'], 2)).not.toBe(base);
-    expect(rowContentKey(['ab', '', 'c'], 2)).not.toBe(rowContentKey(['a', 'b', 'c'], 2));
+  test('differs when a layout cell differs, and ignores the other columns', () => {
+    const base = rowContentKey(['a', 'b', 'c'], [0, 1]);
+    expect(rowContentKey(['a', 'b', 'other'], [0, 1])).toBe(base);
+    expect(rowContentKey(['a', 'bb', 'c'], [0, 1])).not.toBe(base);
+    expect(rowContentKey(['ab', '', 'c'], [0, 1])).not.toBe(rowContentKey(['a', 'b', 'c'], [0, 1]));
+  });
+
+  test('reads the layout cells where the sheet has them (a moved column)', () => {
+    expect(rowContentKey(['own', 'b', 'a'], [2, 1])).toBe(rowContentKey(['a', 'b'], [0, 1]));
+    expect(rowContentKey(['a'], [0, -1])).toBe(rowContentKey(['a', ''], [0, 1]));
   });
 });
 
@@ -266,6 +271,7 @@ describe('readOnline', () => {
       districtIndex: 4,
       district: 'เผ่าไร่',
       regNo: '43010001',
+      regNoText: '๔๓๐๑-๐๐๐๑',
       name: 'กลุ่มทอผ้า บ้านดง',
       nameKey: 'กลุ่มทอผ้าบ้านดง',
       product: 'ผ้าไหม',
@@ -320,11 +326,21 @@ describe('readBaseline', () => {
         districtIndex: 4,
         district: 'อ.เผ่าไร่',
         regNo: '43010001',
+        regNoText: '43010001',
         name: 'กลุ่ม ทอผ้า',
         nameKey: 'กลุ่มทอผ้า',
         problems: [],
       },
-      { row: 2, districtIndex: -1, district: '', regNo: '4302', name: 'กลุ่มจักสาน', nameKey: 'กลุ่มจักสาน', problems: [] },
+      {
+        row: 2,
+        districtIndex: -1,
+        district: '',
+        regNo: '4302',
+        regNoText: '๔๓๐๒',
+        name: 'กลุ่มจักสาน',
+        nameKey: 'กลุ่มจักสาน',
+        problems: [],
+      },
     ]);
   });
 

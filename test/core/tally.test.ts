@@ -185,6 +185,7 @@ describe('new operators and channels', () => {
         districtIndex: 4,
         district: FAO_RAI,
         regNo: '4301',
+        regNoText: '4301',
         name: 'กลุ่มทอผ้า',
         day: dayOf(2022, 1, 5),
         channels: ['Facebook', 'Shopee'],

@@ -2,7 +2,7 @@
  * The text keys' fast paths (a single test that skips the replacements) agree with their
  * plain definitions on random mixes of the characters officers type and paste.
  */
-import { cleanText, isBlank, nameKey } from '../../src/core/text';
+import { cleanText, foldLookAlikes, isBlank, nameKey, spellingKey } from '../../src/core/text';
 import { toArabicDigits } from '../../src/core/thaiDigits';
 
 /** Thai letters and vowels, both digit systems, both cases, every kind of space and invisible. */
@@ -50,12 +50,37 @@ function randomTexts_(count: number, seed: number): string[] {
 
 const TEXTS = randomTexts_(20_000, 42);
 
-test('nameKey is: no white space or invisible characters, lower case, Arabic digits', () => {
+test('spellingKey is: no white space or invisible characters, lower case, Arabic digits', () => {
   const drop = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+/g;
-  const differing = TEXTS.filter((text) => nameKey(text) !== toArabicDigits(text.replace(drop, '').toLowerCase()));
+  const differing = TEXTS.filter((text) => spellingKey(text) !== toArabicDigits(text.replace(drop, '').toLowerCase()));
   expect(differing).toEqual([]);
-  expect(TEXTS.filter((text) => nameKey(text) === text).length).toBeGreaterThan(5_000); // the fast path is taken
+  expect(TEXTS.filter((text) => spellingKey(text) === text).length).toBeGreaterThan(5_000); // the fast path is taken
+  expect(spellingKey(' กลุ่ม\u200bแม่บ้าน ๑๒ ABC ')).toBe('กลุ่มแม่บ้าน12abc');
+});
+
+test('nameKey is the spelling key with look-alike Thai spellings folded', () => {
+  expect(TEXTS.filter((text) => nameKey(text) !== foldLookAlikes(spellingKey(text)))).toEqual([]);
   expect(nameKey(' กลุ่ม\u200bแม่บ้าน ๑๒ ABC ')).toBe('กลุ่มแม่บ้าน12abc');
+});
+
+describe('look-alike Thai spellings compare equal', () => {
+  test.each([
+    ['sara am typed as nikhahit + sara aa', 'กลุ่มทํานา', 'กลุ่มทำนา'],
+    ['sara ae typed as two sara e', 'กลุ่มเเม่บ้าน', 'กลุ่มแม่บ้าน'],
+    ['a doubled tone mark', 'กลุ่่มผ้าทอ', 'กลุ่มผ้าทอ'],
+    ['a doubled vowel above', 'ศรีี', 'ศรี'],
+    ['a tone mark typed before the vowel above', 'ท่ีนา', 'ที่นา'],
+    ['full-width Latin letters', 'ＯＴＯＰ ผ้าไหม', 'otop ผ้าไหม'],
+  ])('%s', (_case, typed, canonical) => {
+    expect(nameKey(typed)).toBe(nameKey(canonical));
+    expect(spellingKey(typed)).not.toBe(spellingKey(canonical));
+  });
+
+  test('different words stay different', () => {
+    expect(nameKey('กลุ่มทำนา')).not.toBe(nameKey('กลุ่มทานา'));
+    expect(nameKey('แม่บ้าน')).not.toBe(nameKey('เม่บ้าน'));
+    expect(nameKey('ปู่')).not.toBe(nameKey('ปู้'));
+  });
 });
 
 test('isBlank is: cleanText leaves nothing', () => {

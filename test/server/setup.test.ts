@@ -5,7 +5,7 @@
 import { dump } from '../../dev/fakes';
 import { ACTIVITY_HEADERS, BASELINE_HEADERS, ONLINE_HEADERS } from '../../src/core/entryLayout';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { LABEL } from '../../src/workbook/settings';
+import { LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { newHarness, OWNER } from '../support/workbook';
 

@@ -1,63 +1,76 @@
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { readDistrictFigures } from '../../src/workbook/districtList';
-import { columnLetter, DISTRICT_COL, districtTableRows, TOTAL_LABEL } from '../../src/workbook/districtTable';
+/** The district table's plan: one district formula per row, a native total row. */
+import { BASIS_TEXT } from '../../src/core/settings';
+import { DISTRICT_OUTPUTS } from '../../src/functions/districtFunction';
+import { columnLetter } from '../../src/workbook/a1';
+import {
+  DISTRICT_COL,
+  DISTRICT_LAYOUT,
+  districtRowFormulas,
+  SPILL_COLUMNS,
+  type TableRefs,
+  totalRowCells,
+  TOTAL_LABEL,
+} from '../../src/workbook/districtTable';
 
-const refs = { asOf: 'ตั้งค่า!$B$4', fiscalYear: 'ตั้งค่า!$B$3' };
-const rows = districtTableRows(NONG_KHAI_DISTRICTS, refs, 'registered');
+const refs: TableRefs = {
+  baseline: "'ฐาน ๒๕๖๔'!A1:C",
+  settings: "'ตั้งค่า'!$A$1:$C",
+  criteria: "'เกณฑ์'!$A$2:$H$8",
+  channels: "'เกณฑ์'!$A$12:$Z",
+  topActivities: "'เกณฑ์'!$C$3",
+  topChannels: "'เกณฑ์'!$D$3",
+  basis: "'ตั้งค่า'!$B$10",
+};
 
-describe('district table', () => {
-  test('nine districts with the letter’s figures, then the province total', () => {
-    expect(rows).toHaveLength(11);
-    expect(
-      rows.slice(1, 10).map((r) => [r[DISTRICT_COL.name], r[DISTRICT_COL.registered], r[DISTRICT_COL.promoted]]),
-    ).toEqual(NONG_KHAI_DISTRICTS.map((d) => [d.name, d.registered, d.promoted]));
-    expect(rows[10][DISTRICT_COL.name]).toBe(TOTAL_LABEL);
-    expect(rows[10][DISTRICT_COL.registered]).toBe('=SUM(C2:C10)');
-    expect(rows[10][DISTRICT_COL.operatorGoal]).toBe('=SUM(G2:G10)');
+describe('a district row', () => {
+  const cells = districtRowFormulas(4, { activities: "'กิจกรรม ท่าบ่อ'!A1:J", online: "'ออนไลน์ ท่าบ่อ'!A1:I" }, refs);
+
+  test('one OTOP_DISTRICT formula reads the row’s cells and only that district’s two sheets', () => {
+    expect(cells.get(DISTRICT_COL.target)).toBe(
+      "=OTOP_DISTRICT(B4, C4, D4, 'กิจกรรม ท่าบ่อ'!A1:J, 'ออนไลน์ ท่าบ่อ'!A1:I, 'ฐาน ๒๕๖๔'!A1:C, 'ตั้งค่า'!$A$1:$C, 'เกณฑ์'!$A$2:$H$8, 'เกณฑ์'!$A$12:$Z)",
+    );
+    expect(cells.get(DISTRICT_COL.activityGoal)).toBe("='เกณฑ์'!$C$3");
+    expect(cells.get(DISTRICT_COL.channelGoal)).toBe("='เกณฑ์'!$D$3");
+    expect([...cells.keys()].sort()).toEqual(
+      [DISTRICT_COL.activityGoal, DISTRICT_COL.channelGoal, DISTRICT_COL.target].sort(),
+    );
   });
 
-  test('one formula per computed column fills all nine rows', () => {
-    const first = rows[1];
-    expect(first[DISTRICT_COL.operatorGoal]).toBe('=OTOP_TARGET(C2:C10, เกณฑ์!$E$3)');
-    expect(first[DISTRICT_COL.score]).toBe('=OTOP_SCORE(H2:H10, I2:I10, J2:J10, C2:C10, เกณฑ์!$A$2:$H$8)');
-    expect(first[DISTRICT_COL.percent]).toBe('=OTOP_PERCENT(J2:J10, C2:C10)');
-    expect(rows[2][DISTRICT_COL.score]).toBe('');
-    expect(rows[2][DISTRICT_COL.activityGoal]).toBe('=เกณฑ์!$C$3');
-  });
-
-  test('the tally stacks the nine districts’ entry sheets and reads the settings', () => {
-    const tally = String(rows[1][DISTRICT_COL.activities]);
-    expect(tally.startsWith("=OTOP_TALLY(B2:B10, {'กิจกรรม เมืองหนองคาย'!A2:J; 'กิจกรรม โพนพิสัย'!A2:J;")).toBe(true);
-    expect(tally).toContain("{'ออนไลน์ เมืองหนองคาย'!A2:I; ");
-    expect(tally).toContain("'ฐาน ๒๕๖๔'!A2:C, ตั้งค่า!$B$4, ตั้งค่า!$B$3, เกณฑ์!$A$12:$Z)");
-    expect((tally.match(/'กิจกรรม /g) ?? []).length).toBe(9);
-  });
-
-  test('the other percentage basis divides by operators never yet online', () => {
-    const other = districtTableRows(NONG_KHAI_DISTRICTS, refs, 'neverOnline');
-    expect(other[1][DISTRICT_COL.percent]).toBe('=OTOP_PERCENT(J2:J10, C2:C10, D2:D10)');
-    expect(other[10][DISTRICT_COL.percent]).toBe('=OTOP_PERCENT(J11, C11, D11)');
-  });
-
-  test('column letters', () => {
-    expect([0, 13, 25, 26, 27].map(columnLetter)).toEqual(['A', 'N', 'Z', 'AA', 'AB']);
+  test('its eight results spill into the table’s computed columns, in order', () => {
+    expect(DISTRICT_OUTPUTS.map((k) => DISTRICT_LAYOUT.headers[DISTRICT_COL[k]])).toEqual([
+      'เป้าผู้ประกอบการ',
+      'กิจกรรม (ครั้ง)',
+      'ช่องทางออนไลน์',
+      'ผู้ประกอบการรายใหม่',
+      'ร้อยละ',
+      'คะแนน',
+      'ระดับ',
+      'ขั้นต่อไป',
+    ]);
+    expect(SPILL_COLUMNS.map((c) => columnLetter(c))).toEqual(['H', 'I', 'J', 'K', 'L', 'M', 'N']);
   });
 });
 
-describe('reading the districts back from the table', () => {
-  test('a new workbook gets the letter’s nine', () => {
-    expect(readDistrictFigures([], NONG_KHAI_DISTRICTS).map((d) => d.name)).toHaveLength(9);
+describe('the total row', () => {
+  const total = totalRowCells(11, 2, 10, refs, '—');
+
+  test('native sums of the district rows (no custom function recomputes on an edit)', () => {
+    expect(total.get(DISTRICT_COL.name)).toBe(TOTAL_LABEL);
+    expect(total.get(DISTRICT_COL.registered)).toBe('=SUM(C2:C10)');
+    expect(total.get(DISTRICT_COL.target)).toBe('=SUM(G2:G10)');
+    expect(total.get(DISTRICT_COL.activities)).toBe('=SUM(H2:H10)');
+    expect(total.get(DISTRICT_COL.newOperators)).toBe('=SUM(J2:J10)');
+    expect([...total.values()].every((v) => !/OTOP_/.test(v))).toBe(true);
   });
-  test('names stop at the total row, misspellings are made canonical, figures kept', () => {
-    const values = [
-      ['ที่', 'อำเภอ'],
-      [1, 'อ.เมืงหนองคาย', 240, 15],
-      [2, 'บึงกาฬ', '๕๐', ''],
-      ['', TOTAL_LABEL, 290],
-    ];
-    expect(readDistrictFigures(values, NONG_KHAI_DISTRICTS)).toEqual([
-      { name: 'เมืองหนองคาย', registered: 240, promoted: 15 },
-      { name: 'บึงกาฬ', registered: 50, promoted: 0 },
-    ]);
+
+  test('the percentage uses the core’s integer rounding on the basis the settings name', () => {
+    const percent = total.get(DISTRICT_COL.percent) as string;
+    expect(percent).toContain(`TRIM('ตั้งค่า'!$B$10)="${BASIS_TEXT.neverOnline}", C11-D11, C11`);
+    expect(percent).toContain('FLOOR((2*J11*10000+');
+    expect(percent).toContain('"—"');
   });
+});
+
+test('column letters', () => {
+  expect([0, 13, 25, 26, 27].map(columnLetter)).toEqual(['A', 'N', 'Z', 'AA', 'AB']);
 });

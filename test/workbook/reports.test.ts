@@ -1,11 +1,9 @@
 /** The pure builders of the round summary, the monthly report and what is sent. */
 import { dayOf } from '../../src/core/civilDate';
 import { CRITERIA_2565 } from '../../src/core/criteria';
-import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { monthlyReportGrid, reportLayout, roundSummaryGrid } from '../../src/workbook/reportSheets';
-import { standingAt, type WorkbookData } from '../../src/workbook/standing';
+import { monthlyReportGrid, NEWEST, roundSummaryGrid } from '../../src/workbook/reportSheets';
+import { letterDistricts, standingFor } from '../support/standing';
 
 const act = (date: string, district: string, budget = 'ไม่ใช้') => [
   date,
@@ -31,58 +29,49 @@ const onl = (date: string, district: string, reg: string, name: string, channel:
   '',
 ];
 
-const data: WorkbookData = {
-  province: 'หนองคาย',
-  fiscalYear: 2565,
-  percentBasis: 'registered',
-  districts: NONG_KHAI_DISTRICTS.map(({ name, registered, promoted }) => ({ name, registered, promoted })),
-  criteria: CRITERIA_2565,
-  channelRows: DEFAULT_CHANNEL_ROWS.map((r) => [...r]),
-  activities: [
-    act('25/03/2565', 'ท่าบ่อ'),
-    act('26/03/2565', 'ท่าบ่อ'),
-    act('01/03/2565', 'สังคม'),
-    act('02/03/2565', 'สังคม', 'ใช้'),
-    act('15/02/2565', 'โพธิ์ตาก'),
-  ],
-  online: [
-    onl('25/03/2565', 'ท่าบ่อ', '1', 'ก', 'FB'),
-    onl('26/03/2565', 'ท่าบ่อ', '2', 'ข', 'Shopee'),
-    onl('10/03/2565', 'สังคม', '3', 'ค', 'LINE'),
-    onl('10/03/2565', 'สังคม', '3', 'ค', 'Lazada'),
-    onl('01/02/2565', 'โพธิ์ตาก', '4', 'ง', 'Facebook'),
-  ],
-  baseline: [],
-};
+const data = letterDistricts({
+  ท่าบ่อ: {
+    activities: [act('25/03/2565', 'ท่าบ่อ'), act('26/03/2565', 'ท่าบ่อ')],
+    online: [onl('25/03/2565', 'ท่าบ่อ', '1', 'ก', 'FB'), onl('26/03/2565', 'ท่าบ่อ', '2', 'ข', 'Shopee')],
+  },
+  สังคม: {
+    activities: [act('01/03/2565', 'สังคม'), act('02/03/2565', 'สังคม', 'ใช้')],
+    online: [onl('10/03/2565', 'สังคม', '3', 'ค', 'LINE'), onl('10/03/2565', 'สังคม', '3', 'ค', 'Lazada')],
+  },
+  โพธิ์ตาก: { activities: [act('15/02/2565', 'โพธิ์ตาก')], online: [onl('01/02/2565', 'โพธิ์ตาก', '4', 'ง', 'Facebook')] },
+});
+const standingAt = (day: number) => standingFor(data, day);
 const made = { province: 'หนองคาย', fiscalYear: 2565, who: 'p@x', when: 'now' };
 const MARCH_25 = dayOf(2022, 3, 25);
 
 describe('standing at a cut-off', () => {
-  const standing = standingAt(data, MARCH_25);
+  const standing = standingAt(MARCH_25);
   test('the cut-off day is inclusive, the next day is not', () => {
-    const tha = standing.districts.find((d) => d.district === 'ท่าบ่อ')!;
+    const tha = standing.districts.find((d) => d.district === 'ท่าบ่อ')!.result!;
     expect([tha.activities, tha.channels, tha.newOperators]).toEqual([1, 1, 1]);
-    const later = standingAt(data, MARCH_25 + 1).districts.find((d) => d.district === 'ท่าบ่อ')!;
+    const later = standingAt(MARCH_25 + 1).districts.find((d) => d.district === 'ท่าบ่อ')!.result!;
     expect([later.activities, later.channels, later.newOperators]).toEqual([2, 2, 2]);
   });
   test('totals equal the sum of the districts', () => {
     const sum = (pick: (d: (typeof standing.districts)[number]) => number) =>
       standing.districts.reduce((s, d) => s + pick(d), 0);
-    expect(standing.total.activities).toBe(sum((d) => d.activities));
-    expect(standing.total.newOperators).toBe(sum((d) => d.newOperators));
-    expect(standing.total.registered).toBe(818);
-    expect(standing.total.target).toBe(41);
-    expect(standing.total.activities).toBe(3); // the budget-used one and the 26th are out
+    const total = standing.total!;
+    expect(total.activities).toBe(sum((d) => d.result!.activities));
+    expect(total.newOperators).toBe(sum((d) => d.result!.newOperators));
+    expect(total.registered).toBe(818);
+    expect(total.target).toBe(41);
+    expect(total.activities).toBe(3); // the budget-used one and the 26th are out
   });
 });
 
 describe('round summary grid', () => {
-  const grid = roundSummaryGrid(standingAt(data, MARCH_25), 1, made);
+  const grid = roundSummaryGrid(standingAt(MARCH_25), 1, made, NEWEST);
+  const { layout } = grid;
   test('one row per district, then the total, between the header and the evidence', () => {
-    expect(grid.rows[grid.headerRow - 1][0]).toBe('ที่');
-    expect(grid.lastDistrictRow - grid.firstDistrictRow + 1).toBe(9);
-    expect(grid.rows[grid.lastDistrictRow][1]).toBe('รวมทั้งจังหวัด');
-    expect(grid.rows.every((r) => r.length === grid.width)).toBe(true);
+    expect(grid.rows[layout.headerRow - 1][0]).toBe('ที่');
+    expect(layout.lastDistrictRow - layout.firstDistrictRow + 1).toBe(9);
+    expect(grid.rows[layout.totalRow - 1][1]).toBe('รวมทั้งจังหวัด');
+    expect(grid.rows.every((r) => r.length === layout.width)).toBe(true);
   });
   test('the evidence lists every counted activity and new operator, and nothing else', () => {
     const flat = grid.rows.map((r) => r.join('|'));
@@ -101,22 +90,23 @@ describe('round summary grid', () => {
     expect(flat.some((l) => l.includes('(3 ครั้ง)'))).toBe(true);
     expect(flat.some((l) => l.includes('(3 ราย)'))).toBe(true);
   });
-  test('the layout can be found again from the sheet', () => {
-    const { rows, ...layout } = grid;
-    expect(reportLayout('สรุปผล รอบที่ 1', rows)).toEqual(layout);
-    expect(reportLayout('อำเภอ', rows)).toBeNull();
+  test('the layout places the score and level where the declaration has them', () => {
+    expect(grid.rows[layout.headerRow - 1][layout.scoreColumn - 1]).toBe('คะแนน');
+    expect(grid.rows[layout.headerRow - 1][layout.levelColumn - 1]).toBe('ระดับ');
+    expect(grid.rows[layout.statusRow - 1][layout.statusColumn - 1]).toBe(NEWEST);
   });
 });
 
 describe('monthly report grid', () => {
   test('the month’s change and only the month’s evidence', () => {
     const grid = monthlyReportGrid(
-      standingAt(data, dayOf(2022, 3, 31)),
-      standingAt(data, dayOf(2022, 2, 28)),
+      standingAt(dayOf(2022, 3, 31)),
+      standingAt(dayOf(2022, 2, 28)),
       2022,
       3,
       5,
       made,
+      NEWEST,
     );
     const pho = grid.rows.find((r) => r[1] === 'โพธิ์ตาก')!;
     expect([pho[2], pho[3], pho[6], pho[7]]).toEqual([1, 0, 1, 0]); // all before March
@@ -127,8 +117,7 @@ describe('monthly report grid', () => {
 });
 
 describe('what is sent', () => {
-  const grid = roundSummaryGrid(standingAt(data, MARCH_25), 1, made);
-  const { rows, ...layout } = grid;
+  const { rows, layout } = roundSummaryGrid(standingAt(MARCH_25), 1, made, NEWEST);
   test('HTML escapes every character that could start markup', () => {
     expect(escapeHtml(`<script>"'&\``)).toBe('&#60;script&#62;&#34;&#39;&#38;&#96;');
     const html = emailHtml(

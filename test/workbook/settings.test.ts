@@ -1,12 +1,5 @@
 import { dayOf } from '../../src/core/civilDate';
-import {
-  BASIS_TEXT,
-  defaultSettings,
-  LABEL,
-  LETTER_EMAIL,
-  readSettings,
-  settingsRows,
-} from '../../src/workbook/settings';
+import { BASIS_TEXT, defaultSettings, LABEL, LETTER_EMAIL, readSettings, settingsRows } from '../../src/core/settings';
 
 const names = ['เมืองหนองคาย', 'ท่าบ่อ'];
 

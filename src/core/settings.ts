@@ -1,16 +1,18 @@
 /**
  * The settings sheet: one setting a row (label · value · help), read by label so rows can be
- * moved. Defaults are FY 2565's, from the letter.
+ * moved. Defaults are FY 2565's, from the letter. The district table's formulas and the server
+ * read the settings with readSettings, so both see the same fiscal year, cut-off and basis.
  */
-import { CALENDAR_2565 } from '../core/calendar';
-import type { Day } from '../core/civilDate';
-import { parseDate } from '../core/dateParse';
-import { fiscalYearBounds } from '../core/fiscalYear';
-import { parseCount } from '../core/numbers';
-import { cleanText, isBlank } from '../core/text';
+import { CALENDAR_2565 } from './calendar';
+import { type Day, dayOf, ymdOf } from './civilDate';
+import { parseDate } from './dateParse';
+import type { PercentBasis } from './districtResult';
+import { fiscalYearBounds } from './fiscalYear';
+import { parseCount } from './numbers';
+import { cleanText, isBlank, nameKey } from './text';
+import { formatThaiDate } from './thaiDate';
 
-/** How the displayed percentage is computed. */
-export type PercentBasis = 'registered' | 'neverOnline';
+export type { PercentBasis } from './districtResult';
 
 /** The workbook's settings. */
 export interface Settings {
@@ -49,15 +51,29 @@ export const LABEL = {
 export const LETTER_EMAIL = 'Pennung61@gmail.com';
 
 /**
- * FY 2565's settings for a list of districts.
- * @param districts canonical district names
+ * The round deadlines of a fiscal year: the letter's for FY 2565; for another year the same
+ * days of month a year apart (to be checked by the province, which set-up says).
+ * @param fiscalYear BE fiscal year
  */
-export function defaultSettings(districts: readonly string[]): Settings {
+export function defaultRounds(fiscalYear: number): readonly Day[] {
+  const shift = fiscalYear - CALENDAR_2565.fiscalYear;
+  return CALENDAR_2565.rounds.map((day) => {
+    const { year, month, day: d } = ymdOf(day);
+    return dayOf(year + shift, month, d);
+  });
+}
+
+/**
+ * The settings for a list of districts: FY 2565's from the letter by default.
+ * @param districts canonical district names
+ * @param fiscalYear BE fiscal year (2565 by default)
+ */
+export function defaultSettings(districts: readonly string[], fiscalYear = CALENDAR_2565.fiscalYear): Settings {
   return {
     province: 'หนองคาย',
-    fiscalYear: CALENDAR_2565.fiscalYear,
-    asOf: fiscalYearBounds(CALENDAR_2565.fiscalYear).end,
-    rounds: CALENDAR_2565.rounds,
+    fiscalYear,
+    asOf: fiscalYearBounds(fiscalYear).end,
+    rounds: defaultRounds(fiscalYear),
     monthlyDueDay: CALENDAR_2565.monthlyDueDay,
     reportEmail: LETTER_EMAIL,
     percentBasis: 'registered',
@@ -82,7 +98,7 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
     ...settings.rounds.map((day, i): SettingRow => [LABEL.round(i + 1), { day }, 'วันกำหนดส่งสรุปผลรอบนี้ (ตัดยอด ณ วันนี้)']),
     [LABEL.monthlyDueDay, settings.monthlyDueDay, 'รายงานประจำเดือนส่งภายในวันที่นี้ของเดือนถัดไป'],
     [LABEL.reportEmail, settings.reportEmail, 'อีเมลที่รับรายงานของจังหวัด'],
-    [LABEL.percentBasis, BASIS_TEXT[settings.percentBasis], 'ตัวหารของร้อยละ (เปลี่ยนแล้วกดตั้งค่าสมุดงานอีกครั้ง)'],
+    [LABEL.percentBasis, BASIS_TEXT[settings.percentBasis], 'ตัวหารของร้อยละ (ตารางอำเภอเปลี่ยนตามทันที)'],
     [LABEL.provinceEditors, settings.provinceEditors.join(', '), 'แก้ไขได้ทุกชีต คั่นหลายอีเมลด้วย ,'],
     ...districts.map(
       (d): SettingRow => [
@@ -133,19 +149,56 @@ export function readSettings(
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean);
   const fiscalYear = number(LABEL.fiscalYear, defaults.fiscalYear, (n) => n > 2400 && n < 2700);
+  const year = defaultSettings(districts, fiscalYear);
+  const { start, end } = fiscalYearBounds(fiscalYear);
+  const inYear = (d: Day) => d >= start && d <= end;
+  const dateText = (d: Day) => formatThaiDate(d, { digits: 'arabic' });
+  const yearText = `ปีงบประมาณ ${fiscalYear} (${dateText(start)} – ${dateText(end)})`;
+  let asOf = day(LABEL.asOf, year.asOf);
+  if (!inYear(asOf)) {
+    problems.push(`ตั้งค่า "${LABEL.asOf}" (${dateText(asOf)}) อยู่นอก${yearText} จึงนับผลถึงสิ้นปีงบประมาณแทน ให้แก้วันที่ในชีตตั้งค่า`);
+    asOf = end;
+  }
+  const rounds = year.rounds.map((d, i) => {
+    const deadline = day(LABEL.round(i + 1), d);
+    if (!inYear(deadline)) {
+      problems.push(
+        `ตั้งค่า "${LABEL.round(i + 1)}" (${dateText(deadline)}) อยู่นอก${yearText} ให้แก้เป็นวันกำหนดส่งของปีงบประมาณนี้`,
+      );
+    }
+    return deadline;
+  });
   const basisText = text(LABEL.percentBasis, BASIS_TEXT.registered);
+  const percentBasis = basisOf(basisText);
+  if (percentBasis === null) {
+    problems.push(
+      `ตั้งค่า "${LABEL.percentBasis}": ${JSON.stringify(basisText)} ไม่ใช่ "${BASIS_TEXT.registered}" หรือ "${BASIS_TEXT.neverOnline}" จึงใช้ "${BASIS_TEXT.registered}"`,
+    );
+  }
   return {
     settings: {
       province: text(LABEL.province, defaults.province),
       fiscalYear,
-      asOf: day(LABEL.asOf, fiscalYear === defaults.fiscalYear ? defaults.asOf : fiscalYearBounds(fiscalYear).end),
-      rounds: defaults.rounds.map((d, i) => day(LABEL.round(i + 1), d)),
+      asOf,
+      rounds,
       monthlyDueDay: number(LABEL.monthlyDueDay, defaults.monthlyDueDay, (n) => n >= 1 && n <= 31),
       reportEmail: text(LABEL.reportEmail, defaults.reportEmail),
-      percentBasis: basisText === BASIS_TEXT.neverOnline ? 'neverOnline' : 'registered',
+      percentBasis: percentBasis ?? 'registered',
       provinceEditors: emails(LABEL.provinceEditors),
       districtEditors: Object.fromEntries(districts.map((d) => [d, emails(LABEL.districtEditors(d))])),
     },
     problems,
   };
+}
+
+/**
+ * The basis a settings cell names, or null when it names neither (compared as name keys, so
+ * spacing does not matter).
+ * @param text the cell's text
+ */
+export function basisOf(text: string): PercentBasis | null {
+  const key = nameKey(text);
+  if (key === nameKey(BASIS_TEXT.registered)) return 'registered';
+  if (key === nameKey(BASIS_TEXT.neverOnline)) return 'neverOnline';
+  return null;
 }

@@ -1,0 +1,53 @@
+/**
+ * Values the add-on keeps for the whole workbook in the script's document properties (not in a
+ * sheet, so officers cannot edit them by hand), as JSON split over several properties: one
+ * property holds at most 9 KB (Apps Script quotas: "Properties value size 9 KB / val").
+ */
+import { documentProperties } from './services';
+import type { Undo } from './undo';
+
+/** Characters per property: under 9 KB even for three-byte Thai characters. */
+const CHUNK = 3000;
+
+/**
+ * A kept value, or the fallback when there is none or it cannot be read.
+ * @param key the value's key
+ * @param fallback what to return otherwise
+ */
+export function readKept<T>(key: string, fallback: T): T {
+  const properties = documentProperties();
+  const count = Number(properties.getProperty(`${key}#`) ?? '0');
+  if (!count) return fallback;
+  const all = properties.getProperties();
+  let text = '';
+  for (let i = 0; i < count; i++) text += all[`${key}#${i}`] ?? '';
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Keeps a value, registering the old one.
+ * @param key the value's key
+ * @param value any JSON value
+ * @param undo where the old value is registered
+ */
+export function keep(key: string, value: unknown, undo: Undo): void {
+  const properties = documentProperties();
+  const text = JSON.stringify(value);
+  const chunks: Record<string, string> = { [`${key}#`]: String(Math.ceil(text.length / CHUNK)) };
+  for (let i = 0; i * CHUNK < text.length; i++) chunks[`${key}#${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
+  const before = properties.getProperties();
+  const old: Record<string, string> = {};
+  for (const name of Object.keys(before))
+    if (name === `${key}#` || name.startsWith(`${key}#`)) old[name] = before[name];
+  if (Object.keys(chunks).every((k) => old[k] === chunks[k]) && Object.keys(old).every((k) => k in chunks)) return;
+  undo.add(() => {
+    for (const name of Object.keys(chunks)) if (!(name in old)) properties.deleteProperty(name);
+    properties.setProperties(old);
+  }, 'ข้อมูลที่ส่วนเสริมเก็บไว้');
+  for (const name of Object.keys(old)) if (!(name in chunks)) properties.deleteProperty(name);
+  properties.setProperties(chunks);
+}

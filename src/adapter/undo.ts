@@ -1,0 +1,72 @@
+/**
+ * Whole or not at all: an action registers how to undo each change as it makes it, and a
+ * failure (a service timeout, a quota, a sheet deleted by someone else midway, a write that
+ * Sheets rejects late) undoes the changes made so far, newest first, before the error reaches
+ * the officer. An undo step that itself fails is reported, never hidden: the officer is then
+ * told what may be left (and that set-up repairs it), not that nothing changed.
+ */
+import { OfficerError } from '../core/officerError';
+import { flushWrites } from './services';
+
+/** One registered undo step. */
+interface Step_ {
+  readonly run: () => void;
+  /** What it restores, in Thai, for the message when it fails. */
+  readonly what: string;
+}
+
+/** The undo steps of one action. */
+export class Undo {
+  private readonly steps_: Step_[] = [];
+
+  /**
+   * Registers how to undo a change (register before making the change when the step is
+   * harmless if the change never happened, so a change that took effect and then failed is
+   * still undone).
+   * @param step the undo step
+   * @param what what it restores, in Thai (e.g. 'ชีต "ปัญหาข้อมูล"')
+   */
+  add(step: () => void, what = 'การเปลี่ยนแปลงบางส่วน'): void {
+    this.steps_.push({ run: step, what });
+  }
+
+  /**
+   * Undoes every change, newest first; a step that fails does not stop the others.
+   * @return what the failed steps should have restored (empty when all worked)
+   */
+  run(): string[] {
+    const failed: string[] = [];
+    for (const step of this.steps_.reverse()) {
+      try {
+        step.run();
+      } catch {
+        failed.push(step.what);
+      }
+    }
+    this.steps_.length = 0;
+    return failed;
+  }
+}
+
+/**
+ * Runs an action so that it is done whole or not at all. Its last step commits the pending
+ * writes (SpreadsheetApp.flush), so a write that Sheets rejects late is undone too.
+ * @param action the action, given its undo list
+ */
+export function atomically<T>(action: (undo: Undo) => T): T {
+  const undo = new Undo();
+  try {
+    const result = action(undo);
+    flushWrites();
+    return result;
+  } catch (error) {
+    const failed = undo.run();
+    try {
+      flushWrites(); // the undo's own writes, so one Sheets rejects late is known too
+    } catch {
+      failed.push('การย้อนกลับบางส่วน');
+    }
+    if (failed.length === 0) throw error;
+    throw OfficerError.partial(error, [...new Set(failed)]);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Sheet layouts declared once: each column's key, header, width, number format, dropdown and
+ * note. Set-up builds a sheet from its layout, the readers find each column by its header
+ * text wherever officers moved it (officers insert, move and add their own columns), and the
+ * tests take their columns from the same declaration.
+ */
+import { cleanText, isBlank, nameKey } from './text';
+
+/** A dropdown or check on a column's data cells. */
+export type ValidationDecl =
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly allowInvalid: boolean; readonly help: string }
+  | { readonly kind: 'date'; readonly help: string }
+  | { readonly kind: 'number'; readonly min: number; readonly help: string }
+  | { readonly kind: 'url'; readonly help: string }
+  | { readonly kind: 'formula'; readonly formula: string; readonly help: string }
+  /** The names the sheet's own district goes by (filled in per sheet). */
+  | { readonly kind: 'sheetDistrict'; readonly help: string }
+  /** The canonical channel names of the criteria sheet's table (filled in per workbook). */
+  | { readonly kind: 'channels'; readonly help: string };
+
+/** One column of a layout. */
+export interface ColumnDecl<K extends string = string> {
+  readonly key: K;
+  readonly header: string;
+  /** Other header texts read as this column (earlier wordings). */
+  readonly aliases?: readonly string[];
+  /** Width in pixels of a sheet set-up creates. */
+  readonly width: number;
+  /** Number format of the data cells, e.g. 'dd/mm/yyyy', '@' for text. */
+  readonly format?: string;
+  readonly validation?: ValidationDecl;
+  /** A note on the header cell saying what to type. */
+  readonly note?: string;
+  /** The column decides what counts: without it the sheet cannot be counted. */
+  readonly required?: boolean;
+}
+
+/** 0-based column of each key in one sheet; -1 when the sheet has no such column. */
+export type ColumnIndex<K extends string> = Readonly<Record<K, number>>;
+
+/** A declared layout. */
+export interface Layout<K extends string> {
+  /** What the sheet is, in Thai, for messages (e.g. กิจกรรม). */
+  readonly title: string;
+  readonly columns: readonly ColumnDecl<K>[];
+  /** Where each column is in a sheet made by set-up (the declaration's order). */
+  readonly at: ColumnIndex<K>;
+  readonly width: number;
+  readonly headers: readonly string[];
+}
+
+/**
+ * Declares a layout; columns are in the order set-up writes them.
+ * @param title what the sheet is, in Thai
+ * @param columns the columns
+ */
+export function defineLayout<K extends string>(title: string, columns: readonly ColumnDecl<K>[]): Layout<K> {
+  const at = {} as Record<K, number>;
+  columns.forEach((c, i) => {
+    at[c.key] = i;
+  });
+  return { title, columns, at, width: columns.length, headers: columns.map((c) => c.header) };
+}
+
+/** Where a sheet's columns are, read from its header row. */
+export interface ColumnMap<K extends string> {
+  readonly index: ColumnIndex<K>;
+  /** Declared columns the header row does not have. */
+  readonly missing: readonly K[];
+}
+
+/** The comparison key of a header cell: spacing, case and digits ignored. */
+function headerKey_(value: unknown): string {
+  return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+}
+
+/**
+ * Finds a layout's columns in a header row by their header text (or an alias); a header that
+ * appears twice counts at its first place, and columns the layout does not declare are left
+ * alone (officers' own columns).
+ * @param layout the layout
+ * @param header the sheet's header row
+ */
+export function mapColumns<K extends string>(layout: Layout<K>, header: readonly unknown[]): ColumnMap<K> {
+  const byKey = new Map<string, K>();
+  for (const c of layout.columns) {
+    for (const text of [c.header, ...(c.aliases ?? [])]) {
+      const k = headerKey_(text);
+      if (!byKey.has(k)) byKey.set(k, c.key);
+    }
+  }
+  const index = {} as Record<K, number>;
+  for (const c of layout.columns) index[c.key] = -1;
+  header.forEach((cell, i) => {
+    const key = byKey.get(headerKey_(cell));
+    if (key !== undefined && index[key] < 0) index[key] = i;
+  });
+  return { index, missing: layout.columns.filter((c) => index[c.key] < 0).map((c) => c.key) };
+}
+
+/**
+ * True when a row is the layout's header row: at least half of the declared headers are in it
+ * (an officer may have renamed or removed a few).
+ * @param layout the layout
+ * @param row a sheet row
+ */
+export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly unknown[]): boolean {
+  const { missing } = mapColumns(layout, row);
+  return layout.width - missing.length >= Math.ceil(layout.width / 2);
+}
+
+/**
+ * Why a sheet's columns cannot be read, in Thai, or '' when they can: its first row must be
+ * the header row and have every required column.
+ * @param layout the layout
+ * @param map the columns found in its first row
+ * @param sheet how messages name the sheet, e.g. "ชีตกิจกรรมของ อ.ท่าบ่อ"
+ */
+export function columnProblem<K extends string>(layout: Layout<K>, map: ColumnMap<K>, sheet: string): string {
+  if (layout.width - map.missing.length < Math.ceil(layout.width / 2)) {
+    return `แถวที่ 1 ของ${sheet}ไม่ใช่หัวตาราง (อาจถูกลบหรือถูกเรียงลงไปรวมกับข้อมูล) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน" เพื่อใส่หัวตารางกลับ`;
+  }
+  const missing = layout.columns.filter((c) => c.required && map.missing.includes(c.key));
+  if (missing.length === 0) return '';
+  const names = missing.map((c) => `"${c.header}"`).join(', ');
+  return `${sheet}ไม่มีคอลัมน์ ${names} ในแถวหัวตาราง (แถวที่ 1) จึงนับไม่ได้ ให้พิมพ์หัวคอลัมน์นี้กลับ หรือกด "ตั้งค่า / ซ่อมแซมสมุดงาน"`;
+}
+
+/**
+ * The header text of a column, for messages.
+ * @param layout the layout
+ * @param key the column
+ */
+export function headerOf<K extends string>(layout: Layout<K>, key: K): string {
+  return layout.columns[layout.at[key]].header;
+}

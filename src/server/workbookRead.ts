@@ -1,0 +1,302 @@
+/**
+ * Reads what the rules need from the workbook, one call per block: the add-on's sheets by their
+ * markers, the settings, the criteria, the district table (values and formulas), and each
+ * district's own sheets exactly as its formula in the district table reads them, so the
+ * sidebar, the summaries and the e-mail show what the table shows.
+ */
+import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
+import type { Day } from '../core/civilDate';
+import { criteriaOrDefault } from '../core/criteriaTable';
+import {
+  type DistrictEvaluation,
+  type DistrictSources,
+  type DistrictUncountable,
+  evaluateDistrict,
+  type EvaluationRules,
+} from '../core/districtEvaluation';
+import { canonicalDistrictName, NONG_KHAI_DISTRICTS } from '../core/districts';
+import { readFigures } from '../core/districtResult';
+import { cellText, type Rows } from '../core/entries';
+import { readSettings, type Settings } from '../core/settings';
+import { isBlank } from '../core/text';
+import { type OwnSheet, type Registry, readRegistry } from '../adapter/sheetRegistry';
+import { sheetRef } from '../workbook/a1';
+import { CRITERIA_LAYOUT } from '../workbook/criteriaSheet';
+import { DISTRICT_COL, TOTAL_LABEL } from '../workbook/districtTable';
+import { callArguments } from '../workbook/formulaArgs';
+import { columnLetter } from '../workbook/a1';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A row of the district table that is a district. */
+export interface DistrictRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The canonical name: typed, or recovered from the row's formula when the name was cleared. */
+  readonly name: string;
+  /** Whether the name cell is blank (the name was recovered, or is unknown). */
+  readonly nameBlank: boolean;
+  readonly registered: unknown;
+  readonly promoted: unknown;
+  /** The row's district formula ('' when missing). */
+  readonly formula: string;
+}
+
+/** The district table as read. */
+export interface TableRead {
+  readonly own: OwnSheet | null;
+  readonly values: unknown[][];
+  readonly formulas: string[][];
+  readonly rows: readonly DistrictRow[];
+  /** 1-based row of the total, or 0 when there is none. */
+  readonly totalRow: number;
+  /** Problems of the table, in Thai, with their cell. */
+  readonly problems: readonly { row: number; column: number; message: string }[];
+}
+
+/** The workbook's configuration. */
+export interface WorkbookConfig {
+  readonly registry: Registry;
+  readonly settings: Settings;
+  readonly settingsProblems: readonly string[];
+  /** The settings sheet's rows, as read. */
+  readonly settingsValues: unknown[][];
+  readonly criteria: EvaluationRules['criteria'];
+  readonly criteriaProblem: string;
+  readonly channelRows: Rows;
+  readonly table: TableRead;
+  /** The district names, in table order. */
+  readonly districts: readonly string[];
+  /** True when set-up has not made the district table or the settings yet. */
+  readonly needsSetUp: boolean;
+}
+
+/** A district's own sheet as its formula reads it. */
+export interface SheetRead {
+  readonly name: string;
+  readonly values: Rows;
+  readonly formulas: readonly (readonly string[])[];
+}
+
+/** A district as read: its row, its sheets and its sources. */
+export interface DistrictRead {
+  readonly row: DistrictRow;
+  readonly activities: SheetRead | null;
+  readonly online: SheetRead | null;
+  /** Why its sheets cannot be read, Thai ('' when they can). */
+  readonly unreadable: string;
+  readonly sources: DistrictSources;
+}
+
+/** The workbook as read: configuration, districts and baseline. */
+export interface WorkbookRead extends WorkbookConfig {
+  readonly districtsRead: readonly DistrictRead[];
+  readonly baseline: SheetRead | null;
+}
+
+/** One sheet's values, [] when the sheet is missing. */
+function values_(own: OwnSheet | null): unknown[][] {
+  return own ? own.sheet.getDataRange().getValues() : [];
+}
+
+/**
+ * Reads the configuration (registry, settings, criteria, district table), for actions that
+ * need no entries.
+ * @param ss the workbook
+ * @param registry the add-on's sheets, when already found
+ */
+export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss)): WorkbookConfig {
+  const table = readTable(registry.one('districts'), registry);
+  const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
+  const settingsValues = values_(registry.one('settings'));
+  const { settings, problems } = readSettings(settingsValues, districts);
+  const criteriaValues = values_(registry.one('criteria'));
+  const tableRows = criteriaValues.slice(
+    CRITERIA_LAYOUT.table - 1,
+    CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
+  );
+  const criteria = criteriaOrDefault(tableRows);
+  const channels = criteriaValues.slice(CRITERIA_LAYOUT.channels - 1);
+  return {
+    registry,
+    settings,
+    settingsProblems: problems,
+    settingsValues,
+    criteria: criteria.criteria,
+    criteriaProblem: criteria.problem,
+    channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
+    table,
+    districts,
+    needsSetUp: !table.own || !registry.one('settings'),
+  };
+}
+
+/**
+ * Reads the district table: its district rows (a row whose name was cleared is still a
+ * district, recovered from its formula) and its total row, wherever they are.
+ * @param own the marked district table, or null
+ * @param registry the add-on's sheets
+ */
+export function readTable(own: OwnSheet | null, registry: Registry): TableRead {
+  if (!own) return { own, values: [], formulas: [], rows: [], totalRow: 0, problems: [] };
+  const range = own.sheet.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const c = DISTRICT_COL;
+  let totalRow = 0;
+  for (let r = 1; r < values.length && !totalRow; r++) {
+    if (cellText(values[r][c.name]) === TOTAL_LABEL || /^=\s*SUM\(/i.test(formulas[r][c.registered] ?? ''))
+      totalRow = r + 1;
+  }
+  const end = totalRow ? totalRow - 1 : values.length;
+  const rows: DistrictRow[] = [];
+  const problems: TableRead['problems'][number][] = [];
+  const seen = new Set<string>();
+  for (let r = 1; r < end; r++) {
+    const line = values[r];
+    const formula = formulas[r][c.target] ?? '';
+    const typed = cellText(line[c.name]);
+    if (typed === '' && isBlank(line[c.registered]) && isBlank(line[c.promoted]) && formula === '') continue;
+    const name = typed !== '' ? canonicalDistrictName(typed) : (districtOfFormula_(formula, registry) ?? '');
+    if (typed === '') {
+      problems.push({
+        row: r + 1,
+        column: c.name + 1,
+        message: `ชื่ออำเภอในแถวที่ ${r + 1} ว่าง${name ? ` (น่าจะเป็น อ.${name} จากสูตรของแถวนี้)` : ''} ให้พิมพ์ชื่ออำเภอกลับ แถวนี้ยังนับตามชีตของอำเภอเดิม`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({
+        row: r + 1,
+        column: c.name + 1,
+        message: `อ.${name} อยู่ในตารางอำเภอมากกว่าหนึ่งแถว ผลรวมจังหวัดจะนับซ้ำ ให้ลบแถวที่เกิน`,
+      });
+    }
+    seen.add(name);
+    for (const message of readFigures(line[c.registered], line[c.promoted]).problems) {
+      problems.push({ row: r + 1, column: c.registered + 1, message: `แถวที่ ${r + 1} (อ.${name || '?'}): ${message}` });
+    }
+    rows.push({
+      row: r + 1,
+      name,
+      nameBlank: typed === '',
+      registered: line[c.registered],
+      promoted: line[c.promoted],
+      formula,
+    });
+  }
+  return { own, values, formulas, rows, totalRow, problems };
+}
+
+/** The district whose marked sheet a district formula reads, or undefined. */
+function districtOfFormula_(formula: string, registry: Registry): string | undefined {
+  const args = callArguments(formula, 'OTOP_DISTRICT');
+  const sheetName = args?.[3] ? sheetOfRef_(args[3]) : null;
+  return registry.sheets.find((s) => s.mark.role === 'activities' && s.sheet.getName() === sheetName)?.mark.district;
+}
+
+/** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J`, or null. */
+function sheetOfRef_(ref: string): string | null {
+  const m = /^'((?:[^']|'')*)'!/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
+  return m ? m[1].replace(/''/g, "'") : null;
+}
+
+/**
+ * The reference set-up plans for a sheet: all its columns, from row 1 (the header) down to
+ * the end, so rows officers add are read too.
+ * @param own the sheet
+ */
+export function plannedRef(own: OwnSheet): string {
+  return sheetRef(own.sheet.getName(), `A1:${columnLetter(own.sheet.getMaxColumns() - 1)}`);
+}
+
+/**
+ * Reads the workbook: the configuration, every district's own sheets and the baseline.
+ * @param ss the workbook
+ * @param config the configuration, when already read
+ */
+export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
+  const { registry } = config;
+  const baselineOwn = registry.one('baseline');
+  const baseline = baselineOwn ? readRange_(ss, plannedRef(baselineOwn)) : null;
+  const districtsRead = config.table.rows.map((row): DistrictRead => {
+    const args = callArguments(row.formula, 'OTOP_DISTRICT');
+    const ref = (i: number, role: 'activities' | 'online') => {
+      if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
+      const own = registry.one(role, row.name);
+      return own ? plannedRef(own) : null;
+    };
+    const refs = [ref(3, 'activities'), ref(4, 'online')];
+    const [activities, online] = refs.map((r) => (r ? readRange_(ss, r) : null));
+    const missing = [activities ? '' : 'กิจกรรม', online ? '' : 'ออนไลน์'].filter(Boolean);
+    const unreadable = missing.length
+      ? `ไม่พบชีต${missing.join('และ')}ของ อ.${row.name || '?'} (อาจถูกลบ) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน"`
+      : '';
+    return {
+      row,
+      activities,
+      online,
+      unreadable,
+      sources: {
+        name: row.name,
+        registered: row.registered,
+        promoted: row.promoted,
+        activities: activities?.values ?? [],
+        online: online?.values ?? [],
+        baseline: baseline?.values ?? [],
+      },
+    };
+  });
+  return { ...config, districtsRead, baseline };
+}
+
+/** A range's values and formulas, or null when the reference names no sheet. */
+function readRange_(ss: Spreadsheet, ref: string): SheetRead | null {
+  const name = sheetOfRef_(ref);
+  if (!name) return null;
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = ss.getRange(ref);
+  } catch {
+    return null; // the sheet was deleted or renamed by hand: "Range not found"
+  }
+  return { name, values: range.getValues(), formulas: range.getFormulas() };
+}
+
+/** Functions a custom function may not depend on (see core/dataCheck.ts). */
+const VOLATILE = /\b(NOW|TODAY|RAND|RANDARRAY|RANDBETWEEN)\s*\(/i;
+
+/**
+ * Evaluates every district as the district table does at a cut-off day: a district whose
+ * sheets are missing, cannot be counted, or hold a formula Sheets refuses to pass to a custom
+ * function, is uncountable with the reason (the table shows its error).
+ * @param book the workbook as read
+ * @param asOf the cut-off day (the settings' count-up-to day for the live standing)
+ * @param withEvidence keep the rows counted (reports)
+ */
+export function evaluateAll(
+  book: WorkbookRead,
+  asOf: Day,
+  withEvidence = false,
+): (DistrictEvaluation | DistrictUncountable)[] {
+  const rules: EvaluationRules = {
+    fiscalYear: book.settings.fiscalYear,
+    asOf,
+    basis: book.settings.percentBasis,
+    criteria: book.criteria,
+    channelRows: book.channelRows,
+  };
+  return book.districtsRead.map((d) => {
+    const figures = readFigures(d.row.registered, d.row.promoted);
+    if (d.unreadable) return { ok: false, district: d.row.name, figures, problem: d.unreadable };
+    const volatile = [d.activities, d.online].find((s) => s?.formulas.some((row) => row.some((f) => VOLATILE.test(f))));
+    if (volatile) {
+      return {
+        ok: false,
+        district: d.row.name,
+        figures,
+        problem: `ชีต "${volatile.name}" มีสูตรที่เปลี่ยนค่าเอง (เช่น NOW, TODAY, RAND) ซึ่ง Sheets ไม่ยอมให้สูตรของตารางอำเภออ่าน ให้กด "ตรวจข้อมูล" เพื่อดูเซลล์ แล้วพิมพ์ค่าแทนสูตร`,
+      };
+    }
+    return evaluateDistrict(d.sources, rules, withEvidence);
+  });
+}

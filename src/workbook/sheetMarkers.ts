@@ -1,0 +1,102 @@
+/**
+ * How the add-on recognises the sheets it made, whatever they are called now: each carries a
+ * developer-metadata marker (key MARKER_KEY) saying what it is and the id of the sheet it was
+ * put on. Officers cannot add or edit developer metadata by hand (there is no menu for it;
+ * only scripts and the Sheets API can: Apps Script reference, DeveloperMetadata), so a sheet
+ * an officer made or renamed to look like one of ours is not taken for it. A copy of one of
+ * our sheets may carry the marker along (whether Sheets copies it is unconfirmed): the id in
+ * the marker then names the original, so the copy is not ours either.
+ */
+
+/** The developer-metadata key of the add-on's markers. */
+export const MARKER_KEY = 'otop.sheet';
+
+/** What a sheet of the add-on is. */
+export type SheetRole =
+  | 'settings'
+  | 'criteria'
+  | 'districts'
+  | 'baseline'
+  | 'activities'
+  | 'online'
+  | 'problems'
+  | 'log'
+  | 'report';
+
+/** A report's identity and state. */
+export interface ReportMark {
+  readonly kind: 'round' | 'month';
+  /** 1–3 for a round, yyyy-mm for a month. */
+  readonly period: string;
+  /** building: not yet complete (a run stopped midway); current: the newest; superseded: kept. */
+  readonly state: 'building' | 'current' | 'superseded';
+  /** Made before its cut-off: never the round's summary. */
+  readonly provisional: boolean;
+  /** When it was made (ISO date-time): the newest of a period is the current one. */
+  readonly made: string;
+  /** How many districts its table has (its layout follows). */
+  readonly districts: number;
+  /** Each sending: to whom, when (ISO), and whether Google confirmed it. */
+  readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
+}
+
+/** A sheet's marker. */
+export interface SheetMark {
+  readonly role: SheetRole;
+  /** The sheet the marker was put on. */
+  readonly sheetId: number;
+  /** For a district's entry sheets: the district's canonical name. */
+  readonly district?: string;
+  readonly report?: ReportMark;
+}
+
+/**
+ * The marker's stored value.
+ * @param mark the marker
+ */
+export function encodeMark(mark: SheetMark): string {
+  return JSON.stringify({ v: 1, ...mark });
+}
+
+/**
+ * A stored value read back, or null when it is not one of ours.
+ * @param value the developer metadata's value
+ */
+export function decodeMark(value: string | null): SheetMark | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as Partial<SheetMark> & { v?: number };
+    if (parsed.v !== 1 || typeof parsed.role !== 'string' || typeof parsed.sheetId !== 'number') return null;
+    return {
+      role: parsed.role,
+      sheetId: parsed.sheetId,
+      ...(typeof parsed.district === 'string' ? { district: parsed.district } : {}),
+      ...(parsed.report ? { report: parsed.report } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** A marked sheet found in the workbook. */
+export interface MarkedSheet<S> {
+  readonly sheet: S;
+  readonly mark: SheetMark;
+}
+
+/**
+ * The add-on's sheets among the markers found: a marker counts only on the sheet whose id it
+ * names (a copied sheet's marker names the original), and one sheet counts once.
+ * @param found each marker's sheet, its id and its stored value
+ */
+export function ownSheets<S>(found: readonly { sheet: S; sheetId: number; value: string | null }[]): MarkedSheet<S>[] {
+  const seen = new Set<number>();
+  const out: MarkedSheet<S>[] = [];
+  for (const { sheet, sheetId, value } of found) {
+    const mark = decodeMark(value);
+    if (!mark || mark.sheetId !== sheetId || seen.has(sheetId)) continue;
+    seen.add(sheetId);
+    out.push({ sheet, mark });
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/** Standings built from per-district rows, as the district table's formula evaluates them. */
+import type { Day } from '../../src/core/civilDate';
+import { CRITERIA_2565 } from '../../src/core/criteria';
+import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
+import { evaluateDistrict } from '../../src/core/districtEvaluation';
+import type { PercentBasis } from '../../src/core/districtResult';
+import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
+import { ACTIVITY_HEADERS, BASELINE_HEADERS, ONLINE_HEADERS } from '../../src/core/entryLayout';
+import { type Standing, standingOf } from '../../src/workbook/standing';
+
+/** One district's sheets' data rows (no header) and its typed figures. */
+export interface DistrictData {
+  readonly name: string;
+  readonly registered: unknown;
+  readonly promoted: unknown;
+  readonly activities?: unknown[][];
+  readonly online?: unknown[][];
+}
+
+/** The letter's nine districts with the given rows per district name. */
+export function letterDistricts(
+  rows: Record<string, { activities?: unknown[][]; online?: unknown[][] }>,
+): DistrictData[] {
+  return NONG_KHAI_DISTRICTS.map((d) => ({
+    name: d.name,
+    registered: d.registered,
+    promoted: d.promoted,
+    ...rows[d.name],
+  }));
+}
+
+/**
+ * The standing at a cut-off, each district evaluated from its own sheets.
+ * @param districts the districts, in table order
+ * @param asOf the cut-off
+ * @param options baseline rows, basis
+ */
+export function standingFor(
+  districts: readonly DistrictData[],
+  asOf: Day,
+  options: { baseline?: unknown[][]; basis?: PercentBasis } = {},
+): Standing {
+  const basis = options.basis ?? 'registered';
+  const rules = { fiscalYear: 2565, asOf, basis, criteria: CRITERIA_2565, channelRows: DEFAULT_CHANNEL_ROWS };
+  const evaluations = districts.map((d) =>
+    evaluateDistrict(
+      {
+        name: d.name,
+        registered: d.registered,
+        promoted: d.promoted,
+        activities: [[...ACTIVITY_HEADERS], ...(d.activities ?? [])],
+        online: [[...ONLINE_HEADERS], ...(d.online ?? [])],
+        baseline: [[...BASELINE_HEADERS], ...(options.baseline ?? [])],
+      },
+      rules,
+      true,
+    ),
+  );
+  return standingOf(evaluations, CRITERIA_2565, basis, asOf);
+}
