@@ -432,7 +432,10 @@ function claimedTwice_(
     for (const entry of read.entries) {
       if (entry.regNo === '') continue;
       let claimants = byNumber.get(entry.regNo);
-      if (!claimants) byNumber.set(entry.regNo, (claimants = new Map()));
+      if (!claimants) {
+        claimants = new Map();
+        byNumber.set(entry.regNo, claimants);
+      }
       const earlier = claimants.get(district);
       if (!earlier || (entry.day ?? Infinity) < (earlier.entry.day ?? Infinity)) {
         claimants.set(district, { sheet: read.sheet.name, entry, column: read.columns.regNo });

@@ -479,7 +479,7 @@ function cell_(row: readonly unknown[], column: number): unknown {
 
 /** The sheet column a problem points at: a missing column's problems point at column A. */
 function at_(column: number): number {
-  return column < 0 ? 0 : column;
+  return Math.max(column, 0);
 }
 
 /** True when the layout's cells of the row are all blank (officers' own columns aside). */

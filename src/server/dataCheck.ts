@@ -108,7 +108,9 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   });
   out.push(...result.problems);
   const record: Record<string, string[]> = {};
-  for (const [number, index] of result.claims) (record[names[index]] ??= []).push(number);
+  for (const [number, index] of result.claims) {
+    record[names[index]] = [...(record[names[index]] ?? []), number];
+  }
   for (const list of Object.values(record)) list.sort();
   keep(CLAIMS_KEY, record, undo);
   for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });

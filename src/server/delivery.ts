@@ -38,7 +38,7 @@ export function sentText(mark: ReportMark): string {
 /** The report sheet of that name, when it is one of the add-on's (committed) reports. */
 function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
   const own = config.registry.all('report').find((r) => r.sheet.getName() === String(sheetName));
-  if (!own || !own.mark.report || own.mark.report.state === 'building') {
+  if (!own?.mark.report || own.mark.report.state === 'building') {
     throw new OfficerError(
       'missingSheet',
       `ไม่พบรายงาน "${String(sheetName)}" ที่สร้างจากเมนู OTOP (อาจถูกลบ เปลี่ยนชื่อ หรือเป็นชีตที่ผู้ใช้สร้างเอง) กรุณาเลือกรายงานใหม่`,

@@ -236,7 +236,11 @@ function setUpSettings_(
     if (isBlank(grid[r][2])) plan(r, 2, help);
     if (typeof value === 'object') dateRows.push(r + 1);
   }
-  if (existing.length === 0) grid[0].forEach((v, c) => plan(0, c, v as PlannedValue));
+  if (existing.length === 0) {
+    grid[0].forEach((v, c) => {
+      plan(0, c, v as PlannedValue);
+    });
+  }
   const formulas = existing.map((row) => row.map(() => ''));
   if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && !fresh) {
     run.repaired.add(sheet.getName());
@@ -270,10 +274,11 @@ function setUpCriteria_(run: Run_): {
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const width = CRITERIA_LAYOUT.channelWidth;
   const planned = new Map<number, Map<number, PlannedValue>>();
-  const plan = (from: number, rows: unknown[][]) =>
-    rows.forEach((row, i) =>
-      planned.set(from + i, new Map(row.map((v, c) => [c + 1, (v ?? '') as PlannedValue] as [number, PlannedValue]))),
-    );
+  const plan = (from: number, rows: unknown[][]) => {
+    rows.forEach((row, i) => {
+      planned.set(from + i, new Map(row.map((v, c) => [c + 1, (v ?? '') as PlannedValue] as [number, PlannedValue])));
+    });
+  };
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
   if (blank(1, tableEnd)) {
     tableRows = defaults.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
