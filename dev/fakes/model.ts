@@ -110,7 +110,8 @@ export interface WorkbookOptions {
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
 // (PLATFORM.md, guides/sheets/functions).
 const SPREADSHEET_CLASSES_ = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp', 'Protection', 'NamedRange']);
-const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu']);
+// ScriptApp (triggers, tokens) needs authorisation too: not among the services custom functions may use.
+const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu', 'ScriptApp']);
 
 /** The shared state of one fake spreadsheet and its script project. */
 export class WorkbookModel {

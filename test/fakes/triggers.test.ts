@@ -103,6 +103,21 @@ describe('creating, listing and deleting', () => {
     wb.createExecution({ user: OWNER }).globals.ScriptApp.newTrigger('remind').timeBased().everyHours(1).create();
   });
 
+  test('a custom function may not create triggers', () => {
+    const wb = createFakeWorkbook();
+    const run = wb.createExecution({ user: OWNER });
+    wb.spreadsheet.setFunctions((name) =>
+      name === 'ARM' ? () => run.globals.ScriptApp.newTrigger('remind').timeBased().everyHours(1).create() : undefined,
+    );
+    const cell = wb.spreadsheet.getSheets()[0].getRange('A1');
+    cell.setFormula('=ARM()');
+    expect(cell.getValue()).toBe('#ERROR!');
+    expect(wb.spreadsheet.getSheets()[0].getFormulaError(1, 1)).toBe(
+      'You do not have permission to call ScriptApp.newTrigger',
+    );
+    expect(run.globals.ScriptApp.getProjectTriggers()).toEqual([]);
+  });
+
   test('builder calls are local; create is a call to the server', () => {
     const { wb, ScriptApp } = workbook();
     wb.ledger.reset();
