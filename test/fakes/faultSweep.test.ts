@@ -113,6 +113,27 @@ test('healing that does not heal, and messages that are not Thai, are counted', 
   expect(() => sweep(prepare, append, { mode: 'after', strict: true })).toThrow();
 });
 
+/** Makes a sheet "Final" with A1 = 1; on failure removes it again. */
+function makeFinal(s: SweepSubject): void {
+  const ss = s.run.globals.SpreadsheetApp.getActive();
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  try {
+    sheet = ss.insertSheet('Final');
+    sheet.getRange('A1').setValue(1);
+  } catch {
+    if (sheet) ss.deleteSheet(sheet);
+    throw new Error('สร้างไม่สำเร็จ');
+  }
+}
+
+test('a rerun after a failed one gets new sheet ids: compared with the clean run, ids are left out', () => {
+  const r = sweep(prepare, makeFinal, { mode: 'after' });
+  // insertSheet (2) fails after making the sheet: the code never got it, so "Final" stays.
+  expect(outcomes(r)).toEqual(['1:unchanged', '2:partial', '3:unchanged', '4:unchanged']);
+  // The heal after 3 and 4 makes "Final" with the next id, one more than the clean run's.
+  expect(r.results.map((p) => p.healed)).toEqual([true, false, true, true]);
+});
+
 test('a stride samples positions, and the printed line says so', () => {
   const r = sweep(prepare, save, { mode: 'outage', stride: 3 });
   expect(r.results.map((p) => p.at)).toEqual([1, 4, 7]);

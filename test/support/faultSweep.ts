@@ -3,7 +3,7 @@
  * makes (or at a fixed stride of them), in one of the ledger's modes (CallLedger.inject):
  * 'before', 'after', 'outage', 'undo' (with a k, the failing undo step), 'late' (Sheets' write
  * cache). Each position's workbook is compared, as complete normalised dumps, with the one before
- * ('unchanged') and with the clean run's ('done'); anything else is 'partial'. The officer's
+ * ('unchanged') and with the clean run's ('done', sheet ids aside); anything else is 'partial'. The officer's
  * message must be Thai. For every outcome but 'done', a healing step (by default the same action
  * in a fresh execution with no faults) must bring the workbook to the clean run's dump.
  * sweepFaults keeps today's strict check: mode 'before', no partial state, a Thai message.
@@ -110,6 +110,16 @@ function normalised(s: SweepSubject): string {
 }
 
 /**
+ * A dump text for comparing two different runs: sheet ids left out, since Sheets hands out a new
+ * one for every sheet made (a failed run that made and removed a sheet shifts the next one's).
+ * Comparisons with the same workbook's state before keep them.
+ * @param text a normalised dump
+ */
+function withoutSheetIds(text: string): string {
+  return text.replace(/"sheetId":\d+/g, '"sheetId":0');
+}
+
+/**
  * A small province (two districts) set up, with entries: cheap to dump many times. Its entry
  * sheets exist already with 40 rows (set-up formats and validates every row of them, so the
  * dumps stay small); the settings and criteria sheets are created by set-up.
@@ -198,6 +208,7 @@ export function sweep<S extends SweepSubject>(
   const names = reference.book.ledger.calls(reference.run.id);
   const done = normalised(reference);
   expect(done).not.toEqual(before); // the action does change the workbook
+  const doneAcrossRuns = withoutSheetIds(done);
   const candidates = names.map((_, i) => i + 1).filter((n) => mode !== 'late' || isDeferrable(names[n - 1]));
   const positions = candidates.filter((_, i) => i % stride === 0);
 
@@ -234,7 +245,8 @@ export function sweep<S extends SweepSubject>(
       const surfacedAtEnd = thrown === null && late !== null;
       if (thrown === null) thrown = late;
       const after = normalised(s);
-      const outcome: Outcome = after === before ? 'unchanged' : after === done ? 'done' : 'partial';
+      const outcome: Outcome =
+        after === before ? 'unchanged' : withoutSheetIds(after) === doneAcrossRuns ? 'done' : 'partial';
       const message = thrown === null ? null : messageOf_(thrown);
       const thai = message === null || surfacedAtEnd ? null : THAI.test(message);
       if (strict) {
@@ -250,7 +262,7 @@ export function sweep<S extends SweepSubject>(
         const next = fresh(s);
         attempt_(heal, next);
         end_(next.run);
-        healed = normalised(next) === done;
+        healed = withoutSheetIds(normalised(next)) === doneAcrossRuns;
       }
       results.push({ at: n, undoAt: k, outcome, message, thai, surfacedAtEnd, healed });
     }
