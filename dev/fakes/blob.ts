@@ -1,7 +1,14 @@
-/** A minimal Blob (Utilities.newBlob, mail attachments). */
+/**
+ * A minimal Blob (Utilities.newBlob, mail attachments). getAs('application/pdf') is a stub: it
+ * returns a blob of type application/pdf whose bytes are FAKE_PDF_MARKER followed by the
+ * source's bytes — NOT a real PDF (the fake renders nothing).
+ */
 import { instrument } from './callLedger';
 import type { ExecutionContext } from './model';
 import type { FakeOf } from './types';
+
+/** The first bytes of the fake's "PDF" (not a PDF: there is no renderer). */
+export const FAKE_PDF_MARKER = 'FAKE-PDF (not a real PDF) of ';
 
 const BLOB_METHODS = [
   'getBytes',
@@ -67,15 +74,32 @@ export class FakeBlob implements FakeOf<GoogleAppsScript.Base.Blob, (typeof BLOB
     return this;
   }
 
-  /** @param contentType only the blob's own type is supported (no conversion) */
+  /**
+   * The blob converted: its own type (a copy), or 'application/pdf' (a stub, see the module
+   * header). "This method adds the appropriate extension to the filename ... the part of the
+   * filename that follows the last period (if any) is an existing extension that should be
+   * replaced" (reference/base/blob#getAs(String)).
+   * @param contentType the MIME type
+   */
   getAs(contentType: string): FakeBlob {
-    if (contentType !== this.contentType_) throw new Error(`Fake: conversion to ${contentType} is not supported.`);
-    return this.copy_();
+    if (contentType === this.contentType_) return this.copy_();
+    if (contentType !== 'application/pdf') throw new Error(`Fake: conversion to ${contentType} is not supported.`);
+    const marker = Buffer.from(`${FAKE_PDF_MARKER}${this.contentType_ ?? 'unknown type'}\n`, 'utf8');
+    const bytes = new Uint8Array(marker.length + this.bytes_.length);
+    bytes.set(marker);
+    bytes.set(this.bytes_, marker.length);
+    const name = this.name_ === null ? null : `${this.name_.replace(/\.[^.]*$/, '')}.pdf`;
+    return new FakeBlob(this.ctx_, bytes, contentType, name);
   }
 
   /** A copy. */
   copyBlob(): FakeBlob {
     return this.copy_();
+  }
+
+  /** Name, type and a copy of the bytes, without recording calls (for the fake MailApp). */
+  data_(): { name: string | null; contentType: string | null; bytes: Uint8Array } {
+    return { name: this.name_, contentType: this.contentType_, bytes: new Uint8Array(this.bytes_) };
   }
 
   private copy_(): FakeBlob {

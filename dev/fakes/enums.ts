@@ -88,3 +88,43 @@ export const SandboxMode = fakeEnum_<typeof GoogleAppsScript.HTML.SandboxMode>([
 
 /** HtmlService.XFrameOptionsMode */
 export const XFrameOptionsMode = fakeEnum_<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
+
+/** ScriptApp.TriggerSource */
+export const TriggerSource = fakeEnum_<typeof GoogleAppsScript.Script.TriggerSource>([
+  'SPREADSHEETS',
+  'CLOCK',
+  'FORMS',
+  'DOCUMENTS',
+  'CALENDAR',
+]);
+
+/** ScriptApp.EventType */
+export const EventType = fakeEnum_<typeof GoogleAppsScript.Script.EventType>([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
+
+/** ScriptApp.AuthMode */
+export const AuthMode = fakeEnum_<typeof GoogleAppsScript.Script.AuthMode>([
+  'NONE',
+  'CUSTOM_FUNCTION',
+  'LIMITED',
+  'FULL',
+]);
+
+/** Utilities.DigestAlgorithm */
+export const DigestAlgorithm = fakeEnum_<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
+  'MD2',
+  'MD5',
+  'SHA_1',
+  'SHA_256',
+  'SHA_384',
+  'SHA_512',
+]);
+
+/** Utilities.Charset */
+export const Charset = fakeEnum_<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);

@@ -9,6 +9,7 @@
  *   Object.assign(vmContext, run.globals);   // or globalThis
  */
 import type { CallLedger } from './callLedger';
+import type { FakeClock } from './clock';
 import { FakeHtmlService } from './htmlService';
 import { FakeLockService, releaseLocksOf } from './lockService';
 import { FakeLogger } from './logger';
@@ -19,10 +20,33 @@ import { FakeScriptApp } from './scriptApp';
 import { FakeSession } from './session';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
+import { runDueTriggers, type RunTriggersOptions, type TriggerRun } from './triggers';
 import { UiLog } from './ui';
 import { FakeUtilities } from './utilities';
 
-export { classifyCall, CallLedger, type CallKind, type LedgerSnapshot } from './callLedger';
+export {
+  classifyCall,
+  commitsWrites,
+  isDeferrable,
+  CallLedger,
+  EXECUTION_TIME_MESSAGE,
+  type CallKind,
+  type CallPlan,
+  type FaultMode,
+  type FaultSpec,
+  type LedgerSnapshot,
+} from './callLedger';
+export { DAY_MS, HOUR_MS, MINUTE_MS, SCRIPT_RUNTIME_MS, FakeClock, fakeDateClass } from './clock';
+export { FAKE_PDF_MARKER } from './blob';
+export {
+  MAX_TRIGGERS_PER_USER,
+  TOO_MANY_TRIGGERS_MESSAGE,
+  TRIGGER_RUNTIME_CONSUMER_MS,
+  TRIGGER_RUNTIME_MESSAGE,
+  type RunTriggersOptions,
+  type TriggerHandler,
+  type TriggerRun,
+} from './triggers';
 export { dump, renderSheet, type WorkbookDump, type SheetDump, type CellDump, type RenderedCell } from './dump';
 export { effectiveFormat, conditionHolds, type EffectiveFormat } from './effectiveFormat';
 export { Button, ButtonSet, BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
@@ -31,7 +55,7 @@ export { MAIL_QUOTA_MESSAGE } from './mailApp';
 export { NO_PERMISSION_MESSAGE, PROTECTED_CELL_MESSAGE } from './protection';
 export { STORE_QUOTA_MESSAGE } from './propertiesService';
 export { formatSimpleDate } from './dates';
-export type { FunctionResolver, SentMail, WorkbookOptions } from './model';
+export type { AttachedFile, FunctionResolver, SentMail, WorkbookOptions } from './model';
 export type { AlertRecord, MenuRecord, ShownHtml, ToastRecord, UiLog } from './ui';
 export { FakeRange } from './range';
 export { FakeSheet } from './sheet';
@@ -75,10 +99,23 @@ export interface ExecutionOptions {
   activeSheet?: string;
   /** names HTML templates can use besides their own properties (e.g. the vm context for include()) */
   scope?: object;
+  /** sets the workbook's fake clock to this instant as the execution starts */
+  now?: Date | number;
+  /**
+   * kills the run this long after it starts: from then on every call throws "Exceeded maximum
+   * execution time" (SCRIPT_RUNTIME_MS models the 6-minute limit); default no limit
+   */
+  timeLimitMs?: number;
 }
 
 /** One simulated run of the add-on by one user. */
 export interface FakeExecution {
+  /** the execution's id (for ledger faults that target one execution) */
+  readonly id: number;
+  /** Session.getActiveUser() of the run */
+  readonly user: string;
+  /** when it started (fake clock, ms) */
+  readonly startedAt: number;
   /** assign onto a vm context or globalThis */
   readonly globals: FakeGlobals;
   /** the same objects, fake-typed */
@@ -89,7 +126,11 @@ export interface FakeExecution {
   readonly logs: readonly string[];
   /** the spreadsheet as this execution sees it */
   readonly spreadsheet: FakeSpreadsheet;
-  /** ends the execution: releases its locks */
+  /**
+   * Ends the execution: releases its locks, then throws the error of a write Sheets reported
+   * late (a 'late' fault still pending: in Apps Script the run then fails after the code
+   * returned). Returns normally when nothing is pending.
+   */
   end(): void;
 }
 
@@ -99,6 +140,8 @@ export interface FakeWorkbook {
   readonly spreadsheet: FakeSpreadsheet;
   /** every call on every fake object of every execution */
   readonly ledger: CallLedger;
+  /** "now" of the workbook, its executions, services and (with loadBundle's `now`) scripts */
+  readonly clock: FakeClock;
   /** mails sent by all executions */
   readonly sentMails: readonly SentMail[];
   /** starts a simulated execution by `user` */
@@ -109,6 +152,13 @@ export interface FakeWorkbook {
    * @param user only this user's remaining quota
    */
   setMailQuota(recipients: number, user?: string): void;
+  /**
+   * Fake-only: advances the clock to `until`, running each installable trigger when it falls
+   * due, each in a new execution as its creator (6-minute limit), and reports every run.
+   * @param until the instant to stop at
+   * @param options `resolve(run, handler)` gives the handler bound to that execution's globals
+   */
+  runDueTriggers(until: Date, options: RunTriggersOptions<FakeExecution>): TriggerRun[];
 }
 
 /**
@@ -138,7 +188,10 @@ function context_(book: WorkbookModel, options: ExecutionOptions): ExecutionCont
 }
 
 function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecution {
+  if (options.now !== undefined) book.clock.set(options.now);
   const ctx = context_(book, options);
+  const startedAt = book.clock.now();
+  if (options.timeLimitMs !== undefined) book.ledger.setDeadline(ctx.id, startedAt + options.timeLimitMs);
   const services: FakeServices = {
     SpreadsheetApp: new FakeSpreadsheetApp(ctx),
     LockService: new FakeLockService(ctx),
@@ -162,12 +215,19 @@ function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecuti
     ScriptApp: asReal_(services.ScriptApp),
   };
   return {
+    id: ctx.id,
+    user: ctx.activeUser,
+    startedAt,
     globals,
     services,
     ui: ctx.ui,
     logs: ctx.logs,
     spreadsheet: new FakeSpreadsheet(ctx),
-    end: () => releaseLocksOf(ctx),
+    end: () => {
+      releaseLocksOf(ctx);
+      const late = book.ledger.takeLateError(ctx.id);
+      if (late) throw late;
+    },
   };
 }
 
@@ -183,14 +243,19 @@ export function createFakeWorkbook(options: WorkbookOptions = {}): FakeWorkbook 
     spreadsheet: setup.spreadsheet,
     ledger: book.ledger,
     sentMails: book.sentMails,
+    clock: book.clock,
     createExecution: (execOptions) => execution_(book, execOptions),
     setMailQuota: (recipients, user) => {
       if (user !== undefined) {
         book.mailRemaining.set(user, recipients);
+        // "reset 24 hours after the first request": the window is taken to open now.
+        if (!book.mailWindowStart.has(user)) book.mailWindowStart.set(user, book.clock.now());
       } else {
         book.mailQuota = recipients;
         book.mailRemaining.clear();
       }
     },
+    runDueTriggers: (until, triggerOptions) =>
+      runDueTriggers(book, until, triggerOptions, (user, timeLimitMs) => execution_(book, { user, timeLimitMs })),
   };
 }

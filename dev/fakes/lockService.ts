@@ -1,8 +1,10 @@
 /**
  * Fake LockService. Locks live in the workbook, so executions over the same workbook contend.
- * Time does not pass: tryLock returns false at once when another execution holds the lock, and
- * waitLock throws Apps Script's timeout error (reference/lock/lock-service). A lock is released
- * by releaseLock() or when its execution ends.
+ * Executions do not run in parallel here, so a lock another execution holds stays held while
+ * this one waits: tryLock lets the timeout pass on the fake clock and returns false, waitLock
+ * lets it pass and throws Apps Script's timeout error (reference/lock/lock-service). The wait
+ * counts toward the run's time limit. A lock is released by releaseLock() or when its
+ * execution ends.
  */
 import { instrument } from './callLedger';
 import type { ExecutionContext } from './model';
@@ -29,9 +31,14 @@ export class FakeLock implements FakeOf<GoogleAppsScript.Lock.Lock, (typeof LOCK
     readonly key_: string,
   ) {}
 
-  /** @param _timeoutInMillis ignored: time does not pass in the fake */
-  tryLock(_timeoutInMillis: number): boolean {
-    return this.acquire_();
+  /** @param timeoutInMillis how long to wait for another execution's lock (on the fake clock) */
+  tryLock(timeoutInMillis: number): boolean {
+    return this.acquire_() || this.waitedInVain_(timeoutInMillis);
+  }
+
+  private waitedInVain_(timeoutInMillis: number): false {
+    this.ctx_.book.clock.advance(Math.max(0, timeoutInMillis));
+    return false;
   }
 
   private acquire_(): boolean {
@@ -41,9 +48,9 @@ export class FakeLock implements FakeOf<GoogleAppsScript.Lock.Lock, (typeof LOCK
     return true;
   }
 
-  /** @param _timeoutInMillis ignored; throws when another execution holds the lock */
-  waitLock(_timeoutInMillis: number): void {
-    if (!this.acquire_()) throw new Error(LOCK_TIMEOUT_MESSAGE);
+  /** @param timeoutInMillis how long to wait (on the fake clock) before throwing the timeout error */
+  waitLock(timeoutInMillis: number): void {
+    if (!this.acquire_() && !this.waitedInVain_(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
 
   /** Releases the lock if this execution holds it. */

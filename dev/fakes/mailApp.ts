@@ -1,9 +1,15 @@
 /**
- * Fake MailApp: records sent mails and enforces the daily recipient quota (100 for consumer
- * accounts, 1 500 for Workspace; 50 recipients per message — guides/services/quotas).
+ * Fake MailApp: records sent mails (recipients, cc, bcc, name, replyTo, attachments, time) and
+ * enforces the daily recipient quota (100 for consumer accounts, 1 500 for Workspace; 50
+ * recipients per message — guides/services/quotas). "Quotas are per user and reset 24 hours
+ * after the first request" (same page): each user's window opens at their first send and
+ * closes 24 hours later on the fake clock (not at a fixed midnight). A send that fails after
+ * delivering is the ledger's 'after' fault: the mail stays recorded as sent.
  */
+import { FakeBlob } from './blob';
 import { instrument } from './callLedger';
-import type { ExecutionContext, SentMail } from './model';
+import { DAY_MS } from './clock';
+import type { AttachedFile, ExecutionContext, SentMail } from './model';
 import type { FakeOf } from './types';
 
 /** Apps Script's message when the daily e-mail quota is used up. */
@@ -11,11 +17,26 @@ export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: e
 /** Largest number of recipients of one message. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
-/** MailApp options, with attachments reduced to what the fake reads (their names). */
+/** What the fake reads of an attachment (a Blob or any BlobSource). */
+export interface AttachmentSource {
+  getBlob(): { getName(): string | null; getContentType(): string | null; getBytes(): number[] };
+}
+
+/** MailApp options, with attachments reduced to what the fake reads. */
 export type MailOptions = Omit<GoogleAppsScript.Mail.MailAdvancedParameters, 'attachments' | 'inlineImages'> & {
-  attachments?: Array<{ getBlob(): { getName(): string | null } }>;
+  attachments?: AttachmentSource[];
   inlineImages?: unknown;
 };
+
+// MailApp reads attachments on Google's side: a fake blob is read without recording calls.
+function file_(source: AttachmentSource): AttachedFile {
+  if (source instanceof FakeBlob) {
+    const data = source.data_();
+    return { name: data.name ?? '', contentType: data.contentType, bytes: data.bytes };
+  }
+  const blob = source.getBlob();
+  return { name: blob.getName() ?? '', contentType: blob.getContentType(), bytes: Uint8Array.from(blob.getBytes()) };
+}
 
 function addresses_(list: string | undefined): string[] {
   return (list ?? '')
@@ -29,7 +50,14 @@ function addresses_(list: string | undefined): string[] {
  * @param ctx the execution
  */
 export function remainingQuota(ctx: ExecutionContext): number {
-  return ctx.book.mailRemaining.get(ctx.effectiveUser) ?? ctx.book.mailQuota;
+  const book = ctx.book;
+  const user = ctx.effectiveUser;
+  const start = book.mailWindowStart.get(user);
+  if (start !== undefined && book.clock.now() >= start + DAY_MS) {
+    book.mailWindowStart.delete(user);
+    book.mailRemaining.delete(user);
+  }
+  return book.mailRemaining.get(user) ?? book.mailQuota;
 }
 
 const MAIL_METHODS = [
@@ -61,7 +89,12 @@ export class FakeMailApp implements FakeOf<GoogleAppsScript.Mail.MailApp, (typeo
     if (all.length > MAX_RECIPIENTS_PER_MESSAGE) throw new Error('Limit Exceeded: Email Recipients Per Message.');
     const remaining = remainingQuota(this.ctx_);
     if (all.length > remaining) throw new Error(MAIL_QUOTA_MESSAGE);
-    this.ctx_.book.mailRemaining.set(this.ctx_.effectiveUser, remaining - all.length);
+    const book = this.ctx_.book;
+    const files = (message.attachments ?? []).map(file_);
+    book.mailRemaining.set(this.ctx_.effectiveUser, remaining - all.length);
+    if (!book.mailWindowStart.has(this.ctx_.effectiveUser)) {
+      book.mailWindowStart.set(this.ctx_.effectiveUser, book.clock.now());
+    }
     const sent: SentMail = {
       from: this.ctx_.effectiveUser,
       to,
@@ -72,12 +105,14 @@ export class FakeMailApp implements FakeOf<GoogleAppsScript.Mail.MailApp, (typeo
       body: message.body ?? '',
       htmlBody: message.htmlBody ?? '',
       name: message.name ?? '',
-      attachments: (message.attachments ?? []).map((att) => att.getBlob().getName() ?? ''),
+      attachments: files.map((f) => f.name),
+      files,
+      at: book.clock.now(),
     };
-    this.ctx_.book.sentMails.push(sent);
+    book.sentMails.push(sent);
   }
 
-  /** Recipients the effective user may still address today. */
+  /** Recipients the effective user may still address in the current 24-hour window. */
   getRemainingDailyQuota(): number {
     return remainingQuota(this.ctx_);
   }

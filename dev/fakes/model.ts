@@ -5,7 +5,9 @@
  */
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
+import { FakeClock } from './clock';
 import { SheetModel } from './sheetModel';
+import { TriggerStore } from './triggers';
 import type { UiLog } from './ui';
 
 /** A stored data-validation rule. Criteria values may hold FakeRange objects. */
@@ -64,7 +66,20 @@ export interface SentMail {
   body: string;
   htmlBody: string;
   name: string;
+  /** attachment file names */
   attachments: string[];
+  /** the attachments themselves */
+  files: AttachedFile[];
+  /** when it was sent (the fake clock, ms) */
+  at: number;
+}
+
+/** A mail attachment as sent. */
+export interface AttachedFile {
+  name: string;
+  contentType: string | null;
+  /** the bytes, unsigned */
+  bytes: Uint8Array;
 }
 
 /** Resolves a custom function name used in a formula to its implementation. */
@@ -88,16 +103,23 @@ export interface WorkbookOptions {
   htmlFiles?: Record<string, string>;
   /** MailApp recipients per day per user; default 100 (consumer account) */
   mailDailyQuota?: number;
+  /** the fake clock's start; default: follow the host clock until set */
+  now?: Date | number;
 }
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
 // (PLATFORM.md, guides/sheets/functions).
 const SPREADSHEET_CLASSES_ = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp', 'Protection', 'NamedRange']);
-const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu']);
+// ScriptApp (triggers, tokens) needs authorisation too: not among the services custom functions may use.
+const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu', 'ScriptApp']);
 
 /** The shared state of one fake spreadsheet and its script project. */
 export class WorkbookModel {
-  readonly ledger = new CallLedger();
+  /** "now" for every execution, service and loaded script of this workbook */
+  readonly clock: FakeClock;
+  readonly ledger: CallLedger;
+  /** installable triggers of the script project */
+  readonly triggers = new TriggerStore();
   readonly id: string;
   name: string;
   readonly owner: string;
@@ -113,6 +135,8 @@ export class WorkbookModel {
   readonly userProperties = new Map<string, Map<string, string>>();
   mailQuota: number;
   readonly mailRemaining = new Map<string, number>();
+  /** user → start of the current 24-hour mail quota window (clock ms) */
+  readonly mailWindowStart = new Map<string, number>();
   readonly sentMails: SentMail[] = [];
   readonly htmlFiles: Record<string, string>;
   functions: FunctionResolver | null = null;
@@ -127,6 +151,8 @@ export class WorkbookModel {
 
   /** @param options see WorkbookOptions */
   constructor(options: WorkbookOptions = {}) {
+    this.clock = new FakeClock(options.now);
+    this.ledger = new CallLedger(this.clock);
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Fake spreadsheet';
     this.owner = options.owner ?? 'owner@example.com';

@@ -85,7 +85,11 @@ export class FakeSpreadsheetApp implements AppApi {
     return new FakeUi(this.ctx_);
   }
 
-  /** Nothing to flush: writes apply at once. */
+  /**
+   * "Applies all pending Spreadsheet changes" (reference/spreadsheet/spreadsheet-app#flush()):
+   * writes apply at once in the fake, but the ledger throws here a write error still pending
+   * from a 'late' fault (see callLedger commitsWrites).
+   */
   flush(): void {}
 
   /** A new conditional-format rule builder. */

@@ -23,6 +23,7 @@ import type { FakeRange } from './range';
 import type { FakeUser } from './session';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
+import type { FakeClockTriggerBuilder, FakeTrigger, FakeTriggerBuilder } from './triggers';
 import type { FakeMenu, FakeUi } from './ui';
 
 // Builders are checked before the objects they build: a builder structurally satisfies its product.
@@ -68,7 +69,15 @@ type SwapServices_<T> = T extends GoogleAppsScript.Base.Ui
                 ? FakeProperties
                 : T extends GoogleAppsScript.Base.User
                   ? FakeUser
-                  : T;
+                  : SwapScript_<T>;
+
+type SwapScript_<T> = T extends GoogleAppsScript.Script.ClockTriggerBuilder
+  ? FakeClockTriggerBuilder
+  : T extends GoogleAppsScript.Script.TriggerBuilder
+    ? FakeTriggerBuilder
+    : T extends GoogleAppsScript.Script.Trigger
+      ? FakeTrigger
+      : T;
 
 /** Replaces real Apps Script object types by their fakes (through unions and arrays). */
 export type Swap<T> = 0 extends 1 & T ? T : T extends unknown ? SwapOne_<T> : never;

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
+import { fakeDateClass } from '../../dev/fakes';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -15,12 +16,38 @@ export type BundleScope = Record<string, any> & {
   run(source: string): any;
 };
 
+/** Options of loadBundle. */
+export interface BundleOptions {
+  /**
+   * "Now" for the bundle: `new Date()` and `Date.now()` read it (e.g. `book.clock.now`, or a
+   * fixed instant); every other Date behaviour is the context's own. Default: real time.
+   */
+  now?: (() => number) | Date | number;
+}
+
+/**
+ * Gives a context a Date whose current time is `now`, built on the context's own Date so that
+ * its objects are that realm's Dates (instanceof, '[object Date]').
+ * @param context the vm context
+ * @param now the time source
+ */
+function installClock_(context: Record<string, unknown>, now: NonNullable<BundleOptions['now']>): void {
+  const read = typeof now === 'function' ? now : () => (typeof now === 'number' ? now : now.getTime());
+  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
+  const FakeDate = fakeDateClass(read, NativeDate);
+  // The context is the bundle's alone, so its Date.prototype may name the wrapper as constructor.
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
+  context.Date = FakeDate;
+}
+
 /**
  * Loads all script files of dist/ into a fresh context, in name order as clasp pushes them.
  * @param services Apps Script globals to install (SpreadsheetApp, Session, ...), if any
+ * @param options a fake "now" for the bundle's Date
  */
-export function loadBundle(services: Record<string, unknown> = {}): BundleScope {
+export function loadBundle(services: Record<string, unknown> = {}, options: BundleOptions = {}): BundleScope {
   const context = createContext({ ...services });
+  if (options.now !== undefined) installClock_(context, options.now);
   for (const file of readdirSync(DIST)
     .filter((f) => f.endsWith('.js'))
     .sort()) {

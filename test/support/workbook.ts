@@ -30,7 +30,7 @@ export function newHarness(options: { editors?: string[] } = {}): Harness {
   });
   const as = (user: string) => {
     const run = book.createExecution({ user });
-    const gas = loadBundle({ ...run.globals });
+    const gas = loadBundle({ ...run.globals }, { now: book.clock.now });
     return { run, gas };
   };
   const owner = as(OWNER);

@@ -1,0 +1,103 @@
+/**
+ * The fake clock: one "now" per workbook, shared by its executions, its services (trigger firing,
+ * mail quota windows, lock waits, Utilities.sleep) and, through fakeDateClass, by the script's
+ * own `new Date()` and `Date.now()`. Until a test sets it, the clock follows the host's clock, so
+ * tests that never mention time see real time; advancing it then adds an offset.
+ */
+
+/** Milliseconds in a minute, an hour and a day. */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Apps Script's limit of one script run: 6 minutes (guides/services/quotas, "Script runtime"). */
+export const SCRIPT_RUNTIME_MS = 6 * MINUTE_MS;
+
+/** Time for tests: frozen at a set instant, advanced by hand or by a fixed cost per service call. */
+export class FakeClock {
+  private fixed_: number | null = null;
+  private offset_ = 0;
+  private msPerCall_ = 0;
+
+  /** @param start the initial instant; omitted: follow the host clock */
+  constructor(start?: Date | number) {
+    if (start !== undefined) this.set(start);
+  }
+
+  /** The current instant in ms since the epoch (an arrow property: pass `clock.now` around). */
+  readonly now = (): number => this.fixed_ ?? Date.now() + this.offset_;
+
+  /** The current instant as a (host) Date. */
+  date(): Date {
+    return new Date(this.now());
+  }
+
+  /** Whether the clock was set (frozen) rather than following the host clock. */
+  get frozen(): boolean {
+    return this.fixed_ !== null;
+  }
+
+  /**
+   * Freezes the clock at an instant (time may go backwards: tests decide).
+   * @param time the instant
+   */
+  set(time: Date | number): void {
+    const ms = typeof time === 'number' ? time : time.getTime();
+    if (!Number.isFinite(ms)) throw new Error(`FakeClock.set: not a valid time: ${String(time)}`);
+    this.fixed_ = ms;
+  }
+
+  /**
+   * Moves the clock forward.
+   * @param ms milliseconds, ≥ 0
+   */
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`FakeClock.advance: ms must be ≥ 0, got ${ms}`);
+    if (this.fixed_ !== null) this.fixed_ += ms;
+    else this.offset_ += ms;
+  }
+
+  /** Milliseconds every recorded service call takes (0 by default). */
+  get msPerCall(): number {
+    return this.msPerCall_;
+  }
+
+  /**
+   * Makes every recorded service call take this long, to simulate slow calls and reach the
+   * 6-minute limit (an Apps Script call to Sheets takes tens to hundreds of ms).
+   * @param ms milliseconds per call, ≥ 0
+   */
+  setMsPerCall(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`FakeClock.setMsPerCall: ms must be ≥ 0, got ${ms}`);
+    this.msPerCall_ = ms;
+  }
+
+  /** Lets one service call's time pass (called by the ledger for every recorded call). */
+  tickForCall(): void {
+    if (this.msPerCall_ > 0) this.advance(this.msPerCall_);
+  }
+}
+
+/**
+ * A Date constructor whose `new Date()` (no arguments), `Date()` and `Date.now()` read `now`;
+ * every other behaviour is the native one. It shares the native prototype, so its objects are
+ * native Dates: `instanceof` holds both ways and Object.prototype.toString gives '[object Date]'.
+ * @param now the clock to read
+ * @param NativeDate the Date to wrap (e.g. a vm context's own Date)
+ */
+export function fakeDateClass(now: () => number, NativeDate: DateConstructor): DateConstructor {
+  function Date_(this: unknown, ...args: unknown[]): unknown {
+    // Called without `new`, Date() returns the current time as a string (ECMA-262 21.4.2.1).
+    if (!new.target) return new NativeDate(now()).toString();
+    return Reflect.construct(NativeDate, args.length === 0 ? [now()] : args, new.target);
+  }
+  Object.defineProperty(Date_, 'prototype', { value: NativeDate.prototype });
+  Object.defineProperty(Date_, 'name', { value: 'Date' });
+  Object.defineProperty(Date_, 'length', { value: 7 });
+  for (const key of ['parse', 'UTC'] as const) {
+    Object.defineProperty(Date_, key, { value: NativeDate[key], writable: true, configurable: true });
+  }
+  Object.defineProperty(Date_, 'now', { value: () => now(), writable: true, configurable: true });
+  // A function with a constructor's properties: TypeScript cannot type that without a cast.
+  return Date_ as unknown as DateConstructor;
+}
