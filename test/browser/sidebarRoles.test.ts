@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { DEMO_OWNER } from '../../dev/preview/demo';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
-import { OFFICER, OFFICER_DISTRICT, officerSeed, STRANGER } from './support/roles';
+import { LABEL } from '../../src/workbook/settings';
+import { nameInSettings, OFFICER, OFFICER_DISTRICT, officerSeed, STRANGER } from './support/roles';
 
 jest.setTimeout(60_000);
 
@@ -43,7 +44,7 @@ describeWithBrowser('each role sees only what it may do', () => {
    * The sidebar page alone, 300 px wide as Google shows it, its calls run as `user`, once the
    * first state is shown.
    */
-  async function sidebarAs(user: string): Promise<{ page: Page; errors: string[] }> {
+  async function sidebarAs(user: string): Promise<{ page: Page; errors: string[]; server: PreviewServer }> {
     const server = await startPreview({ root: ROOT, port: 0, user, seed: officerSeed });
     servers.push(server);
     const page = await browser.context.newPage();
@@ -54,7 +55,7 @@ describeWithBrowser('each role sees only what it may do', () => {
     await page.goto(`${server.url}sidebar`);
     await page.locator('.district').nth(8).waitFor();
     await page.locator('body[aria-busy="false"]').waitFor();
-    return { page, errors };
+    return { page, errors, server };
   }
 
   /** How many elements of each selector the page has. */
@@ -88,11 +89,8 @@ describeWithBrowser('each role sees only what it may do', () => {
     expect(await mine.count()).toBe(1);
     expect(await mine.locator('.name').textContent()).toBe(OFFICER_DISTRICT);
     await page.screenshot({ path: artifact('sidebar-district.png'), fullPage: true });
-    // the officer may run the data check
-    await page.locator('#btnCheck').click();
-    await page.locator('#status.ok').waitFor();
-    await page.locator('body[aria-busy="false"]').waitFor();
-    expect(await counts(page, PROVINCE_ONLY)).toEqual(Object.fromEntries(PROVINCE_ONLY.map((s) => [s, 0])));
+    expect(await page.locator('#btnCheck').isEnabled()).toBe(true);
+    expect(await page.locator('#reload').isEnabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -124,6 +122,22 @@ describeWithBrowser('each role sees only what it may do', () => {
     expect(text).toContain('ไม่เปิดเผยอีเมล');
     expect(text).toContain('“ตั้งค่า”');
     expect(await page.locator('.district').count()).toBe(9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the view follows the role: an officer named a province editor gets the province controls on reload', async () => {
+    const { page, errors, server } = await sidebarAs(OFFICER);
+    expect(await page.locator('#btnSetUp').count()).toBe(0);
+    nameInSettings(server.runtime, LABEL.provinceEditors, OFFICER);
+    await page.locator('#reload').click();
+    await page.locator('#btnSetUp').waitFor();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    expect(await counts(page, PROVINCE_ONLY)).toEqual(Object.fromEntries(PROVINCE_ONLY.map((s) => [s, 1])));
+    expect(await page.locator('#sendPanel').isHidden()).toBe(true);
+    expect(await page.locator('#btnSetUp').isEnabled()).toBe(true);
+    expect(await page.locator('.district.mine').count()).toBe(0);
+    expect(await page.locator('#who').textContent()).toContain('ผู้ดูแลระดับจังหวัด');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,7 +2,7 @@
  * Callers of the sidebar for the role tests: a district officer named in the settings sheet,
  * an editor named nowhere, and a caller whose address Google hides.
  */
-import { seedDemo } from '../../../dev/preview/demo';
+import { seedDemo, setUp } from '../../../dev/preview/demo';
 import type { PreviewRuntime } from '../../../dev/preview/runtime';
 import { LABEL } from '../../../src/workbook/settings';
 import { SHEET } from '../../../src/workbook/sheetNames';
@@ -29,10 +29,12 @@ export function nameInSettings(runtime: PreviewRuntime, label: string, email: st
 }
 
 /**
- * The demo workbook with Tha Bo's officer named in the settings.
+ * The demo workbook with Tha Bo's officer named in the settings, and set-up run again to give
+ * them their protections, as the province does after naming someone.
  * @param runtime the preview
  */
 export function officerSeed(runtime: PreviewRuntime): void {
   seedDemo(runtime);
   nameInSettings(runtime, LABEL.districtEditors(OFFICER_DISTRICT), OFFICER);
+  setUp(runtime);
 }
