@@ -79,7 +79,7 @@ export function typeRows(runtime: PreviewRuntime, sheet: string, rows: unknown[]
  * @param runtime the preview
  */
 export function setUp(runtime: PreviewRuntime): void {
-  const outcome = runtime.call('sidebarSetUp', []);
+  const outcome = runtime.call('sidebarSetUp', [], runtime.owner);
   if (!outcome.ok) throw new Error(`sidebarSetUp failed: ${outcome.error.message}`);
 }
 

@@ -33,8 +33,13 @@ export interface Selection {
 export interface RuntimeOptions {
   /** the folder with the built Code.js (and any other *.js, loaded in name order like clasp) */
   distDir: string;
-  /** the spreadsheet owner, who also runs the sidebar */
+  /** the spreadsheet owner */
   owner: string;
+  /**
+   * who runs the sidebar's google.script.run calls (default the owner), made an editor of the
+   * workbook (only editors can open a bound script's sidebar); "" = Google hides the address
+   */
+  user?: string;
   /** workbook name shown in the preview */
   name?: string;
   /** 'yyyy-mm-dd': the day scripts see as today (the time of day stays real); null = real clock */
@@ -147,6 +152,8 @@ interface LoadedScripts {
 export class PreviewRuntime {
   readonly book: FakeWorkbook;
   readonly owner: string;
+  /** who runs the google.script.run calls ("" = a hidden address) */
+  readonly user: string;
   /** the day scripts see as today, or null for the real clock */
   readonly today: string | null;
   selection: Selection | null = null;
@@ -159,10 +166,12 @@ export class PreviewRuntime {
   /** @param options where the bundle is, who owns the workbook, which day is today */
   constructor(private readonly options: RuntimeOptions) {
     this.owner = options.owner;
+    this.user = options.user ?? options.owner;
     this.today = options.today ?? null;
     this.Date_ = options.today ? shiftedDate(offsetToDay(options.today)) : Date;
     this.book = createFakeWorkbook({
       owner: options.owner,
+      editors: this.user && this.user !== options.owner ? [this.user] : [],
       name: options.name ?? 'OTOP',
       htmlFiles: this.htmlFiles_(),
     });
@@ -257,15 +266,23 @@ export class PreviewRuntime {
   }
 
   /**
-   * Runs one google.script.run call as a new execution by the owner.
+   * Runs one google.script.run call as a new execution.
    * @param fn the function's name
    * @param args the arguments, as JSON-compatible values
+   * @param user who calls; default the preview's user (the owner unless told otherwise)
    */
-  call(fn: string, args: unknown[]): CallOutcome {
+  call(fn: string, args: unknown[], user = this.user): CallOutcome {
     if (typeof fn !== 'string' || fn.endsWith('_') || !/^[A-Za-z_$][\w$]*$/.test(fn)) {
       return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${String(fn)}` } };
     }
-    const run = this.book.createExecution({ user: this.owner, activeSheet: this.activeSheetName_() });
+    // Session.getEffectiveUser: "In most other cases, this returns the same account as
+    // getActiveUser()" (reference/base/session); that a hidden address is hidden there too is
+    // unconfirmed, so the preview takes the worse case (both "").
+    const run = this.book.createExecution({
+      user,
+      effectiveUser: user,
+      activeSheet: this.activeSheetName_(),
+    });
     try {
       const context = this.load_(run);
       const target = (context as Record<string, unknown>)[fn];

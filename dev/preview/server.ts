@@ -33,6 +33,8 @@ export interface PreviewOptions {
   seed?: (runtime: PreviewRuntime) => void;
   /** delay before each call runs, to see the sidebar's busy states (default 0) */
   latencyMs?: number;
+  /** who runs the sidebar's calls (default the owner, DEMO_OWNER); "" = Google hides the address */
+  user?: string;
 }
 
 /** A running preview. */
@@ -216,6 +218,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const runtime = new PreviewRuntime({
     distDir,
     owner: DEMO_OWNER,
+    user: options.user,
     name: DEMO_WORKBOOK_NAME,
     today: options.today === undefined ? DEMO_TODAY : options.today,
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startPreview, injectShim, type PreviewServer } from '../../dev/preview/server';
 import { PreviewRuntime, shiftedDate, toTransferable } from '../../dev/preview/runtime';
 import { ROOT } from './support/browser';
+import { OFFICER, OFFICER_DISTRICT, officerSeed, STRANGER } from './support/roles';
 
 jest.setTimeout(30_000);
 
@@ -164,6 +165,11 @@ describe('the preview server', () => {
     expect(text.status).toBe(403);
   });
 
+  test('the sidebar runs as the owner, the province, unless told otherwise', async () => {
+    const reply = (await (await post('/gas/run', { fn: 'sidebarState', args: [] })).json()) as any;
+    expect(reply.value.user).toEqual({ email: preview.runtime.owner, role: 'province', district: '' });
+  });
+
   test('a busy port falls back to a free one', async () => {
     const second = await startPreview({ root: ROOT, port: preview.port, seed: () => undefined });
     try {
@@ -172,6 +178,39 @@ describe('the preview server', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('the preview run as another user', () => {
+  const stateAs = async (user: string) => {
+    const preview = await startPreview({ root: ROOT, port: 0, user, seed: officerSeed });
+    try {
+      const reply = await fetch(new URL('/gas/run', preview.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn: 'sidebarState', args: [] }),
+      });
+      return ((await reply.json()) as any).value.user;
+    } finally {
+      await preview.close();
+    }
+  };
+
+  test('a district officer named in the settings', async () => {
+    expect(await stateAs(OFFICER)).toEqual({ email: OFFICER, role: 'district', district: OFFICER_DISTRICT });
+  });
+
+  test('an editor named nowhere, and a caller whose address Google hides', async () => {
+    expect(await stateAs(STRANGER)).toEqual({ email: STRANGER, role: 'unknown', district: '' });
+    expect(await stateAs('')).toEqual({ email: '', role: 'unknown', district: '' });
+  });
+
+  test('set-up in the seed still runs as the owner; the user is an editor of the file', () => {
+    const runtime = new PreviewRuntime({ distDir: join(ROOT, 'dist'), owner: 'owner@example.com', user: OFFICER });
+    expect(runtime.user).toBe(OFFICER);
+    expect(runtime.call('sidebarSetUp', []).ok).toBe(false); // not the province
+    expect(runtime.call('sidebarSetUp', [], runtime.owner).ok).toBe(true);
+    expect(runtime.book.spreadsheet.getEditors().map((u) => u.getEmail())).toContain(OFFICER);
   });
 });
 

@@ -282,6 +282,39 @@ describeWithBrowser('the sidebar in the local preview', () => {
     expect(opened.errors).toEqual([]);
   });
 
+  describe('when a call fails', () => {
+    let opened: Opened;
+    beforeAll(async () => {
+      opened = await open(await preview());
+    });
+    afterEach(() => opened.page.unrouteAll());
+
+    test("the server's message is shown as it is, whatever its language", async () => {
+      // An error Apps Script raises outside the add-on's code reaches the failure handler as is.
+      const message = 'Exception: Service Spreadsheets timed out while accessing document with id 1x.';
+      await opened.page.route('**/gas/run', (route) =>
+        route.fulfill({ json: { ok: false, error: { name: 'Error', message } } }),
+      );
+      await opened.sidebar.locator('#btnCheck').click();
+      await opened.sidebar.locator('#status.error').waitFor();
+      expect(await opened.sidebar.locator('#status').textContent()).toBe(`ทำไม่สำเร็จ — ${message}`);
+      await idle(opened);
+      expect(opened.errors).toEqual([]);
+    });
+
+    test('a network failure of google.script.run gets its own Thai text', async () => {
+      await opened.page.route('**/gas/run', (route) => route.abort('internetdisconnected'));
+      await opened.sidebar.locator('#reload').click();
+      await opened.sidebar.locator('#status.error').waitFor();
+      const text = (await opened.sidebar.locator('#status').textContent()) ?? '';
+      expect(text).toMatch(/^โหลดข้อมูลไม่สำเร็จ — ติดต่อ Google ไม่ได้/);
+      expect(text).toContain('(NetworkError: Connection failure due to HTTP 0)');
+      await idle(opened);
+      // the standing already shown stays
+      expect(await opened.sidebar.locator('.district').count()).toBe(9);
+    });
+  });
+
   test('names with <script> and <img onerror> are shown as text and never run', async () => {
     const DISTRICT = '<img src=x onerror=alert("district")>';
     const OPERATOR = '<script>alert("operator")</script>';

@@ -1,0 +1,96 @@
+/**
+ * The OTOP sidebar: loads the state from the server, then shows the caller's role's view. It
+ * talks to the server only through the typed google.script.run client (rpc.ts) and builds all
+ * text with textContent (dom.ts). What the role may not use is not rendered (roles.ts): the
+ * view is rebuilt when the role changes (the province may name or remove someone meanwhile).
+ */
+import type { SidebarState } from '../server/api';
+import { calendarPart } from './calendar';
+import { add, button, byId, section, withId } from './dom';
+import { checkPart } from './problems';
+import { reportsPart } from './reports';
+import { type RoleView, roleNotice, roleText, setUpNotice, type User, viewOf } from './roles';
+import { createClient, type ScriptRun } from './rpc';
+import { sendingPart } from './sending';
+import { setUpPart } from './setUp';
+import { standingPart } from './standing';
+import type { Part, Sidebar } from './state';
+import { disableAll, loadState } from './status';
+
+/** Apps Script's client library in the sidebar's page (guides/html/reference/run). */
+declare const google: { script: { run: ScriptRun } };
+
+const NOBODY: User = { email: '', role: 'unknown', district: '' };
+
+const app: Sidebar = {
+  call: createClient(() => google.script.run).call,
+  busy: false,
+  made: '',
+  parts: [],
+  show: showState_,
+};
+/** The role (and district) whose view is shown; null before the first state. */
+let shownFor: string | null = null;
+
+/**
+ * Shows a state: the header and notices, the role's view (rebuilt if the role changed), each part.
+ * @param state the server's state
+ */
+function showState_(state: SidebarState): void {
+  const user = state.user ?? NOBODY;
+  const key = `${user.role}\n${user.district}`;
+  if (key !== shownFor) {
+    build_(viewOf(user));
+    shownFor = key;
+  }
+  byId('year').textContent = state.fiscalYear ? `ปี ${state.fiscalYear}` : '';
+  byId('who').textContent =
+    (state.province ? `จังหวัด${state.province} · ` : '') + roleText(user) + (user.email ? ` (${user.email})` : '');
+  showNotices_(state, user);
+  for (const part of app.parts) part.show(state);
+  if (!app.busy) for (const part of app.parts) part.enable();
+}
+
+/**
+ * Builds the parts a role may use, and only those.
+ * @param view the role's view
+ */
+function build_(view: RoleView): void {
+  const parts: Part[] = [];
+  const tools = byId('tools');
+  tools.replaceChildren();
+  if (view.reload) {
+    const reload = button('reload', 'secondary small', '↻ โหลดใหม่', () => void loadState(app));
+    reload.title = 'โหลดข้อมูลล่าสุด';
+    add(tools, reload);
+  }
+  const panels = byId('panels');
+  panels.replaceChildren();
+  if (view.calendar) parts.push(calendarPart(panels));
+  if (view.setUp || view.check || view.reports || view.sending) {
+    const work = section(panels, 'h-work', 'งาน');
+    if (view.setUp) parts.push(setUpPart(work, app));
+    if (view.check) parts.push(checkPart(work, app));
+    if (view.reports) parts.push(reportsPart(work, app));
+    if (view.sending) parts.push(sendingPart(work, app));
+  }
+  parts.push(standingPart(byId('standing'), view.ownDistrict));
+  app.parts = parts;
+  if (app.busy) disableAll(true); // built while an action's state refresh runs
+}
+
+/**
+ * The notices: the workbook needs setting up; the caller is named nowhere.
+ * @param state the server's state
+ * @param user the caller
+ */
+function showNotices_(state: SidebarState, user: User): void {
+  const notices = byId('notices');
+  notices.replaceChildren();
+  const setUp = state.needsSetUp ? setUpNotice(user) : '';
+  if (setUp) add(notices, add(withId('div', 'setupNotice', 'notice'), setUp));
+  const role = roleNotice(user);
+  if (role) add(notices, add(withId('div', 'roleNotice', 'notice'), role));
+}
+
+void loadState(app);

@@ -1,0 +1,105 @@
+/**
+ * What each role may use in the sidebar. The server checks every action itself (src/server/
+ * roles.ts); the sidebar only leaves out what the caller may not use, so nobody is offered a
+ * button that can only fail. Parts a role may not use are not rendered at all.
+ */
+import type { SidebarState } from '../server/api';
+
+/** The caller as the state tells it. */
+export type User = SidebarState['user'];
+export type Role = User['role'];
+
+/** The parts of the sidebar a role gets. */
+export interface RoleView {
+  /** the reload button */
+  readonly reload: boolean;
+  /** the reporting calendar */
+  readonly calendar: boolean;
+  /** "set up / repair the workbook" */
+  readonly setUp: boolean;
+  /** the data check and its problem list */
+  readonly check: boolean;
+  /** round summaries and monthly reports */
+  readonly reports: boolean;
+  /** sending to the province: e-mail and LINE text */
+  readonly sending: boolean;
+  /** the caller's own district, marked in the standing ('' for none) */
+  readonly ownDistrict: string;
+}
+
+/** A caller named nowhere: the standing only. */
+const NOTHING: RoleView = {
+  reload: false,
+  calendar: false,
+  setUp: false,
+  check: false,
+  reports: false,
+  sending: false,
+  ownDistrict: '',
+};
+
+/**
+ * The view of a caller: the province everything; a district officer the calendar, the data
+ * check and the standing with their district marked; a caller named nowhere the standing only.
+ * @param user the caller
+ */
+export function viewOf(user: User): RoleView {
+  switch (user.role) {
+    case 'province':
+      return { reload: true, calendar: true, setUp: true, check: true, reports: true, sending: true, ownDistrict: '' };
+    case 'district':
+      return {
+        reload: true,
+        calendar: true,
+        setUp: false,
+        check: true,
+        reports: false,
+        sending: false,
+        ownDistrict: user.district,
+      };
+    default:
+      return NOTHING;
+  }
+}
+
+/**
+ * Who the caller is, in Thai, for the header.
+ * @param user the caller
+ */
+export function roleText(user: User): string {
+  if (user.role === 'province') return 'ผู้ดูแลระดับจังหวัด';
+  if (user.role === 'district') return `เจ้าหน้าที่อำเภอ${user.district}`;
+  return 'ผู้ใช้';
+}
+
+/**
+ * For a caller named nowhere: why they see only the standing, and whom to ask to be named in the
+ * settings sheet. '' for the province and district officers.
+ * @param user the caller
+ */
+export function roleNotice(user: User): string {
+  if (user.role !== 'unknown') return '';
+  if (!user.email) {
+    return (
+      'Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ และดูได้เฉพาะผลการดำเนินงาน ' +
+      'กรุณาเปิดไฟล์ด้วยบัญชีที่มีชื่อในชีต “ตั้งค่า” หรือแจ้งเจ้าหน้าที่ระดับจังหวัด (เจ้าของไฟล์) ' +
+      'ให้เพิ่มอีเมลของท่านในชีต “ตั้งค่า”'
+    );
+  }
+  return (
+    `อีเมล ${user.email} ยังไม่มีชื่อในชีต “ตั้งค่า” จึงดูได้เฉพาะผลการดำเนินงาน ` +
+    'หากท่านเป็นเจ้าหน้าที่ กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัด (เจ้าของไฟล์) ให้เพิ่มอีเมลของท่านในชีต “ตั้งค่า” ' +
+    'ช่อง “ผู้แก้ไข อ.… (อีเมล)” ของอำเภอของท่าน หรือ “ผู้แก้ไขระดับจังหวัด (อีเมล)” แล้วเปิดแผงควบคุมอีกครั้ง'
+  );
+}
+
+/**
+ * The notice for a workbook not yet set up: the province can do it here, a district officer
+ * asks; a caller named nowhere gets their own notice only ('').
+ * @param user the caller
+ */
+export function setUpNotice(user: User): string {
+  if (user.role === 'province') return 'สมุดงานนี้ยังไม่ได้ตั้งค่า กด “ตั้งค่า / ซ่อมแซมสมุดงาน” ก่อน';
+  if (user.role === 'district') return 'สมุดงานนี้ยังไม่ได้ตั้งค่า กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัดให้ตั้งค่าก่อน';
+  return '';
+}

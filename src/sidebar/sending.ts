@@ -1,0 +1,185 @@
+/**
+ * Sending a summary or report to the province (the province's): a confirmation showing the
+ * recipient, the subject and the e-mail itself, then the send; or the LINE text, copied.
+ * The e-mail's HTML (made by the server, user text escaped) goes into a sandboxed iframe
+ * without scripts: it never becomes part of this page.
+ */
+import type { SendingPreview, SidebarState } from '../server/api';
+import { add, button, el, label, option, refill, withId } from './dom';
+import type { Part, Sidebar } from './state';
+import { act, say } from './status';
+
+/**
+ * The sending panel, appended to a parent.
+ * @param parent where it goes
+ * @param app the sidebar
+ */
+export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
+  let preview: SendingPreview | null = null;
+  const reportSelect = withId('select', 'reportSelect');
+  const reportEmail = withId('p', 'reportEmail', 'muted');
+  const sendTo = withId('dd', 'sendTo');
+  const sendSubject = withId('dd', 'sendSubject');
+  const sendBody = withId('iframe', 'sendBody');
+  sendBody.setAttribute('sandbox', ''); // no scripts, no same origin
+  sendBody.title = 'เนื้อหาอีเมลที่จะส่ง';
+  const lineText = withId('textarea', 'lineText');
+  lineText.readOnly = true;
+  const sendPanel = withId('div', 'sendPanel', 'panel');
+  const linePanel = withId('div', 'linePanel', 'panel');
+  sendPanel.hidden = true;
+  linePanel.hidden = true;
+
+  /** Closes both panels and forgets the preview (the chosen sheet changed, or it was sent). */
+  const hidePanels = () => {
+    sendPanel.hidden = true;
+    linePanel.hidden = true;
+    sendBody.srcdoc = '';
+    preview = null;
+  };
+
+  /** Shows what `then` makes of the preview of the chosen sheet, loading it when needed. */
+  const withPreview = (progress: string, then: (p: SendingPreview) => string | Promise<string>) => {
+    const sheet = reportSelect.value;
+    if (!sheet) return;
+    if (preview && preview.sheet === sheet) {
+      const shown = preview;
+      void Promise.resolve(then(shown)).then((message) => say(message, 'ok'));
+      return;
+    }
+    void act(
+      app,
+      progress,
+      () => app.call('sidebarPreviewSending', sheet),
+      (p) => {
+        preview = p;
+        return then(p);
+      },
+      { refresh: false },
+    );
+  };
+
+  /** Copies the LINE text; resolves to the message to show. */
+  const copyLine = () => copyText_(lineText);
+
+  const send = button('btnSend', '', 'ยืนยันส่งอีเมล', () => {
+    if (!preview) return;
+    const { sheet, to } = preview;
+    void act(
+      app,
+      `กำลังส่ง “${sheet}” ถึง ${to}…`,
+      () => app.call('sidebarSend', sheet),
+      (result) => {
+        hidePanels();
+        return result?.message || 'ส่งแล้ว';
+      },
+    );
+  });
+  const cancel = button('btnCancelSend', 'secondary', 'ยกเลิก', () => {
+    hidePanels();
+    say('ยกเลิกการส่งแล้ว', 'ok');
+  });
+  add(
+    sendPanel,
+    add(el('dl'), el('dt', '', 'ถึง'), sendTo, el('dt', '', 'เรื่อง'), sendSubject),
+    sendBody,
+    add(el('div', 'row'), send, cancel),
+  );
+  add(
+    linePanel,
+    label('lineText', 'ข้อความสำหรับกลุ่ม LINE'),
+    lineText,
+    add(
+      el('div', 'row'),
+      button('btnCopyAgain', 'small', 'คัดลอกอีกครั้ง', () => {
+        void copyLine().then((message) => say(message, 'ok'));
+      }),
+      button('btnCloseLine', 'secondary small', 'ปิด', () => {
+        linePanel.hidden = true;
+      }),
+    ),
+  );
+
+  const reviewMail = button('btnPreview', '', 'ตรวจทานก่อนส่งอีเมล', () => {
+    withPreview('กำลังเตรียมอีเมล…', (p) => {
+      sendTo.textContent = p.to || '(ยังไม่ได้ใส่อีเมลจังหวัดในชีตตั้งค่า)';
+      sendSubject.textContent = p.subject || '';
+      sendBody.srcdoc = p.html || '';
+      sendPanel.hidden = false;
+      linePanel.hidden = true;
+      return 'ตรวจทานอีเมลด้านล่าง แล้วกด “ยืนยันส่งอีเมล”';
+    });
+  });
+  const forLine = button('btnLine', 'secondary', 'คัดลอกสำหรับ LINE', () => {
+    withPreview('กำลังเตรียมข้อความ LINE…', (p) => {
+      lineText.value = p.lineText || '';
+      linePanel.hidden = false;
+      sendPanel.hidden = true;
+      return copyLine();
+    });
+  });
+
+  /** The buttons that need a chosen sheet, or a recipient, are enabled only then. */
+  const enable = () => {
+    const hasReport = Boolean(reportSelect.value);
+    reviewMail.disabled = !hasReport;
+    forLine.disabled = !hasReport;
+    reportSelect.disabled = !hasReport;
+    send.disabled = !preview?.to;
+  };
+  reportSelect.addEventListener('change', () => {
+    hidePanels();
+    enable();
+  });
+
+  add(
+    parent,
+    label('reportSelect', 'ส่งให้จังหวัด'),
+    reportEmail,
+    add(el('div', 'row'), reportSelect),
+    add(el('div', 'row spaced'), reviewMail, forLine),
+    sendPanel,
+    linePanel,
+  );
+
+  /** Shows the report address and offers the report sheets. */
+  const show = (state: SidebarState) => {
+    reportEmail.textContent = state.reportEmail ? `อีเมลจังหวัด: ${state.reportEmail}` : 'ยังไม่ได้ใส่อีเมลจังหวัดในชีตตั้งค่า';
+    const reports = state.reports ?? [];
+    refill(reportSelect, (s) => {
+      if (reports.length === 0) add(s, option('', '— ยังไม่มีสรุปผลหรือรายงาน —'));
+      for (const name of reports) add(s, option(name, name));
+      return reports[0] ?? '';
+    });
+    // a sheet just made is offered first
+    if (app.made && reports.includes(app.made)) reportSelect.value = app.made;
+    app.made = '';
+    if (preview && preview.sheet !== reportSelect.value) hidePanels();
+  };
+  return { show, enable };
+}
+
+/**
+ * Copies a text box's text: the Clipboard API, else select + execCommand, else the text stays
+ * selected for Ctrl+C (Google's sidebar iframe may not grant clipboard-write; unconfirmed).
+ * @param box the text box
+ * @return the message to show
+ */
+function copyText_(box: HTMLTextAreaElement): Promise<string> {
+  const copied = 'คัดลอกข้อความแล้ว วางในกลุ่ม LINE ได้เลย';
+  const fallback = () => {
+    box.focus();
+    box.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    return ok ? copied : 'คัดลอกอัตโนมัติไม่ได้ ข้อความถูกเลือกไว้แล้ว กด Ctrl+C (หรือ ⌘+C) เพื่อคัดลอก';
+  };
+  if (navigator.clipboard?.writeText) {
+    return navigator.clipboard.writeText(box.value).then(() => copied, fallback);
+  }
+  return Promise.resolve(fallback());
+}
