@@ -21,6 +21,18 @@ import { isBlank } from './text';
 /** How the displayed percentage is computed (DOMAIN.md: all registered by default). */
 export type PercentBasis = 'registered' | 'neverOnline';
 
+/** The columns of the row of a district's result (OTOP_DISTRICT returns them, in order. */
+export const DISTRICT_OUTPUTS = [
+  'target',
+  'activities',
+  'channels',
+  'newOperators',
+  'percent',
+  'score',
+  'level',
+  'next',
+] as const;
+
 /** What a cell shows where a figure cannot be computed. */
 export const NO_FIGURE = '—';
 /** The level text of a district that cannot be assessed. */

@@ -6,24 +6,13 @@
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { evaluateDistrict } from '../core/districtEvaluation';
 import { NO_FIGURE } from '../core/districtResult';
+export { DISTRICT_OUTPUTS } from '../core/districtResult';
 import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import type { Rows } from '../core/entries';
 import { readSettings } from '../core/settings';
 import { type Arg, argError, isRange } from './args';
 
 const FN = 'OTOP_DISTRICT';
-
-/** The columns of the row OTOP_DISTRICT returns, in order. */
-export const DISTRICT_OUTPUTS = [
-  'target',
-  'activities',
-  'channels',
-  'newOperators',
-  'percent',
-  'score',
-  'level',
-  'next',
-] as const;
 
 /**
  * OTOP_DISTRICT(name, registered, promoted, activities, online, baseline, settings, criteria,

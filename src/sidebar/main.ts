@@ -6,7 +6,7 @@
  */
 import type { SidebarState } from '../server/api';
 import { calendarPart } from './calendar';
-import { add, button, byId, section, withId } from './dom';
+import { add, button, byId, el, section, withId } from './dom';
 import { checkPart } from './problems';
 import { reportsPart } from './reports';
 import { type RoleView, roleNotice, roleText, setUpNotice, type User, viewOf } from './roles';
@@ -91,6 +91,12 @@ function showNotices_(state: SidebarState, user: User): void {
   if (setUp) add(notices, add(withId('div', 'setupNotice', 'notice'), setUp));
   const role = roleNotice(user);
   if (role) add(notices, add(withId('div', 'roleNotice', 'notice'), role));
+  const problems = state.notices ?? [];
+  if (problems.length > 0 && user.role !== 'unknown') {
+    const list = withId('ul', 'workbookNotices', 'notice');
+    for (const text of problems) add(list, el('li', '', text));
+    add(notices, list);
+  }
 }
 
 void loadState(app);

@@ -3,6 +3,7 @@ import type { MadeReport, SidebarState } from '../server/api';
 import { add, button, el, label, option, refill, withId } from './dom';
 import { reportMonth } from './format';
 import type { Part, Sidebar } from './state';
+import { confirmThen } from './confirm';
 import { act } from './status';
 
 /**
@@ -13,36 +14,38 @@ import { act } from './status';
 export function reportsPart(parent: HTMLElement, app: Sidebar): Part {
   const roundSelect = withId('select', 'roundSelect');
   const monthSelect = withId('select', 'monthSelect');
-  const makeRound = button('btnRound', '', 'จัดทำสรุป', () => {
+  const makeRound = (confirmed: boolean) => {
     const round = Number(roundSelect.value);
     void act(
       app,
       `กำลังจัดทำสรุปผลรอบที่ ${round}…`,
-      () => app.call('sidebarMakeRoundSummary', round),
-      (made) => madeText_(app, made),
+      () => app.call('sidebarMakeRoundSummary', round, confirmed),
+      (made) => madeText_(app, made, () => makeRound(true)),
     );
-  });
-  const makeMonth = button('btnMonth', '', 'จัดทำรายงาน', () => {
+  };
+  const makeMonth = (confirmed: boolean) => {
     const month = monthSelect.value;
     const chosen = monthSelect.selectedOptions[0]?.textContent || month;
     void act(
       app,
       `กำลังจัดทำรายงานประจำเดือน ${chosen}…`,
-      () => app.call('sidebarMakeMonthlyReport', month),
-      (made) => madeText_(app, made),
+      () => app.call('sidebarMakeMonthlyReport', month, confirmed),
+      (made) => madeText_(app, made, () => makeMonth(true)),
     );
-  });
+  };
+  const roundButton = button('btnRound', '', 'จัดทำสรุป', () => makeRound(false));
+  const monthButton = button('btnMonth', '', 'จัดทำรายงาน', () => makeMonth(false));
   add(
     parent,
     label('roundSelect', 'สรุปผลรายรอบ'),
-    add(el('div', 'row'), roundSelect, makeRound),
+    add(el('div', 'row'), roundSelect, roundButton),
     label('monthSelect', 'รายงานประจำเดือน'),
-    add(el('div', 'row'), monthSelect, makeMonth),
+    add(el('div', 'row'), monthSelect, monthButton),
   );
   return {
     show: (state) => fillSelects_(state, roundSelect, monthSelect),
     enable: () => {
-      makeMonth.disabled = !monthSelect.value;
+      monthButton.disabled = !monthSelect.value;
     },
   };
 }
@@ -73,12 +76,18 @@ function fillSelects_(state: SidebarState, roundSelect: HTMLSelectElement, month
 }
 
 /**
- * The message for a made sheet; the sheet is offered first for sending.
+ * The message for a made sheet; the sheet is offered first for sending. When the server asks
+ * first (a provisional report), the question is shown and `again` makes it on yes.
  * @param app the sidebar
  * @param made what the server made
+ * @param again makes the report, confirmed
  */
-function madeText_(app: Sidebar, made: MadeReport | null): string {
+function madeText_(app: Sidebar, made: MadeReport | null, again: () => void): string {
   if (!made) return 'เรียบร้อย';
+  if (made.needsConfirmation) {
+    confirmThen(made.message, 'ทำฉบับชั่วคราว', again);
+    return 'รอการยืนยัน';
+  }
   if (made.sheet) app.made = made.sheet;
   return (made.message || `สร้างชีต ${made.sheet} แล้ว`) + (made.renamed ? `\nฉบับเดิมเปลี่ยนชื่อเป็น “${made.renamed}”` : '');
 }

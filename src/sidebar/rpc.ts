@@ -28,7 +28,7 @@ export type Wire = string | number | boolean | null | readonly Wire[] | { readon
 export type SidebarFunctionOf<S> = {
   [K in keyof S & string]: K extends `sidebar${string}`
     ? S[K] extends (...args: infer A) => unknown
-      ? A extends readonly Wire[]
+      ? A extends readonly (Wire | undefined)[]
         ? K
         : never
       : never

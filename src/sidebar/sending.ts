@@ -4,7 +4,8 @@
  * The e-mail's HTML (made by the server, user text escaped) goes into a sandboxed iframe
  * without scripts: it never becomes part of this page.
  */
-import type { SendingPreview, SidebarState } from '../server/api';
+import type { ReportView, SendingPreview, SidebarState } from '../server/api';
+import { confirmThen } from './confirm';
 import { add, button, el, label, option, refill, withId } from './dom';
 import type { Part, Sidebar } from './state';
 import { act, say } from './status';
@@ -62,19 +63,24 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   /** Copies the LINE text; resolves to the message to show. */
   const copyLine = () => copyText_(lineText);
 
-  const send = button('btnSend', '', 'ยืนยันส่งอีเมล', () => {
+  const sendNow = (again: boolean) => {
     if (!preview) return;
     const { sheet, to } = preview;
     void act(
       app,
       `กำลังส่ง “${sheet}” ถึง ${to}…`,
-      () => app.call('sidebarSend', sheet),
+      () => app.call('sidebarSend', sheet, again),
       (result) => {
+        if (result?.needsConfirmation) {
+          confirmThen(result.message, 'ส่งอีกครั้ง', () => sendNow(true));
+          return 'รอการยืนยัน';
+        }
         hidePanels();
         return result?.message || 'ส่งแล้ว';
       },
     );
-  });
+  };
+  const send = button('btnSend', '', 'ยืนยันส่งอีเมล', () => sendNow(false));
   const cancel = button('btnCancelSend', 'secondary', 'ยกเลิก', () => {
     hidePanels();
     say('ยกเลิกการส่งแล้ว', 'ok');
@@ -148,11 +154,11 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
     const reports = state.reports ?? [];
     refill(reportSelect, (s) => {
       if (reports.length === 0) add(s, option('', '— ยังไม่มีสรุปผลหรือรายงาน —'));
-      for (const name of reports) add(s, option(name, name));
-      return reports[0] ?? '';
+      for (const r of reports) add(s, option(r.sheet, reportLabel_(r)));
+      return reports[0]?.sheet ?? '';
     });
     // a sheet just made is offered first
-    if (app.made && reports.includes(app.made)) reportSelect.value = app.made;
+    if (app.made && reports.some((r) => r.sheet === app.made)) reportSelect.value = app.made;
     app.made = '';
     if (preview && preview.sheet !== reportSelect.value) hidePanels();
   };
@@ -182,4 +188,15 @@ function copyText_(box: HTMLTextAreaElement): Promise<string> {
     return navigator.clipboard.writeText(box.value).then(() => copied, fallback);
   }
   return Promise.resolve(fallback());
+}
+
+/**
+ * A report as the list offers it: its name, and whether it is provisional, superseded or sent.
+ * @param r the report
+ */
+function reportLabel_(r: ReportView): string {
+  const marks = [r.provisional ? 'ชั่วคราว' : '', r.state === 'superseded' ? 'ฉบับเก่า' : '', r.sentText ? 'ส่งแล้ว' : '']
+    .filter(Boolean)
+    .join(', ');
+  return marks ? `${r.sheet} (${marks})` : r.sheet;
 }

@@ -28,7 +28,12 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
   }
   for (const d of rows) add(box, card_(d, mine !== '' && d.district === mine));
   const t = state.total;
-  if (t) {
+  if (!t) {
+    add(
+      box,
+      add(el('div', 'total'), el('strong', '', 'รวมทั้งจังหวัด'), el('div', 'missing', 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้')),
+    );
+  } else {
     add(
       box,
       add(
@@ -37,7 +42,7 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
         el(
           'div',
           '',
-          `กิจกรรม ${num(t.activities)} ครั้ง · รายใหม่ ${num(t.newOperators)}/${num(t.target)} ราย (${pct(t.percent)}% ของ ${num(t.registered)} ราย)`,
+          `กิจกรรม ${num(t.activities)} ครั้ง · รายใหม่ ${num(t.newOperators)}/${num(t.target)} ราย (${figure_(t.percent, pct)}% ของ ${num(t.registered)} ราย)`,
         ),
       ),
     );
@@ -53,7 +58,7 @@ function card_(d: DistrictStanding, mine: boolean): HTMLElement {
   const band = d.band ?? { background: '', text: '' };
   const card = el('div', mine ? 'district mine' : 'district');
   card.style.borderLeftColor = colour(band.background, '#dadce0');
-  const chip = el('span', 'chip', `${num(d.score)} · ${d.level || ''}`);
+  const chip = el('span', 'chip', d.score === null ? d.level || '' : `${num(d.score)} · ${d.level || ''}`);
   chip.style.backgroundColor = colour(band.background, '#e8eaed');
   chip.style.color = colour(band.text, '#202124');
   add(card, add(el('div', 'top'), el('span', 'name', d.district), chip));
@@ -62,9 +67,20 @@ function card_(d: DistrictStanding, mine: boolean): HTMLElement {
     el(
       'div',
       '',
-      `กิจกรรม ${num(d.activities)} ครั้ง · ช่องทาง ${num(d.channels)} · รายใหม่ ${num(d.newOperators)}/${num(d.target)} ราย (${pct(d.percent)}%)`,
+      d.problem
+        ? 'นับไม่ได้'
+        : `กิจกรรม ${num(d.activities)} ครั้ง · ช่องทาง ${num(d.channels)} · รายใหม่ ${num(d.newOperators)}/${figure_(d.target, String)} ราย (${figure_(d.percent, pct)}%)`,
     ),
   );
   if (d.next) add(card, el('div', 'next', d.next));
   return card;
+}
+
+/**
+ * A figure, or — where the server could not compute it.
+ * @param value the figure, or null
+ * @param show how to write it
+ */
+function figure_(value: number | null | undefined, show: (n: number) => string): string {
+  return typeof value === 'number' && Number.isFinite(value) ? show(value) : '—';
 }

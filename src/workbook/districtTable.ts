@@ -7,7 +7,7 @@
  */
 import { BASIS_TEXT } from '../core/settings';
 import { defineLayout } from '../core/layout';
-import { DISTRICT_OUTPUTS } from '../functions/districtFunction';
+import { DISTRICT_OUTPUTS } from '../core/districtResult';
 import { columnLetter } from './a1';
 
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';

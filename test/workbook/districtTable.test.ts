@@ -1,6 +1,6 @@
 /** The district table's plan: one district formula per row, a native total row. */
 import { BASIS_TEXT } from '../../src/core/settings';
-import { DISTRICT_OUTPUTS } from '../../src/functions/districtFunction';
+import { DISTRICT_OUTPUTS } from '../../src/core/districtResult';
 import { columnLetter } from '../../src/workbook/a1';
 import {
   DISTRICT_COL,

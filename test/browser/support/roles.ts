@@ -4,7 +4,7 @@
  */
 import { seedDemo, setUp } from '../../../dev/preview/demo';
 import type { PreviewRuntime } from '../../../dev/preview/runtime';
-import { LABEL } from '../../../src/workbook/settings';
+import { LABEL } from '../../../src/core/settings';
 import { SHEET } from '../../../src/workbook/sheetNames';
 
 /** Tha Bo's officer, named in `ผู้แก้ไข อ.ท่าบ่อ (อีเมล)` by officerSeed. */
