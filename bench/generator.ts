@@ -52,7 +52,7 @@ export const NATION: ScaleSpec = {
   baseline: 20_000,
 };
 
-/** What OTOP_TALLY must give for one district (FY 2565, counted up to its last day). */
+/** What one district must count (FY 2565, counted up to its last day). */
 export interface DistrictTruth {
   readonly activities: number;
   readonly channels: number;
@@ -85,8 +85,17 @@ export interface GeneratedWorkbook {
   readonly online: readonly unknown[][][];
   /** Baseline rows (A–C). */
   readonly baseline: readonly unknown[][];
-  /** Per district, in district order. */
+  /**
+   * Per district, in district order: what the district table counts (OTOP_DISTRICT: every row
+   * of a district's own sheets counts for it, whatever its district cell says).
+   */
   readonly truth: readonly DistrictTruth[];
+  /**
+   * Per district: what OTOP_TALLY counts over the stacked sheets (its documented semantics:
+   * a row's district cell decides, so a row whose district is misspelt beyond recognition counts
+   * nowhere).
+   */
+  readonly stackedTruth: readonly DistrictTruth[];
   readonly stats: GeneratorStats;
 }
 
@@ -127,6 +136,9 @@ class Generator_ {
   private readonly truthActivities: number[];
   private readonly truthOperators: number[];
   private readonly truthChannels: Set<string>[];
+  private readonly stackedActivities: number[];
+  private readonly stackedOperators: number[];
+  private readonly stackedChannels: Set<string>[];
   private serial = 0;
   readonly stats: GeneratorStats = {
     duplicateRows: 0,
@@ -158,6 +170,9 @@ class Generator_ {
     this.truthActivities = new Array<number>(n).fill(0);
     this.truthOperators = new Array<number>(n).fill(0);
     this.truthChannels = Array.from({ length: n }, () => new Set<string>());
+    this.stackedActivities = new Array<number>(n).fill(0);
+    this.stackedOperators = new Array<number>(n).fill(0);
+    this.stackedChannels = Array.from({ length: n }, () => new Set<string>());
   }
 
   run(): GeneratedWorkbook {
@@ -173,6 +188,11 @@ class Generator_ {
         activities: this.truthActivities[i],
         channels: this.truthChannels[i].size,
         newOperators: this.truthOperators[i],
+      })),
+      stackedTruth: this.districts.map((_, i) => ({
+        activities: this.stackedActivities[i],
+        channels: this.stackedChannels[i].size,
+        newOperators: this.stackedOperators[i],
       })),
       stats: this.stats,
     };
@@ -225,7 +245,8 @@ class Generator_ {
       ];
       this.activities[d].push(row);
       rows++;
-      if (!used && date.counted && known) this.truthActivities[d]++;
+      if (!used && date.counted) this.truthActivities[d]++;
+      if (!used && date.counted && known) this.stackedActivities[d]++;
       if (rows < this.spec.activities && rng.chance(0.03)) {
         // The same event typed twice: verbatim, or with its date typed another way.
         const copy = row.slice();
@@ -255,11 +276,13 @@ class Generator_ {
         this.spec.online - rows,
       );
       const channels: string[] = [];
+      const stacked: string[] = [];
       for (let j = 0; j < k && rows < this.spec.online; j++) {
-        const { row, counted, channel } = this.onlineRow_(op);
+        const { row, counted, known, channel } = this.onlineRow_(op);
         this.online[d].push(row);
         rows++;
         if (counted) channels.push(channel);
+        if (counted && known) stacked.push(channel);
         if (rows < this.spec.online && rng.chance(0.04)) {
           this.online[d].push(row.slice());
           this.stats.duplicateRows++;
@@ -271,6 +294,10 @@ class Generator_ {
         this.truthOperators[d]++;
         for (const c of channels) this.truthChannels[d].add(c);
       }
+      if (!op.old && stacked.length > 0) {
+        this.stackedOperators[d]++;
+        for (const c of stacked) this.stackedChannels[d].add(c);
+      }
     }
   }
 
@@ -278,7 +305,7 @@ class Generator_ {
    * One online row of an operator. Its first row carries both number and name in a known
    * district (so the add-on can link its other rows); later rows may carry only one of them.
    */
-  private onlineRow_(op: Operator_): { row: unknown[]; counted: boolean; channel: string } {
+  private onlineRow_(op: Operator_): { row: unknown[]; counted: boolean; known: boolean; channel: string } {
     const rng = this.rng;
     const first = !op.emitted;
     op.emitted = true;
@@ -319,7 +346,7 @@ class Generator_ {
       this.sales_(),
       '',
     ];
-    return { row, counted: date.counted && known && channel !== '', channel };
+    return { row, counted: date.counted && channel !== '', known, channel };
   }
 
   private newOperator_(district: number, old: boolean): Operator_ {

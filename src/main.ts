@@ -203,12 +203,12 @@ export function onInstall(e?: unknown): void {
 
 /** Menu: set up or repair the workbook. */
 export function menuSetUp(): void {
-  setUpFromMenu(activeSpreadsheet(), new Date());
+  onWorkbook_((ss) => setUpFromMenu(ss, new Date()));
 }
 
 /** Menu: check the entries. */
 export function menuCheckData(): void {
-  checkFromMenu(activeSpreadsheet(), new Date());
+  onWorkbook_((ss) => checkFromMenu(ss, new Date()));
 }
 
 /** Menu: open the sidebar. */
@@ -221,7 +221,7 @@ export function showSidebar(): void {
  * @return {Object} what was done, in Thai
  */
 export function sidebarSetUp(): SetupReport {
-  return runSetUp(activeSpreadsheet(), new Date());
+  return onWorkbook_((ss) => runSetUp(ss, new Date()));
 }
 
 /**
@@ -229,7 +229,7 @@ export function sidebarSetUp(): SetupReport {
  * @return {Object} the problems, each with its sheet, cell and Thai message
  */
 export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
-  const report = runCheck(activeSpreadsheet(), new Date());
+  const report = onWorkbook_((ss) => runCheck(ss, new Date()));
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }
 
@@ -238,7 +238,7 @@ export function sidebarCheckData(): CheckReport & { problems: { cell: string }[]
  * @return {Object} the sidebar's state (days as ISO text)
  */
 export function sidebarState(): SidebarState {
-  return inThai(() => sidebarStateAt(activeSpreadsheet(), new Date()));
+  return onWorkbook_((ss) => sidebarStateAt(ss, new Date()));
 }
 
 /**
@@ -247,7 +247,7 @@ export function sidebarState(): SidebarState {
  * @param {string} cell the cell, e.g. A5
  */
 export function sidebarSelectCell(sheet: string, cell: string): void {
-  inThai(() => selectCell(activeSpreadsheet(), sheet, cell));
+  onWorkbook_((ss) => selectCell(ss, sheet, cell));
 }
 
 /**
@@ -258,7 +258,9 @@ export function sidebarSelectCell(sheet: string, cell: string): void {
  * @return {Object} the new sheet's name and what happened, or a question to confirm
  */
 export function sidebarMakeRoundSummary(round: number, provisionalOk?: boolean): MadeReport {
-  return writingAction(() => makeRoundSummary(activeSpreadsheet(), Number(round), new Date(), provisionalOk === true));
+  return onWorkbook_((ss) =>
+    writingAction(() => makeRoundSummary(ss, Number(round), new Date(), provisionalOk === true)),
+  );
 }
 
 /**
@@ -269,7 +271,9 @@ export function sidebarMakeRoundSummary(round: number, provisionalOk?: boolean):
  * @return {Object} the new sheet's name and what happened, or a question to confirm
  */
 export function sidebarMakeMonthlyReport(month: string, provisionalOk?: boolean): MadeReport {
-  return writingAction(() => makeMonthlyReport(activeSpreadsheet(), String(month), new Date(), provisionalOk === true));
+  return onWorkbook_((ss) =>
+    writingAction(() => makeMonthlyReport(ss, String(month), new Date(), provisionalOk === true)),
+  );
 }
 
 /**
@@ -278,7 +282,7 @@ export function sidebarMakeMonthlyReport(month: string, provisionalOk?: boolean)
  * @return {Object} recipient, subject, HTML body and LINE text
  */
 export function sidebarPreviewSending(sheet: string): SendingPreview {
-  return inThai(() => previewSending(activeSpreadsheet(), String(sheet)));
+  return onWorkbook_((ss) => previewSending(ss, String(sheet)));
 }
 
 /**
@@ -289,7 +293,15 @@ export function sidebarPreviewSending(sheet: string): SendingPreview {
  * @return {Object} what happened, or a question to confirm
  */
 export function sidebarSend(sheet: string, again?: boolean): SendResult {
-  return writingAction(() => sendToProvince(activeSpreadsheet(), String(sheet), new Date(), again === true));
+  return onWorkbook_((ss) => writingAction(() => sendToProvince(ss, String(sheet), new Date(), again === true)));
+}
+
+/**
+ * Runs an action on the workbook this script is bound to (the only place that asks for it),
+ * any error turned into a Thai message, the call that finds the workbook included.
+ */
+function onWorkbook_<T>(action: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
+  return inThai(() => action(activeSpreadsheet()));
 }
 
 /**

@@ -45,6 +45,10 @@ export function classifyCall(name: string): CallKind {
   }
   // A clock trigger builder is local until create() registers the trigger with Google.
   if (cls === 'ClockTriggerBuilder') return method === 'create' ? 'other' : 'builder';
+  // A metadata search is put together locally; find() asks the spreadsheet.
+  if (cls === 'DeveloperMetadataFinder') return method === 'find' ? 'read' : 'builder';
+  if (cls === 'DeveloperMetadata' && /^(set|remove)/.test(method)) return 'write';
+  if (/^addDeveloperMetadata$/.test(method)) return 'write';
   if (/^(get|is|can)[A-Z]/.test(method)) return 'read';
   if (cls === 'Protection' && /^(set|add|remove)/.test(method)) return 'format';
   if (FORMAT_RE_.test(method)) return 'format';

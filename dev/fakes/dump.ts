@@ -77,6 +77,8 @@ export interface WorkbookDump {
   sheets: SheetDump[];
   namedRanges: Array<{ name: string; range: string }>;
   protections: ProtectionDump[];
+  /** developer metadata: where ('' for the spreadsheet, else the sheet's name), key, value, visibility */
+  metadata: Array<{ at: string; key: string; value: string | null; visibility: string }>;
 }
 
 function ref_(sheet: SheetModel, rect: Rect): string {
@@ -193,6 +195,12 @@ export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet
       domainEdit: p.domainEdit,
       warningOnly: p.warningOnly,
       unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
+    })),
+    metadata: book.metadata.map((m) => ({
+      at: m.sheet ? m.sheet.name : '',
+      key: m.key,
+      value: m.value,
+      visibility: String(m.visibility),
     })),
   };
 }

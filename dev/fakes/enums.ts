@@ -128,3 +128,14 @@ export const DigestAlgorithm = fakeEnum_<typeof GoogleAppsScript.Utilities.Diges
 
 /** Utilities.Charset */
 export const Charset = fakeEnum_<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
+
+/** SpreadsheetApp.DeveloperMetadataVisibility */
+export const DeveloperMetadataVisibility = fakeEnum_<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>([
+  'DOCUMENT',
+  'PROJECT',
+]);
+
+/** SpreadsheetApp.DeveloperMetadataLocationType */
+export const DeveloperMetadataLocationType = fakeEnum_<
+  typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType
+>(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);

@@ -1,15 +1,16 @@
 /**
  * Formula evaluation. Formula cells get their values when read: each formula is evaluated at
  * most once per workbook "generation" (any content change starts a new one), so a getValues over
- * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA and
- * custom functions from the workbook's resolver; arguments as Sheets passes them to custom
+ * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
+ * (lazy, as in Sheets), FLOOR, TRIM, the operators (comparison, &, arithmetic) on single values,
+ * and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
  * functions (a cell as its value, a range as a 2-D array with "" for empty cells and Dates as
  * Date; guides/sheets/functions). A 2-D result spills right and down; a blocked spill shows #REF!,
  * a thrown error #ERROR! with its message, an unknown function #NAME?, a cycle #REF!.
  * Open-ended references (A2:J) run to the sheet's last row (getMaxRows), blank rows included.
  */
 import { cellA1, type Rect } from './a1';
-import { FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
+import { type BinaryOp, FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
 import type { WorkbookModel } from './model';
 import { hasContent, type CellData, type SheetModel } from './sheetModel';
 import { CellError, isDate, messageOf, type CellValue } from './values';
@@ -186,11 +187,14 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       return node.value;
     case 'negate':
       return negate_(evalNode_(book, sheet, node.operand));
+    case 'binary':
+      return binary_(node.op, scalar_(evalNode_(book, sheet, node.left)), scalar_(evalNode_(book, sheet, node.right)));
     case 'name':
       return new CellError('#NAME?', `Unknown range name: '${node.name.toUpperCase()}'.`);
     case 'array':
       return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
     case 'call':
+      if (node.name.toUpperCase() === 'IF') return if_(book, sheet, node.args);
       return call_(
         book,
         node.name,
@@ -213,6 +217,92 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       return readRect_(book, target, rect);
     }
   }
+}
+
+/** IF(condition, then, [else]): only the branch taken is evaluated (an error in the other does not show). */
+function if_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaNode[]): Evaluated {
+  if (args.length < 2 || args.length > 3) {
+    return new CellError(
+      '#N/A',
+      `Wrong number of arguments to IF. Expected between 2 and 3 arguments, but got ${args.length} arguments.`,
+    );
+  }
+  const condition = scalar_(evalNode_(book, sheet, args[0]));
+  if (condition instanceof CellError) return condition;
+  const truthy = typeof condition === 'string' ? condition.toUpperCase() === 'TRUE' : Boolean(condition);
+  if (truthy) return evalNode_(book, sheet, args[1]);
+  return args.length === 3 ? evalNode_(book, sheet, args[2]) : false;
+}
+
+/** A single value of an operand: a one-cell range as its value; a larger range is #VALUE!. */
+function scalar_(value: Evaluated): CellValue {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1 && value[0].length === 1) return value[0][0];
+  return new CellError('#VALUE!', 'An array value could not be found.');
+}
+
+/** A value as a number for arithmetic (blank 0, TRUE 1, numeric text), or #VALUE!. */
+function toNumber_(value: CellValue, op: string): number | CellError {
+  if (value instanceof CellError) return value;
+  if (typeof value === 'number') return value;
+  if (value === '' || typeof value === 'boolean') return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return new CellError(
+    '#VALUE!',
+    `Function ${op} parameter expects number values. But '${String(value)}' is a text and cannot be coerced to a number.`,
+  );
+}
+
+/** A value as text for & (numbers plainly, booleans as TRUE/FALSE). */
+function toText_(value: CellValue): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** A binary operation on single values, as Sheets computes it. */
+function binary_(op: BinaryOp, left: CellValue, right: CellValue): CellValue {
+  if (left instanceof CellError) return left;
+  if (right instanceof CellError) return right;
+  if (op === '&') return toText_(left) + toText_(right);
+  if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') {
+    const order = compare_(left, right);
+    return { '=': order === 0, '<>': order !== 0, '<': order < 0, '>': order > 0, '<=': order <= 0, '>=': order >= 0 }[
+      op
+    ];
+  }
+  const a = toNumber_(left, op);
+  const b = toNumber_(right, op);
+  if (a instanceof CellError) return a;
+  if (b instanceof CellError) return b;
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? new CellError('#DIV/0!', 'Function DIVIDE parameter 2 cannot be zero.') : a / b;
+    default:
+      return a ** b;
+  }
+}
+
+/**
+ * Sheets' order of two values: a blank equals 0 and ""; numbers before text before booleans;
+ * text compared ignoring case.
+ */
+function compare_(left: CellValue, right: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === 'number' || v === '' ? 0 : typeof v === 'string' ? 1 : 2);
+  const l = left === '' && typeof right === 'string' ? '' : left;
+  const r = right === '' && typeof left === 'string' ? '' : right;
+  if (rank(l) !== rank(r)) return rank(l) - rank(r);
+  if (typeof l === 'string' && typeof r === 'string') {
+    const [x, y] = [l.toLowerCase(), r.toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const [x, y] = [Number(l === '' ? 0 : l), Number(r === '' ? 0 : r)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function negate_(value: Evaluated): Evaluated {
@@ -298,6 +388,17 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
   MAX: (args) => {
     const nums = numbers_('MAX', args);
     return nums instanceof CellError ? nums : nums.length === 0 ? 0 : nums.reduce((a, b) => Math.max(a, b));
+  },
+  FLOOR: (args) => {
+    const [value, factor] = args.map((a) => toNumber_(scalar_(a), 'FLOOR'));
+    if (value instanceof CellError) return value;
+    const f = factor === undefined ? 1 : factor;
+    if (f instanceof CellError) return f;
+    return f === 0 ? 0 : Math.floor(value / f) * f;
+  },
+  TRIM: (args) => {
+    const value = scalar_(args[0]);
+    return value instanceof CellError ? value : toText_(value).replace(/ +/g, ' ').trim();
   },
   COUNTA: (args) => {
     let n = 0;

@@ -1,8 +1,8 @@
 /**
  * Parser for the formula subset the fake evaluates: `=FN(arg, ...)` with numbers, "strings",
- * TRUE/FALSE, nested calls, A1 references (optionally sheet-qualified, open-ended like A2:J) and
- * array literals `{a; b}` / `{a, b}`. Operators (+ - * / & comparisons) are not supported, except
- * a leading minus on an argument: such formulas are a parse error.
+ * TRUE/FALSE, nested calls, A1 references (optionally sheet-qualified, open-ended like A2:J),
+ * array literals `{a; b}` / `{a, b}`, and the operators with Sheets' precedence (lowest first):
+ * comparisons = <> < > <= >=, & (concatenation), + -, * /, ^, unary minus.
  */
 import { parseA1Part, type A1Ref } from './a1';
 
@@ -15,7 +15,20 @@ export type FormulaNode =
   | { kind: 'call'; name: string; args: FormulaNode[] }
   | { kind: 'array'; rows: FormulaNode[][] }
   | { kind: 'negate'; operand: FormulaNode }
+  | { kind: 'binary'; op: BinaryOp; left: FormulaNode; right: FormulaNode }
   | { kind: 'name'; name: string };
+
+/** A binary operator. */
+export type BinaryOp = '=' | '<>' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';
+
+/** Operator levels, lowest first. */
+const LEVELS_: readonly (readonly BinaryOp[])[] = [
+  ['=', '<>', '<=', '>=', '<', '>'],
+  ['&'],
+  ['+', '-'],
+  ['*', '/'],
+  ['^'],
+];
 
 /** Thrown when a formula cannot be parsed; Sheets shows #ERROR! "Formula parse error.". */
 export class FormulaParseError extends Error {}
@@ -55,16 +68,28 @@ class Parser_ {
     this.pos++;
   }
 
-  private expr_(): FormulaNode {
+  private expr_(level = 0): FormulaNode {
+    if (level === LEVELS_.length) return this.unary_();
+    let left = this.expr_(level + 1);
+    for (;;) {
+      this.ws_();
+      const op = LEVELS_[level].find((o) => this.text.startsWith(o, this.pos));
+      if (!op) return left;
+      this.pos += op.length;
+      left = { kind: 'binary', op, left, right: this.expr_(level + 1) };
+    }
+  }
+
+  private unary_(): FormulaNode {
     this.ws_();
     const ch = this.peek_();
     if (ch === '-') {
       this.pos++;
-      return { kind: 'negate', operand: this.expr_() };
+      return { kind: 'negate', operand: this.unary_() };
     }
     if (ch === '+') {
       this.pos++;
-      return this.expr_();
+      return this.unary_();
     }
     if (ch === '"') return this.string_();
     if (ch === '{') return this.array_();

@@ -5,6 +5,7 @@
  */
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
+import type { MetadataModel } from './developerMetadata';
 import { FakeClock } from './clock';
 import { SheetModel } from './sheetModel';
 import { TriggerStore } from './triggers';
@@ -127,6 +128,8 @@ export class WorkbookModel {
   readonly timeZone: string;
   sheets: SheetModel[] = [];
   namedRanges = new Map<string, NamedRangeModel>();
+  /** developer metadata on the spreadsheet and its sheets (developerMetadata.ts) */
+  metadata: MetadataModel[] = [];
   protections: ProtectionModel[] = [];
   /** lock key → id of the execution holding it */
   readonly locks = new Map<string, number>();
@@ -146,6 +149,7 @@ export class WorkbookModel {
   customFunctionDepth = 0;
   private nextSheetId_ = 0;
   private nextProtectionId_ = 1;
+  private nextMetadataId_ = 1;
   private nextExecutionId_ = 1;
   private uuidCounter_ = 0;
 
@@ -212,6 +216,11 @@ export class WorkbookModel {
   sheetByNameIgnoringCase(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** A new developer metadata id. */
+  newMetadataId(): number {
+    return this.nextMetadataId_++;
   }
 
   /** A new protection id. */

@@ -3,6 +3,7 @@
  * throw; setConditionalFormatRules replaces all of the sheet's rules (PLATFORM.md).
  */
 import { parseA1 } from './a1';
+import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developerMetadata';
 import { instrument } from './callLedger';
 import { copyRule, FakeConditionalFormatRule, normalizeColor } from './conditionalFormat';
 import { contentExtent, formulaErrorAt } from './formulaEngine';
@@ -15,6 +16,9 @@ import type { FakeOf } from './types';
 import type { Scalar } from './values';
 
 const SHEET_METHODS = [
+  'addDeveloperMetadata',
+  'getDeveloperMetadata',
+  'createDeveloperMetadataFinder',
   'activate',
   'appendRow',
   'clear',
@@ -43,6 +47,7 @@ const SHEET_METHODS = [
   'hideSheet',
   'insertColumnsAfter',
   'insertRowsAfter',
+  'insertRowsBefore',
   'isSheetHidden',
   'protect',
   'setColumnWidth',
@@ -100,6 +105,33 @@ export class FakeSheet implements SheetApi {
   /** Fake-only: the tooltip of a formula cell showing an error (the #ERROR! message), else null. */
   getFormulaError(row: number, col: number): string | null {
     return formulaErrorAt(this.ctx_.book, this.sheet_, row, col);
+  }
+
+  /**
+   * Adds developer metadata to the sheet: (key), (key, value), (key, visibility), (key, value, visibility).
+   * @param key the key
+   * @param second a value or a visibility
+   * @param third a visibility
+   */
+  addDeveloperMetadata(
+    key: string,
+    second?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    third?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): FakeSheet {
+    addMetadata(this.ctx_, this.sheet_, key, second, third);
+    return this;
+  }
+
+  /** The metadata on this sheet. */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.ctx_.book.metadata
+      .filter((m) => m.sheet === this.sheet_)
+      .map((m) => new FakeDeveloperMetadata(this.ctx_, m));
+  }
+
+  /** A search over this sheet's metadata. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ctx_, this.sheet_);
   }
 
   /** Makes this the execution's active sheet. */
@@ -325,6 +357,17 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertRows(afterPosition, howMany);
     if (this.sheet_.frozenRows > afterPosition) this.sheet_.frozenRows += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'insert', afterPosition, howMany);
+    return this;
+  }
+
+  /** @param beforePosition row before which to insert @param howMany how many */
+  insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
+    this.checkLines_('rows', beforePosition, 1);
+    if (!Number.isInteger(howMany) || howMany < 1) throw new Error('Those rows are out of bounds.');
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    this.sheet_.insertRows(beforePosition - 1, howMany);
+    if (this.sheet_.frozenRows >= beforePosition) this.sheet_.frozenRows += howMany;
+    this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'insert', beforePosition - 1, howMany);
     return this;
   }
 

@@ -1,5 +1,6 @@
 /** FakeSpreadsheet: the document, its sheets, named ranges, editors, and fake-only helpers. */
 import { parseA1 } from './a1';
+import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developerMetadata';
 import { instrument } from './callLedger';
 import { assertNamedRangeName, FakeNamedRange } from './namedRange';
 import type { ExecutionContext, FunctionResolver } from './model';
@@ -11,6 +12,9 @@ import { assertSheetNameFree, FakeSheet } from './sheet';
 import type { FakeOf } from './types';
 
 const SPREADSHEET_METHODS = [
+  'addDeveloperMetadata',
+  'getDeveloperMetadata',
+  'createDeveloperMetadataFinder',
   'addEditor',
   'addEditors',
   'removeEditor',
@@ -89,6 +93,31 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return userCanEditRect(this.ctx_.book, email, sheet, { row, col, numRows: 1, numCols: 1 });
   }
 
+  /**
+   * Adds developer metadata to the spreadsheet: (key), (key, value), (key, visibility), (key, value, visibility).
+   * @param key the key
+   * @param second a value or a visibility
+   * @param third a visibility
+   */
+  addDeveloperMetadata(
+    key: string,
+    second?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    third?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): FakeSpreadsheet {
+    addMetadata(this.ctx_, null, key, second, third);
+    return this;
+  }
+
+  /** The metadata at the spreadsheet's own location (not its sheets'). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.ctx_.book.metadata.filter((m) => m.sheet === null).map((m) => new FakeDeveloperMetadata(this.ctx_, m));
+  }
+
+  /** A search over all the spreadsheet's metadata. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ctx_, null);
+  }
+
   /** @param user address or User to give edit access */
   addEditor(user: string | { getEmail(): string }): FakeSpreadsheet {
     return this.addEditors_([emailOf(user)]);
@@ -130,6 +159,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     }
     book.sheets = book.sheets.filter((s) => s !== model);
     book.protections = book.protections.filter((p) => p.sheet !== model);
+    book.metadata = book.metadata.filter((m) => m.sheet !== model); // deleted with its sheet
     for (const [name, named] of book.namedRanges) if (named.sheet === model) book.namedRanges.delete(name);
     for (const other of book.sheets)
       for (const rule of other.rules) rule.ranges = rule.ranges.filter((r) => r.sheet !== model);

@@ -53,11 +53,16 @@ export function setFrozenRows(sheet: Sheet, frozenRows: number, undo: Undo): boo
  */
 export function setRowCount(sheet: Sheet, rows: number, undo: Undo): void {
   const maxRows = sheet.getMaxRows();
+  // Each undo checks the size first, so it is right whether or not the change took effect.
   if (rows > maxRows) {
-    undo.add(() => sheet.deleteRows(maxRows + 1, rows - maxRows));
+    undo.add(() => {
+      if (sheet.getMaxRows() === rows) sheet.deleteRows(maxRows + 1, rows - maxRows);
+    });
     sheet.insertRowsAfter(maxRows, rows - maxRows);
   } else if (rows < maxRows) {
-    undo.add(() => sheet.insertRowsAfter(rows, maxRows - rows));
+    undo.add(() => {
+      if (sheet.getMaxRows() === rows) sheet.insertRowsAfter(rows, maxRows - rows);
+    });
     sheet.deleteRows(rows + 1, maxRows - rows);
   }
 }

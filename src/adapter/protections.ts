@@ -42,9 +42,14 @@ export function applyProtection(
   undo: Undo,
 ): ProtectionChange {
   const [existing] = sheet.getProtections(sheetProtectionType());
-  const protection = existing ?? sheet.protect();
   const name = `สิทธิ์ของชีต "${sheet.getName()}"`;
-  if (!existing) undo.add(() => protection.remove(), name);
+  // Registered first: a protection made by a call that then failed is removed too.
+  if (!existing) {
+    undo.add(() => {
+      for (const p of sheet.getProtections(sheetProtectionType())) p.remove();
+    }, name);
+  }
+  const protection = existing ?? sheet.protect();
   let changed = !existing;
   if (protection.getDescription() !== spec.description) {
     const old = protection.getDescription();

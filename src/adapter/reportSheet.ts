@@ -15,7 +15,7 @@ import type { Criteria } from '../core/criteria';
 import { applyBandRules } from './bandRulesSync';
 import { setRowCount } from './change';
 import { applyProtection, type ProtectionSpec } from './protections';
-import { markSheet, type OwnSheet, type Registry, updateMark } from './sheetRegistry';
+import { markSheet, type OwnSheet, type Registry, renameOwn, updateMark } from './sheetRegistry';
 import { freeName, newSheet, setColumnWidths } from './sheetSync';
 import type { Undo } from './undo';
 
@@ -60,7 +60,7 @@ export function writeReport(
   let renamed = '';
   for (const old of earlier) renamed = supersede_(ss, old, report.stamp, undo) || renamed;
   const name = ss.getSheetByName(report.name) ? freeName(ss, `${report.name} (OTOP)`) : report.name;
-  rename_(ss, committed.sheet, name, undo);
+  rename_(ss, committed, name, undo);
   return { name, renamed };
 }
 
@@ -97,12 +97,10 @@ function supersede_(ss: Spreadsheet, old: OwnSheet, stamp: string, undo: Undo): 
   updateMark(old, { ...old.mark, report: { ...mark, state: 'superseded' } }, undo);
   const status = statusCell_(old);
   const was = status.getValue();
-  undo.add(() => status.setValue(asCellText(was)), `สถานะของชีต "${old.sheet.getName()}"`);
+  undo.add(() => status.setValue(asCellText(was)), `สถานะของชีต "${old.name}"`);
   status.setValue(asCellText(`ฉบับเก่า แทนที่เมื่อ ${stamp}`));
-  const name = old.sheet.getName();
-  const renamed = freeName(ss, `${name.replace(/ \(แทนที่ .*\)$/, '')} (แทนที่ ${stamp})`);
-  undo.add(() => old.sheet.setName(name), `ชื่อชีต "${name}"`);
-  old.sheet.setName(renamed);
+  const renamed = freeName(ss, `${old.name.replace(/ \(แทนที่ .*\)$/, '')} (แทนที่ ${stamp})`);
+  renameOwn(old, renamed, undo);
   return renamed;
 }
 
@@ -114,11 +112,9 @@ function statusCell_(own: OwnSheet, offset = 0, width = 1): GoogleAppsScript.Spr
 }
 
 /** Gives a committed report its name (when free), registering the old name. */
-function rename_(ss: Spreadsheet, sheet: Sheet, name: string, undo: Undo): void {
-  const current = sheet.getName();
-  if (current === name || ss.getSheetByName(name)) return;
-  undo.add(() => sheet.setName(current), `ชื่อชีต "${name}"`);
-  sheet.setName(name);
+function rename_(ss: Spreadsheet, own: OwnSheet, name: string, undo: Undo): void {
+  if (own.name === name || ss.getSheetByName(name)) return;
+  renameOwn(own, name, undo);
 }
 
 /**
@@ -142,7 +138,7 @@ export function healReports(
   const healed: string[] = [];
   for (const r of registry.all('report')) {
     if (r.mark.report?.state !== 'building') continue;
-    const name = r.sheet.getName();
+    const name = r.name;
     ss.deleteSheet(r.sheet); // undo cannot bring a deleted sheet back; its content was never committed
     healed.push(`ลบชีต "${name}" ที่สร้างค้างไว้ (การทำงานครั้งก่อนหยุดกลางคัน)`);
   }
@@ -158,11 +154,11 @@ export function healReports(
     const [newest, ...older] = group;
     for (const old of older) {
       supersede_(ss, old, stamp, undo);
-      healed.push(`ชีต "${old.sheet.getName()}" เป็นฉบับเก่า (การทำงานครั้งก่อนหยุดกลางคัน)`);
+      healed.push(`ชีต "${old.name}" เป็นฉบับเก่า (การทำงานครั้งก่อนหยุดกลางคัน)`);
     }
     const name = names(newest.mark.report as ReportMark);
-    if (newest.sheet.getName() !== name && !ss.getSheetByName(name)) {
-      rename_(ss, newest.sheet, name, undo);
+    if (newest.name !== name && !ss.getSheetByName(name)) {
+      rename_(ss, newest, name, undo);
       healed.push(`ตั้งชื่อชีต "${name}" ให้ฉบับล่าสุด (การทำงานครั้งก่อนหยุดกลางคัน)`);
     }
   }
@@ -179,10 +175,7 @@ export function healReports(
 export function markSent(own: OwnSheet, sent: NonNullable<ReportMark['sent']>, text: string, undo: Undo): OwnSheet {
   const cell = statusCell_(own, 1, 2);
   const was = cell.getValues();
-  undo.add(
-    () => cell.setValues(was.map((row) => row.map((v) => asCellText(v)))),
-    `สถานะการส่งของชีต "${own.sheet.getName()}"`,
-  );
+  undo.add(() => cell.setValues(was.map((row) => row.map((v) => asCellText(v)))), `สถานะการส่งของชีต "${own.name}"`);
   cell.setValues([[asCellText('การส่ง'), asCellText(text)]]);
   return updateMark(own, { ...own.mark, report: { ...(own.mark.report as ReportMark), sent } }, undo);
 }

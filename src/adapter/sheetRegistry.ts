@@ -3,6 +3,7 @@
  * developer-metadata search, whatever officers renamed them to; and marking a sheet as ours.
  */
 import {
+  decodeMark,
   encodeMark,
   MARKER_KEY,
   type MarkedSheet,
@@ -15,11 +16,13 @@ import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
-/** A marked sheet and the metadata that marks it (to update the mark). */
+/**
+ * A marked sheet, with its name as read when the registry was made (renames by the add-on
+ * update it), so the name is asked for once.
+ */
 export interface OwnSheet extends MarkedSheet<Sheet> {
-  readonly metadata: Metadata;
+  name: string;
 }
 
 /** The add-on's sheets of a workbook. */
@@ -48,30 +51,34 @@ export class Registry {
 
   /**
    * Whether a sheet is one of the add-on's.
-   * @param sheet a sheet
+   * @param sheetId the sheet's id
    */
-  owns(sheet: Sheet): boolean {
-    const id = sheet.getSheetId();
-    return this.sheets.some((s) => s.mark.sheetId === id);
+  owns(sheetId: number): boolean {
+    return this.sheets.some((s) => s.mark.sheetId === sheetId);
   }
 }
 
 /**
- * Finds the add-on's sheets: one search for the markers, then each marker's sheet.
+ * Finds the add-on's sheets: one search for the markers and one list of the sheets. A marker
+ * names the id of the sheet it was put on, so a copy of one of our sheets (which may carry the
+ * marker along) resolves to the original, not to itself.
  * @param ss the workbook
  */
 export function readRegistry(ss: Spreadsheet): Registry {
-  const found = ss
+  const values = ss
     .createDeveloperMetadataFinder()
     .withKey(MARKER_KEY)
     .find()
-    .map((metadata) => {
-      const sheet = metadata.getLocation().getSheet();
-      return sheet ? { sheet, sheetId: sheet.getSheetId(), value: metadata.getValue(), metadata } : null;
+    .map((metadata) => metadata.getValue());
+  const byId = new Map(ss.getSheets().map((sheet) => [sheet.getSheetId(), sheet] as const));
+  const found = values
+    .map((value) => {
+      const id = decodeMark(value)?.sheetId;
+      const sheet = id === undefined ? undefined : byId.get(id);
+      return sheet ? { sheet, sheetId: id as number, value } : null;
     })
     .filter((f): f is NonNullable<typeof f> => f !== null);
-  const byId = new Map(found.map((f) => [f.sheetId, f.metadata]));
-  return new Registry(ownSheets(found).map((own) => ({ ...own, metadata: byId.get(own.mark.sheetId) as Metadata })));
+  return new Registry(ownSheets(found).map((own) => ({ ...own, name: own.sheet.getName() })));
 }
 
 /**
@@ -82,10 +89,14 @@ export function readRegistry(ss: Spreadsheet): Registry {
  */
 export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: Undo): OwnSheet {
   const full: SheetMark = { ...mark, sheetId: sheet.getSheetId() };
-  sheet.addDeveloperMetadata(MARKER_KEY, encodeMark(full), documentVisibility());
-  const [metadata] = sheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).withValue(encodeMark(full)).find();
-  undo.add(() => metadata.remove(), `เครื่องหมายของชีต "${sheet.getName()}"`);
-  return { sheet, mark: full, metadata };
+  const name = sheet.getName();
+  const value = encodeMark(full);
+  // Registered first: a marker added by a call that then failed is removed too.
+  undo.add(() => {
+    for (const m of sheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).withValue(value).find()) m.remove();
+  }, `เครื่องหมายของชีต "${name}"`);
+  sheet.addDeveloperMetadata(MARKER_KEY, value, documentVisibility());
+  return { sheet, mark: full, name };
 }
 
 /**
@@ -95,8 +106,28 @@ export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: 
  * @param undo where the old mark is registered
  */
 export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet {
-  const old = own.metadata.getValue() ?? '';
-  undo.add(() => own.metadata.setValue(old), `เครื่องหมายของชีต "${own.sheet.getName()}"`);
-  own.metadata.setValue(encodeMark(mark));
+  const metadata = own.sheet
+    .createDeveloperMetadataFinder()
+    .withKey(MARKER_KEY)
+    .find()
+    .find((m) => decodeMark(m.getValue())?.sheetId === own.mark.sheetId);
+  if (!metadata) throw new Error(`the marker of sheet "${own.name}" is gone`);
+  const old = metadata.getValue() ?? '';
+  undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
+  metadata.setValue(encodeMark(mark));
   return { ...own, mark };
+}
+
+/**
+ * Renames one of the add-on's sheets, registering the old name.
+ * @param own the sheet
+ * @param name the new name
+ * @param undo where the old name is registered
+ */
+export function renameOwn(own: OwnSheet, name: string, undo: Undo): void {
+  const old = own.name;
+  if (old === name) return;
+  undo.add(() => own.sheet.setName(old), `ชื่อชีต "${old}"`);
+  own.sheet.setName(name);
+  own.name = name;
 }

@@ -32,13 +32,16 @@ export interface SyncReport {
 /**
  * A new sheet at the end of the workbook, its removal registered.
  * @param ss the workbook
- * @param name a free name
+ * @param name a free name (no sheet has it: the undo removes the sheet of that name)
  * @param undo where its removal is registered
  */
 export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
-  const sheet = ss.insertSheet(name, ss.getNumSheets());
-  undo.add(() => ss.deleteSheet(sheet), `ชีตใหม่ "${name}"`);
-  return sheet;
+  // Registered first and found by name: a sheet made by a call that then failed is removed too.
+  undo.add(() => {
+    const made = ss.getSheetByName(name);
+    if (made) ss.deleteSheet(made);
+  }, `ชีตใหม่ "${name}"`);
+  return ss.insertSheet(name, ss.getNumSheets());
 }
 
 /**
@@ -94,7 +97,14 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
     first = spec.columns.map((c) => c.header);
     changed = true;
   } else if (!isHeaderRow(spec.layout, first)) {
-    undo.add(() => sheet.deleteRow(1), `แถวหัวตารางที่เพิ่มในชีต "${sheet.getName()}"`);
+    const headers = spec.columns.map((c) => c.header);
+    const rows = sheet.getMaxRows();
+    // Only the row set-up added goes: the sheet has one row more, and row 1 is blank or the header.
+    undo.add(() => {
+      if (sheet.getMaxRows() !== rows + 1) return;
+      const top = sheet.getRange(1, 1, 1, headers.length).getValues()[0];
+      if (top.every((v, i) => isBlank(v) || v === headers[i])) sheet.deleteRow(1);
+    }, `แถวหัวตารางที่เพิ่มในชีต "${sheet.getName()}"`);
     sheet.insertRowsBefore(1, 1);
     sheet.getRange(1, 1, 1, spec.columns.length).setValues([spec.columns.map((c) => c.header)]);
     first = spec.columns.map((c) => c.header);
@@ -105,12 +115,19 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
   }
   const map = mapColumns(spec.layout, first);
   const index = { ...map.index } as Record<string, number>;
-  if (map.missing.length > 0) {
+  if (spec.fixed) {
+    changed = fixedHeader_(sheet, spec, first, undo, notes) || changed;
+    spec.columns.forEach((c, i) => {
+      index[c.key] = i;
+    });
+  } else if (map.missing.length > 0) {
     const at = Math.max(first.length, lastFilled_(first) + 1);
     const need = at + map.missing.length - sheet.getMaxColumns();
     if (need > 0) {
       const max = sheet.getMaxColumns();
-      undo.add(() => sheet.deleteColumns(max + 1, need), `คอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
+      undo.add(() => {
+        if (sheet.getMaxColumns() === max + need) sheet.deleteColumns(max + 1, need);
+      }, `คอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
       sheet.insertColumnsAfter(max, need);
     }
     const added = sheet.getRange(1, at + 1, 1, map.missing.length);
@@ -136,6 +153,27 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh:
   const dataRows = sheet.getMaxRows() - spec.frozenRows;
   if (dataRows > 0) changed = repairColumns_(sheet, spec, index, dataRows, undo) || changed;
   return { changed, notes };
+}
+
+/**
+ * The header of a sheet whose columns are fixed: a declared header is written where its cell
+ * is blank; a cell holding something else is left and pointed out.
+ */
+function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], undo: Undo, notes: string[]): boolean {
+  const blank = spec.columns.map((_, i) => isBlank(first[i]));
+  const other = spec.columns.filter((column, i) => !blank[i] && String(first[i]).trim() !== column.header);
+  for (const c of other) {
+    notes.push(`ชีต "${sheet.getName()}": หัวคอลัมน์ "${c.header}" ถูกเปลี่ยนเป็นอย่างอื่น (ส่วนเสริมไม่เขียนทับ ตารางยังใช้ได้)`);
+  }
+  if (!blank.some(Boolean)) return false;
+  const header = sheet.getRange(1, 1, 1, spec.columns.length);
+  const old = spec.columns.map((_, i) => first[i] ?? '');
+  undo.add(
+    () => header.setValues([old.map((v) => (typeof v === 'string' && v ? `'${v}` : v))]),
+    `หัวตารางของชีต "${sheet.getName()}"`,
+  );
+  header.setValues([spec.columns.map((c, i) => (blank[i] ? c.header : first[i]))]);
+  return true;
 }
 
 /** Writes a new sheet's header, formats, dropdowns, widths and size. */

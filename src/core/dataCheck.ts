@@ -197,7 +197,7 @@ function readSheet_<E>(
   read: (rows: Rows, columns: ColumnIndex<string>) => E[],
 ): ReadSheet_<E> | null {
   const map = mapColumns(layout, sheet.values[0] ?? []);
-  const problem = columnProblem(layout, map, `ชีต ${sheet.name} `);
+  const problem = columnProblem(layout, sheet.values[0] ?? [], `ชีต ${sheet.name} `);
   if (problem) {
     problems.push({ sheet: sheet.name, row: 1, column: 1, message: problem });
     return null;

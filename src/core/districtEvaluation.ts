@@ -81,7 +81,7 @@ export function evaluateDistrict(
   ];
   const maps = sheets.map(({ layout, values }) => mapColumns(layout, values[0] ?? []));
   for (let i = 0; i < sheets.length; i++) {
-    const problem = columnProblem(sheets[i].layout, maps[i], sheets[i].label);
+    const problem = columnProblem(sheets[i].layout, sheets[i].values[0] ?? [], sheets[i].label);
     if (problem) return { ok: false, district, figures, problem };
   }
   const input = {

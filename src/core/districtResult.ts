@@ -21,7 +21,7 @@ import { isBlank } from './text';
 /** How the displayed percentage is computed (DOMAIN.md: all registered by default). */
 export type PercentBasis = 'registered' | 'neverOnline';
 
-/** The columns of the row of a district's result (OTOP_DISTRICT returns them, in order. */
+/** The columns of a district's result, in order (the row OTOP_DISTRICT returns). */
 export const DISTRICT_OUTPUTS = [
   'target',
   'activities',

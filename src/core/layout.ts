@@ -99,25 +99,28 @@ export function mapColumns<K extends string>(layout: Layout<K>, header: readonly
 }
 
 /**
- * True when a row is the layout's header row: at least half of the declared headers are in it
- * (an officer may have renamed or removed a few).
+ * True when a row is the layout's header row: it has at least two of the declared headers, and
+ * they are at least half of its filled cells (an officer may have renamed, removed or added a
+ * few columns; a row of entries has none or one cell that happens to read like a header).
  * @param layout the layout
  * @param row a sheet row
  */
 export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly unknown[]): boolean {
-  const { missing } = mapColumns(layout, row);
-  return layout.width - missing.length >= Math.ceil(layout.width / 2);
+  const found = layout.width - mapColumns(layout, row).missing.length;
+  const filled = row.filter((v) => !isBlank(v)).length;
+  return found >= Math.min(2, layout.width) && found * 2 >= filled;
 }
 
 /**
  * Why a sheet's columns cannot be read, in Thai, or '' when they can: its first row must be
  * the header row and have every required column.
  * @param layout the layout
- * @param map the columns found in its first row
+ * @param header its first row
  * @param sheet how messages name the sheet, e.g. "ชีตกิจกรรมของ อ.ท่าบ่อ"
  */
-export function columnProblem<K extends string>(layout: Layout<K>, map: ColumnMap<K>, sheet: string): string {
-  if (layout.width - map.missing.length < Math.ceil(layout.width / 2)) {
+export function columnProblem<K extends string>(layout: Layout<K>, header: readonly unknown[], sheet: string): string {
+  const map = mapColumns(layout, header);
+  if (!isHeaderRow(layout, header)) {
     return `แถวที่ 1 ของ${sheet}ไม่ใช่หัวตาราง (อาจถูกลบหรือถูกเรียงลงไปรวมกับข้อมูล) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน" เพื่อใส่หัวตารางกลับ`;
   }
   const missing = layout.columns.filter((c) => c.required && map.missing.includes(c.key));

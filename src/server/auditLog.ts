@@ -49,12 +49,15 @@ function seal_(previous: string, row: readonly unknown[]): string {
 
 /** The kept state, or an empty log's. */
 function state_(): LogState_ {
+  const text = documentProperties().getProperty(STATE_KEY); // a service failure here stops the action
+  if (text === null) return { rows: 0, last: '' };
   try {
-    const parsed = JSON.parse(documentProperties().getProperty(STATE_KEY) ?? '') as LogState_;
-    return typeof parsed.rows === 'number' && typeof parsed.last === 'string' ? parsed : { rows: 0, last: '' };
+    const parsed = JSON.parse(text) as LogState_;
+    if (typeof parsed.rows === 'number' && typeof parsed.last === 'string') return parsed;
   } catch {
-    return { rows: 0, last: '' };
+    // kept text that is not ours: treated as no log state (the data check then points at the log)
   }
+  return { rows: 0, last: '' };
 }
 
 /**
@@ -89,7 +92,9 @@ export function appendLog(
   if (last > sheet.getMaxRows()) {
     const max = sheet.getMaxRows();
     const add = Math.max(last - max, 100);
-    undo.add(() => sheet.deleteRows(max + 1, add), `แถวที่เพิ่มในชีต "${sheet.getName()}"`);
+    undo.add(() => {
+      if (sheet.getMaxRows() === max + add) sheet.deleteRows(max + 1, add);
+    }, `แถวที่เพิ่มในชีต "${own.name}"`);
     sheet.insertRowsAfter(max, add);
   }
   let previous = kept.last;
@@ -98,7 +103,7 @@ export function appendLog(
     return [...row.map(storedAgain), previous];
   });
   const target = sheet.getRange(next, 1, all.length, LOG_LAYOUT.width);
-  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${sheet.getName()}"`);
+  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${own.name}"`);
   target.setValues(sealed);
   const properties = documentProperties();
   const before = properties.getProperty(STATE_KEY);
@@ -140,7 +145,7 @@ export function logProblems(registry: Registry): { sheet: string; row: number; m
       ? [{ sheet: SHEET.log, row: 1, message: `ชีตบันทึกถูกลบ (เคยมี ${kept.rows} แถว) บันทึกใหม่จะเริ่มโดยระบุว่าบันทึกเดิมหายไป` }]
       : [];
   }
-  const name = own.sheet.getName();
+  const name = own.name;
   const values = own.sheet.getDataRange().getValues().slice(1);
   let previous = '';
   for (let i = 0; i < values.length; i++) {

@@ -62,13 +62,13 @@ function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
 
 /** The problems sheet's name now (or the name it will get). */
 function problemsName_(book: WorkbookRead): string {
-  return book.registry.one('problems')?.sheet.getName() ?? SHEET.problems;
+  return book.registry.one('problems')?.name ?? SHEET.problems;
 }
 
 /** Every problem of the workbook, in the order officers fix them; records the claims. */
 function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProblem[] {
   const out: LocatedProblem[] = [];
-  const settingsName = book.registry.one('settings')?.sheet.getName() ?? SHEET.settings;
+  const settingsName = book.registry.one('settings')?.name ?? SHEET.settings;
   for (const message of book.settingsProblems) {
     const label = /"([^"]+)"/.exec(message)?.[1] ?? '';
     const row = book.settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === label) + 1;
@@ -76,13 +76,13 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   }
   if (book.criteriaProblem) {
     out.push({
-      sheet: book.registry.one('criteria')?.sheet.getName() ?? SHEET.criteria,
+      sheet: book.registry.one('criteria')?.name ?? SHEET.criteria,
       row: 2,
       column: 1,
       message: book.criteriaProblem,
     });
   }
-  const tableName = book.table.own?.sheet.getName() ?? SHEET.districts;
+  const tableName = book.table.own?.name ?? SHEET.districts;
   for (const p of book.table.problems) out.push({ sheet: tableName, ...p });
   const sheets: CheckedSheet[] = [];
   book.districtsRead.forEach((d, district) => {
@@ -131,7 +131,8 @@ function writeProblems_(
 ): void {
   const own = book.registry.one('problems') ?? createProblems_(ss, book, undo);
   const sheet = own.sheet;
-  const ids = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()] as const));
+  // every sheet a problem points at is one of the add-on's: their ids are known already
+  const ids = new Map(book.registry.sheets.map((s) => [s.name, s.mark.sheetId] as const));
   const link = PROBLEM_LAYOUT.at.link;
   const rows = problemRows(problems, ids, checkedAt).map((row, r) =>
     row.map((v, c) => (r > 0 && c === link ? v : (asCellText(v) as string))),

@@ -37,7 +37,7 @@ export function sentText(mark: ReportMark): string {
 
 /** The report sheet of that name, when it is one of the add-on's (committed) reports. */
 function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
-  const own = config.registry.all('report').find((r) => r.sheet.getName() === String(sheetName));
+  const own = config.registry.all('report').find((r) => r.name === String(sheetName));
   if (!own?.mark.report || own.mark.report.state === 'building') {
     throw new OfficerError(
       'missingSheet',
@@ -54,7 +54,7 @@ function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): Sendi
   const values = own.sheet.getDataRange().getValues();
   const link = `${ss.getUrl()}#gid=${own.sheet.getSheetId()}`;
   const cutOff = String(values[2]?.[1] ?? '');
-  const name = own.sheet.getName();
+  const name = own.name;
   return {
     sheet: name,
     to: config.settings.reportEmail,

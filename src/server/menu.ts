@@ -48,12 +48,10 @@ export function runCheck(ss: Spreadsheet, now: Date): CheckReport {
  */
 export function setUpFromMenu(ss: Spreadsheet, now: Date): void {
   const report = runSetUp(ss, now);
-  const parts = [
-    report.message,
-    report.rights.length > 0 ? `สิทธิ์ที่เปลี่ยน:\n• ${report.rights.join('\n• ')}` : '',
-    report.warnings.length > 0 ? `ข้อควรทราบ:\n• ${report.warnings.join('\n• ')}` : '',
-  ].filter(Boolean);
-  ui().alert('ตั้งค่าสมุดงาน OTOP', parts.join('\n\n'), ui().ButtonSet.OK);
+  const list = (title: string, items: readonly string[]) =>
+    items.length > 0 ? [title, ...items.map((item) => `• ${item}`)].join('\n') : '';
+  const parts = [report.message, list('สิทธิ์ที่เปลี่ยน:', report.rights), list('ข้อควรทราบ:', report.warnings)];
+  ui().alert('ตั้งค่าสมุดงาน OTOP', parts.filter(Boolean).join('\n\n'), ui().ButtonSet.OK);
 }
 
 /**

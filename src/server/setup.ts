@@ -28,6 +28,7 @@ import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
   districtRowFormulas,
+  TOTAL_LABEL,
   type TableRefs,
   totalRowCells,
 } from '../workbook/districtTable';
@@ -77,8 +78,8 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const found = readRegistry(ss);
   const run: Run_ = { ss, undo, registry: [...found.sheets], created: [], repaired: new Set(), warnings: [] };
   const settingsSheet = found.one('settings')?.sheet ?? ss.getSheetByName(SHEET.settings);
-  const tableOwn = found.one('districts');
-  const table = readTable(tableOwn, found);
+  const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
+  const table = readTable(tableSheet, found);
   const names =
     table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
@@ -96,13 +97,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     note_(
       run,
       activities.own,
-      applySheetSpec(
-        activities.own.sheet,
-        activitySheetSpec(activities.own.sheet.getName(), name),
-        undo,
-        activities.fresh,
-        true,
-      ),
+      applySheetSpec(activities.own.sheet, activitySheetSpec(activities.own.name, name), undo, activities.fresh, true),
     );
     const online = own_(run, 'online', entrySheetName('online', name), name);
     note_(
@@ -110,7 +105,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
       online.own,
       applySheetSpec(
         online.own.sheet,
-        onlineSheetSpec(online.own.sheet.getName(), name, criteria.channels),
+        onlineSheetSpec(online.own.name, name, criteria.channels),
         undo,
         online.fresh,
         true,
@@ -121,13 +116,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   note_(
     run,
     baseline.own,
-    applySheetSpec(
-      baseline.own.sheet,
-      baselineSheetSpec(baseline.own.sheet.getName(), names),
-      undo,
-      baseline.fresh,
-      true,
-    ),
+    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.fresh, true),
   );
 
   writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
@@ -169,7 +158,7 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     (s) => s.mark.role === role && (district === undefined || s.mark.district === district),
   );
   if (marked) {
-    const current = marked.sheet.getName();
+    const current = marked.name;
     if (current !== name) {
       const impostor = run.ss.getSheetByName(name);
       run.warnings.push(
@@ -196,9 +185,18 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
   return { own, fresh: true };
 }
 
+/**
+ * A sheet of the role's name that set-up will take as the add-on's (not marked yet), to read
+ * before the rights check; null when there is none.
+ */
+function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? { sheet, mark: { role, sheetId: sheet.getSheetId() }, name } : null;
+}
+
 /** Records what syncing a sheet did. */
 function note_(run: Run_, own: OwnSheet, report: { changed: boolean; notes: readonly string[] }): void {
-  if (report.changed) run.repaired.add(own.sheet.getName());
+  if (report.changed) run.repaired.add(own.name);
   run.warnings.push(...report.notes);
 }
 
@@ -257,6 +255,11 @@ function setUpSettings_(
     ownName: sheet.getName(),
     refs: { settings: sheetRef(sheet.getName(), '$A$1:$C'), basis: sheetRef(sheet.getName(), `$B$${basisRow}`) },
   };
+}
+
+/** The text of a row's name cell (the total row's label). */
+function cellTextOf_(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): string {
+  return String(sheet.getRange(row, DISTRICT_COL.name + 1).getValue());
 }
 
 /** The criteria sheet: each of its two tables is written only where it is blank. */
@@ -363,7 +366,16 @@ function writeDistrictTable_(
   let totalRow = table.totalRow || last + 1;
   const after = table.values[totalRow - 1] ?? [];
   if (!table.totalRow && after.some((v) => !isBlank(v))) {
-    run.undo.add(() => sheet.deleteRow(last + 1), `แถวรวมที่เพิ่มในชีต "${sheet.getName()}"`);
+    const rows = sheet.getMaxRows();
+    run.undo.add(() => {
+      if (sheet.getMaxRows() !== rows + 1) return;
+      if (
+        sheet.getRange(last + 1, 1, 1, DISTRICT_LAYOUT.width).isBlank() ||
+        cellTextOf_(sheet, last + 1) === TOTAL_LABEL
+      ) {
+        sheet.deleteRow(last + 1);
+      }
+    }, `แถวรวมที่เพิ่มในชีต "${own.name}"`);
     sheet.insertRowsAfter(last, 1);
     totalRow = last + 1;
   }
@@ -391,7 +403,7 @@ function writeDistrictTable_(
 function protect_(run: Run_, settings: Settings): string[] {
   const changes: string[] = [];
   for (const own of run.registry) {
-    const name = own.sheet.getName();
+    const name = own.name;
     const rights = rightsOf(own.mark, name, settings);
     const change = applyProtection(own.sheet, rights, run.undo);
     if (change.changed && !run.created.includes(name)) run.repaired.add(name);

@@ -28,7 +28,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const reports = book.registry
     .all('report')
     .filter((r) => r.mark.report && r.mark.report.state !== 'building')
-    .map((r) => ({ name: r.sheet.getName(), mark: r.mark.report as ReportMark }))
+    .map((r) => ({ name: r.name, mark: r.mark.report as ReportMark }))
     .sort((a, b) => b.mark.made.localeCompare(a.mark.made));
   const due = nextMonthlyDue(today, settings.monthlyDueDay);
   const roundSheet = (round: number) =>

@@ -191,7 +191,7 @@ export function readTable(own: OwnSheet | null, registry: Registry): TableRead {
 function districtOfFormula_(formula: string, registry: Registry): string | undefined {
   const args = callArguments(formula, 'OTOP_DISTRICT');
   const sheetName = args?.[3] ? sheetOfRef_(args[3]) : null;
-  return registry.sheets.find((s) => s.mark.role === 'activities' && s.sheet.getName() === sheetName)?.mark.district;
+  return registry.sheets.find((s) => s.mark.role === 'activities' && s.name === sheetName)?.mark.district;
 }
 
 /** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J`, or null. */
@@ -206,7 +206,7 @@ function sheetOfRef_(ref: string): string | null {
  * @param own the sheet
  */
 export function plannedRef(own: OwnSheet): string {
-  return sheetRef(own.sheet.getName(), `A1:${columnLetter(own.sheet.getMaxColumns() - 1)}`);
+  return sheetRef(own.name, `A1:${columnLetter(own.sheet.getMaxColumns() - 1)}`);
 }
 
 /**
@@ -217,7 +217,7 @@ export function plannedRef(own: OwnSheet): string {
 export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
   const { registry } = config;
   const baselineOwn = registry.one('baseline');
-  const baseline = baselineOwn ? readRange_(ss, plannedRef(baselineOwn)) : null;
+  const baseline = baselineOwn ? readRange_(ss, registry, plannedRef(baselineOwn)) : null;
   const districtsRead = config.table.rows.map((row): DistrictRead => {
     const args = callArguments(row.formula, 'OTOP_DISTRICT');
     const ref = (i: number, role: 'activities' | 'online') => {
@@ -226,7 +226,7 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
       return own ? plannedRef(own) : null;
     };
     const refs = [ref(3, 'activities'), ref(4, 'online')];
-    const [activities, online] = refs.map((r) => (r ? readRange_(ss, r) : null));
+    const [activities, online] = refs.map((r) => (r ? readRange_(ss, registry, r) : null));
     const missing = [activities ? '' : 'กิจกรรม', online ? '' : 'ออนไลน์'].filter(Boolean);
     const unreadable = missing.length
       ? `ไม่พบชีต${missing.join('และ')}ของ อ.${row.name || '?'} (อาจถูกลบ) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน"`
@@ -249,16 +249,15 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
   return { ...config, districtsRead, baseline };
 }
 
-/** A range's values and formulas, or null when the reference names no sheet. */
-function readRange_(ss: Spreadsheet, ref: string): SheetRead | null {
+/**
+ * A range's values and formulas, or null when the reference names none of the add-on's sheets
+ * (a formula edited by hand, or a sheet deleted). Other failures are the service's: they stop
+ * the action (a caught error must never pass for a missing sheet).
+ */
+function readRange_(ss: Spreadsheet, registry: Registry, ref: string): SheetRead | null {
   const name = sheetOfRef_(ref);
-  if (!name) return null;
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  try {
-    range = ss.getRange(ref);
-  } catch {
-    return null; // the sheet was deleted or renamed by hand: "Range not found"
-  }
+  if (!name || !registry.sheets.some((s) => s.name === name)) return null;
+  const range = ss.getRange(ref);
   return { name, values: range.getValues(), formulas: range.getFormulas() };
 }
 

@@ -30,6 +30,11 @@ export interface SheetSpec {
   readonly columns: readonly ColumnSpec[];
   /** Tab colour. */
   readonly tab?: string;
+  /**
+   * The columns stay where the layout puts them (the district table, whose formulas spill
+   * across fixed columns): missing headers are written in place where the cell is blank.
+   */
+  readonly fixed?: boolean;
 }
 
 /** What a spec's per-workbook dropdowns list. */
@@ -126,5 +131,12 @@ export function baselineSheetSpec(name: string, districts: readonly string[]): S
  * @param name the sheet's name
  */
 export function districtSheetSpec(name: string): SheetSpec {
-  return { name, frozenRows: 1, layout: DISTRICT_LAYOUT, columns: columns_(DISTRICT_LAYOUT, {}), tab: '#e69138' };
+  return {
+    name,
+    frozenRows: 1,
+    layout: DISTRICT_LAYOUT,
+    columns: columns_(DISTRICT_LAYOUT, {}),
+    tab: '#e69138',
+    fixed: true,
+  };
 }

@@ -197,3 +197,25 @@ describe('formula evaluation', () => {
     expect(main.getRange('A1:A3').getValues()).toEqual([[450000], [450000], [100000]]);
   });
 });
+
+describe('operators and IF, FLOOR, TRIM (the district table’s native total row)', () => {
+  test.each([
+    ['=1+2*3', 7],
+    ['=(1+2)*3', 9],
+    ['=2^3-1', 7],
+    ['=7/2', 3.5],
+    ['="a"&1&TRUE', 'a1TRUE'],
+    ['=IF(1>0, "yes", "no")', 'yes'],
+    ['=IF(1<0, 1/0, 5)', 5],
+    ['=IF("X"="x", 1, 0)', 1],
+    ['=FLOOR(7.9)', 7],
+    ['=FLOOR((2*12*10000+241)/(2*241))/100', 4.98],
+    ['=TRIM("  a   b  ")', 'a b'],
+    ['=1/0', '#DIV/0!'],
+  ])('%s', (formula, expected) => {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0];
+    sheet.getRange(1, 1).setFormula(formula);
+    expect(sheet.getRange(1, 1).getValue()).toBe(expected);
+  });
+});

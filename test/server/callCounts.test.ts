@@ -50,6 +50,9 @@ test('set-up, data check and round summary use the same calls for 100 and 10 000
   const service = (counts: Record<string, number>) =>
     Object.entries(counts).reduce((a, [kind, n]) => a + (kind === 'builder' ? 0 : n), 0);
   expect(large.setUp.write).toBe(0); // a repeat set-up rewrites nothing
-  expect(service(large.setUp)).toBeLessThan(500); // 22 sheets, a fixed handful of calls each
-  expect(service(large.check)).toBeLessThan(150); // one read per sheet, one write of the problem list
+  // Budgets (the bench prints the exact figures): about 25 add-on sheets, each found by its
+  // marker (its marker's value, its id, its name) and repaired with a fixed handful of calls;
+  // the check reads each district's two ranges' values and formulas, and writes one list.
+  expect(service(large.setUp)).toBeLessThan(750);
+  expect(service(large.check)).toBeLessThan(250);
 });

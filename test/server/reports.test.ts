@@ -32,7 +32,7 @@ describe('round summary', () => {
         .flat()
         .every((f) => f === ''),
     ).toBe(true);
-    expect(values[2][1]).toBe('๒๕ มีนาคม ๒๕๖๕');
+    expect(values[2][1]).toBe('25 มีนาคม 2565'); // sheets: BE years, Arabic digits (README, digit policy)
     expect(values[2][3]).toBe('province@nongkhai.example');
     expect(values[3][1]).toBe('ฉบับล่าสุด');
     const tha = row(values, 'ท่าบ่อ');
@@ -99,7 +99,9 @@ describe('round summary', () => {
     settings.getRange(rows.findIndex((r) => r[0] === 'ผู้แก้ไข อ.ท่าบ่อ (อีเมล)') + 1, 2).setValue('tha@district.example');
     const before = dump(h.run.spreadsheet);
     const officer = h.as('tha@district.example');
-    expect(() => officer.gas.sidebarMakeRoundSummary(1)).toThrow('ทำได้เฉพาะเจ้าของไฟล์หรือผู้แก้ไขระดับจังหวัด');
+    expect(() => officer.gas.sidebarMakeRoundSummary(1)).toThrow(
+      'ทำได้เฉพาะเจ้าของไฟล์ (province@nongkhai.example) หรือผู้แก้ไขระดับจังหวัด',
+    );
     expect(dump(h.run.spreadsheet)).toEqual(before);
   });
 
@@ -122,10 +124,10 @@ describe('monthly report', () => {
     const ss = h.run.spreadsheet;
     typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '28/02/2565'));
     const made = h.gas.sidebarMakeMonthlyReport('2022-03');
-    expect(made.sheet).toBe('รายงานประจำเดือน มีนาคม ๒๕๖๕');
+    expect(made.sheet).toBe('รายงานประจำเดือน มีนาคม 2565');
     const values = ss.getSheetByName(made.sheet)!.getDataRange().getValues();
-    expect(values[2][1]).toBe('๓๑ มีนาคม ๒๕๖๕');
-    expect(values[1][5]).toBe('5 เมษายน ๒๕๖๕');
+    expect(values[2][1]).toBe('31 มีนาคม 2565');
+    expect(values[1][5]).toBe('5 เมษายน 2565');
     const tha = row(values, 'ท่าบ่อ');
     expect(tha.slice(2, 13)).toEqual([4, 3, 2, 2, 4, 4, 4, 5.41, 4, 'ดี', 'ต่ำกว่าเกณฑ์']); // 4 ≥ 3 = 4 % of 74
     expect(values.filter((v) => v[0] === 'ท่าบ่อ')).toHaveLength(3 + 4); // only March's entries in the lists

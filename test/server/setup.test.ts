@@ -28,8 +28,12 @@ describe('set-up on an empty workbook', () => {
     const act = ss.getSheetByName('กิจกรรม ท่าบ่อ')!;
     expect(act.getRange(1, 1, 1, 10).getValues()[0]).toEqual(ACTIVITY_HEADERS);
     expect(act.getFrozenRows()).toBe(1);
-    expect(act.getRange(2, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ท่าบ่อ']);
-    expect(act.getRange(500, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ใช้', 'ไม่ใช้']);
+    // the district's own name in every form the readers accept; anything else only warns
+    expect(act.getRange(2, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ท่าบ่อ', 'อ.ท่าบ่อ', 'อำเภอท่าบ่อ']);
+    expect(act.getRange(2, 2).getDataValidation()!.getAllowInvalid()).toBe(true);
+    // sized to a header and ROW_MARGIN blank rows (fewer blank cells go to the district formula)
+    expect([act.getMaxRows(), act.getMaxColumns()]).toEqual([201, 10]);
+    expect(act.getRange(201, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ใช้', 'ไม่ใช้']);
     const online = ss.getSheetByName('ออนไลน์ ท่าบ่อ')!;
     expect(online.getRange(1, 1, 1, 9).getValues()[0]).toEqual(ONLINE_HEADERS);
     expect(online.getRange(2, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(
@@ -94,7 +98,7 @@ describe('set-up on a filled workbook', () => {
     settings.getRange(emailRow, 2).setValue('otop@nongkhai.example');
     const table = ss.getSheetByName('อำเภอ')!;
     table.getRange(4, 3).setValue(80); // ท่าบ่อ's registered corrected by the province
-    table.getRange(2, 12).setValue(''); // somebody deleted the score formula
+    table.getRange(2, 7).setValue(''); // somebody deleted the first district's formula
     const app = h.run.globals.SpreadsheetApp; // the real Apps Script types, as the add-on sees them
     const realTable = app.getActive().getSheetByName('อำเภอ')!;
     const own = app
@@ -116,7 +120,7 @@ describe('set-up on a filled workbook', () => {
     expect(settings.getRange(emailRow, 2).getValue()).toBe('otop@nongkhai.example');
     expect(table.getRange(4, 3).getValue()).toBe(80);
     expect(table.getRange(4, 7).getValue()).toBe(4); // 80 × 5 % = 4
-    expect(table.getRange(2, 12).getFormula()).toMatch(/^=OTOP_SCORE\(/);
+    expect(table.getRange(2, 7).getFormula()).toMatch(/^=OTOP_DISTRICT\(B2, C2, D2, 'กิจกรรม เมืองหนองคาย'!A1:J/);
     const rules = table.getConditionalFormatRules();
     expect(rules).toHaveLength(13);
     expect(rules[0].getRanges()[0].getA1Notation()).toBe('C2:C10');
@@ -152,7 +156,7 @@ describe('protection by district', () => {
     h.gas.sidebarSetUp();
     const before = dump(h.run.spreadsheet);
     const officer = h.as('tha@district.example');
-    expect(() => officer.gas.sidebarSetUp()).toThrow(`กรุณาให้เจ้าของไฟล์ (${OWNER}) กด "ตั้งค่าสมุดงาน"`);
+    expect(() => officer.gas.sidebarSetUp()).toThrow(`การตั้งค่าสมุดงานทำได้เฉพาะเจ้าของไฟล์ (${OWNER})`);
     expect(dump(h.run.spreadsheet)).toEqual(before);
   });
 });

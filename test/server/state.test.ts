@@ -31,8 +31,10 @@ test('sidebarState is plain JSON with the standing, the calendar and the rounds'
   expect(state.rounds[1].summarySheet).toBe('');
   expect(state.rounds.every((r: { past: boolean }) => r.past)).toBe(true); // today is after FY 2565
   expect(state.months).toHaveLength(12);
-  expect(state.months[0]).toEqual({ value: '2021-10', label: 'ตุลาคม ๒๕๖๔' });
-  expect(state.reports).toEqual(['สรุปผล รอบที่ 1']);
+  expect(state.months[0]).toEqual({ value: '2021-10', label: 'ตุลาคม 2564' });
+  expect(state.reports).toEqual([
+    { sheet: 'สรุปผล รอบที่ 1', kind: 'round', period: '1', provisional: false, state: 'current', sentText: '' },
+  ]);
   expect(state.reportEmail).toBe('Pennung61@gmail.com');
   expect(state.fiscalDays).toBe(365);
   expect(state.today).toMatch(/^\d{4}-\d\d-\d\d$/);
