@@ -7,6 +7,7 @@ import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
 import { SheetModel } from './sheetModel';
 import type { UiLog } from './ui';
+import { DEFAULT_LOCALE } from './valueParsing';
 
 /** A stored data-validation rule. Criteria values may hold FakeRange objects. */
 export interface ValidationModel {
@@ -88,6 +89,8 @@ export interface WorkbookOptions {
   htmlFiles?: Record<string, string>;
   /** MailApp recipients per day per user; default 100 (consumer account) */
   mailDailyQuota?: number;
+  /** spreadsheet locale (how typed text is parsed); default "th_TH" */
+  locale?: string;
 }
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
@@ -103,6 +106,8 @@ export class WorkbookModel {
   readonly owner: string;
   editors: string[];
   readonly timeZone: string;
+  /** Spreadsheet.getSpreadsheetLocale() */
+  locale: string;
   sheets: SheetModel[] = [];
   namedRanges = new Map<string, NamedRangeModel>();
   protections: ProtectionModel[] = [];
@@ -132,6 +137,7 @@ export class WorkbookModel {
     this.owner = options.owner ?? 'owner@example.com';
     this.editors = [...(options.editors ?? [])];
     this.timeZone = options.timeZone ?? 'Asia/Bangkok';
+    this.locale = options.locale ?? DEFAULT_LOCALE;
     this.htmlFiles = { ...(options.htmlFiles ?? {}) };
     this.mailQuota = options.mailDailyQuota ?? 100;
     for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);

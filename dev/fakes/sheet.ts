@@ -9,7 +9,7 @@ import { contentExtent, formulaErrorAt } from './formulaEngine';
 import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
-import { applyCellInput, FakeRange } from './range';
+import { applyCellInput, FakeRange, parseSettingsOf } from './range';
 import { FakeSpreadsheet } from './spreadsheet';
 import type { FakeOf } from './types';
 import type { Scalar } from './values';
@@ -118,8 +118,9 @@ export class FakeSheet implements SheetApi {
     assertCanEdit(this.ctx_, this.sheet_, { row, col: 1, numRows: 1, numCols: rowContents.length });
     if (row > this.sheet_.maxRows) this.sheet_.maxRows = row;
     if (rowContents.length > this.sheet_.maxColumns) this.sheet_.maxColumns = rowContents.length;
+    const settings = parseSettingsOf(this.ctx_);
     rowContents.forEach((value, j) => {
-      applyCellInput(this.sheet_.cellForWrite(row, j + 1), value);
+      applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
     });
     this.ctx_.book.touch();
     return this;

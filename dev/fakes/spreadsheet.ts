@@ -29,6 +29,7 @@ const SPREADSHEET_METHODS = [
   'getSheetById',
   'getSheetByName',
   'getSheets',
+  'getSpreadsheetLocale',
   'getSpreadsheetTimeZone',
   'getUrl',
   'insertSheet',
@@ -37,6 +38,7 @@ const SPREADSHEET_METHODS = [
   'setActiveRange',
   'setActiveSheet',
   'setNamedRange',
+  'setSpreadsheetLocale',
   'toast',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Spreadsheet)[];
 
@@ -207,6 +209,17 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   /** All sheets, in tab order. */
   getSheets(): FakeSheet[] {
     return this.ctx_.book.sheets.map((s) => this.sheet_(s));
+  }
+
+  /** The spreadsheet locale (how typed text is parsed), e.g. "th_TH". */
+  getSpreadsheetLocale(): string {
+    return this.ctx_.book.locale;
+  }
+
+  /** @param locale e.g. "th_TH", "en_US" */
+  setSpreadsheetLocale(locale: string): void {
+    this.assertEditor_();
+    this.ctx_.book.locale = locale;
   }
 
   /** The spreadsheet time zone. */
