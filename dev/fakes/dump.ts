@@ -55,6 +55,8 @@ export interface SheetDump {
   columnWidths: Record<string, number>;
   cells: Record<string, CellDump>;
   conditionalFormatRules: RuleDump[];
+  /** merged blocks, e.g. "A1:C1" */
+  merges: string[];
 }
 
 /** One protection. */
@@ -166,6 +168,7 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
       fontColor: rule.fontColor,
       bold: rule.bold,
     })),
+    merges: sheet.merges.map(rectA1),
   };
 }
 

@@ -10,6 +10,7 @@ import { normalizeColor } from './conditionalFormat';
 import { FakeDataValidation } from './dataValidation';
 import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
+import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
 import type { ExecutionContext } from './model';
 import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
@@ -80,6 +81,11 @@ const RANGE_METHODS = [
   'protect',
   'activate',
   'getMergedRanges',
+  'isPartOfMerge',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
   'isBlank',
   'canEdit',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
@@ -157,8 +163,11 @@ export class FakeRange implements RangeApi {
     assertCanEdit(this.ctx_, this.sheet_, this.rect_);
     const { row, col, numRows, numCols } = this.rect_;
     const settings = typed ? parseSettingsOf(this.ctx_) : null;
+    const merged = mergesIntersecting(this.sheet_, this.rect_).length > 0;
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) {
+        // A value for a cell hidden by a merge is dropped (merges.ts).
+        if (merged && hiddenByMerge(this.sheet_, row + i, col + j)) continue;
         const value = valueAt(i, j);
         const existing = this.sheet_.cell(row + i, col + j);
         if (!existing && (value === '' || value === null || value === undefined)) continue;
@@ -524,9 +533,46 @@ export class FakeRange implements RangeApi {
     return this;
   }
 
-  /** Merges are not modelled: always []. */
+  /** The merges that share at least one cell with the range. */
   getMergedRanges(): FakeRange[] {
-    return [];
+    return mergesIntersecting(this.sheet_, this.rect_).map((m) => new FakeRange(this.ctx_, this.sheet_, { ...m }));
+  }
+
+  /** Whether any cell of the range belongs to a merge. */
+  isPartOfMerge(): boolean {
+    return mergesIntersecting(this.sheet_, this.rect_).length > 0;
+  }
+
+  private merge_(blocks: Rect[]): FakeRange {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    mergeBlocks(this.sheet_, this.rect_, blocks);
+    this.ctx_.book.touch();
+    return this;
+  }
+
+  /** Merges the range into one block; only the top-left cell keeps its content. */
+  merge(): FakeRange {
+    return this.merge_([this.rect_]);
+  }
+
+  /** Merges each row of the range into its own block. */
+  mergeAcross(): FakeRange {
+    const { row, col, numRows, numCols } = this.rect_;
+    return this.merge_(Array.from({ length: numRows }, (_, i) => ({ row: row + i, col, numRows: 1, numCols })));
+  }
+
+  /** Merges each column of the range into its own block. */
+  mergeVertically(): FakeRange {
+    const { row, col, numRows, numCols } = this.rect_;
+    return this.merge_(Array.from({ length: numCols }, (_, j) => ({ row, col: col + j, numRows, numCols: 1 })));
+  }
+
+  /** Splits the merges inside the range into single cells (the hidden cells stay empty). */
+  breakApart(): FakeRange {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    breakApartIn(this.sheet_, this.rect_);
+    this.ctx_.book.touch();
+    return this;
   }
 
   /** Whether every cell is empty (no value, no formula). */

@@ -6,11 +6,13 @@ import { parseA1 } from './a1';
 import { instrument } from './callLedger';
 import { copyRule, FakeConditionalFormatRule, normalizeColor } from './conditionalFormat';
 import { contentExtent, formulaErrorAt } from './formulaEngine';
+import { hiddenByMerge } from './merges';
 import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
 import { applyCellInput, FakeRange, parseSettingsOf } from './range';
 import { FakeSpreadsheet } from './spreadsheet';
+import { afterLineEdit, afterRename } from './structure';
 import type { FakeOf } from './types';
 import type { Scalar } from './values';
 
@@ -120,7 +122,8 @@ export class FakeSheet implements SheetApi {
     if (rowContents.length > this.sheet_.maxColumns) this.sheet_.maxColumns = rowContents.length;
     const settings = parseSettingsOf(this.ctx_);
     rowContents.forEach((value, j) => {
-      applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
+      if (!hiddenByMerge(this.sheet_, row, j + 1))
+        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
     });
     this.ctx_.book.touch();
     return this;
@@ -167,6 +170,7 @@ export class FakeSheet implements SheetApi {
       this.sheet_.frozenColumns = Math.max(columnPosition - 1, this.sheet_.frozenColumns - howMany);
     }
     this.ctx_.book.shiftRanges(this.sheet_, 'columns', 'delete', columnPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'columns', op: 'delete', at: columnPosition, count: howMany });
   }
 
   /** @param rowPosition the row to delete */
@@ -187,6 +191,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.deleteRows(first, count);
     if (this.sheet_.frozenRows >= first) this.sheet_.frozenRows = Math.max(first - 1, this.sheet_.frozenRows - count);
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'delete', first, count);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'rows', op: 'delete', at: first, count });
   }
 
   /** @param columnPosition 1-based column */
@@ -315,6 +320,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertColumns(afterPosition, howMany);
     if (this.sheet_.frozenColumns > afterPosition) this.sheet_.frozenColumns += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'columns', 'insert', afterPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'columns', op: 'insert', at: afterPosition, count: howMany });
     return this;
   }
 
@@ -326,6 +332,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertRows(afterPosition, howMany);
     if (this.sheet_.frozenRows > afterPosition) this.sheet_.frozenRows += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'insert', afterPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'rows', op: 'insert', at: afterPosition, count: howMany });
     return this;
   }
 
@@ -382,8 +389,9 @@ export class FakeSheet implements SheetApi {
   setName(name: string): FakeSheet {
     assertCanEditSheet(this.ctx_, this.sheet_);
     assertSheetNameFree(this.ctx_, name, this.sheet_);
+    const oldName = this.sheet_.name;
     this.sheet_.name = name;
-    this.ctx_.book.touch();
+    afterRename(this.ctx_.book, this.sheet_, oldName);
     return this;
   }
 

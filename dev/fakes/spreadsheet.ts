@@ -8,6 +8,7 @@ import { FakeProtection, isSpreadsheetEditor, NO_PERMISSION_MESSAGE, userCanEdit
 import type { FakeRange } from './range';
 import { emailOf, FakeUser } from './session';
 import { assertSheetNameFree, FakeSheet } from './sheet';
+import { beforeSheetRemoved } from './structure';
 import type { FakeOf } from './types';
 
 const SPREADSHEET_METHODS = [
@@ -130,6 +131,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     if (!book.sheets.some((s) => s !== model && !s.hidden)) {
       throw new Error('Sorry, it is not possible to delete all non-hidden sheets in a document.');
     }
+    beforeSheetRemoved(book, model);
     book.sheets = book.sheets.filter((s) => s !== model);
     book.protections = book.protections.filter((p) => p.sheet !== model);
     for (const [name, named] of book.namedRanges) if (named.sheet === model) book.namedRanges.delete(name);
