@@ -73,7 +73,7 @@ export interface ProtectionDump {
 /** The whole workbook. */
 export interface WorkbookDump {
   name: string;
-  owner: string;
+  owner: string | null;
   editors: string[];
   timeZone: string;
   sheets: SheetDump[];

@@ -73,8 +73,12 @@ export type FunctionResolver = (name: string) => ((...args: unknown[]) => unknow
 
 /** Options of a fake workbook. */
 export interface WorkbookOptions {
-  /** owner e-mail; default "owner@example.com" */
-  owner?: string;
+  /**
+   * owner e-mail; default "owner@example.com"; null for a file in a shared drive, which has no
+   * owner (Spreadsheet.getOwner(): "If the file is in a shared drive, null is returned",
+   * developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getowner)
+   */
+  owner?: string | null;
   /** spreadsheet name; default "Fake spreadsheet" */
   name?: string;
   /** spreadsheet id; default "fake-spreadsheet-id" */
@@ -103,7 +107,8 @@ export class WorkbookModel {
   readonly ledger = new CallLedger();
   readonly id: string;
   name: string;
-  readonly owner: string;
+  /** null: a file in a shared drive (nobody has owner powers) */
+  readonly owner: string | null;
   editors: string[];
   readonly timeZone: string;
   /** Spreadsheet.getSpreadsheetLocale() */
@@ -134,7 +139,7 @@ export class WorkbookModel {
   constructor(options: WorkbookOptions = {}) {
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Fake spreadsheet';
-    this.owner = options.owner ?? 'owner@example.com';
+    this.owner = options.owner === undefined ? 'owner@example.com' : options.owner;
     this.editors = [...(options.editors ?? [])];
     this.timeZone = options.timeZone ?? 'Asia/Bangkok';
     this.locale = options.locale ?? DEFAULT_LOCALE;
@@ -262,8 +267,10 @@ export interface ExecutionContext {
   readonly id: number;
   /** Session.getActiveUser().getEmail(); may be "" */
   readonly activeUser: string;
-  /** Session.getEffectiveUser().getEmail(): whose permissions apply */
+  /** whose permissions apply (the real address, also when Session hides it) */
   readonly effectiveUser: string;
+  /** Session returns "" for the active and effective user (their rights still apply) */
+  readonly emailHidden?: boolean;
   readonly locale: string;
   activeSheet: SheetModel | null;
   activeRange: SheetRect | null;

@@ -15,6 +15,7 @@ import type { ExecutionContext } from './model';
 import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
+import { sortBlock, sortKeys } from './sorting';
 import type { FakeOf } from './types';
 import { parseTypedText, type ParseSettings } from './valueParsing';
 import { interpretInput, outValue, type Scalar } from './values';
@@ -86,6 +87,7 @@ const RANGE_METHODS = [
   'mergeAcross',
   'mergeVertically',
   'breakApart',
+  'sort',
   'isBlank',
   'canEdit',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
@@ -572,6 +574,17 @@ export class FakeRange implements RangeApi {
     assertCanEdit(this.ctx_, this.sheet_, this.rect_);
     breakApartIn(this.sheet_, this.rect_);
     this.ctx_.book.touch();
+    return this;
+  }
+
+  /**
+   * Sorts the range's rows (sorting.ts).
+   * @param sortSpecObj a column number (counted from column A of the sheet), {column, ascending}, or an array of them
+   */
+  sort(sortSpecObj: unknown): FakeRange {
+    const keys = sortKeys(sortSpecObj, this.rect_);
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    sortBlock(this.ctx_.book, this.sheet_, this.rect_, keys);
     return this;
   }
 

@@ -11,6 +11,7 @@ import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
 import { applyCellInput, FakeRange, parseSettingsOf } from './range';
+import { sortBlock, sortKeys } from './sorting';
 import { FakeSpreadsheet } from './spreadsheet';
 import { afterLineEdit, afterRename } from './structure';
 import type { FakeOf } from './types';
@@ -55,6 +56,7 @@ const SHEET_METHODS = [
   'setName',
   'setTabColor',
   'showSheet',
+  'sort',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 type SheetApi = FakeOf<GoogleAppsScript.Spreadsheet.Sheet, (typeof SHEET_METHODS)[number]>;
@@ -159,6 +161,7 @@ export class FakeSheet implements SheetApi {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.checkLines_('columns', columnPosition, howMany);
     if (howMany >= this.sheet_.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    assertCanEditSheet(this.ctx_, this.sheet_);
     assertCanEdit(this.ctx_, this.sheet_, {
       row: 1,
       col: columnPosition,
@@ -187,6 +190,7 @@ export class FakeSheet implements SheetApi {
   private deleteRows_(first: number, count: number): void {
     this.checkLines_('rows', first, count);
     if (count >= this.sheet_.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    assertCanEditSheet(this.ctx_, this.sheet_);
     assertCanEdit(this.ctx_, this.sheet_, { row: first, col: 1, numRows: count, numCols: this.sheet_.maxColumns });
     this.sheet_.deleteRows(first, count);
     if (this.sheet_.frozenRows >= first) this.sheet_.frozenRows = Math.max(first - 1, this.sheet_.frozenRows - count);
@@ -399,6 +403,22 @@ export class FakeSheet implements SheetApi {
   setTabColor(color: string | null): FakeSheet {
     assertCanEditSheet(this.ctx_, this.sheet_);
     this.sheet_.tabColor = normalizeColor(color);
+    return this;
+  }
+
+  /**
+   * Sorts the rows below the frozen rows by one column (all columns with content move).
+   * @param columnPosition the key column
+   * @param ascending default true
+   */
+  sort(columnPosition: number, ascending = true): FakeSheet {
+    const { lastRow, lastColumn } = contentExtent(this.ctx_.book, this.sheet_);
+    const first = this.sheet_.frozenRows + 1;
+    const rect = { row: first, col: 1, numRows: lastRow - first + 1, numCols: Math.max(lastColumn, columnPosition) };
+    if (rect.numRows < 1) return this;
+    const keys = sortKeys({ column: columnPosition, ascending }, rect);
+    assertCanEdit(this.ctx_, this.sheet_, rect);
+    sortBlock(this.ctx_.book, this.sheet_, rect, keys);
     return this;
   }
 

@@ -4,7 +4,13 @@ import { instrument } from './callLedger';
 import { assertNamedRangeName, FakeNamedRange } from './namedRange';
 import type { ExecutionContext, FunctionResolver } from './model';
 import type { SheetModel } from './sheetModel';
-import { FakeProtection, isSpreadsheetEditor, NO_PERMISSION_MESSAGE, userCanEditRect } from './protection';
+import {
+  assertCanDeleteSheet,
+  FakeProtection,
+  isSpreadsheetEditor,
+  NO_PERMISSION_MESSAGE,
+  userCanEditRect,
+} from './protection';
 import type { FakeRange } from './range';
 import { emailOf, FakeUser } from './session';
 import { assertSheetNameFree, FakeSheet } from './sheet';
@@ -117,17 +123,22 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this;
   }
 
-  /** The owner and the editors. */
+  /** The owner (if any) and the editors. */
   getEditors(): FakeUser[] {
     const { owner, editors } = this.ctx_.book;
-    return [owner, ...editors].map((e) => new FakeUser(this.ctx_, e));
+    return [...(owner === null ? [] : [owner]), ...editors].map((e) => new FakeUser(this.ctx_, e));
   }
 
-  /** @param sheet the sheet to delete (not the last visible one) */
+  /**
+   * Deletes a sheet (not the last visible one), if the user may edit every protection on it.
+   * Its named ranges, protections, conditional-format ranges elsewhere and developer metadata go
+   * with it; formulas that pointed at it show #REF!.
+   * @param sheet the sheet to delete
+   */
   deleteSheet(sheet: FakeSheet): void {
-    this.assertEditor_();
     const { book } = this.ctx_;
     const model = sheet.sheet_;
+    assertCanDeleteSheet(this.ctx_, model);
     if (!book.sheets.some((s) => s !== model && !s.hidden)) {
       throw new Error('Sorry, it is not possible to delete all non-hidden sheets in a document.');
     }
@@ -172,9 +183,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this.ctx_.book.sheets.length;
   }
 
-  /** The owner. */
-  getOwner(): FakeUser {
-    return new FakeUser(this.ctx_, this.ctx_.book.owner);
+  /** The owner; null for a file in a shared drive (spreadsheet#getowner). */
+  getOwner(): FakeUser | null {
+    const { owner } = this.ctx_.book;
+    return owner === null ? null : new FakeUser(this.ctx_, owner);
   }
 
   /** @param type RANGE or SHEET */
