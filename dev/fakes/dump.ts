@@ -70,6 +70,16 @@ export interface ProtectionDump {
   unprotectedRanges: string[];
 }
 
+/** One developer metadata entry. */
+export interface MetadataDump {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: string;
+  /** the sheet it is on; null for the spreadsheet */
+  sheet: string | null;
+}
+
 /** The whole workbook. */
 export interface WorkbookDump {
   name: string;
@@ -79,6 +89,8 @@ export interface WorkbookDump {
   sheets: SheetDump[];
   namedRanges: Array<{ name: string; range: string }>;
   protections: ProtectionDump[];
+  /** developer metadata of the spreadsheet and of every sheet, in id order */
+  developerMetadata: MetadataDump[];
 }
 
 function ref_(sheet: SheetModel, rect: Rect): string {
@@ -197,6 +209,15 @@ export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet
       warningOnly: p.warningOnly,
       unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
     })),
+    developerMetadata: [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
+      .sort((a, b) => a.id - b.id)
+      .map((m) => ({
+        id: m.id,
+        key: m.key,
+        value: m.value,
+        visibility: String(m.visibility),
+        sheet: m.sheet ? m.sheet.name : null,
+      })),
   };
 }
 

@@ -26,6 +26,7 @@ export { classifyCall, CallLedger, type CallKind, type LedgerSnapshot } from './
 export { dump, renderSheet, type WorkbookDump, type SheetDump, type CellDump, type RenderedCell } from './dump';
 export { effectiveFormat, conditionHolds, type EffectiveFormat } from './effectiveFormat';
 export { Button, ButtonSet, BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
+export { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums';
 export { LOCK_TIMEOUT_MESSAGE } from './lockService';
 export { MAIL_QUOTA_MESSAGE } from './mailApp';
 export { NO_PERMISSION_MESSAGE, PROTECTED_CELL_MESSAGE } from './protection';

@@ -5,7 +5,7 @@
  */
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
-import { SheetModel } from './sheetModel';
+import { type DeveloperMetadataModel, SheetModel } from './sheetModel';
 import type { UiLog } from './ui';
 import { DEFAULT_LOCALE } from './valueParsing';
 
@@ -113,6 +113,8 @@ export class WorkbookModel {
   readonly timeZone: string;
   /** Spreadsheet.getSpreadsheetLocale() */
   locale: string;
+  /** developer metadata located on the spreadsheet itself (a sheet's own is on its SheetModel) */
+  spreadsheetMetadata: DeveloperMetadataModel[] = [];
   sheets: SheetModel[] = [];
   namedRanges = new Map<string, NamedRangeModel>();
   protections: ProtectionModel[] = [];
@@ -134,6 +136,7 @@ export class WorkbookModel {
   private nextProtectionId_ = 1;
   private nextExecutionId_ = 1;
   private uuidCounter_ = 0;
+  private nextMetadataId_ = 1;
 
   /** @param options see WorkbookOptions */
   constructor(options: WorkbookOptions = {}) {
@@ -202,6 +205,11 @@ export class WorkbookModel {
   /** A new protection id. */
   newProtectionId(): number {
     return this.nextProtectionId_++;
+  }
+
+  /** A new developer metadata id (unique in the spreadsheet). */
+  newMetadataId(): number {
+    return this.nextMetadataId_++;
   }
 
   /** A new execution id. */

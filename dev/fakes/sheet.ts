@@ -7,6 +7,13 @@ import { instrument } from './callLedger';
 import { copyRule, FakeConditionalFormatRule, normalizeColor } from './conditionalFormat';
 import { contentExtent, formulaErrorAt } from './formulaEngine';
 import { hiddenByMerge } from './merges';
+import { copySheet } from './copying';
+import {
+  addMetadata,
+  type FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  wrapMetadata,
+} from './developerMetadata';
 import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
@@ -19,6 +26,10 @@ import type { Scalar } from './values';
 
 const SHEET_METHODS = [
   'activate',
+  'addDeveloperMetadata',
+  'copyTo',
+  'createDeveloperMetadataFinder',
+  'getDeveloperMetadata',
   'appendRow',
   'clear',
   'clearConditionalFormatRules',
@@ -111,6 +122,41 @@ export class FakeSheet implements SheetApi {
     this.ctx_.activeSheet = this.sheet_;
     this.ctx_.activeRange = null;
     return this;
+  }
+
+  /**
+   * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility).
+   * @param key the key
+   * @param valueOrVisibility a value, or a visibility
+   * @param visibility DOCUMENT (default) or PROJECT
+   */
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): FakeSheet {
+    addMetadata(this.ctx_, this.sheet_, key, valueOrVisibility, visibility);
+    return this;
+  }
+
+  /** The metadata located on this sheet. */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return wrapMetadata(this.ctx_, this.sheet_.metadata);
+  }
+
+  /** A finder over this sheet's metadata. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ctx_, this.sheet_);
+  }
+
+  /**
+   * Copies the sheet into a spreadsheet (copying.ts): a new last sheet "Copy of <name>".
+   * @param spreadsheet the destination (this spreadsheet, or another fake one)
+   */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    const dest = spreadsheet.ctx_.book;
+    const copy = copySheet(this.ctx_, this.sheet_, dest, undefined);
+    return new FakeSheet(dest === this.ctx_.book ? this.ctx_ : spreadsheet.ctx_, copy);
   }
 
   /** @param rowContents values for a new row after the last row with content (grows the sheet) */

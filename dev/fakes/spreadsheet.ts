@@ -1,6 +1,13 @@
 /** FakeSpreadsheet: the document, its sheets, named ranges, editors, and fake-only helpers. */
 import { parseA1 } from './a1';
 import { instrument } from './callLedger';
+import { copySheet } from './copying';
+import {
+  addMetadata,
+  type FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  wrapMetadata,
+} from './developerMetadata';
 import { assertNamedRangeName, FakeNamedRange } from './namedRange';
 import type { ExecutionContext, FunctionResolver } from './model';
 import type { SheetModel } from './sheetModel';
@@ -18,6 +25,10 @@ import { beforeSheetRemoved } from './structure';
 import type { FakeOf } from './types';
 
 const SPREADSHEET_METHODS = [
+  'addDeveloperMetadata',
+  'createDeveloperMetadataFinder',
+  'duplicateActiveSheet',
+  'getDeveloperMetadata',
   'addEditor',
   'addEditors',
   'removeEditor',
@@ -96,6 +107,41 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     const sheet = this.ctx_.book.sheetByName(sheetName);
     if (!sheet) throw new Error(`No sheet named "${sheetName}".`);
     return userCanEditRect(this.ctx_.book, email, sheet, { row, col, numRows: 1, numCols: 1 });
+  }
+
+  /**
+   * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility).
+   * @param key the key
+   * @param valueOrVisibility a value, or a visibility
+   * @param visibility DOCUMENT (default) or PROJECT
+   */
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): FakeSpreadsheet {
+    addMetadata(this.ctx_, null, key, valueOrVisibility, visibility);
+    return this;
+  }
+
+  /** The metadata located on the spreadsheet itself (not its sheets'). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return wrapMetadata(this.ctx_, this.ctx_.book.spreadsheetMetadata);
+  }
+
+  /** A finder over all metadata of the spreadsheet and its sheets. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ctx_, null);
+  }
+
+  /** Copies the active sheet next to it ("Copy of <name>") and makes the copy active (copying.ts). */
+  duplicateActiveSheet(): FakeSheet {
+    const active = activeSheetOf(this.ctx_);
+    const index = this.ctx_.book.sheets.indexOf(active) + 1;
+    const copy = copySheet(this.ctx_, active, this.ctx_.book, index);
+    this.ctx_.activeSheet = copy;
+    this.ctx_.activeRange = null;
+    return this.sheet_(copy);
   }
 
   /** @param user address or User to give edit access */

@@ -2,7 +2,13 @@
 import { instrument } from './callLedger';
 import { FakeConditionalFormatRuleBuilder } from './conditionalFormat';
 import { FakeDataValidationBuilder } from './dataValidation';
-import { BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
+import {
+  BooleanCriteria,
+  DataValidationCriteria,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  ProtectionType,
+} from './enums';
 import type { ExecutionContext } from './model';
 import type { FakeRange } from './range';
 import { activeSheetOf, FakeSpreadsheet } from './spreadsheet';
@@ -25,7 +31,12 @@ const APP_METHODS = [
 
 type AppApi = FakeOf<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  (typeof APP_METHODS)[number] | 'ProtectionType' | 'DataValidationCriteria' | 'BooleanCriteria'
+  | (typeof APP_METHODS)[number]
+  | 'ProtectionType'
+  | 'DataValidationCriteria'
+  | 'BooleanCriteria'
+  | 'DeveloperMetadataVisibility'
+  | 'DeveloperMetadataLocationType'
 >;
 
 /** SpreadsheetApp bound to the workbook's spreadsheet (container-bound script). */
@@ -33,6 +44,8 @@ export class FakeSpreadsheetApp implements AppApi {
   readonly ProtectionType = ProtectionType;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
 
   /** @param ctx_ the execution */
   constructor(readonly ctx_: ExecutionContext) {}

@@ -13,6 +13,11 @@ import type {
   FakeConditionalFormatRuleBuilder,
 } from './conditionalFormat';
 import type { FakeDataValidation, FakeDataValidationBuilder } from './dataValidation';
+import type {
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  FakeDeveloperMetadataLocation,
+} from './developerMetadata';
 import type { FakeHtmlOutput, FakeHtmlTemplate } from './htmlService';
 import type { FakeLock } from './lockService';
 import type { FakeLogger } from './logger';
@@ -48,7 +53,15 @@ type SwapOne_<T> = T extends readonly (infer E)[]
                     ? FakeDataValidationBuilder
                     : T extends GoogleAppsScript.Spreadsheet.DataValidation
                       ? FakeDataValidation
-                      : SwapServices_<T>;
+                      : SwapMetadata_<T>;
+
+type SwapMetadata_<T> = T extends GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder
+  ? FakeDeveloperMetadataFinder
+  : T extends GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation
+    ? FakeDeveloperMetadataLocation
+    : T extends GoogleAppsScript.Spreadsheet.DeveloperMetadata
+      ? FakeDeveloperMetadata
+      : SwapServices_<T>;
 
 type SwapServices_<T> = T extends GoogleAppsScript.Base.Ui
   ? FakeUi
