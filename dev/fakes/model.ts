@@ -99,8 +99,18 @@ export interface WorkbookOptions {
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
 // (PLATFORM.md, guides/sheets/functions).
-const SPREADSHEET_CLASSES_ = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp', 'Protection', 'NamedRange']);
+const SPREADSHEET_CLASSES_ = new Set([
+  'Range',
+  'Sheet',
+  'Spreadsheet',
+  'SpreadsheetApp',
+  'Protection',
+  'NamedRange',
+  'DeveloperMetadata',
+]);
 const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu']);
+// Calls that only read although their names do not say so.
+const READS_ = new Set(['Spreadsheet.createDeveloperMetadataFinder', 'Sheet.createDeveloperMetadataFinder']);
 
 /** The shared state of one fake spreadsheet and its script project. */
 export class WorkbookModel {
@@ -165,7 +175,11 @@ export class WorkbookModel {
     const cls = name.slice(0, name.lastIndexOf('.'));
     const kind = classifyCall(name);
     const deniedSpreadsheetCall =
-      SPREADSHEET_CLASSES_.has(cls) && kind !== 'read' && kind !== 'builder' && name !== 'SpreadsheetApp.flush';
+      SPREADSHEET_CLASSES_.has(cls) &&
+      kind !== 'read' &&
+      kind !== 'builder' &&
+      name !== 'SpreadsheetApp.flush' &&
+      !READS_.has(name);
     if (deniedSpreadsheetCall || DENIED_IN_CUSTOM_FUNCTIONS_.has(cls) || name === 'SpreadsheetApp.getUi') {
       throw new Error(`You do not have permission to call ${name}`);
     }

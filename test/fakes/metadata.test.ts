@@ -104,6 +104,44 @@ describe('developer metadata', () => {
   });
 });
 
+test('a custom function may read metadata but not change it, nor merge, sort or copy', () => {
+  const { wb, app } = setup();
+  const ss = app.getActive();
+  ss.addDeveloperMetadata('otop.version', '3');
+  const outcomes: string[] = [];
+  const attempt = (what: () => unknown): void => {
+    try {
+      outcomes.push(String(what()));
+    } catch (e) {
+      outcomes.push((e as Error).message);
+    }
+  };
+  wb.spreadsheet.setFunctions((name) =>
+    name === 'PROBE'
+      ? () => {
+          const [entry] = ss.createDeveloperMetadataFinder().withKey('otop.version').find();
+          attempt(() => entry.getValue());
+          attempt(() => entry.setValue('4'));
+          attempt(() => ss.getSheets()[0].addDeveloperMetadata('x'));
+          attempt(() => ss.getSheets()[0].getRange('A5:B5').merge());
+          attempt(() => ss.getSheets()[0].getRange('A5:B6').sort(1));
+          attempt(() => ss.duplicateActiveSheet());
+          return 1;
+        }
+      : undefined,
+  );
+  ss.getSheets()[0].getRange('A1').setFormula('=PROBE()');
+  expect(ss.getSheets()[0].getRange('A1').getValue()).toBe(1);
+  expect(outcomes).toEqual([
+    '3',
+    'You do not have permission to call DeveloperMetadata.setValue',
+    'You do not have permission to call Sheet.addDeveloperMetadata',
+    'You do not have permission to call Range.merge',
+    'You do not have permission to call Range.sort',
+    'You do not have permission to call Spreadsheet.duplicateActiveSheet',
+  ]);
+});
+
 describe('copying sheets', () => {
   test('copyTo makes "Copy of <name>" at the end with content, formats, rules, merges and metadata, not protections', () => {
     const { wb, app } = setup();
