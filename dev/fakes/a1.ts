@@ -59,11 +59,18 @@ export function rectA1(rect: Rect): string {
 }
 
 /**
- * A sheet name as written in a reference: quoted unless it is a plain identifier.
+ * A sheet name as written in a reference: quoted unless it is a plain identifier that cannot be
+ * read as something else (a cell such as "AB12", an R1C1 address, TRUE/FALSE). Names with Thai
+ * letters are always quoted (PLATFORM.md: whether Sheets needs that is unconfirmed).
  * @param name the sheet name
  */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^R[0-9]*C[0-9]*$/i.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -193,3 +193,37 @@ export function formatSimpleDate(date: Date, timeZone: string, pattern: string):
   }
   return out;
 }
+
+/**
+ * Milliseconds between the wall clock of `timeZone` and UTC at `date` (seconds kept: zones such
+ * as Asia/Bangkok before 1920 are 6:42:04 ahead).
+ * @param date the instant
+ * @param timeZone IANA id or fixed offset
+ */
+function offsetMillis_(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const wall = new Date(0);
+  wall.setUTCFullYear(p.year, p.month - 1, p.day);
+  wall.setUTCHours(p.hour, p.minute, p.second, p.millisecond);
+  return wall.getTime() - date.getTime();
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows the given fields (the inverse of
+ * zonedParts): the offset is read at a first guess and corrected once, which settles on either
+ * side of a daylight-saving change.
+ * @param fields calendar fields (month 1-based)
+ * @param timeZone IANA id or fixed offset
+ */
+export function instantInZone(
+  fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
+  timeZone: string,
+): Date {
+  const wall = new Date(0);
+  wall.setUTCFullYear(fields.year, fields.month - 1, fields.day);
+  wall.setUTCHours(fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, 0);
+  const local = wall.getTime();
+  let guess = local - offsetMillis_(wall, timeZone);
+  guess = local - offsetMillis_(new Date(guess), timeZone);
+  return new Date(guess);
+}

@@ -55,6 +55,8 @@ export interface SheetDump {
   columnWidths: Record<string, number>;
   cells: Record<string, CellDump>;
   conditionalFormatRules: RuleDump[];
+  /** merged blocks, e.g. "A1:C1" */
+  merges: string[];
 }
 
 /** One protection. */
@@ -68,17 +70,30 @@ export interface ProtectionDump {
   unprotectedRanges: string[];
 }
 
+/** One developer metadata entry. */
+export interface MetadataDump {
+  key: string;
+  value: string | null;
+  visibility: string;
+  /** the sheet it is on; null for the spreadsheet */
+  sheet: string | null;
+}
+
 /** The whole workbook. */
 export interface WorkbookDump {
   name: string;
-  owner: string;
+  owner: string | null;
   editors: string[];
   timeZone: string;
   sheets: SheetDump[];
   namedRanges: Array<{ name: string; range: string }>;
   protections: ProtectionDump[];
-  /** developer metadata: where ('' for the spreadsheet, else the sheet's name), key, value, visibility */
-  metadata: Array<{ at: string; key: string; value: string | null; visibility: string }>;
+  /**
+   * developer metadata of the spreadsheet and of every sheet, in the order they were made (ids
+   * left out: a run that failed and was undone still used some, so two equal workbooks can differ
+   * in them)
+   */
+  developerMetadata: MetadataDump[];
 }
 
 function ref_(sheet: SheetModel, rect: Rect): string {
@@ -168,6 +183,7 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
       fontColor: rule.fontColor,
       bold: rule.bold,
     })),
+    merges: sheet.merges.map(rectA1),
   };
 }
 
@@ -196,12 +212,14 @@ export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet
       warningOnly: p.warningOnly,
       unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
     })),
-    metadata: book.metadata.map((m) => ({
-      at: m.sheet ? m.sheet.name : '',
-      key: m.key,
-      value: m.value,
-      visibility: String(m.visibility),
-    })),
+    developerMetadata: [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
+      .sort((a, b) => a.id - b.id)
+      .map((m) => ({
+        key: m.key,
+        value: m.value,
+        visibility: String(m.visibility),
+        sheet: m.sheet ? m.sheet.name : null,
+      })),
   };
 }
 

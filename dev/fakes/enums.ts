@@ -72,6 +72,17 @@ export const BooleanCriteria = fakeEnum_<typeof GoogleAppsScript.Spreadsheet.Boo
   'CUSTOM_FORMULA',
 ]);
 
+/** SpreadsheetApp.DeveloperMetadataVisibility */
+export const DeveloperMetadataVisibility = fakeEnum_<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>([
+  'DOCUMENT',
+  'PROJECT',
+]);
+
+/** SpreadsheetApp.DeveloperMetadataLocationType */
+export const DeveloperMetadataLocationType = fakeEnum_<
+  typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType
+>(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
+
 /** Ui.Button */
 export const Button = fakeEnum_<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 
@@ -128,14 +139,3 @@ export const DigestAlgorithm = fakeEnum_<typeof GoogleAppsScript.Utilities.Diges
 
 /** Utilities.Charset */
 export const Charset = fakeEnum_<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
-
-/** SpreadsheetApp.DeveloperMetadataVisibility */
-export const DeveloperMetadataVisibility = fakeEnum_<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>([
-  'DOCUMENT',
-  'PROJECT',
-]);
-
-/** SpreadsheetApp.DeveloperMetadataLocationType */
-export const DeveloperMetadataLocationType = fakeEnum_<
-  typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType
->(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);

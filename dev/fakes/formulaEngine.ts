@@ -191,6 +191,8 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       return binary_(node.op, scalar_(evalNode_(book, sheet, node.left)), scalar_(evalNode_(book, sheet, node.right)));
     case 'name':
       return new CellError('#NAME?', `Unknown range name: '${node.name.toUpperCase()}'.`);
+    case 'error':
+      return new CellError(node.code, node.code === '#REF!' ? 'Reference does not exist.' : node.code);
     case 'array':
       return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
     case 'call':

@@ -1,10 +1,11 @@
 /**
  * Parser for the formula subset the fake evaluates: `=FN(arg, ...)` with numbers, "strings",
  * TRUE/FALSE, nested calls, A1 references (optionally sheet-qualified, open-ended like A2:J),
- * array literals `{a; b}` / `{a, b}`, and the operators with Sheets' precedence (lowest first):
- * comparisons = <> < > <= >=, & (concatenation), + -, * /, ^, unary minus.
+ * array literals `{a; b}` / `{a, b}`, error literals (#REF!), and the operators with Sheets'
+ * precedence (lowest first): comparisons = <> < > <= >=, & (concatenation), + -, * /, ^, unary minus.
  */
 import { parseA1Part, type A1Ref } from './a1';
+import type { ErrorCode } from './values';
 
 /** A parsed formula expression. */
 export type FormulaNode =
@@ -16,7 +17,8 @@ export type FormulaNode =
   | { kind: 'array'; rows: FormulaNode[][] }
   | { kind: 'negate'; operand: FormulaNode }
   | { kind: 'binary'; op: BinaryOp; left: FormulaNode; right: FormulaNode }
-  | { kind: 'name'; name: string };
+  | { kind: 'name'; name: string }
+  | { kind: 'error'; code: ErrorCode };
 
 /** A binary operator. */
 export type BinaryOp = '=' | '<>' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';
@@ -34,6 +36,8 @@ const LEVELS_: readonly (readonly BinaryOp[])[] = [
 export class FormulaParseError extends Error {}
 
 const IDENT_CHAR_ = /[\p{L}\p{M}\p{N}_.$]/u;
+// Error literals, e.g. the #REF! that a deleted reference leaves in a formula's text.
+const ERROR_CODES_: readonly ErrorCode[] = ['#REF!', '#N/A', '#VALUE!', '#NAME?', '#DIV/0!', '#NUM!', '#ERROR!'];
 
 /** Recursive-descent parser over the formula text. */
 class Parser_ {
@@ -100,6 +104,7 @@ class Parser_ {
       return inner;
     }
     if (/[0-9.]/.test(ch)) return this.number_();
+    if (ch === '#') return this.errorLiteral_();
     if (ch === "'") return this.ref_(this.quotedSheet_());
     return this.identifier_();
   }
@@ -114,6 +119,14 @@ class Parser_ {
       else if (this.peek_() === '"') value += this.text[this.pos++];
       else return { kind: 'string', value };
     }
+  }
+
+  private errorLiteral_(): FormulaNode {
+    const rest = this.text.slice(this.pos).toUpperCase();
+    const code = ERROR_CODES_.find((c) => rest.startsWith(c));
+    if (!code) this.fail_();
+    this.pos += code.length;
+    return { kind: 'error', code };
   }
 
   private number_(): FormulaNode {

@@ -50,6 +50,7 @@ export {
 export { dump, renderSheet, type WorkbookDump, type SheetDump, type CellDump, type RenderedCell } from './dump';
 export { effectiveFormat, conditionHolds, type EffectiveFormat } from './effectiveFormat';
 export { Button, ButtonSet, BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
+export { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums';
 export { LOCK_TIMEOUT_MESSAGE } from './lockService';
 export { MAIL_QUOTA_MESSAGE } from './mailApp';
 export { NO_PERMISSION_MESSAGE, PROTECTED_CELL_MESSAGE } from './protection';
@@ -89,9 +90,15 @@ export interface FakeServices {
 
 /** Who runs an execution. */
 export interface ExecutionOptions {
-  /** Session.getActiveUser().getEmail(); "" models a hidden address (consumer accounts) */
+  /**
+   * the user running it: their own rights apply (editors, protections). "" is an anonymous user
+   * with no rights at all (every change is refused); to model a user whose address Google
+   * withholds, give their address and `hideEmail: true`
+   */
   user: string;
-  /** whose permissions apply; default `user`, or the owner when `user` is "" */
+  /** Session.getActiveUser() and getEffectiveUser() return "" while `user`'s rights apply */
+  hideEmail?: boolean;
+  /** whose permissions apply; default `user` */
   effectiveUser?: string;
   /** Session.getActiveUserLocale(); default "th" */
   locale?: string;
@@ -136,7 +143,10 @@ export interface FakeExecution {
 
 /** A fake spreadsheet with its script project. */
 export interface FakeWorkbook {
-  /** the spreadsheet, seen by the owner (for setting up and inspecting tests) */
+  /**
+   * the spreadsheet, seen by the owner (for setting up and inspecting tests); by the first editor
+   * when the workbook has no owner (a shared drive)
+   */
   readonly spreadsheet: FakeSpreadsheet;
   /** every call on every fake object of every execution */
   readonly ledger: CallLedger;
@@ -177,7 +187,8 @@ function context_(book: WorkbookModel, options: ExecutionOptions): ExecutionCont
     book,
     id: book.newExecutionId(),
     activeUser: options.user,
-    effectiveUser: options.effectiveUser ?? (options.user || book.owner),
+    effectiveUser: options.effectiveUser ?? options.user,
+    emailHidden: options.hideEmail ?? false,
     locale: options.locale ?? 'th',
     activeSheet,
     activeRange: null,
@@ -238,7 +249,9 @@ function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecuti
  */
 export function createFakeWorkbook(options: WorkbookOptions = {}): FakeWorkbook {
   const book = new WorkbookModel(options);
-  const setup = execution_(book, { user: book.owner });
+  const setupUser = book.owner ?? book.editors[0];
+  if (setupUser === undefined) throw new Error('createFakeWorkbook: a workbook without an owner needs an editor.');
+  const setup = execution_(book, { user: setupUser });
   return {
     spreadsheet: setup.spreadsheet,
     ledger: book.ledger,

@@ -5,11 +5,11 @@
  */
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
-import type { MetadataModel } from './developerMetadata';
 import { FakeClock } from './clock';
-import { SheetModel } from './sheetModel';
+import { type DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { TriggerStore } from './triggers';
 import type { UiLog } from './ui';
+import { DEFAULT_LOCALE } from './valueParsing';
 
 /** A stored data-validation rule. Criteria values may hold FakeRange objects. */
 export interface ValidationModel {
@@ -88,8 +88,12 @@ export type FunctionResolver = (name: string) => ((...args: unknown[]) => unknow
 
 /** Options of a fake workbook. */
 export interface WorkbookOptions {
-  /** owner e-mail; default "owner@example.com" */
-  owner?: string;
+  /**
+   * owner e-mail; default "owner@example.com"; null for a file in a shared drive, which has no
+   * owner (Spreadsheet.getOwner(): "If the file is in a shared drive, null is returned",
+   * developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getowner)
+   */
+  owner?: string | null;
   /** spreadsheet name; default "Fake spreadsheet" */
   name?: string;
   /** spreadsheet id; default "fake-spreadsheet-id" */
@@ -106,13 +110,25 @@ export interface WorkbookOptions {
   mailDailyQuota?: number;
   /** the fake clock's start; default: follow the host clock until set */
   now?: Date | number;
+  /** spreadsheet locale (how typed text is parsed); default "th_TH" */
+  locale?: string;
 }
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
 // (PLATFORM.md, guides/sheets/functions).
-const SPREADSHEET_CLASSES_ = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp', 'Protection', 'NamedRange']);
+const SPREADSHEET_CLASSES_ = new Set([
+  'Range',
+  'Sheet',
+  'Spreadsheet',
+  'SpreadsheetApp',
+  'Protection',
+  'NamedRange',
+  'DeveloperMetadata',
+]);
 // ScriptApp (triggers, tokens) needs authorisation too: not among the services custom functions may use.
 const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu', 'ScriptApp']);
+// Calls that only read although their names do not say so.
+const READS_ = new Set(['Spreadsheet.createDeveloperMetadataFinder', 'Sheet.createDeveloperMetadataFinder']);
 
 /** The shared state of one fake spreadsheet and its script project. */
 export class WorkbookModel {
@@ -123,13 +139,16 @@ export class WorkbookModel {
   readonly triggers = new TriggerStore();
   readonly id: string;
   name: string;
-  readonly owner: string;
+  /** null: a file in a shared drive (nobody has owner powers) */
+  readonly owner: string | null;
   editors: string[];
   readonly timeZone: string;
+  /** Spreadsheet.getSpreadsheetLocale() */
+  locale: string;
+  /** developer metadata located on the spreadsheet itself (a sheet's own is on its SheetModel) */
+  spreadsheetMetadata: DeveloperMetadataModel[] = [];
   sheets: SheetModel[] = [];
   namedRanges = new Map<string, NamedRangeModel>();
-  /** developer metadata on the spreadsheet and its sheets (developerMetadata.ts) */
-  metadata: MetadataModel[] = [];
   protections: ProtectionModel[] = [];
   /** lock key → id of the execution holding it */
   readonly locks = new Map<string, number>();
@@ -149,9 +168,9 @@ export class WorkbookModel {
   customFunctionDepth = 0;
   private nextSheetId_ = 0;
   private nextProtectionId_ = 1;
-  private nextMetadataId_ = 1;
   private nextExecutionId_ = 1;
   private uuidCounter_ = 0;
+  private nextMetadataId_ = 1;
 
   /** @param options see WorkbookOptions */
   constructor(options: WorkbookOptions = {}) {
@@ -159,9 +178,10 @@ export class WorkbookModel {
     this.ledger = new CallLedger(this.clock);
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Fake spreadsheet';
-    this.owner = options.owner ?? 'owner@example.com';
+    this.owner = options.owner === undefined ? 'owner@example.com' : options.owner;
     this.editors = [...(options.editors ?? [])];
     this.timeZone = options.timeZone ?? 'Asia/Bangkok';
+    this.locale = options.locale ?? DEFAULT_LOCALE;
     this.htmlFiles = { ...(options.htmlFiles ?? {}) };
     this.mailQuota = options.mailDailyQuota ?? 100;
     for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);
@@ -181,7 +201,11 @@ export class WorkbookModel {
     const cls = name.slice(0, name.lastIndexOf('.'));
     const kind = classifyCall(name);
     const deniedSpreadsheetCall =
-      SPREADSHEET_CLASSES_.has(cls) && kind !== 'read' && kind !== 'builder' && name !== 'SpreadsheetApp.flush';
+      SPREADSHEET_CLASSES_.has(cls) &&
+      kind !== 'read' &&
+      kind !== 'builder' &&
+      name !== 'SpreadsheetApp.flush' &&
+      !READS_.has(name);
     if (deniedSpreadsheetCall || DENIED_IN_CUSTOM_FUNCTIONS_.has(cls) || name === 'SpreadsheetApp.getUi') {
       throw new Error(`You do not have permission to call ${name}`);
     }
@@ -218,14 +242,14 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
-  /** A new developer metadata id. */
-  newMetadataId(): number {
-    return this.nextMetadataId_++;
-  }
-
   /** A new protection id. */
   newProtectionId(): number {
     return this.nextProtectionId_++;
+  }
+
+  /** A new developer metadata id (unique in the spreadsheet). */
+  newMetadataId(): number {
+    return this.nextMetadataId_++;
   }
 
   /** A new execution id. */
@@ -291,8 +315,10 @@ export interface ExecutionContext {
   readonly id: number;
   /** Session.getActiveUser().getEmail(); may be "" */
   readonly activeUser: string;
-  /** Session.getEffectiveUser().getEmail(): whose permissions apply */
+  /** whose permissions apply (the real address, also when Session hides it) */
   readonly effectiveUser: string;
+  /** Session returns "" for the active and effective user (their rights still apply) */
+  readonly emailHidden?: boolean;
   readonly locale: string;
   activeSheet: SheetModel | null;
   activeRange: SheetRect | null;

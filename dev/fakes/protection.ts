@@ -5,8 +5,20 @@
  *   whose sample calls `protection.removeEditors(protection.getEditors())` right after
  *   `protect()` (the "mirror" wording is from Range.protect/Sheet.protect, not re-checked);
  * - the owner always edits; the owner and the current user cannot be removed from a
- *   protection's editors (silently ignored); warning-only protections let everyone edit;
- *   getEditors() and changes by a user who cannot edit the protection throw (PLATFORM.md).
+ *   protection's editors (silently ignored); getEditors() and changes by a user who cannot
+ *   edit the protection throw (PLATFORM.md);
+ * - warning-only protections let everyone edit ("every user can edit data in the area, except
+ *   editing prompts a warning", protection#setwarningonly): a script's edit goes through, as no
+ *   one can answer the prompt (unconfirmed for scripts; the worse case for data safety);
+ * - a workbook in a shared drive has no owner (spreadsheet#getowner returns null): nobody has
+ *   owner powers, protections bind everyone they do not name, a new protection lists the
+ *   spreadsheet's editors, removeEditors keeps only the current user. Which domain "domain
+ *   edit" then means is unconfirmed: the first editor's domain stands in for the drive's;
+ * - structure: deleting a sheet needs the right to edit every protection on it; renaming,
+ *   inserting or deleting rows and columns, and the sheet's settings need the sheet
+ *   protection's (assertCanEditSheet). Deleting rows inside the unprotected ranges of a
+ *   protected sheet is refused too (unconfirmed; the worse case). Sheets' error for these is
+ *   not documented: the protected-cell message ("...a protected cell or object") is used.
  * The exact text of that last error is not documented: NO_PERMISSION_MESSAGE is Apps Script's
  * generic one (seen in github.com/peterherrmann/BetterLog/issues/11).
  */
@@ -33,12 +45,39 @@ function domainOf_(email: string): string {
 }
 
 /**
- * Whether a user has edit access to the spreadsheet at all.
+ * Whether a user has edit access to the spreadsheet at all ("" is an anonymous user: never).
  * @param book the workbook
  * @param user e-mail
  */
 export function isSpreadsheetEditor(book: WorkbookModel, user: string): boolean {
-  return user === book.owner || book.editors.includes(user);
+  return user !== '' && (user === book.owner || book.editors.includes(user));
+}
+
+/**
+ * Whether `user` is the owner (nobody is in a shared drive).
+ * @param book the workbook
+ * @param user e-mail
+ */
+function isOwner_(book: WorkbookModel, user: string): boolean {
+  return book.owner !== null && user === book.owner;
+}
+
+/**
+ * The domain "domain edit" refers to: the owner's, or for a shared drive the first editor's
+ * (unconfirmed stand-in for the drive's organisation).
+ * @param book the workbook
+ */
+function protectionDomain_(book: WorkbookModel): string {
+  const someone = book.owner ?? book.editors[0] ?? '';
+  return someone === '' ? '' : domainOf_(someone);
+}
+
+/**
+ * The editors a new protection starts with: the owner (if any) and the spreadsheet's editors.
+ * @param book the workbook
+ */
+function spreadsheetEditors_(book: WorkbookModel): string[] {
+  return [...new Set([...(book.owner === null ? [] : [book.owner]), ...book.editors])];
 }
 
 /**
@@ -48,8 +87,9 @@ export function isSpreadsheetEditor(book: WorkbookModel, user: string): boolean 
  * @param user e-mail
  */
 export function allowedBy(book: WorkbookModel, p: ProtectionModel, user: string): boolean {
-  if (user === book.owner || p.editors.includes(user)) return true;
-  return p.domainEdit && user !== '' && domainOf_(user) === domainOf_(book.owner);
+  if (isOwner_(book, user) || (user !== '' && p.editors.includes(user))) return true;
+  const domain = protectionDomain_(book);
+  return p.domainEdit && user !== '' && domain !== '' && domainOf_(user) === domain;
 }
 
 /** Whether every cell of `rect` lies in one of `areas`. */
@@ -75,7 +115,7 @@ function covered_(rect: Rect, areas: readonly Rect[]): boolean {
  * @param rect the cells
  */
 export function userCanEditRect(book: WorkbookModel, user: string, sheet: SheetModel, rect: Rect): boolean {
-  if (user === book.owner) return true;
+  if (isOwner_(book, user)) return true;
   if (!isSpreadsheetEditor(book, user)) return false;
   return !book.protections.some((p) => {
     if (p.sheet !== sheet || p.warningOnly || allowedBy(book, p, user)) return false;
@@ -109,6 +149,21 @@ export function assertCanEditSheet(ctx: ExecutionContext, sheet: SheetModel): vo
 }
 
 /**
+ * Throws unless the execution's user may delete the sheet: every (blocking) protection on it,
+ * of the sheet or of a range, must allow them.
+ * @param ctx the execution
+ * @param sheet the sheet
+ */
+export function assertCanDeleteSheet(ctx: ExecutionContext, sheet: SheetModel): void {
+  const { book, effectiveUser } = ctx;
+  if (!isSpreadsheetEditor(book, effectiveUser)) throw new Error(NO_PERMISSION_MESSAGE);
+  const blocked = book.protections.some(
+    (p) => p.sheet === sheet && !p.warningOnly && !allowedBy(book, p, effectiveUser),
+  );
+  if (blocked) throw new Error(PROTECTED_CELL_MESSAGE);
+}
+
+/**
  * Creates a protection whose editors mirror the spreadsheet's (the owner and its editors).
  * @param ctx the execution
  * @param sheet the sheet
@@ -126,7 +181,7 @@ export function createProtection(ctx: ExecutionContext, sheet: SheetModel, rect:
     sheet,
     rect: rect ? { ...rect } : null,
     description: '',
-    editors: [...new Set([book.owner, ...book.editors])],
+    editors: spreadsheetEditors_(book),
     domainEdit: false,
     warningOnly: false,
     unprotected: [],
@@ -207,7 +262,8 @@ export class FakeProtection
 
   private removeEditors_(emails: readonly string[]): FakeProtection {
     this.assertMayChange_();
-    const keep = new Set([this.ctx_.book.owner, this.ctx_.effectiveUser]);
+    const { owner } = this.ctx_.book;
+    const keep = new Set([...(owner === null ? [] : [owner]), this.ctx_.effectiveUser]);
     this.model_.editors = this.model_.editors.filter((e) => keep.has(e) || !emails.includes(e));
     return this;
   }
@@ -216,7 +272,8 @@ export class FakeProtection
   getEditors(): FakeUser[] {
     if (!this.mayEdit_()) throw new Error(NO_PERMISSION_MESSAGE);
     const { owner } = this.ctx_.book;
-    return [owner, ...this.model_.editors.filter((e) => e !== owner)].map((e) => new FakeUser(this.ctx_, e));
+    const first = owner === null ? [] : [owner];
+    return [...first, ...this.model_.editors.filter((e) => e !== owner)].map((e) => new FakeUser(this.ctx_, e));
   }
 
   /** @param editable whether everyone in the owner's domain may edit */

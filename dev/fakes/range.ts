@@ -10,11 +10,14 @@ import { normalizeColor } from './conditionalFormat';
 import { FakeDataValidation } from './dataValidation';
 import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
+import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
 import type { ExecutionContext } from './model';
 import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
+import { sortBlock, sortKeys } from './sorting';
 import type { FakeOf } from './types';
+import { parseTypedText, type ParseSettings } from './valueParsing';
 import { interpretInput, outValue, type Scalar } from './values';
 
 /** Sheets' default number format of a cell nobody formatted. */
@@ -79,6 +82,12 @@ const RANGE_METHODS = [
   'protect',
   'activate',
   'getMergedRanges',
+  'isPartOfMerge',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
+  'sort',
   'isBlank',
   'canEdit',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
@@ -147,16 +156,24 @@ export class FakeRange implements RangeApi {
     return this;
   }
 
-  /** Writes values like setValue (no cell object is created just to stay empty). */
-  private writeValues_(valueAt: (i: number, j: number) => unknown): this {
+  /**
+   * Writes values like setValue (no cell object is created just to stay empty).
+   * @param valueAt the value for each cell
+   * @param typed true: strings are read as typed input (setValue); false: setFormula
+   */
+  private writeValues_(valueAt: (i: number, j: number) => unknown, typed: boolean): this {
     assertCanEdit(this.ctx_, this.sheet_, this.rect_);
     const { row, col, numRows, numCols } = this.rect_;
+    const settings = typed ? parseSettingsOf(this.ctx_) : null;
+    const merged = mergesIntersecting(this.sheet_, this.rect_).length > 0;
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) {
+        // A value for a cell hidden by a merge is dropped (merges.ts).
+        if (merged && hiddenByMerge(this.sheet_, row + i, col + j)) continue;
         const value = valueAt(i, j);
         const existing = this.sheet_.cell(row + i, col + j);
         if (!existing && (value === '' || value === null || value === undefined)) continue;
-        applyCellInput(existing ?? this.sheet_.cellForWrite(row + i, col + j), value);
+        applyCellInput(existing ?? this.sheet_.cellForWrite(row + i, col + j), value, settings);
       }
     }
     this.ctx_.book.touch();
@@ -280,7 +297,7 @@ export class FakeRange implements RangeApi {
   /** @param values one value per cell, exactly the range's shape */
   setValues(values: unknown[][]): FakeRange {
     this.checkShape_(values, 'setValues');
-    return this.writeValues_((i, j) => values[i][j]);
+    return this.writeValues_((i, j) => values[i][j], true);
   }
 
   /** Value of the top-left cell. */
@@ -290,7 +307,7 @@ export class FakeRange implements RangeApi {
 
   /** @param value written into every cell of the range */
   setValue(value: unknown): FakeRange {
-    return this.writeValues_(() => value);
+    return this.writeValues_(() => value, true);
   }
 
   /** Displayed text of every cell. */
@@ -314,7 +331,7 @@ export class FakeRange implements RangeApi {
   /** @param formulas one formula per cell ("" clears) */
   setFormulas(formulas: string[][]): FakeRange {
     this.checkShape_(formulas, 'setFormulas');
-    return this.writeValues_((i, j) => formulas[i][j]);
+    return this.writeValues_((i, j) => formulas[i][j], false);
   }
 
   /** Formula of the top-left cell ("" when none). */
@@ -324,7 +341,7 @@ export class FakeRange implements RangeApi {
 
   /** @param formula the same formula text for every cell (references are not shifted) */
   setFormula(formula: string): FakeRange {
-    return this.writeValues_(() => formula);
+    return this.writeValues_(() => formula, false);
   }
 
   /** Number formats. */
@@ -518,9 +535,57 @@ export class FakeRange implements RangeApi {
     return this;
   }
 
-  /** Merges are not modelled: always []. */
+  /** The merges that share at least one cell with the range. */
   getMergedRanges(): FakeRange[] {
-    return [];
+    return mergesIntersecting(this.sheet_, this.rect_).map((m) => new FakeRange(this.ctx_, this.sheet_, { ...m }));
+  }
+
+  /** Whether any cell of the range belongs to a merge. */
+  isPartOfMerge(): boolean {
+    return mergesIntersecting(this.sheet_, this.rect_).length > 0;
+  }
+
+  private merge_(blocks: Rect[]): FakeRange {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    mergeBlocks(this.sheet_, this.rect_, blocks);
+    this.ctx_.book.touch();
+    return this;
+  }
+
+  /** Merges the range into one block; only the top-left cell keeps its content. */
+  merge(): FakeRange {
+    return this.merge_([this.rect_]);
+  }
+
+  /** Merges each row of the range into its own block. */
+  mergeAcross(): FakeRange {
+    const { row, col, numRows, numCols } = this.rect_;
+    return this.merge_(Array.from({ length: numRows }, (_, i) => ({ row: row + i, col, numRows: 1, numCols })));
+  }
+
+  /** Merges each column of the range into its own block. */
+  mergeVertically(): FakeRange {
+    const { row, col, numRows, numCols } = this.rect_;
+    return this.merge_(Array.from({ length: numCols }, (_, j) => ({ row, col: col + j, numRows, numCols: 1 })));
+  }
+
+  /** Splits the merges inside the range into single cells (the hidden cells stay empty). */
+  breakApart(): FakeRange {
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    breakApartIn(this.sheet_, this.rect_);
+    this.ctx_.book.touch();
+    return this;
+  }
+
+  /**
+   * Sorts the range's rows (sorting.ts).
+   * @param sortSpecObj a column number (counted from column A of the sheet), {column, ascending}, or an array of them
+   */
+  sort(sortSpecObj: unknown): FakeRange {
+    const keys = sortKeys(sortSpecObj, this.rect_);
+    assertCanEdit(this.ctx_, this.sheet_, this.rect_);
+    sortBlock(this.ctx_.book, this.sheet_, this.rect_, keys);
+    return this;
   }
 
   /** Whether every cell is empty (no value, no formula). */
@@ -553,11 +618,23 @@ const DEFAULTS_: Record<string, unknown> = {
 };
 
 /**
- * Writes a value as setValue does (formula, forced text, plain value or clearing).
+ * How an execution's writes read typed text: the spreadsheet's locale and time zone.
+ * @param ctx the execution
+ */
+export function parseSettingsOf(ctx: ExecutionContext): ParseSettings {
+  return { locale: ctx.book.locale, timeZone: ctx.book.timeZone };
+}
+
+/**
+ * Writes a value as setValue does (formula, forced text, plain value or clearing). With parse
+ * settings, a string is read as typed input (valueParsing.ts) unless the cell is formatted "@"
+ * or the string starts with an apostrophe; a cell of automatic format gets the format Sheets
+ * gives the parsed input (a date or percent format).
  * @param cell the cell
  * @param input any value
+ * @param settings how to parse strings; null stores them as they are (setFormula)
  */
-export function applyCellInput(cell: CellData, input: unknown): void {
+export function applyCellInput(cell: CellData, input: unknown, settings: ParseSettings | null): void {
   const parsed = interpretInput(input);
   if ('formula' in parsed) {
     cell.formula = parsed.formula;
@@ -565,8 +642,17 @@ export function applyCellInput(cell: CellData, input: unknown): void {
     return;
   }
   delete cell.formula;
-  if (parsed.value === undefined) delete cell.value;
-  else cell.value = parsed.value;
+  const { value } = parsed;
+  const forcedText = typeof input === 'string' && input.startsWith("'");
+  if (settings && typeof value === 'string' && !forcedText && cell.numberFormat !== '@') {
+    const typed = parseTypedText(value, settings);
+    cell.value = typed.value;
+    if (typed.format !== undefined && cell.numberFormat === undefined) cell.numberFormat = typed.format;
+  } else if (value === undefined) {
+    delete cell.value;
+  } else {
+    cell.value = value;
+  }
 }
 
 function clearContent_(cell: CellData): void {

@@ -45,16 +45,22 @@ export class FakeSession implements FakeOf<GoogleAppsScript.Base.Session, (typeo
   constructor(readonly ctx_: ExecutionContext) {}
 
   /**
-   * The user at the keyboard. The address is "" when Google withholds it (consumer accounts
+   * The user at the keyboard. The address is "" when Google withholds it ("If security policies
+   * do not allow access to the user's identity, User.getEmail() returns a blank string",
+   * developers.google.com/apps-script/reference/base/session#getactiveuser: consumer accounts
    * running someone else's script, and custom functions).
    */
   getActiveUser(): FakeUser {
-    return new FakeUser(this.ctx_, this.ctx_.book.customFunctionDepth > 0 ? '' : this.ctx_.activeUser);
+    const hidden = this.ctx_.emailHidden || this.ctx_.book.customFunctionDepth > 0;
+    return new FakeUser(this.ctx_, hidden ? '' : this.ctx_.activeUser);
   }
 
-  /** The user whose authority the script runs under. */
+  /**
+   * The user whose authority the script runs under; "" in an execution created with hideEmail
+   * (the same blank-address rule, session#geteffectiveuser; the worse case: both hidden).
+   */
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this.ctx_, this.ctx_.effectiveUser);
+    return new FakeUser(this.ctx_, this.ctx_.emailHidden ? '' : this.ctx_.effectiveUser);
   }
 
   /** The script time zone (Asia/Bangkok unless configured). */

@@ -3,23 +3,33 @@
  * throw; setConditionalFormatRules replaces all of the sheet's rules (PLATFORM.md).
  */
 import { parseA1 } from './a1';
-import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developerMetadata';
 import { instrument } from './callLedger';
 import { copyRule, FakeConditionalFormatRule, normalizeColor } from './conditionalFormat';
 import { contentExtent, formulaErrorAt } from './formulaEngine';
+import { hiddenByMerge } from './merges';
+import { copySheet } from './copying';
+import {
+  addMetadata,
+  type FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  wrapMetadata,
+} from './developerMetadata';
 import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
-import { applyCellInput, FakeRange } from './range';
+import { applyCellInput, FakeRange, parseSettingsOf } from './range';
+import { sortBlock, sortKeys } from './sorting';
 import { FakeSpreadsheet } from './spreadsheet';
+import { afterLineEdit, afterRename } from './structure';
 import type { FakeOf } from './types';
 import type { Scalar } from './values';
 
 const SHEET_METHODS = [
-  'addDeveloperMetadata',
-  'getDeveloperMetadata',
-  'createDeveloperMetadataFinder',
   'activate',
+  'addDeveloperMetadata',
+  'copyTo',
+  'createDeveloperMetadataFinder',
+  'getDeveloperMetadata',
   'appendRow',
   'clear',
   'clearConditionalFormatRules',
@@ -58,6 +68,7 @@ const SHEET_METHODS = [
   'setName',
   'setTabColor',
   'showSheet',
+  'sort',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 type SheetApi = FakeOf<GoogleAppsScript.Spreadsheet.Sheet, (typeof SHEET_METHODS)[number]>;
@@ -107,38 +118,46 @@ export class FakeSheet implements SheetApi {
     return formulaErrorAt(this.ctx_.book, this.sheet_, row, col);
   }
 
-  /**
-   * Adds developer metadata to the sheet: (key), (key, value), (key, visibility), (key, value, visibility).
-   * @param key the key
-   * @param second a value or a visibility
-   * @param third a visibility
-   */
-  addDeveloperMetadata(
-    key: string,
-    second?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
-    third?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
-  ): FakeSheet {
-    addMetadata(this.ctx_, this.sheet_, key, second, third);
-    return this;
-  }
-
-  /** The metadata on this sheet. */
-  getDeveloperMetadata(): FakeDeveloperMetadata[] {
-    return this.ctx_.book.metadata
-      .filter((m) => m.sheet === this.sheet_)
-      .map((m) => new FakeDeveloperMetadata(this.ctx_, m));
-  }
-
-  /** A search over this sheet's metadata. */
-  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
-    return new FakeDeveloperMetadataFinder(this.ctx_, this.sheet_);
-  }
-
   /** Makes this the execution's active sheet. */
   activate(): FakeSheet {
     this.ctx_.activeSheet = this.sheet_;
     this.ctx_.activeRange = null;
     return this;
+  }
+
+  /**
+   * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility).
+   * @param key the key
+   * @param valueOrVisibility a value, or a visibility
+   * @param visibility DOCUMENT (default) or PROJECT
+   */
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): FakeSheet {
+    addMetadata(this.ctx_, this.sheet_, key, valueOrVisibility, visibility);
+    return this;
+  }
+
+  /** The metadata located on this sheet. */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return wrapMetadata(this.ctx_, this.sheet_.metadata);
+  }
+
+  /** A finder over this sheet's metadata. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ctx_, this.sheet_);
+  }
+
+  /**
+   * Copies the sheet into a spreadsheet (copying.ts): a new last sheet "Copy of <name>".
+   * @param spreadsheet the destination (this spreadsheet, or another fake one)
+   */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    const dest = spreadsheet.ctx_.book;
+    const copy = copySheet(this.ctx_, this.sheet_, dest, undefined);
+    return new FakeSheet(dest === this.ctx_.book ? this.ctx_ : spreadsheet.ctx_, copy);
   }
 
   /** @param rowContents values for a new row after the last row with content (grows the sheet) */
@@ -150,8 +169,10 @@ export class FakeSheet implements SheetApi {
     assertCanEdit(this.ctx_, this.sheet_, { row, col: 1, numRows: 1, numCols: rowContents.length });
     if (row > this.sheet_.maxRows) this.sheet_.maxRows = row;
     if (rowContents.length > this.sheet_.maxColumns) this.sheet_.maxColumns = rowContents.length;
+    const settings = parseSettingsOf(this.ctx_);
     rowContents.forEach((value, j) => {
-      applyCellInput(this.sheet_.cellForWrite(row, j + 1), value);
+      if (!hiddenByMerge(this.sheet_, row, j + 1))
+        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
     });
     this.ctx_.book.touch();
     return this;
@@ -187,6 +208,7 @@ export class FakeSheet implements SheetApi {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.checkLines_('columns', columnPosition, howMany);
     if (howMany >= this.sheet_.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    assertCanEditSheet(this.ctx_, this.sheet_);
     assertCanEdit(this.ctx_, this.sheet_, {
       row: 1,
       col: columnPosition,
@@ -198,6 +220,7 @@ export class FakeSheet implements SheetApi {
       this.sheet_.frozenColumns = Math.max(columnPosition - 1, this.sheet_.frozenColumns - howMany);
     }
     this.ctx_.book.shiftRanges(this.sheet_, 'columns', 'delete', columnPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'columns', op: 'delete', at: columnPosition, count: howMany });
   }
 
   /** @param rowPosition the row to delete */
@@ -214,10 +237,12 @@ export class FakeSheet implements SheetApi {
   private deleteRows_(first: number, count: number): void {
     this.checkLines_('rows', first, count);
     if (count >= this.sheet_.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    assertCanEditSheet(this.ctx_, this.sheet_);
     assertCanEdit(this.ctx_, this.sheet_, { row: first, col: 1, numRows: count, numCols: this.sheet_.maxColumns });
     this.sheet_.deleteRows(first, count);
     if (this.sheet_.frozenRows >= first) this.sheet_.frozenRows = Math.max(first - 1, this.sheet_.frozenRows - count);
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'delete', first, count);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'rows', op: 'delete', at: first, count });
   }
 
   /** @param columnPosition 1-based column */
@@ -346,6 +371,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertColumns(afterPosition, howMany);
     if (this.sheet_.frozenColumns > afterPosition) this.sheet_.frozenColumns += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'columns', 'insert', afterPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'columns', op: 'insert', at: afterPosition, count: howMany });
     return this;
   }
 
@@ -357,6 +383,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertRows(afterPosition, howMany);
     if (this.sheet_.frozenRows > afterPosition) this.sheet_.frozenRows += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'insert', afterPosition, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'rows', op: 'insert', at: afterPosition, count: howMany });
     return this;
   }
 
@@ -368,6 +395,7 @@ export class FakeSheet implements SheetApi {
     this.sheet_.insertRows(beforePosition - 1, howMany);
     if (this.sheet_.frozenRows >= beforePosition) this.sheet_.frozenRows += howMany;
     this.ctx_.book.shiftRanges(this.sheet_, 'rows', 'insert', beforePosition - 1, howMany);
+    afterLineEdit(this.ctx_.book, this.sheet_, { axis: 'rows', op: 'insert', at: beforePosition - 1, count: howMany });
     return this;
   }
 
@@ -424,8 +452,9 @@ export class FakeSheet implements SheetApi {
   setName(name: string): FakeSheet {
     assertCanEditSheet(this.ctx_, this.sheet_);
     assertSheetNameFree(this.ctx_, name, this.sheet_);
+    const oldName = this.sheet_.name;
     this.sheet_.name = name;
-    this.ctx_.book.touch();
+    afterRename(this.ctx_.book, this.sheet_, oldName);
     return this;
   }
 
@@ -433,6 +462,22 @@ export class FakeSheet implements SheetApi {
   setTabColor(color: string | null): FakeSheet {
     assertCanEditSheet(this.ctx_, this.sheet_);
     this.sheet_.tabColor = normalizeColor(color);
+    return this;
+  }
+
+  /**
+   * Sorts the rows below the frozen rows by one column (all columns with content move).
+   * @param columnPosition the key column
+   * @param ascending default true
+   */
+  sort(columnPosition: number, ascending = true): FakeSheet {
+    const { lastRow, lastColumn } = contentExtent(this.ctx_.book, this.sheet_);
+    const first = this.sheet_.frozenRows + 1;
+    const rect = { row: first, col: 1, numRows: lastRow - first + 1, numCols: Math.max(lastColumn, columnPosition) };
+    if (rect.numRows < 1) return this;
+    const keys = sortKeys({ column: columnPosition, ascending }, rect);
+    assertCanEdit(this.ctx_, this.sheet_, rect);
+    sortBlock(this.ctx_.book, this.sheet_, rect, keys);
     return this;
   }
 

@@ -1,4 +1,5 @@
 /** One sheet's grid (cells addressed 1-based, stored sparsely) and its sheet-level settings. */
+import type { Rect } from './a1';
 import type { RuleModel, ValidationModel } from './model';
 import type { Scalar } from './values';
 
@@ -14,6 +15,15 @@ export interface CellData {
   wrap?: boolean;
   note?: string;
   validation?: ValidationModel;
+}
+
+/** A stored developer metadata entry (on a sheet, or on the spreadsheet when `sheet` is null). */
+export interface DeveloperMetadataModel {
+  readonly id: number;
+  key: string;
+  value: string | null;
+  visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+  sheet: SheetModel | null;
 }
 
 /**
@@ -44,6 +54,10 @@ export class SheetModel {
   frozenColumns = 0;
   columnWidths = new Map<number, number>();
   rules: RuleModel[] = [];
+  /** merged blocks (each at least two cells), in the order they were made */
+  merges: Rect[] = [];
+  /** developer metadata located on this sheet */
+  metadata: DeveloperMetadataModel[] = [];
 
   /**
    * @param id the sheet id (gid)

@@ -1,20 +1,34 @@
 /** FakeSpreadsheet: the document, its sheets, named ranges, editors, and fake-only helpers. */
 import { parseA1 } from './a1';
-import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developerMetadata';
 import { instrument } from './callLedger';
+import { copySheet } from './copying';
+import {
+  addMetadata,
+  type FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  wrapMetadata,
+} from './developerMetadata';
 import { assertNamedRangeName, FakeNamedRange } from './namedRange';
 import type { ExecutionContext, FunctionResolver } from './model';
 import type { SheetModel } from './sheetModel';
-import { FakeProtection, isSpreadsheetEditor, NO_PERMISSION_MESSAGE, userCanEditRect } from './protection';
+import {
+  assertCanDeleteSheet,
+  FakeProtection,
+  isSpreadsheetEditor,
+  NO_PERMISSION_MESSAGE,
+  userCanEditRect,
+} from './protection';
 import type { FakeRange } from './range';
 import { emailOf, FakeUser } from './session';
 import { assertSheetNameFree, FakeSheet } from './sheet';
+import { beforeSheetRemoved } from './structure';
 import type { FakeOf } from './types';
 
 const SPREADSHEET_METHODS = [
   'addDeveloperMetadata',
-  'getDeveloperMetadata',
   'createDeveloperMetadataFinder',
+  'duplicateActiveSheet',
+  'getDeveloperMetadata',
   'addEditor',
   'addEditors',
   'removeEditor',
@@ -33,6 +47,7 @@ const SPREADSHEET_METHODS = [
   'getSheetById',
   'getSheetByName',
   'getSheets',
+  'getSpreadsheetLocale',
   'getSpreadsheetTimeZone',
   'getUrl',
   'insertSheet',
@@ -41,6 +56,7 @@ const SPREADSHEET_METHODS = [
   'setActiveRange',
   'setActiveSheet',
   'setNamedRange',
+  'setSpreadsheetLocale',
   'toast',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Spreadsheet)[];
 
@@ -94,28 +110,38 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 
   /**
-   * Adds developer metadata to the spreadsheet: (key), (key, value), (key, visibility), (key, value, visibility).
+   * addDeveloperMetadata(key), (key, value), (key, visibility), (key, value, visibility).
    * @param key the key
-   * @param second a value or a visibility
-   * @param third a visibility
+   * @param valueOrVisibility a value, or a visibility
+   * @param visibility DOCUMENT (default) or PROJECT
    */
   addDeveloperMetadata(
     key: string,
-    second?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
-    third?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
   ): FakeSpreadsheet {
-    addMetadata(this.ctx_, null, key, second, third);
+    addMetadata(this.ctx_, null, key, valueOrVisibility, visibility);
     return this;
   }
 
-  /** The metadata at the spreadsheet's own location (not its sheets'). */
+  /** The metadata located on the spreadsheet itself (not its sheets'). */
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
-    return this.ctx_.book.metadata.filter((m) => m.sheet === null).map((m) => new FakeDeveloperMetadata(this.ctx_, m));
+    return wrapMetadata(this.ctx_, this.ctx_.book.spreadsheetMetadata);
   }
 
-  /** A search over all the spreadsheet's metadata. */
+  /** A finder over all metadata of the spreadsheet and its sheets. */
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
     return new FakeDeveloperMetadataFinder(this.ctx_, null);
+  }
+
+  /** Copies the active sheet next to it ("Copy of <name>") and makes the copy active (copying.ts). */
+  duplicateActiveSheet(): FakeSheet {
+    const active = activeSheetOf(this.ctx_);
+    const index = this.ctx_.book.sheets.indexOf(active) + 1;
+    const copy = copySheet(this.ctx_, active, this.ctx_.book, index);
+    this.ctx_.activeSheet = copy;
+    this.ctx_.activeRange = null;
+    return this.sheet_(copy);
   }
 
   /** @param user address or User to give edit access */
@@ -143,23 +169,28 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this;
   }
 
-  /** The owner and the editors. */
+  /** The owner (if any) and the editors. */
   getEditors(): FakeUser[] {
     const { owner, editors } = this.ctx_.book;
-    return [owner, ...editors].map((e) => new FakeUser(this.ctx_, e));
+    return [...(owner === null ? [] : [owner]), ...editors].map((e) => new FakeUser(this.ctx_, e));
   }
 
-  /** @param sheet the sheet to delete (not the last visible one) */
+  /**
+   * Deletes a sheet (not the last visible one), if the user may edit every protection on it.
+   * Its named ranges, protections, conditional-format ranges elsewhere and developer metadata go
+   * with it; formulas that pointed at it show #REF!.
+   * @param sheet the sheet to delete
+   */
   deleteSheet(sheet: FakeSheet): void {
-    this.assertEditor_();
     const { book } = this.ctx_;
     const model = sheet.sheet_;
+    assertCanDeleteSheet(this.ctx_, model);
     if (!book.sheets.some((s) => s !== model && !s.hidden)) {
       throw new Error('Sorry, it is not possible to delete all non-hidden sheets in a document.');
     }
+    beforeSheetRemoved(book, model);
     book.sheets = book.sheets.filter((s) => s !== model);
     book.protections = book.protections.filter((p) => p.sheet !== model);
-    book.metadata = book.metadata.filter((m) => m.sheet !== model); // deleted with its sheet
     for (const [name, named] of book.namedRanges) if (named.sheet === model) book.namedRanges.delete(name);
     for (const other of book.sheets)
       for (const rule of other.rules) rule.ranges = rule.ranges.filter((r) => r.sheet !== model);
@@ -198,9 +229,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this.ctx_.book.sheets.length;
   }
 
-  /** The owner. */
-  getOwner(): FakeUser {
-    return new FakeUser(this.ctx_, this.ctx_.book.owner);
+  /** The owner; null for a file in a shared drive (spreadsheet#getowner). */
+  getOwner(): FakeUser | null {
+    const { owner } = this.ctx_.book;
+    return owner === null ? null : new FakeUser(this.ctx_, owner);
   }
 
   /** @param type RANGE or SHEET */
@@ -237,6 +269,17 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   /** All sheets, in tab order. */
   getSheets(): FakeSheet[] {
     return this.ctx_.book.sheets.map((s) => this.sheet_(s));
+  }
+
+  /** The spreadsheet locale (how typed text is parsed), e.g. "th_TH". */
+  getSpreadsheetLocale(): string {
+    return this.ctx_.book.locale;
+  }
+
+  /** @param locale e.g. "th_TH", "en_US" */
+  setSpreadsheetLocale(locale: string): void {
+    this.assertEditor_();
+    this.ctx_.book.locale = locale;
   }
 
   /** The spreadsheet time zone. */

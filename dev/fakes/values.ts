@@ -38,8 +38,8 @@ export type CellInput = { formula: string } | { value: Scalar | undefined };
 /**
  * Interprets a value written by setValue/setValues the way Sheets does: a string beginning with
  * "=" is a formula (reference/spreadsheet/range#setvaluevalue), a leading apostrophe forces text
- * and is not stored; null/undefined/"" clear the cell. Numeric-looking strings stay strings
- * (the fake does not auto-parse text, unlike Sheets).
+ * and is not stored; null/undefined/"" clear the cell. Other strings come back as they are:
+ * applyCellInput (range.ts) then reads them as typed input (valueParsing.ts).
  * @param input any value
  */
 export function interpretInput(input: unknown): CellInput {

@@ -38,10 +38,11 @@ describe('formula evaluation', () => {
   test('single cells arrive as values; unquoted Thai sheet names and $ references work', () => {
     const { ss, main } = workbook({ ECHO: (...args) => JSON.stringify(args) });
     const settings = ss.insertSheet('ตั้งค่า');
-    settings.getRange('B3').setValue('2565');
+    settings.getRange('B3').setValue('2565'); // typed text: Sheets stores the number 2565
+    settings.getRange('B4').setNumberFormat('@').setValue('2565');
     main.getRange('B2').setValue(7);
-    main.getRange('A1').setFormula('=ECHO(ตั้งค่า!B3, $B$2, "x""y", TRUE, -3, B5)');
-    expect(main.getRange('A1').getValue()).toBe('["2565",7,"x\\"y",true,-3,""]');
+    main.getRange('A1').setFormula('=ECHO(ตั้งค่า!B3, $B$2, "x""y", TRUE, -3, B5, ตั้งค่า!B4)');
+    expect(main.getRange('A1').getValue()).toBe('[2565,7,"x\\"y",true,-3,"","2565"]');
   });
 
   test('array literals stack ranges vertically and join horizontally', () => {

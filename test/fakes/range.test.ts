@@ -35,12 +35,14 @@ describe('FakeRange values', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:E2');
   });
 
-  test('numbers written as text stay text; null clears', () => {
+  test("numbers written as text become numbers unless the cell is '@'; null clears", () => {
     const { sheet } = sheet1();
     sheet.getRange('A1:B1').setValues([['0812345678', 'x']]);
-    expect(sheet.getRange('A1').getValue()).toBe('0812345678');
+    expect(sheet.getRange('A1').getValue()).toBe(812345678);
+    sheet.getRange('C1').setNumberFormat('@').setValue('0812345678');
+    expect(sheet.getRange('C1').getValue()).toBe('0812345678');
     sheet.getRange('B1').setValue(null);
-    expect(sheet.getRange('A1:B1').getValues()).toEqual([['0812345678', '']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[812345678, '', '0812345678']]);
   });
 
   test("setValues refuses a wrongly shaped array with Sheets' messages and writes nothing", () => {

@@ -97,11 +97,11 @@ describe('MailApp', () => {
 });
 
 describe('Session, Ui, HtmlService, Utilities, Logger, ScriptApp', () => {
-  test('Session: active user may be hidden (""); each execution has its own active sheet', () => {
+  test('Session: addresses may be hidden (""); each execution has its own active sheet', () => {
     const wb = createFakeWorkbook({ sheetNames: ['สรุป', 'ท่าบ่อ'] });
-    const hidden = wb.createExecution({ user: '' }).globals.Session;
+    const hidden = wb.createExecution({ user: OWNER, hideEmail: true }).globals.Session;
     expect(hidden.getActiveUser().getEmail()).toBe('');
-    expect(hidden.getEffectiveUser().getEmail()).toBe(OWNER);
+    expect(hidden.getEffectiveUser().getEmail()).toBe('');
     expect(hidden.getScriptTimeZone()).toBe('Asia/Bangkok');
     const onThabo = wb.createExecution({ user: OWNER, activeSheet: 'ท่าบ่อ' }).globals.SpreadsheetApp;
     const other = wb.createExecution({ user: OWNER }).globals.SpreadsheetApp;

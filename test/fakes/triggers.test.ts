@@ -140,7 +140,8 @@ describe('runDueTriggers', () => {
     ]);
     expect(new Set(runs.map((r) => r.execution)).size).toBe(4);
     expect(runs.every((r) => r.execution !== officer.id)).toBe(true);
-    expect(rows(wb)).toEqual(runs.map((r) => [OFFICER, r.at.toISOString(), trigger.getUniqueId()]));
+    // the handler wrote the id as text into an automatic cell: Sheets reads it as a number
+    expect(rows(wb)).toEqual(runs.map((r) => [OFFICER, r.at.toISOString(), Number(trigger.getUniqueId())]));
     expect(wb.clock.date().toISOString()).toBe('2022-03-04T02:00:00.000Z'); // until
   });
 

@@ -1,0 +1,156 @@
+/**
+ * What a structural edit does besides moving cells (SheetModel) and named ranges, protections
+ * and conditional-format ranges (WorkbookModel.shiftRanges):
+ * - stored formulas on every sheet are rewritten (formulaRefs.ts): references to the edited
+ *   sheet move, grow, shrink or become #REF!; a renamed sheet's references take the new name;
+ *   references to a deleted sheet become #REF! (PLATFORM.md);
+ * - merged blocks move, grow and shrink with their rows and columns (a block reduced to one
+ *   cell is no longer a merge);
+ * - data-validation criteria that hold a range (requireValueInRange) follow that range.
+ * Not rewritten: custom formulas of data validation and conditional formatting.
+ */
+import { shiftForDelete, shiftForInsert, type Rect } from './a1';
+import {
+  type FoundRef,
+  type LineEdit,
+  mapReferences,
+  REF_ERROR_TEXT,
+  referenceText,
+  shiftedReference,
+} from './formulaRefs';
+import type { ValidationModel, WorkbookModel } from './model';
+import { FakeRange } from './range';
+import type { SheetModel } from './sheetModel';
+
+/**
+ * The sheet a reference points at, resolved as the formula engine does (exact name, else the
+ * name ignoring case).
+ * @param book the workbook
+ * @param formulaSheet the sheet holding the formula
+ * @param ref the reference
+ */
+function targetOf_(book: WorkbookModel, formulaSheet: SheetModel, ref: FoundRef): SheetModel | undefined {
+  if (ref.sheetName === null) return formulaSheet;
+  return book.sheetByName(ref.sheetName) ?? book.sheetByNameIgnoringCase(ref.sheetName);
+}
+
+/**
+ * Rewrites the references of every stored formula of every sheet.
+ * @param book the workbook
+ * @param replace new text for a reference in a formula on `formulaSheet`, or null to keep it
+ */
+function rewriteFormulas_(
+  book: WorkbookModel,
+  replace: (ref: FoundRef, formulaSheet: SheetModel) => string | null,
+): void {
+  for (const sheet of book.sheets) {
+    const done = new Map<string, string>();
+    for (const cells of sheet.rows) {
+      if (!cells) continue;
+      for (const cell of cells) {
+        if (cell?.formula === undefined) continue;
+        let rewritten = done.get(cell.formula);
+        if (rewritten === undefined) {
+          rewritten = mapReferences(cell.formula, (ref) => replace(ref, sheet));
+          done.set(cell.formula, rewritten);
+        }
+        cell.formula = rewritten;
+      }
+    }
+  }
+  book.touch();
+}
+
+/**
+ * A rectangle after a line edit, or null when all its lines were deleted.
+ * @param rect the rectangle
+ * @param edit the edit
+ */
+export function movedRect(rect: Rect, edit: LineEdit): Rect | null {
+  const rows = edit.axis === 'rows';
+  const start = rows ? rect.row : rect.col;
+  const end = start + (rows ? rect.numRows : rect.numCols) - 1;
+  const moved =
+    edit.op === 'insert'
+      ? shiftForInsert(start, end, edit.at, edit.count)
+      : shiftForDelete(start, end, edit.at, edit.count);
+  if (!moved) return null;
+  const [s, e] = moved;
+  return rows ? { ...rect, row: s, numRows: e - s + 1 } : { ...rect, col: s, numCols: e - s + 1 };
+}
+
+/**
+ * Validation rules whose criteria hold a range of `sheet` get that range moved (rules are
+ * shared by the cells they were set on, so each rule is replaced once).
+ * @param book the workbook
+ * @param sheet the edited sheet
+ * @param edit the edit
+ */
+function moveValidationRanges_(book: WorkbookModel, sheet: SheetModel, edit: LineEdit): void {
+  const replaced = new Map<ValidationModel, ValidationModel>();
+  const replacement = (rule: ValidationModel): ValidationModel => {
+    let out = replaced.get(rule);
+    if (out) return out;
+    let changed = false;
+    const values = rule.values.map((v) => {
+      if (!(v instanceof FakeRange) || v.sheet_ !== sheet) return v;
+      const rect = movedRect(v.rect_, edit);
+      if (!rect) return v;
+      changed = true;
+      return new FakeRange(v.ctx_, v.sheet_, rect);
+    });
+    out = changed ? { ...rule, values } : rule;
+    replaced.set(rule, out);
+    return out;
+  };
+  for (const other of book.sheets) {
+    for (const cells of other.rows) {
+      if (!cells) continue;
+      for (const cell of cells) if (cell?.validation) cell.validation = replacement(cell.validation);
+    }
+  }
+}
+
+/**
+ * After rows or columns of `sheet` were inserted or deleted (the grid already changed): formulas,
+ * merges and validation criteria follow.
+ * @param book the workbook
+ * @param sheet the edited sheet
+ * @param edit what changed
+ */
+export function afterLineEdit(book: WorkbookModel, sheet: SheetModel, edit: LineEdit): void {
+  rewriteFormulas_(book, (ref, formulaSheet) =>
+    targetOf_(book, formulaSheet, ref) === sheet ? shiftedReference(ref, edit) : null,
+  );
+  sheet.merges = sheet.merges
+    .map((m) => movedRect(m, edit))
+    .filter((m): m is Rect => m !== null && m.numRows * m.numCols > 1);
+  moveValidationRanges_(book, sheet, edit);
+}
+
+/**
+ * After `sheet` was renamed: every formula that named it by its old name names it by the new
+ * one, quoted when the new name needs quotes.
+ * @param book the workbook
+ * @param sheet the renamed sheet (already carrying its new name)
+ * @param oldName its previous name
+ */
+export function afterRename(book: WorkbookModel, sheet: SheetModel, oldName: string): void {
+  const old = oldName.toLowerCase();
+  rewriteFormulas_(book, (ref) =>
+    ref.sheetName !== null && ref.sheetName.toLowerCase() === old ? referenceText(sheet.name, ref.a, ref.b) : null,
+  );
+}
+
+/**
+ * Before `sheet` is removed from the workbook: references to it become #REF!.
+ * @param book the workbook
+ * @param sheet the sheet being deleted (still in book.sheets)
+ */
+export function beforeSheetRemoved(book: WorkbookModel, sheet: SheetModel): void {
+  rewriteFormulas_(book, (ref, formulaSheet) =>
+    formulaSheet !== sheet && ref.sheetName !== null && targetOf_(book, formulaSheet, ref) === sheet
+      ? REF_ERROR_TEXT
+      : null,
+  );
+}
