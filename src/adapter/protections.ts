@@ -72,6 +72,9 @@ export function applyProtection(
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
   const revoked = current.filter((e) => !wanted.has(e));
   const granted = [...wanted].filter((e) => !current.includes(e));
+  // From warning-only to enforced: everyone could edit before, so every wanted editor is newly
+  // granted the sheet, and the others lose it all at once (reported as one change, not per name).
+  const opened = switched === false && wasWarningOnly;
   if (revoked.length > 0) {
     undo.add(() => protection.addEditors(revoked), name);
     protection.removeEditors(revoked);
@@ -85,10 +88,11 @@ export function applyProtection(
     protection.setDomainEdit(false);
     changed = true;
   }
+  const shownGranted = opened ? [...wanted] : granted;
   return {
     changed: changed || revoked.length > 0 || granted.length > 0,
-    granted: granted.filter((e) => e !== me && e !== owner),
-    revoked,
+    granted: shownGranted.filter((e) => e !== me && e !== owner),
+    revoked: opened ? [] : revoked,
     warningOnly: switched,
     created: !existing,
   };

@@ -68,6 +68,7 @@ function state_(): LogState_ {
  * @param rows the rows to append
  * @param settings who may write the log
  * @param undo where the rows' removal is registered
+ * @return what officers should know, in Thai (an officer's own sheet named like the log)
  */
 export function appendLog(
   ss: Spreadsheet,
@@ -75,12 +76,16 @@ export function appendLog(
   rows: readonly LogRow[],
   settings: Settings,
   undo: Undo,
-): void {
+): string[] {
   const kept = state_();
   let own = registry.one('log');
   const all: unknown[][] = [];
+  const notes: string[] = [];
   if (!own) {
     own = createLog_(ss, settings, undo);
+    if (own.name !== SHEET.log) {
+      notes.push(`มีชีตชื่อ "${SHEET.log}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และบันทึกไว้ในชีต "${own.name}" แทน`);
+    }
     if (kept.rows > 0) {
       all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept.rows} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
@@ -112,6 +117,7 @@ export function appendLog(
     else properties.setProperty(STATE_KEY, before);
   }, 'สถานะของบันทึก');
   properties.setProperty(STATE_KEY, JSON.stringify({ rows: kept.rows + all.length, last: previous }));
+  return notes;
 }
 
 /** A new log sheet, marked, with its header and protection. */

@@ -51,18 +51,16 @@ function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
   requireOfficer(who, 'การตรวจข้อมูล');
   const problems = findProblems_(book, now, undo);
   const checkedAt = nowText(now);
-  writeProblems_(ss, book, problems, checkedAt, undo);
-  const message =
-    problems.length === 0
-      ? 'ไม่พบปัญหาในข้อมูล'
-      : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${problemsName_(book)}"`;
+  const listed = writeProblems_(ss, book, problems, checkedAt, undo);
+  const found =
+    problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${listed}"`;
+  const apart =
+    listed !== SHEET.problems
+      ? ` (รายการอยู่ในชีต "${listed}" เพราะชีตชื่อ "${SHEET.problems}" เป็นของผู้ใช้ ส่วนเสริมไม่แตะชีตนั้น)`
+      : '';
+  const message = `${found}${apart}`;
   appendLog(ss, book.registry, [[checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ']], book.settings, undo);
   return { problems, message };
-}
-
-/** The problems sheet's name now (or the name it will get). */
-function problemsName_(book: WorkbookRead): string {
-  return book.registry.one('problems')?.name ?? SHEET.problems;
 }
 
 /** Every problem of the workbook, in the order officers fix them; records the claims. */
@@ -121,6 +119,7 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
  * Rewrites the problems sheet with one setValues, blanking rows left from the previous check,
  * sized to the list; the sheet is made, marked and protected on first use (an officer's sheet
  * of the same name is left alone).
+ * @return the list's sheet name
  */
 function writeProblems_(
   ss: Spreadsheet,
@@ -128,7 +127,7 @@ function writeProblems_(
   problems: LocatedProblem[],
   checkedAt: string,
   undo: Undo,
-): void {
+): string {
   const own = book.registry.one('problems') ?? createProblems_(ss, book, undo);
   const sheet = own.sheet;
   // every sheet a problem points at is one of the add-on's: their ids are known already
@@ -153,6 +152,7 @@ function writeProblems_(
     `ชีต "${sheet.getName()}"`,
   );
   target.setValues(grid);
+  return own.name;
 }
 
 /** A new problems sheet: marked, frozen header, widths, protection. */

@@ -71,6 +71,7 @@ function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): Sendi
  */
 export function previewSending(ss: Spreadsheet, sheetName: string): SendingPreview {
   const config = readConfig(ss);
+  requireProvince(caller(ss, config.settings), 'การตรวจทานก่อนส่งรายงาน');
   return preview_(ss, config, report_(config, sheetName));
 }
 

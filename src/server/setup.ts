@@ -132,7 +132,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   if (run.created.length > 0 || changed.length > 0) {
     rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
-  if (rows.length > 0) appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo);
+  if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo));
   const message =
     run.created.length === 0 && changed.length === 0 && rights.length === 0
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
@@ -409,8 +409,12 @@ function protect_(run: Run_, settings: Settings): string[] {
     if (change.changed && !run.created.includes(name)) run.repaired.add(name);
     for (const e of change.granted) changes.push(`ให้สิทธิ์ ${e} แก้ไขชีต "${name}"`);
     if (!change.created) for (const e of change.revoked) changes.push(`ถอนสิทธิ์ ${e} ไม่ให้แก้ไขชีต "${name}"`);
-    if (change.warningOnly === true && !change.created)
+    if (change.warningOnly === true && !change.created) {
       changes.push(`ชีต "${name}" แก้ไขได้ทุกคน (มีคำเตือน) เพราะยังไม่ได้ระบุเจ้าหน้าที่`);
+    }
+    if (change.warningOnly === false && !change.created) {
+      changes.push(`ชีต "${name}" แก้ไขได้เฉพาะผู้ที่ระบุในชีตตั้งค่า (เดิมทุกคนแก้ไขได้โดยมีคำเตือน)`);
+    }
   }
   for (const [district, officers] of Object.entries(settings.districtEditors)) {
     if (officers.length === 0) {

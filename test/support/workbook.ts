@@ -14,29 +14,34 @@ export interface Harness {
   book: FakeWorkbook;
   run: FakeExecution;
   gas: BundleScope;
-  /** Runs the bundle again as another user over the same workbook. */
-  as(user: string): { run: FakeExecution; gas: BundleScope };
+  /**
+   * Runs the bundle again as another user over the same workbook, with that user's own rights;
+   * `hideEmail`: Google withholds their address (Session gives '').
+   */
+  as(user: string, options?: { hideEmail?: boolean }): { run: FakeExecution; gas: BundleScope };
 }
 
 /**
- * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner.
- * @param options sheet names, editors
+ * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner
+ * (or, for a workbook in a shared drive, which has no owner, as its first editor).
+ * @param options editors; owner null for a shared-drive workbook
  */
-export function newHarness(options: { editors?: string[] } = {}): Harness {
+export function newHarness(options: { editors?: string[]; owner?: string | null } = {}): Harness {
+  const owner = options.owner === undefined ? OWNER : options.owner;
   const book = createFakeWorkbook({
-    owner: OWNER,
+    owner,
     editors: options.editors ?? [],
     htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
   });
-  const as = (user: string) => {
-    const run = book.createExecution({ user });
+  const as = (user: string, as?: { hideEmail?: boolean }) => {
+    const run = book.createExecution({ user, hideEmail: as?.hideEmail });
     const gas = loadBundle({ ...run.globals }, { now: book.clock.now });
     return { run, gas };
   };
-  const owner = as(OWNER);
+  const first = as(owner ?? (options.editors ?? [])[0]);
   // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
-  owner.run.spreadsheet.setFunctions((name) =>
-    typeof owner.gas[name] === 'function' && name.startsWith('OTOP_') ? owner.gas[name] : undefined,
+  first.run.spreadsheet.setFunctions((name) =>
+    typeof first.gas[name] === 'function' && name.startsWith('OTOP_') ? first.gas[name] : undefined,
   );
-  return { book, run: owner.run, gas: owner.gas, as };
+  return { book, run: first.run, gas: first.gas, as };
 }
