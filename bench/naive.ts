@@ -89,7 +89,7 @@ function naiveSpec_(app: App, sheet: Sheet, spec: SheetSpec): void {
 function naiveRule_(app: App, spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = app.newDataValidation();
   if (spec.kind === 'list') builder.requireValueInList([...spec.values], true).setAllowInvalid(spec.allowInvalid);
-  else if (spec.kind === 'date') builder.requireDate().setAllowInvalid(true);
+  else if (spec.kind === 'formula') builder.requireFormulaSatisfied(spec.formula('A2')).setAllowInvalid(true);
   else if (spec.kind === 'number') builder.requireNumberGreaterThanOrEqualTo(spec.min).setAllowInvalid(true);
   else builder.requireTextIsUrl().setAllowInvalid(true);
   return builder.setHelpText(spec.help).build();

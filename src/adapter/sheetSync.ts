@@ -8,6 +8,7 @@
  */
 import { headerOf, isHeaderRow, mapColumns } from '../core/layout';
 import { isBlank } from '../core/text';
+import { a1 } from '../workbook/a1';
 import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
 import { newDataValidation } from './services';
@@ -202,7 +203,7 @@ function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
     if (!c.format && !c.validation) return;
     const range = sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
     if (c.format) range.setNumberFormat(c.format);
-    if (c.validation) range.setDataValidation(validation_(c.validation));
+    if (c.validation) range.setDataValidation(validation_(c.validation, a1(spec.frozenRows + 1, i + 1)));
   });
 }
 
@@ -282,7 +283,7 @@ function repairColumns_(
       changed = true;
     }
     if (c.validation) {
-      const rule = validation_(c.validation);
+      const rule = validation_(c.validation, a1(spec.frozenRows + 1, i + 1));
       if ([rules[0][i], rules[rules.length - 1][i]].some((v) => !sameValidation_(v, rule))) {
         const old = rules.map((row) => [row[i]]);
         const range = column();
@@ -309,16 +310,16 @@ function sameValidation_(
   );
 }
 
-/** Builds a data-validation rule from its spec. */
-function validation_(spec: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
+/**
+ * Builds a data-validation rule from its spec for a column's data cells.
+ * @param spec the rule
+ * @param firstCell A1 of the column's first data cell (a custom formula is relative to it)
+ */
+function validation_(spec: Validation, firstCell: string): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = newDataValidation();
   switch (spec.kind) {
     case 'list':
       builder.requireValueInList([...spec.values], true).setAllowInvalid(spec.allowInvalid);
-      break;
-    case 'date':
-      // Text dates with BE years are read too, so a non-date only warns.
-      builder.requireDate().setAllowInvalid(true);
       break;
     case 'number':
       builder.requireNumberGreaterThanOrEqualTo(spec.min).setAllowInvalid(true);
@@ -327,7 +328,7 @@ function validation_(spec: Validation): GoogleAppsScript.Spreadsheet.DataValidat
       builder.requireTextIsUrl().setAllowInvalid(true);
       break;
     case 'formula':
-      builder.requireFormulaSatisfied(spec.formula).setAllowInvalid(true);
+      builder.requireFormulaSatisfied(spec.formula(firstCell)).setAllowInvalid(true);
       break;
   }
   return builder.setHelpText(spec.help).build();

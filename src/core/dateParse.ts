@@ -1,24 +1,112 @@
-/** Reading dates as officers enter them: date cells, BE text dates, BE years typed into date cells. */
+/**
+ * Reading dates as officers enter them: date cells, BE text dates as the letter writes them,
+ * BE years typed into date cells. The text forms are one pattern, rendered for the parser
+ * (JavaScript) and for the entry sheets' validation rule (Sheets' RE2 in REGEXMATCH), so a
+ * text the sheet marks is exactly a text the tally cannot read.
+ */
 import { BE_OFFSET, BE_YEAR_FLOOR, type Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
 import { fail, ok, type Parsed, quote } from './parsed';
 import { cleanText } from './text';
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from './thaiDate';
 import { toArabicDigits } from './thaiDigits';
 
-/** Month-name key (no dots or spaces) → month number, for full and abbreviated Thai names. */
-const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
-  [...THAI_MONTHS, ...THAI_MONTHS_SHORT].map((name, i) => [monthKey_(name), (i % 12) + 1]),
-);
+/** How officers shorten month names in speech and chat (เมษา, ธันวา), in month order. */
+const COLLOQUIAL_MONTHS = [
+  'มกรา',
+  'กุมภา',
+  'มีนา',
+  'เมษา',
+  'พฤษภา',
+  'มิถุนา',
+  'กรกฎา',
+  'สิงหา',
+  'กันยา',
+  'ตุลา',
+  'พฤศจิกา',
+  'ธันวา',
+];
+/** Weekday names after วัน, the longer spelling of Thursday first. */
+const WEEKDAYS = ['จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'พฤหัส', 'ศุกร์', 'เสาร์', 'อาทิตย์'];
 
+/**
+ * Characters the pattern reads as space: white space, no-break space, and the invisible ones
+ * officers paste without seeing them (those cleanText drops).
+ */
+const SPACE_CODES = [
+  0x20, 0x09, 0x0a, 0x0d, 0xa0, 0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+  0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+];
+
+/** A regular-expression dialect: JavaScript with the u flag, or RE2 as Sheets' REGEXMATCH reads it. */
+type Dialect = 'js' | 're2';
+
+/** A code point escaped for the dialect (`\u{200b}` in JavaScript, `\x{200b}` in RE2). */
+function codePoint_(code: number, dialect: Dialect): string {
+  const hex = code.toString(16);
+  return dialect === 'js' ? `\\u{${hex}}` : `\\x{${hex}}`;
+}
+
+/** The pattern's pieces in one dialect. */
+function pieces_(dialect: Dialect) {
+  const s = `[${SPACE_CODES.map((c) => codePoint_(c, dialect)).join('')}]*`;
+  const digit = '[0-9๐-๙]';
+  const sep = `${s}[/.-]${s}`;
+  const dot = `\\.?${s}`;
+  const shortMonth = (name: string) =>
+    name
+      .split('.')
+      .filter((p) => p !== '')
+      .join(dot) + '\\.?';
+  const months = [...THAI_MONTHS, ...COLLOQUIAL_MONTHS, ...THAI_MONTHS_SHORT.map(shortMonth)]
+    // Longest first, so มีนาคม is not read as มีนา followed by junk.
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+  const prefix = `(?:วัน(?:${WEEKDAYS.join('|')})${s}(?:ที่)?${s}|วันที่${s})?`;
+  const be = `(?:พ${dot}ศ${dot})?`;
+  const numeric = `${digit}{1,2}${sep}${digit}{1,2}${sep}(?:${digit}{4}|${digit}{2})`;
+  const iso = `${digit}{4}-${digit}{1,2}-${digit}{1,2}`;
+  const named = `${digit}{1,2}${s}(?:${months})${s}${be}(?:${digit}{4}|${digit}{2})`;
+  return { s, prefix, numeric, iso, named };
+}
+
+/**
+ * The text dates the tally reads, as one anchored pattern in the dialect.
+ * @param dialect 'js' for RegExp with the u flag, 're2' for REGEXMATCH
+ * @return the pattern source
+ */
+export function dateTextPattern(dialect: Dialect): string {
+  const p = pieces_(dialect);
+  return `^${p.s}${p.prefix}(?:${p.numeric}|${p.iso}|${p.named})${p.s}$`;
+}
+
+/**
+ * The custom formula of an entry sheet's date column: blank, or a value whose displayed text
+ * the tally reads (a date cell shows as dd/mm/yyyy, which the pattern reads). Relative to the
+ * rule's first cell, as Sheets reads custom-formula rules.
+ * @param cell A1 of the column's first data cell, e.g. A2
+ * @return the formula
+ */
+export function dateCheckFormula(cell: string): string {
+  return `=OR(ISBLANK(${cell}),REGEXMATCH(TO_TEXT(${cell}),"${dateTextPattern('re2')}"))`;
+}
+
+const GATE = new RegExp(dateTextPattern('js'), 'u');
+
+/** Month-name key (no dots or spaces) → month number, for full, short and colloquial names. */
+const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
+  [...THAI_MONTHS, ...THAI_MONTHS_SHORT, ...COLLOQUIAL_MONTHS].map((name, i) => [monthKey_(name), (i % 12) + 1]),
+);
+const PREFIX = new RegExp(`^(?:วัน(?:${WEEKDAYS.join('|')})\\s*(?:ที่)?|วันที่)\\s*`);
 const NUMERIC = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const WITH_MONTH_NAME = /^(\d{1,2})\s*([^\d\s]+(?:\s*[^\d\s]+)*?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{4})$/;
+const WITH_MONTH_NAME = /^(\d{1,2})\s*(\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{4})$/;
 
 /**
  * Reads a date from a cell value. Accepted: a date value (a year above 2400 is a BE year typed
  * into a date cell); text `25/03/2565`, `25-3-65`, `25.03.2022`, `2022-03-25`,
- * `25 มีนาคม 2565`, `๒๕ มี.ค. ๖๕`, `วันที่ 25 มี.ค. พ.ศ. 2565`. Four-digit years above 2400
- * are BE, others CE; two-digit years are BE (65 → 2565).
+ * `25 มีนาคม 2565`, `๒๕ มี.ค. ๖๕`, `3 เมษา 65`, `วันที่ 25 มี.ค. พ.ศ. 2565`,
+ * `วันศุกร์ที่ ๒๕ มีนาคม ๒๕๖๕`. Four-digit years above 2400 are BE, others CE; two-digit years
+ * are BE (65 → 2565).
  * @param value the cell value
  * @return the day, or a Thai problem
  */
@@ -30,9 +118,8 @@ export function parseDate(value: unknown): Parsed<Day> {
     if (value === '' || value === null || value === undefined) return fail('ไม่มีวันที่');
     return fail(`${quote(value)} ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)`);
   }
-  const text = toArabicDigits(cleanText(value)).replace(/^วันที่\s*/, '');
-  if (text === '') return fail('ไม่มีวันที่');
-  const parts = matchParts_(text);
+  if (cleanText(value) === '') return fail('ไม่มีวันที่');
+  const parts = GATE.test(value) ? matchParts_(toArabicDigits(cleanText(value)).replace(PREFIX, '')) : null;
   if (!parts) return fail(`${quote(value)} อ่านเป็นวันที่ไม่ได้ (ใช้รูปแบบ 25/03/2565)`);
   const year = ceYear_(parts.year, parts.yearDigits);
   if (!isValidDate(year, parts.month, parts.day)) {
@@ -41,7 +128,7 @@ export function parseDate(value: unknown): Parsed<Day> {
   return ok(dayOf(year, parts.month, parts.day));
 }
 
-/** Splits the text into day, month and year numbers, or null. */
+/** Splits a text the gate accepted into day, month and year numbers. */
 function matchParts_(text: string): { day: number; month: number; year: number; yearDigits: number } | null {
   let m = NUMERIC.exec(text);
   if (m) return { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]), yearDigits: m[3].length };

@@ -9,10 +9,12 @@ import { cleanText, isBlank, nameKey } from './text';
 /** A dropdown or check on a column's data cells. */
 export type ValidationDecl =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly allowInvalid: boolean; readonly help: string }
+  /** Blank or a date the tally reads (a date cell, or a text date in a form it knows). */
   | { readonly kind: 'date'; readonly help: string }
   | { readonly kind: 'number'; readonly min: number; readonly help: string }
   | { readonly kind: 'url'; readonly help: string }
-  | { readonly kind: 'formula'; readonly formula: string; readonly help: string }
+  /** A custom formula, given the A1 of the column's first data cell (rules are relative to it). */
+  | { readonly kind: 'formula'; readonly formula: (firstCell: string) => string; readonly help: string }
   /** The names the sheet's own district goes by (filled in per sheet). */
   | { readonly kind: 'sheetDistrict'; readonly help: string }
   /** The canonical channel names of the criteria sheet's table (filled in per workbook). */

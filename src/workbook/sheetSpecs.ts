@@ -4,13 +4,14 @@
  * the per-workbook values its dropdowns list. The adapter makes a sheet match its spec without
  * touching the rows officers typed.
  */
+import { dateCheckFormula } from '../core/dateParse';
 import { knownDistrict } from '../core/districts';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../core/entryLayout';
 import type { Layout, ValidationDecl } from '../core/layout';
 import { DISTRICT_LAYOUT } from './districtTable';
 
 /** A dropdown or check, with its values filled in for one sheet. */
-export type Validation = Exclude<ValidationDecl, { kind: 'sheetDistrict' } | { kind: 'channels' }>;
+export type Validation = Exclude<ValidationDecl, { kind: 'sheetDistrict' } | { kind: 'channels' } | { kind: 'date' }>;
 
 /** One column of a sheet spec. */
 export interface ColumnSpec {
@@ -72,6 +73,9 @@ function resolve_(decl: ValidationDecl | undefined, lists: Lists_): Validation |
     const values = [...new Set(spellings.flatMap((s) => [s, `อ.${s}`, `อำเภอ${s}`]))];
     return { kind: 'list', values, allowInvalid: true, help: `ชีตนี้สำหรับ อ.${name} เท่านั้น` };
   }
+  // Sheets' own date rule marks text dates the tally reads (๒๕ มี.ค. ๖๕): the rule is the
+  // tally's own pattern instead.
+  if (decl.kind === 'date') return { kind: 'formula', formula: dateCheckFormula, help: decl.help };
   if (decl.kind === 'channels')
     return { kind: 'list', values: lists.channels ?? [], allowInvalid: true, help: decl.help };
   if (decl.kind === 'list' && decl.values.length === 0) {

@@ -66,12 +66,33 @@ describe('parseDate: the forms officers type', () => {
     ['25 มีค 2565'],
     ['วันที่ 25 มีนาคม พ.ศ. 2565'],
     ['  25 / 03 / 2565 '],
+    // As the letter and officers write them: weekday, วันที่, พ.ศ., spoken month names.
+    ['วันศุกร์ที่ ๒๕ มีนาคม ๒๕๖๕'],
+    ['วันศุกร์ 25 มี.ค. 65'],
+    ['วันที่ ๒๕ มี.ค. พ.ศ. ๒๕๖๕'],
+    ['25 มีนา 65'],
+    ['25 มี.ค 2565'],
+    ['25\u200b/03/2565'],
   ])('%p is 25 March 2022', (text) => {
     expect(parseDate(text)).toEqual({ ok: true, value: MARCH_25 });
   });
 
   test('a date value', () => {
     expect(parseDate(new Date(2022, 2, 25, 15, 0))).toEqual({ ok: true, value: MARCH_25 });
+  });
+
+  test('the spoken month names', () => {
+    const spoken = ['มกรา', 'กุมภา', 'มีนา', 'เมษา', 'พฤษภา', 'มิถุนา', 'กรกฎา', 'สิงหา', 'กันยา', 'ตุลา', 'พฤศจิกา', 'ธันวา'];
+    spoken.forEach((name, i) => {
+      expect(parseDate(`3 ${name} 65`)).toEqual({ ok: true, value: dayOf(2022, i + 1, 3) });
+    });
+  });
+
+  test('every weekday prefix, with and without ที่', () => {
+    for (const day of ['จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'พฤหัส', 'ศุกร์', 'เสาร์', 'อาทิตย์']) {
+      expect(parseDate(`วัน${day}ที่ 2 เม.ย. 65`)).toEqual({ ok: true, value: dayOf(2022, 4, 2) });
+      expect(parseDate(`วัน${day} 2 เม.ย. 65`)).toEqual({ ok: true, value: dayOf(2022, 4, 2) });
+    }
   });
 
   test('every Thai month name and abbreviation', () => {
@@ -102,7 +123,11 @@ describe('parseDate: the forms officers type', () => {
     ['31/04/2565', 'ไม่มีวันที่นี้'],
     ['29/02/2565', 'ไม่มีวันที่นี้'], // 2022 is not a leap year
     ['hello', 'อ่านเป็นวันที่ไม่ได้'],
-    ['25 ธันวา 2565', 'อ่านเป็นวันที่ไม่ได้'],
+    ['25 ธนวาคม 2565', 'อ่านเป็นวันที่ไม่ได้'], // misspelt month
+    ['วันศุกร์', 'อ่านเป็นวันที่ไม่ได้'],
+    ['25 มีนาคม', 'อ่านเป็นวันที่ไม่ได้'], // no year
+    ['วันเสาร์ที่ 25/03/2565 เวลา 10.00 น.', 'อ่านเป็นวันที่ไม่ได้'],
+    ['25/03/256', 'อ่านเป็นวันที่ไม่ได้'],
     ['', 'ไม่มีวันที่'],
     [44645, 'ไม่ใช่วันที่'],
     [new Date(NaN), 'ไม่ถูกต้อง'],
