@@ -43,7 +43,9 @@ export const ACTIVITY_LAYOUT = defineLayout('กิจกรรม', [
     required: true,
     header: 'ใช้งบประมาณภาครัฐ (ใช้/ไม่ใช้)',
     width: 120,
-    validation: { kind: 'list', values: BUDGET_VALUES, allowInvalid: false, help: 'ใช้ หรือ ไม่ใช้ (ว่าง = ไม่ใช้)' },
+    // The dropdown offers the two answers; other spellings the tally reads (ไม่ได้ใช้, yes, ✓)
+    // are pasted in from older sheets: they only get Sheets' marker, never a refusal.
+    validation: { kind: 'list', values: BUDGET_VALUES, allowInvalid: true, help: 'ใช้ หรือ ไม่ใช้ (ว่าง = ไม่ใช้)' },
     note: 'ใช้งบประมาณจากกรมการพัฒนาชุมชนหรือหน่วยงานราชการอื่นหรือไม่ กิจกรรมที่ใช้งบประมาณไม่นับ',
   },
   {
@@ -106,7 +108,7 @@ export const BASELINE_LAYOUT = defineLayout('ฐาน ๒๕๖๔', [
     required: true,
     header: 'อำเภอ',
     width: 140,
-    validation: { kind: 'list', values: [], allowInvalid: false, help: 'เลือกอำเภอ' },
+    validation: { kind: 'anyDistrict', help: 'เลือกอำเภอ' },
   },
   { key: 'regNo', required: true, header: 'เลขทะเบียน OTOP', width: 140, format: '@', note: 'เลขทะเบียน OTOP (ถ้ามี)' },
   {
@@ -142,10 +144,29 @@ export const BASELINE_SHEET_NAME = BASELINE_LAYOUT.title;
 
 /** Name keys of the other ways officers write yes (used) and no (not used). */
 const BUDGET_BY_KEY: ReadonlyMap<string, boolean> = new Map([
-  ...['ใช้', 'ใช้งบ', 'ใช้งบประมาณ', 'มี', 'yes', 'y', 'true', '✓', '✔', '☑'].map((t) => [nameKey(t), true] as const),
-  ...['ไม่ใช้', 'ไม่ใช้งบ', 'ไม่ใช้งบประมาณ', 'ไม่มี', 'no', 'n', 'false', '-', '✗', '✘', '☐'].map(
-    (t) => [nameKey(t), false] as const,
+  ...['ใช้', 'ใช้งบ', 'ใช้งบฯ', 'ใช้งบประมาณ', 'ใช้งบประมาณภาครัฐ', 'ใช่', 'มี', 'มีงบ', 'yes', 'y', 'true', '✓', '✔', '☑'].map(
+    (t) => [nameKey(t), true] as const,
   ),
+  ...[
+    'ไม่ใช้',
+    'ไม่ใช้งบ',
+    'ไม่ใช้งบฯ',
+    'ไม่ใช้งบประมาณ',
+    'ไม่ได้ใช้',
+    'ไม่ได้ใช้งบ',
+    'ไม่ได้ใช้งบฯ',
+    'ไม่ได้ใช้งบประมาณ',
+    'ไม่ใช่',
+    'ไม่มี',
+    'ไม่มีงบ',
+    'no',
+    'n',
+    'false',
+    '-',
+    '✗',
+    '✘',
+    '☐',
+  ].map((t) => [nameKey(t), false] as const),
 ]);
 
 /**

@@ -17,6 +17,8 @@ export type ValidationDecl =
   | { readonly kind: 'formula'; readonly formula: (firstCell: string) => string; readonly help: string }
   /** The names the sheet's own district goes by (filled in per sheet). */
   | { readonly kind: 'sheetDistrict'; readonly help: string }
+  /** The names any of the workbook's districts goes by (filled in per workbook). */
+  | { readonly kind: 'anyDistrict'; readonly help: string }
   /** The canonical channel names of the criteria sheet's table (filled in per workbook). */
   | { readonly kind: 'channels'; readonly help: string };
 

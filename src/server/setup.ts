@@ -23,7 +23,7 @@ import { applySheetSpec, freeName, newSheet, setColumnWidths } from '../adapter/
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
-import { CRITERIA_LAYOUT, criteriaRefs, criteriaSheetRows } from '../workbook/criteriaSheet';
+import { CRITERIA_LAYOUT, channelTableOf, criteriaRefs, criteriaSheetRows } from '../workbook/criteriaSheet';
 import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
@@ -287,7 +287,8 @@ function setUpCriteria_(run: Run_): {
     tableRows = defaults.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
     plan(1, defaults.slice(0, tableEnd));
   }
-  let channelRows = values.slice(CRITERIA_LAYOUT.channels - 1);
+  const table = channelTableOf(values);
+  let channelRows = table.rows;
   if (blank(CRITERIA_LAYOUT.channelTitle, Math.max(values.length, CRITERIA_LAYOUT.channelTitle))) {
     channelRows = defaults.slice(CRITERIA_LAYOUT.channels - 1);
     plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
@@ -297,9 +298,15 @@ function setUpCriteria_(run: Run_): {
   makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
   makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), run.undo);
   const criteria = criteriaOrDefault(tableRows);
+  const beyond =
+    table.beyond.length === 0
+      ? []
+      : [
+          `ชีต "${sheet.getName()}" มีชื่อช่องทางเกินคอลัมน์ ${columnLetter(width)} (${table.beyond.slice(0, 5).join(', ')}${table.beyond.length > 5 ? ' …' : ''}) ซึ่งไม่ถูกอ่าน ให้ย้ายไปแถวใหม่ที่ขึ้นต้นด้วยชื่อหลักเดียวกัน`,
+        ];
   return {
     channels: channelNames(channelRows),
-    problem: criteria.problem,
+    problem: [criteria.problem, ...beyond].filter((p) => p !== '').join(' '),
     sheet: sheet.getName(),
     bands: criteria.criteria,
   };

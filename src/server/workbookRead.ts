@@ -21,7 +21,7 @@ import { readSettings, type Settings } from '../core/settings';
 import { isBlank } from '../core/text';
 import { type OwnSheet, type Registry, readRegistry } from '../adapter/sheetRegistry';
 import { sheetRef } from '../workbook/a1';
-import { CRITERIA_LAYOUT } from '../workbook/criteriaSheet';
+import { CRITERIA_LAYOUT, channelTableOf } from '../workbook/criteriaSheet';
 import { DISTRICT_COL, TOTAL_LABEL } from '../workbook/districtTable';
 import { callArguments } from '../workbook/formulaArgs';
 import { columnLetter } from '../workbook/a1';
@@ -116,7 +116,7 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
     CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
   );
   const criteria = criteriaOrDefault(tableRows);
-  const channels = criteriaValues.slice(CRITERIA_LAYOUT.channels - 1);
+  const channels = channelTableOf(criteriaValues).rows;
   return {
     registry,
     settings,

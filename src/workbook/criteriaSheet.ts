@@ -6,7 +6,8 @@
 import { CHANNEL_TABLE_HEADERS, DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import type { Criteria } from '../core/criteria';
 import { criteriaToRows } from '../core/criteriaTable';
-import { sheetRef } from './a1';
+import { isBlank } from '../core/text';
+import { a1, sheetRef } from './a1';
 
 /** 1-based rows of the criteria sheet's parts. */
 export const CRITERIA_LAYOUT = {
@@ -57,6 +58,39 @@ export function criteriaSheetRows(criteria: Criteria): unknown[][] {
       CHANNEL_TABLE_HEADERS[0],
       ...Array.from({ length: CRITERIA_LAYOUT.channelWidth - 1 }, (_, i) => (i === 0 ? CHANNEL_TABLE_HEADERS[1] : '')),
     ],
-    ...DEFAULT_CHANNEL_ROWS.map((row) => [...row]),
+    ...fitChannelRows(DEFAULT_CHANNEL_ROWS, CRITERIA_LAYOUT.channelWidth),
   ];
+}
+
+/**
+ * The channel alias table as the formulas read it (rows from CRITERIA_LAYOUT.channels, the
+ * table's columns only), from the criteria sheet's values; the server reads the same cells.
+ * @param values the criteria sheet's values from A1
+ * @return the table's rows and the A1 of cells to its right (names nothing reads)
+ */
+export function channelTableOf(values: readonly (readonly unknown[])[]): { rows: unknown[][]; beyond: string[] } {
+  const rows = values.slice(CRITERIA_LAYOUT.channels - 1);
+  const beyond: string[] = [];
+  rows.forEach((row, i) => {
+    row.forEach((v, c) => {
+      if (c >= CRITERIA_LAYOUT.channelWidth && !isBlank(v)) beyond.push(a1(CRITERIA_LAYOUT.channels + i, c + 1));
+    });
+  });
+  return { rows: rows.map((row) => row.slice(0, CRITERIA_LAYOUT.channelWidth)), beyond };
+}
+
+/**
+ * The alias table with every row at most `width` cells: a longer row continues on rows that
+ * repeat its channel name (the tally reads them as one channel), as the formulas read only
+ * the table's columns.
+ * @param rows the alias table, `[canonical, alias…]` per row
+ * @param width cells per row
+ */
+export function fitChannelRows(rows: readonly (readonly string[])[], width: number): string[][] {
+  return rows.flatMap(([canonical, ...aliases]) => {
+    const out: string[][] = [];
+    for (let i = 0; i === 0 || i < aliases.length; i += width - 1)
+      out.push([canonical, ...aliases.slice(i, i + width - 1)]);
+    return out;
+  });
 }

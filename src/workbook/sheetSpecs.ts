@@ -11,7 +11,10 @@ import type { Layout, ValidationDecl } from '../core/layout';
 import { DISTRICT_LAYOUT } from './districtTable';
 
 /** A dropdown or check, with its values filled in for one sheet. */
-export type Validation = Exclude<ValidationDecl, { kind: 'sheetDistrict' } | { kind: 'channels' } | { kind: 'date' }>;
+export type Validation = Exclude<
+  ValidationDecl,
+  { kind: 'sheetDistrict' } | { kind: 'anyDistrict' } | { kind: 'channels' } | { kind: 'date' }
+>;
 
 /** One column of a sheet spec. */
 export interface ColumnSpec {
@@ -64,24 +67,35 @@ function columns_(layout: Layout<string>, lists: Lists_): ColumnSpec[] {
 /** A declared validation with this sheet's values. */
 function resolve_(decl: ValidationDecl | undefined, lists: Lists_): Validation | undefined {
   if (!decl) return undefined;
+  // Every spelling the readers accept for a district, so a typed "อ.ท่าบ่อ" is not marked
+  // invalid; anything else is only warned about (a row still counts for its sheet's district).
   if (decl.kind === 'sheetDistrict') {
     const name = lists.district ?? '';
-    // Every spelling the readers accept for this district, so a typed "อ.ท่าบ่อ" is not marked
-    // invalid; anything else is only warned about (the row still counts for this sheet).
-    const known = knownDistrict(name);
-    const spellings = [name, ...(known ? [known.name, ...known.variants] : [])];
-    const values = [...new Set(spellings.flatMap((s) => [s, `อ.${s}`, `อำเภอ${s}`]))];
-    return { kind: 'list', values, allowInvalid: true, help: `ชีตนี้สำหรับ อ.${name} เท่านั้น` };
+    return { kind: 'list', values: spellings_([name]), allowInvalid: true, help: `ชีตนี้สำหรับ อ.${name} เท่านั้น` };
+  }
+  if (decl.kind === 'anyDistrict') {
+    return { kind: 'list', values: spellings_(lists.districts ?? []), allowInvalid: true, help: decl.help };
   }
   // Sheets' own date rule marks text dates the tally reads (๒๕ มี.ค. ๖๕): the rule is the
   // tally's own pattern instead.
   if (decl.kind === 'date') return { kind: 'formula', formula: dateCheckFormula, help: decl.help };
   if (decl.kind === 'channels')
     return { kind: 'list', values: lists.channels ?? [], allowInvalid: true, help: decl.help };
-  if (decl.kind === 'list' && decl.values.length === 0) {
-    return { ...decl, values: lists.districts ?? [] };
-  }
   return decl;
+}
+
+/** The spellings the readers accept for the districts: the names first (the dropdown's top), then the rest. */
+function spellings_(names: readonly string[]): string[] {
+  return [
+    ...new Set([
+      ...names,
+      ...names.flatMap((name) => {
+        const known = knownDistrict(name);
+        const spellings = [name, ...(known ? [known.name, ...known.variants] : [])];
+        return spellings.flatMap((s) => [s, `อ.${s}`, `อำเภอ${s}`]);
+      }),
+    ]),
+  ];
 }
 
 /**

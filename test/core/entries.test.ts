@@ -39,6 +39,12 @@ describe('parseBudget', () => {
     ['ไม่มี', false],
     ['✓', true],
     [' ไม่ ใช้ ', false],
+    ['ไม่ได้ใช้', false],
+    ['ไม่ได้ใช้งบประมาณ', false],
+    ['ใช้งบฯ', true],
+    ['ใช่', true],
+    ['ไม่ใช่', false],
+    ['ไม่มีงบ', false],
     [true, true],
     [false, false],
   ])('%p → %p', (value, used) => {
