@@ -10,6 +10,7 @@
  * Open-ended references (A2:J) run to the sheet's last row (getMaxRows), blank rows included.
  */
 import { cellA1, type Rect } from './a1';
+import { instantInZone, zonedParts } from './dates';
 import { type BinaryOp, FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
 import type { WorkbookModel } from './model';
 import { hasContent, type CellData, type SheetModel } from './sheetModel';
@@ -197,6 +198,9 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
     case 'call':
       if (node.name.toUpperCase() === 'IF') return if_(book, sheet, node.args);
+      if (isCustom_(book, node.name) && node.args.some((arg) => volatileIn_(book, sheet, arg, new Set()))) {
+        return new CellError('#ERROR!', VOLATILE_MESSAGE_);
+      }
       return call_(
         book,
         node.name,
@@ -218,6 +222,64 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
         return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
       return readRect_(book, target, rect);
     }
+  }
+}
+
+/**
+ * Volatile built-ins. Custom-function arguments must be deterministic: one that depends on
+ * NOW(), RAND() or RANDBETWEEN(), directly or through other cells, is not computed
+ * (guides/sheets/functions "Arguments"; the cell shows an error or stays "Loading...").
+ * TODAY and RANDARRAY are included as the worse case (unconfirmed).
+ */
+const VOLATILE_ = new Set(['NOW', 'TODAY', 'RAND', 'RANDARRAY', 'RANDBETWEEN']);
+const VOLATILE_MESSAGE_ = 'This function is not allowed to reference a cell with NOW(), RAND(), or RANDBETWEEN().';
+
+/** Whether a name is a workbook custom function rather than a built-in. */
+function isCustom_(book: WorkbookModel, name: string): boolean {
+  if (BUILTINS_[name.toUpperCase()] || VOLATILE_.has(name.toUpperCase())) return false;
+  return typeof (book.functions?.(name) ?? book.functions?.(name.toUpperCase())) === 'function';
+}
+
+/**
+ * Whether an expression depends on a volatile built-in: it calls one, or it references a cell
+ * whose formula does (followed through every formula cell of the referenced block).
+ * @param seen formula cells already followed (sheet name + key)
+ */
+function volatileIn_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode, seen: Set<string>): boolean {
+  switch (node.kind) {
+    case 'call':
+      return VOLATILE_.has(node.name.toUpperCase()) || node.args.some((a) => volatileIn_(book, sheet, a, seen));
+    case 'negate':
+      return volatileIn_(book, sheet, node.operand, seen);
+    case 'binary':
+      return volatileIn_(book, sheet, node.left, seen) || volatileIn_(book, sheet, node.right, seen);
+    case 'array':
+      return node.rows.some((row) => row.some((a) => volatileIn_(book, sheet, a, seen)));
+    case 'ref': {
+      const target =
+        node.sheetName === null
+          ? sheet
+          : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
+      if (!target) return false;
+      const endRow = node.endRow ?? target.maxRows;
+      const endCol = node.endCol ?? target.maxColumns;
+      for (const [row, col] of sheetCalc_(book, target).formulas) {
+        if (row < node.row || row > endRow || col < node.col || col > endCol) continue;
+        const id = `${target.name}!${key_(row, col)}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        let parsed: FormulaNode;
+        try {
+          parsed = parseFormula(target.cell(row, col)?.formula ?? '=0');
+        } catch {
+          continue;
+        }
+        if (volatileIn_(book, target, parsed, seen)) return true;
+      }
+      return false;
+    }
+    default:
+      return false;
   }
 }
 
@@ -455,7 +517,24 @@ function fromResult_(value: unknown): Evaluated {
   });
 }
 
+/**
+ * The volatile built-ins, from the workbook's clock: NOW the instant, TODAY its midnight in
+ * the spreadsheet's time zone, RAND a fixed 0.5 (tests need no randomness); undefined for
+ * other names.
+ */
+function clocked_(book: WorkbookModel, name: string): CellValue | undefined {
+  if (name === 'NOW') return new Date(book.clock.now());
+  if (name === 'TODAY') {
+    const p = zonedParts(new Date(book.clock.now()), book.timeZone);
+    return instantInZone({ year: p.year, month: p.month, day: p.day }, book.timeZone);
+  }
+  if (name === 'RAND') return 0.5;
+  return undefined;
+}
+
 function call_(book: WorkbookModel, name: string, args: Evaluated[]): Evaluated {
+  const clocked = clocked_(book, name.toUpperCase());
+  if (clocked !== undefined) return clocked;
   const builtin = BUILTINS_[name.toUpperCase()];
   const fn = builtin ? undefined : (book.functions?.(name) ?? book.functions?.(name.toUpperCase()));
   if (!builtin && typeof fn !== 'function') return new CellError('#NAME?', `Unknown function: '${name}'.`);

@@ -220,3 +220,43 @@ describe('operators and IF, FLOOR, TRIM (the district table’s native total row
     expect(sheet.getRange(1, 1).getValue()).toBe(expected);
   });
 });
+
+describe('volatile built-ins', () => {
+  test('NOW and TODAY come from the workbook clock; RAND is fixed', () => {
+    const { wb, main } = workbook();
+    wb.clock.set(new Date('2022-03-25T10:30:00+07:00'));
+    main.getRange('A1:C1').setFormulas([['=NOW()', '=TODAY()', '=RAND()']]);
+    const [now, today, rand] = main.getRange('A1:C1').getValues()[0];
+    expect((now as Date).toISOString()).toBe('2022-03-25T03:30:00.000Z');
+    expect((today as Date).toISOString()).toBe('2022-03-24T17:00:00.000Z'); // midnight in Bangkok
+    expect(rand).toBe(0.5);
+  });
+
+  test('a custom function may not depend on NOW(), RAND() or TODAY(), directly or through other cells', () => {
+    let calls = 0;
+    const { ss, main } = workbook({
+      COUNT_ROWS: (rows) => {
+        calls++;
+        return (rows as unknown[][]).filter((r) => r[0] !== '').length;
+      },
+    });
+    const entries = ss.insertSheet('กิจกรรม');
+    entries.getRange('A2:A3').setValues([['ตลาดนัด'], ['งานกาชาด']]);
+    main.getRange('A1').setFormula("=COUNT_ROWS('กิจกรรม'!A2:B)");
+    expect(main.getRange('A1').getValue()).toBe(2);
+    expect(calls).toBe(1);
+
+    entries.getRange('D9').setFormula('=TODAY()'); // outside the referenced block: no effect
+    expect(main.getRange('A1').getValue()).toBe(2);
+
+    entries.getRange('C2').setFormula('=NOW()');
+    entries.getRange('B3').setFormula('=C2+1'); // through a helper cell
+    const cell = main.getRange('A1');
+    expect(cell.getValue()).toBe('#ERROR!');
+    expect(calls).toBe(2); // not called again
+    entries.getRange('B3').setValue('');
+    expect(cell.getValue()).toBe(2);
+    main.getRange('B1').setFormula('=COUNT_ROWS(RAND())');
+    expect(main.getRange('B1').getValue()).toBe('#ERROR!');
+  });
+});
