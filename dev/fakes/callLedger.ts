@@ -160,6 +160,12 @@ export class CallLedger {
   private readonly deadlines_ = new Map<number, number>();
   private readonly killed_ = new Set<number>();
   private plan_: CallPlan = NORMAL_;
+  private interleaved_: {
+    when: (name: string, position: number) => boolean;
+    action: () => void;
+    execution?: number;
+  }[] = [];
+  private interleaving_ = false;
 
   /** @param clock_ advanced by its msPerCall on every call, and read for execution deadlines */
   constructor(private readonly clock_?: { now(): number; tickForCall(): void }) {}
@@ -176,6 +182,7 @@ export class CallLedger {
   record(name: string, execution?: number): void {
     this.plan_ = NORMAL_;
     const exec = execution ?? NO_EXECUTION_;
+    this.runInterleaved_(name, exec);
     this.calls_.push(name);
     this.callExecutions_.push(exec);
     this.counts_.set(name, (this.counts_.get(name) ?? 0) + 1);
@@ -196,6 +203,35 @@ export class CallLedger {
         this.plan_ = plan;
         return;
       }
+    }
+  }
+
+  /**
+   * Runs `action` once, just before the first call that `when` picks (by its name and its
+   * position in its execution): another user's edit landing in the middle of a run, as people
+   * keep typing while a script works (LockService serialises scripts, not people). Calls the
+   * action makes are recorded as usual and never trigger it again.
+   * @param when picks the call, e.g. the run's first write: `(name) => commitsWrites(name)`
+   * @param action the edit (typically through another execution's globals)
+   * @param execution only calls of this execution; any when omitted
+   */
+  interleave(when: (name: string, position: number) => boolean, action: () => void, execution?: number): void {
+    this.interleaved_.push({ when, action, execution });
+  }
+
+  private runInterleaved_(name: string, exec: number): void {
+    if (this.interleaving_ || this.interleaved_.length === 0) return;
+    const position = (this.executionCounts_.get(exec) ?? 0) + 1;
+    const due = this.interleaved_.find(
+      (i) => (i.execution === undefined || i.execution === exec) && i.when(name, position),
+    );
+    if (!due) return;
+    this.interleaved_ = this.interleaved_.filter((i) => i !== due);
+    this.interleaving_ = true;
+    try {
+      due.action();
+    } finally {
+      this.interleaving_ = false;
     }
   }
 
@@ -296,6 +332,7 @@ export class CallLedger {
     this.executionCounts_.clear();
     this.faults_ = [];
     this.lateErrors_.clear();
+    this.interleaved_ = [];
   }
 
   /**

@@ -177,6 +177,7 @@ export function dataCheck(input: DataCheckInput): DataCheckResult {
         columns: baseline?.columns ?? {},
       }));
     twoNumbers_([...ownBaseline, ...rows], where, at);
+    twoNames_([...ownBaseline, ...rows], where, at);
     lookAlikes_([...ownBaseline, ...rows], where, at);
   });
   const claims = claimedTwice_(online, input.districts, input.claims ?? new Map(), where, at);
@@ -389,6 +390,25 @@ function twoNumbers_(rows: readonly OperatorRow_[], where: Where_, at: At_): voi
         entry.row,
         current.columns.regNo,
         `ชื่อ ${quote(entry.name)} ในอำเภอนี้ใช้เลขทะเบียน ${quote(first.entry.regNoText)} แล้ว (${where(first.sheet, first.entry.row)}) ให้ตรวจว่าเลขใดถูก (ตอนนี้นับเป็นรายเดียวกัน)`,
+      );
+    }
+  }
+}
+
+/** One registration number in one district under two names (counted as one operator). */
+function twoNames_(rows: readonly OperatorRow_[], where: Where_, at: At_): void {
+  const nameOfNumber = new Map<string, OperatorRow_>();
+  for (const current of rows) {
+    const { entry } = current;
+    if (entry.regNo === '' || entry.nameKey === '') continue;
+    const first = nameOfNumber.get(entry.regNo);
+    if (first === undefined) nameOfNumber.set(entry.regNo, current);
+    else if (first.entry.nameKey !== entry.nameKey) {
+      at(
+        current.sheet,
+        entry.row,
+        current.columns.name,
+        `เลขทะเบียน ${quote(entry.regNoText)} ในอำเภอนี้เป็นของ ${quote(first.entry.name)} แล้ว (${where(first.sheet, first.entry.row)}) แถวนี้ชื่อ ${quote(entry.name)} ให้ตรวจว่าเลขหรือชื่อใดถูก (ตอนนี้นับเป็นรายเดียวกัน)`,
       );
     }
   }

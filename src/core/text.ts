@@ -31,7 +31,8 @@ const MAY_HAVE_CASE = /[A-Z\u0080-\u0dff\u0e80-\uffff]/;
 /**
  * Thai spellings that look the same but are different code points, folded so that they
  * compare equal (what officers type on different keyboards and phones):
- * - sara am typed as nikhahit + sara aa (ํ + า, U+0E4D U+0E32) is sara am (ำ, U+0E33);
+ * - sara am typed as nikhahit + sara aa (ํ + า, U+0E4D U+0E32) is sara am (ำ, U+0E33), also
+ *   with the tone mark typed between them (นํ้า is น้ำ);
  * - sara ae typed as two sara e (เเ) is sara ae (แ);
  * - a vowel or tone mark typed twice in a row (ก่่) counts once;
  * - a tone mark typed before the vowel above it (ก่ี) is put after it (กี่), the order the
@@ -39,8 +40,8 @@ const MAY_HAVE_CASE = /[A-Z\u0080-\u0dff\u0e80-\uffff]/;
  * Other scripts' compatibility forms (full-width Latin, ligatures) fold by NFKC.
  */
 const LOOK_ALIKE =
-  /\u0e4d\u0e32|\u0e40\u0e40|([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1|[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37\u0e47]/;
-const NIKHAHIT_AA = /\u0e4d\u0e32/g;
+  /\u0e4d[\u0e48-\u0e4b]?\u0e32|\u0e40\u0e40|([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1|[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37\u0e47]/;
+const NIKHAHIT_AA = /\u0e4d([\u0e48-\u0e4b]?)\u0e32/g;
 const TWO_SARA_E = /\u0e40\u0e40/g;
 const DOUBLED_MARK = /([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1+/g;
 const TONE_BEFORE_VOWEL = /([\u0e48-\u0e4b]+)([\u0e31\u0e34-\u0e37\u0e47])/g;
@@ -54,7 +55,7 @@ const NOT_ASCII_OR_THAI = /[\u0080-\u0dff\u0e80-\uffff]/;
 export function foldLookAlikes(text: string): string {
   let out = NOT_ASCII_OR_THAI.test(text) ? text.normalize('NFKC') : text;
   if (!LOOK_ALIKE.test(out)) return out;
-  out = out.replace(NIKHAHIT_AA, '\u0e33').replace(TWO_SARA_E, '\u0e41').replace(TONE_BEFORE_VOWEL, '$2$1');
+  out = out.replace(NIKHAHIT_AA, '$1\u0e33').replace(TWO_SARA_E, '\u0e41').replace(TONE_BEFORE_VOWEL, '$2$1');
   return out.replace(DOUBLED_MARK, '$1');
 }
 

@@ -5,7 +5,7 @@
  * Before set-up, reports are refused.
  */
 import { dayOf, dayOfDate } from '../core/civilDate';
-import { monthEnd } from '../core/fiscalYear';
+import { fiscalYearBounds, monthEnd } from '../core/fiscalYear';
 import { OfficerError } from '../core/officerError';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { healReports, writeReport } from '../adapter/reportSheet';
@@ -59,6 +59,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
     throw OfficerError.input(`ไม่มีรอบที่ ${String(round)} (มีรอบที่ 1–${book.settings.rounds.length})`);
   }
   const deadline = book.settings.rounds[round - 1];
+  requireInYear_(book, deadline, deadline, `วันตัดยอดรอบที่ ${round} (${formatThaiDate(deadline, { digits: 'arabic' })})`);
   const today = dayOfDate(now);
   const provisional = today < deadline;
   if (provisional && !provisionalOk) {
@@ -82,6 +83,24 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
 }
 
 /**
+ * Refuses a report of a period outside the fiscal year set in ตั้งค่า (a year changed there and
+ * dates left from the previous one): it would count nothing and look like a real report.
+ * @param book the workbook as read
+ * @param first the period's first day
+ * @param last the period's last day
+ * @param what the period, in Thai
+ */
+function requireInYear_(book: WorkbookRead, first: number, last: number, what: string): void {
+  const { fiscalYear } = book.settings;
+  const { start, end } = fiscalYearBounds(fiscalYear);
+  if (first < start || last > end) {
+    throw OfficerError.input(
+      `${what} อยู่นอกปีงบประมาณ ${fiscalYear} ที่ตั้งไว้ในชีตตั้งค่า จึงไม่จัดทำรายงาน ให้แก้ปีงบประมาณหรือวันที่ในชีตตั้งค่าก่อน`,
+    );
+  }
+}
+
+/**
  * Makes the monthly report of a month: figures as of its last day and what changed in it.
  * @param ss the workbook
  * @param month yyyy-mm (CE)
@@ -95,6 +114,7 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
   const [year, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!match || m < 1 || m > 12) throw OfficerError.input(`เดือน "${String(month)}" ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด)`);
   const end = monthEnd(year, m);
+  requireInYear_(book, dayOf(year, m, 1), end, `เดือน${formatThaiMonth(year, m, 'arabic')}`);
   const today = dayOfDate(now);
   const provisional = today <= end;
   if (provisional && !provisionalOk) {

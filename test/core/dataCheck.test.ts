@@ -238,6 +238,20 @@ describe('dataCheck', () => {
     expect(problems[0].message).toContain('ชื่อ "กลุ่ม เอ" ในอำเภอนี้ใช้เลขทะเบียน "NK-01-100" แล้ว (แถวที่ 2 ชีต ออนไลน์ สังคม)');
   });
 
+  test('one registration number in one district under two names, quoted as typed', () => {
+    const problems = check({
+      online: [
+        onl({ regNo: 'NK-01-106', name: 'กลุ่ม เอ' }),
+        onl({ regNo: 'nk 01 106', name: 'กลุ่ม บี', channel: 'LINE' }),
+      ],
+    });
+    expect(where(problems)).toEqual([[ONL, 3, O.name + 1]]);
+    expect(problems[0].message).toContain(
+      'เลขทะเบียน "nk 01 106" ในอำเภอนี้เป็นของ "กลุ่ม เอ" แล้ว (แถวที่ 2 ชีต ออนไลน์ สังคม) แถวนี้ชื่อ "กลุ่ม บี"',
+    );
+    expect(problems[0].message).not.toContain('nk01106');
+  });
+
   test('a look-alike spelling of a name in the district (counted as one operator)', () => {
     const problems = check({
       online: [onl({ regNo: '', name: 'กลุ่มทำนา' }), onl({ regNo: '', name: 'กลุ่มทํานา', channel: 'LINE' })],

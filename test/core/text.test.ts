@@ -66,6 +66,7 @@ test('nameKey is the spelling key with look-alike Thai spellings folded', () => 
 describe('look-alike Thai spellings compare equal', () => {
   test.each([
     ['sara am typed as nikhahit + sara aa', 'กลุ่มทํานา', 'กลุ่มทำนา'],
+    ['sara am typed as nikhahit, tone mark, sara aa', 'บ้านนํ้าโมง', 'บ้านน้ำโมง'],
     ['sara ae typed as two sara e', 'กลุ่มเเม่บ้าน', 'กลุ่มแม่บ้าน'],
     ['a doubled tone mark', 'กลุ่่มผ้าทอ', 'กลุ่มผ้าทอ'],
     ['a doubled vowel above', 'ศรีี', 'ศรี'],

@@ -118,3 +118,24 @@ describe('call ledger', () => {
     expect(wb.ledger.count()).toBe(0);
   });
 });
+
+describe('interleaved edits', () => {
+  test("another user's edit lands just before the picked call of a run, once", () => {
+    const wb = createFakeWorkbook({ owner: 'owner@example.com', editors: ['b@example.com'] });
+    const script = wb.createExecution({ user: 'owner@example.com' });
+    const person = wb.createExecution({ user: 'b@example.com' });
+    const sheet = script.globals.SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1:A2').setValues([['a'], ['b']]);
+    wb.ledger.interleave(
+      (name) => name === 'Range.setValues',
+      () => person.globals.SpreadsheetApp.getActiveSheet().getRange('A2').setValue('typed meanwhile'),
+      script.id,
+    );
+    const read = sheet.getRange('A1:A2').getValues();
+    sheet.getRange('A1').setValues([[`${read[0][0]}!`]]);
+    sheet.getRange('A1').setValues([['again']]);
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['again'], ['typed meanwhile']]);
+    expect(read[1][0]).toBe('b');
+    expect(wb.ledger.calls().filter((c) => c === 'Range.setValue')).toHaveLength(1);
+  });
+});
