@@ -35,11 +35,14 @@ export interface ProtectionChange {
  * @param sheet the sheet
  * @param spec who may edit
  * @param undo where each change's reversal is registered
+ * @param unfinished the sheet was made by a run that was stopped before it finished (nobody was
+ *   told of it): its protection is reported as made now, as the stopped run would have
  */
 export function applyProtection(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   spec: ProtectionSpec,
   undo: Undo,
+  unfinished = false,
 ): ProtectionChange {
   const [existing] = sheet.getProtections(sheetProtectionType());
   const name = `สิทธิ์ของชีต "${sheet.getName()}"`;
@@ -65,7 +68,8 @@ export function applyProtection(
     switched = spec.warningOnly;
     changed = true;
   }
-  if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created: !existing };
+  const created = !existing || unfinished;
+  if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created };
   const owner = sheet.getParent().getOwner()?.getEmail().toLowerCase() ?? '';
   const me = effectiveUserEmail();
   const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
@@ -88,12 +92,12 @@ export function applyProtection(
     protection.setDomainEdit(false);
     changed = true;
   }
-  const shownGranted = opened ? [...wanted] : granted;
+  const shownGranted = opened || unfinished ? [...wanted] : granted;
   return {
     changed: changed || revoked.length > 0 || granted.length > 0,
     granted: shownGranted.filter((e) => e !== me && e !== owner),
-    revoked: opened ? [] : revoked,
-    warningOnly: switched,
-    created: !existing,
+    revoked: opened || unfinished ? [] : revoked,
+    warningOnly: unfinished ? null : switched,
+    created,
   };
 }

@@ -96,6 +96,11 @@ export function sendMail(message: { to: string; subject: string; htmlBody: strin
   });
 }
 
+/** A new random id (Utilities.getUuid), telling one run from another. */
+export function newRunId(): string {
+  return Utilities.getUuid();
+}
+
 /**
  * The SHA-256 digest of a text (UTF-8) as hex. Utilities.computeDigest returns signed bytes
  * (-128..127; Apps Script reference, Utilities.computeDigest).

@@ -119,6 +119,31 @@ export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet
 }
 
 /**
+ * Clears the unfinished flag of the sheets' markers, with one search for the markers.
+ * @param ss the workbook
+ * @param owns the sheets (those without the flag are left alone)
+ * @param undo where the old markers are registered
+ * @return the sheets with their new marks
+ */
+export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo: Undo): OwnSheet[] {
+  if (!owns.some((own) => own.mark.unfinished)) return [...owns];
+  const byId = new Map<number, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
+  for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
+    const id = decodeMark(m.getValue())?.sheetId;
+    if (id !== undefined && !byId.has(id)) byId.set(id, m);
+  }
+  return owns.map((own) => {
+    const metadata = byId.get(own.mark.sheetId);
+    if (!own.mark.unfinished || !metadata) return own;
+    const { unfinished: _done, ...mark } = own.mark;
+    const old = metadata.getValue() ?? '';
+    undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
+    metadata.setValue(encodeMark(mark));
+    return { ...own, mark };
+  });
+}
+
+/**
  * Renames one of the add-on's sheets, registering the old name.
  * @param own the sheet
  * @param name the new name

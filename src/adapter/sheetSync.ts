@@ -46,6 +46,21 @@ export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
 }
 
 /**
+ * A sheet for one of the add-on's generated sheets: a completely blank, unmarked sheet of its
+ * name is taken (a run stopped between making and marking it leaves one; nothing typed is in
+ * it), else a new sheet, under "<name> (OTOP)" when an officer's sheet has the name.
+ * @param ss the workbook
+ * @param name the sheet's name
+ * @param undo where the new sheet's removal is registered
+ */
+export function blankOrNewSheet(ss: Spreadsheet, name: string, undo: Undo): { sheet: Sheet; name: string } {
+  const existing = ss.getSheetByName(name);
+  if (existing && existing.getLastRow() === 0 && existing.getLastColumn() === 0) return { sheet: existing, name };
+  const free = existing ? freeName(ss, `${name} (OTOP)`) : name;
+  return { sheet: newSheet(ss, free, undo), name: free };
+}
+
+/**
  * A sheet name not yet taken: the name, or the name with (2), (3), … Each candidate is looked
  * up by name, so the calls do not grow with the number of sheets.
  * @param ss the workbook
@@ -71,21 +86,32 @@ export function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
   }
 }
 
+/** How a sheet came to be: made in this run, made by a run stopped before it finished, or there before. */
+export type Made = 'new' | 'unfinished' | 'existing';
+
 /**
  * Applies a spec. A sheet created in this run is written straight, without reading it back
  * (its removal undoes everything). An existing sheet is repaired: only what differs changes
  * (so a repeat set-up changes nothing), each change registering the old state, column widths
  * are left as officers set them, and typed cells are never written.
+ * A sheet a stopped run made and never finished is written straight too while it holds no rows,
+ * else repaired and given its column widths (nobody set them).
  * @param sheet the sheet
  * @param spec its spec
  * @param undo where the old state is registered
- * @param fresh whether the sheet was created in this run
+ * @param made 'new' (created in this run), 'unfinished' (by a stopped run) or 'existing'
  * @param sized whether the sheet is kept to its content plus ROW_MARGIN rows (entry sheets)
  */
-export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, fresh: boolean, sized = false): SyncReport {
-  if (fresh) {
+export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: Made, sized = false): SyncReport {
+  if (made === 'new' || (made === 'unfinished' && sheet.getLastRow() <= 1)) {
     writeFresh_(sheet, spec, sized);
     return { changed: true, notes: [] };
+  }
+  if (made === 'unfinished') {
+    setColumnWidths(
+      sheet,
+      spec.columns.map((c) => c.width),
+    );
   }
   const notes: string[] = [];
   let changed = false;

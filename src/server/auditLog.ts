@@ -11,7 +11,7 @@ import { storedAgain } from '../adapter/cells';
 import { applyProtection } from '../adapter/protections';
 import { digestHex, documentProperties } from '../adapter/services';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
-import { freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
@@ -40,6 +40,8 @@ const SEAL_LENGTH = 24;
 interface LogState_ {
   readonly rows: number;
   readonly last: string;
+  /** The run that wrote the last rows, when it said (set-up: so a run stopped after it is told apart). */
+  readonly run?: string;
 }
 
 /** The seal of a row: chained to the previous row's. */
@@ -68,6 +70,7 @@ function state_(): LogState_ {
  * @param rows the rows to append
  * @param settings who may write the log
  * @param undo where the rows' removal is registered
+ * @param run the id of the run writing them, kept with the log's state (lastLoggedRun)
  * @return what officers should know, in Thai (an officer's own sheet named like the log)
  */
 export function appendLog(
@@ -76,6 +79,7 @@ export function appendLog(
   rows: readonly LogRow[],
   settings: Settings,
   undo: Undo,
+  run?: string,
 ): string[] {
   const kept = state_();
   let own = registry.one('log');
@@ -89,7 +93,7 @@ export function appendLog(
     if (kept.rows > 0) {
       all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept.rows} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
-  }
+  } else if (own.sheet.getFrozenRows() !== 1) finishLog_(own, settings, undo); // its making was stopped midway
   all.push(...rows);
   const sheet = own.sheet;
   const next = Math.max(sheet.getLastRow(), 1) + 1;
@@ -107,35 +111,50 @@ export function appendLog(
     previous = seal_(previous, row);
     return [...row.map(storedAgain), previous];
   });
-  const target = sheet.getRange(next, 1, all.length, LOG_LAYOUT.width);
-  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${own.name}"`);
-  target.setValues(sealed);
   const properties = documentProperties();
   const before = properties.getProperty(STATE_KEY);
+  const target = sheet.getRange(next, 1, all.length, LOG_LAYOUT.width);
+  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${own.name}"`);
+  // The state right after the rows: a run stopped between the two is one call wide.
+  target.setValues(sealed);
   undo.add(() => {
     if (before === null) properties.deleteProperty(STATE_KEY);
     else properties.setProperty(STATE_KEY, before);
   }, 'สถานะของบันทึก');
-  properties.setProperty(STATE_KEY, JSON.stringify({ rows: kept.rows + all.length, last: previous }));
+  const state: LogState_ = { rows: kept.rows + all.length, last: previous, ...(run ? { run } : {}) };
+  properties.setProperty(STATE_KEY, JSON.stringify(state));
   return notes;
+}
+
+/** The id of the run that wrote the log's last rows, if it gave one. */
+export function lastLoggedRun(): string | null {
+  return state_().run ?? null;
 }
 
 /** A new log sheet, marked, with its header and protection. */
 function createLog_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
-  const name = ss.getSheetByName(SHEET.log) ? freeName(ss, `${SHEET.log} (OTOP)`) : SHEET.log;
-  const sheet = newSheet(ss, name, undo);
+  const { sheet } = blankOrNewSheet(ss, SHEET.log, undo);
   const own = markSheet(sheet, { role: 'log' }, undo);
-  sheet
-    .getRange(1, 1, 1, LOG_LAYOUT.width)
-    .setValues([[...LOG_LAYOUT.headers]])
-    .setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  finishLog_(own, settings, undo);
+  return own;
+}
+
+/**
+ * Gives the log sheet its header, widths and protection, and freezes the header last: a log
+ * without its frozen header is one whose making was stopped midway, finished at the next append.
+ */
+function finishLog_(own: OwnSheet, settings: Settings, undo: Undo): void {
+  const sheet = own.sheet;
+  const header = sheet.getRange(1, 1, 1, LOG_LAYOUT.width);
+  const old = header.getValues();
+  undo.add(() => header.setValues(old), `หัวตารางของชีต "${own.name}"`);
+  header.setValues([[...LOG_LAYOUT.headers]]).setFontWeight('bold');
   setColumnWidths(
     sheet,
     LOG_LAYOUT.columns.map((c) => c.width),
   );
-  applyProtection(sheet, rightsOf(own.mark, name, settings), undo);
-  return own;
+  applyProtection(sheet, rightsOf(own.mark, own.name, settings), undo);
+  sheet.setFrozenRows(1);
 }
 
 /**

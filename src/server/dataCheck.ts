@@ -12,7 +12,7 @@ import { setRowCount } from '../adapter/change';
 import { keep, readKept } from '../adapter/properties';
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
-import { freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { asCellText } from '../workbook/cellText';
 import { type LocatedProblem, PROBLEM_LAYOUT, problemRows } from '../workbook/problemsSheet';
@@ -157,8 +157,7 @@ function writeProblems_(
 
 /** A new problems sheet: marked, frozen header, widths, protection. */
 function createProblems_(ss: Spreadsheet, book: WorkbookRead, undo: Undo): OwnSheet {
-  const name = ss.getSheetByName(SHEET.problems) ? freeName(ss, `${SHEET.problems} (OTOP)`) : SHEET.problems;
-  const sheet = newSheet(ss, name, undo);
+  const { sheet, name } = blankOrNewSheet(ss, SHEET.problems, undo);
   const own = markSheet(sheet, { role: 'problems' }, undo);
   sheet.setFrozenRows(1);
   setColumnWidths(

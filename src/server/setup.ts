@@ -17,9 +17,9 @@ import { applyBandRules } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
-import { effectiveUserEmail } from '../adapter/services';
-import { markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { effectiveUserEmail, newRunId } from '../adapter/services';
+import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
+import { applySheetSpec, freeName, type Made, newSheet, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -36,7 +36,7 @@ import { namedOfficers, rightsOf } from '../workbook/rights';
 import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
-import { type LogRow, appendLog } from './auditLog';
+import { type LogRow, appendLog, lastLoggedRun } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireSetUpRight } from './roles';
 import { plannedRef, readTable } from './workbookRead';
@@ -58,6 +58,13 @@ export interface SetupReport {
 interface Run_ {
   readonly ss: Spreadsheet;
   readonly undo: Undo;
+  /** This run's id, in the unfinished flags of the sheets it makes or adopts. */
+  readonly id: string;
+  /**
+   * An earlier set-up was stopped after writing its log row: its unfinished flags are only
+   * cleared (its sheets are finished, and said so).
+   */
+  readonly logged: boolean;
   readonly registry: OwnSheet[];
   readonly created: string[];
   readonly repaired: Set<string>;
@@ -76,7 +83,18 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
 /** Set-up's steps; every change registers its undo. */
 function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const found = readRegistry(ss);
-  const run: Run_ = { ss, undo, registry: [...found.sheets], created: [], repaired: new Set(), warnings: [] };
+  const stopped = new Set(found.sheets.flatMap((s) => (s.mark.unfinished ? [s.mark.unfinished.run] : [])));
+  const logged = stopped.size === 1 && [...stopped][0] === lastLoggedRun();
+  const run: Run_ = {
+    ss,
+    undo,
+    id: newRunId(),
+    logged,
+    registry: [...found.sheets],
+    created: [],
+    repaired: new Set(),
+    warnings: [],
+  };
   const settingsSheet = found.one('settings')?.sheet ?? ss.getSheetByName(SHEET.settings);
   const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
   const table = readTable(tableSheet, found);
@@ -89,7 +107,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const settings = setUpSettings_(run, settingsValues, names);
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
-  const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.fresh);
+  const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.made);
   note_(run, districtOwn.own, specTable);
 
   for (const name of names) {
@@ -97,7 +115,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     note_(
       run,
       activities.own,
-      applySheetSpec(activities.own.sheet, activitySheetSpec(activities.own.name, name), undo, activities.fresh, true),
+      applySheetSpec(activities.own.sheet, activitySheetSpec(activities.own.name, name), undo, activities.made, true),
     );
     const online = own_(run, 'online', entrySheetName('online', name), name);
     note_(
@@ -107,7 +125,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
         online.own.sheet,
         onlineSheetSpec(online.own.name, name, criteria.channels),
         undo,
-        online.fresh,
+        online.made,
         true,
       ),
     );
@@ -116,7 +134,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   note_(
     run,
     baseline.own,
-    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.fresh, true),
+    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.made, true),
   );
 
   writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
@@ -132,13 +150,20 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   if (run.created.length > 0 || changed.length > 0) {
     rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
-  if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo));
+  if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
+  finish_(run); // last: a run stopped before this is finished by the next one
   const message =
     run.created.length === 0 && changed.length === 0 && rights.length === 0
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
       : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
         (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
   return { created: [...run.created], repaired: changed, warnings: run.warnings, rights, message };
+}
+
+/** Clears the unfinished flag of the sheets this run made or finished: set-up's last change, after its log. */
+function finish_(run: Run_): void {
+  const cleared = clearUnfinished(run.ss, run.registry, run.undo);
+  run.registry.splice(0, run.registry.length, ...cleared);
 }
 
 /** The run's registry: the sheets found plus those made or adopted so far. */
@@ -153,12 +178,18 @@ const ADOPTABLE: readonly SheetRole[] = ['settings', 'criteria', 'districts', 'b
  * The add-on's sheet of a role: the marked one (wherever renamed), else for a role whose sheet
  * holds typed content an unmarked sheet of its name (marked now), else a new one.
  */
-function own_(run: Run_, role: SheetRole, name: string, district?: string): { own: OwnSheet; fresh: boolean } {
+function own_(run: Run_, role: SheetRole, name: string, district?: string): { own: OwnSheet; made: Made } {
   const marked = run.registry.find(
     (s) => s.mark.role === role && (district === undefined || s.mark.district === district),
   );
   if (marked) {
     const current = marked.name;
+    // Made or adopted by a set-up stopped midway (nobody was told): finished now as if this run did it.
+    if (marked.mark.unfinished?.as === 'made' && !run.logged) {
+      run.created.push(current);
+      return { own: marked, made: 'unfinished' };
+    }
+    if (marked.mark.unfinished?.as === 'adopted' && !run.logged) run.repaired.add(current);
     if (current !== name) {
       const impostor = run.ss.getSheetByName(name);
       run.warnings.push(
@@ -166,23 +197,27 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
           (impostor ? ` ส่วนชีตที่ชื่อ "${name}" ตอนนี้ไม่ใช่ชีตของส่วนเสริม ข้อมูลในชีตนั้นจึงไม่ถูกนับ` : ''),
       );
     }
-    return { own: marked, fresh: false };
+    return { own: marked, made: 'existing' };
   }
   const existing = run.ss.getSheetByName(name);
   if (existing && ADOPTABLE.includes(role)) {
-    const own = markSheet(existing, { role, ...(district ? { district } : {}) }, run.undo);
+    // Adopting is a change (the sheet gets its marker), so it is counted as a repair.
+    const unfinished = { as: 'adopted', run: run.id } as const;
+    const own = markSheet(existing, { role, ...(district ? { district } : {}), unfinished }, run.undo);
     run.registry.push(own);
-    return { own, fresh: false };
+    run.repaired.add(name);
+    return { own, made: 'existing' };
   }
   const free = existing ? freeName(run.ss, `${name} (OTOP)`) : name;
   if (existing) {
     run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
   }
   const sheet = newSheet(run.ss, free, run.undo);
-  const own = markSheet(sheet, { role, ...(district ? { district } : {}) }, run.undo);
+  const unfinished = { as: 'made', run: run.id } as const;
+  const own = markSheet(sheet, { role, ...(district ? { district } : {}), unfinished }, run.undo);
   run.registry.push(own);
   run.created.push(free);
-  return { own, fresh: true };
+  return { own, made: 'new' };
 }
 
 /**
@@ -209,7 +244,7 @@ function setUpSettings_(
   existing: unknown[][],
   names: readonly string[],
 ): { settings: Settings; problems: string[]; refs: Pick<TableRefs, 'settings' | 'basis'>; ownName: string } {
-  const { own, fresh } = own_(run, 'settings', SHEET.settings);
+  const { own, made } = own_(run, 'settings', SHEET.settings);
   const sheet = own.sheet;
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
@@ -240,13 +275,13 @@ function setUpSettings_(
     });
   }
   const formulas = existing.map((row) => row.map(() => ''));
-  if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && !fresh) {
+  if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
     run.repaired.add(sheet.getName());
   }
   for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', run.undo);
   makeBold(sheet.getRange(1, 1, 1, 3), run.undo);
   setFrozenRows(sheet, 1, run.undo);
-  if (fresh) setColumnWidths(sheet, [260, 260, 420]);
+  if (made !== 'existing') setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
   return {
@@ -262,6 +297,38 @@ function cellTextOf_(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): st
   return String(sheet.getRange(row, DISTRICT_COL.name + 1).getValue());
 }
 
+/**
+ * A criteria sheet a stopped set-up made: what it wrote is part of the defaults, so the
+ * defaults are written where its cells are still blank (anything typed since is kept).
+ */
+function finishCriteria_(
+  run: Run_,
+  own: OwnSheet,
+  values: unknown[][],
+  defaults: unknown[][],
+): ReturnType<typeof setUpCriteria_> {
+  const planned = new Map<number, Map<number, PlannedValue>>();
+  const merged = defaults.map((row, r) =>
+    row.map((v, c) => {
+      const there = values[r]?.[c];
+      if (!isBlank(there)) return there;
+      if (!isBlank(v)) planned.set(r + 1, (planned.get(r + 1) ?? new Map()).set(c + 1, v as PlannedValue));
+      return v;
+    }),
+  );
+  writeChangedCells(own.sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
+  makeBold(own.sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
+  makeBold(own.sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, CRITERIA_LAYOUT.channelWidth), run.undo);
+  const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
+  const criteria = criteriaOrDefault(merged.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
+  return {
+    channels: channelNames(channelTableOf(merged).rows),
+    problem: criteria.problem,
+    sheet: own.sheet.getName(),
+    bands: criteria.criteria,
+  };
+}
+
 /** The criteria sheet: each of its two tables is written only where it is blank. */
 function setUpCriteria_(run: Run_): {
   channels: string[];
@@ -269,9 +336,9 @@ function setUpCriteria_(run: Run_): {
   sheet: string;
   bands: ReturnType<typeof criteriaOrDefault>['criteria'];
 } {
-  const { own, fresh } = own_(run, 'criteria', SHEET.criteria);
+  const { own, made } = own_(run, 'criteria', SHEET.criteria);
   const sheet = own.sheet;
-  const values = fresh ? [] : sheet.getDataRange().getValues();
+  const values = made === 'new' ? [] : sheet.getDataRange().getValues();
   const defaults = criteriaSheetRows(criteriaOrDefault([]).criteria);
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
@@ -282,6 +349,7 @@ function setUpCriteria_(run: Run_): {
       planned.set(from + i, new Map(row.map((v, c) => [c + 1, (v ?? '') as PlannedValue] as [number, PlannedValue])));
     });
   };
+  if (made === 'unfinished') return finishCriteria_(run, own, values, defaults);
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
   if (blank(1, tableEnd)) {
     tableRows = defaults.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
@@ -294,7 +362,7 @@ function setUpCriteria_(run: Run_): {
     plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
   const written = writeChangedCells(sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
-  if (written > 0 && !fresh) run.repaired.add(sheet.getName());
+  if (written > 0 && made === 'existing') run.repaired.add(sheet.getName());
   makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
   makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), run.undo);
   const criteria = criteriaOrDefault(tableRows);
@@ -412,8 +480,10 @@ function protect_(run: Run_, settings: Settings): string[] {
   for (const own of run.registry) {
     const name = own.name;
     const rights = rightsOf(own.mark, name, settings);
-    const change = applyProtection(own.sheet, rights, run.undo);
-    if (change.changed && !run.created.includes(name)) run.repaired.add(name);
+    const change = applyProtection(own.sheet, rights, run.undo, own.mark.unfinished !== undefined && !run.logged);
+    // The log is the add-on's record, not a sheet set-up keeps for officers: its rights changes
+    // are logged line by line, it is not counted among the sheets repaired.
+    if (change.changed && !run.created.includes(name) && own.mark.role !== 'log') run.repaired.add(name);
     for (const e of change.granted) changes.push(`ให้สิทธิ์ ${e} แก้ไขชีต "${name}"`);
     if (!change.created) for (const e of change.revoked) changes.push(`ถอนสิทธิ์ ${e} ไม่ให้แก้ไขชีต "${name}"`);
     if (change.warningOnly === true && !change.created) {

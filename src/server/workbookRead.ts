@@ -127,7 +127,8 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
     channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
     table,
     districts,
-    needsSetUp: !table.own || !registry.one('settings'),
+    // A set-up stopped midway left sheets it has not finished: the next set-up finishes them.
+    needsSetUp: !table.own || !registry.one('settings') || registry.sheets.some((s) => s.mark.unfinished),
   };
 }
 

@@ -40,6 +40,12 @@ export interface ReportMark {
   readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
 }
 
+/** How an unfinished set-up came by a sheet, and which run it was. */
+export interface Unfinished {
+  readonly as: 'made' | 'adopted';
+  readonly run: string;
+}
+
 /** A sheet's marker. */
 export interface SheetMark {
   readonly role: SheetRole;
@@ -48,6 +54,13 @@ export interface SheetMark {
   /** For a district's entry sheets: the district's canonical name. */
   readonly district?: string;
   readonly report?: ReportMark;
+  /**
+   * Made ('made') or taken over ('adopted') by the set-up run `run` that has not finished: a run
+   * stopped midway (Apps Script's time limit, an outage) leaves it so, and nobody was told. The
+   * next set-up finishes the sheet as if it did it itself (or, when that run's log row is
+   * written, only clears the flag), then clears the flag.
+   */
+  readonly unfinished?: Unfinished;
 }
 
 /**
@@ -55,7 +68,15 @@ export interface SheetMark {
  * @param mark the marker
  */
 export function encodeMark(mark: SheetMark): string {
-  return JSON.stringify({ v: 1, ...mark });
+  // One key order whatever order the mark was built in, so equal marks are equal texts.
+  return JSON.stringify({
+    v: 1,
+    role: mark.role,
+    sheetId: mark.sheetId,
+    ...(mark.district !== undefined ? { district: mark.district } : {}),
+    ...(mark.report ? { report: mark.report } : {}),
+    ...(mark.unfinished ? { unfinished: mark.unfinished } : {}),
+  });
 }
 
 /**
@@ -72,6 +93,7 @@ export function decodeMark(value: string | null): SheetMark | null {
       sheetId: parsed.sheetId,
       ...(typeof parsed.district === 'string' ? { district: parsed.district } : {}),
       ...(parsed.report ? { report: parsed.report } : {}),
+      ...(isUnfinished_(parsed.unfinished) ? { unfinished: parsed.unfinished } : {}),
     };
   } catch {
     return null;
@@ -82,6 +104,12 @@ export function decodeMark(value: string | null): SheetMark | null {
 export interface MarkedSheet<S> {
   readonly sheet: S;
   readonly mark: SheetMark;
+}
+
+/** Whether a stored value is an Unfinished. */
+function isUnfinished_(value: unknown): value is Unfinished {
+  const u = value as Partial<Unfinished> | null | undefined;
+  return typeof u === 'object' && u !== null && (u.as === 'made' || u.as === 'adopted') && typeof u.run === 'string';
 }
 
 /**

@@ -111,12 +111,14 @@ function normalised(s: SweepSubject): string {
 
 /**
  * A dump text for comparing two different runs: sheet ids left out, since Sheets hands out a new
- * one for every sheet made (a failed run that made and removed a sheet shifts the next one's).
+ * one for every sheet made (a failed run that made and removed a sheet shifts the next one's);
+ * the add-on's markers record their sheet's id too.
  * Comparisons with the same workbook's state before keep them.
  * @param text a normalised dump
  */
 function withoutSheetIds(text: string): string {
-  return text.replace(/"sheetId":\d+/g, '"sheetId":0');
+  // Also inside the add-on's sheet markers, whose JSON value is escaped in the dump's JSON.
+  return text.replace(/"sheetId":\d+/g, '"sheetId":0').replace(/\\"sheetId\\":\d+/g, '\\"sheetId\\":0');
 }
 
 /**
