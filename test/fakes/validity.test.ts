@@ -297,12 +297,14 @@ describe('the entry sheets’ date rule (dateCheckFormula) marks exactly what pa
     expect(rows.filter((r) => r.marked !== expected(r.stored)).map((r) => r.typed)).toEqual([]);
   });
 
-  // Finding for the lead (src/ unchanged): Sheets stores a number typed into the date column
-  // and shows it as a date (12 → 11/01/1900), so TO_TEXT gives a date the pattern accepts: no
-  // marker, although parseDate refuses the number. Fails while the rule and the tally disagree.
+  // Finding for the lead (src/ unchanged): a number typed into the dd/mm/yyyy column stays a
+  // number that Sheets shows as a date (12 → 11/01/1900), so TO_TEXT gives a date the pattern
+  // accepts and the cell gets no marker, while parseDate refuses the number the stand-in's
+  // getValues returns. (Whether Apps Script hands such a cell over as a Date, as it does
+  // durations, is unconfirmed; then the tally would read 11/01/1900 instead.) Fails while the
+  // rule and the tally disagree.
   test.failing('typed into the dd/mm/yyyy column: bare numbers are marked as the tally refuses them', () => {
     const rows = dateColumn('dd/mm/yyyy', TYPED_NUMBERS);
-    expect(rows.map((r) => typeof r.stored)).toEqual(['number', 'number', 'number', 'number', 'number']);
     expect(rows.filter((r) => r.marked !== expected(r.stored)).map((r) => r.typed)).toEqual([]);
   });
 });
