@@ -206,17 +206,23 @@ const RULE_METHODS = [
   'getHelpText',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.DataValidation)[];
 
-/** A data-validation rule. */
+/**
+ * A data-validation rule. One read from a cell (getDataValidation(s)) also knows where that cell
+ * sat in the block the rule was set on, so writing it back (setDataValidations, e.g. an undo)
+ * restores the same rule; a rule from build() has no place of its own.
+ */
 export class FakeDataValidation
   implements FakeOf<GoogleAppsScript.Spreadsheet.DataValidation, (typeof RULE_METHODS)[number]>
 {
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param at_ the cell's [row, col] in the block the rule was set on, when read from a cell
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: ValidationModel,
+    readonly at_?: readonly [number, number],
   ) {}
 
   /** A builder starting from this rule. */

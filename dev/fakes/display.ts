@@ -1,11 +1,14 @@
 /**
  * Display text of a cell (`getDisplayValues`): a small subset of Sheets number formats.
  * Supported: "@" (text), "0", "0.00", "#,##0", "#,##0.00", percentages ("0%", "0.0%") and date
- * patterns made of d, m, y, h, s ("dd/mm/yyyy", "yyyy-mm-dd", "d mmm yyyy", "hh:mm"). Anything
- * else falls back to the plain form: numbers with at most 15 decimals, booleans TRUE/FALSE,
- * dates as yyyy-mm-dd (plus HH:mm:ss when not midnight) in the spreadsheet time zone.
+ * patterns made of d, m, y, h, s ("dd/mm/yyyy", "yyyy-mm-dd", "d mmm yyyy", "hh:mm"). A number
+ * under a date pattern shows as the day that many days after 30 December 1899, Sheets' day zero
+ * ("If you enter 1 in a cell and then format it as a date, you get ... 12/31/1899",
+ * webapps.stackexchange.com/questions/104081), so 12 typed into a dd/mm/yyyy cell shows 11/01/1900.
+ * Anything else falls back to the plain form: numbers with at most 15 decimals, booleans
+ * TRUE/FALSE, dates as yyyy-mm-dd (plus HH:mm:ss when not midnight) in the spreadsheet time zone.
  */
-import { pad, zonedParts } from './dates';
+import { instantInZone, pad, zonedParts } from './dates';
 import { CellError, type CellValue } from './values';
 
 const MONTHS_ = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -29,13 +32,21 @@ function formatNumber_(n: number, pattern: string): string | null {
 }
 
 /**
+ * Whether a number format is a date pattern this module renders.
+ * @param pattern the number format
+ */
+function isDatePattern_(pattern: string): boolean {
+  return /^[dmyhs\s/.:,-]+$/i.test(pattern) && /[dmy]/i.test(pattern);
+}
+
+/**
  * Renders a date with a Sheets date pattern ("m" after "h" or before "s" means minutes).
  * @param date the instant
  * @param pattern the pattern
  * @param timeZone the spreadsheet time zone
  */
 function formatDate_(date: Date, pattern: string, timeZone: string): string | null {
-  if (!/^[dmyhs\s/.:,-]+$/i.test(pattern) || !/[dmy]/i.test(pattern)) return null;
+  if (!isDatePattern_(pattern)) return null;
   const p = zonedParts(date, timeZone);
   const tokens = pattern.match(/([dmyhs])\1*|[^dmyhs]+/gi) ?? [];
   return tokens
@@ -73,6 +84,18 @@ function formatDate_(date: Date, pattern: string, timeZone: string): string | nu
 }
 
 /**
+ * The instant a day serial stands for: whole days after 30 December 1899 and the fraction as the
+ * time of day, on the spreadsheet's wall clock.
+ * @param serial the number
+ * @param timeZone the spreadsheet time zone
+ */
+function serialDate_(serial: number, timeZone: string): Date {
+  const days = Math.floor(serial);
+  const second = Math.round((serial - days) * 86400);
+  return instantInZone({ year: 1899, month: 12, day: 30 + days, second }, timeZone);
+}
+
+/**
  * The text Sheets would show for a value.
  * @param value the computed value
  * @param numberFormat the cell's number format, if any
@@ -90,6 +113,9 @@ export function displayText(value: CellValue, numberFormat: string | undefined, 
     const day = `${p.year}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
     if (p.hour === 0 && p.minute === 0 && p.second === 0) return day;
     return `${day} ${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
+  }
+  if (numberFormat && isDatePattern_(numberFormat) && Math.abs(value) < 3e6) {
+    return formatDate_(serialDate_(value, timeZone), numberFormat, timeZone) ?? String(value);
   }
   const formatted = numberFormat ? formatNumber_(value, numberFormat) : null;
   if (formatted !== null) return formatted;

@@ -6,6 +6,7 @@
 import { quoteSheetName, rectA1, type Rect } from './a1';
 import { displayText } from './display';
 import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
+import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent, formulaErrorAt } from './formulaEngine';
 import type { WorkbookModel } from './model';
 import { DEFAULT_COLUMN_WIDTH, type CellData, type SheetModel } from './sheetModel';
@@ -29,7 +30,14 @@ export interface CellDump {
   horizontalAlignment?: string;
   wrap?: boolean;
   note?: string;
-  validation?: { criteria: string; values: DumpValue[]; allowInvalid: boolean; helpText: string };
+  validation?: {
+    criteria: string;
+    values: DumpValue[];
+    allowInvalid: boolean;
+    helpText: string;
+    /** a custom formula's cell offset from the first cell of the block the rule was set on */
+    at?: [number, number];
+  };
 }
 
 /** One conditional-format rule. */
@@ -140,6 +148,8 @@ function cell_(
       allowInvalid: v.allowInvalid,
       helpText: v.helpText,
     };
+    if (v.criteria === DataValidationCriteria.CUSTOM_FORMULA && cell.validationAt)
+      out.validation.at = [...cell.validationAt];
   }
   return Object.keys(out).length > 0 ? out : null;
 }

@@ -2,8 +2,9 @@
  * Formula evaluation. Formula cells get their values when read: each formula is evaluated at
  * most once per workbook "generation" (any content change starts a new one), so a getValues over
  * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
- * (lazy, as in Sheets), FLOOR, TRIM, the operators (comparison, &, arithmetic) on single values,
- * and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
+ * (lazy, as in Sheets), FLOOR, TRIM, OR, AND, NOT, REGEXMATCH (RE2, re2.ts), ISBLANK and TO_TEXT
+ * (which look at the referenced cell itself), the operators (comparison, &, arithmetic) on single
+ * values, and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
  * functions (a cell as its value, a range as a 2-D array with "" for empty cells and Dates as
  * Date; guides/sheets/functions). A 2-D result spills right and down; a blocked spill shows #REF!,
  * a thrown error #ERROR! with its message, an unknown function #NAME?, a cycle #REF!.
@@ -11,8 +12,10 @@
  */
 import { cellA1, type Rect } from './a1';
 import { instantInZone, zonedParts } from './dates';
+import { displayText } from './display';
 import { type BinaryOp, FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
 import type { WorkbookModel } from './model';
+import { Re2SyntaxError, re2ToRegExp } from './re2';
 import { hasContent, type CellData, type SheetModel } from './sheetModel';
 import { CellError, isDate, messageOf, type CellValue } from './values';
 
@@ -196,8 +199,11 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       return new CellError(node.code, node.code === '#REF!' ? 'Reference does not exist.' : node.code);
     case 'array':
       return stack_(node.rows.map((row) => row.map((item) => evalNode_(book, sheet, item))));
-    case 'call':
-      if (node.name.toUpperCase() === 'IF') return if_(book, sheet, node.args);
+    case 'call': {
+      const upper = node.name.toUpperCase();
+      if (upper === 'IF') return if_(book, sheet, node.args);
+      if (upper === 'ISBLANK') return isBlank_(book, sheet, node.args);
+      if (upper === 'TO_TEXT') return toText_(book, sheet, node.args);
       if (isCustom_(book, node.name) && node.args.some((arg) => volatileIn_(book, sheet, arg, new Set()))) {
         return new CellError('#ERROR!', VOLATILE_MESSAGE_);
       }
@@ -206,18 +212,11 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
         node.name,
         node.args.map((arg) => evalNode_(book, sheet, arg)),
       );
+    }
     case 'ref': {
-      const target =
-        node.sheetName === null
-          ? sheet
-          : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
-      if (!target) return new CellError('#REF!', `Unresolved sheet name '${node.sheetName}'.`);
-      const endRow = node.endRow ?? target.maxRows;
-      const endCol = node.endCol ?? target.maxColumns;
-      if (endRow > target.maxRows || endCol > target.maxColumns || node.row > endRow) {
-        return new CellError('#REF!', 'Reference is outside the dimensions of the sheet.');
-      }
-      const rect = { row: node.row, col: node.col, numRows: endRow - node.row + 1, numCols: endCol - node.col + 1 };
+      const place = refPlace_(book, sheet, node);
+      if (place instanceof CellError) return place;
+      const { target, rect } = place;
       if (!node.isRange)
         return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
       return readRect_(book, target, rect);
@@ -283,6 +282,105 @@ function volatileIn_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode, 
   }
 }
 
+type RefNode_ = Extract<FormulaNode, { kind: 'ref' }>;
+
+/** The sheet and block a reference names, or the #REF! Sheets shows for it. */
+function refPlace_(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  node: RefNode_,
+): { target: SheetModel; rect: Rect } | CellError {
+  const target =
+    node.sheetName === null
+      ? sheet
+      : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
+  if (!target) return new CellError('#REF!', `Unresolved sheet name '${node.sheetName}'.`);
+  const endRow = node.endRow ?? target.maxRows;
+  const endCol = node.endCol ?? target.maxColumns;
+  if (endRow > target.maxRows || endCol > target.maxColumns || node.row > endRow) {
+    return new CellError('#REF!', 'Reference is outside the dimensions of the sheet.');
+  }
+  return {
+    target,
+    rect: { row: node.row, col: node.col, numRows: endRow - node.row + 1, numCols: endCol - node.col + 1 },
+  };
+}
+
+/** Sheets' message for a call with the wrong number of arguments. */
+function arity_(name: string, expected: string, got: number): CellError {
+  return new CellError(
+    '#N/A',
+    `Wrong number of arguments to ${name}. Expected ${expected} arguments, but got ${got} arguments.`,
+  );
+}
+
+/**
+ * The one cell an argument names when it is a reference to a single cell (A2, or A2:A2), else
+ * null; a larger block is #VALUE! as elsewhere where one value is expected (scalar_).
+ */
+function singleCell_(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  node: FormulaNode,
+): { target: SheetModel; row: number; col: number } | CellError | null {
+  if (node.kind !== 'ref') return null;
+  const place = refPlace_(book, sheet, node);
+  if (place instanceof CellError) return place;
+  if (place.rect.numRows !== 1 || place.rect.numCols !== 1) {
+    return new CellError('#VALUE!', 'An array value could not be found.');
+  }
+  return { target: place.target, row: node.row, col: node.col };
+}
+
+/**
+ * ISBLANK(value): TRUE only for a referenced cell with no value and no formula; a formula that
+ * returns "" is not blank, nor is the literal "" ("it does not consider \"\" as blank",
+ * stderr.brandonistenes.com/defeating-google-sheets-isblank). A value that is no reference is
+ * never blank (not evaluated: IS functions show no error of their argument). A cell a formula
+ * spills into is blank only where the spilled value is "".
+ */
+function isBlank_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaNode[]): Evaluated {
+  if (args.length !== 1) return arity_('ISBLANK', '1', args.length);
+  const one = singleCell_(book, sheet, args[0]);
+  if (one === null) return false;
+  if (one instanceof CellError) return one;
+  const cell = one.target.cell(one.row, one.col);
+  if (cell?.formula !== undefined || (cell?.value !== undefined && cell.value !== '')) return false;
+  const calc = ensure_(book, one.target);
+  // Mid-sweep, a formula above and to the left may not have spilled yet: settle those first.
+  for (const [r, c] of calc.formulas) {
+    const key = key_(r, c);
+    if (r <= one.row && c <= one.col && !calc.results.has(key) && !calc.evaluating.has(key)) {
+      evalCell_(book, one.target, calc, r, c);
+    }
+  }
+  return (calc.spills.get(key_(one.row, one.col)) ?? '') === '';
+}
+
+/**
+ * TO_TEXT(value): a number (a date is a number in Sheets) as the text its cell shows, "with
+ * existing formatting retained ... dates as dates"; anything else "without modification"
+ * (support.google.com/docs/answer/3094285), so text stays, a boolean stays a boolean (the help
+ * taken literally; whether Sheets returns the text "TRUE" is unconfirmed) and a blank stays "".
+ * A number that is no reference shows in the plain form (display.ts); an error passes through.
+ */
+function toText_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaNode[]): Evaluated {
+  if (args.length !== 1) return arity_('TO_TEXT', '1', args.length);
+  const one = singleCell_(book, sheet, args[0]);
+  if (one instanceof CellError) return one;
+  let value: CellValue;
+  let format: string | undefined;
+  if (one === null) {
+    value = scalar_(evalNode_(book, sheet, args[0]));
+  } else {
+    const cell = one.target.cell(one.row, one.col);
+    value = valueIn_(book, one.target, ensure_(book, one.target), one.row, one.col, cell);
+    format = cell?.numberFormat;
+  }
+  if (typeof value !== 'number' && !isDate(value)) return value;
+  return displayText(value, format, book.timeZone);
+}
+
 /** IF(condition, then, [else]): only the branch taken is evaluated (an error in the other does not show). */
 function if_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaNode[]): Evaluated {
   if (args.length < 2 || args.length > 3) {
@@ -318,7 +416,7 @@ function toNumber_(value: CellValue, op: string): number | CellError {
 }
 
 /** A value as text for & (numbers plainly, booleans as TRUE/FALSE). */
-function toText_(value: CellValue): string {
+function textOf_(value: CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
@@ -327,7 +425,7 @@ function toText_(value: CellValue): string {
 function binary_(op: BinaryOp, left: CellValue, right: CellValue): CellValue {
   if (left instanceof CellError) return left;
   if (right instanceof CellError) return right;
-  if (op === '&') return toText_(left) + toText_(right);
+  if (op === '&') return textOf_(left) + textOf_(right);
   if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') {
     const order = compare_(left, right);
     return { '=': order === 0, '<>': order !== 0, '<': order < 0, '>': order > 0, '<=': order <= 0, '>=': order >= 0 }[
@@ -440,7 +538,108 @@ function numbers_(name: string, args: Evaluated[]): number[] | CellError {
   return out;
 }
 
+/**
+ * The logical values of OR/AND arguments: booleans, numbers (0 is FALSE) and dates; inside a
+ * range text and blanks are skipped; a single text argument must read TRUE or FALSE. No value at
+ * all is #VALUE! (Excel's rule; Sheets' wording unconfirmed). A single "" (a blank cell, or the
+ * literal) is skipped like a blank in a range (unconfirmed).
+ * @param name the function
+ * @param args evaluated arguments (errors already passed on by call_)
+ */
+function logicals_(name: string, args: Evaluated[]): boolean[] | CellError {
+  const out: boolean[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (Array.isArray(arg)) {
+      for (const line of arg) {
+        for (const v of line) {
+          if (typeof v === 'boolean') out.push(v);
+          else if (typeof v === 'number') out.push(v !== 0);
+          else if (isDate(v)) out.push(true);
+        }
+      }
+      continue;
+    }
+    const logical = logicalOf_(name, i + 1, arg);
+    if (logical instanceof CellError) return logical;
+    if (logical !== null) out.push(logical);
+  }
+  if (out.length === 0) return new CellError('#VALUE!', `${name} has no valid input data.`);
+  return out;
+}
+
+/**
+ * One value as a boolean for OR/AND/NOT (null for ""), or Sheets' coercion error.
+ * @param name the function
+ * @param position 1-based parameter number
+ * @param value the value (not an error)
+ */
+function logicalOf_(name: string, position: number, value: CellValue): boolean | null | CellError {
+  if (typeof value === 'boolean' || value instanceof CellError) return value;
+  if (typeof value === 'number') return value !== 0;
+  if (isDate(value)) return true;
+  if (value === '') return null;
+  if (typeof value === 'string' && /^(TRUE|FALSE)$/i.test(value)) return value.toUpperCase() === 'TRUE';
+  return new CellError(
+    '#VALUE!',
+    `Function ${name} parameter ${position} expects boolean values. But '${textOf_(value)}' is a text and cannot be coerced to a boolean.`,
+  );
+}
+
+/**
+ * A REGEXMATCH parameter as text: text (a blank is ""), else #VALUE! ("This function only works
+ * with text (not numbers) as input", support.google.com/docs/answer/3098292; a number pattern
+ * gives #VALUE!, formulajs/formulajs#189). The wording follows Sheets' coercion messages
+ * (unconfirmed for REGEXMATCH).
+ */
+function regexText_(position: number, value: CellValue): string | CellError {
+  if (typeof value === 'string' || value instanceof CellError) return value;
+  const kind = typeof value === 'boolean' ? 'a boolean' : 'a number';
+  return new CellError(
+    '#VALUE!',
+    `Function REGEXMATCH parameter ${position} expects text values. But '${textOf_(value)}' is ${kind} and cannot be coerced to a text.`,
+  );
+}
+
+/**
+ * REGEXMATCH(text, regular_expression): whether a part of the text matches (RE2, re2.ts). A
+ * pattern RE2 refuses is #REF! (formulajs/formulajs#189, measured in Sheets: `a[b` gives #REF);
+ * the message text is unconfirmed.
+ */
+function regexMatch_(args: Evaluated[]): Evaluated {
+  if (args.length !== 2) return arity_('REGEXMATCH', '2', args.length);
+  const text = regexText_(1, scalar_(args[0]));
+  if (text instanceof CellError) return text;
+  const pattern = regexText_(2, scalar_(args[1]));
+  if (pattern instanceof CellError) return pattern;
+  try {
+    return re2ToRegExp(pattern).test(text);
+  } catch (e) {
+    if (!(e instanceof Re2SyntaxError)) throw e;
+    return new CellError(
+      '#REF!',
+      `Function REGEXMATCH parameter 2 value "${pattern}" is not a valid regular expression.`,
+    );
+  }
+}
+
 const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
+  OR: (args) => {
+    if (args.length === 0) return arity_('OR', 'at least 1', 0);
+    const values = logicals_('OR', args);
+    return values instanceof CellError ? values : values.some(Boolean);
+  },
+  AND: (args) => {
+    if (args.length === 0) return arity_('AND', 'at least 1', 0);
+    const values = logicals_('AND', args);
+    return values instanceof CellError ? values : values.every(Boolean);
+  },
+  NOT: (args) => {
+    if (args.length !== 1) return arity_('NOT', '1', args.length);
+    const value = logicalOf_('NOT', 1, scalar_(args[0]));
+    return value instanceof CellError ? value : !value;
+  },
+  REGEXMATCH: regexMatch_,
   SUM: (args) => {
     const nums = numbers_('SUM', args);
     return nums instanceof CellError ? nums : nums.reduce((a, b) => a + b, 0);
@@ -462,7 +661,7 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
   },
   TRIM: (args) => {
     const value = scalar_(args[0]);
-    return value instanceof CellError ? value : toText_(value).replace(/ +/g, ' ').trim();
+    return value instanceof CellError ? value : textOf_(value).replace(/ +/g, ' ').trim();
   },
   COUNTA: (args) => {
     let n = 0;
@@ -601,4 +800,15 @@ export function contentExtent(book: WorkbookModel, sheet: SheetModel): { lastRow
     lastColumn = Math.max(lastColumn, key % 32768);
   }
   return { lastRow, lastColumn };
+}
+
+/**
+ * The value of a formula that lives in no cell (a data-validation rule's custom formula),
+ * evaluated on `sheet`; a block result is #VALUE! unless it is one cell.
+ * @param book the workbook
+ * @param sheet the sheet the formula's unqualified references point at
+ * @param formula the formula text ("=...")
+ */
+export function evaluateFormula(book: WorkbookModel, sheet: SheetModel, formula: string): CellValue {
+  return scalar_(evalFormula_(book, sheet, formula));
 }

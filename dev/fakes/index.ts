@@ -1,7 +1,7 @@
 /**
  * Entry points of the in-memory Apps Script stand-in: a fake workbook, executions (simulated
  * users running the add-on, each with its own set of globals over the shared workbook), and the
- * fake-only helpers (dump, renderSheet, effectiveFormat).
+ * fake-only helpers (dump, renderSheet, effectiveFormat, invalidCells).
  *
  * Typical use:
  *   const wb = createFakeWorkbook({ owner: 'owner@x.th', editors: ['a@x.th'] });
@@ -49,6 +49,7 @@ export {
 } from './triggers';
 export { dump, renderSheet, type WorkbookDump, type SheetDump, type CellDump, type RenderedCell } from './dump';
 export { effectiveFormat, conditionHolds, type EffectiveFormat } from './effectiveFormat';
+export { invalidCells, isMarkedInvalid } from './validity';
 export { Button, ButtonSet, BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';
 export { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums';
 export { LOCK_TIMEOUT_MESSAGE } from './lockService';

@@ -11,7 +11,7 @@ import { FakeDataValidation } from './dataValidation';
 import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
 import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
-import type { ExecutionContext } from './model';
+import type { ExecutionContext, ValidationModel } from './model';
 import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
@@ -470,31 +470,46 @@ export class FakeRange implements RangeApi {
     return this.write_((cell) => setField_(cell, 'note', null), false);
   }
 
-  /** Data-validation rules (null where none). */
+  /** Data-validation rules (null where none), each knowing its cell's place in its block. */
   getDataValidations(): Array<Array<FakeDataValidation | null>> {
-    return this.grid_((cell) => (cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation) : null));
+    return this.grid_((cell) =>
+      cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt) : null,
+    );
   }
 
   /** Data-validation rule of the top-left cell, or null. */
   getDataValidation(): FakeDataValidation | null {
-    const rule = this.topLeft_()?.validation;
-    return rule ? new FakeDataValidation(this.ctx_, rule) : null;
+    const cell = this.topLeft_();
+    return cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt) : null;
   }
 
-  /** @param rule the rule for every cell; null removes */
+  /**
+   * Sets one rule on the whole range: a custom formula's relative references are read from the
+   * range's first cell, as Sheets reads custom-formula rules (each cell keeps its offset).
+   * @param rule the rule for every cell; null removes
+   */
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'validation', rule ? rule.model_ : null), false);
+    return this.write_((cell, i, j) => setValidation_(cell, rule?.model_ ?? null, [i, j]), false);
   }
 
-  /** @param rules one rule (or null) per cell */
+  /**
+   * Sets a rule per cell. A rule read from a cell keeps the place it had in its block, so
+   * setDataValidations(getDataValidations()) restores the same rules; a freshly built rule is
+   * read from this range's first cell, as setDataValidation does (unconfirmed: Google does not
+   * say how per-cell custom formulas are anchored).
+   * @param rules one rule (or null) per cell
+   */
   setDataValidations(rules: Array<Array<FakeDataValidation | null>>): FakeRange {
     this.checkShape_(rules, 'setDataValidations');
-    return this.write_((cell, i, j) => setField_(cell, 'validation', rules[i][j]?.model_ ?? null), false);
+    return this.write_((cell, i, j) => {
+      const rule = rules[i][j];
+      setValidation_(cell, rule?.model_ ?? null, rule?.at_ ?? [i, j]);
+    }, false);
   }
 
   /** Removes the data-validation rules. */
   clearDataValidations(): FakeRange {
-    return this.write_((cell) => setField_(cell, 'validation', null), false);
+    return this.write_((cell) => setValidation_(cell, null, null), false);
   }
 
   /** Removes values and formulas, keeps formatting. */
@@ -514,7 +529,7 @@ export class FakeRange implements RangeApi {
       if (!only || o.contentsOnly) clearContent_(cell);
       if (!only || o.formatOnly) clearFormat_(cell);
       if (o.commentsOnly) delete cell.note;
-      if (o.validationsOnly) delete cell.validation;
+      if (o.validationsOnly) setValidation_(cell, null, null);
     }, true);
   }
 
@@ -603,6 +618,17 @@ export class FakeRange implements RangeApi {
 instrument(FakeRange, 'Range', RANGE_METHODS);
 
 type Field_ = Exclude<keyof CellData, 'value' | 'formula'>;
+
+/**
+ * A cell's rule and its place in the block the rule was set on (both removed with null).
+ * @param cell the cell
+ * @param rule the rule, or null
+ * @param at the cell's [row, col] from the block's first cell
+ */
+function setValidation_(cell: CellData, rule: ValidationModel | null, at: readonly [number, number] | null): void {
+  setField_(cell, 'validation', rule);
+  setField_(cell, 'validationAt', rule ? at : null);
+}
 
 function setField_<K extends Field_>(cell: CellData, field: K, value: CellData[K] | null): void {
   // Sheets cannot tell a default format set explicitly from one never set: store neither.

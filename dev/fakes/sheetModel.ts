@@ -15,6 +15,11 @@ export interface CellData {
   wrap?: boolean;
   note?: string;
   validation?: ValidationModel;
+  /**
+   * where the cell sits in the block its rule was set on ([row, col] from the block's first
+   * cell): a custom formula's relative references are read from that first cell (validity.ts)
+   */
+  validationAt?: readonly [number, number];
 }
 
 /** A stored developer metadata entry (on a sheet, or on the spreadsheet when `sheet` is null). */

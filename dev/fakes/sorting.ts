@@ -3,7 +3,10 @@
  * (reference/spreadsheet/range#sortsortspecobj: a column number, `{column, ascending}`, or an
  * array of them; columns are counted from the sheet's column A). Each row keeps its cells
  * whole, so values, formulas, formats, notes and validation rules move with it; cells outside
- * the block's columns stay. The sort is stable.
+ * the block's columns stay. The sort is stable. A moved cell's validation keeps its block's first
+ * cell where it was (its offset changes by the distance moved), so a custom formula's relative
+ * references still point at the same place relative to the cell: a rule set on a whole column
+ * reads the same after a sort, as the rule's range in Sheets does not change (the fake's reading).
  *
  * Order of mixed types: Google does not document it. Modelled as the order Excel documents for
  * an ascending sort (numbers and dates, then text, then FALSE before TRUE, then errors), blanks
@@ -127,7 +130,11 @@ export function sortBlock(book: WorkbookModel, sheet: SheetModel, rect: Rect, ke
     if (!sheet.rows[r] && line.every((c) => c === undefined)) return;
     const cells = sheet.rows[r] ?? [];
     sheet.rows[r] = cells;
+    const distance = i - order[i];
     line.forEach((cell, j) => {
+      if (cell?.validationAt && distance !== 0) {
+        cell.validationAt = [cell.validationAt[0] + distance, cell.validationAt[1]];
+      }
       cells[rect.col - 1 + j] = cell;
     });
   });

@@ -6,8 +6,15 @@
  *   references to a deleted sheet become #REF! (PLATFORM.md);
  * - merged blocks move, grow and shrink with their rows and columns (a block reduced to one
  *   cell is no longer a merge);
- * - data-validation criteria that hold a range (requireValueInRange) follow that range.
- * Not rewritten: custom formulas of data validation and conditional formatting.
+ * - data-validation criteria that hold a range (requireValueInRange) follow that range;
+ * - custom formulas of data validation (requireFormulaSatisfied) are rewritten like stored
+ *   formulas, and a rule's first cell (from which its relative references are read) moves with
+ *   its line, so every cell still checks what it checked. Google does not document this; it is
+ *   what Excel does with its validation formulas (iOfficeAI/OfficeCLI#143: "Excel shifts the
+ *   in-formula ref with the deletion") and what keeps a column rule meaningful after a header row
+ *   is inserted above it. A reference into deleted lines becomes #REF! (the whole rule then fails:
+ *   the worse case; unconfirmed whether Sheets keeps such a rule reading its new first cell).
+ * Not rewritten: custom formulas of conditional formatting.
  */
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import {
@@ -18,6 +25,7 @@ import {
   referenceText,
   shiftedReference,
 } from './formulaRefs';
+import { DataValidationCriteria } from './enums';
 import type { ValidationModel, WorkbookModel } from './model';
 import { FakeRange } from './range';
 import type { SheetModel } from './sheetModel';
@@ -80,35 +88,86 @@ export function movedRect(rect: Rect, edit: LineEdit): Rect | null {
 }
 
 /**
- * Validation rules whose criteria hold a range of `sheet` get that range moved (rules are
- * shared by the cells they were set on, so each rule is replaced once).
+ * Validation rules whose criteria hold a range of `sheet` get that range moved, and custom
+ * formulas get their references to `sheet` rewritten (rules are shared by the cells they were
+ * set on, so each rule is replaced once per sheet holding it: unqualified references point at
+ * the sheet of the validated cell).
  * @param book the workbook
  * @param sheet the edited sheet
  * @param edit the edit
  */
 function moveValidationRanges_(book: WorkbookModel, sheet: SheetModel, edit: LineEdit): void {
-  const replaced = new Map<ValidationModel, ValidationModel>();
-  const replacement = (rule: ValidationModel): ValidationModel => {
-    let out = replaced.get(rule);
-    if (out) return out;
-    let changed = false;
-    const values = rule.values.map((v) => {
-      if (!(v instanceof FakeRange) || v.sheet_ !== sheet) return v;
-      const rect = movedRect(v.rect_, edit);
-      if (!rect) return v;
-      changed = true;
-      return new FakeRange(v.ctx_, v.sheet_, rect);
-    });
-    out = changed ? { ...rule, values } : rule;
-    replaced.set(rule, out);
-    return out;
-  };
   for (const other of book.sheets) {
+    const replaced = new Map<ValidationModel, ValidationModel>();
+    const replacement = (rule: ValidationModel): ValidationModel => {
+      let out = replaced.get(rule);
+      if (out) return out;
+      let changed = false;
+      const values = rule.values.map((v, i) => {
+        if (i === 0 && rule.criteria === DataValidationCriteria.CUSTOM_FORMULA && typeof v === 'string') {
+          const formula = mapReferences(v, (ref) =>
+            targetOf_(book, other, ref) === sheet ? shiftedReference(ref, edit) : null,
+          );
+          changed ||= formula !== v;
+          return formula;
+        }
+        if (!(v instanceof FakeRange) || v.sheet_ !== sheet) return v;
+        const rect = movedRect(v.rect_, edit);
+        if (!rect) return v;
+        changed = true;
+        return new FakeRange(v.ctx_, v.sheet_, rect);
+      });
+      out = changed ? { ...rule, values } : rule;
+      replaced.set(rule, out);
+      return out;
+    };
     for (const cells of other.rows) {
       if (!cells) continue;
       for (const cell of cells) if (cell?.validation) cell.validation = replacement(cell.validation);
     }
   }
+}
+
+/**
+ * Where a line that is now at `line` was before the edit (lines the edit inserted hold no cells).
+ * @param line 1-based, after the edit
+ * @param edit the edit
+ */
+function lineBefore_(line: number, edit: LineEdit): number {
+  if (edit.op === 'insert') return line > edit.at + edit.count ? line - edit.count : line;
+  return line >= edit.at ? line + edit.count : line;
+}
+
+/**
+ * Where a line that was at `line` is after the edit; a deleted line gives the first line after
+ * the deletion (where the rest of its block now starts).
+ * @param line 1-based, before the edit
+ * @param edit the edit
+ */
+function lineAfter_(line: number, edit: LineEdit): number {
+  if (edit.op === 'insert') return line > edit.at ? line + edit.count : line;
+  if (line < edit.at) return line;
+  return line < edit.at + edit.count ? edit.at : line - edit.count;
+}
+
+/**
+ * Each validated cell of `sheet` keeps its rule's first cell where that cell went: the offset of
+ * the cell from it changes when lines were inserted or deleted between them.
+ * @param sheet the edited sheet (grid already changed)
+ * @param edit the edit
+ */
+function moveValidationAnchors_(sheet: SheetModel, edit: LineEdit): void {
+  const rows = edit.axis === 'rows';
+  sheet.rows.forEach((cells, r) => {
+    cells?.forEach((cell, c) => {
+      const at = cell?.validationAt;
+      if (!cell || !at) return;
+      const line = rows ? r + 1 : c + 1;
+      const offset = rows ? at[0] : at[1];
+      const next = line - lineAfter_(lineBefore_(line, edit) - offset, edit);
+      if (next !== offset) cell.validationAt = rows ? [next, at[1]] : [at[0], next];
+    });
+  });
 }
 
 /**
@@ -126,6 +185,7 @@ export function afterLineEdit(book: WorkbookModel, sheet: SheetModel, edit: Line
     .map((m) => movedRect(m, edit))
     .filter((m): m is Rect => m !== null && m.numRows * m.numCols > 1);
   moveValidationRanges_(book, sheet, edit);
+  moveValidationAnchors_(sheet, edit);
 }
 
 /**

@@ -260,3 +260,169 @@ describe('volatile built-ins', () => {
     expect(main.getRange('B1').getValue()).toBe('#ERROR!');
   });
 });
+
+describe('OR, AND, NOT, REGEXMATCH (RE2), ISBLANK, TO_TEXT', () => {
+  /** One sheet; `cells` written as typed (strings parsed) unless `text` is set, then formula A1 read. */
+  function value(formula: string, setup?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void) {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0] as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    setup?.(sheet);
+    sheet.getRange('A1').setFormula(formula);
+    return { value: sheet.getRange('A1').getValue(), error: wb.spreadsheet.getSheets()[0].getFormulaError(1, 1) };
+  }
+
+  test.each([
+    ['=OR(FALSE, 1>0)', true],
+    ['=OR(FALSE, 0)', false],
+    ['=OR("true", FALSE)', true],
+    ['=AND(TRUE, 2)', true],
+    ['=AND(TRUE, 0)', false],
+    ['=NOT(FALSE)', true],
+    ['=NOT(3)', false],
+    ['=NOT(1=1)', false],
+    ['=OR(FALSE, 1/0)', '#DIV/0!'],
+    ['=AND(TRUE, "abc")', '#VALUE!'],
+    ['=NOT(1, 2)', '#N/A'],
+  ])('%s', (formula, expected) => {
+    expect(value(formula).value).toBe(expected);
+  });
+
+  test('OR and AND read ranges: booleans and numbers count, text and blanks are skipped', () => {
+    const setup = (sheet: GoogleAppsScript.Spreadsheet.Sheet) =>
+      sheet.getRange('B1:B4').setValues([[false], ['text'], [''], [0]]);
+    expect(value('=OR(B1:B4)', setup).value).toBe(false);
+    expect(value('=OR(B1:B4, 5)', setup).value).toBe(true);
+    expect(value('=AND(B2:B3)', setup)).toEqual({ value: '#VALUE!', error: 'AND has no valid input data.' });
+    expect(value('=OR("abc")').error).toBe(
+      "Function OR parameter 1 expects boolean values. But 'abc' is a text and cannot be coerced to a boolean.",
+    );
+  });
+
+  test.each([
+    ['=REGEXMATCH("Spreadsheets", "S.r")', true],
+    ['=REGEXMATCH("Spreadsheets", "^S.e")', false],
+    ['=REGEXMATCH("a\u200bb", "^a\\x{200b}b$")', true],
+    ['=REGEXMATCH("a b", "^a\\x20b$")', true],
+    ['=REGEXMATCH("๒๕", "^[0-9๐-๙]{1,2}$")', true],
+    ['=REGEXMATCH("25/3", "^[0-9]{1,2}[/.-][0-9]{1,2}$")', true],
+    ['=REGEXMATCH("25-3", "^[0-9]{1,2}[/.-][0-9]{1,2}$")', true],
+    ['=REGEXMATCH("มี.ค.", "^มี\\.?ค\\.?$")', true],
+    ['=REGEXMATCH("มีค", "^มี\\.?ค\\.?$")', true],
+    ['=REGEXMATCH("วันที่ 2", "^(?:วันที่|วัน)\\x{20}2$")', true],
+    ['=REGEXMATCH("a-b", "^a\\-b$")', true],
+    ['=REGEXMATCH("a{b", "^a{b$")', true],
+    ['=REGEXMATCH("a.b", "^\\Qa.b\\E$")', true],
+    ['=REGEXMATCH("axb", "^\\Qa.b\\E$")', false],
+    ['=REGEXMATCH("ABC", "(?i)^abc$")', true],
+    ['=REGEXMATCH("ABC", "^abc$")', false],
+    ['=REGEXMATCH("x9", "^[[:alpha:]][[:digit:]]$")', true],
+    ['=REGEXMATCH("a\u00a0b", "^a\\sb$")', false],
+    ['=REGEXMATCH("a\tb", "^a\\sb$")', true],
+    ['=REGEXMATCH("a\rb", "^a.b$")', true],
+    ['=REGEXMATCH("a\nb", "^a.b$")', false],
+    ['=REGEXMATCH("a\nb", "(?s)^a.b$")', true],
+    ['=REGEXMATCH("ab", "\\Aab\\z")', true],
+  ])('%s', (formula, expected) => {
+    expect(value(formula).value).toBe(expected);
+  });
+
+  test('RE2 refuses lookaround, backreferences and bad syntax: #REF!', () => {
+    expect(value('=REGEXMATCH("hello", "a[b")')).toEqual({
+      value: '#REF!',
+      error: 'Function REGEXMATCH parameter 2 value "a[b" is not a valid regular expression.',
+    });
+    for (const pattern of ['(?=a)', '(a)\\1', 'a\\Z', '\\y', 'a{1001}', '(?P=x)']) {
+      expect(value(`=REGEXMATCH("a", "${pattern}")`).value).toBe('#REF!');
+    }
+  });
+
+  test('RE2 the stand-in does not model throws instead of answering', () => {
+    expect(() => value('=REGEXMATCH("a", "\\p{L}")')).toThrow('not modelled');
+    expect(() => value('=REGEXMATCH("a", "a(?i)b")')).toThrow('not modelled');
+  });
+
+  test('REGEXMATCH wants text: a number or a boolean is #VALUE!, errors pass through', () => {
+    expect(value('=REGEXMATCH(12, "1")')).toEqual({
+      value: '#VALUE!',
+      error:
+        "Function REGEXMATCH parameter 1 expects text values. But '12' is a number and cannot be coerced to a text.",
+    });
+    expect(value('=REGEXMATCH(TRUE, "T")').value).toBe('#VALUE!');
+    expect(value('=REGEXMATCH("hello", 1)').value).toBe('#VALUE!');
+    expect(value('=REGEXMATCH(1/0, "x")').value).toBe('#DIV/0!');
+    expect(value('=REGEXMATCH(B1, "^$")').value).toBe(true); // a blank cell reads as ""
+    expect(value('=REGEXMATCH("a")').value).toBe('#N/A');
+  });
+
+  test('ISBLANK: only a cell with no value and no formula; a formula returning "" is not blank', () => {
+    const setup = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => {
+      sheet.getRange('B1').setFormula('=""');
+      sheet.getRange('B2').setValue('x');
+      sheet.getRange('B3').setNumberFormat('dd/mm/yyyy'); // formatted, still blank
+      sheet.getRange('B4').setValue('');
+    };
+    expect(value('=ISBLANK(B1)', setup).value).toBe(false);
+    expect(value('=ISBLANK(B2)', setup).value).toBe(false);
+    expect(value('=ISBLANK(B3)', setup).value).toBe(true);
+    expect(value('=ISBLANK(B4)', setup).value).toBe(true);
+    expect(value('=ISBLANK(B9)', setup).value).toBe(true);
+    expect(value('=ISBLANK("")', setup).value).toBe(false);
+    expect(value('=ISBLANK(B1:B2)', setup).value).toBe('#VALUE!');
+    expect(value("=ISBLANK('Nope'!B1)", setup).value).toBe('#REF!');
+  });
+
+  test('ISBLANK sees what a formula spills: a spilled value is not blank', () => {
+    const wb = createFakeWorkbook();
+    wb.spreadsheet.setFunctions((name) => (name === 'PAIR' ? () => [['a', 'b']] : undefined));
+    const sheet = wb.spreadsheet.getSheets()[0];
+    sheet.getRange('B1').setFormula('=PAIR()');
+    sheet.getRange('A1').setFormula('=ISBLANK(C1)');
+    sheet.getRange('A2').setFormula('=ISBLANK(D1)');
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([[false], [true]]);
+  });
+
+  test('TO_TEXT: a date cell as it shows (dd/mm/yyyy), a number through its format, text and booleans unchanged', () => {
+    const setup = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => {
+      sheet
+        .getRange('B1')
+        .setNumberFormat('dd/mm/yyyy')
+        .setValue(new Date(2022, 2, 25));
+      sheet.getRange('B2').setValue(1234.5);
+      sheet.getRange('B3').setNumberFormat('#,##0.00').setValue(1234.5);
+      sheet.getRange('B4').setValue(true);
+      sheet.getRange('B5').setNumberFormat('@').setValue('๒๕ มี.ค. ๖๕');
+      sheet.getRange('B6').setNumberFormat('dd/mm/yyyy').setValue('12'); // typed 12: the number 12
+      sheet.getRange('B7').setFormula('=1/0');
+    };
+    const cases: Array<[string, unknown]> = [
+      ['=TO_TEXT(B1)', '25/03/2022'],
+      ['=TO_TEXT(B2)', '1234.5'],
+      ['=TO_TEXT(B3)', '1,234.50'],
+      ['=TO_TEXT(B4)', true],
+      ['=TO_TEXT(B5)', '๒๕ มี.ค. ๖๕'],
+      ['=TO_TEXT(B6)', '11/01/1900'],
+      ['=TO_TEXT(B7)', '#DIV/0!'],
+      ['=TO_TEXT(B9)', ''],
+      ['=TO_TEXT(24)', '24'],
+      ['=TO_TEXT(B1:B2)', '#VALUE!'],
+      ['=REGEXMATCH(TO_TEXT(B1), "^25/03/")', true],
+      ['=REGEXMATCH(TO_TEXT(B4), "TRUE")', '#VALUE!'],
+    ];
+    for (const [formula, expected] of cases)
+      expect([formula, value(formula, setup).value]).toEqual([formula, expected]);
+  });
+
+  test('a whole-column validation formula evaluates with OR(ISBLANK(...), REGEXMATCH(TO_TEXT(...)))', () => {
+    const f = '=OR(ISBLANK(B1),REGEXMATCH(TO_TEXT(B1),"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"))';
+    expect(value(f).value).toBe(true);
+    expect(
+      value(f, (s) =>
+        s
+          .getRange('B1')
+          .setNumberFormat('dd/mm/yyyy')
+          .setValue(new Date(2022, 2, 25)),
+      ).value,
+    ).toBe(true);
+    expect(value(f, (s) => s.getRange('B1').setNumberFormat('@').setValue('hello')).value).toBe(false);
+  });
+});

@@ -181,3 +181,14 @@ describe('FakeSpreadsheet sheets', () => {
     expect(() => wb.spreadsheet.setNamedRange('A1', sheet.getRange('A1'))).toThrow('Invalid named range name');
   });
 });
+
+describe('numbers under date formats', () => {
+  test('a number in a date-formatted cell shows as the day that many days after 30 Dec 1899', () => {
+    const wb = createFakeWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0];
+    sheet.getRange('A1:A3').setNumberFormats([['dd/mm/yyyy'], ['dd/mm/yyyy'], ['h:mm:ss']]);
+    sheet.getRange('A1:A3').setValues([['12'], [44645.75], [0.5]]);
+    expect(sheet.getRange('A1').getValue()).toBe(12);
+    expect(sheet.getRange('A1:A3').getDisplayValues()).toEqual([['11/01/1900'], ['25/03/2022'], ['12:00:00']]);
+  });
+});
