@@ -310,7 +310,9 @@ function repairColumns_(
     }
     if (c.validation) {
       const rule = validation_(c.validation, a1(spec.frozenRows + 1, i + 1));
-      if ([rules[0][i], rules[rules.length - 1][i]].some((v) => !sameValidation_(v, rule))) {
+      const first = rules[0][i];
+      const last = rules[rules.length - 1][i];
+      if (!sameValidation_(first, rule) || !sameValidation_(last, rule, true)) {
         const old = rules.map((row) => [row[i]]);
         const range = column();
         undo.add(() => range.setDataValidations(old));
@@ -322,15 +324,22 @@ function repairColumns_(
   return changed;
 }
 
-/** Two validations are the same rule (criteria, values, strictness, help). */
+/**
+ * Two validations are the same rule (criteria, values, strictness, help). Below the first cell
+ * a custom formula's references may be read back shifted to that cell (unconfirmed), so there
+ * its formula is not compared.
+ * @param below the cell is below the rule's first cell
+ */
 function sameValidation_(
   a: GoogleAppsScript.Spreadsheet.DataValidation | null,
   b: GoogleAppsScript.Spreadsheet.DataValidation,
+  below = false,
 ): boolean {
   if (!a) return false;
+  const formula = String(b.getCriteriaType()) === 'CUSTOM_FORMULA';
   return (
     String(a.getCriteriaType()) === String(b.getCriteriaType()) &&
-    JSON.stringify(a.getCriteriaValues()) === JSON.stringify(b.getCriteriaValues()) &&
+    ((below && formula) || JSON.stringify(a.getCriteriaValues()) === JSON.stringify(b.getCriteriaValues())) &&
     a.getAllowInvalid() === b.getAllowInvalid() &&
     a.getHelpText() === b.getHelpText()
   );

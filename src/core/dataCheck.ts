@@ -6,7 +6,8 @@
  * registration number claimed by two districts is pointed out in the sheet that claimed it
  * second, never in the first claimer's.
  */
-import type { Day } from './civilDate';
+import { type Day, isDate } from './civilDate';
+import { shortBeYearOf } from './dateParse';
 import {
   type ActivityEntry,
   type BaselineEntry,
@@ -130,7 +131,8 @@ export function dataCheck(input: DataCheckInput): DataCheckResult {
   for (const read of [...activities, ...online]) {
     const name = read.sheet.name;
     for (const e of read.entries as readonly { row: number; day: Day | null }[]) {
-      const message = outside(e.day) || future_(e.day, input.today);
+      const raw = read.sheet.values[e.row + 1]?.[read.columns.date];
+      const message = outside(e.day) || future_(e.day, input.today) || shortYear_(raw, e.day);
       if (message) at(name, e.row, read.columns.date, message);
     }
   }
@@ -263,6 +265,13 @@ function outsideYear_(fiscalYear: number): (day: Day | null) => string {
     const hint = day < start ? ` ถ้าเป็นผู้ประกอบการที่ออนไลน์มาก่อนแล้ว ให้ใส่ไว้ในชีต${BASELINE_SHEET_NAME}` : '';
     return `วันที่ ${text(day)} อยู่นอก${period} แถวนี้จึงไม่นับ ให้ตรวจวันที่และปี พ.ศ. ที่พิมพ์${hint}`;
   };
+}
+
+/** The message for a date cell showing the CE year Sheets made of a two-digit BE year, or ''. */
+function shortYear_(raw: unknown, day: Day | null): string {
+  const be = isDate(raw) && day !== null ? shortBeYearOf(raw) : null;
+  if (be === null || !isDate(raw)) return '';
+  return `เซลล์แสดงปี ${raw.getFullYear()} เพราะ Sheets อ่านปี 2 หลักที่พิมพ์เป็น ค.ศ. ส่วนเสริมนับเป็น ${formatThaiDate(day as Day, { digits: 'arabic' })} (พ.ศ. ${be}) ให้พิมพ์ปี พ.ศ. 4 หลัก เช่น 25/03/2565 เพื่อให้เซลล์แสดงถูกต้อง (แถวนี้นับแล้ว)`;
 }
 
 /** The message for a day after today, or ''. */

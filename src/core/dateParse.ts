@@ -103,7 +103,7 @@ const WITH_MONTH_NAME = /^(\d{1,2})\s*(\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{
 
 /**
  * Reads a date from a cell value. Accepted: a date value (a year above 2400 is a BE year typed
- * into a date cell); text `25/03/2565`, `25-3-65`, `25.03.2022`, `2022-03-25`,
+ * into a date cell, a year of 1930–1999 a two-digit BE year Sheets read as CE: shortBeYearOf); text `25/03/2565`, `25-3-65`, `25.03.2022`, `2022-03-25`,
  * `25 มีนาคม 2565`, `๒๕ มี.ค. ๖๕`, `3 เมษา 65`, `วันที่ 25 มี.ค. พ.ศ. 2565`,
  * `วันศุกร์ที่ ๒๕ มีนาคม ๒๕๖๕`. Four-digit years above 2400 are BE, others CE; two-digit years
  * are BE (65 → 2565).
@@ -112,7 +112,9 @@ const WITH_MONTH_NAME = /^(\d{1,2})\s*(\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{
  */
 export function parseDate(value: unknown): Parsed<Day> {
   if (isDate(value)) {
-    return Number.isNaN(value.getTime()) ? fail('วันที่ไม่ถูกต้อง') : ok(dayOfDate(value));
+    if (Number.isNaN(value.getTime())) return fail('วันที่ไม่ถูกต้อง');
+    const be = shortBeYearOf(value);
+    return ok(be === null ? dayOfDate(value) : dayOf(be - BE_OFFSET, value.getMonth() + 1, value.getDate()));
   }
   if (typeof value !== 'string') {
     if (value === '' || value === null || value === undefined) return fail('ไม่มีวันที่');
@@ -126,6 +128,20 @@ export function parseDate(value: unknown): Parsed<Day> {
     return fail(`${quote(value)} ไม่มีวันที่นี้ในปฏิทิน`);
   }
   return ok(dayOf(year, parts.month, parts.day));
+}
+
+/** Years Sheets gives a two-digit year typed into a date cell (25/03/65 → 1965; unconfirmed window). */
+const SHORT_YEAR_CE = { first: 1930, last: 1999 } as const;
+
+/**
+ * The BE year an officer meant when a date cell holds a year of 1930–1999: Sheets read the
+ * two digits of a BE year typed as 25/03/65 as 1965, and no entry of this KPI is that old, so
+ * it is BE 2565. Null for other dates.
+ * @param date a date value from a cell
+ */
+export function shortBeYearOf(date: Date): number | null {
+  const year = date.getFullYear();
+  return year >= SHORT_YEAR_CE.first && year <= SHORT_YEAR_CE.last ? 2500 + (year % 100) : null;
 }
 
 /** Splits a text the gate accepted into day, month and year numbers. */

@@ -179,6 +179,15 @@ describe('dataCheck', () => {
     expect(problems[2].message).toContain('ใส่ไว้ในชีตฐาน');
   });
 
+  test('a date cell showing 1965 (25/03/65 typed, read by Sheets as CE) counts as 2565 and is pointed out', () => {
+    const problems = check({
+      activities: [act({ date: d(1965, 3, 25) }), act({ date: d(2022, 3, 25), activity: 'ข' })],
+    });
+    expect(where(problems)).toEqual([[ACT, 2, A.date + 1]]);
+    expect(problems[0].message).toContain('เซลล์แสดงปี 1965');
+    expect(problems[0].message).toContain('นับเป็น 25 มีนาคม 2565');
+  });
+
   test('a date after today is pointed out (it counts: it is in the fiscal year)', () => {
     const problems = check({ activities: [act({ date: d(2022, 3, 20) })] }, { today: dayOf(2022, 3, 10) });
     expect(where(problems)).toEqual([[ACT, 2, A.date + 1]]);

@@ -161,3 +161,16 @@ describe('Thai date text', () => {
 function range_(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
+
+describe('two-digit BE years Sheets read as CE in a date cell', () => {
+  test('25/03/65 typed into a date cell is stored as 1965: read as 2565', () => {
+    expect(parseDate(new Date(1965, 2, 25))).toEqual({ ok: true, value: MARCH_25 });
+    expect(parseDate(new Date(1964, 9, 1))).toEqual({ ok: true, value: dayOf(2021, 10, 1) });
+  });
+
+  test('other years are left alone', () => {
+    expect(parseDate(new Date(2022, 2, 25))).toEqual({ ok: true, value: MARCH_25 });
+    expect(parseDate(new Date(1929, 2, 25))).toEqual({ ok: true, value: dayOf(1929, 3, 25) });
+    expect(parseDate(new Date(2565, 2, 25))).toEqual({ ok: true, value: MARCH_25 });
+  });
+});

@@ -3,7 +3,7 @@
  * README's first set-up, through the built bundle: nothing typed is lost or silently
  * mis-counted, and the officer is told in Thai.
  */
-import { commitsWrites, dump } from '../../dev/fakes';
+import { commitsWrites, dump, invalidCells } from '../../dev/fakes';
 import { BASIS_TEXT, LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { journeyWorkbook, PROVINCE, setSetting, THA_BO } from '../support/journey';
@@ -283,5 +283,25 @@ describe('what officers typed is what reports show', () => {
     const messages = problemsOn(h, 'ออนไลน์ ท่าบ่อ').map((p) => p.message);
     expect(messages.some((m) => m.includes('NK-01-106'))).toBe(true);
     expect(messages.some((m) => /nk01106/i.test(m))).toBe(false);
+  });
+});
+
+describe("the entry sheets' own checks accept what the tally reads", () => {
+  test('text dates as the letter writes them and a district written with อ. are not marked; unreadable dates are', () => {
+    const h = journeyWorkbook();
+    const sheet = h.as(THA_BO).run.spreadsheet.getSheetByName('กิจกรรม ท่าบ่อ')!;
+    const first = sheet.getLastRow() + 1;
+    const dates = ['๒๕ มี.ค. ๖๕', 'วันศุกร์ที่ ๒๕ มีนาคม ๒๕๖๕', 'วันที่ 2 เม.ย. 65', '3 เมษา 65', 'เมื่อวาน', 'ต้นเดือน'];
+    const rows = dates.map((date, i) => {
+      const row = activityRows('ท่าบ่อ', 1, date)[0];
+      row[1] = i % 2 === 0 ? 'อ.ท่าบ่อ' : 'อำเภอท่าบ่อ';
+      row[2] = `งานที่ ${i}`;
+      return row;
+    });
+    sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows as never);
+    const marked = invalidCells(sheet).filter((a1) => Number(a1.replace(/^[A-Z]+/, '')) >= first);
+    expect(marked).toEqual([`A${first + 4}`, `A${first + 5}`]);
+    const problems = problemsOn(h, 'กิจกรรม ท่าบ่อ').filter((p) => p.row >= first && p.column === 1);
+    expect(problems.map((p) => p.row)).toEqual([first + 4, first + 5]);
   });
 });
