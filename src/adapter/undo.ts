@@ -15,9 +15,25 @@ interface Step_ {
   readonly what: string;
 }
 
+/**
+ * How long an action may run before it stops itself. Apps Script ends an execution after 6
+ * minutes (developers.google.com/apps-script/guides/services/quotas, "Script runtime"), and a
+ * killed run undoes nothing: an action stops at 3.5 minutes, leaving its undo time to run.
+ */
+export const ACTION_BUDGET_MS = 3.5 * 60_000;
+
 /** The undo steps of one action. */
 export class Undo {
   private readonly steps_: Step_[] = [];
+
+  /**
+   * @param startedAt when the action started (ms)
+   * @param budget how long it may run (ms)
+   */
+  constructor(
+    private readonly startedAt = Date.now(),
+    private readonly budget = ACTION_BUDGET_MS,
+  ) {}
 
   /**
    * Registers how to undo a change (register before making the change when the step is
@@ -27,6 +43,9 @@ export class Undo {
    * @param what what it restores, in Thai (e.g. 'ชีต "ปัญหาข้อมูล"')
    */
   add(step: () => void, what = 'การเปลี่ยนแปลงบางส่วน'): void {
+    // Every change registers its undo first: the one place a long action can stop in time.
+    const elapsed = Date.now() - this.startedAt;
+    if (elapsed > this.budget) throw OfficerError.tooLong(elapsed / 60_000);
     this.steps_.push({ run: step, what });
   }
 

@@ -18,7 +18,9 @@ export type OfficerErrorKind =
   /** The action failed and could not undo everything. */
   | 'partial'
   /** A daily quota of Google's is used up. */
-  | 'quota';
+  | 'quota'
+  /** The action stopped itself before Apps Script's time limit, and was undone. */
+  | 'tooLong';
 
 /** An error of the add-on, whose message an officer reads. */
 export class OfficerError extends Error {
@@ -48,6 +50,18 @@ export class OfficerError extends Error {
    */
   static input(message: string): OfficerError {
     return new OfficerError('input', message);
+  }
+
+  /**
+   * The action ran so long that it stopped itself (and was undone) before Apps Script's limit.
+   * @param minutes how long it had run
+   */
+  static tooLong(minutes: number): OfficerError {
+    return new OfficerError(
+      'tooLong',
+      `ใช้เวลานานเกินไป (${minutes.toFixed(1)} นาที) จึงหยุดก่อนถึงเวลาที่ Google จำกัด (6 นาที) และย้อนกลับทั้งหมดแล้ว ` +
+        'สมุดงานยังเหมือนเดิม กรุณาลองใหม่อีกครั้งในเวลาที่ใช้งานน้อย',
+    );
   }
 
   /**

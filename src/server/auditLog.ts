@@ -8,6 +8,7 @@
 import { defineLayout } from '../core/layout';
 import type { Settings } from '../core/settings';
 import { storedAgain } from '../adapter/cells';
+import { setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { digestHex, documentProperties } from '../adapter/services';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
@@ -154,7 +155,7 @@ function finishLog_(own: OwnSheet, settings: Settings, undo: Undo): void {
     LOG_LAYOUT.columns.map((c) => c.width),
   );
   applyProtection(sheet, rightsOf(own.mark, own.name, settings), undo);
-  sheet.setFrozenRows(1);
+  setFrozenRows(sheet, 1, undo);
 }
 
 /**

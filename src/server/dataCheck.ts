@@ -8,7 +8,7 @@
 import { dayOfDate } from '../core/civilDate';
 import { type CheckedSheet, dataCheck } from '../core/dataCheck';
 import { cleanText } from '../core/text';
-import { setRowCount } from '../adapter/change';
+import { setFrozenRows, setRowCount } from '../adapter/change';
 import { keep, readKept } from '../adapter/properties';
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
@@ -128,7 +128,9 @@ function writeProblems_(
   checkedAt: string,
   undo: Undo,
 ): string {
-  const own = book.registry.one('problems') ?? createProblems_(ss, book, undo);
+  const found = book.registry.one('problems');
+  const own = found ?? createProblems_(ss, book, undo);
+  if (found && found.sheet.getFrozenRows() !== 1) finishProblems_(found, book, undo); // its making was stopped midway
   const sheet = own.sheet;
   // every sheet a problem points at is one of the add-on's: their ids are known already
   const ids = new Map(book.registry.sheets.map((s) => [s.name, s.mark.sheetId] as const));
@@ -157,13 +159,21 @@ function writeProblems_(
 
 /** A new problems sheet: marked, frozen header, widths, protection. */
 function createProblems_(ss: Spreadsheet, book: WorkbookRead, undo: Undo): OwnSheet {
-  const { sheet, name } = blankOrNewSheet(ss, SHEET.problems, undo);
+  const { sheet } = blankOrNewSheet(ss, SHEET.problems, undo);
   const own = markSheet(sheet, { role: 'problems' }, undo);
-  sheet.setFrozenRows(1);
+  finishProblems_(own, book, undo);
+  return own;
+}
+
+/**
+ * Gives the problems sheet its widths and protection, and freezes its header last: a list
+ * without its frozen header is one whose making was stopped midway, finished at the next check.
+ */
+function finishProblems_(own: OwnSheet, book: WorkbookRead, undo: Undo): void {
   setColumnWidths(
-    sheet,
+    own.sheet,
     PROBLEM_LAYOUT.columns.map((c) => c.width),
   );
-  applyProtection(sheet, rightsOf(own.mark, name, book.settings), undo);
-  return own;
+  applyProtection(own.sheet, rightsOf(own.mark, own.name, book.settings), undo);
+  setFrozenRows(own.sheet, 1, undo);
 }

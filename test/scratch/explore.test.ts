@@ -33,6 +33,7 @@ const ACTIONS: Record<string, [() => any, (h: any) => unknown]> = {
 const which = (process.env.ACT ?? 'setupNew').split(',');
 const modes = (process.env.MODES ?? 'after,outage,undo,late').split(',') as FaultMode[];
 const stride = Number(process.env.STRIDE ?? 7);
+jest.setTimeout(3_000_000);
 test('explore', () => {
   for (const a of which) {
     for (const mode of modes) {

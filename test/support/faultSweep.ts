@@ -122,6 +122,32 @@ function withoutSheetIds(text: string): string {
 }
 
 /**
+ * A dump for comparing two runs' workbooks: minute stamps and sheet ids left out.
+ * @param s the workbook's subject
+ */
+export function comparableDump(s: SweepSubject): string {
+  return withoutSheetIds(normalised(s));
+}
+
+/**
+ * The first lines where two workbooks' comparable dumps differ (empty when equal), for a
+ * readable failure instead of two whole dumps.
+ * @param a one workbook's subject
+ * @param b the other's
+ * @param n at most this many lines
+ */
+export function dumpDifferences(a: SweepSubject, b: SweepSubject, n = 6): string[] {
+  const lines = (s: SweepSubject) => JSON.stringify(JSON.parse(comparableDump(s)), null, 1).split('\n');
+  const x = lines(a);
+  const y = lines(b);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(x.length, y.length) && out.length < n; i++) {
+    if (x[i] !== y[i]) out.push(`${i}: ${x[i] ?? '∅'} | ${y[i] ?? '∅'}`);
+  }
+  return out;
+}
+
+/**
  * A small province (two districts) set up, with entries: cheap to dump many times. Its entry
  * sheets exist already with 40 rows (set-up formats and validates every row of them, so the
  * dumps stay small); the settings and criteria sheets are created by set-up.
