@@ -16,7 +16,7 @@ import { applyBandRules } from './bandRulesSync';
 import { setRowCount } from './change';
 import { applyProtection, type ProtectionSpec } from './protections';
 import { markSheet, type OwnSheet, type Registry, renameOwn, updateMark } from './sheetRegistry';
-import { freeName, newSheet, setColumnWidths } from './sheetSync';
+import { blankOrNewSheet, freeName, setColumnWidths } from './sheetSync';
 import type { Undo } from './undo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,7 +52,8 @@ export function writeReport(
   const earlier = registry
     .all('report')
     .filter((r) => samePeriod_(r.mark.report, report.mark) && r.mark.report?.state === 'current');
-  const sheet = newSheet(ss, freeName(ss, `${report.name} (กำลังสร้าง)`), undo);
+  const building = `${report.name} (กำลังสร้าง)`;
+  const { sheet } = blankOrNewSheet(ss, building, undo, building);
   const own = markSheet(sheet, { role: 'report', report: { ...report.mark, state: 'building' } }, undo);
   fill_(sheet, report.grid, report.criteria, undo);
   applyProtection(sheet, report.rights, undo);

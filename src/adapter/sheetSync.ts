@@ -37,26 +37,35 @@ export interface SyncReport {
  * @param undo where its removal is registered
  */
 export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
-  // Registered first and found by name: a sheet made by a call that then failed is removed too.
+  // Registered first: the sheet is removed whatever it was renamed to since, and one made by a
+  // call that then failed (no sheet came back) is found by its name.
+  let made: Sheet | null = null;
   undo.add(() => {
-    const made = ss.getSheetByName(name);
-    if (made) ss.deleteSheet(made);
+    const sheet = made ?? ss.getSheetByName(name);
+    if (sheet) ss.deleteSheet(sheet);
   }, `ชีตใหม่ "${name}"`);
-  return ss.insertSheet(name, ss.getNumSheets());
+  made = ss.insertSheet(name, ss.getNumSheets());
+  return made;
 }
 
 /**
- * A sheet for one of the add-on's generated sheets: a completely blank, unmarked sheet of its
- * name is taken (a run stopped between making and marking it leaves one; nothing typed is in
- * it), else a new sheet, under "<name> (OTOP)" when an officer's sheet has the name.
+ * A sheet for one of the add-on's generated sheets: a completely blank sheet of its name is
+ * taken (a run stopped between making and marking it leaves one; nothing typed is in it), else
+ * a new sheet, under a free form of `elsewhere` when another sheet has the name.
  * @param ss the workbook
  * @param name the sheet's name
  * @param undo where the new sheet's removal is registered
+ * @param elsewhere the name to number when the name is taken (default "<name> (OTOP)")
  */
-export function blankOrNewSheet(ss: Spreadsheet, name: string, undo: Undo): { sheet: Sheet; name: string } {
+export function blankOrNewSheet(
+  ss: Spreadsheet,
+  name: string,
+  undo: Undo,
+  elsewhere = `${name} (OTOP)`,
+): { sheet: Sheet; name: string } {
   const existing = ss.getSheetByName(name);
   if (existing && existing.getLastRow() === 0 && existing.getLastColumn() === 0) return { sheet: existing, name };
-  const free = existing ? freeName(ss, `${name} (OTOP)`) : name;
+  const free = existing ? freeName(ss, elsewhere) : name;
   return { sheet: newSheet(ss, free, undo), name: free };
 }
 

@@ -83,7 +83,8 @@ export function appendLog(
   run?: string,
 ): string[] {
   const kept = state_();
-  let own = registry.one('log');
+  const found = registry.one('log');
+  let own = found;
   const all: unknown[][] = [];
   const notes: string[] = [];
   if (!own) {
@@ -98,6 +99,7 @@ export function appendLog(
   all.push(...rows);
   const sheet = own.sheet;
   const next = Math.max(sheet.getLastRow(), 1) + 1;
+  const state = found ? caughtUp_(own, kept, next - 2) : kept;
   const last = next + all.length - 1;
   if (last > sheet.getMaxRows()) {
     const max = sheet.getMaxRows();
@@ -107,7 +109,7 @@ export function appendLog(
     }, `แถวที่เพิ่มในชีต "${own.name}"`);
     sheet.insertRowsAfter(max, add);
   }
-  let previous = kept.last;
+  let previous = state.last;
   const sealed = all.map((row) => {
     previous = seal_(previous, row);
     return [...row.map(storedAgain), previous];
@@ -122,9 +124,42 @@ export function appendLog(
     if (before === null) properties.deleteProperty(STATE_KEY);
     else properties.setProperty(STATE_KEY, before);
   }, 'สถานะของบันทึก');
-  const state: LogState_ = { rows: kept.rows + all.length, last: previous, ...(run ? { run } : {}) };
-  properties.setProperty(STATE_KEY, JSON.stringify(state));
+  const after: LogState_ = { rows: state.rows + all.length, last: previous, ...(run ? { run } : {}) };
+  properties.setProperty(STATE_KEY, JSON.stringify(after));
   return notes;
+}
+
+/**
+ * The kept state caught up with rows the add-on wrote after it: a run stopped between writing
+ * its rows and the state leaves them, and they chain from the kept seal (an officer's row does
+ * not). Other rows are left for the data check to point out.
+ * @param own the log
+ * @param kept the kept state
+ * @param rows the log's rows below its header now
+ */
+function caughtUp_(own: OwnSheet, kept: LogState_, rows: number): LogState_ {
+  if (rows <= kept.rows) return kept;
+  const extra = own.sheet.getRange(kept.rows + 2, 1, rows - kept.rows, LOG_LAYOUT.width).getValues();
+  let previous = kept.last;
+  for (const row of extra) {
+    const expected = seal_(previous, row.slice(0, LOG_LAYOUT.width - 1));
+    if (String(row[LOG_LAYOUT.width - 1] ?? '') !== expected) return kept;
+    previous = expected;
+  }
+  return { rows, last: previous };
+}
+
+/**
+ * Whether the log has rows the add-on wrote after its kept state (a run stopped right after
+ * writing them): that run did log.
+ * @param registry the add-on's sheets
+ */
+export function loggedAfterState(registry: Registry): boolean {
+  const own = registry.one('log');
+  if (!own) return false;
+  const kept = state_();
+  const caught = caughtUp_(own, kept, Math.max(own.sheet.getLastRow(), 1) - 1);
+  return caught.rows > kept.rows;
 }
 
 /** The id of the run that wrote the log's last rows, if it gave one. */

@@ -117,24 +117,30 @@ export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, ag
   try {
     sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
   } catch (error) {
-    atomically((undo) => {
-      appendLog(
-        ss,
-        config.registry,
-        [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'ไม่แน่ใจว่าส่งถึง']],
-        config.settings,
-        undo,
-      );
-      markSent(
-        attempted,
-        [...(mark.sent ?? []), attempt],
-        `พยายามส่งถึง ${preview.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`,
-        undo,
-      );
-    });
+    let recorded = '';
+    try {
+      atomically((undo) => {
+        appendLog(
+          ss,
+          config.registry,
+          [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'ไม่แน่ใจว่าส่งถึง']],
+          config.settings,
+          undo,
+        );
+        markSent(
+          attempted,
+          [...(mark.sent ?? []), attempt],
+          `พยายามส่งถึง ${preview.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`,
+          undo,
+        );
+      });
+    } catch {
+      // The attempt is logged already; the officer must hear about the e-mail either way.
+      recorded = ' (บันทึกผลไม่สำเร็จ แต่บันทึกการเริ่มส่งไว้แล้ว)';
+    }
     throw new OfficerError(
       'partial',
-      `การส่งอีเมลขัดข้อง อีเมลอาจส่งไปแล้วหรือยังไม่ได้ส่ง กรุณาตรวจในกล่องจดหมายที่ส่งแล้ว (Gmail) หรือสอบถามผู้รับก่อนส่งซ้ำ (สาเหตุ: ${(error as Error).message})`,
+      `การส่งอีเมลขัดข้อง อีเมลอาจส่งไปแล้วหรือยังไม่ได้ส่ง กรุณาตรวจในกล่องจดหมายที่ส่งแล้ว (Gmail) หรือสอบถามผู้รับก่อนส่งซ้ำ${recorded} (สาเหตุ: ${(error as Error).message})`,
     );
   }
   const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;

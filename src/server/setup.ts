@@ -36,7 +36,7 @@ import { namedOfficers, rightsOf } from '../workbook/rights';
 import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
-import { type LogRow, appendLog, lastLoggedRun } from './auditLog';
+import { type LogRow, appendLog, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireSetUpRight } from './roles';
 import { plannedRef, readTable } from './workbookRead';
@@ -84,7 +84,9 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
 function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const found = readRegistry(ss);
   const stopped = new Set(found.sheets.flatMap((s) => (s.mark.unfinished ? [s.mark.unfinished.run] : [])));
-  const logged = stopped.size === 1 && [...stopped][0] === lastLoggedRun();
+  // The stopped run logged if the log says so: its id kept with the log's state, or its rows
+  // written and the state not (stopped in between).
+  const logged = stopped.size === 1 && ([...stopped][0] === lastLoggedRun() || loggedAfterState(found));
   const run: Run_ = {
     ss,
     undo,

@@ -1,13 +1,23 @@
-/** A failure at every service call of set-up (first run and repair) and of the data check. */
-import { smallProvince, sweepFaults } from '../support/faultSweep';
+/**
+ * Set-up failing at sampled service calls in every fault mode (faultSweep.ts, sweepEvery): on a
+ * new workbook, repairing one, run by the province editor, and switching the districts'
+ * protections from warning-only to enforced. Set-up makes about 800 calls on this workbook, so
+ * positions are sampled with a stride (the output says how many were tried).
+ */
+import { LABEL } from '../../src/core/settings';
+import { plan, smallProvince, sweepEvery } from '../support/faultSweep';
+import { setSetting } from '../support/journey';
+
+const PROVINCE = 'prov@nongkhai.example';
+const OFFICER = 'tha@district.example';
 
 test('set-up on a new workbook', () => {
-  expect(
-    sweepFaults(
-      () => smallProvince(false),
-      (h) => h.gas.sidebarSetUp(),
-    ),
-  ).toBeGreaterThan(100);
+  sweepEvery(
+    'setup-new',
+    () => smallProvince(false),
+    (h) => h.gas.sidebarSetUp(),
+    plan({ before: 29, after: 47, outage: 41, undo: 97, late: 13 }),
+  );
 });
 
 test('set-up repairing a workbook (a deleted formula, header, dropdown and colour rules)', () => {
@@ -21,14 +31,27 @@ test('set-up repairing a workbook (a deleted formula, header, dropdown and colou
     ss.getSheetByName('กิจกรรม ท่าบ่อ')!.getRange(2, 6, 39, 1).clearDataValidations();
     return h;
   };
-  expect(sweepFaults(broken, (h) => h.gas.sidebarSetUp())).toBeGreaterThan(100);
+  sweepEvery(
+    'setup-repair',
+    broken,
+    (h) => h.gas.sidebarSetUp(),
+    plan({ before: 37, after: 53, outage: 47, undo: 113, late: 11 }),
+  );
 });
 
-test('data check', () => {
-  expect(
-    sweepFaults(
-      () => smallProvince(),
-      (h) => h.gas.sidebarCheckData(),
-    ),
-  ).toBeGreaterThan(10);
+test('set-up by the province editor, naming the districts’ officers (protections switched to enforced)', () => {
+  const named = () => {
+    const h = smallProvince(false, [PROVINCE, OFFICER]);
+    h.gas.sidebarSetUp();
+    setSetting(h, LABEL.provinceEditors, PROVINCE);
+    h.gas.sidebarSetUp();
+    setSetting(h, LABEL.districtEditors('ท่าบ่อ'), OFFICER);
+    return { ...h, ...h.as(PROVINCE) };
+  };
+  sweepEvery(
+    'setup-officers',
+    named,
+    (h) => h.gas.sidebarSetUp(),
+    plan({ before: 37, after: 53, outage: 47, undo: 113, late: 11 }),
+  );
 });

@@ -1,0 +1,79 @@
+/**
+ * Sending a summary to the province failing at every service call, in each mode that can
+ * strike it (before a call, after it took effect, and an outage from it on): never two e-mails
+ * without the officer agreeing, never an e-mail whose attempt is not logged first, and the
+ * officer told whether it may have gone; a second press without agreeing only asks.
+ */
+import { dump, type FaultMode } from '../../dev/fakes';
+import { smallProvince } from '../support/faultSweep';
+
+const REPORT = 'สรุปผล รอบที่ 1';
+const THAI = /[\u0e00-\u0e7f]/;
+
+const withSummary = () => {
+  const h = smallProvince();
+  h.gas.sidebarMakeRoundSummary(1);
+  return h;
+};
+
+describe.each<FaultMode>(['before', 'after', 'outage'])('sending, a failure %s', (mode) => {
+  test('at every call', () => {
+    const reference = withSummary();
+    reference.book.ledger.reset();
+    reference.gas.sidebarSend(REPORT, true);
+    const calls = reference.book.ledger.count();
+    const outcomes = { unchanged: 0, sent: 0, mayHaveGone: 0 };
+    for (let n = 1; n <= calls; n++) {
+      const h = withSummary();
+      const before = JSON.stringify(dump(h.run.spreadsheet));
+      h.book.ledger.reset();
+      h.book.ledger.inject({
+        at: n,
+        mode,
+        error: new Error('Service Spreadsheets timed out while accessing document with id 1abc.'),
+      });
+      let message = '';
+      try {
+        message = h.gas.sidebarSend(REPORT, true).message;
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      h.book.ledger.clearFaults();
+      try {
+        h.run.end(); // the execution ends: its lock is released, late writes surface
+      } catch {
+        // a late write error: what it left is checked below
+      }
+      const log = h.run.spreadsheet.getSheetByName('บันทึก')!.getDataRange().getValues();
+      const attempted = log.some((row) => row[2] === 'กำลังส่งรายงานถึงจังหวัด');
+      const mails = h.book.sentMails.length;
+      expect({ n, thai: THAI.test(message) }).toEqual({ n, thai: true });
+      expect({ n, mails: mails <= 1 }).toEqual({ n, mails: true });
+      if (mails === 1) {
+        expect({ n, attempted }).toEqual({ n, attempted: true }); // logged before MailApp
+        expect({ n, told: /เรียบร้อย|อาจส่งไปแล้ว/.test(message) }).toEqual({ n, told: true });
+        outcomes.sent++;
+      } else if (attempted) {
+        expect({ n, told: /อาจส่งไปแล้ว/.test(message) }).toEqual({ n, told: true });
+        outcomes.mayHaveGone++;
+      } else {
+        expect({ n, same: JSON.stringify(dump(h.run.spreadsheet)) === before }).toEqual({ n, same: true });
+        outcomes.unchanged++;
+      }
+      // pressing again without agreeing to resend never sends: it asks, saying when it last went
+      if (attempted) {
+        const again = h.as(h.run.user).gas.sidebarSend(REPORT, false);
+        expect({ n, asked: again.needsConfirmation === true, mails: h.book.sentMails.length }).toEqual({
+          n,
+          asked: true,
+          mails,
+        });
+      }
+    }
+    console.log(
+      `sending, ${mode}: ${calls} positions: ${outcomes.unchanged} unchanged, ${outcomes.sent} sent, ${outcomes.mayHaveGone} may have gone`,
+    );
+    expect(outcomes.unchanged + outcomes.sent + outcomes.mayHaveGone).toBe(calls);
+    expect(outcomes.unchanged).toBeGreaterThan(3);
+  });
+});
