@@ -58,27 +58,37 @@ export function alignColumns(
   labels: readonly string[],
   args: readonly Arg[],
 ): { rows: unknown[][]; isColumn: boolean } {
+  // Each argument's shape is checked once, never per row: a per-row isRange re-reads the whole
+  // range, which made 20 000 rows take minutes (issue 16). Work is O(rows × arguments).
+  const ranges = args.map((arg) => (isRange(arg) ? arg : null));
   let height = -1;
-  args.forEach((arg, i) => {
-    if (!isRange(arg)) return;
-    if (arg.some((row) => row.length !== 1)) {
-      throw argError(fn, labels[i], -1, 'ต้องเป็นช่วงคอลัมน์เดียว');
+  ranges.forEach((range, i) => {
+    if (range === null) return;
+    for (let r = 0; r < range.length; r++) {
+      if (range[r].length !== 1) throw argError(fn, labels[i], -1, 'ต้องเป็นช่วงคอลัมน์เดียว');
     }
-    if (height >= 0 && arg.length !== height) {
-      throw argError(fn, labels[i], -1, `มี ${arg.length} แถว ไม่เท่ากับช่วงอื่น (${height} แถว)`);
+    if (height >= 0 && range.length !== height) {
+      throw argError(fn, labels[i], -1, `มี ${range.length} แถว ไม่เท่ากับช่วงอื่น (${height} แถว)`);
     }
-    height = arg.length;
+    height = range.length;
   });
   const isColumn = height >= 0;
-  const rows = Array.from({ length: isColumn ? height : 1 }, (_, r) =>
-    args.map((arg) => (isRange(arg) ? arg[r][0] : arg)),
-  );
+  const rows: unknown[][] = new Array(isColumn ? height : 1);
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const range = ranges[i];
+      row[i] = range === null ? args[i] : range[r][0];
+    }
+    rows[r] = row;
+  }
   return { rows, isColumn };
 }
 
 /**
- * Maps rows to outputs: a row whose data cells (the first `dataColumns`) are all blank gives
- * a blank cell. The result is a column when the input was a range, else a single value.
+ * Maps rows to outputs in one pass: a row whose data cells (the first `dataColumns`) are all
+ * blank gives a blank cell. The result is a column when the input was a range, else a single
+ * value.
  * @param rows the aligned input rows
  * @param isColumn whether to return a column
  * @param dataColumns how many leading cells of a row are data (the rest are options)
@@ -90,7 +100,12 @@ export function mapRows(
   dataColumns: number,
   compute: (row: unknown[], index: number) => unknown,
 ): Result {
-  const blank = (row: unknown[]) => row.slice(0, dataColumns).every((cell) => isBlank(cell));
-  const out = rows.map((row, r) => (blank(row) ? '' : compute(row, isColumn ? r : -1)));
-  return isColumn ? out.map((value) => [value]) : out[0];
+  const blank = (row: unknown[]) => {
+    for (let c = 0; c < dataColumns; c++) if (!isBlank(row[c])) return false;
+    return true;
+  };
+  if (!isColumn) return blank(rows[0]) ? '' : compute(rows[0], -1);
+  const out: unknown[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = [blank(rows[r]) ? '' : compute(rows[r], r)];
+  return out;
 }

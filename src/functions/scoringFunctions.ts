@@ -69,8 +69,7 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
   let columns: Arg[];
   let criteriaArg: Arg;
   if (fourWide && args.length <= 2) {
-    const range = args[0] as unknown[][];
-    columns = [0, 1, 2, 3].map((c) => range.map((row) => [row[c]]));
+    columns = splitColumns_(args[0] as unknown[][], 4);
     criteriaArg = args[1];
   } else if (args.length >= 4 && args.length <= 5) {
     columns = args.slice(0, 4);
@@ -116,6 +115,16 @@ export function otopLevel(...args: Arg[]): Result {
  */
 export function otopNext(...args: Arg[]): Result {
   return scoreLike_('OTOP_NEXT', args, nextStepText);
+}
+
+/** A range's first `width` columns as one-column ranges, in one pass over its rows. */
+function splitColumns_(range: unknown[][], width: number): unknown[][][] {
+  const columns: unknown[][][] = Array.from({ length: width }, () => new Array(range.length));
+  for (let r = 0; r < range.length; r++) {
+    const row = range[r];
+    for (let c = 0; c < width; c++) columns[c][r] = [row[c]];
+  }
+  return columns;
 }
 
 /** A count where a blank cell means none. */
