@@ -45,6 +45,24 @@ export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: n
 }
 
 /**
+ * Column arguments lined up row by row, read one row at a time into a buffer the caller reuses,
+ * so mapping N rows allocates no input row of its own (fewer objects for the garbage collector:
+ * its cost is what makes long columns slower per row).
+ */
+export interface AlignedRows {
+  /** How many rows: the ranges' height, or 1 when every argument is a single value. */
+  readonly height: number;
+  /** Whether any argument was a range (then the result is a column). */
+  readonly isColumn: boolean;
+  /**
+   * Row r's cells, in argument order.
+   * @param r 0-based row
+   * @param into a buffer to fill (the result may be it or the range's own row: do not keep it)
+   */
+  read(r: number, into: unknown[]): readonly unknown[];
+}
+
+/**
  * Lines up column arguments row by row. Each argument is a single value (used on every row)
  * or a one-column range; all ranges must have the same number of rows. `omitted` arguments
  * (undefined) stay undefined on every row.
@@ -53,11 +71,7 @@ export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: n
  * @param args the arguments
  * @return the rows, and whether any argument was a range (then the result is a column)
  */
-export function alignColumns(
-  fn: string,
-  labels: readonly string[],
-  args: readonly Arg[],
-): { rows: unknown[][]; isColumn: boolean } {
+export function alignColumns(fn: string, labels: readonly string[], args: readonly Arg[]): AlignedRows {
   // Each argument's shape is checked once, never per row: a per-row isRange re-reads the whole
   // range, which made 20 000 rows take minutes (issue 16). Work is O(rows × arguments).
   const ranges = args.map((arg) => (isRange(arg) ? arg : null));
@@ -73,16 +87,26 @@ export function alignColumns(
     height = range.length;
   });
   const isColumn = height >= 0;
-  const rows: unknown[][] = new Array(isColumn ? height : 1);
-  for (let r = 0; r < rows.length; r++) {
-    const row: unknown[] = new Array(args.length);
-    for (let i = 0; i < args.length; i++) {
-      const range = ranges[i];
-      row[i] = range === null ? args[i] : range[r][0];
-    }
-    rows[r] = row;
-  }
-  return { rows, isColumn };
+  return {
+    height: isColumn ? height : 1,
+    isColumn,
+    read(r, into) {
+      for (let i = 0; i < ranges.length; i++) {
+        const range = ranges[i];
+        into[i] = range === null ? args[i] : range[r][0];
+      }
+      return into;
+    },
+  };
+}
+
+/**
+ * A range's own rows as aligned rows (a range whose columns are the arguments, such as
+ * `=OTOP_LEVEL(H2:K)`), read without copying.
+ * @param range the range
+ */
+export function rangeRows(range: readonly (readonly unknown[])[]): AlignedRows {
+  return { height: range.length, isColumn: true, read: (r) => range[r] };
 }
 
 /**
@@ -90,22 +114,28 @@ export function alignColumns(
  * blank gives a blank cell. The result is a column when the input was a range, else a single
  * value.
  * @param rows the aligned input rows
- * @param isColumn whether to return a column
  * @param dataColumns how many leading cells of a row are data (the rest are options)
- * @param compute the output of a non-blank row and its 0-based index (-1 for a single value)
+ * @param compute the output of a non-blank row (do not keep the row: its buffer is reused) and
+ *   its 0-based index (-1 for a single value)
  */
 export function mapRows(
-  rows: unknown[][],
-  isColumn: boolean,
+  rows: AlignedRows,
   dataColumns: number,
-  compute: (row: unknown[], index: number) => unknown,
+  compute: (row: readonly unknown[], index: number) => unknown,
 ): Result {
-  const blank = (row: unknown[]) => {
+  const buffer: unknown[] = [];
+  const blank = (row: readonly unknown[]) => {
     for (let c = 0; c < dataColumns; c++) if (!isBlank(row[c])) return false;
     return true;
   };
-  if (!isColumn) return blank(rows[0]) ? '' : compute(rows[0], -1);
-  const out: unknown[][] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) out[r] = [blank(rows[r]) ? '' : compute(rows[r], r)];
+  if (!rows.isColumn) {
+    const row = rows.read(0, buffer);
+    return blank(row) ? '' : compute(row, -1);
+  }
+  const out: unknown[][] = new Array(rows.height);
+  for (let r = 0; r < rows.height; r++) {
+    const row = rows.read(r, buffer);
+    out[r] = [blank(row) ? '' : compute(row, r)];
+  }
   return out;
 }
