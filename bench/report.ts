@@ -359,14 +359,13 @@ function columnLines(r: BenchResults): string[] {
   const floorRatio = floor ? floor.ms[20_000] / floor.ms[2_000] : 0;
   const lines = r.columns
     .filter((c) => c.fn !== OUTPUT_ONLY)
-    .map((c) => {
+    .flatMap((c) => {
       const ratio = c.ms[20_000] / c.ms[2_000];
-      return `${mark(c.wallMs < TARGET.columnMs && ratio <= TARGET.columnRatio)}  ${c.call}: 20 000 rows ${ms(c.wallMs)} ms (target < 1 000), 20 000 ÷ 2 000 = ${ratio.toFixed(1)} in CPU time (target ≤ 12)`;
+      return [
+        `${mark(c.wallMs < TARGET.columnMs)}  ${c.call}: 20 000 rows in ${ms(c.wallMs)} ms (target < 1 000 ms)`,
+        `${mark(ratio <= TARGET.columnRatio)}  ${c.call}: 20 000 ÷ 2 000 rows = ${ratio.toFixed(1)}× the CPU time (target ≤ 12; the output alone: ${floorRatio.toFixed(1)}×)`,
+      ];
     });
-  if (floor)
-    lines.push(
-      `info  returning 20 000 new rows alone costs ${floorRatio.toFixed(1)}× 2 000 rows (the collector's floor for any column function)`,
-    );
   return lines;
 }
 
