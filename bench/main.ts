@@ -2,13 +2,15 @@
  * `npm run bench`: runs each measurement in its own node process (so each scale has its own
  * peak memory and a crash is a result, not the end) and prints the report.
  *   node bench.mjs                     all tasks, then the report
- *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | workbook <scale> [naive]); JSON on stdout
- * Environment: OTOP_ROOT (the project), BENCH_SEED (default 20220325),
- * BENCH_NATION=tally to skip the nation-scale workbook actions.
+ *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | columns | edits <scale> |
+ *                                      workbook <scale> [naive]); JSON on stdout
+ * Environment: OTOP_ROOT (the project), BENCH_SEED (default 20220325).
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { benchColumns } from './columns';
+import { benchEdits } from './edits';
 import { type BenchResults, formatReport } from './report';
 import { benchBundle, benchTally, benchWorkbook } from './tasks';
 
@@ -22,6 +24,8 @@ function runTask(args: string[]): void {
   let result: unknown;
   if (task === 'bundle') result = benchBundle(root);
   else if (task === 'tally') result = benchTally(root, scale, seed);
+  else if (task === 'columns') result = benchColumns(root, seed);
+  else if (task === 'edits') result = benchEdits(root, scale, seed);
   else if (task === 'workbook') result = benchWorkbook(root, scale, seed, option === 'naive');
   else throw new Error(`unknown bench task ${task}`);
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
@@ -58,17 +62,18 @@ function runAll(): void {
     load: [load, 0],
     bundle: child(['bundle']),
     tally: {},
+    columns: child(['columns']),
+    edits: {},
     workbooks: {},
   };
-  for (const scale of ['province', 'nation']) results.tally[scale] = child(['tally', scale]);
+  for (const scale of ['province', 'province ×10', 'province 30']) results.edits[scale] = child(['edits', scale]);
+  for (const scale of ['province', 'nation rows']) results.tally[scale] = child(['tally', scale]);
   results.workbooks.province = child(['workbook', 'province', 'naive']);
   results.workbooks['nation rows'] = child(['workbook', 'nation rows']);
-  if (process.env.BENCH_NATION !== 'tally') results.workbooks.nation = child(['workbook', 'nation']);
+  results.workbooks['province 30'] = child(['workbook', 'province 30']);
   results.totalMs = performance.now() - started;
   results.load[1] = loadavg()[0];
   process.stdout.write(`\n${formatReport(results)}\n`);
-  if (process.env.BENCH_NATION === 'tally')
-    process.stdout.write('  (BENCH_NATION=tally: the nation-scale workbook actions were skipped)\n');
 }
 
 process.env.TZ = 'Asia/Bangkok';

@@ -5,16 +5,10 @@
 import { cpus } from 'node:os';
 import { SHEET } from '../src/workbook/sheetNames';
 import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
-import {
-  type GeneratedWorkbook,
-  generateWorkbook,
-  type GeneratorStats,
-  NATION,
-  PROVINCE,
-  type ScaleSpec,
-} from './generator';
+import { type GeneratedWorkbook, generateWorkbook, type GeneratorStats } from './generator';
 import { collectGarbage, median, medianMs, memoryPeak, resetHeapPeak, sampleMemory, timed } from './measure';
 import { naiveCheck, type NaiveProblem, naiveSetUp, naiveSummary } from './naive';
+import { SCALES } from './scales';
 import {
   type BenchWorkbook,
   fillEntries,
@@ -109,16 +103,6 @@ export interface WorkbookResult {
   data: DataResult;
   actions: ActionResult[];
 }
-
-/**
- * Scales by name: province; the nation's rows in the province's 18 entry sheets (the calls
- * must not change: they may not grow with rows); the nation, 878 districts.
- */
-export const SCALES: Record<string, ScaleSpec> = {
-  province: PROVINCE,
-  'nation rows': { ...NATION, name: 'nation rows', districts: 'letter' },
-  nation: NATION,
-};
 
 /** The round and month the reports are made for. */
 export const ROUND = 3;

@@ -1,6 +1,6 @@
 // `npm run bench` (after `npm run build`): compiles bench/main.ts with esbuild into
 // node_modules/.cache/otop-bench/ and runs it with the script time zone (Asia/Bangkok), a
-// larger heap for the nation-scale workbook, and --expose-gc so memory is measured after a
+// larger heap for the nation's 160 000 entries, and --expose-gc so memory is measured after a
 // collection. Not part of `npm test`; never fails on a missed target.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';

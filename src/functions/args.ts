@@ -45,6 +45,24 @@ export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: n
 }
 
 /**
+ * Column arguments lined up row by row, read one row at a time into a buffer the caller reuses,
+ * so mapping N rows allocates no input row of its own (fewer objects for the garbage collector:
+ * its cost is what makes long columns slower per row).
+ */
+export interface AlignedRows {
+  /** How many rows: the ranges' height, or 1 when every argument is a single value. */
+  readonly height: number;
+  /** Whether any argument was a range (then the result is a column). */
+  readonly isColumn: boolean;
+  /**
+   * Row r's cells, in argument order.
+   * @param r 0-based row
+   * @param into a buffer to fill (the result may be it or the range's own row: do not keep it)
+   */
+  read(r: number, into: unknown[]): readonly unknown[];
+}
+
+/**
  * Lines up column arguments row by row. Each argument is a single value (used on every row)
  * or a one-column range; all ranges must have the same number of rows. `omitted` arguments
  * (undefined) stay undefined on every row.
@@ -53,44 +71,71 @@ export function required<T>(parsed: Parsed<T>, fn: string, label: string, row: n
  * @param args the arguments
  * @return the rows, and whether any argument was a range (then the result is a column)
  */
-export function alignColumns(
-  fn: string,
-  labels: readonly string[],
-  args: readonly Arg[],
-): { rows: unknown[][]; isColumn: boolean } {
+export function alignColumns(fn: string, labels: readonly string[], args: readonly Arg[]): AlignedRows {
+  // Each argument's shape is checked once, never per row: a per-row isRange re-reads the whole
+  // range, which made 20 000 rows take minutes (issue 16). Work is O(rows × arguments).
+  const ranges = args.map((arg) => (isRange(arg) ? arg : null));
   let height = -1;
-  args.forEach((arg, i) => {
-    if (!isRange(arg)) return;
-    if (arg.some((row) => row.length !== 1)) {
-      throw argError(fn, labels[i], -1, 'ต้องเป็นช่วงคอลัมน์เดียว');
+  ranges.forEach((range, i) => {
+    if (range === null) return;
+    for (let r = 0; r < range.length; r++) {
+      if (range[r].length !== 1) throw argError(fn, labels[i], -1, 'ต้องเป็นช่วงคอลัมน์เดียว');
     }
-    if (height >= 0 && arg.length !== height) {
-      throw argError(fn, labels[i], -1, `มี ${arg.length} แถว ไม่เท่ากับช่วงอื่น (${height} แถว)`);
+    if (height >= 0 && range.length !== height) {
+      throw argError(fn, labels[i], -1, `มี ${range.length} แถว ไม่เท่ากับช่วงอื่น (${height} แถว)`);
     }
-    height = arg.length;
+    height = range.length;
   });
   const isColumn = height >= 0;
-  const rows = Array.from({ length: isColumn ? height : 1 }, (_, r) =>
-    args.map((arg) => (isRange(arg) ? arg[r][0] : arg)),
-  );
-  return { rows, isColumn };
+  return {
+    height: isColumn ? height : 1,
+    isColumn,
+    read(r, into) {
+      for (let i = 0; i < ranges.length; i++) {
+        const range = ranges[i];
+        into[i] = range === null ? args[i] : range[r][0];
+      }
+      return into;
+    },
+  };
 }
 
 /**
- * Maps rows to outputs: a row whose data cells (the first `dataColumns`) are all blank gives
- * a blank cell. The result is a column when the input was a range, else a single value.
+ * A range's own rows as aligned rows (a range whose columns are the arguments, such as
+ * `=OTOP_LEVEL(H2:K)`), read without copying.
+ * @param range the range
+ */
+export function rangeRows(range: readonly (readonly unknown[])[]): AlignedRows {
+  return { height: range.length, isColumn: true, read: (r) => range[r] };
+}
+
+/**
+ * Maps rows to outputs in one pass: a row whose data cells (the first `dataColumns`) are all
+ * blank gives a blank cell. The result is a column when the input was a range, else a single
+ * value.
  * @param rows the aligned input rows
- * @param isColumn whether to return a column
  * @param dataColumns how many leading cells of a row are data (the rest are options)
- * @param compute the output of a non-blank row and its 0-based index (-1 for a single value)
+ * @param compute the output of a non-blank row (do not keep the row: its buffer is reused) and
+ *   its 0-based index (-1 for a single value)
  */
 export function mapRows(
-  rows: unknown[][],
-  isColumn: boolean,
+  rows: AlignedRows,
   dataColumns: number,
-  compute: (row: unknown[], index: number) => unknown,
+  compute: (row: readonly unknown[], index: number) => unknown,
 ): Result {
-  const blank = (row: unknown[]) => row.slice(0, dataColumns).every((cell) => isBlank(cell));
-  const out = rows.map((row, r) => (blank(row) ? '' : compute(row, isColumn ? r : -1)));
-  return isColumn ? out.map((value) => [value]) : out[0];
+  const buffer: unknown[] = [];
+  const blank = (row: readonly unknown[]) => {
+    for (let c = 0; c < dataColumns; c++) if (!isBlank(row[c])) return false;
+    return true;
+  };
+  if (!rows.isColumn) {
+    const row = rows.read(0, buffer);
+    return blank(row) ? '' : compute(row, -1);
+  }
+  const out: unknown[][] = new Array(rows.height);
+  for (let r = 0; r < rows.height; r++) {
+    const row = rows.read(r, buffer);
+    out[r] = [blank(row) ? '' : compute(row, r)];
+  }
+  return out;
 }

@@ -9,7 +9,17 @@ import type { Parsed } from '../core/parsed';
 import { assess, type Assessment, nextStepText } from '../core/scoring';
 import { operatorTarget, percentage } from '../core/targets';
 import { isBlank } from '../core/text';
-import { alignColumns, type Arg, argError, isRange, mapRows, required, type Result } from './args';
+import {
+  type AlignedRows,
+  alignColumns,
+  type Arg,
+  argError,
+  isRange,
+  mapRows,
+  rangeRows,
+  required,
+  type Result,
+} from './args';
 
 const LABELS = {
   activities: 'จำนวนกิจกรรม',
@@ -28,8 +38,8 @@ const LABELS = {
  */
 export function otopTarget(registered: Arg, percent?: Arg): Result {
   const fn = 'OTOP_TARGET';
-  const { rows, isColumn } = alignColumns(fn, [LABELS.registered, LABELS.percent], [registered, percent]);
-  return mapRows(rows, isColumn, 1, ([reg, pct], r) => {
+  const rows = alignColumns(fn, [LABELS.registered, LABELS.percent], [registered, percent]);
+  return mapRows(rows, 1, ([reg, pct], r) => {
     const count = required(parseCount(reg), fn, LABELS.registered, r);
     return operatorTarget(count, readPercent_(pct, fn, r));
   });
@@ -46,8 +56,8 @@ export function otopTarget(registered: Arg, percent?: Arg): Result {
 export function otopPercent(newOperators: Arg, registered: Arg, alreadyOnline?: Arg): Result {
   const fn = 'OTOP_PERCENT';
   const labels = [LABELS.newOperators, LABELS.registered, LABELS.alreadyOnline];
-  const { rows, isColumn } = alignColumns(fn, labels, [newOperators, registered, alreadyOnline]);
-  return mapRows(rows, isColumn, 2, ([fresh, reg, online], r) => {
+  const rows = alignColumns(fn, labels, [newOperators, registered, alreadyOnline]);
+  return mapRows(rows, 2, ([fresh, reg, online], r) => {
     const part = countOrZero_(fresh, fn, LABELS.newOperators, r);
     const whole = required(parsePositiveCount(reg), fn, LABELS.registered, r);
     const offline = whole - countOrZero_(online, fn, LABELS.alreadyOnline, r);
@@ -66,14 +76,14 @@ export function otopPercent(newOperators: Arg, registered: Arg, alreadyOnline?: 
  */
 function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): Result {
   const fourWide = isRange(args[0]) && args[0].length > 0 && args[0].every((row) => row.length === 4);
-  let columns: Arg[];
+  const labels = [LABELS.activities, LABELS.channels, LABELS.newOperators, LABELS.registered];
+  let rows: AlignedRows;
   let criteriaArg: Arg;
   if (fourWide && args.length <= 2) {
-    const range = args[0] as unknown[][];
-    columns = [0, 1, 2, 3].map((c) => range.map((row) => [row[c]]));
+    rows = rangeRows(args[0] as unknown[][]);
     criteriaArg = args[1];
   } else if (args.length >= 4 && args.length <= 5) {
-    columns = args.slice(0, 4);
+    rows = alignColumns(fn, labels, args.slice(0, 4));
     criteriaArg = args[4];
   } else {
     throw new Error(
@@ -81,9 +91,7 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
     );
   }
   const criteria = readCriteria_(fn, criteriaArg);
-  const labels = [LABELS.activities, LABELS.channels, LABELS.newOperators, LABELS.registered];
-  const { rows, isColumn } = alignColumns(fn, labels, columns);
-  return mapRows(rows, isColumn, 4, ([a, c, n, reg], r) => {
+  return mapRows(rows, 4, ([a, c, n, reg], r) => {
     const results = {
       activities: countOrZero_(a, fn, LABELS.activities, r),
       channels: countOrZero_(c, fn, LABELS.channels, r),

@@ -20,9 +20,18 @@ function thaiOf_(value: unknown): unknown {
   return value ?? '';
 }
 
+/**
+ * The number format of numberText_, made once: `toLocaleString(locale, options)` builds a new
+ * Intl.NumberFormat on every call (ECMA-402, Number.prototype.toLocaleString), ≈ 75 µs a cell,
+ * which made 20 000 rows take 1.5 s; formatting with one instance gives the same text.
+ */
+let numberFormat_: Intl.NumberFormat | null = null;
+
 /** A number as plain text, never with an exponent (1e21, 1e-7). */
 function numberText_(value: number): string {
-  return Number.isFinite(value)
-    ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 10 })
-    : String(value);
+  if (!Number.isFinite(value)) return String(value);
+  if (numberFormat_ === null) {
+    numberFormat_ = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 10 });
+  }
+  return numberFormat_.format(value);
 }

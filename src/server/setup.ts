@@ -28,6 +28,7 @@ import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
   districtRowFormulas,
+  SPILL_COLUMNS,
   TOTAL_LABEL,
   type TableRefs,
   totalRowCells,
@@ -383,9 +384,17 @@ function setUpCriteria_(run: Run_): {
 }
 
 /**
+ * A formula of the add-on's own functions. In a computed column of a district row it is the
+ * previous version's (OTOP_TALLY's stacked spill, OTOP_PERCENT/SCORE/LEVEL/NEXT over whole
+ * columns): it would block the row's OTOP_DISTRICT spill (#REF!), so set-up clears it.
+ */
+const ADDON_FORMULA = /^=\s*OTOP_[A-Z]+\s*\(/i;
+
+/**
  * The district table: the typed figures kept, each district row's formula over that district's
- * own sheets (as they are called now), the total row after the last district (a new row when
- * that row is not free), only differing cells written; then the colour bands.
+ * own sheets (as they are called now), the add-on's old formulas in its computed columns cleared
+ * (a workbook of the previous version is converted), the total row after the last district (a
+ * new row when that row is not free), only differing cells written; then the colour bands.
  */
 function writeDistrictTable_(
   run: Run_,
@@ -435,6 +444,9 @@ function writeDistrictTable_(
         refs,
       );
       for (const [c, f] of formulas) cells.set(c + 1, f);
+      for (const c of SPILL_COLUMNS) {
+        if (ADDON_FORMULA.test(table.formulas[row - 1]?.[c] ?? '')) cells.set(c + 1, '');
+      }
     }
     planned.set(row, cells);
   });

@@ -1,3 +1,4 @@
+import { toThaiDigits } from '../../src/core/thaiDigits';
 import { otopThai } from '../../src/functions/thaiFunction';
 
 describe('OTOP_THAI', () => {
@@ -19,5 +20,11 @@ describe('OTOP_THAI', () => {
       ['๑', ''],
       [true, '๒'],
     ]);
+  });
+  test('numbers read exactly as toLocaleString writes them (one number format, made once)', () => {
+    const numbers = [0, -0, 1, -5, 4.98, 0.1 + 0.2, 1e21, 1e-7, 123456789.12345679, 2 ** 53, -1234.5, 1 / 3];
+    const plain = (v: number) => v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 10 });
+    expect(otopThai(numbers.map((v) => [v]))).toEqual(numbers.map((v) => [toThaiDigits(plain(v))]));
+    expect(otopThai([[Number.POSITIVE_INFINITY, Number.NaN]])).toEqual([['Infinity', 'NaN']]);
   });
 });
