@@ -293,9 +293,9 @@ export class FakeBooleanCondition
     readonly model_: RuleModel,
   ) {}
 
-  /** Background applied when the condition holds, or null. */
+  /** Background applied when the condition holds, or null (capitals under `ruleGetters: 'lossy'`). */
   getBackground(): string | null {
-    return this.model_.background;
+    return lossy_(this.ctx_, this.model_.background);
   }
 
   /** Bold applied when the condition holds, or null. */
@@ -313,9 +313,9 @@ export class FakeBooleanCondition
     return [...this.model_.values];
   }
 
-  /** Font colour applied when the condition holds, or null. */
+  /** Font colour applied when the condition holds, or null (capitals under `ruleGetters: 'lossy'`). */
   getFontColor(): string | null {
-    return this.model_.fontColor;
+    return lossy_(this.ctx_, this.model_.fontColor);
   }
 
   /** Not modelled: null. */
@@ -334,3 +334,8 @@ export class FakeBooleanCondition
   }
 }
 instrument(FakeBooleanCondition, 'BooleanCondition', CONDITION_METHODS);
+
+/** A colour as the getters give it back (platform.ts `ruleGetters`). */
+function lossy_(ctx: ExecutionContext, colour: string | null): string | null {
+  return ctx.book.platform.ruleGetters === 'lossy' && colour !== null ? colour.toUpperCase() : colour;
+}

@@ -239,9 +239,9 @@ export class FakeDataValidation
     return copyCriteriaValues(this.model_.values);
   }
 
-  /** The help text ("" when none). */
+  /** The help text ("" when none; always "" under platform.ts `ruleGetters: 'lossy'`). */
   getHelpText(): string {
-    return this.model_.helpText;
+    return this.ctx_.book.platform.ruleGetters === 'lossy' ? '' : this.model_.helpText;
   }
 }
 instrument(FakeDataValidation, 'DataValidation', RULE_METHODS);

@@ -96,8 +96,11 @@ export interface ExecutionOptions {
    * withholds, give their address and `hideEmail: true`
    */
   user: string;
-  /** Session.getActiveUser() and getEffectiveUser() return "" while `user`'s rights apply */
-  hideEmail?: boolean;
+  /**
+   * Session.getActiveUser() and getEffectiveUser() return "" while `user`'s rights apply; 'active':
+   * only getActiveUser() does (the address of the account the script runs as is still known)
+   */
+  hideEmail?: boolean | 'active';
   /** whose permissions apply; default `user` */
   effectiveUser?: string;
   /** Session.getActiveUserLocale(); default "th" */

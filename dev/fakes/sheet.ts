@@ -172,7 +172,7 @@ export class FakeSheet implements SheetApi {
     const settings = parseSettingsOf(this.ctx_);
     rowContents.forEach((value, j) => {
       if (!hiddenByMerge(this.sheet_, row, j + 1))
-        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
+        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings, this.ctx_.book.platform);
     });
     this.ctx_.book.touch();
     return this;
