@@ -241,10 +241,12 @@ export class FakeConditionalFormatRule
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param readBack_ read back from a sheet (not a builder's local object: platform.ts ruleGetters)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: RuleModel,
+    readonly readBack_ = false,
   ) {}
 
   /** A builder starting from this rule. */
@@ -254,7 +256,7 @@ export class FakeConditionalFormatRule
 
   /** The rule's boolean condition. */
   getBooleanCondition(): FakeBooleanCondition {
-    return new FakeBooleanCondition(this.ctx_, this.model_);
+    return new FakeBooleanCondition(this.ctx_, this.model_, this.readBack_);
   }
 
   /** Always null: gradients are not modelled. */
@@ -287,15 +289,17 @@ export class FakeBooleanCondition
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param readBack_ read back from a sheet (platform.ts ruleGetters applies)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: RuleModel,
+    readonly readBack_ = false,
   ) {}
 
-  /** Background applied when the condition holds, or null (capitals under `ruleGetters: 'lossy'`). */
+  /** Background applied when the condition holds, or null (capitals read back under `ruleGetters: 'lossy'`). */
   getBackground(): string | null {
-    return lossy_(this.ctx_, this.model_.background);
+    return this.readBack_ ? lossy_(this.ctx_, this.model_.background) : this.model_.background;
   }
 
   /** Bold applied when the condition holds, or null. */
@@ -313,9 +317,9 @@ export class FakeBooleanCondition
     return [...this.model_.values];
   }
 
-  /** Font colour applied when the condition holds, or null (capitals under `ruleGetters: 'lossy'`). */
+  /** Font colour applied when the condition holds, or null (capitals read back under `ruleGetters: 'lossy'`). */
   getFontColor(): string | null {
-    return lossy_(this.ctx_, this.model_.fontColor);
+    return this.readBack_ ? lossy_(this.ctx_, this.model_.fontColor) : this.model_.fontColor;
   }
 
   /** Not modelled: null. */

@@ -213,10 +213,12 @@ export class FakeDataValidation
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param readBack_ read back from a cell (not a builder's local object: platform.ts ruleGetters)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: ValidationModel,
+    readonly readBack_ = false,
   ) {}
 
   /** A builder starting from this rule. */
@@ -239,9 +241,9 @@ export class FakeDataValidation
     return copyCriteriaValues(this.model_.values);
   }
 
-  /** The help text ("" when none; always "" under platform.ts `ruleGetters: 'lossy'`). */
+  /** The help text ("" when none; read back, always "" under platform.ts `ruleGetters: 'lossy'`). */
   getHelpText(): string {
-    return this.ctx_.book.platform.ruleGetters === 'lossy' ? '' : this.model_.helpText;
+    return this.readBack_ && this.ctx_.book.platform.ruleGetters === 'lossy' ? '' : this.model_.helpText;
   }
 }
 instrument(FakeDataValidation, 'DataValidation', RULE_METHODS);

@@ -193,6 +193,15 @@ export class WorkbookModel {
     for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);
   }
 
+  /**
+   * Changes platform switches (platform.ts) and lets formulas be computed again under them.
+   * @param patch the switches to change
+   */
+  switchPlatform(patch: PlatformVariants): void {
+    Object.assign(this.platform, patch);
+    this.touch();
+  }
+
   /** Marks content as changed (invalidates computed formula results). */
   touch(): void {
     this.generation++;

@@ -3,7 +3,8 @@
  * produced in a test (the add-on's self-check, src/server/diagnostics.ts, observes them in the
  * province's real workbook). The defaults are what the stand-in modelled before (the worse case
  * for the add-on where one is known); each switch names the other outcomes. Switches are read at
- * the moment of each call, so a test may change `book.platform` between executions.
+ * the moment of each call; change them with `book.switchPlatform({...})`, which also lets cached
+ * formula results be computed again.
  *
  * Sources and status:
  * - thaiSheetNames: whether Sheets accepts a sheet name with combining marks (ั ่ ้ ์) unquoted in a
@@ -23,8 +24,9 @@
  *   returns exactly it is unconfirmed).
  * - typedText / thaiDigits: see valueParsing.ts (the parsing is sourced; Thai digits are not).
  * - ruleGetters: whether getDataValidations / getConditionalFormatRules give back exactly what
- *   was set is unconfirmed; 'lossy' (help text dropped, colours in capitals) is a test switch for
- *   "not a round trip", not a reported behaviour.
+ *   was set is unconfirmed; 'lossy' (help text dropped, colours in capitals, on rules read back
+ *   from a sheet; a builder's own rule is a local object and keeps what it was given) is a test
+ *   switch for "not a round trip", not a reported behaviour.
  * - scriptTimeZone: a script's time zone is its manifest's; "spreadsheets have a separate time
  *   zone ... Spreadsheet time zones that differ from the script time zone are a frequent source
  *   of scripting bugs" (reference/base/session#getScriptTimeZone()).

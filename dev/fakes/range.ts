@@ -478,13 +478,13 @@ export class FakeRange implements RangeApi {
 
   /** Data-validation rules (null where none). */
   getDataValidations(): Array<Array<FakeDataValidation | null>> {
-    return this.grid_((cell) => (cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation) : null));
+    return this.grid_((cell) => (cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, true) : null));
   }
 
   /** Data-validation rule of the top-left cell, or null. */
   getDataValidation(): FakeDataValidation | null {
     const rule = this.topLeft_()?.validation;
-    return rule ? new FakeDataValidation(this.ctx_, rule) : null;
+    return rule ? new FakeDataValidation(this.ctx_, rule, true) : null;
   }
 
   /** @param rule the rule for every cell; null removes */

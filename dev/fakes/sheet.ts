@@ -252,7 +252,7 @@ export class FakeSheet implements SheetApi {
 
   /** The sheet's conditional-format rules, in priority order. */
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
-    return this.sheet_.rules.map((rule) => new FakeConditionalFormatRule(this.ctx_, copyRule(rule)));
+    return this.sheet_.rules.map((rule) => new FakeConditionalFormatRule(this.ctx_, copyRule(rule), true));
   }
 
   /** A1 to the last row and column with content. */

@@ -92,11 +92,12 @@ describe('what a script reads from a custom-function cell', () => {
     const { main, book } = workbook({}, { TWICE: (n) => Number(n) * 2 });
     main.getRange('A1').setFormula('=TWICE(21)');
     expect(main.getRange('A1').getValue()).toBe(42);
-    book.platform.customFunctionReads = 'loading';
-    main.getRange('A2').setValue(1);
+    book.switchPlatform({ customFunctionReads: 'loading' });
     expect(main.getRange('A1').getValue()).toBe(LOADING_TEXT);
     main.getRange('A3').setFormula('=SUM(1, 2)'); // built-ins still compute
     expect(main.getRange('A3').getValue()).toBe(3);
+    book.switchPlatform({ customFunctionReads: 'computed' }); // Sheets has computed it since
+    expect(main.getRange('A1').getValue()).toBe(42);
   });
 });
 
@@ -158,7 +159,7 @@ describe('typed text in automatic cells', () => {
 });
 
 describe('rule getters', () => {
-  test('exact (default) and lossy (help text dropped, colours in capitals)', () => {
+  test('exact (default) and lossy (read back: help text dropped, colours in capitals)', () => {
     for (const [mode, help, colour] of [
       [undefined, 'เลือกจากรายการ', '#b7e1cd'],
       ['lossy', '', '#B7E1CD'],
@@ -176,6 +177,8 @@ describe('rule getters', () => {
         .build();
       sheet.setConditionalFormatRules([format]);
       expect(sheet.getRange('A1').getDataValidation()?.getHelpText()).toBe(help);
+      expect(rule.getHelpText()).toBe('เลือกจากรายการ'); // the builder's own rule is local: as given
+      expect(format.getBooleanCondition().getBackground()).toBe('#b7e1cd');
       expect(sheet.getRange('A1').getDataValidation()?.getCriteriaValues()).toEqual([['ดีมาก', 'ดี'], true]);
       expect(sheet.getConditionalFormatRules()[0].getBooleanCondition().getBackground()).toBe(colour);
     }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, type FakeExecution, type FakeWorkbook } from '../../dev/fakes';
+import { createFakeWorkbook, type FakeExecution, type FakeWorkbook, type WorkbookOptions } from '../../dev/fakes';
 import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
@@ -18,14 +18,22 @@ export interface Harness {
   as(user: string): { run: FakeExecution; gas: BundleScope };
 }
 
+/** Options of newHarness: the workbook's (owner, locale, time zone, platform switches) and editors. */
+export type HarnessOptions = Pick<WorkbookOptions, 'owner' | 'locale' | 'timeZone' | 'platform'> & {
+  editors?: string[];
+};
+
 /**
- * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner.
- * @param options sheet names, editors
+ * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner
+ * (as its first editor when it has no owner).
+ * @param options editors, and the workbook's owner, locale, time zone and platform switches
  */
-export function newHarness(options: { editors?: string[] } = {}): Harness {
+export function newHarness(options: HarnessOptions = {}): Harness {
+  const { editors = [], ...workbook } = options;
   const book = createFakeWorkbook({
     owner: OWNER,
-    editors: options.editors ?? [],
+    ...workbook,
+    editors,
     htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
   });
   const as = (user: string) => {
@@ -33,7 +41,7 @@ export function newHarness(options: { editors?: string[] } = {}): Harness {
     const gas = loadBundle({ ...run.globals }, { now: book.clock.now });
     return { run, gas };
   };
-  const owner = as(OWNER);
+  const owner = as(options.owner === null ? editors[0] : (options.owner ?? OWNER));
   // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
   owner.run.spreadsheet.setFunctions((name) =>
     typeof owner.gas[name] === 'function' && name.startsWith('OTOP_') ? owner.gas[name] : undefined,
