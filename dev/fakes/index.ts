@@ -57,6 +57,7 @@ export { NO_PERMISSION_MESSAGE, PROTECTED_CELL_MESSAGE } from './protection';
 export { STORE_QUOTA_MESSAGE } from './propertiesService';
 export { formatSimpleDate } from './dates';
 export type { AttachedFile, FunctionResolver, SentMail, WorkbookOptions } from './model';
+export { LOADING_TEXT, type PlatformVariants, VOLATILE_REFERENCE_MESSAGE } from './platform';
 export type { AlertRecord, MenuRecord, ShownHtml, ToastRecord, UiLog } from './ui';
 export { FakeRange } from './range';
 export { FakeSheet } from './sheet';
