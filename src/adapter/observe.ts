@@ -86,9 +86,7 @@ function attempt_<T extends object>(observe: () => T): T | Failed {
   try {
     return observe();
   } catch (error) {
-    // Google's errors may come from another realm than this script's Error: read their message.
-    const message = typeof error === 'object' && error !== null && 'message' in error ? error.message : error;
-    return { failed: String(message) };
+    return { failed: messageOf_(error) };
   }
 }
 
@@ -98,18 +96,37 @@ function ownerDomain_(ss: Spreadsheet): string | null {
   return owner === null ? null : domainOf(owner.getEmail());
 }
 
-/** A formula pointing at the scratch sheet by its name, unquoted and quoted. */
+/**
+ * A formula pointing at the scratch sheet by its name, quoted, then unquoted: the unquoted one
+ * on its own, so that Sheets refusing the write itself (rather than showing #ERROR!) reads as
+ * "refused" and not as a failed observation.
+ */
 function thaiSheetName_({ sheet, name }: Scratch): ThaiNameSeen {
   const expected = 42;
   const written = [`=${name}!A1`, `='${name}'!A1`];
   sheet.getRange('A1').setValues([[expected]]);
-  const cells = sheet.getRange('B1:C1');
-  cells.setFormulas([written]);
+  sheet.getRange('C1').setFormulas([[written[1]]]);
   flushWrites();
+  let refusal = '';
+  try {
+    sheet.getRange('B1').setFormula(written[0]);
+    flushWrites();
+  } catch (error) {
+    refusal = messageOf_(error);
+  }
+  const cells = sheet.getRange('B1:C1');
   const formulas = cells.getFormulas()[0];
   const values = cells.getValues()[0];
   const seen = (i: number) => ({ written: written[i], formula: formulas[i], value: cellSeen(values[i]) });
-  return { sheetName: name, expected, unquoted: seen(0), quoted: seen(1) };
+  const unquoted = refusal
+    ? { written: written[0], formula: formulas[0], value: { kind: 'other' as const, text: `refused: ${refusal}` } }
+    : seen(0);
+  return { sheetName: name, expected, unquoted, quoted: seen(1) };
+}
+
+/** The message of an error (Google's may come from another realm than this script's Error). */
+function messageOf_(error: unknown): string {
+  return String(typeof error === 'object' && error !== null && 'message' in error ? error.message : error);
 }
 
 /** The probe's formulas, read back right after they were written (see the module header). */

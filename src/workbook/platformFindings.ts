@@ -236,8 +236,11 @@ function thaiSheetName_(o: Observations): Finding {
   const t = o.thaiSheetName;
   if (failed(t)) return failedFinding_(id, topic, t);
   const works = (v: CellSeen) => v.kind === 'number' && Number(v.text) === t.expected;
-  const returned = (f: { written: string; formula: string }) =>
-    f.formula === f.written ? 'as-written' : f.formula.includes(`'${t.sheetName}'`) ? 'quoted' : 'unquoted';
+  const returned = (f: { written: string; formula: string }) => {
+    if (f.formula === '') return 'none'; // the write itself was refused
+    if (f.formula === f.written) return 'as-written';
+    return f.formula.includes(`'${t.sheetName}'`) ? 'quoted' : 'unquoted';
+  };
   const seen =
     `ไม่มี ' : ${t.unquoted.written} → ${seenText(t.unquoted.value)}, getFormula ให้ ${t.unquoted.formula}` +
     ` · มี ' : ${t.quoted.written} → ${seenText(t.quoted.value)}, getFormula ให้ ${t.quoted.formula}`;

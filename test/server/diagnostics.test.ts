@@ -282,6 +282,19 @@ describe('each observation in each outcome the stand-in produces', () => {
     });
   });
 
+  test('Thai sheet names: Sheets refusing the unquoted formula at the write itself reads as "refused"', () => {
+    const h = newHarness();
+    h.book.ledger.failWhen((name) => name === 'Range.setFormula', new Error('Formula parse error.'));
+    h.gas.runDiagnostics();
+    h.book.ledger.clearFaults();
+    const result = resultOf(h.book);
+    expect(finding(result, 'thaiSheetName')).toEqual({
+      status: 'ok',
+      outcome: 'unquoted:refused/none quoted:accepted/as-written',
+    });
+    expect(result.json.observations.thaiSheetName.unquoted.value.text).toBe('refused: Formula parse error.');
+  });
+
   test('error cells and NOW()/TODAY() as custom-function arguments: blocked or passed', () => {
     const blocked = diagnosed().result;
     expect(finding(blocked, 'errorArguments')).toEqual({ status: 'ok', outcome: 'blocked (in-run)' });
