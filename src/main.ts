@@ -8,10 +8,19 @@ import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './funct
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
+import { otopSelfCheck } from './functions/selfCheckFunction';
 import { activeSpreadsheet } from './adapter/services';
 import type { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
-import { addMenu, checkFromMenu, openSidebar, runCheck, runSetUp, setUpFromMenu } from './server/menu';
+import {
+  addMenu,
+  checkFromMenu,
+  diagnoseFromMenu,
+  openSidebar,
+  runCheck,
+  runSetUp,
+  setUpFromMenu,
+} from './server/menu';
 import type { SetupReport } from './server/setup';
 import type { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
 import { previewSending, sendToProvince } from './server/delivery';
@@ -185,6 +194,18 @@ export function OTOP_DISTRICT(
 }
 
 /**
+ * ใช้โดย "ตรวจสอบระบบ": บอกว่าค่าที่ฟังก์ชันได้รับเป็นชนิดใด เช่น OTOP:number:42 (ไม่ต้องใช้ในงานปกติ).
+ * The self-check's probe: the kind and text of what reached a custom function.
+ *
+ * @param {*} value ค่าหรือเซลล์ใดก็ได้. Any value or cell.
+ * @return {string} ชนิดและค่าที่ได้รับ. What arrived.
+ * @customfunction
+ */
+export function OTOP_SELFCHECK(value: unknown): string {
+  return otopSelfCheck(value);
+}
+
+/**
  * Adds the OTOP menu when the workbook opens (simple trigger).
  * @param {Object} e the open event
  */
@@ -209,6 +230,16 @@ export function menuSetUp(): void {
 /** Menu: check the entries. */
 export function menuCheckData(): void {
   onWorkbook_((ss) => checkFromMenu(ss, new Date()));
+}
+
+/**
+ * Menu OTOP → ตรวจสอบระบบ, also runnable from the Apps Script editor's Run menu: the self-check.
+ * Observes each unconfirmed platform behaviour in this workbook (in a scratch sheet it deletes),
+ * writes the results in Thai to the sheet ผลตรวจสอบระบบ with a JSON block for the maintainers,
+ * and logs them. Province only.
+ */
+export function runDiagnostics(): void {
+  onWorkbook_((ss) => diagnoseFromMenu(ss, new Date(), () => Date.now()));
 }
 
 /** Menu: open the sidebar. */

@@ -48,6 +48,17 @@ export class FakeClock {
   }
 
   /**
+   * Follows the host clock again, shifted by an offset (time passes as it does on the host): the
+   * preview's "today" that officers can change, backwards too.
+   * @param offsetMs added to the host clock
+   */
+  followHost(offsetMs = 0): void {
+    if (!Number.isFinite(offsetMs)) throw new Error(`FakeClock.followHost: not a valid offset: ${offsetMs}`);
+    this.fixed_ = null;
+    this.offset_ = offsetMs;
+  }
+
+  /**
    * Moves the clock forward.
    * @param ms milliseconds, ≥ 0
    */

@@ -241,10 +241,12 @@ export class FakeConditionalFormatRule
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param readBack_ read back from a sheet (not a builder's local object: platform.ts ruleGetters)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: RuleModel,
+    readonly readBack_ = false,
   ) {}
 
   /** A builder starting from this rule. */
@@ -254,7 +256,7 @@ export class FakeConditionalFormatRule
 
   /** The rule's boolean condition. */
   getBooleanCondition(): FakeBooleanCondition {
-    return new FakeBooleanCondition(this.ctx_, this.model_);
+    return new FakeBooleanCondition(this.ctx_, this.model_, this.readBack_);
   }
 
   /** Always null: gradients are not modelled. */
@@ -287,15 +289,17 @@ export class FakeBooleanCondition
   /**
    * @param ctx_ the execution
    * @param model_ the rule
+   * @param readBack_ read back from a sheet (platform.ts ruleGetters applies)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: RuleModel,
+    readonly readBack_ = false,
   ) {}
 
-  /** Background applied when the condition holds, or null. */
+  /** Background applied when the condition holds, or null (capitals read back under `ruleGetters: 'lossy'`). */
   getBackground(): string | null {
-    return this.model_.background;
+    return this.readBack_ ? lossy_(this.ctx_, this.model_.background) : this.model_.background;
   }
 
   /** Bold applied when the condition holds, or null. */
@@ -313,9 +317,9 @@ export class FakeBooleanCondition
     return [...this.model_.values];
   }
 
-  /** Font colour applied when the condition holds, or null. */
+  /** Font colour applied when the condition holds, or null (capitals read back under `ruleGetters: 'lossy'`). */
   getFontColor(): string | null {
-    return this.model_.fontColor;
+    return this.readBack_ ? lossy_(this.ctx_, this.model_.fontColor) : this.model_.fontColor;
   }
 
   /** Not modelled: null. */
@@ -334,3 +338,8 @@ export class FakeBooleanCondition
   }
 }
 instrument(FakeBooleanCondition, 'BooleanCondition', CONDITION_METHODS);
+
+/** A colour as the getters give it back (platform.ts `ruleGetters`). */
+function lossy_(ctx: ExecutionContext, colour: string | null): string | null {
+  return ctx.book.platform.ruleGetters === 'lossy' && colour !== null ? colour.toUpperCase() : colour;
+}

@@ -218,11 +218,13 @@ export class FakeDataValidation
    * @param ctx_ the execution
    * @param model_ the rule
    * @param at_ the cell's [row, col] in the block the rule was set on, when read from a cell
+   * @param readBack_ read back from a cell (not a builder's local object: platform.ts ruleGetters)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     readonly model_: ValidationModel,
     readonly at_?: readonly [number, number],
+    readonly readBack_ = false,
   ) {}
 
   /** A builder starting from this rule. */
@@ -245,9 +247,9 @@ export class FakeDataValidation
     return copyCriteriaValues(this.model_.values);
   }
 
-  /** The help text ("" when none). */
+  /** The help text ("" when none; read back, always "" under platform.ts `ruleGetters: 'lossy'`). */
   getHelpText(): string {
-    return this.model_.helpText;
+    return this.readBack_ && this.ctx_.book.platform.ruleGetters === 'lossy' ? '' : this.model_.helpText;
   }
 }
 instrument(FakeDataValidation, 'DataValidation', RULE_METHODS);

@@ -243,12 +243,21 @@ export interface RenderedCell extends EffectiveFormat {
  * Rows 1..lastRow × columns 1..lastColumn with display text and effective formatting
  * (conditional formats applied). No call recorded.
  * @param sheet a fake sheet (also when typed as the real Sheet)
+ * @param options blankRows: that many rows more below the content (at most the sheet's rows;
+ *   an empty sheet shows its first 10 columns), for a preview to type into
  */
-export function renderSheet(sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet): RenderedCell[][] {
+export function renderSheet(
+  sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet,
+  options: { blankRows?: number } = {},
+): RenderedCell[][] {
   if (!(sheet instanceof FakeSheet)) throw new Error('renderSheet: not a fake sheet');
   const book = sheet.ctx_.book;
   const model = sheet.sheet_;
-  const { lastRow, lastColumn } = contentExtent(book, model);
+  const extent = contentExtent(book, model);
+  const blank = options.blankRows ?? 0;
+  // With blankRows, the grid goes on below the content (to type into), within the sheet's size.
+  const lastRow = Math.min(model.maxRows, extent.lastRow + blank);
+  const lastColumn = extent.lastColumn > 0 || blank === 0 ? extent.lastColumn : Math.min(model.maxColumns, 10);
   if (lastRow === 0 || lastColumn === 0) return [];
   const values = computedBlock(book, model, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn });
   return values.map((line, i) =>

@@ -3,12 +3,17 @@
  * most once per workbook "generation" (any content change starts a new one), so a getValues over
  * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
  * (lazy, as in Sheets), FLOOR, TRIM, OR, AND, NOT, REGEXMATCH (RE2, re2.ts), ISBLANK and TO_TEXT
- * (which look at the referenced cell itself), the operators (comparison, &, arithmetic) on single
- * values, and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
+ * (which look at the referenced cell itself), NOW and TODAY (the workbook clock; TODAY is
+ * midnight in the spreadsheet time zone), RAND (a fixed 0.5), the operators (comparison, &,
+ * arithmetic) on single values, and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
  * functions (a cell as its value, a range as a 2-D array with "" for empty cells and Dates as
  * Date; guides/sheets/functions). A 2-D result spills right and down; a blocked spill shows #REF!,
  * a thrown error #ERROR! with its message, an unknown function #NAME?, a cycle #REF!.
  * Open-ended references (A2:J) run to the sheet's last row (getMaxRows), blank rows included.
+ * A custom function given NOW()/TODAY()/RAND() as an argument shows "Loading..."; one referencing
+ * a cell whose formula depends on them, directly or through other cells, shows #ERROR!; an error
+ * among its arguments shows that error without calling it (platform.ts has the sources and the
+ * switches for the other outcomes).
  */
 import { cellA1, type Rect } from './a1';
 import { instantInZone, zonedParts } from './dates';
@@ -16,6 +21,7 @@ import { displayText } from './display';
 import { type BinaryOp, FormulaParseError, parseFormula, type FormulaNode } from './formulaParser';
 import type { WorkbookModel } from './model';
 import { Re2SyntaxError, re2ToRegExp } from './re2';
+import { LOADING_TEXT, refusesFormula, VOLATILE_REFERENCE_MESSAGE } from './platform';
 import { hasContent, type CellData, type SheetModel } from './sheetModel';
 import { CellError, isDate, messageOf, type CellValue } from './values';
 
@@ -33,6 +39,8 @@ interface SheetCalc_ {
   results: Map<number, FormulaResult_>;
   spills: Map<number, CellValue>;
   evaluating: Set<number>;
+  /** formula cell → whether it depends on a volatile function (custom functions may not) */
+  volatile: Map<number, boolean>;
 }
 
 interface CalcState_ {
@@ -64,7 +72,14 @@ function sheetCalc_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
         if (cell?.formula !== undefined) formulas.push([r + 1, c + 1]);
       });
     });
-    calc = { status: 'pending', formulas, results: new Map(), spills: new Map(), evaluating: new Set() };
+    calc = {
+      status: 'pending',
+      formulas,
+      results: new Map(),
+      spills: new Map(),
+      evaluating: new Set(),
+      volatile: new Map(),
+    };
     state.sheets.set(sheet, calc);
   }
   return calc;
@@ -114,6 +129,7 @@ function evalCell_(book: WorkbookModel, sheet: SheetModel, calc: SheetCalc_, row
 }
 
 function evalFormula_(book: WorkbookModel, sheet: SheetModel, formula: string): Evaluated {
+  if (refusesFormula(book.platform, formula)) return new CellError('#ERROR!', 'Formula parse error.');
   let node: FormulaNode;
   try {
     node = parseFormula(formula);
@@ -204,14 +220,7 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
       if (upper === 'IF') return if_(book, sheet, node.args);
       if (upper === 'ISBLANK') return isBlank_(book, sheet, node.args);
       if (upper === 'TO_TEXT') return toText_(book, sheet, node.args);
-      if (isCustom_(book, node.name) && node.args.some((arg) => volatileIn_(book, sheet, arg, new Set()))) {
-        return new CellError('#ERROR!', VOLATILE_MESSAGE_);
-      }
-      return call_(
-        book,
-        node.name,
-        node.args.map((arg) => evalNode_(book, sheet, arg)),
-      );
+      return call_(book, sheet, node);
     }
     case 'ref': {
       const place = refPlace_(book, sheet, node);
@@ -221,64 +230,6 @@ function evalNode_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode): E
         return valueIn_(book, target, ensure_(book, target), node.row, node.col, target.cell(node.row, node.col));
       return readRect_(book, target, rect);
     }
-  }
-}
-
-/**
- * Volatile built-ins. Custom-function arguments must be deterministic: one that depends on
- * NOW(), RAND() or RANDBETWEEN(), directly or through other cells, is not computed
- * (guides/sheets/functions "Arguments"; the cell shows an error or stays "Loading...").
- * TODAY and RANDARRAY are included as the worse case (unconfirmed).
- */
-const VOLATILE_ = new Set(['NOW', 'TODAY', 'RAND', 'RANDARRAY', 'RANDBETWEEN']);
-const VOLATILE_MESSAGE_ = 'This function is not allowed to reference a cell with NOW(), RAND(), or RANDBETWEEN().';
-
-/** Whether a name is a workbook custom function rather than a built-in. */
-function isCustom_(book: WorkbookModel, name: string): boolean {
-  if (BUILTINS_[name.toUpperCase()] || VOLATILE_.has(name.toUpperCase())) return false;
-  return typeof (book.functions?.(name) ?? book.functions?.(name.toUpperCase())) === 'function';
-}
-
-/**
- * Whether an expression depends on a volatile built-in: it calls one, or it references a cell
- * whose formula does (followed through every formula cell of the referenced block).
- * @param seen formula cells already followed (sheet name + key)
- */
-function volatileIn_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode, seen: Set<string>): boolean {
-  switch (node.kind) {
-    case 'call':
-      return VOLATILE_.has(node.name.toUpperCase()) || node.args.some((a) => volatileIn_(book, sheet, a, seen));
-    case 'negate':
-      return volatileIn_(book, sheet, node.operand, seen);
-    case 'binary':
-      return volatileIn_(book, sheet, node.left, seen) || volatileIn_(book, sheet, node.right, seen);
-    case 'array':
-      return node.rows.some((row) => row.some((a) => volatileIn_(book, sheet, a, seen)));
-    case 'ref': {
-      const target =
-        node.sheetName === null
-          ? sheet
-          : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
-      if (!target) return false;
-      const endRow = node.endRow ?? target.maxRows;
-      const endCol = node.endCol ?? target.maxColumns;
-      for (const [row, col] of sheetCalc_(book, target).formulas) {
-        if (row < node.row || row > endRow || col < node.col || col > endCol) continue;
-        const id = `${target.name}!${key_(row, col)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        let parsed: FormulaNode;
-        try {
-          parsed = parseFormula(target.cell(row, col)?.formula ?? '=0');
-        } catch {
-          continue;
-        }
-        if (volatileIn_(book, target, parsed, seen)) return true;
-      }
-      return false;
-    }
-    default:
-      return false;
   }
 }
 
@@ -623,7 +574,17 @@ function regexMatch_(args: Evaluated[]): Evaluated {
   }
 }
 
-const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
+/** Built-ins whose result changes at each calculation (custom functions may not depend on them). */
+const VOLATILE_FUNCTIONS_ = new Set(['NOW', 'TODAY', 'RAND', 'RANDBETWEEN', 'RANDARRAY']);
+
+const BUILTINS_: Partial<Record<string, (args: Evaluated[], book: WorkbookModel) => Evaluated>> = {
+  NOW: (_args, book) => new Date(book.clock.now()),
+  TODAY: (_args, book) => {
+    const { year, month, day } = zonedParts(new Date(book.clock.now()), book.timeZone);
+    return instantInZone({ year, month, day }, book.timeZone);
+  },
+  // A fixed value: tests need no randomness.
+  RAND: () => 0.5,
   OR: (args) => {
     if (args.length === 0) return arity_('OR', 'at least 1', 0);
     const values = logicals_('OR', args);
@@ -678,12 +639,16 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[]) => Evaluated>> = {
  * evaluation are fresh arrays, so they are handed over (Dates replaced in place).
  */
 function toArgument_(value: Evaluated): unknown {
-  if (!Array.isArray(value)) return isDate(value) ? new Date(value.getTime()) : value;
+  if (!Array.isArray(value)) {
+    if (value instanceof CellError) return value.code; // only under errorArguments: 'passed'
+    return isDate(value) ? new Date(value.getTime()) : value;
+  }
   if (value.length === 1 && value[0].length === 1) return toArgument_(value[0][0]);
   for (const line of value) {
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
-      if (typeof v === 'object' && isDate(v)) line[j] = new Date(v.getTime());
+      if (v instanceof CellError) line[j] = v.code;
+      else if (typeof v === 'object' && isDate(v)) line[j] = new Date(v.getTime());
     }
   }
   return value;
@@ -716,30 +681,24 @@ function fromResult_(value: unknown): Evaluated {
   });
 }
 
-/**
- * The volatile built-ins, from the workbook's clock: NOW the instant, TODAY its midnight in
- * the spreadsheet's time zone, RAND a fixed 0.5 (tests need no randomness); undefined for
- * other names.
- */
-function clocked_(book: WorkbookModel, name: string): CellValue | undefined {
-  if (name === 'NOW') return new Date(book.clock.now());
-  if (name === 'TODAY') {
-    const p = zonedParts(new Date(book.clock.now()), book.timeZone);
-    return instantInZone({ year: p.year, month: p.month, day: p.day }, book.timeZone);
-  }
-  if (name === 'RAND') return 0.5;
-  return undefined;
-}
-
-function call_(book: WorkbookModel, name: string, args: Evaluated[]): Evaluated {
-  const clocked = clocked_(book, name.toUpperCase());
-  if (clocked !== undefined) return clocked;
+function call_(book: WorkbookModel, sheet: SheetModel, node: Extract<FormulaNode, { kind: 'call' }>): Evaluated {
+  const { name } = node;
   const builtin = BUILTINS_[name.toUpperCase()];
   const fn = builtin ? undefined : (book.functions?.(name) ?? book.functions?.(name.toUpperCase()));
   if (!builtin && typeof fn !== 'function') return new CellError('#NAME?', `Unknown function: '${name}'.`);
-  const error = firstError_(args);
+  if (!builtin && book.platform.volatileArguments !== 'passed') {
+    // "not allowed as arguments to a custom function ... Loading... indefinitely" (platform.ts)
+    if (node.args.some(callsVolatile_)) return LOADING_TEXT;
+    if (node.args.some((arg) => refersToVolatile_(book, sheet, arg, new Set()))) {
+      return new CellError('#ERROR!', VOLATILE_REFERENCE_MESSAGE);
+    }
+  }
+  const args = node.args.map((arg) => evalNode_(book, sheet, arg));
+  const passErrors = !builtin && book.platform.errorArguments === 'passed';
+  const error = passErrors ? null : firstError_(args);
   if (error) return error;
-  if (builtin) return builtin(args);
+  if (builtin) return builtin(args, book);
+  if (book.platform.customFunctionReads === 'loading') return LOADING_TEXT;
   book.customFunctionDepth++;
   try {
     return fromResult_(fn?.(...args.map(toArgument_)));
@@ -748,6 +707,93 @@ function call_(book: WorkbookModel, name: string, args: Evaluated[]): Evaluated 
   } finally {
     book.customFunctionDepth--;
   }
+}
+
+/** Whether an expression calls a volatile built-in (NOW(), TODAY(), RAND()...) itself. */
+function callsVolatile_(node: FormulaNode): boolean {
+  switch (node.kind) {
+    case 'call':
+      return VOLATILE_FUNCTIONS_.has(node.name.toUpperCase()) || node.args.some(callsVolatile_);
+    case 'array':
+      return node.rows.some((row) => row.some(callsVolatile_));
+    case 'negate':
+      return callsVolatile_(node.operand);
+    case 'binary':
+      return callsVolatile_(node.left) || callsVolatile_(node.right);
+    default:
+      return false;
+  }
+}
+
+/** Every reference in an expression. */
+function refsIn_(node: FormulaNode, out: Extract<FormulaNode, { kind: 'ref' }>[] = []): typeof out {
+  switch (node.kind) {
+    case 'ref':
+      out.push(node);
+      break;
+    case 'call':
+      for (const arg of node.args) refsIn_(arg, out);
+      break;
+    case 'array':
+      for (const row of node.rows) for (const item of row) refsIn_(item, out);
+      break;
+    case 'negate':
+      refsIn_(node.operand, out);
+      break;
+    case 'binary':
+      refsIn_(node.left, out);
+      refsIn_(node.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * Whether an expression references a cell whose formula depends on a volatile built-in, directly
+ * or through the cells it references in turn (results kept per formula cell and generation).
+ */
+function refersToVolatile_(book: WorkbookModel, sheet: SheetModel, node: FormulaNode, seen: Set<string>): boolean {
+  for (const ref of refsIn_(node)) {
+    const target =
+      ref.sheetName === null ? sheet : (book.sheetByName(ref.sheetName) ?? book.sheetByNameIgnoringCase(ref.sheetName));
+    if (!target) continue;
+    const calc = sheetCalc_(book, target);
+    const endRow = ref.endRow ?? target.maxRows;
+    const endCol = ref.endCol ?? target.maxColumns;
+    for (const [row, col] of calc.formulas) {
+      if (row < ref.row || row > endRow || col < ref.col || col > endCol) continue;
+      if (volatileCell_(book, target, calc, row, col, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether one formula cell depends on a volatile built-in. */
+function volatileCell_(
+  book: WorkbookModel,
+  sheet: SheetModel,
+  calc: SheetCalc_,
+  row: number,
+  col: number,
+  seen: Set<string>,
+): boolean {
+  const key = key_(row, col);
+  const known = calc.volatile.get(key);
+  if (known !== undefined) return known;
+  const id = `${sheet.id}:${key}`;
+  if (seen.has(id)) return false; // a cycle: its cells show #REF! anyway
+  seen.add(id);
+  let node: FormulaNode | null = null;
+  try {
+    node = parseFormula(sheet.cell(row, col)?.formula ?? '=""');
+  } catch {
+    node = null;
+  }
+  const volatile = node !== null && (callsVolatile_(node) || refersToVolatile_(book, sheet, node, seen));
+  calc.volatile.set(key, volatile);
+  return volatile;
 }
 
 /**

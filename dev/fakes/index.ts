@@ -58,6 +58,7 @@ export { NO_PERMISSION_MESSAGE, PROTECTED_CELL_MESSAGE } from './protection';
 export { STORE_QUOTA_MESSAGE } from './propertiesService';
 export { formatSimpleDate } from './dates';
 export type { AttachedFile, FunctionResolver, SentMail, WorkbookOptions } from './model';
+export { LOADING_TEXT, type PlatformVariants, VOLATILE_REFERENCE_MESSAGE } from './platform';
 export type { AlertRecord, MenuRecord, ShownHtml, ToastRecord, UiLog } from './ui';
 export { FakeRange } from './range';
 export { FakeSheet } from './sheet';
@@ -97,8 +98,11 @@ export interface ExecutionOptions {
    * withholds, give their address and `hideEmail: true`
    */
   user: string;
-  /** Session.getActiveUser() and getEffectiveUser() return "" while `user`'s rights apply */
-  hideEmail?: boolean;
+  /**
+   * Session.getActiveUser() and getEffectiveUser() return "" while `user`'s rights apply; 'active':
+   * only getActiveUser() does (the address of the account the script runs as is still known)
+   */
+  hideEmail?: boolean | 'active';
   /** whose permissions apply; default `user` */
   effectiveUser?: string;
   /** Session.getActiveUserLocale(); default "th" */

@@ -6,6 +6,7 @@
 import { shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { CallLedger, classifyCall } from './callLedger';
 import { FakeClock } from './clock';
+import type { PlatformVariants } from './platform';
 import { type DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { TriggerStore } from './triggers';
 import type { UiLog } from './ui';
@@ -112,6 +113,8 @@ export interface WorkbookOptions {
   now?: Date | number;
   /** spreadsheet locale (how typed text is parsed); default "th_TH" */
   locale?: string;
+  /** unconfirmed platform behaviours, switched to produce each outcome (platform.ts) */
+  platform?: PlatformVariants;
 }
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
@@ -145,6 +148,8 @@ export class WorkbookModel {
   readonly timeZone: string;
   /** Spreadsheet.getSpreadsheetLocale() */
   locale: string;
+  /** unconfirmed platform behaviours (platform.ts); tests may change them between executions */
+  platform: PlatformVariants;
   /** developer metadata located on the spreadsheet itself (a sheet's own is on its SheetModel) */
   spreadsheetMetadata: DeveloperMetadataModel[] = [];
   sheets: SheetModel[] = [];
@@ -182,9 +187,19 @@ export class WorkbookModel {
     this.editors = [...(options.editors ?? [])];
     this.timeZone = options.timeZone ?? 'Asia/Bangkok';
     this.locale = options.locale ?? DEFAULT_LOCALE;
+    this.platform = { ...(options.platform ?? {}) };
     this.htmlFiles = { ...(options.htmlFiles ?? {}) };
     this.mailQuota = options.mailDailyQuota ?? 100;
     for (const name of options.sheetNames ?? ['Sheet1']) this.addSheet(name);
+  }
+
+  /**
+   * Changes platform switches (platform.ts) and lets formulas be computed again under them.
+   * @param patch the switches to change
+   */
+  switchPlatform(patch: PlatformVariants): void {
+    Object.assign(this.platform, patch);
+    this.touch();
   }
 
   /** Marks content as changed (invalidates computed formula results). */
@@ -317,8 +332,11 @@ export interface ExecutionContext {
   readonly activeUser: string;
   /** whose permissions apply (the real address, also when Session hides it) */
   readonly effectiveUser: string;
-  /** Session returns "" for the active and effective user (their rights still apply) */
-  readonly emailHidden?: boolean;
+  /**
+   * Session returns "" for the active and effective user (true), or for the active user only
+   * ('active'); their rights still apply
+   */
+  readonly emailHidden?: boolean | 'active';
   readonly locale: string;
   activeSheet: SheetModel | null;
   activeRange: SheetRect | null;

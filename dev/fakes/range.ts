@@ -17,6 +17,7 @@ import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection }
 import { FakeSheet } from './sheet';
 import { sortBlock, sortKeys } from './sorting';
 import type { FakeOf } from './types';
+import { type PlatformVariants, storedFormula } from './platform';
 import { parseTypedText, type ParseSettings } from './valueParsing';
 import { interpretInput, outValue, type Scalar } from './values';
 
@@ -173,7 +174,12 @@ export class FakeRange implements RangeApi {
         const value = valueAt(i, j);
         const existing = this.sheet_.cell(row + i, col + j);
         if (!existing && (value === '' || value === null || value === undefined)) continue;
-        applyCellInput(existing ?? this.sheet_.cellForWrite(row + i, col + j), value, settings);
+        applyCellInput(
+          existing ?? this.sheet_.cellForWrite(row + i, col + j),
+          value,
+          settings,
+          this.ctx_.book.platform,
+        );
       }
     }
     this.ctx_.book.touch();
@@ -473,14 +479,14 @@ export class FakeRange implements RangeApi {
   /** Data-validation rules (null where none), each knowing its cell's place in its block. */
   getDataValidations(): Array<Array<FakeDataValidation | null>> {
     return this.grid_((cell) =>
-      cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt) : null,
+      cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt, true) : null,
     );
   }
 
   /** Data-validation rule of the top-left cell, or null. */
   getDataValidation(): FakeDataValidation | null {
     const cell = this.topLeft_();
-    return cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt) : null;
+    return cell?.validation ? new FakeDataValidation(this.ctx_, cell.validation, cell.validationAt, true) : null;
   }
 
   /**
@@ -644,11 +650,20 @@ const DEFAULTS_: Record<string, unknown> = {
 };
 
 /**
- * How an execution's writes read typed text: the spreadsheet's locale and time zone.
+ * How an execution's writes read typed text: the spreadsheet's locale and time zone, the
+ * workbook's clock, and the platform switches (platform.ts).
  * @param ctx the execution
  */
 export function parseSettingsOf(ctx: ExecutionContext): ParseSettings {
-  return { locale: ctx.book.locale, timeZone: ctx.book.timeZone };
+  const { book } = ctx;
+  return {
+    locale: book.locale,
+    timeZone: book.timeZone,
+    // A date typed without a year takes the workbook clock's year (the preview's and tests' "today").
+    now: new Date(book.clock.now()),
+    parse: book.platform.typedText !== 'kept',
+    thaiDigits: book.platform.thaiDigits !== false,
+  };
 }
 
 /**
@@ -659,11 +674,17 @@ export function parseSettingsOf(ctx: ExecutionContext): ParseSettings {
  * @param cell the cell
  * @param input any value
  * @param settings how to parse strings; null stores them as they are (setFormula)
+ * @param platform the platform switches (how Sheets stores a formula's sheet names)
  */
-export function applyCellInput(cell: CellData, input: unknown, settings: ParseSettings | null): void {
+export function applyCellInput(
+  cell: CellData,
+  input: unknown,
+  settings: ParseSettings | null,
+  platform: PlatformVariants = {},
+): void {
   const parsed = interpretInput(input);
   if ('formula' in parsed) {
-    cell.formula = parsed.formula;
+    cell.formula = storedFormula(platform, parsed.formula);
     delete cell.value;
     return;
   }

@@ -57,15 +57,20 @@ export class FakeSession implements FakeOf<GoogleAppsScript.Base.Session, (typeo
 
   /**
    * The user whose authority the script runs under; "" in an execution created with hideEmail
-   * (the same blank-address rule, session#geteffectiveuser; the worse case: both hidden).
+   * true (the same blank-address rule, session#geteffectiveuser; the worse case: both hidden).
+   * With hideEmail 'active' the effective user's address is kept: whether Google ever hides the
+   * one and not the other in a menu run is unconfirmed, so both outcomes can be produced.
    */
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this.ctx_, this.ctx_.emailHidden ? '' : this.ctx_.effectiveUser);
+    return new FakeUser(this.ctx_, this.ctx_.emailHidden === true ? '' : this.ctx_.effectiveUser);
   }
 
-  /** The script time zone (Asia/Bangkok unless configured). */
+  /**
+   * The script time zone: the manifest's, which may differ from the spreadsheet's (platform.ts,
+   * `scriptTimeZone`; default the spreadsheet's).
+   */
   getScriptTimeZone(): string {
-    return this.ctx_.book.timeZone;
+    return this.ctx_.book.platform.scriptTimeZone ?? this.ctx_.book.timeZone;
   }
 
   /** The active user's language setting. */

@@ -172,7 +172,7 @@ export class FakeSheet implements SheetApi {
     const settings = parseSettingsOf(this.ctx_);
     rowContents.forEach((value, j) => {
       if (!hiddenByMerge(this.sheet_, row, j + 1))
-        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings);
+        applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings, this.ctx_.book.platform);
     });
     this.ctx_.book.touch();
     return this;
@@ -252,7 +252,7 @@ export class FakeSheet implements SheetApi {
 
   /** The sheet's conditional-format rules, in priority order. */
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
-    return this.sheet_.rules.map((rule) => new FakeConditionalFormatRule(this.ctx_, copyRule(rule)));
+    return this.sheet_.rules.map((rule) => new FakeConditionalFormatRule(this.ctx_, copyRule(rule), true));
   }
 
   /** A1 to the last row and column with content. */

@@ -52,6 +52,10 @@ export interface ParseSettings {
   timeZone: string;
   /** "now", for the year of a date typed without one; default the real current time */
   now?: Date;
+  /** false: text stays text (platform.ts `typedText: 'kept'`); default true */
+  parse?: boolean;
+  /** false: Thai digits are not digits (platform.ts `thaiDigits`); default true */
+  thaiDigits?: boolean;
 }
 
 // Locales whose short dates put the month first (en_US: "4/1/2022" is 1 April 2022).
@@ -90,7 +94,8 @@ export function asciiDigits(text: string): string {
  * @param settings locale, time zone, now
  */
 export function parseTypedText(text: string, settings: ParseSettings): ParsedInput {
-  const s = asciiDigits(text).trim();
+  if (settings.parse === false) return { value: text };
+  const s = (settings.thaiDigits === false ? text : asciiDigits(text)).trim();
   if (s === '') return { value: text };
   if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
   return parseNumber_(s) ?? parseDateTime_(s, settings) ?? { value: text };

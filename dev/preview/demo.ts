@@ -4,9 +4,24 @@
  * officers type them (BE dates as text, Thai digits, channel spellings, date cells), chosen so
  * the districts spread over every level, plus a few typing mistakes for the data check.
  */
+import { LABEL } from '../../src/core/settings';
 import type { PreviewRuntime } from './runtime';
 
 export const DEMO_OWNER = 'province@nongkhai.example';
+/** The province editor the demo names in the settings. */
+export const DEMO_PROVINCE_EDITOR = 'editor@nongkhai.example';
+/** One officer per district, named in the settings (invented addresses). */
+export const DEMO_OFFICERS: Readonly<Record<string, string>> = {
+  เมืองหนองคาย: 'mueang.nongkhai@district.example',
+  โพนพิสัย: 'phon.phisai@district.example',
+  ท่าบ่อ: 'tha.bo@district.example',
+  รัตนวาปี: 'rattanawapi@district.example',
+  เฝ้าไร่: 'fao.rai@district.example',
+  ศรีเชียงใหม่: 'si.chiang.mai@district.example',
+  สระใคร: 'sakhrai@district.example',
+  สังคม: 'sangkhom@district.example',
+  โพธิ์ตาก: 'pho.tak@district.example',
+};
 export const DEMO_WORKBOOK_NAME = 'ข้อมูลตัวอย่าง — สมุดงาน OTOP จังหวัดหนองคาย ปีงบประมาณ ๒๕๖๕';
 /** Today in the demo: after round 1's deadline (25 Mar 2565), before round 2's. */
 export const DEMO_TODAY = '2022-04-18';
@@ -84,7 +99,30 @@ export function setUp(runtime: PreviewRuntime): void {
 }
 
 /**
- * Set-up, then the demo entries.
+ * Types the demo's province editor and district officers into the settings, as the province
+ * does, and runs set-up again to give them their sheets.
+ * @param runtime the preview
+ */
+export function nameDemoOfficers(runtime: PreviewRuntime): void {
+  const settings = runtime.book.spreadsheet.getSheetByName('ตั้งค่า');
+  if (!settings) throw new Error('no settings sheet: set up first');
+  const labels = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
+  const put = (label: string, email: string) => {
+    const row = labels.indexOf(label);
+    if (row < 0) throw new Error(`no settings row ${label}`);
+    settings.getRange(row + 1, 2).setValue(email);
+  };
+  put(LABEL.provinceEditors, DEMO_PROVINCE_EDITOR);
+  for (const [district, email] of Object.entries(DEMO_OFFICERS)) put(LABEL.districtEditors(district), email);
+  setUp(runtime);
+  runtime.select('อำเภอ'); // the page opens on the district table
+}
+
+/**
+ * Set-up, the demo entries, then the officers named (and set-up again).
  * @param runtime the preview
  */
 export function seedDemo(runtime: PreviewRuntime): void {
@@ -173,4 +211,5 @@ export function seedDemo(runtime: PreviewRuntime): void {
   typeRows(runtime, 'ออนไลน์ เฝ้าไร่', [
     ['10/02/2565', 'เฝ้าไร่', 'NK-05-120', 'กลุ่มจักสานบ้านโนนสวรรค์', 'กระติบข้าว', 'เว็บของกลุ่มเอง', '', '', ''],
   ]);
+  nameDemoOfficers(runtime);
 }

@@ -10,14 +10,23 @@
  * - the result goes back as Apps Script serialises it (see toTransferable).
  *
  * Formulas are computed by the bundle's own custom functions, loaded once into a separate
- * long-lived context, as in test/support/workbook.ts. A fixed "today" can be given so that a
- * demo of FY 2565 has a today inside FY 2565.
+ * long-lived context, as in test/support/workbook.ts. A "today" can be given (and changed) so
+ * that a demo of FY 2565 has a today inside FY 2565: the workbook's fake clock follows the host
+ * clock shifted to that day, and the bundle's `new Date()` reads it.
+ *
+ * The page can also type into cells as the current user (Range.setValue of the typed text, so
+ * the stand-in reads it as Sheets reads typing: numbers, dates, formulas, protections), switch
+ * the user between the owner, the province editors and each district's officers named in the
+ * settings, an editor named nowhere and an account whose e-mail Google hides, and run the OTOP
+ * menu's items as the bundle's own onOpen builds the menu.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext, runInContext, type Context } from 'node:vm';
-import { createFakeWorkbook, type FakeExecution, type FakeWorkbook } from '../fakes';
+import { createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../fakes';
 import { rectA1 } from '../fakes/a1';
+import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
+import { LABEL, readSettings } from '../../src/core/settings';
 
 /** What a call returns to the client: a value, or an error with name and message. */
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
@@ -37,9 +46,11 @@ export interface RuntimeOptions {
   owner: string;
   /**
    * who runs the sidebar's google.script.run calls (default the owner), made an editor of the
-   * workbook (only editors can open a bound script's sidebar); "" = Google hides the address
+   * workbook (only editors can open a bound script's sidebar); "" = an anonymous caller
    */
   user?: string;
+  /** Google hides `user`'s address from Session (their rights still apply) */
+  hideEmail?: boolean;
   /** workbook name shown in the preview */
   name?: string;
   /** 'yyyy-mm-dd': the day scripts see as today (the time of day stays real); null = real clock */
@@ -78,6 +89,23 @@ export function offsetToDay(today: string, now = new Date()): number {
   const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   return target.getTime() - midnight.getTime();
 }
+
+/** A user the page can switch to. */
+export interface PreviewUser {
+  readonly email: string;
+  /** Google hides the address (a consumer account outside the owner's domain) */
+  readonly hideEmail: boolean;
+  /** who it is, Thai */
+  readonly label: string;
+}
+
+/** An editor of the file named nowhere in the settings. */
+export const OUTSIDER = 'outsider@example.com';
+/** An account whose address Google hides (e.g. a personal Gmail account). */
+export const HIDDEN_USER = 'personal@gmail.example';
+
+/** What typing into a cell did. */
+export type EditOutcome = { ok: true } | { ok: false; message: string };
 
 /** Thrown for values Apps Script cannot carry; the message is the one its client library uses. */
 export class TransferError extends Error {}
@@ -152,13 +180,16 @@ interface LoadedScripts {
 export class PreviewRuntime {
   readonly book: FakeWorkbook;
   readonly owner: string;
-  /** who runs the google.script.run calls ("" = a hidden address) */
-  readonly user: string;
+  /** who runs the google.script.run calls and types into cells ("" = an anonymous caller) */
+  user: string;
+  /** whether Google hides the user's address */
+  hideEmail: boolean;
   /** the day scripts see as today, or null for the real clock */
-  readonly today: string | null;
+  today: string | null;
   selection: Selection | null = null;
-  /** toasts and alerts the executions showed, oldest first */
-  readonly messages: { kind: 'toast' | 'alert'; title: string; text: string }[] = [];
+  /** toasts and alerts the executions showed, oldest first (the last 50); n counts them all */
+  readonly messages: { kind: 'toast' | 'alert'; title: string; text: string; n: number }[] = [];
+  private shown_ = 0;
   private loaded_: LoadedScripts | null = null;
   private formulaContext_: Context | null = null;
   private readonly Date_: DateConstructor;
@@ -167,15 +198,119 @@ export class PreviewRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.owner = options.owner;
     this.user = options.user ?? options.owner;
-    this.today = options.today ?? null;
-    this.Date_ = options.today ? shiftedDate(offsetToDay(options.today)) : Date;
+    this.hideEmail = options.hideEmail ?? false;
+    this.today = null;
     this.book = createFakeWorkbook({
       owner: options.owner,
       editors: this.user && this.user !== options.owner ? [this.user] : [],
       name: options.name ?? 'OTOP',
       htmlFiles: this.htmlFiles_(),
     });
+    // Host-realm Dates (as the fakes make them), whose "now" is the workbook's clock.
+    this.Date_ = fakeDateClass(this.book.clock.now, Date);
+    this.setToday(options.today ?? null);
     this.installFormulaFunctions_();
+  }
+
+  /**
+   * Sets the day scripts see as today (the time of day stays real); null: the real clock.
+   * Formulas are computed again (TODAY(), and what depends on the day).
+   * @param today 'yyyy-mm-dd', or null
+   */
+  setToday(today: string | null): void {
+    this.book.clock.followHost(today ? offsetToDay(today) : 0);
+    this.today = today;
+    this.book.spreadsheet.ctx_.book.touch();
+  }
+
+  /**
+   * Switches the user of the calls and of typing (made an editor of the file, as anyone who can
+   * open a bound script's sidebar is).
+   * @param email the address ("" = an anonymous caller)
+   * @param hideEmail Google hides it from Session
+   */
+  setUser(email: string, hideEmail = false): void {
+    const model = this.book.spreadsheet.ctx_.book;
+    if (email && email !== this.owner && !model.editors.includes(email)) model.editors.push(email);
+    this.user = email;
+    this.hideEmail = hideEmail;
+  }
+
+  /**
+   * The users the page offers: the owner, the province editors and each district's officers
+   * named in the settings sheet, an editor named nowhere, and an account whose address Google
+   * hides.
+   */
+  users(): PreviewUser[] {
+    const out: PreviewUser[] = [{ email: this.owner, hideEmail: false, label: 'เจ้าของไฟล์ (จังหวัด)' }];
+    const settings = this.book.spreadsheet.getSheetByName('ตั้งค่า');
+    if (settings) {
+      const names = NONG_KHAI_DISTRICTS.map((d) => d.name);
+      const read = readSettings(settings.getDataRange().getValues(), names).settings;
+      for (const email of read.provinceEditors) {
+        out.push({ email, hideEmail: false, label: 'ผู้แก้ไขระดับจังหวัด' });
+      }
+      for (const name of names) {
+        for (const email of read.districtEditors[name] ?? []) {
+          out.push({ email, hideEmail: false, label: `เจ้าหน้าที่ อ.${name}` });
+        }
+      }
+    }
+    out.push({ email: OUTSIDER, hideEmail: false, label: `ผู้แก้ไขไฟล์ที่ไม่มีชื่อในชีตตั้งค่า (${LABEL.provinceEditors} ฯลฯ)` });
+    out.push({ email: HIDDEN_USER, hideEmail: true, label: 'บัญชีที่ Google ไม่เปิดเผยอีเมล' });
+    const seen = new Set<string>();
+    return out.filter((u) => {
+      const key = `${u.email}|${u.hideEmail}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /**
+   * Types text into a cell as the current user, as Sheets takes typing: Range.setValue of the
+   * text (the stand-in parses it: numbers, dates, TRUE, a leading "=" makes a formula, a leading
+   * apostrophe keeps text; "" clears), refused where the user's rights do not reach.
+   * @param sheet the sheet's name
+   * @param cell the cell, e.g. B5
+   * @param text what was typed
+   */
+  edit(sheet: string, cell: string, text: string): EditOutcome {
+    if (typeof sheet !== 'string' || typeof cell !== 'string' || typeof text !== 'string') {
+      return { ok: false, message: 'expected {sheet, cell, text}' };
+    }
+    const run = this.book.createExecution({ user: this.user, hideEmail: this.hideEmail });
+    try {
+      const target = run.spreadsheet.getSheetByName(sheet);
+      if (!target) return { ok: false, message: `ไม่มีชีต "${sheet}"` };
+      if (!/^[A-Z]{1,3}[1-9][0-9]*$/.test(cell)) return { ok: false, message: `"${cell}" ไม่ใช่เซลล์` };
+      target.getRange(cell).setValue(text);
+      this.selection = { sheet, range: cell };
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    } finally {
+      run.end();
+    }
+  }
+
+  /** The OTOP menu as the bundle's own onOpen builds it for the current user. */
+  menu(): { caption: string; functionName: string }[] {
+    const run = this.book.createExecution({ user: this.user, hideEmail: this.hideEmail });
+    try {
+      const onOpen = (this.load_(run) as Record<string, unknown>).onOpen;
+      if (typeof onOpen !== 'function') return [];
+      onOpen({ authMode: 'LIMITED' });
+      return run.ui.menus.flatMap((m) =>
+        m.items.flatMap((item) =>
+          'functionName' in item ? [{ caption: item.caption, functionName: item.functionName }] : [],
+        ),
+      );
+    } catch {
+      return [];
+    } finally {
+      run.end();
+    }
   }
 
   /** The HTML files of the project (dist/*.html), for HtmlService.createHtmlOutputFromFile. */
@@ -270,8 +405,9 @@ export class PreviewRuntime {
    * @param fn the function's name
    * @param args the arguments, as JSON-compatible values
    * @param user who calls; default the preview's user (the owner unless told otherwise)
+   * @param hideEmail Google hides the caller's address; default the preview user's setting
    */
-  call(fn: string, args: unknown[], user = this.user): CallOutcome {
+  call(fn: string, args: unknown[], user = this.user, hideEmail = user === this.user && this.hideEmail): CallOutcome {
     if (typeof fn !== 'string' || fn.endsWith('_') || !/^[A-Za-z_$][\w$]*$/.test(fn)) {
       return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${String(fn)}` } };
     }
@@ -281,6 +417,7 @@ export class PreviewRuntime {
     const run = this.book.createExecution({
       user,
       effectiveUser: user,
+      hideEmail,
       activeSheet: this.activeSheetName_(),
     });
     try {
@@ -314,8 +451,10 @@ export class PreviewRuntime {
       }
     } finally {
       this.rememberSelection_(run);
-      for (const t of run.ui.toasts) this.messages.push({ kind: 'toast', title: t.title, text: t.message });
-      for (const a of run.ui.alerts) this.messages.push({ kind: 'alert', title: a.title, text: a.prompt });
+      for (const t of run.ui.toasts)
+        this.messages.push({ kind: 'toast', title: t.title, text: t.message, n: ++this.shown_ });
+      for (const a of run.ui.alerts)
+        this.messages.push({ kind: 'alert', title: a.title, text: a.prompt, n: ++this.shown_ });
       if (this.messages.length > 50) this.messages.splice(0, this.messages.length - 50);
       run.end();
     }

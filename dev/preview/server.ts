@@ -16,6 +16,8 @@ import { PreviewRuntime } from './runtime';
 export const MAX_IN_FLIGHT = 10;
 const MAX_BODY = 1 << 20;
 const MAX_ROWS_SHOWN = 400;
+/** Blank rows shown below each sheet's content, to type new rows into. */
+const BLANK_ROWS = 20;
 
 /** Options of the preview server. */
 export interface PreviewOptions {
@@ -33,8 +35,10 @@ export interface PreviewOptions {
   seed?: (runtime: PreviewRuntime) => void;
   /** delay before each call runs, to see the sidebar's busy states (default 0) */
   latencyMs?: number;
-  /** who runs the sidebar's calls (default the owner, DEMO_OWNER); "" = Google hides the address */
+  /** who runs the sidebar's calls and types into cells (default the owner, DEMO_OWNER); "" = an anonymous caller */
   user?: string;
+  /** Google hides the user's address from Session (their rights still apply) */
+  hideEmail?: boolean;
 }
 
 /** A running preview. */
@@ -116,7 +120,7 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
     let rows: ReturnType<typeof renderSheet> = [];
     let error = '';
     try {
-      rows = renderSheet(sheet);
+      rows = renderSheet(sheet, { blankRows: BLANK_ROWS });
     } catch (e) {
       error = (e as Error).message;
     }
@@ -139,6 +143,8 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
             b: cell.bold,
             ...(data?.note ? { n: data.note } : {}),
             ...(link ? { l: link.target } : {}),
+            // what the formula bar shows: the formula, as Sheets shows it for editing
+            ...(data?.formula ? { f: data.formula } : {}),
           };
         }),
       ),
@@ -147,6 +153,9 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
   return {
     name: book.name,
     owner: runtime.owner,
+    user: { email: runtime.user, hideEmail: runtime.hideEmail },
+    users: runtime.users(),
+    menu: runtime.menu(),
     today: runtime.today,
     selection: runtime.selection,
     sheets,
@@ -219,6 +228,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     distDir,
     owner: DEMO_OWNER,
     user: options.user,
+    hideEmail: options.hideEmail,
     name: DEMO_WORKBOOK_NAME,
     today: options.today === undefined ? DEMO_TODAY : options.today,
   });
@@ -298,6 +308,30 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (req.method === 'GET' && url.pathname === '/sidebar') return html(res, sidebarPage());
     if (req.method === 'GET' && url.pathname === '/api/workbook') return json(res, 200, workbookView(runtime, calls));
     if (req.method === 'POST' && url.pathname === '/gas/run') return runCall(req, res);
+    if (req.method === 'POST' && url.pathname === '/api/edit') {
+      const body = JSON.parse(await readBody(req)) as { sheet?: unknown; cell?: unknown; text?: unknown };
+      const outcome = runtime.edit(body.sheet as string, body.cell as string, body.text as string);
+      if (outcome.ok)
+        calls.push({ at: new Date().toISOString(), fn: `(typed ${String(body.cell)})`, ok: true, ms: 0, message: '' });
+      return json(res, 200, outcome);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/user') {
+      const body = JSON.parse(await readBody(req)) as { email?: unknown; hideEmail?: unknown };
+      if (typeof body.email !== 'string')
+        return json(res, 400, { ok: false, error: { name: 'Error', message: 'expected {email}' } });
+      runtime.setUser(body.email, body.hideEmail === true);
+      return json(res, 200, { ok: true, user: { email: runtime.user, hideEmail: runtime.hideEmail } });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/clock') {
+      const body = JSON.parse(await readBody(req)) as { today?: unknown };
+      const today = body.today === null ? null : String(body.today);
+      try {
+        runtime.setToday(today);
+      } catch (error) {
+        return json(res, 400, { ok: false, error: { name: 'Error', message: (error as Error).message } });
+      }
+      return json(res, 200, { ok: true, today: runtime.today });
+    }
     if (req.method === 'POST' && url.pathname === '/api/select') {
       const body = JSON.parse(await readBody(req)) as { sheet?: unknown; range?: unknown };
       if (typeof body.sheet === 'string') runtime.select(body.sheet, typeof body.range === 'string' ? body.range : '');

@@ -23,6 +23,19 @@ export function activeUserEmail(): string {
   return (Session.getActiveUser().getEmail() || '').toLowerCase();
 }
 
+/** The script's time zone (its manifest's, appsscript.json), which may differ from the spreadsheet's. */
+export function scriptTimeZone(): string {
+  return Session.getScriptTimeZone();
+}
+
+/**
+ * Writes a line to the execution log (the Apps Script editor's log and Executions page).
+ * @param text the line
+ */
+export function logLine(text: string): void {
+  Logger.log(text);
+}
+
 /** The e-mail of the account the script runs as (its protections and edits are this user's). */
 export function effectiveUserEmail(): string {
   return (Session.getEffectiveUser().getEmail() || '').toLowerCase();

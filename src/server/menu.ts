@@ -1,18 +1,25 @@
 /** The OTOP menu and what its items do. */
-import { htmlPage, ui } from '../adapter/services';
+import { htmlPage, logLine, ui } from '../adapter/services';
 import { checkWorkbook, type CheckReport } from './dataCheck';
+import { type DiagnosticsReport, runDiagnostics } from './diagnostics';
 import { writingAction } from './serverAction';
 import { type SetupReport, setUpWorkbook } from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Menu labels (Thai) and the top-level functions they call (src/main.ts). */
+/**
+ * Menu labels (Thai) and the top-level functions they call (src/main.ts). The menu is built by
+ * onOpen, a simple trigger that runs before anything is known of the caller (no authorisation,
+ * no e-mail: Apps Script guide "Simple triggers", restrictions), so every item is there for
+ * everyone and each action checks the caller on the server (ตรวจสอบระบบ is the province's).
+ */
 export const MENU = {
   title: 'OTOP',
   items: [
     ['ตั้งค่า / ซ่อมแซมสมุดงาน', 'menuSetUp'],
     ['ตรวจข้อมูล', 'menuCheckData'],
     ['เปิดแผงควบคุม', 'showSidebar'],
+    ['ตรวจสอบระบบ', 'runDiagnostics'],
   ],
 } as const;
 
@@ -67,4 +74,29 @@ export function checkFromMenu(ss: Spreadsheet, now: Date): void {
 /** Menu: open the sidebar. */
 export function openSidebar(): void {
   ui().showSidebar(htmlPage('Sidebar').setTitle('OTOP ช่องทางการตลาด'));
+}
+
+/**
+ * Menu (and the Apps Script editor's Run menu): the self-check. Its summary and the JSON block
+ * go to the execution log too, where they can be copied when it was run from the editor, which
+ * has no spreadsheet UI for an alert ("Cannot call SpreadsheetApp.getUi() from this context").
+ * @param ss the workbook
+ * @param now the current time
+ * @param clock milliseconds now, for the timings
+ */
+export function diagnoseFromMenu(ss: Spreadsheet, now: Date, clock: () => number): DiagnosticsReport {
+  const report = runDiagnostics(ss, now, clock);
+  // The result sheet is written: telling about it must not turn the run into a failure.
+  try {
+    logLine(report.message);
+    logLine(report.json);
+  } catch {
+    // the sheet has it
+  }
+  try {
+    ui().alert('ตรวจสอบระบบ OTOP', report.message, ui().ButtonSet.OK);
+  } catch {
+    // run from the editor: the log above has it
+  }
+  return report;
 }

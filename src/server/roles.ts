@@ -76,16 +76,17 @@ export function requireProvince(who: Caller, action: string): void {
  * is named by hand before the first set-up.
  * @param who the caller
  * @param settings the settings as read
+ * @param action what they tried, in Thai (set-up, or the self-check, which follows the same rule)
  */
-export function requireSetUpRight(who: Caller, settings: Settings): void {
+export function requireSetUpRight(who: Caller, settings: Settings, action = 'การตั้งค่าสมุดงาน'): void {
   if (who.role === 'province') return;
   if (!who.owner && settings.provinceEditors.length === 0) {
-    if (!who.email) throw OfficerError.forbidden(`การตั้งค่าสมุดงาน: ${HIDDEN}`);
+    if (!who.email) throw OfficerError.forbidden(`${action}: ${HIDDEN}`);
     throw OfficerError.forbidden(
       'สมุดงานนี้อยู่ในไดรฟ์ที่แชร์ จึงไม่มีเจ้าของไฟล์ที่จะให้สิทธิ์ตั้งค่าได้: ' +
         `ให้ผู้ดูแลระดับจังหวัดสร้างชีตชื่อ "${SHEET.settings}" แล้วพิมพ์ "${LABEL.provinceEditors}" ในช่อง A1 ` +
         `และอีเมลของตน (เช่น ${who.email}) ในช่อง B1 แล้วกด "ตั้งค่า / ซ่อมแซมสมุดงาน" อีกครั้ง`,
     );
   }
-  requireProvince(who, 'การตั้งค่าสมุดงาน');
+  requireProvince(who, action);
 }

@@ -21,7 +21,11 @@ export type SheetRole =
   | 'online'
   | 'problems'
   | 'log'
-  | 'report';
+  | 'report'
+  /** the self-check's result sheet (server/diagnostics.ts) */
+  | 'diagnostics'
+  /** the self-check's scratch sheet, deleted at the end of its run (a left one is deleted by the next) */
+  | 'scratch';
 
 /** A report's identity and state. */
 export interface ReportMark {

@@ -14,6 +14,7 @@ export const SHEET = {
   baseline: BASELINE_SHEET_NAME,
   problems: 'ปัญหาข้อมูล',
   log: 'บันทึก',
+  diagnostics: 'ผลตรวจสอบระบบ',
 } as const;
 
 /** The two kinds of entry sheet. */

@@ -245,3 +245,42 @@ describe('npm start', () => {
     });
   }
 });
+
+describe('the runtime as a place to try the add-on (no browser)', () => {
+  test('typing goes through setValue as the current user; users, the clock and the menu follow the bundle', () => {
+    const runtime = new PreviewRuntime({
+      distDir: join(ROOT, 'dist'),
+      owner: 'owner@example.com',
+      today: '2022-04-18',
+    });
+    expect(runtime.call('sidebarSetUp', []).ok).toBe(true);
+    expect(runtime.edit('กิจกรรม ท่าบ่อ', 'G2', '๑๒')).toEqual({ ok: true });
+    expect(runtime.book.spreadsheet.getSheetByName('กิจกรรม ท่าบ่อ')!.getRange('G2').getValue()).toBe(12);
+    expect(runtime.edit('กิจกรรม ท่าบ่อ', 'A2', '1/4')).toEqual({ ok: true });
+    // a date typed without a year takes the day scripts see (2565 BE = 2022)
+    expect(runtime.book.spreadsheet.getSheetByName('กิจกรรม ท่าบ่อ')!.getRange('A2').getValue()).toEqual(
+      new Date(2022, 3, 1),
+    );
+    expect(runtime.edit('ไม่มีชีตนี้', 'A1', 'x')).toEqual({ ok: false, message: 'ไม่มีชีต "ไม่มีชีตนี้"' });
+    expect(runtime.edit('ตั้งค่า', 'A1:B2', 'x').ok).toBe(false);
+    runtime.setUser('stranger@example.com');
+    expect(runtime.edit('ตั้งค่า', 'B2', '2566').ok).toBe(false); // the province's sheet is protected
+    expect(runtime.users().map((u) => u.label)).toEqual([
+      'เจ้าของไฟล์ (จังหวัด)',
+      expect.stringContaining('ผู้แก้ไขไฟล์ที่ไม่มีชื่อ'),
+      'บัญชีที่ Google ไม่เปิดเผยอีเมล',
+    ]);
+    runtime.setUser('personal@gmail.example', true);
+    expect((runtime.call('sidebarState', []) as any).value.user).toEqual({ email: '', role: 'unknown', district: '' });
+    expect(runtime.menu().map((i) => i.functionName)).toEqual([
+      'menuSetUp',
+      'menuCheckData',
+      'showSidebar',
+      'runDiagnostics',
+    ]);
+    runtime.setToday('2022-06-01');
+    expect(runtime.call('OTOP_THAI', [null]).ok).toBe(true);
+    expect(new Date(runtime.book.clock.now()).getDate()).toBe(1);
+    expect(() => runtime.setToday('1 June')).toThrow('yyyy-mm-dd');
+  });
+});

@@ -2,8 +2,6 @@
  * The built bundle, loaded as Apps Script loads it (one global scope, no Node globals), and
  * its custom functions called from that scope with values made in that scope.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { bundleText, type BundleScope, loadBundle } from '../support/loadBundle';
 
 const CUSTOM_FUNCTIONS = ['OTOP_TARGET', 'OTOP_PERCENT', 'OTOP_SCORE', 'OTOP_LEVEL', 'OTOP_NEXT', 'OTOP_THAI'];
@@ -74,17 +72,4 @@ describe('custom functions called in the bundle', () => {
     expect(() => gas.OTOP_PERCENT(1, 0)).toThrow(/เป็น 0/);
     expect(() => gas.OTOP_SCORE(1.5, 1, 1, 29)).toThrow(/มีทศนิยม/);
   });
-});
-
-describe('clasp', () => {
-  test('`clasp status` would push exactly the bundle and the manifest', () => {
-    const root = join(__dirname, '..', '..');
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['status', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    const files: string[] = JSON.parse(out).filesToPush;
-    expect(files.every((f) => /^dist\/(Code\.js|appsscript\.json|\w+\.html)$/.test(f))).toBe(true);
-    expect(files).toEqual(expect.arrayContaining(['dist/Code.js', 'dist/appsscript.json']));
-  }, 30000);
 });

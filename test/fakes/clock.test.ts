@@ -20,6 +20,17 @@ describe('FakeClock', () => {
     expect(() => clock.advance(-1)).toThrow('≥ 0');
   });
 
+  test('followHost unfreezes it and follows the host clock shifted by an offset, backwards too', () => {
+    const clock = new FakeClock(Date.UTC(2030, 0, 1));
+    const day = 24 * 3600 * 1000;
+    clock.followHost(-3 * day);
+    expect(clock.frozen).toBe(false);
+    expect(Math.abs(clock.now() - (Date.now() - 3 * day))).toBeLessThan(1000);
+    clock.followHost();
+    expect(Math.abs(clock.now() - Date.now())).toBeLessThan(1000);
+    expect(() => clock.followHost(Number.NaN)).toThrow('not a valid offset');
+  });
+
   test('every recorded service call takes msPerCall; fake-only helpers take nothing', () => {
     const wb = createFakeWorkbook({ now: MARCH_1 });
     const range = wb.spreadsheet.getSheets()[0].getRange('A1'); // two calls, at no cost yet

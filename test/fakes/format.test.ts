@@ -93,6 +93,13 @@ describe('conditional formatting', () => {
       ['ผ่าน', '#b7e1cd'],
       ['ไม่ผ่าน', '#f4c7c3'],
     ]);
+    // blankRows: the grid goes on below the content, within the sheet's size
+    const padded = renderSheet(sheet, { blankRows: 3 });
+    expect(padded.map((row) => row[0].value)).toEqual(['ผ่าน', 'ไม่ผ่าน', '', '', '']);
+    expect(renderSheet(sheet, { blankRows: 5000 })).toHaveLength(sheet.getMaxRows());
+    const empty = sheet.getParent().insertSheet('ว่าง');
+    expect(renderSheet(empty)).toEqual([]);
+    expect(renderSheet(empty, { blankRows: 2 }).map((row) => row.length)).toEqual([10, 10]);
   });
 
   test('rule builders copy, and a rule without a condition cannot be built', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, type FakeExecution, type FakeWorkbook } from '../../dev/fakes';
+import { createFakeWorkbook, type FakeExecution, type FakeWorkbook, type WorkbookOptions } from '../../dev/fakes';
 import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
@@ -21,16 +21,22 @@ export interface Harness {
   as(user: string, options?: { hideEmail?: boolean }): { run: FakeExecution; gas: BundleScope };
 }
 
+/** Options of newHarness: the workbook's (owner, locale, time zone, platform switches) and editors. */
+export type HarnessOptions = Pick<WorkbookOptions, 'owner' | 'locale' | 'timeZone' | 'platform'> & {
+  editors?: string[];
+};
+
 /**
  * A new fake workbook (one blank sheet, as Sheets makes it) with the bundle loaded as its owner
- * (or, for a workbook in a shared drive, which has no owner, as its first editor).
- * @param options editors; owner null for a shared-drive workbook
+ * (as its first editor when it has no owner).
+ * @param options editors, and the workbook's owner, locale, time zone and platform switches
  */
-export function newHarness(options: { editors?: string[]; owner?: string | null } = {}): Harness {
-  const owner = options.owner === undefined ? OWNER : options.owner;
+export function newHarness(options: HarnessOptions = {}): Harness {
+  const { editors = [], ...workbook } = options;
   const book = createFakeWorkbook({
-    owner,
-    editors: options.editors ?? [],
+    owner: OWNER,
+    ...workbook,
+    editors,
     htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
   });
   const as = (user: string, as?: { hideEmail?: boolean }) => {
@@ -38,7 +44,7 @@ export function newHarness(options: { editors?: string[]; owner?: string | null 
     const gas = loadBundle({ ...run.globals }, { now: book.clock.now });
     return { run, gas };
   };
-  const first = as(owner ?? (options.editors ?? [])[0]);
+  const first = as(options.owner === null ? editors[0] : (options.owner ?? OWNER));
   // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
   first.run.spreadsheet.setFunctions((name) =>
     typeof first.gas[name] === 'function' && name.startsWith('OTOP_') ? first.gas[name] : undefined,
