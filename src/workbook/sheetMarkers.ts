@@ -21,7 +21,11 @@ export type SheetRole =
   | 'online'
   | 'problems'
   | 'log'
-  | 'report';
+  | 'report'
+  /** The districts' submissions (sealed rows, written by the add-on only). */
+  | 'submissions'
+  /** The board of who has reported (rebuilt by the add-on). */
+  | 'board';
 
 /** A report's identity and state. */
 export interface ReportMark {

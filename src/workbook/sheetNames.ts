@@ -14,6 +14,8 @@ export const SHEET = {
   baseline: BASELINE_SHEET_NAME,
   problems: 'ปัญหาข้อมูล',
   log: 'บันทึก',
+  submissions: 'การส่งรายงานของอำเภอ',
+  board: 'สถานะการส่งรายงาน',
 } as const;
 
 /** The two kinds of entry sheet. */

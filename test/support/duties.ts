@@ -1,0 +1,70 @@
+/**
+ * A small province for the duties' tests: two districts set up by the bundle, their officers
+ * and a province editor named in the settings (set-up run again to give them their rights), a
+ * few entries, and the clock at a chosen moment.
+ */
+import { LABEL } from '../../src/core/settings';
+import { activityRows, onlineRows, typeRows } from './entries';
+import { type Harness, newHarness } from './workbook';
+
+export const THA_BO = 'tha@district.example';
+export const SANGKHOM = 'sangkhom@district.example';
+export const PROVINCE_EDITOR = 'editor@province.example';
+export const STRANGER = 'stranger@example.com';
+
+/**
+ * Writes an address into a settings row, as the province types it.
+ * @param h the harness
+ * @param label the row's label
+ * @param email the address(es)
+ */
+export function nameInSettings(h: Harness, label: string, email: string): void {
+  const settings = h.run.spreadsheet.getSheetByName('ตั้งค่า');
+  if (!settings) throw new Error('no settings sheet');
+  const row = settings
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[0] === label);
+  if (row < 0) throw new Error(`no settings row ${label}`);
+  settings.getRange(row + 1, 2).setValue(email);
+}
+
+/**
+ * Two districts (ท่าบ่อ, สังคม) set up, officers named, entries typed; the clock at `at`.
+ * @param at the moment the test starts (Bangkok time)
+ */
+export function dutiesProvince(at: Date): Harness {
+  const h = newHarness({ editors: [THA_BO, SANGKHOM, PROVINCE_EDITOR, STRANGER] });
+  h.book.clock.set(at);
+  const ss = h.run.spreadsheet;
+  const table = ss.insertSheet('อำเภอ');
+  table.getRange(1, 1, 3, 4).setValues([
+    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
+    [1, 'ท่าบ่อ', 74, 12],
+    [2, 'สังคม', 63, 6],
+  ]);
+  for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
+    ss.insertSheet(name).deleteRows(41, 960);
+  }
+  h.gas.sidebarSetUp();
+  nameInSettings(h, LABEL.districtEditors('ท่าบ่อ'), THA_BO);
+  nameInSettings(h, LABEL.districtEditors('สังคม'), SANGKHOM);
+  nameInSettings(h, LABEL.provinceEditors, PROVINCE_EDITOR);
+  h.gas.sidebarSetUp();
+  typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 2, '10/10/2564'));
+  typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '05/11/2564'));
+  typeRows(ss, 'ออนไลน์ ท่าบ่อ', onlineRows('ท่าบ่อ', 3, 2, '12/10/2564'));
+  typeRows(ss, 'ออนไลน์ สังคม', onlineRows('สังคม', 1, 1, '20/10/2564'));
+  return h;
+}
+
+/**
+ * The rows of a sheet as values (header first).
+ * @param h the harness
+ * @param name the sheet's name
+ */
+export function sheetValues(h: Harness, name: string): unknown[][] {
+  const sheet = h.run.spreadsheet.getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet.getDataRange().getValues();
+}
