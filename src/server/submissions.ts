@@ -134,7 +134,7 @@ export function submitDuty(
     return {
       needsConfirmation: true,
       message:
-        `อ.${p.district} ส่ง${title}แล้ว ${p.earlier.length} ครั้ง (ล่าสุด ${last.when} โดย ${last.sentBy || UNKNOWN_USER}) ` +
+        `อ.${p.district} ส่ง${title} แล้ว ${p.earlier.length} ครั้ง (ล่าสุด ${last.when} โดย ${last.sentBy || UNKNOWN_USER}) ` +
         'ต้องการส่งใหม่หรือไม่ (ฉบับเดิมยังเก็บไว้ และวันที่ส่งครั้งแรกยังใช้ตัดสินว่าส่งตรงเวลาหรือไม่)',
     };
   }
