@@ -121,7 +121,7 @@ describe('the board in the workbook', () => {
       6, 18, 4, 1,
     ]);
     // the officers' own rules are kept through a rebuild
-    const own = h.run.globals.SpreadsheetApp.newConditionalFormatRule()
+    const own = h.run.services.SpreadsheetApp.newConditionalFormatRule()
       .whenCellEmpty()
       .setBackground('#000000')
       .setRanges([board.getRange('A1')])
