@@ -3,7 +3,12 @@
  * and a province editor named in the settings (set-up run again to give them their rights), a
  * few entries, and the clock at a chosen moment.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, Script } from 'node:vm';
+import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
+import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows } from './entries';
 import { type Harness, newHarness } from './workbook';
 
@@ -67,4 +72,36 @@ export function sheetValues(h: Harness, name: string): unknown[][] {
   const sheet = h.run.spreadsheet.getSheetByName(name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet.getDataRange().getValues();
+}
+
+let compiled: Script[] | null = null;
+
+/**
+ * Loads the built bundle into a fresh global scope like loadBundle, compiling dist/ once per
+ * test file: a year of daily trigger runs loads it hundreds of times.
+ * @param services the execution's globals
+ * @param now the fake clock
+ */
+export function loadCompiledBundle(services: Record<string, unknown>, now: () => number): BundleScope {
+  compiled ??= readdirSync(DIST)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => new Script(readFileSync(join(DIST, f), 'utf8'), { filename: f }));
+  const context = createContext({ ...services });
+  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
+  const FakeDate = fakeDateClass(now, NativeDate);
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
+  context.Date = FakeDate;
+  for (const script of compiled) script.runInContext(context);
+  const scope = context as BundleScope;
+  Object.defineProperty(scope, 'run', { value: (source: string) => new Script(source).runInContext(context) });
+  return scope;
+}
+
+/**
+ * The resolver runDueTriggers needs: the handler of the bundle loaded in the trigger's execution.
+ * @param h the harness
+ */
+export function triggerResolver(h: Harness): RunTriggersOptions<FakeExecution>['resolve'] {
+  return (run, handler) => loadCompiledBundle({ ...run.globals }, h.book.clock.now)[handler];
 }
