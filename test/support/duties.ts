@@ -51,10 +51,15 @@ export function dutiesProvince(at: Date): Harness {
   for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
     ss.insertSheet(name).deleteRows(41, 960);
   }
-  h.gas.sidebarSetUp();
-  nameInSettings(h, LABEL.districtEditors('ท่าบ่อ'), THA_BO);
-  nameInSettings(h, LABEL.districtEditors('สังคม'), SANGKHOM);
-  nameInSettings(h, LABEL.provinceEditors, PROVINCE_EDITOR);
+  // The officers typed into a settings sheet before the first set-up, which keeps them.
+  ss.insertSheet('ตั้งค่า')
+    .getRange(1, 1, 4, 2)
+    .setValues([
+      ['การตั้งค่า', 'ค่า'],
+      [LABEL.districtEditors('ท่าบ่อ'), THA_BO],
+      [LABEL.districtEditors('สังคม'), SANGKHOM],
+      [LABEL.provinceEditors, PROVINCE_EDITOR],
+    ]);
   h.gas.sidebarSetUp();
   typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 2, '10/10/2564'));
   typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '05/11/2564'));
