@@ -20,6 +20,9 @@ function records(h: Harness): Record<string, unknown>[] {
   return rows.map((row) => Object.fromEntries(header.map((k, i) => [String(k), row[i]])));
 }
 
+/** One field of a record (by its header). */
+const field = (record: Record<string, unknown>, header: string) => record[header];
+
 /** The board's cell of a district and a column header. */
 function boardCell(h: Harness, district: string, header: string): unknown {
   const values = sheetValues(h, BOARD);
@@ -79,12 +82,12 @@ describe('a district submits its monthly report', () => {
       ส่งถึง: 'จังหวัดหนองคาย',
       ครั้งที่: 1,
     });
-    const snapshot = JSON.parse(String(record['ข้อมูลที่ส่ง']));
+    const snapshot = JSON.parse(String(field(record, 'ข้อมูลที่ส่ง')));
     expect(snapshot.activities.map((a: { activity: string }) => a.activity)).toEqual([
       'ตลาดนัด OTOP ครั้งที่ 1',
       'ตลาดนัด OTOP ครั้งที่ 2',
     ]);
-    expect(String(record['รหัสตรวจสอบ'])).toMatch(/^[0-9a-f]{24}$/);
+    expect(String(field(record, 'รหัสตรวจสอบ'))).toMatch(/^[0-9a-f]{24}$/);
     // values only, protected, the named officers its editors
     const sheet = h.run.spreadsheet.getSheetByName(RECORDS)!;
     expect(
@@ -120,7 +123,7 @@ describe('a district submits its monthly report', () => {
   test('late: the board and the record say by how many days', () => {
     const h = dutiesProvince(new Date(2021, 10, 8, 16, 0));
     expect(h.as(THA_BO).gas.sidebarSubmitMonthly('2021-10', true).message).toContain('(ช้า 3 วัน)');
-    expect(records(h)[0]['การส่ง']).toBe('ช้า 3 วัน');
+    expect(field(records(h)[0], 'การส่ง')).toBe('ช้า 3 วัน');
     expect(boardCell(h, 'ท่าบ่อ', 'ต.ค. 64')).toBe('ส่งช้า 3 วัน');
     expect(boardCell(h, 'สังคม', 'ต.ค. 64')).toBe('เลยกำหนด ยังไม่ส่ง');
     expect(
@@ -148,7 +151,7 @@ describe('a district submits its monthly report', () => {
     const again = officer().sidebarSubmitMonthly('2021-10', true, '', true);
     expect(again.message).toContain('(ครั้งที่ 2 ฉบับเดิมยังเก็บไว้)');
     const rows = records(h);
-    expect(rows.map((r) => [r['ครั้งที่'], r['กิจกรรม'], r['การส่ง']])).toEqual([
+    expect(rows.map((r) => [field(r, 'ครั้งที่'), field(r, 'กิจกรรม'), field(r, 'การส่ง')])).toEqual([
       [1, 2, 'ตรงเวลา'],
       [2, 3, 'ช้า 4 วัน'],
     ]);
@@ -164,7 +167,7 @@ describe('a district submits its monthly report', () => {
     expect(h.gas.sidebarPreviewSubmission('month', '2021-10', 'สังคม').onBehalf).toBe(true);
     expect(h.gas.sidebarSubmitMonthly('2021-10', true, 'สังคม').message).toContain('ของ อ.สังคม');
     h.as(PROVINCE_EDITOR).gas.sidebarSubmitMonthly('2021-10', true, 'อ.ท่าบ่อ');
-    expect(records(h).map((r) => [r['อำเภอ'], r['ผู้ส่ง'], r['ส่งในนาม']])).toEqual([
+    expect(records(h).map((r) => [field(r, 'อำเภอ'), field(r, 'ผู้ส่ง'), field(r, 'ส่งในนาม')])).toEqual([
       ['สังคม', OWNER, 'จังหวัดส่งแทนอำเภอ'],
       ['ท่าบ่อ', PROVINCE_EDITOR, 'จังหวัดส่งแทนอำเภอ'],
     ]);
