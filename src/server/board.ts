@@ -56,7 +56,7 @@ export function rebuildBoard(
   undo: Undo,
 ): boolean {
   const found = config.registry.one('board');
-  const own = found ?? createBoard(ss, config, undo);
+  const own = found ?? createBoard_(ss, config, undo);
   return writeBoard(own, !found, boardOf(config.settings, config.districts, records, today), undo);
 }
 
@@ -66,7 +66,7 @@ export function rebuildBoard(
  * @param config who may write it
  * @param undo where its removal is registered
  */
-export function createBoard(ss: Spreadsheet, config: WorkbookConfig, undo: Undo): OwnSheet {
+function createBoard_(ss: Spreadsheet, config: WorkbookConfig, undo: Undo): OwnSheet {
   const name = ss.getSheetByName(SHEET.board) ? freeName(ss, `${SHEET.board} (OTOP)`) : SHEET.board;
   const own = markSheet(newSheet(ss, name, undo), { role: 'board' }, undo);
   applyProtection(own.sheet, rightsOf(own.mark, name, config.settings), undo);

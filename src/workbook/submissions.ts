@@ -8,7 +8,7 @@
  */
 import { type Day, dayOfDate, isDate } from '../core/civilDate';
 import type { Criteria } from '../core/criteria';
-import { type Duty, type DutyKind, daysLateOn, dutyKey, parseDutyKey } from '../core/duties';
+import { type Duty, type DutyKind, dutyKey, parseDutyKey } from '../core/duties';
 import { type DistrictCounts, districtResult, type PercentBasis, provinceTotal } from '../core/districtResult';
 import { defineLayout, isHeaderRow, mapColumns } from '../core/layout';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
@@ -321,15 +321,6 @@ export function submissionsOf(
   return records
     .filter((r) => r.trusted && r.district === district && r.kind === duty.kind && r.period === duty.period)
     .sort((a, b) => a.at.localeCompare(b.at));
-}
-
-/**
- * How many days late a record was for its duty.
- * @param duty the duty
- * @param record the record
- */
-export function recordDaysLate(duty: Duty, record: SubmissionRecord): number {
-  return daysLateOn(duty, record.day);
 }
 
 /** The round summary's standing with the districts' submissions, and each district's source. */
