@@ -28,6 +28,10 @@ import { makeMonthlyReport, makeRoundSummary } from './server/reports';
 import { sidebarStateAt } from './server/state';
 import { selectCell } from './server/selection';
 import { a1 } from './workbook/a1';
+import type { DutiesView, RemindersResult, SubmissionPreview, SubmitResult } from './server/dutiesApi';
+import { dutiesView } from './server/duties';
+import { previewSubmission, submitDuty } from './server/submissions';
+import { runReminders, setReminders } from './server/reminders';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
@@ -325,6 +329,100 @@ export function sidebarPreviewSending(sheet: string): SendingPreview {
  */
 export function sidebarSend(sheet: string, again?: boolean): SendResult {
   return onWorkbook_((ss) => writingAction(() => sendToProvince(ss, String(sheet), new Date(), again === true)));
+}
+
+/**
+ * Sidebar (google.script.run): the caller's reporting duties: a district officer's own with days
+ * left, or for the province every district's (late districts first) and the reminders.
+ * @return {Object} the duties (days as ISO text)
+ */
+export function sidebarDuties(): DutiesView {
+  return onWorkbook_((ss) => dutiesView(ss, new Date()));
+}
+
+/**
+ * Sidebar (google.script.run): what submitting a monthly report or round summary now would send:
+ * the figures as of the month's last day (the round's deadline), what changed, the entries
+ * counted, what is missing, earlier submissions and the statement to confirm.
+ * @param {string} kind 'month' or 'round'
+ * @param {string} period the month (yyyy-mm) or the round (1–3)
+ * @param {string} district the district (the province submitting on its behalf); a district officer's own by default
+ * @return {Object} the preview
+ */
+export function sidebarPreviewSubmission(kind: string, period: string, district?: string): SubmissionPreview {
+  return onWorkbook_((ss) =>
+    previewSubmission(ss, kind === 'round' ? 'round' : 'month', String(period), new Date(), optionalText_(district)),
+  );
+}
+
+/**
+ * Sidebar (google.script.run): a district submits its monthly report to the province (after the
+ * month has ended); the province may submit on a district's behalf. A resubmission asks first.
+ * @param {string} month the month, yyyy-mm
+ * @param {boolean} confirmed the officer ticked the statement that the data is complete and correct
+ * @param {string} district the district (the province's choice); a district officer's own by default
+ * @param {boolean} again the officer confirmed submitting once more
+ * @return {Object} what happened, or a question to confirm
+ */
+export function sidebarSubmitMonthly(
+  month: string,
+  confirmed: boolean,
+  district?: string,
+  again?: boolean,
+): SubmitResult {
+  return onWorkbook_((ss) =>
+    writingAction(() =>
+      submitDuty(ss, 'month', String(month), new Date(), confirmed === true, optionalText_(district), again === true),
+    ),
+  );
+}
+
+/**
+ * Sidebar (google.script.run): a district submits a round summary to the province (from a week
+ * before its deadline); the province may submit on a district's behalf. A resubmission asks first.
+ * @param {number} round 1, 2 or 3
+ * @param {boolean} confirmed the officer ticked the statement that the data is complete and correct
+ * @param {string} district the district (the province's choice); a district officer's own by default
+ * @param {boolean} again the officer confirmed submitting once more
+ * @return {Object} what happened, or a question to confirm
+ */
+export function sidebarSubmitRound(
+  round: number,
+  confirmed: boolean,
+  district?: string,
+  again?: boolean,
+): SubmitResult {
+  return onWorkbook_((ss) =>
+    writingAction(() =>
+      submitDuty(ss, 'round', String(round), new Date(), confirmed === true, optionalText_(district), again === true),
+    ),
+  );
+}
+
+/**
+ * Sidebar (google.script.run): switches the daily reminders on (a trigger under the caller's
+ * account) or off (province only).
+ * @param {boolean} on on or off
+ * @return {Object} what happened and the reminders' state
+ */
+export function sidebarSetReminders(on: boolean): RemindersResult {
+  return onWorkbook_((ss) => writingAction(() => setReminders(ss, on === true, new Date())));
+}
+
+/**
+ * The daily reminders' trigger handler (time-driven, installable; runs as the account that
+ * switched the reminders on): e-mails the districts whose reports are due and the province's
+ * digest, once per district per day, and rebuilds the board.
+ * @param {Object} e the time-driven event
+ */
+export function remindDistricts(e?: unknown): void {
+  void e;
+  onWorkbook_((ss) => writingAction(() => runReminders(ss, new Date())));
+}
+
+/** A text argument that may be missing (google.script.run sends null for undefined in arrays). */
+function optionalText_(value: unknown): string | undefined {
+  return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value);
 }
 
 /**

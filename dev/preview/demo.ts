@@ -213,3 +213,25 @@ export function seedDemo(runtime: PreviewRuntime): void {
   ]);
   nameDemoOfficers(runtime);
 }
+
+/** The officer the preview runs as with PREVIEW_DISTRICT (a made-up address). */
+export const DEMO_OFFICER = 'officer@district.example';
+
+/**
+ * The demo workbook with one district's officer named in the settings (the province types the
+ * address, then runs set-up again to give the officer their sheets), for a preview run as that
+ * officer: `PREVIEW_DISTRICT=ท่าบ่อ npm start`.
+ * @param district the district's canonical name
+ * @param email the officer's address
+ */
+export function seedDemoWithOfficer(district: string, email = DEMO_OFFICER): (runtime: PreviewRuntime) => void {
+  return (runtime) => {
+    seedDemo(runtime);
+    const settings = runtime.book.spreadsheet.getSheetByName('ตั้งค่า');
+    const rows = settings?.getDataRange().getValues() ?? [];
+    const row = rows.findIndex((r) => r[0] === `ผู้แก้ไข อ.${district} (อีเมล)`);
+    if (!settings || row < 0) throw new Error(`PREVIEW_DISTRICT: no district "${district}" in the settings`);
+    settings.getRange(row + 1, 2).setValue(email);
+    setUp(runtime);
+  };
+}

@@ -123,3 +123,32 @@ export function digestHex(text: string): string {
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The installable triggers of this project that the user running the script created (Apps
+ * Script reference, ScriptApp.getProjectTriggers: "associated with the current project and
+ * current user"; another account's triggers are not listed). Needs the script.scriptapp scope.
+ */
+export function ownProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers();
+}
+
+/**
+ * Creates a daily time-driven trigger that calls a top-level function near an hour of the day
+ * in a time zone; it runs as the user creating it (guides/triggers/installable) "between the
+ * hour and the next" (the time within the hour is Google's choice).
+ * @param handler the top-level function's name
+ * @param hour 0–23
+ * @param timeZone an IANA zone, e.g. Asia/Bangkok
+ */
+export function createDailyTrigger(handler: string, hour: number, timeZone: string): GoogleAppsScript.Script.Trigger {
+  return ScriptApp.newTrigger(handler).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+}
+
+/**
+ * Removes one of the user's triggers.
+ * @param trigger the trigger
+ */
+export function removeTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
+  ScriptApp.deleteTrigger(trigger);
+}

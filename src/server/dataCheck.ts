@@ -1,9 +1,9 @@
 /**
  * Data check: reads every district's own sheets as its formula reads them, the baseline, the
- * settings, the district table and the log, lists each problem with sheet, cell and a Thai
- * message on the problems sheet (rewritten whole, so fixed problems disappear), records which
- * district first claimed each registration number, and logs the check. Never writes into the
- * sheets officers type in.
+ * settings, the district table, the log and the districts' submissions, lists each problem with
+ * sheet, cell and a Thai message on the problems sheet (rewritten whole, so fixed problems
+ * disappear), records which district first claimed each registration number, and logs the check.
+ * Never writes into the sheets officers type in.
  */
 import { dayOfDate } from '../core/civilDate';
 import { type CheckedSheet, dataCheck } from '../core/dataCheck';
@@ -21,6 +21,7 @@ import { SHEET } from '../workbook/sheetNames';
 import { appendLog, logProblems } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireOfficer } from './roles';
+import { readSubmissions } from './submissionRecords';
 import { readWorkbook, type WorkbookRead } from './workbookRead';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -112,6 +113,7 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   for (const list of Object.values(record)) list.sort();
   keep(CLAIMS_KEY, record, undo);
   for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });
+  for (const p of readSubmissions(book.registry).problems) out.push({ ...p, column: 1 });
   return out;
 }
 

@@ -12,7 +12,7 @@ import { withScratchSheet } from '../adapter/scratchSheet';
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
 import { rewriteSheet } from '../adapter/sheetRewrite';
-import { freeName, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { readSettings, type Settings } from '../core/settings';
 import {
@@ -96,10 +96,10 @@ function settingsForRights_(ss: Spreadsheet, config: WorkbookConfig): Settings {
  * left alone and the new one named apart.
  */
 function create_(ss: Spreadsheet, undo: Undo, notes: string[]): OwnSheet {
-  const taken = ss.getSheetByName(SHEET.diagnostics) !== null;
-  const name = taken ? freeName(ss, `${SHEET.diagnostics} (OTOP)`) : SHEET.diagnostics;
-  if (taken) notes.push(`มีชีตชื่อ "${SHEET.diagnostics}" ของเจ้าหน้าที่อยู่แล้ว จึงเขียนผลไว้ในชีต "${name}" (ชีตเดิมไม่ถูกแตะ)`);
-  const sheet = newSheet(ss, name, undo);
+  const { sheet, name } = blankOrNewSheet(ss, SHEET.diagnostics, undo);
+  if (name !== SHEET.diagnostics) {
+    notes.push(`มีชีตชื่อ "${SHEET.diagnostics}" ของเจ้าหน้าที่อยู่แล้ว จึงเขียนผลไว้ในชีต "${name}" (ชีตเดิมไม่ถูกแตะ)`);
+  }
   const own = markSheet(sheet, { role: 'diagnostics' }, undo);
   const extra = sheet.getMaxColumns() - DIAGNOSTICS_WIDTH;
   if (extra > 0) sheet.deleteColumns(DIAGNOSTICS_WIDTH + 1, extra); // a new sheet: its removal undoes this

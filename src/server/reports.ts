@@ -24,10 +24,12 @@ import {
 import { rightsOf } from '../workbook/rights';
 import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
+import { withRoundSubmissions } from '../workbook/submissions';
 import type { MadeReport } from './api';
 import { appendLog, type LogRow } from './auditLog';
 import { nowText, stampText } from './clock';
 import { caller, requireProvince } from './roles';
+import { readSubmissions } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,7 +71,10 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
     );
   }
   const asOf = provisional ? today : deadline;
-  const standing = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
+  const live = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
+  // A district that submitted the round is shown as submitted; the others from the live entries.
+  const records = readSubmissions(book.registry).records;
+  const { standing, sources } = withRoundSubmissions(live, records, round, book.criteria, book.settings.percentBasis);
   const made = madeBy_(book, who.email, now);
   const status = provisional ? provisionalStatus(asOf) : NEWEST;
   const mark = {
@@ -79,7 +84,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
     made: now.toISOString(),
     districts: standing.districts.length,
   };
-  return publish_(ss, book, made, mark, roundSummaryGrid(standing, round, made, status), now);
+  return publish_(ss, book, made, mark, roundSummaryGrid(standing, round, made, status, sources), now);
 }
 
 /**

@@ -7,7 +7,7 @@
  * rights.
  */
 import { channelNames } from '../core/channels';
-import { dateOfDay } from '../core/civilDate';
+import { dateOfDay, dayOfDate } from '../core/civilDate';
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { NO_FIGURE } from '../core/districtResult';
@@ -39,7 +39,9 @@ import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
 import { type LogRow, appendLog, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
+import { boardOf, writeBoard } from './board';
 import { caller, requireSetUpRight } from './roles';
+import { readSubmissions } from './submissionRecords';
 import { plannedRef, readTable } from './workbookRead';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -141,6 +143,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   );
 
   writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const board = own_(run, 'board', SHEET.board);
+  const submitted = readSubmissions(found).records;
+  writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
   const rights = protect_(run, settings.settings);
   warnOutsiders_(run, settings.settings, who.owner);

@@ -7,6 +7,7 @@
 import type { SidebarState } from '../server/api';
 import { calendarPart } from './calendar';
 import { add, button, byId, el, section, withId } from './dom';
+import { dutiesPart } from './duties';
 import { checkPart } from './problems';
 import { reportsPart } from './reports';
 import { type RoleView, roleNotice, roleText, setUpNotice, type User, viewOf } from './roles';
@@ -67,6 +68,9 @@ function build_(view: RoleView): void {
   const panels = byId('panels');
   panels.replaceChildren();
   if (view.calendar) parts.push(calendarPart(panels));
+  if (view.duties || view.board || view.reminders) {
+    parts.push(dutiesPart(panels, app, { own: view.duties, board: view.board, reminders: view.reminders }));
+  }
   if (view.setUp || view.check || view.reports || view.sending) {
     const work = section(panels, 'h-work', 'งาน');
     if (view.setUp) parts.push(setUpPart(work, app));

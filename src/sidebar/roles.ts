@@ -23,6 +23,12 @@ export interface RoleView {
   readonly reports: boolean;
   /** sending to the province: e-mail and LINE text */
   readonly sending: boolean;
+  /** the caller's own reporting duties and submitting them (a district officer) */
+  readonly duties: boolean;
+  /** every district's duties at a glance and submitting on a district's behalf */
+  readonly board: boolean;
+  /** switching the daily reminders on and off */
+  readonly reminders: boolean;
   /** the caller's own district, marked in the standing ('' for none) */
   readonly ownDistrict: string;
 }
@@ -35,18 +41,33 @@ const NOTHING: RoleView = {
   check: false,
   reports: false,
   sending: false,
+  duties: false,
+  board: false,
+  reminders: false,
   ownDistrict: '',
 };
 
 /**
- * The view of a caller: the province everything; a district officer the calendar, the data
- * check and the standing with their district marked; a caller named nowhere the standing only.
+ * The view of a caller: the province everything (the board of duties and the reminders too); a
+ * district officer the calendar, the data check, their own duties to submit and the standing
+ * with their district marked; a caller named nowhere the standing only.
  * @param user the caller
  */
 export function viewOf(user: User): RoleView {
   switch (user.role) {
     case 'province':
-      return { reload: true, calendar: true, setUp: true, check: true, reports: true, sending: true, ownDistrict: '' };
+      return {
+        reload: true,
+        calendar: true,
+        setUp: true,
+        check: true,
+        reports: true,
+        sending: true,
+        duties: false,
+        board: true,
+        reminders: true,
+        ownDistrict: '',
+      };
     case 'district':
       return {
         reload: true,
@@ -55,6 +76,9 @@ export function viewOf(user: User): RoleView {
         check: true,
         reports: false,
         sending: false,
+        duties: true,
+        board: false,
+        reminders: false,
         ownDistrict: user.district,
       };
     default:

@@ -41,6 +41,8 @@ export const ROUND_TABLE = defineLayout('สรุปผล', [
   { key: 'score', header: 'คะแนน', width: 40 },
   { key: 'level', header: 'ระดับ', width: 60 },
   { key: 'next', header: 'ขั้นต่อไป', width: 170 },
+  // Whether the district's figures are those it submitted or the live entries (its submission).
+  { key: 'source', header: 'ที่มาของข้อมูล', width: 120 },
 ]);
 
 /** The monthly report's table. */
@@ -172,8 +174,15 @@ function pad_(rows: (string | number)[][], width: number): (string | number)[][]
  * @param round 1–3
  * @param made province, year, who and when
  * @param status NEWEST, or provisionalStatus(...)
+ * @param sources per district, where its figures come from (its submission or the live entries)
  */
-export function roundSummaryGrid(standing: Standing, round: number, made: MadeBy, status: string): ReportGrid {
+export function roundSummaryGrid(
+  standing: Standing,
+  round: number,
+  made: MadeBy,
+  status: string,
+  sources: readonly string[] = [],
+): ReportGrid {
   const layout = reportLayout('round', standing.districts.length);
   const header = [
     [`สรุปผลการดำเนินงาน รอบที่ ${round} ${TITLE}`],
@@ -202,6 +211,7 @@ export function roundSummaryGrid(standing: Standing, round: number, made: MadeBy
         r.score,
         r.level,
         r.next,
+        sources[i] ?? '',
       ];
     }),
     [

@@ -1,9 +1,10 @@
 /**
  * Who may edit each of the add-on's sheets, from the settings: the province's sheets for the
  * province's editors; a district's entry sheets for that district's officers and the province;
- * the problem list and the log for everyone named (their data checks write them). Sheets
- * protect ranges, not rows, hence one pair of entry sheets per district. A district with nobody
- * named yet has warning-only sheets, so its officers can start typing.
+ * the problem list, the log, the submissions and the board for everyone named (their data checks
+ * and submissions write them). Sheets protect ranges, not rows, hence one pair of entry sheets per
+ * district. A district with nobody named yet has warning-only sheets, so its officers can start
+ * typing.
  */
 import type { Settings } from '../core/settings';
 import type { SheetMark } from './sheetMarkers';
@@ -43,6 +44,9 @@ export function rightsOf(mark: SheetMark, name: string, settings: Settings): Rig
     }
     case 'problems':
     case 'log':
+    // A district officer's submission writes these two, as the officer (the script runs as its user).
+    case 'submissions':
+    case 'board':
       return { description: `OTOP: ${name} (เขียนโดยส่วนเสริม)`, editors: namedOfficers(settings), warningOnly: false };
     default:
       return { description: `OTOP: ${name} (จังหวัด)`, editors: province, warningOnly: false };

@@ -25,7 +25,11 @@ export type SheetRole =
   /** the self-check's result sheet (server/diagnostics.ts) */
   | 'diagnostics'
   /** the self-check's scratch sheet, deleted at the end of its run (a left one is deleted by the next) */
-  | 'scratch';
+  | 'scratch'
+  /** The districts' submissions (sealed rows, written by the add-on only). */
+  | 'submissions'
+  /** The board of who has reported (rebuilt by the add-on). */
+  | 'board';
 
 /** A report's identity and state. */
 export interface ReportMark {

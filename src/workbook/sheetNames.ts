@@ -15,6 +15,8 @@ export const SHEET = {
   problems: 'ปัญหาข้อมูล',
   log: 'บันทึก',
   diagnostics: 'ผลตรวจสอบระบบ',
+  submissions: 'การส่งรายงานของอำเภอ',
+  board: 'สถานะการส่งรายงาน',
 } as const;
 
 /** The two kinds of entry sheet. */

@@ -45,7 +45,8 @@ describe('set-up converts a workbook of the previous version', () => {
   });
 
   test('no sheet is made again and every entry, figure, setting and log row is kept', () => {
-    expect(report.created).toEqual([]);
+    // only what this version adds: the board of who has reported (issue 14)
+    expect(report.created).toEqual(['สถานะการส่งรายงาน']);
     expect(ENTRY_SHEETS.map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entries);
     expect(own.getRange(1, 11, 2, 1).getValues()).toEqual([['ผู้ประสานงาน'], ['คุณสมศรี']]);
     expect(settings.getDataRange().getValues()).toEqual(settingsBefore);

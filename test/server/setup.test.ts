@@ -18,10 +18,17 @@ describe('set-up on an empty workbook', () => {
 
   test('creates every sheet', () => {
     const names = ss.getSheets().map((s) => s.getName());
-    for (const n of ['อำเภอ', 'ตั้งค่า', 'เกณฑ์', 'ฐาน ๒๕๖๔', ...NAMES.flatMap((d) => [`กิจกรรม ${d}`, `ออนไลน์ ${d}`])]) {
+    for (const n of [
+      'อำเภอ',
+      'ตั้งค่า',
+      'เกณฑ์',
+      'ฐาน ๒๕๖๔',
+      'สถานะการส่งรายงาน',
+      ...NAMES.flatMap((d) => [`กิจกรรม ${d}`, `ออนไลน์ ${d}`]),
+    ]) {
       expect(names).toContain(n);
     }
-    expect(report.created).toHaveLength(22);
+    expect(report.created).toHaveLength(23); // the board of the districts' duties too
   });
 
   test('entry sheets have exactly the agreed columns, frozen header and dropdowns', () => {

@@ -6,7 +6,7 @@ const OFFICER: User = { email: 'tha@district.example', role: 'district', distric
 const STRANGER: User = { email: 'stranger@example.com', role: 'unknown', district: '' };
 const HIDDEN: User = { email: '', role: 'unknown', district: '' };
 
-test('the province uses everything', () => {
+test('the province uses everything: the board of duties and the reminders too (it has no duties of its own)', () => {
   expect(viewOf(PROVINCE)).toEqual({
     reload: true,
     calendar: true,
@@ -14,11 +14,14 @@ test('the province uses everything', () => {
     check: true,
     reports: true,
     sending: true,
+    duties: false,
+    board: true,
+    reminders: true,
     ownDistrict: '',
   });
 });
 
-test('a district officer: the calendar, the data check and their district marked; nothing of the province', () => {
+test('a district officer: the calendar, the data check, their own duties and their district marked; nothing of the province', () => {
   expect(viewOf(OFFICER)).toEqual({
     reload: true,
     calendar: true,
@@ -26,6 +29,9 @@ test('a district officer: the calendar, the data check and their district marked
     check: true,
     reports: false,
     sending: false,
+    duties: true,
+    board: false,
+    reminders: false,
     ownDistrict: 'ท่าบ่อ',
   });
 });
@@ -39,6 +45,9 @@ test('a caller named nowhere, or whose address is hidden: no part but the standi
       check: false,
       reports: false,
       sending: false,
+      duties: false,
+      board: false,
+      reminders: false,
       ownDistrict: '',
     });
   }

@@ -23,6 +23,13 @@ export async function rightCalls(): Promise<void> {
   const sent = await call('sidebarSend', preview.sheet);
   const setUp = await call('sidebarSetUp');
   await call('sidebarSelectCell', 'กิจกรรม ท่าบ่อ', 'A2');
+  const duties = await call('sidebarDuties');
+  const dutyState: 'notYetDue' | 'onTime' | 'late' | 'overdue' = duties.districts[0].duties[0].state;
+  const submission = await call('sidebarPreviewSubmission', 'month', '2021-10', 'ท่าบ่อ');
+  const submitted = await call('sidebarSubmitMonthly', '2021-10', true);
+  await call('sidebarSubmitRound', 1, true, 'ท่าบ่อ', true);
+  const reminders = await call('sidebarSetReminders', false);
+  use(dutyState, submission.statement, submitted.needsConfirmation, reminders.reminders.by);
   const names: SidebarFunction[] = [
     'sidebarState',
     'sidebarSetUp',
@@ -44,6 +51,12 @@ export async function wrongCalls(): Promise<void> {
   await call('menuSetUp');
   // @ts-expect-error a trigger, not the sidebar's
   await call('onOpen');
+  // @ts-expect-error the reminders' trigger handler, not the sidebar's
+  await call('remindDistricts');
+  // @ts-expect-error the statement's tick is a boolean
+  await call('sidebarSubmitMonthly', '2021-10', 'yes');
+  // @ts-expect-error the round is a number
+  await call('sidebarSubmitRound', '1', true);
   // @ts-expect-error a custom function, not the sidebar's
   await call('OTOP_TARGET', 241);
   // @ts-expect-error a private helper of src/main.ts (not exported; google.script.run cannot call names ending in _)

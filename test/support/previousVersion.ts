@@ -8,7 +8,6 @@
  * set-up run on the stand-in (same values, formulas, protections and sheet sizes).
  */
 import type { FakeSpreadsheet } from '../../dev/fakes';
-import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
 
 /** The letter's districts as the previous version listed them, with their figures. */
 export const PREVIOUS_DISTRICTS: readonly (readonly [name: string, registered: number, promoted: number])[] = [
@@ -81,6 +80,59 @@ const SETTINGS: readonly (readonly [string, unknown, string])[] = [
   ),
 ];
 
+/** The previous version's channel alias table, as it wrote it (src/core/channels.ts at 4a7ceb8). */
+const PREVIOUS_CHANNEL_ROWS: readonly (readonly string[])[] = [
+  [
+    'Facebook',
+    'เฟซบุ๊ก',
+    'เฟซบุ๊ค',
+    'เฟสบุ๊ค',
+    'เฟสบุ๊ก',
+    'เฟส',
+    'FB',
+    'FB Page',
+    'Facebook Page',
+    'เพจ',
+    'เพจเฟซบุ๊ก',
+    'เพจเฟสบุ๊ค',
+    'แฟนเพจ',
+    'Facebook Marketplace',
+    'facebook.com',
+    'fb.com',
+    'fb.me',
+    'fb.watch',
+  ],
+  [
+    'LINE',
+    'Line OA',
+    'LINE Official Account',
+    'LINE@',
+    'ไลน์',
+    'ไลน์โอเอ',
+    'ไลน์ OA',
+    'ไลน์แอด',
+    'LINE SHOPPING',
+    'LINE MyShop',
+    'line.me',
+    'lin.ee',
+  ],
+  ['Shopee', 'ช้อปปี้', 'ช็อปปี้', 'ชอปปี้', 'ช๊อปปี้', 'shopee.co.th', 'shp.ee'],
+  ['Lazada', 'ลาซาด้า', 'ลาซาดา', 'lazada.co.th'],
+  ['JD Central', 'JD', 'JDCentral', 'เจดี', 'เจดีเซ็นทรัล', 'jd.co.th'],
+  ['Google', 'Google Ads', 'กูเกิล', 'กูเกิ้ล', 'Google My Business', 'Google Business Profile', 'Google Maps', 'g.page'],
+  ['YouTube', 'ยูทูป', 'ยูทูบ', 'ยูทิวบ์', 'youtube.com', 'youtu.be'],
+  ['Instagram', 'IG', 'ไอจี', 'อินสตาแกรม', 'อินสตา', 'insta', 'instagram.com'],
+  ['TikTok', 'ติ๊กต็อก', 'ติ๊กต๊อก', 'ติ๊กต๊อค', 'ติกต็อก', 'TikTok Shop', 'tiktok.com'],
+  ['Twitter', 'ทวิตเตอร์', 'twitter.com', 'x.com'],
+  ['เว็บไซต์', 'Website', 'เว็บ', 'web', 'เว็ป', 'เว็ปไซต์', 'เวปไซต์', 'homepage', 'โฮมเพจ'],
+  ['Thailandpostmart', 'Thailand Post Mart', 'ไปรษณีย์ไทย', 'ไทยแลนด์โพสต์มาร์ท', 'postmart', 'thailandpostmart.com'],
+  ['ไทยเท่', 'Thaitae', 'thaitae.com'],
+  ['LINE MAN', 'ไลน์แมน', 'LINE MAN Wongnai'],
+  ['Grab', 'GrabFood', 'GrabMart', 'แกร็บ', 'แกรบ', 'แกร๊บ'],
+  ['Robinhood', 'โรบินฮู้ด'],
+  ['foodpanda', 'ฟู้ดแพนด้า'],
+];
+
 const CRITERIA: readonly (readonly unknown[])[] = [
   ['เกณฑ์การให้คะแนน (แก้ไขได้ ทุกสูตรในสมุดงานอ่านจากตารางนี้)'],
   ['คะแนน', 'ระดับ', 'กิจกรรม (ครั้ง) ≥', 'ช่องทางออนไลน์ ≥', 'ผู้ประกอบการรายใหม่ ≥ ร้อยละ', 'สีพื้น', 'สีตัวอักษร', 'ชื่อสี'],
@@ -93,7 +145,7 @@ const CRITERIA: readonly (readonly unknown[])[] = [
   [],
   ['ชื่อช่องทางออนไลน์: ชื่อหลัก และชื่อเรียกอื่นที่นับเป็นช่องทางเดียวกัน (เพิ่มแถวหรือชื่อได้)'],
   ['ช่องทาง', 'ชื่อเรียกอื่น (ช่องละหนึ่งชื่อ)'],
-  ...DEFAULT_CHANNEL_ROWS, // the previous version's channel table is the same list (checked)
+  ...PREVIOUS_CHANNEL_ROWS,
 ];
 
 /** Pads rows to a width. */

@@ -1,0 +1,74 @@
+/**
+ * Colours a block by its text with native conditional-format rules ("text is exactly",
+ * "text starts with"), keeping every other rule of the sheet: setConditionalFormatRules
+ * replaces ALL of a sheet's rules (Apps Script reference, Sheet.setConditionalFormatRules), so
+ * the sheet's rules are read, ours (one of our ranges, a text condition) replaced, the rest kept.
+ */
+import { newConditionalFormatRule } from './services';
+import type { Undo } from './undo';
+
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+/** One text rule. */
+export interface TextRule {
+  /** A1 range on its sheet, e.g. B5:P13. */
+  readonly range: string;
+  readonly when: 'equals' | 'startsWith';
+  readonly text: string;
+  readonly background: string;
+  readonly fontColor: string;
+}
+
+const CRITERIA: Record<TextRule['when'], string> = { equals: 'TEXT_EQUAL_TO', startsWith: 'TEXT_STARTS_WITH' };
+
+/**
+ * Puts the rules on the sheet, in order (the first that holds wins), unless they are there.
+ * @param sheet the sheet
+ * @param rules the rules
+ * @param undo where the old rules are registered
+ * @return true when the sheet's rules changed
+ */
+export function applyTextRules(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  rules: readonly TextRule[],
+  undo: Undo,
+): boolean {
+  const current = sheet.getConditionalFormatRules();
+  const ranges = new Set(rules.map((r) => r.range));
+  const ours = (rule: Rule) => {
+    const on = rule.getRanges();
+    const type = String(rule.getBooleanCondition()?.getCriteriaType() ?? '');
+    return on.length === 1 && ranges.has(on[0].getA1Notation()) && Object.values(CRITERIA).includes(type);
+  };
+  const present = current.filter(ours).map(ruleKey_);
+  const wanted = rules.map((r) =>
+    [r.range, CRITERIA[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase(),
+  );
+  if (present.length === wanted.length && present.every((key, i) => key === wanted[i])) return false;
+  const built = rules.map((r) => {
+    const builder = newConditionalFormatRule()
+      .setRanges([sheet.getRange(r.range)])
+      .setBackground(r.background)
+      .setFontColor(r.fontColor);
+    if (r.when === 'equals') builder.whenTextEqualTo(r.text);
+    else builder.whenTextStartsWith(r.text);
+    return builder.build();
+  });
+  undo.add(() => sheet.setConditionalFormatRules(current), `สีของชีต "${sheet.getName()}"`);
+  sheet.setConditionalFormatRules([...current.filter((rule) => !ours(rule)), ...built]);
+  return true;
+}
+
+/** A comparable key of one of our rules as the sheet has it. */
+function ruleKey_(rule: Rule): string {
+  const c = rule.getBooleanCondition() as GoogleAppsScript.Spreadsheet.BooleanCondition;
+  return [
+    rule.getRanges()[0].getA1Notation(),
+    String(c.getCriteriaType()),
+    String(c.getCriteriaValues()[0]),
+    c.getBackground() ?? '',
+    c.getFontColor() ?? '',
+  ]
+    .join('|')
+    .toLowerCase();
+}

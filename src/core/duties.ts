@@ -1,0 +1,163 @@
+/**
+ * The districts' reporting duties, in Asia/Bangkok calendar days: a monthly report for each of
+ * the fiscal year's twelve months, due on the settings' due day of the next month (the 5th) and
+ * open from the month's end; and a summary for each round, due on its deadline and open from a
+ * week before it (the first reminder), counted up to the deadline. What is due when, whether a
+ * duty was met on time, late by N days, is overdue or not yet due, and on which days a
+ * district is reminded. Pure: the board, the sidebar, the submissions and the reminders share it.
+ */
+import { type Day, dayOf, daysInMonth } from './civilDate';
+import { fiscalMonths, monthEnd } from './fiscalYear';
+
+/** A monthly report or a round summary. */
+export type DutyKind = 'month' | 'round';
+
+/** One duty of a district. */
+export interface Duty {
+  readonly kind: DutyKind;
+  /** yyyy-mm (CE) for a month, '1'…'3' for a round. */
+  readonly period: string;
+  /** The first day it may be submitted. */
+  readonly opens: Day;
+  /** The figures' cut-off (inclusive): the month's last day, or the round's deadline. */
+  readonly cutOff: Day;
+  /** The last day it is on time. */
+  readonly due: Day;
+}
+
+/** A round summary may be submitted from this many days before its deadline. */
+export const ROUND_OPENS_DAYS_BEFORE = 7;
+/** A monthly report is reminded of while it is due within this many days. */
+export const MONTH_REMIND_DAYS = 3;
+/** A round summary is reminded of this many days before its deadline. */
+export const ROUND_REMIND_DAYS: readonly number[] = [7, 1];
+
+/** The calendar the duties follow (the settings' fields). */
+export interface DutyCalendar {
+  /** BE fiscal year. */
+  readonly fiscalYear: number;
+  readonly monthlyDueDay: number;
+  readonly rounds: readonly Day[];
+}
+
+/**
+ * A month's report duty.
+ * @param year CE year
+ * @param month 1–12
+ * @param dueDay the due day of the next month (beyond that month's length: its last day)
+ */
+export function monthDuty(year: number, month: number, dueDay: number): Duty {
+  const end = monthEnd(year, month);
+  const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  return {
+    kind: 'month',
+    period: `${year}-${String(month).padStart(2, '0')}`,
+    opens: end + 1,
+    cutOff: end,
+    due: dayOf(nextYear, nextMonth, Math.min(dueDay, daysInMonth(nextYear, nextMonth))),
+  };
+}
+
+/**
+ * A round's summary duty.
+ * @param round 1-based
+ * @param deadline its deadline
+ */
+export function roundDuty(round: number, deadline: Day): Duty {
+  return {
+    kind: 'round',
+    period: String(round),
+    opens: deadline - ROUND_OPENS_DAYS_BEFORE,
+    cutOff: deadline,
+    due: deadline,
+  };
+}
+
+/**
+ * Every duty of a fiscal year: its twelve months, October first, then its rounds.
+ * @param calendar the fiscal year, due day and round deadlines
+ */
+export function fiscalDuties(calendar: DutyCalendar): Duty[] {
+  return [
+    ...fiscalMonths(calendar.fiscalYear).map(({ year, month }) => monthDuty(year, month, calendar.monthlyDueDay)),
+    ...calendar.rounds.map((deadline, i) => roundDuty(i + 1, deadline)),
+  ];
+}
+
+/**
+ * A duty's key, e.g. `month:2021-10`, `round:1`.
+ * @param duty the duty (or its kind and period)
+ */
+export function dutyKey(duty: Pick<Duty, 'kind' | 'period'>): string {
+  return `${duty.kind}:${duty.period}`;
+}
+
+/**
+ * The kind and period of a key, or null when it is not a duty's key.
+ * @param key e.g. `month:2021-10`
+ */
+export function parseDutyKey(key: string): Pick<Duty, 'kind' | 'period'> | null {
+  const m = /^(month):(\d{4}-(?:0[1-9]|1[0-2]))$|^(round):([1-9]\d*)$/.exec(key.trim());
+  if (!m) return null;
+  return m[1] ? { kind: 'month', period: m[2] } : { kind: 'round', period: m[4] };
+}
+
+/** Where a duty stands. */
+export type DutyState = 'notYetDue' | 'onTime' | 'late' | 'overdue';
+
+/** A duty's standing on a day. */
+export interface DutyStatus {
+  readonly state: DutyState;
+  /** The day it was first submitted, or null. */
+  readonly submitted: Day | null;
+  /** late: days after the due day it was submitted; overdue: days past the due day; else 0. */
+  readonly daysLate: number;
+  /** Days from today to the due day (negative once past). */
+  readonly daysLeft: number;
+  /** Whether it may be submitted today. */
+  readonly open: boolean;
+}
+
+/**
+ * How many days after its due day a duty submitted on a day is (0 when on time).
+ * @param duty the duty
+ * @param day the day of submission
+ */
+export function daysLateOn(duty: Duty, day: Day): number {
+  return Math.max(0, day - duty.due);
+}
+
+/**
+ * A duty's standing on a day. Met on time or late is decided by its first submission (a
+ * resubmission corrects figures, not the day the duty was met).
+ * @param duty the duty
+ * @param submitted the day of its first submission, or null
+ * @param today the day
+ */
+export function dutyStatus(duty: Duty, submitted: Day | null, today: Day): DutyStatus {
+  const daysLeft = duty.due - today;
+  const open = today >= duty.opens;
+  if (submitted !== null) {
+    const late = daysLateOn(duty, submitted);
+    return { state: late > 0 ? 'late' : 'onTime', submitted, daysLate: late, daysLeft, open };
+  }
+  if (today > duty.due) return { state: 'overdue', submitted: null, daysLate: today - duty.due, daysLeft, open };
+  return { state: 'notYetDue', submitted: null, daysLate: 0, daysLeft, open };
+}
+
+/** Why a district is reminded of a duty. */
+export type ReminderReason = 'dueSoon' | 'roundAhead' | 'overdue';
+
+/**
+ * Why a district is reminded of a duty today, or null: a monthly report not yet submitted that
+ * is open and due within MONTH_REMIND_DAYS days; a round summary not yet submitted whose
+ * deadline is one of ROUND_REMIND_DAYS days ahead; any duty overdue (every day until met).
+ * @param duty the duty
+ * @param status its standing today
+ */
+export function reminderReason(duty: Duty, status: DutyStatus): ReminderReason | null {
+  if (status.state === 'overdue') return 'overdue';
+  if (status.state !== 'notYetDue') return null;
+  if (duty.kind === 'month') return status.open && status.daysLeft <= MONTH_REMIND_DAYS ? 'dueSoon' : null;
+  return ROUND_REMIND_DAYS.includes(status.daysLeft) ? 'roundAhead' : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * The duties as the sidebar shows them (reading only): a district officer's own duties with
+ * days left and their submissions; the province's board at a glance, districts with overdue
+ * duties first, and the reminders' switch; anyone else nothing.
+ */
+import { type Day, dayOfDate, isoOfDay } from '../core/civilDate';
+import { type Duty, dutyStatus, fiscalDuties } from '../core/duties';
+import { formatThaiDate } from '../core/thaiDate';
+import { dutyHeader, statusText } from '../workbook/board';
+import { dutyTitle, type SubmissionRecord, submissionsOf } from '../workbook/submissions';
+import type { DistrictDutiesView, DutiesView, DutyView } from './dutiesApi';
+import { remindersView } from './reminders';
+import { caller } from './roles';
+import { submissionView } from './submissions';
+import { readSubmissions } from './submissionRecords';
+import { readConfig } from './workbookRead';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The caller's duties view now.
+ * @param ss the workbook
+ * @param now the current time
+ */
+export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
+  const config = readConfig(ss);
+  const who = caller(ss, config.settings);
+  const today = dayOfDate(now);
+  const base = { today: isoOfDay(today), todayText: formatThaiDate(today, { digits: 'arabic' }) };
+  if (who.role === 'unknown' || config.needsSetUp) {
+    return { role: who.role, district: who.district, ...base, districts: [], reminders: null, notices: [] };
+  }
+  const read = readSubmissions(config.registry);
+  const duties = fiscalDuties(config.settings);
+  const names = who.role === 'district' ? [who.district] : config.districts;
+  const districts = names.map((d) =>
+    districtView_(d, duties, read.records, today, config.settings.districtEditors[d]?.length ?? 0),
+  );
+  if (who.role === 'province') {
+    districts.sort(
+      (a, b) => b.overdue - a.overdue || b.late - a.late || names.indexOf(a.district) - names.indexOf(b.district),
+    );
+  }
+  return {
+    role: who.role,
+    district: who.district,
+    ...base,
+    districts,
+    reminders: who.role === 'province' ? remindersView(ss, config, who.email, now) : null,
+    notices: read.problems.map((p) => p.message),
+  };
+}
+
+/** One district's duties. */
+function districtView_(
+  district: string,
+  duties: readonly Duty[],
+  records: readonly SubmissionRecord[],
+  today: Day,
+  officers: number,
+): DistrictDutiesView {
+  const views = duties.map((duty): DutyView => {
+    const mine = submissionsOf(records, district, duty);
+    const status = dutyStatus(duty, mine[0]?.day ?? null, today);
+    return {
+      kind: duty.kind,
+      period: duty.period,
+      title: dutyTitle(duty),
+      header: dutyHeader(duty),
+      due: isoOfDay(duty.due),
+      dueText: formatThaiDate(duty.due, { digits: 'arabic' }),
+      opensText: formatThaiDate(duty.opens, { digits: 'arabic' }),
+      open: status.open,
+      state: status.state,
+      text: statusText(status),
+      daysLeft: status.daysLeft,
+      daysLate: status.daysLate,
+      submissions: mine.map((r) => submissionView(duty, r)),
+    };
+  });
+  const count = (state: DutyView['state']) => views.filter((v) => v.state === state).length;
+  return { district, officers, overdue: count('overdue'), late: count('late'), onTime: count('onTime'), duties: views };
+}

@@ -1,0 +1,121 @@
+/**
+ * The reporting duties (sidebarDuties, loaded with every state): a district officer sees their
+ * own — what is open to submit now with days left, then every duty of the year with its state —
+ * and submits from here; the province sees the board at a glance and the reminders
+ * (board.ts, reminders.ts). What the role may not use is not rendered (roles.ts).
+ */
+import type { DistrictDutiesView, DutiesView, DutyView } from '../server/dutiesApi';
+import { boardView } from './board';
+import { add, button, el, section, withId } from './dom';
+import { daysText } from './format';
+import { remindersView } from './reminders';
+import type { Part, Sidebar } from './state';
+import { type SubmitFlow, submitFlow, submissionText } from './submitFlow';
+import { errorText } from './errors';
+
+/** Which parts of the duties a role gets. */
+export interface DutiesParts {
+  /** the caller's own duties and submitting them (a district officer) */
+  readonly own: boolean;
+  /** every district's duties at a glance, submitting on a district's behalf (the province) */
+  readonly board: boolean;
+  /** switching the reminders on and off (the province) */
+  readonly reminders: boolean;
+}
+
+/**
+ * The duties section, appended to a parent.
+ * @param parent where it goes
+ * @param app the sidebar
+ * @param parts what the role gets
+ */
+export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts): Part {
+  const box = section(parent, 'h-duties', 'หน้าที่การส่งรายงาน');
+  const content = add(withId('div', 'duties'), el('p', 'muted', 'กำลังโหลด…'));
+  add(box, content);
+  const flow = submitFlow(box, app);
+  const reminders = parts.reminders ? remindersView(box, app) : null;
+  let loading = 0;
+  const load = () => {
+    const ticket = ++loading;
+    app.call('sidebarDuties').then(
+      (view) => {
+        if (ticket !== loading) return; // a newer load is under way
+        render_(content, view, parts, flow);
+        reminders?.show(view);
+        if (!app.busy) enable();
+      },
+      (error) => {
+        if (ticket === loading)
+          content.replaceChildren(el('p', 'missing', `โหลดหน้าที่การส่งรายงานไม่ได้ — ${errorText(error)}`));
+      },
+    );
+  };
+  const enable = () => {
+    flow.enable();
+    reminders?.enable();
+  };
+  return { show: () => load(), enable };
+}
+
+/** Renders the duties for the role. */
+function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: SubmitFlow): void {
+  box.replaceChildren();
+  for (const notice of view.notices ?? []) add(box, el('p', 'notice', notice));
+  if (parts.own) {
+    const mine = view.districts?.[0];
+    if (mine) add(box, ownDuties_(mine, flow));
+    else add(box, el('p', 'muted', 'ยังไม่มีหน้าที่การส่งรายงาน'));
+  }
+  if (parts.board) add(box, boardView(view, flow));
+}
+
+/**
+ * A district's own duties: what to submit now, the next one, then the whole year.
+ * @param d the district's duties
+ * @param flow the submit panel
+ */
+function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow): HTMLElement {
+  const out = withId('div', 'ownDuties');
+  const due = d.duties.filter((x) => x.open && (x.state === 'notYetDue' || x.state === 'overdue'));
+  const next = d.duties.find((x) => !x.open && x.state === 'notYetDue');
+  if (due.length === 0) add(out, el('p', 'made', '✓ ไม่มีรายงานค้างส่ง'));
+  const list = el('ul', 'dutyList');
+  for (const x of due) add(list, dutyItem_(x, flow, true));
+  if (next) add(list, dutyItem_(next, flow, false));
+  add(out, list);
+  const all = add(el('details', 'allDuties'), el('summary', '', `ทั้งปีงบประมาณ (${d.duties.length} รายการ)`));
+  const every = el('ul', 'dutyList');
+  for (const x of d.duties) add(every, dutyItem_(x, flow, false));
+  add(out, add(all, every));
+  return out;
+}
+
+/**
+ * One duty: title, its state, its due day with days left, its submissions, and a submit button
+ * when it is open.
+ * @param x the duty
+ * @param flow the submit panel
+ * @param main whether it is in the "to submit now" list (its button gets an id)
+ */
+function dutyItem_(x: DutyView, flow: SubmitFlow, main: boolean): HTMLElement {
+  const item = el('li', `duty ${x.state}`);
+  item.dataset.duty = `${x.kind}:${x.period}`;
+  add(item, add(el('div', 'top'), el('strong', '', x.title), el('span', `chip state ${x.state}`, x.text)));
+  const when =
+    x.state === 'overdue'
+      ? `กำหนดส่ง ${x.dueText} · เลยมา ${x.daysLate} วัน`
+      : x.state === 'notYetDue'
+        ? `กำหนดส่ง ${x.dueText} (${daysText(x.daysLeft)})${x.open ? '' : ` · ส่งได้ตั้งแต่ ${x.opensText}`}`
+        : `กำหนดส่ง ${x.dueText}`;
+  add(item, el('div', 'muted', when));
+  for (const s of x.submissions) add(item, el('div', 'made', submissionText(s)));
+  if (x.open) {
+    const label = x.submissions.length > 0 ? 'ส่งใหม่' : 'ส่งรายงานนี้';
+    const go = button(main ? `btnSubmit-${x.kind}-${x.period}` : '', 'small', label, () =>
+      flow.open({ kind: x.kind, period: x.period, district: '' }),
+    );
+    add(item, go);
+  }
+  return item;
+}

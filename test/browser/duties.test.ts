@@ -1,0 +1,106 @@
+/**
+ * The duties in the local preview, in Debian's Chromium (demo today: 18 Apr 2565): a district
+ * officer sees their own duties with days left and submits one (preview, statement, submit);
+ * the province sees the board at a glance, late districts first, switches the reminders on and
+ * opens a submission on a district's behalf. What a role may not use is not in the page.
+ */
+import type { Page } from 'playwright-core';
+import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer } from '../../dev/preview/demo';
+import { type PreviewServer, startPreview } from '../../dev/preview/server';
+import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
+
+jest.setTimeout(60_000);
+
+/** The province's parts of the duties. */
+const PROVINCE_ONLY = ['#board', '#behalf', '#btnBehalf', '#reminders', '#btnReminders'];
+
+describeWithBrowser('the duties in the sidebar', () => {
+  let browser: TestBrowser;
+  const servers: PreviewServer[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await browser?.close();
+  });
+
+  /** The sidebar as `user` once its state and its duties are shown. */
+  async function sidebarAs(user: string, ready: string): Promise<{ page: Page; errors: string[] }> {
+    const server = await startPreview({ root: ROOT, port: 0, user, seed: seedDemoWithOfficer('ท่าบ่อ') });
+    servers.push(server);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 300, height: 1200 });
+    await page.goto(`${server.url}sidebar`);
+    await page.locator(ready).first().waitFor();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    return { page, errors };
+  }
+
+  test('a district officer: their own duties with days left, then submitting one', async () => {
+    const { page, errors } = await sidebarAs(DEMO_OFFICER, '#ownDuties');
+    for (const selector of PROVINCE_ONLY)
+      expect({ selector, n: await page.locator(selector).count() }).toEqual({ selector, n: 0 });
+    const march = page.locator('#ownDuties > .dutyList > li[data-duty="month:2022-03"]');
+    expect(await march.locator('.chip').textContent()).toBe('เลยกำหนด ยังไม่ส่ง');
+    expect(await march.textContent()).toContain('กำหนดส่ง 5 เมษายน 2565 · เลยมา 13 วัน');
+    const next = page.locator('#ownDuties > .dutyList > li[data-duty="month:2022-04"]');
+    expect(await next.textContent()).toContain('(อีก 17 วัน) · ส่งได้ตั้งแต่ 1 พฤษภาคม 2565');
+    expect(await next.locator('button').count()).toBe(0); // not open yet
+    await page.locator('#btnSubmit-month-2022-03').click();
+    await page.locator('#submitPanel:not([hidden])').waitFor();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    const preview = (await page.locator('#submitPreview').textContent()) ?? '';
+    expect(preview).toContain('รายงานประจำเดือน มีนาคม 2565 · อ.ท่าบ่อ');
+    expect(preview).toContain('ข้อมูล ณ วันที่ 31 มีนาคม 2565');
+    expect(preview).toContain('ถ้าส่งตอนนี้: ช้า 13 วัน');
+    expect(await page.locator('#submitStatement').textContent()).toContain(`ข้าพเจ้า (${DEMO_OFFICER}) ขอรับรองว่า`);
+    expect(await page.locator('#btnSubmitDuty').isDisabled()).toBe(true);
+    await page.locator('#submitConfirm').check();
+    expect(await page.locator('#btnSubmitDuty').isEnabled()).toBe(true);
+    await page.screenshot({ path: artifact('sidebar-submit.png'), fullPage: true });
+    await page.locator('#btnSubmitDuty').click();
+    await page.locator('#status.ok').waitFor();
+    expect(await page.locator('#status').textContent()).toContain(
+      'ส่งรายงานประจำเดือน มีนาคม 2565 ของ อ.ท่าบ่อ ถึงจังหวัดหนองคายเรียบร้อย (ช้า 13 วัน)',
+    );
+    await page.locator('body[aria-busy="false"]').waitFor();
+    // met: no longer among those to submit now; the whole year's list says how late
+    await page
+      .locator('.allDuties li[data-duty="month:2022-03"] .chip:text("ส่งช้า 13 วัน")')
+      .waitFor({ state: 'attached' });
+    expect(await page.locator('#ownDuties > .dutyList > li[data-duty="month:2022-03"]').count()).toBe(0);
+    expect(await page.locator('#submitPanel').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the province: the board at a glance, late first; the reminders switched on; on a district’s behalf', async () => {
+    const { page, errors } = await sidebarAs(DEMO_OWNER, '#board .boardRow');
+    expect(await page.locator('#ownDuties').count()).toBe(0);
+    const rows = page.locator('#board .boardRow');
+    expect(await rows.count()).toBe(9);
+    expect(await rows.first().getAttribute('class')).toContain('late');
+    expect(await rows.first().locator('.cell').count()).toBe(15);
+    expect(await rows.first().locator('.cell.overdue').count()).toBeGreaterThan(0);
+    expect(await page.locator('#remindersStatus').textContent()).toBe('ปิดอยู่');
+    await page.locator('#btnReminders').click();
+    await page.locator('#status.ok').waitFor();
+    expect(await page.locator('#status').textContent()).toContain('เปิดการแจ้งเตือนแล้ว');
+    await page.locator('#remindersStatus:text("เปิดอยู่")').waitFor();
+    expect(await page.locator('#remindersStatus').textContent()).toContain(`ทำงานด้วยบัญชี ${DEMO_OWNER} (บัญชีของท่าน)`);
+    expect(await page.locator('#btnReminders').textContent()).toBe('ปิดการแจ้งเตือน');
+    await page.locator('body[aria-busy="false"]').waitFor();
+    await page.locator('#behalfDistrict').selectOption('สังคม');
+    await page.locator('#btnBehalf').click();
+    await page.locator('#submitPanel:not([hidden])').waitFor();
+    expect(await page.locator('#submitPreview').textContent()).toContain('ท่านกำลังส่งแทน อ.สังคม');
+    await page.screenshot({ path: artifact('sidebar-board.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,123 @@
+/** What is due when (src/core/duties.ts), in Bangkok calendar days. */
+import { CALENDAR_2565 } from '../../src/core/calendar';
+import { dayOf, isoOfDay } from '../../src/core/civilDate';
+import {
+  dutyKey,
+  dutyStatus,
+  fiscalDuties,
+  monthDuty,
+  parseDutyKey,
+  reminderReason,
+  roundDuty,
+} from '../../src/core/duties';
+
+const iso = (d: { opens: number; cutOff: number; due: number }) => ({
+  opens: isoOfDay(d.opens),
+  cutOff: isoOfDay(d.cutOff),
+  due: isoOfDay(d.due),
+});
+
+describe('the duties of FY 2565', () => {
+  const duties = fiscalDuties(CALENDAR_2565);
+
+  test('twelve months from October, then the three rounds', () => {
+    expect(duties.map(dutyKey)).toEqual([
+      'month:2021-10',
+      'month:2021-11',
+      'month:2021-12',
+      'month:2022-01',
+      'month:2022-02',
+      'month:2022-03',
+      'month:2022-04',
+      'month:2022-05',
+      'month:2022-06',
+      'month:2022-07',
+      'month:2022-08',
+      'month:2022-09',
+      'round:1',
+      'round:2',
+      'round:3',
+    ]);
+  });
+
+  test('a month opens the day after it ends, counts to its last day and is due the 5th of the next month', () => {
+    expect(iso(duties[0])).toEqual({ opens: '2021-11-01', cutOff: '2021-10-31', due: '2021-11-05' });
+    expect(iso(duties[2])).toEqual({ opens: '2022-01-01', cutOff: '2021-12-31', due: '2022-01-05' }); // over the year's end
+    expect(iso(duties[11])).toEqual({ opens: '2022-10-01', cutOff: '2022-09-30', due: '2022-10-05' }); // after the fiscal year
+  });
+
+  test('a round opens a week before its deadline, counts to the deadline and is due on it', () => {
+    expect(iso(duties[12])).toEqual({ opens: '2022-03-18', cutOff: '2022-03-25', due: '2022-03-25' });
+    expect(iso(duties[13])).toEqual({ opens: '2022-05-20', cutOff: '2022-05-27', due: '2022-05-27' });
+    expect(iso(duties[14])).toEqual({ opens: '2022-09-16', cutOff: '2022-09-23', due: '2022-09-23' });
+  });
+
+  test('a due day beyond the next month’s length falls on its last day', () => {
+    expect(isoOfDay(monthDuty(2022, 1, 31).due)).toBe('2022-02-28');
+    expect(isoOfDay(monthDuty(2024, 1, 31).due)).toBe('2024-02-29');
+  });
+
+  test('keys read back; anything else is not a duty', () => {
+    expect(parseDutyKey('month:2021-10')).toEqual({ kind: 'month', period: '2021-10' });
+    expect(parseDutyKey('round:3')).toEqual({ kind: 'round', period: '3' });
+    for (const bad of ['month:2021-13', 'round:0', 'round:x', '=1+1', '', 'month:21-10'])
+      expect(parseDutyKey(bad)).toBeNull();
+  });
+});
+
+describe('where a duty stands', () => {
+  const october = monthDuty(2021, 10, 5);
+  const day = (d: number, m = 11, y = 2021) => dayOf(y, m, d);
+
+  test('not yet due, up to and on its due day; overdue from the day after', () => {
+    expect(dutyStatus(october, null, day(31, 10))).toMatchObject({ state: 'notYetDue', open: false, daysLeft: 5 });
+    expect(dutyStatus(october, null, day(1))).toMatchObject({ state: 'notYetDue', open: true, daysLeft: 4 });
+    expect(dutyStatus(october, null, day(5))).toMatchObject({ state: 'notYetDue', daysLeft: 0, daysLate: 0 });
+    expect(dutyStatus(october, null, day(6))).toMatchObject({ state: 'overdue', daysLate: 1 });
+    expect(dutyStatus(october, null, day(20))).toMatchObject({ state: 'overdue', daysLate: 15 });
+  });
+
+  test('on time when first submitted by the due day; late by the days after it', () => {
+    expect(dutyStatus(october, day(5), day(20))).toMatchObject({ state: 'onTime', submitted: day(5), daysLate: 0 });
+    expect(dutyStatus(october, day(1), day(2))).toMatchObject({ state: 'onTime' });
+    expect(dutyStatus(october, day(8), day(20))).toMatchObject({ state: 'late', daysLate: 3 });
+  });
+});
+
+describe('when a district is reminded', () => {
+  const reason = (duty: ReturnType<typeof monthDuty>, today: number, submitted: number | null = null) =>
+    reminderReason(duty, dutyStatus(duty, submitted, today));
+
+  test('a monthly report: within 3 days of its due day once open, then every day it is overdue', () => {
+    const october = monthDuty(2021, 10, 5);
+    const on = (d: number) => reason(october, dayOf(2021, 11, d));
+    expect([on(1), on(2), on(3), on(4), on(5), on(6), on(30)]).toEqual([
+      null,
+      'dueSoon',
+      'dueSoon',
+      'dueSoon',
+      'dueSoon',
+      'overdue',
+      'overdue',
+    ]);
+    expect(reason(october, dayOf(2021, 10, 31))).toBeNull();
+    expect(reason(october, dayOf(2021, 11, 4), dayOf(2021, 11, 3))).toBeNull(); // submitted
+    expect(reason(october, dayOf(2021, 11, 20), dayOf(2021, 11, 8))).toBeNull(); // submitted late
+  });
+
+  test('a round summary: 7 days and 1 day before its deadline, then every day it is overdue', () => {
+    const round = roundDuty(1, dayOf(2022, 3, 25));
+    const on = (d: number, m = 3) => reason(round, dayOf(2022, m, d));
+    expect([on(17), on(18), on(19), on(23), on(24), on(25), on(26), on(2, 4)]).toEqual([
+      null,
+      'roundAhead',
+      null,
+      null,
+      'roundAhead',
+      null,
+      'overdue',
+      'overdue',
+    ]);
+    expect(reason(round, dayOf(2022, 3, 24), dayOf(2022, 3, 20))).toBeNull();
+  });
+});
