@@ -19,8 +19,7 @@ import { appendLog } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readConfig, type WorkbookConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { readAll, type Spreadsheet, sheetLink } from '../adapter/sheetIo';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -51,8 +50,8 @@ function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
 function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview {
   const mark = own.mark.report as ReportMark;
   const layout = reportLayout(mark.kind, mark.districts);
-  const values = own.sheet.getDataRange().getValues();
-  const link = `${ss.getUrl()}#gid=${own.sheet.getSheetId()}`;
+  const values = readAll(own.sheet);
+  const link = sheetLink(ss, own.sheet);
   const cutOff = String(values[2]?.[1] ?? '');
   const name = own.name;
   return {
