@@ -4,7 +4,7 @@
 // one row per action and mode. Run the sweeps first (`npx jest test/faults`), then paste the
 // output into README's "Reliability" section.
 //
-//   node scripts/reliabilityTable.mjs [--modes before,after,outage,undo,late] [folder]
+//   node scripts/reliabilityTable.mjs [--modes before,after,outage,undo,late] [--legend] [folder]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,7 @@ function parseArgs(args) {
   let modes = Object.keys(MODES);
   let folder = join(root, 'test-artifacts', 'reliability');
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--legend') continue;
     if (args[i] === '--modes')
       modes = String(args[++i] ?? '')
         .split(',')
@@ -135,5 +136,7 @@ if (body.length === 0) {
   process.exit(1);
 }
 console.log(markdown(HEADER, body));
-console.log('');
-console.log(`Modes: ${modes.map((m) => `**${m}** — ${MODES[m] ?? m}`).join('; ')}.`);
+if (process.argv.includes('--legend')) {
+  console.log('');
+  console.log(`Modes: ${modes.map((m) => `**${m}** — ${MODES[m] ?? m}`).join('; ')}.`);
+}
