@@ -42,6 +42,7 @@ import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
 import { caller, requireSetUpRight } from './roles';
 import { readSubmissions } from './submissionRecords';
+import { healLeftovers } from './reports';
 import { plannedRef, readTable } from './workbookRead';
 import { idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
 
@@ -107,6 +108,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
   const who = caller(ss, readSettings(settingsValues, names).settings);
   requireSetUpRight(who, readSettings(settingsValues, names).settings);
+  // Leftovers of a killed report (the messages send officers here to repair them).
+  const healed = healLeftovers(ss, found, now, undo);
+  if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
   const settings = setUpSettings_(run, settingsValues, names);
   const criteria = setUpCriteria_(run);
@@ -153,14 +157,16 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const changed = [...run.repaired].filter((n) => !run.created.includes(n));
   const when = nowText(now);
   const me = who.email || effectiveUserEmail();
-  const rows: LogRow[] = rights.map((r) => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']);
+  const rows: LogRow[] = healed.map((h) => [when, me, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
+  rows.push(...rights.map((r): LogRow => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']));
+  run.warnings.push(...healed);
   if (run.created.length > 0 || changed.length > 0) {
     rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
   if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
   finish_(run); // last: a run stopped before this is finished by the next one
   const message =
-    run.created.length === 0 && changed.length === 0 && rights.length === 0
+    run.created.length === 0 && changed.length === 0 && rights.length === 0 && healed.length === 0
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
       : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
         (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
