@@ -117,7 +117,6 @@ export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, 
   getHeight(): number {
     return this.height_;
   }
-
 }
 instrument(FakeHtmlOutput, 'HtmlOutput', OUTPUT_METHODS);
 
