@@ -43,7 +43,8 @@ const HEADER = [
   'done',
   'partial',
   'healed by the next run',
-  'told, not healed (allowed)',
+  'not healed but allowed',
+  'of which only the log differs',
   'not Thai',
 ];
 
@@ -88,6 +89,7 @@ function row(action, mode, c) {
     String(c.partial),
     healed,
     String(c.toldNotHealed ?? 0),
+    String(c.logOnly ?? 0),
     String(c.notThai),
   ];
 }
