@@ -26,7 +26,7 @@ const BUILDER_CLASSES_ = new Set([
   'TriggerBuilder',
 ]);
 const FORMAT_RE_ =
-  /^(set.*Format.*|setBackgrounds?|setFontColors?|setFontWeights?|setNotes?|setDataValidations?|setFrozen.*|setColumnWidths?|setHorizontalAlignments?|setWraps?|setBorder|setTabColor|protect)$/;
+  /^(set.*Format.*|setBackgrounds?|setFontColors?|setFontWeights?|setNotes?|setDataValidations?|setFrozen.*|setColumnWidths?|setHorizontalAlignments?|setVerticalAlignments?|setFontFamil(y|ies)|setFontSizes?|setRowHeights?|setWraps?|setBorder|setTabColor|protect)$/;
 const WRITE_RE_ = /^(setValues?|setFormulas?|clear.*|insert.*|delete.*|appendRow|copyTo)$/;
 
 /**

@@ -15,7 +15,7 @@ import {
   wrapMetadata,
 } from './developerMetadata';
 import type { ExecutionContext } from './model';
-import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
 import { applyCellInput, FakeRange, parseSettingsOf } from './range';
 import { sortBlock, sortKeys } from './sorting';
@@ -37,6 +37,9 @@ const SHEET_METHODS = [
   'deleteRow',
   'deleteRows',
   'getColumnWidth',
+  'getRowHeight',
+  'setRowHeight',
+  'setRowHeights',
   'getConditionalFormatRules',
   'getDataRange',
   'getFrozenColumns',
@@ -248,6 +251,36 @@ export class FakeSheet implements SheetApi {
   /** @param columnPosition 1-based column */
   getColumnWidth(columnPosition: number): number {
     return this.sheet_.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** @param rowPosition 1-based row @return its height in pixels */
+  getRowHeight(rowPosition: number): number {
+    this.checkLines_('rows', rowPosition, 1);
+    return this.sheet_.rowHeights.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** @param rowPosition row @param height pixels */
+  setRowHeight(rowPosition: number, height: number): FakeSheet {
+    return this.setHeights_(rowPosition, 1, height);
+  }
+
+  /**
+   * Sets rows' heights ("Sets the height of the given rows in pixels",
+   * reference/spreadsheet/sheet#setRowHeights(Integer,Integer,Integer)); the rows keep them
+   * whatever their content (the fake does not fit rows to text: unconfirmed what Sheets does
+   * to an explicitly sized row whose text later grows).
+   * @param startRow first row @param numRows how many @param height pixels
+   */
+  setRowHeights(startRow: number, numRows: number, height: number): FakeSheet {
+    return this.setHeights_(startRow, numRows, height);
+  }
+
+  private setHeights_(startRow: number, numRows: number, height: number): FakeSheet {
+    this.checkLines_('rows', startRow, numRows);
+    if (!Number.isInteger(height) || height < 1) throw new Error(`Invalid argument: ${String(height)}`);
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    for (let r = startRow; r < startRow + numRows; r++) this.sheet_.rowHeights.set(r, height);
+    return this;
   }
 
   /** The sheet's conditional-format rules, in priority order. */
