@@ -123,6 +123,8 @@ export interface SendingPreview {
   readonly html: string;
   /** The plain-text summary for the LINE group. */
   readonly lineText: string;
+  /** The PDF attached to the e-mail (its file name). */
+  readonly attachment: string;
 }
 
 /** After sidebarSend(sheet). */

@@ -8,6 +8,8 @@
  * the marker then names the original, so the copy is not ours either.
  */
 
+import type { FormShape } from './officialForm';
+
 /** The developer-metadata key of the add-on's markers. */
 export const MARKER_KEY = 'otop.sheet';
 
@@ -44,6 +46,12 @@ export interface ReportMark {
   readonly made: string;
   /** How many districts its table has (its layout follows). */
   readonly districts: number;
+  /**
+   * The official form's shape it was written with (officialForm.ts: rows, sections and their
+   * column spans), which its sheet is read back with; absent on reports of the previous version
+   * (their fixed layout: legacyLayout in reportSheets.ts).
+   */
+  readonly form?: FormShape;
   /** Each sending: to whom, when (ISO), and whether Google confirmed it. */
   readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
 }
