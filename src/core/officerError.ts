@@ -20,7 +20,9 @@ export type OfficerErrorKind =
   /** A daily quota of Google's is used up. */
   | 'quota'
   /** The action stopped itself before Apps Script's time limit, and was undone. */
-  | 'tooLong';
+  | 'tooLong'
+  /** One of Google's service errors, explained in Thai (errorText.ts). */
+  | 'google';
 
 /** An error of the add-on, whose message an officer reads. */
 export class OfficerError extends Error {

@@ -1,4 +1,6 @@
 /** One writing action at a time on the shared workbook (LockService document lock). */
+import { BUSY_TEXT } from '../core/messages';
+import { OfficerError } from '../core/officerError';
 import { documentLock } from '../adapter/services';
 
 /** How long a second officer's action waits for the first one before giving up. */
@@ -12,7 +14,7 @@ const WAIT_MS = 20_000;
 export function withDocumentLock<T>(fn: () => T): T {
   const lock = documentLock();
   if (!lock.tryLock(WAIT_MS)) {
-    throw new Error('มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่ (เช่น ตั้งค่าหรือสร้างสรุปผล) กรุณารอสักครู่แล้วลองใหม่');
+    throw new OfficerError('busy', BUSY_TEXT);
   }
   try {
     return fn();

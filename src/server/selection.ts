@@ -1,4 +1,6 @@
 /** Selecting a cell for the officer (a problem's link in the sidebar). */
+import { badCellText, missingSheetText } from '../core/messages';
+import { OfficerError } from '../core/officerError';
 
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
@@ -10,8 +12,8 @@ const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
  */
 export function selectCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cell: string): void {
   const sheet = ss.getSheetByName(String(sheetName));
-  if (!sheet) throw new Error(`ไม่พบชีต "${String(sheetName)}" (อาจถูกลบหรือเปลี่ยนชื่อ) กรุณากดตรวจข้อมูลอีกครั้ง`);
-  if (!A1_CELL.test(String(cell))) throw new Error(`ตำแหน่งเซลล์ "${String(cell)}" ไม่ถูกต้อง`);
+  if (!sheet) throw new OfficerError('missingSheet', missingSheetText(String(sheetName)));
+  if (!A1_CELL.test(String(cell))) throw OfficerError.input(badCellText(String(cell)));
   sheet.activate();
   sheet.getRange(String(cell)).activate();
 }

@@ -1,5 +1,6 @@
 /** How every menu and sidebar action runs: one writer at a time, failures explained in Thai. */
 import { thaiErrorMessage } from '../core/errorText';
+import { isOfficerError, OfficerError } from '../core/officerError';
 import { withDocumentLock } from './lock';
 
 /**
@@ -19,6 +20,8 @@ export function inThai<T>(action: () => T): T {
   try {
     return action();
   } catch (error) {
-    throw new Error(thaiErrorMessage(error));
+    // Ours already speaks Thai (and an outer inThai must not take it for Google's).
+    if (isOfficerError(error)) throw error;
+    throw new OfficerError('google', thaiErrorMessage(error));
   }
 }
