@@ -1,6 +1,7 @@
 /** Round summaries, monthly reports and sending, on the in-memory workbook through the bundle. */
 import { dump, effectiveFormat } from '../../dev/fakes';
 import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
+import { LABEL } from '../../src/core/settings';
 import { FORM_ROWS } from '../../src/workbook/officialForm';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { type Harness, newHarness } from '../support/workbook';
@@ -175,5 +176,38 @@ describe('sending to the province', () => {
     const preview = h.gas.sidebarPreviewSending(made.sheet);
     expect(preview.html).not.toContain('<img');
     expect(preview.html).toContain('&#60;img');
+  });
+});
+
+describe('the official form’s settings', () => {
+  test('set-up adds the header and signature rows it misses, keeps what officers typed, and reports carry them', () => {
+    const h = workbook();
+    const ss = h.run.spreadsheet;
+    const settings = ss.getSheetByName('ตั้งค่า')!;
+    const rowOf = (label: string) =>
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === label) + 1;
+    settings.getRange(rowOf(LABEL.reporterName), 2).setValue('นางสาวสมใจ ใจดี');
+    settings.getRange(rowOf(LABEL.reference), 2).setValue("'นค 0019.3/123");
+    settings.deleteRow(rowOf(LABEL.addressee)); // as if set up by the previous version
+    expect(rowOf(LABEL.addressee)).toBe(0);
+    h.gas.sidebarSetUp();
+    const values = settings.getDataRange().getValues();
+    expect(values.find((r) => r[0] === LABEL.addressee)?.[1]).toBe('พัฒนาการจังหวัดหนองคาย');
+    expect(values.find((r) => r[0] === LABEL.reporterName)?.[1]).toBe('นางสาวสมใจ ใจดี');
+    expect(values.find((r) => r[0] === LABEL.reference)?.[1]).toBe('นค 0019.3/123');
+    const made = h.gas.sidebarMakeRoundSummary(1);
+    const report = ss.getSheetByName(made.sheet)!.getDataRange().getValues();
+    expect(report[FORM_ROWS.reference - 1][2]).toBe('นค 0019.3/123');
+    expect(report.flat()).toContain('(นางสาวสมใจ ใจดี)');
+    const sheet = ss.getSheetByName(made.sheet)!;
+    expect(sheet.getRange(1, 1).getFontFamily()).toBe('Sarabun');
+    h.gas.sidebarSend(made.sheet);
+    const mail = h.book.sentMails[0];
+    expect(mail.files.map((f) => [f.name, f.contentType])).toEqual([['สรุปผล รอบที่ 1.pdf', 'application/pdf']]);
+    expect(mail.htmlBody).toContain('เรียน พัฒนาการจังหวัดหนองคาย');
+    expect(mail.htmlBody).toContain('(นางสาวสมใจ ใจดี)');
   });
 });

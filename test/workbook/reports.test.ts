@@ -3,7 +3,7 @@ import { dayOf } from '../../src/core/civilDate';
 import { CRITERIA_2565 } from '../../src/core/criteria';
 import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { FORM_ROWS, formGrid, readDocument } from '../../src/workbook/officialForm';
+import { FORM_ROWS, formGrid, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
 import {
   type MadeBy,
   monthlyReportDocument,
@@ -11,6 +11,8 @@ import {
   reportLayout,
   roundSummaryDocument,
 } from '../../src/workbook/reportSheets';
+import { submissionDocument } from '../../src/workbook/submissionDocument';
+import type { Snapshot } from '../../src/workbook/submissions';
 import { letterDistricts, standingFor } from '../support/standing';
 
 const act = (date: string, district: string, budget = 'ไม่ใช้') => [
@@ -199,5 +201,75 @@ describe('what is sent', () => {
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('OTOP สรุปผล รอบที่ 1');
     expect(lines[3]).toBe('🔴 ท่าบ่อ 1 คะแนน ปรับปรุง — ต่อไป พัฒนา (2 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง');
+  });
+});
+
+describe('a district’s submission as an official report', () => {
+  const snapshot: Snapshot = {
+    v: 1,
+    cutOff: dayOf(2022, 3, 31),
+    registered: 74,
+    promoted: 12,
+    counts: { activities: 4, channels: 4, newOperators: 4 },
+    before: { activities: 2, channels: 2, newOperators: 2 },
+    target: 4,
+    percent: 5.41,
+    score: 4,
+    level: 'ดี',
+    next: 'ระดับถัดไป ดีมาก (5 คะแนน): เพิ่มผู้ประกอบการอีก 1 ราย',
+    activities: [
+      {
+        day: dayOf(2022, 3, 2),
+        activity: 'ตลาดนัด',
+        place: 'วัด',
+        organiser: 'อำเภอ',
+        operators: 5,
+        link: 'https://x/1',
+      },
+    ],
+    operators: [
+      { day: dayOf(2022, 3, 3), name: 'กลุ่มทอผ้า', regNo: '0012', channels: ['Facebook'], links: ['https://x/2'] },
+    ],
+    left: 0,
+  };
+  const settings = {
+    ...official,
+    districtReporters: { ท่าบ่อ: { name: 'นายสมชาย ขยัน', position: 'พัฒนาการอำเภอท่าบ่อ', phone: '0 4243 1000' } },
+  };
+  const doc = submissionDocument(
+    {
+      duty: { kind: 'month', period: '2022-03' },
+      district: 'ท่าบ่อ',
+      snapshot,
+      day: dayOf(2022, 4, 6),
+      when: '6 เม.ย. 65 09.00 น.',
+      sentBy: 'tha@x',
+      number: 1,
+      daysLate: 1,
+    },
+    settings,
+    'หนองคาย',
+    2565,
+  );
+  test('from the district office to the province, its figures as sent, signed by its reporter', () => {
+    expect(doc.memo.agency).toBe('สำนักงานพัฒนาชุมชนอำเภอท่าบ่อ จังหวัดหนองคาย');
+    expect(doc.memo.addressee).toBe('พัฒนาการจังหวัดหนองคาย');
+    expect(doc.memo.date).toBe('6 เมษายน 2565');
+    expect(doc.status).toBe('ส่งครั้งที่ 1 (ช้า 1 วัน)');
+    expect(doc.intro).toContain('เพิ่มกิจกรรม 2 ครั้ง');
+    expect(doc.table.rows).toEqual([['ท่าบ่อ', 4, 4, 4, 4, 5.41, 4, 'ดี', snapshot.next]]);
+    expect(doc.sections.map((s) => s.table.rows.length)).toEqual([1, 1]);
+    expect(doc.sections[1].table.rows[0][3]).toBe('0012');
+    expect(doc.signature.name).toBe('นายสมชาย ขยัน');
+  });
+  test('laid out in a sheet and read back through its shape, it is the same document', () => {
+    const grid = formGrid(doc);
+    const layout = reportLayout('round', grid.shape);
+    const read = readDocument(grid.rows, layout, {
+      main: { layout: doc.table.layout, align: doc.table.align },
+      sections: doc.sections.map((s) => ({ layout: s.table.layout, align: s.table.align })),
+    });
+    expect(read).toEqual(doc);
+    expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
   });
 });
