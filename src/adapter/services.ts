@@ -119,13 +119,17 @@ export function sendMail(message: {
 }
 
 /**
- * A PDF made from an HTML page on Google's side, with no scope at all: Utilities.newBlob
- * (reference/utilities/utilities#newBlob(String,String,String)) and Blob.getAs, "Return the
- * data inside this object as a blob converted to the specified content type … 'application/pdf'
- * is the only valid [conversion] for most blobs" (reference/base/blob#getAs(String)); the
- * daily conversion quota is Google's (guides/services/quotas). How faithfully Google's converter
- * lays out CSS (page size, fonts) is unconfirmed: the page is made to hold either way
- * (workbook/reportHtml.ts).
+ * A PDF made from an HTML page on Google's side, with no new scope: Utilities.newBlob
+ * (https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String,String,String))
+ * and Blob.getAs — "For most blobs, 'application/pdf' is the only valid option"; conversions
+ * count against a daily quota (https://developers.google.com/apps-script/reference/base/blob#getAs(String),
+ * https://developers.google.com/apps-script/guides/services/quotas). Chosen over
+ * Spreadsheet.getAs (the whole workbook: one sheet would need every other sheet hidden and shown
+ * again, https://developers.google.com/apps-script/reference/base/blob-source) and over the
+ * export URL through UrlFetchApp, which needs the script.external_request scope
+ * (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app); README "PDF:
+ * ways and costs". How faithfully Google's converter lays out CSS (page size, fonts) is
+ * unconfirmed: the page is made to hold either way (workbook/reportHtml.ts).
  * @param html the page
  * @param fileName the PDF's name without extension
  */
