@@ -185,7 +185,11 @@ export function healReports(
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const group of groups.values()) {
-    group.sort((a, b) => String(b.mark.report?.made).localeCompare(String(a.mark.report?.made)));
+    // Newest first; made in the same minute, the later sheet (the higher id) is the newer.
+    group.sort(
+      (a, b) =>
+        String(b.mark.report?.made).localeCompare(String(a.mark.report?.made)) || b.mark.sheetId - a.mark.sheetId,
+    );
     const [newest, ...older] = group;
     for (const old of older) {
       supersede_(ss, old, stamp, undo);

@@ -185,7 +185,7 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
     sheet.setTabColor(spec.tab);
     changed = true;
   }
-  if (sized) changed = fitRows_(sheet, undo) || changed;
+  if (sized) changed = fitRows(sheet, ROW_MARGIN, undo) || changed;
   const dataRows = sheet.getMaxRows() - spec.frozenRows;
   if (dataRows > 0) changed = repairColumns_(sheet, spec, index, dataRows, undo) || changed;
   return { changed, notes };
@@ -276,14 +276,19 @@ function styleHeader_(sheet: Sheet, spec: SheetSpec, index: Record<string, numbe
 }
 
 /**
- * Keeps an entry sheet to its content plus ROW_MARGIN blank rows: fewer blank cells go to the
- * district's formula at every recalculation. Rows below the last row with content are blank
- * (getLastRow counts every column), so removing them loses no typed value.
+ * Keeps a sheet to its content plus `margin` blank rows: the formulas that read it open-ended
+ * (A2:J, $A$12:$Z) pass fewer blank cells at every recalculation. Rows below the last row with
+ * content are blank (getLastRow counts every column), so removing them loses no typed value; it
+ * is changed only when off by more than the margin, so typing a few rows never resizes it.
+ * @param sheet the sheet
+ * @param margin blank rows kept below the content
+ * @param undo where the old size is registered
+ * @return whether the size changed
  */
-function fitRows_(sheet: Sheet, undo: Undo): boolean {
-  const wanted = Math.max(sheet.getLastRow(), 1) + ROW_MARGIN;
+export function fitRows(sheet: Sheet, margin: number, undo: Undo): boolean {
+  const wanted = Math.max(sheet.getLastRow(), 1) + margin;
   const rows = sheet.getMaxRows();
-  if (rows >= wanted && rows <= wanted + ROW_MARGIN) return false;
+  if (rows >= wanted && rows <= wanted + margin) return false;
   setRowCount(sheet, wanted, undo);
   return true;
 }

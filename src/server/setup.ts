@@ -19,7 +19,7 @@ import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, freeName, type Made, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { applySheetSpec, fitRows, freeName, type Made, newSheet, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -179,6 +179,11 @@ function readRegistryOf_(run: Run_): Registry {
   return new Registry(run.registry);
 }
 
+/** Blank rows kept below the settings (room for more districts' rows). */
+const SETTINGS_MARGIN = 20;
+/** Blank rows kept below the channel table (room for the province's own channels). */
+const CHANNEL_MARGIN = 40;
+
 /** Roles whose sheets hold what people typed: an unmarked sheet of their name is taken as ours. */
 const ADOPTABLE: readonly SheetRole[] = ['settings', 'criteria', 'districts', 'baseline', 'activities', 'online'];
 
@@ -289,6 +294,8 @@ function setUpSettings_(
   for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', run.undo);
   makeBold(sheet.getRange(1, 1, 1, 3), run.undo);
   setFrozenRows(sheet, 1, run.undo);
+  // Every district row's formula reads the settings open-ended: a short sheet is cheap.
+  if (fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') run.repaired.add(sheet.getName());
   if (made !== 'existing') setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
@@ -327,6 +334,7 @@ function finishCriteria_(
   writeChangedCells(own.sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
   makeBold(own.sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
   makeBold(own.sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, CRITERIA_LAYOUT.channelWidth), run.undo);
+  fitRows(own.sheet, CHANNEL_MARGIN, run.undo);
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const criteria = criteriaOrDefault(merged.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
   return {
@@ -373,6 +381,8 @@ function setUpCriteria_(run: Run_): {
   if (written > 0 && made === 'existing') run.repaired.add(sheet.getName());
   makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
   makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), run.undo);
+  // Every district row's formula reads the channel table open-ended ($A$12:$Z): keep it short.
+  if (fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') run.repaired.add(sheet.getName());
   const criteria = criteriaOrDefault(tableRows);
   const beyond =
     table.beyond.length === 0

@@ -1,8 +1,14 @@
 /** The round summary failing at sampled service calls in every fault mode, first and made again over an earlier one. */
 import { plan, smallProvince, sweepEvery } from '../support/faultSweep';
 
-/** A report is committed by its rename to its final name; a kill after it leaves it complete. */
-const COMMIT = { committedBy: 'Sheet.setName' };
+/**
+ * A report is committed when its mark says current: the first marker write after its sheet
+ * was made. A kill after it leaves the report complete and listed.
+ */
+const COMMIT = {
+  committedAt: (calls: readonly string[]) =>
+    calls.indexOf('DeveloperMetadata.setValue', calls.lastIndexOf('Spreadsheet.insertSheet')) + 1,
+};
 
 const withSummary = () => {
   const h = smallProvince();
