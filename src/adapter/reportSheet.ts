@@ -104,21 +104,11 @@ function fill_(sheet: Sheet, kind: ReportMark['kind'], grid: FormGrid, criteria:
   }
   sheet.setFrozenRows(layout.tableHeader);
   setColumnWidths(sheet, grid.widths);
-  setRowHeights_(sheet, grid.heights);
+  for (const b of grid.heightBlocks) sheet.setRowHeights(b.row, b.rows, b.height);
   const column = (c: number) => `${columnLetter(c - 1)}${layout.firstRow}:${columnLetter(c - 1)}${layout.lastRow}`;
   const at = reportLayout(kind, grid.shape);
   if (grid.shape.rows > 0)
     applyBandRules(sheet, bandRules(criteria, column(at.scoreColumn), column(at.levelColumn)), undo);
-}
-
-/** Sets row heights, one call per run of equal heights. */
-function setRowHeights_(sheet: Sheet, heights: readonly number[]): void {
-  for (let start = 0; start < heights.length; ) {
-    let end = start + 1;
-    while (end < heights.length && heights[end] === heights[start]) end++;
-    sheet.setRowHeights(start + 1, end - start, heights[start]);
-    start = end;
-  }
 }
 
 /** Marks an earlier report superseded: its mark, its status cell and its name. */

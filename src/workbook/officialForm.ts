@@ -205,6 +205,12 @@ export interface FormGrid {
   readonly widths: readonly number[];
   /** Pixel height of each row. */
   readonly heights: readonly number[];
+  /**
+   * The heights as blocks of rows, one per call: each row of the form's fixed parts on its own,
+   * each table body as one block at its tallest row's height, so that the calls that set them
+   * do not grow with the rows.
+   */
+  readonly heightBlocks: readonly { readonly row: number; readonly rows: number; readonly height: number }[];
   /** Blocks whose rows are each merged across (Range.mergeAcross). */
   readonly merges: readonly StyledBlock[];
   readonly bold: readonly StyledBlock[];
@@ -219,20 +225,28 @@ export interface FormGrid {
 const text_ = (v: FormValue | undefined) => (v === undefined ? '' : String(v));
 
 /**
- * The columns' widths: each at least its longest unbreakable piece (header and cells), at
- * most what its longest cell needs on one line (capped), shrunk toward the minimums to fit the
- * page; portrait when the ideal widths fit it, else landscape.
+ * The widest a column's minimum is made for one unbreakable piece (a link, a long code): wider
+ * pieces are broken anywhere, by Sheets' wrap and by the page's `overflow-wrap: anywhere`.
  */
-function columnWidths_(table: FormTable): { widths: number[]; orientation: FormGrid['orientation'] } {
+const MAX_PIECE_PX = 160;
+
+/**
+ * The columns' widths of a table on a page width: each at least its longest unbreakable piece
+ * (header and cells, capped at MAX_PIECE_PX), at most what its longest cell needs on one line
+ * (capped at MAX_COLUMN_PX), shrunk toward the minimums to fit the page.
+ * @param table the table
+ * @param page the page's printable width in pixels, or null to pick portrait or landscape:
+ *   portrait when the ideal widths fit it
+ */
+export function tableWidths(
+  table: Pick<FormTable, 'layout' | 'rows' | 'total'>,
+  page: number | null = null,
+): { widths: number[]; orientation: FormGrid['orientation'] } {
   const pt = FORM_FONT.table;
   const cells = (c: number) => [...table.rows.map((r) => text_(r[c])), ...(table.total ? [text_(table.total[c])] : [])];
+  const piece = (t: string, bold = false) => Math.min(MAX_PIECE_PX, longestPiecePx(t, pt, bold));
   const min = table.layout.columns.map((col, c) =>
-    Math.ceil(
-      Math.max(
-        longestPiecePx(col.header, pt, true),
-        ...cells(c).map((t) => (typeof t === 'number' ? textWidthPx(t, pt) : longestPiecePx(t, pt))),
-      ) + PADDING_PX,
-    ),
+    Math.ceil(Math.max(piece(col.header, true), ...cells(c).map((t) => piece(t))) + PADDING_PX),
   );
   const ideal = table.layout.columns.map((col, c) =>
     Math.max(
@@ -247,37 +261,36 @@ function columnWidths_(table: FormTable): { widths: number[]; orientation: FormG
   );
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const orientation = sum(ideal) <= PAGE_WIDTH_PX.portrait ? 'portrait' : 'landscape';
-  const page = PAGE_WIDTH_PX[orientation];
-  if (sum(ideal) <= page) return { widths: ideal, orientation };
-  const room = Math.max(0, page - sum(min));
+  const room = page ?? PAGE_WIDTH_PX[orientation];
+  if (sum(ideal) <= room) return { widths: ideal, orientation };
+  const spare = Math.max(0, room - sum(min));
   const slack = sum(ideal) - sum(min);
   // Shared out in proportion to what each column would like beyond its minimum; floors keep the sum on the page.
-  const widths = min.map((m, c) => m + Math.floor((room * (ideal[c] - m)) / slack));
+  const widths = min.map((m, c) => m + Math.floor((spare * (ideal[c] - m)) / slack));
   return { widths, orientation };
+}
+
+/** The main table's widths and the page's orientation. */
+function columnWidths_(table: FormTable): { widths: number[]; orientation: FormGrid['orientation'] } {
+  return tableWidths(table);
 }
 
 /**
  * Spans of the sheet's columns for a section's columns: contiguous, in order, each span as
- * close as can be to the share of the width its column wants (and at least its longest piece),
- * found by dynamic programming over the few columns.
+ * close as can be to the share of the width its column is declared with (and at least its
+ * header's longest word), found by dynamic programming over the few columns. From the
+ * declaration, not the content: the same kind of report always merges the same spans (a fixed
+ * number of calls), and a cell longer than its span wraps (its row's height is computed).
  */
 function spansOf_(table: FormTable, widths: readonly number[]): [number, number][] {
   const pt = FORM_FONT.table;
   const k = table.layout.columns.length;
   const n = widths.length;
   if (k >= n) return table.layout.columns.map((_, j) => [Math.min(j, n - 1) + 1, Math.min(j, n - 1) + 1]);
-  const want = table.layout.columns.map((col, j) =>
-    Math.min(
-      MAX_COLUMN_PX,
-      Math.max(textWidthPx(col.header, pt, true) / 2, ...table.rows.map((r) => textWidthPx(text_(r[j]), pt))) +
-        PADDING_PX,
-    ),
+  const want = table.layout.columns.map((col) =>
+    Math.max(col.width, textWidthPx(col.header, pt, true) / 2 + PADDING_PX),
   );
-  const need = table.layout.columns.map(
-    (col, j) =>
-      Math.max(longestPiecePx(col.header, pt, true), ...table.rows.map((r) => longestPiecePx(text_(r[j]), pt))) +
-      PADDING_PX,
-  );
+  const need = table.layout.columns.map((col) => longestPiecePx(col.header, pt, true) + PADDING_PX);
   const total = widths.reduce((a, b) => a + b, 0);
   const wantTotal = want.reduce((a, b) => a + b, 0);
   const prefix = [0];
@@ -424,8 +437,20 @@ export function formGrid(doc: ReportDocument): FormGrid {
   span(layout.footer, 1, width, doc.footer);
   sizes.push({ ...block(layout.closing, 1, layout.footer - layout.closing, width), pt: FORM_FONT.text });
   sizes.push({ ...block(layout.footer, 1, 1, width), pt: FORM_FONT.table });
-  const heights = heights_(rows, widths, merges, sizes, bold);
-  return { rows, shape, layout, orientation, widths, heights, merges, bold, sizes, tables, aligned };
+  const measured = heights_(rows, widths, merges, sizes, bold);
+  const bodies = [
+    { row: layout.firstRow, rows: shape.rows },
+    ...layout.sections.map((at, k) => ({ row: at.first, rows: shape.sections[k].rows })),
+  ].filter((b) => b.rows > 0);
+  const heightBlocks: { row: number; rows: number; height: number }[] = [];
+  for (let row = 1; row <= measured.length; ) {
+    const body = bodies.find((b) => b.row === row);
+    const count = body ? body.rows : 1;
+    heightBlocks.push({ row, rows: count, height: Math.max(...measured.slice(row - 1, row - 1 + count)) });
+    row += count;
+  }
+  const heights = heightBlocks.flatMap((b) => Array<number>(b.rows).fill(b.height));
+  return { rows, shape, layout, orientation, widths, heights, heightBlocks, merges, bold, sizes, tables, aligned };
 }
 
 /** Whether a cell is inside a block. */

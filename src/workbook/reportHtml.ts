@@ -7,7 +7,15 @@
  * `width:100%` with percentage columns from the sheet's widths, long words wrap
  * (`overflow-wrap:anywhere`), rows are not split across pages, and table headers repeat.
  */
-import { FORM_FONT, FORM_TEXT, type FormTable, formGrid, type ReportDocument } from './officialForm';
+import {
+  FORM_FONT,
+  FORM_TEXT,
+  type FormTable,
+  formGrid,
+  PAGE_WIDTH_PX,
+  type ReportDocument,
+  tableWidths,
+} from './officialForm';
 import { escapeHtml } from './html';
 
 /** A cell's band colours (the level's), or null. */
@@ -20,20 +28,21 @@ export const FONT_STACK = `${FORM_FONT.family}, 'TH Sarabun New', 'Noto Sans Tha
 function style_(orientation: 'portrait' | 'landscape'): string {
   return [
     `@page { size: A4 ${orientation}; margin: 14mm 12mm; }`,
-    `body { font-family: ${FONT_STACK}; font-size: ${FORM_FONT.text}pt; color: #000; margin: 0; line-height: 1.45; }`,
+    `body { font-family: ${FONT_STACK}; font-size: ${FORM_FONT.text}pt; color: #000; margin: 0; line-height: 1.6; }`,
     `h1 { font-size: ${FORM_FONT.title}pt; text-align: center; margin: 0 0 4pt; }`,
     '.memo { width: 100%; border-collapse: collapse; margin-bottom: 4pt; }',
     '.memo td { padding: 1pt 2pt; vertical-align: top; overflow-wrap: anywhere; }',
+    '.memo td.half { width: 45%; }',
     '.memo th { text-align: left; white-space: nowrap; padding: 1pt 6pt 1pt 0; vertical-align: top; width: 1%; }',
     'p { margin: 4pt 0; overflow-wrap: anywhere; }',
     `table.data { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${FORM_FONT.table}pt; margin: 4pt 0 8pt; }`,
-    'table.data th, table.data td { border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: top; overflow-wrap: anywhere; }',
+    'table.data th, table.data td { border: 0.6pt solid #000; padding: 3pt 3pt 1.5pt; vertical-align: top; overflow-wrap: anywhere; }',
     'table.data th { background: #efefef; text-align: center; font-weight: bold; }',
     'table.data thead { display: table-header-group; }',
-    'table.data tr, .sign, h2 { break-inside: avoid; page-break-inside: avoid; }',
-    'h2 { font-size: inherit; margin: 8pt 0 2pt; break-after: avoid; page-break-after: avoid; }',
+    'table.data tr, .end, h2 { break-inside: avoid; page-break-inside: avoid; }',
+    'h2 { font-size: inherit; margin: 6pt 0 2pt; padding-top: 4pt; break-after: avoid; page-break-after: avoid; }',
     '.r { text-align: right; } .c { text-align: center; } .total td { font-weight: bold; }',
-    '.sign { margin: 14pt 0 0 50%; text-align: center; }',
+    '.end { padding-top: 4pt; } .sign { margin: 14pt 0 0 50%; text-align: center; }',
     `.footer { font-size: ${FORM_FONT.table}pt; color: #555; margin-top: 10pt; }`,
   ].join('\n');
 }
@@ -76,17 +85,17 @@ export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: read
     `<tr><th>${escapeHtml(label)}</th><td colspan="3">${escapeHtml(value)}</td></tr>`;
   const memo = [
     memoLine(FORM_TEXT.agency, doc.memo.agency),
-    `<tr><th>${FORM_TEXT.reference}</th><td>${escapeHtml(doc.memo.reference)}</td><th>${FORM_TEXT.date}</th><td>${escapeHtml(doc.memo.date)}</td></tr>`,
+    `<tr><th>${FORM_TEXT.reference}</th><td class="half">${escapeHtml(doc.memo.reference)}</td><th>${FORM_TEXT.date}</th><td>${escapeHtml(doc.memo.date)}</td></tr>`,
     memoLine(FORM_TEXT.subject, doc.memo.subject),
     memoLine(FORM_TEXT.addressee, doc.memo.addressee),
     memoLine(FORM_TEXT.status, doc.sent ? `${doc.status} · ${FORM_TEXT.sent} ${doc.sent}` : doc.status),
     memoLine(FORM_TEXT.asOf, doc.asOf),
   ].join('');
-  const sections = doc.sections.map((s, k) => {
-    const spans = grid.shape.sections[k].spans;
-    const widths = spans.map(([first, last]) => grid.widths.slice(first - 1, last).reduce((a, b) => a + b, 0));
-    return `<h2>${escapeHtml(s.title)}</h2>${table_(s.table, widths)}`;
-  });
+  // Each evidence table sized on its own for the page (the sheet shares the main table's columns).
+  const sections = doc.sections.map(
+    (s) =>
+      `<h2>${escapeHtml(s.title)}</h2>${table_(s.table, tableWidths(s.table, PAGE_WIDTH_PX[grid.orientation]).widths)}`,
+  );
   const sign = doc.signature;
   const signature = [
     FORM_TEXT.sign,
@@ -106,8 +115,7 @@ export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: read
     `<p>${escapeHtml(doc.intro)}</p>`,
     table_(doc.table, grid.widths, band, bandColumns),
     ...sections,
-    `<p>${escapeHtml(doc.closing)}</p>`,
-    `<div class="sign">${signature}</div>`,
+    `<div class="end"><p>${escapeHtml(doc.closing)}</p><div class="sign">${signature}</div></div>`,
     `<div class="footer">${escapeHtml(doc.footer)}</div>`,
     '</body></html>',
   ].join('\n');
