@@ -5,6 +5,7 @@
  */
 import { quoteSheetName, rectA1, type Rect } from './a1';
 import { displayText } from './display';
+import { chartRangesA1 } from './charts';
 import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
 import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent, formulaErrorAt } from './formulaEngine';
@@ -65,6 +66,8 @@ export interface SheetDump {
   frozenRows: number;
   frozenColumns: number;
   columnWidths: Record<string, number>;
+  /** embedded charts: type, ranges (sheet!A1), anchor, options (ids left out: they differ between runs) */
+  charts: { type: string; ranges: string[]; at: string; options: Record<string, unknown>; transpose: boolean }[];
   /** heights of rows given one (Sheet.setRowHeights) other than the default */
   rowHeights: Record<string, number>;
   cells: Record<string, CellDump>;
@@ -201,6 +204,13 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
     frozenColumns: sheet.frozenColumns,
     columnWidths,
     rowHeights,
+    charts: sheet.charts.map((c) => ({
+      type: c.type,
+      ranges: chartRangesA1(c),
+      at: rectA1({ row: c.position.row, col: c.position.column, numRows: 1, numCols: 1 }),
+      options: c.options,
+      transpose: c.transpose,
+    })),
     cells,
     conditionalFormatRules: sheet.rules.map((rule) => ({
       ranges: rule.ranges.map((r) => ref_(r.sheet, r.rect)),

@@ -14,6 +14,7 @@ import {
   FakeDeveloperMetadataFinder,
   wrapMetadata,
 } from './developerMetadata';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartModel } from './charts';
 import type { ExecutionContext } from './model';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
@@ -39,6 +40,11 @@ const SHEET_METHODS = [
   'getColumnWidth',
   'getRowHeight',
   'setRowHeight',
+  'newChart',
+  'insertChart',
+  'getCharts',
+  'removeChart',
+  'updateChart',
   'setRowHeights',
   'getConditionalFormatRules',
   'getDataRange',
@@ -281,6 +287,41 @@ export class FakeSheet implements SheetApi {
     assertCanEditSheet(this.ctx_, this.sheet_);
     for (let r = startRow; r < startRow + numRows; r++) this.sheet_.rowHeights.set(r, height);
     return this;
+  }
+
+  /** A builder for a new chart of this sheet (charts.ts). */
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this.ctx_, this.sheet_, newChartModel());
+  }
+
+  /** @param chart a built chart: added to the sheet */
+  insertChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    if (this.sheet_.charts.some((m) => m.id === chart.model_.id))
+      throw new Error('This chart is already on the sheet.'); // unconfirmed wording
+    this.sheet_.charts.push(chart.model_);
+  }
+
+  /** The sheet's charts. */
+  getCharts(): FakeEmbeddedChart[] {
+    return this.sheet_.charts.map((m) => new FakeEmbeddedChart(this.ctx_, this.sheet_, m));
+  }
+
+  /** @param chart one of the sheet's charts: removed (a chart not on the sheet is ignored, unconfirmed) */
+  removeChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    this.sheet_.charts = this.sheet_.charts.filter((m) => m.id !== chart.model_.id);
+  }
+
+  /**
+   * @param chart a chart built from modify(): replaces the sheet's chart of its id ("Updates the
+   *   chart on this sheet", reference/spreadsheet/sheet#updateChart(EmbeddedChart))
+   */
+  updateChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    const at = this.sheet_.charts.findIndex((m) => m.id === chart.model_.id);
+    if (at < 0) throw new Error('The chart does not exist on this sheet.'); // unconfirmed wording
+    this.sheet_.charts[at] = chart.model_;
   }
 
   /** The sheet's conditional-format rules, in priority order. */

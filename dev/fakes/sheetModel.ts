@@ -35,6 +35,8 @@ export interface BorderSides {
   right?: boolean;
 }
 
+import type { ChartModel } from './charts';
+
 /** A stored developer metadata entry (on a sheet, or on the spreadsheet when `sheet` is null). */
 export interface DeveloperMetadataModel {
   readonly id: number;
@@ -79,6 +81,8 @@ export class SheetModel {
   /** Rows given a height (Sheet.setRowHeight(s)); the others have DEFAULT_ROW_HEIGHT. */
   rowHeights = new Map<number, number>();
   rules: RuleModel[] = [];
+  /** embedded charts (Sheet.insertChart), in the order inserted */
+  charts: ChartModel[] = [];
   /** merged blocks (each at least two cells), in the order they were made */
   merges: Rect[] = [];
   /** developer metadata located on this sheet */
