@@ -40,6 +40,7 @@ import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpe
 import { type LogRow, appendLog, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
+import { writeDashboard } from './dashboard';
 import { caller, requireSetUpRight } from './roles';
 import { readSubmissions } from './submissionRecords';
 import { plannedRef, readTable } from './workbookRead';
@@ -142,7 +143,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.made, true),
   );
 
-  writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const dashboard = own_(run, 'dashboard', SHEET.dashboard);
+  const fiscalYear = settings.settings.fiscalYear;
+  const fresh = dashboard.made !== 'existing';
+  if (writeDashboard(dashboard.own, fresh, readRegistryOf_(run), refs, fiscalYear, criteria.bands, undo) && !fresh) {
+    run.repaired.add(dashboard.own.name);
+  }
   const board = own_(run, 'board', SHEET.board);
   const submitted = readSubmissions(found).records;
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
@@ -418,7 +425,7 @@ function writeDistrictTable_(
   settings: ReturnType<typeof setUpSettings_>,
   criteriaSheet: string,
   bands: ReturnType<typeof criteriaOrDefault>['criteria'],
-): void {
+): TableRefs {
   const registry = readRegistryOf_(run);
   const sheet = own.sheet;
   const table = readTable(own, registry);
@@ -498,6 +505,7 @@ function writeDistrictTable_(
   if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
     run.repaired.add(sheet.getName());
   }
+  return refs;
 }
 
 /**

@@ -31,7 +31,9 @@ export type SheetRole =
   /** The districts' submissions (sealed rows, written by the add-on only). */
   | 'submissions'
   /** The board of who has reported (rebuilt by the add-on). */
-  | 'board';
+  | 'board'
+  /** The dashboard: formulas and charts (workbook/dashboard.ts), made and repaired by set-up. */
+  | 'dashboard';
 
 /** A report's identity and state. */
 export interface ReportMark {
