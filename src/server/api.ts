@@ -29,6 +29,10 @@ export interface DistrictStanding {
   readonly next: string;
   /** Why the district cannot be counted at all ('' when it can). */
   readonly problem: string;
+  /** New operators counted up to each month's end of the fiscal year, to the count-up-to day. */
+  readonly trend: readonly number[];
+  /** Its place when listed worst first (0: the worst; workbook/trend.ts worstFirst). */
+  readonly rank: number;
 }
 
 /** A round of the fiscal year and whether its summary exists. */

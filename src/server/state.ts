@@ -4,6 +4,7 @@ import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYe
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
+import { monthlyTrend, worstFirst } from '../workbook/trend';
 import type { ReportView, SidebarState } from './api';
 import { caller } from './roles';
 import { sentText } from './delivery';
@@ -24,7 +25,13 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const who = caller(ss, settings);
   const today = dayOfDate(now);
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
-  const standing = standingOf(evaluateAll(book, settings.asOf), book.criteria, settings.percentBasis, settings.asOf);
+  // With the evidence: each new operator's day gives the district's trend.
+  const standing = standingOf(
+    evaluateAll(book, settings.asOf, true),
+    book.criteria,
+    settings.percentBasis,
+    settings.asOf,
+  );
   const reports = book.registry
     .all('report')
     .filter((r) => r.mark.report && r.mark.report.state !== 'building')
@@ -55,24 +62,31 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       daysLeft: deadline - today,
       summarySheet: roundSheet(i + 1),
     })),
-    standing: standing.districts.map((d) => {
-      const r = d.result;
-      const band = r?.assessment?.band;
-      return {
-        district: d.district,
-        registered: d.figures.registered ?? 0,
-        activities: r?.activities ?? 0,
-        channels: r?.channels ?? 0,
-        newOperators: r?.newOperators ?? 0,
-        target: r?.target ?? null,
-        percent: r?.percent ?? null,
-        score: r?.score ?? null,
-        level: r?.level ?? 'นับไม่ได้',
-        band: band ? { background: band.background, text: band.text } : null,
-        next: r?.next ?? d.problem,
-        problem: d.problem,
-      };
-    }),
+    standing: ranked_(
+      standing.districts.map((d) => {
+        const r = d.result;
+        const band = r?.assessment?.band;
+        return {
+          district: d.district,
+          registered: d.figures.registered ?? 0,
+          activities: r?.activities ?? 0,
+          channels: r?.channels ?? 0,
+          newOperators: r?.newOperators ?? 0,
+          target: r?.target ?? null,
+          percent: r?.percent ?? null,
+          score: r?.score ?? null,
+          level: r?.level ?? 'นับไม่ได้',
+          band: band ? { background: band.background, text: band.text } : null,
+          next: r?.next ?? d.problem,
+          problem: d.problem,
+          trend: monthlyTrend(
+            standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
+            settings.fiscalYear,
+            settings.asOf,
+          ),
+        };
+      }),
+    ),
     total: standing.total
       ? {
           registered: standing.total.registered,
@@ -104,4 +118,12 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,
   };
+}
+
+/** The districts in the table's order, each given its place worst first. */
+function ranked_<T extends { score: number | null; percent: number | null; district: string }>(
+  rows: readonly T[],
+): (T & { rank: number })[] {
+  const order = [...rows].sort(worstFirst);
+  return rows.map((r) => ({ ...r, rank: order.indexOf(r) }));
 }

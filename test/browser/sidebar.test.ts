@@ -107,6 +107,11 @@ describeWithBrowser('the sidebar in the local preview', () => {
       await opened.sidebar.locator('#calendar .round').nth(2).waitFor();
       expect(await opened.sidebar.locator('#calendar').textContent()).toContain('วันนี้');
       expect(await opened.sidebar.locator('.district').first().textContent()).toMatch(/ระดับถัดไป|ถึงระดับสูงสุด/);
+      // worst first: the scores never fall down the list; each card has its trend beside its level
+      const scores = chips.map((c) => Number(/^(\d+) · /.exec(c.text)?.[1] ?? -1));
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      expect(await opened.sidebar.locator('.district .top svg.spark polyline').count()).toBe(9);
+      await opened.sidebar.locator('#standing').screenshot({ path: artifact('sidebar-standing.png') });
     });
 
     test('makes the round-1 summary: the new sheet shows in the workbook view in the band colours', async () => {
