@@ -19,7 +19,7 @@ import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, fitRows, freeName, type Made, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -228,11 +228,11 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     run.repaired.add(name);
     return { own, made: 'existing' };
   }
-  const free = existing ? freeName(run.ss, `${name} (OTOP)`) : name;
-  if (existing) {
+  // A blank sheet of the name (a killed run's leftover: made, not yet marked) is taken as it is.
+  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo);
+  if (free !== name) {
     run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
   }
-  const sheet = newSheet(run.ss, free, run.undo);
   const unfinished = { as: 'made', run: run.id } as const;
   const own = markSheet(sheet, { role, ...(district ? { district } : {}), unfinished }, run.undo);
   run.registry.push(own);

@@ -114,6 +114,22 @@ describeWithBrowser('the sidebar in the local preview', () => {
       await opened.sidebar.locator('#standing').screenshot({ path: artifact('sidebar-standing.png') });
     });
 
+    test('the dashboard sheet shows its three charts in the preview', async () => {
+      const { page } = opened;
+      await page.locator('#tabs button[data-sheet="แดชบอร์ด"]').click();
+      const charts = page.locator('#sheet svg.chart');
+      await charts.nth(2).waitFor();
+      expect(await charts.evaluateAll((els: any[]) => els.map((e) => e.dataset.type))).toEqual([
+        'COLUMN',
+        'COLUMN',
+        'LINE',
+      ]);
+      expect(await charts.nth(0).locator('rect').count()).toBeGreaterThan(9); // bars of districts that have a figure
+      expect(await charts.nth(2).locator('polyline').count()).toBe(10); // nine districts and the 100 % line
+      await page.locator('#sheet').screenshot({ path: artifact('dashboard.png') });
+      for (let i = 0; i < 3; i++) await charts.nth(i).screenshot({ path: artifact(`dashboard-chart-${i + 1}.png`) });
+    });
+
     test('makes the round-1 summary: the new sheet shows in the workbook view in the band colours', async () => {
       const { page, sidebar } = opened;
       await sidebar.locator('#roundSelect').selectOption('1');
