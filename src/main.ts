@@ -27,7 +27,7 @@ import type { MadeReport, SendingPreview, SendResult, SidebarState } from './ser
 import { previewSending, sendToProvince } from './server/delivery';
 import { makeMonthlyReport, makeRoundSummary } from './server/reports';
 import { sidebarStateAt } from './server/state';
-import { selectCell } from './server/selection';
+import { selectCell } from './adapter/selection';
 import { a1 } from './workbook/a1';
 import type { DutiesView, RemindersResult, SubmissionPreview, SubmitResult } from './server/dutiesApi';
 import { dutiesView } from './server/duties';

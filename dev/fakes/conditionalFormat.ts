@@ -40,19 +40,12 @@ const BUILDER_METHODS = [
   'setFontColor',
   'setRanges',
   'whenCellEmpty',
-  'whenCellNotEmpty',
-  'whenFormulaSatisfied',
   'whenNumberBetween',
   'whenNumberEqualTo',
   'whenNumberGreaterThan',
   'whenNumberGreaterThanOrEqualTo',
   'whenNumberLessThan',
-  'whenNumberLessThanOrEqualTo',
-  'whenNumberNotBetween',
-  'whenNumberNotEqualTo',
   'whenTextContains',
-  'whenTextDoesNotContain',
-  'whenTextEndsWith',
   'whenTextEqualTo',
   'whenTextStartsWith',
   'withCriteria',
@@ -145,16 +138,6 @@ export class FakeConditionalFormatRuleBuilder
     return this.when_(BooleanCriteria.CELL_EMPTY, []);
   }
 
-  /** Condition: the cell is not empty. */
-  whenCellNotEmpty(): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.CELL_NOT_EMPTY, []);
-  }
-
-  /** @param formula custom formula (stored; evaluated only when it is =TRUE or =FALSE) */
-  whenFormulaSatisfied(formula: string): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.CUSTOM_FORMULA, [formula]);
-  }
-
   /** @param start lower bound @param end upper bound */
   whenNumberBetween(start: number, end: number): FakeConditionalFormatRuleBuilder {
     return this.when_(BooleanCriteria.NUMBER_BETWEEN, [start, end]);
@@ -180,34 +163,9 @@ export class FakeConditionalFormatRuleBuilder
     return this.when_(BooleanCriteria.NUMBER_LESS_THAN, [n]);
   }
 
-  /** @param n inclusive upper bound */
-  whenNumberLessThanOrEqualTo(n: number): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.NUMBER_LESS_THAN_OR_EQUAL_TO, [n]);
-  }
-
-  /** @param start lower bound @param end upper bound */
-  whenNumberNotBetween(start: number, end: number): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.NUMBER_NOT_BETWEEN, [start, end]);
-  }
-
-  /** @param n the number */
-  whenNumberNotEqualTo(n: number): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.NUMBER_NOT_EQUAL_TO, [n]);
-  }
-
   /** @param text substring */
   whenTextContains(text: string): FakeConditionalFormatRuleBuilder {
     return this.when_(BooleanCriteria.TEXT_CONTAINS, [text]);
-  }
-
-  /** @param text substring */
-  whenTextDoesNotContain(text: string): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.TEXT_DOES_NOT_CONTAIN, [text]);
-  }
-
-  /** @param text suffix */
-  whenTextEndsWith(text: string): FakeConditionalFormatRuleBuilder {
-    return this.when_(BooleanCriteria.TEXT_ENDS_WITH, [text]);
   }
 
   /** @param text the text */

@@ -21,16 +21,8 @@ const BUILDER_METHODS = [
   'copy',
   'requireCheckbox',
   'requireDate',
-  'requireDateAfter',
-  'requireDateBefore',
   'requireNumberBetween',
-  'requireNumberEqualTo',
-  'requireNumberGreaterThan',
   'requireNumberGreaterThanOrEqualTo',
-  'requireNumberLessThan',
-  'requireNumberLessThanOrEqualTo',
-  'requireTextContains',
-  'requireTextEqualTo',
   'requireTextIsEmail',
   'requireTextIsUrl',
   'requireValueInList',
@@ -104,54 +96,14 @@ export class FakeDataValidationBuilder
     return this.set_(DataValidationCriteria.DATE_IS_VALID_DATE, []);
   }
 
-  /** @param date exclusive lower bound */
-  requireDateAfter(date: GoogleAppsScript.Base.Date): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.DATE_AFTER, [new Date(date.getTime())]);
-  }
-
-  /** @param date exclusive upper bound */
-  requireDateBefore(date: GoogleAppsScript.Base.Date): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.DATE_BEFORE, [new Date(date.getTime())]);
-  }
-
   /** @param start lower bound @param end upper bound */
   requireNumberBetween(start: number, end: number): FakeDataValidationBuilder {
     return this.set_(DataValidationCriteria.NUMBER_BETWEEN, [start, end]);
   }
 
-  /** @param n the number */
-  requireNumberEqualTo(n: number): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.NUMBER_EQUAL_TO, [n]);
-  }
-
-  /** @param n exclusive lower bound */
-  requireNumberGreaterThan(n: number): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.NUMBER_GREATER_THAN, [n]);
-  }
-
   /** @param n inclusive lower bound */
   requireNumberGreaterThanOrEqualTo(n: number): FakeDataValidationBuilder {
     return this.set_(DataValidationCriteria.NUMBER_GREATER_THAN_OR_EQUAL_TO, [n]);
-  }
-
-  /** @param n exclusive upper bound */
-  requireNumberLessThan(n: number): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.NUMBER_LESS_THAN, [n]);
-  }
-
-  /** @param n inclusive upper bound */
-  requireNumberLessThanOrEqualTo(n: number): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.NUMBER_LESS_THAN_OR_EQUAL_TO, [n]);
-  }
-
-  /** @param text required substring */
-  requireTextContains(text: string): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.TEXT_CONTAINS, [text]);
-  }
-
-  /** @param text required text */
-  requireTextEqualTo(text: string): FakeDataValidationBuilder {
-    return this.set_(DataValidationCriteria.TEXT_EQUAL_TO, [text]);
   }
 
   /** Requires an e-mail address. */

@@ -2,7 +2,7 @@
  * Formula evaluation. Formula cells get their values when read: each formula is evaluated at
  * most once per workbook "generation" (any content change starts a new one), so a getValues over
  * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
- * (lazy, as in Sheets), FLOOR, TRIM, OR, AND, NOT, REGEXMATCH (RE2, re2.ts), ISBLANK and TO_TEXT
+ * (lazy, as in Sheets), FLOOR, TRIM, OR, AND, NOT, REGEXMATCH (RE2, re2.ts), ISBLANK, ISNUMBER and TO_TEXT
  * (which look at the referenced cell itself), NOW and TODAY (the workbook clock; TODAY is
  * midnight in the spreadsheet time zone), RAND (a fixed 0.5), the operators (comparison, &,
  * arithmetic) on single values, and custom functions from the workbook's resolver; arguments as Sheets passes them to custom
@@ -354,10 +354,30 @@ function scalar_(value: Evaluated): CellValue {
   return new CellError('#VALUE!', 'An array value could not be found.');
 }
 
-/** A value as a number for arithmetic (blank 0, TRUE 1, numeric text), or #VALUE!. */
+/**
+ * A date as Sheets holds it: a serial number of days since 30 Dec 1899, in the spreadsheet's
+ * time zone (the process's, Asia/Bangkok in tests). Sheets: "Dates and times are stored as
+ * numbers" (Google Docs Editors Help, DATE / "Date and number formats"): a date compares and
+ * adds as its serial number.
+ */
+function serialOf_(date: Date): number {
+  const local = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
+  );
+  return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** A value as a number for arithmetic (blank 0, TRUE 1, numeric text, a date's serial), or #VALUE!. */
 function toNumber_(value: CellValue, op: string): number | CellError {
   if (value instanceof CellError) return value;
   if (typeof value === 'number') return value;
+  if (isDate(value)) return serialOf_(value);
   if (value === '' || typeof value === 'boolean') return Number(value);
   if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
   return new CellError(
@@ -405,7 +425,8 @@ function binary_(op: BinaryOp, left: CellValue, right: CellValue): CellValue {
  * Sheets' order of two values: a blank equals 0 and ""; numbers before text before booleans;
  * text compared ignoring case.
  */
-function compare_(left: CellValue, right: CellValue): number {
+function compare_(leftValue: CellValue, rightValue: CellValue): number {
+  const [left, right] = [leftValue, rightValue].map((v) => (isDate(v) ? serialOf_(v) : v));
   const rank = (v: CellValue) => (typeof v === 'number' || v === '' ? 0 : typeof v === 'string' ? 1 : 2);
   const l = left === '' && typeof right === 'string' ? '' : left;
   const r = right === '' && typeof left === 'string' ? '' : right;
@@ -601,6 +622,13 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[], book: WorkbookModel)
     return value instanceof CellError ? value : !value;
   },
   REGEXMATCH: regexMatch_,
+  // ISNUMBER(value): TRUE for a number, a date (a number in Sheets) included; FALSE for text
+  // ("123" too), booleans, blanks and errors (https://support.google.com/docs/answer/3093296).
+  ISNUMBER: (args) => {
+    if (args.length !== 1) return arity_('ISNUMBER', '1', args.length);
+    const value = scalar_(args[0]);
+    return typeof value === 'number' || isDate(value);
+  },
   SUM: (args) => {
     const nums = numbers_('SUM', args);
     return nums instanceof CellError ? nums : nums.reduce((a, b) => a + b, 0);

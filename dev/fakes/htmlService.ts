@@ -44,9 +44,6 @@ const OUTPUT_METHODS = [
   'getWidth',
   'setHeight',
   'getHeight',
-  'setSandboxMode',
-  'setXFrameOptionsMode',
-  'addMetaTag',
 ] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlOutput)[];
 
 /** HTML to show in a sidebar or dialog. */
@@ -119,22 +116,6 @@ export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, 
   /** The height set, 0 when none. */
   getHeight(): number {
     return this.height_;
-  }
-
-  /** @param _mode only IFRAME exists today; accepted and ignored */
-  setSandboxMode(_mode: GoogleAppsScript.HTML.SandboxMode): FakeHtmlOutput {
-    return this;
-  }
-
-  /** @param _mode accepted and ignored */
-  setXFrameOptionsMode(_mode: GoogleAppsScript.HTML.XFrameOptionsMode): FakeHtmlOutput {
-    return this;
-  }
-
-  /** @param name meta name (e.g. viewport) @param content its content */
-  addMetaTag(name: string, content: string): FakeHtmlOutput {
-    this.metaTags_.push({ name, content });
-    return this;
   }
 }
 instrument(FakeHtmlOutput, 'HtmlOutput', OUTPUT_METHODS);

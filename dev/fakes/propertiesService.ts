@@ -29,7 +29,6 @@ const PROPERTIES_METHODS = [
   'getProperties',
   'setProperties',
   'deleteProperty',
-  'deleteAllProperties',
   'getKeys',
 ] as const satisfies readonly (keyof GoogleAppsScript.Properties.Properties)[];
 
@@ -88,12 +87,6 @@ export class FakeProperties
   /** @param key the key to remove */
   deleteProperty(key: string): FakeProperties {
     this.store_.delete(key);
-    return this;
-  }
-
-  /** Removes every pair. */
-  deleteAllProperties(): FakeProperties {
-    this.store_.clear();
     return this;
   }
 

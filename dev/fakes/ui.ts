@@ -87,7 +87,6 @@ function toButtonSet_(value: string | ButtonSetValue): ButtonSetValue {
 const MENU_METHODS = [
   'addItem',
   'addSeparator',
-  'addSubMenu',
   'addToUi',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Menu)[];
 
@@ -120,12 +119,6 @@ export class FakeMenu implements FakeOf<GoogleAppsScript.Base.Menu, (typeof MENU
     return this;
   }
 
-  /** @param menu a sub-menu */
-  addSubMenu(menu: FakeMenu): FakeMenu {
-    this.record_.items.push({ submenu: menu.record_ });
-    return this;
-  }
-
   /** Adds the menu to the UI (replacing a menu of the same caption). */
   addToUi(): void {
     const menus = this.ctx_.ui.menus;
@@ -141,8 +134,6 @@ const UI_METHODS = [
   'alert',
   'createAddonMenu',
   'createMenu',
-  'showModalDialog',
-  'showModelessDialog',
   'showSidebar',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Ui)[];
 
@@ -178,16 +169,6 @@ export class FakeUi implements FakeOf<GoogleAppsScript.Base.Ui, (typeof UI_METHO
   /** @param caption a top-level menu */
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this.ctx_, caption, false);
-  }
-
-  /** @param html the dialog @param title its title */
-  showModalDialog(html: FakeHtmlOutput, title: string): void {
-    this.show_('modal', html, title);
-  }
-
-  /** @param html the dialog @param title its title */
-  showModelessDialog(html: FakeHtmlOutput, title: string): void {
-    this.show_('modeless', html, title);
   }
 
   /** @param html the sidebar (always 300 px wide in Sheets) */

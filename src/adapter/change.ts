@@ -66,3 +66,73 @@ export function setRowCount(sheet: Sheet, rows: number, undo: Undo): void {
     sheet.deleteRows(rows + 1, maxRows - rows);
   }
 }
+
+/**
+ * Makes a block of a sheet bold where it is not, registering the old weights.
+ * @param sheet the sheet
+ * @param row the block's first row (1-based)
+ * @param column its first column (1-based)
+ * @param rows how many rows
+ * @param columns how many columns
+ * @param undo the undo list
+ */
+export function makeBlockBold(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+  undo: Undo,
+): void {
+  makeBold(sheet.getRange(row, column, rows, columns), undo);
+}
+
+/**
+ * Sets a block's number format where it differs, registering the old ones.
+ * @param sheet the sheet
+ * @param row its first row (1-based)
+ * @param column its first column (1-based)
+ * @param rows how many rows
+ * @param columns how many columns
+ * @param format e.g. @ (plain text)
+ * @param undo the undo list
+ */
+export function setBlockFormat(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+  format: string,
+  undo: Undo,
+): void {
+  setFormat(sheet.getRange(row, column, rows, columns), format, undo);
+}
+
+/**
+ * Sets one cell's number format where it differs, registering the old one.
+ * @param sheet the sheet
+ * @param row the cell's row (1-based)
+ * @param column its column (1-based)
+ * @param format e.g. dd/mm/yyyy
+ * @param undo the undo list
+ */
+export function setCellFormat(sheet: Sheet, row: number, column: number, format: string, undo: Undo): void {
+  setFormat(sheet.getRange(row, column), format, undo);
+}
+
+/**
+ * Sets a sheet's frozen columns where they differ, registering the old number.
+ * @param sheet the sheet
+ * @param frozenColumns columns to freeze
+ * @param undo the undo list
+ * @param label what the undo brings back, in Thai
+ * @return true when changed
+ */
+export function setFrozenColumns(sheet: Sheet, frozenColumns: number, undo: Undo, label: string): boolean {
+  const frozen = sheet.getFrozenColumns();
+  if (frozen === frozenColumns) return false;
+  undo.add(() => sheet.setFrozenColumns(frozen), label);
+  sheet.setFrozenColumns(frozenColumns);
+  return true;
+}

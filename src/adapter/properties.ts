@@ -51,3 +51,35 @@ export function keep(key: string, value: unknown, undo: Undo): void {
   for (const name of Object.keys(old)) if (!(name in chunks)) properties.deleteProperty(name);
   properties.setProperties(chunks);
 }
+
+/**
+ * One document property as kept (null when there is none).
+ * @param key the property
+ */
+export function readProperty(key: string): string | null {
+  return documentProperties().getProperty(key);
+}
+
+/**
+ * Sets (or, for null, deletes) one document property, registering the value it had.
+ * @param key the property
+ * @param value the new value, or null to delete it
+ * @param before the value it has now, as the caller read it
+ * @param undo where the old value is registered
+ * @param label what the undo brings back, in Thai
+ */
+export function writeProperty(
+  key: string,
+  value: string | null,
+  before: string | null,
+  undo: Undo,
+  label: string,
+): void {
+  const properties = documentProperties();
+  undo.add(() => {
+    if (before === null) properties.deleteProperty(key);
+    else properties.setProperty(key, before);
+  }, label);
+  if (value === null) properties.deleteProperty(key);
+  else properties.setProperty(key, value);
+}

@@ -7,7 +7,9 @@
  * marks mistakes and casual edits, not a determined forger: PLATFORM.md.)
  */
 import { storedAgain } from './cells';
+import { readProperty, writeProperty } from './properties';
 import { digestHex, documentProperties } from './services';
+import { growRows, writeNewRows } from './sheetIo';
 import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,33 +67,18 @@ function state_(key: string): SealState_ {
  */
 export function appendSealed(target: SealedSheet, rows: readonly (readonly (string | number)[])[], undo: Undo): void {
   if (rows.length === 0) return;
-  const { sheet, name, width, stateKey } = target;
+  const { sheet, name, stateKey } = target;
   const kept = state_(stateKey);
   const next = Math.max(sheet.getLastRow(), 1) + 1;
-  const last = next + rows.length - 1;
-  if (last > sheet.getMaxRows()) {
-    const max = sheet.getMaxRows();
-    const add = Math.max(last - max, 50);
-    undo.add(() => {
-      if (sheet.getMaxRows() === max + add) sheet.deleteRows(max + 1, add);
-    }, `แถวที่เพิ่มในชีต "${name}"`);
-    sheet.insertRowsAfter(max, add);
-  }
+  growRows(sheet, next + rows.length - 1, 50, undo, `แถวที่เพิ่มในชีต "${name}"`);
   let previous = kept.last;
   const sealed = rows.map((row) => {
     previous = seal_(previous, row);
     return [...row.map(storedAgain), previous];
   });
-  const range = sheet.getRange(next, 1, rows.length, width);
-  undo.add(() => range.clearContent(), `แถวใหม่ในชีต "${name}"`);
-  range.setValues(sealed);
-  const properties = documentProperties();
-  const before = properties.getProperty(stateKey);
-  undo.add(() => {
-    if (before === null) properties.deleteProperty(stateKey);
-    else properties.setProperty(stateKey, before);
-  }, `สถานะของชีต "${name}"`);
-  properties.setProperty(stateKey, JSON.stringify({ rows: kept.rows + rows.length, last: previous }));
+  writeNewRows(sheet, next, sealed, undo, `แถวใหม่ในชีต "${name}"`);
+  const state = JSON.stringify({ rows: kept.rows + rows.length, last: previous });
+  writeProperty(stateKey, state, readProperty(stateKey), undo, `สถานะของชีต "${name}"`);
 }
 
 /** What checking a sealed sheet found. */

@@ -11,8 +11,55 @@ export function activeSpreadsheet(): Spreadsheet {
 }
 
 /** The spreadsheet UI (menus, alerts, sidebar). */
-export function ui(): GoogleAppsScript.Base.Ui {
+function ui_(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
+}
+
+/**
+ * Adds a menu to the spreadsheet's menu bar.
+ * @param title the menu's title
+ * @param items its items: label and the top-level function each calls
+ */
+export function addMenu(title: string, items: readonly (readonly [label: string, fn: string])[]): void {
+  const menu = ui_().createMenu(title);
+  for (const [label, fn] of items) menu.addItem(label, fn);
+  menu.addToUi();
+}
+
+/**
+ * Shows an alert with an OK button (throws where there is no spreadsheet UI: the editor's Run).
+ * @param title its title
+ * @param text its text
+ */
+export function alertOk(title: string, text: string): void {
+  const ui = ui_();
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+/**
+ * Opens an HTML page of the project in the sidebar.
+ * @param file the page's file name without .html
+ * @param title the sidebar's title
+ */
+export function showSidebarPage(file: string, title: string): void {
+  ui_().showSidebar(htmlPage(file).setTitle(title));
+}
+
+/**
+ * The e-mail of the workbook's owner, lower case; "" when it has none (a shared drive's file:
+ * Spreadsheet.getOwner() returns null there).
+ * @param ss the workbook
+ */
+export function ownerEmail(ss: Spreadsheet): string {
+  return ss.getOwner()?.getEmail().toLowerCase() ?? '';
+}
+
+/**
+ * The e-mails of the workbook's editors, lower case.
+ * @param ss the workbook
+ */
+export function editorEmails(ss: Spreadsheet): string[] {
+  return ss.getEditors().map((u) => u.getEmail().toLowerCase());
 }
 
 /**

@@ -80,14 +80,23 @@ export function dateTextPattern(dialect: Dialect): string {
 }
 
 /**
+ * 1 Jan 1930 as a Sheets serial number (days since 30 Dec 1899). A number below it in the
+ * dd/mm/yyyy column is a bare number typed there (12 shows as 11/01/1900), not a date anyone
+ * meant: the tally refuses the number, so the rule marks it although its text looks like a date.
+ */
+const FIRST_MEANT_SERIAL = 10_959;
+
+/**
  * The custom formula of an entry sheet's date column: blank, or a value whose displayed text
- * the tally reads (a date cell shows as dd/mm/yyyy, which the pattern reads). Relative to the
- * rule's first cell, as Sheets reads custom-formula rules.
+ * the tally reads (a date cell shows as dd/mm/yyyy, which the pattern reads) and not a bare
+ * small number (FIRST_MEANT_SERIAL). Relative to the rule's first cell, as Sheets reads
+ * custom-formula rules.
  * @param cell A1 of the column's first data cell, e.g. A2
  * @return the formula
  */
 export function dateCheckFormula(cell: string): string {
-  return `=OR(ISBLANK(${cell}),REGEXMATCH(TO_TEXT(${cell}),"${dateTextPattern('re2')}"))`;
+  const readable = `REGEXMATCH(TO_TEXT(${cell}),"${dateTextPattern('re2')}")`;
+  return `=OR(ISBLANK(${cell}),AND(${readable},NOT(AND(ISNUMBER(${cell}),${cell}<${FIRST_MEANT_SERIAL}))))`;
 }
 
 const GATE = new RegExp(dateTextPattern('js'), 'u');
@@ -102,8 +111,9 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const WITH_MONTH_NAME = /^(\d{1,2})\s*(\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{4})$/;
 
 /**
- * Reads a date from a cell value. Accepted: a date value (a year above 2400 is a BE year typed
- * into a date cell, a year of 1930–1999 a two-digit BE year Sheets read as CE: shortBeYearOf); text `25/03/2565`, `25-3-65`, `25.03.2022`, `2022-03-25`,
+ * Reads a date from a cell value. Accepted: a date value from 1930 on (a year above 2400 is a BE
+ * year typed into a date cell, a year of 1930–1999 a two-digit BE year Sheets read as CE:
+ * shortBeYearOf; earlier ones are bare numbers or times); text `25/03/2565`, `25-3-65`, `25.03.2022`, `2022-03-25`,
  * `25 มีนาคม 2565`, `๒๕ มี.ค. ๖๕`, `3 เมษา 65`, `วันที่ 25 มี.ค. พ.ศ. 2565`,
  * `วันศุกร์ที่ ๒๕ มีนาคม ๒๕๖๕`. Four-digit years above 2400 are BE, others CE; two-digit years
  * are BE (65 → 2565).
@@ -113,6 +123,9 @@ const WITH_MONTH_NAME = /^(\d{1,2})\s*(\D+?)\s*(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{
 export function parseDate(value: unknown): Parsed<Day> {
   if (isDate(value)) {
     if (Number.isNaN(value.getTime())) return fail('วันที่ไม่ถูกต้อง');
+    // Before 1930 a "date" cell is a bare number or a time typed there (12 → 11/01/1900,
+    // 10:30 → 30/12/1899): nobody meant it (the entry sheets' rule marks it too).
+    if (value.getFullYear() < SHORT_YEAR_CE.first) return fail('เซลล์นี้เป็นตัวเลขหรือเวลา ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)');
     const be = shortBeYearOf(value);
     return ok(be === null ? dayOfDate(value) : dayOf(be - BE_OFFSET, value.getMonth() + 1, value.getDate()));
   }

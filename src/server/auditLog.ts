@@ -10,14 +10,23 @@ import type { Settings } from '../core/settings';
 import { storedAgain } from '../adapter/cells';
 import { setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
-import { digestHex, documentProperties } from '../adapter/services';
+import { readProperty, writeProperty } from '../adapter/properties';
+import { digestHex } from '../adapter/services';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import {
+  frozenRows,
+  growRows,
+  lastRow,
+  readAll,
+  readBlock,
+  type Spreadsheet,
+  writeHeader,
+  writeNewRows,
+} from '../adapter/sheetIo';
 
 /** The log's columns. */
 export const LOG_LAYOUT = defineLayout('บันทึก', [
@@ -52,7 +61,7 @@ function seal_(previous: string, row: readonly unknown[]): string {
 
 /** The kept state, or an empty log's. */
 function state_(): LogState_ {
-  const text = documentProperties().getProperty(STATE_KEY); // a service failure here stops the action
+  const text = readProperty(STATE_KEY); // a service failure here stops the action
   if (text === null) return { rows: 0, last: '' };
   try {
     const parsed = JSON.parse(text) as LogState_;
@@ -95,37 +104,22 @@ export function appendLog(
     if (kept.rows > 0) {
       all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept.rows} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
-  } else if (own.sheet.getFrozenRows() !== 1) finishLog_(own, settings, undo); // its making was stopped midway
+  } else if (frozenRows(own.sheet) !== 1) finishLog_(own, settings, undo); // its making was stopped midway
   all.push(...rows);
   const sheet = own.sheet;
-  const next = Math.max(sheet.getLastRow(), 1) + 1;
+  const next = Math.max(lastRow(sheet), 1) + 1;
   const state = found ? caughtUp_(own, kept, next - 2) : kept;
-  const last = next + all.length - 1;
-  if (last > sheet.getMaxRows()) {
-    const max = sheet.getMaxRows();
-    const add = Math.max(last - max, 100);
-    undo.add(() => {
-      if (sheet.getMaxRows() === max + add) sheet.deleteRows(max + 1, add);
-    }, `แถวที่เพิ่มในชีต "${own.name}"`);
-    sheet.insertRowsAfter(max, add);
-  }
+  growRows(sheet, next + all.length - 1, 100, undo, `แถวที่เพิ่มในชีต "${own.name}"`);
   let previous = state.last;
   const sealed = all.map((row) => {
     previous = seal_(previous, row);
     return [...row.map(storedAgain), previous];
   });
-  const properties = documentProperties();
-  const before = properties.getProperty(STATE_KEY);
-  const target = sheet.getRange(next, 1, all.length, LOG_LAYOUT.width);
-  undo.add(() => target.clearContent(), `แถวใหม่ในชีต "${own.name}"`);
+  const before = readProperty(STATE_KEY);
   // The state right after the rows: a run stopped between the two is one call wide.
-  target.setValues(sealed);
-  undo.add(() => {
-    if (before === null) properties.deleteProperty(STATE_KEY);
-    else properties.setProperty(STATE_KEY, before);
-  }, 'สถานะของบันทึก');
+  writeNewRows(sheet, next, sealed, undo, `แถวใหม่ในชีต "${own.name}"`);
   const after: LogState_ = { rows: state.rows + all.length, last: previous, ...(run ? { run } : {}) };
-  properties.setProperty(STATE_KEY, JSON.stringify(after));
+  writeProperty(STATE_KEY, JSON.stringify(after), before, undo, 'สถานะของบันทึก');
   return notes;
 }
 
@@ -139,7 +133,7 @@ export function appendLog(
  */
 function caughtUp_(own: OwnSheet, kept: LogState_, rows: number): LogState_ {
   if (rows <= kept.rows) return kept;
-  const extra = own.sheet.getRange(kept.rows + 2, 1, rows - kept.rows, LOG_LAYOUT.width).getValues();
+  const extra = readBlock(own.sheet, kept.rows + 2, 1, rows - kept.rows, LOG_LAYOUT.width);
   let previous = kept.last;
   for (const row of extra) {
     const expected = seal_(previous, row.slice(0, LOG_LAYOUT.width - 1));
@@ -158,7 +152,7 @@ export function loggedAfterState(registry: Registry): boolean {
   const own = registry.one('log');
   if (!own) return false;
   const kept = state_();
-  const caught = caughtUp_(own, kept, Math.max(own.sheet.getLastRow(), 1) - 1);
+  const caught = caughtUp_(own, kept, Math.max(lastRow(own.sheet), 1) - 1);
   return caught.rows > kept.rows;
 }
 
@@ -181,10 +175,7 @@ function createLog_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
  */
 function finishLog_(own: OwnSheet, settings: Settings, undo: Undo): void {
   const sheet = own.sheet;
-  const header = sheet.getRange(1, 1, 1, LOG_LAYOUT.width);
-  const old = header.getValues();
-  undo.add(() => header.setValues(old), `หัวตารางของชีต "${own.name}"`);
-  header.setValues([[...LOG_LAYOUT.headers]]).setFontWeight('bold');
+  writeHeader(sheet, LOG_LAYOUT.headers, undo, `หัวตารางของชีต "${own.name}"`);
   setColumnWidths(
     sheet,
     LOG_LAYOUT.columns.map((c) => c.width),
@@ -207,7 +198,7 @@ export function logProblems(registry: Registry): { sheet: string; row: number; m
       : [];
   }
   const name = own.name;
-  const values = own.sheet.getDataRange().getValues().slice(1);
+  const values = readAll(own.sheet).slice(1);
   let previous = '';
   for (let i = 0; i < values.length; i++) {
     const row = values[i].slice(0, LOG_LAYOUT.width - 1);

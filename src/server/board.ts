@@ -7,8 +7,7 @@
 import type { Day } from '../core/civilDate';
 import { fiscalDuties } from '../core/duties';
 import type { Settings } from '../core/settings';
-import { storedAgain } from '../adapter/cells';
-import { makeBold, setFrozenRows, setRowCount } from '../adapter/change';
+import { makeBlockBold, setFrozenColumns, setFrozenRows, setRowCount } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
@@ -20,8 +19,16 @@ import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
 import type { SubmissionRecord } from '../workbook/submissions';
 import type { WorkbookConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import {
+  boldNewCell,
+  growColumns,
+  maxRows,
+  readAll,
+  type Spreadsheet,
+  trimNewSheetColumns,
+  writeBlock,
+  writeNotes,
+} from '../adapter/sheetIo';
 
 /**
  * The board's content on a day.
@@ -86,37 +93,25 @@ export function writeBoard(own: OwnSheet, fresh: boolean, grid: BoardGrid, undo:
   const height = grid.rows.length;
   if (fresh) {
     setRowCount(sheet, Math.max(height, BOARD.firstDistrictRow), undo);
-    const columns = sheet.getMaxColumns();
-    if (columns > grid.width) sheet.deleteColumns(grid.width + 1, columns - grid.width);
+    trimNewSheetColumns(sheet, grid.width);
     setColumnWidths(sheet, [110, ...Array.from({ length: grid.width - 1 }, () => 95)]);
-    sheet.getRange(BOARD.titleRow, 1).setFontWeight('bold');
+    boldNewCell(sheet, BOARD.titleRow, 1);
   } else {
-    if (sheet.getMaxRows() < height) setRowCount(sheet, height, undo);
-    if (sheet.getMaxColumns() < grid.width) {
-      const max = sheet.getMaxColumns();
-      undo.add(() => {
-        if (sheet.getMaxColumns() === grid.width) sheet.deleteColumns(max + 1, grid.width - max);
-      }, `คอลัมน์ที่เพิ่มในชีต "${own.name}"`);
-      sheet.insertColumnsAfter(max, grid.width - max);
-    }
+    if (maxRows(sheet) < height) setRowCount(sheet, height, undo);
+    growColumns(sheet, grid.width, undo, `คอลัมน์ที่เพิ่มในชีต "${own.name}"`);
   }
   let changed = writeValues_(own, grid, fresh, undo);
   changed = writeNotes_(own, grid, undo) || changed;
-  makeBold(sheet.getRange(BOARD.headerRow, 1, 1, grid.width), undo);
+  makeBlockBold(sheet, BOARD.headerRow, 1, 1, grid.width, undo);
   changed = setFrozenRows(sheet, BOARD.headerRow, undo) || changed;
-  if (sheet.getFrozenColumns() !== 1) {
-    const was = sheet.getFrozenColumns();
-    undo.add(() => sheet.setFrozenColumns(was), `ชีต "${own.name}"`);
-    sheet.setFrozenColumns(1);
-    changed = true;
-  }
+  changed = setFrozenColumns(sheet, 1, undo, `ชีต "${own.name}"`) || changed;
   return applyTextRules(sheet, grid.rules, undo) || changed;
 }
 
 /** The values, written whole (as text where text) when any cell differs; old rows beyond it blanked. */
 function writeValues_(own: OwnSheet, grid: BoardGrid, fresh: boolean, undo: Undo): boolean {
   const sheet = own.sheet;
-  const current = fresh ? [] : sheet.getDataRange().getValues();
+  const current = fresh ? [] : readAll(sheet);
   const height = Math.max(grid.rows.length, current.length);
   const width = Math.max(grid.width, current[0]?.length ?? 0);
   const planned = Array.from({ length: height }, (_, r) =>
@@ -124,27 +119,14 @@ function writeValues_(own: OwnSheet, grid: BoardGrid, fresh: boolean, undo: Undo
   );
   const same = planned.every((row, r) => row.every((v, c) => v === (current[r]?.[c] ?? '')));
   if (same) return false;
-  const range = sheet.getRange(1, 1, height, width);
-  if (!fresh) {
-    const old = planned.map((row, r) => row.map((_, c) => storedAgain(current[r]?.[c] ?? '')));
-    undo.add(() => range.setValues(old), `ชีต "${own.name}"`);
-  }
-  range.setValues(planned.map((row) => row.map((v) => asCellText(v))));
+  const text = planned.map((row) => row.map((v) => asCellText(v)));
+  writeBlock(sheet, 1, 1, text, undo, `ชีต "${own.name}"`, fresh ? null : current);
   return true;
 }
 
 /** The duty cells' notes, written when any differs. */
 function writeNotes_(own: OwnSheet, grid: BoardGrid, undo: Undo): boolean {
   if (grid.notes.length === 0) return false;
-  const range = own.sheet.getRange(
-    BOARD.firstDistrictRow,
-    BOARD.firstDutyColumn,
-    grid.notes.length,
-    grid.notes[0].length,
-  );
-  const old = range.getNotes();
-  if (grid.notes.every((row, r) => row.every((n, c) => n === (old[r]?.[c] ?? '')))) return false;
-  undo.add(() => range.setNotes(old), `หมายเหตุของชีต "${own.name}"`);
-  range.setNotes(grid.notes);
-  return true;
+  const label = `หมายเหตุของชีต "${own.name}"`;
+  return writeNotes(own.sheet, BOARD.firstDistrictRow, BOARD.firstDutyColumn, grid.notes, undo, label);
 }

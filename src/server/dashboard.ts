@@ -5,9 +5,10 @@
  */
 import type { Criteria } from '../core/criteria';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
-import { makeBold, setFormat } from '../adapter/change';
+import { makeBlockBold, setBlockFormat } from '../adapter/change';
 import { syncCharts } from '../adapter/charts';
 import type { OwnSheet, Registry } from '../adapter/sheetRegistry';
+import { readAllWithFormulas } from '../adapter/sheetIo';
 import { setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
 import { dashboardPlan } from '../workbook/dashboard';
@@ -47,12 +48,11 @@ export function writeDashboard(
   const top = criteria.levels[0].band.background;
   const plan = dashboardPlan(tableOwn.name, districts, refs, fiscalYear, { achieved: top, activities: '#6fa8dc' });
   const sheet = own.sheet;
-  const range = sheet.getDataRange();
-  const now = { values: range.getValues(), formulas: range.getFormulas() };
-  setFormat(sheet.getRange(plan.labelRow, 2, 1, 12), '@', undo);
+  const now = readAllWithFormulas(sheet);
+  setBlockFormat(sheet, plan.labelRow, 2, 1, 12, '@', undo);
   let changed =
     writeChangedCells(sheet, plan.cells as ReadonlyMap<number, ReadonlyMap<number, PlannedValue>>, now, undo) > 0;
-  for (const row of plan.boldRows) makeBold(sheet.getRange(row, 1, 1, plan.width), undo);
+  for (const row of plan.boldRows) makeBlockBold(sheet, row, 1, 1, plan.width, undo);
   if (fresh) setColumnWidths(sheet, [200, ...Array<number>(12).fill(72)]);
   changed = syncCharts(sheet, plan.charts, undo) || changed;
   return changed;

@@ -23,8 +23,7 @@ import { nowText } from './clock';
 import { caller, requireOfficer } from './roles';
 import { readSubmissions } from './submissionRecords';
 import { readWorkbook, type WorkbookRead } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { frozenRows, lastRow, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
 
 /** The data check's result, for the sidebar. */
 export interface CheckReport {
@@ -132,7 +131,7 @@ function writeProblems_(
 ): string {
   const found = book.registry.one('problems');
   const own = found ?? createProblems_(ss, book, undo);
-  if (found && found.sheet.getFrozenRows() !== 1) finishProblems_(found, book, undo); // its making was stopped midway
+  if (found && frozenRows(found.sheet) !== 1) finishProblems_(found, book, undo); // its making was stopped midway
   const sheet = own.sheet;
   // every sheet a problem points at is one of the add-on's: their ids are known already
   const ids = new Map(book.registry.sheets.map((s) => [s.name, s.mark.sheetId] as const));
@@ -140,22 +139,12 @@ function writeProblems_(
   const rows = problemRows(problems, ids, checkedAt).map((row, r) =>
     row.map((v, c) => (r > 0 && c === link ? v : (asCellText(v) as string))),
   );
-  const height = Math.max(rows.length, sheet.getLastRow());
+  const height = Math.max(rows.length, lastRow(sheet));
   const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
   // At least one row stays below the frozen header: the UI refuses to delete every non-frozen
   // row, and whether the API does too is unconfirmed, so that is never tried.
   setRowCount(sheet, Math.max(height, 2), undo);
-  const target = sheet.getRange(1, 1, height, PROBLEM_LAYOUT.width);
-  const old = target.getValues();
-  const oldFormulas = target.getFormulas();
-  undo.add(
-    () =>
-      target.setValues(
-        old.map((row, r) => row.map((v, c) => oldFormulas[r][c] || (typeof v === 'string' && v ? `'${v}` : v))),
-      ),
-    `ชีต "${sheet.getName()}"`,
-  );
-  target.setValues(grid);
+  writeBlock(sheet, 1, 1, grid, undo, `ชีต "${own.name}"`);
   return own.name;
 }
 

@@ -21,8 +21,7 @@ import { appendLog } from './auditLog';
 import { nowText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readConfig, type WorkbookConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { readAll, type Spreadsheet, sheetLink } from '../adapter/sheetIo';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -52,7 +51,7 @@ function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
 /** A report read back from its sheet through its marker's form (or the previous version's layout). */
 function document_(own: OwnSheet): { doc: ReportDocument; layout: ReportLayout } {
   const mark = own.mark.report as ReportMark;
-  const values = own.sheet.getDataRange().getValues();
+  const values = readAll(own.sheet);
   if (!mark.form) return legacyDocument(values, mark.kind, mark.districts);
   const layout = reportLayout(mark.kind, mark.form);
   return { doc: readDocument(values, layout, layout.tables), layout };
@@ -67,7 +66,7 @@ function pdfName_(sheet: string): string {
 /** The e-mail, LINE text and PDF page of a report sheet. */
 function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview & { page: string } {
   const { doc, layout } = document_(own);
-  const link = `${ss.getUrl()}#gid=${own.sheet.getSheetId()}`;
+  const link = sheetLink(ss, own.sheet);
   const name = own.name;
   const attachment = `${pdfName_(name)}.pdf`;
   const painted = [layout.scoreColumn - 1, layout.levelColumn - 1];

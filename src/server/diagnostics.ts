@@ -32,8 +32,7 @@ import { nowText } from './clock';
 import { caller, requireSetUpRight } from './roles';
 import { writingAction } from './serverAction';
 import { readConfig, type WorkbookConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { readAll, sheetNamed, showSheet, type Spreadsheet, trimNewSheetColumns } from '../adapter/sheetIo';
 
 /** What the self-check did, for the menu's alert and the editor's log. */
 export interface DiagnosticsReport {
@@ -63,7 +62,7 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
   const who = caller(ss, settings);
   requireSetUpRight(who, settings, 'การตรวจสอบระบบ');
   const existing = config.registry.one('diagnostics');
-  const live = existing ? previousLive(existing.sheet.getDataRange().getValues()) : null;
+  const live = existing ? previousLive(readAll(existing.sheet)) : null;
   const { result: observations, leftoversDeleted } = withScratchSheet(ss, config.registry, undo, (scratch) =>
     observeAll(ss, scratch, { clock }),
   );
@@ -75,7 +74,7 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
   applyProtection(own.sheet, rightsOf(own.mark, own.name, settings), undo);
   const madeAt = `ตรวจเมื่อ ${nowText(now)} โดย ${who.email || 'ไม่ทราบอีเมล'}`;
   rewriteSheet(own.sheet, diagnosticsSheetPlan({ madeAt, findings, json, notes }), undo);
-  own.sheet.activate();
+  showSheet(own.sheet);
   const counts = statusCounts(findings);
   return { sheet: own.name, counts, message: `${summaryText(findings)} (ดูชีต "${own.name}")`, json };
 }
@@ -87,8 +86,8 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
  */
 function settingsForRights_(ss: Spreadsheet, config: WorkbookConfig): Settings {
   if (config.registry.one('settings')) return config.settings;
-  const sheet = ss.getSheetByName(SHEET.settings);
-  return readSettings(sheet ? sheet.getDataRange().getValues() : [], config.districts).settings;
+  const sheet = sheetNamed(ss, SHEET.settings);
+  return readSettings(sheet ? readAll(sheet) : [], config.districts).settings;
 }
 
 /**
@@ -101,8 +100,7 @@ function create_(ss: Spreadsheet, undo: Undo, notes: string[]): OwnSheet {
     notes.push(`มีชีตชื่อ "${SHEET.diagnostics}" ของเจ้าหน้าที่อยู่แล้ว จึงเขียนผลไว้ในชีต "${name}" (ชีตเดิมไม่ถูกแตะ)`);
   }
   const own = markSheet(sheet, { role: 'diagnostics' }, undo);
-  const extra = sheet.getMaxColumns() - DIAGNOSTICS_WIDTH;
-  if (extra > 0) sheet.deleteColumns(DIAGNOSTICS_WIDTH + 1, extra); // a new sheet: its removal undoes this
+  trimNewSheetColumns(sheet, DIAGNOSTICS_WIDTH);
   setColumnWidths(
     sheet,
     DIAGNOSTICS_COLUMNS.map((c) => c.width),

@@ -14,8 +14,7 @@ import { caller } from './roles';
 import { submissionView } from './submissions';
 import { readSubmissions } from './submissionRecords';
 import { readConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../adapter/sheetIo';
 
 /**
  * The caller's duties view now.

@@ -1,11 +1,10 @@
 /** The OTOP menu and what its items do. */
-import { htmlPage, logLine, ui } from '../adapter/services';
+import { addMenu as addMenuToUi, alertOk, logLine, showSidebarPage } from '../adapter/services';
+import type { Spreadsheet } from '../adapter/sheetIo';
 import { checkWorkbook, type CheckReport } from './dataCheck';
 import { type DiagnosticsReport, runDiagnostics } from './diagnostics';
 import { writingAction } from './serverAction';
 import { type SetupReport, setUpWorkbook } from './setup';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Menu labels (Thai) and the top-level functions they call (src/main.ts). The menu is built by
@@ -25,9 +24,7 @@ export const MENU = {
 
 /** Adds the OTOP menu. */
 export function addMenu(): void {
-  const menu = ui().createMenu(MENU.title);
-  for (const [label, fn] of MENU.items) menu.addItem(label, fn);
-  menu.addToUi();
+  addMenuToUi(MENU.title, MENU.items);
 }
 
 /**
@@ -58,7 +55,7 @@ export function setUpFromMenu(ss: Spreadsheet, now: Date): void {
   const list = (title: string, items: readonly string[]) =>
     items.length > 0 ? [title, ...items.map((item) => `• ${item}`)].join('\n') : '';
   const parts = [report.message, list('สิทธิ์ที่เปลี่ยน:', report.rights), list('ข้อควรทราบ:', report.warnings)];
-  ui().alert('ตั้งค่าสมุดงาน OTOP', parts.filter(Boolean).join('\n\n'), ui().ButtonSet.OK);
+  alertOk('ตั้งค่าสมุดงาน OTOP', parts.filter(Boolean).join('\n\n'));
 }
 
 /**
@@ -68,12 +65,12 @@ export function setUpFromMenu(ss: Spreadsheet, now: Date): void {
  */
 export function checkFromMenu(ss: Spreadsheet, now: Date): void {
   const report = runCheck(ss, now);
-  ui().alert('ตรวจข้อมูล OTOP', report.message, ui().ButtonSet.OK);
+  alertOk('ตรวจข้อมูล OTOP', report.message);
 }
 
 /** Menu: open the sidebar. */
 export function openSidebar(): void {
-  ui().showSidebar(htmlPage('Sidebar').setTitle('OTOP ช่องทางการตลาด'));
+  showSidebarPage('Sidebar', 'OTOP ช่องทางการตลาด');
 }
 
 /**
@@ -94,7 +91,7 @@ export function diagnoseFromMenu(ss: Spreadsheet, now: Date, clock: () => number
     // the sheet has it
   }
   try {
-    ui().alert('ตรวจสอบระบบ OTOP', report.message, ui().ButtonSet.OK);
+    alertOk('ตรวจสอบระบบ OTOP', report.message);
   } catch {
     // run from the editor: the log above has it
   }

@@ -14,7 +14,7 @@ import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { thaiErrorMessage } from '../core/errorText';
 import { OfficerError } from '../core/officerError';
 import { keep, readKept } from '../adapter/properties';
-import { effectiveUserEmail, remainingMailQuota, sendMail } from '../adapter/services';
+import { editorEmails, effectiveUserEmail, ownerEmail, remainingMailQuota, sendMail } from '../adapter/services';
 import { installDailyTrigger, ownTriggersOf, removeOwnTriggers } from '../adapter/triggers';
 import { atomically } from '../adapter/undo';
 import { DIGEST_KEY, digestMail, districtMail, type ReminderMail, reminderPlan } from '../workbook/reminderMail';
@@ -25,8 +25,7 @@ import type { RemindersResult, RemindersView } from './dutiesApi';
 import { caller, requireProvince } from './roles';
 import { readSubmissions } from './submissionRecords';
 import { readConfig, type WorkbookConfig } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../adapter/sheetIo';
 
 /** The top-level function the trigger calls (src/main.ts). */
 export const REMINDER_HANDLER = 'remindDistricts';
@@ -75,8 +74,8 @@ export function remindersView(ss: Spreadsheet, config: WorkbookConfig, me: strin
   const mine = s.by !== '' && s.by === me;
   const warnings: string[] = [];
   if (s.on) {
-    const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
-    const editors = ss.getEditors().map((u) => u.getEmail().toLowerCase());
+    const owner = ownerEmail(ss);
+    const editors = editorEmails(ss);
     if (s.by !== owner && !editors.includes(s.by)) {
       warnings.push(`บัญชี ${s.by} ที่เปิดการแจ้งเตือนไม่มีสิทธิ์แก้ไขไฟล์นี้แล้ว การแจ้งเตือนจะหยุดทำงาน ให้ปิดแล้วเปิดใหม่ด้วยบัญชีของท่าน`);
     } else if (s.by !== owner && !config.settings.provinceEditors.includes(s.by)) {

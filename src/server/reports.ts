@@ -31,8 +31,7 @@ import { nowText, stampText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readSubmissions } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../adapter/sheetIo';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล (บัญชีนอกโดเมน)';
 const PROVISIONAL_SUFFIX = ' (ชั่วคราว)';

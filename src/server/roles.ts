@@ -9,7 +9,8 @@
  */
 import { OfficerError } from '../core/officerError';
 import { LABEL, type Settings } from '../core/settings';
-import { activeUserEmail, effectiveUserEmail } from '../adapter/services';
+import { activeUserEmail, effectiveUserEmail, ownerEmail } from '../adapter/services';
+import type { Spreadsheet } from '../adapter/sheetIo';
 import { SHEET } from '../workbook/sheetNames';
 
 /** The caller's role. */
@@ -28,9 +29,9 @@ export interface Caller {
  * @param ss the workbook (for its owner)
  * @param settings the editors lists
  */
-export function caller(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Caller {
+export function caller(ss: Spreadsheet, settings: Settings): Caller {
   const email = activeUserEmail() || effectiveUserEmail();
-  const owner = ss.getOwner()?.getEmail().toLowerCase() ?? '';
+  const owner = ownerEmail(ss);
   if (email && (email === owner || settings.provinceEditors.includes(email))) {
     return { email, role: 'province', district: '', owner };
   }

@@ -1,7 +1,7 @@
 /** How every menu and sidebar action runs: one writer at a time, failures explained in Thai. */
 import { thaiErrorMessage } from '../core/errorText';
 import { isOfficerError, OfficerError } from '../core/officerError';
-import { withDocumentLock } from './lock';
+import { withDocumentLock } from '../adapter/lock';
 
 /**
  * Runs an action that writes: holding the document lock, with any error turned into a Thai

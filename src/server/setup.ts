@@ -15,9 +15,9 @@ import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } fro
 import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
-import { makeBold, setFormat, setFrozenRows } from '../adapter/change';
+import { makeBlockBold, setCellFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
-import { effectiveUserEmail, newRunId } from '../adapter/services';
+import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
 import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
@@ -43,9 +43,9 @@ import { boardOf, writeBoard } from './board';
 import { writeDashboard } from './dashboard';
 import { caller, requireSetUpRight } from './roles';
 import { readSubmissions } from './submissionRecords';
+import { healLeftovers } from './reports';
 import { plannedRef, readTable } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
 
 /** What set-up did, for the menu's alert and the sidebar. */
 export interface SetupReport {
@@ -101,14 +101,17 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     repaired: new Set(),
     warnings: [],
   };
-  const settingsSheet = found.one('settings')?.sheet ?? ss.getSheetByName(SHEET.settings);
+  const settingsSheet = found.one('settings')?.sheet ?? sheetNamed(ss, SHEET.settings);
   const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
   const table = readTable(tableSheet, found);
   const names =
     table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
-  const settingsValues = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
+  const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
   const who = caller(ss, readSettings(settingsValues, names).settings);
   requireSetUpRight(who, readSettings(settingsValues, names).settings);
+  // Leftovers of a killed report (the messages send officers here to repair them).
+  const healed = healLeftovers(ss, found, now, undo);
+  if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
   const settings = setUpSettings_(run, settingsValues, names);
   const criteria = setUpCriteria_(run);
@@ -161,14 +164,16 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const changed = [...run.repaired].filter((n) => !run.created.includes(n));
   const when = nowText(now);
   const me = who.email || effectiveUserEmail();
-  const rows: LogRow[] = rights.map((r) => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']);
+  const rows: LogRow[] = healed.map((h) => [when, me, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
+  rows.push(...rights.map((r): LogRow => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']));
+  run.warnings.push(...healed);
   if (run.created.length > 0 || changed.length > 0) {
     rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
   if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
   finish_(run); // last: a run stopped before this is finished by the next one
   const message =
-    run.created.length === 0 && changed.length === 0 && rights.length === 0
+    run.created.length === 0 && changed.length === 0 && rights.length === 0 && healed.length === 0
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
       : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
         (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
@@ -211,7 +216,7 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     }
     if (marked.mark.unfinished?.as === 'adopted' && !run.logged) run.repaired.add(current);
     if (current !== name) {
-      const impostor = run.ss.getSheetByName(name);
+      const impostor = sheetNamed(run.ss, name);
       run.warnings.push(
         `ชีต "${name}" ของส่วนเสริมถูกเปลี่ยนชื่อเป็น "${current}" (ยังใช้งานได้ตามปกติ)` +
           (impostor ? ` ส่วนชีตที่ชื่อ "${name}" ตอนนี้ไม่ใช่ชีตของส่วนเสริม ข้อมูลในชีตนั้นจึงไม่ถูกนับ` : ''),
@@ -219,7 +224,7 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     }
     return { own: marked, made: 'existing' };
   }
-  const existing = run.ss.getSheetByName(name);
+  const existing = sheetNamed(run.ss, name);
   if (existing && ADOPTABLE.includes(role)) {
     // Adopting is a change (the sheet gets its marker), so it is counted as a repair.
     const unfinished = { as: 'adopted', run: run.id } as const;
@@ -245,8 +250,8 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
  * before the rights check; null when there is none.
  */
 function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | null {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? { sheet, mark: { role, sheetId: sheet.getSheetId() }, name } : null;
+  const sheet = sheetNamed(ss, name);
+  return sheet ? { sheet, mark: { role, sheetId: idOf(sheet) }, name } : null;
 }
 
 /** Records what syncing a sheet did. */
@@ -296,27 +301,22 @@ function setUpSettings_(
   }
   const formulas = existing.map((row) => row.map(() => ''));
   if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
-    run.repaired.add(sheet.getName());
+    run.repaired.add(nameOf(sheet));
   }
-  for (const row of dateRows) setFormat(sheet.getRange(row, 2), 'dd/mm/yyyy', run.undo);
-  makeBold(sheet.getRange(1, 1, 1, 3), run.undo);
+  for (const row of dateRows) setCellFormat(sheet, row, 2, 'dd/mm/yyyy', run.undo);
+  makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
   setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.
-  if (fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') run.repaired.add(sheet.getName());
+  if (fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
   if (made !== 'existing') setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
   return {
     settings,
     problems,
-    ownName: sheet.getName(),
-    refs: { settings: sheetRef(sheet.getName(), '$A$1:$C'), basis: sheetRef(sheet.getName(), `$B$${basisRow}`) },
+    ownName: nameOf(sheet),
+    refs: { settings: sheetRef(nameOf(sheet), '$A$1:$C'), basis: sheetRef(nameOf(sheet), `$B$${basisRow}`) },
   };
-}
-
-/** The text of a row's name cell (the total row's label). */
-function cellTextOf_(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): string {
-  return String(sheet.getRange(row, DISTRICT_COL.name + 1).getValue());
 }
 
 /**
@@ -339,15 +339,15 @@ function finishCriteria_(
     }),
   );
   writeChangedCells(own.sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
-  makeBold(own.sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
-  makeBold(own.sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, CRITERIA_LAYOUT.channelWidth), run.undo);
+  makeBlockBold(own.sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  makeBlockBold(own.sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, CRITERIA_LAYOUT.channelWidth, run.undo);
   fitRows(own.sheet, CHANNEL_MARGIN, run.undo);
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const criteria = criteriaOrDefault(merged.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
   return {
     channels: channelNames(channelTableOf(merged).rows),
     problem: criteria.problem,
-    sheet: own.sheet.getName(),
+    sheet: nameOf(own.sheet),
     bands: criteria.criteria,
   };
 }
@@ -361,7 +361,7 @@ function setUpCriteria_(run: Run_): {
 } {
   const { own, made } = own_(run, 'criteria', SHEET.criteria);
   const sheet = own.sheet;
-  const values = made === 'new' ? [] : sheet.getDataRange().getValues();
+  const values = made === 'new' ? [] : readAll(sheet);
   const defaults = criteriaSheetRows(criteriaOrDefault([]).criteria);
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
@@ -385,22 +385,22 @@ function setUpCriteria_(run: Run_): {
     plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
   const written = writeChangedCells(sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
-  if (written > 0 && made === 'existing') run.repaired.add(sheet.getName());
-  makeBold(sheet.getRange(CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width), run.undo);
-  makeBold(sheet.getRange(CRITERIA_LAYOUT.channelHeader, 1, 1, width), run.undo);
+  if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
+  makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
   // Every district row's formula reads the channel table open-ended ($A$12:$Z): keep it short.
-  if (fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') run.repaired.add(sheet.getName());
+  if (fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
   const criteria = criteriaOrDefault(tableRows);
   const beyond =
     table.beyond.length === 0
       ? []
       : [
-          `ชีต "${sheet.getName()}" มีชื่อช่องทางเกินคอลัมน์ ${columnLetter(width)} (${table.beyond.slice(0, 5).join(', ')}${table.beyond.length > 5 ? ' …' : ''}) ซึ่งไม่ถูกอ่าน ให้ย้ายไปแถวใหม่ที่ขึ้นต้นด้วยชื่อหลักเดียวกัน`,
+          `ชีต "${nameOf(sheet)}" มีชื่อช่องทางเกินคอลัมน์ ${columnLetter(width)} (${table.beyond.slice(0, 5).join(', ')}${table.beyond.length > 5 ? ' …' : ''}) ซึ่งไม่ถูกอ่าน ให้ย้ายไปแถวใหม่ที่ขึ้นต้นด้วยชื่อหลักเดียวกัน`,
         ];
   return {
     channels: channelNames(channelRows),
     problem: [criteria.problem, ...beyond].filter((p) => p !== '').join(' '),
-    sheet: sheet.getName(),
+    sheet: nameOf(sheet),
     bands: criteria.criteria,
   };
 }
@@ -477,17 +477,9 @@ function writeDistrictTable_(
   let totalRow = table.totalRow || last + 1;
   const after = table.values[totalRow - 1] ?? [];
   if (!table.totalRow && after.some((v) => !isBlank(v))) {
-    const rows = sheet.getMaxRows();
-    run.undo.add(() => {
-      if (sheet.getMaxRows() !== rows + 1) return;
-      if (
-        sheet.getRange(last + 1, 1, 1, DISTRICT_LAYOUT.width).isBlank() ||
-        cellTextOf_(sheet, last + 1) === TOTAL_LABEL
-      ) {
-        sheet.deleteRow(last + 1);
-      }
-    }, `แถวรวมที่เพิ่มในชีต "${own.name}"`);
-    sheet.insertRowsAfter(last, 1);
+    const label = `แถวรวมที่เพิ่มในชีต "${own.name}"`;
+    const isTotal = (row: readonly unknown[]) => String(row[DISTRICT_COL.name]) === TOTAL_LABEL;
+    insertRowAfter(sheet, last, DISTRICT_LAYOUT.width, run.undo, label, isTotal);
     totalRow = last + 1;
   }
   planned.set(
@@ -498,12 +490,12 @@ function writeDistrictTable_(
     planned.set(1, new Map(DISTRICT_LAYOUT.headers.map((h, c) => [c + 1, h])));
   }
   if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
-    run.repaired.add(sheet.getName());
+    run.repaired.add(nameOf(sheet));
   }
-  makeBold(sheet.getRange(totalRow, 1, 1, DISTRICT_LAYOUT.width), run.undo);
+  makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
   if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
-    run.repaired.add(sheet.getName());
+    run.repaired.add(nameOf(sheet));
   }
   return refs;
 }
@@ -541,10 +533,7 @@ function protect_(run: Run_, settings: Settings): string[] {
 /** Editors of the file whom the settings name nowhere: the add-on gives them no right. */
 function warnOutsiders_(run: Run_, settings: Settings, owner: string): void {
   const named = new Set(namedOfficers(settings));
-  const outsiders = run.ss
-    .getEditors()
-    .map((u) => u.getEmail().toLowerCase())
-    .filter((e) => e && e !== owner && !named.has(e));
+  const outsiders = editorEmails(run.ss).filter((e) => e && e !== owner && !named.has(e));
   if (outsiders.length > 0) {
     run.warnings.push(
       `ผู้ที่แชร์ไฟล์ให้แก้ไขได้แต่ไม่ได้ระบุในชีต${SHEET.settings}: ${outsiders.join(', ')} — แก้ไขชีตที่ป้องกันไว้ไม่ได้ ` +

@@ -2,6 +2,7 @@
 import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYear';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
+import type { Spreadsheet } from '../adapter/sheetIo';
 import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
 import { monthlyTrend, worstFirst } from '../workbook/trend';
@@ -9,8 +10,6 @@ import type { ReportView, SidebarState } from './api';
 import { caller } from './roles';
 import { sentText } from './delivery';
 import { evaluateAll, readWorkbook } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * The sidebar's state now. The standing is computed from each district's own sheets with the

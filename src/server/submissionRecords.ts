@@ -6,7 +6,7 @@
  */
 import { appendSealed, checkSealed } from '../adapter/sealedRows';
 import { applyProtection } from '../adapter/protections';
-import { documentProperties } from '../adapter/services';
+import { readProperty, writeProperty } from '../adapter/properties';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
@@ -14,8 +14,7 @@ import type { Settings } from '../core/settings';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
 import { readSubmissionRows, SUBMISSION_LAYOUT, type SubmissionRecord } from '../workbook/submissions';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { readAll, type Spreadsheet, writeNewHeader } from '../adapter/sheetIo';
 
 /** The document property keeping the sheet's length and last seal. */
 const STATE_KEY = 'otop.submissions';
@@ -33,7 +32,7 @@ export interface SubmissionsRead {
 export function readSubmissions(registry: Registry): SubmissionsRead {
   const own = registry.one('submissions');
   if (!own) {
-    const rows = keptRows_(documentProperties().getProperty(STATE_KEY));
+    const rows = keptRows_(readProperty(STATE_KEY));
     return {
       records: [],
       problems:
@@ -48,7 +47,7 @@ export function readSubmissions(registry: Registry): SubmissionsRead {
           : [],
     };
   }
-  const values = own.sheet.getDataRange().getValues();
+  const values = readAll(own.sheet);
   const data = values.length > 1 ? values.slice(1) : [];
   const check = checkSealed(data, SUBMISSION_LAYOUT.width, STATE_KEY, own.name);
   const records = readSubmissionRows(values.length > 0 ? values : [[]], check.trusted);
@@ -101,23 +100,17 @@ export function appendSubmission(
 function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
   const { sheet, name } = blankOrNewSheet(ss, SHEET.submissions, undo);
   const own = markSheet(sheet, { role: 'submissions' }, undo);
-  const header = sheet.getRange(1, 1, 1, SUBMISSION_LAYOUT.width);
-  header
-    .setValues([[...SUBMISSION_LAYOUT.headers]])
-    .setFontWeight('bold')
-    .setBackground('#efefef')
-    .setNotes([SUBMISSION_LAYOUT.columns.map((c) => c.note ?? '')]);
-  sheet.setFrozenRows(1);
+  writeNewHeader(
+    sheet,
+    SUBMISSION_LAYOUT.headers,
+    SUBMISSION_LAYOUT.columns.map((c) => c.note ?? ''),
+  );
   setColumnWidths(
     sheet,
     SUBMISSION_LAYOUT.columns.map((c) => c.width),
   );
   applyProtection(sheet, rightsOf(own.mark, name, settings), undo);
-  const properties = documentProperties();
-  const before = properties.getProperty(STATE_KEY);
-  if (before !== null) {
-    undo.add(() => properties.setProperty(STATE_KEY, before), `สถานะของชีต "${name}"`);
-    properties.deleteProperty(STATE_KEY);
-  }
+  const before = readProperty(STATE_KEY);
+  if (before !== null) writeProperty(STATE_KEY, null, before, undo, `สถานะของชีต "${name}"`);
   return own;
 }

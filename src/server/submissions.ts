@@ -33,8 +33,7 @@ import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesAp
 import { type Caller, caller, requireOfficer } from './roles';
 import { appendSubmission, readSubmissions } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../adapter/sheetIo';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';
 

@@ -25,8 +25,7 @@ import { CRITERIA_LAYOUT, channelTableOf } from '../workbook/criteriaSheet';
 import { DISTRICT_COL, TOTAL_LABEL } from '../workbook/districtTable';
 import { callArguments } from '../workbook/formulaArgs';
 import { columnLetter } from '../workbook/a1';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { maxColumns, readAll, readAllWithFormulas, readRef, type Spreadsheet } from '../adapter/sheetIo';
 
 /** A row of the district table that is a district. */
 export interface DistrictRow {
@@ -96,7 +95,7 @@ export interface WorkbookRead extends WorkbookConfig {
 
 /** One sheet's values, [] when the sheet is missing. */
 function values_(own: OwnSheet | null): unknown[][] {
-  return own ? own.sheet.getDataRange().getValues() : [];
+  return own ? readAll(own.sheet) : [];
 }
 
 /**
@@ -140,9 +139,7 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
  */
 export function readTable(own: OwnSheet | null, registry: Registry): TableRead {
   if (!own) return { own, values: [], formulas: [], rows: [], totalRow: 0, problems: [] };
-  const range = own.sheet.getDataRange();
-  const values = range.getValues();
-  const formulas = range.getFormulas();
+  const { values, formulas } = readAllWithFormulas(own.sheet);
   const c = DISTRICT_COL;
   let totalRow = 0;
   for (let r = 1; r < values.length && !totalRow; r++) {
@@ -207,7 +204,7 @@ function sheetOfRef_(ref: string): string | null {
  * @param own the sheet
  */
 export function plannedRef(own: OwnSheet): string {
-  return sheetRef(own.name, `A1:${columnLetter(own.sheet.getMaxColumns() - 1)}`);
+  return sheetRef(own.name, `A1:${columnLetter(maxColumns(own.sheet) - 1)}`);
 }
 
 /**
@@ -258,8 +255,7 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
 function readRange_(ss: Spreadsheet, registry: Registry, ref: string): SheetRead | null {
   const name = sheetOfRef_(ref);
   if (!name || !registry.sheets.some((s) => s.name === name)) return null;
-  const range = ss.getRange(ref);
-  return { name, values: range.getValues(), formulas: range.getFormulas() };
+  return { name, ...readRef(ss, ref) };
 }
 
 /** Functions a custom function may not depend on (see core/dataCheck.ts). */

@@ -170,7 +170,14 @@ describe('two-digit BE years Sheets read as CE in a date cell', () => {
 
   test('other years are left alone', () => {
     expect(parseDate(new Date(2022, 2, 25))).toEqual({ ok: true, value: MARCH_25 });
-    expect(parseDate(new Date(1929, 2, 25))).toEqual({ ok: true, value: dayOf(1929, 3, 25) });
     expect(parseDate(new Date(2565, 2, 25))).toEqual({ ok: true, value: MARCH_25 });
+  });
+
+  test('before 1930 a date cell holds a bare number or a time typed there, refused as the entry rule marks it', () => {
+    const refused = { ok: false, problem: 'เซลล์นี้เป็นตัวเลขหรือเวลา ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)' };
+    expect(parseDate(new Date(1929, 2, 25))).toEqual(refused);
+    expect(parseDate(new Date(1900, 0, 11))).toEqual(refused); // 12 typed into a dd/mm/yyyy cell
+    expect(parseDate(new Date(1899, 11, 30, 10, 30))).toEqual(refused); // 10:30
+    expect(parseDate(new Date(1930, 0, 1))).toEqual({ ok: true, value: dayOf(2530 - 543, 1, 1) }); // '1/1/30': BE 2530
   });
 });

@@ -297,13 +297,11 @@ describe('the entry sheets’ date rule (dateCheckFormula) marks exactly what pa
     expect(rows.filter((r) => r.marked !== expected(r.stored)).map((r) => r.typed)).toEqual([]);
   });
 
-  // Finding for the lead (src/ unchanged): a number typed into the dd/mm/yyyy column stays a
-  // number that Sheets shows as a date (12 → 11/01/1900), so TO_TEXT gives a date the pattern
-  // accepts and the cell gets no marker, while parseDate refuses the number the stand-in's
-  // getValues returns. (Whether Apps Script hands such a cell over as a Date, as it does
-  // durations, is unconfirmed; then the tally would read 11/01/1900 instead.) Fails while the
-  // rule and the tally disagree.
-  test.failing('typed into the dd/mm/yyyy column: bare numbers are marked as the tally refuses them', () => {
+  // A number typed into the dd/mm/yyyy column stays a number that Sheets shows as a date
+  // (12 → 11/01/1900): the rule marks numbers before 1930 (a serial below 10 959) and the tally
+  // refuses them, whether Apps Script hands the cell over as a number (the stand-in) or as a
+  // Date of 1900 (unconfirmed; parseDate refuses dates before 1930).
+  test('typed into the dd/mm/yyyy column: bare numbers are marked as the tally refuses them', () => {
     const rows = dateColumn('dd/mm/yyyy', TYPED_NUMBERS);
     expect(rows.filter((r) => r.marked !== expected(r.stored)).map((r) => r.typed)).toEqual([]);
   });

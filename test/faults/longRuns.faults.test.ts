@@ -32,3 +32,33 @@ test('a round summary at normal speed is far from the limit', () => {
   h.gas.sidebarMakeRoundSummary(1);
   expect(h.book.clock.now() - started).toBeLessThan(MINUTE_MS);
 });
+
+test('a round summary killed midway is cleared by the set-up its message points to, and logged', () => {
+  const h = smallProvince();
+  const clean = smallProvince();
+  // The clean run's calls: kill the summary once its building sheet is made and marked. (Killed
+  // before the mark, the sheet is a blank one the next summary takes again: the sweeps show it.)
+  clean.book.ledger.reset();
+  clean.gas.sidebarMakeRoundSummary(1);
+  const calls = clean.book.ledger.calls(clean.run.id);
+  const made = calls.indexOf('Sheet.addDeveloperMetadata', calls.lastIndexOf('Spreadsheet.insertSheet')) + 1;
+  h.book.ledger.reset();
+  h.book.ledger.inject({ at: made + 2, mode: 'outage', error: new Error('killed'), execution: h.run.id });
+  expect(() => h.gas.sidebarMakeRoundSummary(1)).toThrow();
+  h.book.ledger.clearFaults();
+  h.run.end(); // the killed execution ends: Apps Script releases its lock
+  const left = h.run.spreadsheet.getSheets().map((s) => s.getName());
+  expect(left.some((n) => n.includes('กำลังสร้าง'))).toBe(true);
+
+  const next = h.as(h.run.user);
+  const report = next.gas.sidebarSetUp() as { warnings: string[]; message: string };
+  expect(report.warnings.join(' ')).toMatch(/ลบชีต "สรุปผล รอบที่ 1 .*กำลังสร้าง.*" ที่สร้างค้างไว้/);
+  const names = next.run.spreadsheet.getSheets().map((s) => s.getName());
+  expect(names.filter((n) => n.includes('กำลังสร้าง'))).toEqual([]);
+  const log = next.run.spreadsheet.getSheetByName('บันทึก')?.getDataRange().getValues() ?? [];
+  expect(log.some((row) => row[2] === 'ซ่อมส่วนที่ค้าง' && /กำลังสร้าง/.test(String(row[3])))).toBe(true);
+  // and the summary made now is the clean run's
+  next.gas.sidebarMakeRoundSummary(1);
+  const summary = (hh: typeof h) => hh.run.spreadsheet.getSheetByName('สรุปผล รอบที่ 1')?.getDataRange().getValues();
+  expect(summary(next)).toEqual(summary(clean));
+});

@@ -1,7 +1,7 @@
 /** One writing action at a time on the shared workbook (LockService document lock). */
 import { BUSY_TEXT } from '../core/messages';
 import { OfficerError } from '../core/officerError';
-import { documentLock } from '../adapter/services';
+import { documentLock } from './services';
 
 /** How long a second officer's action waits for the first one before giving up. */
 const WAIT_MS = 20_000;

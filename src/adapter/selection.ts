@@ -2,6 +2,8 @@
 import { badCellText, missingSheetText } from '../core/messages';
 import { OfficerError } from '../core/officerError';
 
+import type { Spreadsheet } from './sheetIo';
+
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
 /**
@@ -10,7 +12,7 @@ const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
  * @param sheetName the sheet
  * @param cell the cell, e.g. A5
  */
-export function selectCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cell: string): void {
+export function selectCell(ss: Spreadsheet, sheetName: string, cell: string): void {
   const sheet = ss.getSheetByName(String(sheetName));
   if (!sheet) throw new OfficerError('missingSheet', missingSheetText(String(sheetName)));
   if (!A1_CELL.test(String(cell))) throw OfficerError.input(badCellText(String(cell)));
