@@ -31,8 +31,6 @@ export interface DistrictStanding {
   readonly problem: string;
   /** New operators counted up to each month's end of the fiscal year, to the count-up-to day. */
   readonly trend: readonly number[];
-  /** Its place when listed worst first (0: the worst; workbook/trend.ts worstFirst). */
-  readonly rank: number;
 }
 
 /** A round of the fiscal year and whether its summary exists. */
@@ -89,6 +87,8 @@ export interface SidebarState {
   readonly daysToMonthlyDue: number;
   readonly rounds: readonly RoundView[];
   readonly standing: readonly DistrictStanding[];
+  /** The districts' names worst first (workbook/trend.ts worstFirst): the order the sidebar lists them in. */
+  readonly worstFirst: readonly string[];
   /** null while a district cannot be counted. */
   readonly total: {
     readonly registered: number;

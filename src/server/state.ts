@@ -42,6 +42,29 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       (r) =>
         r.mark.kind === 'round' && r.mark.period === String(round) && r.mark.state === 'current' && !r.mark.provisional,
     )?.name ?? '';
+  const districts = standing.districts.map((d) => {
+    const r = d.result;
+    const band = r?.assessment?.band;
+    return {
+      district: d.district,
+      registered: d.figures.registered ?? 0,
+      activities: r?.activities ?? 0,
+      channels: r?.channels ?? 0,
+      newOperators: r?.newOperators ?? 0,
+      target: r?.target ?? null,
+      percent: r?.percent ?? null,
+      score: r?.score ?? null,
+      level: r?.level ?? 'นับไม่ได้',
+      band: band ? { background: band.background, text: band.text } : null,
+      next: r?.next ?? d.problem,
+      problem: d.problem,
+      trend: monthlyTrend(
+        standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
+        settings.fiscalYear,
+        settings.asOf,
+      ),
+    };
+  });
   return {
     user: { email: who.email, role: who.role, district: who.district },
     province: settings.province,
@@ -61,31 +84,8 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       daysLeft: deadline - today,
       summarySheet: roundSheet(i + 1),
     })),
-    standing: ranked_(
-      standing.districts.map((d) => {
-        const r = d.result;
-        const band = r?.assessment?.band;
-        return {
-          district: d.district,
-          registered: d.figures.registered ?? 0,
-          activities: r?.activities ?? 0,
-          channels: r?.channels ?? 0,
-          newOperators: r?.newOperators ?? 0,
-          target: r?.target ?? null,
-          percent: r?.percent ?? null,
-          score: r?.score ?? null,
-          level: r?.level ?? 'นับไม่ได้',
-          band: band ? { background: band.background, text: band.text } : null,
-          next: r?.next ?? d.problem,
-          problem: d.problem,
-          trend: monthlyTrend(
-            standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
-            settings.fiscalYear,
-            settings.asOf,
-          ),
-        };
-      }),
-    ),
+    standing: districts,
+    worstFirst: [...districts].sort(worstFirst).map((d) => d.district),
     total: standing.total
       ? {
           registered: standing.total.registered,
@@ -117,12 +117,4 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,
   };
-}
-
-/** The districts in the table's order, each given its place worst first. */
-function ranked_<T extends { score: number | null; percent: number | null; district: string }>(
-  rows: readonly T[],
-): (T & { rank: number })[] {
-  const order = [...rows].sort(worstFirst);
-  return rows.map((r) => ({ ...r, rank: order.indexOf(r) }));
 }

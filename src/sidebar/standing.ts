@@ -26,8 +26,12 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
     add(box, el('p', 'muted', state.needsSetUp ? 'ยังไม่มีตารางอำเภอ' : 'ยังไม่มีข้อมูล'));
     return;
   }
-  // Worst first: the districts that most need help come first (the server's rank).
-  const ordered = [...rows].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  // Worst first: the districts that most need help come first (the server's order).
+  const place = (d: DistrictStanding) => {
+    const at = (state.worstFirst ?? []).indexOf(d.district);
+    return at < 0 ? rows.length : at;
+  };
+  const ordered = [...rows].sort((a, b) => place(a) - place(b));
   for (const d of ordered) add(box, card_(d, mine !== '' && d.district === mine));
   const t = state.total;
   if (!t) {

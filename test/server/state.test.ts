@@ -51,9 +51,9 @@ test('each district has its monthly trend of new operators and its place worst f
   // the count-up-to day is the fiscal year's end: all 12 months; October, November none, December 2, February 4
   expect(tha.trend).toEqual([0, 0, 2, 2, 4, 4, 4, 4, 4, 4, 4, 4]);
   expect(tha.trend.at(-1)).toBe(tha.newOperators);
-  const ranks = state.standing.map((d: { rank: number }) => d.rank);
-  expect([...ranks].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-  expect(tha.rank).toBe(8); // the only district with results: the last when worst first
-  const worst = state.standing.find((d: { rank: number }) => d.rank === 0)!;
+  const names = state.standing.map((d: { district: string }) => d.district);
+  expect([...state.worstFirst].sort()).toEqual([...names].sort()); // every district once
+  expect(state.worstFirst.at(-1)).toBe('ท่าบ่อ'); // the only district with results: the last when worst first
+  const worst = state.standing.find((d: { district: string }) => d.district === state.worstFirst[0])!;
   expect(worst.score).toBe(0);
 });
