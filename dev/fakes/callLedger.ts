@@ -24,10 +24,11 @@ const BUILDER_CLASSES_ = new Set([
   'DataValidationBuilder',
   'DataValidation',
   'TriggerBuilder',
+  'EmbeddedChartBuilder',
 ]);
 const FORMAT_RE_ =
-  /^(set.*Format.*|setBackgrounds?|setFontColors?|setFontWeights?|setNotes?|setDataValidations?|setFrozen.*|setColumnWidths?|setHorizontalAlignments?|setWraps?|setBorder|setTabColor|protect)$/;
-const WRITE_RE_ = /^(setValues?|setFormulas?|clear.*|insert.*|delete.*|appendRow|copyTo)$/;
+  /^(set.*Format.*|setBackgrounds?|setFontColors?|setFontWeights?|setNotes?|setDataValidations?|setFrozen.*|setColumnWidths?|setHorizontalAlignments?|setVerticalAlignments?|setFontFamil(y|ies)|setFontSizes?|setRowHeights?|setWraps?|setBorder|setTabColor|protect)$/;
+const WRITE_RE_ = /^(setValues?|setFormulas?|clear.*|insert.*|delete.*|remove(Chart)|updateChart|appendRow|copyTo)$/;
 
 /**
  * Classifies a "Class.method" call name: get*, is*, can* read; value/formula writes, clear*,

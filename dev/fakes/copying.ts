@@ -59,6 +59,7 @@ export function copySheet(
   copy.frozenRows = source.frozenRows;
   copy.frozenColumns = source.frozenColumns;
   copy.columnWidths = new Map(source.columnWidths);
+  copy.rowHeights = new Map(source.rowHeights);
   copy.tabColor = source.tabColor;
   copy.rules = source.rules.map((rule) => {
     const r = copyRule(rule);

@@ -5,11 +5,12 @@
  */
 import { quoteSheetName, rectA1, type Rect } from './a1';
 import { displayText } from './display';
+import { chartRangesA1 } from './charts';
 import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
 import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent, formulaErrorAt } from './formulaEngine';
 import type { WorkbookModel } from './model';
-import { DEFAULT_COLUMN_WIDTH, type CellData, type SheetModel } from './sheetModel';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type CellData, type SheetModel } from './sheetModel';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
@@ -28,7 +29,11 @@ export interface CellDump {
   fontColor?: string;
   fontWeight?: string;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   wrap?: boolean;
+  fontFamily?: string;
+  fontSize?: number;
+  border?: string;
   note?: string;
   validation?: {
     criteria: string;
@@ -61,6 +66,10 @@ export interface SheetDump {
   frozenRows: number;
   frozenColumns: number;
   columnWidths: Record<string, number>;
+  /** embedded charts: type, ranges (sheet!A1), anchor, options (ids left out: they differ between runs) */
+  charts: { type: string; ranges: string[]; at: string; options: Record<string, unknown>; transpose: boolean }[];
+  /** heights of rows given one (Sheet.setRowHeights) other than the default */
+  rowHeights: Record<string, number>;
   cells: Record<string, CellDump>;
   conditionalFormatRules: RuleDump[];
   /** merged blocks, e.g. "A1:C1" */
@@ -138,7 +147,13 @@ function cell_(
   if (cell?.fontColor !== undefined) out.fontColor = cell.fontColor;
   if (cell?.fontWeight !== undefined) out.fontWeight = cell.fontWeight;
   if (cell?.horizontalAlignment !== undefined) out.horizontalAlignment = cell.horizontalAlignment;
+  if (cell?.verticalAlignment !== undefined) out.verticalAlignment = cell.verticalAlignment;
   if (cell?.wrap !== undefined) out.wrap = cell.wrap;
+  if (cell?.fontFamily !== undefined) out.fontFamily = cell.fontFamily;
+  if (cell?.fontSize !== undefined) out.fontSize = cell.fontSize;
+  if (cell?.border) {
+    out.border = (['top', 'left', 'bottom', 'right'] as const).filter((side) => cell.border?.[side]).join(' ');
+  }
   if (cell?.note !== undefined) out.note = cell.note;
   if (cell?.validation) {
     const v = cell.validation;
@@ -170,6 +185,10 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
       if (dumped) cells[rectA1({ row: r, col: c, numRows: 1, numCols: 1 })] = dumped;
     }
   }
+  const rowHeights: Record<string, number> = {};
+  for (const [row, height] of [...sheet.rowHeights].sort((a, b) => a[0] - b[0])) {
+    if (height !== DEFAULT_ROW_HEIGHT) rowHeights[String(row)] = height;
+  }
   const columnWidths: Record<string, number> = {};
   for (const [col, width] of [...sheet.columnWidths].sort((a, b) => a[0] - b[0])) {
     if (width !== DEFAULT_COLUMN_WIDTH) columnWidths[String(col)] = width;
@@ -184,6 +203,14 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     columnWidths,
+    rowHeights,
+    charts: sheet.charts.map((c) => ({
+      type: c.type,
+      ranges: chartRangesA1(c),
+      at: rectA1({ row: c.position.row, col: c.position.column, numRows: 1, numCols: 1 }),
+      options: c.options,
+      transpose: c.transpose,
+    })),
     cells,
     conditionalFormatRules: sheet.rules.map((rule) => ({
       ranges: rule.ranges.map((r) => ref_(r.sheet, r.rect)),

@@ -139,3 +139,6 @@ export const DigestAlgorithm = fakeEnum_<typeof GoogleAppsScript.Utilities.Diges
 
 /** Utilities.Charset */
 export const Charset = fakeEnum_<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
+
+/** Charts.ChartType (the members the stand-in's builders set). */
+export const ChartType = fakeEnum_<typeof GoogleAppsScript.Charts.ChartType>(['COLUMN', 'LINE']);

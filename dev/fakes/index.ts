@@ -38,6 +38,7 @@ export {
 } from './callLedger';
 export { DAY_MS, HOUR_MS, MINUTE_MS, SCRIPT_RUNTIME_MS, FakeClock, fakeDateClass } from './clock';
 export { FAKE_PDF_MARKER } from './blob';
+export { chartRangesA1, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 export {
   MAX_TRIGGERS_PER_USER,
   TOO_MANY_TRIGGERS_MESSAGE,

@@ -12,7 +12,7 @@ import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
 import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
 import type { ExecutionContext, ValidationModel } from './model';
-import type { CellData, SheetModel } from './sheetModel';
+import type { BorderSides, CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
 import { sortBlock, sortKeys } from './sorting';
@@ -27,6 +27,9 @@ export const DEFAULT_NUMBER_FORMAT = '0.###############';
 export const DEFAULT_BACKGROUND = '#ffffff';
 /** Default font colour. */
 export const DEFAULT_FONT_COLOR = '#000000';
+/** Sheets' default font family and size (a new spreadsheet's text: Arial 10). */
+export const DEFAULT_FONT_FAMILY = 'Arial';
+export const DEFAULT_FONT_SIZE = 10;
 
 const RANGE_METHODS = [
   'getRow',
@@ -67,6 +70,16 @@ const RANGE_METHODS = [
   'getHorizontalAlignment',
   'setWrap',
   'getWrap',
+  'setWraps',
+  'setFontFamily',
+  'getFontFamily',
+  'getFontFamilies',
+  'setFontSize',
+  'getFontSize',
+  'getFontSizes',
+  'setVerticalAlignment',
+  'getVerticalAlignment',
+  'setBorder',
   'getNotes',
   'getNote',
   'setNote',
@@ -450,6 +463,87 @@ export class FakeRange implements RangeApi {
     return this.topLeft_()?.wrap ?? false;
   }
 
+  /** @param wraps one flag per cell */
+  setWraps(wraps: boolean[][]): FakeRange {
+    this.checkShape_(wraps, 'setWraps');
+    return this.write_((cell, i, j) => setField_(cell, 'wrap', wraps[i][j]), false);
+  }
+
+  /**
+   * @param fontFamily e.g. "Sarabun"; null resets to Sheets' default (Arial: "Sets the font
+   *   family, such as "Arial" or "Helvetica"", reference/spreadsheet/range#setFontFamily(String))
+   */
+  setFontFamily(fontFamily: string | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'fontFamily', fontFamily), false);
+  }
+
+  /** Font family of the top-left cell. */
+  getFontFamily(): string {
+    return this.topLeft_()?.fontFamily ?? DEFAULT_FONT_FAMILY;
+  }
+
+  /** Font families. */
+  getFontFamilies(): string[][] {
+    return this.grid_((cell) => cell?.fontFamily ?? DEFAULT_FONT_FAMILY);
+  }
+
+  /** @param size the font size in points (default 10) */
+  setFontSize(size: number): FakeRange {
+    if (!Number.isFinite(size) || size <= 0) throw new Error(`Invalid argument: ${String(size)}`);
+    return this.write_((cell) => setField_(cell, 'fontSize', size), false);
+  }
+
+  /** Font size of the top-left cell, in points. */
+  getFontSize(): number {
+    return this.topLeft_()?.fontSize ?? DEFAULT_FONT_SIZE;
+  }
+
+  /** Font sizes, in points. */
+  getFontSizes(): number[][] {
+    return this.grid_((cell) => cell?.fontSize ?? DEFAULT_FONT_SIZE);
+  }
+
+  /** @param alignment top, middle, bottom; null resets (to bottom) */
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): FakeRange {
+    return this.write_((cell) => setField_(cell, 'verticalAlignment', alignment), false);
+  }
+
+  /** Vertical alignment of the top-left cell ("bottom" when unset). */
+  getVerticalAlignment(): string {
+    return this.topLeft_()?.verticalAlignment ?? 'bottom';
+  }
+
+  /**
+   * Sets borders: "true for border, false for none, null for no change" for the outer top,
+   * left, bottom and right edges and the inner vertical and horizontal lines
+   * (reference/spreadsheet/range#setBorder(Boolean,Boolean,Boolean,Boolean,Boolean,Boolean)).
+   * Each cell keeps its own sides; colours and styles are not modelled.
+   */
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+  ): FakeRange {
+    const { numRows, numCols } = this.rect_;
+    return this.write_((cell, i, j) => {
+      const sides = { ...(cell.border ?? {}) };
+      const set = (side: keyof BorderSides, on: boolean | null) => {
+        if (on === null || on === undefined) return;
+        if (on) sides[side] = true;
+        else delete sides[side];
+      };
+      set('top', i === 0 ? top : horizontal);
+      set('bottom', i === numRows - 1 ? bottom : horizontal);
+      set('left', j === 0 ? left : vertical);
+      set('right', j === numCols - 1 ? right : vertical);
+      if (Object.keys(sides).length > 0) cell.border = sides;
+      else delete cell.border;
+    }, false);
+  }
+
   /** Notes ("" where none). */
   getNotes(): string[][] {
     return this.grid_((cell) => cell?.note ?? '');
@@ -647,6 +741,9 @@ const DEFAULTS_: Record<string, unknown> = {
   fontColor: DEFAULT_FONT_COLOR,
   numberFormat: DEFAULT_NUMBER_FORMAT,
   note: '',
+  fontFamily: DEFAULT_FONT_FAMILY,
+  fontSize: DEFAULT_FONT_SIZE,
+  verticalAlignment: 'bottom',
 };
 
 /**

@@ -14,8 +14,9 @@ import {
   FakeDeveloperMetadataFinder,
   wrapMetadata,
 } from './developerMetadata';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartModel } from './charts';
 import type { ExecutionContext } from './model';
-import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './sheetModel';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel } from './sheetModel';
 import { assertCanEdit, assertCanEditSheet, createProtection, FakeProtection } from './protection';
 import { applyCellInput, FakeRange, parseSettingsOf } from './range';
 import { sortBlock, sortKeys } from './sorting';
@@ -37,6 +38,14 @@ const SHEET_METHODS = [
   'deleteRow',
   'deleteRows',
   'getColumnWidth',
+  'getRowHeight',
+  'setRowHeight',
+  'newChart',
+  'insertChart',
+  'getCharts',
+  'removeChart',
+  'updateChart',
+  'setRowHeights',
   'getConditionalFormatRules',
   'getDataRange',
   'getFrozenColumns',
@@ -248,6 +257,71 @@ export class FakeSheet implements SheetApi {
   /** @param columnPosition 1-based column */
   getColumnWidth(columnPosition: number): number {
     return this.sheet_.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** @param rowPosition 1-based row @return its height in pixels */
+  getRowHeight(rowPosition: number): number {
+    this.checkLines_('rows', rowPosition, 1);
+    return this.sheet_.rowHeights.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** @param rowPosition row @param height pixels */
+  setRowHeight(rowPosition: number, height: number): FakeSheet {
+    return this.setHeights_(rowPosition, 1, height);
+  }
+
+  /**
+   * Sets rows' heights ("Sets the height of the given rows in pixels",
+   * reference/spreadsheet/sheet#setRowHeights(Integer,Integer,Integer)); the rows keep them
+   * whatever their content (the fake does not fit rows to text: unconfirmed what Sheets does
+   * to an explicitly sized row whose text later grows).
+   * @param startRow first row @param numRows how many @param height pixels
+   */
+  setRowHeights(startRow: number, numRows: number, height: number): FakeSheet {
+    return this.setHeights_(startRow, numRows, height);
+  }
+
+  private setHeights_(startRow: number, numRows: number, height: number): FakeSheet {
+    this.checkLines_('rows', startRow, numRows);
+    if (!Number.isInteger(height) || height < 1) throw new Error(`Invalid argument: ${String(height)}`);
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    for (let r = startRow; r < startRow + numRows; r++) this.sheet_.rowHeights.set(r, height);
+    return this;
+  }
+
+  /** A builder for a new chart of this sheet (charts.ts). */
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this.ctx_, this.sheet_, newChartModel());
+  }
+
+  /** @param chart a built chart: added to the sheet */
+  insertChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    if (this.sheet_.charts.some((m) => m.id === chart.model_.id))
+      throw new Error('This chart is already on the sheet.'); // unconfirmed wording
+    this.sheet_.charts.push(chart.model_);
+  }
+
+  /** The sheet's charts. */
+  getCharts(): FakeEmbeddedChart[] {
+    return this.sheet_.charts.map((m) => new FakeEmbeddedChart(this.ctx_, this.sheet_, m));
+  }
+
+  /** @param chart one of the sheet's charts: removed (a chart not on the sheet is ignored, unconfirmed) */
+  removeChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    this.sheet_.charts = this.sheet_.charts.filter((m) => m.id !== chart.model_.id);
+  }
+
+  /**
+   * @param chart a chart built from modify(): replaces the sheet's chart of its id ("Updates the
+   *   chart on this sheet", reference/spreadsheet/sheet#updateChart(EmbeddedChart))
+   */
+  updateChart(chart: FakeEmbeddedChart): void {
+    assertCanEditSheet(this.ctx_, this.sheet_);
+    const at = this.sheet_.charts.findIndex((m) => m.id === chart.model_.id);
+    if (at < 0) throw new Error('The chart does not exist on this sheet.'); // unconfirmed wording
+    this.sheet_.charts[at] = chart.model_;
   }
 
   /** The sheet's conditional-format rules, in priority order. */

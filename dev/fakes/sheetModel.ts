@@ -12,7 +12,12 @@ export interface CellData {
   fontColor?: string;
   fontWeight?: 'normal' | 'bold';
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   wrap?: boolean;
+  fontFamily?: string;
+  fontSize?: number;
+  /** The cell's own border sides (Range.setBorder), when any is set. */
+  border?: BorderSides;
   note?: string;
   validation?: ValidationModel;
   /**
@@ -21,6 +26,16 @@ export interface CellData {
    */
   validationAt?: readonly [number, number];
 }
+
+/** Which sides of a cell have a border (the default solid black line). */
+export interface BorderSides {
+  top?: boolean;
+  left?: boolean;
+  bottom?: boolean;
+  right?: boolean;
+}
+
+import type { ChartModel } from './charts';
 
 /** A stored developer metadata entry (on a sheet, or on the spreadsheet when `sheet` is null). */
 export interface DeveloperMetadataModel {
@@ -40,6 +55,11 @@ export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 /** Default column width in pixels. */
 export const DEFAULT_COLUMN_WIDTH = 100;
+/**
+ * Default row height in pixels (21: Sheets' default, e.g. the defaultRowHeight of a new sheet
+ * in the Sheets API's SheetProperties; unconfirmed for every locale and font).
+ */
+export const DEFAULT_ROW_HEIGHT = 21;
 
 /**
  * Whether a cell holds content (a value or a formula), as getLastRow counts it.
@@ -58,7 +78,11 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   columnWidths = new Map<number, number>();
+  /** Rows given a height (Sheet.setRowHeight(s)); the others have DEFAULT_ROW_HEIGHT. */
+  rowHeights = new Map<number, number>();
   rules: RuleModel[] = [];
+  /** embedded charts (Sheet.insertChart), in the order inserted */
+  charts: ChartModel[] = [];
   /** merged blocks (each at least two cells), in the order they were made */
   merges: Rect[] = [];
   /** developer metadata located on this sheet */
@@ -129,6 +153,9 @@ export class SheetModel {
     if (after < this.rows.length) {
       this.rows = this.rows.slice(0, after).concat(new Array(count).fill(undefined), this.rows.slice(after));
     }
+    const heights = new Map<number, number>();
+    for (const [r, h] of this.rowHeights) heights.set(r > after ? r + count : r, h);
+    this.rowHeights = heights;
     this.maxRows += count;
   }
 
@@ -139,6 +166,12 @@ export class SheetModel {
    */
   deleteRows(first: number, count: number): void {
     this.rows.splice(first - 1, count);
+    const heights = new Map<number, number>();
+    for (const [r, h] of this.rowHeights) {
+      if (r < first) heights.set(r, h);
+      else if (r >= first + count) heights.set(r - count, h);
+    }
+    this.rowHeights = heights;
     this.maxRows -= count;
   }
 

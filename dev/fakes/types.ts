@@ -7,6 +7,7 @@
  * For overloaded methods the last overload is checked (the fake usually accepts all of them).
  */
 import type { FakeBlob } from './blob';
+import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import type {
   FakeBooleanCondition,
   FakeConditionalFormatRule,
@@ -84,7 +85,16 @@ type SwapServices_<T> = T extends GoogleAppsScript.Base.Ui
                   ? FakeUser
                   : SwapScript_<T>;
 
-type SwapScript_<T> = T extends GoogleAppsScript.Script.ClockTriggerBuilder
+type SwapScript_<T> = T extends
+  | GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder
+  | GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder
+  | GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder
+  ? FakeEmbeddedChartBuilder
+  : T extends GoogleAppsScript.Spreadsheet.EmbeddedChart
+    ? FakeEmbeddedChart
+    : SwapTriggers_<T>;
+
+type SwapTriggers_<T> = T extends GoogleAppsScript.Script.ClockTriggerBuilder
   ? FakeClockTriggerBuilder
   : T extends GoogleAppsScript.Script.TriggerBuilder
     ? FakeTriggerBuilder

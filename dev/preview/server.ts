@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSheet } from '../fakes';
+import { chartViews } from './chartView';
 import { DEMO_OWNER, DEMO_TODAY, DEMO_WORKBOOK_NAME, seedDemo } from './demo';
 import { PreviewRuntime } from './runtime';
 
@@ -131,6 +132,7 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
       frozenRows: model.frozenRows,
       columnWidths: Object.fromEntries(model.columnWidths),
       totalRows: rows.length,
+      charts: chartViews(sheet),
       error,
       rows: rows.slice(0, MAX_ROWS_SHOWN).map((line, r) =>
         line.map((cell, c) => {

@@ -88,6 +88,28 @@ export function makeBlockBold(
 }
 
 /**
+ * Sets a block's number format where it differs, registering the old ones.
+ * @param sheet the sheet
+ * @param row its first row (1-based)
+ * @param column its first column (1-based)
+ * @param rows how many rows
+ * @param columns how many columns
+ * @param format e.g. @ (plain text)
+ * @param undo the undo list
+ */
+export function setBlockFormat(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+  format: string,
+  undo: Undo,
+): void {
+  setFormat(sheet.getRange(row, column, rows, columns), format, undo);
+}
+
+/**
  * Sets one cell's number format where it differs, registering the old one.
  * @param sheet the sheet
  * @param row the cell's row (1-based)

@@ -6,7 +6,8 @@
  * run of any action heals what a killed run left: building sheets are deleted, and of two
  * current reports of a period the newer stays current.
  */
-import { type ReportGrid, reportLayout } from '../workbook/reportSheets';
+import { FORM_FONT, type FormGrid, type StyledBlock } from '../workbook/officialForm';
+import { LEGACY_CELLS, reportLayout } from '../workbook/reportSheets';
 import { asCellText } from '../workbook/cellText';
 import { bandRules } from '../workbook/bandRules';
 import { columnLetter } from '../workbook/a1';
@@ -26,8 +27,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface NewReport {
   /** The name it gets once committed. */
   readonly name: string;
-  readonly grid: ReportGrid;
-  readonly mark: Omit<ReportMark, 'state'>;
+  readonly grid: FormGrid;
+  readonly mark: Omit<ReportMark, 'state' | 'form'>;
   readonly criteria: Criteria;
   readonly rights: ProtectionSpec;
   /** Replacement time for an earlier report's new name, e.g. "24-11-69 21.30". */
@@ -54,10 +55,11 @@ export function writeReport(
     .filter((r) => samePeriod_(r.mark.report, report.mark) && r.mark.report?.state === 'current');
   const building = `${report.name} (กำลังสร้าง)`;
   const { sheet } = blankOrNewSheet(ss, building, undo, building);
-  const own = markSheet(sheet, { role: 'report', report: { ...report.mark, state: 'building' } }, undo);
-  fill_(sheet, report.grid, report.criteria, undo);
+  const mark = { ...report.mark, form: report.grid.shape };
+  const own = markSheet(sheet, { role: 'report', report: { ...mark, state: 'building' } }, undo);
+  fill_(sheet, report.mark.kind, report.grid, report.criteria, undo);
   applyProtection(sheet, report.rights, undo);
-  const committed = updateMark(own, { ...own.mark, report: { ...report.mark, state: 'current' } }, undo);
+  const committed = updateMark(own, { ...own.mark, report: { ...mark, state: 'current' } }, undo);
   let renamed = '';
   for (const old of earlier) renamed = supersede_(ss, old, report.stamp, undo) || renamed;
   const name = ss.getSheetByName(report.name) ? freeName(ss, `${report.name} (OTOP)`) : report.name;
@@ -70,26 +72,43 @@ function samePeriod_(a: ReportMark | undefined, b: Omit<ReportMark, 'state'>): b
   return !!a && a.kind === b.kind && a.period === b.period && a.provisional === b.provisional;
 }
 
-/** Writes a report's values, styles, sizes, widths and band rules into its new sheet. */
-function fill_(sheet: Sheet, grid: ReportGrid, criteria: Criteria, undo: Undo): void {
+/**
+ * Writes a report into its new sheet: values (text as text), Sarabun, the form's merges, bold
+ * parts, font sizes, alignments, bordered tables with grey headers, wrapped text, column widths
+ * and row heights computed from the content, the rows down to the table's header frozen
+ * (printing repeats frozen rows on every page), and the band rules. A fixed number of calls per
+ * part of the form (never one per cell); the sheet is new, so its removal undoes all of it.
+ */
+function fill_(sheet: Sheet, kind: ReportMark['kind'], grid: FormGrid, criteria: Criteria, undo: Undo): void {
   const { layout } = grid;
   const height = grid.rows.length;
+  const width = layout.width;
   setRowCount(sheet, height, undo);
   const maxColumns = sheet.getMaxColumns();
-  if (layout.width < maxColumns) sheet.deleteColumns(layout.width + 1, maxColumns - layout.width);
-  sheet.getRange(1, 1, height, layout.width).setValues(grid.rows.map((row) => row.map((v) => asCellText(v))));
-  sheet.getRange(1, 1, 1, layout.width).setFontWeight('bold');
-  sheet.getRange(layout.headerRow, 1, 1, layout.width).setFontWeight('bold').setBackground('#efefef').setWrap(true);
-  sheet.getRange(layout.totalRow, 1, 1, layout.width).setFontWeight('bold');
-  // Printing repeats frozen rows on every page.
-  sheet.setFrozenRows(layout.headerRow);
-  setColumnWidths(
-    sheet,
-    layout.table.columns.map((c) => c.width),
-  );
-  const column = (c: number) =>
-    `${columnLetter(c - 1)}${layout.firstDistrictRow}:${columnLetter(c - 1)}${layout.lastDistrictRow}`;
-  applyBandRules(sheet, bandRules(criteria, column(layout.scoreColumn), column(layout.levelColumn)), undo);
+  if (width < maxColumns) sheet.deleteColumns(width + 1, maxColumns - width);
+  const range = (b: StyledBlock) => sheet.getRange(b.row, b.column, b.rows, b.columns);
+  sheet
+    .getRange(1, 1, height, width)
+    .setValues(grid.rows.map((row) => row.map((v) => asCellText(v))))
+    .setFontFamily(FORM_FONT.family)
+    .setFontSize(FORM_FONT.text)
+    .setVerticalAlignment('top')
+    .setWrap(true);
+  for (const b of grid.merges) range(b).mergeAcross();
+  for (const b of grid.sizes) range(b).setFontSize(b.pt);
+  for (const b of grid.bold) range(b).setFontWeight('bold');
+  for (const b of grid.aligned) range(b).setHorizontalAlignment(b.align);
+  for (const b of grid.tables) {
+    range(b).setBorder(true, true, true, true, true, true);
+    sheet.getRange(b.row, b.column, 1, b.columns).setBackground('#efefef');
+  }
+  sheet.setFrozenRows(layout.tableHeader);
+  setColumnWidths(sheet, grid.widths);
+  for (const b of grid.heightBlocks) sheet.setRowHeights(b.row, b.rows, b.height);
+  const column = (c: number) => `${columnLetter(c - 1)}${layout.firstRow}:${columnLetter(c - 1)}${layout.lastRow}`;
+  const at = reportLayout(kind, grid.shape);
+  if (grid.shape.rows > 0)
+    applyBandRules(sheet, bandRules(criteria, column(at.scoreColumn), column(at.levelColumn)), undo);
 }
 
 /** Marks an earlier report superseded: its mark, its status cell and its name. */
@@ -105,11 +124,16 @@ function supersede_(ss: Spreadsheet, old: OwnSheet, stamp: string, undo: Undo): 
   return renamed;
 }
 
-/** The status cell of a report sheet (from its layout). */
-function statusCell_(own: OwnSheet, offset = 0, width = 1): GoogleAppsScript.Spreadsheet.Range {
+/** The status cell of a report sheet, or its sent cell (from its layout; the previous version's fixed place). */
+function statusCell_(own: OwnSheet, which: 'status' | 'sent' = 'status'): GoogleAppsScript.Spreadsheet.Range {
   const mark = own.mark.report as ReportMark;
-  const layout = reportLayout(mark.kind, mark.districts);
-  return own.sheet.getRange(layout.statusRow, layout.statusColumn + offset, 1, width);
+  if (!mark.form) {
+    const [row, column] = LEGACY_CELLS.status;
+    return which === 'status' ? own.sheet.getRange(row, column) : own.sheet.getRange(row, column + 1, 1, 2);
+  }
+  const layout = reportLayout(mark.kind, mark.form);
+  const [row, column] = which === 'status' ? layout.statusCell : layout.sentCell;
+  return own.sheet.getRange(row, column);
 }
 
 /** Gives a committed report its name (when free), registering the old name. */
@@ -178,9 +202,10 @@ export function healReports(
  * @param undo where the old status is registered
  */
 export function markSent(own: OwnSheet, sent: NonNullable<ReportMark['sent']>, text: string, undo: Undo): OwnSheet {
-  const cell = statusCell_(own, 1, 2);
+  const cell = statusCell_(own, 'sent');
   const was = cell.getValues();
   undo.add(() => cell.setValues(was.map((row) => row.map((v) => asCellText(v)))), `สถานะการส่งของชีต "${own.name}"`);
-  cell.setValues([[asCellText('การส่ง'), asCellText(text)]]);
+  const legacy = !(own.mark.report as ReportMark).form;
+  cell.setValues([legacy ? [asCellText('การส่ง'), asCellText(text)] : [asCellText(text)]]);
   return updateMark(own, { ...own.mark, report: { ...(own.mark.report as ReportMark), sent } }, undo);
 }

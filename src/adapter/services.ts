@@ -143,17 +143,45 @@ export function remainingMailQuota(): number {
 }
 
 /**
- * Sends one e-mail (MailApp: the script.send_mail scope, no Gmail access).
- * @param message recipient, subject, HTML body and its plain-text twin
+ * Sends one e-mail (MailApp: the script.send_mail scope, no Gmail access), with its
+ * attachments ("attachments: BlobSource[] — an array of files to send with the email",
+ * reference/mail/mail-app#sendEmail(Object)).
+ * @param message recipient, subject, HTML body, its plain-text twin and the files
  */
-export function sendMail(message: { to: string; subject: string; htmlBody: string; body: string }): void {
+export function sendMail(message: {
+  to: string;
+  subject: string;
+  htmlBody: string;
+  body: string;
+  attachments?: GoogleAppsScript.Base.Blob[];
+}): void {
   MailApp.sendEmail({
     to: message.to,
     subject: message.subject,
     htmlBody: message.htmlBody,
     body: message.body,
     name: 'OTOP KPI',
+    ...(message.attachments && message.attachments.length > 0 ? { attachments: message.attachments } : {}),
   });
+}
+
+/**
+ * A PDF made from an HTML page on Google's side, with no new scope: Utilities.newBlob
+ * (https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String,String,String))
+ * and Blob.getAs — "For most blobs, 'application/pdf' is the only valid option"; conversions
+ * count against a daily quota (https://developers.google.com/apps-script/reference/base/blob#getAs(String),
+ * https://developers.google.com/apps-script/guides/services/quotas). Chosen over
+ * Spreadsheet.getAs (the whole workbook: one sheet would need every other sheet hidden and shown
+ * again, https://developers.google.com/apps-script/reference/base/blob-source) and over the
+ * export URL through UrlFetchApp, which needs the script.external_request scope
+ * (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app); README "PDF:
+ * ways and costs". How faithfully Google's converter lays out CSS (page size, fonts) is
+ * unconfirmed: the page is made to hold either way (workbook/reportHtml.ts).
+ * @param html the page
+ * @param fileName the PDF's name without extension
+ */
+export function pdfFromHtml(html: string, fileName: string): GoogleAppsScript.Base.Blob {
+  return Utilities.newBlob(html, 'text/html', `${fileName}.html`).getAs('application/pdf');
 }
 
 /** A new random id (Utilities.getUuid), telling one run from another. */

@@ -28,6 +28,29 @@ export interface Settings {
   readonly provinceEditors: readonly string[];
   /** Editors of each district's entry sheets, by canonical district name. */
   readonly districtEditors: Readonly<Record<string, readonly string[]>>;
+  /** The official reports' header block and signature (src/workbook/officialForm.ts). */
+  readonly official: OfficialSettings;
+}
+
+/** Who signs a report: name, position, telephone ('' when not given: a dotted line is printed). */
+export interface Signatory {
+  readonly name: string;
+  readonly position: string;
+  readonly phone: string;
+}
+
+/** What an official report's header block and signature block take from the settings. */
+export interface OfficialSettings {
+  /** ส่วนราชการ: the province office (and its group, telephone). */
+  readonly agency: string;
+  /** ที่: the reference number (prefix, e.g. นค 0019.3/). */
+  readonly reference: string;
+  /** เรียน: to whom the province's reports go. */
+  readonly addressee: string;
+  /** The province's reporter. */
+  readonly reporter: Signatory;
+  /** Each district's reporter, by canonical district name. */
+  readonly districtReporters: Readonly<Record<string, Signatory>>;
 }
 
 export const BASIS_TEXT: Record<PercentBasis, string> = {
@@ -45,7 +68,32 @@ export const LABEL = {
   percentBasis: 'ฐานการคิดร้อยละ',
   provinceEditors: 'ผู้แก้ไขระดับจังหวัด (อีเมล)',
   districtEditors: (district: string) => `ผู้แก้ไข อ.${district} (อีเมล)`,
+  agency: 'ส่วนราชการ (หัวรายงาน)',
+  reference: 'ที่ (เลขที่หนังสือ)',
+  addressee: 'เรียน (ผู้รับรายงาน)',
+  reporterName: 'ผู้รายงาน (ชื่อ-สกุล)',
+  reporterPosition: 'ตำแหน่งผู้รายงาน',
+  reporterPhone: 'โทรศัพท์ผู้รายงาน',
+  districtReporter: (district: string) => `ผู้รายงาน อ.${district} (ชื่อ; ตำแหน่ง; โทร.)`,
 };
+
+/** The letter's office, group and telephone (its signature block). */
+export const LETTER_AGENCY = 'สำนักงานพัฒนาชุมชนจังหวัดหนองคาย กลุ่มงานส่งเสริมการพัฒนาชุมชน โทร. 0 4241 1182';
+/** The letter's reference prefix (ที่ นค ๐๐๑๙.๓/๑๑๖๖๖): the running number is the registry's. */
+export const LETTER_REFERENCE = 'นค 0019.3/';
+/** To whom the province's summaries go by default (the head of the provincial office). */
+export const LETTER_ADDRESSEE = 'พัฒนาการจังหวัดหนองคาย';
+
+const NOBODY: Signatory = { name: '', position: '', phone: '' };
+
+/**
+ * A district reporter cell: "name; position; telephone" (any part may be missing).
+ * @param text the cell's text
+ */
+export function signatoryOf(text: string): Signatory {
+  const [name = '', position = '', phone = ''] = text.split(/[;；]/).map((p) => cleanText(p));
+  return { name, position, phone };
+}
 
 /** The letter's report address. */
 export const LETTER_EMAIL = 'Pennung61@gmail.com';
@@ -79,6 +127,13 @@ export function defaultSettings(districts: readonly string[], fiscalYear = CALEN
     percentBasis: 'registered',
     provinceEditors: [],
     districtEditors: Object.fromEntries(districts.map((d) => [d, []])),
+    official: {
+      agency: LETTER_AGENCY,
+      reference: LETTER_REFERENCE,
+      addressee: LETTER_ADDRESSEE,
+      reporter: NOBODY,
+      districtReporters: Object.fromEntries(districts.map((d) => [d, NOBODY])),
+    },
   };
 }
 
@@ -107,7 +162,25 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
         `แก้ไขได้เฉพาะชีตของ อ.${d}`,
       ],
     ),
+    [LABEL.agency, settings.official.agency, 'ส่วนราชการในหัวรายงานและหนังสือส่ง (ชื่อสำนักงาน กลุ่มงาน โทร.)'],
+    [LABEL.reference, settings.official.reference, 'เลขที่หนังสือ (ที่) ในหัวรายงาน เช่น นค 0019.3/'],
+    [LABEL.addressee, settings.official.addressee, 'ผู้รับรายงานของจังหวัด (เรียน …) ในรายงานและอีเมล'],
+    [LABEL.reporterName, settings.official.reporter.name, 'ชื่อในช่องลงชื่อของรายงานจังหวัด (ว่างไว้ได้: พิมพ์เส้นให้เขียน)'],
+    [LABEL.reporterPosition, settings.official.reporter.position, 'ตำแหน่งของผู้รายงาน'],
+    [LABEL.reporterPhone, settings.official.reporter.phone, 'โทรศัพท์ของผู้รายงาน'],
+    ...districts.map(
+      (d): SettingRow => [
+        LABEL.districtReporter(d),
+        signatoryText_(settings.official.districtReporters[d] ?? NOBODY),
+        `ผู้ลงชื่อในรายงานที่ อ.${d} ส่ง: ชื่อ; ตำแหน่ง; โทร. (คั่นด้วย ;)`,
+      ],
+    ),
   ];
+}
+
+/** A signatory as its settings cell. */
+function signatoryText_(s: Signatory): string {
+  return s.name || s.position || s.phone ? [s.name, s.position, s.phone].join('; ') : '';
 }
 
 /**
@@ -186,6 +259,19 @@ export function readSettings(
       percentBasis: percentBasis ?? 'registered',
       provinceEditors: emails(LABEL.provinceEditors),
       districtEditors: Object.fromEntries(districts.map((d) => [d, emails(LABEL.districtEditors(d))])),
+      official: {
+        agency: text(LABEL.agency, defaults.official.agency),
+        reference: text(LABEL.reference, defaults.official.reference),
+        addressee: text(LABEL.addressee, defaults.official.addressee),
+        reporter: {
+          name: text(LABEL.reporterName, ''),
+          position: text(LABEL.reporterPosition, ''),
+          phone: text(LABEL.reporterPhone, ''),
+        },
+        districtReporters: Object.fromEntries(
+          districts.map((d) => [d, signatoryOf(text(LABEL.districtReporter(d), ''))]),
+        ),
+      },
     },
     problems,
   };

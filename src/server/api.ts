@@ -29,6 +29,8 @@ export interface DistrictStanding {
   readonly next: string;
   /** Why the district cannot be counted at all ('' when it can). */
   readonly problem: string;
+  /** New operators counted up to each month's end of the fiscal year, to the count-up-to day. */
+  readonly trend: readonly number[];
 }
 
 /** A round of the fiscal year and whether its summary exists. */
@@ -85,6 +87,8 @@ export interface SidebarState {
   readonly daysToMonthlyDue: number;
   readonly rounds: readonly RoundView[];
   readonly standing: readonly DistrictStanding[];
+  /** The districts' names worst first (workbook/trend.ts worstFirst): the order the sidebar lists them in. */
+  readonly worstFirst: readonly string[];
   /** null while a district cannot be counted. */
   readonly total: {
     readonly registered: number;
@@ -123,6 +127,8 @@ export interface SendingPreview {
   readonly html: string;
   /** The plain-text summary for the LINE group. */
   readonly lineText: string;
+  /** The PDF attached to the e-mail (its file name). */
+  readonly attachment: string;
 }
 
 /** After sidebarSend(sheet). */

@@ -7,12 +7,14 @@
  * told when and to whom it last went; the report sheet shows its sent status.
  */
 import { OfficerError } from '../core/officerError';
-import { remainingMailQuota, sendMail } from '../adapter/services';
+import { pdfFromHtml, remainingMailQuota, sendMail } from '../adapter/services';
 import { markSent } from '../adapter/reportSheet';
 import type { OwnSheet } from '../adapter/sheetRegistry';
 import { atomically } from '../adapter/undo';
-import { emailHtml, lineText } from '../workbook/delivery';
-import { reportLayout } from '../workbook/reportSheets';
+import { bandOf, emailHtml, lineText } from '../workbook/delivery';
+import { readDocument, type ReportDocument } from '../workbook/officialForm';
+import { reportHtml } from '../workbook/reportHtml';
+import { legacyDocument, type ReportLayout, reportLayout } from '../workbook/reportSheets';
 import type { ReportMark } from '../workbook/sheetMarkers';
 import type { SendingPreview, SendResult } from './api';
 import { appendLog } from './auditLog';
@@ -46,20 +48,36 @@ function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
   return own;
 }
 
-/** The e-mail and LINE text of a report sheet. */
-function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview {
+/** A report read back from its sheet through its marker's form (or the previous version's layout). */
+function document_(own: OwnSheet): { doc: ReportDocument; layout: ReportLayout } {
   const mark = own.mark.report as ReportMark;
-  const layout = reportLayout(mark.kind, mark.districts);
   const values = readAll(own.sheet);
+  if (!mark.form) return legacyDocument(values, mark.kind, mark.districts);
+  const layout = reportLayout(mark.kind, mark.form);
+  return { doc: readDocument(values, layout, layout.tables), layout };
+}
+
+/** The PDF's file name: the sheet's, without characters file systems refuse. */
+function pdfName_(sheet: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+  return sheet.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
+}
+
+/** The e-mail, LINE text and PDF page of a report sheet. */
+function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview & { page: string } {
+  const { doc, layout } = document_(own);
   const link = sheetLink(ss, own.sheet);
-  const cutOff = String(values[2]?.[1] ?? '');
   const name = own.name;
+  const attachment = `${pdfName_(name)}.pdf`;
+  const painted = [layout.scoreColumn - 1, layout.levelColumn - 1];
   return {
     sheet: name,
     to: config.settings.reportEmail,
     subject: `[OTOP ${config.settings.province}] ${name}`,
-    html: emailHtml(values, layout, config.criteria, link),
-    lineText: lineText(`${name} (ข้อมูลถึง ${cutOff})`, values, layout),
+    html: emailHtml(doc, layout, config.criteria, link, attachment),
+    lineText: lineText(`${name} (ข้อมูลถึง ${doc.asOf})`, doc, layout, config.criteria),
+    attachment,
+    page: reportHtml(doc, bandOf(layout, config.criteria), painted),
   };
 }
 
@@ -71,7 +89,8 @@ function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): Sendi
 export function previewSending(ss: Spreadsheet, sheetName: string): SendingPreview {
   const config = readConfig(ss);
   requireProvince(caller(ss, config.settings), 'การตรวจทานก่อนส่งรายงาน');
-  return preview_(ss, config, report_(config, sheetName));
+  const { page: _page, ...preview } = preview_(ss, config, report_(config, sheetName));
+  return preview;
 }
 
 /**
@@ -106,6 +125,8 @@ export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, ag
       'วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว (Google จำกัดจำนวนผู้รับต่อวัน) กรุณาส่งพรุ่งนี้ หรือใช้ปุ่ม "คัดลอกสำหรับ LINE"',
     );
   }
+  // Made before anything is recorded: a conversion that fails leaves nothing to undo or explain.
+  const pdf = pdfFromHtml(preview.page, preview.attachment.replace(/\.pdf$/, ''));
   const when = nowText(now);
   const detail = `"${preview.sheet}" ถึง ${preview.to}`;
   const attempt = { to: preview.to, at: now.toISOString(), confirmed: false };
@@ -114,7 +135,13 @@ export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, ag
     return markSent(own, [...(mark.sent ?? []), attempt], `กำลังส่งถึง ${preview.to} เมื่อ ${when}`, undo);
   });
   try {
-    sendMail({ to: preview.to, subject: preview.subject, htmlBody: preview.html, body: preview.lineText });
+    sendMail({
+      to: preview.to,
+      subject: preview.subject,
+      htmlBody: preview.html,
+      body: preview.lineText,
+      attachments: [pdf],
+    });
   } catch (error) {
     let recorded = '';
     try {

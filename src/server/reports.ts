@@ -11,15 +11,15 @@ import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { healReports, writeReport } from '../adapter/reportSheet';
 import type { Registry } from '../adapter/sheetRegistry';
 import { atomically, type Undo } from '../adapter/undo';
+import { formGrid, type ReportDocument } from '../workbook/officialForm';
 import {
   type MadeBy,
-  monthlyReportGrid,
+  monthlyReportDocument,
   monthSheetName,
   NEWEST,
   provisionalStatus,
-  type ReportGrid,
   roundSheetName,
-  roundSummaryGrid,
+  roundSummaryDocument,
 } from '../workbook/reportSheets';
 import { rightsOf } from '../workbook/rights';
 import type { ReportMark } from '../workbook/sheetMarkers';
@@ -83,7 +83,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
     made: now.toISOString(),
     districts: standing.districts.length,
   };
-  return publish_(ss, book, made, mark, roundSummaryGrid(standing, round, made, status, sources), now);
+  return publish_(ss, book, made, mark, roundSummaryDocument(standing, round, made, status, sources), now);
 }
 
 /**
@@ -132,15 +132,15 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
   const at = (day: number) => standingOf(evaluateAll(book, day, true), book.criteria, book.settings.percentBasis, day);
   const made = madeBy_(book, who.email, now);
   const status = provisional ? provisionalStatus(asOf) : NEWEST;
-  const grid = monthlyReportGrid(at(asOf), at(start), year, m, book.settings.monthlyDueDay, made, status);
+  const doc = monthlyReportDocument(at(asOf), at(start), year, m, book.settings.monthlyDueDay, made, status);
   const mark = {
     kind: 'month' as const,
     period: `${year}-${String(m).padStart(2, '0')}`,
     provisional,
     made: now.toISOString(),
-    districts: grid.layout.lastDistrictRow - grid.layout.firstDistrictRow + 1,
+    districts: doc.table.rows.length,
   };
-  return publish_(ss, book, made, mark, grid, now);
+  return publish_(ss, book, made, mark, doc, now);
 }
 
 /** The caller, when the province and the workbook is set up; else a Thai refusal. */
@@ -160,11 +160,15 @@ function ask_(question: string): MadeReport {
 
 /** Who made a report and when, for its header. */
 function madeBy_(book: WorkbookRead, email: string, now: Date): MadeBy {
+  const { official } = book.settings;
   return {
     province: book.settings.province,
     fiscalYear: book.settings.fiscalYear,
     who: email || UNKNOWN_USER,
     when: nowText(now),
+    day: dayOfDate(now),
+    official,
+    signature: official.reporter,
   };
 }
 
@@ -184,8 +188,8 @@ function publish_(
   ss: Spreadsheet,
   book: WorkbookRead,
   made: MadeBy,
-  mark: Omit<ReportMark, 'state'>,
-  grid: ReportGrid,
+  mark: Omit<ReportMark, 'state' | 'form'>,
+  doc: ReportDocument,
   now: Date,
 ): MadeReport {
   const wanted = reportName(mark);
@@ -196,7 +200,7 @@ function publish_(
       book.registry,
       {
         name: wanted,
-        grid,
+        grid: formGrid(doc),
         mark,
         criteria: book.criteria,
         rights: rightsOf({ role: 'report', sheetId: 0 }, wanted, book.settings),

@@ -19,7 +19,7 @@ import { makeBlockBold, setCellFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, fitRows, freeName, type Made, newSheet, setColumnWidths } from '../adapter/sheetSync';
+import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -40,6 +40,7 @@ import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpe
 import { type LogRow, appendLog, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
+import { writeDashboard } from './dashboard';
 import { caller, requireSetUpRight } from './roles';
 import { readSubmissions } from './submissionRecords';
 import { healLeftovers } from './reports';
@@ -145,7 +146,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.made, true),
   );
 
-  writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const dashboard = own_(run, 'dashboard', SHEET.dashboard);
+  const fiscalYear = settings.settings.fiscalYear;
+  const fresh = dashboard.made !== 'existing';
+  if (writeDashboard(dashboard.own, fresh, readRegistryOf_(run), refs, fiscalYear, criteria.bands, undo) && !fresh) {
+    run.repaired.add(dashboard.own.name);
+  }
   const board = own_(run, 'board', SHEET.board);
   const submitted = readSubmissions(found).records;
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
@@ -226,11 +233,11 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     run.repaired.add(name);
     return { own, made: 'existing' };
   }
-  const free = existing ? freeName(run.ss, `${name} (OTOP)`) : name;
-  if (existing) {
+  // A blank sheet of the name (a killed run's leftover: made, not yet marked) is taken as it is.
+  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo);
+  if (free !== name) {
     run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
   }
-  const sheet = newSheet(run.ss, free, run.undo);
   const unfinished = { as: 'made', run: run.id } as const;
   const own = markSheet(sheet, { role, ...(district ? { district } : {}), unfinished }, run.undo);
   run.registry.push(own);
@@ -418,7 +425,7 @@ function writeDistrictTable_(
   settings: ReturnType<typeof setUpSettings_>,
   criteriaSheet: string,
   bands: ReturnType<typeof criteriaOrDefault>['criteria'],
-): void {
+): TableRefs {
   const registry = readRegistryOf_(run);
   const sheet = own.sheet;
   const table = readTable(own, registry);
@@ -490,6 +497,7 @@ function writeDistrictTable_(
   if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
     run.repaired.add(nameOf(sheet));
   }
+  return refs;
 }
 
 /**

@@ -2,14 +2,14 @@
 import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYear';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
+import type { Spreadsheet } from '../adapter/sheetIo';
 import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
+import { monthlyTrend, worstFirst } from '../workbook/trend';
 import type { ReportView, SidebarState } from './api';
 import { caller } from './roles';
 import { sentText } from './delivery';
 import { evaluateAll, readWorkbook } from './workbookRead';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * The sidebar's state now. The standing is computed from each district's own sheets with the
@@ -24,7 +24,13 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const who = caller(ss, settings);
   const today = dayOfDate(now);
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
-  const standing = standingOf(evaluateAll(book, settings.asOf), book.criteria, settings.percentBasis, settings.asOf);
+  // With the evidence: each new operator's day gives the district's trend.
+  const standing = standingOf(
+    evaluateAll(book, settings.asOf, true),
+    book.criteria,
+    settings.percentBasis,
+    settings.asOf,
+  );
   const reports = book.registry
     .all('report')
     .filter((r) => r.mark.report && r.mark.report.state !== 'building')
@@ -36,6 +42,29 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       (r) =>
         r.mark.kind === 'round' && r.mark.period === String(round) && r.mark.state === 'current' && !r.mark.provisional,
     )?.name ?? '';
+  const districts = standing.districts.map((d) => {
+    const r = d.result;
+    const band = r?.assessment?.band;
+    return {
+      district: d.district,
+      registered: d.figures.registered ?? 0,
+      activities: r?.activities ?? 0,
+      channels: r?.channels ?? 0,
+      newOperators: r?.newOperators ?? 0,
+      target: r?.target ?? null,
+      percent: r?.percent ?? null,
+      score: r?.score ?? null,
+      level: r?.level ?? 'นับไม่ได้',
+      band: band ? { background: band.background, text: band.text } : null,
+      next: r?.next ?? d.problem,
+      problem: d.problem,
+      trend: monthlyTrend(
+        standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
+        settings.fiscalYear,
+        settings.asOf,
+      ),
+    };
+  });
   return {
     user: { email: who.email, role: who.role, district: who.district },
     province: settings.province,
@@ -55,24 +84,8 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       daysLeft: deadline - today,
       summarySheet: roundSheet(i + 1),
     })),
-    standing: standing.districts.map((d) => {
-      const r = d.result;
-      const band = r?.assessment?.band;
-      return {
-        district: d.district,
-        registered: d.figures.registered ?? 0,
-        activities: r?.activities ?? 0,
-        channels: r?.channels ?? 0,
-        newOperators: r?.newOperators ?? 0,
-        target: r?.target ?? null,
-        percent: r?.percent ?? null,
-        score: r?.score ?? null,
-        level: r?.level ?? 'นับไม่ได้',
-        band: band ? { background: band.background, text: band.text } : null,
-        next: r?.next ?? d.problem,
-        problem: d.problem,
-      };
-    }),
+    standing: districts,
+    worstFirst: [...districts].sort(worstFirst).map((d) => d.district),
     total: standing.total
       ? {
           registered: standing.total.registered,

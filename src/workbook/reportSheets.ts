@@ -1,14 +1,24 @@
 /**
- * The round summary and the monthly report as grids of values (snapshots: no formulas), laid
- * out from one declaration per report (its table's columns, its header block), which the writer
- * uses to place band rules and the sender uses to read the sheet back. User text (names,
+ * The round summary and the monthly report as official documents (officialForm.ts) of values
+ * (snapshots: no formulas): their tables declared once (the district table, the evidence), which
+ * the writer lays out in the sheet and the sender reads the sheet back with. User text (names,
  * activities, links, registration numbers) is written as text, as typed, by the writer.
  */
 import type { Day } from '../core/civilDate';
 import { ymdOf } from '../core/civilDate';
 import { NO_FIGURE, UNASSESSED } from '../core/districtResult';
 import { defineLayout, type Layout } from '../core/layout';
+import type { OfficialSettings, Signatory } from '../core/settings';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
+import {
+  type Align,
+  type FormLayout,
+  type FormSection,
+  type FormShape,
+  type FormTable,
+  formLayout,
+  type ReportDocument,
+} from './officialForm';
 import type { DistrictStanding, Standing } from './standing';
 
 /** Who made a report and when, for its header. */
@@ -19,6 +29,11 @@ export interface MadeBy {
   readonly who: string;
   /** Thai date-time text. */
   readonly when: string;
+  /** The day it was made (the memo's date). */
+  readonly day: Day;
+  /** The header block's settings. */
+  readonly official: Pick<OfficialSettings, 'agency' | 'reference' | 'addressee'>;
+  readonly signature: Signatory;
 }
 
 export const TITLE = 'การบริหารการส่งเสริมช่องทางการตลาดผลิตภัณฑ์ชุมชน (OTOP)';
@@ -64,56 +79,90 @@ export const MONTH_TABLE = defineLayout('รายงานประจำเด
 ]);
 
 /** Rows of the header block above a report's table. */
-const HEADER_ROWS = 5;
-/** The row of the status cell (ฉบับล่าสุด / ฉบับเก่า / ฉบับชั่วคราว). */
-const STATUS_ROW = 4;
+/** How the round table's and the monthly table's cells are aligned (numbers right, short codes centred). */
+const ALIGN: Record<string, Align> = {
+  no: 'center',
+  district: 'left',
+  level: 'center',
+  next: 'left',
+  source: 'left',
+  lastLevel: 'center',
+};
+const alignOf_ = (layout: Layout<string>): Align[] => layout.columns.map((c) => ALIGN[c.key] ?? 'right');
 
-/** Where a report's parts are (1-based rows and columns). */
-export interface ReportLayout {
+/** The evidence of counted activities. */
+export const ACTIVITY_EVIDENCE = defineLayout('หลักฐานกิจกรรม', [
+  { key: 'district', header: 'อำเภอ', width: 90 },
+  { key: 'date', header: 'วันที่', width: 70 },
+  { key: 'activity', header: 'กิจกรรม', width: 150 },
+  { key: 'place', header: 'สถานที่', width: 110 },
+  { key: 'organiser', header: 'ผู้จัด', width: 90 },
+  { key: 'operators', header: 'ผู้ประกอบการที่เข้าร่วม', width: 70 },
+  { key: 'link', header: 'ลิงก์หลักฐาน', width: 150 },
+]);
+
+/** The evidence of counted new operators. */
+export const OPERATOR_EVIDENCE = defineLayout('หลักฐานผู้ประกอบการ', [
+  { key: 'district', header: 'อำเภอ', width: 90 },
+  { key: 'date', header: 'วันที่', width: 70 },
+  { key: 'name', header: 'ชื่อผู้ประกอบการ / กลุ่ม', width: 150 },
+  { key: 'regNo', header: 'เลขทะเบียน OTOP', width: 90 },
+  { key: 'channels', header: 'ช่องทาง', width: 110 },
+  { key: 'links', header: 'ลิงก์', width: 150 },
+]);
+
+/** A report's declared tables: what its sheet is read back with. */
+export interface ReportTables {
+  readonly main: Omit<FormTable, 'rows' | 'total'>;
+  readonly sections: readonly Omit<FormTable, 'rows' | 'total'>[];
+}
+
+/**
+ * The declared tables of a kind of report.
+ * @param kind round summary or monthly report
+ */
+export function reportTables(kind: 'round' | 'month'): ReportTables {
+  const main = (kind === 'round' ? ROUND_TABLE : MONTH_TABLE) as Layout<string>;
+  return {
+    main: { layout: main, align: alignOf_(main) },
+    sections: [
+      {
+        layout: ACTIVITY_EVIDENCE as Layout<string>,
+        align: ['left', 'center', 'left', 'left', 'left', 'right', 'left'],
+      },
+      { layout: OPERATOR_EVIDENCE as Layout<string>, align: ['left', 'center', 'left', 'center', 'left', 'left'] },
+    ],
+  };
+}
+
+/** Where a report's parts are, from its marker: the form's shape it was written with. */
+export interface ReportLayout extends FormLayout {
   readonly kind: 'round' | 'month';
-  readonly table: Layout<string>;
-  readonly width: number;
-  readonly headerRow: number;
-  readonly firstDistrictRow: number;
-  readonly lastDistrictRow: number;
-  readonly totalRow: number;
+  readonly tables: ReportTables;
+  /** 1-based columns of the score, the level, the district's name and the next step. */
   readonly scoreColumn: number;
   readonly levelColumn: number;
   readonly nameColumn: number;
   readonly nextColumn: number;
-  readonly statusRow: number;
-  readonly statusColumn: number;
 }
 
 /**
- * A report's layout, from its kind and its number of districts (kept in its marker).
+ * A report's layout.
  * @param kind round summary or monthly report
- * @param districts how many districts its table has
+ * @param shape the form's shape kept in its marker
  */
-export function reportLayout(kind: 'round' | 'month', districts: number): ReportLayout {
-  const table = (kind === 'round' ? ROUND_TABLE : MONTH_TABLE) as Layout<string>;
-  const headerRow = HEADER_ROWS + 1;
+export function reportLayout(kind: 'round' | 'month', shape: FormShape): ReportLayout {
+  const tables = reportTables(kind);
+  const at = tables.main.layout.at as Record<string, number>;
   return {
+    ...formLayout(shape),
     kind,
-    table,
-    width: table.width,
-    headerRow,
-    firstDistrictRow: headerRow + 1,
-    lastDistrictRow: headerRow + districts,
-    totalRow: headerRow + districts + 1,
-    scoreColumn: table.at.score + 1,
-    levelColumn: table.at.level + 1,
-    nameColumn: table.at.district + 1,
-    nextColumn: table.at.next + 1,
-    statusRow: STATUS_ROW,
-    statusColumn: 2,
+    tables,
+    scoreColumn: at.score + 1,
+    levelColumn: at.level + 1,
+    nameColumn: at.district + 1,
+    nextColumn: at.next + 1,
   };
-}
-
-/** A report's content and layout. */
-export interface ReportGrid {
-  readonly rows: (string | number)[][];
-  readonly layout: ReportLayout;
 }
 
 const ROUND_PREFIX = 'สรุปผล รอบที่';
@@ -161,77 +210,90 @@ function result_(d: DistrictStanding) {
   };
 }
 
-/** Pads rows to the table's width. */
-function pad_(rows: (string | number)[][], width: number): (string | number)[][] {
-  return rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+/** The memo, closing and signature of a report made by the province. */
+function frame_(made: MadeBy, subject: string) {
+  return {
+    memo: {
+      agency: made.official.agency,
+      reference: made.official.reference,
+      date: formatThaiDate(made.day, { digits: 'arabic' }),
+      subject,
+      addressee: made.official.addressee,
+    },
+    sent: '',
+    closing: 'จึงเรียนมาเพื่อโปรดทราบ',
+    signature: made.signature,
+    footer: `จัดทำด้วยส่วนเสริม OTOP โดย ${made.who} เมื่อ ${made.when}`,
+  };
 }
 
 /**
- * The round summary: header, the districts with registered, promoted, targets, results,
- * percentage, score, level and next step, the province total, then the evidence: every
- * counted activity and every counted new operator.
+ * The round summary: the memo, the districts with registered, promoted, targets, results,
+ * percentage, score, level, next step and the figures' source, the province total, then the
+ * evidence (every counted activity and new operator) and the signature.
  * @param standing the standing at the cut-off
  * @param round 1–3
- * @param made province, year, who and when
+ * @param made province, year, who and when, the header's settings
  * @param status NEWEST, or provisionalStatus(...)
  * @param sources per district, where its figures come from (its submission or the live entries)
  */
-export function roundSummaryGrid(
+export function roundSummaryDocument(
   standing: Standing,
   round: number,
   made: MadeBy,
   status: string,
   sources: readonly string[] = [],
-): ReportGrid {
-  const layout = reportLayout('round', standing.districts.length);
-  const header = [
-    [`สรุปผลการดำเนินงาน รอบที่ ${round} ${TITLE}`],
-    ['จังหวัด', made.province, 'ปีงบประมาณ', made.fiscalYear, 'รอบที่', round],
-    ['ตัดยอด ณ วันที่', formatThaiDate(standing.asOf, { digits: 'arabic' }), 'จัดทำโดย', made.who, 'เมื่อ', made.when],
-    ['สถานะ', status],
-    [],
-  ];
+): ReportDocument {
   const total = standing.total;
-  const table = [
-    [...ROUND_TABLE.headers],
-    ...standing.districts.map((d, i) => {
-      const r = result_(d);
-      return [
-        i + 1,
-        d.district,
-        shown(d.figures.registered),
-        shown(d.figures.promoted),
-        d.activityGoal,
-        d.channelGoal,
-        r.target,
-        r.activities,
-        r.channels,
-        r.newOperators,
-        r.percent,
-        r.score,
-        r.level,
-        r.next,
-        sources[i] ?? '',
-      ];
-    }),
-    [
-      '',
-      'รวมทั้งจังหวัด',
-      shown(total?.registered),
-      shown(total?.promoted),
-      shown(total?.activityGoal),
-      '',
-      shown(total?.target),
-      shown(total?.activities),
-      '',
-      shown(total?.newOperators),
-      shown(total?.percent),
-      '',
-      '',
-      total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
-    ],
+  const cutOff = formatThaiDate(standing.asOf, { digits: 'arabic' });
+  const rows = standing.districts.map((d, i) => {
+    const r = result_(d);
+    return [
+      i + 1,
+      d.district,
+      shown(d.figures.registered),
+      shown(d.figures.promoted),
+      d.activityGoal,
+      d.channelGoal,
+      r.target,
+      r.activities,
+      r.channels,
+      r.newOperators,
+      r.percent,
+      r.score,
+      r.level,
+      r.next,
+      sources[i] ?? '',
+    ];
+  });
+  const totalRow = [
+    '',
+    'รวมทั้งจังหวัด',
+    shown(total?.registered),
+    shown(total?.promoted),
+    shown(total?.activityGoal),
+    '',
+    shown(total?.target),
+    shown(total?.activities),
+    '',
+    shown(total?.newOperators),
+    shown(total?.percent),
+    '',
+    '',
+    total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
+    '',
   ];
-  return { rows: pad_([...header, ...table, ...evidence_(standing, () => true)], layout.width), layout };
+  const tables = reportTables('round');
+  return {
+    ...frame_(made, `รายงานสรุปผลการดำเนินงาน รอบที่ ${round} ${TITLE} ประจำปีงบประมาณ พ.ศ. ${made.fiscalYear}`),
+    status,
+    asOf: cutOff,
+    intro:
+      `ตามที่กรมการพัฒนาชุมชนกำหนดให้${TITLE} เป็นภารกิจสำคัญ ประจำปีงบประมาณ พ.ศ. ${made.fiscalYear} ` +
+      `จังหวัด${made.province}ขอรายงานสรุปผลการดำเนินงาน รอบที่ ${round} ข้อมูล ณ วันที่ ${cutOff} ดังนี้`,
+    table: { ...tables.main, rows, total: totalRow },
+    sections: evidence_(standing, () => true, tables),
+  };
 }
 
 /**
@@ -242,10 +304,10 @@ export function roundSummaryGrid(
  * @param year CE year of the month
  * @param month 1–12
  * @param dueDay the report's due day of the next month
- * @param made province, year, who and when
+ * @param made province, year, who and when, the header's settings
  * @param status NEWEST, or provisionalStatus(...)
  */
-export function monthlyReportGrid(
+export function monthlyReportDocument(
   atEnd: Standing,
   atStart: Standing,
   year: number,
@@ -253,98 +315,158 @@ export function monthlyReportGrid(
   dueDay: number,
   made: MadeBy,
   status: string,
-): ReportGrid {
-  const layout = reportLayout('month', atEnd.districts.length);
+): ReportDocument {
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  const header = [
-    [`รายงานประจำเดือน ${formatThaiMonth(year, month, 'arabic')} ${TITLE}`],
-    [
-      'จังหวัด',
-      made.province,
-      'ปีงบประมาณ',
-      made.fiscalYear,
-      'กำหนดส่ง',
-      `${dueDay} ${formatThaiMonth(nextYear, nextMonth, 'arabic')}`,
-    ],
-    ['ข้อมูลถึงวันที่', formatThaiDate(atEnd.asOf, { digits: 'arabic' }), 'จัดทำโดย', made.who, 'เมื่อ', made.when],
-    ['สถานะ', status],
-    [],
-  ];
   const change = (now: number | null | undefined, before: number | null | undefined) =>
     typeof now === 'number' && typeof before === 'number' ? now - before : NO_FIGURE;
-  const table = [
-    [...MONTH_TABLE.headers],
-    ...atEnd.districts.map((d, i) => {
-      const r = result_(d);
-      const was = atStart.districts[i]?.result;
-      return [
-        i + 1,
-        d.district,
-        r.activities,
-        change(d.result?.activities, was?.activities),
-        r.channels,
-        change(d.result?.channels, was?.channels),
-        r.newOperators,
-        change(d.result?.newOperators, was?.newOperators),
-        r.target,
-        r.percent,
-        r.score,
-        r.level,
-        was ? was.level : UNASSESSED,
-        r.next,
-      ];
-    }),
-    [
-      '',
-      'รวมทั้งจังหวัด',
-      shown(atEnd.total?.activities),
-      change(atEnd.total?.activities, atStart.total?.activities),
-      '',
-      '',
-      shown(atEnd.total?.newOperators),
-      change(atEnd.total?.newOperators, atStart.total?.newOperators),
-      shown(atEnd.total?.target),
-      shown(atEnd.total?.percent),
-      '',
-      '',
-      '',
-      atEnd.total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
-    ],
+  const rows = atEnd.districts.map((d, i) => {
+    const r = result_(d);
+    const was = atStart.districts[i]?.result;
+    return [
+      i + 1,
+      d.district,
+      r.activities,
+      change(d.result?.activities, was?.activities),
+      r.channels,
+      change(d.result?.channels, was?.channels),
+      r.newOperators,
+      change(d.result?.newOperators, was?.newOperators),
+      r.target,
+      r.percent,
+      r.score,
+      r.level,
+      was ? was.level : UNASSESSED,
+      r.next,
+    ];
+  });
+  const totalRow = [
+    '',
+    'รวมทั้งจังหวัด',
+    shown(atEnd.total?.activities),
+    change(atEnd.total?.activities, atStart.total?.activities),
+    '',
+    '',
+    shown(atEnd.total?.newOperators),
+    change(atEnd.total?.newOperators, atStart.total?.newOperators),
+    shown(atEnd.total?.target),
+    shown(atEnd.total?.percent),
+    '',
+    '',
+    '',
+    atEnd.total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
   ];
   const inMonth = (day: Day) => {
     const ymd = ymdOf(day);
     return ymd.year === year && ymd.month === month;
   };
-  return { rows: pad_([...header, ...table, ...evidence_(atEnd, inMonth, ' (ในเดือนนี้)')], layout.width), layout };
+  const monthText = formatThaiMonth(year, month, 'arabic');
+  const due = `${dueDay} ${formatThaiMonth(nextYear, nextMonth, 'arabic')}`;
+  const tables = reportTables('month');
+  return {
+    ...frame_(made, `รายงานผลการดำเนินงานประจำเดือน ${monthText} ${TITLE}`),
+    status,
+    asOf: formatThaiDate(atEnd.asOf, { digits: 'arabic' }),
+    intro:
+      `จังหวัด${made.province}ขอรายงานผลการดำเนินงาน${TITLE} ประจำเดือน ${monthText} ` +
+      `ข้อมูลถึงวันที่ ${formatThaiDate(atEnd.asOf, { digits: 'arabic' })} (กำหนดส่งภายในวันที่ ${due}) ดังนี้`,
+    table: { ...tables.main, rows, total: totalRow },
+    sections: evidence_(atEnd, inMonth, tables, ' (ในเดือนนี้)'),
+  };
 }
 
-/** The evidence lists: counted activities and counted new operators on days that pass. */
-function evidence_(standing: Standing, keep: (day: Day) => boolean, suffix = ''): (string | number)[][] {
+/** The evidence sections: counted activities and counted new operators on days that pass. */
+function evidence_(standing: Standing, keep: (day: Day) => boolean, tables: ReportTables, suffix = ''): FormSection[] {
   const activities = standing.activities.filter((a) => a.day !== null && keep(a.day));
   const operators = standing.newOperators.filter((o) => keep(o.day));
+  const [activityTable, operatorTable] = tables.sections;
   return [
-    [],
-    [`หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ${suffix} (${activities.length} ครั้ง)`],
-    ['อำเภอ', 'วันที่', 'กิจกรรม', 'สถานที่', 'ผู้จัด', 'ผู้ประกอบการที่เข้าร่วม', 'ลิงก์หลักฐาน'],
-    ...activities.map((a) => [
-      a.districtName,
-      date(a.day as Day),
-      a.activity,
-      a.place,
-      a.organiser,
-      a.operators ?? '',
-      a.link,
-    ]),
-    [],
-    [`หลักฐาน: ผู้ประกอบการรายใหม่ที่นับ${suffix} (${operators.length} ราย)`],
-    ['อำเภอ', 'วันที่', 'ชื่อผู้ประกอบการ / กลุ่ม', 'เลขทะเบียน OTOP', 'ช่องทาง', 'ลิงก์'],
-    ...operators.map((o) => [
-      o.districtName,
-      date(o.day),
-      o.name,
-      o.regNoText,
-      o.channels.join(', '),
-      o.links.join(' '),
-    ]),
+    {
+      title: `หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ${suffix} (${activities.length} ครั้ง)`,
+      table: {
+        ...activityTable,
+        total: null,
+        rows: activities.map((a) => [
+          a.districtName,
+          date(a.day as Day),
+          a.activity,
+          a.place,
+          a.organiser,
+          a.operators ?? '',
+          a.link,
+        ]),
+      },
+    },
+    {
+      title: `หลักฐาน: ผู้ประกอบการรายใหม่ที่นับ${suffix} (${operators.length} ราย)`,
+      table: {
+        ...operatorTable,
+        total: null,
+        rows: operators.map((o) => [
+          o.districtName,
+          date(o.day),
+          o.name,
+          o.regNoText,
+          o.channels.join(', '),
+          o.links.join(' '),
+        ]),
+      },
+    },
   ];
+}
+
+/** The previous version's report layout: a 5-row header block, the table from row 6. */
+const LEGACY = { headerRow: 6, statusRow: 4, statusColumn: 2 } as const;
+
+/**
+ * Where a report of the previous version (no form in its marker) keeps its status and sent
+ * cells: row 4, the status in column B, "การส่ง" and the sent text in C and D.
+ */
+export const LEGACY_CELLS = {
+  status: [LEGACY.statusRow, LEGACY.statusColumn],
+  sentLabel: [LEGACY.statusRow, LEGACY.statusColumn + 1],
+} as const;
+
+/**
+ * A report of the previous version read back: its title as the subject, its header lines as
+ * the paragraph, its district table and total; no evidence or signature (its sheet still has them).
+ * @param values the sheet's values
+ * @param kind round summary or monthly report
+ * @param districts how many districts its table has (its marker's)
+ * @return the document and the layout to read its columns with
+ */
+export function legacyDocument(
+  values: readonly (readonly unknown[])[],
+  kind: 'round' | 'month',
+  districts: number,
+): { doc: ReportDocument; layout: ReportLayout } {
+  const tables = reportTables(kind);
+  const width = tables.main.layout.width;
+  const cell = (r: number, c: number): string | number => {
+    const v = values[r - 1]?.[c - 1];
+    return typeof v === 'number' ? v : String(v ?? '');
+  };
+  const row = (r: number) => Array.from({ length: width }, (_, c) => cell(r, c + 1));
+  const first = LEGACY.headerRow + 1;
+  const rows = Array.from({ length: districts }, (_, i) => row(first + i));
+  const lines = [2, 3].map((r) =>
+    row(r)
+      .filter((v) => v !== '')
+      .join(' '),
+  );
+  const shape: FormShape = { v: 2, width, rows: districts, total: true, sections: [] };
+  return {
+    doc: {
+      memo: { agency: '', reference: '', date: '', subject: String(cell(1, 1)), addressee: '' },
+      status: String(cell(...LEGACY_CELLS.status)),
+      sent: String(cell(LEGACY.statusRow, LEGACY.statusColumn + 2)),
+      asOf: String(cell(3, 2)),
+      intro: lines.join(' · '),
+      table: { ...tables.main, rows, total: row(first + districts) },
+      sections: [],
+      closing: '',
+      signature: { name: '', position: '', phone: '' },
+      footer: '',
+    },
+    layout: reportLayout(kind, shape),
+  };
 }

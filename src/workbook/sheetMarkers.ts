@@ -8,6 +8,8 @@
  * the marker then names the original, so the copy is not ours either.
  */
 
+import type { FormShape } from './officialForm';
+
 /** The developer-metadata key of the add-on's markers. */
 export const MARKER_KEY = 'otop.sheet';
 
@@ -29,7 +31,9 @@ export type SheetRole =
   /** The districts' submissions (sealed rows, written by the add-on only). */
   | 'submissions'
   /** The board of who has reported (rebuilt by the add-on). */
-  | 'board';
+  | 'board'
+  /** The dashboard: formulas and charts (workbook/dashboard.ts), made and repaired by set-up. */
+  | 'dashboard';
 
 /** A report's identity and state. */
 export interface ReportMark {
@@ -44,6 +48,12 @@ export interface ReportMark {
   readonly made: string;
   /** How many districts its table has (its layout follows). */
   readonly districts: number;
+  /**
+   * The official form's shape it was written with (officialForm.ts: rows, sections and their
+   * column spans), which its sheet is read back with; absent on reports of the previous version
+   * (their fixed layout: legacyLayout in reportSheets.ts).
+   */
+  readonly form?: FormShape;
   /** Each sending: to whom, when (ISO), and whether Google confirmed it. */
   readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
 }

@@ -17,6 +17,7 @@ export const SHEET = {
   diagnostics: 'ผลตรวจสอบระบบ',
   submissions: 'การส่งรายงานของอำเภอ',
   board: 'สถานะการส่งรายงาน',
+  dashboard: 'แดชบอร์ด',
 } as const;
 
 /** The two kinds of entry sheet. */

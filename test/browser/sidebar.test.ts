@@ -107,6 +107,27 @@ describeWithBrowser('the sidebar in the local preview', () => {
       await opened.sidebar.locator('#calendar .round').nth(2).waitFor();
       expect(await opened.sidebar.locator('#calendar').textContent()).toContain('วันนี้');
       expect(await opened.sidebar.locator('.district').first().textContent()).toMatch(/ระดับถัดไป|ถึงระดับสูงสุด/);
+      // worst first: the scores never fall down the list; each card has its trend beside its level
+      const scores = chips.map((c) => Number(/^(\d+) · /.exec(c.text)?.[1] ?? -1));
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      expect(await opened.sidebar.locator('.district .top svg.spark polyline').count()).toBe(9);
+      await opened.sidebar.locator('#standing').screenshot({ path: artifact('sidebar-standing.png') });
+    });
+
+    test('the dashboard sheet shows its three charts in the preview', async () => {
+      const { page } = opened;
+      await page.locator('#tabs button[data-sheet="แดชบอร์ด"]').click();
+      const charts = page.locator('#sheet svg.chart');
+      await charts.nth(2).waitFor();
+      expect(await charts.evaluateAll((els: any[]) => els.map((e) => e.dataset.type))).toEqual([
+        'COLUMN',
+        'COLUMN',
+        'LINE',
+      ]);
+      expect(await charts.nth(0).locator('rect').count()).toBeGreaterThan(9); // bars of districts that have a figure
+      expect(await charts.nth(2).locator('polyline').count()).toBe(10); // nine districts and the 100 % line
+      await page.locator('#sheet').screenshot({ path: artifact('dashboard.png') });
+      for (let i = 0; i < 3; i++) await charts.nth(i).screenshot({ path: artifact(`dashboard-chart-${i + 1}.png`) });
     });
 
     test('makes the round-1 summary: the new sheet shows in the workbook view in the band colours', async () => {

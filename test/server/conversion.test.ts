@@ -45,11 +45,14 @@ describe('set-up converts a workbook of the previous version', () => {
   });
 
   test('no sheet is made again and every entry, figure, setting and log row is kept', () => {
-    // only what this version adds: the board of who has reported (issue 14)
-    expect(report.created).toEqual(['สถานะการส่งรายงาน']);
+    // only what this version adds: the dashboard (issue 15) and the board of who has reported (issue 14)
+    expect(report.created).toEqual(['แดชบอร์ด', 'สถานะการส่งรายงาน']);
     expect(ENTRY_SHEETS.map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entries);
     expect(own.getRange(1, 11, 2, 1).getValues()).toEqual([['ผู้ประสานงาน'], ['คุณสมศรี']]);
-    expect(settings.getDataRange().getValues()).toEqual(settingsBefore);
+    // the rows typed are kept; set-up only adds this version's rows (the official form's) below them
+    const settingsAfter = settings.getDataRange().getValues();
+    expect(settingsAfter.slice(0, settingsBefore.length)).toEqual(settingsBefore);
+    expect(settingsAfter.slice(settingsBefore.length).map((r) => r[0])).toContain('ผู้รายงาน (ชื่อ-สกุล)');
     expect(table.getRange(1, 1, 11, 4).getValues()).toEqual(shown.map((row) => row.slice(0, 4)));
     expect(ss.getSheetByName('บันทึก')!.getDataRange().getValues()).toEqual(logBefore);
   });

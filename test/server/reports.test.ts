@@ -1,6 +1,8 @@
 /** Round summaries, monthly reports and sending, on the in-memory workbook through the bundle. */
 import { dump, effectiveFormat } from '../../dev/fakes';
 import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
+import { LABEL } from '../../src/core/settings';
+import { FORM_ROWS } from '../../src/workbook/officialForm';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { type Harness, newHarness } from '../support/workbook';
 
@@ -32,9 +34,10 @@ describe('round summary', () => {
         .flat()
         .every((f) => f === ''),
     ).toBe(true);
-    expect(values[2][1]).toBe('25 มีนาคม 2565'); // sheets: BE years, Arabic digits (README, digit policy)
-    expect(values[2][3]).toBe('province@nongkhai.example');
-    expect(values[3][1]).toBe('ฉบับล่าสุด');
+    const at = (row: number, column: number) => values[row - 1][column - 1];
+    expect(at(FORM_ROWS.asOf, 3)).toBe('25 มีนาคม 2565'); // sheets: BE years, Arabic digits (README, digit policy)
+    expect(values.at(-1)![0]).toContain('province@nongkhai.example'); // the footer: who made it
+    expect(at(FORM_ROWS.status, 3)).toBe('ฉบับล่าสุด');
     const tha = row(values, 'ท่าบ่อ');
     expect(tha.slice(2, 13)).toEqual([74, 12, 5, 3, 4, 3, 2, 4, 5.41, 3, 'ปานกลาง']);
     const total = row(values, 'รวมทั้งจังหวัด');
@@ -46,7 +49,7 @@ describe('round summary', () => {
     const evidence = values.filter((v) => v[0] === 'ท่าบ่อ');
     expect(evidence).toHaveLength(3 + 4); // 3 activities up to the deadline, 4 operators
     expect(values.flat()).toContain('หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ (3 ครั้ง)');
-    expect(sheet.getFrozenRows()).toBe(6);
+    expect(sheet.getFrozenRows()).toBe(FORM_ROWS.tableHeader);
     // sized to its content: a kept report costs its cells, not a new sheet's 1 000 × 26
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([
       values.length,
@@ -65,10 +68,10 @@ describe('round summary', () => {
     expect(again.renamed).toMatch(/^สรุปผล รอบที่ 1 \(แทนที่ \d\d-\d\d-\d\d \d\d\.\d\d\)$/);
     const kept = ss.getSheetByName(again.renamed)!.getDataRange().getValues();
     expect(row(kept, 'ท่าบ่อ')).toEqual(row(first, 'ท่าบ่อ'));
-    expect(kept[3][1]).toMatch(/^ฉบับเก่า/);
+    expect(kept[FORM_ROWS.status - 1][2]).toMatch(/^ฉบับเก่า/);
     const newest = ss.getSheetByName('สรุปผล รอบที่ 1')!.getDataRange().getValues();
     expect(row(newest, 'ท่าบ่อ')[7]).toBe(4);
-    expect(newest[3][1]).toBe('ฉบับล่าสุด');
+    expect(newest[FORM_ROWS.status - 1][2]).toBe('ฉบับล่าสุด');
     const log = ss.getSheetByName('บันทึก')!.getDataRange().getValues();
     expect(log.filter((r) => r[2] === 'สร้างสรุปผล รอบที่ 1')).toHaveLength(2);
   });
@@ -126,8 +129,8 @@ describe('monthly report', () => {
     const made = h.gas.sidebarMakeMonthlyReport('2022-03');
     expect(made.sheet).toBe('รายงานประจำเดือน มีนาคม 2565');
     const values = ss.getSheetByName(made.sheet)!.getDataRange().getValues();
-    expect(values[2][1]).toBe('31 มีนาคม 2565');
-    expect(values[1][5]).toBe('5 เมษายน 2565');
+    expect(values[FORM_ROWS.asOf - 1][2]).toBe('31 มีนาคม 2565');
+    expect(values[FORM_ROWS.intro - 1][0]).toContain('กำหนดส่งภายในวันที่ 5 เมษายน 2565');
     const tha = row(values, 'ท่าบ่อ');
     expect(tha.slice(2, 13)).toEqual([4, 3, 2, 2, 4, 4, 4, 5.41, 4, 'ดี', 'ต่ำกว่าเกณฑ์']); // 4 ≥ 3 = 4 % of 74
     expect(values.filter((v) => v[0] === 'ท่าบ่อ')).toHaveLength(3 + 4); // only March's entries in the lists
@@ -142,7 +145,7 @@ describe('sending to the province', () => {
     expect(preview.to).toBe('Pennung61@gmail.com');
     expect(preview.html).toContain('background:#ffe599'); // ท่าบ่อ in yellow
     expect(preview.lineText.split('\n')).toHaveLength(10);
-    expect(preview.lineText).toContain('• ท่าบ่อ 3 คะแนน ปานกลาง');
+    expect(preview.lineText).toContain('🟡 ท่าบ่อ 3 คะแนน ปานกลาง');
     const result = h.gas.sidebarSend('สรุปผล รอบที่ 1');
     expect(result.message).toContain('เรียบร้อย');
     expect(h.book.sentMails).toHaveLength(1);
@@ -173,5 +176,38 @@ describe('sending to the province', () => {
     const preview = h.gas.sidebarPreviewSending(made.sheet);
     expect(preview.html).not.toContain('<img');
     expect(preview.html).toContain('&#60;img');
+  });
+});
+
+describe('the official form’s settings', () => {
+  test('set-up adds the header and signature rows it misses, keeps what officers typed, and reports carry them', () => {
+    const h = workbook();
+    const ss = h.run.spreadsheet;
+    const settings = ss.getSheetByName('ตั้งค่า')!;
+    const rowOf = (label: string) =>
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === label) + 1;
+    settings.getRange(rowOf(LABEL.reporterName), 2).setValue('นางสาวสมใจ ใจดี');
+    settings.getRange(rowOf(LABEL.reference), 2).setValue("'นค 0019.3/123");
+    settings.deleteRow(rowOf(LABEL.addressee)); // as if set up by the previous version
+    expect(rowOf(LABEL.addressee)).toBe(0);
+    h.gas.sidebarSetUp();
+    const values = settings.getDataRange().getValues();
+    expect(values.find((r) => r[0] === LABEL.addressee)?.[1]).toBe('พัฒนาการจังหวัดหนองคาย');
+    expect(values.find((r) => r[0] === LABEL.reporterName)?.[1]).toBe('นางสาวสมใจ ใจดี');
+    expect(values.find((r) => r[0] === LABEL.reference)?.[1]).toBe('นค 0019.3/123');
+    const made = h.gas.sidebarMakeRoundSummary(1);
+    const report = ss.getSheetByName(made.sheet)!.getDataRange().getValues();
+    expect(report[FORM_ROWS.reference - 1][2]).toBe('นค 0019.3/123');
+    expect(report.flat()).toContain('(นางสาวสมใจ ใจดี)');
+    const sheet = ss.getSheetByName(made.sheet)!;
+    expect(sheet.getRange(1, 1).getFontFamily()).toBe('Sarabun');
+    h.gas.sidebarSend(made.sheet);
+    const mail = h.book.sentMails[0];
+    expect(mail.files.map((f) => [f.name, f.contentType])).toEqual([['สรุปผล รอบที่ 1.pdf', 'application/pdf']]);
+    expect(mail.htmlBody).toContain('เรียน พัฒนาการจังหวัดหนองคาย');
+    expect(mail.htmlBody).toContain('(นางสาวสมใจ ใจดี)');
   });
 });

@@ -28,7 +28,7 @@ describe('set-up on an empty workbook', () => {
     ]) {
       expect(names).toContain(n);
     }
-    expect(report.created).toHaveLength(23); // the board of the districts' duties too
+    expect(report.created).toHaveLength(24); // the board of the districts' duties and the dashboard too
   });
 
   test('entry sheets have exactly the agreed columns, frozen header and dropdowns', () => {

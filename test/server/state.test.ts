@@ -39,3 +39,21 @@ test('sidebarState is plain JSON with the standing, the calendar and the rounds'
   expect(state.fiscalDays).toBe(365);
   expect(state.today).toMatch(/^\d{4}-\d\d-\d\d$/);
 });
+
+test('each district has its monthly trend of new operators and its place worst first', () => {
+  const h = newHarness();
+  h.gas.sidebarSetUp();
+  typeRows(h.run.spreadsheet, 'ออนไลน์ ท่าบ่อ', onlineRows('ท่าบ่อ', 2, 2, '15/12/2564'));
+  typeRows(h.run.spreadsheet, 'ออนไลน์ ท่าบ่อ', onlineRows('ท่าบ่อ', 4, 2, '10/02/2565').slice(2));
+  typeRows(h.run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 5));
+  const state = h.gas.sidebarState();
+  const tha = state.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ')!;
+  // the count-up-to day is the fiscal year's end: all 12 months; October, November none, December 2, February 4
+  expect(tha.trend).toEqual([0, 0, 2, 2, 4, 4, 4, 4, 4, 4, 4, 4]);
+  expect(tha.trend.at(-1)).toBe(tha.newOperators);
+  const names = state.standing.map((d: { district: string }) => d.district);
+  expect([...state.worstFirst].sort()).toEqual([...names].sort()); // every district once
+  expect(state.worstFirst.at(-1)).toBe('ท่าบ่อ'); // the only district with results: the last when worst first
+  const worst = state.standing.find((d: { district: string }) => d.district === state.worstFirst[0])!;
+  expect(worst.score).toBe(0);
+});

@@ -1,8 +1,18 @@
 /** The pure builders of the round summary, the monthly report and what is sent. */
 import { dayOf } from '../../src/core/civilDate';
 import { CRITERIA_2565 } from '../../src/core/criteria';
+import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { monthlyReportGrid, NEWEST, roundSummaryGrid } from '../../src/workbook/reportSheets';
+import { FORM_ROWS, formGrid, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
+import {
+  type MadeBy,
+  monthlyReportDocument,
+  NEWEST,
+  reportLayout,
+  roundSummaryDocument,
+} from '../../src/workbook/reportSheets';
+import { submissionDocument } from '../../src/workbook/submissionDocument';
+import type { Snapshot } from '../../src/workbook/submissions';
 import { letterDistricts, standingFor } from '../support/standing';
 
 const act = (date: string, district: string, budget = 'ไม่ใช้') => [
@@ -41,8 +51,25 @@ const data = letterDistricts({
   โพธิ์ตาก: { activities: [act('15/02/2565', 'โพธิ์ตาก')], online: [onl('01/02/2565', 'โพธิ์ตาก', '4', 'ง', 'Facebook')] },
 });
 const standingAt = (day: number) => standingFor(data, day);
-const made = { province: 'หนองคาย', fiscalYear: 2565, who: 'p@x', when: 'now' };
 const MARCH_25 = dayOf(2022, 3, 25);
+const official = defaultSettings([]).official;
+const made: MadeBy = {
+  province: 'หนองคาย',
+  fiscalYear: 2565,
+  who: 'p@x',
+  when: 'now',
+  day: MARCH_25,
+  official,
+  signature: { name: 'นางสาวสมใจ ใจดี', position: 'นักวิชาการพัฒนาชุมชน', phone: '0 4241 1182' },
+};
+
+/** A round summary laid out in its sheet: its rows, its layout, and the document read back. */
+function roundSummaryGrid(day: number) {
+  const doc = roundSummaryDocument(standingAt(day), 1, made, NEWEST);
+  const grid = formGrid(doc);
+  const layout = reportLayout('round', grid.shape);
+  return { doc, grid, rows: grid.rows, layout, read: readDocument(grid.rows, layout, layout.tables) };
+}
 
 describe('standing at a cut-off', () => {
   const standing = standingAt(MARCH_25);
@@ -65,41 +92,66 @@ describe('standing at a cut-off', () => {
 });
 
 describe('round summary grid', () => {
-  const grid = roundSummaryGrid(standingAt(MARCH_25), 1, made, NEWEST);
-  const { layout } = grid;
+  const { grid, layout, read, doc } = roundSummaryGrid(MARCH_25);
   test('one row per district, then the total, between the header and the evidence', () => {
-    expect(grid.rows[layout.headerRow - 1][0]).toBe('ที่');
-    expect(layout.lastDistrictRow - layout.firstDistrictRow + 1).toBe(9);
+    expect(grid.rows[layout.tableHeader - 1][0]).toBe('ที่');
+    expect(layout.lastRow - layout.firstRow + 1).toBe(9);
     expect(grid.rows[layout.totalRow - 1][1]).toBe('รวมทั้งจังหวัด');
     expect(grid.rows.every((r) => r.length === layout.width)).toBe(true);
   });
   test('the evidence lists every counted activity and new operator, and nothing else', () => {
-    const flat = grid.rows.map((r) => r.join('|'));
-    const activityRows = grid.rows.filter((r) => r[2] === 'ตลาดนัด');
-    expect(activityRows.map((r) => [r[0], r[1]])).toEqual([
-      ['ท่าบ่อ', '25 มี.ค. 65'],
-      ['สังคม', '1 มี.ค. 65'],
-      ['โพธิ์ตาก', '15 ก.พ. 65'],
+    const [activities, operators] = read.sections;
+    expect(activities.table.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['ท่าบ่อ', '25 มี.ค. 65', 'ตลาดนัด'],
+      ['สังคม', '1 มี.ค. 65', 'ตลาดนัด'],
+      ['โพธิ์ตาก', '15 ก.พ. 65', 'ตลาดนัด'],
     ]);
-    const operatorRows = grid.rows.filter((r) => r[4] !== '' && /^(ก|ข|ค|ง)$/.test(String(r[2])));
-    expect(operatorRows.map((r) => [r[0], r[2], r[4]])).toEqual([
+    expect(operators.table.rows.map((r) => [r[0], r[2], r[4]])).toEqual([
       ['ท่าบ่อ', 'ก', 'Facebook'],
       ['สังคม', 'ค', 'LINE, Lazada'],
       ['โพธิ์ตาก', 'ง', 'Facebook'],
     ]);
-    expect(flat.some((l) => l.includes('(3 ครั้ง)'))).toBe(true);
-    expect(flat.some((l) => l.includes('(3 ราย)'))).toBe(true);
+    expect(activities.title).toContain('(3 ครั้ง)');
+    expect(operators.title).toContain('(3 ราย)');
   });
   test('the layout places the score and level where the declaration has them', () => {
-    expect(grid.rows[layout.headerRow - 1][layout.scoreColumn - 1]).toBe('คะแนน');
-    expect(grid.rows[layout.headerRow - 1][layout.levelColumn - 1]).toBe('ระดับ');
-    expect(grid.rows[layout.statusRow - 1][layout.statusColumn - 1]).toBe(NEWEST);
+    expect(grid.rows[layout.tableHeader - 1][layout.scoreColumn - 1]).toBe('คะแนน');
+    expect(grid.rows[layout.tableHeader - 1][layout.levelColumn - 1]).toBe('ระดับ');
+    expect(grid.rows[layout.statusCell[0] - 1][layout.statusCell[1] - 1]).toBe(NEWEST);
+  });
+  test('read back through the layout, the sheet gives the document it was made from', () => {
+    expect(read).toEqual(doc);
+  });
+  test('the memo header, the closing line and the signature come from the settings', () => {
+    const at = (row: number, column: number) => grid.rows[row - 1][column - 1];
+    expect(at(FORM_ROWS.title, 1)).toBe('บันทึกข้อความ');
+    expect([at(FORM_ROWS.agency, 1), at(FORM_ROWS.agency, 3)]).toEqual(['ส่วนราชการ', official.agency]);
+    expect([at(FORM_ROWS.reference, 1), at(FORM_ROWS.reference, 3)]).toEqual(['ที่', 'นค 0019.3/']);
+    expect(read.memo.date).toBe('25 มีนาคม 2565');
+    expect(read.memo.subject).toContain('รอบที่ 1');
+    expect(read.memo.addressee).toBe('พัฒนาการจังหวัดหนองคาย');
+    expect(read.closing).toBe('จึงเรียนมาเพื่อโปรดทราบ');
+    expect(grid.rows[layout.signature - 1].join('')).toContain('ผู้รายงาน');
+    expect(grid.rows[layout.signature].join('')).toBe('(นางสาวสมใจ ใจดี)');
+    expect(read.signature).toEqual(made.signature);
+  });
+  test('a missing signatory leaves dotted lines to write on', () => {
+    const doc = roundSummaryDocument(
+      standingAt(MARCH_25),
+      1,
+      { ...made, signature: { name: '', position: '', phone: '' } },
+      NEWEST,
+    );
+    const g = formGrid(doc);
+    const l = reportLayout('round', g.shape);
+    expect(g.rows[l.signature].join('')).toMatch(/^\(\.+\)$/);
+    expect(readDocument(g.rows, l, l.tables).signature).toEqual({ name: '', position: '', phone: '' });
   });
 });
 
 describe('monthly report grid', () => {
   test('the month’s change and only the month’s evidence', () => {
-    const grid = monthlyReportGrid(
+    const doc = monthlyReportDocument(
       standingAt(dayOf(2022, 3, 31)),
       standingAt(dayOf(2022, 2, 28)),
       2022,
@@ -108,32 +160,116 @@ describe('monthly report grid', () => {
       made,
       NEWEST,
     );
-    const pho = grid.rows.find((r) => r[1] === 'โพธิ์ตาก')!;
+    const pho = doc.table.rows.find((r) => r[1] === 'โพธิ์ตาก')!;
     expect([pho[2], pho[3], pho[6], pho[7]]).toEqual([1, 0, 1, 0]); // all before March
-    const tha = grid.rows.find((r) => r[1] === 'ท่าบ่อ')!;
+    const tha = doc.table.rows.find((r) => r[1] === 'ท่าบ่อ')!;
     expect([tha[2], tha[3], tha[6], tha[7]]).toEqual([2, 2, 2, 2]);
-    expect(grid.rows.filter((r) => r[2] === 'ตลาดนัด').map((r) => r[0])).toEqual(['ท่าบ่อ', 'ท่าบ่อ', 'สังคม']);
+    expect(doc.sections[0].table.rows.map((r) => r[0])).toEqual(['ท่าบ่อ', 'ท่าบ่อ', 'สังคม']);
+    expect(doc.intro).toContain('กำหนดส่งภายในวันที่ 5 เมษายน 2565');
   });
 });
 
 describe('what is sent', () => {
-  const { rows, layout } = roundSummaryGrid(standingAt(MARCH_25), 1, made, NEWEST);
+  const { rows, layout } = roundSummaryGrid(MARCH_25);
   test('HTML escapes every character that could start markup', () => {
     expect(escapeHtml(`<script>"'&\``)).toBe('&#60;script&#62;&#34;&#39;&#38;&#96;');
-    const html = emailHtml(
+    const hostile = readDocument(
       rows.map((r) => r.map((v) => (v === 'ท่าบ่อ' ? '<b>ท่าบ่อ</b>' : v))),
       layout,
-      CRITERIA_2565,
-      'https://docs/x?a=1&b="2"',
+      layout.tables,
     );
+    const html = emailHtml(hostile, layout, CRITERIA_2565, 'https://docs/x?a=1&b="2"', 'x.pdf');
     expect(html).not.toContain('<b>');
     expect(html).toContain('href="https://docs/x?a=1&#38;b=&#34;2&#34;"');
   });
-  test('LINE text: a title and one plain line per district', () => {
-    const text = lineText('สรุปผล รอบที่ 1', rows, layout);
+  test('the e-mail is an official submission: เรียน, subject, table in bands, evidence, closing, signature', () => {
+    const { read } = roundSummaryGrid(MARCH_25);
+    const html = emailHtml(read, layout, CRITERIA_2565, 'https://docs/x', 'สรุปผล รอบที่ 1.pdf');
+    const text = html.replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('เรียน พัฒนาการจังหวัดหนองคาย');
+    expect(text).toContain(read.memo.subject);
+    expect(html).toContain(`background:${CRITERIA_2565.levels[4].band.background}`); // ท่าบ่อ's level 1, red
+    expect(text).toContain('กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ (3 ครั้ง) — ท่าบ่อ 1, สังคม 1, โพธิ์ตาก 1');
+    expect(text).toContain('จึงเรียนมาเพื่อโปรดทราบ');
+    expect(text).toContain('(นางสาวสมใจ ใจดี)');
+    expect(text).toContain('ไฟล์แนบ: สรุปผล รอบที่ 1.pdf');
+  });
+  test('LINE text: a title and one plain line per district with its level’s colour mark', () => {
+    const { read } = roundSummaryGrid(MARCH_25);
+    const text = lineText('สรุปผล รอบที่ 1', read, layout, CRITERIA_2565);
     const lines = text.split('\n');
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('OTOP สรุปผล รอบที่ 1');
-    expect(lines[3]).toBe('• ท่าบ่อ 1 คะแนน ปรับปรุง — ต่อไป พัฒนา (2 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง');
+    expect(lines[3]).toBe('🔴 ท่าบ่อ 1 คะแนน ปรับปรุง — ต่อไป พัฒนา (2 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง');
+  });
+});
+
+describe('a district’s submission as an official report', () => {
+  const snapshot: Snapshot = {
+    v: 1,
+    cutOff: dayOf(2022, 3, 31),
+    registered: 74,
+    promoted: 12,
+    counts: { activities: 4, channels: 4, newOperators: 4 },
+    before: { activities: 2, channels: 2, newOperators: 2 },
+    target: 4,
+    percent: 5.41,
+    score: 4,
+    level: 'ดี',
+    next: 'ระดับถัดไป ดีมาก (5 คะแนน): เพิ่มผู้ประกอบการอีก 1 ราย',
+    activities: [
+      {
+        day: dayOf(2022, 3, 2),
+        activity: 'ตลาดนัด',
+        place: 'วัด',
+        organiser: 'อำเภอ',
+        operators: 5,
+        link: 'https://x/1',
+      },
+    ],
+    operators: [
+      { day: dayOf(2022, 3, 3), name: 'กลุ่มทอผ้า', regNo: '0012', channels: ['Facebook'], links: ['https://x/2'] },
+    ],
+    left: 0,
+  };
+  const settings = {
+    ...official,
+    districtReporters: { ท่าบ่อ: { name: 'นายสมชาย ขยัน', position: 'พัฒนาการอำเภอท่าบ่อ', phone: '0 4243 1000' } },
+  };
+  const doc = submissionDocument(
+    {
+      duty: { kind: 'month', period: '2022-03' },
+      district: 'ท่าบ่อ',
+      snapshot,
+      day: dayOf(2022, 4, 6),
+      when: '6 เม.ย. 65 09.00 น.',
+      sentBy: 'tha@x',
+      number: 1,
+      daysLate: 1,
+    },
+    settings,
+    'หนองคาย',
+    2565,
+  );
+  test('from the district office to the province, its figures as sent, signed by its reporter', () => {
+    expect(doc.memo.agency).toBe('สำนักงานพัฒนาชุมชนอำเภอท่าบ่อ จังหวัดหนองคาย');
+    expect(doc.memo.addressee).toBe('พัฒนาการจังหวัดหนองคาย');
+    expect(doc.memo.date).toBe('6 เมษายน 2565');
+    expect(doc.status).toBe('ส่งครั้งที่ 1 (ช้า 1 วัน)');
+    expect(doc.intro).toContain('เพิ่มกิจกรรม 2 ครั้ง');
+    expect(doc.table.rows).toEqual([['ท่าบ่อ', 4, 4, 4, 4, 5.41, 4, 'ดี', snapshot.next]]);
+    expect(doc.sections.map((s) => s.table.rows.length)).toEqual([1, 1]);
+    expect(doc.sections[1].table.rows[0][3]).toBe('0012');
+    expect(doc.signature.name).toBe('นายสมชาย ขยัน');
+  });
+  test('laid out in a sheet and read back through its shape, it is the same document', () => {
+    const grid = formGrid(doc);
+    const layout = reportLayout('round', grid.shape);
+    const read = readDocument(grid.rows, layout, {
+      main: { layout: doc.table.layout, align: doc.table.align },
+      sections: doc.sections.map((s) => ({ layout: s.table.layout, align: s.table.align })),
+    });
+    expect(read).toEqual(doc);
+    expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * Set-up's dashboard step: the dashboard sheet's computed range (only the cells that differ
+ * are written, so a repair keeps the sheet as it is when right) and its native charts
+ * (adapter/charts.ts), from the declaration in workbook/dashboard.ts.
+ */
+import type { Criteria } from '../core/criteria';
+import { type PlannedValue, writeChangedCells } from '../adapter/cells';
+import { makeBlockBold, setBlockFormat } from '../adapter/change';
+import { syncCharts } from '../adapter/charts';
+import type { OwnSheet, Registry } from '../adapter/sheetRegistry';
+import { readAllWithFormulas } from '../adapter/sheetIo';
+import { setColumnWidths } from '../adapter/sheetSync';
+import type { Undo } from '../adapter/undo';
+import { dashboardPlan } from '../workbook/dashboard';
+import type { TableRefs } from '../workbook/districtTable';
+import { plannedRef, readTable } from './workbookRead';
+
+/**
+ * Writes or repairs the dashboard.
+ * @param own the dashboard sheet
+ * @param fresh whether set-up has just made it (its column widths are set)
+ * @param registry the add-on's sheets (the district table and each district's sheets)
+ * @param refs the district table's references
+ * @param fiscalYear BE fiscal year
+ * @param criteria the bands (the achieved series' colour: the top level's)
+ * @param undo where each change is registered
+ * @return whether anything changed
+ */
+export function writeDashboard(
+  own: OwnSheet,
+  fresh: boolean,
+  registry: Registry,
+  refs: TableRefs,
+  fiscalYear: number,
+  criteria: Criteria,
+  undo: Undo,
+): boolean {
+  const tableOwn = registry.one('districts');
+  const table = readTable(tableOwn, registry);
+  const districts = table.rows.flatMap((r) => {
+    const activities = registry.one('activities', r.name);
+    const online = registry.one('online', r.name);
+    return activities && online
+      ? [{ row: r.row, sheets: { activities: plannedRef(activities), online: plannedRef(online) } }]
+      : [];
+  });
+  if (!tableOwn || districts.length === 0) return false;
+  const top = criteria.levels[0].band.background;
+  const plan = dashboardPlan(tableOwn.name, districts, refs, fiscalYear, { achieved: top, activities: '#6fa8dc' });
+  const sheet = own.sheet;
+  const now = readAllWithFormulas(sheet);
+  setBlockFormat(sheet, plan.labelRow, 2, 1, 12, '@', undo);
+  let changed =
+    writeChangedCells(sheet, plan.cells as ReadonlyMap<number, ReadonlyMap<number, PlannedValue>>, now, undo) > 0;
+  for (const row of plan.boldRows) makeBlockBold(sheet, row, 1, 1, plan.width, undo);
+  if (fresh) setColumnWidths(sheet, [200, ...Array<number>(12).fill(72)]);
+  changed = syncCharts(sheet, plan.charts, undo) || changed;
+  return changed;
+}

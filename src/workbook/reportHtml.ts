@@ -1,0 +1,122 @@
+/**
+ * A report as an A4 page of HTML: what its PDF is made from (Utilities.newBlob(html).getAs(PDF)
+ * on Google's side; Chromium's print to PDF in the local preview). The same document as the
+ * sheet (officialForm.ts), in Sarabun: the memo header, the table with its total and bands,
+ * the evidence, the closing line and the signature block. Made to hold on any page size the
+ * converter picks (whether Google's converter honours `@page` is unconfirmed): tables are
+ * `width:100%` with percentage columns from the sheet's widths, long words wrap
+ * (`overflow-wrap:anywhere`), rows are not split across pages, and table headers repeat.
+ */
+import {
+  FORM_FONT,
+  FORM_TEXT,
+  type FormTable,
+  formGrid,
+  PAGE_WIDTH_PX,
+  type ReportDocument,
+  tableWidths,
+} from './officialForm';
+import { escapeHtml } from './html';
+
+/** A cell's band colours (the level's), or null. */
+export type BandOf = (row: readonly (string | number)[]) => { background: string; text: string } | null;
+
+/** The fonts to try, Sarabun first (Sheets' font; Thai fonts a converter may have after it). */
+export const FONT_STACK = `${FORM_FONT.family}, 'TH Sarabun New', 'Noto Sans Thai', Laksaman, Garuda, Tahoma, sans-serif`;
+
+/** The page's style sheet. */
+function style_(orientation: 'portrait' | 'landscape'): string {
+  return [
+    `@page { size: A4 ${orientation}; margin: 14mm 12mm; }`,
+    `body { font-family: ${FONT_STACK}; font-size: ${FORM_FONT.text}pt; color: #000; margin: 0; line-height: 1.6; }`,
+    `h1 { font-size: ${FORM_FONT.title}pt; text-align: center; margin: 0 0 4pt; }`,
+    '.memo { width: 100%; border-collapse: collapse; margin-bottom: 4pt; }',
+    '.memo td { padding: 1pt 2pt; vertical-align: top; overflow-wrap: anywhere; }',
+    '.memo td.half { width: 45%; }',
+    '.memo th { text-align: left; white-space: nowrap; padding: 1pt 6pt 1pt 0; vertical-align: top; width: 1%; }',
+    'p { margin: 4pt 0; overflow-wrap: anywhere; }',
+    `table.data { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${FORM_FONT.table}pt; margin: 4pt 0 8pt; }`,
+    'table.data th, table.data td { border: 0.6pt solid #000; padding: 3pt 3pt 1.5pt; vertical-align: top; overflow-wrap: anywhere; }',
+    'table.data th { background: #efefef; text-align: center; font-weight: bold; }',
+    'table.data thead { display: table-header-group; }',
+    'table.data tr, .end, h2 { break-inside: avoid; page-break-inside: avoid; }',
+    'h2 { font-size: inherit; margin: 6pt 0 2pt; padding-top: 4pt; break-after: avoid; page-break-after: avoid; }',
+    '.r { text-align: right; } .c { text-align: center; } .total td { font-weight: bold; }',
+    '.end { padding-top: 4pt; } .sign { margin: 14pt 0 0 50%; text-align: center; }',
+    `.footer { font-size: ${FORM_FONT.table}pt; color: #555; margin-top: 10pt; }`,
+  ].join('\n');
+}
+
+/** A table's HTML, its columns sized in percent of the given pixel widths. */
+function table_(
+  table: FormTable,
+  widths: readonly number[],
+  band?: BandOf,
+  bandColumns: readonly number[] = [],
+): string {
+  const sum = widths.reduce((a, b) => a + b, 0) || 1;
+  const cols = widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('');
+  const head = table.layout.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const cls = (c: number) =>
+    table.align[c] === 'right' ? ' class="r"' : table.align[c] === 'center' ? ' class="c"' : '';
+  const row = (r: readonly (string | number)[], extra = '') => {
+    const colours = band?.(r) ?? null;
+    const cells = table.layout.columns.map((_, c) => {
+      const coloured = colours && bandColumns.includes(c);
+      const paint = coloured ? ` style="background:${colours.background};color:${colours.text}"` : '';
+      return `<td${cls(c)}${paint}>${escapeHtml(r[c] ?? '')}</td>`;
+    });
+    return `<tr${extra}>${cells.join('')}</tr>`;
+  };
+  const body = table.rows.map((r) => row(r)).join('');
+  const total = table.total ? row(table.total, ' class="total"') : '';
+  return `<table class="data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}${total}</tbody></table>`;
+}
+
+/**
+ * The report as a whole HTML page for A4.
+ * @param doc the report
+ * @param band the band colours of a main-table row (its score's level), or none
+ * @param bandColumns 0-based main-table columns painted in the band (score and level)
+ */
+export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: readonly number[] = []): string {
+  const grid = formGrid(doc);
+  const memoLine = (label: string, value: string) =>
+    `<tr><th>${escapeHtml(label)}</th><td colspan="3">${escapeHtml(value)}</td></tr>`;
+  const memo = [
+    memoLine(FORM_TEXT.agency, doc.memo.agency),
+    `<tr><th>${FORM_TEXT.reference}</th><td class="half">${escapeHtml(doc.memo.reference)}</td><th>${FORM_TEXT.date}</th><td>${escapeHtml(doc.memo.date)}</td></tr>`,
+    memoLine(FORM_TEXT.subject, doc.memo.subject),
+    memoLine(FORM_TEXT.addressee, doc.memo.addressee),
+    memoLine(FORM_TEXT.status, doc.sent ? `${doc.status} · ${FORM_TEXT.sent} ${doc.sent}` : doc.status),
+    memoLine(FORM_TEXT.asOf, doc.asOf),
+  ].join('');
+  // Each evidence table sized on its own for the page (the sheet shares the main table's columns).
+  const sections = doc.sections.map(
+    (s) =>
+      `<h2>${escapeHtml(s.title)}</h2>${table_(s.table, tableWidths(s.table, PAGE_WIDTH_PX[grid.orientation]).widths)}`,
+  );
+  const sign = doc.signature;
+  const signature = [
+    FORM_TEXT.sign,
+    sign.name ? `(${sign.name})` : FORM_TEXT.blankName,
+    `${FORM_TEXT.position} ${sign.position || '........................................'}`,
+    `${FORM_TEXT.phone} ${sign.phone || '........................................'}`,
+  ]
+    .map((l) => `<div>${escapeHtml(l)}</div>`)
+    .join('');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="th"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(doc.memo.subject)}</title>`,
+    `<style>${style_(grid.orientation)}</style></head><body>`,
+    `<h1>${FORM_TEXT.title}</h1>`,
+    `<table class="memo">${memo}</table>`,
+    `<p>${escapeHtml(doc.intro)}</p>`,
+    table_(doc.table, grid.widths, band, bandColumns),
+    ...sections,
+    `<div class="end"><p>${escapeHtml(doc.closing)}</p><div class="sign">${signature}</div></div>`,
+    `<div class="footer">${escapeHtml(doc.footer)}</div>`,
+    '</body></html>',
+  ].join('\n');
+}
