@@ -8,7 +8,6 @@ import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './funct
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
-import { otopTrend } from './functions/trendFunction';
 import { otopSelfCheck } from './functions/selfCheckFunction';
 import { activeSpreadsheet } from './adapter/services';
 import type { CheckReport } from './server/dataCheck';
@@ -196,36 +195,6 @@ export function OTOP_DISTRICT(
   channels?: unknown,
 ): unknown {
   return otopDistrict(name, registered, promoted, activities, online, baseline, settings, criteria, channels);
-}
-
-/**
- * ผู้ประกอบการรายใหม่สะสมถึงสิ้นแต่ละเดือนของปีงบประมาณ เป็นร้อยละของเป้า (ต.ค.–ก.ย. 12 ค่า) สำหรับกราฟในแดชบอร์ด.
- * One district's new operators up to each month's end of the fiscal year, as a percentage of its target (12 values).
- *
- * @param {string} name ชื่ออำเภอ. The district's name cell.
- * @param {number} registered ผู้ประกอบการทั้งหมด (ก.ย. ๖๔). Registered operators.
- * @param {number} promoted ส่งเสริมแล้ว ปี ๖๔. Operators promoted in FY 2564.
- * @param {Array<Array<*>>} activities ชีตกิจกรรมของอำเภอ รวมแถวหัวตาราง. The district's activities sheet.
- * @param {Array<Array<*>>} online ชีตออนไลน์ของอำเภอ รวมแถวหัวตาราง. The district's online sheet.
- * @param {Array<Array<*>>} baseline ชีตฐาน ๒๕๖๔ รวมแถวหัวตาราง. The baseline sheet.
- * @param {Array<Array<*>>} settings ชีตตั้งค่า (ป้าย · ค่า). The settings sheet.
- * @param {Array<Array<*>>} criteria ตารางเกณฑ์. The criteria table.
- * @param {Array<Array<*>>} [channels] ตารางชื่อช่องทาง. The channel alias table.
- * @return {Array<Array<*>>} หนึ่งแถว 12 ค่า. One row of twelve values.
- * @customfunction
- */
-export function OTOP_TREND(
-  name: unknown,
-  registered: unknown,
-  promoted: unknown,
-  activities: unknown,
-  online: unknown,
-  baseline: unknown,
-  settings: unknown,
-  criteria: unknown,
-  channels?: unknown,
-): unknown {
-  return otopTrend(name, registered, promoted, activities, online, baseline, settings, criteria, channels);
 }
 
 /**

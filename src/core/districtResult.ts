@@ -17,11 +17,12 @@ import { quote } from './parsed';
 import { type Assessment, assess, nextStepText } from './scoring';
 import { operatorTarget, percentage } from './targets';
 import { isBlank } from './text';
+import { TREND_MONTHS } from './districtTrend';
 
 /** How the displayed percentage is computed (DOMAIN.md: all registered by default). */
 export type PercentBasis = 'registered' | 'neverOnline';
 
-/** The columns of a district's result, in order (the row OTOP_DISTRICT returns). */
+/** The columns of a district's result, in order (the row OTOP_DISTRICT returns): the figures, then the trend's months. */
 export const DISTRICT_OUTPUTS = [
   'target',
   'activities',
@@ -31,6 +32,7 @@ export const DISTRICT_OUTPUTS = [
   'score',
   'level',
   'next',
+  ...TREND_MONTHS,
 ] as const;
 
 /** What a cell shows where a figure cannot be computed. */

@@ -6,6 +6,7 @@
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { evaluateDistrict } from '../core/districtEvaluation';
 import { NO_FIGURE } from '../core/districtResult';
+import { trendPercents } from '../core/districtTrend';
 export { DISTRICT_OUTPUTS } from '../core/districtResult';
 import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import type { Rows } from '../core/entries';
@@ -17,7 +18,8 @@ const FN = 'OTOP_DISTRICT';
 /**
  * OTOP_DISTRICT(name, registered, promoted, activities, online, baseline, settings, criteria,
  * [channels]): one row — target, activities, channels, new operators, percentage, score, level,
- * next step. A figure that cannot be computed shows NO_FIGURE; a sheet that cannot be counted
+ * next step, then the trend: new operators up to the end of each month, October to September, as
+ * a percentage of the target ("" for months after the count-up-to day). A figure that cannot be computed shows NO_FIGURE; a sheet that cannot be counted
  * (its header row or a column that decides the count is missing) is a Thai error.
  * @param name the district's name cell
  * @param registered its registered operators (a number cell)
@@ -57,12 +59,24 @@ export function otopDistrict(
       criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์')).criteria,
       channelRows: channels === undefined || channels === '' ? DEFAULT_CHANNEL_ROWS : range_(channels, 'ช่วงชื่อช่องทาง'),
     },
+    true, // the days its new operators were counted on: the trend's months
   );
   if (!evaluation.ok) throw new Error(`${FN}: ${evaluation.problem}`);
   const r = evaluation.result;
   const shown = (v: number | null) => (v === null ? NO_FIGURE : v);
+  const days = evaluation.evidence?.newOperators.map((o) => o.day) ?? [];
   return [
-    [shown(r.target), r.activities, r.channels, r.newOperators, shown(r.percent), shown(r.score), r.level, r.next],
+    [
+      shown(r.target),
+      r.activities,
+      r.channels,
+      r.newOperators,
+      shown(r.percent),
+      shown(r.score),
+      r.level,
+      r.next,
+      ...trendPercents(days, read.fiscalYear, read.asOf, r.target),
+    ],
   ];
 }
 

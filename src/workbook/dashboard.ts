@@ -1,6 +1,6 @@
 /**
- * The dashboard sheet (`แดชบอร์ด`) as data: a computed range of formulas that read the district
- * table and each district's sheets (live: recalculated as officers type), and the three native
+ * The dashboard sheet (`แดชบอร์ด`) as data: a computed range of native formulas that read the
+ * district table, its month columns included (live: recalculated as officers type), and the three native
  * charts that read it — each district's new operators against its target, activities against
  * the top level's 5, and the month-by-month trend of new operators as a percentage of the
  * target with the 100 % line. Set-up writes the cells that differ and inserts the charts that
@@ -8,6 +8,7 @@
  */
 import { columnLetter, sheetRef } from './a1';
 import { DISTRICT_COL, type DistrictSheetRefs, type TableRefs } from './districtTable';
+import { TREND_MONTHS } from '../core/districtTrend';
 import { THAI_MONTHS_SHORT } from '../core/thaiDate';
 
 /** A district's row in the district table and its own sheets' references. */
@@ -102,20 +103,11 @@ export function dashboardPlan(
   districts.forEach((d, i) => {
     const row = trend + 1 + i;
     put(row, 1, table('name', d.row));
-    const cell = (key: keyof typeof DISTRICT_COL) =>
-      sheetRef(districtSheet, `$${columnLetter(DISTRICT_COL[key])}$${d.row}`);
-    const args = [
-      cell('name'),
-      cell('registered'),
-      cell('promoted'),
-      d.sheets.activities,
-      d.sheets.online,
-      refs.baseline,
-      refs.settings,
-      refs.criteria,
-      refs.channels,
-    ];
-    put(row, 2, `=OTOP_TREND(${args.join(', ')})`);
+    // The district table's month columns (OTOP_DISTRICT's spill): native references, so an
+    // edit re-runs no other custom function.
+    TREND_MONTHS.forEach((key, m) => {
+      put(row, 2 + m, table(key, d.row));
+    });
   });
   const goal = trend + n + 1;
   put(goal, 1, 'เป้าหมาย (ร้อยละ 100)');

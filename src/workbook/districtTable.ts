@@ -1,13 +1,15 @@
 /**
  * The district table (`อำเภอ`): the letter's figures typed by the province, and each district's
  * live result from ONE formula per district row (OTOP_DISTRICT over that district's own two
- * sheets), which spills its eight results across the row; the total row is native SUMs and a
+ * sheets), which spills its eight results and its twelve months' trend across the row; the total row is native SUMs and a
  * native percentage with exactly the core's rounding, so no other custom function recomputes
  * when an officer types.
  */
 import { BASIS_TEXT } from '../core/settings';
 import { defineLayout } from '../core/layout';
 import { DISTRICT_OUTPUTS } from '../core/districtResult';
+import { TREND_MONTHS } from '../core/districtTrend';
+import { THAI_MONTHS_SHORT } from '../core/thaiDate';
 import { columnLetter } from './a1';
 
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
@@ -38,6 +40,14 @@ export const DISTRICT_LAYOUT = defineLayout('อำเภอ', [
   { key: 'score', header: 'คะแนน', width: 60 },
   { key: 'level', header: 'ระดับ', width: 100 },
   { key: 'next', header: 'ขั้นต่อไป', width: 320 },
+  // The trend the dashboard draws: new operators up to each month's end, % of the target.
+  ...TREND_MONTHS.map((key, i) => ({
+    key,
+    header: `สะสม ${THAI_MONTHS_SHORT[(9 + i) % 12]} (%เป้า)`,
+    width: 80,
+    format: '0.0',
+    ...(i === 0 ? { note: 'ผู้ประกอบการรายใหม่สะสมถึงสิ้นเดือน เป็นร้อยละของเป้า (แดชบอร์ดใช้วาดกราฟแนวโน้ม)' } : {}),
+  })),
 ]);
 
 /** The columns of the district table. */

@@ -30,32 +30,28 @@ describe('the per-district table', () => {
     return sheet.getMaxRows() * (width ?? sheet.getMaxColumns());
   };
 
-  test('an entry edit re-runs its district’s formula alone (and its dashboard trend), passing its own ranges', () => {
+  test('an entry edit re-runs its district’s formula alone, passing its own ranges', () => {
     const cost = editCost(cells, { sheet: 'ออนไลน์ ท่าบ่อ', row: 5, col: 6 });
-    // The dashboard's trend (OTOP_TREND, issue 15) takes the same arguments as the district's
-    // formula: an edit costs two executions and twice the cells.
-    expect(cost.byFunction).toEqual({ OTOP_DISTRICT: 1, OTOP_TREND: 1 });
+    expect(cost.byFunction).toEqual({ OTOP_DISTRICT: 1 });
     const criteria = wb.ss.getSheetByName('เกณฑ์')!;
     expect(cost.cells).toBe(
-      2 *
-        (3 + // name, registered, promoted
-          size('กิจกรรม ท่าบ่อ') +
-          size('ออนไลน์ ท่าบ่อ') +
-          size('ฐาน ๒๕๖๔') +
-          size('ตั้งค่า', 3) + // $A$1:$C
-          7 * 8 + // $A$2:$H$8
-          (criteria.getMaxRows() - 11) * 26), // $A$12:$Z
+      3 + // name, registered, promoted
+        size('กิจกรรม ท่าบ่อ') +
+        size('ออนไลน์ ท่าบ่อ') +
+        size('ฐาน ๒๕๖๔') +
+        size('ตั้งค่า', 3) + // $A$1:$C
+        7 * 8 + // $A$2:$H$8
+        (criteria.getMaxRows() - 11) * 26, // $A$12:$Z
     );
     expect(cost.bytes).toBeGreaterThan(cost.cells); // JSON of every cell, at least a byte each
-    expect(cost.formulas).toBe(9); // the total row's SUMs and percentage, and the dashboard's cells that read the row: all native
+    // OTOP_DISTRICT; the total row's SUMs and percentage (4); the dashboard's cells that read the
+    // row: new operators, target and activities (3) and its 12 trend months, all native.
+    expect(cost.formulas).toBe(1 + 4 + 3 + 12);
   });
 
   test('a baseline edit re-runs every district; a cell nobody reads re-runs nothing', () => {
-    expect(editCost(cells, { sheet: 'ฐาน ๒๕๖๔', row: 3, col: 2 }).byFunction).toEqual({
-      OTOP_DISTRICT: 9,
-      OTOP_TREND: 9,
-    });
-    expect(editCost(cells, { sheet: 'อำเภอ', row: 4, col: 3 }).byFunction).toEqual({ OTOP_DISTRICT: 1, OTOP_TREND: 1 });
+    expect(editCost(cells, { sheet: 'ฐาน ๒๕๖๔', row: 3, col: 2 }).byFunction).toEqual({ OTOP_DISTRICT: 9 });
+    expect(editCost(cells, { sheet: 'อำเภอ', row: 4, col: 3 }).byFunction).toEqual({ OTOP_DISTRICT: 1 });
     expect(editCost(cells, { sheet: 'อำเภอ', row: 30, col: 3 }).executions).toBe(0);
   });
 });

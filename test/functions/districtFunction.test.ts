@@ -39,8 +39,28 @@ const baseline = [[...BASELINE_LAYOUT.headers]];
 const call = (acts: unknown[][], onl: unknown[][], base: unknown[][] = baseline, registered: unknown = 74) =>
   otopDistrict('ท่าบ่อ', registered, 12, acts, onl, base, settings, criteria);
 
-test('the whole row: target, activities, channels, new operators, percentage, score, level, next', () => {
-  expect(call(activities, onlineRows)).toEqual([[4, 5, 4, 4, 5.41, 5, 'ดีมาก', 'ถึงระดับสูงสุดแล้ว (ดีมาก)']]);
+// The four operators were all counted on 10 Jan 2565: none by the end of Oct–Dec, all four
+// (100 % of the target of 4) from January on.
+const TREND_ALL_IN_JANUARY = [0, 0, 0, 100, 100, 100, 100, 100, 100, 100, 100, 100];
+
+test('the whole row: target, activities, channels, new operators, percentage, score, level, next, trend', () => {
+  expect(call(activities, onlineRows)).toEqual([
+    [4, 5, 4, 4, 5.41, 5, 'ดีมาก', 'ถึงระดับสูงสุดแล้ว (ดีมาก)', ...TREND_ALL_IN_JANUARY],
+  ]);
+});
+
+test('the trend: each month’s cumulative new operators as % of the target, blank after the count-up-to day', () => {
+  const spread = [
+    [...ONLINE_LAYOUT.headers],
+    online({ regNo: 'R0', name: 'กลุ่ม 0', date: '05/11/2564' }),
+    online({ regNo: 'R1', name: 'กลุ่ม 1', date: '20/12/2564' }),
+    online({ regNo: 'R1', name: 'กลุ่ม 1', date: '02/11/2564', channel: 'Shopee' }), // earliest row counts
+    online({ regNo: 'R2', name: 'กลุ่ม 2', date: '31/01/2565' }),
+  ];
+  const asOf = settings.map((row) => (row[0] === 'นับผลถึงวันที่' ? [row[0], new Date(2565 - 543, 1, 14)] : row));
+  const row = otopDistrict('ท่าบ่อ', 74, 12, activities, spread, baseline, asOf, criteria)[0];
+  // target 4: Nov 2 of 4 = 50 %, Jan 3 of 4 = 75 %, Feb counted up to the 14th, later months blank
+  expect(row.slice(8)).toEqual([0, 50, 50, 75, 75, '', '', '', '', '', '', '']);
 });
 
 test('columns moved and an officer’s own column added: the same counts', () => {
@@ -71,6 +91,6 @@ test('the header row deleted: a Thai error saying so', () => {
 
 test('registered typed as text: counts shown, no target, percentage or score', () => {
   expect(call(activities, onlineRows, baseline, '74 ราย')).toEqual([
-    ['—', 5, 4, 4, '—', '—', 'ยังประเมินไม่ได้', expect.stringContaining('"74 ราย"')],
+    ['—', 5, 4, 4, '—', '—', 'ยังประเมินไม่ได้', expect.stringContaining('"74 ราย"'), ...Array(12).fill('')],
   ]);
 });

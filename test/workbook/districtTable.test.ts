@@ -36,7 +36,7 @@ describe('a district row', () => {
     );
   });
 
-  test('its eight results spill into the table’s computed columns, in order', () => {
+  test('its eight results and twelve trend months spill into the table’s computed columns, in order', () => {
     expect(DISTRICT_OUTPUTS.map((k) => DISTRICT_LAYOUT.headers[DISTRICT_COL[k]])).toEqual([
       'เป้าผู้ประกอบการ',
       'กิจกรรม (ครั้ง)',
@@ -46,8 +46,14 @@ describe('a district row', () => {
       'คะแนน',
       'ระดับ',
       'ขั้นต่อไป',
+      ...['ต.ค.', 'พ.ย.', 'ธ.ค.', 'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.'].map(
+        (m) => `สะสม ${m} (%เป้า)`,
+      ),
     ]);
-    expect(SPILL_COLUMNS.map((c) => columnLetter(c))).toEqual(['H', 'I', 'J', 'K', 'L', 'M', 'N']);
+    expect(SPILL_COLUMNS.map((c) => columnLetter(c))).toEqual([
+      ...['H', 'I', 'J', 'K', 'L', 'M', 'N'],
+      ...['O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'],
+    ]);
   });
 });
 
