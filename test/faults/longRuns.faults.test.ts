@@ -59,6 +59,7 @@ test('a round summary killed midway is cleared by the set-up its message points 
   expect(log.some((row) => row[2] === 'ซ่อมส่วนที่ค้าง' && /กำลังสร้าง/.test(String(row[3])))).toBe(true);
   // and the summary made now is the clean run's
   next.gas.sidebarMakeRoundSummary(1);
-  const summary = (hh: Pick<typeof h, 'run'>) => hh.run.spreadsheet.getSheetByName('สรุปผล รอบที่ 1')?.getDataRange().getValues();
+  const summary = (hh: Pick<typeof h, 'run'>) =>
+    hh.run.spreadsheet.getSheetByName('สรุปผล รอบที่ 1')?.getDataRange().getValues();
   expect(summary(next)).toEqual(summary(clean));
 });
