@@ -21,7 +21,7 @@ test('round summary, first', () => {
     'round-first',
     () => smallProvince(),
     (h) => h.gas.sidebarMakeRoundSummary(1),
-    plan({ before: 6, after: 11, outage: 9, undo: 23, late: 3 }),
+    plan({ before: 13, after: 23, outage: 19, undo: 47, late: 7 }),
     COMMIT,
   );
 });
@@ -31,7 +31,7 @@ test('round summary made again over an earlier one (kept under a new name)', () 
     'round-again',
     withSummary,
     (h) => h.gas.sidebarMakeRoundSummary(1),
-    plan({ before: 9, after: 13, outage: 11, undo: 29, late: 4 }),
+    plan({ before: 19, after: 27, outage: 23, undo: 59, late: 9 }),
     COMMIT,
   );
 });
