@@ -9,7 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * @param range the range
  * @param undo the undo list
  */
-export function makeBold(range: Range, undo: Undo): void {
+function makeBold_(range: Range, undo: Undo): void {
   const weights = range.getFontWeights();
   if (weights.every((row) => row.every((w) => w === 'bold'))) return;
   undo.add(() => range.setFontWeights(weights));
@@ -22,7 +22,7 @@ export function makeBold(range: Range, undo: Undo): void {
  * @param format e.g. dd/mm/yyyy
  * @param undo the undo list
  */
-export function setFormat(range: Range, format: string, undo: Undo): void {
+function setFormat_(range: Range, format: string, undo: Undo): void {
   const formats = range.getNumberFormats();
   if (formats.every((row) => row.every((f) => f === format))) return;
   undo.add(() => range.setNumberFormats(formats));
@@ -84,7 +84,7 @@ export function makeBlockBold(
   columns: number,
   undo: Undo,
 ): void {
-  makeBold(sheet.getRange(row, column, rows, columns), undo);
+  makeBold_(sheet.getRange(row, column, rows, columns), undo);
 }
 
 /**
@@ -106,19 +106,7 @@ export function setBlockFormat(
   format: string,
   undo: Undo,
 ): void {
-  setFormat(sheet.getRange(row, column, rows, columns), format, undo);
-}
-
-/**
- * Sets one cell's number format where it differs, registering the old one.
- * @param sheet the sheet
- * @param row the cell's row (1-based)
- * @param column its column (1-based)
- * @param format e.g. dd/mm/yyyy
- * @param undo the undo list
- */
-export function setCellFormat(sheet: Sheet, row: number, column: number, format: string, undo: Undo): void {
-  setFormat(sheet.getRange(row, column), format, undo);
+  setFormat_(sheet.getRange(row, column, rows, columns), format, undo);
 }
 
 /**

@@ -35,11 +35,11 @@ interface SealState_ {
 const SEAL_LENGTH = 24;
 
 /**
- * The seal of a row chained to the seal above it.
+ * The seal of a row chained to the seal above it (the log's and the submissions' one rule).
  * @param previous the seal stored on the row above ('' for the first row)
  * @param row the row's cells, seal left out
  */
-function seal_(previous: string, row: readonly unknown[]): string {
+export function sealOf(previous: string, row: readonly unknown[]): string {
   return digestHex([previous, ...row.map((v) => String(v ?? ''))].join('\u241f')).slice(0, SEAL_LENGTH);
 }
 
@@ -73,7 +73,7 @@ export function appendSealed(target: SealedSheet, rows: readonly (readonly (stri
   growRows(sheet, next + rows.length - 1, 50, undo, `แถวที่เพิ่มในชีต "${name}"`);
   let previous = kept.last;
   const sealed = rows.map((row) => {
-    previous = seal_(previous, row);
+    previous = sealOf(previous, row);
     return [...row.map(storedAgain), previous];
   });
   writeNewRows(sheet, next, sealed, undo, `แถวใหม่ในชีต "${name}"`);
@@ -108,7 +108,7 @@ export function checkSealed(
   let previous = '';
   values.forEach((line, i) => {
     const stored = String(line[width - 1] ?? '');
-    const ok = stored !== '' && stored === seal_(previous, line.slice(0, width - 1));
+    const ok = stored !== '' && stored === sealOf(previous, line.slice(0, width - 1));
     trusted.push(ok);
     if (!ok) {
       problems.push({

@@ -48,6 +48,8 @@ export interface DistrictEvaluation {
   readonly result: DistrictResult;
   /** Channel names of the counted operators. */
   readonly channelNames: readonly string[];
+  /** Each counted new operator's day (the trend's months). */
+  readonly operatorDays: readonly Day[];
   /** The counted rows (evidence), when asked for. */
   readonly evidence: TallyResult | null;
 }
@@ -106,6 +108,7 @@ export function evaluateDistrict(
     figures,
     result: districtResult(figures, counts, rules.criteria, rules.basis),
     channelNames: counts.channelNames,
+    operatorDays: counts.operatorDays,
     evidence,
   };
 }

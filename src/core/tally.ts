@@ -78,6 +78,8 @@ export interface DistrictTally {
   readonly newOperators: number;
   /** The canonical names of those channels. */
   readonly channelNames: readonly string[];
+  /** Each new operator's day (its earliest counted row's), in no order: the trend's months. */
+  readonly operatorDays: readonly Day[];
 }
 
 /** A new operator counted, with its evidence. */
@@ -186,22 +188,25 @@ function districtTallies_(input: TallyInput, pass: CountingPass<ActivityKey>): D
   for (const entry of pass.activities) activityCount[entry.districtIndex]++;
   const { rows, first, earliest, next } = pass.operators;
   const operatorCount = new Array<number>(size).fill(0);
+  const days = Array.from({ length: size }, (): Day[] => []);
   const channels = Array.from({ length: size }, () => new Set<string>());
   for (let group = 0; group < first.length; group++) {
     if (first[group] < 0) continue;
     const district = rows.district[earliest[group]];
     operatorCount[district]++;
+    days[district].push(rows.day[earliest[group]] as Day);
     for (let i = first[group]; i >= 0; i = next[i]) channels[district].add(rows.channelNames[rows.channel[i]]);
   }
   return input.districts.map((district): DistrictTally => {
     const i = pass.context.districtOf(district); // a name listed twice gets the first one's counts
-    if (i < 0) return { district, activities: 0, channels: 0, newOperators: 0, channelNames: [] };
+    if (i < 0) return { district, activities: 0, channels: 0, newOperators: 0, channelNames: [], operatorDays: [] };
     return {
       district,
       activities: activityCount[i],
       channels: channels[i].size,
       newOperators: operatorCount[i],
       channelNames: [...channels[i]],
+      operatorDays: days[i],
     };
   });
 }

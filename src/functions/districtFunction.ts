@@ -59,12 +59,10 @@ export function otopDistrict(
       criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์')).criteria,
       channelRows: channels === undefined || channels === '' ? DEFAULT_CHANNEL_ROWS : range_(channels, 'ช่วงชื่อช่องทาง'),
     },
-    true, // the days its new operators were counted on: the trend's months
   );
   if (!evaluation.ok) throw new Error(`${FN}: ${evaluation.problem}`);
   const r = evaluation.result;
   const shown = (v: number | null) => (v === null ? NO_FIGURE : v);
-  const days = evaluation.evidence?.newOperators.map((o) => o.day) ?? [];
   return [
     [
       shown(r.target),
@@ -75,7 +73,7 @@ export function otopDistrict(
       shown(r.score),
       r.level,
       r.next,
-      ...trendPercents(days, read.fiscalYear, read.asOf, r.target),
+      ...trendPercents(evaluation.operatorDays, read.fiscalYear, read.asOf, r.target),
     ],
   ];
 }

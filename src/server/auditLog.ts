@@ -11,7 +11,7 @@ import { storedAgain } from '../adapter/cells';
 import { setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { readProperty, writeProperty } from '../adapter/properties';
-import { digestHex } from '../adapter/services';
+import { sealOf } from '../adapter/sealedRows';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
@@ -43,8 +43,6 @@ export type LogRow = [when: string, who: string, what: string, detail: string, r
 
 /** The document property holding the log's length and last digest. */
 const STATE_KEY = 'otop.log';
-/** How many hex digits of the SHA-256 digest a row keeps (96 bits). */
-const SEAL_LENGTH = 24;
 
 /** The log's length and last seal, as kept in the document properties. */
 interface LogState_ {
@@ -52,11 +50,6 @@ interface LogState_ {
   readonly last: string;
   /** The run that wrote the last rows, when it said (set-up: so a run stopped after it is told apart). */
   readonly run?: string;
-}
-
-/** The seal of a row: chained to the previous row's. */
-function seal_(previous: string, row: readonly unknown[]): string {
-  return digestHex([previous, ...row.map((v) => String(v ?? ''))].join('\u241f')).slice(0, SEAL_LENGTH);
 }
 
 /** The kept state, or an empty log's. */
@@ -112,7 +105,7 @@ export function appendLog(
   growRows(sheet, next + all.length - 1, 100, undo, `แถวที่เพิ่มในชีต "${own.name}"`);
   let previous = state.last;
   const sealed = all.map((row) => {
-    previous = seal_(previous, row);
+    previous = sealOf(previous, row);
     return [...row.map(storedAgain), previous];
   });
   const before = readProperty(STATE_KEY);
@@ -136,7 +129,7 @@ function caughtUp_(own: OwnSheet, kept: LogState_, rows: number): LogState_ {
   const extra = readBlock(own.sheet, kept.rows + 2, 1, rows - kept.rows, LOG_LAYOUT.width);
   let previous = kept.last;
   for (const row of extra) {
-    const expected = seal_(previous, row.slice(0, LOG_LAYOUT.width - 1));
+    const expected = sealOf(previous, row.slice(0, LOG_LAYOUT.width - 1));
     if (String(row[LOG_LAYOUT.width - 1] ?? '') !== expected) return kept;
     previous = expected;
   }
@@ -202,7 +195,7 @@ export function logProblems(registry: Registry): { sheet: string; row: number; m
   let previous = '';
   for (let i = 0; i < values.length; i++) {
     const row = values[i].slice(0, LOG_LAYOUT.width - 1);
-    const expected = seal_(previous, row);
+    const expected = sealOf(previous, row);
     if (String(values[i][LOG_LAYOUT.width - 1] ?? '') !== expected) {
       return [
         {

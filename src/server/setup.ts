@@ -15,7 +15,7 @@ import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } fro
 import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
-import { makeBlockBold, setCellFormat, setFrozenRows } from '../adapter/change';
+import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
@@ -303,7 +303,7 @@ function setUpSettings_(
   if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
     run.repaired.add(nameOf(sheet));
   }
-  for (const row of dateRows) setCellFormat(sheet, row, 2, 'dd/mm/yyyy', run.undo);
+  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, 'dd/mm/yyyy', run.undo);
   makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
   setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.

@@ -48,6 +48,11 @@ function run(input: Partial<TallyInput>) {
   };
   const result = tally(full);
   expect(tallyCounts(full)).toEqual(result.districts);
+  // Each district's operator days are its counted new operators' days (the trend's one source).
+  for (const d of result.districts) {
+    const evidence = result.newOperators.filter((o) => o.district === d.district).map((o) => o.day);
+    expect([...d.operatorDays].sort((a, b) => a - b)).toEqual(evidence.sort((a, b) => a - b));
+  }
   return result;
 }
 

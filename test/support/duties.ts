@@ -9,7 +9,7 @@ import { createContext, Script } from 'node:vm';
 import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
 import { type BundleScope, DIST } from './loadBundle';
-import { activityRows, onlineRows, typeRows } from './entries';
+import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, newHarness } from './workbook';
 
 export const THA_BO = 'tha@district.example';
@@ -42,15 +42,7 @@ export function dutiesProvince(at: Date): Harness {
   const h = newHarness({ editors: [THA_BO, SANGKHOM, PROVINCE_EDITOR, STRANGER] });
   h.book.clock.set(at);
   const ss = h.run.spreadsheet;
-  const table = ss.insertSheet('อำเภอ');
-  table.getRange(1, 1, 3, 4).setValues([
-    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
-    [1, 'ท่าบ่อ', 74, 12],
-    [2, 'สังคม', 63, 6],
-  ]);
-  for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
-    ss.insertSheet(name).deleteRows(41, 960);
-  }
+  typeTwoDistricts(ss);
   // The officers typed into a settings sheet before the first set-up, which keeps them.
   ss.insertSheet('ตั้งค่า')
     .getRange(1, 1, 4, 2)

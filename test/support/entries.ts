@@ -61,3 +61,20 @@ export function activityRows(district: string, count: number, date: unknown = '1
     '',
   ]);
 }
+
+/**
+ * A two-district province before its first set-up, as the province starts it (small dumps):
+ * the district table with ท่าบ่อ and สังคม, and their entry sheets and the baseline, 40 rows each.
+ * @param ss the workbook
+ */
+export function typeTwoDistricts(ss: FakeSpreadsheet): void {
+  const table = ss.insertSheet('อำเภอ');
+  table.getRange(1, 1, 3, 4).setValues([
+    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
+    [1, 'ท่าบ่อ', 74, 12],
+    [2, 'สังคม', 63, 6],
+  ]);
+  for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
+    ss.insertSheet(name).deleteRows(41, 960);
+  }
+}

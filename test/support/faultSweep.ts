@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, type FakeExecution, type FakeWorkbook, type FaultMode, isDeferrable } from '../../dev/fakes';
-import { activityRows, onlineRows, typeRows } from './entries';
+import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, newHarness } from './workbook';
 
 /** The errors Google's services throw, in turn. */
@@ -222,15 +222,7 @@ export function smallProvince(setUp = true, editors: string[] = []): Harness {
   // workbook the same, times and stamps included.
   h.book.clock.set(new Date(2022, 9, 15, 9, 30));
   const ss = h.run.spreadsheet;
-  const table = ss.insertSheet('อำเภอ');
-  table.getRange(1, 1, 3, 4).setValues([
-    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
-    [1, 'ท่าบ่อ', 74, 12],
-    [2, 'สังคม', 63, 6],
-  ]);
-  for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
-    ss.insertSheet(name).deleteRows(41, 960);
-  }
+  typeTwoDistricts(ss);
   if (setUp) {
     h.gas.sidebarSetUp();
     typeRows(ss, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 3, '10/03/2565'));

@@ -7,7 +7,7 @@
  */
 import { dump } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
-import { activityRows, onlineRows, typeRows } from './entries';
+import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, newHarness, OWNER } from './workbook';
 
 export const PROVINCE = 'prov@nongkhai.example';
@@ -61,15 +61,7 @@ export function journeyWorkbook(): Harness {
   const h = newHarness({ editors: [PROVINCE, THA_BO, SANGKHOM, REMOVED, NOWHERE] });
   h.book.clock.set(new Date(2022, 9, 15, 9, 30));
   const ss = h.run.spreadsheet;
-  const table = ss.insertSheet('อำเภอ');
-  table.getRange(1, 1, 3, 4).setValues([
-    ['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด', 'ส่งเสริมแล้ว'],
-    [1, 'ท่าบ่อ', 74, 12],
-    [2, 'สังคม', 63, 6],
-  ]);
-  for (const name of ['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ', 'กิจกรรม สังคม', 'ออนไลน์ สังคม', 'ฐาน ๒๕๖๔']) {
-    ss.insertSheet(name).deleteRows(41, 960);
-  }
+  typeTwoDistricts(ss);
   h.gas.sidebarSetUp(); // 1. the owner sets up
   setSetting(h, LABEL.provinceEditors, PROVINCE); // 2. names the officers, sets up again
   setSetting(h, LABEL.districtEditors('ท่าบ่อ'), `${THA_BO}, ${REMOVED}`);
