@@ -13,7 +13,7 @@ import { setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
 import { dashboardPlan } from '../workbook/dashboard';
 import type { TableRefs } from '../workbook/districtTable';
-import { plannedRef, readTable } from './workbookRead';
+import { readTable } from './workbookRead';
 
 /**
  * Writes or repairs the dashboard.
@@ -37,13 +37,10 @@ export function writeDashboard(
 ): boolean {
   const tableOwn = registry.one('districts');
   const table = readTable(tableOwn, registry);
-  const districts = table.rows.flatMap((r) => {
-    const activities = registry.one('activities', r.name);
-    const online = registry.one('online', r.name);
-    return activities && online
-      ? [{ row: r.row, sheets: { activities: plannedRef(activities), online: plannedRef(online) } }]
-      : [];
-  });
+  // The districts whose row has its formula (both its sheets exist), in the table's order.
+  const districts = table.rows
+    .filter((r) => registry.one('activities', r.name) && registry.one('online', r.name))
+    .map((r) => ({ row: r.row }));
   if (!tableOwn || districts.length === 0) return false;
   const top = criteria.levels[0].band.background;
   const plan = dashboardPlan(tableOwn.name, districts, refs, fiscalYear, { achieved: top, activities: '#6fa8dc' });

@@ -107,8 +107,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const names =
     table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
-  const who = caller(ss, readSettings(settingsValues, names).settings);
-  requireSetUpRight(who, readSettings(settingsValues, names).settings);
+  const typed = readSettings(settingsValues, names).settings;
+  const who = caller(ss, typed);
+  requireSetUpRight(who, typed);
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);

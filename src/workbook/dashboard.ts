@@ -7,14 +7,13 @@
  * are missing or whose ranges differ (server/dashboard.ts).
  */
 import { columnLetter, sheetRef } from './a1';
-import { DISTRICT_COL, type DistrictSheetRefs, type TableRefs } from './districtTable';
+import { DISTRICT_COL, type TableRefs } from './districtTable';
 import { TREND_MONTHS } from '../core/districtTrend';
 import { THAI_MONTHS_SHORT } from '../core/thaiDate';
 
-/** A district's row in the district table and its own sheets' references. */
+/** A district's row in the district table. */
 export interface DashboardDistrict {
   readonly row: number;
-  readonly sheets: DistrictSheetRefs;
 }
 
 /** A chart the dashboard has. */
@@ -58,7 +57,7 @@ const CHART_COLUMN = 16;
 /**
  * The dashboard of a workbook.
  * @param districtSheet the district table's sheet name
- * @param districts each district's table row and sheets, in the table's order
+ * @param districts each district's table row, in the table's order
  * @param refs the table's references (settings, criteria, baseline, channels)
  * @param fiscalYear BE fiscal year (the month labels)
  * @param colours the top level's band colour (achieved series)
