@@ -26,6 +26,7 @@ import { fiscalYearBounds } from './fiscalYear';
 import { type ColumnIndex, columnProblem, isHeaderRow, type Layout, mapColumns } from './layout';
 import { quote } from './parsed';
 import { groupOperators } from './tally';
+import { UNDECIDED } from './operatorIdentity';
 import { nameKey, spellingKey } from './text';
 import { formatThaiDate } from './thaiDate';
 
@@ -278,7 +279,7 @@ function shortYear_(raw: unknown, day: Day | null): string {
 function future_(day: Day | null, today: Day | undefined): string {
   if (day === null || today === undefined || day <= today) return '';
   const text = formatThaiDate(day, { digits: 'arabic' });
-  return `วันที่ ${text} ยังมาไม่ถึง (วันนี้ ${formatThaiDate(today, { digits: 'arabic' })}) ให้ตรวจวันที่และปี พ.ศ. ที่พิมพ์ (แถวนี้นับแล้ว เพราะอยู่ในปีงบประมาณ)`;
+  return `วันที่ ${text} ยังมาไม่ถึง (วันนี้ ${formatThaiDate(today, { digits: 'arabic' })}) ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น ถ้าพิมพ์ผิดให้แก้วันที่และปี พ.ศ.`;
 }
 
 type At_ = (sheet: string, row: number, column: number, message: string) => void;
@@ -373,6 +374,15 @@ function inBaseline_(
   const groups = groupOperators(baseline, online);
   rows.forEach((r, i) => {
     const group = groups.online[i];
+    if (groups.ambiguous[i]) {
+      const effect = group === UNDECIDED ? 'บางรายมีในข้อมูลฐานแล้ว แถวนี้จึงยังไม่นับ' : 'ตอนนี้นับรวมกับรายหนึ่งในนั้น';
+      at(
+        r.sheet,
+        r.entry.row,
+        r.columns.regNo,
+        `ไม่มีเลขทะเบียน และชื่อ ${quote(r.entry.name)} ตรงกับผู้ประกอบการหลายเลขทะเบียนในอำเภอนี้ (${effect}) ให้ใส่เลขทะเบียนของรายนี้`,
+      );
+    }
     if (group < 0 || groups.firstBaseline[group] < 0) return;
     const base = baseline[groups.firstBaseline[group]];
     const column = r.entry.regNo !== '' ? r.columns.regNo : r.columns.name;
@@ -385,7 +395,7 @@ function inBaseline_(
   });
 }
 
-/** The same name in one district with two registration numbers (counted as one operator). */
+/** The same name in one district with two registration numbers (two operators: the number decides). */
 function twoNumbers_(rows: readonly OperatorRow_[], where: Where_, at: At_): void {
   const numberOfName = new Map<string, OperatorRow_>();
   for (const current of rows) {
@@ -398,7 +408,7 @@ function twoNumbers_(rows: readonly OperatorRow_[], where: Where_, at: At_): voi
         current.sheet,
         entry.row,
         current.columns.regNo,
-        `ชื่อ ${quote(entry.name)} ในอำเภอนี้ใช้เลขทะเบียน ${quote(first.entry.regNoText)} แล้ว (${where(first.sheet, first.entry.row)}) ให้ตรวจว่าเลขใดถูก (ตอนนี้นับเป็นรายเดียวกัน)`,
+        `ชื่อ ${quote(entry.name)} ในอำเภอนี้มีเลขทะเบียน ${quote(first.entry.regNoText)} แล้ว (${where(first.sheet, first.entry.row)}) แถวนี้เลข ${quote(entry.regNoText)} จึงนับเป็นคนละราย ถ้าเป็นรายเดียวกันให้แก้เลขทะเบียนให้ตรงกัน`,
       );
     }
   }

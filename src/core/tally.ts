@@ -35,6 +35,7 @@ import {
   type OnlineColumn,
 } from './entryLayout';
 import { fiscalYearBounds } from './fiscalYear';
+import { OperatorIndex } from './operatorIdentity';
 
 /** What the tally reads. */
 export interface TallyInput {
@@ -113,14 +114,19 @@ export interface TallyResult {
   readonly newOperators: readonly NewOperator[];
 }
 
-/** Operators as groups of rows: two rows are one operator when linked by number or name. */
+/** Operators as groups of rows (operatorIdentity.ts). */
 export interface OperatorGroups {
-  /** The group of each online entry (same index), -1 when it names no operator. */
+  /**
+   * The group of each online entry (same index): NO_OPERATOR when it names none, UNDECIDED
+   * when its name is several numbered operators' and only some are in the baseline.
+   */
   readonly online: Int32Array;
-  /** The group of each baseline entry (same index), -1 when it names no operator. */
+  /** The group of each baseline entry (same index), NO_OPERATOR when it names none. */
   readonly baseline: Int32Array;
   /** Per group: the index of its first baseline entry, -1 when it is not in the baseline. */
   readonly firstBaseline: Int32Array;
+  /** Per online entry: 1 when it has no number and its name is several numbered operators'. */
+  readonly ambiguous: Uint8Array;
 }
 
 /**
@@ -212,91 +218,26 @@ function districtTallies_(input: TallyInput, pass: CountingPass<ActivityKey>): D
 }
 
 /**
- * Groups the rows of the baseline and online sheets into operators. Two rows are the same
- * operator when they have the same registration number (in any district), or the same name
- * key in the same district (also when one of them has a number or they have different
- * numbers); the relation is transitive (union-find over number and district+name keys).
+ * Groups the rows of the baseline and online sheets into operators by the identity rule
+ * (operatorIdentity.ts): the same registration number (in any district), or, where a side has
+ * no number, the same name key in the same district.
  * @param baseline the baseline entries
  * @param online the online entries
  */
 export function groupOperators(baseline: readonly BaselineEntry[], online: readonly OnlineEntry[]): OperatorGroups {
-  const index = new OperatorIndex_();
-  const baselineNodes = baseline.map((e) => index.add(e.regNo, e.districtIndex, e.nameKey));
-  const onlineNodes = online.map((e) => index.add(e.regNo, e.districtIndex, e.nameKey));
-  const { groupOf, count } = index.groups();
-  const group = (node: number) => (node < 0 ? -1 : groupOf[node]);
-  const baselineGroups = Int32Array.from(baselineNodes, group);
-  const firstBaseline = new Int32Array(count).fill(-1);
-  for (let i = baselineGroups.length - 1; i >= 0; i--) {
-    if (baselineGroups[i] >= 0) firstBaseline[baselineGroups[i]] = i;
-  }
-  return { online: Int32Array.from(onlineNodes, group), baseline: baselineGroups, firstBaseline };
-}
-
-/**
- * Operators as a union-find over their keys: a registration number, or a district and name
- * key. Each row adds its keys (linking them when it has both) and gets a node.
- */
-class OperatorIndex_ {
-  private readonly parent: number[] = [];
-  private readonly byNumber = new Map<string, number>();
-  /** Per district index: name key → node. */
-  private readonly byName: Map<string, number>[] = [];
-
-  /**
-   * Adds a row's keys; returns its node, or -1 when it names no operator.
-   * @param regNo the registration number's key, or ''
-   * @param districtIndex the district, or -1
-   * @param nameKey the name's key, or ''
-   */
-  add(regNo: string, districtIndex: number, nameKey: string): number {
-    const numberNode = regNo === '' ? -1 : this.node_(this.byNumber, regNo);
-    let nameNode = -1;
-    if (nameKey !== '' && districtIndex >= 0) {
-      let names = this.byName[districtIndex];
-      if (names === undefined) {
-        names = new Map();
-        this.byName[districtIndex] = names;
-      }
-      nameNode = this.node_(names, nameKey);
-    }
-    if (numberNode >= 0 && nameNode >= 0) {
-      const a = this.find_(numberNode);
-      const b = this.find_(nameNode);
-      if (a !== b) this.parent[b] = a;
-    }
-    return numberNode >= 0 ? numberNode : nameNode;
-  }
-
-  /** The group of every node, numbered 0, 1, ... in the order of their first node. */
-  groups(): { groupOf: Int32Array; count: number } {
-    const size = this.parent.length;
-    const groupOfRoot = new Int32Array(size).fill(-1);
-    const groupOf = new Int32Array(size);
-    let count = 0;
-    for (let node = 0; node < size; node++) {
-      const root = this.find_(node);
-      if (groupOfRoot[root] < 0) groupOfRoot[root] = count++;
-      groupOf[node] = groupOfRoot[root];
-    }
-    return { groupOf, count };
-  }
-
-  private node_(map: Map<string, number>, key: string): number {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = this.parent.length;
-      map.set(key, id);
-      this.parent.push(id);
-    }
-    return id;
-  }
-
-  private find_(node: number): number {
-    const parent = this.parent;
-    while (parent[node] !== node) node = parent[node] = parent[parent[node]];
-    return node;
-  }
+  const index = new OperatorIndex();
+  const baselineNodes = baseline.map((e) => index.add(e));
+  const onlineNodes = online.map((e) => index.add(e));
+  const resolved = index.resolve(baselineNodes);
+  const operatorOf = (node: number) => resolved.operatorOf(node);
+  const firstBaseline = new Int32Array(resolved.size);
+  for (let op = 0; op < resolved.size; op++) firstBaseline[op] = resolved.baselineRowOf(op);
+  return {
+    online: Int32Array.from(onlineNodes, operatorOf),
+    baseline: Int32Array.from(baselineNodes, operatorOf),
+    firstBaseline,
+    ambiguous: Uint8Array.from(onlineNodes, (node) => (resolved.isAmbiguous(node) ? 1 : 0)),
+  };
 }
 
 /**
@@ -368,23 +309,22 @@ function countedOperators_(
   context: ReadContext,
   inPeriod: (day: Day | null) => day is Day,
 ): CountedOperators {
-  const index = new OperatorIndex_();
+  const index = new OperatorIndex();
   const baselineNodes = readBaseline(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE).map((e) =>
-    index.add(e.regNo, e.districtIndex, e.nameKey),
+    index.add(e),
   );
   const size = input.online.length;
   const rows = countingRows_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, index, inPeriod);
-  const { groupOf, count } = index.groups();
-  const old = new Uint8Array(count);
-  for (const n of baselineNodes) if (n >= 0) old[groupOf[n]] = 1;
+  const resolved = index.resolve(baselineNodes);
+  const count = resolved.size;
   const first = new Int32Array(count).fill(-1);
   const earliest = new Int32Array(count);
   const last = new Int32Array(count);
   const next = new Int32Array(size).fill(-1);
   for (let i = 0; i < size; i++) {
     if (rows.node[i] < 0) continue;
-    const group = groupOf[rows.node[i]];
-    if (old[group]) continue;
+    const group = resolved.operatorOf(rows.node[i]);
+    if (group < 0 || resolved.baselineRowOf(group) >= 0) continue;
     if (first[group] < 0) {
       first[group] = earliest[group] = last[group] = i;
     } else {
@@ -446,7 +386,7 @@ function countingRows_(
   rows: Rows,
   context: ReadContext,
   shape: SheetShape<OnlineColumn>,
-  index: OperatorIndex_,
+  index: OperatorIndex,
   inPeriod: (day: Day | null) => day is Day,
 ): CountingRows {
   const node = new Int32Array(rows.length).fill(-1);
@@ -459,7 +399,7 @@ function countingRows_(
   for (let i = 0; i < rows.length; i++) {
     const key = readOnlineKey(rows[i], context, shape, cells);
     if (key === null) continue;
-    const id = index.add(key.regNo, key.districtIndex, key.nameKey);
+    const id = index.add(key);
     if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
     let channelId = channelIds.get(key.channel);
     if (channelId === undefined) {

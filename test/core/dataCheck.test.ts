@@ -188,10 +188,11 @@ describe('dataCheck', () => {
     expect(problems[0].message).toContain('นับเป็น 25 มีนาคม 2565');
   });
 
-  test('a date after today is pointed out (it counts: it is in the fiscal year)', () => {
+  test('a date after today is pointed out as planned: it counts from its day (issue 20)', () => {
     const problems = check({ activities: [act({ date: d(2022, 3, 20) })] }, { today: dayOf(2022, 3, 10) });
     expect(where(problems)).toEqual([[ACT, 2, A.date + 1]]);
     expect(problems[0].message).toContain('ยังมาไม่ถึง');
+    expect(problems[0].message).toContain('ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น');
   });
 
   test('a duplicate row (ignoring spaces, date as a day) names the earlier row', () => {
@@ -244,7 +245,31 @@ describe('dataCheck', () => {
       ],
     });
     expect(where(problems)).toEqual([[ONL, 4, O.regNo + 1]]);
-    expect(problems[0].message).toContain('ชื่อ "กลุ่ม เอ" ในอำเภอนี้ใช้เลขทะเบียน "NK-01-100" แล้ว (แถวที่ 2 ชีต ออนไลน์ สังคม)');
+    expect(problems[0].message).toContain(
+      'ชื่อ "กลุ่ม เอ" ในอำเภอนี้มีเลขทะเบียน "NK-01-100" แล้ว (แถวที่ 2 ชีต ออนไลน์ สังคม) แถวนี้เลข "๑๐๑" จึงนับเป็นคนละราย',
+    );
+  });
+
+  test('an impossible BE day in a date cell (29/02/2568) is pointed out and not counted', () => {
+    const problems = check({ activities: [act({ date: d(2568, 2, 29) })] }, { fiscalYear: 2568 });
+    expect(where(problems)).toEqual([[ACT, 2, A.date + 1]]);
+    expect(problems[0].message).toBe('วันที่ 29/02/2568 ไม่มีวันที่นี้ในปฏิทิน (พ.ศ. 2568) แถวนี้จึงยังไม่นับ');
+  });
+
+  test('a row without a number whose name two numbered operators carry asks for its number', () => {
+    const online = [
+      onl({ regNo: '101' }),
+      onl({ regNo: '102', channel: 'LINE' }),
+      onl({ regNo: '', channel: 'Shopee' }),
+    ];
+    const problems = check({ online });
+    const asked = problems.filter((p) => p.message.includes('ตรงกับผู้ประกอบการหลายเลขทะเบียน'));
+    expect(where(asked)).toEqual([[ONL, 4, O.regNo + 1]]);
+    expect(asked[0].message).toContain('ตอนนี้นับรวมกับรายหนึ่งในนั้น');
+    const withBaseline = check({ online, baseline: [['สังคม', '102', 'กลุ่มเอ']] });
+    expect(withBaseline.find((p) => p.message.includes('หลายเลขทะเบียน'))?.message).toContain(
+      'บางรายมีในข้อมูลฐานแล้ว แถวนี้จึงยังไม่นับ',
+    );
   });
 
   test('one registration number in one district under two names, quoted as typed', () => {

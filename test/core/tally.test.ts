@@ -271,6 +271,67 @@ describe('new operators and channels', () => {
     expect(r.newOperators).toEqual([]);
   });
 
+  test('two registration numbers with one name are two operators (issue 20: group names repeat)', () => {
+    const r = run({
+      online: [
+        onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+        onl(d(2022, 1, 6), THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
+      ],
+    });
+    expect(counts(r, THA_BO)).toEqual([0, 2, 2]);
+    expect(r.newOperators.map((o) => o.regNoText)).toEqual(['4303-0001', '4303-0002']);
+  });
+
+  test('a numbered baseline row keeps out only its own number, not another number of the same name', () => {
+    const r = run({
+      baseline: [[THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร']],
+      online: [
+        onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+        onl(d(2022, 1, 6), THA_BO, '๔๓๐๓-๐๐๐๒', 'กลุ่มแม่บ้าน เกษตรกร', 'Shopee'),
+      ],
+    });
+    expect(counts(r, THA_BO)).toEqual([0, 1, 1]);
+    expect(r.newOperators.map((o) => o.regNoText)).toEqual(['4303-0001']);
+  });
+
+  test('a baseline row without a number keeps out every numbered operator of its name in its district', () => {
+    const r = run({
+      baseline: [[THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร']],
+      online: [
+        onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+        onl(d(2022, 1, 6), THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
+        onl(d(2022, 1, 6), SANGKHOM, '4303-0003', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
+      ],
+    });
+    expect(counts(r, THA_BO)).toEqual([0, 0, 0]);
+    expect(counts(r, SANGKHOM)).toEqual([0, 1, 1]);
+  });
+
+  test('a row without a number whose name two new numbered operators carry adds none and brings its channel', () => {
+    const online = [
+      onl(d(2022, 1, 5), THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+      onl(d(2022, 1, 6), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+      onl(d(2022, 1, 7), THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร', 'LINE'),
+    ];
+    const r = run({ online });
+    expect(counts(r, THA_BO)).toEqual([0, 2, 2]);
+    // It goes with the lowest number, whatever the row order.
+    expect(r.newOperators.find((o) => o.regNoText === '4303-0001')?.rows).toEqual([1, 2]);
+    expect(counts(run({ online: [...online].reverse() }), THA_BO)).toEqual([0, 2, 2]);
+  });
+
+  test("a row without a number whose name is a new and a baseline operator's counts for neither", () => {
+    const r = run({
+      baseline: [[THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร']],
+      online: [
+        onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+        onl(d(2022, 1, 7), THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร', 'LINE'),
+      ],
+    });
+    expect(counts(r, THA_BO)).toEqual([0, 1, 1]);
+    expect(r.newOperators[0].rows).toEqual([0]);
+  });
+
   test('two name-only rows with the same name in different districts are two operators', () => {
     const r = run({
       online: [
