@@ -126,8 +126,7 @@ export function parseDate(value: unknown): Parsed<Day> {
     // Before 1930 a "date" cell is a bare number or a time typed there (12 → 11/01/1900,
     // 10:30 → 30/12/1899): nobody meant it (the entry sheets' rule marks it too).
     if (value.getFullYear() < SHORT_YEAR_CE.first) return fail('เซลล์นี้เป็นตัวเลขหรือเวลา ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)');
-    const be = shortBeYearOf(value);
-    return ok(be === null ? dayOfDate(value) : dayOf(be - BE_OFFSET, value.getMonth() + 1, value.getDate()));
+    return dateCellDay_(value);
   }
   if (typeof value !== 'string') {
     if (value === '' || value === null || value === undefined) return fail('ไม่มีวันที่');
@@ -141,6 +140,25 @@ export function parseDate(value: unknown): Parsed<Day> {
     return fail(`${quote(value)} ไม่มีวันที่นี้ในปฏิทิน`);
   }
   return ok(dayOf(year, parts.month, parts.day));
+}
+
+/**
+ * The day a date cell means. A cell whose year is a BE year (typed as 29/02/2568, or as
+ * 29/02/68, which Sheets made 1968) was checked by Sheets against the wrong calendar year:
+ * CE 2568 and 1968 are leap years, BE 2568 (CE 2025) is not, so the day must exist in the
+ * year meant, or it is refused as a text date would be.
+ */
+function dateCellDay_(value: Date): Parsed<Day> {
+  const shortBe = shortBeYearOf(value);
+  const year = value.getFullYear();
+  const beYear = shortBe ?? (year > BE_YEAR_FLOOR ? year : null);
+  if (beYear === null) return ok(dayOfDate(value));
+  const month = value.getMonth() + 1;
+  const day = value.getDate();
+  if (!isValidDate(beYear - BE_OFFSET, month, day)) {
+    return fail(`${day}/${String(month).padStart(2, '0')}/${beYear} ไม่มีวันที่นี้ในปฏิทิน (พ.ศ. ${beYear})`);
+  }
+  return ok(dayOf(beYear - BE_OFFSET, month, day));
 }
 
 /** Years Sheets gives a two-digit year typed into a date cell (25/03/65 → 1965; unconfirmed window). */

@@ -181,3 +181,21 @@ describe('two-digit BE years Sheets read as CE in a date cell', () => {
     expect(parseDate(new Date(1930, 0, 1))).toEqual({ ok: true, value: dayOf(2530 - 543, 1, 1) }); // '1/1/30': BE 2530
   });
 });
+
+describe('a day that does not exist in the BE year typed into a date cell (issue 20)', () => {
+  test('29/02/2568 typed into a date cell (CE 2568 is a leap year, BE 2568 = CE 2025 is not) is refused', () => {
+    const parsed = parseDate(new Date(2568, 1, 29));
+    expect(parsed).toEqual({ ok: false, problem: '29/02/2568 ไม่มีวันที่นี้ในปฏิทิน (พ.ศ. 2568)' });
+    // Typed as text it was refused already: the same rule either way.
+    expect(parseDate('29/02/2568').ok).toBe(false);
+  });
+
+  test('29/02/68 typed into a date cell (Sheets makes 1968, a leap year) is refused', () => {
+    expect(parseDate(new Date(1968, 1, 29))).toEqual({ ok: false, problem: '29/02/2568 ไม่มีวันที่นี้ในปฏิทิน (พ.ศ. 2568)' });
+  });
+
+  test('28/02/2568 in a date cell reads as 28 Feb 2025; 29/02/2567 (CE 2567 has none) stays text, read as BE', () => {
+    expect(parseDate(new Date(2568, 1, 28))).toEqual({ ok: true, value: dayOf(2025, 2, 28) });
+    expect(parseDate('29/02/2567')).toEqual({ ok: true, value: dayOf(2024, 2, 29) });
+  });
+});
