@@ -5,6 +5,7 @@
  * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
  */
 import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
+import { otopSum } from './functions/sumFunction';
 import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
@@ -44,6 +45,18 @@ import { runReminders, setReminders } from './server/reminders';
  */
 export function OTOP_TARGET(registered: unknown, percent?: unknown): unknown {
   return otopTarget(registered, percent);
+}
+
+/**
+ * ผลรวมของตัวเลขที่พิมพ์ในช่วง อ่านเลขไทยและตัวเลขที่เป็นข้อความได้ (ผลรวมจังหวัดของตารางอำเภอ).
+ * The sum of the typed figures of a range, Thai digits and numbers typed as text included.
+ *
+ * @param {Array<Array<*>>} values ช่วงของตัวเลข. The range of figures.
+ * @return {number} ผลรวม. The sum.
+ * @customfunction
+ */
+export function OTOP_SUM(values: unknown): unknown {
+  return otopSum(values);
 }
 
 /**

@@ -3,9 +3,9 @@
  * percentage, score, level and next step. The district table's formula (OTOP_DISTRICT) and
  * the server (sidebar, summaries, e-mail, LINE text) both compute every figure here, so they
  * cannot disagree. The edge cases, each decided once:
- * - the registered figure must be a number cell: blank or text (also "74 ราย" or Thai digits
- *   typed as text, which Sheets' SUM in the total row would skip) makes the district
- *   unassessable: no target, percentage, score or level, and a next step saying what to fix;
+ * - the registered figure is a whole number, in a number cell or as text (Thai digits too);
+ *   blank or text that is no number ("74 ราย") makes the district unassessable: no target,
+ *   percentage, score or level, and a next step saying what to fix;
  * - 0 registered: the target is still at least 1 (the letter's rule), the percentage none;
  * - promoted blank is 0; promoted unreadable leaves no percentage on the "never yet online"
  *   basis (it does not matter on the default basis);
@@ -13,7 +13,7 @@
  *   online" basis) gives no percentage, shown as NO_FIGURE, not an error.
  */
 import { type Criteria, topLevel } from './criteria';
-import { quote } from './parsed';
+import { parseCount } from './numbers';
 import { type Assessment, assess, nextStepText } from './scoring';
 import { operatorTarget, percentage } from './targets';
 import { isBlank } from './text';
@@ -74,19 +74,27 @@ const REGISTERED = 'ผู้ประกอบการทั้งหมด (�
 const PROMOTED = 'ส่งเสริมแล้ว ปี ๖๔';
 
 /**
- * Reads a figure cell: a whole number ≥ 0 in a number cell.
+ * Reads a figure cell: a whole number ≥ 0, in a number cell or typed as text (Thai digits
+ * ๒๔๑, thousands separators and spaces read as everywhere else, DOMAIN.md); text that is no
+ * number ("74 ราย") is refused. The total row sums with the same rule (OTOP_SUM).
  * @param value the cell value
  * @param label the column, for the problem
  * @param blank what a blank cell is: a value, or null (unreadable)
  */
 function figure_(value: unknown, label: string, blank: number | null): { value: number | null; problem: string } {
   if (isBlank(value)) return { value: blank, problem: blank === null ? `ช่อง "${label}" ว่าง ให้พิมพ์จำนวนเป็นตัวเลข` : '' };
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { value, problem: '' };
-  const why =
-    typeof value === 'number'
-      ? `${quote(value)} ต้องเป็นจำนวนเต็ม 0 ขึ้นไป`
-      : `${quote(value)} เป็นข้อความ ให้พิมพ์เป็นตัวเลขอย่างเดียว (เช่น 74) เพราะผลรวมของจังหวัดไม่นับข้อความ`;
-  return { value: null, problem: `ช่อง "${label}" ${why}` };
+  const count = parseCount(value);
+  if (count.ok) return { value: count.value, problem: '' };
+  return { value: null, problem: `ช่อง "${label}" ${count.problem} ให้พิมพ์จำนวนเป็นตัวเลขอย่างเดียว เช่น 74` };
+}
+
+/**
+ * A figure cell's value as the district table reads it, or null when blank or unreadable:
+ * what the total row adds up (OTOP_SUM), so the total counts exactly the figures the rows use.
+ * @param value the cell value
+ */
+export function figureValue(value: unknown): number | null {
+  return isBlank(value) ? null : figure_(value, '', null).value;
 }
 
 /**

@@ -96,7 +96,8 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
       activities: countOrZero_(a, fn, LABELS.activities, r),
       channels: countOrZero_(c, fn, LABELS.channels, r),
       newOperators: countOrZero_(n, fn, LABELS.newOperators, r),
-      registered: required(parsePositiveCount(reg), fn, LABELS.registered, r),
+      // 0 registered scores as the district table does: counts decide, nothing is divided.
+      registered: required(parseCount(reg), fn, LABELS.registered, r),
     };
     return pick(assess(results, criteria));
   });

@@ -120,7 +120,8 @@ export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs
 }
 
 /**
- * The planned cells of the total row: native SUMs of the district rows, and the percentage of
+ * The planned cells of the total row: native SUMs of the district rows (OTOP_SUM for the typed
+ * figures), and the percentage of
  * the sums with the core's integer rounding (targets.percentage: ⌊(2·part·10000 + base) ÷
  * (2·base)⌋ ÷ 100, which Sheets' FLOOR computes exactly for whole numbers), on the basis the
  * settings cell names, NO_FIGURE without a base (districtResult's rules).
@@ -140,6 +141,7 @@ export function totalRowCells(
 ): Map<number, string> {
   const letter = (key: DistrictColumn) => columnLetter(DISTRICT_COL[key]);
   const sum = (key: DistrictColumn) => `=SUM(${letter(key)}${first}:${letter(key)}${last})`;
+  const figureSum = (key: DistrictColumn) => `=OTOP_SUM(${letter(key)}${first}:${letter(key)}${last})`;
   const reg = `${letter('registered')}${row}`;
   const promoted = `${letter('promoted')}${row}`;
   const fresh = `${letter('newOperators')}${row}`;
@@ -147,8 +149,9 @@ export function totalRowCells(
   const percent = `=IF(${base}>0, FLOOR((2*${fresh}*10000+${base})/(2*(${base})))/100, "${noFigure}")`;
   return new Map([
     [DISTRICT_COL.name, TOTAL_LABEL],
-    [DISTRICT_COL.registered, sum('registered')],
-    [DISTRICT_COL.promoted, sum('promoted')],
+    // The typed figures may be Thai digits or text numbers, which SUM skips: OTOP_SUM reads them as the rows do.
+    [DISTRICT_COL.registered, figureSum('registered')],
+    [DISTRICT_COL.promoted, figureSum('promoted')],
     [DISTRICT_COL.activityGoal, sum('activityGoal')],
     [DISTRICT_COL.target, sum('target')],
     [DISTRICT_COL.activities, sum('activities')],

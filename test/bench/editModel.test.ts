@@ -51,7 +51,8 @@ describe('the per-district table', () => {
 
   test('a baseline edit re-runs every district; a cell nobody reads re-runs nothing', () => {
     expect(editCost(cells, { sheet: 'ฐาน ๒๕๖๔', row: 3, col: 2 }).byFunction).toEqual({ OTOP_DISTRICT: 9 });
-    expect(editCost(cells, { sheet: 'อำเภอ', row: 4, col: 3 }).byFunction).toEqual({ OTOP_DISTRICT: 1 });
+    // A typed figure (registered) re-runs its district and the total's OTOP_SUM of that column (issue 20).
+    expect(editCost(cells, { sheet: 'อำเภอ', row: 4, col: 3 }).byFunction).toEqual({ OTOP_DISTRICT: 1, OTOP_SUM: 1 });
     expect(editCost(cells, { sheet: 'อำเภอ', row: 30, col: 3 }).executions).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 /** One district's result and the province total: each edge case decided once. */
 import { CRITERIA_2565 } from '../../src/core/criteria';
-import { districtResult, percentBase, provinceTotal, readFigures, UNASSESSED } from '../../src/core/districtResult';
+import {
+  districtResult,
+  figureValue,
+  percentBase,
+  provinceTotal,
+  readFigures,
+  UNASSESSED,
+} from '../../src/core/districtResult';
 
 const counts = { activities: 5, channels: 3, newOperators: 12 };
 
@@ -10,7 +17,7 @@ describe('reading the figures the province typed', () => {
     expect(readFigures(241, '')).toEqual({ registered: 241, promoted: 0, problems: [] });
   });
 
-  test.each([['74 ราย'], ['๗๔'], ['74'], [''], [-3], [7.5], [true]])(
+  test.each([['74 ราย'], [''], [-3], [7.5], [true], ['๗๔ ราย']])(
     'registered %p is unreadable, with a Thai problem',
     (value) => {
       const figures = readFigures(value, 0);
@@ -20,8 +27,17 @@ describe('reading the figures the province typed', () => {
     },
   );
 
-  test('text is refused because the total row’s SUM would skip it', () => {
-    expect(readFigures('74', 0).problems[0]).toContain('ผลรวมของจังหวัดไม่นับข้อความ');
+  test.each([
+    ['๗๔', 74],
+    ['74', 74],
+    [' ๑,๒๔๑ ', 1241],
+    ['0', 0],
+  ])('registered typed as text %p reads as %p, as Thai digits do everywhere (issue 20)', (value, expected) => {
+    expect(readFigures(value, '๑๖')).toEqual({ registered: expected, promoted: 16, problems: [] });
+  });
+
+  test('the total adds what the rows read: Thai digits and text numbers, not unreadable text', () => {
+    expect([241, '๑๐๒', '74', '', '74 ราย', true].map(figureValue)).toEqual([241, 102, 74, null, null, null]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { CRITERIA_2565 } from '../../src/core/criteria';
 import { criteriaToRows } from '../../src/core/criteriaTable';
+import { districtResult, readFigures } from '../../src/core/districtResult';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from '../../src/functions/scoringFunctions';
 
@@ -61,6 +62,17 @@ describe('OTOP_SCORE, OTOP_LEVEL, OTOP_NEXT', () => {
     expect(otopLevel(0, 0, 0, 241)).toBe('ต่ำกว่าเกณฑ์');
     expect(otopNext(5, 3, 12, 241)).toBe('ถึงระดับสูงสุดแล้ว (ดีมาก)');
     expect(otopNext(4, 3, 12, 241)).toBe('ระดับถัดไป ดีมาก (5 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง');
+  });
+  test('0 registered scores as the district table scores it: counts decide, nothing is divided (issue 20)', () => {
+    const counts = { activities: 5, channels: 3, newOperators: 1 };
+    const table = districtResult(readFigures(0, 0), counts, CRITERIA_2565, 'registered');
+    expect(otopScore(5, 3, 1, 0)).toBe(table.score);
+    expect(otopLevel(5, 3, 1, 0)).toBe(table.level);
+    expect(otopNext(4, 3, 0, 0)).toBe(
+      districtResult(readFigures(0, 0), { ...counts, activities: 4, newOperators: 0 }, CRITERIA_2565, 'registered')
+        .next,
+    );
+    expect([table.score, table.level]).toEqual([5, 'ดีมาก']);
   });
   test('one row range of four cells: =OTOP_LEVEL(H5:K5)', () => {
     expect(otopLevel([[3, 1, 7, 241]])).toEqual([['ปานกลาง']]);

@@ -152,6 +152,27 @@ describe('one standing rule: the table and the sidebar agree on the edge cases',
     }
   });
 
+  test('registered typed in Thai digits (๗๔) is read by the row, the sidebar and the total alike (issue 20)', () => {
+    const h = journeyWorkbook();
+    const table = h.as(PROVINCE).run.spreadsheet.getSheetByName('อำเภอ')!;
+    const totalBefore = Number(tableRow(h, 'รวมทั้งจังหวัด')['ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)']);
+    const numberBefore = table.getRange(2, 3).getValue() as number;
+    const sideBefore = standing(h, 'ท่าบ่อ');
+    // Whether Sheets reads typed Thai digits as a number is unconfirmed: the worse case, text
+    // (a cell formatted as plain text keeps what is typed as text).
+    table.getRange(2, 3).setNumberFormat('@').setValue('๗๔');
+    expect(table.getRange(2, 3).getValue()).toBe('๗๔');
+    const side = standing(h, 'ท่าบ่อ');
+    const row = tableRow(h, 'ท่าบ่อ');
+    expect(side.level).not.toBe('ยังประเมินไม่ได้');
+    expect(side.target).toBe(4);
+    expect(row['เป้าผู้ประกอบการ']).toBe('4');
+    expect(row['ระดับ']).toBe(side.level);
+    expect([side.target, side.level, side.percent]).toEqual([sideBefore.target, sideBefore.level, sideBefore.percent]);
+    const total = Number(tableRow(h, 'รวมทั้งจังหวัด')['ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)']);
+    expect(total).toBe(totalBefore - numberBefore + 74);
+  });
+
   test('promoted = registered under the "never online" basis', () => {
     const h = journeyWorkbook();
     setSetting(h, LABEL.percentBasis, BASIS_TEXT.neverOnline);
