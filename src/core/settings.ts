@@ -19,8 +19,19 @@ export interface Settings {
   readonly province: string;
   /** BE fiscal year. */
   readonly fiscalYear: number;
-  /** The live tallies count entries up to this day inclusive. */
+  /** The count-up-to day the province set (the fiscal year's last day by default). */
   readonly asOf: Day;
+  /**
+   * The data day: today as the add-on last wrote it (set-up, the sidebar, the daily run), null
+   * when the row is missing. A formula cannot read the clock and stay current (Sheets reruns a
+   * custom function only when its arguments change), so the day is a cell the formulas read.
+   */
+  readonly dataDay: Day | null;
+  /**
+   * What the live figures count up to, inclusive: the earlier of asOf and the data day, so an
+   * activity dated ahead (planned) counts from its day, never before (issue 20).
+   */
+  readonly countedTo: Day;
   readonly rounds: readonly Day[];
   readonly monthlyDueDay: number;
   readonly reportEmail: string;
@@ -62,6 +73,7 @@ export const LABEL = {
   province: 'จังหวัด',
   fiscalYear: 'ปีงบประมาณ (พ.ศ.)',
   asOf: 'นับผลถึงวันที่',
+  dataDay: 'ข้อมูล ณ วันที่',
   round: (n: number) => `กำหนดส่งสรุปผล รอบที่ ${n}`,
   monthlyDueDay: 'ส่งรายงานประจำเดือนภายในวันที่',
   reportEmail: 'อีเมลจังหวัดสำหรับส่งรายงาน',
@@ -121,6 +133,8 @@ export function defaultSettings(districts: readonly string[], fiscalYear = CALEN
     province: 'หนองคาย',
     fiscalYear,
     asOf: fiscalYearBounds(fiscalYear).end,
+    dataDay: null,
+    countedTo: fiscalYearBounds(fiscalYear).end,
     rounds: defaultRounds(fiscalYear),
     monthlyDueDay: CALENDAR_2565.monthlyDueDay,
     reportEmail: LETTER_EMAIL,
@@ -175,8 +189,13 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
         `ผู้ลงชื่อในรายงานที่ อ.${d} ส่ง: ชื่อ; ตำแหน่ง; โทร. (คั่นด้วย ;)`,
       ],
     ),
+    [LABEL.dataDay, settings.dataDay === null ? '' : { day: settings.dataDay }, DATA_DAY_HELP],
   ];
 }
+
+/** The help of the data day's row. */
+export const DATA_DAY_HELP =
+  'ส่วนเสริมปรับเป็นวันนี้เองทุกวัน (ไม่ต้องแก้): ตารางอำเภอนับรายการถึงวันนี้ รายการที่ลงวันที่ล่วงหน้า (วางแผนไว้) นับเมื่อถึงวันนั้น';
 
 /** A signatory as its settings cell. */
 function signatoryText_(s: Signatory): string {
@@ -232,6 +251,8 @@ export function readSettings(
     problems.push(`ตั้งค่า "${LABEL.asOf}" (${dateText(asOf)}) อยู่นอก${yearText} จึงนับผลถึงสิ้นปีงบประมาณแทน ให้แก้วันที่ในชีตตั้งค่า`);
     asOf = end;
   }
+  const dataDayValue = byLabel.get(LABEL.dataDay);
+  const dataDay = isBlank(dataDayValue) ? null : day(LABEL.dataDay, end);
   const rounds = year.rounds.map((d, i) => {
     const deadline = day(LABEL.round(i + 1), d);
     if (!inYear(deadline)) {
@@ -253,6 +274,8 @@ export function readSettings(
       province: text(LABEL.province, defaults.province),
       fiscalYear,
       asOf,
+      dataDay,
+      countedTo: dataDay === null ? asOf : Math.min(asOf, dataDay),
       rounds,
       monthlyDueDay: number(LABEL.monthlyDueDay, defaults.monthlyDueDay, (n) => n >= 1 && n <= 31),
       reportEmail: text(LABEL.reportEmail, defaults.reportEmail),

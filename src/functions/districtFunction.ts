@@ -54,7 +54,7 @@ export function otopDistrict(
     },
     {
       fiscalYear: read.fiscalYear,
-      asOf: read.asOf,
+      asOf: read.countedTo,
       basis: read.percentBasis,
       criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์')).criteria,
       channelRows: channels === undefined || channels === '' ? DEFAULT_CHANNEL_ROWS : range_(channels, 'ช่วงชื่อช่องทาง'),
@@ -73,7 +73,7 @@ export function otopDistrict(
       shown(r.score),
       r.level,
       r.next,
-      ...trendPercents(evaluation.operatorDays, read.fiscalYear, read.asOf, r.target),
+      ...trendPercents(evaluation.operatorDays, read.fiscalYear, read.countedTo, r.target),
     ],
   ];
 }

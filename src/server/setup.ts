@@ -7,7 +7,8 @@
  * rights.
  */
 import { channelNames } from '../core/channels';
-import { dateOfDay, dayOfDate } from '../core/civilDate';
+import { dateOfDay, type Day, dayOfDate } from '../core/civilDate';
+import { parseDate } from '../core/dateParse';
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { NO_FIGURE } from '../core/districtResult';
@@ -114,7 +115,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const healed = healLeftovers(ss, found, now, undo);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
-  const settings = setUpSettings_(run, settingsValues, names);
+  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now));
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.made);
@@ -269,6 +270,7 @@ function setUpSettings_(
   run: Run_,
   existing: unknown[][],
   names: readonly string[],
+  today: Day,
 ): { settings: Settings; problems: string[]; refs: Pick<TableRefs, 'settings' | 'basis'>; ownName: string } {
   const { own, made } = own_(run, 'settings', SHEET.settings);
   const sheet = own.sheet;
@@ -277,6 +279,7 @@ function setUpSettings_(
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
   const typedYear = readSettings(grid, names).settings.fiscalYear;
   const dateRows: number[] = [];
+  let dataDayRow = -1;
   const planned = new Map<number, Map<number, PlannedValue>>();
   const plan = (r: number, c: number, v: PlannedValue) => {
     if (!planned.has(r + 1)) planned.set(r + 1, new Map());
@@ -291,7 +294,8 @@ function setUpSettings_(
       plan(r, 0, label);
     }
     const typed = typeof value === 'object' ? dateOfDay(value.day) : value;
-    if (isBlank(grid[r][1])) plan(r, 1, typed);
+    if (label === LABEL.dataDay) dataDayRow = r;
+    else if (isBlank(grid[r][1])) plan(r, 1, typed);
     if (isBlank(grid[r][2])) plan(r, 2, help);
     if (typeof value === 'object') dateRows.push(r + 1);
   }
@@ -304,6 +308,13 @@ function setUpSettings_(
   if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
     run.repaired.add(nameOf(sheet));
   }
+  // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
+  if (!sameDay_(grid[dataDayRow][1], today)) {
+    const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, dateOfDay(today)]])]]);
+    writeChangedCells(sheet, day, { values: grid, formulas: grid.map((row) => row.map(() => '')) }, run.undo);
+    grid[dataDayRow][1] = dateOfDay(today);
+  }
+  dateRows.push(dataDayRow + 1);
   for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, 'dd/mm/yyyy', run.undo);
   makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
   setFrozenRows(sheet, 1, run.undo);
@@ -318,6 +329,12 @@ function setUpSettings_(
     ownName: nameOf(sheet),
     refs: { settings: sheetRef(nameOf(sheet), '$A$1:$C'), basis: sheetRef(nameOf(sheet), `$B$${basisRow}`) },
   };
+}
+
+/** Whether a settings cell holds a given day (a date cell or a date typed as text). */
+function sameDay_(value: unknown, day: Day): boolean {
+  const parsed = parseDate(value);
+  return parsed.ok && parsed.value === day;
 }
 
 /**

@@ -10,27 +10,30 @@ import { worstFirst } from '../workbook/trend';
 import type { ReportView, SidebarState } from './api';
 import { caller } from './roles';
 import { sentText } from './delivery';
-import { evaluateAll, readWorkbook } from './workbookRead';
+import { keepDataDay } from './dataDay';
+import { evaluateAll, readConfig, readWorkbook } from './workbookRead';
 
 /**
  * The sidebar's state now. The standing is computed from each district's own sheets with the
  * district table's own rule (not read from its formulas, which Sheets may still be computing),
- * counted up to the settings' count-up-to day as the table counts.
+ * counted up to the day the table counts to (Settings.countedTo; the province's opening keeps
+ * the data day at today first).
  * @param ss the workbook
  * @param now the current time
  */
 export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
-  const book = readWorkbook(ss);
-  const { settings } = book;
-  const who = caller(ss, settings);
   const today = dayOfDate(now);
+  const config = readConfig(ss);
+  const who = caller(ss, config.settings);
+  const book = readWorkbook(ss, keepDataDay(config, today, who));
+  const { settings } = book;
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
   // With the evidence: each new operator's day gives the district's trend.
   const standing = standingOf(
-    evaluateAll(book, settings.asOf, true),
+    evaluateAll(book, settings.countedTo, true),
     book.criteria,
     settings.percentBasis,
-    settings.asOf,
+    settings.countedTo,
   );
   const reports = book.registry
     .all('report')
@@ -62,7 +65,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       trend: monthlyTrend(
         standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
         settings.fiscalYear,
-        settings.asOf,
+        settings.countedTo,
       ),
     };
   });

@@ -1,0 +1,38 @@
+/**
+ * Keeps the settings' data day (LABEL.dataDay) at today. The district table's formulas count
+ * up to it (Settings.countedTo), and so does the server, which reads the same cell: the figures
+ * agree everywhere, and an activity dated ahead starts counting on the day the cell reaches it.
+ * A custom function cannot read the clock and stay current: Sheets reruns it only when an
+ * argument changes, and may not give it NOW() or a cell holding it (PLATFORM.md, custom
+ * functions, from the Apps Script guide "Custom functions in Google Sheets"), so the new day
+ * written here is what reruns the district formulas once a day.
+ */
+import { dateOfDay, type Day } from '../core/civilDate';
+import { LABEL, readSettings } from '../core/settings';
+import { cleanText } from '../core/text';
+import { atomically } from '../adapter/undo';
+import { writeBlock } from '../adapter/sheetIo';
+import type { Caller } from './roles';
+import type { WorkbookConfig } from './workbookRead';
+
+/**
+ * Writes today into the data day when it holds another day and the caller may edit the
+ * settings (the province; district officers read the day as it is, as the table does).
+ * @param config the configuration as read
+ * @param today today
+ * @param who the caller
+ * @return the configuration with today's data day (the same object when nothing was written)
+ */
+export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig {
+  const { settings, settingsValues } = config;
+  const own = config.registry.one('settings');
+  if (who.role !== 'province' || own === null || settings.dataDay === today) return config;
+  const row = settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === LABEL.dataDay);
+  if (row < 0) return config; // set-up adds the row
+  atomically((undo) =>
+    writeBlock(own.sheet, row + 1, 2, [[dateOfDay(today)]], undo, LABEL.dataDay, [[settingsValues[row][1]]]),
+  );
+  const values = settingsValues.map((r, i) => (i === row ? [r[0], dateOfDay(today), ...r.slice(2)] : r));
+  const { settings: updated, problems } = readSettings(values, config.districts);
+  return { ...config, settings: updated, settingsProblems: problems, settingsValues: values };
+}

@@ -1,0 +1,86 @@
+/**
+ * What has not happened yet does not count (issue 20): an activity typed ahead of its day
+ * (planned) is shown as planned and counts from its day, in the district table, the sidebar
+ * and the data check alike; the data day the formulas count to is kept at today by the
+ * province's actions and set-up, so the table and the server read one day.
+ */
+import { LABEL } from '../../src/core/settings';
+import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
+import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
+import { type Harness, newHarness } from '../support/workbook';
+
+/** The district table's cell of a district under a header, as displayed. */
+function tableCell(h: Harness, district: string, header: string): string {
+  const rows = h.run.spreadsheet.getSheetByName('อำเภอ')!.getDataRange().getDisplayValues();
+  const row = rows.find((r) => r[1] === district);
+  if (!row) throw new Error(`no row ${district}`);
+  return row[rows[0].indexOf(header)];
+}
+
+/** The settings' data day cell. */
+function dataDay(h: Harness): unknown {
+  const settings = h.run.spreadsheet.getSheetByName('ตั้งค่า')!.getDataRange().getValues();
+  return settings.find((r) => r[0] === LABEL.dataDay)?.[1];
+}
+
+/** The sidebar's standing of a district, as a user opens it. */
+function standing(h: Harness, user: string, district: string) {
+  return h
+    .as(user)
+    .gas.sidebarState()
+    .standing.find((d: { district: string }) => d.district === district);
+}
+
+/** A two-district workbook on 18 April 2565 with four activities of ท่าบ่อ in March. */
+function april(): Harness {
+  const h = newHarness({ editors: [PROVINCE, THA_BO, SANGKHOM] });
+  h.book.clock.set(new Date(2022, 3, 18, 9, 0));
+  typeTwoDistricts(h.run.spreadsheet);
+  h.gas.sidebarSetUp();
+  setSetting(h, LABEL.provinceEditors, PROVINCE);
+  setSetting(h, LABEL.districtEditors('ท่าบ่อ'), THA_BO);
+  setSetting(h, LABEL.districtEditors('สังคม'), SANGKHOM);
+  h.gas.sidebarSetUp();
+  typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 4, '10/03/2565'));
+  return h;
+}
+
+describe('an activity dated ahead (planned) counts from its day, everywhere at once', () => {
+  test('typed on 18 April for 30 June: not counted in the table or the sidebar, pointed out as planned', () => {
+    const h = april();
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
+    const planned = activityRows('ท่าบ่อ', 1, '30/06/2565');
+    planned[0][2] = 'ตลาดนัดที่วางแผนไว้';
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', planned);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
+    for (const user of [PROVINCE, THA_BO]) expect(standing(h, user, 'ท่าบ่อ').activities).toBe(4);
+    expect(tableCell(h, 'ท่าบ่อ', 'ระดับ')).toBe(standing(h, PROVINCE, 'ท่าบ่อ').level);
+    const problems = h.as(THA_BO).gas.sidebarCheckData().problems;
+    const mine = problems.find((p: { sheet: string; row: number }) => p.sheet === 'กิจกรรม ท่าบ่อ' && p.row === 6);
+    expect(mine.message).toContain('ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น');
+  });
+
+  test('on 30 June the province opens the sidebar: the table and the sidebar count it together', () => {
+    const h = april();
+    const planned = activityRows('ท่าบ่อ', 1, '30/06/2565');
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', planned);
+    h.book.clock.set(new Date(2022, 5, 30, 8, 0));
+    // A district officer cannot write the settings: the table and the sidebar still agree (yesterday's day).
+    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(4);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
+    // The province's first action of the day moves the data day: one figure, five activities.
+    expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
+    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
+    expect(dataDay(h)).toEqual(new Date(2022, 5, 30));
+  });
+
+  test('a repeat set-up on a new day moves the data day and repairs nothing', () => {
+    const h = april();
+    h.gas.sidebarSetUp(); // the entry sheet's margin, after the typing
+    h.book.clock.set(new Date(2022, 3, 19, 8, 0));
+    const report = h.gas.sidebarSetUp();
+    expect(report.repaired ?? []).toEqual([]);
+    expect(dataDay(h)).toEqual(new Date(2022, 3, 19));
+  });
+});
