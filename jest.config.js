@@ -11,4 +11,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   // Dates are read in the script time zone; Apps Script projects here run in Asia/Bangkok.
   globalSetup: '<rootDir>/test/support/globalSetup.js',
+  // The property tests' fixed seed (test/support/propertySeed.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/propertySeed.ts'],
 };

@@ -24,7 +24,7 @@ import {
 } from '../support/generatedDistrict';
 
 /** Runs per property: thousands in all, within a few seconds. */
-const RUNS = 400;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 
 /** The add-on's evaluation of a rendered district. */
 function evaluate(r: RenderedDistrict, m: DistrictMeaning): DistrictEvaluation {

@@ -1,9 +1,9 @@
 /**
  * One figure everywhere (issue 20), over generated district workbooks typed into the stand-in
  * (which reads typed text as Sheets does) and counted through the built bundle: the district
- * table's formula row, the sidebar's standing and the district's round submission (its preview,
- * what is recorded) show the same counts, score and level, and they are the letter's counts as
- * the independent reading gives them. Fewer cases than the core properties: each is a workbook.
+ * table's formula row, the sidebar's standing, the district's round submission (its preview,
+ * what is recorded) and the province's round summary as sent (its LINE text) show the same
+ * counts, score and level, and they are the letter's counts as the independent reading gives them. Fewer cases than the core properties: each is a workbook.
  */
 import fc from 'fast-check';
 import { LABEL } from '../../src/core/settings';
@@ -13,7 +13,7 @@ import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
 import { newHarness } from '../support/workbook';
 
 /** Workbooks generated: each is set up and counted through the bundle (about half a second). */
-const RUNS = 25;
+const RUNS = Number(process.env.ONE_FIGURE_RUNS ?? 15);
 /** Round 3's deadline, FY 2565: the cut-off of the table, the sidebar and the submission alike. */
 const CUT_OFF = { y: 2022, m: 9, d: 23 };
 
@@ -23,7 +23,7 @@ function writeSheet(h: ReturnType<typeof newHarness>, name: string, rows: unknow
   sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows as never);
 }
 
-test('the table, the sidebar and the submission show one figure: the letter’s', () => {
+test('the table, the sidebar, the submission and the round summary show one figure: the letter’s', () => {
   fc.assert(
     fc.property(
       districtMeaning.filter((m) => m.fy === 2565),
@@ -37,7 +37,7 @@ test('the table, the sidebar and the submission show one figure: the letter’s'
         setSetting(h, LABEL.districtEditors('ท่าบ่อ'), THA_BO);
         setSetting(h, LABEL.asOf, '23/09/2565');
         h.gas.sidebarSetUp();
-        const r = render(m, s);
+        const r = render(m, s, 'asLaidOut');
         writeSheet(h, 'กิจกรรม ท่าบ่อ', r.activities);
         writeSheet(h, 'ออนไลน์ ท่าบ่อ', r.online);
         writeSheet(h, 'ฐาน ๒๕๖๔', r.baseline);
@@ -69,6 +69,10 @@ test('the table, the sidebar and the submission show one figure: the letter’s'
         expect(fromTable.slice(0, 3)).toEqual([expected.activities, expected.channels, expected.newOperators]);
         expect(fromSidebar).toEqual(fromTable);
         expect(fromSubmission).toEqual(fromTable);
+        // The round summary and what goes to the LINE group and the e-mail carry the same score and level.
+        const made = h.gas.sidebarMakeRoundSummary(3, true);
+        const sending = h.gas.sidebarPreviewSending(made.sheet);
+        expect(sending.lineText).toContain(`ท่าบ่อ ${fromTable[3]} คะแนน ${fromTable[4]}`);
       },
     ),
     // A failure prints its case and seed unshrunk: shrinking through the bundle takes minutes.

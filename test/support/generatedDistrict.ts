@@ -370,8 +370,8 @@ function columnOrder(n: number, seed: number): number[] {
 }
 
 /** A sheet's header and rows with columns moved. */
-function moved(headers: readonly string[], rows: unknown[][], seed: number): unknown[][] {
-  const order = columnOrder(headers.length, seed);
+function moved(headers: readonly string[], rows: unknown[][], seed: number | null): unknown[][] {
+  const order = seed === null ? headers.map((_, i) => i) : columnOrder(headers.length, seed);
   return [order.map((c) => headers[c]), ...rows.map((r) => order.map((c) => r[c]))];
 }
 
@@ -379,8 +379,11 @@ function moved(headers: readonly string[], rows: unknown[][], seed: number): unk
  * Renders a meaning as officers might type it.
  * @param m the meaning
  * @param s the style
+ * @param columns 'asLaidOut' keeps set-up's column order: typing into a set-up sheet, where each
+ *   column has its format (a moved column takes its format along, so typing moved content over
+ *   set-up's columns would not be what an officer sees)
  */
-export function render(m: DistrictMeaning, s: Style): RenderedDistrict {
+export function render(m: DistrictMeaning, s: Style, columns: 'moved' | 'asLaidOut' = 'moved'): RenderedDistrict {
   const pick = picker(s);
   const date = (x: DateMeaning): unknown =>
     x.kind === 'blank' ? pick(['', ' ']) : x.kind === 'impossible' ? pick(IMPOSSIBLE) : pick(dateForms(x.day));
@@ -425,10 +428,11 @@ export function render(m: DistrictMeaning, s: Style): RenderedDistrict {
     row[B.name] = messyName(op.name, pick);
     return row;
   });
+  const seed = (k: number) => (columns === 'moved' ? s.columnSeed + k : null);
   return {
-    activities: moved(ACTIVITY_LAYOUT.headers, withBlanks(activities, ACTIVITY_LAYOUT.width, s.blankAt), s.columnSeed),
-    online: moved(ONLINE_LAYOUT.headers, withBlanks(online, ONLINE_LAYOUT.width, s.blankAt), s.columnSeed + 1),
-    baseline: moved(BASELINE_LAYOUT.headers, withBlanks(baseline, BASELINE_LAYOUT.width, s.blankAt), s.columnSeed + 2),
+    activities: moved(ACTIVITY_LAYOUT.headers, withBlanks(activities, ACTIVITY_LAYOUT.width, s.blankAt), seed(0)),
+    online: moved(ONLINE_LAYOUT.headers, withBlanks(online, ONLINE_LAYOUT.width, s.blankAt), seed(1)),
+    baseline: moved(BASELINE_LAYOUT.headers, withBlanks(baseline, BASELINE_LAYOUT.width, s.blankAt), seed(2)),
     registered: pick([m.registered, thai(String(m.registered)), String(m.registered)]),
   };
 }
