@@ -29,9 +29,15 @@ export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller
   if (who.role !== 'province' || own === null || settings.dataDay === today) return config;
   const row = settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === LABEL.dataDay);
   if (row < 0) return config; // set-up adds the row
-  atomically((undo) =>
-    writeBlock(own.sheet, row + 1, 2, [[dateOfDay(today)]], undo, LABEL.dataDay, [[settingsValues[row][1]]]),
-  );
+  try {
+    atomically((undo) =>
+      writeBlock(own.sheet, row + 1, 2, [[dateOfDay(today)]], undo, LABEL.dataDay, [[settingsValues[row][1]]]),
+    );
+  } catch {
+    // Not written (a quota, an outage): the table still counts to the day in the cell, and so
+    // does the server with the configuration as read; the next action tries again.
+    return config;
+  }
   const values = settingsValues.map((r, i) => (i === row ? [r[0], dateOfDay(today), ...r.slice(2)] : r));
   const { settings: updated, problems } = readSettings(values, config.districts);
   return { ...config, settings: updated, settingsProblems: problems, settingsValues: values };

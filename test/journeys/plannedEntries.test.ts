@@ -75,6 +75,22 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     expect(dataDay(h)).toEqual(new Date(2022, 5, 30));
   });
 
+  test('the data day not written (the quota used up): the sidebar opens, agreeing with the table', () => {
+    const h = april();
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '30/06/2565'));
+    h.book.clock.set(new Date(2022, 5, 30, 8, 0));
+    h.book.ledger.failWhen(
+      (name) => name === 'Range.setValues',
+      new Error('Service invoked too many times for one day: spreadsheets.'),
+    );
+    const side = standing(h, PROVINCE, 'ท่าบ่อ');
+    h.book.ledger.clearFaults();
+    expect(side.activities).toBe(4);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
+    expect(dataDay(h)).toEqual(new Date(2022, 3, 18));
+    expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5); // the next opening writes it
+  });
+
   test('a repeat set-up on a new day moves the data day and repairs nothing', () => {
     const h = april();
     h.gas.sidebarSetUp(); // the entry sheet's margin, after the typing
