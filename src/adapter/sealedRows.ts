@@ -245,16 +245,15 @@ export function checkRecords(
     }
     const stored = String(line[columns.seal] ?? '');
     const number = numberOf_(line[columns.number]);
-    if (
-      number === null &&
-      legacy.rows > 0 &&
-      stored !== '' &&
-      stored === chainedSeal_(previous, line.slice(0, columns.seal))
-    ) {
+    if (number === null && legacy.rows > 0 && stored !== '') {
+      // The previous version's row: chained to the seal stored on the previous such row.
+      const chained = stored === chainedSeal_(previous, line.slice(0, columns.seal));
       previous = stored;
       legacyRows++;
-      rows.push({ row, number: null, trusted: true });
-      return;
+      if (chained) {
+        rows.push({ row, number: null, trusted: true });
+        return;
+      }
     }
     const sealed =
       number !== null &&
@@ -290,7 +289,7 @@ export function checkRecords(
   if (legacyRows < legacy.rows) {
     problems.push({
       row: values.length + 1,
-      message: `ชีต "${sheetName}" มีแถวแบบเดิมที่ตรวจได้ ${legacyRows} แถว แต่ส่วนเสริมเขียนไว้ ${legacy.rows} แถว: แถวถูกแก้ไขหรือลบด้วยมือ`,
+      message: `ชีต "${sheetName}" มีแถวแบบเดิม (ก่อนมีเลขที่) ${legacyRows} แถว แต่ส่วนเสริมเขียนไว้ ${legacy.rows} แถว: แถวถูกลบด้วยมือ`,
     });
   }
   const missing: number[] = [];
