@@ -12,10 +12,16 @@ const LOG = 'บันทึก';
 /** The committed versions of round 1's summary: report marks current or superseded (whatever their sheet's name). */
 const versions = (h: Harness) =>
   (dump(h.run.spreadsheet).developerMetadata ?? [])
-    .map((m) => JSON.parse(m.value) as { role?: string; report?: { kind: string; period: string; state: string } })
-    .filter((m) => m.role === 'report' && m.report?.kind === 'round' && m.report.period === '1')
-    .filter((m) => m.report?.state !== 'building')
-    .map((m) => m.report?.state ?? '');
+    .map(
+      (m) =>
+        JSON.parse(m.value ?? 'null') as {
+          role?: string;
+          report?: { kind: string; period: string; state: string };
+        } | null,
+    )
+    .filter((m) => m?.role === 'report' && m.report?.kind === 'round' && m.report.period === '1')
+    .filter((m) => m?.report?.state !== 'building')
+    .map((m) => m?.report?.state ?? '');
 
 /** The log rows saying a round-1 summary was made. */
 const logged = (h: Harness) =>
