@@ -11,7 +11,7 @@ import { defineLayout } from '../core/layout';
 import type { Settings } from '../core/settings';
 import { setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
-import { readProperty } from '../adapter/properties';
+import { readProperty, writeProperty } from '../adapter/properties';
 import {
   appendRecords,
   checkRecords,
@@ -65,7 +65,7 @@ const KIND: RecordKind = { domain: 'log', stateKey: 'otop.log.records', legacyKe
 interface LogRead_ {
   readonly columns: RecordColumns;
   readonly check: RecordCheck;
-  /** The references of its trusted rows. */
+  /** The references its rows carry. */
   readonly refs: ReadonlySet<string>;
 }
 
@@ -79,9 +79,10 @@ function readLog_(own: OwnSheet): LogRead_ & { missing: RecordHeader['missing'] 
   const check = checkRecords(values.slice(1), columns, KIND, own.name);
   const ref = columns.fields[REF_FIELD];
   const refs = new Set<string>();
-  check.rows.forEach((r, i) => {
+  check.rows.forEach((_, i) => {
+    // Any row naming a record, trusted or not: an edited log row is reported, never replaced.
     const text = String(values[i + 1]?.[ref] ?? '');
-    if (r.trusted && text !== '') refs.add(text);
+    if (text !== '') refs.add(text);
   });
   return { columns, check, refs, missing };
 }
@@ -135,6 +136,8 @@ export function appendLog(
       notes.push(`มีชีตชื่อ "${SHEET.log}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และบันทึกไว้ในชีต "${own.name}" แทน`);
     }
     const kept = Math.max(state.rows, legacy.rows);
+    const before = readProperty(KIND.legacyKey); // the previous version's chain ended with its sheet
+    if (before !== null) writeProperty(KIND.legacyKey, null, before, undo, 'สถานะของบันทึก');
     if (kept > 0) {
       all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
@@ -157,7 +160,12 @@ export function appendLog(
   for (const r of stopped) {
     if (!logged(submissionRef(r.seq as number))) all.push(submissionLogRow(r, submissionRecordsSheet_(registry), true));
   }
-  all.push(...unloggedReports_(registry, logged, rows[0][1]));
+  const present = new Set(read.check?.rows.flatMap((r) => (r.number === null ? [] : [r.number])) ?? []);
+  const intact = (after: number) => {
+    for (let n = after + 1; n <= state.rows; n++) if (!present.has(n)) return false;
+    return read.check !== null;
+  };
+  all.push(...unloggedReports_(registry, logged, intact, rows[0][1]));
   all.push(...rows);
   const first = (read.check ? read.check.highest : state.rows) + 1;
   const numbers = appendRecords(
@@ -190,16 +198,23 @@ function submissionRecordsSheet_(registry: Registry): string {
 
 /**
  * Log rows for the reports committed by a run stopped before its log row: a report whose mark
- * carries a reference no log row has.
+ * carries a reference no log row has, when no log row after the report was made was deleted.
  * @param registry the add-on's sheets
  * @param logged whether a reference is logged (or about to be)
+ * @param intact whether every log row numbered after a number is still there
  * @param who the account of the run that logs them now
  */
-function unloggedReports_(registry: Registry, logged: (ref: string) => boolean, who: string): LogRow[] {
+function unloggedReports_(
+  registry: Registry,
+  logged: (ref: string) => boolean,
+  intact: (after: number) => boolean,
+  who: string,
+): LogRow[] {
   const out: LogRow[] = [];
   for (const r of registry.all('report')) {
     const mark = r.mark.report;
     if (!mark?.ref || mark.state === 'building' || logged(mark.ref)) continue;
+    if (mark.logAt === undefined || !intact(mark.logAt)) continue; // a deleted log row, reported as such
     const made = new Date(mark.made);
     out.push([
       Number.isNaN(made.getTime()) ? mark.made : nowText(made),
@@ -222,6 +237,11 @@ export function loggedAfterState(registry: Registry): boolean {
   const own = registry.one('log');
   if (!own) return false;
   return readLog_(own).check.pending.length > 0;
+}
+
+/** The log's last finished number (0 for none): a report keeps it, and its log row comes after. */
+export function logLength(): number {
+  return recordState(KIND).rows;
 }
 
 /** The id of the run that wrote the log's last rows, if it gave one. */

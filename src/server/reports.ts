@@ -25,7 +25,7 @@ import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
 import { withRoundSubmissions } from '../workbook/submissions';
 import type { MadeReport } from './api';
-import { appendLog, type LogRow } from './auditLog';
+import { appendLog, type LogRow, logLength } from './auditLog';
 import { nowText, stampText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readSubmissions } from './submissionRecords';
@@ -209,7 +209,7 @@ function publish_(
       {
         name: wanted,
         grid: formGrid(doc),
-        mark: { ...mark, ref },
+        mark: { ...mark, ref, logAt: logLength() },
         criteria: book.criteria,
         rights: rightsOf({ role: 'report', sheetId: 0 }, wanted, book.settings),
         stamp: stampText(now),

@@ -173,6 +173,21 @@ describe('officers’ habits in the log', () => {
   });
 });
 
+describe('a report’s log row deleted by hand', () => {
+  test('is reported as missing, never written again as if the report had not been logged', () => {
+    const h = dutiesProvince(new Date(2022, 2, 26, 10, 0));
+    h.gas.sidebarMakeRoundSummary(1);
+    const log = byHand(h, THA_BO, LOG);
+    const row = log.getDataRange().getValues().findIndex((r) => r[2] === 'สร้างสรุปผล รอบที่ 1') + 1;
+    log.deleteRow(row);
+    h.as(THA_BO).gas.sidebarCheckData(); // a run that logs
+    h.gas.sidebarSetUp();
+    const made = sheetValues(h, LOG).filter((r) => r[2] === 'สร้างสรุปผล รอบที่ 1');
+    expect(made).toEqual([]);
+    expect(problemsIn(h, LOG).map((p: { message: string }) => p.message)).toEqual([expect.stringContaining('หายไป')]);
+  });
+});
+
 describe('a submission killed at any call', () => {
   test('the next run finishes or undoes it: the next district’s submission counts, each record is logged once', () => {
     const prepare = () => {
