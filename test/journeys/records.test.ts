@@ -178,7 +178,11 @@ describe('a report’s log row deleted by hand', () => {
     const h = dutiesProvince(new Date(2022, 2, 26, 10, 0));
     h.gas.sidebarMakeRoundSummary(1);
     const log = byHand(h, THA_BO, LOG);
-    const row = log.getDataRange().getValues().findIndex((r) => r[2] === 'สร้างสรุปผล รอบที่ 1') + 1;
+    const row =
+      log
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[2] === 'สร้างสรุปผล รอบที่ 1') + 1;
     log.deleteRow(row);
     h.as(THA_BO).gas.sidebarCheckData(); // a run that logs
     h.gas.sidebarSetUp();
