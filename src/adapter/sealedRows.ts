@@ -16,7 +16,7 @@
 import { type Layout, mapColumns } from '../core/layout';
 import { storedAgain } from './cells';
 import { readProperty, writeProperty } from './properties';
-import { digestHex, newRunId } from './services';
+import { digestHex, documentProperties, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
 import type { Undo } from './undo';
 
@@ -121,15 +121,23 @@ function chainedSeal_(previous: string, row: readonly unknown[]): string {
 }
 
 /**
- * The seals' secret; made (a random UUID, registered for the undo) when `undo` is given and
- * there is none.
- * @param undo where a new secret is registered, or null to only read it
+ * The seals' secret, or null when none was made yet.
  */
-function secret_(undo: Undo | null): string | null {
+function secret_(): string | null {
+  return readProperty(SECRET_KEY);
+}
+
+/**
+ * Makes the seals' secret (a random UUID) when there is none, and returns it. Not undone when
+ * the action fails: a secret seals nothing by itself, and the next run uses the same one.
+ * Set-up makes it first, before anything else of its run (so that a run stopped midway and the
+ * next one seal with the same secret).
+ */
+export function ensureSealSecret(): string {
   const kept = readProperty(SECRET_KEY);
-  if (kept !== null || !undo) return kept;
+  if (kept !== null) return kept;
   const made = newRunId();
-  writeProperty(SECRET_KEY, made, null, undo, 'รหัสลับของรหัสตรวจสอบ');
+  documentProperties().setProperty(SECRET_KEY, made);
   return made;
 }
 
@@ -229,7 +237,7 @@ export function checkRecords(
   sheetName: string,
 ): RecordCheck {
   const state = recordState(kind);
-  const secret = secret_(null);
+  const secret = secret_();
   const legacy = legacyState_(kind);
   const rows: CheckedRow[] = [];
   const problems: { row: number; message: string }[] = [];
@@ -334,7 +342,7 @@ export function appendRecords(
   undo: Undo,
 ): number[] {
   if (rows.length === 0) return [];
-  const secret = secret_(undo) as string;
+  const secret = ensureSealSecret();
   const next = Math.max(lastRow(sheet), 1) + 1;
   growRows(sheet, next + rows.length - 1, 50, undo, `แถวที่เพิ่มในชีต "${name}"`);
   const numbers = rows.map((_, i) => first + i);
