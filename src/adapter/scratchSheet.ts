@@ -2,9 +2,14 @@
  * The self-check's scratch sheet: made for one run, marked, and deleted at the end of it
  * whatever happened in between. Its name carries Thai combining marks (ั ่ ์) and nothing that
  * needs quoting otherwise, so formulas can name it unquoted. A run killed before its end leaves
- * the sheet behind; the next run finds it by its marker and deletes it first.
+ * the sheet behind; the next run finds it by its marker and deletes it first. A run killed after
+ * making the sheet and before marking it (two calls apart) leaves it unmarked: so the name it is
+ * about to use is kept in a document property first, and the next run deletes a sheet of that
+ * name when it is still unmarked and empty (an officer's sheet of that name has content, or was
+ * there before, when the run took another name).
  */
 import { encodeMark, MARKER_KEY } from '../workbook/sheetMarkers';
+import { readProperty, writeProperty } from './properties';
 import { documentVisibility } from './services';
 import type { Registry } from './sheetRegistry';
 import { newSheet } from './sheetSync';
@@ -15,6 +20,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The scratch sheet's name: Thai letters with combining marks, no space, no punctuation. */
 export const SCRATCH_NAME = 'ตรวจระบบชั่วคราวเกณฑ์';
+
+/** The document property keeping the name of the scratch sheet being made. */
+const MAKING_KEY = 'otop.scratch';
 
 /** A scratch sheet in use. */
 export interface Scratch {
@@ -45,11 +53,24 @@ export function withScratchSheet<T>(
   use: (scratch: Scratch) => T,
 ): ScratchOutcome<T> {
   let leftoversDeleted = 0;
-  for (const left of registry.all('scratch')) {
+  const marked = registry.all('scratch');
+  for (const left of marked) {
     ss.deleteSheet(left.sheet); // a killed run's: nothing in it is anyone's
     leftoversDeleted++;
   }
+  const making = readProperty(MAKING_KEY);
+  const unmarked = making === null ? null : ss.getSheetByName(making);
+  if (
+    unmarked &&
+    !marked.some((m) => m.name === making) &&
+    unmarked.getLastRow() === 0 &&
+    unmarked.getLastColumn() === 0
+  ) {
+    ss.deleteSheet(unmarked); // made by a run killed before it marked it: empty, nobody's
+    leftoversDeleted++;
+  }
   const name = freeScratchName_(ss);
+  writeProperty(MAKING_KEY, name, making, undo, 'ชื่อชีตทดสอบ');
   const sheet = newSheet(ss, name, undo);
   let result: T;
   try {
@@ -70,6 +91,7 @@ export function withScratchSheet<T>(
     throw error;
   }
   ss.deleteSheet(sheet); // a failure here fails the action, whose undo deletes it again
+  writeProperty(MAKING_KEY, null, name, undo, 'ชื่อชีตทดสอบ');
   return { result, leftoversDeleted };
 }
 

@@ -1,32 +1,44 @@
 /**
- * The log sheet: one row per action that writes, sends or changes rights (when, who, what,
- * detail, result), as evidence. Each row carries a digest of itself chained to the row before
- * (SHA-256 through Utilities.computeDigest), and the document properties keep the number of
- * rows and the last digest, so an edit by hand, a deleted row and a deleted log are found by
- * the data check; a log that went missing is never silently started afresh.
+ * The log sheet: one record per action that writes, sends or changes rights (when, who, what,
+ * detail, result, and the reference of the record it is about), as evidence. Each row is a
+ * record of sealedRows.ts: numbered, and sealed on its own (a secret, its number, its cells), so
+ * an edit by hand, a note typed or a row pasted in the log, a sort or a deleted row never
+ * shifts or hides another row, and each is found by the data check (a deleted row as a missing
+ * number; a deleted log by its kept length): a log that went missing is never silently started
+ * afresh.
  */
 import { defineLayout } from '../core/layout';
 import type { Settings } from '../core/settings';
-import { storedAgain } from '../adapter/cells';
 import { setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { readProperty, writeProperty } from '../adapter/properties';
-import { sealOf } from '../adapter/sealedRows';
+import {
+  appendRecords,
+  checkRecords,
+  type RecordCheck,
+  type RecordColumns,
+  type RecordHeader,
+  type RecordKind,
+  type RecordState,
+  recordHeader,
+  recordState,
+  writeRecordState,
+} from '../adapter/sealedRows';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
+import { reportName } from '../workbook/reportSheets';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
+import { frozenRows, readAll, type Spreadsheet, writeBlock, writeHeader } from '../adapter/sheetIo';
+import { nowText } from './clock';
 import {
-  frozenRows,
-  growRows,
-  lastRow,
-  readAll,
-  readBlock,
-  type Spreadsheet,
-  writeHeader,
-  writeNewRows,
-} from '../adapter/sheetIo';
+  finishSubmissions,
+  submissionLogRow,
+  submissionRef,
+  submissionsWriting,
+  writtenSubmissions,
+} from './submissionRecords';
 
 /** The log's columns. */
 export const LOG_LAYOUT = defineLayout('บันทึก', [
@@ -36,38 +48,66 @@ export const LOG_LAYOUT = defineLayout('บันทึก', [
   { key: 'detail', header: 'รายละเอียด', width: 380 },
   { key: 'result', header: 'ผล', width: 80 },
   { key: 'seal', header: 'รหัสตรวจสอบ', width: 120, note: 'ส่วนเสริมใช้ตรวจว่าบันทึกถูกแก้ไขด้วยมือหรือไม่ อย่าแก้ไข' },
+  { key: 'seq', header: 'เลขที่', width: 60, note: 'เลขที่ของบันทึก (ส่วนเสริมใช้ตรวจว่ามีแถวถูกลบหรือไม่) อย่าแก้ไข' },
+  { key: 'ref', header: 'อ้างอิง', width: 160, note: 'รหัสของรายการที่บันทึกนี้กล่าวถึง (การส่งรายงาน รายงาน) อย่าแก้ไข' },
 ]);
 
-/** A log row: when (Thai text), who, what, detail, result. */
-export type LogRow = [when: string, who: string, what: string, detail: string, result: string];
+/**
+ * A log row: when (Thai text), who, what, detail, result, and the reference of the record it
+ * is about (a submission, a report), when it is about one.
+ */
+export type LogRow = [when: string, who: string, what: string, detail: string, result: string, ref?: string];
 
-/** The document property holding the log's length and last digest. */
-const STATE_KEY = 'otop.log';
+/** The log's kind of record (sealedRows.ts). */
+const KIND: RecordKind = { domain: 'log', stateKey: 'otop.log.records', legacyKey: 'otop.log' };
 
-/** The log's length and last seal, as kept in the document properties. */
-interface LogState_ {
-  readonly rows: number;
-  readonly last: string;
-  /** The run that wrote the last rows, when it said (set-up: so a run stopped after it is told apart). */
-  readonly run?: string;
+/** The log's rows as read: their columns and their check. */
+interface LogRead_ {
+  readonly columns: RecordColumns;
+  readonly check: RecordCheck;
+  /** The references its rows carry. */
+  readonly refs: ReadonlySet<string>;
 }
 
-/** The kept state, or an empty log's. */
-function state_(): LogState_ {
-  const text = readProperty(STATE_KEY); // a service failure here stops the action
-  if (text === null) return { rows: 0, last: '' };
+/**
+ * Reads and checks the log.
+ * @param own the log sheet
+ */
+function readLog_(own: OwnSheet): LogRead_ & { missing: RecordHeader['missing'] } {
+  const values = readAll(own.sheet);
+  const { columns, missing } = recordHeader(LOG_LAYOUT, values[0] ?? [], 'seal', 'seq');
+  const check = checkRecords(values.slice(1), columns, KIND, own.name);
+  const ref = columns.fields[REF_FIELD];
+  const refs = new Set<string>();
+  check.rows.forEach((_, i) => {
+    // Any row naming a record, trusted or not: an edited log row is reported, never replaced.
+    const text = String(values[i + 1]?.[ref] ?? '');
+    if (text !== '') refs.add(text);
+  });
+  return { columns, check, refs, missing };
+}
+
+/** The ref cell's place among a log row's sealed cells. */
+const REF_FIELD = 5;
+
+/** The previous version's kept log state ({rows, last, run}). */
+function legacyState_(): { rows: number; run?: string } {
   try {
-    const parsed = JSON.parse(text) as LogState_;
-    if (typeof parsed.rows === 'number' && typeof parsed.last === 'string') return parsed;
+    const parsed = JSON.parse(readProperty(KIND.legacyKey) ?? 'null') as { rows?: unknown; run?: unknown } | null;
+    return {
+      rows: typeof parsed?.rows === 'number' ? parsed.rows : 0,
+      ...(typeof parsed?.run === 'string' ? { run: parsed.run } : {}),
+    };
   } catch {
-    // kept text that is not ours: treated as no log state (the data check then points at the log)
+    return { rows: 0 };
   }
-  return { rows: 0, last: '' };
 }
 
 /**
  * Appends rows to the log (created and protected on first use; when the log went missing, the
- * new one starts by saying so).
+ * new one starts by saying so). It is also the journal of the records: before the rows, it
+ * logs what a run stopped after committing and before logging left unlogged (a submission whose
+ * row was written, a report committed), then finishes them.
  * @param ss the workbook
  * @param registry the add-on's sheets
  * @param rows the rows to append
@@ -84,56 +124,108 @@ export function appendLog(
   undo: Undo,
   run?: string,
 ): string[] {
-  const kept = state_();
+  const state = recordState(KIND);
+  const legacy = legacyState_();
   const found = registry.one('log');
   let own = found;
-  const all: unknown[][] = [];
+  const all: LogRow[] = [];
   const notes: string[] = [];
   if (!own) {
     own = createLog_(ss, settings, undo);
     if (own.name !== SHEET.log) {
       notes.push(`มีชีตชื่อ "${SHEET.log}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และบันทึกไว้ในชีต "${own.name}" แทน`);
     }
-    if (kept.rows > 0) {
-      all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept.rows} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
+    const kept = Math.max(state.rows, legacy.rows);
+    const before = readProperty(KIND.legacyKey); // the previous version's chain ended with its sheet
+    if (before !== null) writeProperty(KIND.legacyKey, null, before, undo, 'สถานะของบันทึก');
+    if (kept > 0) {
+      all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
   } else if (frozenRows(own.sheet) !== 1) finishLog_(own, settings, undo); // its making was stopped midway
+  const read = found
+    ? readLog_(own)
+    : { ...recordHeader(LOG_LAYOUT, LOG_LAYOUT.headers, 'seal', 'seq'), check: null, refs: new Set<string>() };
+  for (const m of read.missing) {
+    writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
+  }
+  const asked = new Set(rows.map((r) => r[REF_FIELD] ?? '').filter(Boolean));
+  const logged = (ref: string) => read.refs.has(ref) || asked.has(ref);
+  // Submissions being written: this run's own (its log row in `rows`), and any a stopped run wrote.
+  const writing = submissionsWriting();
+  const mine = writing.filter((n) => asked.has(submissionRef(n)));
+  const stopped = writtenSubmissions(
+    registry,
+    writing.filter((n) => !mine.includes(n)),
+  );
+  for (const r of stopped) {
+    if (!logged(submissionRef(r.seq as number))) all.push(submissionLogRow(r, submissionRecordsSheet_(registry), true));
+  }
+  const present = new Set(read.check?.rows.flatMap((r) => (r.number === null ? [] : [r.number])) ?? []);
+  const intact = (after: number) => {
+    for (let n = after + 1; n <= state.rows; n++) if (!present.has(n)) return false;
+    return read.check !== null;
+  };
+  all.push(...unloggedReports_(registry, logged, intact, rows[0][1]));
   all.push(...rows);
-  const sheet = own.sheet;
-  const next = Math.max(lastRow(sheet), 1) + 1;
-  const state = found ? caughtUp_(own, kept, next - 2) : kept;
-  growRows(sheet, next + all.length - 1, 100, undo, `แถวที่เพิ่มในชีต "${own.name}"`);
-  let previous = state.last;
-  const sealed = all.map((row) => {
-    previous = sealOf(previous, row);
-    return [...row.map(storedAgain), previous];
-  });
-  const before = readProperty(STATE_KEY);
-  // The state right after the rows: a run stopped between the two is one call wide.
-  writeNewRows(sheet, next, sealed, undo, `แถวใหม่ในชีต "${own.name}"`);
-  const after: LogState_ = { rows: state.rows + all.length, last: previous, ...(run ? { run } : {}) };
-  writeProperty(STATE_KEY, JSON.stringify(after), before, undo, 'สถานะของบันทึก');
+  const first = (read.check ? read.check.highest : state.rows) + 1;
+  const numbers = appendRecords(
+    own.sheet,
+    own.name,
+    KIND,
+    read.columns,
+    first,
+    all.map((r) => [r[0], r[1], r[2], r[3], r[4], r[REF_FIELD] ?? '']),
+    undo,
+  );
+  const from = found ? state.from : state.rows > 0 || legacy.rows > 0 ? first : undefined;
+  const after: RecordState = {
+    rows: numbers[numbers.length - 1],
+    ...(from ? { from } : {}),
+    ...(run ? { run } : {}),
+  };
+  writeRecordState(KIND, after, undo, 'สถานะของบันทึก');
+  if (writing.length > 0) {
+    const written = [...mine, ...stopped.map((r) => r.seq as number)];
+    finishSubmissions(written.length > 0 ? Math.max(...written) : null, undo);
+  }
   return notes;
 }
 
+/** The submissions sheet's name, for a log row's detail. */
+function submissionRecordsSheet_(registry: Registry): string {
+  return registry.one('submissions')?.name ?? SHEET.submissions;
+}
+
 /**
- * The kept state caught up with rows the add-on wrote after it: a run stopped between writing
- * its rows and the state leaves them, and they chain from the kept seal (an officer's row does
- * not). Other rows are left for the data check to point out.
- * @param own the log
- * @param kept the kept state
- * @param rows the log's rows below its header now
+ * Log rows for the reports committed by a run stopped before its log row: a report whose mark
+ * carries a reference no log row has, when no log row after the report was made was deleted.
+ * @param registry the add-on's sheets
+ * @param logged whether a reference is logged (or about to be)
+ * @param intact whether every log row numbered after a number is still there
+ * @param who the account of the run that logs them now
  */
-function caughtUp_(own: OwnSheet, kept: LogState_, rows: number): LogState_ {
-  if (rows <= kept.rows) return kept;
-  const extra = readBlock(own.sheet, kept.rows + 2, 1, rows - kept.rows, LOG_LAYOUT.width);
-  let previous = kept.last;
-  for (const row of extra) {
-    const expected = sealOf(previous, row.slice(0, LOG_LAYOUT.width - 1));
-    if (String(row[LOG_LAYOUT.width - 1] ?? '') !== expected) return kept;
-    previous = expected;
+function unloggedReports_(
+  registry: Registry,
+  logged: (ref: string) => boolean,
+  intact: (after: number) => boolean,
+  who: string,
+): LogRow[] {
+  const out: LogRow[] = [];
+  for (const r of registry.all('report')) {
+    const mark = r.mark.report;
+    if (!mark?.ref || mark.state === 'building' || logged(mark.ref)) continue;
+    if (mark.logAt === undefined || !intact(mark.logAt)) continue; // a deleted log row, reported as such
+    const made = new Date(mark.made);
+    out.push([
+      Number.isNaN(made.getTime()) ? mark.made : nowText(made),
+      who,
+      `สร้าง${reportName(mark)}`,
+      `ชีต "${r.name}" (บันทึกย้อนหลัง: การทำงานที่สร้างรายงานนี้หยุดก่อนบันทึก)`,
+      'สำเร็จ',
+      mark.ref,
+    ]);
   }
-  return { rows, last: previous };
+  return out;
 }
 
 /**
@@ -144,14 +236,17 @@ function caughtUp_(own: OwnSheet, kept: LogState_, rows: number): LogState_ {
 export function loggedAfterState(registry: Registry): boolean {
   const own = registry.one('log');
   if (!own) return false;
-  const kept = state_();
-  const caught = caughtUp_(own, kept, Math.max(lastRow(own.sheet), 1) - 1);
-  return caught.rows > kept.rows;
+  return readLog_(own).check.pending.length > 0;
+}
+
+/** The log's last finished number (0 for none): a report keeps it, and its log row comes after. */
+export function logLength(): number {
+  return recordState(KIND).rows;
 }
 
 /** The id of the run that wrote the log's last rows, if it gave one. */
 export function lastLoggedRun(): string | null {
-  return state_().run ?? null;
+  return recordState(KIND).run ?? legacyState_().run ?? null;
 }
 
 /** A new log sheet, marked, with its header and protection. */
@@ -178,43 +273,17 @@ function finishLog_(own: OwnSheet, settings: Settings, undo: Undo): void {
 }
 
 /**
- * What is wrong with the log, in Thai (empty when it is whole): a row edited by hand (its seal
- * does not follow), rows deleted, or the log sheet deleted.
+ * What is wrong with the log, in Thai (empty when it is whole): a row edited, typed or pasted by
+ * hand (its seal does not follow), a copied record, records deleted, or the log sheet deleted.
  * @param registry the add-on's sheets
  */
 export function logProblems(registry: Registry): { sheet: string; row: number; message: string }[] {
-  const kept = state_();
   const own = registry.one('log');
   if (!own) {
-    return kept.rows > 0
-      ? [{ sheet: SHEET.log, row: 1, message: `ชีตบันทึกถูกลบ (เคยมี ${kept.rows} แถว) บันทึกใหม่จะเริ่มโดยระบุว่าบันทึกเดิมหายไป` }]
+    const kept = Math.max(recordState(KIND).rows, legacyState_().rows);
+    return kept > 0
+      ? [{ sheet: SHEET.log, row: 1, message: `ชีตบันทึกถูกลบ (เคยมี ${kept} แถว) บันทึกใหม่จะเริ่มโดยระบุว่าบันทึกเดิมหายไป` }]
       : [];
   }
-  const name = own.name;
-  const values = readAll(own.sheet).slice(1);
-  let previous = '';
-  for (let i = 0; i < values.length; i++) {
-    const row = values[i].slice(0, LOG_LAYOUT.width - 1);
-    const expected = sealOf(previous, row);
-    if (String(values[i][LOG_LAYOUT.width - 1] ?? '') !== expected) {
-      return [
-        {
-          sheet: name,
-          row: i + 2,
-          message: `บันทึกแถวที่ ${i + 2} ไม่ตรงกับรหัสตรวจสอบ: ถูกแก้ไข เพิ่ม หรือลบด้วยมือ ตั้งแต่แถวนี้ (ดูประวัติการแก้ไขของไฟล์: ไฟล์ → ประวัติเวอร์ชัน)`,
-        },
-      ];
-    }
-    previous = expected;
-  }
-  if (values.length !== kept.rows || previous !== kept.last) {
-    return [
-      {
-        sheet: name,
-        row: values.length + 1,
-        message: `บันทึกมี ${values.length} แถว แต่ส่วนเสริมเขียนไว้ ${kept.rows} แถว: แถวท้ายถูกลบหรือเพิ่มด้วยมือ`,
-      },
-    ];
-  }
-  return [];
+  return readLog_(own).check.problems.map((p) => ({ sheet: own.name, ...p }));
 }

@@ -15,10 +15,9 @@ import { formGrid, type ReportDocument } from '../workbook/officialForm';
 import {
   type MadeBy,
   monthlyReportDocument,
-  monthSheetName,
   NEWEST,
   provisionalStatus,
-  roundSheetName,
+  reportName,
   roundSummaryDocument,
 } from '../workbook/reportSheets';
 import { rightsOf } from '../workbook/rights';
@@ -26,7 +25,7 @@ import type { ReportMark } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
 import { withRoundSubmissions } from '../workbook/submissions';
 import type { MadeReport } from './api';
-import { appendLog, type LogRow } from './auditLog';
+import { appendLog, type LogRow, logLength } from './auditLog';
 import { nowText, stampText } from './clock';
 import { caller, requireProvince } from './roles';
 import { readSubmissions } from './submissionRecords';
@@ -34,18 +33,6 @@ import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
 import type { Spreadsheet } from '../adapter/sheetIo';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล (บัญชีนอกโดเมน)';
-const PROVISIONAL_SUFFIX = ' (ชั่วคราว)';
-
-/**
- * The name a report of a kind and period gets.
- * @param mark the report's mark
- */
-export function reportName(mark: Pick<ReportMark, 'kind' | 'period' | 'provisional'>): string {
-  const [year, month] = mark.period.split('-').map(Number);
-  const base = mark.kind === 'round' ? roundSheetName(Number(mark.period)) : monthSheetName(year, month);
-  return mark.provisional ? `${base}${PROVISIONAL_SUFFIX}` : base;
-}
-
 /**
  * Makes the summary of a round as of its deadline (inclusive), as a new sheet of values.
  * @param ss the workbook
@@ -183,6 +170,26 @@ export function healLeftovers(ss: Spreadsheet, registry: Registry, now: Date, un
   return healReports(ss, registry, reportName, stampText(now), undo);
 }
 
+/**
+ * A new report's identity, which its mark and its log row carry: its kind, period, version
+ * (the committed reports of its period so far, plus one) and the moment it was made.
+ * @param registry the add-on's sheets
+ * @param mark the new report's mark
+ */
+function reportRef_(registry: Registry, mark: Omit<ReportMark, 'state' | 'form'>): string {
+  const same = registry.all('report').filter((r) => {
+    const m = r.mark.report;
+    return (
+      m &&
+      m.state !== 'building' &&
+      m.kind === mark.kind &&
+      m.period === mark.period &&
+      m.provisional === mark.provisional
+    );
+  });
+  return `report:${mark.kind}:${mark.period}${mark.provisional ? ':provisional' : ''}:v${same.length + 1}:${mark.made}`;
+}
+
 /** Writes the report sheet and logs it, whole or not at all, and says what was done. */
 function publish_(
   ss: Spreadsheet,
@@ -193,6 +200,7 @@ function publish_(
   now: Date,
 ): MadeReport {
   const wanted = reportName(mark);
+  const ref = reportRef_(book.registry, mark);
   const { name, renamed } = atomically((undo) => {
     const healed = healLeftovers(ss, book.registry, now, undo);
     const written = writeReport(
@@ -201,7 +209,7 @@ function publish_(
       {
         name: wanted,
         grid: formGrid(doc),
-        mark,
+        mark: { ...mark, ref, logAt: logLength() },
         criteria: book.criteria,
         rights: rightsOf({ role: 'report', sheetId: 0 }, wanted, book.settings),
         stamp: stampText(now),
@@ -210,7 +218,7 @@ function publish_(
     );
     const rows: LogRow[] = healed.map((h) => [made.when, made.who, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
     const detail = written.renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${written.renamed}"` : `ชีต "${written.name}"`;
-    rows.push([made.when, made.who, `สร้าง${wanted}`, detail, 'สำเร็จ']);
+    rows.push([made.when, made.who, `สร้าง${wanted}`, detail, 'สำเร็จ', ref]);
     appendLog(ss, book.registry, rows, book.settings, undo);
     return written;
   });

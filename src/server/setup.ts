@@ -18,6 +18,7 @@ import { applyBandRules } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
+import { ensureSealSecret } from '../adapter/sealedRows';
 import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
 import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
@@ -92,6 +93,17 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   // The stopped run logged if the log says so: its id kept with the log's state, or its rows
   // written and the state not (stopped in between).
   const logged = stopped.size === 1 && ([...stopped][0] === lastLoggedRun() || loggedAfterState(found));
+  const settingsSheet = found.one('settings')?.sheet ?? sheetNamed(ss, SHEET.settings);
+  const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
+  const table = readTable(tableSheet, found);
+  const names =
+    table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
+  const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
+  const typed = readSettings(settingsValues, names).settings;
+  const who = caller(ss, typed);
+  requireSetUpRight(who, typed);
+  // Before the run's id: a run stopped midway and the next one seal their records with the same secret.
+  ensureSealSecret();
   const run: Run_ = {
     ss,
     undo,
@@ -102,15 +114,6 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     repaired: new Set(),
     warnings: [],
   };
-  const settingsSheet = found.one('settings')?.sheet ?? sheetNamed(ss, SHEET.settings);
-  const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
-  const table = readTable(tableSheet, found);
-  const names =
-    table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
-  const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
-  const typed = readSettings(settingsValues, names).settings;
-  const who = caller(ss, typed);
-  requireSetUpRight(who, typed);
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);

@@ -1,10 +1,22 @@
 /**
- * The sheet `การส่งรายงานของอำเภอ`: one sealed row per submission, appended by the add-on only
- * (its editors are the named officers, as for the log, because a district officer's submission
- * runs as that officer), created, marked and protected on first use. Rows that fail their seal
- * are not counted anywhere, and the data check lists them.
+ * The sheet `การส่งรายงานของอำเภอ`: one record per submission (its number, its seal:
+ * sealedRows.ts), appended by the add-on only, created, marked and protected on first use. Its
+ * editors are the named officers, as for the log, because a district officer's submission runs
+ * as that officer (Sheets applies the protection to the script run as its user), so the seal,
+ * not the protection, keeps the records: a row that fails its seal is counted nowhere, and the
+ * data check lists it. A submission is written in three steps: its number is kept as being
+ * written (`writing`), its row is appended, and once its log row is written it is finished; a
+ * run stopped in between is finished by the next one that logs (auditLog.ts).
  */
-import { appendSealed, checkSealed } from '../adapter/sealedRows';
+import {
+  appendRecords,
+  checkRecords,
+  type RecordKind,
+  type RecordState,
+  recordHeader,
+  recordState,
+  writeRecordState,
+} from '../adapter/sealedRows';
 import { applyProtection } from '../adapter/protections';
 import { readProperty, writeProperty } from '../adapter/properties';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
@@ -13,11 +25,11 @@ import type { Undo } from '../adapter/undo';
 import type { Settings } from '../core/settings';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
-import { readSubmissionRows, SUBMISSION_LAYOUT, type SubmissionRecord } from '../workbook/submissions';
-import { readAll, type Spreadsheet, writeNewHeader } from '../adapter/sheetIo';
+import { dutyTitle, readSubmissionRows, SUBMISSION_LAYOUT, type SubmissionRecord } from '../workbook/submissions';
+import { readAll, type Spreadsheet, writeBlock, writeNewHeader } from '../adapter/sheetIo';
 
-/** The document property keeping the sheet's length and last seal. */
-const STATE_KEY = 'otop.submissions';
+/** The submissions' kind of record. */
+const KIND: RecordKind = { domain: 'submission', stateKey: 'otop.submissions.records', legacyKey: 'otop.submissions' };
 
 /** The submissions as read, and what is wrong with the sheet (Thai, with its row). */
 export interface SubmissionsRead {
@@ -32,7 +44,7 @@ export interface SubmissionsRead {
 export function readSubmissions(registry: Registry): SubmissionsRead {
   const own = registry.one('submissions');
   if (!own) {
-    const rows = keptRows_(readProperty(STATE_KEY));
+    const rows = Math.max(recordState(KIND).rows, legacyRows_());
     return {
       records: [],
       problems:
@@ -48,9 +60,10 @@ export function readSubmissions(registry: Registry): SubmissionsRead {
     };
   }
   const values = readAll(own.sheet);
-  const data = values.length > 1 ? values.slice(1) : [];
-  const check = checkSealed(data, SUBMISSION_LAYOUT.width, STATE_KEY, own.name);
-  const records = readSubmissionRows(values.length > 0 ? values : [[]], check.trusted);
+  const header = values[0] ?? [];
+  const { columns } = recordHeader(SUBMISSION_LAYOUT, header, 'seal', 'seq');
+  const check = checkRecords(values.slice(1), columns, KIND, own.name);
+  const records = readSubmissionRows(values.length > 0 ? values : [[]], check.rows);
   const problems = check.problems.map((p) => ({ sheet: own.name, ...p }));
   if (records === null) {
     return {
@@ -64,25 +77,31 @@ export function readSubmissions(registry: Registry): SubmissionsRead {
   return { records, problems };
 }
 
-/** The kept number of rows ('0' for none or text that is not ours). */
-function keptRows_(text: string | null): number {
+/** The previous version's kept number of rows (0 for none or text that is not ours). */
+function legacyRows_(): number {
   try {
-    const rows = text ? (JSON.parse(text) as { rows?: unknown }).rows : 0;
+    const rows = (JSON.parse(readProperty(KIND.legacyKey) ?? 'null') as { rows?: unknown } | null)?.rows;
     return typeof rows === 'number' ? rows : 0;
   } catch {
     return 0;
   }
 }
 
+/** The kept state. */
+function state_(): RecordState {
+  return recordState(KIND);
+}
+
 /**
- * Appends a submission's row (the sheet is made on first use; when it went missing, a new one
- * starts its own seal chain).
+ * Appends a submission's record (the sheet is made on first use; when it went missing, a new
+ * one numbers on from the last): first the number is kept as being written, then the row. The
+ * caller logs it (its log row's reference: submissionRef) and then finishes it.
  * @param ss the workbook
  * @param registry the add-on's sheets
- * @param row the row without its seal
+ * @param row the submission's sealed cells (submissionRow)
  * @param settings who may write the sheet
  * @param undo where each step's undo is registered
- * @return the sheet
+ * @return the sheet and the record's number
  */
 export function appendSubmission(
   ss: Spreadsheet,
@@ -90,13 +109,96 @@ export function appendSubmission(
   row: readonly (string | number)[],
   settings: Settings,
   undo: Undo,
-): OwnSheet {
-  const own = registry.one('submissions') ?? create_(ss, settings, undo);
-  appendSealed({ sheet: own.sheet, name: own.name, width: SUBMISSION_LAYOUT.width, stateKey: STATE_KEY }, [row], undo);
-  return own;
+): { own: OwnSheet; seq: number } {
+  const found = registry.one('submissions');
+  const own = found ?? create_(ss, settings, undo);
+  const values = found ? readAll(own.sheet) : [[...SUBMISSION_LAYOUT.headers]];
+  const { columns, missing } = recordHeader(SUBMISSION_LAYOUT, values[0] ?? [], 'seal', 'seq');
+  for (const m of missing) writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
+  const check = checkRecords(values.slice(1), columns, KIND, own.name);
+  const state = state_();
+  // After the highest number in use: a number a stopped run kept but never wrote is reused.
+  const seq = check.highest + 1;
+  const from = found ? state.from : state.rows > 0 ? seq : undefined;
+  writeRecordState(KIND, { ...state, ...(from ? { from } : {}), writing: seq }, undo, `สถานะของชีต "${own.name}"`);
+  appendRecords(own.sheet, own.name, KIND, columns, seq, [row], undo);
+  return { own, seq };
 }
 
-/** A new record sheet: marked, header, frozen, widths, protected; the seal chain starts afresh. */
+/**
+ * The reference a submission's log row carries.
+ * @param seq the record's number
+ */
+export function submissionRef(seq: number): string {
+  return `submission:${seq}`;
+}
+
+/**
+ * A submission's log row (when, who, what, detail, result, reference): one rule for the
+ * submission's own row and the one a later run writes for it.
+ * @param r the submission
+ * @param sheetName the record sheet's name
+ * @param late written by a later run (the run that submitted stopped before its log row)
+ */
+export function submissionLogRow(
+  r: Pick<
+    SubmissionRecord,
+    'when' | 'sentBy' | 'kind' | 'period' | 'district' | 'number' | 'timeliness' | 'onBehalf'
+  > & {
+    readonly seq: number | null;
+  },
+  sheetName: string,
+  late = false,
+): [string, string, string, string, string, string] {
+  const behalf = r.onBehalf ? ` (จังหวัดส่งแทน อ.${r.district})` : '';
+  const after = late ? ' (บันทึกย้อนหลัง: การส่งครั้งนั้นหยุดก่อนบันทึก)' : '';
+  return [
+    r.when,
+    r.sentBy,
+    `ส่ง${dutyTitle(r)}`,
+    `อ.${r.district} ครั้งที่ ${r.number} ${r.timeliness}${behalf} บันทึกในชีต "${sheetName}"${after}`,
+    'สำเร็จ',
+    r.seq ? submissionRef(r.seq) : '',
+  ];
+}
+
+/**
+ * The numbers of the submissions being written (kept before their rows) and not yet finished:
+ * this run's own, and any a stopped run left; empty when none.
+ */
+export function submissionsWriting(): number[] {
+  const { writing, rows } = state_();
+  const out: number[] = [];
+  for (let n = rows + 1; writing && n <= writing; n++) out.push(n);
+  return out;
+}
+
+/**
+ * The trusted records among some numbers (rows a stopped run wrote); reads the sheet.
+ * @param registry the add-on's sheets
+ * @param numbers the numbers
+ */
+export function writtenSubmissions(registry: Registry, numbers: readonly number[]): SubmissionRecord[] {
+  if (numbers.length === 0) return [];
+  return readSubmissions(registry).records.filter((r) => r.trusted && r.seq !== null && numbers.includes(r.seq));
+}
+
+/**
+ * Finishes the submissions being written once their log rows are written: the highest number
+ * written is kept as the last finished one; numbers whose rows were never written (a run
+ * stopped before) are released.
+ * @param written the highest number whose record is in the sheet, or null
+ * @param undo where the old state is registered
+ */
+export function finishSubmissions(written: number | null, undo: Undo): void {
+  const state = state_();
+  if (!state.writing) return;
+  const { writing: _writing, ...rest } = state;
+  const rows = written === null ? rest.rows : Math.max(rest.rows, written);
+  writeRecordState(KIND, { ...rest, rows }, undo, 'สถานะของการส่งรายงาน');
+}
+
+/** A new record sheet: marked, header, frozen, widths, protected. */
 function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
   const { sheet, name } = blankOrNewSheet(ss, SHEET.submissions, undo);
   const own = markSheet(sheet, { role: 'submissions' }, undo);
@@ -110,7 +212,7 @@ function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
     SUBMISSION_LAYOUT.columns.map((c) => c.width),
   );
   applyProtection(sheet, rightsOf(own.mark, name, settings), undo);
-  const before = readProperty(STATE_KEY);
-  if (before !== null) writeProperty(STATE_KEY, null, before, undo, `สถานะของชีต "${name}"`);
+  const before = readProperty(KIND.legacyKey); // the previous version's chain ended with its sheet
+  if (before !== null) writeProperty(KIND.legacyKey, null, before, undo, `สถานะของชีต "${name}"`);
   return own;
 }

@@ -31,7 +31,7 @@ import { rebuildBoard } from './board';
 import { nowText } from './clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
 import { type Caller, caller, requireOfficer } from './roles';
-import { appendSubmission, readSubmissions } from './submissionRecords';
+import { appendSubmission, readSubmissions, submissionLogRow } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
 import type { Spreadsheet } from '../adapter/sheetIo';
 
@@ -152,9 +152,10 @@ export function submitDuty(
   };
   const timeliness = timelinessText(submission.daysLate);
   atomically((undo) => {
-    const own = appendSubmission(ss, p.book.registry, submissionRow(submission), p.book.settings, undo);
+    const { own, seq } = appendSubmission(ss, p.book.registry, submissionRow(submission), p.book.settings, undo);
     const record: SubmissionRecord = {
       row: 0,
+      seq,
       district: p.district,
       kind: p.duty.kind,
       period: p.duty.period,
@@ -165,26 +166,13 @@ export function submitDuty(
       sentBy: submission.sentBy,
       onBehalf: submission.onBehalf,
       to: submission.to,
+      timeliness,
       snapshot: p.snapshot,
       trusted: true,
     };
     rebuildBoard(ss, p.book, [...p.records, record], p.today, undo);
-    const behalf = submission.onBehalf ? ` (จังหวัดส่งแทน อ.${p.district})` : '';
-    appendLog(
-      ss,
-      p.book.registry,
-      [
-        [
-          submission.when,
-          submission.sentBy,
-          `ส่ง${title}`,
-          `อ.${p.district} ครั้งที่ ${submission.number} ${timeliness}${behalf} บันทึกในชีต "${own.name}"`,
-          'สำเร็จ',
-        ],
-      ],
-      p.book.settings,
-      undo,
-    );
+    // The log finishes the record (its number kept as the last finished one), after its row.
+    appendLog(ss, p.book.registry, [submissionLogRow(record, own.name)], p.book.settings, undo);
   });
   const again_ = submission.number > 1 ? ` (ครั้งที่ ${submission.number} ฉบับเดิมยังเก็บไว้)` : '';
   return {

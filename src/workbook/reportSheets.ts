@@ -19,6 +19,7 @@ import {
   formLayout,
   type ReportDocument,
 } from './officialForm';
+import type { ReportMark } from './sheetMarkers';
 import type { DistrictStanding, Standing } from './standing';
 
 /** Who made a report and when, for its header. */
@@ -185,6 +186,19 @@ export function roundSheetName(round: number): string {
  */
 export function monthSheetName(year: number, month: number): string {
   return `${MONTH_PREFIX} ${formatThaiMonth(year, month, 'arabic')}`;
+}
+
+/** What a provisional report's name ends with. */
+const PROVISIONAL_SUFFIX = ' (ชั่วคราว)';
+
+/**
+ * The name a report of a kind and period gets.
+ * @param mark the report's mark
+ */
+export function reportName(mark: Pick<ReportMark, 'kind' | 'period' | 'provisional'>): string {
+  const [year, month] = mark.period.split('-').map(Number);
+  const base = mark.kind === 'round' ? roundSheetName(Number(mark.period)) : monthSheetName(year, month);
+  return mark.provisional ? `${base}${PROVISIONAL_SUFFIX}` : base;
 }
 
 /**

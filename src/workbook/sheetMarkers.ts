@@ -54,6 +54,16 @@ export interface ReportMark {
    * (their fixed layout: legacyLayout in reportSheets.ts).
    */
   readonly form?: FormShape;
+  /**
+   * Its identity, which its log row carries (a report committed by a run stopped before its log
+   * row is logged by the next run); absent on reports of earlier versions.
+   */
+  readonly ref?: string;
+  /**
+   * The log's last number when it was made: its log row comes after it, so a report whose
+   * reference no log row has is logged late only when no log row after that number was deleted.
+   */
+  readonly logAt?: number;
   /** Each sending: to whom, when (ISO), and whether Google confirmed it. */
   readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
 }

@@ -14,7 +14,10 @@ import { defineLayout, isHeaderRow, mapColumns } from '../core/layout';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import type { CountedActivity, CountedOperator, DistrictStanding, Standing } from './standing';
 
-/** The record sheet's columns; the seal is last. */
+/**
+ * The record sheet's columns: a submission's cells, its seal and its number (เลขที่, its
+ * identity: the seal covers the number and every other cell, read by their headers).
+ */
 export const SUBMISSION_LAYOUT = defineLayout('การส่งรายงานของอำเภอ', [
   { key: 'when', header: 'ส่งเมื่อ', width: 140 },
   { key: 'district', header: 'อำเภอ', width: 100 },
@@ -35,6 +38,7 @@ export const SUBMISSION_LAYOUT = defineLayout('การส่งรายงา
   { key: 'at', header: 'เวลา (ISO)', width: 170 },
   { key: 'snapshot', header: 'ข้อมูลที่ส่ง', width: 200, note: 'ค่าที่ส่ง ณ เวลาที่ส่ง (ส่วนเสริมอ่าน) อย่าแก้ไข' },
   { key: 'seal', header: 'รหัสตรวจสอบ', width: 120, note: 'ส่วนเสริมใช้ตรวจว่าแถวนี้ถูกแก้ไขด้วยมือหรือไม่ อย่าแก้ไข' },
+  { key: 'seq', header: 'เลขที่', width: 60, note: 'เลขที่ของการส่ง (ส่วนเสริมใช้ตรวจว่ามีแถวถูกลบหรือไม่) อย่าแก้ไข' },
 ]);
 
 /** What the ส่งในนาม column says. */
@@ -209,7 +213,8 @@ export interface NewSubmission {
 const dateText_ = (day: Day) => formatThaiDate(day, { digits: 'arabic' });
 
 /**
- * A submission's row, in the layout's order, without its seal (the writer keeps text as text).
+ * A submission's sealed cells, in the layout's order, without its seal and number (the writer
+ * keeps text as text).
  * @param s the submission
  */
 export function submissionRow(s: NewSubmission): (string | number)[] {
@@ -234,14 +239,17 @@ export function submissionRow(s: NewSubmission): (string | number)[] {
     at: s.at,
     snapshot: JSON.stringify(n),
     seal: '',
+    seq: 0,
   };
-  return SUBMISSION_LAYOUT.columns.slice(0, -1).map((c) => cells[c.key]);
+  return SUBMISSION_LAYOUT.columns.filter((c) => c.key !== 'seal' && c.key !== 'seq').map((c) => cells[c.key]);
 }
 
 /** A submission as read back. */
 export interface SubmissionRecord {
   /** 1-based sheet row. */
   readonly row: number;
+  /** Its number (เลขที่), its identity; null for a row of the previous version or one not trusted. */
+  readonly seq: number | null;
   readonly district: string;
   readonly kind: DutyKind;
   readonly period: string;
@@ -253,6 +261,8 @@ export interface SubmissionRecord {
   readonly sentBy: string;
   readonly onBehalf: boolean;
   readonly to: string;
+  /** On time or late, as recorded (Thai). */
+  readonly timeliness: string;
   /** null when the cell cannot be read. */
   readonly snapshot: Snapshot | null;
   /** The row's seal follows: only such rows count. */
@@ -262,12 +272,12 @@ export interface SubmissionRecord {
 /**
  * The records of the sheet's rows, found by their headers.
  * @param values the sheet's values, header row first
- * @param trusted for each data row, whether its seal follows
+ * @param checked for each data row, whether its seal follows and its number
  * @return the records, or null when the first row is not the layout's header
  */
 export function readSubmissionRows(
   values: readonly (readonly unknown[])[],
-  trusted: readonly boolean[],
+  checked: readonly { readonly trusted: boolean; readonly number: number | null }[],
 ): SubmissionRecord[] | null {
   if (values.length === 0) return [];
   if (!isHeaderRow(SUBMISSION_LAYOUT, values[0])) return null;
@@ -280,6 +290,7 @@ export function readSubmissionRows(
     if (!duty || Number.isNaN(moment.getTime())) return;
     records.push({
       row: i + 2,
+      seq: checked[i]?.number ?? null,
       district: text('district'),
       kind: duty.kind,
       period: duty.period,
@@ -290,8 +301,9 @@ export function readSubmissionRows(
       sentBy: text('sentBy'),
       onBehalf: text('behalf') === BEHALF.province,
       to: text('to'),
+      timeliness: text('timeliness'),
       snapshot: parseSnapshot_(text('snapshot')),
-      trusted: trusted[i] === true,
+      trusted: checked[i]?.trusted === true,
     });
   });
   return records;

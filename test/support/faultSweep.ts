@@ -135,7 +135,7 @@ const HEALING_ACTION = 'ซ่อมส่วนที่ค้าง';
 /**
  * A comparable dump without the log's healing rows: a run after a stopped one removes its
  * leftovers and logs that, which one clean run has no reason to. The log's seals are left out
- * too (they chain through the healing rows); the chain itself is the data check's to verify.
+ * too, and their numbers (column G: the healing rows take numbers too); both are the data check's to verify.
  * @param text a comparable dump
  */
 function withoutHealingRows(text: string): string {
@@ -162,7 +162,7 @@ function withoutHealingRows(text: string): string {
     sheet.cells = {};
     kept.forEach((row, i) => {
       for (const [column, cell] of Object.entries(row)) {
-        if (column !== 'F' || i === 0) sheet.cells[`${column}${i + 1}`] = cell;
+        if ((column !== 'F' && column !== 'G') || i === 0) sheet.cells[`${column}${i + 1}`] = cell;
       }
     });
   }

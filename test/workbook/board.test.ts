@@ -14,6 +14,7 @@ import { dutiesProvince, sheetValues, THA_BO } from '../support/duties';
 function record(district: string, kind: 'month' | 'round', period: string, day: number, extra = {}): SubmissionRecord {
   return {
     row: 2,
+    seq: 1,
     district,
     kind,
     period,
@@ -24,6 +25,7 @@ function record(district: string, kind: 'month' | 'round', period: string, day: 
     sentBy: 'x@y.th',
     onBehalf: false,
     to: 'จังหวัดหนองคาย',
+    timeliness: 'ตรงเวลา',
     snapshot: null,
     trusted: true,
     ...extra,
