@@ -67,7 +67,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     };
   });
   return {
-    user: { email: who.email, role: who.role, district: who.district },
+    user: { email: who.email, role: who.role, district: who.district, districts: who.districts },
     province: settings.province,
     fiscalYear: settings.fiscalYear,
     today: isoOfDay(today),
