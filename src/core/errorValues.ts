@@ -1,0 +1,35 @@
+/**
+ * Error values in cells: what Sheets shows in a cell whose formula fails (#DIV/0!, #N/A, …),
+ * and what a script's getValues returns for it (the error's text). One rule for every reader: a
+ * district whose counted cells hold one cannot be counted (districtEvaluation.ts), and the data
+ * check points at the cell (dataCheck.ts).
+ */
+
+/** The error values a formula cell shows (what getValues returns for them). */
+const ERROR_VALUE = /^#(N\/A|REF!|NAME\?|ERROR!|VALUE!|DIV\/0!|NUM!|NULL!)$/;
+
+/**
+ * Whether a cell's value is an error value.
+ * @param value the cell's value as read
+ */
+export function isErrorValue(value: unknown): value is string {
+  return typeof value === 'string' && ERROR_VALUE.test(value);
+}
+
+/**
+ * The first cell of a range holding an error value: its 0-based row and column and the value,
+ * or null.
+ * @param rows the range's values
+ */
+export function firstErrorCell(
+  rows: readonly (readonly unknown[])[],
+): { readonly row: number; readonly column: number; readonly value: string } | null {
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const value = line[c];
+      if (isErrorValue(value)) return { row: r, column: c, value };
+    }
+  }
+  return null;
+}
