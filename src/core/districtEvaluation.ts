@@ -7,11 +7,9 @@
  */
 import { type Criteria, topLevel } from './criteria';
 import type { Day } from './civilDate';
-import { cellAddress } from './cellAddress';
 import { canonicalDistrictName } from './districts';
 import { type DistrictFigures, type DistrictResult, districtResult, readFigures } from './districtResult';
 import { cellText, type Rows } from './entries';
-import { firstErrorCell, isErrorValue } from './errorValues';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from './entryLayout';
 import { columnProblem, type Layout, mapColumns } from './layout';
 import type { PercentBasis } from './districtResult';
@@ -88,8 +86,6 @@ export function evaluateDistrict(
     const problem = columnProblem(sheets[i].layout, sheets[i].values[0] ?? [], sheets[i].label);
     if (problem) return { ok: false, district, figures, problem };
   }
-  const error = errorProblem_(sources, sheets, who);
-  if (error) return { ok: false, district, figures, problem: error };
   const input = {
     districts: [district],
     activities: sources.activities.slice(1),
@@ -115,33 +111,6 @@ export function evaluateDistrict(
     operatorDays: counts.operatorDays,
     evidence,
   };
-}
-
-/**
- * Why a district cannot be counted when a cell its count reads holds an error value (#DIV/0!,
- * #N/A, …: a failing formula), anywhere in its sheets, the baseline or its row's figures, or ''.
- * One rule for the district table and every server read: Sheets may show the error in the
- * table's row without calling OTOP_DISTRICT at all (whether it passes error cells to a custom
- * function is unconfirmed, PLATFORM.md; the stand-in models both), so nothing that reads the
- * same cells may count the district either; the message names the cell to fix.
- */
-function errorProblem_(
-  sources: DistrictSources,
-  sheets: readonly { readonly values: Rows; readonly label: string }[],
-  who: string,
-): string {
-  const fix = `จึงนับผลของ ${who} ไม่ได้ (ตารางอำเภอก็คำนวณไม่ได้) ให้แก้สูตรหรือพิมพ์ค่าแทนในช่องนั้น แล้วกด "ตรวจข้อมูล"`;
-  for (const [label, value] of [
-    ['ช่องผู้ประกอบการทั้งหมด', sources.registered],
-    ['ช่องส่งเสริมแล้ว', sources.promoted],
-  ] as const) {
-    if (isErrorValue(value)) return `${label}ของ ${who} ในตารางอำเภอแสดงข้อผิดพลาด ${value} ${fix}`;
-  }
-  for (const sheet of sheets) {
-    const cell = firstErrorCell(sheet.values);
-    if (cell) return `${sheet.label} ช่อง ${cellAddress(cell.row, cell.column)} แสดงข้อผิดพลาด ${cell.value} ${fix}`;
-  }
-  return '';
 }
 
 /**

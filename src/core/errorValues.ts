@@ -1,8 +1,8 @@
 /**
  * Error values in cells: what Sheets shows in a cell whose formula fails (#DIV/0!, #N/A, …),
  * and what a script's getValues returns for it (the error's text). One rule for every reader: a
- * district whose counted cells hold one cannot be counted (districtEvaluation.ts), and the data
- * check points at the cell (dataCheck.ts).
+ * district whose sheets show one cannot be counted (server/workbookRead.ts evaluateAll, as the
+ * district table cannot), and the data check points at the cell (dataCheck.ts).
  */
 
 /** The error values a formula cell shows (what getValues returns for them). */
@@ -17,18 +17,21 @@ export function isErrorValue(value: unknown): value is string {
 }
 
 /**
- * The first cell of a range holding an error value: its 0-based row and column and the value,
- * or null.
- * @param rows the range's values
+ * The first cell of a range showing an error value: its 0-based row and column and the value,
+ * or null. Only a formula cell can show one (text typed as "#N/A" is text), so a cell counts
+ * when its value is an error value and it holds a formula.
+ * @param values the range's values
+ * @param formulas the range's formulas, same shape ('' where none)
  */
 export function firstErrorCell(
-  rows: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
 ): { readonly row: number; readonly column: number; readonly value: string } | null {
-  for (let r = 0; r < rows.length; r++) {
-    const line = rows[r] ?? [];
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       const value = line[c];
-      if (isErrorValue(value)) return { row: r, column: c, value };
+      if (isErrorValue(value) && (formulas[r]?.[c] ?? '') !== '') return { row: r, column: c, value };
     }
   }
   return null;
