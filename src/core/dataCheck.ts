@@ -22,6 +22,7 @@ import {
   rowContentKey,
 } from './entries';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, BASELINE_SHEET_NAME, ONLINE_LAYOUT } from './entryLayout';
+import { isErrorValue } from './errorValues';
 import { fiscalYearBounds } from './fiscalYear';
 import { type ColumnIndex, columnProblem, isHeaderRow, type Layout, mapColumns } from './layout';
 import { quote } from './parsed';
@@ -81,8 +82,6 @@ export interface DataCheckResult {
 
 /** Functions a custom function may not depend on (PLATFORM.md: "This function is not allowed to reference a cell with NOW()"); TODAY is unconfirmed, so it is treated alike. */
 const VOLATILE = /\b(NOW|TODAY|RAND|RANDARRAY|RANDBETWEEN)\s*\(/i;
-/** The error values a formula cell shows (what getValues returns for them). */
-const ERROR_VALUE = /^#(N\/A|REF!|NAME\?|ERROR!|VALUE!|DIV\/0!|NUM!|NULL!)$/;
 
 /** A sheet read for checking: its entries and where its rows and columns are. */
 interface ReadSheet_<E> {
@@ -246,7 +245,7 @@ function cellProblems_(
       let message = '';
       if (formula !== '' && VOLATILE.test(formula)) {
         message = `เซลล์นี้เป็นสูตร ${quote(formula)} ที่เปลี่ยนค่าเอง (เช่น NOW, TODAY, RAND) ทำให้ตารางอำเภอของอำเภอนี้คำนวณไม่ได้ ให้พิมพ์ค่าแทนสูตร`;
-      } else if (typeof value === 'string' && ERROR_VALUE.test(value)) {
+      } else if (isErrorValue(value)) {
         message = `เซลล์นี้แสดงข้อผิดพลาด ${value}${formula ? ` จากสูตร ${quote(formula)}` : ''} ให้พิมพ์ค่าที่ถูกต้องแทน`;
       } else if (formula !== '') {
         message = `เซลล์นี้เป็นสูตร ${quote(formula)} ให้พิมพ์ค่าแทนสูตร (นับตามค่าที่สูตรแสดงอยู่)`;

@@ -161,3 +161,38 @@ export function reminderReason(duty: Duty, status: DutyStatus): ReminderReason |
   if (duty.kind === 'month') return status.open && status.daysLeft <= MONTH_REMIND_DAYS ? 'dueSoon' : null;
   return ROUND_REMIND_DAYS.includes(status.daysLeft) ? 'roundAhead' : null;
 }
+
+/**
+ * The days over which one reminder of a duty is owed: a reminder that is due and not sent (the
+ * mail quota ran out, MailApp failed, the run was killed) is still owed at the next run inside
+ * the window, and a reminder sent inside it is not sent again. A round's windows run from each
+ * of ROUND_REMIND_DAYS to the day before the next one (its deadline for the last); a monthly
+ * report due soon and any overdue duty are reminded every day, so each day is its own window.
+ */
+export interface ReminderWindow {
+  /** Names the window among the duty's windows: `ahead7`, `ahead1`, or the day's number. */
+  readonly id: string;
+  readonly reason: ReminderReason;
+  /** The window's last day. */
+  readonly last: Day;
+}
+
+/**
+ * The reminder window a day falls in, or null when no reminder of the duty is owed that day.
+ * Agrees with reminderReason on the days a window opens; a round's window also covers the
+ * following days, so a reminder missed on the day it opened goes the next run before the
+ * deadline.
+ * @param duty the duty
+ * @param status its standing today
+ * @param today the day
+ */
+export function reminderWindow(duty: Duty, status: DutyStatus, today: Day): ReminderWindow | null {
+  const reason = reminderReason(duty, status);
+  if (reason === 'overdue' || reason === 'dueSoon') return { id: `day${today}`, reason, last: today };
+  if (duty.kind !== 'round' || status.state !== 'notYetDue') return null;
+  const openers = [...ROUND_REMIND_DAYS].sort((a, b) => a - b);
+  const at = openers.findIndex((d) => d >= status.daysLeft);
+  if (at < 0) return null;
+  const next = openers[at - 1];
+  return { id: `ahead${openers[at]}`, reason: 'roundAhead', last: duty.due - (next === undefined ? 0 : next + 1) };
+}

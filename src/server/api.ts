@@ -73,6 +73,8 @@ export interface SidebarState {
     readonly email: string;
     readonly role: 'province' | 'district' | 'unknown';
     readonly district: string;
+    /** Every district the caller is named for (an officer acting for a vacant one has two). */
+    readonly districts?: readonly string[];
   };
   readonly province: string;
   readonly fiscalYear: number;

@@ -31,7 +31,8 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
   }
   const read = readSubmissions(config.registry);
   const duties = fiscalDuties(config.settings);
-  const names = who.role === 'district' ? [who.district] : config.districts;
+  const own = config.districts.filter((d) => who.districts.includes(d));
+  const names = who.role === 'district' ? (own.length > 0 ? own : who.districts) : config.districts;
   const districts = names.map((d) =>
     districtView_(d, duties, read.records, today, config.settings.districtEditors[d]?.length ?? 0),
   );

@@ -3,11 +3,14 @@
  * district's officers of what is due (core/duties.ts) and the province a digest of overdue
  * districts, and rebuilds the board. The province switches them on and off; the trigger runs as
  * the account that switched them on and stops when that account loses access (PLATFORM.md), so
- * that account is kept and shown. Safe to fire twice: the day each district (and the digest)
- * was last e-mailed is kept in the document properties and written BEFORE MailApp is called, so
- * nobody gets two reminders on one day even when a send fails midway (a failed send waits for
- * the next day and is logged as uncertain). The remaining MailApp quota is checked before each
- * e-mail; what does not fit waits for the next day and is logged. Only addresses in the settings
+ * that account is kept and shown; nobody else may run them (runReminders). Reminders go by
+ * window, not by day (core/duties.ts reminderWindow): what was due and not sent (the quota ran
+ * out, MailApp failed, the run was killed) goes at the next run inside its window, and what was
+ * sent is kept per fiscal year, duty, window and recipient in the document properties
+ * (workbook/reminderLedger.ts), written as pending BEFORE MailApp is called, so nobody gets two
+ * e-mails on one day even when the trigger fires twice or a run is cut short. The remaining
+ * MailApp quota is checked before each e-mail; the log tells what was sent from what waits for
+ * the next run and from what failed. Only addresses in the settings
  * are used. Every run holds the document lock (the caller's writingAction).
  */
 import { dayOfDate, isoOfDay } from '../core/civilDate';
@@ -17,7 +20,15 @@ import { keep, readKept } from '../adapter/properties';
 import { editorEmails, effectiveUserEmail, ownerEmail, remainingMailQuota, sendMail } from '../adapter/services';
 import { installDailyTrigger, ownTriggersOf, removeOwnTriggers } from '../adapter/triggers';
 import { atomically } from '../adapter/undo';
-import { DIGEST_KEY, digestMail, districtMail, type ReminderMail, reminderPlan } from '../workbook/reminderMail';
+import { currentLedger, type LedgerState, type ReminderLedger, withEntries } from '../workbook/reminderLedger';
+import {
+  DIGEST_KEY,
+  groupMail,
+  type MailGroup,
+  owedMails,
+  type ReminderMail,
+  reminderPlan,
+} from '../workbook/reminderMail';
 import { appendLog } from './auditLog';
 import { rebuildBoard } from './board';
 import { nowText } from './clock';
@@ -31,9 +42,9 @@ import type { Spreadsheet } from '../adapter/sheetIo';
 export const REMINDER_HANDLER = 'remindDistricts';
 /** When it runs: daily near 08:00 Bangkok time. */
 const TIME = { handler: REMINDER_HANDLER, hour: 8, timeZone: 'Asia/Bangkok' } as const;
-/** Document properties: the switch, and the day each district was last reminded. */
+/** Document properties: the switch, and the ledger of what was sent (workbook/reminderLedger.ts). */
 const STATE_KEY = 'otop.reminders';
-const SENT_KEY = 'otop.reminded';
+const LEDGER_KEY = 'otop.reminderLedger';
 /** Days without a run after which the sidebar warns. */
 const SILENT_DAYS = 2;
 
@@ -143,10 +154,14 @@ export function setReminders(ss: Spreadsheet, on: boolean, now: Date): Reminders
   return { message, reminders: remindersView(ss, config, me, now) };
 }
 
-/** What one run did, for the log and the sidebar. */
+/** What one run did, for the log and the sidebar (districts, and DIGEST_KEY for the digest). */
 interface RunResult_ {
   sent: string[];
+  /** Not sent for want of quota: owed at the next run. */
   waiting: string[];
+  /** Owed to someone e-mailed today already: owed at the next run. */
+  held: string[];
+  /** MailApp failed or a run was cut short: it may have gone; owed again from the next day. */
   uncertain: string[];
   unnamed: string[];
   invalid: string[];
@@ -154,9 +169,17 @@ interface RunResult_ {
 }
 
 /**
- * The trigger's run: reminds the districts and the province, rebuilds the board, logs what it
- * did and keeps the result for the sidebar. Reminders switched off, or switched on by another
- * account since, make the run remove its own trigger and do nothing else.
+ * The trigger's run: reminds the districts and the province of what is owed (core/duties.ts
+ * reminder windows, less what the ledger says was sent), rebuilds the board, logs what it did
+ * and keeps the result for the sidebar. It runs only as the account that switched the
+ * reminders on: an installable trigger runs as the account that created it ("Installable
+ * triggers always run under the account of the person who created them", Apps Script guide,
+ * Installable triggers, Restrictions), so Session.getEffectiveUser() of a trigger run is that
+ * account, while a call from the browser console runs as the caller (Apps Script
+ * authorization guide: a script bound to Sheets runs as the user at the keyboard). A trigger of
+ * another account (reminders switched off, or on by someone else since) removes itself; any
+ * other caller, and one whose e-mail Google hides, is refused and nothing is sent.
+ * One district's failure never stops the others or the digest.
  * @param ss the workbook
  * @param now the current time
  * @return what it did, Thai
@@ -164,53 +187,53 @@ interface RunResult_ {
 export function runReminders(ss: Spreadsheet, now: Date): string {
   const state = state_();
   const me = effectiveUserEmail();
-  if (!state.on || (me && state.by !== me)) {
-    atomically((undo) => removeOwnTriggers(TIME, undo));
-    return state.on ? `การแจ้งเตือนเปิดด้วยบัญชี ${state.by} แล้ว ทริกเกอร์นี้จึงหยุด` : 'การแจ้งเตือนปิดอยู่ ทริกเกอร์นี้จึงหยุด';
-  }
+  if (!state.on || me === '' || state.by !== me) return stopOrRefuse_(state, me);
   const config = readConfig(ss);
   if (config.needsSetUp) throw new OfficerError('notSetUp', 'การแจ้งเตือน: สมุดงานยังไม่ได้ตั้งค่า');
   const today = dayOfDate(now);
+  const day = isoOfDay(today);
   const records = readSubmissions(config.registry).records;
   atomically((undo) => rebuildBoard(ss, config, records, today, undo));
   const plan = reminderPlan(config.settings, config.districts, records, today);
-  const sent = readKept<Record<string, string>>(SENT_KEY, {});
-  const day = isoOfDay(today);
-  const result: RunResult_ = { sent: [], waiting: [], uncertain: [], unnamed: [], invalid: [], failure: '' };
+  const fiscalYear = config.settings.fiscalYear;
+  const ledger = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day) };
+  const owed = owedMails(plan, ledger.current, fiscalYear, today);
+  const result: RunResult_ = {
+    sent: [],
+    waiting: [],
+    held: [...owed.held],
+    uncertain: [...owed.uncertain],
+    unnamed: plan.districts.filter((d) => d.to.length === 0).map((d) => d.district),
+    invalid: plan.districts.flatMap((d) => d.invalid),
+    failure: '',
+  };
   const province = config.settings.province;
-  const digestDue = plan.overdue.length > 0 && sent[DIGEST_KEY] !== day && plan.digestTo.length > 0;
-  const mails: ReminderMail[] = [];
-  for (const d of plan.districts) {
-    result.invalid.push(...d.invalid);
-    if (sent[d.district] === day) continue;
-    if (d.to.length === 0) result.unnamed.push(d.district);
-    else mails.push(districtMail(province, d, state.by));
+  const reserve = owed.groups.filter((g) => g.digest).reduce((n, g) => n + g.to.length, 0);
+  for (const group of owed.groups.filter((g) => !g.digest)) {
+    const mail = groupMail(province, group, plan, today, [], state.by);
+    if (quotaLeft_(result) - reserve < mail.to.length) result.waiting.push(...group.labels);
+    else send_(mail, group, ledger, day, result);
   }
-  try {
-    for (const mail of mails) {
-      const reserve = digestDue && !result.sent.includes(DIGEST_KEY) ? plan.digestTo.length : 0;
-      if (remainingMailQuota() - reserve < mail.to.length) {
-        result.waiting.push(mail.key);
-        continue;
-      }
-      if (!send_(mail, sent, day, result)) break;
-    }
-    if (digestDue && !result.failure) {
-      const digest = digestMail(province, plan, today, result.waiting, state.by);
-      if (remainingMailQuota() < digest.to.length) result.waiting.push(DIGEST_KEY);
-      else send_(digest, sent, day, result);
-    }
-  } catch (error) {
-    result.failure = thaiErrorMessage(error);
+  for (const group of owed.groups.filter((g) => g.digest)) {
+    const waiting = result.waiting.filter((k) => k !== DIGEST_KEY);
+    const mail = groupMail(province, group, plan, today, waiting, state.by);
+    if (quotaLeft_(result) < mail.to.length) result.waiting.push(...group.labels);
+    else send_(mail, group, ledger, day, result);
   }
   const text = resultText_(result);
-  const ok = !result.failure && result.uncertain.length === 0;
+  const failed = result.failure !== '' || result.uncertain.length > 0;
+  const later = result.waiting.length + result.held.length > 0;
+  const ok = !failed && !later;
   atomically((undo) => {
-    if (result.sent.length + result.waiting.length + result.uncertain.length > 0 || result.failure) {
+    if (
+      result.sent.length + result.waiting.length + result.held.length + result.uncertain.length > 0 ||
+      result.failure
+    ) {
+      const status = failed ? 'ไม่ครบ' : later ? 'ยังไม่ส่ง รอส่งรอบถัดไป' : 'สำเร็จ';
       appendLog(
         ss,
         config.registry,
-        [[nowText(now), `ระบบแจ้งเตือน (${state.by})`, 'แจ้งเตือนการส่งรายงาน', text, ok ? 'สำเร็จ' : 'ไม่ครบ']],
+        [[nowText(now), `ระบบแจ้งเตือน (${state.by})`, 'แจ้งเตือนการส่งรายงาน', text, status]],
         config.settings,
         undo,
       );
@@ -222,21 +245,85 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
 }
 
 /**
- * Sends one e-mail, recording the day first (so it is never sent twice on one day); false when
- * MailApp failed (the e-mail may or may not have gone: it waits for the next day).
+ * A run that is not the reminders' own: a trigger of this account that is no longer wanted
+ * removes itself (only the caller's own triggers can be seen or removed, PLATFORM.md); any
+ * other call is refused in Thai, with nothing sent or changed: a caller whose e-mail is hidden
+ * cannot be told from the account that switched them on, so its trigger is left alone.
+ * @param state the kept switch
+ * @param me the effective user's e-mail ('' when hidden)
  */
-function send_(mail: ReminderMail, sent: Record<string, string>, day: string, result: RunResult_): boolean {
-  atomically((undo) => keep(SENT_KEY, { ...sent, [mail.key]: day }, undo));
-  sent[mail.key] = day;
+function stopOrRefuse_(state: ReminderState_, me: string): string {
+  // switched off, or on by another known account: this account's trigger is not wanted any more
+  const unwanted = !state.on || (me !== '' && me !== state.by);
+  if (unwanted && ownTriggersOf(REMINDER_HANDLER).length > 0) {
+    atomically((undo) => removeOwnTriggers(TIME, undo));
+    return state.on ? `การแจ้งเตือนเปิดด้วยบัญชี ${state.by} แล้ว ทริกเกอร์นี้จึงหยุด` : 'การแจ้งเตือนปิดอยู่ ทริกเกอร์นี้จึงหยุด';
+  }
+  const whose = state.on ? `บัญชีที่เปิดการแจ้งเตือน (${state.by})` : 'บัญชีที่เปิดการแจ้งเตือน (ขณะนี้ปิดอยู่)';
+  if (me === '') {
+    throw OfficerError.forbidden(
+      `การส่งการแจ้งเตือนทำได้เฉพาะทริกเกอร์ของ${whose}: Google ไม่เปิดเผยอีเมลของบัญชีนี้ จึงตรวจสิทธิ์ไม่ได้ ไม่ได้ส่งอีเมลใด`,
+    );
+  }
+  throw OfficerError.forbidden(
+    `การส่งการแจ้งเตือนทำได้เฉพาะทริกเกอร์ของ${whose} (${me} ไม่ใช่บัญชีนั้น) ไม่ได้ส่งอีเมลใด ` +
+      'ถ้าต้องการเปิดการแจ้งเตือนด้วยบัญชีของท่าน ให้เจ้าหน้าที่จังหวัดเปิดจากแผงควบคุม',
+  );
+}
+
+/** The mail quota left, or 0 when it cannot be read (then nothing is sent: it waits). */
+function quotaLeft_(result: RunResult_): number {
+  try {
+    return remainingMailQuota();
+  } catch (error) {
+    result.failure = thaiErrorMessage(error);
+    return 0;
+  }
+}
+
+/**
+ * Sends one e-mail, keeping it in the ledger as pending first (so it is never sent twice on one
+ * day) and as sent after; a failure is recorded and the run goes on with the next e-mail.
+ */
+function send_(
+  mail: ReminderMail,
+  group: MailGroup,
+  ledger: { current: ReminderLedger },
+  day: string,
+  result: RunResult_,
+): void {
+  const mark = (state: LedgerState): void => {
+    const next = withEntries(ledger.current, group.keys, state, day);
+    atomically((undo) => keep(LEDGER_KEY, next, undo));
+    ledger.current = next;
+  };
+  try {
+    mark('pending');
+  } catch (error) {
+    // not recorded, so not sent: it is still owed, at the next run
+    result.waiting.push(...group.labels);
+    result.failure = thaiErrorMessage(error);
+    return;
+  }
   try {
     sendMail({ to: mail.to.join(','), subject: mail.subject, htmlBody: mail.html, body: mail.text });
   } catch (error) {
-    result.uncertain.push(mail.key);
+    result.uncertain.push(...group.labels);
     result.failure = thaiErrorMessage(error);
-    return false;
+    try {
+      mark('failed');
+    } catch {
+      // stays pending: the same to the next run (owed again from the next day)
+    }
+    return;
   }
-  result.sent.push(mail.key);
-  return true;
+  result.sent.push(...group.labels);
+  try {
+    mark('sent');
+  } catch (error) {
+    // it went; kept as pending it blocks today and is owed again from the next day
+    result.failure = thaiErrorMessage(error);
+  }
 }
 
 /** A run's result in one Thai sentence. */
@@ -247,7 +334,12 @@ function resultText_(r: RunResult_): string {
   if (districts.length > 0) parts.push(`ส่งการแจ้งเตือน ${districts.length} อำเภอ (${districts.map(name).join(', ')})`);
   if (r.sent.includes(DIGEST_KEY)) parts.push('ส่งสรุปอำเภอที่เลยกำหนดถึงจังหวัด');
   if (r.waiting.length > 0) parts.push(`รอส่งพรุ่งนี้เพราะโควตาอีเมลวันนี้หมด: ${r.waiting.map(name).join(', ')}`);
-  if (r.uncertain.length > 0) parts.push(`ส่งไม่สำเร็จหรือไม่แน่ใจว่าถึง (ไม่ส่งซ้ำวันนี้): ${r.uncertain.map(name).join(', ')}`);
+  const held = r.held.filter((k) => !r.uncertain.includes(k));
+  if (held.length > 0) parts.push(`ผู้รับได้อีเมลไปแล้ววันนี้ จึงรอส่งรอบถัดไป: ${held.map(name).join(', ')}`);
+  if (r.uncertain.length > 0)
+    parts.push(
+      `ส่งไม่สำเร็จหรือไม่แน่ใจว่าถึง (ไม่ส่งซ้ำวันนี้ ส่งใหม่รอบถัดไปถ้ายังอยู่ในช่วงแจ้งเตือน): ${r.uncertain.map(name).join(', ')}`,
+    );
   if (r.unnamed.length > 0) parts.push(`ยังไม่ได้ระบุอีเมลเจ้าหน้าที่ในชีตตั้งค่า: ${r.unnamed.map(name).join(', ')}`);
   if (r.invalid.length > 0) parts.push(`อีเมลในชีตตั้งค่าที่ไม่ถูกต้อง (ไม่ได้ส่ง): ${[...new Set(r.invalid)].join(', ')}`);
   if (r.failure) parts.push(`ขัดข้อง: ${r.failure}`);

@@ -18,8 +18,13 @@ export interface Caller {
   /** '' when Google does not reveal it. */
   readonly email: string;
   readonly role: 'province' | 'district' | 'unknown';
-  /** The caller's district, '' for others. */
+  /** The caller's district, '' for others: the first of `districts`. */
   readonly district: string;
+  /**
+   * Every district the caller is named for, in the settings' order (an officer may act for a
+   * vacant district too); empty for others.
+   */
+  readonly districts: readonly string[];
   /** The workbook's owner's e-mail; '' for a workbook in a shared drive (no owner). */
   readonly owner: string;
 }
@@ -33,11 +38,13 @@ export function caller(ss: Spreadsheet, settings: Settings): Caller {
   const email = activeUserEmail() || effectiveUserEmail();
   const owner = ownerEmail(ss);
   if (email && (email === owner || settings.provinceEditors.includes(email))) {
-    return { email, role: 'province', district: '', owner };
+    return { email, role: 'province', district: '', districts: [], owner };
   }
-  const district = Object.keys(settings.districtEditors).find((d) => settings.districtEditors[d].includes(email)) ?? '';
-  if (email && district) return { email, role: 'district', district, owner };
-  return { email, role: 'unknown', district: '', owner };
+  const districts = email
+    ? Object.keys(settings.districtEditors).filter((d) => settings.districtEditors[d].includes(email))
+    : [];
+  if (email && districts.length > 0) return { email, role: 'district', district: districts[0], districts, owner };
+  return { email, role: 'unknown', district: '', districts: [], owner };
 }
 
 const HIDDEN =

@@ -70,7 +70,13 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     };
   });
   return {
-    user: { email: who.email, role: who.role, district: who.district },
+    user: {
+      email: who.email,
+      role: who.role,
+      district: who.district,
+      // an officer named for several districts (acting for a vacant one) is told so
+      ...(who.districts.length > 1 ? { districts: who.districts } : {}),
+    },
     province: settings.province,
     fiscalYear: settings.fiscalYear,
     today: isoOfDay(today),

@@ -230,18 +230,21 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
   };
 }
 
-/** The district submitted for: a district officer's own; the province's choice. */
+/**
+ * The district submitted for: a district officer's own (any of those they are named for: the
+ * one asked, else the first); the province's choice.
+ */
 function district_(book: WorkbookRead, who: Caller, asked: string | undefined, action: string): string {
   const named =
     asked === undefined || asked === null || String(asked).trim() === '' ? '' : canonicalDistrictName(String(asked));
   if (who.role === 'district') {
-    if (named && named !== who.district) {
+    if (named && !who.districts.includes(named)) {
       throw OfficerError.forbidden(
-        `${action}: ${who.email} เป็นเจ้าหน้าที่ของ อ.${who.district} จึงส่งรายงานแทน อ.${named} ไม่ได้ ` +
-          '(เจ้าหน้าที่ระดับจังหวัดส่งแทนอำเภอได้)',
+        `${action}: ${who.email} เป็นเจ้าหน้าที่ของ ${who.districts.map((d) => `อ.${d}`).join(', ')} ` +
+          `จึงส่งรายงานแทน อ.${named} ไม่ได้ (เจ้าหน้าที่ระดับจังหวัดส่งแทนอำเภอได้)`,
       );
     }
-    return who.district;
+    return named || who.district;
   }
   if (!named) throw OfficerError.input(`${action}แทนอำเภอ: กรุณาเลือกอำเภอ`);
   if (!book.districts.includes(named)) {

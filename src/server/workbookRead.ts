@@ -4,6 +4,8 @@
  * district's own sheets exactly as its formula in the district table reads them, so the
  * sidebar, the summaries and the e-mail show what the table shows.
  */
+import { cellAddress } from '../core/cellAddress';
+import { firstErrorCell } from '../core/errorValues';
 import { DEFAULT_CHANNEL_ROWS } from '../core/channels';
 import type { Day } from '../core/civilDate';
 import { criteriaOrDefault } from '../core/criteriaTable';
@@ -293,6 +295,32 @@ export function evaluateAll(
         problem: `ชีต "${volatile.name}" มีสูตรที่เปลี่ยนค่าเอง (เช่น NOW, TODAY, RAND) ซึ่ง Sheets ไม่ยอมให้สูตรของตารางอำเภออ่าน ให้กด "ตรวจข้อมูล" เพื่อดูเซลล์ แล้วพิมพ์ค่าแทนสูตร`,
       };
     }
+    const error = errorProblem_(d, book.baseline);
+    if (error) return { ok: false, district: d.row.name, figures, problem: error };
     return evaluateDistrict(d.sources, rules, withEvidence);
   });
+}
+
+/**
+ * Why a district cannot be counted when a cell its formula reads shows an error value (#DIV/0!,
+ * #N/A, … from a formula), anywhere in its two sheets or the baseline, or ''. Sheets shows such
+ * an error in the district table's row (the stand-in's default: it does not call a custom
+ * function whose argument holds an error; whether Sheets ever passes one is unconfirmed,
+ * PLATFORM.md), so nothing else counts the district either: the sidebar, submissions, reports
+ * and the total agree with the table, and the message names the cell to fix.
+ * @param d the district as read
+ * @param baseline the baseline as read
+ */
+function errorProblem_(d: DistrictRead, baseline: SheetRead | null): string {
+  const who = d.row.name ? `อ.${d.row.name}` : 'อำเภอในแถวนี้';
+  for (const sheet of [d.activities, d.online, baseline]) {
+    const cell = sheet ? firstErrorCell(sheet.values, sheet.formulas) : null;
+    if (sheet && cell) {
+      return (
+        `ชีต "${sheet.name}" ช่อง ${cellAddress(cell.row, cell.column)} แสดงข้อผิดพลาด ${cell.value} ` +
+        `จึงนับผลของ ${who} ไม่ได้ (ตารางอำเภอก็คำนวณไม่ได้) ให้แก้สูตรหรือพิมพ์ค่าแทนในช่องนั้น แล้วกด "ตรวจข้อมูล"`
+      );
+    }
+  }
+  return '';
 }

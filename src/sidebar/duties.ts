@@ -6,7 +6,7 @@
  */
 import type { DistrictDutiesView, DutiesView, DutyView } from '../server/dutiesApi';
 import { boardView } from './board';
-import { add, button, el, section, withId } from './dom';
+import { add, button, el, option, section, withId } from './dom';
 import { daysText } from './format';
 import { remindersView } from './reminders';
 import type { Part, Sidebar } from './state';
@@ -63,30 +63,53 @@ function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: S
   box.replaceChildren();
   for (const notice of view.notices ?? []) add(box, el('p', 'notice', notice));
   if (parts.own) {
-    const mine = view.districts?.[0];
-    if (mine) add(box, ownDuties_(mine, flow));
+    const mine = view.districts ?? [];
+    if (mine.length > 1) add(box, ownDistrictChoice_(mine, flow));
+    else if (mine[0]) add(box, ownDuties_(mine[0], flow, ''));
     else add(box, el('p', 'muted', 'ยังไม่มีหน้าที่การส่งรายงาน'));
   }
   if (parts.board) add(box, boardView(view, flow));
 }
 
 /**
+ * An officer named for several districts (acting for a vacant one): a choice of district, then
+ * the chosen district's duties, submitted for that district.
+ * @param districts their districts' duties
+ * @param flow the submit panel
+ */
+function ownDistrictChoice_(districts: readonly DistrictDutiesView[], flow: SubmitFlow): HTMLElement {
+  const box = el('div');
+  const choice = withId('select', 'ownDistrict');
+  for (const d of districts) add(choice, option(d.district, `อ.${d.district}`));
+  const shown = el('div');
+  const show = () => {
+    const d = districts.find((x) => x.district === choice.value) ?? districts[0];
+    shown.replaceChildren(ownDuties_(d, flow, d.district));
+  };
+  choice.addEventListener('change', show);
+  add(box, add(el('label', 'muted', 'ท่านเป็นเจ้าหน้าที่หลายอำเภอ เลือกอำเภอ: '), choice), shown);
+  show();
+  return box;
+}
+
+/**
  * A district's own duties: what to submit now, the next one, then the whole year.
  * @param d the district's duties
  * @param flow the submit panel
+ * @param district the district submitted for ('' for an officer's only district)
  */
-function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow): HTMLElement {
+function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow, district: string): HTMLElement {
   const out = withId('div', 'ownDuties');
   const due = d.duties.filter((x) => x.open && (x.state === 'notYetDue' || x.state === 'overdue'));
   const next = d.duties.find((x) => !x.open && x.state === 'notYetDue');
   if (due.length === 0) add(out, el('p', 'made', '✓ ไม่มีรายงานค้างส่ง'));
   const list = el('ul', 'dutyList');
-  for (const x of due) add(list, dutyItem_(x, flow, true));
-  if (next) add(list, dutyItem_(next, flow, false));
+  for (const x of due) add(list, dutyItem_(x, flow, true, district));
+  if (next) add(list, dutyItem_(next, flow, false, district));
   add(out, list);
   const all = add(el('details', 'allDuties'), el('summary', '', `ทั้งปีงบประมาณ (${d.duties.length} รายการ)`));
   const every = el('ul', 'dutyList');
-  for (const x of d.duties) add(every, dutyItem_(x, flow, false));
+  for (const x of d.duties) add(every, dutyItem_(x, flow, false, district));
   add(out, add(all, every));
   return out;
 }
@@ -97,8 +120,9 @@ function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow): HTMLElement {
  * @param x the duty
  * @param flow the submit panel
  * @param main whether it is in the "to submit now" list (its button gets an id)
+ * @param district the district submitted for ('' for an officer's only district)
  */
-function dutyItem_(x: DutyView, flow: SubmitFlow, main: boolean): HTMLElement {
+function dutyItem_(x: DutyView, flow: SubmitFlow, main: boolean, district: string): HTMLElement {
   const item = el('li', `duty ${x.state}`);
   item.dataset.duty = `${x.kind}:${x.period}`;
   add(item, add(el('div', 'top'), el('strong', '', x.title), el('span', `chip state ${x.state}`, x.text)));
@@ -113,7 +137,7 @@ function dutyItem_(x: DutyView, flow: SubmitFlow, main: boolean): HTMLElement {
   if (x.open) {
     const label = x.submissions.length > 0 ? 'ส่งใหม่' : 'ส่งรายงานนี้';
     const go = button(main ? `btnSubmit-${x.kind}-${x.period}` : '', 'small', label, () =>
-      flow.open({ kind: x.kind, period: x.period, district: '' }),
+      flow.open({ kind: x.kind, period: x.period, district }),
     );
     add(item, go);
   }

@@ -92,7 +92,7 @@ export function viewOf(user: User): RoleView {
  */
 export function roleText(user: User): string {
   if (user.role === 'province') return 'ผู้ดูแลระดับจังหวัด';
-  if (user.role === 'district') return `เจ้าหน้าที่อำเภอ${user.district}`;
+  if (user.role === 'district') return `เจ้าหน้าที่อำเภอ${(user.districts ?? [user.district]).join(' และ ')}`;
   return 'ผู้ใช้';
 }
 

@@ -1,18 +1,7 @@
 /** A1 notation for the formulas and links the add-on writes. */
+import { columnLetter } from '../core/cellAddress';
 
-/**
- * The column letter of a 0-based column (0 → A, 26 → AA).
- * @param col 0-based column
- */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /**
  * The A1 address of a cell.

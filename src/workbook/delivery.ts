@@ -87,10 +87,11 @@ export function emailHtml(
   ].join('\n');
 }
 
-/** How many of a section's rows each district has, e.g. " — ท่าบ่อ 3, สังคม 1". */
+/** How many entries of a section each district has (its count, listed or not), e.g. " — ท่าบ่อ 3, สังคม 1". */
 function perDistrict_(section: ReportDocument['sections'][number]): string {
-  const counts = new Map<string, number>();
-  for (const r of section.table.rows) counts.set(String(r[0]), (counts.get(String(r[0])) ?? 0) + 1);
+  const counts = new Map<string, number>(section.perDistrict ?? []);
+  if (!section.perDistrict)
+    for (const r of section.table.rows) counts.set(String(r[0]), (counts.get(String(r[0])) ?? 0) + 1);
   if (counts.size === 0) return '';
   return escapeHtml(` — ${[...counts].map(([d, n]) => `${d} ${n}`).join(', ')}`);
 }

@@ -124,7 +124,8 @@ export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs
  * figures), and the percentage of
  * the sums with the core's integer rounding (targets.percentage: ⌊(2·part·10000 + base) ÷
  * (2·base)⌋ ÷ 100, which Sheets' FLOOR computes exactly for whole numbers), on the basis the
- * settings cell names, NO_FIGURE without a base (districtResult's rules).
+ * settings cell names, NO_FIGURE without a base (districtResult's rules), and the target total's
+ * error while a district cannot be counted.
  * @param row 1-based sheet row of the total
  * @param first 1-based first district row
  * @param last 1-based last district row
@@ -146,7 +147,13 @@ export function totalRowCells(
   const promoted = `${letter('promoted')}${row}`;
   const fresh = `${letter('newOperators')}${row}`;
   const base = `IF(TRIM(${refs.basis})="${BASIS_TEXT.neverOnline}", ${reg}-${promoted}, ${reg})`;
-  const percent = `=IF(${base}>0, FLOOR((2*${fresh}*10000+${base})/(2*(${base})))/100, "${noFigure}")`;
+  // A district row whose figures cannot be computed leaves its spill blank, so the sums would
+  // drop it silently; its target cell holds the error, and so does the target total: the
+  // percentage shows that error rather than a figure without the district.
+  const targets = `${letter('target')}${row}`;
+  const percent =
+    `=IF(ISNUMBER(${targets}), IF(${base}>0, FLOOR((2*${fresh}*10000+${base})/(2*(${base})))/100, ` +
+    `"${noFigure}"), ${targets})`;
   return new Map([
     [DISTRICT_COL.name, TOTAL_LABEL],
     // The typed figures may be Thai digits or text numbers, which SUM skips: OTOP_SUM reads them as the rows do.

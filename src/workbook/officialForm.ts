@@ -29,6 +29,8 @@ export interface FormTable {
 export interface FormSection {
   readonly title: string;
   readonly table: FormTable;
+  /** Each district's count (its listed rows and any left out), for the e-mail; else its rows. */
+  readonly perDistrict?: readonly (readonly [string, number])[];
 }
 
 /** The memo header of a Thai official report (บันทึกข้อความ). */
@@ -119,6 +121,8 @@ export interface SectionShape {
   readonly rows: number;
   /** 1-based [first, last] sheet columns of each of its columns. */
   readonly spans: readonly (readonly [number, number])[];
+  /** Each district's count when it differs from its listed rows (FormSection.perDistrict). */
+  readonly perDistrict?: readonly (readonly [string, number])[];
 }
 
 /** What a report's marker keeps to read its sheet back. */
@@ -324,6 +328,14 @@ function spansOf_(table: FormTable, widths: readonly number[]): [number, number]
   return spans;
 }
 
+/** Whether a section's per-district counts are just its rows per district (nothing left out). */
+function samePerDistrict_(s: FormSection): boolean {
+  const rows = new Map<string, number>();
+  for (const r of s.table.rows) rows.set(String(r[0]), (rows.get(String(r[0])) ?? 0) + 1);
+  const given = s.perDistrict ?? [];
+  return given.length === rows.size && given.every(([d, n]) => rows.get(d) === n);
+}
+
 /**
  * A report laid out in a sheet.
  * @param doc the report
@@ -332,7 +344,14 @@ export function formGrid(doc: ReportDocument): FormGrid {
   const table = doc.table;
   const width = table.layout.width;
   const { widths, orientation } = columnWidths_(table);
-  const sections = doc.sections.map((s) => ({ rows: s.table.rows.length, spans: spansOf_(s.table, widths) }));
+  const sections = doc.sections.map(
+    (s): SectionShape => ({
+      rows: s.table.rows.length,
+      spans: spansOf_(s.table, widths),
+      // kept only where entries are left out, so that the e-mail made from the sheet says the count
+      ...(s.perDistrict && !samePerDistrict_(s) ? { perDistrict: s.perDistrict } : {}),
+    }),
+  );
   const shape: FormShape = { v: 2, width, rows: table.rows.length, total: table.total !== null, sections };
   const layout = formLayout(shape);
   const height = layout.footer;
@@ -519,7 +538,8 @@ export function readDocument(
     const declared = tables.sections[k];
     const rows: FormValue[][] = [];
     for (let i = 0; i < shape.rows; i++) rows.push(shape.spans.map(([first]) => cell(at.first + i, first)));
-    return { title: String(cell(at.title, 1)), table: { ...declared, rows, total: null } };
+    const counted = shape.perDistrict ? { perDistrict: shape.perDistrict } : {};
+    return { title: String(cell(at.title, 1)), table: { ...declared, rows, total: null }, ...counted };
   });
   const signLine = (i: number) => String(cell(layout.signature + i, half));
   const after = (text: string, label: string) => text.replace(label, '').trim().replace(/^\.+$/, '');

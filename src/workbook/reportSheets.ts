@@ -20,7 +20,8 @@ import {
   type ReportDocument,
 } from './officialForm';
 import type { ReportMark } from './sheetMarkers';
-import type { DistrictStanding, Standing } from './standing';
+import { type EntryKind, entrySheetName } from './sheetNames';
+import type { DistrictStanding, OmittedEvidence, Standing } from './standing';
 
 /** Who made a report and when, for its header. */
 export interface MadeBy {
@@ -306,7 +307,7 @@ export function roundSummaryDocument(
       `ตามที่กรมการพัฒนาชุมชนกำหนดให้${TITLE} เป็นภารกิจสำคัญ ประจำปีงบประมาณ พ.ศ. ${made.fiscalYear} ` +
       `จังหวัด${made.province}ขอรายงานสรุปผลการดำเนินงาน รอบที่ ${round} ข้อมูล ณ วันที่ ${cutOff} ดังนี้`,
     table: { ...tables.main, rows, total: totalRow },
-    sections: evidence_(standing, () => true, tables),
+    sections: evidence_(standing, () => true, tables, '', standing.omitted ?? []),
   };
 }
 
@@ -388,14 +389,34 @@ export function monthlyReportDocument(
   };
 }
 
-/** The evidence sections: counted activities and counted new operators on days that pass. */
-function evidence_(standing: Standing, keep: (day: Day) => boolean, tables: ReportTables, suffix = ''): FormSection[] {
+/**
+ * The evidence sections: counted activities and counted new operators on days that pass. A
+ * title's count is the count (the entries listed and those a submission left out), and what is
+ * left out is said, with where it is: the district's entry sheet.
+ * @param standing the standing
+ * @param keep which entry days are listed
+ * @param tables the report's tables
+ * @param suffix after the title's subject, e.g. " (ในเดือนนี้)"
+ * @param omitted counted entries not listed, per district (a round summary from submissions)
+ */
+function evidence_(
+  standing: Standing,
+  keep: (day: Day) => boolean,
+  tables: ReportTables,
+  suffix = '',
+  omitted: readonly OmittedEvidence[] = [],
+): FormSection[] {
   const activities = standing.activities.filter((a) => a.day !== null && keep(a.day));
   const operators = standing.newOperators.filter((o) => keep(o.day));
   const [activityTable, operatorTable] = tables.sections;
+  const cutActivities = omitted.filter((o) => o.activities > 0).map((o) => [o.district, o.activities] as const);
+  const cutOperators = omitted.filter((o) => o.operators > 0).map((o) => [o.district, o.operators] as const);
   return [
     {
-      title: `หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ${suffix} (${activities.length} ครั้ง)`,
+      title:
+        `หลักฐาน: กิจกรรมส่งเสริมช่องทางการตลาดที่ไม่ใช้งบประมาณที่นับ${suffix} ` +
+        `(${activities.length + sum_(cutActivities)} ครั้ง)${omittedText_(activities.length, cutActivities, 'activities', 'ครั้ง')}`,
+      ...perDistrict_(activities, cutActivities),
       table: {
         ...activityTable,
         total: null,
@@ -411,7 +432,10 @@ function evidence_(standing: Standing, keep: (day: Day) => boolean, tables: Repo
       },
     },
     {
-      title: `หลักฐาน: ผู้ประกอบการรายใหม่ที่นับ${suffix} (${operators.length} ราย)`,
+      title:
+        `หลักฐาน: ผู้ประกอบการรายใหม่ที่นับ${suffix} ` +
+        `(${operators.length + sum_(cutOperators)} ราย)${omittedText_(operators.length, cutOperators, 'online', 'ราย')}`,
+      ...perDistrict_(operators, cutOperators),
       table: {
         ...operatorTable,
         total: null,
@@ -426,6 +450,38 @@ function evidence_(standing: Standing, keep: (day: Day) => boolean, tables: Repo
       },
     },
   ];
+}
+
+/** The sum of per-district counts. */
+function sum_(counts: readonly (readonly [string, number])[]): number {
+  return counts.reduce((n, [, k]) => n + k, 0);
+}
+
+/**
+ * Each district's count of a section when entries are left out (its listed rows and those left
+ * out, in list order); nothing when every entry is listed (the rows say it).
+ */
+function perDistrict_(
+  listed: readonly { readonly districtName: string }[],
+  cut: readonly (readonly [string, number])[],
+): { perDistrict?: [string, number][] } {
+  if (cut.length === 0) return {};
+  const counts = new Map<string, number>();
+  for (const e of listed) counts.set(e.districtName, (counts.get(e.districtName) ?? 0) + 1);
+  for (const [d, k] of cut) counts.set(d, (counts.get(d) ?? 0) + k);
+  return { perDistrict: [...counts] };
+}
+
+/** What a section does not list and where it is, e.g. " — แสดง 21 ราย ละไว้ 7 ราย: อ.ท่าบ่อ 7 ราย (ชีต "ออนไลน์ ท่าบ่อ")". */
+function omittedText_(
+  listed: number,
+  cut: readonly (readonly [string, number])[],
+  kind: EntryKind,
+  unit: string,
+): string {
+  if (cut.length === 0) return '';
+  const where = cut.map(([d, k]) => `อ.${d} ${k} ${unit} (ดูได้ในชีต "${entrySheetName(kind, d)}")`).join(', ');
+  return ` — แสดง ${listed} ${unit} ละไว้ ${sum_(cut)} ${unit} เพราะข้อมูลที่อำเภอส่งเกินขนาดช่องที่เก็บได้: ${where}`;
 }
 
 /** The previous version's report layout: a 5-row header block, the table from row 6. */

@@ -47,6 +47,18 @@ export interface Standing {
   readonly total: ProvinceTotal | null;
   readonly activities: readonly CountedActivity[];
   readonly newOperators: readonly CountedOperator[];
+  /**
+   * Counted entries not listed in `activities` and `newOperators`, per district: a submission's
+   * snapshot left them out to fit in its cell (they stay in the district's entry sheets).
+   */
+  readonly omitted?: readonly OmittedEvidence[];
+}
+
+/** A district's counted entries a submission's snapshot does not list. */
+export interface OmittedEvidence {
+  readonly district: string;
+  readonly activities: number;
+  readonly operators: number;
 }
 
 /**

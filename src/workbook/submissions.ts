@@ -12,7 +12,7 @@ import { type Duty, type DutyKind, dutyKey, parseDutyKey } from '../core/duties'
 import { type DistrictCounts, districtResult, type PercentBasis, provinceTotal } from '../core/districtResult';
 import { defineLayout, isHeaderRow, mapColumns } from '../core/layout';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
-import type { CountedActivity, CountedOperator, DistrictStanding, Standing } from './standing';
+import type { CountedActivity, CountedOperator, DistrictStanding, OmittedEvidence, Standing } from './standing';
 
 /**
  * The record sheet's columns: a submission's cells, its seal and its number (เลขที่, its
@@ -89,6 +89,9 @@ export interface Snapshot {
   readonly operators: readonly SnapshotOperator[];
   /** Entries left out so that the snapshot fits in its cell. */
   readonly left: number;
+  /** Of those, activities and new operators (absent in snapshots made before they were kept). */
+  readonly leftActivities?: number;
+  readonly leftOperators?: number;
 }
 
 /**
@@ -184,6 +187,8 @@ function fit_(snapshot: Snapshot): Snapshot {
     activities: snapshot.activities.slice(0, acts),
     operators: snapshot.operators.slice(0, ops),
     left: total - acts - ops,
+    leftActivities: snapshot.activities.length - acts,
+    leftOperators: snapshot.operators.length - ops,
   });
   let made = make();
   while (JSON.stringify(made).length > SNAPSHOT_LIMIT && acts + ops > 0) {
@@ -361,6 +366,7 @@ export function withRoundSubmissions(
   const activities: CountedActivity[] = [];
   const operators: CountedOperator[] = [];
   const sources: string[] = [];
+  const omitted: OmittedEvidence[] = [];
   const districts = live.districts.map((d, i): DistrictStanding => {
     const latest = submissionsOf(records, d.district, { kind: 'round', period: String(round) })
       .filter((r) => r.snapshot !== null)
@@ -377,6 +383,8 @@ export function withRoundSubmissions(
     const figures = { registered: s.registered, promoted: s.promoted, problems: [] };
     activities.push(...s.activities.map((a, k) => submittedActivity_(a, d.district, i, k)));
     operators.push(...s.operators.map((o) => submittedOperator_(o, d.district, i)));
+    const cut = leftOut(s);
+    if (cut.activities + cut.operators > 0) omitted.push({ district: d.district, ...cut });
     return { ...d, figures, result: districtResult(figures, s.counts, criteria, basis), problem: '' };
   });
   const counted = districts.filter((d) => d.result !== null);
@@ -388,7 +396,24 @@ export function withRoundSubmissions(
           basis,
         )
       : null;
-  return { standing: { ...live, districts, total, activities, newOperators: operators }, sources };
+  return { standing: { ...live, districts, total, activities, newOperators: operators, omitted }, sources };
+}
+
+/**
+ * How many counted entries a snapshot does not list (left out so that it fits in its cell). A
+ * snapshot made before the split was kept lists a round's every counted entry but what was cut,
+ * so its counts less its lists are what was left out.
+ * @param s the snapshot
+ */
+export function leftOut(s: Snapshot): { activities: number; operators: number } {
+  if (!(s.left > 0)) return { activities: 0, operators: 0 };
+  if (typeof s.leftActivities === 'number' && typeof s.leftOperators === 'number') {
+    return { activities: s.leftActivities, operators: s.leftOperators };
+  }
+  return {
+    activities: Math.max(0, s.counts.activities - s.activities.length),
+    operators: Math.max(0, s.counts.newOperators - s.operators.length),
+  };
 }
 
 /** A submitted activity as the summary's evidence lists it. */

@@ -8,6 +8,7 @@ import {
   monthDuty,
   parseDutyKey,
   reminderReason,
+  reminderWindow,
   roundDuty,
 } from '../../src/core/duties';
 
@@ -119,5 +120,30 @@ describe('when a district is reminded', () => {
       'overdue',
     ]);
     expect(reason(round, dayOf(2022, 3, 24), dayOf(2022, 3, 20))).toBeNull();
+  });
+});
+
+describe('the reminder windows: a reminder missed on its day is still owed until the window ends', () => {
+  const window = (duty: ReturnType<typeof roundDuty>, today: number, submitted: number | null = null) => {
+    const w = reminderWindow(duty, dutyStatus(duty, submitted, today), today);
+    return w && `${w.id}/${w.reason}/${isoOfDay(w.last)}`;
+  };
+
+  test('a round: from 7 days before to 2 days before, then from 1 day before to the deadline', () => {
+    const round = roundDuty(1, dayOf(2022, 3, 25));
+    const on = (d: number) => window(round, dayOf(2022, 3, d));
+    expect(on(17)).toBeNull();
+    for (const d of [18, 19, 20, 21, 22, 23]) expect(on(d)).toBe('ahead7/roundAhead/2022-03-23');
+    for (const d of [24, 25]) expect(on(d)).toBe('ahead1/roundAhead/2022-03-25');
+    expect(on(26)).toBe(`day${dayOf(2022, 3, 26)}/overdue/2022-03-26`);
+    expect(window(round, dayOf(2022, 3, 21), dayOf(2022, 3, 20))).toBeNull(); // submitted
+  });
+
+  test('a monthly report due soon or any overdue duty: each day is its own window', () => {
+    const october = monthDuty(2021, 10, 5);
+    const on = (d: number) => window(october, dayOf(2021, 11, d));
+    expect(on(1)).toBeNull();
+    expect(on(3)).toBe(`day${dayOf(2021, 11, 3)}/dueSoon/2021-11-03`);
+    expect(on(7)).toBe(`day${dayOf(2021, 11, 7)}/overdue/2021-11-07`);
   });
 });

@@ -291,3 +291,94 @@ describe('who runs the reminders', () => {
     expect(h.gas.sidebarDuties().reminders.warning).toContain('การแจ้งเตือนไม่ได้ทำงานมา 4 วัน');
   });
 });
+
+describe('reminders by window, not by day', () => {
+  /** The bodies of the mails a person got on a day. */
+  const bodies = (h: Harness, day: string, to: string) =>
+    mailsOn(h, day)
+      .filter((m) => m.to.includes(to))
+      .map((m) => m.body);
+  /** The log rows of the reminders' runs. */
+  const reminderLogs = (h: Harness) => sheetValues(h, 'บันทึก').filter((r) => r[2] === 'แจ้งเตือนการส่งรายงาน');
+  const ROUND2 = 'สรุปผล รอบที่ 2';
+
+  test('the quota used up on both reminder days of a round: each goes the next run before the deadline', () => {
+    const h = dutiesProvince(new Date(2022, 4, 19, 7, 0));
+    const resolve = triggerResolver(h);
+    h.gas.sidebarSetReminders(true);
+    const quotaDays = ['2022-05-20', '2022-05-26']; // 7 days and 1 day before 27 May
+    const statusOf: Record<string, unknown> = {};
+    for (let d = 20; d <= 27; d++) {
+      const day = `2022-05-${d}`;
+      h.book.setMailQuota(quotaDays.includes(day) ? 0 : 100);
+      const logged = reminderLogs(h).length;
+      h.book.runDueTriggers(new Date(2022, 4, d, 12, 0), { resolve });
+      statusOf[day] = reminderLogs(h).slice(logged)[0]?.[4];
+    }
+    expect(bodies(h, '2022-05-20', THA_BO)).toEqual([]);
+    expect(bodies(h, '2022-05-21', THA_BO)[0]).toContain(`${ROUND2}: กำหนดส่ง 27 พฤษภาคม 2565 (อีก 6 วัน)`);
+    for (const day of ['2022-05-22', '2022-05-23', '2022-05-24', '2022-05-25'])
+      expect(bodies(h, day, THA_BO).join()).not.toContain(ROUND2); // once per window
+    expect(bodies(h, '2022-05-26', THA_BO)).toEqual([]);
+    expect(bodies(h, '2022-05-27', THA_BO)[0]).toContain(`${ROUND2}: กำหนดส่งวันนี้ (27 พฤษภาคม 2565)`);
+    expect(bodies(h, '2022-05-27', SANGKHOM)[0]).toContain(`${ROUND2}: กำหนดส่งวันนี้ (27 พฤษภาคม 2565)`);
+    // the log tells "not sent, will retry" apart from success
+    expect([statusOf['2022-05-20'], statusOf['2022-05-26']]).toEqual(['ยังไม่ส่ง รอส่งรอบถัดไป', 'ยังไม่ส่ง รอส่งรอบถัดไป']);
+    expect(statusOf['2022-05-21']).toBe('สำเร็จ');
+  });
+
+  /** 26 May 2565 08:00, a day before round 2's deadline, reminders on; the first e-mail's call. */
+  const dayBefore = (): { h: Harness; firstSend: number } => {
+    const probe = dutiesProvince(new Date(2022, 4, 26, 7, 0));
+    probe.gas.sidebarSetReminders(true);
+    probe.book.clock.set(new Date(2022, 4, 26, 8, 0));
+    probe.book.ledger.reset();
+    probe.gas.remindDistricts();
+    const firstSend = probe.book.ledger.calls(probe.run.id).indexOf('MailApp.sendEmail') + 1;
+    const h = dutiesProvince(new Date(2022, 4, 26, 7, 0));
+    h.gas.sidebarSetReminders(true);
+    h.book.clock.set(new Date(2022, 4, 26, 8, 0));
+    h.book.ledger.reset();
+    return { h, firstSend };
+  };
+
+  test('one district’s failed e-mail stops neither the others nor the digest; it goes the next run', () => {
+    const { h, firstSend } = dayBefore();
+    expect(firstSend).toBeGreaterThan(0);
+    h.book.ledger.inject({
+      at: firstSend,
+      mode: 'before',
+      error: new Error('Service unavailable'),
+      execution: h.run.id,
+    });
+    expect(() => h.gas.remindDistricts()).toThrow('การแจ้งเตือนวันนี้ไม่ครบ');
+    h.book.ledger.clearFaults();
+    expect(mailsOn(h, '2022-05-26').map((m) => m.to.join())).toEqual([SANGKHOM, PROVINCE_EDITOR]);
+    const log = reminderLogs(h).at(-1)!;
+    expect(String(log[3])).toContain('ส่งไม่สำเร็จหรือไม่แน่ใจว่าถึง');
+    expect(String(log[3])).toContain('อ.ท่าบ่อ');
+    expect(log[4]).toBe('ไม่ครบ');
+    h.as(OWNER).gas.remindDistricts(); // fired again the same day: nobody twice
+    expect(mailsOn(h, '2022-05-26')).toHaveLength(2);
+    h.book.clock.set(new Date(2022, 4, 27, 8, 0));
+    h.as(OWNER).gas.remindDistricts();
+    expect(bodies(h, '2022-05-27', THA_BO)[0]).toContain(`${ROUND2}: กำหนดส่งวันนี้`);
+    expect(bodies(h, '2022-05-27', SANGKHOM).join()).not.toContain(ROUND2); // its window's reminder went
+  });
+
+  test('a run killed right before an e-mail: that district is reminded the next run before the deadline', () => {
+    const { h, firstSend } = dayBefore();
+    h.book.ledger.inject({ at: firstSend, mode: 'outage', error: new Error('killed'), execution: h.run.id });
+    expect(() => h.gas.remindDistricts()).toThrow();
+    h.book.ledger.clearFaults();
+    h.run.end(); // the killed run ends: its lock is released
+
+    expect(h.book.sentMails).toEqual([]);
+    h.as(OWNER).gas.remindDistricts(); // the same day: ท่าบ่อ's e-mail may have gone, so not again today
+    expect(mailsOn(h, '2022-05-26').map((m) => m.to.join())).toEqual([SANGKHOM, PROVINCE_EDITOR]);
+    expect(String(reminderLogs(h).at(-1)![3])).toContain('ไม่แน่ใจว่าถึง');
+    h.book.clock.set(new Date(2022, 4, 27, 8, 0));
+    h.as(OWNER).gas.remindDistricts();
+    expect(bodies(h, '2022-05-27', THA_BO)[0]).toContain(`${ROUND2}: กำหนดส่งวันนี้`);
+  });
+});

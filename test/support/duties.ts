@@ -10,7 +10,7 @@ import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../.
 import { LABEL } from '../../src/core/settings';
 import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
-import { type Harness, newHarness } from './workbook';
+import { type Harness, type HarnessOptions, newHarness } from './workbook';
 
 export const THA_BO = 'tha@district.example';
 export const SANGKHOM = 'sangkhom@district.example';
@@ -37,9 +37,10 @@ export function nameInSettings(h: Harness, label: string, email: string): void {
 /**
  * Two districts (ท่าบ่อ, สังคม) set up, officers named, entries typed; the clock at `at`.
  * @param at the moment the test starts (Bangkok time)
+ * @param platform the stand-in's platform variants (default: its defaults)
  */
-export function dutiesProvince(at: Date): Harness {
-  const h = newHarness({ editors: [THA_BO, SANGKHOM, PROVINCE_EDITOR, STRANGER] });
+export function dutiesProvince(at: Date, platform?: HarnessOptions['platform']): Harness {
+  const h = newHarness({ editors: [THA_BO, SANGKHOM, PROVINCE_EDITOR, STRANGER], platform });
   h.book.clock.set(at);
   const ss = h.run.spreadsheet;
   typeTwoDistricts(ss);

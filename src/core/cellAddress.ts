@@ -1,0 +1,24 @@
+/** A1 addresses, for messages that point at a cell (the workbook layer builds formulas with them too). */
+
+/**
+ * The column letter of a 0-based column (0 → A, 26 → AA).
+ * @param col 0-based column
+ */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * The A1 address of a 0-based cell of a range that starts at A1 (0, 0 → A1; 1, 26 → AA2).
+ * @param row 0-based row
+ * @param column 0-based column
+ */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
