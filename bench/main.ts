@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { benchBudgets } from './budgets';
 import { benchColumns } from './columns';
 import { benchEdits } from './edits';
 import { type BenchResults, formatReport } from './report';
@@ -22,11 +23,12 @@ const seed = Number(process.env.BENCH_SEED ?? 20220325);
 function runTask(args: string[]): void {
   const [task, scale, option] = args;
   let result: unknown;
-  if (task === 'bundle') result = benchBundle(root);
+  if (task === 'bundle') result = benchBundle(root, 20, process.env.OTOP_PREVIOUS_BUNDLE ?? null);
   else if (task === 'tally') result = benchTally(root, scale, seed);
   else if (task === 'columns') result = benchColumns(root, seed);
   else if (task === 'edits') result = benchEdits(root, scale, seed);
   else if (task === 'workbook') result = benchWorkbook(root, scale, seed, option === 'naive');
+  else if (task === 'budgets') result = benchBudgets(root, scale, seed, process.env.OTOP_PREVIOUS_BUNDLE ?? null);
   else throw new Error(`unknown bench task ${task}`);
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
@@ -64,8 +66,10 @@ function runAll(): void {
     tally: {},
     columns: child(['columns']),
     edits: {},
+    budgets: {},
     workbooks: {},
   };
+  for (const scale of ['province', 'province ×10', 'province 30']) results.budgets[scale] = child(['budgets', scale]);
   for (const scale of ['province', 'province ×10', 'province 30']) results.edits[scale] = child(['edits', scale]);
   for (const scale of ['province', 'nation rows']) results.tally[scale] = child(['tally', scale]);
   results.workbooks.province = child(['workbook', 'province', 'naive']);

@@ -1,8 +1,17 @@
 /** Prints the bench's results as plain-text tables with PASS / MISS against the targets. */
 import { classifyCall } from '../dev/fakes/callLedger';
+import { BUDGET_DAY, type BudgetResult } from './budgets';
 import { COLUMN_ROWS, type ColumnResult, OUTPUT_ONLY } from './columns';
 import type { EditsResult } from './edits';
-import { type ActionResult, type BundleResult, MONTH, ROUND, type TallyResult, type WorkbookResult } from './tasks';
+import {
+  type ActionResult,
+  type BundleResult,
+  type ColdStart,
+  MONTH,
+  ROUND,
+  type TallyResult,
+  type WorkbookResult,
+} from './tasks';
 
 /** Everything the tasks returned; a task that failed has an error instead. */
 export interface BenchResults {
@@ -14,6 +23,8 @@ export interface BenchResults {
   tally: Record<string, TallyResult[] | { error: string }>;
   columns: ColumnResult[] | { error: string };
   edits: Record<string, EditsResult | { error: string }>;
+  /** round trips per action (budgets.ts), by scale */
+  budgets: Record<string, BudgetResult | { error: string }>;
   workbooks: Record<string, WorkbookResult | { error: string }>;
 }
 
@@ -30,6 +41,117 @@ const TARGET = {
   columnMs: 1000,
   columnRatio: 12,
 };
+
+/**
+ * Issue 23's call budgets, calls including the sidebar's refresh after the action: [province,
+ * 30 districts]; province ×10 has the province's (no count may grow with the rows).
+ */
+const CALL_BUDGET: Record<string, readonly [number, number]> = {
+  'open the sidebar': [25, 40],
+  'duties view': [15, 15],
+  'preview a submission': [40, 40],
+  submit: [80, 100],
+  'daily reminder run': [60, 100],
+  'data check': [150, 200],
+  'round summary': [150, 200],
+  'monthly report': [150, 200],
+  'repeat set-up': [100, 100],
+  'first set-up': [600, 1500],
+};
+/** An officer's patience, and Apps Script's limit of one run (guides/services/quotas). */
+const PATIENCE_S = 30;
+const RUN_LIMIT_S = 360;
+/** The add-on stops a run at 3.5 minutes to undo in time (set-up): its own limit. */
+const ADDON_STOP_S = 210;
+
+/** The budget of an action at a scale (null: none set). */
+function budgetOf_(action: string, scale: string): number | null {
+  const budget = CALL_BUDGET[action];
+  if (!budget) return null;
+  return scale === 'province 30' ? budget[1] : budget[0];
+}
+
+const seconds = (calls: number, msPerCall: number) => `${((calls * msPerCall) / 1000).toFixed(1)} s`;
+
+/** Round trips per action at each scale, with the time they take at 50 and 100 ms a call. */
+function budgetsTable(budgets: BenchResults['budgets']): string {
+  const out: string[] = [];
+  const day = BUDGET_DAY.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  for (const [scale, r] of Object.entries(budgets)) {
+    if (isError(r)) {
+      out.push(`${scale}: ${r.error}`, '');
+      continue;
+    }
+    const previous = new Map((r.previous ?? []).map((p) => [p.action, p]));
+    const rows = r.actions.map((a) => {
+      const total = a.calls + a.refreshCalls;
+      const budget = budgetOf_(a.action, scale);
+      const limit = a.action.includes('set-up') ? ADDON_STOP_S : RUN_LIMIT_S;
+      const before = previous.get(a.action);
+      return [
+        a.action + (a.error ? ` (error: ${a.error.slice(0, 40)})` : ''),
+        n(a.calls),
+        n(a.refreshCalls),
+        n(total),
+        budget === null ? '' : `≤ ${n(budget)} ${mark(total <= budget)}`,
+        seconds(total, 50),
+        seconds(total, 100),
+        (total * 100) / 1000 <= PATIENCE_S ? 'yes' : 'no',
+        (a.calls * 100) / 1000 < limit ? 'yes' : 'NO',
+        ms(a.cpuMs),
+        before ? `${ms(before.cpuMs)}${before.error ? ' (error)' : ''}` : '',
+        before ? n(before.calls) : '',
+      ];
+    });
+    out.push(
+      `Round trips per action, ${scale} (${n(r.districts)} districts, ${n(r.entries)} entries; every district's officer named; ${day})`,
+      table(
+        [
+          'action',
+          'calls',
+          '+ refresh',
+          'total',
+          'budget',
+          '× 50 ms',
+          '× 100 ms',
+          `≤ ${PATIENCE_S} s at 100 ms`,
+          'in its run limit',
+          'CPU ms',
+          'previous CPU ms',
+          'previous calls',
+        ],
+        rows,
+      ),
+      '',
+    );
+  }
+  out.push(
+    "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState and sidebarDuties after it",
+    '  (src/sidebar/status.ts act; none after opening, the duties view, a preview or a trigger); total × 50 / 100 ms: a round trip to',
+    `  Google each, against an officer's patience (${PATIENCE_S} s) and the run's limit (the action's own calls at 100 ms: 6 minutes; set-up`,
+    "  stops itself at 3.5 minutes to undo in time). CPU ms: the action's CPU time in this process, the stand-in's share included;",
+    "  previous: the version before per-district formulas (commit e064f7d) on the same generated data, with its own set-up's workbook",
+    '  (it had no duties, submissions or reminders).',
+  );
+  return out.join('\n');
+}
+
+/** The PASS/MISS line of every budget. */
+function budgetLines(budgets: BenchResults['budgets']): string[] {
+  const lines: string[] = [];
+  for (const [scale, r] of Object.entries(budgets)) {
+    if (isError(r)) continue;
+    for (const a of r.actions) {
+      const budget = budgetOf_(a.action, scale);
+      if (budget === null) continue;
+      const total = a.calls + a.refreshCalls;
+      lines.push(
+        `${mark(total <= budget)}  ${a.action}, ${scale}: ${n(total)} calls with the refresh (${seconds(total, 100)} at 100 ms; budget ≤ ${n(budget)})`,
+      );
+    }
+  }
+  return lines;
+}
 
 /**
  * The previous version's stacked OTOP_TALLY table, as issue 16 measured it at province scale
@@ -51,6 +173,17 @@ function table(header: string[], rows: string[][]): string {
 
 function isError<T extends object>(value: T | { error: string }): value is { error: string } {
   return !Array.isArray(value) && 'error' in value;
+}
+
+/** The cold-start rows of the bundle table: now and the previous version, side by side. */
+function coldRows_(b: BundleResult): string[][] {
+  if (!b.cold) return [];
+  const { now, previous, loads } = b.cold;
+  const row = (label: string, c: ColdStart) => [
+    `${label}: ${n(c.bytes)} bytes, compile + top level (CPU ms, median of ${loads})`,
+    `${ms(c.compileMs)} + ${ms(c.runMs)} = ${ms(c.compileMs + c.runMs)}`,
+  ];
+  return [row('cold start now', now), ...(previous ? [row('cold start, previous version (e064f7d)', previous)] : [])];
 }
 
 function dataTable(workbooks: BenchResults['workbooks']): string {
@@ -386,6 +519,8 @@ export function formatReport(r: BenchResults): string {
   out.push('');
   out.push(dataTable(r.workbooks));
   out.push('');
+  out.push(budgetsTable(r.budgets ?? {}));
+  out.push('');
   out.push(editsTable(r.edits));
   out.push('');
   out.push(columnsTable(r.columns));
@@ -432,11 +567,20 @@ export function formatReport(r: BenchResults): string {
           ['size (bytes)', n(b.bytes)],
           [`load into a fresh context, compiled each time (median of ${b.loads}, ms)`, ms(b.coldMs)],
           ['load, compiled code reused (ms)', ms(b.cachedMs)],
+          ...coldRows_(b),
         ],
       ),
     );
   out.push('');
   out.push('Targets (never fatal; in brackets: the service calls whose counts differ)');
   out.push(...targetLines(r).map((l) => `  ${l}`));
+  out.push(...budgetLines(r.budgets ?? {}).map((l) => `  ${l}`));
+  if (!isError(b) && b.cold?.previous) {
+    const now = b.cold.now.compileMs + b.cold.now.runMs;
+    const before = b.cold.previous.compileMs + b.cold.previous.runMs;
+    out.push(
+      `  ${mark(now <= before)}  custom-function cold start (compile + top level of Code.js, fresh context, no code cache, CPU): ${ms(now)} ms now vs ${ms(before)} ms in the previous version`,
+    );
+  }
   return out.join('\n');
 }

@@ -2,7 +2,9 @@
  * The bench's measurements. Each task runs in its own process (so each has its own peak
  * memory) and returns plain JSON for the report.
  */
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { createContext, Script } from 'node:vm';
 import { SHEET } from '../src/workbook/sheetNames';
 import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook, type GeneratorStats } from './generator';
@@ -88,6 +90,13 @@ export interface TallyResult {
   matchesTruth: boolean;
 }
 
+/** Compile and top-level run of a bundle in a fresh context, CPU ms (medians). */
+export interface ColdStart {
+  bytes: number;
+  compileMs: number;
+  runMs: number;
+}
+
 /** Size and load time of the bundle. */
 export interface BundleResult {
   bytes: number;
@@ -96,6 +105,8 @@ export interface BundleResult {
   cachedMs: number;
   node: string;
   cpus: number;
+  /** the custom-function cold start, now and in the previous version (null: not built), measured alternately */
+  cold?: { now: ColdStart; previous: ColdStart | null; loads: number };
 }
 
 /** A workbook task's result. */
@@ -115,7 +126,7 @@ const MONTH_END = new Date(2022, 2, 31);
  * @param root the project's root
  * @param loads how many loads
  */
-export function benchBundle(root: string, loads = 20): BundleResult {
+export function benchBundle(root: string, loads = 20, previousPath: string | null = null): BundleResult {
   const bundle = readBundle(root);
   loadBundle(bundle); // warm the file system and V8 once
   return {
@@ -125,7 +136,42 @@ export function benchBundle(root: string, loads = 20): BundleResult {
     cachedMs: medianMs(loads, () => loadBundle(bundle, {}, true)),
     node: process.version,
     cpus: cpus().length,
+    cold: coldStarts_(bundle.text, previousPath ? readFileSync(previousPath, 'utf8') : null, loads * 3),
   };
+}
+
+/**
+ * What every custom-function recalculation pays before the function runs: Code.js compiled
+ * (no code cache: a unique trailing comment each time) and its top level run in a fresh
+ * context, as CPU time of this process; the two versions alternate so that both see the same
+ * machine.
+ * @param now the current Code.js
+ * @param previous the previous version's, if built
+ * @param loads loads of each
+ */
+function coldStarts_(now: string, previous: string | null, loads: number): BundleResult['cold'] {
+  const texts = previous === null ? [now] : [now, previous];
+  const compile = texts.map(() => [] as number[]);
+  const run = texts.map(() => [] as number[]);
+  let unique = 0;
+  for (let i = 0; i < loads; i++) {
+    texts.forEach((text, j) => {
+      const context = createContext({});
+      const started = process.cpuUsage();
+      const script = new Script(`${text}\n// cold ${++unique}`, { filename: 'Code.js' });
+      const compiled = process.cpuUsage(started);
+      script.runInContext(context);
+      const ran = process.cpuUsage(started);
+      compile[j].push((compiled.user + compiled.system) / 1000);
+      run[j].push((ran.user + ran.system - compiled.user - compiled.system) / 1000);
+    });
+  }
+  const of = (j: number): ColdStart => ({
+    bytes: Buffer.byteLength(texts[j]),
+    compileMs: median(compile[j]),
+    runMs: median(run[j]),
+  });
+  return { now: of(0), previous: previous === null ? null : of(1), loads };
 }
 
 const plain = (value: unknown) => JSON.stringify(value);

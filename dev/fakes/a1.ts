@@ -24,10 +24,16 @@ export interface A1Ref {
  * @param col 1-based column
  */
 export function columnLetters(col: number): string {
+  const known = LETTERS_[col];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  // Dumps name every cell: the common columns' letters are kept (A … ZZ).
+  if (Number.isInteger(col) && col > 0 && col <= 702) LETTERS_[col] = s;
   return s;
 }
+
+const LETTERS_: string[] = [];
 
 /**
  * Letters to column number: A → 1, AA → 27.

@@ -27,6 +27,15 @@ export class FakeClock {
   /** The current instant in ms since the epoch (an arrow property: pass `clock.now` around). */
   readonly now = (): number => this.fixed_ ?? Date.now() + this.offset_;
 
+  /** An independent clock in the same state (snapshot.ts: `now` is bound to its own clock). */
+  copy(): FakeClock {
+    const clock = new FakeClock();
+    clock.fixed_ = this.fixed_;
+    clock.offset_ = this.offset_;
+    clock.msPerCall_ = this.msPerCall_;
+    return clock;
+  }
+
   /** The current instant as a (host) Date. */
   date(): Date {
     return new Date(this.now());

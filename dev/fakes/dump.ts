@@ -181,7 +181,9 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
     const cols = Math.max(r <= lastRow ? lastColumn : 0, sheet.rows[r - 1]?.length ?? 0);
     for (let c = 1; c <= cols; c++) {
       const value = values[r - 1]?.[c - 1] ?? '';
-      const dumped = cell_(book, sheet, r, c, sheet.cell(r, c), value);
+      const cell = sheet.cell(r, c);
+      if (cell === undefined && value === '') continue; // nothing to say (cell_ would give null)
+      const dumped = cell_(book, sheet, r, c, cell, value);
       if (dumped) cells[rectA1({ row: r, col: c, numRows: 1, numCols: 1 })] = dumped;
     }
   }

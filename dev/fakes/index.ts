@@ -19,6 +19,7 @@ import { FakePropertiesService } from './propertiesService';
 import { FakeScriptApp } from './scriptApp';
 import { FakeSession } from './session';
 import { FakeSpreadsheet } from './spreadsheet';
+import { snapshotModel } from './snapshot';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
 import { runDueTriggers, type RunTriggersOptions, type TriggerRun } from './triggers';
 import { UiLog } from './ui';
@@ -209,6 +210,20 @@ function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecuti
   const ctx = context_(book, options);
   const startedAt = book.clock.now();
   if (options.timeLimitMs !== undefined) book.ledger.setDeadline(ctx.id, startedAt + options.timeLimitMs);
+  return executionOf_(book, ctx, startedAt);
+}
+
+/** The backing of workbooks and executions handed out (for snapshots). */
+const workbookModels_ = new WeakMap<FakeWorkbook, { book: WorkbookModel; setup: ExecutionContext }>();
+const executionContexts_ = new WeakMap<FakeExecution, { ctx: ExecutionContext; startedAt: number }>();
+
+/**
+ * An execution over an existing context (a new one, or one restored from a snapshot).
+ * @param book the workbook
+ * @param ctx the execution's context
+ * @param startedAt when it started
+ */
+function executionOf_(book: WorkbookModel, ctx: ExecutionContext, startedAt: number): FakeExecution {
   const services: FakeServices = {
     SpreadsheetApp: new FakeSpreadsheetApp(ctx),
     LockService: new FakeLockService(ctx),
@@ -231,7 +246,7 @@ function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecuti
     Logger: asReal_(services.Logger),
     ScriptApp: asReal_(services.ScriptApp),
   };
-  return {
+  const execution: FakeExecution = {
     id: ctx.id,
     user: ctx.activeUser,
     startedAt,
@@ -246,6 +261,8 @@ function execution_(book: WorkbookModel, options: ExecutionOptions): FakeExecuti
       if (late) throw late;
     },
   };
+  executionContexts_.set(execution, { ctx, startedAt });
+  return execution;
 }
 
 /**
@@ -258,7 +275,16 @@ export function createFakeWorkbook(options: WorkbookOptions = {}): FakeWorkbook 
   const setupUser = book.owner ?? book.editors[0];
   if (setupUser === undefined) throw new Error('createFakeWorkbook: a workbook without an owner needs an editor.');
   const setup = execution_(book, { user: setupUser });
-  return {
+  return workbookOf_(book, setup);
+}
+
+/**
+ * The workbook handed out for a model.
+ * @param book the model
+ * @param setup the execution behind `spreadsheet` (the owner's view)
+ */
+function workbookOf_(book: WorkbookModel, setup: FakeExecution): FakeWorkbook {
+  const workbook: FakeWorkbook = {
     spreadsheet: setup.spreadsheet,
     ledger: book.ledger,
     sentMails: book.sentMails,
@@ -276,5 +302,44 @@ export function createFakeWorkbook(options: WorkbookOptions = {}): FakeWorkbook 
     },
     runDueTriggers: (until, triggerOptions) =>
       runDueTriggers(book, until, triggerOptions, (user, timeLimitMs) => execution_(book, { user, timeLimitMs })),
+  };
+  workbookModels_.set(workbook, { book, setup: contextOf_(setup).ctx });
+  return workbook;
+}
+
+function contextOf_(run: FakeExecution): { ctx: ExecutionContext; startedAt: number } {
+  const found = executionContexts_.get(run);
+  if (!found) throw new Error('snapshotWorkbook: not an execution of a fake workbook');
+  return found;
+}
+
+/** A workbook and executions of it, copied at one moment (snapshotWorkbook). */
+export interface WorkbookSnapshot {
+  /**
+   * A new, independent workbook as it was when the snapshot was taken, with the executions given
+   * to snapshotWorkbook restored over it (same ids, users, locks and UI logs), in that order.
+   * Custom functions are not copied: register the copy's own (`spreadsheet.setFunctions`).
+   */
+  restore(): { book: FakeWorkbook; runs: FakeExecution[] };
+}
+
+/**
+ * Fake-only: snapshots a workbook and some of its executions (snapshot.ts), so that the same
+ * starting state can be restored many times without rebuilding it.
+ * @param workbook the workbook
+ * @param runs executions to restore with it
+ */
+export function snapshotWorkbook(workbook: FakeWorkbook, runs: readonly FakeExecution[]): WorkbookSnapshot {
+  const backing = workbookModels_.get(workbook);
+  if (!backing) throw new Error('snapshotWorkbook: not a fake workbook');
+  const started = runs.map((run) => contextOf_(run));
+  const snapshot = snapshotModel(backing.book, [backing.setup, ...started.map((s) => s.ctx)]);
+  return {
+    restore: () => {
+      const { book, contexts } = snapshot.restore();
+      const [setup, ...others] = contexts;
+      const copy = workbookOf_(book, executionOf_(book, setup, book.clock.now()));
+      return { book: copy, runs: others.map((ctx, i) => executionOf_(book, ctx, started[i].startedAt)) };
+    },
   };
 }

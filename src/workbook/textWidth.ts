@@ -56,10 +56,22 @@ export function breakPieces(text: string): string[] {
 
 type SegmenterLike = { segment(text: string): Iterable<{ segment: string }> };
 
-/** Intl.Segmenter for Thai words, when the runtime has it. */
+/** The Thai word segmenter once made (null: the runtime has none); undefined until first needed. */
+let segmenter: SegmenterLike | null | undefined;
+
+/**
+ * Intl.Segmenter for Thai words, when the runtime has it: made on first use and kept for the
+ * run (making one loads the locale's break rules: made for every word it was about a third of a
+ * round summary's time). Its locale and granularity are fixed when it is made, and each
+ * segment(text) call returns a new Segments object for that text only (ECMA-402, "Segmenter
+ * Objects" and "Segments Objects", tc39.es/proposal-intl-segmenter), so one serves every call.
+ */
 function segmenter_(): SegmenterLike | null {
-  const intl = Intl as unknown as { Segmenter?: new (locale: string, options: object) => SegmenterLike };
-  return typeof intl.Segmenter === 'function' ? new intl.Segmenter('th', { granularity: 'word' }) : null;
+  if (segmenter === undefined) {
+    const intl = Intl as unknown as { Segmenter?: new (locale: string, options: object) => SegmenterLike };
+    segmenter = typeof intl.Segmenter === 'function' ? new intl.Segmenter('th', { granularity: 'word' }) : null;
+  }
+  return segmenter;
 }
 
 /** A Thai word run split where lines may break. */

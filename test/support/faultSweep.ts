@@ -8,11 +8,19 @@
  * in a fresh execution with no faults) must bring the workbook to the clean run's dump.
  * sweepFaults keeps today's strict check: mode 'before', no partial state, a Thai message.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dump, type FakeExecution, type FakeWorkbook, type FaultMode, isDeferrable } from '../../dev/fakes';
+import {
+  dump,
+  type FakeExecution,
+  type FakeWorkbook,
+  type FaultMode,
+  isDeferrable,
+  snapshotWorkbook,
+} from '../../dev/fakes';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
-import { type Harness, newHarness } from './workbook';
+import { type Harness, harnessSnapshot, newHarness } from './workbook';
 
 /** The errors Google's services throw, in turn. */
 const FAULTS = [
@@ -110,11 +118,64 @@ export interface SweepResult extends SweepCounts {
   callNames: readonly string[];
 }
 
-/** A dump without the minute-dependent texts (made-at times, name stamps). */
+/**
+ * A dump text without the minute-dependent texts (made-at times, name stamps).
+ * @param text a dump's JSON (or any text of it)
+ */
+function withoutMinutes(text: string): string {
+  return text.replace(/เวลา \d\d:\d\d น\./g, 'เวลา HH:MM น.').replace(/\d\d-\d\d-\d\d \d\d\.\d\d/g, 'DD-MM-YY HH.MM');
+}
+
+/** A dump without the minute-dependent texts, in full (for showing differences). */
 function normalised(s: SweepSubject): string {
-  return JSON.stringify(dump(s.run.spreadsheet))
-    .replace(/เวลา \d\d:\d\d น\./g, 'เวลา HH:MM น.')
-    .replace(/\d\d-\d\d-\d\d \d\d\.\d\d/g, 'DD-MM-YY HH.MM');
+  return withoutMinutes(JSON.stringify(dump(s.run.spreadsheet)));
+}
+
+/** Texts at least this long are compared by their digest in the sweeps' dumps. */
+const DIGEST_FROM = 512;
+
+/** Long texts seen → their digest, or null for one the normalisations could change (kept whole). */
+const digests_ = new Map<string, { sha256: string } | null>();
+
+/**
+ * The digest a long text stands for in a sweep's dump, or null when it is kept whole: short,
+ * or holding what the normalisations rewrite (a minute stamp, a sheet id), so that they still
+ * reach it. A digest is an object no dump holds ({ sha256 }), so it cannot be taken for a value.
+ * @param text a text of the dump
+ */
+function digestOf_(text: string): { sha256: string } | null {
+  let digest = digests_.get(text);
+  if (digest === undefined) {
+    const quoted = JSON.stringify(text);
+    const untouched = withoutMinutes(quoted) === quoted && withoutSheetIds(quoted) === quoted;
+    digest = untouched ? { sha256: createHash('sha256').update(text).digest('hex') } : null;
+    digests_.set(text, digest);
+  }
+  return digest;
+}
+
+/**
+ * The sweeps' normalised dump: as normalised(), but every validation value of
+ * DIGEST_FROM characters or more given as its digest. Most of a dump is one such text (the date
+ * column's custom formula, 6 KB, on every row of every entry sheet), so the text to build,
+ * rewrite, compare and parse is about a fifth; two texts are equal exactly when the full ones
+ * are (one digest per distinct text, sha-256).
+ */
+function compared(s: SweepSubject): string {
+  const book = dump(s.run.spreadsheet);
+  for (const sheet of book.sheets) {
+    for (const cell of Object.values(sheet.cells)) {
+      const values = cell.validation?.values;
+      if (!values) continue;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (typeof value !== 'string' || value.length < DIGEST_FROM) continue;
+        const digest = digestOf_(value);
+        if (digest) (values as unknown[])[i] = digest;
+      }
+    }
+  }
+  return withoutMinutes(JSON.stringify(book));
 }
 
 /**
@@ -139,11 +200,12 @@ const HEALING_ACTION = 'ซ่อมส่วนที่ค้าง';
  * @param text a comparable dump
  */
 function withoutHealingRows(text: string): string {
-  const book = JSON.parse(text) as { sheets: { name: string; cells: Record<string, Record<string, unknown>> }[] };
+  const book = JSON.parse(text) as {
+    sheets: { name: string; cells: Record<string, Record<string, unknown>> }[];
+    developerMetadata?: { value: string; sheet?: string }[];
+  };
   const logs = new Set(
-    (JSON.parse(text) as { developerMetadata?: { value: string; sheet?: string }[] }).developerMetadata
-      ?.filter((m) => m.value.includes('"role":"log"'))
-      .map((m) => m.sheet ?? '') ?? [],
+    book.developerMetadata?.filter((m) => m.value.includes('"role":"log"')).map((m) => m.sheet ?? '') ?? [],
   );
   for (const sheet of book.sheets) {
     if (!logs.has(sheet.name)) continue;
@@ -175,11 +237,12 @@ function withoutHealingRows(text: string): string {
  * @param text a comparable dump
  */
 function withoutLog(text: string): string {
-  const book = JSON.parse(text) as { sheets: { name: string; cells: Record<string, unknown> }[] };
+  const book = JSON.parse(text) as {
+    sheets: { name: string; cells: Record<string, unknown> }[];
+    developerMetadata?: { value: string; sheet?: string }[];
+  };
   const logs = new Set(
-    (JSON.parse(text) as { developerMetadata?: { value: string; sheet?: string }[] }).developerMetadata
-      ?.filter((m) => m.value.includes('"role":"log"'))
-      .map((m) => m.sheet ?? '') ?? [],
+    book.developerMetadata?.filter((m) => m.value.includes('"role":"log"')).map((m) => m.sheet ?? '') ?? [],
   );
   for (const sheet of book.sheets) if (logs.has(sheet.name)) sheet.cells = {};
   return JSON.stringify(book);
@@ -230,6 +293,32 @@ export function smallProvince(setUp = true, editors: string[] = []): Harness {
     typeRows(ss, 'ออนไลน์ สังคม', [['12/03/2565', 'สังคม', '', 'กลุ่ม <b>', 'ผ้า', 'MySpace', '', '', '']]);
   }
   return h;
+}
+
+/**
+ * A value computed on first use, then kept.
+ * @param make computes it
+ */
+function lazy_<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+/**
+ * Restores a prepared subject as many times as needed: a snapshot of its workbook and execution
+ * (harnessSnapshot, snapshotWorkbook), each restore an independent copy in the same state.
+ * @param prepared the subject, as prepare() made it
+ */
+function restorer_<S extends SweepSubject>(prepared: S): () => S {
+  if (isHarness_(prepared)) return harnessSnapshot(prepared as S & Harness);
+  const snapshot = snapshotWorkbook(prepared.book, [prepared.run]);
+  return () => {
+    const { book, runs } = snapshot.restore();
+    return { ...prepared, book, run: runs[0] };
+  };
 }
 
 function isHarness_(s: SweepSubject): s is SweepSubject & Pick<Harness, 'as'> {
@@ -283,7 +372,8 @@ function messageOf_(error: unknown): string {
 
 /**
  * Sweeps call positions of an action in one fault mode.
- * @param prepare makes the workbook the action starts from (deterministic)
+ * @param prepare makes the workbook the action starts from (called once: every run starts from
+ *   a copy of it, see restorer_)
  * @param action the action (e.g. a bundle function called through the subject)
  * @param options mode, stride, undo steps, healing, strictness
  */
@@ -300,23 +390,28 @@ export function sweep<S extends SweepSubject>(
   const heal = options.heal === undefined ? (mode === 'before' ? false : action) : options.heal;
   const fresh = options.fresh ?? freshOf_;
 
-  const reference = prepare();
-  const before = normalised(reference);
+  // The starting workbook is built once through the bundle; every run starts from a copy of it.
+  const start = restorer_(prepare());
+  const reference = start();
+  const before = compared(reference);
   const hiddenBefore = hiddenState_(reference);
   reference.book.ledger.reset();
   action(reference);
   end_(reference.run);
   const names = reference.book.ledger.calls(reference.run.id);
-  const done = normalised(reference);
+  const done = compared(reference);
   expect(done).not.toEqual(before); // the action does change the workbook
   const doneAcrossRuns = withoutSheetIds(done);
+  // What healed runs are compared with, made once.
+  const doneHealed = lazy_(() => withoutHealingRows(doneAcrossRuns));
+  const doneContent = lazy_(() => withoutLog(doneAcrossRuns));
   const candidates = names.map((_, i) => i + 1).filter((n) => mode !== 'late' || isDeferrable(names[n - 1]));
   const positions = candidates.filter((_, i) => i % stride === (options.offset ?? 0) % stride);
 
   const undoSteps = (n: number): readonly (number | null)[] => {
     if (mode !== 'undo') return [null];
     if (options.undoAt) return options.undoAt;
-    const s = prepare();
+    const s = start();
     s.book.ledger.reset();
     s.book.ledger.inject({ at: n, mode: 'before', error: new Error(FAULTS[0]), execution: s.run.id });
     attempt_(action, s);
@@ -329,7 +424,7 @@ export function sweep<S extends SweepSubject>(
   const results: PositionResult[] = [];
   for (const n of positions) {
     for (const k of undoSteps(n)) {
-      const s = prepare();
+      const s = start();
       const ledger = s.book.ledger;
       ledger.reset();
       ledger.inject({
@@ -345,7 +440,7 @@ export function sweep<S extends SweepSubject>(
       const late = end_(s.run);
       const surfacedAtEnd = thrown === null && late !== null;
       if (thrown === null) thrown = late;
-      const after = normalised(s);
+      const after = compared(s);
       const outcome: Outcome =
         after === before ? 'unchanged' : withoutSheetIds(after) === doneAcrossRuns ? 'done' : 'partial';
       const message = thrown === null ? null : messageOf_(thrown);
@@ -368,9 +463,9 @@ export function sweep<S extends SweepSubject>(
         const next = fresh(s);
         attempt_(heal, next);
         end_(next.run);
-        const text = withoutSheetIds(normalised(next));
-        healed = withoutHealingRows(text) === withoutHealingRows(doneAcrossRuns);
-        if (!healed) healedContent = withoutLog(text) === withoutLog(doneAcrossRuns);
+        const text = withoutSheetIds(compared(next));
+        healed = withoutHealingRows(text) === doneHealed();
+        if (!healed) healedContent = withoutLog(text) === doneContent();
       }
       results.push({ at: n, undoAt: k, outcome, message, thai, surfacedAtEnd, healed, healedContent });
     }
@@ -527,6 +622,16 @@ export function sweepEvery<S extends SweepSubject>(
   writeFigures_(name, counts);
   return counts;
 }
+
+/**
+ * sweepEvery's option for a report (round summary, monthly report): it is committed when its
+ * mark says current, the first marker write after its sheet was made. A kill after it leaves the
+ * report complete and listed.
+ */
+export const REPORT_COMMITTED = {
+  committedAt: (calls: readonly string[]) =>
+    calls.indexOf('DeveloperMetadata.setValue', calls.lastIndexOf('Spreadsheet.insertSheet')) + 1,
+};
 
 /** Keeps a sweep's counts for the README (test-artifacts/reliability/<name>.json). */
 function writeFigures_(

@@ -3,7 +3,7 @@
  * global scope, with no require, module, process or other Node global — only the language's
  * built-ins and whatever Apps Script services the test installs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import { fakeDateClass } from '../../dev/fakes';
@@ -40,6 +40,24 @@ function installClock_(context: Record<string, unknown>, now: NonNullable<Bundle
   context.Date = FakeDate;
 }
 
+/** Compiled script files of dist/ by name, with the modification time they were read at. */
+const scripts_ = new Map<string, { mtimeMs: number; size: number; script: Script }>();
+
+/**
+ * A script file of dist/, compiled once while it is unchanged (a Script runs in any context; each
+ * load still gets a fresh context and runs the file's top level there, as Apps Script does).
+ * @param file the file's name in dist/
+ */
+function scriptOf_(file: string): Script {
+  const path = join(DIST, file);
+  const { mtimeMs, size } = statSync(path);
+  const known = scripts_.get(file);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.script;
+  const script = new Script(readFileSync(path, 'utf8'), { filename: file });
+  scripts_.set(file, { mtimeMs, size, script });
+  return script;
+}
+
 /**
  * Loads all script files of dist/ into a fresh context, in name order as clasp pushes them.
  * @param services Apps Script globals to install (SpreadsheetApp, Session, ...), if any
@@ -51,7 +69,7 @@ export function loadBundle(services: Record<string, unknown> = {}, options: Bund
   for (const file of readdirSync(DIST)
     .filter((f) => f.endsWith('.js'))
     .sort()) {
-    new Script(readFileSync(join(DIST, file), 'utf8'), { filename: file }).runInContext(context);
+    scriptOf_(file).runInContext(context);
   }
   const scope = context as BundleScope;
   Object.defineProperty(scope, 'run', { value: (source: string) => new Script(source).runInContext(context) });

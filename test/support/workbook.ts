@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, type FakeExecution, type FakeWorkbook, type WorkbookOptions } from '../../dev/fakes';
+import {
+  createFakeWorkbook,
+  type FakeExecution,
+  type FakeWorkbook,
+  snapshotWorkbook,
+  type WorkbookOptions,
+} from '../../dev/fakes';
 import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
@@ -39,15 +45,51 @@ export function newHarness(options: HarnessOptions = {}): Harness {
     editors,
     htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
   });
-  const as = (user: string, as?: { hideEmail?: boolean }) => {
-    const run = book.createExecution({ user, hideEmail: as?.hideEmail });
-    const gas = loadBundle({ ...run.globals }, { now: book.clock.now });
-    return { run, gas };
-  };
+  const as = asUser_(book);
   const first = as(options.owner === null ? editors[0] : (options.owner ?? OWNER));
-  // Formulas are computed by the bundle's own custom functions, as Sheets would call them.
-  first.run.spreadsheet.setFunctions((name) =>
-    typeof first.gas[name] === 'function' && name.startsWith('OTOP_') ? first.gas[name] : undefined,
-  );
+  computeFormulasWith_(first.run.spreadsheet, first.gas);
   return { book, run: first.run, gas: first.gas, as };
+}
+
+/**
+ * Runs of the bundle as any user over a workbook (Harness.as).
+ * @param book the workbook
+ */
+function asUser_(book: FakeWorkbook): Harness['as'] {
+  return (user, as) => {
+    const run = book.createExecution({ user, hideEmail: as?.hideEmail });
+    return { run, gas: bundleFor_(book, run) };
+  };
+}
+
+/** The bundle loaded over an execution, its clock the workbook's. */
+function bundleFor_(book: FakeWorkbook, run: FakeExecution): BundleScope {
+  return loadBundle({ ...run.globals }, { now: book.clock.now });
+}
+
+/** Formulas are computed by the bundle's own custom functions, as Sheets would call them. */
+function computeFormulasWith_(spreadsheet: FakeWorkbook['spreadsheet'], gas: BundleScope): void {
+  spreadsheet.setFunctions((name) =>
+    typeof gas[name] === 'function' && name.startsWith('OTOP_') ? gas[name] : undefined,
+  );
+}
+
+/**
+ * Snapshots a harness as it stands (its workbook and its execution, see snapshotWorkbook) and
+ * returns a function giving a new, independent harness in that state each time it is called:
+ * the same workbook, the same execution (id, user, locks) with the bundle loaded anew over it,
+ * formulas computed by a bundle of their own (custom functions use no service). Much quicker than building the
+ * workbook again through the bundle, and the same state (the stand-in is deterministic).
+ * @param h the harness (or a harness-like subject with other fields, which are kept)
+ */
+export function harnessSnapshot<H extends Harness>(h: H): () => H {
+  const snapshot = snapshotWorkbook(h.book, [h.run]);
+  return () => {
+    const { book, runs } = snapshot.restore();
+    const run = runs[0];
+    const gas = bundleFor_(book, run);
+    // A bundle of its own computes the formulas, as newHarness's first one does.
+    computeFormulasWith_(book.spreadsheet, bundleFor_(book, run));
+    return { ...h, book, run, gas, as: asUser_(book) };
+  };
 }

@@ -1,0 +1,267 @@
+/**
+ * Round trips per action (issue 23): each action an officer or the province takes, run through
+ * the bundle on a seeded workbook (every district's officer named, 26 Sep 2022), counted in
+ * service calls with the refresh the sidebar makes after it (sidebarState, then sidebarDuties,
+ * each its own execution), and its own CPU time. Each call is a round trip to Google of about
+ * 50–100 ms in real Sheets, so the calls, not the add-on's CPU, decide how long an officer waits.
+ * The previous version (commit e064f7d, built by scripts/bench.mjs) runs the actions it had on
+ * the same generated data, for its CPU side by side.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, Script } from 'node:vm';
+import { classifyCall, createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../dev/fakes';
+import { LABEL } from '../src/core/settings';
+import { SHEET } from '../src/workbook/sheetNames';
+import { type BundleSource, type Gas, readBundle } from './bundle';
+import { type GeneratedWorkbook, generateWorkbook } from './generator';
+import { SCALES } from './scales';
+import { MONTH, ROUND } from './tasks';
+import { BENCH_OWNER, fillEntries, recalculate, writeDistrictSheet } from './workbook';
+
+/** When the actions run: near the end of FY 2565, August's report due, every round past. */
+export const BUDGET_DAY = new Date(2022, 8, 26, 9, 0);
+/** The month a district submits. */
+const SUBMIT_MONTH = '2022-08';
+
+/** One action: its calls, the refresh's and its CPU. */
+export interface BudgetAction {
+  action: string;
+  /** the action's own service calls (builder calls aside) */
+  calls: number;
+  /** the sidebar's refresh after it (sidebarState + sidebarDuties); 0 when it makes none */
+  refreshCalls: number;
+  /** the action's CPU time in this process, ms (the stand-in's included) */
+  cpuMs: number;
+  error?: string;
+}
+
+/** The previous version's CPU for an action it had. */
+export interface PreviousAction {
+  action: string;
+  cpuMs: number;
+  calls: number;
+  error?: string;
+}
+
+/** A scale's actions. */
+export interface BudgetResult {
+  scale: string;
+  districts: number;
+  entries: number;
+  actions: BudgetAction[];
+  /** the previous version's actions on the same data; null when its bundle was not built */
+  previous: PreviousAction[] | null;
+}
+
+/** An officer's address for a district (the bench names every district's officer). */
+const officerOf = (index: number) => `officer${index + 1}@district.example`;
+
+/**
+ * A bundle loaded over an execution, its `new Date()` the workbook's clock (as in the tests).
+ * @param bundle the compiled bundle
+ * @param book the workbook
+ * @param run the execution
+ */
+function loadOver_(bundle: BundleSource, book: FakeWorkbook, run: FakeExecution): Gas {
+  const context = createContext({ ...run.globals });
+  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
+  Object.defineProperty(NativeDate.prototype, 'constructor', {
+    value: fakeDateClass(book.clock.now, NativeDate),
+    writable: true,
+    configurable: true,
+  });
+  context.Date = fakeDateClass(book.clock.now, NativeDate);
+  bundle.script.runInContext(context);
+  return context as Gas;
+}
+
+/** A workbook for the bench, its owner and every district's officer its editors. */
+interface Subject_ {
+  book: FakeWorkbook;
+  bundle: BundleSource;
+  /** a fresh execution of the bundle as a user (each sidebar call is one in Apps Script) */
+  as(user: string): { run: FakeExecution; gas: Gas };
+}
+
+function subject_(bundle: BundleSource, root: string, data: GeneratedWorkbook): Subject_ {
+  const sidebar = join(root, 'dist', 'Sidebar.html');
+  const book = createFakeWorkbook({
+    owner: BENCH_OWNER,
+    editors: data.districts.map((_, i) => officerOf(i)),
+    now: BUDGET_DAY,
+    htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {},
+  });
+  const formulas = loadOver_(bundle, book, book.createExecution({ user: BENCH_OWNER }));
+  book.spreadsheet.setFunctions((name) =>
+    name.startsWith('OTOP_') && typeof formulas[name] === 'function' ? formulas[name] : undefined,
+  );
+  return {
+    book,
+    bundle,
+    as: (user) => {
+      const run = book.createExecution({ user });
+      return { run, gas: loadOver_(bundle, book, run) };
+    },
+  };
+}
+
+/**
+ * Runs an action in a fresh execution: its service calls and CPU time.
+ * @param s the workbook
+ * @param user who runs it
+ * @param fn the action
+ */
+function measure_(
+  s: Subject_,
+  user: string,
+  fn: (gas: Gas) => unknown,
+): { calls: number; cpuMs: number; error?: string } {
+  recalculate(s.book.spreadsheet); // Sheets computes formulas outside the script's run
+  const { run, gas } = s.as(user);
+  s.book.ledger.reset();
+  const started = process.cpuUsage();
+  let error: string | undefined;
+  try {
+    fn(gas);
+  } catch (e) {
+    error = String((e as Error).message ?? e).slice(0, 160);
+  }
+  const cpu = process.cpuUsage(started);
+  const calls = s.book.ledger.calls(run.id).filter((name) => classifyCall(name) !== 'builder').length;
+  try {
+    run.end();
+  } catch {
+    // a late write error: counted as the action's
+  }
+  return { calls, cpuMs: (cpu.user + cpu.system) / 1000, ...(error ? { error } : {}) };
+}
+
+/**
+ * Measures an action and, when the sidebar refreshes after it, the refresh.
+ * @param s the workbook
+ * @param out where the result goes
+ * @param action its name in the report
+ * @param user who runs it
+ * @param fn the action
+ * @param refresh whether the sidebar refreshes after it (status.ts `act`)
+ */
+function act_(
+  s: Subject_,
+  out: BudgetAction[],
+  action: string,
+  user: string,
+  fn: (gas: Gas) => unknown,
+  refresh: boolean,
+): void {
+  process.stderr.write(`  ${action}…`);
+  const own = measure_(s, user, fn);
+  let refreshCalls = 0;
+  if (refresh) {
+    refreshCalls += measure_(s, user, (gas) => gas.sidebarState()).calls;
+    refreshCalls += measure_(s, user, (gas) => gas.sidebarDuties()).calls;
+  }
+  process.stderr.write(` ${own.calls} + ${refreshCalls} calls${own.error ? ` (error: ${own.error})` : ''}\n`);
+  out.push({ action, calls: own.calls, refreshCalls, cpuMs: own.cpuMs, ...(own.error ? { error: own.error } : {}) });
+}
+
+/**
+ * Names every district's officer in the settings sheet (owner's view, not counted).
+ * @param s the workbook
+ * @param data the generated workbook
+ */
+function nameOfficers_(s: Subject_, data: GeneratedWorkbook): void {
+  const sheet = s.book.spreadsheet.getSheetByName(SHEET.settings);
+  if (!sheet) throw new Error('set-up made no settings sheet');
+  const labels = sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row[0]);
+  data.districts.forEach((d, i) => {
+    const row = labels.indexOf(LABEL.districtEditors(d.name));
+    if (row >= 0) sheet.getRange(row + 1, 2).setValue(officerOf(i));
+  });
+}
+
+/**
+ * Every action of issue 23's table on one scale, with the current bundle; the previous
+ * version's on the same data when its bundle is there.
+ * @param root the project's root
+ * @param scale the scale's name
+ * @param seed the generator's seed
+ * @param previousBundle dist/Code.js of the previous version, if built
+ */
+export function benchBudgets(root: string, scale: string, seed: number, previousBundle: string | null): BudgetResult {
+  const data = generateWorkbook(SCALES[scale], seed);
+  const s = subject_(readBundle(root), root, data);
+  const owner = BENCH_OWNER;
+  const officer = officerOf(0);
+  const actions: BudgetAction[] = [];
+  writeDistrictSheet(s.book.spreadsheet, data);
+  act_(s, actions, 'first set-up', owner, (gas) => gas.sidebarSetUp(), true);
+  fillEntries(s.book.spreadsheet, data);
+  nameOfficers_(s, data);
+  measure_(s, owner, (gas) => gas.sidebarSetUp()); // the entries made the sheets grow; officers' rights applied
+  act_(s, actions, 'repeat set-up', owner, (gas) => gas.sidebarSetUp(), true);
+  act_(s, actions, 'open the sidebar', owner, (gas) => gas.sidebarState(), false);
+  act_(s, actions, 'duties view', owner, (gas) => gas.sidebarDuties(), false);
+  act_(s, actions, 'data check', owner, (gas) => gas.sidebarCheckData(), true);
+  act_(s, actions, 'round summary', owner, (gas) => gas.sidebarMakeRoundSummary(ROUND, true), true);
+  act_(s, actions, 'monthly report', owner, (gas) => gas.sidebarMakeMonthlyReport(MONTH, true), true);
+  act_(
+    s,
+    actions,
+    'preview a submission',
+    officer,
+    (gas) => gas.sidebarPreviewSubmission('month', SUBMIT_MONTH),
+    false,
+  );
+  act_(s, actions, 'submit', officer, (gas) => gas.sidebarSubmitMonthly(SUBMIT_MONTH, true), true);
+  measure_(s, owner, (gas) => gas.sidebarSetReminders(true));
+  s.book.clock.set(new Date(2022, 8, 27, 8, 0)); // the next morning's trigger
+  act_(s, actions, 'daily reminder run', owner, (gas) => gas.remindDistricts(), false);
+  const entries =
+    data.activities.reduce((n, rows) => n + rows.length, 0) +
+    data.online.reduce((n, rows) => n + rows.length, 0) +
+    data.baseline.length;
+  return {
+    scale,
+    districts: data.districts.length,
+    entries,
+    actions,
+    previous: previousBundle ? previousActions_(root, previousBundle, data) : null,
+  };
+}
+
+/**
+ * The previous version's actions on the same data (its own set-up's workbook): CPU and calls.
+ * @param root the project's root
+ * @param path its dist/Code.js
+ * @param data the generated workbook
+ */
+function previousActions_(root: string, path: string, data: GeneratedWorkbook): PreviousAction[] {
+  const text = readFileSync(path, 'utf8');
+  const bundle: BundleSource = { path, text, bytes: text.length, script: new Script(text, { filename: 'Code.js' }) };
+  const s = subject_(bundle, root, data);
+  const out: PreviousAction[] = [];
+  const run = (action: string, fn: (gas: Gas) => unknown) => {
+    process.stderr.write(`  previous: ${action}…\n`);
+    const r = measure_(s, BENCH_OWNER, fn);
+    out.push({ action, cpuMs: r.cpuMs, calls: r.calls, ...(r.error ? { error: r.error } : {}) });
+  };
+  writeDistrictSheet(s.book.spreadsheet, data);
+  run('first set-up', (gas) => gas.sidebarSetUp());
+  try {
+    fillEntries(s.book.spreadsheet, data);
+  } catch (error) {
+    out.push({ action: 'entries', cpuMs: 0, calls: 0, error: String((error as Error).message) });
+    return out;
+  }
+  measure_(s, BENCH_OWNER, (gas) => gas.sidebarSetUp());
+  run('repeat set-up', (gas) => gas.sidebarSetUp());
+  run('open the sidebar', (gas) => gas.sidebarState());
+  run('data check', (gas) => gas.sidebarCheckData());
+  run('round summary', (gas) => gas.sidebarMakeRoundSummary(ROUND));
+  run('monthly report', (gas) => gas.sidebarMakeMonthlyReport(MONTH));
+  return out;
+}

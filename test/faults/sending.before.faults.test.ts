@@ -1,0 +1,7 @@
+/**
+ * Sending a summary to the province failing at every service call, mode 'before' (the checks:
+ * test/support/sendingFaults.ts).
+ */
+import { sendingAtEveryCall } from '../support/sendingFaults';
+
+sendingAtEveryCall('before');
