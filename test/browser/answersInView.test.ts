@@ -120,16 +120,14 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
 
   /** Expects every button and select in view of the touch screen at least 40 px tall. */
   async function expectTouchTargets(frame: Frame): Promise<void> {
-    const small = await frame
-      .locator('button:visible, select:visible, summary:visible')
-      .evaluateAll((els: any[]) =>
-        els
-          .map((e) => ({
-            id: e.id || e.textContent.slice(0, 20),
-            height: Math.round(e.getBoundingClientRect().height),
-          }))
-          .filter((x) => x.height < 40),
-      );
+    const small = await frame.locator('button:visible, select:visible, summary:visible').evaluateAll((els: any[]) =>
+      els
+        .map((e) => ({
+          id: e.id || e.textContent.slice(0, 20),
+          height: Math.round(e.getBoundingClientRect().height),
+        }))
+        .filter((x) => x.height < 40),
+    );
     expect(small).toEqual([]);
   }
 
