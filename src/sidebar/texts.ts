@@ -27,4 +27,13 @@ export const TEXT = {
   sendAgain: 'ส่งอีกครั้ง',
   /** the same button for a report never sent (the server asks about something else) */
   sendAnyway: 'ยืนยันส่ง',
+  /**
+   * An account whose e-mail Google hides (server/roles.ts refuses it even when named): what is
+   * true and what works, not "ask the province to add your address".
+   */
+  hiddenEmail:
+    'Google ไม่เปิดเผยอีเมลของบัญชีนี้ (เช่น บัญชี Gmail ส่วนตัวหรือบัญชีนอกหน่วยงาน) ส่วนเสริมจึงตรวจสิทธิ์ไม่ได้ ' +
+    'และบัญชีนี้ทำได้เพียงดูผลการดำเนินงาน แม้จะมีชื่ออยู่ในชีต “ตั้งค่า” ก็ตาม ' +
+    'กรุณาออกจากระบบแล้วเปิดไฟล์นี้ด้วยบัญชีที่ระบุไว้ในชีต “ตั้งค่า” (บัญชีของหน่วยงาน) ' +
+    'หากยังไม่มีบัญชีที่ระบุไว้ กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัดพร้อมบอกอีเมลของบัญชีของหน่วยงานที่ท่านใช้',
 } as const;
