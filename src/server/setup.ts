@@ -525,7 +525,8 @@ function protect_(run: Run_, settings: Settings): string[] {
   }
   for (const [district, officers] of Object.entries(settings.districtEditors)) {
     if (officers.length === 0) {
-      run.warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${district} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
+      const own = `ชีต "${entrySheetName('activities', district)}" และ "${entrySheetName('online', district)}" ของ อ.${district}`;
+      run.warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${district} ในชีต${SHEET.settings}: ${own} แก้ไขได้ทุกคน (มีคำเตือน)`);
     }
   }
   return changes;

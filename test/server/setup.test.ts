@@ -80,6 +80,11 @@ describe('set-up on an empty workbook', () => {
     expect(ss.canUserEdit('someone@district.example', 'อำเภอ', 2, 8)).toBe(false);
     expect(ss.canUserEdit('someone@district.example', 'กิจกรรม ท่าบ่อ', 2, 1)).toBe(true);
     expect(report.warnings.filter((w: string) => w.includes('ยังไม่ได้ระบุอีเมลผู้แก้ไข'))).toHaveLength(9);
+    // issue 24: each warning names the district's own sheets, not "ชีตของอำเภอนี้"
+    expect(report.warnings.find((w: string) => w.includes('อ.ท่าบ่อ'))).toContain(
+      'ชีต "กิจกรรม ท่าบ่อ" และ "ออนไลน์ ท่าบ่อ" ของ อ.ท่าบ่อ แก้ไขได้ทุกคน',
+    );
+    expect(report.warnings.join('\n')).not.toContain('ชีตของอำเภอนี้');
   });
 
   test('running it again changes nothing', () => {
