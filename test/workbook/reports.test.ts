@@ -257,6 +257,9 @@ describe('a district’s submission as an official report', () => {
     expect(doc.memo.date).toBe('6 เมษายน 2565');
     expect(doc.status).toBe('ส่งครั้งที่ 1 (ช้า 1 วัน)');
     expect(doc.intro).toContain('เพิ่มกิจกรรม 2 ครั้ง');
+    // issue 24: the duty's title already says รายงาน…: not "ขอรายงานรายงาน…"
+    expect(doc.intro).toMatch(/^อำเภอท่าบ่อขอส่งรายงานประจำเดือน มีนาคม 2565 ข้อมูล ณ วันที่ /);
+    expect(doc.intro).not.toContain('รายงานรายงาน');
     expect(doc.table.rows).toEqual([['ท่าบ่อ', 4, 4, 4, 4, 5.41, 4, 'ดี', snapshot.next]]);
     expect(doc.sections.map((s) => s.table.rows.length)).toEqual([1, 1]);
     expect(doc.sections[1].table.rows[0][3]).toBe('0012');
