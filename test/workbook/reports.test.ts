@@ -5,6 +5,7 @@ import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
 import { FORM_ROWS, formGrid, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
 import {
+  provisionalStatus,
   type MadeBy,
   monthlyReportDocument,
   NEWEST,
@@ -275,4 +276,11 @@ describe('a district’s submission as an official report', () => {
     expect(read).toEqual(doc);
     expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
   });
+});
+
+test('a provisional status speaks of its own period (issue 24: a monthly report is not "ฉบับส่งรอบนี้")', () => {
+  expect(provisionalStatus(dayOf(2022, 4, 18), 'round')).toBe('ฉบับชั่วคราว (ข้อมูล ณ วันที่ 18 เมษายน 2565) ไม่ใช่ฉบับส่งรอบนี้');
+  expect(provisionalStatus(dayOf(2022, 4, 18), 'month')).toBe(
+    'ฉบับชั่วคราว (ข้อมูล ณ วันที่ 18 เมษายน 2565) ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือนนี้',
+  );
 });
