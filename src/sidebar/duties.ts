@@ -91,6 +91,9 @@ function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: S
   }
 }
 
+/** How many overdue duties a district officer sees unfolded (the latest ones). */
+const SHOWN_OVERDUE = 3;
+
 /** Which folds the officer opened, kept across the reloads of the duties. */
 const opened_ = { board: false };
 
@@ -108,10 +111,23 @@ function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow): HTMLElement {
     (x) => x.open && x.submissions.length > 0 && (x.state === 'onTime' || x.state === 'late'),
   );
   if (due.length === 0) add(out, el('p', 'made', '✓ ไม่มีรายงานค้างส่ง'));
+  // many overdue duties (late in the year): the latest few in view, the older folded, so the
+  // data check below is not screens away
+  const overdue = due.filter((x) => x.state === 'overdue');
+  const older = overdue.length > SHOWN_OVERDUE ? overdue.slice(0, overdue.length - SHOWN_OVERDUE) : [];
   const list = el('ul', 'dutyList');
-  for (const x of due) add(list, dutyItem_(x, flow, true));
+  for (const x of due) if (!older.includes(x)) add(list, dutyItem_(x, flow, true));
   if (next) add(list, dutyItem_(next, flow, false));
   add(out, list);
+  if (older.length > 0) {
+    const fold = add(
+      el('details', 'olderDue'),
+      el('summary', 'lateSummary', `เลยกำหนดก่อนหน้านี้อีก ${older.length} รายการ`),
+    );
+    const olderList = el('ul', 'dutyList');
+    for (const x of older) add(olderList, dutyItem_(x, flow, true));
+    add(out, add(fold, olderList));
+  }
   if (done.length > 0) {
     const doneList = el('ul', 'doneList');
     for (const x of done) add(doneList, doneItem_(x, flow));
