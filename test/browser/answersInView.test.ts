@@ -202,6 +202,29 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
       await idle(frame);
       await expectInView(page, frame, '#status');
 
+      // a provisional April report, made, listed once as provisional, and asked about before
+      // its first sending in the sending's own words (not "send again"); the question in view
+      await frame.locator('#monthSelect').selectOption('2022-04');
+      await press(frame, '#btnMonth');
+      await frame.locator('#confirm:not([hidden])').waitFor();
+      await idle(frame);
+      await press(frame, '#btnConfirmYes');
+      await frame.locator('#status.ok').waitFor();
+      await idle(frame);
+      const april = (await frame.locator('#reportSelect option').allTextContents()).find((t) => t.includes('เมษายน'));
+      expect(april).toBe('รายงานประจำเดือน เมษายน 2565 (ชั่วคราว)');
+      await press(frame, '#btnPreview');
+      await frame.locator('#sendPanel:not([hidden])').waitFor();
+      await idle(frame);
+      await press(frame, '#btnSend');
+      await frame.locator('#confirm:not([hidden])').waitFor();
+      await idle(frame);
+      await expectInView(page, frame, '#confirm');
+      expect(await frame.locator('#btnConfirmYes').textContent()).toBe('ยืนยันส่ง');
+      expect(await frame.locator('#confirm p').textContent()).toContain('ต้องการส่งหรือไม่');
+      await press(frame, '#btnConfirmNo');
+      await expectInView(page, frame, '#status');
+
       // the data check: its message in view, not in the success colour when it found problems
       await press(frame, '#btnCheck');
       await frame.locator('#checkResult li').first().waitFor();
