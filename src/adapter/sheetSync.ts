@@ -382,3 +382,35 @@ function validation_(spec: Validation, firstCell: string): GoogleAppsScript.Spre
   }
   return builder.setHelpText(spec.help).build();
 }
+
+/**
+ * The names Google gives the first sheet of a new spreadsheet ("Sheet1"; "ชีต1" in Thai) and
+ * those of sheets added with the + button.
+ */
+const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
+
+/**
+ * Removes the blank sheets Google made with the file ("Sheet1"), which officers would otherwise
+ * see as a stray tab: only a sheet of a default name, not one of the add-on's, with no value in
+ * it (getLastRow and getLastColumn 0), and never the last sheet. Each removal's undo inserts an
+ * empty sheet of that name at its place again.
+ * @param ss the workbook
+ * @param ours the names of the add-on's sheets
+ * @param undo where each removal's undo is registered
+ * @return the names removed
+ */
+export function removeBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
+  const removed: string[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (!DEFAULT_SHEET_NAME.test(name) || ours.has(name) || ss.getNumSheets() <= 1) continue;
+    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
+    const index = sheet.getIndex() - 1;
+    undo.add(() => {
+      if (!ss.getSheetByName(name)) ss.insertSheet(name, Math.min(index, ss.getNumSheets()));
+    }, `ชีตว่าง "${name}"`);
+    ss.deleteSheet(sheet);
+    removed.push(name);
+  }
+  return removed;
+}

@@ -19,7 +19,14 @@ import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change'
 import { applyProtection } from '../adapter/protections';
 import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
+import {
+  applySheetSpec,
+  blankOrNewSheet,
+  fitRows,
+  type Made,
+  removeBlankDefaultSheets,
+  setColumnWidths,
+} from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -158,6 +165,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const submitted = readSubmissions(found).records;
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
+  // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
+  const strays = removeBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
+  if (strays.length > 0) run.warnings.push(`ลบชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings);
   warnOutsiders_(run, settings.settings, who.owner);
   run.warnings.push(...settings.problems, ...(criteria.problem ? [criteria.problem] : []));
