@@ -390,27 +390,29 @@ function validation_(spec: Validation, firstCell: string): GoogleAppsScript.Spre
 const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
 
 /**
- * Removes the blank sheets Google made with the file ("Sheet1"), which officers would otherwise
- * see as a stray tab: only a sheet of a default name, not one of the add-on's, with no value in
- * it (getLastRow and getLastColumn 0), and never the last sheet. Each removal's undo inserts an
- * empty sheet of that name at its place again.
+ * Hides the blank sheets Google made with the file ("Sheet1"), which officers would otherwise
+ * see as a stray tab: only a visible sheet of a default name, not one of the add-on's, with no
+ * value in it (getLastRow and getLastColumn 0), and never the last visible sheet. Hidden, not
+ * deleted: its undo (showSheet) gives back exactly what was there, and nothing of it is lost.
  * @param ss the workbook
  * @param ours the names of the add-on's sheets
- * @param undo where each removal's undo is registered
- * @return the names removed
+ * @param undo where each change's undo is registered
+ * @return the names hidden
  */
-export function removeBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
-  const removed: string[] = [];
-  for (const sheet of ss.getSheets()) {
+export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
+  const hidden: string[] = [];
+  const sheets = ss.getSheets();
+  let visible = sheets.filter((s) => !s.isSheetHidden()).length;
+  for (const sheet of sheets) {
     const name = sheet.getName();
-    if (!DEFAULT_SHEET_NAME.test(name) || ours.has(name) || ss.getNumSheets() <= 1) continue;
+    if (!DEFAULT_SHEET_NAME.test(name) || ours.has(name) || sheet.isSheetHidden() || visible <= 1) continue;
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
-    const index = sheet.getIndex() - 1;
     undo.add(() => {
-      if (!ss.getSheetByName(name)) ss.insertSheet(name, Math.min(index, ss.getNumSheets()));
+      sheet.showSheet();
     }, `ชีตว่าง "${name}"`);
-    ss.deleteSheet(sheet);
-    removed.push(name);
+    sheet.hideSheet();
+    visible--;
+    hidden.push(name);
   }
-  return removed;
+  return hidden;
 }

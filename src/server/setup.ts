@@ -24,7 +24,7 @@ import {
   blankOrNewSheet,
   fitRows,
   type Made,
-  removeBlankDefaultSheets,
+  hideBlankDefaultSheets,
   setColumnWidths,
 } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
@@ -166,8 +166,8 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
-  const strays = removeBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
-  if (strays.length > 0) run.warnings.push(`ลบชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
+  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
+  if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings);
   warnOutsiders_(run, settings.settings, who.owner);
   run.warnings.push(...settings.problems, ...(criteria.problem ? [criteria.problem] : []));

@@ -174,17 +174,19 @@ describe('protection by district', () => {
 });
 
 describe('the blank tab Google makes with the file (issue 24)', () => {
-  test('a blank "Sheet1" is removed and said so; one with something typed in it stays', () => {
+  test('a blank "Sheet1" is hidden and said so; one with something typed in it stays in view', () => {
     const h = newHarness();
     const ss = h.run.spreadsheet;
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']); // a new file
     const report = h.gas.sidebarSetUp();
-    expect(ss.getSheetByName('Sheet1')).toBeNull();
-    expect(report.warnings).toContain('ลบชีตว่างที่ Google สร้างมากับไฟล์: "Sheet1"');
+    expect(ss.getSheetByName('Sheet1')!.isSheetHidden()).toBe(true);
+    expect(report.warnings).toContain('ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: "Sheet1"');
 
     const kept = newHarness();
     kept.run.spreadsheet.getSheetByName('Sheet1')!.getRange('B3').setValue('บันทึกของฉัน');
     kept.gas.sidebarSetUp();
-    expect(kept.run.spreadsheet.getSheetByName('Sheet1')!.getRange('B3').getValue()).toBe('บันทึกของฉัน');
+    const mine = kept.run.spreadsheet.getSheetByName('Sheet1')!;
+    expect(mine.isSheetHidden()).toBe(false);
+    expect(mine.getRange('B3').getValue()).toBe('บันทึกของฉัน');
   });
 });
