@@ -402,11 +402,18 @@ const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
 export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
   const hidden: string[] = [];
   const sheets = ss.getSheets();
-  let visible = sheets.filter((s) => !s.isSheetHidden()).length;
-  for (const sheet of sheets) {
+  // by name first: the other calls only for a sheet of a default name (set-up's call budget)
+  const candidates = sheets.filter((sheet) => {
     const name = sheet.getName();
-    if (!DEFAULT_SHEET_NAME.test(name) || ours.has(name) || sheet.isSheetHidden() || visible <= 1) continue;
+    return DEFAULT_SHEET_NAME.test(name) && !ours.has(name);
+  });
+  let visible: number | null = null; // counted only when a sheet is about to be hidden
+  for (const sheet of candidates) {
+    if (sheet.isSheetHidden()) continue;
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
+    visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
+    if (visible <= 1) continue;
+    const name = sheet.getName();
     undo.add(() => {
       sheet.showSheet();
     }, `ชีตว่าง "${name}"`);
