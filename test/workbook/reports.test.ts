@@ -12,6 +12,7 @@ import {
   reportLayout,
   roundSummaryDocument,
 } from '../../src/workbook/reportSheets';
+import { reportHtml } from '../../src/workbook/reportHtml';
 import { submissionDocument } from '../../src/workbook/submissionDocument';
 import type { Snapshot } from '../../src/workbook/submissions';
 import { letterDistricts, standingFor } from '../support/standing';
@@ -275,6 +276,20 @@ describe('a district’s submission as an official report', () => {
     });
     expect(read).toEqual(doc);
     expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
+  });
+  test('its PDF page relies on no style sheet: inline styles on every table, row and cell (issue 24)', () => {
+    const html = reportHtml(doc, () => ({ background: '#ffe599', text: '#7f6000' }), [7]);
+    const tags = [...html.matchAll(/<(table|tr|th|td|h1|h2|p|thead|body)\b[^>]*>/g)].map((m) => m[0]);
+    expect(tags.length).toBeGreaterThan(30);
+    expect(tags.filter((t) => !/ style="[^"]+"/.test(t))).toEqual([]);
+    // the only style sheet is the page rule; borders and the band also as HTML attributes
+    expect(/<style>([^<]*)<\/style>/.exec(html)?.[1]).toMatch(/^@page \{[^}]*\}$/);
+    expect(html).toContain('<table class="data" border="1"');
+    expect(html).toContain('bgcolor="#ffe599"');
+    // the band's level is there as text too, not only as colour
+    expect(html).toMatch(/bgcolor="#ffe599"[^>]*>ดี<\/td>/);
+    // a header's words are kept whole
+    expect(html).toContain('<span style="white-space:nowrap">ผู้ประกอบการ</span>');
   });
 });
 
