@@ -98,9 +98,7 @@ export function previewSending(ss: Spreadsheet, sheetName: string): SendingPrevi
  * @param kind a round's summary or a month's report
  */
 function provisionalReason_(kind: ReportMark['kind']): string {
-  return kind === 'round'
-    ? 'รายงานนี้เป็นฉบับชั่วคราว ไม่ใช่ฉบับส่งของรอบ'
-    : 'รายงานนี้เป็นฉบับชั่วคราว ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือน';
+  return kind === 'round' ? 'รายงานนี้เป็นฉบับชั่วคราว ไม่ใช่ฉบับส่งของรอบ' : 'รายงานนี้เป็นฉบับชั่วคราว ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือน';
 }
 
 /**
