@@ -1,8 +1,8 @@
-// `npm run reliability`: the README's reliability table, from the figures the fault sweeps of
+// `npm run reliability`: the reliability table of docs/reliability.md, from the figures the fault sweeps of
 // test/faults keep in test-artifacts/reliability/<action>.json (test/support/faultSweep.ts,
 // sweepEvery → writeFigures_: one object per fault mode with its counts). Prints Markdown:
 // one row per action and mode. Run the sweeps first (`npx jest test/faults`), then paste the
-// output into README's "Reliability" section.
+// output into docs/reliability.md.
 //
 //   node scripts/reliabilityTable.mjs [--modes before,after,outage,undo,late] [--legend] [folder]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

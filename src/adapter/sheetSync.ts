@@ -382,3 +382,44 @@ function validation_(spec: Validation, firstCell: string): GoogleAppsScript.Spre
   }
   return builder.setHelpText(spec.help).build();
 }
+
+/**
+ * The names Google gives the first sheet of a new spreadsheet ("Sheet1"; "ชีต1" in Thai) and
+ * those of sheets added with the + button.
+ */
+const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
+
+/**
+ * Hides the blank sheets Google made with the file ("Sheet1"), which officers would otherwise
+ * see as a stray tab: only a visible sheet of a default name, not one of the add-on's, with no
+ * value in it (getLastRow and getLastColumn 0), and never the last visible sheet. Hidden, not
+ * deleted: its undo (showSheet) gives back exactly what was there, and nothing of it is lost.
+ * @param ss the workbook
+ * @param ours the names of the add-on's sheets
+ * @param undo where each change's undo is registered
+ * @return the names hidden
+ */
+export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
+  const hidden: string[] = [];
+  const sheets = ss.getSheets();
+  // by name first: the other calls only for a sheet of a default name (set-up's call budget)
+  const candidates = sheets.filter((sheet) => {
+    const name = sheet.getName();
+    return DEFAULT_SHEET_NAME.test(name) && !ours.has(name);
+  });
+  let visible: number | null = null; // counted only when a sheet is about to be hidden
+  for (const sheet of candidates) {
+    if (sheet.isSheetHidden()) continue;
+    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
+    visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
+    if (visible <= 1) continue;
+    const name = sheet.getName();
+    undo.add(() => {
+      sheet.showSheet();
+    }, `ชีตว่าง "${name}"`);
+    sheet.hideSheet();
+    visible--;
+    hidden.push(name);
+  }
+  return hidden;
+}

@@ -29,6 +29,11 @@ import { frozenRows, lastRow, type Spreadsheet, writeBlock } from '../adapter/sh
 export interface CheckReport {
   readonly problems: LocatedProblem[];
   readonly message: string;
+  /**
+   * A district officer's own sheets (its activities and online sheets), whose problems the
+   * sidebar lists first; [] for the province, whose list is the whole workbook.
+   */
+  readonly ownSheets: string[];
 }
 
 /** Where the first claims of registration numbers are kept: district name → numbers. */
@@ -52,15 +57,41 @@ function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
   const problems = findProblems_(book, now, undo);
   const checkedAt = nowText(now);
   const listed = writeProblems_(ss, book, problems, checkedAt, undo);
-  const found =
-    problems.length === 0 ? 'ไม่พบปัญหาในข้อมูล' : `พบปัญหา ${problems.length} รายการ ดูรายละเอียดในชีต "${listed}"`;
+  const ownSheets = who.role === 'district' ? ownSheets_(book, who.district) : [];
+  const found = foundText_(problems, ownSheets, who.district, listed);
   const apart =
     listed !== SHEET.problems
       ? ` (รายการอยู่ในชีต "${listed}" เพราะชีตชื่อ "${SHEET.problems}" เป็นของผู้ใช้ ส่วนเสริมไม่แตะชีตนั้น)`
       : '';
   const message = `${found}${apart}`;
   appendLog(ss, book.registry, [[checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ']], book.settings, undo);
-  return { problems, message };
+  return { problems, message, ownSheets };
+}
+
+/** The names of a district's own entry sheets. */
+function ownSheets_(book: WorkbookRead, district: string): string[] {
+  return (['activities', 'online'] as const)
+    .map((role) => book.registry.one(role, district)?.name ?? '')
+    .filter(Boolean);
+}
+
+/**
+ * What the check found, in Thai: for a district officer, the problems of their own sheets first,
+ * then how many are elsewhere (sheets they cannot edit).
+ */
+function foundText_(
+  problems: readonly LocatedProblem[],
+  ownSheets: readonly string[],
+  district: string,
+  listed: string,
+) {
+  if (problems.length === 0) return 'ไม่พบปัญหาในข้อมูล';
+  const where = `ดูรายละเอียดในชีต "${listed}"`;
+  if (ownSheets.length === 0) return `พบปัญหา ${problems.length} รายการ ${where}`;
+  const own = problems.filter((p) => ownSheets.includes(p.sheet)).length;
+  const elsewhere = problems.length - own;
+  const mine = own === 0 ? `ไม่พบปัญหาในชีตของ อ.${district}` : `พบปัญหา ${own} รายการในชีตของ อ.${district}`;
+  return elsewhere === 0 ? `${mine} ${where}` : `${mine} (และอีก ${elsewhere} รายการในชีตอื่นที่จังหวัดหรืออำเภออื่นดูแล) ${where}`;
 }
 
 /** Every problem of the workbook, in the order officers fix them; records the claims. */

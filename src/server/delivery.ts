@@ -94,6 +94,14 @@ export function previewSending(ss: Spreadsheet, sheetName: string): SendingPrevi
 }
 
 /**
+ * Why a provisional report is not the one to send, in the words of its period.
+ * @param kind a round's summary or a month's report
+ */
+function provisionalReason_(kind: ReportMark['kind']): string {
+  return kind === 'round' ? 'รายงานนี้เป็นฉบับชั่วคราว ไม่ใช่ฉบับส่งของรอบ' : 'รายงานนี้เป็นฉบับชั่วคราว ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือน';
+}
+
+/**
  * Sends a report to the province's address and logs the attempt and its outcome.
  * @param ss the workbook
  * @param sheetName the report's sheet
@@ -115,9 +123,11 @@ export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, ag
     const why = [
       before ? `รายงานนี้${before}แล้ว` : '',
       mark.state === 'superseded' ? 'รายงานนี้เป็นฉบับเก่า (มีฉบับใหม่กว่าแล้ว)' : '',
-      mark.provisional ? 'รายงานนี้เป็นฉบับชั่วคราว ไม่ใช่ฉบับส่งของรอบ' : '',
+      mark.provisional ? provisionalReason_(mark.kind) : '',
     ].filter(Boolean);
-    return { message: `${why.join(' และ')} ต้องการส่งอีกครั้งหรือไม่`, needsConfirmation: true };
+    // "again" only for a report that went before (issue 24)
+    const ask = before ? 'ต้องการส่งอีกครั้งหรือไม่' : 'ต้องการส่งหรือไม่';
+    return { message: `${why.join(' และ')} ${ask}`, needsConfirmation: true };
   }
   if (remainingMailQuota() < 1) {
     throw new OfficerError(

@@ -62,7 +62,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
   const records = readSubmissions(book.registry).records;
   const { standing, sources } = withRoundSubmissions(live, records, round, book.criteria, book.settings.percentBasis);
   const made = madeBy_(book, who.email, now);
-  const status = provisional ? provisionalStatus(asOf) : NEWEST;
+  const status = provisional ? provisionalStatus(asOf, 'round') : NEWEST;
   const mark = {
     kind: 'round' as const,
     period: String(round),
@@ -118,7 +118,7 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
   const start = dayOf(year, m, 1) - 1;
   const at = (day: number) => standingOf(evaluateAll(book, day, true), book.criteria, book.settings.percentBasis, day);
   const made = madeBy_(book, who.email, now);
-  const status = provisional ? provisionalStatus(asOf) : NEWEST;
+  const status = provisional ? provisionalStatus(asOf, 'month') : NEWEST;
   const doc = monthlyReportDocument(at(asOf), at(start), year, m, book.settings.monthlyDueDay, made, status);
   const mark = {
     kind: 'month' as const,

@@ -21,7 +21,14 @@ import { applyProtection } from '../adapter/protections';
 import { ensureSealSecret } from '../adapter/sealedRows';
 import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
-import { applySheetSpec, blankOrNewSheet, fitRows, type Made, setColumnWidths } from '../adapter/sheetSync';
+import {
+  applySheetSpec,
+  blankOrNewSheet,
+  fitRows,
+  type Made,
+  hideBlankDefaultSheets,
+  setColumnWidths,
+} from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -162,6 +169,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const submitted = readSubmissions(found).records;
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
+  // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
+  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
+  if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings);
   warnOutsiders_(run, settings.settings, who.owner);
   run.warnings.push(...settings.problems, ...(criteria.problem ? [criteria.problem] : []));
@@ -545,7 +555,8 @@ function protect_(run: Run_, settings: Settings): string[] {
   }
   for (const [district, officers] of Object.entries(settings.districtEditors)) {
     if (officers.length === 0) {
-      run.warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${district} ในชีต${SHEET.settings}: ชีตของอำเภอนี้แก้ไขได้ทุกคน (มีคำเตือน)`);
+      const own = `ชีต "${entrySheetName('activities', district)}" และ "${entrySheetName('online', district)}" ของ อ.${district}`;
+      run.warnings.push(`ยังไม่ได้ระบุอีเมลผู้แก้ไขของ อ.${district} ในชีต${SHEET.settings}: ${own} แก้ไขได้ทุกคน (มีคำเตือน)`);
     }
   }
   return changes;

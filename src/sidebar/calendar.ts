@@ -4,22 +4,30 @@ import { add, el, section, withId } from './dom';
 import { daysText, num } from './format';
 import type { Part } from './state';
 
+/** Options of the calendar. */
+export interface CalendarOptions {
+  /** the province's: it says which past rounds have no summary yet (the province's duty) */
+  readonly province: boolean;
+}
+
 /**
  * The calendar section, appended to a parent.
  * @param parent where it goes
+ * @param options see CalendarOptions
  */
-export function calendarPart(parent: HTMLElement): Part {
+export function calendarPart(parent: HTMLElement, options: CalendarOptions): Part {
   const box = add(withId('div', 'calendar'), el('p', 'muted', '—'));
   add(section(parent, 'h-calendar', 'ปฏิทินการรายงาน'), box);
-  return { show: (state) => showCalendar_(box, state), enable: () => undefined };
+  return { show: (state) => showCalendar_(box, state, options), enable: () => undefined };
 }
 
 /**
  * Renders the calendar.
  * @param box the calendar's element
  * @param state the sidebar state
+ * @param options see CalendarOptions
  */
-function showCalendar_(box: HTMLElement, state: SidebarState): void {
+function showCalendar_(box: HTMLElement, state: SidebarState, options: CalendarOptions): void {
   box.replaceChildren();
   if (!state.today) {
     add(box, el('p', 'muted', '—'));
@@ -54,8 +62,9 @@ function showCalendar_(box: HTMLElement, state: SidebarState): void {
     const item = el('li', r === next ? 'round next' : 'round');
     add(item, el('strong', '', `รอบที่ ${r.round}`), ` ส่งภายใน ${r.deadlineText || r.deadline} · `);
     add(item, r.past ? 'เลยกำหนดแล้ว' : el('strong', '', daysText(r.daysLeft)));
-    if (r.summarySheet) add(item, el('div', 'made', `✓ จัดทำสรุปแล้ว: ${r.summarySheet}`));
-    else if (r.past) add(item, el('div', 'missing', '⚠ ยังไม่ได้จัดทำสรุปผลรอบนี้'));
+    // the summaries are the province's work: a district officer is not told about them
+    if (options.province && r.summarySheet) add(item, el('div', 'made', `✓ จัดทำสรุปแล้ว: ${r.summarySheet}`));
+    else if (options.province && r.past) add(item, el('div', 'missing', '⚠ ยังไม่ได้จัดทำสรุปผลรอบนี้'));
     add(list, item);
   }
   add(box, list);

@@ -12,6 +12,8 @@ import { remindersView } from './reminders';
 import type { Part, Sidebar } from './state';
 import { type SubmitFlow, submitFlow, submissionText } from './submitFlow';
 import { errorText } from './errors';
+import { TEXT } from './texts';
+import { bringIntoView } from './status';
 
 /** Which parts of the duties a role gets. */
 export interface DutiesParts {
@@ -21,6 +23,8 @@ export interface DutiesParts {
   readonly board: boolean;
   /** switching the reminders on and off (the province) */
   readonly reminders: boolean;
+  /** told the districts with an overdue duty once the board is loaded (the province's agenda) */
+  readonly onLate?: (districts: readonly string[]) => void;
 }
 
 /**
@@ -30,10 +34,13 @@ export interface DutiesParts {
  * @param parts what the role gets
  */
 export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts): Part {
-  const box = section(parent, 'h-duties', 'หน้าที่การส่งรายงาน');
+  const box = section(parent, 'h-duties', parts.own ? 'รายงานที่อำเภอต้องส่ง' : 'หน้าที่การส่งรายงาน');
   const content = add(withId('div', 'duties'), el('p', 'muted', 'กำลังโหลด…'));
   add(box, content);
-  const flow = submitFlow(box, app);
+  let submitted = ''; // the duty just submitted: its card is brought into view once reloaded
+  const flow = submitFlow(box, app, (t) => {
+    submitted = t.district ? '' : `${t.kind}:${t.period}`;
+  });
   const reminders = parts.reminders ? remindersView(box, app) : null;
   let loading = 0;
   const load = () => {
@@ -42,6 +49,10 @@ export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts
       (view) => {
         if (ticket !== loading) return; // a newer load is under way
         render_(content, view, parts, flow);
+        const card = submitted ? content.querySelector<HTMLElement>(`.doneList li[data-duty="${submitted}"]`) : null;
+        submitted = '';
+        if (card) bringIntoView(card);
+        parts.onLate?.((view.districts ?? []).filter((d) => d.overdue > 0).map((d) => d.district));
         reminders?.show(view);
         if (!app.busy) enable();
       },
@@ -68,8 +79,24 @@ function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: S
     else if (mine[0]) add(box, ownDuties_(mine[0], flow, ''));
     else add(box, el('p', 'muted', 'ยังไม่มีหน้าที่การส่งรายงาน'));
   }
-  if (parts.board) add(box, boardView(view, flow));
+  if (parts.board) {
+    // folded: the province's work comes first; the summary says how many districts are late
+    const late = (view.districts ?? []).filter((d) => d.overdue > 0).length;
+    const fold = withId('details', 'boardFold');
+    fold.open = opened_.board;
+    fold.addEventListener('toggle', () => {
+      opened_.board = fold.open;
+    });
+    const summary = `${TEXT.boardTitle}${late > 0 ? ` · เลยกำหนด ${late} อำเภอ` : ''}`;
+    add(box, add(fold, el('summary', late > 0 ? 'lateSummary' : '', summary), boardView(view, flow)));
+  }
 }
+
+/** How many overdue duties a district officer sees unfolded (the latest ones). */
+const SHOWN_OVERDUE = 3;
+
+/** Which folds the officer opened, kept across the reloads of the duties. */
+const opened_ = { board: false };
 
 /**
  * An officer named for several districts (acting for a vacant one): a choice of district, then
@@ -102,16 +129,57 @@ function ownDuties_(d: DistrictDutiesView, flow: SubmitFlow, district: string): 
   const out = withId('div', 'ownDuties');
   const due = d.duties.filter((x) => x.open && (x.state === 'notYetDue' || x.state === 'overdue'));
   const next = d.duties.find((x) => !x.open && x.state === 'notYetDue');
+  // submitted and still open to a new submission: they stay in view, saying when and how
+  const done = d.duties.filter(
+    (x) => x.open && x.submissions.length > 0 && (x.state === 'onTime' || x.state === 'late'),
+  );
   if (due.length === 0) add(out, el('p', 'made', '✓ ไม่มีรายงานค้างส่ง'));
+  // many overdue duties (late in the year): the latest few in view, the older folded, so the
+  // data check below is not screens away
+  const overdue = due.filter((x) => x.state === 'overdue');
+  const older = overdue.length > SHOWN_OVERDUE ? overdue.slice(0, overdue.length - SHOWN_OVERDUE) : [];
   const list = el('ul', 'dutyList');
-  for (const x of due) add(list, dutyItem_(x, flow, true, district));
+  for (const x of due) if (!older.includes(x)) add(list, dutyItem_(x, flow, true, district));
   if (next) add(list, dutyItem_(next, flow, false, district));
   add(out, list);
+  if (older.length > 0) {
+    const fold = add(
+      el('details', 'olderDue'),
+      el('summary', 'lateSummary', `เลยกำหนดก่อนหน้านี้อีก ${older.length} รายการ`),
+    );
+    const olderList = el('ul', 'dutyList');
+    for (const x of older) add(olderList, dutyItem_(x, flow, true, district));
+    add(out, add(fold, olderList));
+  }
+  if (done.length > 0) {
+    const doneList = el('ul', 'doneList');
+    for (const x of done) add(doneList, doneItem_(x, flow, district));
+    add(out, doneList);
+  }
   const all = add(el('details', 'allDuties'), el('summary', '', `ทั้งปีงบประมาณ (${d.duties.length} รายการ)`));
   const every = el('ul', 'dutyList');
   for (const x of d.duties) add(every, dutyItem_(x, flow, false, district));
   add(out, add(all, every));
   return out;
+}
+
+/**
+ * A submitted duty: "ส่งแล้ว (ตรงเวลา / ช้า N วัน) เมื่อ …" from its latest submission, and a
+ * button to submit it anew while it is open.
+ * @param x the duty
+ * @param flow the submit panel
+ */
+function doneItem_(x: DutyView, flow: SubmitFlow, district: string): HTMLElement {
+  const item = el('li', `duty ${x.state}`);
+  item.dataset.duty = `${x.kind}:${x.period}`;
+  const last = x.submissions[x.submissions.length - 1];
+  add(item, add(el('div', 'top'), el('strong', '', x.title), el('span', `chip state ${x.state}`, x.text)));
+  if (last) add(item, el('div', 'submitted', TEXT.submitted(last.timeliness, last.whenText)));
+  add(
+    item,
+    button('', 'small secondary', 'ส่งใหม่', () => flow.open({ kind: x.kind, period: x.period, district })),
+  );
+  return item;
 }
 
 /**

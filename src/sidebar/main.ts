@@ -6,6 +6,7 @@
  */
 import type { SidebarState } from '../server/api';
 import { calendarPart } from './calendar';
+import { type Agenda, agendaPart } from './agenda';
 import { add, button, byId, el, section, withId } from './dom';
 import { dutiesPart } from './duties';
 import { checkPart } from './problems';
@@ -17,6 +18,7 @@ import { setUpPart } from './setUp';
 import { standingPart } from './standing';
 import type { Part, Sidebar } from './state';
 import { disableAll, loadState } from './status';
+import { TEXT } from './texts';
 
 /** Apps Script's client library in the sidebar's page (guides/html/reference/run). */
 declare const google: { script: { run: ScriptRun } };
@@ -53,7 +55,9 @@ function showState_(state: SidebarState): void {
 }
 
 /**
- * Builds the parts a role may use, and only those.
+ * Builds the parts a role may use, and only those, in the order of the role's work: the province
+ * sees today's work first (what is due and late, then the actions), the board of every district
+ * folded below it; a district officer sees their own duties first, then the data check.
  * @param view the role's view
  */
 function build_(view: RoleView): void {
@@ -67,17 +71,30 @@ function build_(view: RoleView): void {
   }
   const panels = byId('panels');
   panels.replaceChildren();
-  if (view.calendar) parts.push(calendarPart(panels));
-  if (view.duties || view.board || view.reminders) {
-    parts.push(dutiesPart(panels, app, { own: view.duties, board: view.board, reminders: view.reminders }));
+  let agenda: Agenda | null = null;
+  if (view.reports || view.sending) {
+    const today = section(panels, 'h-today', TEXT.provinceWork);
+    agenda = agendaPart(today);
+    parts.push(agenda);
+    if (view.reports) parts.push(reportsPart(today, app));
+    if (view.sending) parts.push(sendingPart(today, app));
   }
-  if (view.setUp || view.check || view.reports || view.sending) {
-    const work = section(panels, 'h-work', 'งาน');
-    if (view.setUp) parts.push(setUpPart(work, app));
+  const duties = () => {
+    if (view.duties || view.board || view.reminders) {
+      const shown = agenda;
+      const onLate = shown ? (late: readonly string[]) => shown.late(late) : undefined;
+      parts.push(dutiesPart(panels, app, { own: view.duties, board: view.board, reminders: view.reminders, onLate }));
+    }
+  };
+  // a district officer: their own duties first; the province: its actions first
+  if (view.duties) duties();
+  if (view.check || view.setUp) {
+    const work = section(panels, 'h-work', view.setUp ? 'ตรวจข้อมูลและซ่อมแซม' : TEXT.districtCheck);
     if (view.check) parts.push(checkPart(work, app));
-    if (view.reports) parts.push(reportsPart(work, app));
-    if (view.sending) parts.push(sendingPart(work, app));
+    if (view.setUp) parts.push(setUpPart(work, app));
   }
+  if (!view.duties) duties();
+  if (view.calendar) parts.push(calendarPart(panels, { province: view.reports }));
   parts.push(standingPart(byId('standing'), view.ownDistrict));
   app.parts = parts;
   if (app.busy) disableAll(true); // built while an action's state refresh runs

@@ -1,8 +1,12 @@
-/** The data check: its button, and the problems it found, each a link to its cell. */
+/**
+ * The data check: its button, and the problems it found, each a link to its cell. A district
+ * officer sees the problems of their own sheets first; the others (sheets they cannot edit) are
+ * counted and folded below. Problems found are never shown in the success colour.
+ */
 import { add, button, el, withId } from './dom';
 import type { Server } from './rpc';
 import type { Part, Sidebar } from './state';
-import { act } from './status';
+import { act, bringIntoView } from './status';
 
 /** The problems as sidebarCheckData lists them (each with its A1 cell). */
 type Problems = ReturnType<Server['sidebarCheckData']>['problems'];
@@ -20,8 +24,11 @@ export function checkPart(parent: HTMLElement, app: Sidebar): Part {
       'กำลังตรวจข้อมูล…',
       () => app.call('sidebarCheckData'),
       (report) => {
-        showProblems_(app, result, report.problems ?? []);
-        return report.message || 'ตรวจข้อมูลแล้ว';
+        const problems = report.problems ?? [];
+        showProblems_(app, result, problems, report.ownSheets ?? []);
+        bringIntoView(result);
+        const text = report.message || 'ตรวจข้อมูลแล้ว';
+        return problems.length > 0 ? { text, kind: 'info' as const } : text;
       },
     );
   });
@@ -30,18 +37,41 @@ export function checkPart(parent: HTMLElement, app: Sidebar): Part {
 }
 
 /**
- * Lists the problems; each location selects its cell in the workbook.
+ * Lists the problems; each location selects its cell in the workbook. With own sheets (a
+ * district officer's), those come first and the rest are folded under their count.
  * @param app the sidebar
  * @param box the #checkResult element
  * @param problems what the check found
+ * @param ownSheets the caller's own sheets ([] for the province)
  */
-function showProblems_(app: Sidebar, box: HTMLElement, problems: Problems): void {
+function showProblems_(app: Sidebar, box: HTMLElement, problems: Problems, ownSheets: readonly string[]): void {
   box.replaceChildren();
   if (problems.length === 0) return;
-  add(box, el('p', 'muted', `พบ ${problems.length} รายการ กดที่ตำแหน่งเพื่อไปยังเซลล์นั้น`));
-  const list = withId('ul', 'problems', 'problems');
-  for (let i = 0; i < problems.length; i++) {
-    const p = problems[i]; // (indexed: the type is an intersection of two array types)
+  const all = Array.from({ length: problems.length }, (_, i) => problems[i]);
+  const mine = ownSheets.length > 0 ? all.filter((p) => ownSheets.includes(String(p.sheet))) : all;
+  const others = ownSheets.length > 0 ? all.filter((p) => !ownSheets.includes(String(p.sheet))) : [];
+  if (mine.length > 0) {
+    add(box, el('p', 'muted', `พบ ${mine.length} รายการ กดที่ตำแหน่งเพื่อไปยังเซลล์นั้น`));
+    add(box, problemList_(app, mine, 'problems'));
+  }
+  if (others.length > 0) {
+    const fold = add(
+      withId('details', 'otherProblems'),
+      el('summary', '', `ปัญหาในชีตอื่นที่จังหวัดหรืออำเภออื่นดูแล ${others.length} รายการ`),
+    );
+    add(box, add(fold, problemList_(app, others, mine.length > 0 ? 'problemsElsewhere' : 'problems')));
+  }
+}
+
+/**
+ * A list of problems, each a link to its cell.
+ * @param app the sidebar
+ * @param problems the problems
+ * @param id the list's id
+ */
+function problemList_(app: Sidebar, problems: readonly Problems[number][], id: string): HTMLElement {
+  const list = withId('ul', id, 'problems');
+  for (const p of problems) {
     const sheet = String(p.sheet);
     const cell = String(p.cell);
     const link = button('', 'link', `${sheet} ${cell}`, () => {
@@ -57,5 +87,5 @@ function showProblems_(app: Sidebar, box: HTMLElement, problems: Problems): void
     link.title = `ไปที่เซลล์ ${cell} ในชีต ${sheet}`;
     add(list, add(el('li'), link, el('div', '', p.message)));
   }
-  add(box, list);
+  return list;
 }

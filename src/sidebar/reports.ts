@@ -3,7 +3,7 @@ import type { MadeReport, SidebarState } from '../server/api';
 import { add, button, el, label, option, refill, withId } from './dom';
 import { reportMonth } from './format';
 import type { Part, Sidebar } from './state';
-import { confirmThen } from './confirm';
+import { confirmThen, waiting } from './confirm';
 import { act } from './status';
 
 /**
@@ -86,7 +86,7 @@ function madeText_(app: Sidebar, made: MadeReport | null, again: () => void): st
   if (!made) return 'เรียบร้อย';
   if (made.needsConfirmation) {
     confirmThen(made.message, 'ทำฉบับชั่วคราว', again);
-    return 'รอการยืนยัน';
+    return waiting();
   }
   if (made.sheet) app.made = made.sheet;
   return (made.message || `สร้างชีต ${made.sheet} แล้ว`) + (made.renamed ? `\nฉบับเดิมเปลี่ยนชื่อเป็น “${made.renamed}”` : '');

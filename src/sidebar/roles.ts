@@ -4,6 +4,7 @@
  * button that can only fail. Parts a role may not use are not rendered at all.
  */
 import type { SidebarState } from '../server/api';
+import { TEXT } from './texts';
 
 /** The caller as the state tells it. */
 export type User = SidebarState['user'];
@@ -98,18 +99,13 @@ export function roleText(user: User): string {
 
 /**
  * For a caller named nowhere: why they see only the standing, and whom to ask to be named in the
- * settings sheet. '' for the province and district officers.
+ * settings sheet; for an account whose e-mail Google hides, the truth: naming it does not help (its
+ * rights cannot be checked), another account does. '' for the province and district officers.
  * @param user the caller
  */
 export function roleNotice(user: User): string {
   if (user.role !== 'unknown') return '';
-  if (!user.email) {
-    return (
-      'Google ไม่เปิดเผยอีเมลของบัญชีนี้ (บัญชีนอกโดเมน) จึงตรวจสิทธิ์ไม่ได้ และดูได้เฉพาะผลการดำเนินงาน ' +
-      'กรุณาเปิดไฟล์ด้วยบัญชีที่มีชื่อในชีต “ตั้งค่า” หรือแจ้งเจ้าหน้าที่ระดับจังหวัด (เจ้าของไฟล์) ' +
-      'ให้เพิ่มอีเมลของท่านในชีต “ตั้งค่า”'
-    );
-  }
+  if (!user.email) return TEXT.hiddenEmail;
   return (
     `อีเมล ${user.email} ยังไม่มีชื่อในชีต “ตั้งค่า” จึงดูได้เฉพาะผลการดำเนินงาน ` +
     'หากท่านเป็นเจ้าหน้าที่ กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัด (เจ้าของไฟล์) ให้เพิ่มอีเมลของท่านในชีต “ตั้งค่า” ' +

@@ -5,10 +5,11 @@
  * without scripts: it never becomes part of this page.
  */
 import type { ReportView, SendingPreview, SidebarState } from '../server/api';
-import { confirmThen } from './confirm';
+import { confirmThen, waiting } from './confirm';
 import { add, button, el, label, option, refill, withId } from './dom';
 import type { Part, Sidebar } from './state';
-import { act, say } from './status';
+import { act, bringIntoView, say } from './status';
+import { TEXT } from './texts';
 
 /**
  * The sending panel, appended to a parent.
@@ -17,6 +18,7 @@ import { act, say } from './status';
  */
 export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   let preview: SendingPreview | null = null;
+  let reports: readonly ReportView[] = [];
   const reportSelect = withId('select', 'reportSelect');
   const reportEmail = withId('p', 'reportEmail', 'muted');
   const sendTo = withId('dd', 'sendTo');
@@ -72,8 +74,10 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
       () => app.call('sidebarSend', sheet, again),
       (result) => {
         if (result?.needsConfirmation) {
-          confirmThen(result.message, 'ส่งอีกครั้ง', () => sendNow(true));
-          return 'รอการยืนยัน';
+          // "send again" only for a report sent before; otherwise the question is about something else
+          const sentBefore = reports.find((r) => r.sheet === sheet)?.sentText;
+          confirmThen(result.message, sentBefore ? TEXT.sendAgain : TEXT.sendAnyway, () => sendNow(true));
+          return waiting();
         }
         hidePanels();
         return result?.message || 'ส่งแล้ว';
@@ -83,10 +87,11 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   const send = button('btnSend', '', 'ยืนยันส่งอีเมล', () => sendNow(false));
   const cancel = button('btnCancelSend', 'secondary', 'ยกเลิก', () => {
     hidePanels();
-    say('ยกเลิกการส่งแล้ว', 'ok');
+    say(TEXT.sendCancelled, 'info');
   });
   add(
     sendPanel,
+    el('h3', '', 'ตรวจทานอีเมล'),
     add(el('dl'), el('dt', '', 'ถึง'), sendTo, el('dt', '', 'เรื่อง'), sendSubject),
     sendBody,
     add(el('div', 'row'), send, cancel),
@@ -107,13 +112,15 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   );
 
   const reviewMail = button('btnPreview', '', 'ตรวจทานก่อนส่งอีเมล', () => {
-    withPreview('กำลังเตรียมอีเมล…', (p) => {
+    withPreview('กำลังเตรียมอีเมล…', async (p) => {
       sendTo.textContent = p.to || '(ยังไม่ได้ใส่อีเมลจังหวัดในชีตตั้งค่า)';
       sendSubject.textContent = p.subject || '';
-      sendBody.srcdoc = p.html || '';
+      // shown first, then filled, and in view once its page has loaded and can be painted
       sendPanel.hidden = false;
       linePanel.hidden = true;
-      return 'ตรวจทานอีเมลด้านล่าง แล้วกด “ยืนยันส่งอีเมล”';
+      await loadFrame_(sendBody, p.html || '');
+      bringIntoView(sendPanel);
+      return TEXT.reviewMail;
     });
   });
   const forLine = button('btnLine', 'secondary', 'คัดลอกสำหรับ LINE', () => {
@@ -121,6 +128,7 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
       lineText.value = p.lineText || '';
       linePanel.hidden = false;
       sendPanel.hidden = true;
+      bringIntoView(linePanel);
       return copyLine();
     });
   });
@@ -140,7 +148,8 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
 
   add(
     parent,
-    label('reportSelect', 'ส่งให้จังหวัด'),
+    el('h3', '', TEXT.sendingTitle),
+    label('reportSelect', 'เลือกสรุปผลหรือรายงาน'),
     reportEmail,
     add(el('div', 'row'), reportSelect),
     add(el('div', 'row spaced'), reviewMail, forLine),
@@ -151,7 +160,7 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   /** Shows the report address and offers the report sheets. */
   const show = (state: SidebarState) => {
     reportEmail.textContent = state.reportEmail ? `อีเมลจังหวัด: ${state.reportEmail}` : 'ยังไม่ได้ใส่อีเมลจังหวัดในชีตตั้งค่า';
-    const reports = state.reports ?? [];
+    reports = state.reports ?? [];
     refill(reportSelect, (s) => {
       if (reports.length === 0) add(s, option('', '— ยังไม่มีสรุปผลหรือรายงาน —'));
       for (const r of reports) add(s, option(r.sheet, reportLabel_(r)));
@@ -163,6 +172,27 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
     if (preview && preview.sheet !== reportSelect.value) hidePanels();
   };
   return { show, enable };
+}
+
+/**
+ * Puts a page into the e-mail's frame and waits until it has loaded (or 5 s), so the review is
+ * shown drawn, not as an empty box.
+ * @param frame the sandboxed iframe
+ * @param html the e-mail's HTML
+ */
+function loadFrame_(frame: HTMLIFrameElement, html: string): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    frame.addEventListener(
+      'load',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+    frame.srcdoc = html;
+  });
 }
 
 /**
@@ -195,7 +225,12 @@ function copyText_(box: HTMLTextAreaElement): Promise<string> {
  * @param r the report
  */
 function reportLabel_(r: ReportView): string {
-  const marks = [r.provisional ? 'ชั่วคราว' : '', r.state === 'superseded' ? 'ฉบับเก่า' : '', r.sentText ? 'ส่งแล้ว' : '']
+  // a provisional report's sheet name already says (ชั่วคราว) (server/reports.ts): not twice
+  const marks = [
+    r.provisional && !r.sheet.includes('ชั่วคราว') ? 'ชั่วคราว' : '',
+    r.state === 'superseded' ? 'ฉบับเก่า' : '',
+    r.sentText ? 'ส่งแล้ว' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return marks ? `${r.sheet} (${marks})` : r.sheet;

@@ -5,10 +5,11 @@
  * statement to tick, then the submission; a resubmission is asked about first.
  */
 import type { SubmissionPreview, SubmissionView } from '../server/dutiesApi';
-import { confirmThen } from './confirm';
+import { confirmThen, waiting } from './confirm';
 import { add, button, el, withId } from './dom';
 import type { Sidebar } from './state';
-import { act } from './status';
+import { act, bringIntoView } from './status';
+import { TEXT } from './texts';
 
 /** A duty to submit. */
 export interface SubmitTarget {
@@ -30,8 +31,13 @@ export interface SubmitFlow {
  * The submit panel, appended to a parent (hidden until a duty is chosen).
  * @param parent where it goes
  * @param app the sidebar (after a submission its state is loaded afresh, and the duties with it)
+ * @param onSubmitted told which duty was submitted (its card is brought into view once reloaded)
  */
-export function submitFlow(parent: HTMLElement, app: Sidebar): SubmitFlow {
+export function submitFlow(
+  parent: HTMLElement,
+  app: Sidebar,
+  onSubmitted: (target: SubmitTarget) => void = () => undefined,
+): SubmitFlow {
   let target: SubmitTarget | null = null;
   const panel = withId('div', 'submitPanel', 'panel');
   panel.hidden = true;
@@ -70,9 +76,10 @@ export function submitFlow(parent: HTMLElement, app: Sidebar): SubmitFlow {
       (result) => {
         if (result?.needsConfirmation) {
           confirmThen(result.message, 'ส่งใหม่', () => send(true));
-          return 'รอการยืนยัน';
+          return waiting();
         }
         close();
+        onSubmitted(t);
         return result?.message || 'ส่งแล้ว';
       },
     );
@@ -89,7 +96,8 @@ export function submitFlow(parent: HTMLElement, app: Sidebar): SubmitFlow {
         showPreview_(body, preview);
         statement.textContent = preview.statement;
         panel.hidden = false;
-        return 'ตรวจทานข้อมูลด้านล่าง ทำเครื่องหมายรับรอง แล้วกด “ยืนยันส่งรายงาน”';
+        bringIntoView(panel);
+        return TEXT.reviewSubmission;
       },
       { refresh: false },
     );

@@ -22,6 +22,13 @@ export const DIAGNOSTICS_COLUMNS = [
 /** The sheet's width in columns. */
 export const DIAGNOSTICS_WIDTH = DIAGNOSTICS_COLUMNS.length;
 
+/** The heading of the Thai list of what to do, first in the sheet. */
+export const TODO_TITLE = 'สิ่งที่ต้องทำ';
+/** Said instead when nothing needs doing. */
+export const NOTHING_TO_DO = 'ไม่มีสิ่งที่ต้องทำ';
+/** The heading above the findings table and the blocks for the maintainers. */
+export const TECHNICAL_TITLE = 'รายละเอียดทางเทคนิค (สำหรับผู้ดูแลระบบ)';
+
 /** The label of the live probe block (found again by the next run). */
 export const LIVE_TITLE = 'ตรวจสด: ฟังก์ชันของส่วนเสริมที่ Sheets คำนวณเองหลังการตรวจ (ผลที่ถูกต้องขึ้นต้นด้วย OTOP:)';
 /** The label above the JSON cell. */
@@ -87,8 +94,14 @@ export function diagnosticsSheetPlan(content: DiagnosticsContent): SheetPlan {
   line([`ผลตรวจสอบระบบ OTOP`], PLAIN, true);
   line([content.madeAt]);
   line([summaryText(content.findings)]);
+  // Thai first: what to do, in the words of each finding's "สิ่งที่ต้องทำ"; the technical
+  // details (the services' names, the probes, the JSON) come under their own heading below
+  const todo = content.findings.filter((f) => (f.status === 'action' || f.status === 'failed') && f.todo);
+  line([todo.length > 0 ? TODO_TITLE : NOTHING_TO_DO], PLAIN, true);
+  for (const f of todo) line([`• ${f.todo}`]);
   for (const note of content.notes) line([note]);
   line([]);
+  line([TECHNICAL_TITLE], HEADER_BACKGROUND, true);
   line(
     DIAGNOSTICS_COLUMNS.map((c) => c.header),
     HEADER_BACKGROUND,

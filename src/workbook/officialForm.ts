@@ -9,6 +9,7 @@
  */
 import type { Layout } from '../core/layout';
 import type { Signatory } from '../core/settings';
+import { headerBreakPieces } from './headerWords';
 import { lineCount, longestPiecePx, textWidthPx } from './textWidth';
 
 /** A cell of a report. */
@@ -249,8 +250,11 @@ export function tableWidths(
   const pt = FORM_FONT.table;
   const cells = (c: number) => [...table.rows.map((r) => text_(r[c])), ...(table.total ? [text_(table.total[c])] : [])];
   const piece = (t: string, bold = false) => Math.min(MAX_PIECE_PX, longestPiecePx(t, pt, bold));
+  // a header's words that read as one are never split (headerWords.ts)
+  const headerPiece = (h: string) =>
+    Math.min(MAX_PIECE_PX, Math.max(0, ...headerBreakPieces(h).map((p) => textWidthPx(p.trim(), pt, true))));
   const min = table.layout.columns.map((col, c) =>
-    Math.ceil(Math.max(piece(col.header, true), ...cells(c).map((t) => piece(t))) + PADDING_PX),
+    Math.ceil(Math.max(headerPiece(col.header), ...cells(c).map((t) => piece(t))) + PADDING_PX),
   );
   const ideal = table.layout.columns.map((col, c) =>
     Math.max(

@@ -16,6 +16,7 @@ import {
   type ReportDocument,
   tableWidths,
 } from './officialForm';
+import { headerPieces } from './headerWords';
 import { escapeHtml } from './html';
 
 /** A cell's band colours (the level's), or null. */
@@ -24,27 +25,50 @@ export type BandOf = (row: readonly (string | number)[]) => { background: string
 /** The fonts to try, Sarabun first (Sheets' font; Thai fonts a converter may have after it). */
 export const FONT_STACK = `${FORM_FONT.family}, 'TH Sarabun New', 'Noto Sans Thai', Laksaman, Garuda, Tahoma, sans-serif`;
 
-/** The page's style sheet. */
-function style_(orientation: 'portrait' | 'landscape'): string {
-  return [
-    `@page { size: A4 ${orientation}; margin: 14mm 12mm; }`,
-    `body { font-family: ${FONT_STACK}; font-size: ${FORM_FONT.text}pt; color: #000; margin: 0; line-height: 1.6; }`,
-    `h1 { font-size: ${FORM_FONT.title}pt; text-align: center; margin: 0 0 4pt; }`,
-    '.memo { width: 100%; border-collapse: collapse; margin-bottom: 4pt; }',
-    '.memo td { padding: 1pt 2pt; vertical-align: top; overflow-wrap: anywhere; }',
-    '.memo td.half { width: 45%; }',
-    '.memo th { text-align: left; white-space: nowrap; padding: 1pt 6pt 1pt 0; vertical-align: top; width: 1%; }',
-    'p { margin: 4pt 0; overflow-wrap: anywhere; }',
-    `table.data { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${FORM_FONT.table}pt; margin: 4pt 0 8pt; }`,
-    'table.data th, table.data td { border: 0.6pt solid #000; padding: 3pt 3pt 1.5pt; vertical-align: top; overflow-wrap: anywhere; }',
-    'table.data th { background: #efefef; text-align: center; font-weight: bold; }',
-    'table.data thead { display: table-header-group; }',
-    'table.data tr, .end, h2 { break-inside: avoid; page-break-inside: avoid; }',
-    'h2 { font-size: inherit; margin: 6pt 0 2pt; padding-top: 4pt; break-after: avoid; page-break-after: avoid; }',
-    '.r { text-align: right; } .c { text-align: center; } .total td { font-weight: bold; }',
-    '.end { padding-top: 4pt; } .sign { margin: 14pt 0 0 50%; text-align: center; }',
-    `.footer { font-size: ${FORM_FONT.table}pt; color: #555; margin-top: 10pt; }`,
-  ].join('\n');
+/**
+ * The page rule, the only style sheet left: Google's converter is reported to honour tables,
+ * HTML attributes and inline styles and little else (issue 24, finding 9), so every table, row,
+ * cell and block carries its own look inline (STYLE), and the band colours are also given as
+ * `bgcolor` and the level as text.
+ */
+function pageRule_(orientation: 'portrait' | 'landscape'): string {
+  return `@page { size: A4 ${orientation}; margin: 14mm 12mm; }`;
+}
+
+/** Each element's inline style. */
+const STYLE = {
+  body: `font-family:${FONT_STACK};font-size:${FORM_FONT.text}pt;color:#000;margin:0;line-height:1.6`,
+  h1: `font-size:${FORM_FONT.title}pt;text-align:center;margin:0 0 4pt`,
+  h2: 'font-size:inherit;margin:6pt 0 2pt;padding-top:4pt;break-after:avoid;page-break-after:avoid;break-inside:avoid;page-break-inside:avoid',
+  p: 'margin:4pt 0;overflow-wrap:anywhere',
+  memo: 'width:100%;border-collapse:collapse;margin-bottom:4pt',
+  memoRow: 'break-inside:avoid;page-break-inside:avoid',
+  memoTh: 'text-align:left;white-space:nowrap;padding:1pt 6pt 1pt 0;vertical-align:top;width:1%',
+  memoTd: 'padding:1pt 2pt;vertical-align:top;overflow-wrap:anywhere',
+  memoHalf: 'padding:1pt 2pt;vertical-align:top;overflow-wrap:anywhere;width:45%',
+  data: `width:100%;border-collapse:collapse;table-layout:fixed;font-size:${FORM_FONT.table}pt;margin:4pt 0 8pt`,
+  head: 'display:table-header-group',
+  row: 'break-inside:avoid;page-break-inside:avoid',
+  th: 'border:0.6pt solid #000;padding:3pt 3pt 1.5pt;vertical-align:top;background:#efefef;text-align:center;font-weight:bold',
+  td: 'border:0.6pt solid #000;padding:3pt 3pt 1.5pt;vertical-align:top;overflow-wrap:anywhere',
+  keep: 'white-space:nowrap',
+  end: 'padding-top:4pt;break-inside:avoid;page-break-inside:avoid',
+  sign: 'margin:14pt 0 0 50%;text-align:center',
+  line: 'margin:0',
+  footer: `font-size:${FORM_FONT.table}pt;color:#555;margin-top:10pt`,
+} as const;
+
+/** The header background, also as the `bgcolor` attribute. */
+const HEADER_BACKGROUND = '#efefef';
+
+/**
+ * A header's HTML: escaped, each of its words that read as one kept on one line (headerWords.ts).
+ * @param text the header
+ */
+function headerHtml_(text: string): string {
+  return headerPieces(text)
+    .map((p) => (p.kept ? `<span style="${STYLE.keep}">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))
+    .join('');
 }
 
 /** A table's HTML, its columns sized in percent of the given pixel widths. */
@@ -56,21 +80,27 @@ function table_(
 ): string {
   const sum = widths.reduce((a, b) => a + b, 0) || 1;
   const cols = widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(2)}%">`).join('');
-  const head = table.layout.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const cls = (c: number) =>
-    table.align[c] === 'right' ? ' class="r"' : table.align[c] === 'center' ? ' class="c"' : '';
-  const row = (r: readonly (string | number)[], extra = '') => {
+  const head = table.layout.headers
+    .map((h) => `<th bgcolor="${HEADER_BACKGROUND}" style="${STYLE.th}">${headerHtml_(h)}</th>`)
+    .join('');
+  const align = (c: number) => (table.align[c] === 'right' ? 'right' : table.align[c] === 'center' ? 'center' : 'left');
+  const row = (r: readonly (string | number)[], total = false) => {
     const colours = band?.(r) ?? null;
     const cells = table.layout.columns.map((_, c) => {
       const coloured = colours && bandColumns.includes(c);
-      const paint = coloured ? ` style="background:${colours.background};color:${colours.text}"` : '';
-      return `<td${cls(c)}${paint}>${escapeHtml(r[c] ?? '')}</td>`;
+      const paint = coloured ? `;background:${colours.background};color:${colours.text}` : '';
+      const bg = coloured ? ` bgcolor="${colours.background}"` : '';
+      const weight = total ? ';font-weight:bold' : '';
+      return `<td align="${align(c)}"${bg} style="${STYLE.td};text-align:${align(c)}${weight}${paint}">${escapeHtml(r[c] ?? '')}</td>`;
     });
-    return `<tr${extra}>${cells.join('')}</tr>`;
+    return `<tr style="${STYLE.row}">${cells.join('')}</tr>`;
   };
   const body = table.rows.map((r) => row(r)).join('');
-  const total = table.total ? row(table.total, ' class="total"') : '';
-  return `<table class="data"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}${total}</tbody></table>`;
+  const total = table.total ? row(table.total, true) : '';
+  return (
+    `<table class="data" border="1" cellspacing="0" cellpadding="3" width="100%" style="${STYLE.data}"><colgroup>${cols}</colgroup>` +
+    `<thead style="${STYLE.head}"><tr style="${STYLE.row}">${head}</tr></thead><tbody>${body}${total}</tbody></table>`
+  );
 }
 
 /**
@@ -81,11 +111,13 @@ function table_(
  */
 export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: readonly number[] = []): string {
   const grid = formGrid(doc);
+  const memoTh = (label: string) => `<th align="left" style="${STYLE.memoTh}">${escapeHtml(label)}</th>`;
   const memoLine = (label: string, value: string) =>
-    `<tr><th>${escapeHtml(label)}</th><td colspan="3">${escapeHtml(value)}</td></tr>`;
+    `<tr style="${STYLE.memoRow}">${memoTh(label)}<td colspan="3" style="${STYLE.memoTd}">${escapeHtml(value)}</td></tr>`;
   const memo = [
     memoLine(FORM_TEXT.agency, doc.memo.agency),
-    `<tr><th>${FORM_TEXT.reference}</th><td class="half">${escapeHtml(doc.memo.reference)}</td><th>${FORM_TEXT.date}</th><td>${escapeHtml(doc.memo.date)}</td></tr>`,
+    `<tr style="${STYLE.memoRow}">${memoTh(FORM_TEXT.reference)}<td style="${STYLE.memoHalf}">${escapeHtml(doc.memo.reference)}</td>` +
+      `${memoTh(FORM_TEXT.date)}<td style="${STYLE.memoTd}">${escapeHtml(doc.memo.date)}</td></tr>`,
     memoLine(FORM_TEXT.subject, doc.memo.subject),
     memoLine(FORM_TEXT.addressee, doc.memo.addressee),
     memoLine(FORM_TEXT.status, doc.sent ? `${doc.status} · ${FORM_TEXT.sent} ${doc.sent}` : doc.status),
@@ -94,7 +126,7 @@ export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: read
   // Each evidence table sized on its own for the page (the sheet shares the main table's columns).
   const sections = doc.sections.map(
     (s) =>
-      `<h2>${escapeHtml(s.title)}</h2>${table_(s.table, tableWidths(s.table, PAGE_WIDTH_PX[grid.orientation]).widths)}`,
+      `<h2 style="${STYLE.h2}">${escapeHtml(s.title)}</h2>${table_(s.table, tableWidths(s.table, PAGE_WIDTH_PX[grid.orientation]).widths)}`,
   );
   const sign = doc.signature;
   const signature = [
@@ -103,20 +135,20 @@ export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: read
     `${FORM_TEXT.position} ${sign.position || '........................................'}`,
     `${FORM_TEXT.phone} ${sign.phone || '........................................'}`,
   ]
-    .map((l) => `<div>${escapeHtml(l)}</div>`)
+    .map((l) => `<div style="${STYLE.line}">${escapeHtml(l)}</div>`)
     .join('');
   return [
     '<!DOCTYPE html>',
     '<html lang="th"><head><meta charset="utf-8">',
     `<title>${escapeHtml(doc.memo.subject)}</title>`,
-    `<style>${style_(grid.orientation)}</style></head><body>`,
-    `<h1>${FORM_TEXT.title}</h1>`,
-    `<table class="memo">${memo}</table>`,
-    `<p>${escapeHtml(doc.intro)}</p>`,
+    `<style>${pageRule_(grid.orientation)}</style></head><body style="${STYLE.body}">`,
+    `<h1 style="${STYLE.h1}">${FORM_TEXT.title}</h1>`,
+    `<table class="memo" width="100%" cellspacing="0" style="${STYLE.memo}">${memo}</table>`,
+    `<p style="${STYLE.p}">${escapeHtml(doc.intro)}</p>`,
     table_(doc.table, grid.widths, band, bandColumns),
     ...sections,
-    `<div class="end"><p>${escapeHtml(doc.closing)}</p><div class="sign">${signature}</div></div>`,
-    `<div class="footer">${escapeHtml(doc.footer)}</div>`,
+    `<div class="end" style="${STYLE.end}"><p style="${STYLE.p}">${escapeHtml(doc.closing)}</p><div class="sign" style="${STYLE.sign}">${signature}</div></div>`,
+    `<div class="footer" style="${STYLE.footer}">${escapeHtml(doc.footer)}</div>`,
     '</body></html>',
   ].join('\n');
 }

@@ -203,11 +203,13 @@ export function reportName(mark: Pick<ReportMark, 'kind' | 'period' | 'provision
 }
 
 /**
- * The status cell of a provisional report (made before its cut-off).
+ * The status cell of a provisional report (made before its cut-off), in the words of its period.
  * @param asOf the day its figures are from
+ * @param kind a round's summary or a month's report
  */
-export function provisionalStatus(asOf: Day): string {
-  return `ฉบับชั่วคราว (ข้อมูล ณ วันที่ ${formatThaiDate(asOf, { digits: 'arabic' })}) ไม่ใช่ฉบับส่งรอบนี้`;
+export function provisionalStatus(asOf: Day, kind: 'round' | 'month'): string {
+  const made = `ฉบับชั่วคราว (ข้อมูล ณ วันที่ ${formatThaiDate(asOf, { digits: 'arabic' })})`;
+  return kind === 'round' ? `${made} ไม่ใช่ฉบับส่งรอบนี้` : `${made} ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือนนี้`;
 }
 
 /** The cells of a district's result, or NO_FIGURE where it cannot be counted. */

@@ -79,7 +79,7 @@ export function submissionDocument(
     status: `ส่งครั้งที่ ${s.number} (${timelinessText(s.daysLate)})`,
     sent: s.when,
     asOf: cutOff,
-    intro: `อำเภอ${s.district}ขอรายงาน${title} ข้อมูล ณ วันที่ ${cutOff} ดังนี้${changes}`,
+    intro: `อำเภอ${s.district}ขอส่ง${title} ข้อมูล ณ วันที่ ${cutOff} ดังนี้${changes}`,
     table: {
       layout: SUBMISSION_TABLE as Layout<string>,
       align: ALIGN,

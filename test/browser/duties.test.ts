@@ -79,9 +79,39 @@ describeWithBrowser('the duties in the sidebar', () => {
     await page.close();
   });
 
+  test('30 Sep, nothing submitted: the latest three overdue duties shown, the older folded; the data check near', async () => {
+    const server = await startPreview({
+      root: ROOT,
+      port: 0,
+      user: DEMO_OFFICER,
+      today: '2022-09-30',
+      seed: seedDemoWithOfficer('ท่าบ่อ'),
+    });
+    servers.push(server);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width: 300, height: 652 });
+    await page.goto(`${server.url}sidebar`);
+    await page.locator('#ownDuties').waitFor();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    expect(await page.locator('#ownDuties > .dutyList > li.overdue').count()).toBe(3);
+    const folded = page.locator('#ownDuties > details.olderDue');
+    expect(await folded.getAttribute('open')).toBeNull();
+    expect(await folded.locator('summary').textContent()).toMatch(/^เลยกำหนดก่อนหน้านี้อีก \d+ รายการ$/);
+    // the data check is within the second screen, not twelve cards down (issue 24, finding 4)
+    const top = await page.locator('#btnCheck').evaluate((e: any) => e.getBoundingClientRect().top as number);
+    expect(top).toBeLessThan(2 * 652);
+    await page.screenshot({ path: artifact('sidebar-district-30sep.png'), fullPage: true });
+    await page.close();
+  });
+
   test('the province: the board at a glance, late first; the reminders switched on; on a district’s behalf', async () => {
-    const { page, errors } = await sidebarAs(DEMO_OWNER, '#board .boardRow');
+    const { page, errors } = await sidebarAs(DEMO_OWNER, '#boardFold > summary');
     expect(await page.locator('#ownDuties').count()).toBe(0);
+    // the board is folded under the province's own work (issue 24); its summary says how many are late
+    expect(await page.locator('#board .boardRow').first().isVisible()).toBe(false);
+    expect(await page.locator('#boardFold > summary').textContent()).toMatch(/เลยกำหนด \d อำเภอ/);
+    await page.locator('#boardFold > summary').click();
     const rows = page.locator('#board .boardRow');
     expect(await rows.count()).toBe(9);
     expect(await rows.first().getAttribute('class')).toContain('late');

@@ -280,6 +280,47 @@ describeWithBrowser('official reports printed to PDF', () => {
     expect(shaped.thai).not.toBeCloseTo(shaped.tofu, 1);
   });
 
+  test.each(Object.keys(pages))('%s: no header breaks a word (issue 24: not "ผู้ประกอบ/การ", "ร้อย/ละ")', async (name) => {
+    const page = await load(pages[name]);
+    // The headers' words read as one (ICU's dictionary splits some of them, e.g. ผู้/ประกอบ/การ,
+    // so the browser's own word breaks cannot be the judge)
+    const units = ['ผู้ประกอบการ', 'ร้อยละ', 'กิจกรรม', 'ช่องทาง', 'รายใหม่', 'คะแนน', 'ระดับ', 'อำเภอ', 'เป้าหมาย', 'ทั้งหมด'];
+    const broken = await page.evaluate((list: string[]) => {
+      const g = globalThis as any;
+      const out: string[] = [];
+      for (const th of Array.from(g.document.querySelectorAll('th')) as any[]) {
+        // every character of the header with its text node (spans or not)
+        const chars: { node: any; offset: number }[] = [];
+        const walker = g.document.createTreeWalker(th, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let k = 0; k < node.textContent.length; k++) chars.push({ node, offset: k });
+        }
+        const text = th.textContent as string;
+        const inside = new Set<number>();
+        for (const unit of list) {
+          for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + 1)) {
+            for (let i = at + 1; i < at + unit.length; i++) inside.add(i);
+          }
+        }
+        let lastTop: number | null = null;
+        for (let i = 0; i < text.length; i++) {
+          const range = g.document.createRange();
+          range.setStart(chars[i].node, chars[i].offset);
+          range.setEnd(chars[i].node, chars[i].offset + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || rect.width === 0) continue;
+          // a new line begins at i: never inside one of the words
+          if (lastTop !== null && rect.top > lastTop + 2 && inside.has(i))
+            out.push(`${text.slice(0, i)}/${text.slice(i)}`);
+          lastTop = rect.top;
+        }
+      }
+      return out;
+    }, units);
+    await page.close();
+    expect(broken).toEqual([]);
+  });
+
   test('the widths’ estimate never falls short of Chromium’s Sarabun', async () => {
     const page = await load(pages['สรุปผล รอบที่ 1']);
     const texts = ['บันทึกข้อความ', 'ผู้ประกอบการรายใหม่', 'รวมทั้งจังหวัด', 'จึงเรียนมาเพื่อโปรดทราบ', 'Facebook, Shopee 0012'];

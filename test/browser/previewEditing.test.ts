@@ -178,6 +178,18 @@ describeWithBrowser('trying the add-on in the preview', () => {
     expect(await refused.textContent()).toContain('การตรวจสอบระบบทำได้เฉพาะ');
   });
 
+  test('a menu refusal names the item once (issue 24: not "ตรวจข้อมูล: การตรวจข้อมูล: …")', async () => {
+    await asUser(HIDDEN_USER, true);
+    await page.locator('#menu').selectOption('menuCheckData');
+    await page.locator('#runMenu').click();
+    const refused = page.locator('#notice.error');
+    await refused.waitFor();
+    const text = (await refused.textContent()) ?? '';
+    expect(text).toContain('Google ไม่เปิดเผยอีเมลของบัญชีนี้');
+    expect(text).not.toMatch(/ตรวจข้อมูล: การตรวจข้อมูล/);
+    expect(text).toMatch(/^เมนู “ตรวจข้อมูล” ทำไม่สำเร็จ — /);
+  });
+
   test('keeps a screenshot of the preview being edited (test-artifacts/)', async () => {
     await asUser(THA_BO);
     await page.locator('#tabs button[data-sheet="กิจกรรม ท่าบ่อ"]').click();

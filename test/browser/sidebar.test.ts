@@ -130,6 +130,19 @@ describeWithBrowser('the sidebar in the local preview', () => {
       for (let i = 0; i < 3; i++) await charts.nth(i).screenshot({ path: artifact(`dashboard-chart-${i + 1}.png`) });
     });
 
+    test('the board sheet shows its columns as wide as set (issue 24: not one three times as wide)', async () => {
+      const { page } = opened;
+      await page.locator('#tabs button[data-sheet="สถานะการส่งรายงาน"]').click();
+      const heads = page.locator('table.grid[data-sheet="สถานะการส่งรายงาน"] thead th:not(.rowno)');
+      await heads.first().waitFor();
+      const widths = await heads.evaluateAll((ths: any[]) =>
+        ths.map((th) => Math.round(th.getBoundingClientRect().width)),
+      );
+      const duties = widths.slice(1, 16); // the twelve months and three rounds
+      expect(Math.max(...duties) - Math.min(...duties)).toBeLessThanOrEqual(2);
+      await page.locator('#sheet').screenshot({ path: artifact('board-sheet.png') });
+    });
+
     test('makes the round-1 summary: the new sheet shows in the workbook view in the band colours', async () => {
       const { page, sidebar } = opened;
       await sidebar.locator('#roundSelect').selectOption('1');

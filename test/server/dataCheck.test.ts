@@ -1,5 +1,6 @@
 /** The data check on the in-memory workbook, through the built bundle. */
 import { activityRows, onlineRows, typeRows } from '../support/entries';
+import { journeyWorkbook, THA_BO } from '../support/journey';
 import { newHarness } from '../support/workbook';
 
 test('lists each problem with its sheet and cell, writes nothing into entry sheets, and clears fixed problems', () => {
@@ -58,4 +59,24 @@ test('lists each problem with its sheet and cell, writes nothing into entry shee
   expect(below.flat().every((v) => v === '')).toBe(true);
   h.gas.sidebarCheckData();
   expect(sheet.getMaxRows()).toBe(2); // sized to the list: header and the one message
+});
+
+test('a district officer: its own problems first, how many elsewhere (issue 24); the province: the whole list', () => {
+  const h = journeyWorkbook();
+  const ss = h.run.spreadsheet;
+  typeRows(ss, 'กิจกรรม ท่าบ่อ', [['31/04/2565', 'ท่าบ่อ', 'งานแสดงสินค้า', '', '', 'ไม่ใช้', -3, '', '', '']]);
+  typeRows(ss, 'ออนไลน์ สังคม', [['15/01/2565', 'สังคม', 'NK-X', 'กลุ่ม', 'ผ้า', 'MySpace', '', '', '']]);
+  const officer = h.as(THA_BO).gas.sidebarCheckData();
+  expect(officer.ownSheets).toEqual(['กิจกรรม ท่าบ่อ', 'ออนไลน์ ท่าบ่อ']);
+  const own = officer.problems.filter((p: { sheet: string }) => officer.ownSheets.includes(p.sheet)).length;
+  const elsewhere = officer.problems.length - own;
+  expect(own).toBeGreaterThan(0);
+  expect(elsewhere).toBeGreaterThan(0);
+  expect(officer.message).toMatch(
+    new RegExp(`^พบปัญหา ${own} รายการในชีตของ อ\\.ท่าบ่อ \\(และอีก ${elsewhere} รายการในชีตอื่นที่จังหวัดหรืออำเภออื่นดูแล\\) `),
+  );
+  const province = h.gas.sidebarCheckData();
+  expect(province.ownSheets).toEqual([]);
+  expect(province.problems).toHaveLength(officer.problems.length); // the same check; only the telling differs
+  expect(province.message).toMatch(new RegExp(`^พบปัญหา ${province.problems.length} รายการ ดูรายละเอียด`));
 });

@@ -138,6 +138,22 @@ describe('monthly report', () => {
 });
 
 describe('sending to the province', () => {
+  test('a never-sent provisional monthly report: asked in its own words (issue 24), not "send again", not "the round"', () => {
+    const h = workbook();
+    h.book.clock.set(new Date(2022, 3, 18, 9, 30));
+    const made = h.gas.sidebarMakeMonthlyReport('2022-04', true);
+    expect(made.sheet).toContain('(ชั่วคราว)');
+    const asked = h.gas.sidebarSend(made.sheet);
+    expect(asked.needsConfirmation).toBe(true);
+    expect(asked.message).toBe('รายงานนี้เป็นฉบับชั่วคราว ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือน ต้องการส่งหรือไม่');
+    expect(h.book.sentMails).toHaveLength(0);
+    h.gas.sidebarSend(made.sheet, true);
+    // sent once: now it is "again"
+    expect(h.gas.sidebarSend(made.sheet).message).toMatch(
+      /^รายงานนี้ส่ง.*แล้ว และรายงานนี้เป็นฉบับชั่วคราว.* ต้องการส่งอีกครั้งหรือไม่$/,
+    );
+  });
+
   test('previews recipient and content, sends one HTML e-mail to the settings address, and logs it', () => {
     const h = workbook();
     h.gas.sidebarMakeRoundSummary(1);

@@ -80,6 +80,11 @@ describe('set-up on an empty workbook', () => {
     expect(ss.canUserEdit('someone@district.example', 'อำเภอ', 2, 8)).toBe(false);
     expect(ss.canUserEdit('someone@district.example', 'กิจกรรม ท่าบ่อ', 2, 1)).toBe(true);
     expect(report.warnings.filter((w: string) => w.includes('ยังไม่ได้ระบุอีเมลผู้แก้ไข'))).toHaveLength(9);
+    // issue 24: each warning names the district's own sheets, not "ชีตของอำเภอนี้"
+    expect(report.warnings.find((w: string) => w.includes('อ.ท่าบ่อ'))).toContain(
+      'ชีต "กิจกรรม ท่าบ่อ" และ "ออนไลน์ ท่าบ่อ" ของ อ.ท่าบ่อ แก้ไขได้ทุกคน',
+    );
+    expect(report.warnings.join('\n')).not.toContain('ชีตของอำเภอนี้');
   });
 
   test('running it again changes nothing', () => {
@@ -165,5 +170,23 @@ describe('protection by district', () => {
     const officer = h.as('tha@district.example');
     expect(() => officer.gas.sidebarSetUp()).toThrow(`การตั้งค่าสมุดงานทำได้เฉพาะเจ้าของไฟล์ (${OWNER})`);
     expect(dump(h.run.spreadsheet)).toEqual(before);
+  });
+});
+
+describe('the blank tab Google makes with the file (issue 24)', () => {
+  test('a blank "Sheet1" is hidden and said so; one with something typed in it stays in view', () => {
+    const h = newHarness();
+    const ss = h.run.spreadsheet;
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']); // a new file
+    const report = h.gas.sidebarSetUp();
+    expect(ss.getSheetByName('Sheet1')!.isSheetHidden()).toBe(true);
+    expect(report.warnings).toContain('ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: "Sheet1"');
+
+    const kept = newHarness();
+    kept.run.spreadsheet.getSheetByName('Sheet1')!.getRange('B3').setValue('บันทึกของฉัน');
+    kept.gas.sidebarSetUp();
+    const mine = kept.run.spreadsheet.getSheetByName('Sheet1')!;
+    expect(mine.isSheetHidden()).toBe(false);
+    expect(mine.getRange('B3').getValue()).toBe('บันทึกของฉัน');
   });
 });

@@ -60,6 +60,10 @@ test('the notices say whom to ask to be named in the settings sheet', () => {
   expect(roleNotice(STRANGER)).toContain('แจ้งเจ้าหน้าที่ระดับจังหวัด (เจ้าของไฟล์)');
   expect(roleNotice(HIDDEN)).toContain('Google ไม่เปิดเผยอีเมลของบัญชีนี้');
   expect(roleNotice(HIDDEN)).toContain('“ตั้งค่า”');
+  // issue 24, finding 8: such an account is refused even when named, so it is not told to ask
+  // the province to add its address; it is told the truth and what works
+  expect(roleNotice(HIDDEN)).not.toContain('ให้เพิ่มอีเมล');
+  expect(roleNotice(HIDDEN)).toContain('แม้จะมีชื่ออยู่ในชีต “ตั้งค่า” ก็ตาม');
   expect(setUpNotice(PROVINCE)).toContain('กด “ตั้งค่า / ซ่อมแซมสมุดงาน”');
   expect(setUpNotice(OFFICER)).toContain('แจ้งเจ้าหน้าที่ระดับจังหวัด');
   expect(setUpNotice(STRANGER)).toBe('');

@@ -192,3 +192,18 @@ test('the sheet plan: officers’ text behind an apostrophe, probe formulas live
   expect(previousLive([['อื่น ๆ']])).toBeNull();
   expect(JSON.parse(json)).toMatchObject({ otopSelfCheck: 1, summary: { ok: 11 } });
 });
+
+test('the sheet is led by a Thai summary; the technical names come only under the technical heading (issue 24)', () => {
+  const o: Observations = { ...baseline(), timeZones: { spreadsheet: 'America/New_York', script: 'Asia/Bangkok' } }; // something to do
+  const findings = platformFindings(o, null);
+  const plan = diagnosticsSheetPlan({ madeAt: 'ตรวจเมื่อ …', findings, json: '{}', notes: [] });
+  const firstColumn = plan.values.map((row) => String(row[0]).replace(/^'/, '')); // as Sheets shows it
+  const technical = firstColumn.indexOf('รายละเอียดทางเทคนิค (สำหรับผู้ดูแลระบบ)');
+  expect(technical).toBeGreaterThan(3);
+  const lead = plan.values.slice(0, technical).flat().join(' ');
+  expect(lead).not.toMatch(/setValues|getActiveUser|getEffectiveUser|Intl|JSON|OTOP_SELFCHECK/);
+  expect(firstColumn[3]).toBe('สิ่งที่ต้องทำ');
+  const todo = findings.filter((f) => f.status === 'action' || f.status === 'failed');
+  expect(todo.length).toBeGreaterThan(0);
+  expect(firstColumn.slice(4, 4 + todo.length)).toEqual(todo.map((f) => `• ${f.todo}`));
+});

@@ -5,12 +5,14 @@ import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
 import { FORM_ROWS, formGrid, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
 import {
+  provisionalStatus,
   type MadeBy,
   monthlyReportDocument,
   NEWEST,
   reportLayout,
   roundSummaryDocument,
 } from '../../src/workbook/reportSheets';
+import { reportHtml } from '../../src/workbook/reportHtml';
 import { submissionDocument } from '../../src/workbook/submissionDocument';
 import type { Snapshot } from '../../src/workbook/submissions';
 import { letterDistricts, standingFor } from '../support/standing';
@@ -257,6 +259,9 @@ describe('a district’s submission as an official report', () => {
     expect(doc.memo.date).toBe('6 เมษายน 2565');
     expect(doc.status).toBe('ส่งครั้งที่ 1 (ช้า 1 วัน)');
     expect(doc.intro).toContain('เพิ่มกิจกรรม 2 ครั้ง');
+    // issue 24: the duty's title already says รายงาน…: not "ขอรายงานรายงาน…"
+    expect(doc.intro).toMatch(/^อำเภอท่าบ่อขอส่งรายงานประจำเดือน มีนาคม 2565 ข้อมูล ณ วันที่ /);
+    expect(doc.intro).not.toContain('รายงานรายงาน');
     expect(doc.table.rows).toEqual([['ท่าบ่อ', 4, 4, 4, 4, 5.41, 4, 'ดี', snapshot.next]]);
     expect(doc.sections.map((s) => s.table.rows.length)).toEqual([1, 1]);
     expect(doc.sections[1].table.rows[0][3]).toBe('0012');
@@ -272,4 +277,25 @@ describe('a district’s submission as an official report', () => {
     expect(read).toEqual(doc);
     expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
   });
+  test('its PDF page relies on no style sheet: inline styles on every table, row and cell (issue 24)', () => {
+    const html = reportHtml(doc, () => ({ background: '#ffe599', text: '#7f6000' }), [7]);
+    const tags = [...html.matchAll(/<(table|tr|th|td|h1|h2|p|thead|body)\b[^>]*>/g)].map((m) => m[0]);
+    expect(tags.length).toBeGreaterThan(30);
+    expect(tags.filter((t) => !/ style="[^"]+"/.test(t))).toEqual([]);
+    // the only style sheet is the page rule; borders and the band also as HTML attributes
+    expect(/<style>([^<]*)<\/style>/.exec(html)?.[1]).toMatch(/^@page \{[^}]*\}$/);
+    expect(html).toContain('<table class="data" border="1"');
+    expect(html).toContain('bgcolor="#ffe599"');
+    // the band's level is there as text too, not only as colour
+    expect(html).toMatch(/bgcolor="#ffe599"[^>]*>ดี<\/td>/);
+    // a header's words are kept whole
+    expect(html).toContain('<span style="white-space:nowrap">ผู้ประกอบการ</span>');
+  });
+});
+
+test('a provisional status speaks of its own period (issue 24: a monthly report is not "ฉบับส่งรอบนี้")', () => {
+  expect(provisionalStatus(dayOf(2022, 4, 18), 'round')).toBe('ฉบับชั่วคราว (ข้อมูล ณ วันที่ 18 เมษายน 2565) ไม่ใช่ฉบับส่งรอบนี้');
+  expect(provisionalStatus(dayOf(2022, 4, 18), 'month')).toBe(
+    'ฉบับชั่วคราว (ข้อมูล ณ วันที่ 18 เมษายน 2565) ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือนนี้',
+  );
 });
