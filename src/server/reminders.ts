@@ -35,6 +35,7 @@ import { nowText } from './clock';
 import type { RemindersResult, RemindersView } from './dutiesApi';
 import { caller, requireProvince } from './roles';
 import { readSubmissions } from './submissionRecords';
+import { keepDataDay } from './dataDay';
 import { readConfig, type WorkbookConfig } from './workbookRead';
 import type { Spreadsheet } from '../adapter/sheetIo';
 
@@ -188,9 +189,11 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   const state = state_();
   const me = effectiveUserEmail();
   if (!state.on || me === '' || state.by !== me) return stopOrRefuse_(state, me);
-  const config = readConfig(ss);
-  if (config.needsSetUp) throw new OfficerError('notSetUp', 'การแจ้งเตือน: สมุดงานยังไม่ได้ตั้งค่า');
   const today = dayOfDate(now);
+  const read = readConfig(ss);
+  if (read.needsSetUp) throw new OfficerError('notSetUp', 'การแจ้งเตือน: สมุดงานยังไม่ได้ตั้งค่า');
+  // The daily run is the province's account: it moves the data day, so the table counts today's entries.
+  const config = keepDataDay(read, today, { role: 'province' });
   const day = isoOfDay(today);
   const records = readSubmissions(config.registry).records;
   atomically((undo) => rebuildBoard(ss, config, records, today, undo));

@@ -5,6 +5,7 @@
  * province's actions and set-up, so the table and the server read one day.
  */
 import { LABEL } from '../../src/core/settings';
+import { triggerResolver } from '../support/duties';
 import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
 import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
 import { type Harness, newHarness } from '../support/workbook';
@@ -89,6 +90,16 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
     expect(dataDay(h)).toEqual(new Date(2022, 3, 18));
     expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5); // the next opening writes it
+  });
+
+  test('the daily run of the reminders moves the data day: the table counts on days nobody opens the sidebar', () => {
+    const h = april();
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '30/06/2565'));
+    h.gas.sidebarSetReminders(true);
+    h.book.runDueTriggers(new Date(2022, 5, 30, 12, 0), { resolve: triggerResolver(h) });
+    expect(dataDay(h)).toEqual(new Date(2022, 5, 30));
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
+    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
   });
 
   test('a repeat set-up on a new day moves the data day and repairs nothing', () => {
