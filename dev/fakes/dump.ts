@@ -3,7 +3,7 @@
  * that a failed action left it exactly as it was. renderSheet(): display text and effective
  * formatting of each cell, for a preview page.
  */
-import { quoteSheetName, rectA1, type Rect } from './a1';
+import { cellA1, quoteSheetName, rectA1, type Rect } from './a1';
 import { displayText } from './display';
 import { chartRangesA1 } from './charts';
 import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
@@ -166,7 +166,8 @@ function cell_(
     if (v.criteria === DataValidationCriteria.CUSTOM_FORMULA && cell.validationAt)
       out.validation.at = [...cell.validationAt];
   }
-  return Object.keys(out).length > 0 ? out : null;
+  for (const _ in out) return out; // anything to say
+  return null;
 }
 
 function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
@@ -184,7 +185,7 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
       const cell = sheet.cell(r, c);
       if (cell === undefined && value === '') continue; // nothing to say (cell_ would give null)
       const dumped = cell_(book, sheet, r, c, cell, value);
-      if (dumped) cells[rectA1({ row: r, col: c, numRows: 1, numCols: 1 })] = dumped;
+      if (dumped) cells[cellA1(r, c)] = dumped;
     }
   }
   const rowHeights: Record<string, number> = {};
