@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
+import { THAI_MONTHS, THAI_MONTHS_SHORT } from '../../src/core/thaiDate';
 
 /** The district the sheets belong to, and another one. */
 export const DISTRICT = 'ท่าบ่อ';
@@ -257,21 +258,8 @@ export interface RenderedDistrict {
 
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 const thai = (s: string) => s.replace(/[0-9]/g, (c) => THAI_DIGITS[Number(c)]);
-const MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
-const SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+const MONTHS = THAI_MONTHS;
+const SHORT = THAI_MONTHS_SHORT;
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** A picker over a style's choices: each call takes the next one. */
