@@ -102,6 +102,14 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
   });
 
+  test('the trend the dashboard draws stops at today: no month after April shows a figure on 18 April', () => {
+    const h = april();
+    expect(tableCell(h, 'ท่าบ่อ', 'สะสม เม.ย. (%เป้า)')).not.toBe('');
+    for (const month of ['พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.']) {
+      expect(tableCell(h, 'ท่าบ่อ', `สะสม ${month} (%เป้า)`)).toBe('');
+    }
+  });
+
   test('a repeat set-up on a new day moves the data day and repairs nothing', () => {
     const h = april();
     h.gas.sidebarSetUp(); // the entry sheet's margin, after the typing
