@@ -114,6 +114,7 @@ function legacyState_(): { rows: number; run?: string } {
  * @param settings who may write the log
  * @param undo where the rows' removal is registered
  * @param run the id of the run writing them, kept with the log's state (lastLoggedRun)
+ * @param by who logs, and when, when `rows` is empty (finishStopped)
  * @return what officers should know, in Thai (an officer's own sheet named like the log)
  */
 export function appendLog(
@@ -123,10 +124,12 @@ export function appendLog(
   settings: Settings,
   undo: Undo,
   run?: string,
+  by?: { who: string; when: string },
 ): string[] {
   const state = recordState(KIND);
   const legacy = legacyState_();
   const found = registry.one('log');
+  const [when, who] = rows[0] ?? [by?.when ?? '', by?.who ?? ''];
   let own = found;
   const all: LogRow[] = [];
   const notes: string[] = [];
@@ -139,7 +142,7 @@ export function appendLog(
     const before = readProperty(KIND.legacyKey); // the previous version's chain ended with its sheet
     if (before !== null) writeProperty(KIND.legacyKey, null, before, undo, 'สถานะของบันทึก');
     if (kept > 0) {
-      all.push([rows[0][0], rows[0][1], 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
+      all.push([when, who, 'เริ่มบันทึกใหม่', `ชีตบันทึกเดิม (${kept} แถว) หายไปจากสมุดงาน`, 'แจ้งเตือน']);
     }
   } else if (frozenRows(own.sheet) !== 1) finishLog_(own, settings, undo); // its making was stopped midway
   const read = found
@@ -165,8 +168,12 @@ export function appendLog(
     for (let n = after + 1; n <= state.rows; n++) if (!present.has(n)) return false;
     return read.check !== null;
   };
-  all.push(...unloggedReports_(registry, logged, intact, rows[0][1]));
+  all.push(...unloggedReports_(registry, logged, intact, who));
   all.push(...rows);
+  if (all.length === 0) {
+    if (writing.length > 0) finishSubmissions(null, undo); // numbers kept but never written: released
+    return notes;
+  }
   const first = (read.check ? read.check.highest : state.rows) + 1;
   const numbers = appendRecords(
     own.sheet,
@@ -189,6 +196,33 @@ export function appendLog(
     finishSubmissions(written.length > 0 ? Math.max(...written) : null, undo);
   }
   return notes;
+}
+
+/**
+ * Finishes what a stopped run left unlogged (a submission written, a report committed), when
+ * there may be any, logging it as `who`: for an action that logs nothing itself (set-up that
+ * changed nothing). Cheap when there is nothing: one property read and the report marks.
+ * @param ss the workbook
+ * @param registry the add-on's sheets
+ * @param settings who may write the log
+ * @param undo where each step's undo is registered
+ * @param who the account of the run
+ * @param when the run's time, Thai
+ */
+export function finishStopped(
+  ss: Spreadsheet,
+  registry: Registry,
+  settings: Settings,
+  undo: Undo,
+  who: string,
+  when: string,
+): void {
+  const logged = logLength();
+  const reports = registry
+    .all('report')
+    .some((r) => r.mark.report?.ref && r.mark.report.state !== 'building' && (r.mark.report.logAt ?? -1) >= logged);
+  if (!reports && submissionsWriting().length === 0) return;
+  appendLog(ss, registry, [], settings, undo, undefined, { who, when });
 }
 
 /** The submissions sheet's name, for a log row's detail. */

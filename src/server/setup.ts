@@ -46,7 +46,7 @@ import { namedOfficers, rightsOf } from '../workbook/rights';
 import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
-import { type LogRow, appendLog, lastLoggedRun, loggedAfterState } from './auditLog';
+import { type LogRow, appendLog, finishStopped, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
 import { writeDashboard } from './dashboard';
@@ -186,6 +186,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
   }
   if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
+  else finishStopped(ss, readRegistryOf_(run), settings.settings, undo, me, when); // set-up repairs: a stopped run's records too
   finish_(run); // last: a run stopped before this is finished by the next one
   const message =
     run.created.length === 0 && changed.length === 0 && rights.length === 0 && healed.length === 0

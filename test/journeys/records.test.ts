@@ -173,6 +173,36 @@ describe('officers’ habits in the log', () => {
   });
 });
 
+describe('a submission killed right after writing its row', () => {
+  test('set-up, though it changes nothing else, logs and finishes it (the failure message sends officers there)', () => {
+    const h = dutiesProvince(new Date(2021, 10, 3, 10, 0));
+    h.as(SANGKHOM).gas.sidebarSubmitMonthly('2021-10', true); // the record sheet exists
+    h.gas.sidebarSetUp();
+    const clean = dutiesProvince(new Date(2021, 10, 3, 10, 0));
+    clean.as(SANGKHOM).gas.sidebarSubmitMonthly('2021-10', true);
+    clean.gas.sidebarSetUp();
+    clean.book.ledger.reset();
+    const officer = clean.as(THA_BO);
+    officer.gas.sidebarSubmitMonthly('2021-10', true);
+    const names = clean.book.ledger.calls(officer.run.id);
+    const row = names.indexOf('Range.setValues') + 1; // the record's row
+    const tha = h.as(THA_BO);
+    h.book.ledger.reset();
+    h.book.ledger.inject({ at: row + 1, mode: 'outage', error: new Error('killed'), execution: tha.run.id });
+    expect(() => tha.gas.sidebarSubmitMonthly('2021-10', true)).toThrow();
+    h.book.ledger.clearFaults();
+    tha.run.end();
+    expect(sheetValues(h, RECORDS).filter((r) => r[1] === 'ท่าบ่อ')).toHaveLength(1); // written, not logged
+    expect(sheetValues(h, LOG).filter((r) => String(r[3]).startsWith('อ.ท่าบ่อ'))).toHaveLength(0);
+    h.gas.sidebarSetUp();
+    const logged = sheetValues(h, LOG).filter((r) => String(r[3]).startsWith('อ.ท่าบ่อ'));
+    expect(logged.map((r) => [r[2], r[7]])).toEqual([['ส่งรายงานประจำเดือน ตุลาคม 2564', 'submission:2']]);
+    expect(String(logged[0][3])).toContain('บันทึกย้อนหลัง');
+    expect(sidebarDuty(h, THA_BO, 'month', '2021-10')).toMatchObject({ state: 'onTime' });
+    expect([...problemsIn(h, RECORDS), ...problemsIn(h, LOG)]).toEqual([]);
+  });
+});
+
 describe('a report’s log row deleted by hand', () => {
   test('is reported as missing, never written again as if the report had not been logged', () => {
     const h = dutiesProvince(new Date(2022, 2, 26, 10, 0));

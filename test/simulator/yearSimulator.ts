@@ -10,7 +10,7 @@
  * - a submission the officer was told succeeded is never lost (it stays listed with the time it
  *   was made) or re-timed (told on time, it stays on time);
  * - every record in the record sheet and every committed report is logged at most once, and
- *   exactly once unless the step just before was killed (the next logging run finishes it);
+ *   exactly once unless a step was killed and no run that logs or finishes has completed since;
  * - nothing typed is lost (each entry and each note the simulator typed is still there);
  * - the data check reports exactly the notes and pasted rows the simulator put into the record
  *   sheet and the log, nothing else there.
@@ -182,7 +182,8 @@ export function runYear(seed: number, steps: readonly Step[]): YearResult {
   const model: Model_ = { told: [], typed: new Map(), foreign: 0 };
   let faults = 0;
   let refused = 0;
-  let previousKilled = false;
+  // A kill leaves what it committed unlogged until the next run that logs or finishes it.
+  let unsettled = false;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     const at = new Date(2021, 9, 1 + step.day, 8, step.minute);
@@ -190,12 +191,9 @@ export function runYear(seed: number, steps: readonly Step[]): YearResult {
     const outcome = runStep(h, seed, i, step, at, model);
     if (outcome === 'killed') faults++;
     if (outcome === 'refused') refused++;
-    const violations = checkInvariants(
-      h,
-      model,
-      previousKilled || outcome === 'killed',
-      step.kind === 'check' && outcome === 'done',
-    );
+    if (outcome === 'killed') unsettled = true;
+    else if (outcome === 'done' && SETTLING.has(step.kind)) unsettled = false;
+    const violations = checkInvariants(h, model, unsettled, step.kind === 'check' && outcome === 'done');
     if (violations.length > 0) {
       return {
         steps: i + 1,
@@ -205,10 +203,24 @@ export function runYear(seed: number, steps: readonly Step[]): YearResult {
         failedAt: i,
       };
     }
-    previousKilled = outcome === 'killed';
   }
   return { steps: steps.length, faults, refused, violations: [], failedAt: -1 };
 }
+
+/**
+ * The actions that, once done, have logged or finished what a killed run left: each writes the
+ * log (a submission, a summary, the data check) or finishes stopped records (set-up). The
+ * reminders' run logs only when it sent something, so it is not one of them.
+ */
+const SETTLING: ReadonlySet<StepKind> = new Set([
+  'submitMonth',
+  'submitRound',
+  'submitAgain',
+  'behalf',
+  'summary',
+  'check',
+  'setUp',
+]);
 
 /** What became of one step. */
 type Outcome_ = 'done' | 'refused' | 'killed';
@@ -383,6 +395,7 @@ function runAction(h: Harness, step: Step, at: Date, model: Model_): Outcome_ {
     if (!/[\u0e00-\u0e7f]/.test(messageOf(thrown))) throw new Error(`a refusal without Thai: ${messageOf(thrown)}`);
     return 'refused';
   }
+  if ((result as { needsConfirmation?: unknown } | null)?.needsConfirmation === true) return 'refused'; // asked, nothing written
   const message = String((result as { message?: unknown } | null)?.message ?? '');
   if (told && /เรียบร้อย/.test(message)) {
     model.told.push({ ...told, label: whenLabel(at), onTime: onTime(told.kind, told.period, at) });
@@ -390,8 +403,14 @@ function runAction(h: Harness, step: Step, at: Date, model: Model_): Outcome_ {
   return 'done';
 }
 
-/** Every invariant against the model; a list of what is wrong. */
-function checkInvariants(h: Harness, model: Model_, afterKill: boolean, checked: boolean): string[] {
+/**
+ * Every invariant against the model; a list of what is wrong.
+ * @param h the workbook
+ * @param model what the simulator typed and was told
+ * @param unsettled a kill's records may still be unlogged
+ * @param checked the step was a data check that completed: its problems are compared
+ */
+function checkInvariants(h: Harness, model: Model_, unsettled: boolean, checked: boolean): string[] {
   const wrong: string[] = [];
   const ss = h.run.spreadsheet;
   // told-done submissions: never lost, never re-timed
@@ -429,7 +448,7 @@ function checkInvariants(h: Harness, model: Model_, afterKill: boolean, checked:
     .filter((m) => m !== null)
     .filter((m) => m.role === 'report' && m.report?.ref && m.report.state !== 'building')
     .map((m) => m.report?.ref as string);
-  if (!afterKill) {
+  if (!unsettled) {
     for (const n of numbers) if (!refs.has(`submission:${n}`)) wrong.push(`submission ${n} not logged`);
     for (const ref of reports) if (!refs.has(ref)) wrong.push(`${ref} not logged`);
   }
