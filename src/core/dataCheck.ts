@@ -167,6 +167,7 @@ export function dataCheck(input: DataCheckInput): DataCheckResult {
     );
 
   const baselineEntries = baseline?.entries ?? [];
+  if (baseline) ambiguousBaseline_(baseline, online, at);
   input.districts.forEach((_, district) => {
     const own = online.filter((r) => (r.sheet as CheckedSheet).district === district);
     const rows = own.flatMap((r) => r.entries.map((entry) => ({ sheet: r.sheet.name, entry, columns: r.columns })));
@@ -390,6 +391,30 @@ function inBaseline_(
       r.entry.row,
       column,
       `ผู้ประกอบการรายนี้มีในข้อมูลฐานแล้ว (${where(baselineName, base.row)}) คือออนไลน์ก่อนปีงบประมาณ ${fiscalYear} จึงไม่นับเป็นรายใหม่`,
+    );
+  });
+}
+
+/**
+ * Baseline rows without a number whose name several numbered operators of their district carry:
+ * each is taken as one of them (operatorIdentity.ts), so its number is asked for.
+ */
+function ambiguousBaseline_(
+  baseline: ReadSheet_<BaselineEntry>,
+  online: readonly ReadSheet_<OnlineEntry>[],
+  at: At_,
+): void {
+  const groups = groupOperators(
+    baseline.entries,
+    online.flatMap((r) => r.entries),
+  );
+  baseline.entries.forEach((entry, i) => {
+    if (!groups.baselineAmbiguous[i]) return;
+    at(
+      baseline.sheet.name,
+      entry.row,
+      baseline.columns.regNo,
+      `ไม่มีเลขทะเบียน และชื่อ ${quote(entry.name)} ตรงกับผู้ประกอบการหลายเลขทะเบียนใน อ.${entry.district} (ตอนนี้นับว่าเป็นรายหนึ่งในนั้น รายอื่นนับเป็นรายใหม่ได้) ให้ใส่เลขทะเบียนของรายนี้`,
     );
   });
 }

@@ -6,8 +6,10 @@
  * the numbered operator of that name in its district. The one rule behind the tally (every
  * figure) and the data check.
  *
- * A row without a number whose name several numbered operators of its district carry is
- * ambiguous: it may be any of them. It then adds no operator: it goes with the lowest-numbered
+ * A baseline row without a number whose name several numbered operators of its district carry
+ * is one of them: the one the baseline also lists by number, else the lowest-numbered (so the
+ * others stay new, and the data check asks for its number). An online row without a number
+ * whose name several numbered operators carry is ambiguous: it may be any of them. It then adds no operator: it goes with the lowest-numbered
  * of them when they are all new or all in the baseline (which one it is then changes no
  * count), and counts for none when only some are in the baseline; the data check asks for
  * the number.
@@ -112,11 +114,19 @@ export class OperatorIndex {
     const mark = (node: number, row: number) => {
       if (baselineRow[node] < 0) baselineRow[node] = row;
     };
+    // Rows by number first: a name-only row whose name several numbered operators carry is one
+    // of them, the one the baseline lists by number if any, else taken as the lowest-numbered.
     for (let row = 0; row < baselineNodes.length; row++) {
       const node = baselineNodes[row];
-      if (node < 0) continue;
+      if (node >= 0 && this.nameOfNode[node] === undefined) mark(node, row);
+    }
+    for (let row = 0; row < baselineNodes.length; row++) {
+      const node = baselineNodes[row];
+      if (node < 0 || this.nameOfNode[node] === undefined) continue;
       mark(node, row);
-      for (const c of candidates(node)) mark(c, row);
+      const named = candidates(node);
+      if (named.length === 1) mark(named[0], row);
+      else if (named.length > 1 && !named.some((c) => baselineRow[c] >= 0)) mark(this.lowestNumber_(named), row);
     }
     const operator = new Int32Array(size);
     const ambiguous = new Uint8Array(size);

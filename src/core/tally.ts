@@ -127,6 +127,8 @@ export interface OperatorGroups {
   readonly firstBaseline: Int32Array;
   /** Per online entry: 1 when it has no number and its name is several numbered operators'. */
   readonly ambiguous: Uint8Array;
+  /** Per baseline entry: the same (it is taken as one of them: see operatorIdentity.ts). */
+  readonly baselineAmbiguous: Uint8Array;
 }
 
 /**
@@ -237,6 +239,7 @@ export function groupOperators(baseline: readonly BaselineEntry[], online: reado
     baseline: Int32Array.from(baselineNodes, operatorOf),
     firstBaseline,
     ambiguous: Uint8Array.from(onlineNodes, (node) => (resolved.isAmbiguous(node) ? 1 : 0)),
+    baselineAmbiguous: Uint8Array.from(baselineNodes, (node) => (resolved.isAmbiguous(node) ? 1 : 0)),
   };
 }
 

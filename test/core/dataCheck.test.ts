@@ -272,6 +272,16 @@ describe('dataCheck', () => {
     );
   });
 
+  test('a baseline row without a number whose name two numbered operators carry asks for its number', () => {
+    const problems = check({
+      online: [onl({ regNo: '101' }), onl({ regNo: '102', channel: 'LINE' })],
+      baseline: [['สังคม', '', 'กลุ่มเอ']],
+    });
+    const asked = problems.filter((p) => p.sheet === BASE);
+    expect(where(asked)).toEqual([[BASE, 2, B.regNo + 1]]);
+    expect(asked[0].message).toContain('ตรงกับผู้ประกอบการหลายเลขทะเบียนใน อ.สังคม');
+  });
+
   test('one registration number in one district under two names, quoted as typed', () => {
     const problems = check({
       online: [

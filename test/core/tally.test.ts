@@ -294,17 +294,30 @@ describe('new operators and channels', () => {
     expect(r.newOperators.map((o) => o.regNoText)).toEqual(['4303-0001']);
   });
 
-  test('a baseline row without a number keeps out every numbered operator of its name in its district', () => {
-    const r = run({
-      baseline: [[THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร']],
-      online: [
-        onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
-        onl(d(2022, 1, 6), THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
-        onl(d(2022, 1, 6), SANGKHOM, '4303-0003', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
-      ],
-    });
-    expect(counts(r, THA_BO)).toEqual([0, 0, 0]);
+  test('a baseline row without a number is one operator of its name: the one listed by number, else the lowest', () => {
+    const online = [
+      onl(d(2022, 1, 5), THA_BO, '4303-0001', 'กลุ่มแม่บ้านเกษตรกร', 'Facebook'),
+      onl(d(2022, 1, 6), THA_BO, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
+      onl(d(2022, 1, 6), SANGKHOM, '4303-0003', 'กลุ่มแม่บ้านเกษตรกร', 'Shopee'),
+    ];
+    // Group names repeat: the name-only row is one of the two, taken as the lowest-numbered.
+    const r = run({ baseline: [[THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร']], online });
+    expect(counts(r, THA_BO)).toEqual([0, 1, 1]);
+    expect(r.newOperators.filter((o) => o.district === THA_BO).map((o) => o.regNoText)).toEqual(['4303-0002']);
     expect(counts(r, SANGKHOM)).toEqual([0, 1, 1]);
+    // Listed by number too: the name-only row is that one, and the other is new.
+    const listed = run({
+      baseline: [
+        [THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร'],
+        [SANGKHOM, '4303-0002', 'กลุ่มแม่บ้านเกษตรกร'],
+      ],
+      online,
+    });
+    expect(listed.newOperators.filter((o) => o.district === THA_BO).map((o) => o.regNoText)).toEqual(['4303-0001']);
+    // Only one of that name: it is that one.
+    expect(counts(run({ baseline: [[THA_BO, '', 'กลุ่มแม่บ้านเกษตรกร']], online: online.slice(0, 1) }), THA_BO)).toEqual([
+      0, 0, 0,
+    ]);
   });
 
   test('a row without a number whose name two new numbered operators carry adds none and brings its channel', () => {

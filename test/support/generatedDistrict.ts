@@ -181,9 +181,10 @@ export interface Counts {
  * The letter's counts of a district workbook's meaning (DOMAIN.md), independent of the add-on's
  * code: rows count when dated within the fiscal year up to asOf; activities without a government
  * budget (blank = none, unreadable = not counted), an event once; an operator is its number
- * when a row gives one, its name (in the district) only where a side has no number; a name
- * without a number that several numbered operators carry is one of them: counted with them when
- * they are all new or all in the baseline, for none otherwise.
+ * when a row gives one, its name (in the district) only where a side has no number; a baseline
+ * name without a number that several numbered operators carry is one of them (the one listed by
+ * number, else the lowest-numbered); an online name without a number that several carry is one
+ * of them: counted with them when they are all new or all in the baseline, for none otherwise.
  * @param m the meaning
  */
 export function expectedCounts(m: DistrictMeaning): Counts {
@@ -205,10 +206,19 @@ export function expectedCounts(m: DistrictMeaning): Counts {
       if (b.here && numbered(b.operator, b.withNumber) && op(b.operator).name === name) regs.add(op(b.operator).reg);
     return [...regs].sort();
   };
+  const listedByNumber = (reg: string) =>
+    m.baseline.some((b) => numbered(b.operator, b.withNumber) && op(b.operator).reg === reg);
+  // A baseline row without a number is one operator of its name: the only one, the one listed by
+  // number, or else the lowest-numbered (the others stay new).
+  const meantByName = (name: string): string[] => {
+    const regs = numbersNamed(name);
+    if (regs.length <= 1 || regs.some(listedByNumber)) return regs.length === 1 ? regs : [];
+    return [regs[0]];
+  };
   const oldNumber = (reg: string) =>
-    m.baseline.some((b) => numbered(b.operator, b.withNumber) && op(b.operator).reg === reg) ||
+    listedByNumber(reg) ||
     m.baseline.some(
-      (b) => b.here && !numbered(b.operator, b.withNumber) && numbersNamed(op(b.operator).name).includes(reg),
+      (b) => b.here && !numbered(b.operator, b.withNumber) && meantByName(op(b.operator).name).includes(reg),
     );
   const oldName = (name: string) => m.baseline.some((b) => b.here && op(b.operator).name === name);
   const operators = new Set<string>();
