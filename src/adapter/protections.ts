@@ -15,6 +15,8 @@ export interface ProtectionSpec {
   readonly editors: readonly string[];
   /** Everyone may edit after a warning (a district whose officers are not named yet). */
   readonly warningOnly: boolean;
+  /** Cells every editor of the file may edit inside the protected sheet (A1), if any. */
+  readonly openCells?: readonly string[];
 }
 
 /** What applying a protection changed. */
@@ -68,6 +70,7 @@ export function applyProtection(
     switched = spec.warningOnly;
     changed = true;
   }
+  if (spec.openCells !== undefined && openCells_(protection, sheet, spec.openCells, undo, name)) changed = true;
   const created = !existing || unfinished;
   if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created };
   const owner = sheet.getParent().getOwner()?.getEmail().toLowerCase() ?? '';
@@ -100,4 +103,26 @@ export function applyProtection(
     warningOnly: unfinished ? null : switched,
     created,
   };
+}
+
+/**
+ * Makes a protection's unprotected ranges the given cells; true when it changed them.
+ * @param protection the sheet's protection
+ * @param sheet its sheet
+ * @param cells the cells (A1)
+ * @param undo where the reversal is registered
+ * @param name what the undo restores, in Thai
+ */
+function openCells_(
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  cells: readonly string[],
+  undo: Undo,
+  name: string,
+): boolean {
+  const old = protection.getUnprotectedRanges();
+  if (old.map((r) => r.getA1Notation()).join() === cells.join()) return false;
+  undo.add(() => protection.setUnprotectedRanges(old), name);
+  protection.setUnprotectedRanges(cells.map((a1) => sheet.getRange(a1)));
+  return true;
 }

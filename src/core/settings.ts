@@ -197,6 +197,27 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
 export const DATA_DAY_HELP =
   'ส่วนเสริมปรับเป็นวันนี้เองทุกวัน (ไม่ต้องแก้): ตารางอำเภอนับรายการถึงวันนี้ รายการที่ลงวันที่ล่วงหน้า (วางแผนไว้) นับเมื่อถึงวันนั้น';
 
+/**
+ * What officers are told when the live figures do not count up to today: the data day's row is
+ * missing (planned entries then count), behind today (nobody named opened the sidebar today) or
+ * ahead of it (typed by hand); '' when it is today.
+ * @param settings the settings as read
+ * @param today today
+ */
+export function dataDayNotice(settings: Settings, today: Day): string {
+  const day = (d: Day) => formatThaiDate(d, { digits: 'arabic' });
+  if (settings.dataDay === null) {
+    return `ไม่พบแถว "${LABEL.dataDay}" ในชีตตั้งค่า ตารางอำเภอจึงนับรายการที่ลงวันที่ล่วงหน้าด้วย ให้จังหวัดกด "ตั้งค่า / ซ่อมแซมสมุดงาน" เพื่อเพิ่มกลับ`;
+  }
+  if (settings.dataDay < today) {
+    return `ตัวเลขนับรายการถึงวันที่ ${day(settings.dataDay)} ("${LABEL.dataDay}" ในชีตตั้งค่า) ยังไม่ถึงวันนี้ เจ้าหน้าที่ที่มีชื่อในชีตตั้งค่าเปิดแถบด้านข้างแล้วจะปรับเป็นวันนี้`;
+  }
+  if (settings.dataDay > today) {
+    return `"${LABEL.dataDay}" ในชีตตั้งค่าเป็นวันที่ ${day(settings.dataDay)} ซึ่งเลยวันนี้ รายการที่ลงวันที่ล่วงหน้าจึงถูกนับด้วย เจ้าหน้าที่ที่มีชื่อในชีตตั้งค่าเปิดแถบด้านข้างแล้วจะปรับเป็นวันนี้`;
+  }
+  return '';
+}
+
 /** A signatory as its settings cell. */
 function signatoryText_(s: Signatory): string {
   return s.name || s.position || s.phone ? [s.name, s.position, s.phone].join('; ') : '';
@@ -251,8 +272,12 @@ export function readSettings(
     problems.push(`ตั้งค่า "${LABEL.asOf}" (${dateText(asOf)}) อยู่นอก${yearText} จึงนับผลถึงสิ้นปีงบประมาณแทน ให้แก้วันที่ในชีตตั้งค่า`);
     asOf = end;
   }
-  const dataDayValue = byLabel.get(LABEL.dataDay);
-  const dataDay = isBlank(dataDayValue) ? null : day(LABEL.dataDay, end);
+  // The first row of the label: the cell set-up opens to every officer and keeps (a copied row
+  // below changes nothing).
+  const dataDayValue = rows.find((row) => !isBlank(row[0]) && cleanText(String(row[0])) === LABEL.dataDay)?.[1];
+  const dataDayParsed = isBlank(dataDayValue) ? null : parseDate(dataDayValue);
+  if (dataDayParsed && !dataDayParsed.ok) problems.push(`ตั้งค่า "${LABEL.dataDay}": ${dataDayParsed.problem}`);
+  const dataDay = dataDayParsed === null ? null : dataDayParsed.ok ? dataDayParsed.value : end;
   const rounds = year.rounds.map((d, i) => {
     const deadline = day(LABEL.round(i + 1), d);
     if (!inYear(deadline)) {

@@ -16,8 +16,9 @@ import type { Caller } from './roles';
 import type { WorkbookConfig } from './workbookRead';
 
 /**
- * Writes today into the data day when it holds another day and the caller may edit the
- * settings (the province; district officers read the day as it is, as the table does).
+ * Writes today into the data day when it holds another day and the caller is named (the
+ * province, or a district's officer: set-up leaves the cell open to them in the protected
+ * settings sheet, so any officer's opening of the sidebar keeps the day); nobody else writes.
  * @param config the configuration as read
  * @param today today
  * @param who the caller
@@ -26,7 +27,8 @@ import type { WorkbookConfig } from './workbookRead';
 export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig {
   const { settings, settingsValues } = config;
   const own = config.registry.one('settings');
-  if (who.role !== 'province' || own === null || settings.dataDay === today) return config;
+  if (who.role === 'unknown' || own === null || settings.dataDay === today) return config;
+  // The first row of the label: the one readSettings reads and set-up opens to every officer.
   const row = settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === LABEL.dataDay);
   if (row < 0) return config; // set-up adds the row
   try {

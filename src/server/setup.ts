@@ -172,7 +172,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
   const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
   if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
-  const rights = protect_(run, settings.settings);
+  const rights = protect_(run, settings.settings, settings.dataDayCell);
   warnOutsiders_(run, settings.settings, who.owner);
   run.warnings.push(...settings.problems, ...(criteria.problem ? [criteria.problem] : []));
 
@@ -285,7 +285,14 @@ function setUpSettings_(
   existing: unknown[][],
   names: readonly string[],
   today: Day,
-): { settings: Settings; problems: string[]; refs: Pick<TableRefs, 'settings' | 'basis'>; ownName: string } {
+): {
+  settings: Settings;
+  problems: string[];
+  refs: Pick<TableRefs, 'settings' | 'basis'>;
+  ownName: string;
+  /** The data day's value cell (A1), which every officer may edit. */
+  dataDayCell: string;
+} {
   const { own, made } = own_(run, 'settings', SHEET.settings);
   const sheet = own.sheet;
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
@@ -342,6 +349,7 @@ function setUpSettings_(
     problems,
     ownName: nameOf(sheet),
     refs: { settings: sheetRef(nameOf(sheet), '$A$1:$C'), basis: sheetRef(nameOf(sheet), `$B$${basisRow}`) },
+    dataDayCell: `B${dataDayRow + 1}`,
   };
 }
 
@@ -536,12 +544,14 @@ function writeDistrictTable_(
  * Puts every sheet of the add-on under the protection the settings call for, and says what
  * changed: "ให้สิทธิ์ … แก้ไขชีต …", "ถอนสิทธิ์ …". A district with nobody named is warned about.
  */
-function protect_(run: Run_, settings: Settings): string[] {
+function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] {
   const changes: string[] = [];
   for (const own of run.registry) {
     const name = own.name;
     const rights = rightsOf(own.mark, name, settings);
-    const change = applyProtection(own.sheet, rights, run.undo, own.mark.unfinished !== undefined && !run.logged);
+    // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
+    const spec = own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
+    const change = applyProtection(own.sheet, spec, run.undo, own.mark.unfinished !== undefined && !run.logged);
     // The log is the add-on's record, not a sheet set-up keeps for officers: its rights changes
     // are logged line by line, it is not counted among the sheets repaired.
     if (change.changed && !run.created.includes(name) && own.mark.role !== 'log') run.repaired.add(name);

@@ -1,6 +1,7 @@
 /** What the sidebar shows when it opens: standing, calendar, rounds, reports, notices. */
 import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYear';
+import { dataDayNotice } from '../core/settings';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import type { Spreadsheet } from '../adapter/sheetIo';
 import type { ReportMark } from '../workbook/sheetMarkers';
@@ -106,6 +107,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
         }
       : null,
     notices: [
+      ...[dataDayNotice(settings, today)].filter(Boolean),
       ...book.settingsProblems,
       ...(book.criteriaProblem ? [book.criteriaProblem] : []),
       ...book.table.problems.map((p) => p.message),

@@ -7,7 +7,7 @@
 import { LABEL } from '../../src/core/settings';
 import { triggerResolver } from '../support/duties';
 import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
-import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
+import { NOWHERE, PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
 import { type Harness, newHarness } from '../support/workbook';
 
 /** The district table's cell of a district under a header, as displayed. */
@@ -34,7 +34,7 @@ function standing(h: Harness, user: string, district: string) {
 
 /** A two-district workbook on 18 April 2565 with four activities of ท่าบ่อ in March. */
 function april(): Harness {
-  const h = newHarness({ editors: [PROVINCE, THA_BO, SANGKHOM] });
+  const h = newHarness({ editors: [PROVINCE, THA_BO, SANGKHOM, NOWHERE] });
   h.book.clock.set(new Date(2022, 3, 18, 9, 0));
   typeTwoDistricts(h.run.spreadsheet);
   h.gas.sidebarSetUp();
@@ -61,19 +61,47 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     expect(mine.message).toContain('ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น');
   });
 
-  test('on 30 June the province opens the sidebar: the table and the sidebar count it together', () => {
+  test('on 30 June any named officer’s opening moves the data day: the table and the sidebar count it together', () => {
     const h = april();
     const planned = activityRows('ท่าบ่อ', 1, '30/06/2565');
     typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', planned);
     h.book.clock.set(new Date(2022, 5, 30, 8, 0));
-    // A district officer cannot write the settings: the table and the sidebar still agree (yesterday's day).
-    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(4);
+    // Someone named nowhere writes nothing: the table and their sidebar agree on yesterday's day, and say so.
+    const outsider = h.as(NOWHERE).gas.sidebarState();
+    expect(outsider.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ').activities).toBe(4);
+    expect(outsider.notices.join('\n')).toContain('ตัวเลขนับรายการถึงวันที่ 18 เมษายน 2565');
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
-    // The province's first action of the day moves the data day: one figure, five activities.
-    expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5);
+    // The district officer's opening (the cell is open to every officer) moves it: one figure, five.
+    const officer = h.as(THA_BO).gas.sidebarState();
+    expect(officer.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ').activities).toBe(5);
+    expect(officer.notices.join('\n')).not.toContain('ตัวเลขนับรายการถึงวันที่');
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
-    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
+    expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5);
     expect(dataDay(h)).toEqual(new Date(2022, 5, 30));
+  });
+
+  test('reminders off, only the officer at work: yesterday’s entries count once they open the sidebar', () => {
+    const h = april();
+    h.book.clock.set(new Date(2022, 3, 26, 9, 0));
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '25/04/2565'));
+    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
+  });
+
+  test('a copied data-day row: the day written is the one read; a deleted row is said and put back by set-up', () => {
+    const h = april();
+    const settings = h.run.spreadsheet.getSheetByName('ตั้งค่า')!;
+    settings.getRange(settings.getLastRow() + 1, 1, 1, 2).setValues([[LABEL.dataDay, new Date(2022, 3, 1)]]);
+    h.book.clock.set(new Date(2022, 4, 1, 9, 0));
+    typeRows(h.as(THA_BO).run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 1, '20/04/2565'));
+    expect(standing(h, THA_BO, 'ท่าบ่อ').activities).toBe(5);
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
+    const rows = settings.getDataRange().getValues();
+    for (let r = rows.length; r >= 1; r--) if (rows[r - 1][0] === LABEL.dataDay) settings.deleteRow(r);
+    const state = h.as(THA_BO).gas.sidebarState();
+    expect(state.notices.join('\n')).toContain('ไม่พบแถว "ข้อมูล ณ วันที่" ในชีตตั้งค่า');
+    h.gas.sidebarSetUp();
+    expect(dataDay(h)).toEqual(new Date(2022, 4, 1));
   });
 
   test('the data day not written (the quota used up): the sidebar opens, agreeing with the table', () => {
