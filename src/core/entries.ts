@@ -400,7 +400,7 @@ function readOnlineCore_(
   const day = readDay_(cell_(row, O.date), at_(O.date), context, problems);
   const district = cellText(cell_(row, O.district));
   const districtIndex = readDistrict_(district, at_(O.district), context, shape.district, problems);
-  const regNo = regNoKey(cell_(row, O.regNo));
+  const regNo = readRegNo_(cell_(row, O.regNo), at_(O.regNo), problems);
   const name = cellText(cell_(row, O.name));
   const key = readIdentity_(regNo, name, at_(O.regNo), problems);
   const channelText = cellText(cell_(row, O.channel));
@@ -427,7 +427,7 @@ export function readBaseline(
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (isBlankRow_(row, cells)) continue;
-    const regNo = regNoKey(cell_(row, B.regNo));
+    const regNo = readRegNo_(cell_(row, B.regNo), at_(B.regNo), problems);
     const name = cellText(cell_(row, B.name));
     const key = readIdentity_(regNo, name, at_(B.regNo), problems);
     const district = cellText(cell_(row, B.district));
@@ -586,6 +586,21 @@ function readChannel_(
     problems.add(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
   }
   return channel;
+}
+
+/**
+ * A registration number's key; a problem when Sheets made the typed number a fraction (typed
+ * `4303.0010` into a column not formatted as plain text, as after moving a column: it keeps no
+ * trace of the digits typed, so it may not match the same operator's other rows).
+ */
+function readRegNo_(value: unknown, column: number, problems: ProblemSink_): string {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    problems.add(
+      column,
+      `เลขทะเบียน ${quote(value)} เป็นตัวเลขทศนิยม (Sheets อ่านเลขที่พิมพ์ในช่องที่ไม่ใช่ข้อความธรรมดาเป็นตัวเลข จึงอาจไม่ตรงกับเลขเดิม) ให้ตั้งรูปแบบช่องเป็น "ข้อความธรรมดา" แล้วพิมพ์เลขใหม่`,
+    );
+  }
+  return regNoKey(value);
 }
 
 /** The name key of an operator; a problem when it has neither number nor name. */

@@ -282,6 +282,17 @@ describe('dataCheck', () => {
     expect(asked[0].message).toContain('ตรงกับผู้ประกอบการหลายเลขทะเบียนใน อ.สังคม');
   });
 
+  test('a registration number Sheets made a fraction (4303.0010 typed in a column not plain text) is pointed out', () => {
+    const problems = check({ online: [onl({ regNo: 4303.001 })], baseline: [['สังคม', 4303.002, 'กลุ่มบี']] });
+    const fractions = problems.filter((p) => p.message.includes('เป็นตัวเลขทศนิยม'));
+    expect(where(fractions)).toEqual([
+      [BASE, 2, B.regNo + 1],
+      [ONL, 2, O.regNo + 1],
+    ]);
+    expect(fractions[0].message).toContain('ให้ตั้งรูปแบบช่องเป็น "ข้อความธรรมดา"');
+    expect(check({ online: [onl({ regNo: 43030010 })] })).toEqual([]);
+  });
+
   test('one registration number in one district under two names, quoted as typed', () => {
     const problems = check({
       online: [
