@@ -229,12 +229,16 @@ function blank_(line: readonly unknown[]): boolean {
  * @param columns where the columns are
  * @param kind the kind of record
  * @param sheetName how messages name the sheet
+ * @param numbering only what appending needs (the numbers in use, the records above the kept
+ *   state): the rows numbered up to the kept state are taken by their number and not verified
+ *   (no digest per row; the data check verifies them), and nothing is reported
  */
 export function checkRecords(
   values: readonly (readonly unknown[])[],
   columns: RecordColumns,
   kind: RecordKind,
   sheetName: string,
+  numbering = false,
 ): RecordCheck {
   const state = recordState(kind);
   const secret = secret_();
@@ -253,6 +257,11 @@ export function checkRecords(
     }
     const stored = String(line[columns.seal] ?? '');
     const number = numberOf_(line[columns.number]);
+    if (numbering && (number === null || number <= state.rows)) {
+      if (number !== null) seen.set(number, seen.get(number) ?? row);
+      rows.push({ row, number, trusted: number !== null });
+      return;
+    }
     if (number === null && legacy.rows > 0 && stored !== '') {
       // The previous version's row: chained to the seal stored on the previous such row.
       const chained = stored === chainedSeal_(previous, line.slice(0, columns.seal));
@@ -294,7 +303,8 @@ export function checkRecords(
     seen.set(number, row);
     rows.push({ row, number, trusted: true });
   });
-  if (legacyRows < legacy.rows) {
+  if (numbering) problems.length = 0;
+  if (legacyRows < legacy.rows && !numbering) {
     problems.push({
       row: values.length + 1,
       message: `ชีต "${sheetName}" มีแถวแบบเดิม (ก่อนมีเลขที่) ${legacyRows} แถว แต่ส่วนเสริมเขียนไว้ ${legacy.rows} แถว: แถวถูกลบด้วยมือ`,
@@ -302,7 +312,8 @@ export function checkRecords(
   }
   const missing: number[] = [];
   for (let n = state.from ?? 1; n <= state.rows; n++) if (!seen.has(n) && !edited.has(n)) missing.push(n);
-  if (missing.length > 0) problems.push({ row: values.length + 1, message: missingMessage_(sheetName, missing, seen) });
+  if (missing.length > 0 && !numbering)
+    problems.push({ row: values.length + 1, message: missingMessage_(sheetName, missing, seen) });
   const numbers = [...seen.keys()];
   const highest = Math.max(state.rows, ...numbers);
   const pending = numbers.filter((n) => n > state.rows).sort((a, b) => a - b);

@@ -72,11 +72,12 @@ interface LogRead_ {
 /**
  * Reads and checks the log.
  * @param own the log sheet
+ * @param numbering only what appending needs (checkRecords): no digest for the rows kept
  */
-function readLog_(own: OwnSheet): LogRead_ & { missing: RecordHeader['missing'] } {
+function readLog_(own: OwnSheet, numbering = false): LogRead_ & { missing: RecordHeader['missing'] } {
   const values = readAll(own.sheet);
   const { columns, missing } = recordHeader(LOG_LAYOUT, values[0] ?? [], 'seal', 'seq');
-  const check = checkRecords(values.slice(1), columns, KIND, own.name);
+  const check = checkRecords(values.slice(1), columns, KIND, own.name, numbering);
   const ref = columns.fields[REF_FIELD];
   const refs = new Set<string>();
   check.rows.forEach((_, i) => {
@@ -146,7 +147,7 @@ export function appendLog(
     }
   } else if (frozenRows(own.sheet) !== 1) finishLog_(own, settings, undo); // its making was stopped midway
   const read = found
-    ? readLog_(own)
+    ? readLog_(own, true)
     : { ...recordHeader(LOG_LAYOUT, LOG_LAYOUT.headers, 'seal', 'seq'), check: null, refs: new Set<string>() };
   for (const m of read.missing) {
     writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
@@ -270,7 +271,7 @@ function unloggedReports_(
 export function loggedAfterState(registry: Registry): boolean {
   const own = registry.one('log');
   if (!own) return false;
-  return readLog_(own).check.pending.length > 0;
+  return readLog_(own, true).check.pending.length > 0;
 }
 
 /** The log's last finished number (0 for none): a report keeps it, and its log row comes after. */

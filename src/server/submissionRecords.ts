@@ -115,7 +115,7 @@ export function appendSubmission(
   const values = found ? readAll(own.sheet) : [[...SUBMISSION_LAYOUT.headers]];
   const { columns, missing } = recordHeader(SUBMISSION_LAYOUT, values[0] ?? [], 'seal', 'seq');
   for (const m of missing) writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
-  const check = checkRecords(values.slice(1), columns, KIND, own.name);
+  const check = checkRecords(values.slice(1), columns, KIND, own.name, true);
   const state = state_();
   // After the highest number in use: a number a stopped run kept but never wrote is reused.
   const seq = check.highest + 1;
