@@ -6,6 +6,7 @@
 import { dump } from '../../dev/fakes';
 import { type Harness, OWNER } from '../support/workbook';
 import { smallProvince } from '../support/faultSweep';
+import { runKilledAt } from '../support/killedRun';
 
 const LOG = 'บันทึก';
 
@@ -34,24 +35,7 @@ const logged = (h: Harness) =>
 /** Runs the round summary as the owner, killed (nothing gets through) from call `n` on. */
 function killedAt(h: Harness, n: number): void {
   const run = h.as(OWNER);
-  h.book.ledger.reset();
-  h.book.ledger.inject({
-    at: n,
-    mode: 'outage',
-    error: new Error('Exceeded maximum execution time'),
-    execution: run.run.id,
-  });
-  try {
-    run.gas.sidebarMakeRoundSummary(1);
-  } catch {
-    // killed
-  }
-  h.book.ledger.clearFaults();
-  try {
-    run.run.end();
-  } catch {
-    // a write Sheets rejects late
-  }
+  runKilledAt(h.book, run.run, n, () => run.gas.sidebarMakeRoundSummary(1));
 }
 
 /** The positions of the clean run after its commit (the report's mark set to current). */

@@ -8,6 +8,7 @@ import { dayOfDate, isoOfDay } from '../../src/core/civilDate';
 import { dutiesProvince, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';
+import { runKilledAt } from '../support/killedRun';
 
 /** 26 May 2565 08:00, a day before round 2's deadline, reminders on, nothing sent today. */
 function dayBefore(): Harness {
@@ -29,23 +30,7 @@ test('killed at any call the day before a deadline: everyone is reminded by the 
   const twice: string[] = [];
   for (let n = 1; n <= calls; n++) {
     const h = dayBefore();
-    h.book.ledger.inject({
-      at: n,
-      mode: 'outage',
-      error: new Error('Exceeded maximum execution time'),
-      execution: h.run.id,
-    });
-    try {
-      h.gas.remindDistricts();
-    } catch {
-      // killed
-    }
-    h.book.ledger.clearFaults();
-    try {
-      h.run.end();
-    } catch {
-      // a late write error of the killed run
-    }
+    runKilledAt(h.book, h.run, n, () => h.gas.remindDistricts());
     h.book.clock.set(new Date(2022, 4, 27, 8, 0));
     h.as(OWNER).gas.remindDistricts();
     for (const who of [THA_BO, SANGKHOM]) {

@@ -5,6 +5,7 @@
  */
 import { SCRATCH_NAME } from '../../src/adapter/scratchSheet';
 import { newHarness, OWNER } from '../support/workbook';
+import { runKilledAt } from '../support/killedRun';
 
 /** The self-check's calls in a clean run, and where it makes its scratch sheet. */
 function cleanRun(): { calls: readonly string[]; made: number } {
@@ -29,24 +30,7 @@ describe('a self-check killed around making its scratch sheet', () => {
       const h = newHarness();
       h.gas.sidebarSetUp();
       const killed = h.as(OWNER);
-      h.book.ledger.reset();
-      h.book.ledger.inject({
-        at: n,
-        mode: 'outage',
-        error: new Error('Exceeded maximum execution time'),
-        execution: killed.run.id,
-      });
-      try {
-        killed.gas.runDiagnostics();
-      } catch {
-        // killed
-      }
-      h.book.ledger.clearFaults();
-      try {
-        killed.run.end();
-      } catch {
-        // a write Sheets rejects late
-      }
+      runKilledAt(h.book, killed.run, n, () => killed.gas.runDiagnostics());
       h.as(OWNER).gas.runDiagnostics();
       const names = h.run.spreadsheet.getSheets().map((s) => s.getName());
       const left = names.filter((name) => name.startsWith(SCRATCH_NAME));

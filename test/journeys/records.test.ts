@@ -7,6 +7,7 @@
  */
 import { dutiesProvince, SANGKHOM, sheetValues, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
+import { runKilledAt } from '../support/killedRun';
 
 const RECORDS = 'การส่งรายงานของอำเภอ';
 const BOARD = 'สถานะการส่งรายงาน';
@@ -243,24 +244,8 @@ describe('a submission killed at any call', () => {
     for (const n of [...new Set(positions)].filter((p) => p <= calls)) {
       const h = prepare();
       const tha = h.as(THA_BO);
-      h.book.ledger.reset();
-      h.book.ledger.inject({
-        at: n,
-        mode: 'outage',
-        error: new Error('Exceeded maximum execution time'),
-        execution: tha.run.id,
-      });
-      try {
-        tha.gas.sidebarSubmitMonthly('2021-10', true);
-      } catch {
-        // killed
-      }
-      h.book.ledger.clearFaults();
-      try {
-        tha.run.end(); // the killed execution's lock goes with it
-      } catch {
-        // a write Sheets rejects late
-      }
+      // the killed execution's lock goes with it
+      runKilledAt(h.book, tha.run, n, () => tha.gas.sidebarSubmitMonthly('2021-10', true));
       // the next district's submission (a later month), then what everyone sees
       at(h, 2021, 12, 3);
       h.as(SANGKHOM).gas.sidebarSubmitMonthly('2021-11', true);
