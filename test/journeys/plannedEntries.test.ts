@@ -8,7 +8,7 @@ import { LABEL } from '../../src/core/settings';
 import { triggerResolver } from '../support/duties';
 import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
 import { NOWHERE, PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
-import { type Harness, newHarness } from '../support/workbook';
+import { type Harness, newHarness, OWNER } from '../support/workbook';
 
 /** The district table's cell of a district under a header, as displayed. */
 function tableCell(h: Harness, district: string, header: string): string {
@@ -78,6 +78,27 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
     expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5);
     expect(dataDay(h)).toEqual(new Date(2022, 5, 30));
+  });
+
+  test('each role opening the sidebar on a new day: named officers move the data day, a hidden e-mail changes nothing', () => {
+    const settingsDump = (h: Harness) =>
+      JSON.stringify(h.run.spreadsheet.getSheetByName('ตั้งค่า')!.getDataRange().getValues());
+    for (const [user, hideEmail, moves] of [
+      [OWNER, false, true],
+      [PROVINCE, false, true],
+      [THA_BO, false, true],
+      [NOWHERE, false, false],
+      [THA_BO, true, false],
+    ] as const) {
+      const h = april();
+      h.book.clock.set(new Date(2022, 3, 19, 9, 0));
+      const before = settingsDump(h);
+      const state = h.as(user, { hideEmail }).gas.sidebarState();
+      const said = state.notices.join('\n').includes('ตัวเลขนับรายการถึงวันที่ 18 เมษายน 2565');
+      expect([user, hideEmail, dataDay(h)]).toEqual([user, hideEmail, new Date(2022, 3, moves ? 19 : 18)]);
+      expect([user, hideEmail, said]).toEqual([user, hideEmail, !moves]);
+      if (!moves) expect(settingsDump(h)).toBe(before);
+    }
   });
 
   test('reminders off, only the officer at work: yesterday’s entries count once they open the sidebar', () => {
