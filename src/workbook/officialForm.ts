@@ -98,6 +98,29 @@ export const FORM_TEXT = {
   phone: 'โทร.',
 } as const;
 
+/**
+ * What ที่ shows where the registry's running number is still to be given: a dotted line, as on
+ * a paper memo, on which the number is written by hand.
+ */
+export const REFERENCE_BLANK = '........';
+
+/**
+ * The memo's ที่ as printed, never empty (issue 24, finding 9): the settings' reference as typed
+ * when it carries its running number (นค 0019.3/1166); a prefix without one (นค 0019.3/, or
+ * นค 0019.3) gets the dotted line after its slash (นค 0019.3/........); nothing at all — the
+ * district memo, whose office code the settings do not hold — is the dotted line alone. The
+ * add-on keeps no register of letters, so it never invents a number. Idempotent, so a report
+ * read back from its sheet prints the same.
+ * @param reference the settings' reference (ที่ (เลขที่หนังสือ)) or ''
+ */
+export function memoReference(reference: string): string {
+  const typed = reference.trim();
+  if (typed === '' || /^[.\s]+$/.test(typed)) return REFERENCE_BLANK;
+  const slash = typed.lastIndexOf('/');
+  if (slash < 0) return `${typed}/${REFERENCE_BLANK}`;
+  return typed.slice(slash + 1).trim() === '' ? `${typed}${REFERENCE_BLANK}` : typed;
+}
+
 /** Font sizes (points) of the form's parts. Sarabun is the font Sheets offers for Thai. */
 export const FORM_FONT = { family: 'Sarabun', title: 16, text: 12, table: 10 } as const;
 
@@ -390,7 +413,7 @@ export function formGrid(doc: ReportDocument): FormGrid {
     bold.push(block(row, first));
   };
   line(FORM_ROWS.agency, FORM_TEXT.agency, doc.memo.agency);
-  line(FORM_ROWS.reference, FORM_TEXT.reference, doc.memo.reference, 1, half - 1);
+  line(FORM_ROWS.reference, FORM_TEXT.reference, memoReference(doc.memo.reference), 1, half - 1);
   span(FORM_ROWS.reference, half, half, FORM_TEXT.date);
   span(FORM_ROWS.reference, half + 1, width, doc.memo.date);
   bold.push(block(FORM_ROWS.reference, half));

@@ -12,6 +12,7 @@ import {
   FORM_TEXT,
   type FormTable,
   formGrid,
+  memoReference,
   PAGE_WIDTH_PX,
   type ReportDocument,
   tableWidths,
@@ -116,7 +117,7 @@ export function reportHtml(doc: ReportDocument, band?: BandOf, bandColumns: read
     `<tr style="${STYLE.memoRow}">${memoTh(label)}<td colspan="3" style="${STYLE.memoTd}">${escapeHtml(value)}</td></tr>`;
   const memo = [
     memoLine(FORM_TEXT.agency, doc.memo.agency),
-    `<tr style="${STYLE.memoRow}">${memoTh(FORM_TEXT.reference)}<td style="${STYLE.memoHalf}">${escapeHtml(doc.memo.reference)}</td>` +
+    `<tr style="${STYLE.memoRow}">${memoTh(FORM_TEXT.reference)}<td style="${STYLE.memoHalf}">${escapeHtml(memoReference(doc.memo.reference))}</td>` +
       `${memoTh(FORM_TEXT.date)}<td style="${STYLE.memoTd}">${escapeHtml(doc.memo.date)}</td></tr>`,
     memoLine(FORM_TEXT.subject, doc.memo.subject),
     memoLine(FORM_TEXT.addressee, doc.memo.addressee),

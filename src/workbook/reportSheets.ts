@@ -17,6 +17,7 @@ import {
   type FormShape,
   type FormTable,
   formLayout,
+  memoReference,
   type ReportDocument,
 } from './officialForm';
 import type { ReportMark } from './sheetMarkers';
@@ -232,7 +233,7 @@ function frame_(made: MadeBy, subject: string) {
   return {
     memo: {
       agency: made.official.agency,
-      reference: made.official.reference,
+      reference: memoReference(made.official.reference),
       date: formatThaiDate(made.day, { digits: 'arabic' }),
       subject,
       addressee: made.official.addressee,

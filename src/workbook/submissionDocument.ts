@@ -11,7 +11,7 @@ import type { Duty } from '../core/duties';
 import { defineLayout, type Layout } from '../core/layout';
 import type { OfficialSettings } from '../core/settings';
 import { formatThaiDate } from '../core/thaiDate';
-import type { Align, ReportDocument } from './officialForm';
+import { type Align, memoReference, type ReportDocument } from './officialForm';
 import { reportTables, TITLE } from './reportSheets';
 import { dutyTitle, type Snapshot, timelinessText } from './submissions';
 
@@ -71,7 +71,8 @@ export function submissionDocument(
   return {
     memo: {
       agency: `สำนักงานพัฒนาชุมชนอำเภอ${s.district} จังหวัด${province}`,
-      reference: '',
+      // the settings hold no district office code: the dotted line for its registry's number
+      reference: memoReference(''),
       date: formatThaiDate(s.day, { digits: 'arabic' }),
       subject: `${title} ${TITLE} อำเภอ${s.district} ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`,
       addressee: official.addressee,

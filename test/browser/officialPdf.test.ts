@@ -225,6 +225,17 @@ describeWithBrowser('official reports printed to PDF', () => {
     expect(count('รายงานประจำเดือน มีนาคม 2565')).toBeGreaterThan(count('สรุปผล รอบที่ 1'));
   });
 
+  test.each(Object.keys(pages))('%s: ที่ is printed, never empty (issue 24, finding 9)', (name) => {
+    // the printed page's text, read back from the PDF: the memo line "ที่ … วันที่ …"
+    const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(dir, `${name}.pdf`), '-'], {
+      encoding: 'utf8',
+    });
+    const line = text.split('\n').find((l) => /^\s*ที่\s/.test(l)) ?? '';
+    const reference = /^\s*ที่\s+(.*?)\s+วันที่\s/.exec(line)?.[1] ?? '';
+    // the settings' prefix without its running number, or (the district) the dotted line alone
+    expect(reference).toBe(name.startsWith('รายงานของอำเภอ') ? '........' : 'นค 0019.3/........');
+  });
+
   test.each(Object.keys(pages))('%s: no text cut at a cell or page edge', async (name) => {
     const page = await load(pages[name]);
     const area = PRINTABLE[orientationOf(pages[name])];

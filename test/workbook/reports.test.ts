@@ -3,7 +3,7 @@ import { dayOf } from '../../src/core/civilDate';
 import { CRITERIA_2565 } from '../../src/core/criteria';
 import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { FORM_ROWS, formGrid, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
+import { FORM_ROWS, formGrid, memoReference, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
 import {
   provisionalStatus,
   type MadeBy,
@@ -128,7 +128,7 @@ describe('round summary grid', () => {
     const at = (row: number, column: number) => grid.rows[row - 1][column - 1];
     expect(at(FORM_ROWS.title, 1)).toBe('บันทึกข้อความ');
     expect([at(FORM_ROWS.agency, 1), at(FORM_ROWS.agency, 3)]).toEqual(['ส่วนราชการ', official.agency]);
-    expect([at(FORM_ROWS.reference, 1), at(FORM_ROWS.reference, 3)]).toEqual(['ที่', 'นค 0019.3/']);
+    expect([at(FORM_ROWS.reference, 1), at(FORM_ROWS.reference, 3)]).toEqual(['ที่', 'นค 0019.3/........']);
     expect(read.memo.date).toBe('25 มีนาคม 2565');
     expect(read.memo.subject).toContain('รอบที่ 1');
     expect(read.memo.addressee).toBe('พัฒนาการจังหวัดหนองคาย');
@@ -267,6 +267,11 @@ describe('a district’s submission as an official report', () => {
     expect(doc.sections[1].table.rows[0][3]).toBe('0012');
     expect(doc.signature.name).toBe('นายสมชาย ขยัน');
   });
+  test('ที่ is never empty: the settings hold no district office code, so the dotted line for its number (issue 24)', () => {
+    expect(doc.memo.reference).toBe('........');
+    expect(formGrid(doc).rows[FORM_ROWS.reference - 1][2]).toBe('........');
+    expect(reportHtml(doc)).toMatch(/>ที่<\/th><td[^>]*>\.{8}<\/td>/);
+  });
   test('laid out in a sheet and read back through its shape, it is the same document', () => {
     const grid = formGrid(doc);
     const layout = reportLayout('round', grid.shape);
@@ -298,4 +303,24 @@ test('a provisional status speaks of its own period (issue 24: a monthly report 
   expect(provisionalStatus(dayOf(2022, 4, 18), 'month')).toBe(
     'ฉบับชั่วคราว (ข้อมูล ณ วันที่ 18 เมษายน 2565) ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือนนี้',
   );
+});
+
+describe('ที่ (the memo reference) as printed (issue 24, finding 9)', () => {
+  test('a reference with its running number is printed as typed', () => {
+    expect(memoReference('นค 0019.3/1166')).toBe('นค 0019.3/1166');
+    expect(memoReference('นค ๐๐๑๙.๓/๑๑๖๖๖')).toBe('นค ๐๐๑๙.๓/๑๑๖๖๖');
+  });
+  test('a prefix without its running number gets a dotted line for the number', () => {
+    expect(memoReference('นค 0019.3/')).toBe('นค 0019.3/........');
+    expect(memoReference(' นค 0019.3 ')).toBe('นค 0019.3/........');
+  });
+  test('nothing gives the dotted line alone, never an empty ที่', () => {
+    expect(memoReference('')).toBe('........');
+    expect(memoReference('   ')).toBe('........');
+  });
+  test('printing what was printed gives the same (a report read back from its sheet)', () => {
+    for (const typed of ['', 'นค 0019.3/', 'นค 0019.3', 'นค 0019.3/1166', '..']) {
+      expect(memoReference(memoReference(typed))).toBe(memoReference(typed));
+    }
+  });
 });
