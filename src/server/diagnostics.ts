@@ -2,10 +2,14 @@
  * The self-check (`OTOP → ตรวจสอบระบบ`, or `runDiagnostics` from the Apps Script editor's Run
  * menu): observes each unconfirmed platform behaviour the add-on depends on in the real
  * workbook, in a scratch sheet it always deletes, and writes what each outcome means to the
- * marked result sheet `ผลตรวจสอบระบบ`, with a block of plain JSON for the maintainers. Province
+ * marked result sheet `ผลตรวจสอบระบบ`, with a block of plain JSON for the maintainers. It also
+ * makes a sample Thai report PDF by the real reports' route (reportHtml → Blob.getAs through
+ * the adapter's pdfFromHtml) and e-mails it to the person running it with the sheet's link,
+ * asking them to look at it and forward it to the maintainers (docs/first-run.md): only that
+ * account sees what Google's converter does to Thai, and the e-mail goes nowhere else. Province
  * only (the same right as set-up); one writer at a time; whole or not at all. The result sheet
- * is its only change: it writes no log row (the sheet itself says who ran it and when), so the
- * workbook is otherwise exactly as before.
+ * is its only change: it writes no log row (the sheet itself says who ran it, when, and where the
+ * sample went), so the workbook is otherwise exactly as before.
  */
 import { observeAll } from '../adapter/observe';
 import { withScratchSheet } from '../adapter/scratchSheet';
@@ -13,8 +17,10 @@ import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
 import { rewriteSheet } from '../adapter/sheetRewrite';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
+import { pdfFromHtml, remainingMailQuota, sendMail } from '../adapter/services';
 import { atomically, type Undo } from '../adapter/undo';
-import { readSettings, type Settings } from '../core/settings';
+import type { Criteria } from '../core/criteria';
+import { type OfficialSettings, readSettings, type Settings } from '../core/settings';
 import {
   DIAGNOSTICS_COLUMNS,
   DIAGNOSTICS_WIDTH,
@@ -27,12 +33,22 @@ import {
 import type { FindingStatus } from '../workbook/platformFindings';
 import { platformFindings } from '../workbook/platformFindings';
 import { rightsOf } from '../workbook/rights';
+import { reportHtml } from '../workbook/reportHtml';
+import {
+  SAMPLE_BAND_COLUMNS,
+  SAMPLE_PDF_NAME,
+  sampleBandOf,
+  sampleMail,
+  sampleReportDocument,
+} from '../workbook/samplePdf';
 import { SHEET } from '../workbook/sheetNames';
+import { formatThaiDate } from '../core/thaiDate';
+import { dayOfDate } from '../core/civilDate';
 import { nowText } from './clock';
 import { caller, requireSetUpRight } from './roles';
 import { writingAction } from './serverAction';
 import { readConfig, type WorkbookConfig } from './workbookRead';
-import { readAll, sheetNamed, showSheet, type Spreadsheet, trimNewSheetColumns } from '../adapter/sheetIo';
+import { readAll, sheetLink, sheetNamed, showSheet, type Spreadsheet, trimNewSheetColumns } from '../adapter/sheetIo';
 
 /** What the self-check did, for the menu's alert and the editor's log. */
 export interface DiagnosticsReport {
@@ -43,6 +59,18 @@ export interface DiagnosticsReport {
   readonly message: string;
   /** the block for the maintainers */
   readonly json: string;
+}
+
+/** What became of the sample PDF, for the sheet (Thai) and the JSON. */
+export interface SampleOutcome {
+  /** the PDF was made (Blob.getAs) */
+  readonly made: boolean;
+  /** the e-mail was handed to MailApp */
+  readonly sent: boolean;
+  /** Google's message when the conversion or the e-mail failed */
+  readonly error?: string;
+  /** the line the sheet shows, Thai */
+  readonly text: string;
 }
 
 /**
@@ -67,16 +95,98 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
     observeAll(ss, scratch, { clock }),
   );
   const findings = platformFindings(observations, live);
-  const json = diagnosticsJson(now.toISOString(), observations, live, findings);
   const notes: string[] = [];
   if (leftoversDeleted > 0) notes.push(`ลบชีตทดสอบที่การตรวจครั้งก่อนทำค้างไว้ ${leftoversDeleted} ชีต`);
   const own = existing ?? create_(ss, undo, notes);
   applyProtection(own.sheet, rightsOf(own.mark, own.name, settings), undo);
-  const madeAt = `ตรวจเมื่อ ${nowText(now)} โดย ${who.email || 'ไม่ทราบอีเมล'}`;
-  rewriteSheet(own.sheet, diagnosticsSheetPlan({ madeAt, findings, json, notes }), undo);
+  const when = nowText(now);
+  // The e-mail goes before the sheet is written, so that the sheet says what became of it.
+  const sample = mailSample_(
+    config.criteria,
+    settings.official,
+    who.email,
+    own.name,
+    sheetLink(ss, own.sheet),
+    when,
+    now,
+  );
+  const json = diagnosticsJson(now.toISOString(), observations, live, findings, {
+    made: sample.made,
+    sent: sample.sent,
+    // the block promises no e-mail addresses: Google's message may quote one
+    ...(sample.error !== undefined
+      ? { error: sample.error.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '<อีเมล>') }
+      : {}),
+  });
+  const madeAt = `ตรวจเมื่อ ${when} โดย ${who.email || 'ไม่ทราบอีเมล'}`;
+  rewriteSheet(own.sheet, diagnosticsSheetPlan({ madeAt, findings, json, notes, sample: sample.text }), undo);
   showSheet(own.sheet);
   const counts = statusCounts(findings);
-  return { sheet: own.name, counts, message: `${summaryText(findings)} (ดูชีต "${own.name}")`, json };
+  return { sheet: own.name, counts, message: `${summaryText(findings)} (ดูชีต "${own.name}") ${sample.text}`, json };
+}
+
+/**
+ * Makes the sample report's PDF by the real reports' route and e-mails it to the caller (only
+ * to them) with the result sheet's link. A failure is told, never thrown: the self-check's
+ * findings are worth keeping without it.
+ * @param criteria the workbook's criteria (the levels' names and colours)
+ * @param official the settings' memo header and reporter
+ * @param to the caller's address
+ * @param sheetName the result sheet
+ * @param link its URL
+ * @param when Thai date-time of the run
+ * @param now the run's moment
+ */
+function mailSample_(
+  criteria: Criteria,
+  official: OfficialSettings,
+  to: string,
+  sheetName: string,
+  link: string,
+  when: string,
+  now: Date,
+): SampleOutcome {
+  const doc = sampleReportDocument(criteria, official, {
+    who: to,
+    when,
+    date: formatThaiDate(dayOfDate(now), { digits: 'arabic' }),
+  });
+  let pdf: ReturnType<typeof pdfFromHtml>;
+  try {
+    pdf = pdfFromHtml(reportHtml(doc, sampleBandOf(criteria), SAMPLE_BAND_COLUMNS), SAMPLE_PDF_NAME);
+  } catch (error) {
+    const why = (error as Error).message;
+    return {
+      made: false,
+      sent: false,
+      error: why,
+      text: `PDF ตัวอย่าง: Google แปลงเป็น PDF ไม่สำเร็จ รายงานจริงก็จะส่งไม่ได้เช่นกัน กรุณาแจ้งผู้ดูแลระบบพร้อมข้อความนี้ (${why})`,
+    };
+  }
+  if (remainingMailQuota() < 1) {
+    return {
+      made: true,
+      sent: false,
+      text: 'PDF ตัวอย่าง: ทำได้ แต่วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว กรุณากด "ตรวจสอบระบบ" อีกครั้งพรุ่งนี้เพื่อรับ PDF ตัวอย่าง',
+    };
+  }
+  const mail = sampleMail(sheetName, link, when);
+  try {
+    sendMail({ to, subject: mail.subject, htmlBody: mail.html, body: mail.text, attachments: [pdf] });
+  } catch (error) {
+    const why = (error as Error).message;
+    return {
+      made: true,
+      sent: false,
+      error: why,
+      text: `PDF ตัวอย่าง: ส่งอีเมลถึง ${to} ไม่สำเร็จ (${why}) กรุณากด "ตรวจสอบระบบ" อีกครั้งภายหลัง`,
+    };
+  }
+  return {
+    made: true,
+    sent: true,
+    text: `PDF ตัวอย่าง: ส่งทางอีเมลถึง ${to} แล้ว กรุณาเปิดไฟล์แนบ ดูตามรายการในอีเมล แล้วส่งต่ออีเมลนั้นถึงผู้ดูแลระบบ`,
+  };
 }
 
 /**

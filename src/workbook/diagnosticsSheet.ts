@@ -59,6 +59,8 @@ export interface DiagnosticsContent {
   readonly json: string;
   /** what else the officer should know (e.g. a scratch sheet of an earlier run was deleted) */
   readonly notes: readonly string[];
+  /** where the sample report PDF went, or why not (Thai) */
+  readonly sample?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ export function diagnosticsSheetPlan(content: DiagnosticsContent): SheetPlan {
   line([`ผลตรวจสอบระบบ OTOP`], PLAIN, true);
   line([content.madeAt]);
   line([summaryText(content.findings)]);
+  if (content.sample) line([content.sample]);
   // Thai first: what to do, in the words of each finding's "สิ่งที่ต้องทำ"; the technical
   // details (the services' names, the probes, the JSON) come under their own heading below
   const todo = content.findings.filter((f) => (f.status === 'action' || f.status === 'failed') && f.todo);
@@ -163,12 +166,14 @@ export function previousLive(values: readonly (readonly unknown[])[]): LiveSeen 
  * @param observations what was observed
  * @param live the live probes of the previous run, if any
  * @param findings what they mean
+ * @param samplePdf what became of the sample report PDF (made, e-mailed, Google's error)
  */
 export function diagnosticsJson(
   at: string,
   observations: Observations,
   live: LiveSeen | null,
   findings: readonly Finding[],
+  samplePdf?: { made: boolean; sent: boolean; error?: string },
 ): string {
   return JSON.stringify({
     otopSelfCheck: 1,
@@ -177,5 +182,6 @@ export function diagnosticsJson(
     findings: findings.map((f) => ({ id: f.id, status: f.status, outcome: f.outcome })),
     observations,
     previousLive: live,
+    ...(samplePdf ? { samplePdf } : {}),
   });
 }
