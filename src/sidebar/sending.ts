@@ -2,7 +2,7 @@
  * Sending a summary or report to the province (the province's): a confirmation showing the
  * recipient, the subject and the e-mail itself, then the send; or the LINE text, copied.
  * The e-mail's HTML (made by the server, user text escaped) goes into a sandboxed iframe
- * without scripts: it never becomes part of this page.
+ * without scripts: it never becomes part of this page's document.
  */
 import type { ReportView, SendingPreview, SidebarState } from '../server/api';
 import { confirmThen, waiting } from './confirm';
@@ -24,7 +24,14 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   const sendTo = withId('dd', 'sendTo');
   const sendSubject = withId('dd', 'sendSubject');
   const sendBody = withId('iframe', 'sendBody');
-  sendBody.setAttribute('sandbox', ''); // no scripts, no same origin
+  // No scripts (no allow-scripts: the e-mail's page can run nothing, "sandboxed frames without
+  // allow-scripts cannot execute script", Chromium's LayoutTests fast/frames/
+  // sandboxed-iframe-scripting-03.html; the unsafe pair is allow-scripts with allow-same-origin,
+  // biomejs.dev/linter/rules/no-unsafe-iframe-sandbox), no forms, popups or navigation; but its
+  // own origin kept: with an opaque origin (sandbox="") Chromium left the filled frame unpainted,
+  // a white box, in the preview (issue 24, finding 2; seen by test/browser/answersEachAction's
+  // pixels, the cause inside Chromium unconfirmed).
+  sendBody.setAttribute('sandbox', 'allow-same-origin');
   sendBody.title = 'เนื้อหาอีเมลที่จะส่ง';
   const lineText = withId('textarea', 'lineText');
   lineText.readOnly = true;

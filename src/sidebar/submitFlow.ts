@@ -8,7 +8,7 @@ import type { SubmissionPreview, SubmissionView } from '../server/dutiesApi';
 import { confirmThen, waiting } from './confirm';
 import { add, button, el, withId } from './dom';
 import type { Sidebar } from './state';
-import { act, bringIntoView } from './status';
+import { act, bringIntoView, say } from './status';
 import { TEXT } from './texts';
 
 /** A duty to submit. */
@@ -47,7 +47,11 @@ export function submitFlow(
   const statement = withId('label', 'submitStatement', 'statement');
   statement.htmlFor = 'submitConfirm';
   const submit = button('btnSubmitDuty', '', 'ยืนยันส่งรายงาน', () => send(false));
-  const cancel = button('btnCancelSubmit', 'secondary', 'ยกเลิก', () => close());
+  const cancel = button('btnCancelSubmit', 'secondary', 'ยกเลิก', () => {
+    close();
+    // not the review's "tick and confirm" left in the answer bar
+    say(TEXT.submitCancelled, 'info');
+  });
   const enable = () => {
     submit.disabled = app.busy || !tick.checked || target === null;
   };

@@ -9,6 +9,8 @@ export const TEXT = {
   cancelled: 'ยกเลิกแล้ว ไม่มีการเปลี่ยนแปลงใด ๆ',
   /** the status after cancelling the e-mail review */
   sendCancelled: 'ยกเลิกการส่งแล้ว ยังไม่ได้ส่งอีเมล',
+  /** the status after cancelling the review of a submission */
+  submitCancelled: 'ยกเลิกแล้ว ยังไม่ได้ส่งรายงาน',
   /** the province's section of today's work */
   provinceWork: 'งานของจังหวัด',
   /** the district officer's section of the data check */

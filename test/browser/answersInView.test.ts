@@ -7,31 +7,23 @@
  * not by the text being somewhere in the page. The e-mail review is drawn: the pixels of its
  * box's screenshot are not blank. Screenshots are kept in test-artifacts/.
  */
-import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
-import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer } from '../../dev/preview/demo';
-import { type PreviewServer, startPreview } from '../../dev/preview/server';
-import { artifact, CHROMIUM, describeWithBrowser, ROOT } from './support/browser';
+import { type Browser, chromium } from 'playwright-core';
+import { DEMO_OFFICER, DEMO_OWNER } from '../../dev/preview/demo';
+import type { PreviewServer } from '../../dev/preview/server';
+import { artifact, CHROMIUM, describeWithBrowser } from './support/browser';
+import {
+  expectInView,
+  expectTopInView,
+  expectTouchTargets,
+  idle,
+  inkShare,
+  openPreview,
+  press,
+  SIZES,
+  type Size,
+} from './support/inView';
 
 jest.setTimeout(120_000);
-
-/** The window sizes: a phone (touch), a laptop, a desktop. */
-const SIZES = [
-  { name: 'phone', width: 390, height: 844, touch: true },
-  { name: 'laptop', width: 1280, height: 720, touch: false },
-  { name: 'desktop', width: 1440, height: 900, touch: false },
-] as const;
-type Size = (typeof SIZES)[number];
-
-/** Where an element is, seen by the officer: its box in the window, and the parts of it in view. */
-interface Seen {
-  readonly selector: string;
-  readonly top: number;
-  readonly bottom: number;
-  /** its top is inside the sidebar frame's view and the window */
-  readonly topInView: boolean;
-  /** all of it is inside both */
-  readonly wholeInView: boolean;
-}
 
 describeWithBrowser('answers appear where the officer is looking (issue 24)', () => {
   let browser: Browser;
@@ -49,112 +41,7 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
     await browser?.close();
   });
 
-  /** The preview page at a size, its calls run as `user`, once the sidebar shows the state. */
-  async function open(size: Size, user: string): Promise<{ page: Page; frame: Frame; errors: string[] }> {
-    const server = await startPreview({ root: ROOT, port: 0, user, seed: seedDemoWithOfficer('ท่าบ่อ') });
-    servers.push(server);
-    const context = await browser.newContext({
-      viewport: { width: size.width, height: size.height },
-      hasTouch: size.touch,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    await page.frameLocator('#sidebar').locator('body[aria-busy="false"]').waitFor();
-    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'));
-    if (!frame) throw new Error('no sidebar frame');
-    await frame.locator('.district').nth(8).waitFor();
-    return { page, frame, errors };
-  }
-
-  /** The sidebar is idle again (an action and its state refresh have ended). */
-  const idle = (frame: Frame) => frame.locator('body[aria-busy="false"]').waitFor();
-
-  /**
-   * Where an element is as the officer sees it: inside the sidebar frame's scrolled view, and
-   * that frame inside the window.
-   */
-  async function seen(page: Page, frame: Frame, selector: string): Promise<Seen> {
-    const inFrame = await frame
-      .locator(selector)
-      .first()
-      .evaluate((e: any) => {
-        const r = e.getBoundingClientRect();
-        return { top: r.top as number, bottom: r.bottom as number, height: (globalThis as any).innerHeight as number };
-      });
-    const box = await page.locator('#sidebar').evaluate((e: any) => {
-      const r = e.getBoundingClientRect();
-      return { top: r.top as number, bottom: r.bottom as number, height: (globalThis as any).innerHeight as number };
-    });
-    const top = box.top + inFrame.top;
-    const bottom = box.top + inFrame.bottom;
-    const visibleTop = Math.max(0, box.top);
-    const visibleBottom = Math.min(box.height, box.bottom, box.top + inFrame.height);
-    return {
-      selector,
-      top: Math.round(top),
-      bottom: Math.round(bottom),
-      topInView: top >= visibleTop - 1 && top + 16 <= visibleBottom + 1,
-      wholeInView: top >= visibleTop - 1 && bottom <= visibleBottom + 1,
-    };
-  }
-
-  /** Expects an element wholly in view (a message, a question). */
-  async function expectInView(page: Page, frame: Frame, selector: string): Promise<void> {
-    const where = await seen(page, frame, selector);
-    expect({ ...where, wholeInView: where.wholeInView }).toEqual({ ...where, wholeInView: true });
-  }
-
-  /** Expects the top of an element in view (a panel taller than the view). */
-  async function expectTopInView(page: Page, frame: Frame, selector: string): Promise<void> {
-    const where = await seen(page, frame, selector);
-    expect({ ...where, topInView: where.topInView }).toEqual({ ...where, topInView: true });
-  }
-
-  /** Clicks a control as the officer does: scrolled to it first (Playwright scrolls it into view). */
-  const press = async (frame: Frame, selector: string) => {
-    await frame.locator(selector).first().click();
-  };
-
-  /** Expects every button and select in view of the touch screen at least 40 px tall. */
-  async function expectTouchTargets(frame: Frame): Promise<void> {
-    const small = await frame.locator('button:visible, select:visible, summary:visible').evaluateAll((els: any[]) =>
-      els
-        .map((e) => ({
-          id: e.id || e.textContent.slice(0, 20),
-          height: Math.round(e.getBoundingClientRect().height),
-        }))
-        .filter((x) => x.height < 40),
-    );
-    expect(small).toEqual([]);
-  }
-
-  /** The share of pixels of a PNG's box that differ from its most common colour. */
-  async function inkShare(page: Page, locator: Locator): Promise<number> {
-    const png = await locator.screenshot();
-    return page.evaluate(async (data: string) => {
-      const g = globalThis as any;
-      const img = new g.Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const canvas = g.document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, img.width, img.height).data as Uint8ClampedArray;
-      const counts = new Map<number, number>();
-      for (let i = 0; i < px.length; i += 4) {
-        const key = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      const most = Math.max(...counts.values());
-      const total = px.length / 4;
-      return (total - most) / total;
-    }, png.toString('base64'));
-  }
+  const open = (size: Size, user: string) => openPreview(browser, servers, size, user);
 
   for (const size of SIZES) {
     test(`${size.name} ${size.width}×${size.height}: the province's answers and questions are in view`, async () => {
