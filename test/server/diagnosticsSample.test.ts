@@ -10,7 +10,7 @@
 import { dump, FAKE_PDF_MARKER, type SentMail } from '../../dev/fakes';
 import { CRITERIA_2565 } from '../../src/core/criteria';
 import { LABEL } from '../../src/core/settings';
-import { JSON_TITLE } from '../../src/workbook/diagnosticsSheet';
+import { JSON_TITLE, TECHNICAL_TITLE } from '../../src/workbook/diagnosticsSheet';
 import { SAMPLE_CHECKS, SAMPLE_PDF_NAME } from '../../src/workbook/samplePdf';
 import { SHEET } from '../../src/workbook/sheetNames';
 import { loadBundle } from '../support/loadBundle';
@@ -155,5 +155,30 @@ describe('when the sample cannot go, the officer is told and the findings are st
     expect(String(rows[3][0])).toContain(`PDF ตัวอย่าง: ส่งอีเมลถึง ${OWNER} ไม่สำเร็จ`);
     expect(json.samplePdf).toMatchObject({ made: true, sent: false });
     expect(JSON.stringify(json.samplePdf)).not.toContain(OWNER);
+  });
+});
+
+describe('the result sheet is led by Thai, the technical details below (issue 24, finding 7)', () => {
+  test.each([
+    ['everything passes', {}],
+    ['the time zone to fix', { timeZone: 'America/New_York' }],
+  ])('%s: every line above the technical heading is Thai, the code words below it', (_case, options) => {
+    const h = newHarness(options);
+    h.gas.runDiagnostics();
+    const { rows } = result(h);
+    const technical = rows.findIndex((r) => r[0] === TECHNICAL_TITLE);
+    expect(technical).toBeGreaterThan(3);
+    const lead = rows
+      .slice(0, technical)
+      .flat()
+      .map(String)
+      .filter((c) => c !== '');
+    expect(lead.every((c) => /[\u0E00-\u0E7F]/.test(c))).toBe(true);
+    // the code words officers do not read are below it
+    const below = rows.slice(technical).flat().map(String).join(' ');
+    expect(below).toMatch(/setValues/);
+    expect(lead.join(' ')).not.toMatch(
+      /setValues|getValues|getActiveUser|getEffectiveUser|Session|Intl|JSON|getFormula/,
+    );
   });
 });
