@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LABEL } from '../../src/core/settings';
+import { type DistrictReminder, districtMail } from '../../src/workbook/reminderMail';
 import {
   dumpText,
   journeyWorkbook,
@@ -16,12 +18,13 @@ import {
   type Right,
   type Role,
   SANGKHOM,
+  setSetting,
   THA_BO,
 } from '../support/journey';
 import { BUSY_TEXT } from '../../src/core/messages';
 import { DIST } from '../support/loadBundle';
 import { asWebApp } from '../support/webApp';
-import { newHarness } from '../support/workbook';
+import { newHarness, OWNER } from '../support/workbook';
 
 const THAI = /[\u0e00-\u0e7f]/;
 const ROLES = Object.keys(PLAYER) as Role[];
@@ -155,6 +158,33 @@ describe('the web app as Apps Script runs it', () => {
     expect(() => asWebApp(h, THA_BO).gas.sidebarAddEntry('activities', ACTIVITY)).toThrow(BUSY_TEXT);
     expect(dumpText(h)).toBe(before);
     holder.end();
+  });
+});
+
+describe("the page's address in the settings sheet", () => {
+  const URL = 'https://script.google.com/macros/s/AKfy-demo/exec';
+
+  test('set-up writes the row; the sidebar state and the reminder e-mails show what the province types', () => {
+    const h = journeyWorkbook();
+    const rows = h.run.spreadsheet.getSheetByName('ตั้งค่า')?.getDataRange().getValues() ?? [];
+    expect(rows.find((r) => r[0] === LABEL.webAppUrl)?.[1]).toBe('');
+    expect(h.as(THA_BO).gas.sidebarState().webAppUrl).toBe('');
+    setSetting(h, LABEL.webAppUrl, URL);
+    expect(h.as(THA_BO).gas.sidebarState().webAppUrl).toBe(URL);
+    const reminder: DistrictReminder = { district: 'ท่าบ่อ', to: [THA_BO], invalid: [], items: [], overdue: false };
+    expect(districtMail('หนองคาย', reminder, OWNER, URL).text).toContain(`หรือจากโทรศัพท์: ${URL}`);
+    expect(districtMail('หนองคาย', reminder, OWNER).text).not.toContain('โทรศัพท์:');
+  });
+
+  test('anything but an Apps Script address is not shown, and the data check says why', () => {
+    const h = journeyWorkbook();
+    setSetting(h, LABEL.webAppUrl, 'javascript:alert(1)');
+    expect(h.as(THA_BO).gas.sidebarState().webAppUrl).toBe('');
+    const problems = h
+      .as(THA_BO)
+      .gas.sidebarCheckData()
+      .problems.map((p: { message: string }) => p.message);
+    expect(problems.join('\n')).toContain(LABEL.webAppUrl);
   });
 });
 
