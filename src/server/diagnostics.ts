@@ -29,6 +29,7 @@ import { platformFindings } from '../workbook/platformFindings';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
 import { nowText } from './clock';
+import { webAppNote } from './webApp';
 import { caller, requireSetUpRight } from './roles';
 import { writingAction } from './serverAction';
 import { readConfig, type WorkbookConfig } from './workbookRead';
@@ -70,6 +71,7 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
   const json = diagnosticsJson(now.toISOString(), observations, live, findings);
   const notes: string[] = [];
   if (leftoversDeleted > 0) notes.push(`ลบชีตทดสอบที่การตรวจครั้งก่อนทำค้างไว้ ${leftoversDeleted} ชีต`);
+  notes.push(webAppNote());
   const own = existing ?? create_(ss, undo, notes);
   applyProtection(own.sheet, rightsOf(own.mark, own.name, settings), undo);
   const madeAt = `ตรวจเมื่อ ${nowText(now)} โดย ${who.email || 'ไม่ทราบอีเมล'}`;

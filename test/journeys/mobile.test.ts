@@ -148,6 +148,9 @@ describe('the web app as Apps Script runs it', () => {
     expect(readFileSync(join(DIST, 'Code.js'), 'utf8')).toContain('openById');
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    // the web app runs as whoever opens it, for anyone signed in (docs/mobile.md): a deployment
+    // clasp moves on (npm run push) takes these from the manifest
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_ACCESSING', access: 'ANYONE' });
   });
 
   test('a sidebar action holding the locks makes the page wait, and the page writes nothing', () => {
@@ -278,7 +281,14 @@ describe('what an entry from a phone becomes', () => {
 
   test('the self-check can tell whether the web app saw e-mails', () => {
     const h = journeyWorkbook();
+    const selfCheck = () => {
+      h.gas.runDiagnostics();
+      const sheet = h.run.spreadsheet.getSheetByName('ผลตรวจสอบระบบ');
+      return JSON.stringify(sheet?.getDataRange().getValues());
+    };
+    expect(selfCheck()).toContain('หน้าเว็บสำหรับโทรศัพท์: ยังไม่มีผู้เปิด');
     asWebApp(h, THA_BO).gas.doGet({});
+    expect(selfCheck()).toContain('หน้าเว็บสำหรับโทรศัพท์: เห็นอีเมลของผู้เปิดล่าสุดเมื่อ');
     asWebApp(h, SANGKHOM, { hideEmail: true }).gas.doGet({});
     const visits = JSON.parse(
       h.run.globals.PropertiesService.getScriptProperties().getProperty('otop.webApp.visits') ?? '{}',
