@@ -7,7 +7,7 @@
  * hostile entry stays text and nothing typed is lost.
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_OFFICER, seedDemoWithOfficer, typeRows } from '../../dev/preview/demo';
+import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer, typeRows } from '../../dev/preview/demo';
 import type { PreviewRuntime } from '../../dev/preview/runtime';
 import { type PreviewServer, startPreview } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
@@ -174,5 +174,52 @@ describeWithBrowser('the mobile page on a phone', () => {
     expect(await page.locator('#f-activities-activity').inputValue()).toBe('งานที่ยังไม่ได้บันทึก');
     await page.screenshot({ path: artifact('mobile-6-refused.png') });
     expect(errors).toEqual([]);
+  });
+});
+
+describeWithBrowser('the mobile page for the other roles', () => {
+  let browser: TestBrowser;
+  const servers: PreviewServer[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await browser?.close();
+  });
+
+  /** The page as a user, once loaded, at the phone's size. */
+  async function pageAs(user: string, hideEmail = false): Promise<Page> {
+    const server = await startPreview({ root: ROOT, port: 0, user, hideEmail, seed });
+    servers.push(server);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}app`);
+    await page.locator('body[aria-busy="false"]').waitFor();
+    await page.locator('#standing .card').first().waitFor();
+    return page;
+  }
+
+  test('the province: every district's standing and the board', async () => {
+    const page = await pageAs(DEMO_OWNER);
+    expect(await page.locator('#who').textContent()).toContain('เจ้าหน้าที่จังหวัด');
+    expect(await page.locator('#standing .card').count()).toBe(9);
+    expect(await page.locator('#board-part').isVisible()).toBe(true);
+    expect(await page.locator('#board .card').count()).toBe(9);
+    expect(await page.locator('#duties-part').isVisible()).toBe(false);
+    await page.screenshot({ path: artifact('mobile-province.png'), fullPage: true });
+  });
+
+  test('a hidden e-mail: the standing only, and told why, in view', async () => {
+    const page = await pageAs(DEMO_OFFICER, true);
+    const notice = page.locator('#notice');
+    expect(await notice.textContent()).toContain('Google ไม่เปิดเผยอีเมลของบัญชีนี้');
+    expect(await inView(notice)).toBe(true);
+    for (const part of ['#duties-part', '#add-part', '#problems-part', '#board-part']) {
+      expect({ part, visible: await page.locator(part).isVisible() }).toEqual({ part, visible: false });
+    }
+    await page.screenshot({ path: artifact('mobile-hidden-email.png') });
   });
 });
