@@ -202,7 +202,7 @@ describeWithBrowser('the mobile page for the other roles', () => {
     return page;
   }
 
-  test('the province: every district's standing and the board', async () => {
+  test("the province: every district's standing and the board", async () => {
     const page = await pageAs(DEMO_OWNER);
     expect(await page.locator('#who').textContent()).toContain('เจ้าหน้าที่จังหวัด');
     expect(await page.locator('#standing .card').count()).toBe(9);
