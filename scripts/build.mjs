@@ -1,5 +1,6 @@
-// Builds the Apps Script project into dist/: Code.js, appsscript.json and the sidebar page
-// (Sidebar.html, made from src/sidebar by scripts/sidebar.mjs).
+// Builds the Apps Script project into dist/: Code.js, appsscript.json, the sidebar page
+// (Sidebar.html, made from src/sidebar by scripts/sidebar.mjs) and the mobile page (Mobile.html,
+// from src/sidebar/mobile, served by doGet: docs/mobile.md).
 //
 // Apps Script only sees *top-level function declarations*: custom functions, onOpen/onInstall
 // and whatever google.script.run calls. Sheets reads a custom function's autocomplete text
@@ -18,7 +19,7 @@ import ts from 'typescript';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSidebar } from './sidebar.mjs';
+import { buildMobile, buildSidebar } from './sidebar.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src', 'main.ts');
@@ -100,6 +101,12 @@ async function main(readable = process.argv.includes('--readable')) {
   console.log(
     `built dist/Sidebar.html (${Buffer.byteLength(sidebar.html)} bytes: script ${Buffer.byteLength(sidebar.js)}, ` +
       `style ${Buffer.byteLength(sidebar.css)}, from ${sidebar.inputs.length} files of src/sidebar)`,
+  );
+  const mobile = await buildMobile({ root, readable });
+  await writeFile(join(outDir, 'Mobile.html'), mobile.html);
+  console.log(
+    `built dist/Mobile.html (${Buffer.byteLength(mobile.html)} bytes, the mobile page: script ${Buffer.byteLength(mobile.js)}, ` +
+      `style ${Buffer.byteLength(mobile.css)}, from ${mobile.inputs.length} files of src/sidebar)`,
   );
 }
 

@@ -6,6 +6,17 @@
 //
 //   node scripts/clasp-project.mjs bind <scriptId>   write .clasp.json for that script (once)
 //   node scripts/clasp-project.mjs check             fail, saying what to do, when there is none
+//   node scripts/clasp-project.mjs bind --webapp <deploymentId>
+//                                                    record the mobile page's web-app deployment
+//   node scripts/clasp-project.mjs deploy            after a push, move that deployment to the
+//                                                    new code, so its URL stays the same
+//
+// The mobile page (docs/mobile.md) is a web app: a deployment serves the version it was made
+// with until it is moved on. `clasp deploy -i <deploymentId>` "redeploys" an existing deployment
+// (commands/create-deployment.js of @google/clasp 3.4.1: option `-i, --deploymentId <id>`, "The
+// deployment ID to redeploy"; core/project.js then makes a new version and updates that
+// deployment rather than creating one), which keeps its /exec URL.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +78,52 @@ function check() {
   done(`clasp project: script ${settings.scriptId}, rootDir dist`, 0);
 }
 
-const [command, arg] = process.argv.slice(2);
-if (command === 'bind') bind(arg);
+/** A web-app deployment id ("AKfycb…", the id in the /macros/s/<id>/exec URL). */
+const DEPLOYMENT_ID = /^AKfy[A-Za-z0-9_-]{20,}$/;
+
+/**
+ * Records the mobile page's deployment in .clasp.json (clasp reads only its own keys there).
+ * @param {string | undefined} deploymentId the deployment's id
+ */
+function bindWebApp(deploymentId) {
+  if (!existsSync(project)) done(HOW, 1);
+  if (!deploymentId || !DEPLOYMENT_ID.test(deploymentId)) {
+    done(
+      `npm run bind -- --webapp <deploymentId>: "${deploymentId ?? ''}" is not a web-app deployment id ` +
+        '(Deploy → Manage deployments → the web app → Deployment ID, "AKfy…").',
+      1,
+    );
+  }
+  writeFileSync(project, `${JSON.stringify({ ...readProject(), webAppDeploymentId: deploymentId }, null, 2)}\n`);
+  done(
+    `recorded the mobile page's deployment ${deploymentId}: npm run push now keeps it on the new code (same URL)`,
+    0,
+  );
+}
+
+/** After a push: moves the recorded web-app deployment to the code just pushed, or says there is none. */
+function deploy() {
+  const id = existsSync(project) ? readProject().webAppDeploymentId : undefined;
+  if (!id) {
+    done(
+      'no web-app deployment recorded (npm run bind -- --webapp <deploymentId>): the mobile page, if deployed, ' +
+        'still serves the version it was deployed with; see docs/mobile.md, "Updating keeps the URL"',
+      0,
+    );
+  }
+  // The project's own clasp (npm puts node_modules/.bin on the PATH of `npm run push`).
+  const local = join(root, 'node_modules', '.bin', 'clasp');
+  const clasp = existsSync(local) ? local : 'clasp';
+  const description = `npm run push ${new Date().toISOString().slice(0, 16)}`;
+  console.log(`clasp deploy -i ${id}: the mobile page's deployment moves to the code just pushed (same URL)`);
+  const result = spawnSync(clasp, ['deploy', '-i', id, '-d', description], { cwd: root, stdio: 'inherit' });
+  if (result.error) done(`could not run clasp (${result.error.message}): run npm install first`, 1);
+  process.exit(result.status ?? 1);
+}
+
+const [command, arg, more] = process.argv.slice(2);
+if (command === 'bind' && arg === '--webapp') bindWebApp(more);
+else if (command === 'bind') bind(arg);
 else if (command === 'check') check();
-else done('usage: node scripts/clasp-project.mjs bind <scriptId> | check', 2);
+else if (command === 'deploy') deploy();
+else done('usage: node scripts/clasp-project.mjs bind <scriptId> | bind --webapp <deploymentId> | check | deploy', 2);

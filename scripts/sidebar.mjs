@@ -13,7 +13,6 @@ import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const STYLE_TAG = '<link rel="stylesheet" href="sidebar.css">';
 const SCRIPT_TAG = '<script src="main.ts"></script>';
 
 /**
@@ -57,7 +56,7 @@ export async function bundleSidebarScript(root, readable = false, entry = 'src/s
  */
 function replaceOnce(page, tag, text) {
   const at = page.indexOf(tag);
-  if (at < 0 || page.indexOf(tag, at + 1) >= 0) throw new Error(`src/sidebar/sidebar.html must have ${tag} once`);
+  if (at < 0 || page.indexOf(tag, at + 1) >= 0) throw new Error(`the page's HTML skeleton must have ${tag} once`);
   return page.slice(0, at) + text + page.slice(at + tag.length);
 }
 
@@ -68,17 +67,37 @@ function replaceOnce(page, tag, text) {
  * @return {Promise<{html: string, js: string, css: string, inputs: string[]}>}
  */
 export async function buildSidebar({ root, readable = false }) {
-  const dir = join(root, 'src', 'sidebar');
+  return buildPage({ root, readable, folder: 'src/sidebar', name: 'sidebar' });
+}
+
+/**
+ * Builds the mobile page, dist/Mobile.html (docs/mobile.md), from src/sidebar/mobile the same
+ * way: it is a client of the same typed google.script.run (src/sidebar/rpc.ts) and DOM helpers,
+ * so it lives under src/sidebar and obeys the sidebar's rules (nothing of the server bundled).
+ * @param {{root: string, readable?: boolean}} options as buildSidebar's
+ * @return {Promise<{html: string, js: string, css: string, inputs: string[]}>}
+ */
+export async function buildMobile({ root, readable = false }) {
+  return buildPage({ root, readable, folder: 'src/sidebar/mobile', name: 'mobile' });
+}
+
+/**
+ * Builds a page from `<folder>/<name>.html`, `<folder>/<name>.css` and `<folder>/main.ts`.
+ * @param {{root: string, readable: boolean, folder: string, name: string}} options
+ */
+async function buildPage({ root, readable, folder, name }) {
+  const dir = join(root, folder);
+  const STYLE_TAG = `<link rel="stylesheet" href="${name}.css">`;
   const [template, stylesheet, { js, inputs }] = await Promise.all([
-    readFile(join(dir, 'sidebar.html'), 'utf8'),
-    readFile(join(dir, 'sidebar.css'), 'utf8'),
-    bundleSidebarScript(root, readable),
+    readFile(join(dir, `${name}.html`), 'utf8'),
+    readFile(join(dir, `${name}.css`), 'utf8'),
+    bundleSidebarScript(root, readable, `${folder}/main.ts`),
   ]);
   const css = (await transform(stylesheet, { loader: 'css', minify: !readable, charset: 'utf8' })).code.trim();
   // Inline text ends its element at the first </script or </style; <!-- inside a script
   // changes how the HTML parser reads what follows (HTML standard, "script data escaped state").
-  if (/<\/script|<!--/i.test(js)) throw new Error('the sidebar script contains </script or <!--: it cannot be inlined');
-  if (/<\/style/i.test(css)) throw new Error('sidebar.css contains </style: it cannot be inlined');
+  if (/<\/script|<!--/i.test(js)) throw new Error(`the ${name} script contains </script or <!--: it cannot be inlined`);
+  if (/<\/style/i.test(css)) throw new Error(`${name}.css contains </style: it cannot be inlined`);
   const html = replaceOnce(
     replaceOnce(template, STYLE_TAG, `<style>${css}</style>`),
     SCRIPT_TAG,

@@ -10,7 +10,6 @@ import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
 import { otopSelfCheck } from './functions/selfCheckFunction';
-import { activeSpreadsheet } from './adapter/services';
 import type { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
 import {
@@ -33,6 +32,17 @@ import type { DutiesView, RemindersResult, SubmissionPreview, SubmitResult } fro
 import { dutiesView } from './server/duties';
 import { previewSubmission, submitDuty } from './server/submissions';
 import { runReminders, setReminders } from './server/reminders';
+import { mobilePage } from './server/webApp';
+import {
+  addEntry,
+  type EntryCellView,
+  entryCell,
+  type EntryFormView,
+  type EntryResult,
+  entryFormView,
+  fixEntry,
+} from './server/entryForm';
+import { activeSpreadsheet as openWorkbook, rememberWorkbook } from './adapter/services';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
@@ -241,7 +251,10 @@ export function onInstall(e?: unknown): void {
 
 /** Menu: set up or repair the workbook. */
 export function menuSetUp(): void {
-  onWorkbook_((ss) => setUpFromMenu(ss, new Date()));
+  onWorkbook_((ss) => {
+    setUpFromMenu(ss, new Date());
+    rememberWorkbook(ss);
+  });
 }
 
 /** Menu: check the entries. */
@@ -269,7 +282,84 @@ export function showSidebar(): void {
  * @return {Object} what was done, in Thai
  */
 export function sidebarSetUp(): SetupReport {
-  return onWorkbook_((ss) => runSetUp(ss, new Date()));
+  return onWorkbook_((ss) => {
+    const report = runSetUp(ss, new Date());
+    rememberWorkbook(ss);
+    return report;
+  });
+}
+
+/**
+ * The mobile page (web app, deployed to execute as the user accessing it): serves the page only;
+ * the page then calls the sidebar's functions below, with their role checks (docs/mobile.md).
+ * @param {Object} e the GET request
+ * @return {HtmlOutput} the page
+ */
+export function doGet(e?: unknown): ReturnType<typeof mobilePage> {
+  void e;
+  return inThai(() => mobilePage(new Date()));
+}
+
+/**
+ * Mobile page and sidebar (google.script.run): the entry form's fields, the caller's districts
+ * and the channel names.
+ * @return {Object} the form
+ */
+export function sidebarEntryForm(): EntryFormView {
+  return onWorkbook_((ss) => entryFormView(ss));
+}
+
+/**
+ * Mobile page and sidebar (google.script.run): adds an activity or an online operator to the
+ * district's own sheet, checked as the data check checks it; refused in Thai with nothing written.
+ * @param {string} kind 'activities' or 'online'
+ * @param {Object} fields what was typed, by column key (texts)
+ * @param {string} district the district (the province's choice); a district officer's own by default
+ * @return {Object} what was written
+ */
+export function sidebarAddEntry(
+  kind: string,
+  fields: { readonly [key: string]: string },
+  district?: string,
+): EntryResult {
+  return onWorkbook_((ss) =>
+    writingAction(() =>
+      addEntry(
+        ss,
+        new Date(),
+        kind === 'online' ? 'online' : 'activities',
+        textFields_(fields),
+        optionalText_(district),
+      ),
+    ),
+  );
+}
+
+/**
+ * Mobile page and sidebar (google.script.run): a cell the data check pointed at, to correct it.
+ * @param {string} sheet the sheet's name
+ * @param {string} cell the cell, e.g. H5
+ * @return {Object} its column and value as text
+ */
+export function sidebarEntryCell(sheet: string, cell: string): EntryCellView {
+  return onWorkbook_((ss) => entryCell(ss, String(sheet), String(cell)));
+}
+
+/**
+ * Mobile page and sidebar (google.script.run): corrects a cell of the caller's entry sheet, only
+ * when it still holds what the page showed.
+ * @param {string} sheet the sheet's name
+ * @param {string} cell the cell
+ * @param {string} shown the value the page showed
+ * @param {string} typed the new value
+ * @return {Object} what was written
+ */
+export function sidebarFixEntry(sheet: string, cell: string, shown: string, typed: string): EntryResult {
+  return onWorkbook_((ss) =>
+    writingAction(() =>
+      fixEntry(ss, new Date(), String(sheet), String(cell), String(shown ?? ''), String(typed ?? '')),
+    ),
+  );
 }
 
 /**
@@ -439,11 +529,21 @@ function optionalText_(value: unknown): string | undefined {
 }
 
 /**
- * Runs an action on the workbook this script is bound to (the only place that asks for it),
- * any error turned into a Thai message, the call that finds the workbook included.
+ * Runs an action on the workbook this script is bound to (the only place that asks for it;
+ * from the web app, opened by its id), any error turned into a Thai message, the call that
+ * finds the workbook included.
  */
 function onWorkbook_<T>(action: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
-  return inThai(() => action(activeSpreadsheet()));
+  return inThai(() => action(openWorkbook()));
+}
+
+/** The typed fields of a form as texts (google.script.run passes what the page sent). */
+function textFields_(fields: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (fields && typeof fields === 'object') {
+    for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') out[key] = value;
+  }
+  return out;
 }
 
 /**

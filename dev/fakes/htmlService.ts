@@ -44,6 +44,7 @@ const OUTPUT_METHODS = [
   'getWidth',
   'setHeight',
   'getHeight',
+  'addMetaTag',
 ] as const satisfies readonly (keyof GoogleAppsScript.HTML.HtmlOutput)[];
 
 /** HTML to show in a sidebar or dialog. */
@@ -116,6 +117,22 @@ export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, 
   /** The height set, 0 when none. */
   getHeight(): number {
     return this.height_;
+  }
+
+  /**
+   * Adds a meta tag to the page: "Only the following meta tags are allowed" — apple-mobile-web-app-capable,
+   * google-site-verification, mobile-web-app-capable, viewport (reference/html/html-output#addMetaTag).
+   * @param name the tag's name
+   * @param content its content
+   */
+  addMetaTag(name: string, content: string): FakeHtmlOutput {
+    if (
+      !['viewport', 'apple-mobile-web-app-capable', 'mobile-web-app-capable', 'google-site-verification'].includes(name)
+    ) {
+      throw new Error(`Invalid argument: name (meta tag ${name} is not allowed)`);
+    }
+    this.metaTags_.push({ name, content });
+    return this;
   }
 }
 instrument(FakeHtmlOutput, 'HtmlOutput', OUTPUT_METHODS);

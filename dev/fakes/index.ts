@@ -120,6 +120,12 @@ export interface ExecutionOptions {
    * execution time" (SCRIPT_RUNTIME_MS models the 6-minute limit); default no limit
    */
   timeLimitMs?: number;
+  /**
+   * the run is a call of the script's web app (deployed to execute as the user accessing it):
+   * SpreadsheetApp.getActive() is null (open the workbook with openById), the document lock is
+   * null, and the spreadsheet UI cannot be reached
+   */
+  webApp?: boolean;
 }
 
 /** One simulated run of the add-on by one user. */
@@ -202,6 +208,7 @@ function context_(book: WorkbookModel, options: ExecutionOptions): ExecutionCont
     ui: new UiLog(),
     logs: [],
     scope: options.scope,
+    webApp: options.webApp ?? false,
   };
 }
 

@@ -76,9 +76,13 @@ export class FakeLockService implements FakeOf<GoogleAppsScript.Lock.LockService
   /** @param ctx_ the execution */
   constructor(readonly ctx_: ExecutionContext) {}
 
-  /** The lock of the document (the fake workbook). */
+  /**
+   * The lock of the document (the fake workbook); null in a web app: "If this method is called
+   * outside of the context of a containing document (such as from a standalone script or webapp),
+   * null is returned" (reference/lock/lock-service#getDocumentLock()).
+   */
   getDocumentLock(): FakeLock {
-    return new FakeLock(this.ctx_, 'document');
+    return (this.ctx_.webApp ? null : new FakeLock(this.ctx_, 'document')) as FakeLock;
   }
 
   /** The lock of the script project. */

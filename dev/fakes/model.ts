@@ -344,4 +344,9 @@ export interface ExecutionContext {
   readonly logs: string[];
   /** names visible to HTML templates besides the template's own properties */
   readonly scope: object | undefined;
+  /**
+   * The script runs as a web app (doGet and the page's google.script.run calls): it has no active
+   * spreadsheet, no document lock and no spreadsheet UI (see spreadsheetApp.ts, lockService.ts)
+   */
+  readonly webApp?: boolean;
 }

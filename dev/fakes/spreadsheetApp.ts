@@ -19,6 +19,7 @@ import { FakeUi } from './ui';
 const APP_METHODS = [
   'getActive',
   'getActiveSpreadsheet',
+  'openById',
   'getActiveSheet',
   'getActiveRange',
   'setActiveSheet',
@@ -39,7 +40,24 @@ type AppApi = FakeOf<
   | 'DeveloperMetadataLocationType'
 >;
 
-/** SpreadsheetApp bound to the workbook's spreadsheet (container-bound script). */
+/**
+ * What Apps Script says when openById is given an id it cannot open (a wrong id, or a file the
+ * user may not see).
+ */
+export const OPEN_BY_ID_MESSAGE =
+  'Unexpected error while getting the method or property openById on object SpreadsheetApp.';
+
+/** What Apps Script says when a web app asks for the spreadsheet UI. */
+export const NO_UI_MESSAGE = 'Cannot call SpreadsheetApp.getUi() from this context.';
+
+/**
+ * SpreadsheetApp bound to the workbook's spreadsheet (container-bound script). Run as a web app
+ * the script has no active spreadsheet and no UI: "These methods are only available to bound
+ * scripts run from the script editor, menu items, dialogs, sidebars, or triggers. When a bound
+ * script is run as a web app or via the Apps Script API, these methods are not available"
+ * (Apps Script guide, container-bound scripts, special methods); getActive() "returns the
+ * currently active spreadsheet, or null if there is none" (reference/spreadsheet/spreadsheet-app).
+ */
 export class FakeSpreadsheetApp implements AppApi {
   readonly ProtectionType = ProtectionType;
   readonly DataValidationCriteria = DataValidationCriteria;
@@ -50,13 +68,27 @@ export class FakeSpreadsheetApp implements AppApi {
   /** @param ctx_ the execution */
   constructor(readonly ctx_: ExecutionContext) {}
 
-  /** The spreadsheet the script is bound to. */
+  /** The spreadsheet the script is bound to; null in a web app. */
   getActive(): FakeSpreadsheet {
-    return new FakeSpreadsheet(this.ctx_);
+    return this.active_();
   }
 
-  /** The spreadsheet the script is bound to. */
+  /** The spreadsheet the script is bound to; null in a web app. */
   getActiveSpreadsheet(): FakeSpreadsheet {
+    return this.active_();
+  }
+
+  private active_(): FakeSpreadsheet {
+    // The real type says Spreadsheet; the reference says "or null if there is none".
+    return (this.ctx_.webApp ? null : new FakeSpreadsheet(this.ctx_)) as FakeSpreadsheet;
+  }
+
+  /**
+   * The workbook by its id (the only one this stand-in has), seen with the user's own rights.
+   * @param id the spreadsheet's id
+   */
+  openById(id: string): FakeSpreadsheet {
+    if (id !== this.ctx_.book.id) throw new Error(OPEN_BY_ID_MESSAGE);
     return new FakeSpreadsheet(this.ctx_);
   }
 
@@ -95,6 +127,7 @@ export class FakeSpreadsheetApp implements AppApi {
 
   /** The user interface of this execution. */
   getUi(): FakeUi {
+    if (this.ctx_.webApp) throw new Error(NO_UI_MESSAGE);
     return new FakeUi(this.ctx_);
   }
 

@@ -29,6 +29,7 @@ export async function main(root: string): Promise<void> {
   });
   if (wanted !== 0 && preview.port !== wanted) console.log(`port ${wanted} is busy: using ${preview.port}`);
   console.log(`OTOP sidebar preview (ข้อมูลตัวอย่าง, no Google account needed): ${preview.url}`);
+  console.log(`the mobile page (web app, docs/mobile.md), as the chosen user: ${preview.url}app`);
   if (district) console.log(`running as the officer of อ.${district} (${DEMO_OFFICER})`);
   console.log('Ctrl-C to stop.');
   let stopping = false;

@@ -345,6 +345,33 @@ export class PreviewRuntime {
     return readFileSync(join(this.options.distDir, 'Sidebar.html'), 'utf8');
   }
 
+  /**
+   * The mobile page as the web app serves it to the preview's user: the bundle's doGet() run as
+   * a web app's execution, its meta tags (addMetaTag) put into the page's head as Google's
+   * outer page carries them, and its title.
+   */
+  mobileHtml(): string {
+    Object.assign(this.book.spreadsheet.ctx_.book.htmlFiles, this.htmlFiles_());
+    const run = this.book.createExecution({ user: this.user, hideEmail: this.hideEmail, webApp: true });
+    try {
+      const doGet = (this.load_(run) as Record<string, unknown>).doGet;
+      if (typeof doGet !== 'function') throw new Error('the bundle has no doGet: run npm run build');
+      const output = doGet({ parameter: {} }) as {
+        getContent(): string;
+        getTitle(): string;
+        metaTags_: { name: string; content: string }[];
+      };
+      const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+      const head = [
+        ...output.metaTags_.map((m) => `<meta name="${escapeText(m.name)}" content="${escapeText(m.content)}">`),
+        `<title>${escapeText(output.getTitle())}</title>`,
+      ].join('');
+      return output.getContent().replace('<head>', `<head>${head}`);
+    } finally {
+      run.end();
+    }
+  }
+
   /** The bundle's scripts, recompiled when dist/ changed since the last call. */
   private scripts_(): Script[] {
     const files = readdirSync(this.options.distDir)
@@ -406,8 +433,15 @@ export class PreviewRuntime {
    * @param args the arguments, as JSON-compatible values
    * @param user who calls; default the preview's user (the owner unless told otherwise)
    * @param hideEmail Google hides the caller's address; default the preview user's setting
+   * @param webApp the call comes from the mobile page (a web app's run: no active spreadsheet)
    */
-  call(fn: string, args: unknown[], user = this.user, hideEmail = user === this.user && this.hideEmail): CallOutcome {
+  call(
+    fn: string,
+    args: unknown[],
+    user = this.user,
+    hideEmail = user === this.user && this.hideEmail,
+    webApp = false,
+  ): CallOutcome {
     if (typeof fn !== 'string' || fn.endsWith('_') || !/^[A-Za-z_$][\w$]*$/.test(fn)) {
       return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${String(fn)}` } };
     }
@@ -418,7 +452,8 @@ export class PreviewRuntime {
       user,
       effectiveUser: user,
       hideEmail,
-      activeSheet: this.activeSheetName_(),
+      activeSheet: webApp ? undefined : this.activeSheetName_(),
+      webApp,
     });
     try {
       const context = this.load_(run);

@@ -241,7 +241,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let peak = 0;
   const latency = Math.max(0, options.latencyMs ?? 0);
 
-  const runCall = async (req: IncomingMessage, res: ServerResponse) => {
+  const runCall = async (req: IncomingMessage, res: ServerResponse, webApp = false) => {
     const page = String(req.headers['x-preview-page'] ?? 'unknown');
     const count = (open.get(page) ?? 0) + 1;
     if (count > MAX_IN_FLIGHT) {
@@ -263,7 +263,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       }
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const started = Date.now();
-      const outcome = runtime.call(body.fn, body.args);
+      const outcome = runtime.call(body.fn, body.args, undefined, undefined, webApp);
       calls.push({
         at: new Date().toISOString(),
         fn: body.fn,
@@ -288,6 +288,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
   };
 
+  // The mobile page (/app): doGet's page as the web app serves it to the preview's user, its
+  // calls run as web-app executions (no active spreadsheet: the workbook opened by its id).
+  const mobilePage = () =>
+    injectShim(runtime.mobileHtml(), readFileSync(join(previewDir, 'shim.js'), 'utf8'), {
+      endpoint: '/gas/app',
+      functions: runtime.callableFunctions(),
+      maxInFlight: MAX_IN_FLIGHT,
+    });
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Loopback names only (a page elsewhere cannot reach the preview through DNS rebinding).
@@ -310,6 +319,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (req.method === 'GET' && url.pathname === '/sidebar') return html(res, sidebarPage());
     if (req.method === 'GET' && url.pathname === '/api/workbook') return json(res, 200, workbookView(runtime, calls));
     if (req.method === 'POST' && url.pathname === '/gas/run') return runCall(req, res);
+    if (req.method === 'GET' && url.pathname === '/app') return html(res, mobilePage());
+    if (req.method === 'POST' && url.pathname === '/gas/app') return runCall(req, res, true);
     if (req.method === 'POST' && url.pathname === '/api/edit') {
       const body = JSON.parse(await readBody(req)) as { sheet?: unknown; cell?: unknown; text?: unknown };
       const outcome = runtime.edit(body.sheet as string, body.cell as string, body.text as string);

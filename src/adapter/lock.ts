@@ -1,7 +1,15 @@
-/** One writing action at a time on the shared workbook (LockService document lock). */
+/**
+ * One writing action at a time on the shared workbook: the LockService document lock, and the
+ * script lock with it. The mobile page runs as a web app, where "getDocumentLock … If this
+ * method is called outside of the context of a containing document (such as from a standalone
+ * script or webapp), null is returned" (Apps Script reference, LockService): there the script
+ * lock alone is taken, and since the sidebar's actions take it too, the page's and the
+ * sidebar's writes still come one at a time (the script is bound to this one workbook, so the
+ * script lock excludes nothing else).
+ */
 import { BUSY_TEXT } from '../core/messages';
 import { OfficerError } from '../core/officerError';
-import { documentLock } from './services';
+import { documentLock, scriptLock } from './services';
 
 /** How long a second officer's action waits for the first one before giving up. */
 const WAIT_MS = 20_000;
@@ -12,18 +20,25 @@ const WAIT_MS = 20_000;
  * @param fn the action
  */
 export function withDocumentLock<T>(fn: () => T): T {
-  const lock = documentLock();
-  if (!lock.tryLock(WAIT_MS)) {
-    throw new OfficerError('busy', BUSY_TEXT);
-  }
+  const document = documentLock();
+  const locks = document ? [document, scriptLock()] : [scriptLock()];
+  const held: GoogleAppsScript.Lock.Lock[] = [];
   try {
+    for (const lock of locks) {
+      if (!lock.tryLock(WAIT_MS)) throw new OfficerError('busy', BUSY_TEXT);
+      held.push(lock);
+    }
     return fn();
   } finally {
-    try {
-      lock.releaseLock();
-    } catch {
-      // The action is done; Apps Script releases the lock when the script ends anyway
-      // (LockService reference), so a failed release must not report the action as failed.
-    }
+    for (const lock of held.reverse()) release_(lock);
+  }
+}
+
+/** Releases a lock; the action is done, so a failed release must not report it as failed. */
+function release_(lock: GoogleAppsScript.Lock.Lock): void {
+  try {
+    lock.releaseLock();
+  } catch {
+    // Apps Script releases the lock when the script ends anyway (LockService reference).
   }
 }

@@ -3,11 +3,41 @@
  * objects it works on, so the rules stay pure and tests can hand in the in-memory stand-in.
  */
 
+import { OfficerError } from '../core/officerError';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The workbook this script is bound to. */
+/** Where set-up keeps the workbook's id for the web app (script properties). */
+const WORKBOOK_ID_KEY = 'otop.workbookId';
+
+/**
+ * The workbook this script is bound to. Run as the web app (the mobile page) a bound script has
+ * no active spreadsheet ("When a bound script is run as a web app or via the Apps Script API,
+ * these methods are not available", Apps Script guide, container-bound scripts): it opens the
+ * workbook by the id set-up kept (rememberWorkbook). openById needs the `spreadsheets` scope,
+ * not `spreadsheets.currentonly` (docs/mobile.md).
+ */
 export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActive();
+  const active = SpreadsheetApp.getActive();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(WORKBOOK_ID_KEY);
+  if (!id) {
+    throw OfficerError.input(
+      'หน้าเว็บยังไม่รู้ว่าสมุดงานใด: ให้เจ้าหน้าที่จังหวัดเปิดสมุดงานแล้วกด OTOP → "ตั้งค่า / ซ่อมแซมสมุดงาน" หนึ่งครั้ง แล้วเปิดหน้านี้ใหม่',
+    );
+  }
+  return SpreadsheetApp.openById(id);
+}
+
+/**
+ * Keeps the workbook's id for the web app (at set-up; the id never changes, so only a change is
+ * written).
+ * @param ss the workbook
+ */
+export function rememberWorkbook(ss: Spreadsheet): void {
+  const store = PropertiesService.getScriptProperties();
+  const id = ss.getId();
+  if (store.getProperty(WORKBOOK_ID_KEY) !== id) store.setProperty(WORKBOOK_ID_KEY, id);
 }
 
 /** The spreadsheet UI (menus, alerts, sidebar). */
@@ -109,9 +139,14 @@ export function documentProperties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
-/** The document lock: one writing action at a time on this workbook. */
-export function documentLock(): GoogleAppsScript.Lock.Lock {
+/** The document lock: one writing action at a time on this workbook; null in a web app (lock.ts). */
+export function documentLock(): GoogleAppsScript.Lock.Lock | null {
   return LockService.getDocumentLock();
+}
+
+/** The script lock (lock.ts). */
+export function scriptLock(): GoogleAppsScript.Lock.Lock {
+  return LockService.getScriptLock();
 }
 
 /** A conditional-format rule builder. */

@@ -41,6 +41,8 @@ export interface Settings {
   readonly districtEditors: Readonly<Record<string, readonly string[]>>;
   /** The official reports' header block and signature (src/workbook/officialForm.ts). */
   readonly official: OfficialSettings;
+  /** The mobile page's address (the web app's /exec URL, docs/mobile.md); '' when not deployed. */
+  readonly webAppUrl: string;
 }
 
 /** Who signs a report: name, position, telephone ('' when not given: a dotted line is printed). */
@@ -87,7 +89,12 @@ export const LABEL = {
   reporterPosition: 'ตำแหน่งผู้รายงาน',
   reporterPhone: 'โทรศัพท์ผู้รายงาน',
   districtReporter: (district: string) => `ผู้รายงาน อ.${district} (ชื่อ; ตำแหน่ง; โทร.)`,
+  webAppUrl: 'ลิงก์หน้าเว็บสำหรับโทรศัพท์',
 };
+
+/** The help of the mobile page's row. */
+export const WEB_APP_URL_HELP =
+  'ลิงก์ของหน้าเว็บ (Deploy → Web app ลงท้ายด้วย /exec) แผงควบคุมและอีเมลแจ้งเตือนจะแสดงลิงก์นี้ ว่างไว้ได้';
 
 /** The letter's office, group and telephone (its signature block). */
 export const LETTER_AGENCY = 'สำนักงานพัฒนาชุมชนจังหวัดหนองคาย กลุ่มงานส่งเสริมการพัฒนาชุมชน โทร. 0 4241 1182';
@@ -148,6 +155,7 @@ export function defaultSettings(districts: readonly string[], fiscalYear = CALEN
       reporter: NOBODY,
       districtReporters: Object.fromEntries(districts.map((d) => [d, NOBODY])),
     },
+    webAppUrl: '',
   };
 }
 
@@ -190,6 +198,7 @@ export function settingsRows(settings: Settings, districts: readonly string[]): 
       ],
     ),
     [LABEL.dataDay, settings.dataDay === null ? '' : { day: settings.dataDay }, DATA_DAY_HELP],
+    [LABEL.webAppUrl, settings.webAppUrl, WEB_APP_URL_HELP],
   ];
 }
 
@@ -294,8 +303,16 @@ export function readSettings(
       `ตั้งค่า "${LABEL.percentBasis}": ${JSON.stringify(basisText)} ไม่ใช่ "${BASIS_TEXT.registered}" หรือ "${BASIS_TEXT.neverOnline}" จึงใช้ "${BASIS_TEXT.registered}"`,
     );
   }
+  const webAppUrl = text(LABEL.webAppUrl, '');
+  const phonePage = /^https:\/\/script\.google\.com\/\S+$/.test(webAppUrl);
+  if (webAppUrl && !phonePage) {
+    problems.push(
+      `ตั้งค่า "${LABEL.webAppUrl}": ${JSON.stringify(webAppUrl)} ไม่ใช่ลิงก์หน้าเว็บของ Apps Script (ขึ้นต้นด้วย https://script.google.com/) จึงไม่แสดง`,
+    );
+  }
   return {
     settings: {
+      webAppUrl: phonePage ? webAppUrl : '',
       province: text(LABEL.province, defaults.province),
       fiscalYear,
       asOf,

@@ -108,6 +108,8 @@ export interface SidebarState {
   readonly reportEmail: string;
   /** True when the workbook has not been set up yet. */
   readonly needsSetUp: boolean;
+  /** The mobile page's address from the settings ('' when not deployed; docs/mobile.md). */
+  readonly webAppUrl?: string;
 }
 
 /** A made summary or report: sidebarMakeRoundSummary(round), sidebarMakeMonthlyReport(month). */

@@ -6,7 +6,7 @@
  * Never writes into the sheets officers type in.
  */
 import { dayOfDate } from '../core/civilDate';
-import { type CheckedSheet, dataCheck } from '../core/dataCheck';
+import { type CheckedSheet, dataCheck, type DataCheckInput } from '../core/dataCheck';
 import { cleanText } from '../core/text';
 import { setFrozenRows, setRowCount } from '../adapter/change';
 import { keep, readKept } from '../adapter/properties';
@@ -113,28 +113,12 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   }
   const tableName = book.table.own?.name ?? SHEET.districts;
   for (const p of book.table.problems) out.push({ sheet: tableName, ...p });
-  const sheets: CheckedSheet[] = [];
-  book.districtsRead.forEach((d, district) => {
+  book.districtsRead.forEach((d) => {
     if (d.unreadable) out.push({ sheet: tableName, row: d.row.row, column: 2, message: d.unreadable });
-    if (d.activities) sheets.push({ ...d.activities, kind: 'activities', district });
-    if (d.online) sheets.push({ ...d.online, kind: 'online', district });
   });
-  const names = book.districtsRead.map((d) => d.row.name);
-  const kept = readKept<Record<string, string[]>>(CLAIMS_KEY, {});
-  const claims = new Map<string, number>();
-  for (const [name, numbers] of Object.entries(kept)) {
-    const index = names.indexOf(name);
-    if (index >= 0) for (const n of numbers) claims.set(n, index);
-  }
-  const result = dataCheck({
-    districts: names,
-    sheets,
-    baseline: book.baseline ?? { name: SHEET.baseline, values: [], formulas: [] },
-    fiscalYear: book.settings.fiscalYear,
-    channelRows: book.channelRows,
-    today: dayOfDate(now),
-    claims,
-  });
+  const input = dataCheckInput(book, now);
+  const names = input.districts;
+  const result = dataCheck(input);
   out.push(...result.problems);
   const record: Record<string, string[]> = {};
   for (const [number, index] of result.claims) {
@@ -145,6 +129,37 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });
   for (const p of readSubmissions(book.registry).problems) out.push({ ...p, column: 1 });
   return out;
+}
+
+/**
+ * What the core data check reads of the workbook: every district's two sheets, the baseline,
+ * the fiscal year, the channels, today and the registration numbers' first claims as recorded.
+ * The mobile page's entries are checked with the same input (server/entryForm.ts).
+ * @param book the workbook as read
+ * @param now the current time
+ */
+export function dataCheckInput(book: WorkbookRead, now: Date): DataCheckInput {
+  const sheets: CheckedSheet[] = [];
+  book.districtsRead.forEach((d, district) => {
+    if (d.activities) sheets.push({ ...d.activities, kind: 'activities', district });
+    if (d.online) sheets.push({ ...d.online, kind: 'online', district });
+  });
+  const names = book.districtsRead.map((d) => d.row.name);
+  const kept = readKept<Record<string, string[]>>(CLAIMS_KEY, {});
+  const claims = new Map<string, number>();
+  for (const [name, numbers] of Object.entries(kept)) {
+    const index = names.indexOf(name);
+    if (index >= 0) for (const n of numbers) claims.set(n, index);
+  }
+  return {
+    districts: names,
+    sheets,
+    baseline: book.baseline ?? { name: SHEET.baseline, values: [], formulas: [] },
+    fiscalYear: book.settings.fiscalYear,
+    channelRows: book.channelRows,
+    today: dayOfDate(now),
+    claims,
+  };
 }
 
 /**

@@ -45,6 +45,7 @@ import { SHEET } from '../workbook/sheetNames';
 import { formatThaiDate } from '../core/thaiDate';
 import { dayOfDate } from '../core/civilDate';
 import { nowText } from './clock';
+import { webAppNote } from './webApp';
 import { caller, requireSetUpRight } from './roles';
 import { writingAction } from './serverAction';
 import { readConfig, type WorkbookConfig } from './workbookRead';
@@ -97,6 +98,7 @@ function diagnose_(ss: Spreadsheet, now: Date, clock: () => number, undo: Undo):
   const findings = platformFindings(observations, live);
   const notes: string[] = [];
   if (leftoversDeleted > 0) notes.push(`ลบชีตทดสอบที่การตรวจครั้งก่อนทำค้างไว้ ${leftoversDeleted} ชีต`);
+  notes.push(webAppNote());
   const own = existing ?? create_(ss, undo, notes);
   applyProtection(own.sheet, rightsOf(own.mark, own.name, settings), undo);
   const when = nowText(now);

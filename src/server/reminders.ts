@@ -213,13 +213,13 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   const province = config.settings.province;
   const reserve = owed.groups.filter((g) => g.digest).reduce((n, g) => n + g.to.length, 0);
   for (const group of owed.groups.filter((g) => !g.digest)) {
-    const mail = groupMail(province, group, plan, today, [], state.by);
+    const mail = groupMail(province, group, plan, today, [], state.by, config.settings.webAppUrl);
     if (quotaLeft_(result) - reserve < mail.to.length) result.waiting.push(...group.labels);
     else send_(mail, group, ledger, day, result);
   }
   for (const group of owed.groups.filter((g) => g.digest)) {
     const waiting = result.waiting.filter((k) => k !== DIGEST_KEY);
-    const mail = groupMail(province, group, plan, today, waiting, state.by);
+    const mail = groupMail(province, group, plan, today, waiting, state.by, config.settings.webAppUrl);
     if (quotaLeft_(result) < mail.to.length) result.waiting.push(...group.labels);
     else send_(mail, group, ledger, day, result);
   }

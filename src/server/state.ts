@@ -128,5 +128,6 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     ),
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,
+    webAppUrl: settings.webAppUrl,
   };
 }

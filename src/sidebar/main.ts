@@ -118,6 +118,15 @@ function showNotices_(state: SidebarState, user: User): void {
     for (const text of problems) add(list, el('li', '', text));
     add(notices, list);
   }
+  // The mobile page (docs/mobile.md): only an Apps Script web app's address becomes a link.
+  const phone = state.webAppUrl ?? '';
+  if (/^https:\/\/script\.google\.com\/\S+$/.test(phone)) {
+    const link = el('a', '', 'เปิดหน้าเว็บสำหรับโทรศัพท์');
+    link.href = phone;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    add(notices, add(withId('p', 'phoneLink', 'muted'), link, ` ${phone}`));
+  }
 }
 
 void loadState(app);

@@ -155,9 +155,10 @@ function districtSection_(province: string, d: DistrictReminder, greet: boolean)
 }
 
 /** The closing paragraphs of a district's reminder. */
-function districtAfter_(province: string, by: string): string[] {
+function districtAfter_(province: string, by: string, phoneUrl = ''): string[] {
   return [
     'ส่งได้จากแผงควบคุม OTOP ในสมุดงาน (เมนู OTOP → เปิดแผงควบคุม → หน้าที่การส่งรายงาน) ถ้าส่งแล้ว ไม่ต้องทำอะไรเพิ่ม',
+    ...(phoneUrl ? [`หรือจากโทรศัพท์: ${phoneUrl}`] : []),
     `อีเมลนี้ส่งโดยระบบแจ้งเตือนอัตโนมัติของสมุดงาน OTOP จังหวัด${province} (เปิดโดย ${by}) วันละไม่เกินหนึ่งฉบับ`,
   ];
 }
@@ -167,10 +168,11 @@ function districtAfter_(province: string, by: string): string[] {
  * @param province the province's name
  * @param d the district's reminder
  * @param by the account the reminders run as
+ * @param phoneUrl the mobile page's address from the settings ('' when none)
  */
-export function districtMail(province: string, d: DistrictReminder, by: string): ReminderMail {
+export function districtMail(province: string, d: DistrictReminder, by: string, phoneUrl = ''): ReminderMail {
   const sections = [districtSection_(province, d, true)];
-  const after = districtAfter_(province, by);
+  const after = districtAfter_(province, by, phoneUrl);
   return {
     key: d.district,
     to: d.to,
@@ -324,6 +326,7 @@ export function owedMails(plan: ReminderPlan, ledger: ReminderLedger, fiscalYear
  * @param today the day
  * @param waiting districts whose reminder waits for the next run (for the digest)
  * @param by the account the reminders run as
+ * @param phoneUrl the mobile page's address from the settings ('' when none)
  */
 export function groupMail(
   province: string,
@@ -332,17 +335,18 @@ export function groupMail(
   today: Day,
   waiting: readonly string[],
   by: string,
+  phoneUrl = '',
 ): ReminderMail {
   const key = group.labels.join(',');
   if (group.districts.length === 1 && !group.digest)
-    return { ...districtMail(province, group.districts[0], by), to: group.to, key };
+    return { ...districtMail(province, group.districts[0], by, phoneUrl), to: group.to, key };
   if (group.districts.length === 0) return { ...digestMail(province, plan, today, waiting, by), to: group.to, key };
   const names = group.districts.map((d) => `อ.${d.district}`);
   const sections = [
     { lines: [`เรียน เจ้าหน้าที่ ${names.join(' และ ')}`], items: [] },
     ...group.districts.map((d) => districtSection_(province, d, false)),
   ].filter((s) => s.lines.length > 0);
-  let after = districtAfter_(province, by);
+  let after = districtAfter_(province, by, phoneUrl);
   let subject = `[OTOP ${province}] แจ้งเตือนการส่งรายงาน ${names.join(', ')}`;
   if (group.digest) {
     const digest = digestParts_(plan, today, waiting, by);

@@ -118,6 +118,30 @@ describe('a fresh clone', () => {
     expect(c.run('node', [script, 'check']).stderr).toContain('"rootDir": "dist"');
   });
 
+  test('the mobile page: bind --webapp records its deployment; deploy then moves it (clasp deploy -i), or says there is none', () => {
+    const c = freshClone();
+    const script = join('scripts', 'clasp-project.mjs');
+    const WEBAPP = 'AKfycbx0123456789abcdefghijABCDEFGHIJ_-xyz';
+    expect(c.run('node', [script, 'bind', '--webapp', WEBAPP]).status).toBe(1); // no project bound yet
+    c.run('node', [script, 'bind', SCRIPT_ID]);
+    const none = c.run('node', [script, 'deploy']);
+    expect(none.status).toBe(0);
+    expect(none.stdout).toContain('no web-app deployment recorded');
+    expect(c.run('node', [script, 'bind', '--webapp', 'not-a-deployment']).status).toBe(1);
+    expect(c.run('node', [script, 'bind', '--webapp', WEBAPP]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(c.dir, '.clasp.json'), 'utf8'))).toEqual({
+      scriptId: SCRIPT_ID,
+      rootDir: 'dist',
+      webAppDeploymentId: WEBAPP,
+    });
+    // clasp reaches the sign-in (no account here): the redeploy itself needs Google
+    const moved = c.run('node', [script, 'deploy']);
+    expect(moved.status).not.toBe(0);
+    expect(`${moved.stdout}${moved.stderr}`).toMatch(/credentials|log ?in/i);
+    const status = c.run(CLASP, ['status', '--json']);
+    expect(JSON.parse(status.stdout).filesToPush).toContain('dist/Mobile.html');
+  });
+
   test('bound, `clasp status` would push exactly the bundle, the manifest and the sidebar page', () => {
     const c = freshClone();
     c.run('node', [join('scripts', 'clasp-project.mjs'), 'bind', SCRIPT_ID]);
@@ -130,9 +154,11 @@ describe('a fresh clone', () => {
   });
 });
 
-test('`npm run push` checks the project, lints, and runs every test before `clasp push --force`', () => {
+test('`npm run push` checks the project, lints, and runs every test before `clasp push --force`, then keeps the web app', () => {
   const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
-  expect(scripts.push).toBe('node scripts/clasp-project.mjs check && npm run lint && npm test && clasp push --force');
+  expect(scripts.push).toBe(
+    'node scripts/clasp-project.mjs check && npm run lint && npm test && clasp push --force && node scripts/clasp-project.mjs deploy',
+  );
   expect(scripts.test).toMatch(/^npm run build && npm run typecheck && npm run layers && jest/);
   expect(scripts.bind).toBe('node scripts/clasp-project.mjs bind');
 });

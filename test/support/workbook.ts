@@ -2,7 +2,7 @@
  * A fake workbook with the built bundle loaded against it, as one officer's execution: the
  * bundle's custom functions also compute the workbook's formulas.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createFakeWorkbook,
@@ -43,7 +43,11 @@ export function newHarness(options: HarnessOptions = {}): Harness {
     owner: OWNER,
     ...workbook,
     editors,
-    htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
+    htmlFiles: {
+      Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8'),
+      // the mobile page (docs/mobile.md), served by doGet
+      ...(existsSync(join(DIST, 'Mobile.html')) ? { Mobile: readFileSync(join(DIST, 'Mobile.html'), 'utf8') } : {}),
+    },
   });
   const as = asUser_(book);
   const first = as(options.owner === null ? editors[0] : (options.owner ?? OWNER));
