@@ -8,6 +8,8 @@
  * the marker then names the original, so the copy is not ours either.
  */
 
+import { dayOfDate, ymdOf } from '../core/civilDate';
+import { fiscalYearOf, monthEnd } from '../core/fiscalYear';
 import type { FormShape } from './officialForm';
 
 /** The developer-metadata key of the add-on's markers. */
@@ -40,6 +42,8 @@ export interface ReportMark {
   readonly kind: 'round' | 'month';
   /** 1–3 for a round, yyyy-mm for a month. */
   readonly period: string;
+  /** The BE fiscal year it is of; absent on reports of earlier versions (reportYear decides). */
+  readonly fiscalYear?: number;
   /** building: not yet complete (a run stopped midway); current: the newest; superseded: kept. */
   readonly state: 'building' | 'current' | 'superseded';
   /** Made before its cut-off: never the round's summary. */
@@ -155,4 +159,35 @@ export function ownSheets<S>(found: readonly { sheet: S; sheetId: number; value:
     out.push({ sheet, mark });
   }
   return out;
+}
+
+/**
+ * The BE fiscal year a report is of: its mark's; for a report of an earlier version, a month's
+ * by its date, and a round's by the day it was made, less a quarter for one made in October to
+ * December (no round is due then: the letter's are in March, May and September, so a round
+ * summary made then is the previous year's last round, made after its deadline).
+ * @param mark the report's mark
+ */
+export function reportYear(mark: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear'>): number {
+  if (typeof mark.fiscalYear === 'number') return mark.fiscalYear;
+  const month = /^(\d{4})-(\d{2})$/.exec(mark.period);
+  if (mark.kind === 'month' && month) return fiscalYearOf(monthEnd(Number(month[1]), Number(month[2])));
+  const made = new Date(mark.made);
+  if (Number.isNaN(made.getTime())) return 0;
+  const day = dayOfDate(made);
+  return fiscalYearOf(day) - (ymdOf(day).month >= 10 ? 1 : 0);
+}
+
+/**
+ * Whether two reports are of the same kind, period and fiscal year (provisional ones apart).
+ * @param a one report's mark
+ * @param b the other's
+ */
+export function sameReportPeriod(
+  a: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear' | 'provisional'>,
+  b: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear' | 'provisional'>,
+): boolean {
+  return (
+    a.kind === b.kind && a.period === b.period && a.provisional === b.provisional && reportYear(a) === reportYear(b)
+  );
 }
