@@ -266,10 +266,11 @@ export function showSidebar(): void {
 
 /**
  * Sidebar (google.script.run): set up or repair the workbook.
+ * @param {number=} fiscalYear for a new workbook: the fiscal year chosen (the sidebar proposes the current one)
  * @return {Object} what was done, in Thai
  */
-export function sidebarSetUp(): SetupReport {
-  return onWorkbook_((ss) => runSetUp(ss, new Date()));
+export function sidebarSetUp(fiscalYear?: number): SetupReport {
+  return onWorkbook_((ss) => runSetUp(ss, new Date(), fiscalYear));
 }
 
 /**

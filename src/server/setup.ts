@@ -12,6 +12,9 @@ import { parseDate } from '../core/dateParse';
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { NO_FIGURE } from '../core/districtResult';
+import { fiscalYearOf } from '../core/fiscalYear';
+import { OfficerError } from '../core/officerError';
+import { CALENDAR_2565 } from '../core/calendar';
 import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../core/settings';
 import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
@@ -65,6 +68,24 @@ export interface SetupReport {
   readonly rights: string[];
   /** One Thai sentence. */
   readonly message: string;
+  /** The fiscal year set up, and how it was taken (Thai), e.g. ปีงบประมาณ 2570 (ปีปัจจุบัน). */
+  readonly fiscalYear?: number;
+  readonly yearText?: string;
+}
+
+/**
+ * How set-up names the fiscal year it took on a new workbook.
+ * @param year the year taken
+ * @param today the day
+ */
+export function yearTakenText(year: number, today: Day): string {
+  const why =
+    year === fiscalYearOf(today)
+      ? 'ปีงบประมาณปัจจุบันตามวันที่วันนี้'
+      : year === CALENDAR_2565.fiscalYear
+        ? 'ตามหนังสือจังหวัด ก.พ. 2565'
+        : 'ตามที่เลือก';
+  return `ปีงบประมาณ ${year} (${why})`;
 }
 
 /** One set-up run's state. */
@@ -88,13 +109,22 @@ interface Run_ {
  * Sets up or repairs the workbook, whole or not at all. The caller holds the document lock.
  * @param ss the workbook
  * @param now the current time
+ * @param fiscalYear the fiscal year chosen for a workbook whose settings name none (the sidebar
+ *   proposes the current one, the letter's 2565 one choice away); omitted: the letter's 2565.
+ *   A year already in the settings is never changed by set-up.
  */
-export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
-  return atomically((undo) => setUp_(ss, now, undo));
+export function setUpWorkbook(ss: Spreadsheet, now: Date, fiscalYear?: number): SetupReport {
+  if (fiscalYear !== undefined && fiscalYear !== null) {
+    const n = Number(fiscalYear);
+    if (!Number.isInteger(n) || n <= 2400 || n >= 2700) {
+      throw OfficerError.input(`ปีงบประมาณ "${String(fiscalYear)}" ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2570)`);
+    }
+  }
+  return atomically((undo) => setUp_(ss, now, undo, fiscalYear ?? undefined));
 }
 
 /** Set-up's steps; every change registers its undo. */
-function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
+function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): SetupReport {
   const found = readRegistry(ss);
   const stopped = new Set(found.sheets.flatMap((s) => (s.mark.unfinished ? [s.mark.unfinished.run] : [])));
   // The stopped run logged if the log says so: its id kept with the log's state, or its rows
@@ -125,7 +155,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   const healed = healLeftovers(ss, found, now, undo);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
-  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now));
+  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.made);
@@ -183,7 +213,14 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   rows.push(...rights.map((r): LogRow => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']));
   run.warnings.push(...healed);
   if (run.created.length > 0 || changed.length > 0) {
-    rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
+    const year = chosenYear !== undefined && settings.yearText ? ` ${settings.yearText}` : '';
+    rows.push([
+      when,
+      me,
+      'ตั้งค่า / ซ่อมแซมสมุดงาน',
+      `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต${year}`,
+      'สำเร็จ',
+    ]);
   }
   if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
   else finishStopped(ss, readRegistryOf_(run), settings.settings, undo, me, when); // set-up repairs: a stopped run's records too
@@ -193,7 +230,17 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
       : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
         (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
-  return { created: [...run.created], repaired: changed, warnings: run.warnings, rights, message };
+  // A year chosen in the sidebar for a new workbook: said which was taken (a year already in the settings is kept).
+  const taken = chosenYear !== undefined && settings.yearText ? ` ตั้งเป็น${settings.yearText}` : '';
+  return {
+    created: [...run.created],
+    repaired: changed,
+    warnings: run.warnings,
+    rights,
+    message: message + taken,
+    fiscalYear: settings.settings.fiscalYear,
+    ...(settings.yearText ? { yearText: settings.yearText } : {}),
+  };
 }
 
 /** Clears the unfinished flag of the sheets this run made or finished: set-up's last change, after its log. */
@@ -285,8 +332,11 @@ function setUpSettings_(
   existing: unknown[][],
   names: readonly string[],
   today: Day,
+  chosenYear?: number,
 ): {
   settings: Settings;
+  /** The year taken on a workbook whose settings named none ('' when they named one). */
+  yearText: string;
   problems: string[];
   refs: Pick<TableRefs, 'settings' | 'basis'>;
   ownName: string;
@@ -298,7 +348,11 @@ function setUpSettings_(
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
-  const typedYear = readSettings(grid, names).settings.fiscalYear;
+  const yearTyped = grid.some((row) => cleanText(String(row[0])) === LABEL.fiscalYear && !isBlank(row[1]));
+  const typedYear = yearTyped
+    ? readSettings(grid, names).settings.fiscalYear
+    : Number(chosenYear ?? CALENDAR_2565.fiscalYear);
+  const yearText = yearTyped ? '' : yearTakenText(typedYear, today);
   const dateRows: number[] = [];
   let dataDayRow = -1;
   const planned = new Map<number, Map<number, PlannedValue>>();
@@ -346,6 +400,7 @@ function setUpSettings_(
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
   return {
     settings,
+    yearText,
     problems,
     ownName: nameOf(sheet),
     refs: { settings: sheetRef(nameOf(sheet), '$A$1:$C'), basis: sheetRef(nameOf(sheet), `$B$${basisRow}`) },

@@ -15,6 +15,8 @@ import {
   sameDuty,
   yearDuties,
 } from '../../src/core/duties';
+import { sameWeekdayOfMonth, weekdayOf } from '../../src/core/fiscalYear';
+import { defaultRounds, proposedRounds } from '../../src/core/settings';
 
 const iso = (d: { opens: number; cutOff: number; due: number }) => ({
   opens: isoOfDay(d.opens),
@@ -102,6 +104,21 @@ describe('a fiscal year’s duties and the year before', () => {
     const a = roundDuty(1, CALENDAR_2565.rounds[0], 2565);
     expect(sameDuty(a, { kind: 'round', period: '1', fiscalYear: 2565 })).toBe(true);
     expect(sameDuty(a, { kind: 'round', period: '1', fiscalYear: 2566 })).toBe(false);
+  });
+});
+
+describe('next year’s deadlines proposed from this year’s', () => {
+  test('each round on the same weekday of the same week of its month: FY 2565’s fourth Fridays', () => {
+    const fy2566 = proposedRounds(CALENDAR_2565.rounds, 1).map(isoOfDay);
+    expect(fy2566).toEqual(['2023-03-24', '2023-05-26', '2023-09-22']);
+    expect(proposedRounds(CALENDAR_2565.rounds, 2).map(isoOfDay)).toEqual(['2024-03-22', '2024-05-24', '2024-09-27']);
+    for (const d of proposedRounds(CALENDAR_2565.rounds, 5)) expect(weekdayOf(d)).toBe(5);
+    expect(defaultRounds(2565).map(isoOfDay)).toEqual(['2022-03-25', '2022-05-27', '2022-09-23']);
+  });
+
+  test('a fifth week the month does not have gives its last such weekday', () => {
+    // Tue 31 Mar 2020 is the fifth Tuesday; March 2021 has four (its last: 30 Mar)
+    expect(isoOfDay(sameWeekdayOfMonth(dayOf(2020, 3, 31), 1))).toBe('2021-03-30');
   });
 });
 

@@ -1,0 +1,82 @@
+/**
+ * Set-up on a new workbook takes the fiscal year the sidebar proposes — the current one from the
+ * date in Asia/Bangkok (2570 on 6 Dec 2026 CE) — or the letter's FY 2565, one choice away, and
+ * says which it took; a year already in the settings is kept; another year's round deadlines are
+ * the letter's weekdays (the fourth Fridays of March, May and September).
+ */
+import { dump } from '../../dev/fakes';
+import { LABEL } from '../../src/core/settings';
+import { fiscalYearOfIso } from '../../src/sidebar/setUp';
+import { newHarness, OWNER } from '../support/workbook';
+
+const TODAY = new Date(2026, 11, 6, 9, 0); // 6 Dec 2569 BE, FY 2570
+
+/** The settings sheet's value of a label (a date as its Bangkok yyyy-mm-dd). */
+function setting(h: ReturnType<typeof newHarness>, label: string): unknown {
+  const row = h.run.spreadsheet
+    .getSheetByName('ตั้งค่า')!
+    .getDataRange()
+    .getValues()
+    .find((r) => r[0] === label);
+  const v = row?.[1];
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  return v;
+}
+
+describe('set-up on a new workbook and the fiscal year', () => {
+  test('the sidebar proposes the current fiscal year from the Bangkok date', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    const state = h.gas.sidebarState();
+    expect(state.needsSetUp).toBe(true);
+    expect(fiscalYearOfIso(state.today)).toBe(2570);
+    expect(fiscalYearOfIso('2022-09-30')).toBe(2565);
+    expect(fiscalYearOfIso('2022-10-01')).toBe(2566);
+  });
+
+  test('the current year taken: said so, its rounds on the letter’s weekdays', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    const report = h.gas.sidebarSetUp(2570);
+    expect(report.fiscalYear).toBe(2570);
+    expect(report.message).toContain('ตั้งเป็นปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
+    expect(setting(h, LABEL.fiscalYear)).toBe(2570);
+    // fourth Fridays: 26 Mar, 28 May, 24 Sep 2570 BE (2027 CE)
+    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['2027-03-26', '2027-05-28', '2027-09-24']);
+    expect(h.gas.sidebarState().fiscalYear).toBe(2570);
+    const log = h.run.spreadsheet.getSheetByName('บันทึก')!.getDataRange().getValues();
+    expect(log.map((r) => r.join(' ')).join('\n')).toContain('ปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
+  });
+
+  test('the letter’s FY 2565, one choice away: its deadlines and figures exactly the letter’s', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    const report = h.gas.sidebarSetUp(2565);
+    expect(report.message).toContain('ตั้งเป็นปีงบประมาณ 2565 (ตามหนังสือจังหวัด ก.พ. 2565)');
+    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['2022-03-25', '2022-05-27', '2022-09-23']);
+    const state = h.gas.sidebarState();
+    expect(state.fiscalYear).toBe(2565);
+    expect(state.total.registered).toBe(818);
+  });
+
+  test('a year already in the settings is kept whatever is chosen', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    h.gas.sidebarSetUp(2570);
+    const again = h.gas.sidebarSetUp(2565);
+    expect(again.fiscalYear).toBe(2570);
+    expect(again.message).not.toContain('ตั้งเป็น');
+    expect(setting(h, LABEL.fiscalYear)).toBe(2570);
+  });
+
+  test('a year that is not a BE year is refused in Thai and nothing is written', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    const before = JSON.stringify(dump(h.run.spreadsheet));
+    expect(() => h.as(OWNER).gas.sidebarSetUp(2027)).toThrow(/ปีงบประมาณ "2027" ไม่ถูกต้อง/);
+    expect(JSON.stringify(dump(h.run.spreadsheet))).toBe(before);
+  });
+});
