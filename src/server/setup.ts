@@ -48,6 +48,8 @@ import {
 import { namedOfficers, rightsOf } from '../workbook/rights';
 import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
+import { type Layout, yearLayout } from '../core/layout';
+import { yearLabel, yearNeutral } from '../core/yearLabels';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
 import { type LogRow, appendLog, finishStopped, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
@@ -158,7 +160,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
-  const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.made);
+  const year = settings.settings.fiscalYear;
+  const specTable = applySheetSpec(
+    districtOwn.own.sheet,
+    districtSheetSpec(SHEET.districts, year),
+    undo,
+    districtOwn.made,
+  );
   note_(run, districtOwn.own, specTable);
 
   for (const name of names) {
@@ -166,7 +174,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     note_(
       run,
       activities.own,
-      applySheetSpec(activities.own.sheet, activitySheetSpec(activities.own.name, name), undo, activities.made, true),
+      applySheetSpec(
+        activities.own.sheet,
+        activitySheetSpec(activities.own.name, name, year),
+        undo,
+        activities.made,
+        true,
+      ),
     );
     const online = own_(run, 'online', entrySheetName('online', name), name);
     note_(
@@ -174,18 +188,18 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
       online.own,
       applySheetSpec(
         online.own.sheet,
-        onlineSheetSpec(online.own.name, name, criteria.channels),
+        onlineSheetSpec(online.own.name, name, criteria.channels, year),
         undo,
         online.made,
         true,
       ),
     );
   }
-  const baseline = own_(run, 'baseline', SHEET.baseline);
+  const baseline = own_(run, 'baseline', baselineName_(run, year));
   note_(
     run,
     baseline.own,
-    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.made, true),
+    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names, year), undo, baseline.made, true),
   );
 
   const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
@@ -261,6 +275,22 @@ const CHANNEL_MARGIN = 40;
 
 /** Roles whose sheets hold what people typed: an unmarked sheet of their name is taken as ours. */
 const ADOPTABLE: readonly SheetRole[] = ['settings', 'criteria', 'districts', 'baseline', 'activities', 'online'];
+
+/**
+ * The baseline sheet's name for a fiscal year (ฐาน ๒๕๖๔ for FY 2565, ฐาน ๒๕๖๕ for FY 2566); a
+ * baseline sheet already called by another year's form of the name keeps it (the sheet is found
+ * by its marker, an unmarked one of an earlier version by that name), so nothing is renamed or
+ * warned about; the year switch gives the new year's baseline its own name.
+ */
+function baselineName_(run: Run_, fiscalYear: number): string {
+  const wanted = yearLabel(SHEET.baseline, fiscalYear);
+  const neutral = yearNeutral(SHEET.baseline);
+  const marked = run.registry.find((s) => s.mark.role === 'baseline');
+  if (marked) return yearNeutral(marked.name) === neutral ? marked.name : wanted;
+  // An unmarked sheet of an earlier version is called by the letter's name.
+  if (wanted === SHEET.baseline || sheetNamed(run.ss, wanted) || !sheetNamed(run.ss, SHEET.baseline)) return wanted;
+  return SHEET.baseline;
+}
 
 /**
  * The add-on's sheet of a role: the marked one (wherever renamed), else for a role whose sheet
@@ -582,7 +612,8 @@ function writeDistrictTable_(
     new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE)].map(([c, v]) => [c + 1, v])),
   );
   if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
-    planned.set(1, new Map(DISTRICT_LAYOUT.headers.map((h, c) => [c + 1, h])));
+    const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
+    planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
   }
   if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
     run.repaired.add(nameOf(sheet));

@@ -2,19 +2,7 @@
 import { add, button, el, option, withId } from './dom';
 import type { Part, Sidebar } from './state';
 import { act } from './status';
-
-/** The letter's fiscal year, one choice away on a new workbook. */
-const LETTER_YEAR = 2565;
-
-/**
- * The BE fiscal year of an ISO day (FY N runs 1 Oct N−1 – 30 Sep N): the server's today, in
- * Asia/Bangkok, so the proposal does not follow the browser's time zone.
- * @param iso yyyy-mm-dd
- */
-export function fiscalYearOfIso(iso: string): number {
-  const [year, month] = iso.split('-').map(Number);
-  return (month >= 10 ? year + 1 : year) + 543;
-}
+import { fiscalYearOfIso, LETTER_YEAR } from './fiscalYear';
 
 /**
  * The set-up button, appended to a parent; on a workbook not yet set up, a choice of fiscal

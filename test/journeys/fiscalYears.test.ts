@@ -83,6 +83,9 @@ describe('another year’s round submission is not this year’s', () => {
       .join('\n');
     expect(text).toContain('ตามที่อำเภอส่งเมื่อ 20 มี.ค. 66');
     expect(text).not.toContain('ตามที่อำเภอส่งเมื่อ 20 มี.ค. 65');
+    // its headers name FY 2566's baseline year (2565), not the letter's
+    expect(text).toContain('ส่งเสริมแล้ว ปี ๖๕');
+    expect(text).not.toMatch(/๖๔/);
     const row = sheetValues(h, made.sheet).find((r) => r.includes('ท่าบ่อ'));
     expect(row).toBeDefined();
     expect(row).toEqual(expect.arrayContaining([5, 6]));

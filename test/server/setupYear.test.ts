@@ -6,7 +6,7 @@
  */
 import { dump } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
-import { fiscalYearOfIso } from '../../src/sidebar/setUp';
+import { fiscalYearOfIso } from '../../src/sidebar/fiscalYear';
 import { newHarness, OWNER } from '../support/workbook';
 
 const TODAY = new Date(2026, 11, 6, 9, 0); // 6 Dec 2569 BE, FY 2570
@@ -78,5 +78,68 @@ describe('set-up on a new workbook and the fiscal year', () => {
     const before = JSON.stringify(dump(h.run.spreadsheet));
     expect(() => h.as(OWNER).gas.sidebarSetUp(2027)).toThrow(/ปีงบประมาณ "2027" ไม่ถูกต้อง/);
     expect(JSON.stringify(dump(h.run.spreadsheet))).toBe(before);
+  });
+});
+
+describe('labels derived from the year', () => {
+  /** Every text of the workbook's cells and notes, with where it is. */
+  function texts(h: ReturnType<typeof newHarness>): { where: string; text: string }[] {
+    const out: { where: string; text: string }[] = [];
+    for (const sheet of h.run.spreadsheet.getSheets()) {
+      const range = sheet.getDataRange();
+      const values = range.getValues();
+      const notes = range.getNotes();
+      values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v === 'string' && v) out.push({ where: `${sheet.getName()}!R${r + 1}C${c + 1}`, text: v });
+          const note = notes[r]?.[c];
+          if (note) out.push({ where: `${sheet.getName()}!R${r + 1}C${c + 1} note`, text: note });
+        }),
+      );
+      out.push({ where: 'sheet name', text: sheet.getName() });
+    }
+    return out;
+  }
+
+  test('a workbook set up for FY 2570 names 2569 as its baseline year and never the letter’s years', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    h.gas.sidebarSetUp(2570);
+    const all = texts(h);
+    expect(all.filter((t) => /๖๔|๒๕๖๔|2564|๖๕|๒๕๖๕|2565/.test(t.text))).toEqual([]);
+    const names = h.run.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names).toContain('ฐาน ๒๕๖๙');
+    const header = h.run.spreadsheet.getSheetByName('อำเภอ')!.getRange(1, 1, 1, 4).getValues()[0];
+    expect(header).toEqual(['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๙)', 'ส่งเสริมแล้ว ปี ๖๙']);
+    // the whole-workbook figures are read under the year's headers
+    expect(h.gas.sidebarState().total.registered).toBe(818);
+  });
+
+  test('FY 2565 keeps exactly the letter’s labels', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    h.gas.sidebarSetUp(2565);
+    const header = h.run.spreadsheet.getSheetByName('อำเภอ')!.getRange(1, 1, 1, 4).getValues()[0];
+    expect(header).toEqual(['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)', 'ส่งเสริมแล้ว ปี ๖๔']);
+    expect(h.run.spreadsheet.getSheetByName('ฐาน ๒๕๖๔')).not.toBeNull();
+  });
+
+  test('moved from FY 2565 to 2566, set-up relabels its own headers and keeps finding the baseline by its marker', () => {
+    const h = newHarness();
+    h.book.clock.set(new Date(2022, 9, 3, 9, 0));
+    h.gas.sidebarSetUp(2565);
+    const before = h.gas.sidebarState().total;
+    const settings = h.run.spreadsheet.getSheetByName('ตั้งค่า')!;
+    const row = settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === LABEL.fiscalYear);
+    settings.getRange(row + 1, 2).setValue(2566);
+    const report = h.gas.sidebarSetUp();
+    const header = h.run.spreadsheet.getSheetByName('อำเภอ')!.getRange(1, 1, 1, 4).getValues()[0];
+    expect(header).toEqual(['ที่', 'อำเภอ', 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๕)', 'ส่งเสริมแล้ว ปี ๖๕']);
+    expect(report.warnings.join('\n')).not.toMatch(/เปลี่ยนชื่อ|ถูกเปลี่ยนเป็นอย่างอื่น/);
+    expect(h.run.spreadsheet.getSheets().filter((s) => s.getName().startsWith('ฐาน'))).toHaveLength(1);
+    expect(h.gas.sidebarState().total.registered).toBe(before.registered);
   });
 });
