@@ -89,13 +89,13 @@ describe('labels derived from the year', () => {
       const range = sheet.getDataRange();
       const values = range.getValues();
       const notes = range.getNotes();
-      values.forEach((row, r) =>
+      values.forEach((row, r) => {
         row.forEach((v, c) => {
           if (typeof v === 'string' && v) out.push({ where: `${sheet.getName()}!R${r + 1}C${c + 1}`, text: v });
           const note = notes[r]?.[c];
           if (note) out.push({ where: `${sheet.getName()}!R${r + 1}C${c + 1} note`, text: note });
-        }),
-      );
+        });
+      });
       out.push({ where: 'sheet name', text: sheet.getName() });
     }
     return out;
