@@ -7,7 +7,9 @@
  * rights.
  */
 import { channelNames } from '../core/channels';
-import { dateOfDay, type Day, dayOfDate } from '../core/civilDate';
+import { type Day, dayOfDate, isDate } from '../core/civilDate';
+import { beDateText } from '../core/thaiDate';
+import { asCellText } from '../workbook/cellText';
 import { parseDate } from '../core/dateParse';
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
@@ -123,6 +125,17 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date, fiscalYear?: number): 
     }
   }
   return atomically((undo) => setUp_(ss, now, undo, fiscalYear ?? undefined));
+}
+
+/**
+ * Set-up's steps inside another whole-or-nothing action (the year switch: the new year's labels,
+ * formulas, board and protections), its changes registered in that action's undo.
+ * @param ss the workbook
+ * @param now the current time
+ * @param undo the action's undo
+ */
+export function setUpWithin(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
+  return setUp_(ss, now, undo);
 }
 
 /** Set-up's steps; every change registers its undo. */
@@ -398,9 +411,14 @@ function setUpSettings_(
       r = grid.length - 1;
       plan(r, 0, label);
     }
-    const typed = typeof value === 'object' ? dateOfDay(value.day) : value;
+    // Dates as BE text (beDateText); a date cell of an earlier version becomes the same day's BE text.
+    const typed = typeof value === 'object' ? asCellText(beDateText(value.day)) : value;
     if (label === LABEL.dataDay) dataDayRow = r;
     else if (isBlank(grid[r][1])) plan(r, 1, typed);
+    else if (typeof value === 'object' && isDate(grid[r][1])) {
+      const was = parseDate(grid[r][1]);
+      if (was.ok) plan(r, 1, asCellText(beDateText(was.value)));
+    }
     if (isBlank(grid[r][2])) plan(r, 2, help);
     if (typeof value === 'object') dateRows.push(r + 1);
   }
@@ -415,12 +433,13 @@ function setUpSettings_(
   }
   // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
   if (!sameDay_(grid[dataDayRow][1], today)) {
-    const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, dateOfDay(today)]])]]);
+    const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, asCellText(beDateText(today))]])]]);
     writeChangedCells(sheet, day, { values: grid, formulas: grid.map((row) => row.map(() => '')) }, run.undo);
-    grid[dataDayRow][1] = dateOfDay(today);
+    grid[dataDayRow][1] = beDateText(today);
   }
   dateRows.push(dataDayRow + 1);
-  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, 'dd/mm/yyyy', run.undo);
+  // Plain text: a BE date typed there stays the text officers read (as a date cell it would show its CE year).
+  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
   makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
   setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.

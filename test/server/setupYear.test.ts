@@ -7,6 +7,7 @@
 import { dump } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
 import { fiscalYearOfIso } from '../../src/sidebar/fiscalYear';
+import { activityRows, typeRows } from '../support/entries';
 import { newHarness, OWNER } from '../support/workbook';
 
 const TODAY = new Date(2026, 11, 6, 9, 0); // 6 Dec 2569 BE, FY 2570
@@ -45,7 +46,7 @@ describe('set-up on a new workbook and the fiscal year', () => {
     expect(report.message).toContain('ตั้งเป็นปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
     expect(setting(h, LABEL.fiscalYear)).toBe(2570);
     // fourth Fridays: 26 Mar, 28 May, 24 Sep 2570 BE (2027 CE)
-    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['2027-03-26', '2027-05-28', '2027-09-24']);
+    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['26/03/2570', '28/05/2570', '24/09/2570']);
     expect(h.gas.sidebarState().fiscalYear).toBe(2570);
     const log = h.run.spreadsheet.getSheetByName('บันทึก')!.getDataRange().getValues();
     expect(log.map((r) => r.join(' ')).join('\n')).toContain('ปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
@@ -56,7 +57,7 @@ describe('set-up on a new workbook and the fiscal year', () => {
     h.book.clock.set(TODAY);
     const report = h.gas.sidebarSetUp(2565);
     expect(report.message).toContain('ตั้งเป็นปีงบประมาณ 2565 (ตามหนังสือจังหวัด ก.พ. 2565)');
-    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['2022-03-25', '2022-05-27', '2022-09-23']);
+    expect([1, 2, 3].map((n) => setting(h, LABEL.round(n)))).toEqual(['25/03/2565', '27/05/2565', '23/09/2565']);
     const state = h.gas.sidebarState();
     expect(state.fiscalYear).toBe(2565);
     expect(state.total.registered).toBe(818);
@@ -141,5 +142,61 @@ describe('labels derived from the year', () => {
     expect(report.warnings.join('\n')).not.toMatch(/เปลี่ยนชื่อ|ถูกเปลี่ยนเป็นอย่างอื่น/);
     expect(h.run.spreadsheet.getSheets().filter((s) => s.getName().startsWith('ฐาน'))).toHaveLength(1);
     expect(h.gas.sidebarState().total.registered).toBe(before.registered);
+  });
+});
+
+describe('dates in ตั้งค่า are Buddhist-era text (issue 24)', () => {
+  /** The district table's cell of a district under a header. */
+  function tableCell(h: ReturnType<typeof newHarness>, district: string, header: string): unknown {
+    const values = h.run.spreadsheet.getSheetByName('อำเภอ')!.getDataRange().getValues();
+    return values.find((r) => r[1] === district)?.[values[0].indexOf(header)];
+  }
+
+  /** Writes a settings value as an officer types it. */
+  function type(h: ReturnType<typeof newHarness>, label: string, value: unknown): void {
+    const sheet = h.run.spreadsheet.getSheetByName('ตั้งค่า')!;
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === label);
+    sheet.getRange(row + 1, 2).setValue(value);
+  }
+
+  test('the cut-off typed as BE text is read by the table’s formulas and the server alike', () => {
+    const h = newHarness();
+    h.book.clock.set(new Date(2022, 2, 1, 9, 0));
+    h.gas.sidebarSetUp(2565);
+    typeRows(h.run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 2, '10/10/2564'));
+    typeRows(h.run.spreadsheet, 'กิจกรรม ท่าบ่อ', activityRows('ท่าบ่อ', 3, '10/12/2564'));
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe(5);
+    type(h, LABEL.asOf, '31/10/2564');
+    const cell = h.run.spreadsheet
+      .getSheetByName('ตั้งค่า')!
+      .getDataRange()
+      .getValues()
+      .find((r) => r[0] === LABEL.asOf)?.[1];
+    expect(cell).toBe('31/10/2564'); // plain text: Sheets does not make it a date of CE 2564
+    expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe(2);
+    const standing = h.gas.sidebarState().standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
+    expect(standing.activities).toBe(2);
+  });
+
+  test('a date that does not exist is flagged by the data check, in Thai', () => {
+    const h = newHarness();
+    h.book.clock.set(new Date(2022, 2, 1, 9, 0));
+    h.gas.sidebarSetUp(2565);
+    type(h, LABEL.round(2), '31/02/2565');
+    const problems = h.gas.sidebarCheckData().problems.map((p: { message: string }) => p.message);
+    expect(problems.join('\n')).toContain(LABEL.round(2));
+  });
+
+  test('a date cell of an earlier version becomes the same day as BE text at the next set-up', () => {
+    const h = newHarness();
+    h.book.clock.set(new Date(2022, 2, 1, 9, 0));
+    h.gas.sidebarSetUp(2565);
+    type(h, LABEL.round(1), new Date(2022, 2, 25));
+    h.gas.sidebarSetUp();
+    expect(setting(h, LABEL.round(1))).toBe('25/03/2565');
+    expect(h.gas.sidebarState().rounds[0]).toMatchObject({ deadline: '2022-03-25' });
   });
 });
