@@ -174,9 +174,20 @@ function madeBy_(book: WorkbookRead, email: string, now: Date): MadeBy {
  * @param registry the add-on's sheets
  * @param now the current time
  * @param undo where each step's undo is registered
+ * @param fiscalYear the settings' fiscal year: a report of another year is named with its year
  */
-export function healLeftovers(ss: Spreadsheet, registry: Registry, now: Date, undo: Undo): string[] {
-  return healReports(ss, registry, reportName, stampText(now), undo);
+export function healLeftovers(
+  ss: Spreadsheet,
+  registry: Registry,
+  now: Date,
+  undo: Undo,
+  fiscalYear?: number,
+): string[] {
+  const name = (mark: ReportMark) =>
+    fiscalYear === undefined || reportYear(mark) === fiscalYear
+      ? reportName(mark)
+      : `${reportName(mark)} ปีงบ ${reportYear(mark)}`;
+  return healReports(ss, registry, name, stampText(now), undo);
 }
 
 /**
@@ -217,7 +228,7 @@ function publish_(
   const wanted = yearName_(book, mark);
   const ref = reportRef_(book.registry, mark);
   const { name, renamed } = atomically((undo) => {
-    const healed = healLeftovers(ss, book.registry, now, undo);
+    const healed = healLeftovers(ss, book.registry, now, undo, book.settings.fiscalYear);
     const written = writeReport(
       ss,
       book.registry,

@@ -167,7 +167,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     warnings: [],
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
-  const healed = healLeftovers(ss, found, now, undo);
+  const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);

@@ -34,6 +34,7 @@ import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesAp
 import { type Caller, caller, requireOfficer } from './roles';
 import { appendSubmission, readSubmissions, submissionLogRow } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
+import { yearBook } from './yearBook';
 import type { Spreadsheet } from '../adapter/sheetIo';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';
@@ -226,7 +227,8 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
     district: target,
     duty,
     today,
-    snapshot: snapshot_(book, target, duty, today),
+    // A duty of a finished year (its September report) counts that year's kept entries.
+    snapshot: snapshot_(yearBook(book, duty.fiscalYear), target, duty, today),
     records,
     earlier: submissionsOf(records, target, duty),
   };

@@ -35,7 +35,15 @@ export type SheetRole =
   /** The board of who has reported (rebuilt by the add-on). */
   | 'board'
   /** The dashboard: formulas and charts (workbook/dashboard.ts), made and repaired by set-up. */
-  | 'dashboard';
+  | 'dashboard'
+  /** A finished fiscal year's sheet kept as values by the year switch (server/newYear.ts). */
+  | 'archive';
+
+/** What an archive sheet keeps: which fiscal year, of which sheet (and district). */
+export interface ArchiveMark {
+  readonly fiscalYear: number;
+  readonly of: SheetRole;
+}
 
 /** A report's identity and state. */
 export interface ReportMark {
@@ -86,6 +94,8 @@ export interface SheetMark {
   /** For a district's entry sheets: the district's canonical name. */
   readonly district?: string;
   readonly report?: ReportMark;
+  /** An archive sheet's year and origin (role 'archive'). */
+  readonly archive?: ArchiveMark;
   /**
    * Made ('made') or taken over ('adopted') by the set-up run `run` that has not finished: a run
    * stopped midway (Apps Script's time limit, an outage) leaves it so, and nobody was told. The
@@ -107,6 +117,7 @@ export function encodeMark(mark: SheetMark): string {
     sheetId: mark.sheetId,
     ...(mark.district !== undefined ? { district: mark.district } : {}),
     ...(mark.report ? { report: mark.report } : {}),
+    ...(mark.archive ? { archive: mark.archive } : {}),
     ...(mark.unfinished ? { unfinished: mark.unfinished } : {}),
   });
 }
@@ -125,6 +136,9 @@ export function decodeMark(value: string | null): SheetMark | null {
       sheetId: parsed.sheetId,
       ...(typeof parsed.district === 'string' ? { district: parsed.district } : {}),
       ...(parsed.report ? { report: parsed.report } : {}),
+      ...(parsed.archive && typeof parsed.archive.fiscalYear === 'number' && typeof parsed.archive.of === 'string'
+        ? { archive: { fiscalYear: parsed.archive.fiscalYear, of: parsed.archive.of } }
+        : {}),
       ...(isUnfinished_(parsed.unfinished) ? { unfinished: parsed.unfinished } : {}),
     };
   } catch {
