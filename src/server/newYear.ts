@@ -15,14 +15,14 @@
 import { type Day, dayOfDate } from '../core/civilDate';
 import { fiscalYearBounds } from '../core/fiscalYear';
 import { OfficerError } from '../core/officerError';
-import { LABEL, proposedRounds } from '../core/settings';
+import { LABEL, proposedRounds, readSettings } from '../core/settings';
 import { cleanText } from '../core/text';
 import { beDateText, formatThaiDate } from '../core/thaiDate';
 import { BASELINE_LAYOUT } from '../core/entryLayout';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel } from '../core/yearLabels';
 import { applyProtection } from '../adapter/protections';
-import { markSheet, type OwnSheet, readRegistry, renameOwn, updateMark } from '../adapter/sheetRegistry';
+import { markSheet, type OwnSheet, renameOwn, updateMark } from '../adapter/sheetRegistry';
 import { blankOrNewSheet } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { growColumns, growRows, readAll, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
@@ -65,7 +65,11 @@ export function archiveName(name: string, fiscalYear: number): string {
 }
 
 /**
- * Ends the settings' fiscal year and begins the next, whole or not at all.
+ * Ends the settings' fiscal year and begins the next, whole or not at all. Killed midway (Apps
+ * Script's time limit), it is safe to run again: the year's copies are made first, marked
+ * pending; moving the settings' year is the commit. A run stopped before it left copies the next
+ * run deletes and makes again; one stopped after it is finished by the next run (entries emptied,
+ * baseline swapped, reports renamed, set-up's steps, the log row, the copies' marks cleared last).
  * @param ss the workbook
  * @param now the current time
  * @param confirmed the province confirmed after being asked (year not ended, a round summary missing)
@@ -77,7 +81,19 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
   if (book.needsSetUp) {
     throw new OfficerError('notSetUp', `${ACTION}: สมุดงานยังไม่ได้ตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
   }
-  const year = book.settings.fiscalYear;
+  const me = who.email || 'ไม่ทราบอีเมล';
+  const pending = book.registry.all('archive').filter((a) => a.mark.archive?.pending);
+  const current = book.settings.fiscalYear;
+  if (pending.some((a) => a.mark.archive?.fiscalYear === current - 1)) {
+    // A switch to this year was committed and stopped: finished now.
+    const done = atomically((undo) => finishSwitch_(ss, now, current - 1, me, undo));
+    return {
+      needsConfirmation: false,
+      fiscalYear: current,
+      message: `เริ่มปีงบประมาณ ${current} ต่อจนเสร็จ (การทำงานครั้งก่อนหยุดกลางคัน) กำหนดส่งสรุปผลที่เสนอ: ${done}`,
+    };
+  }
+  const year = current;
   const next = year + 1;
   const today = dayOfDate(now);
   const { end } = fiscalYearBounds(year);
@@ -103,22 +119,25 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
   const cutOff = Math.min(end, today);
   const standing = standingOf(evaluateAll(book, cutOff, true), book.criteria, book.settings.percentBasis, cutOff);
   const records = readSubmissions(book.registry).records;
-  const when = nowText(now);
-  const me = who.email || 'ไม่ทราบอีเมล';
   const done = atomically((undo) => {
-    const kept = keepYear_(ss, book, year, undo);
-    const subs = keepSubmissions_(ss, book, year, records, undo);
-    const reports = keepReports_(ss, book, year, undo);
-    const carried = carryBaseline_(ss, book, year, standing.newOperators, undo);
-    clearEntries_(book, undo);
-    const deadlines = moveSettings_(book, year, undo);
-    setUpWithin(ss, now, undo);
-    const detail =
-      `ปีงบประมาณ ${year} → ${next}: เก็บ ${kept + subs} ชีตเป็นค่า (ชื่อลงท้าย "ปีงบ ${year}") ` +
-      `เปลี่ยนชื่อรายงาน ${reports} ชีต ฐานปีใหม่ ${carried.rows} ราย (เดิม ${carried.old} + รายใหม่ปี ${year} ${carried.added}) ` +
-      `กำหนดส่งสรุปผล ${deadlines}`;
-    const settings = readWorkbook(ss).settings;
-    appendLog(ss, readRegistry(ss), [[when, me, 'เริ่มปีงบประมาณใหม่', detail, 'สำเร็จ']], settings, undo);
+    // What a switch stopped before its commit left: copies only (the live sheets untouched), and
+    // the blank sheet it had just made and not yet marked, so that the copies are made again in order.
+    if (pending.length > 0) {
+      const ours = new Set(book.registry.sheets.map((s) => s.name));
+      const made = (name: string) => name.endsWith(` ปีงบ ${year}`) || name === yearLabel(SHEET.baseline, next);
+      for (const sheet of ss.getSheets()) {
+        const name = sheet.getName();
+        if (!ours.has(name) && made(name) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0)
+          ss.deleteSheet(sheet);
+      }
+      for (const left of pending) ss.deleteSheet(left.sheet);
+    }
+    const live = pending.length > 0 ? readWorkbook(ss) : book;
+    keepYear_(ss, live, year, undo);
+    keepSubmissions_(ss, live, year, records, undo);
+    const carried = carryBaseline_(ss, live, year, standing.newOperators, undo);
+    commit_(live, next, undo);
+    const deadlines = finishSwitch_(ss, now, year, me, undo, carried);
     return { carried, deadlines };
   });
   return {
@@ -130,6 +149,69 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
       `กรุณาตรวจสอบ: กำหนดส่งสรุปผลที่เสนอ (${done.deadlines}) และวันส่งรายงานประจำเดือนในชีตตั้งค่า, เกณฑ์ในชีตเกณฑ์, ` +
       `และปรับจำนวนผู้ประกอบการทั้งหมดและที่ส่งเสริมแล้วของแต่ละอำเภอในชีตอำเภอให้เป็นของปีใหม่`,
   };
+}
+
+/** The commit: the settings' fiscal year becomes the next (one cell). */
+function commit_(book: WorkbookRead, next: number, undo: Undo): void {
+  const own = book.registry.one('settings');
+  if (!own) throw OfficerError.input(`${ACTION}: ไม่พบชีตตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+  const r = book.settingsValues.findIndex((row) => cleanText(String(row[0] ?? '')) === LABEL.fiscalYear);
+  if (r < 0) throw OfficerError.input(`${ACTION}: ไม่พบแถว "${LABEL.fiscalYear}" ในชีตตั้งค่า`);
+  writeBlock(own.sheet, r + 1, 2, [[next]], undo, `ชีตตั้งค่า "${LABEL.fiscalYear}"`, [[book.settingsValues[r][1]]]);
+}
+
+/**
+ * Everything after the commit, each step safe to run again: the settings' deadlines and cut-off
+ * (from the year's kept settings), the baseline swapped, the entry sheets emptied, the reports
+ * named with their year, set-up's steps, the log row, then the copies' pending marks cleared.
+ * @return the proposed deadlines, Thai
+ */
+function finishSwitch_(
+  ss: Spreadsheet,
+  now: Date,
+  year: number,
+  me: string,
+  undo: Undo,
+  carried?: { name: string; rows: number; old: number; added: number },
+): string {
+  const book = readWorkbook(ss);
+  const kept = book.registry.all('archive').filter((a) => a.mark.archive?.fiscalYear === year);
+  const keptSettings = kept.find((a) => a.mark.archive?.of === 'settings');
+  const rounds = keptSettings
+    ? readSettings(readAll(keptSettings.sheet), book.districts).settings.rounds
+    : book.settings.rounds;
+  const deadlines = moveSettings_(book, year, rounds, undo);
+  swapBaseline_(book, year, undo);
+  clearEntries_(book, undo);
+  const reports = keepReports_(ss, book, year, undo);
+  setUpWithin(ss, now, undo);
+  const detail =
+    `ปีงบประมาณ ${year} → ${year + 1}: เก็บ ${kept.length} ชีตเป็นค่า (ชื่อลงท้าย "ปีงบ ${year}") ` +
+    `เปลี่ยนชื่อรายงาน ${reports} ชีต` +
+    (carried ? ` ฐานปีใหม่ ${carried.rows} ราย (เดิม ${carried.old} + รายใหม่ปี ${year} ${carried.added})` : '') +
+    ` กำหนดส่งสรุปผล ${deadlines}`;
+  const after = readWorkbook(ss);
+  appendLog(ss, after.registry, [[nowText(now), me, 'เริ่มปีงบประมาณใหม่', detail, 'สำเร็จ']], after.settings, undo);
+  // Last: a run stopped before this is finished by the next one.
+  for (const a of after.registry.all('archive')) {
+    const mark = a.mark.archive;
+    if (!mark?.pending) continue;
+    const { pending: _done, ...rest } = mark;
+    updateMark(a, { ...a.mark, archive: rest }, undo);
+  }
+  return deadlines;
+}
+
+/** The next year's baseline made the baseline; the old one kept as the year's (each step once). */
+function swapBaseline_(book: WorkbookRead, year: number, undo: Undo): void {
+  const next = book.registry
+    .all('archive')
+    .find((a) => a.mark.archive?.fiscalYear === year + 1 && a.mark.archive.of === 'baseline');
+  if (!next) return;
+  const old = book.registry.one('baseline');
+  if (old) updateMark(old, { ...old.mark, role: 'archive', archive: { fiscalYear: year, of: 'baseline' } }, undo);
+  const { archive: _was, ...mark } = next.mark;
+  updateMark(next, { ...mark, role: 'baseline' }, undo);
 }
 
 /** The rounds of a year with no current summary (provisional ones do not count). */
@@ -165,7 +247,7 @@ function writeArchive_(
     {
       role: 'archive',
       ...(archive.district ? { district: archive.district } : {}),
-      archive: { fiscalYear: archive.fiscalYear, of: archive.of },
+      archive: { fiscalYear: archive.fiscalYear, of: archive.of, pending: true },
     },
     undo,
   );
@@ -262,7 +344,6 @@ function carryBaseline_(
       const was = source >= 0 ? String(r[source] ?? '').trim() : '';
       rows.push([...cells, was || `ฐานของปีงบประมาณ ${year} (ชีต "${old.name}" แถว ${i + 2})`]);
     });
-    updateMark(old, { ...old.mark, role: 'archive', archive: { fiscalYear: year, of: 'baseline' } }, undo);
   }
   const oldCount = rows.length;
   for (const o of added) {
@@ -276,7 +357,8 @@ function carryBaseline_(
   }
   const name = yearLabel(SHEET.baseline, next);
   const { sheet, name: made } = blankOrNewSheet(ss, name, undo);
-  const own = markSheet(sheet, { role: 'baseline' }, undo);
+  // The baseline from the commit on (swapBaseline_); until then the year's copy, pending.
+  const own = markSheet(sheet, { role: 'archive', archive: { fiscalYear: next, of: 'baseline', pending: true } }, undo);
   const block = [header, ...rows].map((r) => r.map((v) => asCellText(v)));
   growRows(sheet, block.length, 1, undo, `แถวของชีต "${made}"`);
   writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
@@ -297,14 +379,15 @@ function clearEntries_(book: WorkbookRead, undo: Undo): void {
 }
 
 /**
- * The settings moved to the next year: its number, the deadlines proposed from this year's, the
- * cut-off at its end; the monthly due day and everything else kept. The proposed deadlines, Thai.
+ * The settings of the next year (its number already written: the commit): the deadlines proposed
+ * from the finished year's, the cut-off at its end; the monthly due day and everything else kept.
+ * The proposed deadlines, Thai.
  */
-function moveSettings_(book: WorkbookRead, year: number, undo: Undo): string {
+function moveSettings_(book: WorkbookRead, year: number, previous: readonly Day[], undo: Undo): string {
   const own = book.registry.one('settings');
   if (!own) throw OfficerError.input(`${ACTION}: ไม่พบชีตตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
   const next = year + 1;
-  const rounds = proposedRounds(book.settings.rounds, 1);
+  const rounds = proposedRounds(previous, 1);
   const values = book.settingsValues;
   const row = (label: string) => values.findIndex((r) => cleanText(String(r[0] ?? '')) === label);
   const set = (label: string, value: unknown) => {
@@ -312,7 +395,6 @@ function moveSettings_(book: WorkbookRead, year: number, undo: Undo): string {
     if (r < 0) return;
     writeBlock(own.sheet, r + 1, 2, [[value]], undo, `ชีตตั้งค่า "${label}"`, [[values[r][1]]]);
   };
-  set(LABEL.fiscalYear, next);
   rounds.forEach((day, i) => {
     set(LABEL.round(i + 1), asCellText(beDateText(day)));
   });

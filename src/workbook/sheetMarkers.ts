@@ -43,6 +43,11 @@ export type SheetRole =
 export interface ArchiveMark {
   readonly fiscalYear: number;
   readonly of: SheetRole;
+  /**
+   * Made by a year switch that has not finished: a switch stopped before it moved the settings
+   * left it (the next one deletes it and starts again); one stopped after, the next one finishes.
+   */
+  readonly pending?: boolean;
 }
 
 /** A report's identity and state. */
@@ -137,7 +142,13 @@ export function decodeMark(value: string | null): SheetMark | null {
       ...(typeof parsed.district === 'string' ? { district: parsed.district } : {}),
       ...(parsed.report ? { report: parsed.report } : {}),
       ...(parsed.archive && typeof parsed.archive.fiscalYear === 'number' && typeof parsed.archive.of === 'string'
-        ? { archive: { fiscalYear: parsed.archive.fiscalYear, of: parsed.archive.of } }
+        ? {
+            archive: {
+              fiscalYear: parsed.archive.fiscalYear,
+              of: parsed.archive.of,
+              ...(parsed.archive.pending === true ? { pending: true } : {}),
+            },
+          }
         : {}),
       ...(isUnfinished_(parsed.unfinished) ? { unfinished: parsed.unfinished } : {}),
     };
