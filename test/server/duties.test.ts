@@ -107,7 +107,7 @@ describe('a district submits its monthly report', () => {
     expect(log(h).at(-1)?.slice(1, 5)).toEqual([
       THA_BO,
       'ส่งรายงานประจำเดือน ตุลาคม 2564',
-      `อ.ท่าบ่อ ครั้งที่ 1 ตรงเวลา บันทึกในชีต "${RECORDS}"`,
+      `อ.ท่าบ่อ ปีงบประมาณ 2565 ครั้งที่ 1 ตรงเวลา บันทึกในชีต "${RECORDS}"`,
       'สำเร็จ',
     ]);
     // the officer sees it met; the data check finds nothing wrong with the record
