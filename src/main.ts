@@ -4,6 +4,7 @@
  * here into a top-level declaration carrying this JSDoc (Sheets reads @customfunction
  * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
  */
+import { type NewYearResult, startNewFiscalYear } from './server/newYear';
 import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
 import { otopSum } from './functions/sumFunction';
 import { otopTally } from './functions/tallyFunction';
@@ -279,11 +280,12 @@ export function showSidebar(): void {
 
 /**
  * Sidebar (google.script.run): set up or repair the workbook.
+ * @param {number=} fiscalYear for a new workbook: the fiscal year chosen (the sidebar proposes the current one)
  * @return {Object} what was done, in Thai
  */
-export function sidebarSetUp(): SetupReport {
+export function sidebarSetUp(fiscalYear?: number): SetupReport {
   return onWorkbook_((ss) => {
-    const report = runSetUp(ss, new Date());
+    const report = runSetUp(ss, new Date(), fiscalYear);
     rememberWorkbook(ss);
     return report;
   });
@@ -386,6 +388,17 @@ export function sidebarState(): SidebarState {
  */
 export function sidebarSelectCell(sheet: string, cell: string): void {
   onWorkbook_((ss) => selectCell(ss, sheet, cell));
+}
+
+/**
+ * Sidebar (google.script.run): เริ่มปีงบประมาณใหม่ — ends the settings' fiscal year and begins the
+ * next, whole or not at all (province only); asks first when the year has not ended or a round
+ * summary of it is missing.
+ * @param {boolean} confirmed the province confirmed after being asked
+ * @return {Object} what was done, or a question to confirm
+ */
+export function sidebarStartNewFiscalYear(confirmed?: boolean): NewYearResult {
+  return onWorkbook_((ss) => writingAction(() => startNewFiscalYear(ss, new Date(), confirmed === true)));
 }
 
 /**

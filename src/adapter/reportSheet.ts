@@ -11,7 +11,7 @@ import { LEGACY_CELLS, reportLayout } from '../workbook/reportSheets';
 import { asCellText } from '../workbook/cellText';
 import { bandRules } from '../workbook/bandRules';
 import { columnLetter } from '../workbook/a1';
-import type { ReportMark } from '../workbook/sheetMarkers';
+import { type ReportMark, reportYear, sameReportPeriod } from '../workbook/sheetMarkers';
 import type { Criteria } from '../core/criteria';
 import { applyBandRules } from './bandRulesSync';
 import { setRowCount } from './change';
@@ -67,9 +67,9 @@ export function writeReport(
   return { name, renamed };
 }
 
-/** Whether a report mark is of the same period and kind (provisional ones apart). */
+/** Whether a report mark is of the same period, kind and fiscal year (provisional ones apart). */
 function samePeriod_(a: ReportMark | undefined, b: Omit<ReportMark, 'state'>): boolean {
-  return !!a && a.kind === b.kind && a.period === b.period && a.provisional === b.provisional;
+  return !!a && sameReportPeriod(a, b);
 }
 
 /**
@@ -171,7 +171,7 @@ export function healReports(
   const groups = new Map<string, OwnSheet[]>();
   for (const r of current) {
     const m = r.mark.report as ReportMark;
-    const key = `${m.kind}|${m.period}|${m.provisional}`;
+    const key = `${m.kind}|${m.period}|${m.provisional}|${reportYear(m)}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const group of groups.values()) {

@@ -193,10 +193,12 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
 
 /**
  * The header of a sheet whose columns are fixed: a declared header is written where its cell
- * is blank; a cell holding something else is left and pointed out.
+ * is blank or holds the add-on's label of another fiscal year; a cell holding something else is
+ * left and pointed out.
  */
 function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], undo: Undo, notes: string[]): boolean {
-  const blank = spec.columns.map((_, i) => isBlank(first[i]));
+  // Blank, or the add-on's own label in another year's form (ก.ย. ๖๔ in FY 2566): written.
+  const blank = spec.columns.map((c, i) => isBlank(first[i]) || (c.forms ?? []).includes(String(first[i]).trim()));
   const other = spec.columns.filter((column, i) => !blank[i] && String(first[i]).trim() !== column.header);
   for (const c of other) {
     notes.push(`ชีต "${sheet.getName()}": หัวคอลัมน์ "${c.header}" ถูกเปลี่ยนเป็นอย่างอื่น (ส่วนเสริมไม่เขียนทับ ตารางยังใช้ได้)`);

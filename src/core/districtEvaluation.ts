@@ -79,7 +79,7 @@ export function evaluateDistrict(
   const sheets = [
     { layout: ACTIVITY_LAYOUT as Layout<string>, values: sources.activities, label: `ชีตกิจกรรมของ ${who}` },
     { layout: ONLINE_LAYOUT as Layout<string>, values: sources.online, label: `ชีตออนไลน์ของ ${who}` },
-    { layout: BASELINE_LAYOUT as Layout<string>, values: sources.baseline, label: `ชีตฐาน ๒๕๖๔` },
+    { layout: BASELINE_LAYOUT as Layout<string>, values: sources.baseline, label: 'ชีตฐาน' },
   ];
   const maps = sheets.map(({ layout, values }) => mapColumns(layout, values[0] ?? []));
   for (let i = 0; i < sheets.length; i++) {

@@ -7,7 +7,7 @@
  * district is reminded. Pure: the board, the sidebar, the submissions and the reminders share it.
  */
 import { type Day, dayOf, daysInMonth } from './civilDate';
-import { fiscalMonths, monthEnd } from './fiscalYear';
+import { fiscalMonths, fiscalYearOf, monthEnd } from './fiscalYear';
 
 /** A monthly report or a round summary. */
 export type DutyKind = 'month' | 'round';
@@ -15,6 +15,8 @@ export type DutyKind = 'month' | 'round';
 /** One duty of a district. */
 export interface Duty {
   readonly kind: DutyKind;
+  /** The BE fiscal year the duty belongs to (a month's: the year containing the month). */
+  readonly fiscalYear: number;
   /** yyyy-mm (CE) for a month, '1'…'3' for a round. */
   readonly period: string;
   /** The first day it may be submitted. */
@@ -51,6 +53,7 @@ export function monthDuty(year: number, month: number, dueDay: number): Duty {
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
   return {
     kind: 'month',
+    fiscalYear: fiscalYearOf(end),
     period: `${year}-${String(month).padStart(2, '0')}`,
     opens: end + 1,
     cutOff: end,
@@ -62,10 +65,12 @@ export function monthDuty(year: number, month: number, dueDay: number): Duty {
  * A round's summary duty.
  * @param round 1-based
  * @param deadline its deadline
+ * @param fiscalYear the BE fiscal year it belongs to (by default the year of its deadline)
  */
-export function roundDuty(round: number, deadline: Day): Duty {
+export function roundDuty(round: number, deadline: Day, fiscalYear = fiscalYearOf(deadline)): Duty {
   return {
     kind: 'round',
+    fiscalYear,
     period: String(round),
     opens: deadline - ROUND_OPENS_DAYS_BEFORE,
     cutOff: deadline,
@@ -80,26 +85,86 @@ export function roundDuty(round: number, deadline: Day): Duty {
 export function fiscalDuties(calendar: DutyCalendar): Duty[] {
   return [
     ...fiscalMonths(calendar.fiscalYear).map(({ year, month }) => monthDuty(year, month, calendar.monthlyDueDay)),
-    ...calendar.rounds.map((deadline, i) => roundDuty(i + 1, deadline)),
+    ...calendar.rounds.map((deadline, i) => roundDuty(i + 1, deadline, calendar.fiscalYear)),
   ];
 }
 
 /**
- * A duty's key, e.g. `month:2021-10`, `round:1`.
- * @param duty the duty (or its kind and period)
+ * The duties a fiscal year carries over from the year before: the previous year's September
+ * report, due on the due day of October, which is in this year. It is owed only when the
+ * workbook kept the previous year (some district submitted anything of it): the letter's first
+ * year, FY 2565, owes no report of FY 2564.
+ * @param calendar this fiscal year's calendar (its monthly due day applies)
+ * @param keptYears the fiscal years the workbook holds submissions of
  */
-export function dutyKey(duty: Pick<Duty, 'kind' | 'period'>): string {
-  return `${duty.kind}:${duty.period}`;
+export function carriedDuties(calendar: DutyCalendar, keptYears: readonly number[]): Duty[] {
+  const previous = calendar.fiscalYear - 1;
+  if (!keptYears.includes(previous)) return [];
+  const last = fiscalMonths(previous)[11];
+  return [monthDuty(last.year, last.month, calendar.monthlyDueDay)];
 }
 
 /**
- * The kind and period of a key, or null when it is not a duty's key.
- * @param key e.g. `month:2021-10`
+ * Every duty a fiscal year's board, sidebar, reminders and submissions deal with: the
+ * previous year's September report when owed (carriedDuties), then the year's own.
+ * @param calendar the fiscal year, due day and round deadlines
+ * @param keptYears the fiscal years the workbook holds submissions of
  */
-export function parseDutyKey(key: string): Pick<Duty, 'kind' | 'period'> | null {
-  const m = /^(month):(\d{4}-(?:0[1-9]|1[0-2]))$|^(round):([1-9]\d*)$/.exec(key.trim());
+export function yearDuties(calendar: DutyCalendar, keptYears: readonly number[]): Duty[] {
+  return [...carriedDuties(calendar, keptYears), ...fiscalDuties(calendar)];
+}
+
+/**
+ * Whether a duty's due day falls in a later fiscal year than its own (FY N's September
+ * report, due in October of FY N+1).
+ * @param duty the duty
+ */
+export function dueInNextYear(duty: Pick<Duty, 'due' | 'fiscalYear'>): boolean {
+  return fiscalYearOf(duty.due) > duty.fiscalYear;
+}
+
+/**
+ * A duty's key, naming its fiscal year: `month:2021-10` (a month names its year by its date),
+ * `round:2565:1`.
+ * @param duty the duty (or its kind, fiscal year and period)
+ */
+export function dutyKey(duty: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>): string {
+  return duty.kind === 'round' ? `round:${duty.fiscalYear}:${duty.period}` : `${duty.kind}:${duty.period}`;
+}
+
+/** A duty's key read back: its fiscal year is null for a round key of earlier versions (`round:1`). */
+export interface ParsedDutyKey {
+  readonly kind: DutyKind;
+  readonly period: string;
+  readonly fiscalYear: number | null;
+}
+
+/**
+ * The kind, period and fiscal year of a key, or null when it is not a duty's key. A month's
+ * fiscal year follows from its date; a round key of earlier versions (`round:1`) names none,
+ * and its record decides (submissions.ts: the fiscal year of its figures' cut-off).
+ * @param key e.g. `month:2021-10`, `round:2565:1`, `round:1`
+ */
+export function parseDutyKey(key: string): ParsedDutyKey | null {
+  const m = /^month:(\d{4})-(0[1-9]|1[0-2])$|^round:(?:(2[4-6]\d\d):)?([1-9]\d*)$/.exec(key.trim());
   if (!m) return null;
-  return m[1] ? { kind: 'month', period: m[2] } : { kind: 'round', period: m[4] };
+  if (m[1]) {
+    const fiscalYear = fiscalYearOf(monthEnd(Number(m[1]), Number(m[2])));
+    return { kind: 'month', period: `${m[1]}-${m[2]}`, fiscalYear };
+  }
+  return { kind: 'round', period: m[4], fiscalYear: m[3] ? Number(m[3]) : null };
+}
+
+/**
+ * Whether two duties (or records) are the same duty: kind, period and fiscal year.
+ * @param a one
+ * @param b the other
+ */
+export function sameDuty(
+  a: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>,
+  b: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>,
+): boolean {
+  return a.kind === b.kind && a.period === b.period && a.fiscalYear === b.fiscalYear;
 }
 
 /** Where a duty stands. */

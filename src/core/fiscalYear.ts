@@ -70,3 +70,30 @@ export function fiscalMonths(fiscalYearBE: number): { year: number; month: numbe
     return { year: m >= 10 ? ce - 1 : ce, month: m };
   });
 }
+
+/**
+ * The day of the week of a day: 0 Sunday … 6 Saturday (day 0, 1 Jan 1970, was a Thursday).
+ * @param day the day
+ */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The same weekday of the same week of the same month, some years later (or earlier): FY 2565's
+ * round 1, Friday 25 March 2022 (the fourth Friday), gives Friday 24 March 2023. A fifth week
+ * the month does not have gives its last such weekday.
+ * @param day the day
+ * @param years how many years to move (negative: back)
+ */
+export function sameWeekdayOfMonth(day: Day, years: number): Day {
+  const { year, month, day: d } = ymdOf(day);
+  const week = Math.ceil(d / 7);
+  const weekday = weekdayOf(day);
+  const y = year + years;
+  const first = dayOf(y, month, 1);
+  const firstMatch = first + ((weekday - weekdayOf(first) + 7) % 7);
+  let result = firstMatch + 7 * (week - 1);
+  while (result > dayOf(y, month, daysInMonth(y, month))) result -= 7;
+  return result;
+}

@@ -5,6 +5,7 @@
  * tests take their columns from the same declaration.
  */
 import { cleanText, isBlank, nameKey } from './text';
+import { yearForms, yearLabel } from './yearLabels';
 
 /** A dropdown or check on a column's data cells. */
 export type ValidationDecl =
@@ -60,6 +61,11 @@ export interface Layout<K extends string> {
  */
 export function defineLayout<K extends string>(title: string, columns: readonly ColumnDecl<K>[]): Layout<K> {
   const at = {} as Record<K, number>;
+  // A header that names a year (the letter's ก.ย. ๖๔) is read in any year's form (yearLabels.ts).
+  columns = columns.map((c) => {
+    const forms = yearForms(c.header).filter((f) => !(c.aliases ?? []).includes(f));
+    return forms.length > 0 ? { ...c, aliases: [...(c.aliases ?? []), ...forms] } : c;
+  });
   columns.forEach((c, i) => {
     at[c.key] = i;
   });
@@ -140,4 +146,19 @@ export function columnProblem<K extends string>(layout: Layout<K>, header: reado
  */
 export function headerOf<K extends string>(layout: Layout<K>, key: K): string {
   return layout.columns[layout.at[key]].header;
+}
+
+/**
+ * A layout as it reads for a fiscal year: its headers, notes and title with their year tokens
+ * for that year (yearLabel), every year's form, the declared one included, still read as the column.
+ * @param layout the layout as declared (for FY 2565, the letter's)
+ * @param fiscalYear BE fiscal year
+ */
+export function yearLayout<K extends string>(layout: Layout<K>, fiscalYear: number): Layout<K> {
+  const columns = layout.columns.map((c): ColumnDecl<K> => {
+    const header = yearLabel(c.header, fiscalYear);
+    const aliases = [...new Set([c.header, ...(c.aliases ?? [])])].filter((a) => a !== header);
+    return { ...c, header, aliases, ...(c.note ? { note: yearLabel(c.note, fiscalYear) } : {}) };
+  });
+  return defineLayout(yearLabel(layout.title, fiscalYear), columns);
 }

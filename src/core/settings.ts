@@ -4,10 +4,10 @@
  * read the settings with readSettings, so both see the same fiscal year, cut-off and basis.
  */
 import { CALENDAR_2565 } from './calendar';
-import { type Day, dayOf, ymdOf } from './civilDate';
+import type { Day } from './civilDate';
 import { parseDate } from './dateParse';
 import type { PercentBasis } from './districtResult';
-import { fiscalYearBounds } from './fiscalYear';
+import { fiscalYearBounds, sameWeekdayOfMonth } from './fiscalYear';
 import { parseCount } from './numbers';
 import { cleanText, isBlank, nameKey } from './text';
 import { formatThaiDate } from './thaiDate';
@@ -118,16 +118,24 @@ export function signatoryOf(text: string): Signatory {
 export const LETTER_EMAIL = 'Pennung61@gmail.com';
 
 /**
- * The round deadlines of a fiscal year: the letter's for FY 2565; for another year the same
- * days of month a year apart (to be checked by the province, which set-up says).
+ * The round deadlines of a fiscal year: the letter's for FY 2565; for another year each round on
+ * the same weekday of the same week of its month (the letter's are the fourth Fridays of March,
+ * May and September: FY 2566's are Fridays 24 March, 26 May and 22 September 2566), to be
+ * checked by the province, which set-up says.
  * @param fiscalYear BE fiscal year
  */
 export function defaultRounds(fiscalYear: number): readonly Day[] {
-  const shift = fiscalYear - CALENDAR_2565.fiscalYear;
-  return CALENDAR_2565.rounds.map((day) => {
-    const { year, month, day: d } = ymdOf(day);
-    return dayOf(year + shift, month, d);
-  });
+  return proposedRounds(CALENDAR_2565.rounds, fiscalYear - CALENDAR_2565.fiscalYear);
+}
+
+/**
+ * A later year's round deadlines proposed from a year's: each on the same weekday of the same
+ * week of its month (sameWeekdayOfMonth).
+ * @param rounds the year's deadlines
+ * @param years how many years later
+ */
+export function proposedRounds(rounds: readonly Day[], years: number): readonly Day[] {
+  return rounds.map((day) => sameWeekdayOfMonth(day, years));
 }
 
 /**

@@ -67,3 +67,15 @@ export function formatThaiMonth(year: number, month: number, digits: 'thai' | 'a
   const text = `${THAI_MONTHS[month - 1]} ${year + BE_OFFSET}`;
   return digits === 'arabic' ? text : toThaiDigits(text);
 }
+
+/**
+ * A day as the BE date text officers type and read, `25/03/2565` (day/month/BE year, Arabic
+ * digits): what the add-on writes into the settings sheet as plain text. No Sheets number format
+ * shows a BE year (none is documented; a date cell shows its CE year, 25/03/2022), so the text is
+ * the date, and every reader parses it with the one date parser (dateParse.ts parseDate).
+ * @param day the day
+ */
+export function beDateText(day: Day): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${String(d).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year + BE_OFFSET}`;
+}

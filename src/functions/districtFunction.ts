@@ -50,7 +50,7 @@ export function otopDistrict(
       promoted: single_(promoted),
       activities: range_(activities, 'ช่วงชีตกิจกรรม'),
       online: range_(online, 'ช่วงชีตออนไลน์'),
-      baseline: range_(baseline, 'ช่วงชีตฐาน ๒๕๖๔'),
+      baseline: range_(baseline, 'ช่วงชีตฐาน (ผู้ที่ออนไลน์แล้วก่อนปีงบประมาณ)'),
     },
     {
       fiscalYear: read.fiscalYear,

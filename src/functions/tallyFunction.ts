@@ -17,7 +17,7 @@ const LABELS = {
   districts: 'ช่วงอำเภอ',
   activities: 'ช่วงกิจกรรม',
   online: 'ช่วงออนไลน์',
-  baseline: 'ช่วงฐาน ๒๕๖๔',
+  baseline: 'ช่วงฐาน',
   asOf: 'วันที่ตัดยอด',
   fiscalYear: 'ปีงบประมาณ',
   channels: 'ช่วงตารางชื่อช่องทาง',

@@ -5,7 +5,7 @@
  * set-up on the same day writes nothing), its notes likewise, and its colour rules kept in step.
  */
 import type { Day } from '../core/civilDate';
-import { fiscalDuties } from '../core/duties';
+import { yearDuties } from '../core/duties';
 import type { Settings } from '../core/settings';
 import { makeBlockBold, setFrozenColumns, setFrozenRows, setRowCount } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
@@ -17,7 +17,7 @@ import { BOARD, type BoardGrid, boardGrid } from '../workbook/board';
 import { asCellText } from '../workbook/cellText';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
-import type { SubmissionRecord } from '../workbook/submissions';
+import { keptYears, type SubmissionRecord } from '../workbook/submissions';
 import type { WorkbookConfig } from './workbookRead';
 import {
   boldNewCell,
@@ -43,7 +43,7 @@ export function boardOf(
   records: readonly SubmissionRecord[],
   today: Day,
 ): BoardGrid {
-  return boardGrid(settings.fiscalYear, districts, fiscalDuties(settings), records, today);
+  return boardGrid(settings.fiscalYear, districts, yearDuties(settings, keptYears(records)), records, today);
 }
 
 /**

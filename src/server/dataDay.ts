@@ -7,7 +7,9 @@
  * functions, from the Apps Script guide "Custom functions in Google Sheets"), so the new day
  * written here is what reruns the district formulas once a day.
  */
-import { dateOfDay, type Day } from '../core/civilDate';
+import type { Day } from '../core/civilDate';
+import { beDateText } from '../core/thaiDate';
+import { asCellText } from '../workbook/cellText';
 import { LABEL, readSettings } from '../core/settings';
 import { cleanText } from '../core/text';
 import { atomically } from '../adapter/undo';
@@ -33,14 +35,16 @@ export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller
   if (row < 0) return config; // set-up adds the row
   try {
     atomically((undo) =>
-      writeBlock(own.sheet, row + 1, 2, [[dateOfDay(today)]], undo, LABEL.dataDay, [[settingsValues[row][1]]]),
+      writeBlock(own.sheet, row + 1, 2, [[asCellText(beDateText(today))]], undo, LABEL.dataDay, [
+        [settingsValues[row][1]],
+      ]),
     );
   } catch {
     // Not written (a quota, an outage): the table still counts to the day in the cell, and so
     // does the server with the configuration as read; the next action tries again.
     return config;
   }
-  const values = settingsValues.map((r, i) => (i === row ? [r[0], dateOfDay(today), ...r.slice(2)] : r));
+  const values = settingsValues.map((r, i) => (i === row ? [r[0], beDateText(today), ...r.slice(2)] : r));
   const { settings: updated, problems } = readSettings(values, config.districts);
   return { ...config, settings: updated, settingsProblems: problems, settingsValues: values };
 }

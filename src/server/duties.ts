@@ -4,10 +4,10 @@
  * duties first, and the reminders' switch; anyone else nothing.
  */
 import { type Day, dayOfDate, isoOfDay } from '../core/civilDate';
-import { type Duty, dutyStatus, fiscalDuties } from '../core/duties';
+import { type Duty, dueInNextYear, dutyStatus, yearDuties } from '../core/duties';
 import { formatThaiDate } from '../core/thaiDate';
 import { dutyHeader, statusText } from '../workbook/board';
-import { dutyTitle, type SubmissionRecord, submissionsOf } from '../workbook/submissions';
+import { dutyTitle, keptYears, type SubmissionRecord, submissionsOf } from '../workbook/submissions';
 import type { DistrictDutiesView, DutiesView, DutyView } from './dutiesApi';
 import { remindersView } from './reminders';
 import { caller } from './roles';
@@ -27,14 +27,29 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
   const today = dayOfDate(now);
   const base = { today: isoOfDay(today), todayText: formatThaiDate(today, { digits: 'arabic' }) };
   if (who.role === 'unknown' || config.needsSetUp) {
-    return { role: who.role, district: who.district, ...base, districts: [], reminders: null, notices: [] };
+    return {
+      role: who.role,
+      district: who.district,
+      ...base,
+      fiscalYear: config.settings.fiscalYear,
+      districts: [],
+      reminders: null,
+      notices: [],
+    };
   }
   const read = readSubmissions(config.registry);
-  const duties = fiscalDuties(config.settings);
+  const duties = yearDuties(config.settings, keptYears(read.records));
   const own = config.districts.filter((d) => who.districts.includes(d));
   const names = who.role === 'district' ? (own.length > 0 ? own : who.districts) : config.districts;
   const districts = names.map((d) =>
-    districtView_(d, duties, read.records, today, config.settings.districtEditors[d]?.length ?? 0),
+    districtView_(
+      d,
+      duties,
+      read.records,
+      today,
+      config.settings.districtEditors[d]?.length ?? 0,
+      config.settings.fiscalYear,
+    ),
   );
   if (who.role === 'province') {
     districts.sort(
@@ -45,10 +60,22 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
     role: who.role,
     district: who.district,
     ...base,
+    fiscalYear: config.settings.fiscalYear,
     districts,
     reminders: who.role === 'province' ? remindersView(ss, config, who.email, now) : null,
     notices: read.problems.map((p) => p.message),
   };
+}
+
+/**
+ * What the sidebar adds to a due date in another fiscal year than the one shown: FY N's
+ * September report, due in October of FY N+1, says so in FY N; in FY N+1 it says whose year it is.
+ * @param duty the duty
+ * @param shown the fiscal year the view is about
+ */
+export function dueYearNote(duty: Duty, shown: number): string {
+  if (duty.fiscalYear !== shown) return ` (รายงานของปีงบประมาณ ${duty.fiscalYear})`;
+  return dueInNextYear(duty) ? ` (อยู่ในปีงบประมาณ ${duty.fiscalYear + 1})` : '';
 }
 
 /** One district's duties. */
@@ -58,6 +85,7 @@ function districtView_(
   records: readonly SubmissionRecord[],
   today: Day,
   officers: number,
+  shown: number,
 ): DistrictDutiesView {
   const views = duties.map((duty): DutyView => {
     const mine = submissionsOf(records, district, duty);
@@ -65,10 +93,11 @@ function districtView_(
     return {
       kind: duty.kind,
       period: duty.period,
+      fiscalYear: duty.fiscalYear,
       title: dutyTitle(duty),
       header: dutyHeader(duty),
       due: isoOfDay(duty.due),
-      dueText: formatThaiDate(duty.due, { digits: 'arabic' }),
+      dueText: formatThaiDate(duty.due, { digits: 'arabic' }) + dueYearNote(duty, shown),
       opensText: formatThaiDate(duty.opens, { digits: 'arabic' }),
       open: status.open,
       state: status.state,

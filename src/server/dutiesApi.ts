@@ -23,6 +23,8 @@ export interface DutyView {
   readonly kind: 'month' | 'round';
   /** yyyy-mm, or 1–3. */
   readonly period: string;
+  /** The BE fiscal year the duty belongs to (the previous year's for its September report in October). */
+  readonly fiscalYear: number;
   /** รายงานประจำเดือน ตุลาคม 2564 / สรุปผล รอบที่ 1 */
   readonly title: string;
   /** The board's column header: ต.ค. 64, รอบที่ 1. */
@@ -78,6 +80,8 @@ export interface DutiesView {
   /** ISO day and Thai text of today. */
   readonly today: string;
   readonly todayText: string;
+  /** The BE fiscal year the view is about (the settings'). */
+  readonly fiscalYear: number;
   /** A district: its own; the province: every district, those with overdue duties first. */
   readonly districts: readonly DistrictDutiesView[];
   /** The province only. */

@@ -31,9 +31,10 @@ export function addMenu(): void {
  * Set-up as the menu and the sidebar run it: locked, errors in Thai.
  * @param ss the workbook
  * @param now the current time
+ * @param fiscalYear the fiscal year chosen for a new workbook (setUpWorkbook)
  */
-export function runSetUp(ss: Spreadsheet, now: Date): SetupReport {
-  return writingAction(() => setUpWorkbook(ss, now));
+export function runSetUp(ss: Spreadsheet, now: Date, fiscalYear?: number): SetupReport {
+  return writingAction(() => setUpWorkbook(ss, now, fiscalYear));
 }
 
 /**

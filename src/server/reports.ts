@@ -5,7 +5,7 @@
  * Before set-up, reports are refused.
  */
 import { dayOf, dayOfDate } from '../core/civilDate';
-import { fiscalYearBounds, monthEnd } from '../core/fiscalYear';
+import { fiscalYearBounds, fiscalYearOf, monthEnd } from '../core/fiscalYear';
 import { OfficerError } from '../core/officerError';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import { healReports, writeReport } from '../adapter/reportSheet';
@@ -21,7 +21,7 @@ import {
   roundSummaryDocument,
 } from '../workbook/reportSheets';
 import { rightsOf } from '../workbook/rights';
-import type { ReportMark } from '../workbook/sheetMarkers';
+import { type ReportMark, reportYear, sameReportPeriod } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
 import { withRoundSubmissions } from '../workbook/submissions';
 import type { MadeReport } from './api';
@@ -60,12 +60,20 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
   const live = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
   // A district that submitted the round is shown as submitted; the others from the live entries.
   const records = readSubmissions(book.registry).records;
-  const { standing, sources } = withRoundSubmissions(live, records, round, book.criteria, book.settings.percentBasis);
+  const { standing, sources } = withRoundSubmissions(
+    live,
+    records,
+    round,
+    book.criteria,
+    book.settings.percentBasis,
+    book.settings.fiscalYear,
+  );
   const made = madeBy_(book, who.email, now);
   const status = provisional ? provisionalStatus(asOf, 'round') : NEWEST;
   const mark = {
     kind: 'round' as const,
     period: String(round),
+    fiscalYear: book.settings.fiscalYear,
     provisional,
     made: now.toISOString(),
     districts: standing.districts.length,
@@ -123,6 +131,7 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
   const mark = {
     kind: 'month' as const,
     period: `${year}-${String(m).padStart(2, '0')}`,
+    fiscalYear: fiscalYearOf(end),
     provisional,
     made: now.toISOString(),
     districts: doc.table.rows.length,
@@ -165,9 +174,20 @@ function madeBy_(book: WorkbookRead, email: string, now: Date): MadeBy {
  * @param registry the add-on's sheets
  * @param now the current time
  * @param undo where each step's undo is registered
+ * @param fiscalYear the settings' fiscal year: a report of another year is named with its year
  */
-export function healLeftovers(ss: Spreadsheet, registry: Registry, now: Date, undo: Undo): string[] {
-  return healReports(ss, registry, reportName, stampText(now), undo);
+export function healLeftovers(
+  ss: Spreadsheet,
+  registry: Registry,
+  now: Date,
+  undo: Undo,
+  fiscalYear?: number,
+): string[] {
+  const name = (mark: ReportMark) =>
+    fiscalYear === undefined || reportYear(mark) === fiscalYear
+      ? reportName(mark)
+      : `${reportName(mark)} ปีงบ ${reportYear(mark)}`;
+  return healReports(ss, registry, name, stampText(now), undo);
 }
 
 /**
@@ -179,15 +199,21 @@ export function healLeftovers(ss: Spreadsheet, registry: Registry, now: Date, un
 function reportRef_(registry: Registry, mark: Omit<ReportMark, 'state' | 'form'>): string {
   const same = registry.all('report').filter((r) => {
     const m = r.mark.report;
-    return (
-      m &&
-      m.state !== 'building' &&
-      m.kind === mark.kind &&
-      m.period === mark.period &&
-      m.provisional === mark.provisional
-    );
+    return m && m.state !== 'building' && sameReportPeriod(m, mark);
   });
   return `report:${mark.kind}:${mark.period}${mark.provisional ? ':provisional' : ''}:v${same.length + 1}:${mark.made}`;
+}
+
+/**
+ * A report's name: reportName, with its fiscal year added when a report of another year has
+ * that name (a round of the previous year kept under its plain name).
+ */
+function yearName_(book: WorkbookRead, mark: Omit<ReportMark, 'state' | 'form'>): string {
+  const plain = reportName(mark);
+  const other = book.registry
+    .all('report')
+    .some((r) => r.name === plain && r.mark.report && reportYear(r.mark.report) !== reportYear(mark));
+  return other ? `${plain} ปีงบ ${reportYear(mark)}` : plain;
 }
 
 /** Writes the report sheet and logs it, whole or not at all, and says what was done. */
@@ -199,10 +225,10 @@ function publish_(
   doc: ReportDocument,
   now: Date,
 ): MadeReport {
-  const wanted = reportName(mark);
+  const wanted = yearName_(book, mark);
   const ref = reportRef_(book.registry, mark);
   const { name, renamed } = atomically((undo) => {
-    const healed = healLeftovers(ss, book.registry, now, undo);
+    const healed = healLeftovers(ss, book.registry, now, undo, book.settings.fiscalYear);
     const written = writeReport(
       ss,
       book.registry,

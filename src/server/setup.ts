@@ -7,11 +7,16 @@
  * rights.
  */
 import { channelNames } from '../core/channels';
-import { dateOfDay, type Day, dayOfDate } from '../core/civilDate';
+import { type Day, dayOfDate, isDate } from '../core/civilDate';
+import { beDateText } from '../core/thaiDate';
+import { asCellText } from '../workbook/cellText';
 import { parseDate } from '../core/dateParse';
 import { criteriaOrDefault } from '../core/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../core/districts';
 import { NO_FIGURE } from '../core/districtResult';
+import { fiscalYearOf } from '../core/fiscalYear';
+import { OfficerError } from '../core/officerError';
+import { CALENDAR_2565 } from '../core/calendar';
 import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../core/settings';
 import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
@@ -45,6 +50,8 @@ import {
 import { namedOfficers, rightsOf } from '../workbook/rights';
 import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
+import { type Layout, yearLayout } from '../core/layout';
+import { yearLabel, yearNeutral } from '../core/yearLabels';
 import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
 import { type LogRow, appendLog, finishStopped, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
@@ -65,6 +72,24 @@ export interface SetupReport {
   readonly rights: string[];
   /** One Thai sentence. */
   readonly message: string;
+  /** The fiscal year set up, and how it was taken (Thai), e.g. ปีงบประมาณ 2570 (ปีปัจจุบัน). */
+  readonly fiscalYear?: number;
+  readonly yearText?: string;
+}
+
+/**
+ * How set-up names the fiscal year it took on a new workbook.
+ * @param year the year taken
+ * @param today the day
+ */
+export function yearTakenText(year: number, today: Day): string {
+  const why =
+    year === fiscalYearOf(today)
+      ? 'ปีงบประมาณปัจจุบันตามวันที่วันนี้'
+      : year === CALENDAR_2565.fiscalYear
+        ? 'ตามหนังสือจังหวัด ก.พ. 2565'
+        : 'ตามที่เลือก';
+  return `ปีงบประมาณ ${year} (${why})`;
 }
 
 /** One set-up run's state. */
@@ -88,13 +113,33 @@ interface Run_ {
  * Sets up or repairs the workbook, whole or not at all. The caller holds the document lock.
  * @param ss the workbook
  * @param now the current time
+ * @param fiscalYear the fiscal year chosen for a workbook whose settings name none (the sidebar
+ *   proposes the current one, the letter's 2565 one choice away); omitted: the letter's 2565.
+ *   A year already in the settings is never changed by set-up.
  */
-export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
-  return atomically((undo) => setUp_(ss, now, undo));
+export function setUpWorkbook(ss: Spreadsheet, now: Date, fiscalYear?: number): SetupReport {
+  if (fiscalYear !== undefined && fiscalYear !== null) {
+    const n = Number(fiscalYear);
+    if (!Number.isInteger(n) || n <= 2400 || n >= 2700) {
+      throw OfficerError.input(`ปีงบประมาณ "${String(fiscalYear)}" ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2570)`);
+    }
+  }
+  return atomically((undo) => setUp_(ss, now, undo, fiscalYear ?? undefined));
+}
+
+/**
+ * Set-up's steps inside another whole-or-nothing action (the year switch: the new year's labels,
+ * formulas, board and protections), its changes registered in that action's undo.
+ * @param ss the workbook
+ * @param now the current time
+ * @param undo the action's undo
+ */
+export function setUpWithin(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
+  return setUp_(ss, now, undo);
 }
 
 /** Set-up's steps; every change registers its undo. */
-function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
+function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): SetupReport {
   const found = readRegistry(ss);
   const stopped = new Set(found.sheets.flatMap((s) => (s.mark.unfinished ? [s.mark.unfinished.run] : [])));
   // The stopped run logged if the log says so: its id kept with the log's state, or its rows
@@ -122,13 +167,19 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     warnings: [],
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
-  const healed = healLeftovers(ss, found, now, undo);
+  const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
   if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
 
-  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now));
+  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
-  const specTable = applySheetSpec(districtOwn.own.sheet, districtSheetSpec(SHEET.districts), undo, districtOwn.made);
+  const year = settings.settings.fiscalYear;
+  const specTable = applySheetSpec(
+    districtOwn.own.sheet,
+    districtSheetSpec(SHEET.districts, year),
+    undo,
+    districtOwn.made,
+  );
   note_(run, districtOwn.own, specTable);
 
   for (const name of names) {
@@ -136,7 +187,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
     note_(
       run,
       activities.own,
-      applySheetSpec(activities.own.sheet, activitySheetSpec(activities.own.name, name), undo, activities.made, true),
+      applySheetSpec(
+        activities.own.sheet,
+        activitySheetSpec(activities.own.name, name, year),
+        undo,
+        activities.made,
+        true,
+      ),
     );
     const online = own_(run, 'online', entrySheetName('online', name), name);
     note_(
@@ -144,18 +201,18 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
       online.own,
       applySheetSpec(
         online.own.sheet,
-        onlineSheetSpec(online.own.name, name, criteria.channels),
+        onlineSheetSpec(online.own.name, name, criteria.channels, year),
         undo,
         online.made,
         true,
       ),
     );
   }
-  const baseline = own_(run, 'baseline', SHEET.baseline);
+  const baseline = own_(run, 'baseline', baselineName_(run, year));
   note_(
     run,
     baseline.own,
-    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names), undo, baseline.made, true),
+    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names, year), undo, baseline.made, true),
   );
 
   const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
@@ -183,7 +240,14 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
   rows.push(...rights.map((r): LogRow => [when, me, r.startsWith('ให้') ? 'ให้สิทธิ์' : 'ถอนสิทธิ์', r, 'สำเร็จ']));
   run.warnings.push(...healed);
   if (run.created.length > 0 || changed.length > 0) {
-    rows.push([when, me, 'ตั้งค่า / ซ่อมแซมสมุดงาน', `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต`, 'สำเร็จ']);
+    const year = chosenYear !== undefined && settings.yearText ? ` ${settings.yearText}` : '';
+    rows.push([
+      when,
+      me,
+      'ตั้งค่า / ซ่อมแซมสมุดงาน',
+      `สร้าง ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต${year}`,
+      'สำเร็จ',
+    ]);
   }
   if (rows.length > 0) run.warnings.push(...appendLog(ss, readRegistryOf_(run), rows, settings.settings, undo, run.id));
   else finishStopped(ss, readRegistryOf_(run), settings.settings, undo, me, when); // set-up repairs: a stopped run's records too
@@ -193,7 +257,17 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
       ? 'สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข'
       : `ตั้งค่าสมุดงานเรียบร้อย: สร้างชีตใหม่ ${run.created.length} ชีต ซ่อมแซม ${changed.length} ชีต` +
         (rights.length > 0 ? ` ปรับสิทธิ์ ${rights.length} รายการ` : '');
-  return { created: [...run.created], repaired: changed, warnings: run.warnings, rights, message };
+  // A year chosen in the sidebar for a new workbook: said which was taken (a year already in the settings is kept).
+  const taken = chosenYear !== undefined && settings.yearText ? ` ตั้งเป็น${settings.yearText}` : '';
+  return {
+    created: [...run.created],
+    repaired: changed,
+    warnings: run.warnings,
+    rights,
+    message: message + taken,
+    fiscalYear: settings.settings.fiscalYear,
+    ...(settings.yearText ? { yearText: settings.yearText } : {}),
+  };
 }
 
 /** Clears the unfinished flag of the sheets this run made or finished: set-up's last change, after its log. */
@@ -214,6 +288,22 @@ const CHANNEL_MARGIN = 40;
 
 /** Roles whose sheets hold what people typed: an unmarked sheet of their name is taken as ours. */
 const ADOPTABLE: readonly SheetRole[] = ['settings', 'criteria', 'districts', 'baseline', 'activities', 'online'];
+
+/**
+ * The baseline sheet's name for a fiscal year (ฐาน ๒๕๖๔ for FY 2565, ฐาน ๒๕๖๕ for FY 2566); a
+ * baseline sheet already called by another year's form of the name keeps it (the sheet is found
+ * by its marker, an unmarked one of an earlier version by that name), so nothing is renamed or
+ * warned about; the year switch gives the new year's baseline its own name.
+ */
+function baselineName_(run: Run_, fiscalYear: number): string {
+  const wanted = yearLabel(SHEET.baseline, fiscalYear);
+  const neutral = yearNeutral(SHEET.baseline);
+  const marked = run.registry.find((s) => s.mark.role === 'baseline');
+  if (marked) return yearNeutral(marked.name) === neutral ? marked.name : wanted;
+  // An unmarked sheet of an earlier version is called by the letter's name.
+  if (wanted === SHEET.baseline || sheetNamed(run.ss, wanted) || !sheetNamed(run.ss, SHEET.baseline)) return wanted;
+  return SHEET.baseline;
+}
 
 /**
  * The add-on's sheet of a role: the marked one (wherever renamed), else for a role whose sheet
@@ -285,8 +375,11 @@ function setUpSettings_(
   existing: unknown[][],
   names: readonly string[],
   today: Day,
+  chosenYear?: number,
 ): {
   settings: Settings;
+  /** The year taken on a workbook whose settings named none ('' when they named one). */
+  yearText: string;
   problems: string[];
   refs: Pick<TableRefs, 'settings' | 'basis'>;
   ownName: string;
@@ -298,7 +391,11 @@ function setUpSettings_(
   const grid: unknown[][] = existing.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '']);
   if (grid.length === 1 && grid[0].every((v) => isBlank(v))) grid.length = 0;
   if (grid.length === 0) grid.push(['การตั้งค่า', 'ค่า', 'คำอธิบาย']);
-  const typedYear = readSettings(grid, names).settings.fiscalYear;
+  const yearTyped = grid.some((row) => cleanText(String(row[0])) === LABEL.fiscalYear && !isBlank(row[1]));
+  const typedYear = yearTyped
+    ? readSettings(grid, names).settings.fiscalYear
+    : Number(chosenYear ?? CALENDAR_2565.fiscalYear);
+  const yearText = yearTyped ? '' : yearTakenText(typedYear, today);
   const dateRows: number[] = [];
   let dataDayRow = -1;
   const planned = new Map<number, Map<number, PlannedValue>>();
@@ -314,9 +411,14 @@ function setUpSettings_(
       r = grid.length - 1;
       plan(r, 0, label);
     }
-    const typed = typeof value === 'object' ? dateOfDay(value.day) : value;
+    // Dates as BE text (beDateText); a date cell of an earlier version becomes the same day's BE text.
+    const typed = typeof value === 'object' ? asCellText(beDateText(value.day)) : value;
     if (label === LABEL.dataDay) dataDayRow = r;
     else if (isBlank(grid[r][1])) plan(r, 1, typed);
+    else if (typeof value === 'object' && isDate(grid[r][1])) {
+      const was = parseDate(grid[r][1]);
+      if (was.ok) plan(r, 1, asCellText(beDateText(was.value)));
+    }
     if (isBlank(grid[r][2])) plan(r, 2, help);
     if (typeof value === 'object') dateRows.push(r + 1);
   }
@@ -331,12 +433,13 @@ function setUpSettings_(
   }
   // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
   if (!sameDay_(grid[dataDayRow][1], today)) {
-    const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, dateOfDay(today)]])]]);
+    const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, asCellText(beDateText(today))]])]]);
     writeChangedCells(sheet, day, { values: grid, formulas: grid.map((row) => row.map(() => '')) }, run.undo);
-    grid[dataDayRow][1] = dateOfDay(today);
+    grid[dataDayRow][1] = beDateText(today);
   }
   dateRows.push(dataDayRow + 1);
-  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, 'dd/mm/yyyy', run.undo);
+  // Plain text: a BE date typed there stays the text officers read (as a date cell it would show its CE year).
+  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
   makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
   setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.
@@ -346,6 +449,7 @@ function setUpSettings_(
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
   return {
     settings,
+    yearText,
     problems,
     ownName: nameOf(sheet),
     refs: { settings: sheetRef(nameOf(sheet), '$A$1:$C'), basis: sheetRef(nameOf(sheet), `$B$${basisRow}`) },
@@ -527,7 +631,8 @@ function writeDistrictTable_(
     new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE)].map(([c, v]) => [c + 1, v])),
   );
   if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
-    planned.set(1, new Map(DISTRICT_LAYOUT.headers.map((h, c) => [c + 1, h])));
+    const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
+    planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
   }
   if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
     run.repaired.add(nameOf(sheet));

@@ -4,7 +4,7 @@ import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../core/fiscalYe
 import { dataDayNotice } from '../core/settings';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import type { Spreadsheet } from '../adapter/sheetIo';
-import type { ReportMark } from '../workbook/sheetMarkers';
+import { type ReportMark, reportYear } from '../workbook/sheetMarkers';
 import { standingOf } from '../workbook/standing';
 import { monthlyTrend } from '../core/districtTrend';
 import { worstFirst } from '../workbook/trend';
@@ -45,7 +45,11 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const roundSheet = (round: number) =>
     reports.find(
       (r) =>
-        r.mark.kind === 'round' && r.mark.period === String(round) && r.mark.state === 'current' && !r.mark.provisional,
+        r.mark.kind === 'round' &&
+        r.mark.period === String(round) &&
+        reportYear(r.mark) === settings.fiscalYear &&
+        r.mark.state === 'current' &&
+        !r.mark.provisional,
     )?.name ?? '';
   const districts = standing.districts.map((d) => {
     const r = d.result;

@@ -143,7 +143,7 @@ export function submissionRef(seq: number): string {
 export function submissionLogRow(
   r: Pick<
     SubmissionRecord,
-    'when' | 'sentBy' | 'kind' | 'period' | 'district' | 'number' | 'timeliness' | 'onBehalf'
+    'when' | 'sentBy' | 'kind' | 'period' | 'fiscalYear' | 'district' | 'number' | 'timeliness' | 'onBehalf'
   > & {
     readonly seq: number | null;
   },
@@ -156,7 +156,7 @@ export function submissionLogRow(
     r.when,
     r.sentBy,
     `ส่ง${dutyTitle(r)}`,
-    `อ.${r.district} ครั้งที่ ${r.number} ${r.timeliness}${behalf} บันทึกในชีต "${sheetName}"${after}`,
+    `อ.${r.district} ปีงบประมาณ ${r.fiscalYear} ครั้งที่ ${r.number} ${r.timeliness}${behalf} บันทึกในชีต "${sheetName}"${after}`,
     'สำเร็จ',
     r.seq ? submissionRef(r.seq) : '',
   ];

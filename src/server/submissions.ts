@@ -10,7 +10,7 @@
  */
 import { type Day, dayOf, dayOfDate } from '../core/civilDate';
 import { canonicalDistrictName } from '../core/districts';
-import { type Duty, type DutyKind, daysLateOn, fiscalDuties } from '../core/duties';
+import { type Duty, type DutyKind, daysLateOn, yearDuties } from '../core/duties';
 import type { DistrictCounts } from '../core/districtResult';
 import { OfficerError } from '../core/officerError';
 import { formatThaiDate } from '../core/thaiDate';
@@ -24,6 +24,7 @@ import {
   submissionRow,
   submissionsOf,
   dutyTitle,
+  keptYears,
   timelinessText,
 } from '../workbook/submissions';
 import { appendLog } from './auditLog';
@@ -33,6 +34,7 @@ import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesAp
 import { type Caller, caller, requireOfficer } from './roles';
 import { appendSubmission, readSubmissions, submissionLogRow } from './submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
+import { yearBook } from './yearBook';
 import type { Spreadsheet } from '../adapter/sheetIo';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';
@@ -159,6 +161,7 @@ export function submitDuty(
       district: p.district,
       kind: p.duty.kind,
       period: p.duty.period,
+      fiscalYear: p.duty.fiscalYear,
       at: submission.at,
       when: submission.when,
       day: p.today,
@@ -207,7 +210,8 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
     throw new OfficerError('notSetUp', `${action}: สมุดงานยังไม่ได้ตั้งค่า กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัดให้ตั้งค่าก่อน`);
   }
   const target = district_(book, who, district, action);
-  const duty = duty_(book, kind, period);
+  const records = readSubmissions(book.registry).records;
+  const duty = duty_(book, kind, period, records);
   const today = dayOfDate(now);
   if (today < duty.opens) {
     const when = formatThaiDate(duty.opens, { digits: 'arabic' });
@@ -217,14 +221,14 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
         : `ยังส่ง${dutyTitle(duty)}ไม่ได้ ส่งได้ตั้งแต่วันที่ ${when} (7 วันก่อนกำหนดส่ง ${formatThaiDate(duty.due, { digits: 'arabic' })})`,
     );
   }
-  const records = readSubmissions(book.registry).records;
   return {
     book,
     who,
     district: target,
     duty,
     today,
-    snapshot: snapshot_(book, target, duty, today),
+    // A duty of a finished year (its September report) counts that year's kept entries.
+    snapshot: snapshot_(yearBook(book, duty.fiscalYear), target, duty, today),
     records,
     earlier: submissionsOf(records, target, duty),
   };
@@ -253,9 +257,12 @@ function district_(book: WorkbookRead, who: Caller, asked: string | undefined, a
   return named;
 }
 
-/** The duty of a kind and period in the settings' fiscal year, or a Thai refusal. */
-function duty_(book: WorkbookRead, kind: DutyKind, period: string): Duty {
-  const duties = fiscalDuties(book.settings);
+/**
+ * The duty of a kind and period in the settings' fiscal year (a round: of that year; a month:
+ * also the previous year's September, still owed in October: yearDuties), or a Thai refusal.
+ */
+function duty_(book: WorkbookRead, kind: DutyKind, period: string, records: readonly SubmissionRecord[]): Duty {
+  const duties = yearDuties(book.settings, keptYears(records));
   const key = kind === 'round' ? String(Number(period)) : String(period);
   const duty = duties.find((d) => d.kind === kind && d.period === key);
   if (duty) return duty;

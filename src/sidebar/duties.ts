@@ -72,6 +72,7 @@ export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts
 /** Renders the duties for the role. */
 function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: SubmitFlow): void {
   box.replaceChildren();
+  if (view.fiscalYear) add(box, el('p', 'muted fiscalYear', `หน้าที่การส่งรายงาน ปีงบประมาณ ${view.fiscalYear}`));
   for (const notice of view.notices ?? []) add(box, el('p', 'notice', notice));
   if (parts.own) {
     const mine = view.districts ?? [];
@@ -87,7 +88,7 @@ function render_(box: HTMLElement, view: DutiesView, parts: DutiesParts, flow: S
     fold.addEventListener('toggle', () => {
       opened_.board = fold.open;
     });
-    const summary = `${TEXT.boardTitle}${late > 0 ? ` · เลยกำหนด ${late} อำเภอ` : ''}`;
+    const summary = `${TEXT.boardTitle} ปีงบประมาณ ${view.fiscalYear}${late > 0 ? ` · เลยกำหนด ${late} อำเภอ` : ''}`;
     add(box, add(fold, el('summary', late > 0 ? 'lateSummary' : '', summary), boardView(view, flow)));
   }
 }

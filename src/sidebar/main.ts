@@ -15,6 +15,7 @@ import { type RoleView, roleNotice, roleText, setUpNotice, type User, viewOf } f
 import { createClient, type ScriptRun } from './rpc';
 import { sendingPart } from './sending';
 import { setUpPart } from './setUp';
+import { newYearPart } from './newYear';
 import { standingPart } from './standing';
 import type { Part, Sidebar } from './state';
 import { disableAll, loadState } from './status';
@@ -92,6 +93,7 @@ function build_(view: RoleView): void {
     const work = section(panels, 'h-work', view.setUp ? 'ตรวจข้อมูลและซ่อมแซม' : TEXT.districtCheck);
     if (view.check) parts.push(checkPart(work, app));
     if (view.setUp) parts.push(setUpPart(work, app));
+    if (view.setUp && view.reports) parts.push(newYearPart(work, app));
   }
   if (!view.duties) duties();
   if (view.calendar) parts.push(calendarPart(panels, { province: view.reports }));

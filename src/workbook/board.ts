@@ -6,7 +6,7 @@
  * submission is made, at set-up and at each run of the reminders.
  */
 import type { Day } from '../core/civilDate';
-import { type Duty, type DutyStatus, dutyStatus } from '../core/duties';
+import { type Duty, type DutyStatus, dueInNextYear, dutyStatus } from '../core/duties';
 import { formatThaiDate, THAI_MONTHS_SHORT } from '../core/thaiDate';
 import { columnLetter } from './a1';
 import { dutyTitle, type SubmissionRecord, submissionsOf } from './submissions';
@@ -52,6 +52,36 @@ export function dutyHeader(duty: Pick<Duty, 'kind' | 'period'>): string {
 }
 
 /**
+ * A duty's column header on a fiscal year's board: a duty of another year (the previous year's
+ * September report, still owed) names its year, e.g. ก.ย. 65 (ปีงบ 2565).
+ * @param duty the duty
+ * @param fiscalYear the board's BE fiscal year
+ */
+export function boardHeader(duty: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>, fiscalYear: number): string {
+  const header = dutyHeader(duty);
+  return duty.fiscalYear === fiscalYear ? header : `${header} (ปีงบ ${duty.fiscalYear})`;
+}
+
+/**
+ * The board's line on due dates in another fiscal year ('' when none): FY N's September report
+ * is due in October, in FY N+1, and stays owed there; a previous year's duty still shown.
+ * @param duties the board's duties
+ * @param fiscalYear the board's BE fiscal year
+ */
+export function yearLine(duties: readonly Duty[], fiscalYear: number): string {
+  const parts: string[] = [];
+  for (const d of duties) {
+    const due = formatThaiDate(d.due, { form: 'short', digits: 'arabic' });
+    if (d.fiscalYear < fiscalYear) {
+      parts.push(`${dutyTitle(d)} เป็นรายงานของปีงบประมาณ ${d.fiscalYear} กำหนดส่ง ${due} ยังส่งได้`);
+    } else if (dueInNextYear(d)) {
+      parts.push(`${dutyTitle(d)} กำหนดส่ง ${due} ซึ่งอยู่ในปีงบประมาณ ${d.fiscalYear + 1} (ยังส่งได้หลังเริ่มปีงบประมาณใหม่)`);
+    }
+  }
+  return parts.join(' · ');
+}
+
+/**
  * A board cell's text.
  * @param status the duty's standing
  */
@@ -70,7 +100,10 @@ export function statusText(status: DutyStatus): string {
 
 /** A board cell's note: the duty, its due day, each submission. */
 function note_(duty: Duty, status: DutyStatus, records: readonly SubmissionRecord[]): string {
-  const lines = [dutyTitle(duty), `กำหนดส่ง ${formatThaiDate(duty.due, { digits: 'arabic' })}`];
+  const lines = [
+    `${dutyTitle(duty)} (ปีงบประมาณ ${duty.fiscalYear})`,
+    `กำหนดส่ง ${formatThaiDate(duty.due, { digits: 'arabic' })}`,
+  ];
   if (status.state === 'overdue') lines.push(`เลยกำหนดมา ${status.daysLate} วัน`);
   for (const r of records) {
     lines.push(`ครั้งที่ ${r.number}: ${r.when} โดย ${r.sentBy || '—'}${r.onBehalf ? ' (จังหวัดส่งแทน)' : ''}`);
@@ -93,7 +126,7 @@ export interface BoardGrid {
  * The board on a day.
  * @param fiscalYear the BE fiscal year
  * @param districts the districts, in table order
- * @param duties the fiscal year's duties (fiscalDuties)
+ * @param duties the fiscal year's duties (yearDuties: with the previous year's September report when owed)
  * @param records every submission record (only trusted ones count)
  * @param today the day
  */
@@ -113,8 +146,9 @@ export function boardGrid(
     formatThaiDate(today, { digits: 'arabic' }),
     'ส่วนเสริมปรับตารางนี้เมื่ออำเภอส่งรายงาน เมื่อตั้งค่าสมุดงาน และทุกวันที่ระบบแจ้งเตือนทำงาน (แก้ไขด้วยมือไม่ได้)',
   ]);
-  rows.push([]);
-  rows.push(['อำเภอ', ...duties.map(dutyHeader), 'เลยกำหนด (รายการ)', 'ส่งช้า (รายการ)']);
+  const line3 = yearLine(duties, fiscalYear);
+  rows.push(line3 ? ['หมายเหตุ', line3] : []);
+  rows.push(['อำเภอ', ...duties.map((d) => boardHeader(d, fiscalYear)), 'เลยกำหนด (รายการ)', 'ส่งช้า (รายการ)']);
   for (const district of districts) {
     const line: (string | number)[] = [district];
     const noteLine: string[] = [];

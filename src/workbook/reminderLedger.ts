@@ -40,6 +40,15 @@ export function ledgerKey(fiscalYear: number, duty: string, window: string, reci
 }
 
 /**
+ * A duty as a ledger key names it, after its fiscal year (ledgerKey): `month:2021-10`,
+ * `round:1` (the form of earlier versions, so that what they sent is not sent again).
+ * @param duty the duty
+ */
+export function ledgerDuty(duty: { readonly kind: string; readonly period: string }): string {
+  return `${duty.kind}:${duty.period}`;
+}
+
+/**
  * The recipient of a key.
  * @param key a ledgerKey
  */

@@ -12,16 +12,24 @@ import {
   type DutyStatus,
   dutyKey,
   dutyStatus,
-  fiscalDuties,
   type ReminderReason,
   type ReminderWindow,
   reminderWindow,
+  yearDuties,
 } from '../core/duties';
 import type { Settings } from '../core/settings';
 import { formatThaiDate } from '../core/thaiDate';
 import { escapeHtml } from './delivery';
-import { DIGEST_DUTY, isOwed, isUncertain, ledgerKey, mailedToday, type ReminderLedger } from './reminderLedger';
-import { dutyTitle, type SubmissionRecord, submissionsOf } from './submissions';
+import {
+  DIGEST_DUTY,
+  isOwed,
+  isUncertain,
+  ledgerDuty,
+  ledgerKey,
+  mailedToday,
+  type ReminderLedger,
+} from './reminderLedger';
+import { dutyTitle, keptYears, type SubmissionRecord, submissionsOf } from './submissions';
 
 /** What an address must look like to be used (as for sending reports). */
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
@@ -73,7 +81,7 @@ export function reminderPlan(
   records: readonly SubmissionRecord[],
   today: Day,
 ): ReminderPlan {
-  const duties = fiscalDuties(settings);
+  const duties = yearDuties(settings, keptYears(records));
   const all = districts.map((district): DistrictReminder => {
     const items: ReminderItem[] = [];
     for (const duty of duties) {
@@ -281,7 +289,7 @@ export function owedMails(plan: ReminderPlan, ledger: ReminderLedger, fiscalYear
     for (const d of plan.districts) {
       if (!d.to.includes(person)) continue;
       const owed = d.items.filter((i) => {
-        const key = ledgerKey(fiscalYear, dutyKey(i.duty), i.window.id, person);
+        const key = ledgerKey(i.duty.fiscalYear, ledgerDuty(i.duty), i.window.id, person);
         if (isUncertain(ledger, key, day)) uncertain.push(d.district);
         if (!isOwed(ledger, key, day)) return false;
         keys.push({ key, until: isoOfDay(i.window.last) });

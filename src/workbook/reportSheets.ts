@@ -7,7 +7,8 @@
 import type { Day } from '../core/civilDate';
 import { ymdOf } from '../core/civilDate';
 import { NO_FIGURE, UNASSESSED } from '../core/districtResult';
-import { defineLayout, type Layout } from '../core/layout';
+import { defineLayout, type Layout, yearLayout } from '../core/layout';
+import { LABEL_FISCAL_YEAR } from '../core/yearLabels';
 import type { OfficialSettings, Signatory } from '../core/settings';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
 import {
@@ -123,9 +124,10 @@ export interface ReportTables {
 /**
  * The declared tables of a kind of report.
  * @param kind round summary or monthly report
+ * @param fiscalYear BE fiscal year: headers naming the baseline's year say it (the letter's by default)
  */
-export function reportTables(kind: 'round' | 'month'): ReportTables {
-  const main = (kind === 'round' ? ROUND_TABLE : MONTH_TABLE) as Layout<string>;
+export function reportTables(kind: 'round' | 'month', fiscalYear = LABEL_FISCAL_YEAR): ReportTables {
+  const main = yearLayout((kind === 'round' ? ROUND_TABLE : MONTH_TABLE) as Layout<string>, fiscalYear);
   return {
     main: { layout: main, align: alignOf_(main) },
     sections: [
@@ -301,7 +303,7 @@ export function roundSummaryDocument(
     total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
     '',
   ];
-  const tables = reportTables('round');
+  const tables = reportTables('round', made.fiscalYear);
   return {
     ...frame_(made, `รายงานสรุปผลการดำเนินงาน รอบที่ ${round} ${TITLE} ประจำปีงบประมาณ พ.ศ. ${made.fiscalYear}`),
     status,

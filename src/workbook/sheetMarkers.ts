@@ -8,6 +8,8 @@
  * the marker then names the original, so the copy is not ours either.
  */
 
+import { dayOfDate, ymdOf } from '../core/civilDate';
+import { fiscalYearOf, monthEnd } from '../core/fiscalYear';
 import type { FormShape } from './officialForm';
 
 /** The developer-metadata key of the add-on's markers. */
@@ -33,13 +35,28 @@ export type SheetRole =
   /** The board of who has reported (rebuilt by the add-on). */
   | 'board'
   /** The dashboard: formulas and charts (workbook/dashboard.ts), made and repaired by set-up. */
-  | 'dashboard';
+  | 'dashboard'
+  /** A finished fiscal year's sheet kept as values by the year switch (server/newYear.ts). */
+  | 'archive';
+
+/** What an archive sheet keeps: which fiscal year, of which sheet (and district). */
+export interface ArchiveMark {
+  readonly fiscalYear: number;
+  readonly of: SheetRole;
+  /**
+   * Made by a year switch that has not finished: a switch stopped before it moved the settings
+   * left it (the next one deletes it and starts again); one stopped after, the next one finishes.
+   */
+  readonly pending?: boolean;
+}
 
 /** A report's identity and state. */
 export interface ReportMark {
   readonly kind: 'round' | 'month';
   /** 1–3 for a round, yyyy-mm for a month. */
   readonly period: string;
+  /** The BE fiscal year it is of; absent on reports of earlier versions (reportYear decides). */
+  readonly fiscalYear?: number;
   /** building: not yet complete (a run stopped midway); current: the newest; superseded: kept. */
   readonly state: 'building' | 'current' | 'superseded';
   /** Made before its cut-off: never the round's summary. */
@@ -82,6 +99,8 @@ export interface SheetMark {
   /** For a district's entry sheets: the district's canonical name. */
   readonly district?: string;
   readonly report?: ReportMark;
+  /** An archive sheet's year and origin (role 'archive'). */
+  readonly archive?: ArchiveMark;
   /**
    * Made ('made') or taken over ('adopted') by the set-up run `run` that has not finished: a run
    * stopped midway (Apps Script's time limit, an outage) leaves it so, and nobody was told. The
@@ -103,6 +122,7 @@ export function encodeMark(mark: SheetMark): string {
     sheetId: mark.sheetId,
     ...(mark.district !== undefined ? { district: mark.district } : {}),
     ...(mark.report ? { report: mark.report } : {}),
+    ...(mark.archive ? { archive: mark.archive } : {}),
     ...(mark.unfinished ? { unfinished: mark.unfinished } : {}),
   });
 }
@@ -121,6 +141,15 @@ export function decodeMark(value: string | null): SheetMark | null {
       sheetId: parsed.sheetId,
       ...(typeof parsed.district === 'string' ? { district: parsed.district } : {}),
       ...(parsed.report ? { report: parsed.report } : {}),
+      ...(parsed.archive && typeof parsed.archive.fiscalYear === 'number' && typeof parsed.archive.of === 'string'
+        ? {
+            archive: {
+              fiscalYear: parsed.archive.fiscalYear,
+              of: parsed.archive.of,
+              ...(parsed.archive.pending === true ? { pending: true } : {}),
+            },
+          }
+        : {}),
       ...(isUnfinished_(parsed.unfinished) ? { unfinished: parsed.unfinished } : {}),
     };
   } catch {
@@ -155,4 +184,35 @@ export function ownSheets<S>(found: readonly { sheet: S; sheetId: number; value:
     out.push({ sheet, mark });
   }
   return out;
+}
+
+/**
+ * The BE fiscal year a report is of: its mark's; for a report of an earlier version, a month's
+ * by its date, and a round's by the day it was made, less a quarter for one made in October to
+ * December (no round is due then: the letter's are in March, May and September, so a round
+ * summary made then is the previous year's last round, made after its deadline).
+ * @param mark the report's mark
+ */
+export function reportYear(mark: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear'>): number {
+  if (typeof mark.fiscalYear === 'number') return mark.fiscalYear;
+  const month = /^(\d{4})-(\d{2})$/.exec(mark.period);
+  if (mark.kind === 'month' && month) return fiscalYearOf(monthEnd(Number(month[1]), Number(month[2])));
+  const made = new Date(mark.made);
+  if (Number.isNaN(made.getTime())) return 0;
+  const day = dayOfDate(made);
+  return fiscalYearOf(day) - (ymdOf(day).month >= 10 ? 1 : 0);
+}
+
+/**
+ * Whether two reports are of the same kind, period and fiscal year (provisional ones apart).
+ * @param a one report's mark
+ * @param b the other's
+ */
+export function sameReportPeriod(
+  a: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear' | 'provisional'>,
+  b: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear' | 'provisional'>,
+): boolean {
+  return (
+    a.kind === b.kind && a.period === b.period && a.provisional === b.provisional && reportYear(a) === reportYear(b)
+  );
 }

@@ -7,7 +7,8 @@
 import { dateCheckFormula } from '../core/dateParse';
 import { knownDistrict } from '../core/districts';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../core/entryLayout';
-import type { Layout, ValidationDecl } from '../core/layout';
+import { type Layout, type ValidationDecl, yearLayout } from '../core/layout';
+import { LABEL_FISCAL_YEAR, yearNeutral } from '../core/yearLabels';
 import { DISTRICT_LAYOUT } from './districtTable';
 
 /** A dropdown or check, with its values filled in for one sheet. */
@@ -24,6 +25,8 @@ export interface ColumnSpec {
   readonly format?: string;
   readonly validation?: Validation;
   readonly note?: string;
+  /** The header's other years' forms (yearLabels.ts): the add-on's own label, rewritten for the year. */
+  readonly forms?: readonly string[];
 }
 
 /** A sheet's spec. */
@@ -56,12 +59,20 @@ function columns_(layout: Layout<string>, lists: Lists_): ColumnSpec[] {
     return {
       key: c.key,
       header: c.header,
+      ...yearForms_(c),
       width: c.width,
       ...(c.format ? { format: c.format } : {}),
       ...(validation ? { validation } : {}),
       ...(c.note ? { note: c.note } : {}),
     };
   });
+}
+
+/** A column's header in other years' forms (aliases differing only in the year), when any. */
+function yearForms_(c: Layout<string>['columns'][number]): { forms?: string[] } {
+  const neutral = yearNeutral(c.header);
+  const forms = (c.aliases ?? []).filter((a) => a !== c.header && yearNeutral(a) === neutral);
+  return forms.length > 0 && neutral !== c.header ? { forms } : {};
 }
 
 /** A declared validation with this sheet's values. */
@@ -102,13 +113,15 @@ function spellings_(names: readonly string[]): string[] {
  * The activities entry sheet of one district.
  * @param name the sheet's name
  * @param district the district's canonical name
+ * @param fiscalYear BE fiscal year: the notes' example dates are of it (the letter's by default)
  */
-export function activitySheetSpec(name: string, district: string): SheetSpec {
+export function activitySheetSpec(name: string, district: string, fiscalYear = LABEL_FISCAL_YEAR): SheetSpec {
+  const layout = yearLayout(ACTIVITY_LAYOUT as Layout<string>, fiscalYear);
   return {
     name,
     frozenRows: 1,
-    layout: ACTIVITY_LAYOUT,
-    columns: columns_(ACTIVITY_LAYOUT, { district }),
+    layout,
+    columns: columns_(layout, { district }),
     tab: '#6aa84f',
   };
 }
@@ -118,28 +131,42 @@ export function activitySheetSpec(name: string, district: string): SheetSpec {
  * @param name the sheet's name
  * @param district the district's canonical name
  * @param channels the canonical channel names (dropdown; other spellings are still accepted)
+ * @param fiscalYear BE fiscal year: the notes' example dates are of it (the letter's by default)
  */
-export function onlineSheetSpec(name: string, district: string, channels: readonly string[]): SheetSpec {
+export function onlineSheetSpec(
+  name: string,
+  district: string,
+  channels: readonly string[],
+  fiscalYear = LABEL_FISCAL_YEAR,
+): SheetSpec {
+  const layout = yearLayout(ONLINE_LAYOUT as Layout<string>, fiscalYear);
   return {
     name,
     frozenRows: 1,
-    layout: ONLINE_LAYOUT,
-    columns: columns_(ONLINE_LAYOUT, { district, channels }),
+    layout,
+    columns: columns_(layout, { district, channels }),
     tab: '#3d85c6',
   };
 }
 
 /**
- * The baseline sheet: operators already online by September 2564 (province-maintained).
+ * The baseline sheet: operators already online by the September before the fiscal year
+ * (province-maintained), its notes naming that year.
  * @param name the sheet's name
  * @param districts canonical district names (dropdown)
+ * @param fiscalYear BE fiscal year (the letter's by default)
  */
-export function baselineSheetSpec(name: string, districts: readonly string[]): SheetSpec {
+export function baselineSheetSpec(
+  name: string,
+  districts: readonly string[],
+  fiscalYear = LABEL_FISCAL_YEAR,
+): SheetSpec {
+  const layout = yearLayout(BASELINE_LAYOUT as Layout<string>, fiscalYear);
   return {
     name,
     frozenRows: 1,
-    layout: BASELINE_LAYOUT,
-    columns: columns_(BASELINE_LAYOUT, { districts }),
+    layout,
+    columns: columns_(layout, { districts }),
     tab: '#999999',
   };
 }
@@ -147,13 +174,15 @@ export function baselineSheetSpec(name: string, districts: readonly string[]): S
 /**
  * The district table's spec (its content is planned in districtTable.ts).
  * @param name the sheet's name
+ * @param fiscalYear BE fiscal year: the headers naming the baseline's year say it (the letter's by default)
  */
-export function districtSheetSpec(name: string): SheetSpec {
+export function districtSheetSpec(name: string, fiscalYear = LABEL_FISCAL_YEAR): SheetSpec {
+  const layout = yearLayout(DISTRICT_LAYOUT as Layout<string>, fiscalYear);
   return {
     name,
     frozenRows: 1,
-    layout: DISTRICT_LAYOUT,
-    columns: columns_(DISTRICT_LAYOUT, {}),
+    layout,
+    columns: columns_(layout, {}),
     tab: '#e69138',
     fixed: true,
   };

@@ -8,10 +8,12 @@
  */
 import { type Day, dayOfDate, isDate } from '../core/civilDate';
 import type { Criteria } from '../core/criteria';
-import { type Duty, type DutyKind, dutyKey, parseDutyKey } from '../core/duties';
+import { type Duty, type DutyKind, dutyKey, parseDutyKey, sameDuty } from '../core/duties';
+import { fiscalYearOf } from '../core/fiscalYear';
+import { toThaiDigits } from '../core/thaiDigits';
 import { type DistrictCounts, districtResult, type PercentBasis, provinceTotal } from '../core/districtResult';
 import { defineLayout, isHeaderRow, mapColumns } from '../core/layout';
-import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
+import { formatThaiDate, formatThaiMonth, THAI_MONTHS_SHORT } from '../core/thaiDate';
 import type { CountedActivity, CountedOperator, DistrictStanding, OmittedEvidence, Standing } from './standing';
 
 /**
@@ -22,7 +24,7 @@ export const SUBMISSION_LAYOUT = defineLayout('การส่งรายงา
   { key: 'when', header: 'ส่งเมื่อ', width: 140 },
   { key: 'district', header: 'อำเภอ', width: 100 },
   { key: 'duty', header: 'รายงาน', width: 190 },
-  { key: 'code', header: 'รหัสรายงาน', width: 110 },
+  { key: 'code', header: 'รหัสรายงาน', width: 170 },
   { key: 'due', header: 'กำหนดส่ง', width: 110 },
   { key: 'timeliness', header: 'การส่ง', width: 80 },
   { key: 'cutOff', header: 'ข้อมูล ณ วันที่', width: 110 },
@@ -71,6 +73,11 @@ export interface SnapshotOperator {
 /** What a district submitted: values, never formulas. */
 export interface Snapshot {
   readonly v: 1;
+  /**
+   * The duty's machine key (dutyKey, naming its fiscal year), kept here where officers do not
+   * read it; absent on snapshots of earlier versions, whose รหัสรายงาน cell held the key.
+   */
+  readonly duty?: string;
   /** The figures' cut-off day. */
   readonly cutOff: Day;
   readonly registered: number | null;
@@ -102,6 +109,17 @@ export function dutyTitle(duty: Pick<Duty, 'kind' | 'period'>): string {
   if (duty.kind === 'round') return `สรุปผล รอบที่ ${duty.period}`;
   const [year, month] = duty.period.split('-').map(Number);
   return `รายงานประจำเดือน ${formatThaiMonth(year, month, 'arabic')}`;
+}
+
+/**
+ * The label officers read in the รหัสรายงาน column, naming the fiscal year: รายงานประจำเดือน
+ * มี.ค. ๖๕, สรุปผล รอบที่ ๑ ปีงบ ๒๕๖๕ (Thai digits, as on the letter).
+ * @param duty the duty
+ */
+export function dutyLabel(duty: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>): string {
+  if (duty.kind === 'round') return toThaiDigits(`สรุปผล รอบที่ ${duty.period} ปีงบ ${duty.fiscalYear}`);
+  const [year, month] = duty.period.split('-').map(Number);
+  return toThaiDigits(`รายงานประจำเดือน ${THAI_MONTHS_SHORT[month - 1]} ${String(year + 543).slice(-2)}`);
 }
 
 /**
@@ -228,7 +246,7 @@ export function submissionRow(s: NewSubmission): (string | number)[] {
     when: s.when,
     district: s.district,
     duty: dutyTitle(s.duty),
-    code: dutyKey(s.duty),
+    code: dutyLabel(s.duty),
     due: dateText_(s.duty.due),
     timeliness: timelinessText(s.daysLate),
     cutOff: dateText_(n.cutOff),
@@ -242,7 +260,7 @@ export function submissionRow(s: NewSubmission): (string | number)[] {
     to: s.to,
     number: s.number,
     at: s.at,
-    snapshot: JSON.stringify(n),
+    snapshot: JSON.stringify({ ...n, duty: dutyKey(s.duty) }),
     seal: '',
     seq: 0,
   };
@@ -258,6 +276,8 @@ export interface SubmissionRecord {
   readonly district: string;
   readonly kind: DutyKind;
   readonly period: string;
+  /** The BE fiscal year of its duty (readSubmissionRows: how a record of an earlier version gets it). */
+  readonly fiscalYear: number;
   /** ISO moment, its Thai text, and its day (Asia/Bangkok). */
   readonly at: string;
   readonly when: string;
@@ -275,7 +295,13 @@ export interface SubmissionRecord {
 }
 
 /**
- * The records of the sheet's rows, found by their headers.
+ * The records of the sheet's rows, found by their headers. A row's duty is the key in its
+ * snapshot (this version) or in its รหัสรายงาน cell (earlier versions). A round record of an
+ * earlier version (`round:1`) names no fiscal year: it belongs to the fiscal year of its
+ * figures' cut-off (the round's deadline, or the day it was submitted when earlier: a round
+ * can be submitted only from a week before its deadline, so both are in the round's year), or,
+ * when its snapshot cannot be read, of the day it was submitted. Nothing is rewritten: the
+ * sealed rows stay as they were and still verify.
  * @param values the sheet's values, header row first
  * @param checked for each data row, whether its seal follows and its number
  * @return the records, or null when the first row is not the layout's header
@@ -290,24 +316,28 @@ export function readSubmissionRows(
   const records: SubmissionRecord[] = [];
   values.slice(1).forEach((line, i) => {
     const text = (key: keyof typeof at) => (at[key] < 0 ? '' : String(line[at[key]] ?? '').trim());
-    const duty = parseDutyKey(text('code'));
+    const snapshot = parseSnapshot_(text('snapshot'));
+    const duty = parseDutyKey(typeof snapshot?.duty === 'string' ? snapshot.duty : text('code'));
     const moment = isDate(line[at.at]) ? (line[at.at] as Date) : new Date(text('at'));
     if (!duty || Number.isNaN(moment.getTime())) return;
+    const day = dayOfDate(moment);
+    const cutOff = typeof snapshot?.cutOff === 'number' && Number.isFinite(snapshot.cutOff) ? snapshot.cutOff : day;
     records.push({
       row: i + 2,
       seq: checked[i]?.number ?? null,
       district: text('district'),
       kind: duty.kind,
       period: duty.period,
+      fiscalYear: duty.fiscalYear ?? fiscalYearOf(cutOff),
       at: moment.toISOString(),
       when: text('when'),
-      day: dayOfDate(moment),
+      day,
       number: Number(text('number')) || 1,
       sentBy: text('sentBy'),
       onBehalf: text('behalf') === BEHALF.province,
       to: text('to'),
       timeliness: text('timeliness'),
-      snapshot: parseSnapshot_(text('snapshot')),
+      snapshot,
       trusted: checked[i]?.trusted === true,
     });
   });
@@ -333,11 +363,19 @@ function parseSnapshot_(text: string): Snapshot | null {
 export function submissionsOf(
   records: readonly SubmissionRecord[],
   district: string,
-  duty: Pick<Duty, 'kind' | 'period'>,
+  duty: Pick<Duty, 'kind' | 'period' | 'fiscalYear'>,
 ): SubmissionRecord[] {
   return records
-    .filter((r) => r.trusted && r.district === district && r.kind === duty.kind && r.period === duty.period)
+    .filter((r) => r.trusted && r.district === district && sameDuty(r, duty))
     .sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/**
+ * The fiscal years the trusted records are of, ascending (which years the workbook kept).
+ * @param records every record
+ */
+export function keptYears(records: readonly SubmissionRecord[]): number[] {
+  return [...new Set(records.filter((r) => r.trusted).map((r) => r.fiscalYear))].sort((a, b) => a - b);
 }
 
 /** The round summary's standing with the districts' submissions, and each district's source. */
@@ -355,6 +393,7 @@ export interface SubmittedStanding {
  * @param round the round
  * @param criteria the criteria (a submitted district's result follows from its submitted counts)
  * @param basis the percentage basis
+ * @param fiscalYear the round's BE fiscal year (another year's submissions are not this round's)
  */
 export function withRoundSubmissions(
   live: Standing,
@@ -362,13 +401,14 @@ export function withRoundSubmissions(
   round: number,
   criteria: Criteria,
   basis: PercentBasis,
+  fiscalYear: number,
 ): SubmittedStanding {
   const activities: CountedActivity[] = [];
   const operators: CountedOperator[] = [];
   const sources: string[] = [];
   const omitted: OmittedEvidence[] = [];
   const districts = live.districts.map((d, i): DistrictStanding => {
-    const latest = submissionsOf(records, d.district, { kind: 'round', period: String(round) })
+    const latest = submissionsOf(records, d.district, { kind: 'round', period: String(round), fiscalYear })
       .filter((r) => r.snapshot !== null)
       .pop();
     if (!latest?.snapshot) {

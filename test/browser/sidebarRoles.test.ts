@@ -16,6 +16,7 @@ jest.setTimeout(60_000);
 /** The province's own controls: set-up, the round summary, the monthly report, sending. */
 const PROVINCE_ONLY = [
   '#btnSetUp',
+  '#btnNewYear',
   '#roundSelect',
   '#btnRound',
   '#monthSelect',

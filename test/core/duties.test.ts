@@ -2,6 +2,8 @@
 import { CALENDAR_2565 } from '../../src/core/calendar';
 import { dayOf, isoOfDay } from '../../src/core/civilDate';
 import {
+  carriedDuties,
+  dueInNextYear,
   dutyKey,
   dutyStatus,
   fiscalDuties,
@@ -10,7 +12,11 @@ import {
   reminderReason,
   reminderWindow,
   roundDuty,
+  sameDuty,
+  yearDuties,
 } from '../../src/core/duties';
+import { sameWeekdayOfMonth, weekdayOf } from '../../src/core/fiscalYear';
+import { defaultRounds, proposedRounds } from '../../src/core/settings';
 
 const iso = (d: { opens: number; cutOff: number; due: number }) => ({
   opens: isoOfDay(d.opens),
@@ -35,10 +41,11 @@ describe('the duties of FY 2565', () => {
       'month:2022-07',
       'month:2022-08',
       'month:2022-09',
-      'round:1',
-      'round:2',
-      'round:3',
+      'round:2565:1',
+      'round:2565:2',
+      'round:2565:3',
     ]);
+    expect(new Set(duties.map((d) => d.fiscalYear))).toEqual(new Set([2565]));
   });
 
   test('a month opens the day after it ends, counts to its last day and is due the 5th of the next month', () => {
@@ -58,11 +65,60 @@ describe('the duties of FY 2565', () => {
     expect(isoOfDay(monthDuty(2024, 1, 31).due)).toBe('2024-02-29');
   });
 
-  test('keys read back; anything else is not a duty', () => {
-    expect(parseDutyKey('month:2021-10')).toEqual({ kind: 'month', period: '2021-10' });
-    expect(parseDutyKey('round:3')).toEqual({ kind: 'round', period: '3' });
-    for (const bad of ['month:2021-13', 'round:0', 'round:x', '=1+1', '', 'month:21-10'])
+  test('keys read back with their fiscal year; a round key of earlier versions names none; anything else is not a duty', () => {
+    expect(parseDutyKey('month:2021-10')).toEqual({ kind: 'month', period: '2021-10', fiscalYear: 2565 });
+    expect(parseDutyKey('month:2022-09')).toEqual({ kind: 'month', period: '2022-09', fiscalYear: 2565 });
+    expect(parseDutyKey('round:2566:3')).toEqual({ kind: 'round', period: '3', fiscalYear: 2566 });
+    expect(parseDutyKey('round:3')).toEqual({ kind: 'round', period: '3', fiscalYear: null });
+    for (const bad of ['month:2021-13', 'round:0', 'round:x', '=1+1', '', 'month:21-10', 'round:2566:0'])
       expect(parseDutyKey(bad)).toBeNull();
+    for (const d of duties)
+      expect(parseDutyKey(dutyKey(d))).toEqual({ kind: d.kind, period: d.period, fiscalYear: 2565 });
+  });
+});
+
+describe('a fiscal year’s duties and the year before', () => {
+  const fy2566 = { fiscalYear: 2566, monthlyDueDay: 5, rounds: CALENDAR_2565.rounds.map((d) => d + 364) };
+
+  test('the previous year’s September report is owed in October when the workbook kept that year', () => {
+    const carried = carriedDuties(fy2566, [2565]);
+    expect(carried.map(dutyKey)).toEqual(['month:2022-09']);
+    expect(carried[0].fiscalYear).toBe(2565);
+    expect(isoOfDay(carried[0].due)).toBe('2022-10-05');
+    expect(yearDuties(fy2566, [2565]).map(dutyKey).slice(0, 2)).toEqual(['month:2022-09', 'month:2022-10']);
+    expect(yearDuties(fy2566, [2565]).at(-1)?.fiscalYear).toBe(2566);
+  });
+
+  test('the letter’s first year owes nothing of FY 2564; a year not kept carries nothing', () => {
+    expect(carriedDuties(CALENDAR_2565, [])).toEqual([]);
+    expect(carriedDuties(CALENDAR_2565, [2565])).toEqual([]);
+    expect(carriedDuties(fy2566, [2564, 2566])).toEqual([]);
+  });
+
+  test('a September report is due in the next fiscal year; no other duty of the letter’s year is', () => {
+    const duties = fiscalDuties(CALENDAR_2565);
+    expect(duties.filter(dueInNextYear).map(dutyKey)).toEqual(['month:2022-09']);
+  });
+
+  test('the same duty is the same kind, period and fiscal year', () => {
+    const a = roundDuty(1, CALENDAR_2565.rounds[0], 2565);
+    expect(sameDuty(a, { kind: 'round', period: '1', fiscalYear: 2565 })).toBe(true);
+    expect(sameDuty(a, { kind: 'round', period: '1', fiscalYear: 2566 })).toBe(false);
+  });
+});
+
+describe('next year’s deadlines proposed from this year’s', () => {
+  test('each round on the same weekday of the same week of its month: FY 2565’s fourth Fridays', () => {
+    const fy2566 = proposedRounds(CALENDAR_2565.rounds, 1).map(isoOfDay);
+    expect(fy2566).toEqual(['2023-03-24', '2023-05-26', '2023-09-22']);
+    expect(proposedRounds(CALENDAR_2565.rounds, 2).map(isoOfDay)).toEqual(['2024-03-22', '2024-05-24', '2024-09-27']);
+    for (const d of proposedRounds(CALENDAR_2565.rounds, 5)) expect(weekdayOf(d)).toBe(5);
+    expect(defaultRounds(2565).map(isoOfDay)).toEqual(['2022-03-25', '2022-05-27', '2022-09-23']);
+  });
+
+  test('a fifth week the month does not have gives its last such weekday', () => {
+    // Tue 31 Mar 2020 is the fifth Tuesday; March 2021 has four (its last: 30 Mar)
+    expect(isoOfDay(sameWeekdayOfMonth(dayOf(2020, 3, 31), 1))).toBe('2021-03-30');
   });
 });
 

@@ -18,10 +18,12 @@ function tableCell(h: Harness, district: string, header: string): string {
   return row[rows[0].indexOf(header)];
 }
 
-/** The settings' data day cell. */
+/** The settings' data day cell: BE text (dd/mm/yyyy) as officers read it, as a local Date; a date cell as it is. */
 function dataDay(h: Harness): unknown {
   const settings = h.run.spreadsheet.getSheetByName('ตั้งค่า')!.getDataRange().getValues();
-  return settings.find((r) => r[0] === LABEL.dataDay)?.[1];
+  const value = settings.find((r) => r[0] === LABEL.dataDay)?.[1];
+  const be = typeof value === 'string' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value) : null;
+  return be ? new Date(Number(be[3]) - 543, Number(be[2]) - 1, Number(be[1])) : value;
 }
 
 /** The sidebar's standing of a district, as a user opens it. */

@@ -165,7 +165,7 @@ describe('officers’ habits in the log', () => {
     h.as(SANGKHOM).gas.sidebarSubmitMonthly('2021-10', true);
     const log = byHand(h, THA_BO, LOG);
     const values = log.getDataRange().getValues();
-    const row = values.findIndex((r) => String(r[3]).startsWith('อ.ท่าบ่อ ครั้งที่ 1')) + 1;
+    const row = values.findIndex((r) => String(r[3]).startsWith('อ.ท่าบ่อ ปีงบประมาณ 2565 ครั้งที่ 1')) + 1;
     const number = values[row - 1][6];
     log.deleteRow(row);
     expect(problemsIn(h, LOG).map((p: { message: string }) => p.message)).toEqual([

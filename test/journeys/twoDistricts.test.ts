@@ -43,8 +43,8 @@ describe('an officer named for two districts', () => {
       expect([d.district, october.state]).toEqual([d.district, 'onTime']);
     }
     const log = sheetValues(h, 'บันทึก').map((r) => String(r[3]));
-    expect(log.some((t) => t.includes('อ.สังคม ครั้งที่ 1'))).toBe(true);
-    expect(log.some((t) => t.includes('อ.ท่าบ่อ ครั้งที่ 1'))).toBe(true);
+    expect(log.some((t) => t.includes('อ.สังคม ปีงบประมาณ 2565 ครั้งที่ 1'))).toBe(true);
+    expect(log.some((t) => t.includes('อ.ท่าบ่อ ปีงบประมาณ 2565 ครั้งที่ 1'))).toBe(true);
   });
 
   test('a district they are not named for is refused in Thai and nothing changes', () => {

@@ -49,9 +49,14 @@ describe('set-up converts a workbook of the previous version', () => {
     expect(report.created).toEqual(['แดชบอร์ด', 'สถานะการส่งรายงาน']);
     expect(ENTRY_SHEETS.map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entries);
     expect(own.getRange(1, 11, 2, 1).getValues()).toEqual([['ผู้ประสานงาน'], ['คุณสมศรี']]);
-    // the rows typed are kept; set-up only adds this version's rows (the official form's) below them
+    // the rows typed are kept; set-up only adds this version's rows (the official form's) below them;
+    // a date cell is kept as the same day, now shown as BE text (issue 24: ตั้งค่า showed 25/03/2022)
     const settingsAfter = settings.getDataRange().getValues();
-    expect(settingsAfter.slice(0, settingsBefore.length)).toEqual(settingsBefore);
+    const be = (v: unknown) =>
+      v instanceof Date
+        ? `${String(v.getDate()).padStart(2, '0')}/${String(v.getMonth() + 1).padStart(2, '0')}/${v.getFullYear() + 543}`
+        : v;
+    expect(settingsAfter.slice(0, settingsBefore.length)).toEqual(settingsBefore.map((r) => r.map(be)));
     expect(settingsAfter.slice(settingsBefore.length).map((r) => r[0])).toContain('ผู้รายงาน (ชื่อ-สกุล)');
     expect(table.getRange(1, 1, 11, 4).getValues()).toEqual(shown.map((row) => row.slice(0, 4)));
     expect(ss.getSheetByName('บันทึก')!.getDataRange().getValues()).toEqual(logBefore);

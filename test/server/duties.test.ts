@@ -68,7 +68,7 @@ describe('a district submits its monthly report', () => {
       ส่งเมื่อ: '3 พ.ย. 64 เวลา 10:00 น.',
       อำเภอ: 'ท่าบ่อ',
       รายงาน: 'รายงานประจำเดือน ตุลาคม 2564',
-      รหัสรายงาน: 'month:2021-10',
+      รหัสรายงาน: 'รายงานประจำเดือน ต.ค. ๖๔',
       กำหนดส่ง: '5 พฤศจิกายน 2564',
       การส่ง: 'ตรงเวลา',
       'ข้อมูล ณ วันที่': '31 ตุลาคม 2564',
@@ -83,6 +83,7 @@ describe('a district submits its monthly report', () => {
       ครั้งที่: 1,
     });
     const snapshot = JSON.parse(String(field(record, 'ข้อมูลที่ส่ง')));
+    expect(snapshot.duty).toBe('month:2021-10'); // the machine key, where officers do not read it
     expect(snapshot.activities.map((a: { activity: string }) => a.activity)).toEqual([
       'ตลาดนัด OTOP ครั้งที่ 1',
       'ตลาดนัด OTOP ครั้งที่ 2',
@@ -106,7 +107,7 @@ describe('a district submits its monthly report', () => {
     expect(log(h).at(-1)?.slice(1, 5)).toEqual([
       THA_BO,
       'ส่งรายงานประจำเดือน ตุลาคม 2564',
-      `อ.ท่าบ่อ ครั้งที่ 1 ตรงเวลา บันทึกในชีต "${RECORDS}"`,
+      `อ.ท่าบ่อ ปีงบประมาณ 2565 ครั้งที่ 1 ตรงเวลา บันทึกในชีต "${RECORDS}"`,
       'สำเร็จ',
     ]);
     // the officer sees it met; the data check finds nothing wrong with the record

@@ -55,7 +55,8 @@ describe('set-up on an empty workbook', () => {
     const value = (label: string) => values.find((r) => r[0] === label)?.[1];
     expect(value(LABEL.reportEmail)).toBe('Pennung61@gmail.com');
     expect(value(LABEL.fiscalYear)).toBe(2565);
-    expect((value(LABEL.round(1)) as Date).toDateString()).toBe(new Date(2022, 2, 25).toDateString());
+    // the letter's deadline as officers read it: BE text, not a date cell showing 25/03/2022 (issue 24)
+    expect(value(LABEL.round(1))).toBe('25/03/2565');
     expect(values.filter((r) => String(r[0]).startsWith('ผู้แก้ไข อ.'))).toHaveLength(9);
   });
 

@@ -5,7 +5,7 @@
 import { effectiveFormat } from '../../dev/fakes';
 import { CALENDAR_2565 } from '../../src/core/calendar';
 import { dayOf } from '../../src/core/civilDate';
-import { fiscalDuties } from '../../src/core/duties';
+import { fiscalDuties, yearDuties } from '../../src/core/duties';
 import { boardGrid, STATUS_COLOURS } from '../../src/workbook/board';
 import type { SubmissionRecord } from '../../src/workbook/submissions';
 import { dutiesProvince, sheetValues, THA_BO } from '../support/duties';
@@ -18,6 +18,7 @@ function record(district: string, kind: 'month' | 'round', period: string, day: 
     district,
     kind,
     period,
+    fiscalYear: 2565,
     at: '2021-11-03T03:00:00.000Z',
     when: 'เมื่อ',
     day,
@@ -85,8 +86,27 @@ describe('the board’s cells', () => {
   });
 
   test('each cell’s note: the duty, its due day, how late, each submission', () => {
-    expect(grid.notes[0][0]).toBe('รายงานประจำเดือน ตุลาคม 2564\nกำหนดส่ง 5 พฤศจิกายน 2564\nครั้งที่ 1: เมื่อ โดย x@y.th');
-    expect(grid.notes[1][0]).toBe('รายงานประจำเดือน ตุลาคม 2564\nกำหนดส่ง 5 พฤศจิกายน 2564\nเลยกำหนดมา 35 วัน');
+    expect(grid.notes[0][0]).toBe(
+      'รายงานประจำเดือน ตุลาคม 2564 (ปีงบประมาณ 2565)\nกำหนดส่ง 5 พฤศจิกายน 2564\nครั้งที่ 1: เมื่อ โดย x@y.th',
+    );
+    expect(grid.notes[1][0]).toBe(
+      'รายงานประจำเดือน ตุลาคม 2564 (ปีงบประมาณ 2565)\nกำหนดส่ง 5 พฤศจิกายน 2564\nเลยกำหนดมา 35 วัน',
+    );
+  });
+
+  test('the board says the September report is due in the next fiscal year', () => {
+    expect(grid.rows[2].join(' ')).toContain('รายงานประจำเดือน กันยายน 2565 กำหนดส่ง 5 ต.ค. 65 ซึ่งอยู่ในปีงบประมาณ 2566');
+  });
+
+  test('in the next year, the previous year’s September report is a column of its own, named with its year', () => {
+    const next = { fiscalYear: 2566, monthlyDueDay: 5, rounds: CALENDAR_2565.rounds.map((d) => d + 364) };
+    const sept = record('ท่าบ่อ', 'month', '2022-09', dayOf(2022, 10, 7));
+    const g = boardGrid(2566, ['ท่าบ่อ', 'สังคม'], yearDuties(next, [2565]), [sept], dayOf(2022, 10, 20));
+    expect(g.rows[0][0]).toBe('สถานะการส่งรายงานของอำเภอ ปีงบประมาณ 2566');
+    expect(g.rows[3].slice(0, 3)).toEqual(['อำเภอ', 'ก.ย. 65 (ปีงบ 2565)', 'ต.ค. 65']);
+    expect(g.rows[4].slice(0, 2)).toEqual(['ท่าบ่อ', 'ส่งช้า 2 วัน']);
+    expect(g.rows[5].slice(0, 2)).toEqual(['สังคม', 'เลยกำหนด ยังไม่ส่ง']);
+    expect(g.rows[2].join(' ')).toContain('เป็นรายงานของปีงบประมาณ 2565');
   });
 });
 

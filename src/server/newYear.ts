@@ -1,0 +1,403 @@
+/**
+ * เริ่มปีงบประมาณใหม่: the province ends fiscal year N and begins N+1 in one whole-or-nothing
+ * action with its log row (docs/fiscal-years.md). The finished year stays readable: its district
+ * table, entry sheets, settings, criteria and submissions are copied as values into sheets marked
+ * `archive` with their year (nothing is deleted), its reports renamed with their year; the
+ * baseline is carried forward (the old baseline plus every operator counted new in year N, each
+ * row saying where it came from); the settings move to N+1 with the deadlines proposed from N's
+ * (each round on the same weekday of the same week of its month) and the same monthly due day;
+ * the criteria stay for the province to edit (year N's kept in its archive); the registered
+ * counts are kept and the province asked to update them; the entry sheets are emptied, ready;
+ * protections and officers stay as they were; then set-up's steps relabel and rebuild for N+1.
+ * Refused in Thai for anyone but the province; asked first when year N has not ended or a round
+ * summary of it is missing. Service calls grow with the number of sheets, never of rows.
+ */
+import { type Day, dayOfDate } from '../core/civilDate';
+import { fiscalYearBounds } from '../core/fiscalYear';
+import { OfficerError } from '../core/officerError';
+import { LABEL, proposedRounds, readSettings } from '../core/settings';
+import { cleanText } from '../core/text';
+import { beDateText, formatThaiDate } from '../core/thaiDate';
+import { BASELINE_LAYOUT } from '../core/entryLayout';
+import { type Layout, yearLayout } from '../core/layout';
+import { yearLabel } from '../core/yearLabels';
+import { applyProtection } from '../adapter/protections';
+import { markSheet, type OwnSheet, renameOwn, updateMark } from '../adapter/sheetRegistry';
+import { blankOrNewSheet } from '../adapter/sheetSync';
+import { atomically, type Undo } from '../adapter/undo';
+import { growColumns, growRows, readAll, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
+import { asCellText } from '../workbook/cellText';
+import { rightsOf } from '../workbook/rights';
+import { type ReportMark, reportYear, type SheetRole } from '../workbook/sheetMarkers';
+import { SHEET } from '../workbook/sheetNames';
+import { standingOf } from '../workbook/standing';
+import { appendLog } from './auditLog';
+import { nowText } from './clock';
+import { caller, requireProvince } from './roles';
+import { setUpWithin } from './setup';
+import { readSubmissions } from './submissionRecords';
+import { evaluateAll, readWorkbook, type WorkbookRead } from './workbookRead';
+
+/** What the action answers. */
+export interface NewYearResult {
+  readonly needsConfirmation: boolean;
+  /** Thai: the question, or what was done and what the province is asked to check. */
+  readonly message: string;
+  /** The new fiscal year, once begun. */
+  readonly fiscalYear?: number;
+}
+
+const ACTION = 'การเริ่มปีงบประมาณใหม่';
+
+/** The roles whose sheets are kept as values for the finished year. */
+const KEPT: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'activities', 'online', 'submissions'];
+
+/** The provenance column of a carried baseline. */
+export const BASELINE_SOURCE = 'ที่มา';
+
+/**
+ * The name of a finished year's copy of a sheet, e.g. อำเภอ ปีงบ 2565.
+ * @param name the sheet's name
+ * @param fiscalYear BE fiscal year
+ */
+export function archiveName(name: string, fiscalYear: number): string {
+  return `${name} ปีงบ ${fiscalYear}`;
+}
+
+/**
+ * Ends the settings' fiscal year and begins the next, whole or not at all. Killed midway (Apps
+ * Script's time limit), it is safe to run again: the year's copies are made first, marked
+ * pending; moving the settings' year is the commit. A run stopped before it left copies the next
+ * run deletes and makes again; one stopped after it is finished by the next run (entries emptied,
+ * baseline swapped, reports renamed, set-up's steps, the log row, the copies' marks cleared last).
+ * @param ss the workbook
+ * @param now the current time
+ * @param confirmed the province confirmed after being asked (year not ended, a round summary missing)
+ */
+export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false): NewYearResult {
+  const book = readWorkbook(ss);
+  const who = caller(ss, book.settings);
+  requireProvince(who, ACTION);
+  if (book.needsSetUp) {
+    throw new OfficerError('notSetUp', `${ACTION}: สมุดงานยังไม่ได้ตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+  }
+  const me = who.email || 'ไม่ทราบอีเมล';
+  const pending = book.registry.all('archive').filter((a) => a.mark.archive?.pending);
+  const current = book.settings.fiscalYear;
+  if (pending.some((a) => a.mark.archive?.fiscalYear === current - 1)) {
+    // A switch to this year was committed and stopped: finished now.
+    const done = atomically((undo) => finishSwitch_(ss, now, current - 1, me, undo));
+    return {
+      needsConfirmation: false,
+      fiscalYear: current,
+      message: `เริ่มปีงบประมาณ ${current} ต่อจนเสร็จ (การทำงานครั้งก่อนหยุดกลางคัน) กำหนดส่งสรุปผลที่เสนอ: ${done}`,
+    };
+  }
+  const year = current;
+  const next = year + 1;
+  const today = dayOfDate(now);
+  const { end } = fiscalYearBounds(year);
+  const reasons: string[] = [];
+  if (today <= end) {
+    reasons.push(
+      `ปีงบประมาณ ${year} ยังไม่สิ้นสุด (สิ้นสุดวันที่ ${formatThaiDate(end, { digits: 'arabic' })}) ข้อมูลที่บันทึกหลังจากนี้จะเป็นของปีงบประมาณ ${next}`,
+    );
+  }
+  const missing = missingRounds_(book, year);
+  if (missing.length > 0) {
+    reasons.push(
+      `ยังไม่ได้จัดทำสรุปผล ${missing.map((r) => `รอบที่ ${r}`).join(', ')} ของปีงบประมาณ ${year} (ให้กด "จัดทำสรุป" ก่อน หรือเริ่มปีใหม่โดยไม่มีสรุปรอบนี้)`,
+    );
+  }
+  if (reasons.length > 0 && !confirmed) {
+    return {
+      needsConfirmation: true,
+      message: `${reasons.join(' และ')} ต้องการเริ่มปีงบประมาณ ${next} ตอนนี้หรือไม่`,
+    };
+  }
+  // Year N's new operators, counted to its last day (or today, when it has not ended).
+  const cutOff = Math.min(end, today);
+  const standing = standingOf(evaluateAll(book, cutOff, true), book.criteria, book.settings.percentBasis, cutOff);
+  const records = readSubmissions(book.registry).records;
+  const done = atomically((undo) => {
+    // What a switch stopped before its commit left: copies only (the live sheets untouched), and
+    // the blank sheet it had just made and not yet marked, so that the copies are made again in order.
+    if (pending.length > 0) {
+      const ours = new Set(book.registry.sheets.map((s) => s.name));
+      const made = (name: string) => name.endsWith(` ปีงบ ${year}`) || name === yearLabel(SHEET.baseline, next);
+      for (const sheet of ss.getSheets()) {
+        const name = sheet.getName();
+        if (!ours.has(name) && made(name) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0)
+          ss.deleteSheet(sheet);
+      }
+      for (const left of pending) ss.deleteSheet(left.sheet);
+    }
+    const live = pending.length > 0 ? readWorkbook(ss) : book;
+    keepYear_(ss, live, year, undo);
+    keepSubmissions_(ss, live, year, records, undo);
+    const carried = carryBaseline_(ss, live, year, standing.newOperators, undo);
+    commit_(live, next, undo);
+    const deadlines = finishSwitch_(ss, now, year, me, undo, carried);
+    return { carried, deadlines };
+  });
+  return {
+    needsConfirmation: false,
+    fiscalYear: next,
+    message:
+      `เริ่มปีงบประมาณ ${next} เรียบร้อย ข้อมูลปีงบประมาณ ${year} เก็บไว้ในชีตที่ลงท้ายว่า "ปีงบ ${year}" ` +
+      `ฐานปีใหม่ ${done.carried.rows} ราย (ชีต "${done.carried.name}") ` +
+      `กรุณาตรวจสอบ: กำหนดส่งสรุปผลที่เสนอ (${done.deadlines}) และวันส่งรายงานประจำเดือนในชีตตั้งค่า, เกณฑ์ในชีตเกณฑ์, ` +
+      `และปรับจำนวนผู้ประกอบการทั้งหมดและที่ส่งเสริมแล้วของแต่ละอำเภอในชีตอำเภอให้เป็นของปีใหม่`,
+  };
+}
+
+/** The commit: the settings' fiscal year becomes the next (one cell). */
+function commit_(book: WorkbookRead, next: number, undo: Undo): void {
+  const own = book.registry.one('settings');
+  if (!own) throw OfficerError.input(`${ACTION}: ไม่พบชีตตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+  const r = book.settingsValues.findIndex((row) => cleanText(String(row[0] ?? '')) === LABEL.fiscalYear);
+  if (r < 0) throw OfficerError.input(`${ACTION}: ไม่พบแถว "${LABEL.fiscalYear}" ในชีตตั้งค่า`);
+  writeBlock(own.sheet, r + 1, 2, [[next]], undo, `ชีตตั้งค่า "${LABEL.fiscalYear}"`, [[book.settingsValues[r][1]]]);
+}
+
+/**
+ * Everything after the commit, each step safe to run again: the settings' deadlines and cut-off
+ * (from the year's kept settings), the baseline swapped, the entry sheets emptied, the reports
+ * named with their year, set-up's steps, the log row, then the copies' pending marks cleared.
+ * @return the proposed deadlines, Thai
+ */
+function finishSwitch_(
+  ss: Spreadsheet,
+  now: Date,
+  year: number,
+  me: string,
+  undo: Undo,
+  carried?: { name: string; rows: number; old: number; added: number },
+): string {
+  const book = readWorkbook(ss);
+  const kept = book.registry.all('archive').filter((a) => a.mark.archive?.fiscalYear === year);
+  const keptSettings = kept.find((a) => a.mark.archive?.of === 'settings');
+  const rounds = keptSettings
+    ? readSettings(readAll(keptSettings.sheet), book.districts).settings.rounds
+    : book.settings.rounds;
+  const deadlines = moveSettings_(book, year, rounds, undo);
+  swapBaseline_(book, year, undo);
+  clearEntries_(book, undo);
+  const reports = keepReports_(ss, book, year, undo);
+  setUpWithin(ss, now, undo);
+  const detail =
+    `ปีงบประมาณ ${year} → ${year + 1}: เก็บ ${kept.length} ชีตเป็นค่า (ชื่อลงท้าย "ปีงบ ${year}") ` +
+    `เปลี่ยนชื่อรายงาน ${reports} ชีต` +
+    (carried ? ` ฐานปีใหม่ ${carried.rows} ราย (เดิม ${carried.old} + รายใหม่ปี ${year} ${carried.added})` : '') +
+    ` กำหนดส่งสรุปผล ${deadlines}`;
+  const after = readWorkbook(ss);
+  appendLog(ss, after.registry, [[nowText(now), me, 'เริ่มปีงบประมาณใหม่', detail, 'สำเร็จ']], after.settings, undo);
+  // Last: a run stopped before this is finished by the next one.
+  for (const a of after.registry.all('archive')) {
+    const mark = a.mark.archive;
+    if (!mark?.pending) continue;
+    const { pending: _done, ...rest } = mark;
+    updateMark(a, { ...a.mark, archive: rest }, undo);
+  }
+  return deadlines;
+}
+
+/** The next year's baseline made the baseline; the old one kept as the year's (each step once). */
+function swapBaseline_(book: WorkbookRead, year: number, undo: Undo): void {
+  const next = book.registry
+    .all('archive')
+    .find((a) => a.mark.archive?.fiscalYear === year + 1 && a.mark.archive.of === 'baseline');
+  if (!next) return;
+  const old = book.registry.one('baseline');
+  if (old) updateMark(old, { ...old.mark, role: 'archive', archive: { fiscalYear: year, of: 'baseline' } }, undo);
+  const { archive: _was, ...mark } = next.mark;
+  updateMark(next, { ...mark, role: 'baseline' }, undo);
+}
+
+/** The rounds of a year with no current summary (provisional ones do not count). */
+function missingRounds_(book: WorkbookRead, year: number): number[] {
+  const made = new Set(
+    book.registry
+      .all('report')
+      .map((r) => r.mark.report)
+      .filter(
+        (m): m is ReportMark =>
+          !!m && m.kind === 'round' && m.state === 'current' && !m.provisional && reportYear(m) === year,
+      )
+      .map((m) => Number(m.period)),
+  );
+  return book.settings.rounds.map((_, i) => i + 1).filter((r) => !made.has(r));
+}
+
+/**
+ * A new sheet holding values, marked as the year's archive of a sheet and protected as the
+ * province's.
+ */
+function writeArchive_(
+  ss: Spreadsheet,
+  book: WorkbookRead,
+  name: string,
+  values: readonly (readonly unknown[])[],
+  archive: { fiscalYear: number; of: SheetRole; district?: string },
+  undo: Undo,
+): OwnSheet {
+  const { sheet, name: made } = blankOrNewSheet(ss, name, undo);
+  const own = markSheet(
+    sheet,
+    {
+      role: 'archive',
+      ...(archive.district ? { district: archive.district } : {}),
+      archive: { fiscalYear: archive.fiscalYear, of: archive.of, pending: true },
+    },
+    undo,
+  );
+  const width = Math.max(1, ...values.map((r) => r.length));
+  if (values.length > 0) {
+    growRows(sheet, values.length, 1, undo, `แถวของชีต "${made}"`);
+    growColumns(sheet, width, undo, `คอลัมน์ของชีต "${made}"`);
+    const block = values.map((r) => Array.from({ length: width }, (_, c) => asCellText(r[c] ?? '')));
+    writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
+  }
+  applyProtection(sheet, rightsOf(own.mark, made, book.settings), undo);
+  return own;
+}
+
+/** The district table, entry sheets, settings and criteria as values; how many sheets. */
+function keepYear_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: Undo): number {
+  let count = 0;
+  for (const role of KEPT.filter((r) => r !== 'submissions')) {
+    for (const own of book.registry.all(role)) {
+      const values = readAll(own.sheet);
+      writeArchive_(
+        ss,
+        book,
+        archiveName(own.name, year),
+        values,
+        { fiscalYear: year, of: role, district: own.mark.district },
+        undo,
+      );
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The year's submissions (rows of its duties) as values, header first; 1 when kept, else 0. */
+function keepSubmissions_(
+  ss: Spreadsheet,
+  book: WorkbookRead,
+  year: number,
+  records: ReturnType<typeof readSubmissions>['records'],
+  undo: Undo,
+): number {
+  const own = book.registry.one('submissions');
+  if (!own) return 0;
+  const values = readAll(own.sheet);
+  const rows = new Set(records.filter((r) => r.fiscalYear === year).map((r) => r.row));
+  const kept = [values[0] ?? [], ...values.filter((_, i) => rows.has(i + 1))];
+  writeArchive_(ss, book, archiveName(own.name, year), kept, { fiscalYear: year, of: 'submissions' }, undo);
+  return 1;
+}
+
+/** The year's reports named with their year and marked with it; how many were renamed. */
+function keepReports_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: Undo): number {
+  let count = 0;
+  for (const own of book.registry.all('report')) {
+    const m = own.mark.report;
+    if (!m || m.state === 'building' || reportYear(m) !== year) continue;
+    const marked =
+      m.fiscalYear === year ? own : updateMark(own, { ...own.mark, report: { ...m, fiscalYear: year } }, undo);
+    const suffix = ` ปีงบ ${year}`;
+    if (!own.name.endsWith(suffix) && !ss.getSheetByName(`${own.name}${suffix}`)) {
+      renameOwn(marked, `${own.name}${suffix}`, undo);
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The next year's baseline: a new sheet named for its year (ฐาน ๒๕๖๕ for FY 2566) with the old
+ * baseline's rows and every operator counted new in the year, each with where it came from; the
+ * old baseline sheet stays, marked as the year's archive.
+ */
+function carryBaseline_(
+  ss: Spreadsheet,
+  book: WorkbookRead,
+  year: number,
+  added: ReturnType<typeof standingOf>['newOperators'],
+  undo: Undo,
+): { name: string; rows: number; old: number; added: number } {
+  const next = year + 1;
+  const layout = yearLayout(BASELINE_LAYOUT as Layout<string>, next);
+  const header = [...layout.headers, BASELINE_SOURCE];
+  const rows: string[][] = [];
+  const old = book.registry.one('baseline');
+  if (old) {
+    const values = readAll(old.sheet);
+    const at = (h: string) => (values[0] ?? []).findIndex((v) => cleanText(String(v)) === h);
+    const cols = BASELINE_LAYOUT.headers.map(at);
+    const source = (values[0] ?? []).findIndex((v) => cleanText(String(v)) === BASELINE_SOURCE);
+    values.slice(1).forEach((r, i) => {
+      const cells = cols.map((c) => (c < 0 ? '' : String(r[c] ?? '').trim()));
+      if (cells.every((c) => c === '')) return;
+      const was = source >= 0 ? String(r[source] ?? '').trim() : '';
+      rows.push([...cells, was || `ฐานของปีงบประมาณ ${year} (ชีต "${old.name}" แถว ${i + 2})`]);
+    });
+  }
+  const oldCount = rows.length;
+  for (const o of added) {
+    const day = formatThaiDate(o.day, { form: 'short', digits: 'arabic' });
+    rows.push([
+      o.districtName,
+      o.regNoText,
+      o.name,
+      `รายใหม่ปีงบประมาณ ${year} ของ อ.${o.districtName} (ออนไลน์ ${day} ${o.channels.join(', ')})`,
+    ]);
+  }
+  const name = yearLabel(SHEET.baseline, next);
+  const { sheet, name: made } = blankOrNewSheet(ss, name, undo);
+  // The baseline from the commit on (swapBaseline_); until then the year's copy, pending.
+  const own = markSheet(sheet, { role: 'archive', archive: { fiscalYear: next, of: 'baseline', pending: true } }, undo);
+  const block = [header, ...rows].map((r) => r.map((v) => asCellText(v)));
+  growRows(sheet, block.length, 1, undo, `แถวของชีต "${made}"`);
+  writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
+  applyProtection(sheet, rightsOf(own.mark, made, book.settings), undo);
+  return { name: made, rows: rows.length, old: oldCount, added: added.length };
+}
+
+/** The entry sheets' data rows emptied (their year's copies hold them), headers kept. */
+function clearEntries_(book: WorkbookRead, undo: Undo): void {
+  for (const role of ['activities', 'online'] as const) {
+    for (const own of book.registry.all(role)) {
+      const values = readAll(own.sheet);
+      if (values.length < 2) continue;
+      const blank = values.slice(1).map((r) => r.map(() => ''));
+      writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
+    }
+  }
+}
+
+/**
+ * The settings of the next year (its number already written: the commit): the deadlines proposed
+ * from the finished year's, the cut-off at its end; the monthly due day and everything else kept.
+ * The proposed deadlines, Thai.
+ */
+function moveSettings_(book: WorkbookRead, year: number, previous: readonly Day[], undo: Undo): string {
+  const own = book.registry.one('settings');
+  if (!own) throw OfficerError.input(`${ACTION}: ไม่พบชีตตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+  const next = year + 1;
+  const rounds = proposedRounds(previous, 1);
+  const values = book.settingsValues;
+  const row = (label: string) => values.findIndex((r) => cleanText(String(r[0] ?? '')) === label);
+  const set = (label: string, value: unknown) => {
+    const r = row(label);
+    if (r < 0) return;
+    writeBlock(own.sheet, r + 1, 2, [[value]], undo, `ชีตตั้งค่า "${label}"`, [[values[r][1]]]);
+  };
+  rounds.forEach((day, i) => {
+    set(LABEL.round(i + 1), asCellText(beDateText(day)));
+  });
+  set(LABEL.asOf, asCellText(beDateText(fiscalYearBounds(next).end)));
+  return rounds.map((d: Day) => formatThaiDate(d, { form: 'short', digits: 'arabic' })).join(', ');
+}
