@@ -49,6 +49,36 @@ export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
 }
 
 /**
+ * Deletes what an action stopped before its commit left: its marked sheets, and the completely
+ * blank sheets it had made and not yet marked (a name it would give and no content). Nothing an
+ * officer typed is in either; not undoable, as a deleted sheet cannot come back.
+ * @param ss the workbook
+ * @param marked the stopped action's marked sheets
+ * @param madeByIt whether a name is one the action gives its new sheets
+ * @return how many sheets were deleted
+ */
+export function deleteLeftovers(
+  ss: Spreadsheet,
+  marked: readonly Sheet[],
+  madeByIt: (name: string) => boolean,
+): number {
+  const markedIds = new Set(marked.map((sheet) => sheet.getSheetId()));
+  let deleted = 0;
+  for (const sheet of ss.getSheets()) {
+    if (markedIds.has(sheet.getSheetId())) continue;
+    if (madeByIt(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+      ss.deleteSheet(sheet);
+      deleted++;
+    }
+  }
+  for (const sheet of marked) {
+    ss.deleteSheet(sheet);
+    deleted++;
+  }
+  return deleted;
+}
+
+/**
  * A sheet for one of the add-on's generated sheets: a completely blank sheet of its name is
  * taken (a run stopped between making and marking it leaves one; nothing typed is in it), else
  * a new sheet, under a free form of `elsewhere` when another sheet has the name.

@@ -23,9 +23,9 @@ import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel } from '../core/yearLabels';
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet, renameOwn, updateMark } from '../adapter/sheetRegistry';
-import { blankOrNewSheet } from '../adapter/sheetSync';
+import { blankOrNewSheet, deleteLeftovers } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
-import { growColumns, growRows, readAll, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
+import { growColumns, growRows, readAll, sheetNamed, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
 import { asCellText } from '../workbook/cellText';
 import { rightsOf } from '../workbook/rights';
 import { type ReportMark, reportYear, type SheetRole } from '../workbook/sheetMarkers';
@@ -124,13 +124,13 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
     // the blank sheet it had just made and not yet marked, so that the copies are made again in order.
     if (pending.length > 0) {
       const ours = new Set(book.registry.sheets.map((s) => s.name));
-      const made = (name: string) => name.endsWith(` ปีงบ ${year}`) || name === yearLabel(SHEET.baseline, next);
-      for (const sheet of ss.getSheets()) {
-        const name = sheet.getName();
-        if (!ours.has(name) && made(name) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0)
-          ss.deleteSheet(sheet);
-      }
-      for (const left of pending) ss.deleteSheet(left.sheet);
+      const made = (name: string) =>
+        !ours.has(name) && (name.endsWith(` ปีงบ ${year}`) || name === yearLabel(SHEET.baseline, next));
+      deleteLeftovers(
+        ss,
+        pending.map((left) => left.sheet),
+        made,
+      );
     }
     const live = pending.length > 0 ? readWorkbook(ss) : book;
     keepYear_(ss, live, year, undo);
@@ -308,7 +308,7 @@ function keepReports_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: U
     const marked =
       m.fiscalYear === year ? own : updateMark(own, { ...own.mark, report: { ...m, fiscalYear: year } }, undo);
     const suffix = ` ปีงบ ${year}`;
-    if (!own.name.endsWith(suffix) && !ss.getSheetByName(`${own.name}${suffix}`)) {
+    if (!own.name.endsWith(suffix) && !sheetNamed(ss, `${own.name}${suffix}`)) {
       renameOwn(marked, `${own.name}${suffix}`, undo);
       count++;
     }
