@@ -4,7 +4,7 @@
  * (Apps Script reference, Protection.removeEditors); a workbook in a shared drive has no owner
  * (Spreadsheet.getOwner() returns null).
  */
-import { effectiveUserEmail, sheetProtectionType } from './services';
+import { effectiveUserEmail, ownerEmailOf, sheetProtectionType } from './services';
 import type { Undo } from './undo';
 
 /** What a protection should allow. */
@@ -73,7 +73,7 @@ export function applyProtection(
   if (spec.openCells !== undefined && openCells_(protection, sheet, spec.openCells, undo, name)) changed = true;
   const created = !existing || unfinished;
   if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created };
-  const owner = sheet.getParent().getOwner()?.getEmail().toLowerCase() ?? '';
+  const owner = ownerEmailOf(sheet);
   const me = effectiveUserEmail();
   const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());

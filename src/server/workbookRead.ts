@@ -111,21 +111,40 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = values_(registry.one('settings'));
   const { settings, problems } = readSettings(settingsValues, districts);
-  const criteriaValues = values_(registry.one('criteria'));
-  const tableRows = criteriaValues.slice(
-    CRITERIA_LAYOUT.table - 1,
-    CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
-  );
-  const criteria = criteriaOrDefault(tableRows);
-  const channels = channelTableOf(criteriaValues).rows;
+  // The criteria sheet is read when first needed: the duties view, the reminders and the
+  // role checks never need it (3 calls saved each).
+  let criteriaRead: Pick<WorkbookConfig, 'criteria' | 'criteriaProblem' | 'channelRows'> | null = null;
+  const criteriaOf = () => {
+    if (!criteriaRead) {
+      const criteriaValues = values_(registry.one('criteria'));
+      const tableRows = criteriaValues.slice(
+        CRITERIA_LAYOUT.table - 1,
+        CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
+      );
+      const criteria = criteriaOrDefault(tableRows);
+      const channels = channelTableOf(criteriaValues).rows;
+      criteriaRead = {
+        criteria: criteria.criteria,
+        criteriaProblem: criteria.problem,
+        channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
+      };
+    }
+    return criteriaRead;
+  };
   return {
     registry,
     settings,
     settingsProblems: problems,
     settingsValues,
-    criteria: criteria.criteria,
-    criteriaProblem: criteria.problem,
-    channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
+    get criteria() {
+      return criteriaOf().criteria;
+    },
+    get criteriaProblem() {
+      return criteriaOf().criteriaProblem;
+    },
+    get channelRows() {
+      return criteriaOf().channelRows;
+    },
     table,
     districts,
     // A set-up stopped midway left sheets it has not finished: the next set-up finishes them.
