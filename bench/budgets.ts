@@ -107,7 +107,7 @@ function subject_(bundle: BundleSource, root: string, data: GeneratedWorkbook): 
 }
 
 /**
- * The calls of a run by name, most first (BENCH_CALLS=1: where an action's round trips go).
+ * The calls of a run by name, most first (BENCH_CALLS=1: where an action's round trips go; BENCH_CALLS=seq: in order).
  * @param names the run's calls in order
  */
 function callProfile_(names: readonly string[]): string {
@@ -143,7 +143,8 @@ function measure_(
   const cpu = process.cpuUsage(started);
   const names = s.book.ledger.calls(run.id).filter((name) => classifyCall(name) !== 'builder');
   const calls = names.length;
-  if (process.env.BENCH_CALLS) process.stderr.write(`\n${callProfile_(names)}\n`);
+  if (process.env.BENCH_CALLS === 'seq') process.stderr.write(`\n    ${names.join('\n    ')}\n`);
+  else if (process.env.BENCH_CALLS) process.stderr.write(`\n${callProfile_(names)}\n`);
   try {
     run.end();
   } catch {

@@ -6,6 +6,7 @@
  */
 import { effectiveUserEmail, ownerEmailOf, sheetProtectionType } from './services';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 /** What a protection should allow. */
 export interface ProtectionSpec {
@@ -47,7 +48,7 @@ export function applyProtection(
   unfinished = false,
 ): ProtectionChange {
   const [existing] = sheet.getProtections(sheetProtectionType());
-  const name = `สิทธิ์ของชีต "${sheet.getName()}"`;
+  const name = `สิทธิ์ของชีต "${nameOf(sheet)}"`;
   // Registered first: a protection made by a call that then failed is removed too.
   if (!existing) {
     undo.add(() => {

@@ -12,6 +12,7 @@ import {
   type SheetRole,
 } from '../workbook/sheetMarkers';
 import { documentVisibility, sheetsApi } from './services';
+import { nameOf, rememberName } from './sheetName';
 import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -91,6 +92,7 @@ function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: 
       if (!sheet) {
         sheet = ss.getSheetById(sheetId);
         if (!sheet) throw new Error(`sheet "${name}" (id ${sheetId}) is gone`);
+        rememberName(sheet, name);
       }
       return sheet;
     },
@@ -144,7 +146,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
  */
 export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: Undo): OwnSheet {
   const full: SheetMark = { ...mark, sheetId: sheet.getSheetId() };
-  const name = sheet.getName();
+  const name = nameOf(sheet);
   const value = encodeMark(full);
   // Registered first: a marker added by a call that then failed is removed too.
   undo.add(() => {
@@ -207,7 +209,12 @@ export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo
 export function renameOwn(own: OwnSheet, name: string, undo: Undo): void {
   const old = own.name;
   if (old === name) return;
-  undo.add(() => own.sheet.setName(old), `ชื่อชีต "${old}"`);
-  own.sheet.setName(name);
+  const { sheet } = own;
+  undo.add(() => {
+    sheet.setName(old);
+    rememberName(sheet, old);
+  }, `ชื่อชีต "${old}"`);
+  sheet.setName(name);
+  rememberName(sheet, name);
   own.name = name;
 }
