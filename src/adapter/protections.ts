@@ -57,8 +57,8 @@ export function applyProtection(
   }
   const protection = existing ?? sheet.protect();
   let changed = !existing;
-  if (protection.getDescription() !== spec.description) {
-    const old = protection.getDescription();
+  const old = protection.getDescription();
+  if (old !== spec.description) {
     undo.add(() => protection.setDescription(old), name);
     protection.setDescription(spec.description);
     changed = true;

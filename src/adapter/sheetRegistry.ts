@@ -184,16 +184,17 @@ export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet
  */
 export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo: Undo): OwnSheet[] {
   if (!owns.some((own) => own.mark.unfinished)) return [...owns];
-  const byId = new Map<number, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
+  const byId = new Map<number, { metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata; value: string }>();
   for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-    const id = decodeMark(m.getValue())?.sheetId;
-    if (id !== undefined && !byId.has(id)) byId.set(id, m);
+    const value = m.getValue();
+    const id = decodeMark(value)?.sheetId;
+    if (id !== undefined && !byId.has(id)) byId.set(id, { metadata: m, value: value ?? '' });
   }
   return owns.map((own) => {
-    const metadata = byId.get(own.mark.sheetId);
-    if (!own.mark.unfinished || !metadata) return own;
+    const found = byId.get(own.mark.sheetId);
+    if (!own.mark.unfinished || !found) return own;
     const { unfinished: _done, ...mark } = own.mark;
-    const old = metadata.getValue() ?? '';
+    const { metadata, value: old } = found;
     undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
     metadata.setValue(encodeMark(mark));
     return { ...own, mark };

@@ -13,7 +13,7 @@ import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
 import { newDataValidation } from './services';
 import type { Undo } from './undo';
-import { nameOf } from './sheetName';
+import { nameOf, rememberName } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,6 +46,7 @@ export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
     if (sheet) ss.deleteSheet(sheet);
   }, `ชีตใหม่ "${name}"`);
   made = ss.insertSheet(name, ss.getNumSheets());
+  rememberName(made, name);
   return made;
 }
 
