@@ -10,7 +10,7 @@ import { otopTally } from './functions/tallyFunction';
 import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
 import { otopSelfCheck } from './functions/selfCheckFunction';
-import { activeSpreadsheet } from './adapter/services';
+import { activeSpreadsheet, startExecution } from './adapter/services';
 import type { CheckReport } from './server/dataCheck';
 import { inThai, writingAction } from './server/serverAction';
 import {
@@ -443,6 +443,7 @@ function optionalText_(value: unknown): string | undefined {
  * any error turned into a Thai message, the call that finds the workbook included.
  */
 function onWorkbook_<T>(action: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
+  startExecution();
   return inThai(() => action(activeSpreadsheet()));
 }
 

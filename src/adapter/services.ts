@@ -3,6 +3,8 @@
  * objects it works on, so the rules stay pure and tests can hand in the in-memory stand-in.
  */
 
+import { forgetNames } from './sheetName';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The workbook this script is bound to. */
@@ -45,11 +47,22 @@ export function showSidebarPage(file: string, title: string): void {
   ui_().showSidebar(htmlPage(file).setTitle(title));
 }
 
-// Asked once per execution: a script's globals live for one execution (each run loads the
-// project afresh), and neither the bound workbook's owner nor the account the run is made as
-// changes during it. Set-up asked for both once per protected sheet (5 calls a sheet).
+// Asked once per execution: neither the bound workbook's owner nor the account the run is made
+// as changes during it. Set-up asked for both once per protected sheet (5 calls a sheet).
 let owner_: string | undefined;
 let effective_: string | undefined;
+
+/**
+ * Starts an execution's memory afresh (every top-level action calls it first): in Apps Script
+ * each execution loads the project anew, but a test or the preview may run several actions in
+ * one loaded bundle, and each must ask as a new execution would.
+ */
+export function startExecution(): void {
+  owner_ = undefined;
+  effective_ = undefined;
+  documentProperties_ = undefined;
+  forgetNames();
+}
 
 /**
  * The e-mail of the workbook's owner, lower case; "" when it has none (a shared drive's file:

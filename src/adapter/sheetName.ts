@@ -6,7 +6,7 @@
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const names_ = new WeakMap<Sheet, string>();
+let names_ = new WeakMap<Sheet, string>();
 
 /**
  * A sheet's name (one call the first time for this Sheet object).
@@ -28,4 +28,9 @@ export function nameOf(sheet: Sheet): string {
  */
 export function rememberName(sheet: Sheet, name: string): void {
   names_.set(sheet, name);
+}
+
+/** Forgets every name (a new execution: see services.startExecution). */
+export function forgetNames(): void {
+  names_ = new WeakMap<Sheet, string>();
 }

@@ -91,7 +91,7 @@ function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: 
     get sheet(): Sheet {
       if (!sheet) {
         sheet = ss.getSheetById(sheetId);
-        if (!sheet) throw new Error(`sheet "${name}" (id ${sheetId}) is gone`);
+        if (!sheet) throw new Error(`ชีต "${name}" ถูกลบระหว่างที่ส่วนเสริมทำงาน กรุณาลองอีกครั้ง`);
         rememberName(sheet, name);
       }
       return sheet;
