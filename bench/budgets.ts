@@ -107,6 +107,19 @@ function subject_(bundle: BundleSource, root: string, data: GeneratedWorkbook): 
 }
 
 /**
+ * The calls of a run by name, most first (BENCH_CALLS=1: where an action's round trips go; BENCH_CALLS=seq: in order).
+ * @param names the run's calls in order
+ */
+function callProfile_(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `    ${String(n).padStart(5)} ${name}`)
+    .join('\n');
+}
+
+/**
  * Runs an action in a fresh execution: its service calls and CPU time.
  * @param s the workbook
  * @param user who runs it
@@ -128,7 +141,10 @@ function measure_(
     error = String((e as Error).message ?? e).slice(0, 160);
   }
   const cpu = process.cpuUsage(started);
-  const calls = s.book.ledger.calls(run.id).filter((name) => classifyCall(name) !== 'builder').length;
+  const names = s.book.ledger.calls(run.id).filter((name) => classifyCall(name) !== 'builder');
+  const calls = names.length;
+  if (process.env.BENCH_CALLS === 'seq') process.stderr.write(`\n    ${names.join('\n    ')}\n`);
+  else if (process.env.BENCH_CALLS) process.stderr.write(`\n${callProfile_(names)}\n`);
   try {
     run.end();
   } catch {

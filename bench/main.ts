@@ -2,6 +2,7 @@
  * `npm run bench`: runs each measurement in its own node process (so each scale has its own
  * peak memory and a crash is a result, not the end) and prints the report.
  *   node bench.mjs                     all tasks, then the report
+ *   node bench.mjs budgets             the round trips per action only, every scale, then their report
  *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | columns | edits <scale> |
  *                                      workbook <scale> [naive]); JSON on stdout
  * Environment: OTOP_ROOT (the project), BENCH_SEED (default 20220325).
@@ -12,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { benchBudgets } from './budgets';
 import { benchColumns } from './columns';
 import { benchEdits } from './edits';
-import { type BenchResults, formatReport } from './report';
+import { type BenchResults, formatBudgets, formatReport } from './report';
 import { benchBundle, benchTally, benchWorkbook } from './tasks';
 
 const RESULT_MARK = '@@BENCH_RESULT ';
@@ -80,7 +81,15 @@ function runAll(): void {
   process.stdout.write(`\n${formatReport(results)}\n`);
 }
 
+/** The round trips per action at every scale (a few seconds), and their report. */
+function runBudgets(): void {
+  const budgets: BenchResults['budgets'] = {};
+  for (const scale of ['province', 'province ×10', 'province 30']) budgets[scale] = child(['budgets', scale]);
+  process.stdout.write(`\n${formatBudgets(budgets)}\n`);
+}
+
 process.env.TZ = 'Asia/Bangkok';
 const args = process.argv.slice(2);
-if (args.length > 0) runTask(args);
+if (args.length === 1 && args[0] === 'budgets') runBudgets();
+else if (args.length > 0) runTask(args);
 else runAll();

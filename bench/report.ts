@@ -154,6 +154,15 @@ function budgetLines(budgets: BenchResults['budgets']): string[] {
 }
 
 /**
+ * The round-trip section alone (`npm run bench -- budgets`): each scale's table and the
+ * PASS/MISS lines.
+ * @param budgets the budgets' results by scale
+ */
+export function formatBudgets(budgets: BenchResults['budgets']): string {
+  return [budgetsTable(budgets), '', 'Targets', ...budgetLines(budgets).map((l) => `  ${l}`)].join('\n');
+}
+
+/**
  * The previous version's stacked OTOP_TALLY table, as issue 16 measured it at province scale
  * (history: this bench no longer builds that table).
  */

@@ -43,7 +43,7 @@ import {
   entryFormView,
   fixEntry,
 } from './server/entryForm';
-import { activeSpreadsheet as openWorkbook, rememberWorkbook } from './adapter/services';
+import { activeSpreadsheet as openWorkbook, rememberWorkbook, startExecution } from './adapter/services';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.
@@ -547,6 +547,7 @@ function optionalText_(value: unknown): string | undefined {
  * finds the workbook included.
  */
 function onWorkbook_<T>(action: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
+  startExecution();
   return inThai(() => action(openWorkbook()));
 }
 

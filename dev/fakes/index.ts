@@ -8,6 +8,7 @@
  *   const run = wb.createExecution({ user: 'a@x.th' });
  *   Object.assign(vmContext, run.globals);   // or globalThis
  */
+import { FakeSheetsService } from './advancedSheets';
 import type { CallLedger } from './callLedger';
 import type { FakeClock } from './clock';
 import { FakeHtmlService } from './htmlService';
@@ -77,6 +78,8 @@ export interface FakeGlobals {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  /** the Advanced Sheets service (advancedSheets.ts) */
+  Sheets: GoogleAppsScript.Sheets;
 }
 
 /** The same services with their fake types (for tests that use fake-only members). */
@@ -90,6 +93,7 @@ export interface FakeServices {
   Utilities: FakeUtilities;
   Logger: FakeLogger;
   ScriptApp: FakeScriptApp;
+  Sheets: FakeSheetsService;
 }
 
 /** Who runs an execution. */
@@ -241,6 +245,7 @@ function executionOf_(book: WorkbookModel, ctx: ExecutionContext, startedAt: num
     Utilities: new FakeUtilities(ctx),
     Logger: new FakeLogger(ctx),
     ScriptApp: new FakeScriptApp(ctx),
+    Sheets: new FakeSheetsService(ctx),
   };
   const globals: FakeGlobals = {
     SpreadsheetApp: asReal_(services.SpreadsheetApp),
@@ -252,6 +257,7 @@ function executionOf_(book: WorkbookModel, ctx: ExecutionContext, startedAt: num
     Utilities: asReal_(services.Utilities),
     Logger: asReal_(services.Logger),
     ScriptApp: asReal_(services.ScriptApp),
+    Sheets: asReal_(services.Sheets),
   };
   const execution: FakeExecution = {
     id: ctx.id,

@@ -7,6 +7,7 @@ import { isDate } from '../core/civilDate';
 import { isBlank } from '../core/text';
 import { formulaKey } from '../workbook/a1';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -62,7 +63,7 @@ export function writeChangedCells(
         const formula = now.formulas[row - 1]?.[col - 1] ?? '';
         return formula !== '' ? formula : storedAgain(now.values[row - 1]?.[col - 1] ?? '');
       });
-      undo.add(() => range.setValues([old]), `ชีต "${sheet.getName()}" แถวที่ ${row}`);
+      undo.add(() => range.setValues([old]), `ชีต "${nameOf(sheet)}" แถวที่ ${row}`);
       range.setValues([run.map(([, v]) => v)]);
       written += run.length;
       i = j;

@@ -10,6 +10,7 @@
  */
 import type { ChartSpec } from '../workbook/dashboard';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -34,7 +35,7 @@ export function syncCharts(sheet: Sheet, specs: readonly ChartSpec[], undo: Undo
   let changed = false;
   for (const chart of ours) {
     if (wanted.has(key(chart))) continue;
-    undo.add(() => sheet.insertChart(chart), `กราฟในชีต "${sheet.getName()}"`);
+    undo.add(() => sheet.insertChart(chart), `กราฟในชีต "${nameOf(sheet)}"`);
     sheet.removeChart(chart);
     changed = true;
   }
@@ -53,9 +54,12 @@ export function syncCharts(sheet: Sheet, specs: readonly ChartSpec[], undo: Undo
     for (const [option, value] of Object.entries(spec.options)) chart.setOption(option, value);
     const built = chart.setPosition(spec.at[0], spec.at[1], 0, 0).build();
     // Conditional undo: removes the chart of these ranges if it got onto the sheet.
-    undo.add(() => {
-      for (const c of sheet.getCharts()) if (key(c) === rangesKey_(spec.ranges)) sheet.removeChart(c);
-    }, `กราฟใหม่ในชีต "${sheet.getName()}"`);
+    undo.add(
+      () => {
+        for (const c of sheet.getCharts()) if (key(c) === rangesKey_(spec.ranges)) sheet.removeChart(c);
+      },
+      `กราฟใหม่ในชีต "${nameOf(sheet)}"`,
+    );
     sheet.insertChart(built);
     changed = true;
   }

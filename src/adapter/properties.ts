@@ -10,15 +10,15 @@ import type { Undo } from './undo';
 const CHUNK = 3000;
 
 /**
- * A kept value, or the fallback when there is none or it cannot be read.
+ * A kept value, or the fallback when there is none or it cannot be read (one call).
  * @param key the value's key
  * @param fallback what to return otherwise
  */
 export function readKept<T>(key: string, fallback: T): T {
-  const properties = documentProperties();
-  const count = Number(properties.getProperty(`${key}#`) ?? '0');
+  // One read of the store gives the count and its chunks together (one call, not two).
+  const all = documentProperties().getProperties();
+  const count = Number(all[`${key}#`] ?? '0');
   if (!count) return fallback;
-  const all = properties.getProperties();
   let text = '';
   for (let i = 0; i < count; i++) text += all[`${key}#${i}`] ?? '';
   try {

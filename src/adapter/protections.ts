@@ -4,8 +4,9 @@
  * (Apps Script reference, Protection.removeEditors); a workbook in a shared drive has no owner
  * (Spreadsheet.getOwner() returns null).
  */
-import { effectiveUserEmail, sheetProtectionType } from './services';
+import { effectiveUserEmail, ownerEmailOf, sheetProtectionType } from './services';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 /** What a protection should allow. */
 export interface ProtectionSpec {
@@ -47,7 +48,7 @@ export function applyProtection(
   unfinished = false,
 ): ProtectionChange {
   const [existing] = sheet.getProtections(sheetProtectionType());
-  const name = `สิทธิ์ของชีต "${sheet.getName()}"`;
+  const name = `สิทธิ์ของชีต "${nameOf(sheet)}"`;
   // Registered first: a protection made by a call that then failed is removed too.
   if (!existing) {
     undo.add(() => {
@@ -56,8 +57,8 @@ export function applyProtection(
   }
   const protection = existing ?? sheet.protect();
   let changed = !existing;
-  if (protection.getDescription() !== spec.description) {
-    const old = protection.getDescription();
+  const old = protection.getDescription();
+  if (old !== spec.description) {
     undo.add(() => protection.setDescription(old), name);
     protection.setDescription(spec.description);
     changed = true;
@@ -73,7 +74,7 @@ export function applyProtection(
   if (spec.openCells !== undefined && openCells_(protection, sheet, spec.openCells, undo, name)) changed = true;
   const created = !existing || unfinished;
   if (spec.warningOnly) return { changed, granted: [], revoked: [], warningOnly: switched, created };
-  const owner = sheet.getParent().getOwner()?.getEmail().toLowerCase() ?? '';
+  const owner = ownerEmailOf(sheet);
   const me = effectiveUserEmail();
   const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());

@@ -4,6 +4,7 @@
  */
 
 import { OfficerError } from '../core/officerError';
+import { forgetNames } from './sheetName';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -75,13 +76,40 @@ export function showSidebarPage(file: string, title: string): void {
   ui_().showSidebar(htmlPage(file).setTitle(title));
 }
 
+// Asked once per execution: neither the bound workbook's owner nor the account the run is made
+// as changes during it. Set-up asked for both once per protected sheet (5 calls a sheet).
+let owner_: string | undefined;
+let effective_: string | undefined;
+
+/**
+ * Starts an execution's memory afresh (every top-level action calls it first): in Apps Script
+ * each execution loads the project anew, but a test or the preview may run several actions in
+ * one loaded bundle, and each must ask as a new execution would.
+ */
+export function startExecution(): void {
+  owner_ = undefined;
+  effective_ = undefined;
+  documentProperties_ = undefined;
+  forgetNames();
+}
+
 /**
  * The e-mail of the workbook's owner, lower case; "" when it has none (a shared drive's file:
- * Spreadsheet.getOwner() returns null there).
+ * Spreadsheet.getOwner() returns null there). Asked once per execution.
  * @param ss the workbook
  */
 export function ownerEmail(ss: Spreadsheet): string {
-  return ss.getOwner()?.getEmail().toLowerCase() ?? '';
+  owner_ ??= ss.getOwner()?.getEmail().toLowerCase() ?? '';
+  return owner_;
+}
+
+/**
+ * The owner's e-mail as ownerEmail, from one of the workbook's sheets (its parent asked for only
+ * when the owner is not known yet in this execution).
+ * @param sheet a sheet of the workbook
+ */
+export function ownerEmailOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  return owner_ ?? ownerEmail(sheet.getParent());
 }
 
 /**
@@ -113,9 +141,13 @@ export function logLine(text: string): void {
   Logger.log(text);
 }
 
-/** The e-mail of the account the script runs as (its protections and edits are this user's). */
+/**
+ * The e-mail of the account the script runs as (its protections and edits are this user's).
+ * Asked once per execution.
+ */
 export function effectiveUserEmail(): string {
-  return (Session.getEffectiveUser().getEmail() || '').toLowerCase();
+  effective_ ??= (Session.getEffectiveUser().getEmail() || '').toLowerCase();
+  return effective_;
 }
 
 /**
@@ -134,9 +166,28 @@ export function documentVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMeta
   return SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
 }
 
-/** The script's document properties (shared by every user of the workbook). */
+/**
+ * The Advanced Sheets service (the manifest enables it as `Sheets`, v4). Needs the
+ * `spreadsheets` scope: the API knows no "current document only" (Sheets API reference,
+ * spreadsheets/get, Authorization scopes). Custom functions never reach it.
+ */
+export function sheetsApi(): GoogleAppsScript.Sheets {
+  if (typeof Sheets === 'undefined' || !Sheets) {
+    throw new Error('the Advanced Sheets service is not enabled (appsscript.json: enabledAdvancedServices Sheets v4)');
+  }
+  return Sheets;
+}
+
+let documentProperties_: GoogleAppsScript.Properties.Properties | undefined;
+
+/**
+ * The script's document properties (shared by every user of the workbook). The store object is
+ * asked for once per execution; each read or write through it is still its own call, so what
+ * other executions wrote meanwhile is seen.
+ */
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+  documentProperties_ ??= PropertiesService.getDocumentProperties();
+  return documentProperties_;
 }
 
 /** The document lock: one writing action at a time on this workbook; null in a web app (lock.ts). */

@@ -18,13 +18,7 @@ export interface Block {
   readonly formulas: string[][];
 }
 
-/**
- * A sheet's name.
- * @param sheet the sheet
- */
-export function nameOf(sheet: Sheet): string {
-  return sheet.getName();
-}
+export { nameOf } from './sheetName';
 
 /**
  * The sheet of a name, or null.

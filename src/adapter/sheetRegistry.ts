@@ -11,7 +11,8 @@ import {
   type SheetMark,
   type SheetRole,
 } from '../workbook/sheetMarkers';
-import { documentVisibility } from './services';
+import { documentVisibility, sheetsApi } from './services';
+import { nameOf, rememberName } from './sheetName';
 import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,26 +60,82 @@ export class Registry {
 }
 
 /**
- * Finds the add-on's sheets: one search for the markers and one list of the sheets. A marker
- * names the id of the sheet it was put on, so a copy of one of our sheets (which may carry the
- * marker along) resolves to the original, not to itself.
+ * What the registry asks the Sheets API for: every sheet's id and name and the developer
+ * metadata on the spreadsheet and on each sheet (Sheets API, REST Resource: spreadsheets —
+ * `Spreadsheet.developerMetadata`, `Sheet.properties`, `Sheet.developerMetadata`).
+ */
+const REGISTRY_FIELDS =
+  'developerMetadata(metadataId,metadataKey,metadataValue),' +
+  'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
+
+/** A metadata entry as the Sheets API returns it. */
+interface MetadataJson_ {
+  metadataId?: number;
+  metadataKey?: string;
+  metadataValue?: string;
+}
+
+/**
+ * A marked sheet whose Sheet object is asked for only when used (`getSheetById`, one call):
+ * an action that reads by name, or not at all, pays nothing for it.
+ * @param ss the workbook
+ * @param sheetId the sheet's id
+ * @param mark its mark
+ * @param name its name, as the registry read it
+ */
+function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: string): OwnSheet {
+  let sheet: Sheet | null = null;
+  return {
+    mark,
+    name,
+    get sheet(): Sheet {
+      if (!sheet) {
+        sheet = ss.getSheetById(sheetId);
+        if (!sheet) throw new Error(`ชีต "${name}" ถูกลบระหว่างที่ส่วนเสริมทำงาน กรุณาลองอีกครั้ง`);
+        rememberName(sheet, name);
+      }
+      return sheet;
+    },
+  };
+}
+
+/**
+ * Finds the add-on's sheets in two calls whatever their number: the workbook's id, then one
+ * Sheets API read of every sheet's id and name and every developer-metadata entry (the Advanced
+ * Sheets service; docs/performance.md weighs its wider scope). Before it, SpreadsheetApp
+ * needed a metadata search, a value per marker, the sheets, an id per sheet and a name per
+ * marked sheet: about 3 calls a sheet on every action. Entries are taken in metadata-id order
+ * (the order of creation, as the metadata finder returns them), so that a copy of one of our
+ * sheets, whose copied marker names the original's id, resolves to the original, not to
+ * itself. The Sheet objects are fetched when first used. The API does not see SpreadsheetApp's
+ * cached writes: after writing, call SpreadsheetApp.flush() before reading the registry again.
  * @param ss the workbook
  */
 export function readRegistry(ss: Spreadsheet): Registry {
-  const values = ss
-    .createDeveloperMetadataFinder()
-    .withKey(MARKER_KEY)
-    .find()
-    .map((metadata) => metadata.getValue());
-  const byId = new Map(ss.getSheets().map((sheet) => [sheet.getSheetId(), sheet] as const));
-  const found = values
-    .map((value) => {
+  const resource = sheetsApi().Spreadsheets.get(ss.getId(), { fields: REGISTRY_FIELDS });
+  const names = new Map<number, string>();
+  const markers: { id: number; value: string | null }[] = [];
+  const ofKey = (list: MetadataJson_[] | undefined) => {
+    for (const m of list ?? []) {
+      if (m.metadataKey === MARKER_KEY) markers.push({ id: m.metadataId ?? 0, value: m.metadataValue ?? null });
+    }
+  };
+  ofKey(resource.developerMetadata as MetadataJson_[] | undefined);
+  for (const sheet of resource.sheets ?? []) {
+    const id = sheet.properties?.sheetId ?? 0;
+    names.set(id, sheet.properties?.title ?? '');
+    ofKey(sheet.developerMetadata as MetadataJson_[] | undefined);
+  }
+  markers.sort((a, b) => a.id - b.id);
+  const found = markers
+    .map(({ value }) => {
       const id = decodeMark(value)?.sheetId;
-      const sheet = id === undefined ? undefined : byId.get(id);
-      return sheet ? { sheet, sheetId: id as number, value } : null;
+      return id !== undefined && names.has(id) ? { sheet: id, sheetId: id, value } : null;
     })
     .filter((f): f is NonNullable<typeof f> => f !== null);
-  return new Registry(ownSheets(found).map((own) => ({ ...own, name: own.sheet.getName() })));
+  return new Registry(
+    ownSheets(found).map((own) => lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '')),
+  );
 }
 
 /**
@@ -89,7 +146,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
  */
 export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: Undo): OwnSheet {
   const full: SheetMark = { ...mark, sheetId: sheet.getSheetId() };
-  const name = sheet.getName();
+  const name = nameOf(sheet);
   const value = encodeMark(full);
   // Registered first: a marker added by a call that then failed is removed too.
   undo.add(() => {
@@ -127,16 +184,17 @@ export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet
  */
 export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo: Undo): OwnSheet[] {
   if (!owns.some((own) => own.mark.unfinished)) return [...owns];
-  const byId = new Map<number, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
+  const byId = new Map<number, { metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata; value: string }>();
   for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-    const id = decodeMark(m.getValue())?.sheetId;
-    if (id !== undefined && !byId.has(id)) byId.set(id, m);
+    const value = m.getValue();
+    const id = decodeMark(value)?.sheetId;
+    if (id !== undefined && !byId.has(id)) byId.set(id, { metadata: m, value: value ?? '' });
   }
   return owns.map((own) => {
-    const metadata = byId.get(own.mark.sheetId);
-    if (!own.mark.unfinished || !metadata) return own;
+    const found = byId.get(own.mark.sheetId);
+    if (!own.mark.unfinished || !found) return own;
     const { unfinished: _done, ...mark } = own.mark;
-    const old = metadata.getValue() ?? '';
+    const { metadata, value: old } = found;
     undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
     metadata.setValue(encodeMark(mark));
     return { ...own, mark };
@@ -152,7 +210,12 @@ export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo
 export function renameOwn(own: OwnSheet, name: string, undo: Undo): void {
   const old = own.name;
   if (old === name) return;
-  undo.add(() => own.sheet.setName(old), `ชื่อชีต "${old}"`);
-  own.sheet.setName(name);
+  const { sheet } = own;
+  undo.add(() => {
+    sheet.setName(old);
+    rememberName(sheet, old);
+  }, `ชื่อชีต "${old}"`);
+  sheet.setName(name);
+  rememberName(sheet, name);
   own.name = name;
 }

@@ -5,6 +5,7 @@
  */
 import { setRowCount } from './change';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -32,14 +33,17 @@ export function rewriteSheet(sheet: Sheet, content: SheetContent, undo: Undo): v
   const formulas = block.getFormulas();
   const backgrounds = block.getBackgrounds();
   const weights = block.getFontWeights();
-  undo.add(() => {
-    block
-      .setValues(
-        values.map((row, r) => row.map((v, c) => formulas[r][c] || (typeof v === 'string' && v ? `'${v}` : v))),
-      )
-      .setBackgrounds(backgrounds)
-      .setFontWeights(weights);
-  }, `ชีต "${sheet.getName()}"`);
+  undo.add(
+    () => {
+      block
+        .setValues(
+          values.map((row, r) => row.map((v, c) => formulas[r][c] || (typeof v === 'string' && v ? `'${v}` : v))),
+        )
+        .setBackgrounds(backgrounds)
+        .setFontWeights(weights);
+    },
+    `ชีต "${nameOf(sheet)}"`,
+  );
   const pad = <T>(grid: T[][], blank: T): T[][] =>
     Array.from({ length: rows }, (_, r) => grid[r] ?? Array.from({ length: width }, () => blank));
   block

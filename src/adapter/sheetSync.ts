@@ -13,6 +13,7 @@ import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
 import { newDataValidation } from './services';
 import type { Undo } from './undo';
+import { nameOf, rememberName } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,6 +46,7 @@ export function newSheet(ss: Spreadsheet, name: string, undo: Undo): Sheet {
     if (sheet) ss.deleteSheet(sheet);
   }, `ชีตใหม่ "${name}"`);
   made = ss.insertSheet(name, ss.getNumSheets());
+  rememberName(made, name);
   return made;
 }
 
@@ -158,7 +160,7 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
   let first = sheet.getRange(1, 1, 1, width).getValues()[0];
   if (first.every((v) => isBlank(v))) {
     const header = sheet.getRange(1, 1, 1, spec.columns.length);
-    undo.add(() => header.clearContent(), `หัวตารางของชีต "${sheet.getName()}"`);
+    undo.add(() => header.clearContent(), `หัวตารางของชีต "${nameOf(sheet)}"`);
     header.setValues([spec.columns.map((c) => c.header)]);
     first = spec.columns.map((c) => c.header);
     changed = true;
@@ -166,16 +168,19 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
     const headers = spec.columns.map((c) => c.header);
     const rows = sheet.getMaxRows();
     // Only the row set-up added goes: the sheet has one row more, and row 1 is blank or the header.
-    undo.add(() => {
-      if (sheet.getMaxRows() !== rows + 1) return;
-      const top = sheet.getRange(1, 1, 1, headers.length).getValues()[0];
-      if (top.every((v, i) => isBlank(v) || v === headers[i])) sheet.deleteRow(1);
-    }, `แถวหัวตารางที่เพิ่มในชีต "${sheet.getName()}"`);
+    undo.add(
+      () => {
+        if (sheet.getMaxRows() !== rows + 1) return;
+        const top = sheet.getRange(1, 1, 1, headers.length).getValues()[0];
+        if (top.every((v, i) => isBlank(v) || v === headers[i])) sheet.deleteRow(1);
+      },
+      `แถวหัวตารางที่เพิ่มในชีต "${nameOf(sheet)}"`,
+    );
     sheet.insertRowsBefore(1, 1);
     sheet.getRange(1, 1, 1, spec.columns.length).setValues([spec.columns.map((c) => c.header)]);
     first = spec.columns.map((c) => c.header);
     notes.push(
-      `ชีต "${sheet.getName()}": แถวที่ 1 ไม่ใช่หัวตาราง (หัวตารางถูกลบหรือถูกเรียงลงไป) จึงแทรกแถวหัวตารางใหม่ไว้ด้านบน ข้อมูลเดิมอยู่ครบ`,
+      `ชีต "${nameOf(sheet)}": แถวที่ 1 ไม่ใช่หัวตาราง (หัวตารางถูกลบหรือถูกเรียงลงไป) จึงแทรกแถวหัวตารางใหม่ไว้ด้านบน ข้อมูลเดิมอยู่ครบ`,
     );
     changed = true;
   }
@@ -191,19 +196,22 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
     const need = at + map.missing.length - sheet.getMaxColumns();
     if (need > 0) {
       const max = sheet.getMaxColumns();
-      undo.add(() => {
-        if (sheet.getMaxColumns() === max + need) sheet.deleteColumns(max + 1, need);
-      }, `คอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
+      undo.add(
+        () => {
+          if (sheet.getMaxColumns() === max + need) sheet.deleteColumns(max + 1, need);
+        },
+        `คอลัมน์ที่เพิ่มในชีต "${nameOf(sheet)}"`,
+      );
       sheet.insertColumnsAfter(max, need);
     }
     const added = sheet.getRange(1, at + 1, 1, map.missing.length);
-    undo.add(() => added.clearContent(), `หัวคอลัมน์ที่เพิ่มในชีต "${sheet.getName()}"`);
+    undo.add(() => added.clearContent(), `หัวคอลัมน์ที่เพิ่มในชีต "${nameOf(sheet)}"`);
     added.setValues([map.missing.map((key) => headerOf(spec.layout, key))]);
     map.missing.forEach((key, i) => {
       index[key] = at + i;
     });
     notes.push(
-      `ชีต "${sheet.getName()}": ไม่พบคอลัมน์ ${map.missing.map((k) => `"${headerOf(spec.layout, k)}"`).join(', ')} จึงเพิ่มไว้ท้ายตาราง (คอลัมน์เดิมอยู่ครบ)`,
+      `ชีต "${nameOf(sheet)}": ไม่พบคอลัมน์ ${map.missing.map((k) => `"${headerOf(spec.layout, k)}"`).join(', ')} จึงเพิ่มไว้ท้ายตาราง (คอลัมน์เดิมอยู่ครบ)`,
     );
     changed = true;
   }
@@ -231,14 +239,14 @@ function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], 
   const blank = spec.columns.map((c, i) => isBlank(first[i]) || (c.forms ?? []).includes(String(first[i]).trim()));
   const other = spec.columns.filter((column, i) => !blank[i] && String(first[i]).trim() !== column.header);
   for (const c of other) {
-    notes.push(`ชีต "${sheet.getName()}": หัวคอลัมน์ "${c.header}" ถูกเปลี่ยนเป็นอย่างอื่น (ส่วนเสริมไม่เขียนทับ ตารางยังใช้ได้)`);
+    notes.push(`ชีต "${nameOf(sheet)}": หัวคอลัมน์ "${c.header}" ถูกเปลี่ยนเป็นอย่างอื่น (ส่วนเสริมไม่เขียนทับ ตารางยังใช้ได้)`);
   }
   if (!blank.some(Boolean)) return false;
   const header = sheet.getRange(1, 1, 1, spec.columns.length);
   const old = spec.columns.map((_, i) => first[i] ?? '');
   undo.add(
     () => header.setValues([old.map((v) => (typeof v === 'string' && v ? `'${v}` : v))]),
-    `หัวตารางของชีต "${sheet.getName()}"`,
+    `หัวตารางของชีต "${nameOf(sheet)}"`,
   );
   header.setValues([spec.columns.map((c, i) => (blank[i] ? c.header : first[i]))]);
   return true;
@@ -436,7 +444,7 @@ export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string
   const sheets = ss.getSheets();
   // by name first: the other calls only for a sheet of a default name (set-up's call budget)
   const candidates = sheets.filter((sheet) => {
-    const name = sheet.getName();
+    const name = nameOf(sheet);
     return DEFAULT_SHEET_NAME.test(name) && !ours.has(name);
   });
   let visible: number | null = null; // counted only when a sheet is about to be hidden
@@ -445,7 +453,7 @@ export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
     visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
     if (visible <= 1) continue;
-    const name = sheet.getName();
+    const name = nameOf(sheet);
     undo.add(() => {
       sheet.showSheet();
     }, `ชีตว่าง "${name}"`);

@@ -6,6 +6,7 @@
  */
 import { newConditionalFormatRule } from './services';
 import type { Undo } from './undo';
+import { nameOf } from './sheetName';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
@@ -54,7 +55,7 @@ export function applyTextRules(
     else builder.whenTextStartsWith(r.text);
     return builder.build();
   });
-  undo.add(() => sheet.setConditionalFormatRules(current), `สีของชีต "${sheet.getName()}"`);
+  undo.add(() => sheet.setConditionalFormatRules(current), `สีของชีต "${nameOf(sheet)}"`);
   sheet.setConditionalFormatRules([...current.filter((rule) => !ours(rule)), ...built]);
   return true;
 }

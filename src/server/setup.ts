@@ -24,7 +24,7 @@ import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection } from '../adapter/protections';
 import { ensureSealSecret } from '../adapter/sealedRows';
-import { editorEmails, effectiveUserEmail, newRunId } from '../adapter/services';
+import { editorEmails, effectiveUserEmail, flushWrites, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
 import {
   applySheetSpec,
@@ -168,7 +168,10 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
-  if (healed.length > 0) run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
+  if (healed.length > 0) {
+    flushWrites(); // the registry is read through the Sheets API, which does not see cached writes
+    run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
+  }
 
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);

@@ -111,21 +111,40 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = values_(registry.one('settings'));
   const { settings, problems } = readSettings(settingsValues, districts);
-  const criteriaValues = values_(registry.one('criteria'));
-  const tableRows = criteriaValues.slice(
-    CRITERIA_LAYOUT.table - 1,
-    CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
-  );
-  const criteria = criteriaOrDefault(tableRows);
-  const channels = channelTableOf(criteriaValues).rows;
+  // The criteria sheet is read when first needed: the duties view, the reminders and the
+  // role checks never need it (3 calls saved each).
+  let criteriaRead: Pick<WorkbookConfig, 'criteria' | 'criteriaProblem' | 'channelRows'> | null = null;
+  const criteriaOf = () => {
+    if (!criteriaRead) {
+      const criteriaValues = values_(registry.one('criteria'));
+      const tableRows = criteriaValues.slice(
+        CRITERIA_LAYOUT.table - 1,
+        CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
+      );
+      const criteria = criteriaOrDefault(tableRows);
+      const channels = channelTableOf(criteriaValues).rows;
+      criteriaRead = {
+        criteria: criteria.criteria,
+        criteriaProblem: criteria.problem,
+        channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
+      };
+    }
+    return criteriaRead;
+  };
   return {
     registry,
     settings,
     settingsProblems: problems,
     settingsValues,
-    criteria: criteria.criteria,
-    criteriaProblem: criteria.problem,
-    channelRows: channels.length > 0 ? channels : DEFAULT_CHANNEL_ROWS,
+    get criteria() {
+      return criteriaOf().criteria;
+    },
+    get criteriaProblem() {
+      return criteriaOf().criteriaProblem;
+    },
+    get channelRows() {
+      return criteriaOf().channelRows;
+    },
     table,
     districts,
     // A set-up stopped midway left sheets it has not finished: the next set-up finishes them.
@@ -210,7 +229,8 @@ export function plannedRef(own: OwnSheet): string {
 }
 
 /**
- * Reads the workbook: the configuration, every district's own sheets and the baseline.
+ * Reads the workbook: the configuration, the baseline, and every district's own sheets, each
+ * district's when first used (in table order when all are).
  * @param ss the workbook
  * @param config the configuration, when already read
  */
@@ -219,30 +239,51 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
   const baselineOwn = registry.one('baseline');
   const baseline = baselineOwn ? readRange_(ss, registry, plannedRef(baselineOwn)) : null;
   const districtsRead = config.table.rows.map((row): DistrictRead => {
-    const args = callArguments(row.formula, 'OTOP_DISTRICT');
-    const ref = (i: number, role: 'activities' | 'online') => {
-      if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
-      const own = registry.one(role, row.name);
-      return own ? plannedRef(own) : null;
+    // A district's two sheets are read when first needed (3 calls each): a submission's
+    // preview needs its own district's only, not every district's.
+    let read: Omit<DistrictRead, 'row'> | null = null;
+    const readNow = (): Omit<DistrictRead, 'row'> => {
+      if (read) return read;
+      const args = callArguments(row.formula, 'OTOP_DISTRICT');
+      const ref = (i: number, role: 'activities' | 'online') => {
+        if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
+        const own = registry.one(role, row.name);
+        return own ? plannedRef(own) : null;
+      };
+      const refs = [ref(3, 'activities'), ref(4, 'online')];
+      const [activities, online] = refs.map((r) => (r ? readRange_(ss, registry, r) : null));
+      const missing = [activities ? '' : 'กิจกรรม', online ? '' : 'ออนไลน์'].filter(Boolean);
+      const unreadable = missing.length
+        ? `ไม่พบชีต${missing.join('และ')}ของ อ.${row.name || '?'} (อาจถูกลบ) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน"`
+        : '';
+      read = {
+        activities,
+        online,
+        unreadable,
+        sources: {
+          name: row.name,
+          registered: row.registered,
+          promoted: row.promoted,
+          activities: activities?.values ?? [],
+          online: online?.values ?? [],
+          baseline: baseline?.values ?? [],
+        },
+      };
+      return read;
     };
-    const refs = [ref(3, 'activities'), ref(4, 'online')];
-    const [activities, online] = refs.map((r) => (r ? readRange_(ss, registry, r) : null));
-    const missing = [activities ? '' : 'กิจกรรม', online ? '' : 'ออนไลน์'].filter(Boolean);
-    const unreadable = missing.length
-      ? `ไม่พบชีต${missing.join('และ')}ของ อ.${row.name || '?'} (อาจถูกลบ) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน"`
-      : '';
     return {
       row,
-      activities,
-      online,
-      unreadable,
-      sources: {
-        name: row.name,
-        registered: row.registered,
-        promoted: row.promoted,
-        activities: activities?.values ?? [],
-        online: online?.values ?? [],
-        baseline: baseline?.values ?? [],
+      get activities() {
+        return readNow().activities;
+      },
+      get online() {
+        return readNow().online;
+      },
+      get unreadable() {
+        return readNow().unreadable;
+      },
+      get sources() {
+        return readNow().sources;
       },
     };
   });

@@ -4,7 +4,7 @@
  * anything (making it again, set-up, the data check), once, and never logged twice.
  */
 import { dump } from '../../dev/fakes';
-import { type Harness, OWNER } from '../support/workbook';
+import { type Harness, harnessSnapshot, OWNER } from '../support/workbook';
 import { smallProvince } from '../support/faultSweep';
 import { runKilledAt } from '../support/killedRun';
 
@@ -53,6 +53,9 @@ describe('a round summary killed after its sheet is committed', () => {
   const { commit, calls } = afterCommit();
   const positions = Array.from({ length: calls - commit }, (_, i) => commit + 1 + i);
 
+  // Every position starts from the same small province, restored from one snapshot.
+  const start = harnessSnapshot(smallProvince());
+
   test.each([
     ['made again', (h: Harness) => h.as(OWNER).gas.sidebarMakeRoundSummary(1)],
     ['set-up', (h: Harness) => h.as(OWNER).gas.sidebarSetUp()],
@@ -61,7 +64,7 @@ describe('a round summary killed after its sheet is committed', () => {
     expect(commit).toBeGreaterThan(10);
     const wrong: string[] = [];
     for (const n of positions) {
-      const h = smallProvince();
+      const h = start();
       killedAt(h, n);
       next(h);
       const made = versions(h);

@@ -7,7 +7,7 @@
 import { dayOfDate, isoOfDay } from '../../src/core/civilDate';
 import { dutiesProvince, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
-import { OWNER } from '../support/workbook';
+import { harnessSnapshot, OWNER } from '../support/workbook';
 import { runKilledAt } from '../support/killedRun';
 
 /** 26 May 2565 08:00, a day before round 2's deadline, reminders on, nothing sent today. */
@@ -28,8 +28,9 @@ test('killed at any call the day before a deadline: everyone is reminded by the 
   expect(calls).toBeGreaterThan(10);
   const unreminded: string[] = [];
   const twice: string[] = [];
+  const start = harnessSnapshot(dayBefore()); // every position starts from the same day, restored
   for (let n = 1; n <= calls; n++) {
-    const h = dayBefore();
+    const h = start();
     runKilledAt(h.book, h.run, n, () => h.gas.remindDistricts());
     h.book.clock.set(new Date(2022, 4, 27, 8, 0));
     h.as(OWNER).gas.remindDistricts();

@@ -4,7 +4,7 @@
  * and made the next one use `…_2`); an officer's sheet of that name is never deleted.
  */
 import { SCRATCH_NAME } from '../../src/adapter/scratchSheet';
-import { newHarness, OWNER } from '../support/workbook';
+import { harnessSnapshot, newHarness, OWNER } from '../support/workbook';
 import { runKilledAt } from '../support/killedRun';
 
 /** The self-check's calls in a clean run, and where it makes its scratch sheet. */
@@ -26,9 +26,11 @@ describe('a self-check killed around making its scratch sheet', () => {
   test('the next self-check leaves no scratch sheet behind and makes none under another name', () => {
     expect(calls[made - 1]).toBe('Spreadsheet.insertSheet');
     const wrong: string[] = [];
+    const setUp = newHarness();
+    setUp.gas.sidebarSetUp();
+    const start = harnessSnapshot(setUp); // every position starts from the same set-up, restored
     for (const n of positions) {
-      const h = newHarness();
-      h.gas.sidebarSetUp();
+      const h = start();
       const killed = h.as(OWNER);
       runKilledAt(h.book, killed.run, n, () => killed.gas.runDiagnostics());
       h.as(OWNER).gas.runDiagnostics();

@@ -1,0 +1,156 @@
+/**
+ * The Advanced Sheets service (`Sheets`, the Sheets API v4 as Apps Script exposes it once the
+ * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` only, the one
+ * method the add-on uses (its registry of sheets, adapter/sheetRegistry.ts). Facts modelled:
+ * - one call returns the Spreadsheet resource: `sheets[].properties` (sheetId, title, index,
+ *   hidden) and the `developerMetadata` located on the spreadsheet and on each sheet
+ *   (metadataId, metadataKey, metadataValue, visibility, location), in tab order (Sheets API
+ *   reference, REST Resource: spreadsheets; spreadsheets/get);
+ * - the `fields` mask decides what comes back ("fields: … a field mask", system parameters of
+ *   Google APIs): only the fields named, nested as `a(b,c)` or `a.b`; a field without a value,
+ *   or an empty list, is left out of the JSON as the REST API does;
+ * - another spreadsheet's id fails ("Requested entity was not found.");
+ * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
+ *   services that require authorization", Apps Script guide "Custom functions").
+ * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
+ * ("Spreadsheet operations are sometimes bundled together to improve performance",
+ * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
+ * execution with no read or flush in between is refused here, so the code must flush first.
+ */
+import { commitsWrites, instrument, isDeferrable } from './callLedger';
+import type { ExecutionContext } from './model';
+import type { DeveloperMetadataModel } from './sheetModel';
+
+/** A field mask as a tree: a name to its sub-mask (null: the whole field). */
+type Mask = Map<string, Mask | null>;
+
+/**
+ * Parses a field mask like `sheets(properties(sheetId,title),developerMetadata)`.
+ * @param text the mask ('' or '*': everything)
+ */
+export function parseFieldMask(text: string): Mask | null {
+  const s = text.replace(/\s+/g, '');
+  if (s === '' || s === '*') return null;
+  let i = 0;
+  const list = (): Mask => {
+    const mask: Mask = new Map();
+    for (;;) {
+      const start = i;
+      while (i < s.length && /[A-Za-z0-9_.]/.test(s[i])) i++;
+      const path = s.slice(start, i).split('.');
+      if (path.some((p) => p === '')) throw new Error(`Invalid field selection ${text}`);
+      let sub: Mask | null = null;
+      if (s[i] === '(') {
+        i++;
+        sub = list();
+        if (s[i] !== ')') throw new Error(`Invalid field selection ${text}`);
+        i++;
+      }
+      // a.b(c) is a(b(c))
+      for (let p = path.length - 1; p > 0; p--) sub = new Map([[path[p], sub]]);
+      const existing = mask.get(path[0]);
+      mask.set(path[0], existing === undefined ? sub : merge_(existing, sub));
+      if (s[i] !== ',') return mask;
+      i++;
+    }
+  };
+  const mask = list();
+  if (i !== s.length) throw new Error(`Invalid field selection ${text}`);
+  return mask;
+}
+
+function merge_(a: Mask | null, b: Mask | null): Mask | null {
+  if (a === null || b === null) return null;
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, out.has(k) ? merge_(out.get(k) ?? null, v) : v);
+  return out;
+}
+
+/**
+ * A JSON value cut to a mask: objects keep the masked fields, lists are cut element-wise;
+ * undefined fields and empty lists are left out.
+ * @param value the full resource
+ * @param mask the mask (null: all of it)
+ */
+function select_(value: unknown, mask: Mask | null): unknown {
+  if (Array.isArray(value)) return value.map((v) => select_(v, mask));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  const fields = mask ?? new Map(Object.keys(value).map((key) => [key, null] as const));
+  for (const [key, sub] of fields) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[key] = select_(v, sub);
+  }
+  return out;
+}
+
+/** A metadata entry as the API returns it. */
+function metadataJson_(m: DeveloperMetadataModel): Record<string, unknown> {
+  return {
+    metadataId: m.id,
+    metadataKey: m.key,
+    ...(m.value === null ? {} : { metadataValue: m.value }),
+    visibility: m.visibility,
+    location: m.sheet
+      ? { locationType: 'SHEET', sheetId: m.sheet.id }
+      : { locationType: 'SPREADSHEET', spreadsheet: true },
+  };
+}
+
+/** Sheets.Spreadsheets (get only). */
+export class FakeSheetsSpreadsheets {
+  /** @param ctx_ the execution */
+  constructor(readonly ctx_: ExecutionContext) {}
+
+  /**
+   * The spreadsheet resource, cut to `optionalArgs.fields`.
+   * @param spreadsheetId the spreadsheet's id
+   * @param optionalArgs `{ fields }`
+   */
+  get(spreadsheetId: string, optionalArgs?: { fields?: string }): Record<string, unknown> {
+    const { book } = this.ctx_;
+    if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
+    if (this.pendingWrite_()) {
+      throw new Error(
+        'stand-in: Sheets.Spreadsheets.get after a spreadsheet write of this execution with no read or SpreadsheetApp.flush() in between (the API may not see cached writes)',
+      );
+    }
+    const full = {
+      spreadsheetId: book.id,
+      developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
+      sheets: book.sheets.map((sheet, index) => ({
+        properties: { sheetId: sheet.id, title: sheet.name, index, ...(sheet.hidden ? { hidden: true } : {}) },
+        developerMetadata: sheet.metadata.map(metadataJson_),
+      })),
+    };
+    // a copy: the caller's JSON is its own, as over the network
+    return JSON.parse(JSON.stringify(select_(full, parseFieldMask(optionalArgs?.fields ?? '')))) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  /** Whether this execution wrote to the spreadsheet since its last read or flush. */
+  private pendingWrite_(): boolean {
+    const calls = this.ctx_.book.ledger.calls(this.ctx_.id);
+    for (let i = calls.length - 1; i >= 0; i--) {
+      const name = calls[i];
+      if (name.startsWith('Sheets.')) continue;
+      if (commitsWrites(name)) return false;
+      if (isDeferrable(name) || /^DeveloperMetadata\.(set|remove|move)/.test(name)) return true;
+    }
+    return false;
+  }
+}
+instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get']);
+
+/** The `Sheets` global of the Advanced Sheets service. */
+export class FakeSheetsService {
+  readonly Spreadsheets: FakeSheetsSpreadsheets;
+
+  /** @param ctx_ the execution */
+  constructor(readonly ctx_: ExecutionContext) {
+    this.Spreadsheets = new FakeSheetsSpreadsheets(ctx_);
+  }
+}

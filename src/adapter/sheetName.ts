@@ -1,0 +1,36 @@
+/**
+ * A sheet's name, asked for once per Sheet object in an execution: undo labels and messages
+ * name the sheet they concern, and set-up asked for the same sheet's name a few times over
+ * (55 calls in a repeat set-up of the province). The add-on's own renames update it
+ * (sheetRegistry.renameOwn); the registry records the names the Sheets API gave it.
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+let names_ = new WeakMap<Sheet, string>();
+
+/**
+ * A sheet's name (one call the first time for this Sheet object).
+ * @param sheet the sheet
+ */
+export function nameOf(sheet: Sheet): string {
+  let name = names_.get(sheet);
+  if (name === undefined) {
+    name = sheet.getName();
+    names_.set(sheet, name);
+  }
+  return name;
+}
+
+/**
+ * Records a sheet's name as just read or set.
+ * @param sheet the sheet
+ * @param name its name
+ */
+export function rememberName(sheet: Sheet, name: string): void {
+  names_.set(sheet, name);
+}
+
+/** Forgets every name (a new execution: see services.startExecution). */
+export function forgetNames(): void {
+  names_ = new WeakMap<Sheet, string>();
+}

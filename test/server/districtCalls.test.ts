@@ -1,0 +1,45 @@
+/**
+ * Round trips that must not grow with the districts (issue 23): the add-on's sheets are found
+ * with one Sheets API read whatever their number, so the duties view costs the same calls in a
+ * workbook of two districts and of the letter's nine; and a submission's preview reads its own
+ * district's two sheets only. Exact counts and times are the bench's (`npm run bench -- budgets`).
+ */
+import { typeTwoDistricts } from '../support/entries';
+import { type Harness, newHarness } from '../support/workbook';
+
+/** A set-up workbook on 15 Oct 2022 (FY 2565's months all past): two districts or the letter's nine. */
+function workbook(two: boolean): Harness {
+  const h = newHarness();
+  h.book.clock.set(new Date(2022, 9, 15, 9, 30));
+  if (two) typeTwoDistricts(h.run.spreadsheet);
+  h.gas.sidebarSetUp();
+  return h;
+}
+
+/** The calls of one action of the owner's, in a fresh execution. */
+function callsOf(h: Harness, action: (gas: Harness['gas']) => unknown): readonly string[] {
+  const run = h.as(h.run.user);
+  h.book.ledger.reset();
+  action(run.gas);
+  return h.book.ledger.calls(run.run.id);
+}
+
+const two = workbook(true);
+const nine = workbook(false);
+
+test('the workbooks differ in their districts', () => {
+  const districts = (h: Harness) => h.as(h.run.user).gas.sidebarState().standing.length;
+  expect([districts(two), districts(nine)]).toEqual([2, 9]);
+});
+
+test('the duties view makes the same calls with two districts and with nine', () => {
+  const duties = (gas: Harness['gas']) => gas.sidebarDuties();
+  expect(callsOf(nine, duties)).toEqual(callsOf(two, duties));
+});
+
+test("a submission's preview reads its own district's sheets only: the same calls with two districts and with nine", () => {
+  const preview = (gas: Harness['gas']) => gas.sidebarPreviewSubmission('month', '2022-03', 'ท่าบ่อ');
+  const small = callsOf(two, preview);
+  expect(small.filter((name) => name === 'Range.getFormulas').length).toBeGreaterThanOrEqual(2);
+  expect(callsOf(nine, preview)).toEqual(small);
+});
