@@ -724,7 +724,10 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
   const at = new Date(h.book.clock.now());
   const byProvince =
     step.kind === 'behalf' || step.kind === 'summary' || step.kind === 'trigger' || step.kind === 'setUp';
-  const officer = step.second && model.seconds[step.district] ? district.second : district.officer;
+  // the second officer acts whether named or not: once removed (or before being named) they
+  // must be refused and change nothing
+  const officer = step.second ? district.second : district.officer;
+  const named = !step.second || model.seconds[step.district];
   const user = byProvince ? OWNER : officer;
   if (step.kind === 'trigger') {
     // what the quota allows today, as Google would answer (asked outside the add-on's run)
@@ -833,6 +836,8 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
     return 'refused';
   }
   if ((result as { needsConfirmation?: unknown } | null)?.needsConfirmation === true) return 'refused'; // asked, nothing written
+  if (!byProvince && !named && step.kind !== 'check')
+    return { violation: `${officer}, named nowhere, was not refused: ${JSON.stringify(result).slice(0, 200)}` };
   if (duty && succeeded(result)) told(model, duty, at);
   return 'done';
 }
