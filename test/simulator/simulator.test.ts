@@ -73,6 +73,7 @@ describe('the invariants catch a planted bug', () => {
   const steps = planYear(7, { actionsPerDay: 2, faultRate: 0, firstDay: 167, days: 10 });
   test.each([
     ['the trigger sends nothing', 'noReminders', /not reminded of/],
+    ['the trigger e-mails everyone once more', 'mailTwice', /reminded twice on day/],
     ["a submission's time rewritten", 'retimeRecord', /told done at .*, listed/],
     ['a number typed over the district table', 'tableFigure', /table .*, sidebar|the total row/],
   ] as const)('%s', (_name, plant, found) => {

@@ -104,11 +104,12 @@ export interface Step {
 }
 
 /**
- * A bug planted on purpose, to show the invariants catch it: the trigger does nothing; a
+ * A bug planted on purpose, to show the invariants catch it: the trigger does nothing, or
+ * e-mails every officer once more after its run; a
  * record row's time is rewritten behind the model's back after each submission; a district's
  * table row shows a typed number over its formula.
  */
-export type Plant = 'noReminders' | 'retimeRecord' | 'tableFigure';
+export type Plant = 'noReminders' | 'mailTwice' | 'retimeRecord' | 'tableFigure';
 
 /** What a simulated year found. */
 export interface YearResult {
@@ -280,6 +281,8 @@ interface Model_ {
   cleanDays: Set<number>;
   /** The owner's quota used up on these days. */
   noQuota: Set<number>;
+  /** The e-mails (indices into what MailApp delivered) sent by the reminders' trigger runs. */
+  reminders: Set<number>;
   /** What the sidebar was last compared against (fingerprints). */
   seen: { records: string; figures: string };
 }
@@ -329,6 +332,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     cleanDays: new Set(),
     noQuota: new Set(),
     seen: { records: '', figures: '' },
+    reminders: new Set(),
   };
   let faults = 0;
   let kills = 0;
@@ -765,7 +769,17 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
       call = () => run.gas.sidebarMakeRoundSummary(round, true);
       break;
     case 'trigger':
-      call = plant === 'noReminders' ? () => null : () => run.gas.remindDistricts();
+      call =
+        plant === 'noReminders'
+          ? () => null
+          : plant === 'mailTwice'
+            ? () => {
+                run.gas.remindDistricts();
+                const mail = run.run.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+                for (const d of DISTRICTS)
+                  if (mail.getRemainingDailyQuota() > 0) mail.sendEmail(d.officer, 'เตือนอีกครั้ง', 'planted');
+              }
+            : () => run.gas.remindDistricts();
       break;
     case 'check':
       call = () => run.gas.sidebarCheckData();
@@ -803,7 +817,9 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
     );
   }
   if (step.fault) injectFault(h, step.fault, run.run.id);
+  const mailsBefore = h.book.sentMails.length;
   const { result, thrown } = attempt(call);
+  if (step.kind === 'trigger') for (let k = mailsBefore; k < h.book.sentMails.length; k++) model.reminders.add(k);
   const reached = step.fault !== null && h.book.ledger.countOf(run.run.id) >= step.fault.at;
   h.book.ledger.clearFaults();
   let lateError: unknown = null;
@@ -873,7 +889,8 @@ function remindedBefore(h: Harness, model: Model_, from: number, upTo: number): 
       for (let day = duty.from; day <= duty.to && day < first; day++) if (model.cleanDays.has(day)) days.push(day);
       if (days.length === 0) continue;
       const officer = DISTRICTS[d].officer;
-      const reminded = h.book.sentMails.some((m) => {
+      const reminded = h.book.sentMails.some((m, k) => {
+        if (!model.reminders.has(k)) return false;
         const day = dayOf(new Date(m.at));
         return day >= duty.from && day <= duty.to && [...m.to, ...m.cc, ...m.bcc].includes(officer);
       });
@@ -955,19 +972,18 @@ function checkInvariants(
 ): string[] {
   const wrong: string[] = [];
   const ss = h.run.spreadsheet;
-  // no person e-mailed twice on one day by the reminders
+  // no person e-mailed twice on one day by the reminders' runs
   const sent = h.book.sentMails;
+  const to = (m: (typeof sent)[number]) => [...m.to, ...m.cc, ...m.bcc];
   for (let k = mails.count; k < sent.length; k++) {
-    const m = sent[k];
-    const day = dayOf(new Date(m.at));
-    for (const who of [...m.to, ...m.cc, ...m.bcc]) {
+    if (!model.reminders.has(k)) continue;
+    const day = dayOf(new Date(sent[k].at));
+    for (const who of to(sent[k])) {
       const before = sent
         .slice(0, k)
-        .filter(
-          (o) => o.from === m.from && dayOf(new Date(o.at)) === day && [...o.to, ...o.cc, ...o.bcc].includes(who),
-        );
-      if (before.length > 0 && /เตือน|กำหนดส่ง/.test(m.subject) && /เตือน|กำหนดส่ง/.test(before[0].subject))
-        wrong.push(`${who} e-mailed twice on day ${day}: "${before[0].subject}" and "${m.subject}"`);
+        .findIndex((o, j) => model.reminders.has(j) && dayOf(new Date(o.at)) === day && to(o).includes(who));
+      if (before >= 0)
+        wrong.push(`${who} reminded twice on day ${day}: "${sent[before].subject}" and "${sent[k].subject}"`);
     }
   }
   mails.count = sent.length;
