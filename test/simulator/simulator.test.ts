@@ -39,6 +39,8 @@ describe('regressions the simulator found (shrunk sequences)', () => {
 test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTIONS} actions a day, ${Math.round(FAULTS * 100)} % faults: no invariant violated`, () => {
   const totals = { years: 0, days: 0, actions: 0, faults: 0, kills: 0, refused: 0, violations: 0 };
   const failures: { seed: number; violations: readonly string[]; shortest: Step[] }[] = [];
+  const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
+  mkdirSync(folder, { recursive: true });
   for (let seed = FIRST; seed < FIRST + YEARS; seed++) {
     const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: FIRST_DAY, days: DAYS });
     const result = runYear(seed, steps);
@@ -56,14 +58,13 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
         `seed ${seed}: ${result.violations.join('; ')}\nshortest failing sequence: ${JSON.stringify(shortest)}`,
       );
     }
+    // kept after every year: a long run stopped early still says what it ran
+    if (FULL)
+      writeFileSync(
+        join(folder, `last-run-${process.env.SIMULATE_SHARD ?? 0}.json`),
+        `${JSON.stringify({ ...totals, failures }, null, 2)}\n`,
+      );
   }
-  const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
-  mkdirSync(folder, { recursive: true });
-  if (FULL)
-    writeFileSync(
-      join(folder, `last-run-${process.env.SIMULATE_SHARD ?? 0}.json`),
-      `${JSON.stringify({ ...totals, failures }, null, 2)}\n`,
-    );
   console.log(`simulator: ${JSON.stringify(totals)}`);
   expect(failures.map((f) => f.violations)).toEqual([]);
 });
