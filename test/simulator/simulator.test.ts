@@ -52,6 +52,12 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     totals.refused += result.refused;
     if (result.violations.length > 0) {
       totals.violations += result.violations.length;
+      // kept before shrinking (a year's replays take long): the seed and what broke
+      if (FULL)
+        writeFileSync(
+          join(folder, `last-run-${process.env.SIMULATE_SHARD ?? 0}.json`),
+          `${JSON.stringify({ ...totals, failures: [...failures, { seed, violations: result.violations }] }, null, 2)}\n`,
+        );
       const shortest = shrink(seed, steps.slice(0, result.failedAt + 1));
       failures.push({ seed, violations: result.violations, shortest });
       console.log(

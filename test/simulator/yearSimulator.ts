@@ -1074,16 +1074,25 @@ function checkInvariants(
   }
   // the data check reports exactly what the simulator put into the records and the log
   if (checked) {
-    const found = as(h, OWNER).gas.sidebarCheckData().problems as { sheet: string; message: string }[];
+    const found = as(h, OWNER).gas.sidebarCheckData().problems as {
+      sheet: string;
+      message: string;
+      row?: number;
+      cell?: string;
+    }[];
     for (const name of [RECORDS, LOG]) {
       const there = found.filter((p) => p.sheet === name);
       const put = model.foreign.get(name) ?? 0;
       const removed = model.deletedIn.get(name) ?? 0;
       const least = put + (removed > 0 ? 1 : 0);
-      if (there.length < least || there.length > put + removed)
+      if (there.length < least || there.length > put + removed) {
+        // the rows reported, as they read, to tell the simulator's from the others
+        const rows = ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
+        const shown = there.map((p) => `${p.cell}: ${JSON.stringify(rows[(p.row ?? 0) - 1]?.slice(0, 9) ?? null)}`);
         wrong.push(
-          `data check: ${there.length} problems in ${name}, ${put} rows put and ${removed} deleted there: ${there.map((p) => p.message).join(' | ')}`,
+          `data check: ${there.length} problems in ${name}, ${put} rows put and ${removed} deleted there: ${shown.join(' | ')}`,
         );
+      }
     }
   }
   return wrong;
@@ -1095,10 +1104,19 @@ function checkInvariants(
  * @param seed the seed
  * @param steps a failing sequence (cut after its failing step)
  * @param plant the planted bug it fails with (tests of the simulator only)
+ * @param budget at most this many replays (SIMULATE_SHRINK_RUNS, default 150)
  */
-export function shrink(seed: number, steps: readonly Step[], plant: Plant | null = null): Step[] {
+export function shrink(
+  seed: number,
+  steps: readonly Step[],
+  plant: Plant | null = null,
+  budget = Number(process.env.SIMULATE_SHRINK_RUNS ?? 150),
+): Step[] {
   let current = [...steps];
-  const fails = (candidate: Step[]) => candidate.length > 0 && runYear(seed, candidate, plant).violations.length > 0;
+  let runs = 0;
+  // a year's sequence is long: the replays are bounded (the shortest found within them)
+  const fails = (candidate: Step[]) =>
+    candidate.length > 0 && runs++ < budget && runYear(seed, candidate, plant).violations.length > 0;
   for (let chunk = Math.max(1, Math.floor(current.length / 2)); chunk >= 1; chunk = Math.floor(chunk / 2)) {
     for (let start = current.length - chunk; start >= 0; start -= chunk) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
