@@ -1,11 +1,15 @@
 /**
- * `npm run simulate`: the year simulator (test/simulator) over many seeded years, through jest
- * (it loads the built bundle over the stand-in). Options: --years N (default 200), --steps N
- * (steps per year, default 40), --faults F (share of steps killed, default 0.25), --seed S
- * (first seed, default 1). Prints the totals; the run's figures and any failing seed's shortest
- * sequence are kept in test-artifacts/simulator/last-run.json.
+ * `npm run simulate`: the year simulator (test/simulator) over many seeded fiscal years, each
+ * played one day at a time (1 Oct – 30 Sep), through jest (it loads the built bundle over the
+ * stand-in). Options: --years N (default 200), --days N (days of each year, default 365),
+ * --actions A (officers' actions a day on average, default 1.5), --faults F (share of steps
+ * meeting a fault, default 0.2), --seed S (first seed, default 1), --shards K (jest processes
+ * side by side, each its own share of the seeds, default 2). Prints the totals: years, days,
+ * actions, faults, kills and violations; each shard's figures and any failing seed's shortest
+ * sequence are kept in test-artifacts/simulator/last-run-<shard>.json after every year;
+ * --report prints the totals of those files without running (a run stopped early).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,22 +21,52 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
-const env = {
-  ...process.env,
-  SIMULATE_YEARS: option('years', '200'),
-  SIMULATE_STEPS: option('steps', '40'),
-  SIMULATE_FAULTS: option('faults', '0.25'),
-  SIMULATE_SEED: option('seed', '1'),
-};
+const years = Number(option('years', '200'));
+const first = Number(option('seed', '1'));
+const shards = Math.max(1, Math.min(years, Number(option('shards', '2'))));
 const started = Date.now();
-const jest = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/simulator', '--maxWorkers=1', '--testTimeout=0'],
-  { cwd: root, env, stdio: 'inherit' },
-);
-const figures = JSON.parse(readFileSync(join(root, 'test-artifacts', 'simulator', 'last-run.json'), 'utf8'));
+// --report: only print the totals the shards kept (after every year), e.g. of a run stopped early
+const reportOnly = args.includes('--report');
+
+/** Runs one shard's seeds in its own jest process; resolves with its exit status. */
+const shard = (k) => {
+  const from = first + Math.floor((years * k) / shards);
+  const to = first + Math.floor((years * (k + 1)) / shards);
+  const env = {
+    ...process.env,
+    SIMULATE_YEARS: String(to - from),
+    SIMULATE_SEED: String(from),
+    SIMULATE_DAYS: option('days', '365'),
+    SIMULATE_FIRST_DAY: '0',
+    SIMULATE_ACTIONS: option('actions', '1.5'),
+    SIMULATE_FAULTS: option('faults', '0.2'),
+    SIMULATE_SHARD: String(k),
+  };
+  const jest = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      'test/simulator',
+      '-t',
+      'simulated',
+      '--maxWorkers=1',
+      '--testTimeout=0',
+    ],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  return new Promise((resolve) => jest.on('exit', (code) => resolve(code ?? 1)));
+};
+
+const statuses = reportOnly ? [0] : await Promise.all(Array.from({ length: shards }, (_, k) => shard(k)));
+const totals = { years: 0, days: 0, actions: 0, faults: 0, kills: 0, refused: 0, violations: 0 };
+for (let k = 0; k < shards; k++) {
+  const figures = JSON.parse(readFileSync(join(root, 'test-artifacts', 'simulator', `last-run-${k}.json`), 'utf8'));
+  for (const key of Object.keys(totals)) totals[key] += figures[key];
+}
 console.log(
-  `simulated ${figures.years} years, ${figures.steps} steps, ${figures.faults} killed, ${figures.refused} refused, ` +
-    `${figures.violations} violations in ${Math.round((Date.now() - started) / 1000)} s`,
+  `simulated ${totals.years} years, ${totals.days} days, ${totals.actions} actions, ${totals.faults} faults ` +
+    `(before, after, outage, undo, late) and ${totals.kills} kills reached, ${totals.refused} refused, ` +
+    `${totals.violations} violations` +
+    (reportOnly ? ' (kept by the shards)' : ` in ${Math.round((Date.now() - started) / 1000)} s (${shards} shards)`),
 );
-process.exit(jest.status ?? 1);
+process.exit(statuses.every((s) => s === 0) ? 0 : 1);

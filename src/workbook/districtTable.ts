@@ -125,7 +125,8 @@ export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs
  * the sums with the core's integer rounding (targets.percentage: ⌊(2·part·10000 + base) ÷
  * (2·base)⌋ ÷ 100, which Sheets' FLOOR computes exactly for whole numbers), on the basis the
  * settings cell names, NO_FIGURE without a base (districtResult's rules), and the target total's
- * error while a district cannot be counted.
+ * error in the percentage and the activities and new operators totals while a district cannot
+ * be counted.
  * @param row 1-based sheet row of the total
  * @param first 1-based first district row
  * @param last 1-based last district row
@@ -151,6 +152,10 @@ export function totalRowCells(
   // drop it silently; its target cell holds the error, and so does the target total: the
   // percentage shows that error rather than a figure without the district.
   const targets = `${letter('target')}${row}`;
+  // The same for the counts' totals: while a district cannot be counted they show the target
+  // total's error (the district table names the row), never a sum without that district.
+  const countSum = (key: DistrictColumn) =>
+    `=IF(ISNUMBER(${targets}), SUM(${letter(key)}${first}:${letter(key)}${last}), ${targets})`;
   const percent =
     `=IF(ISNUMBER(${targets}), IF(${base}>0, FLOOR((2*${fresh}*10000+${base})/(2*(${base})))/100, ` +
     `"${noFigure}"), ${targets})`;
@@ -161,8 +166,8 @@ export function totalRowCells(
     [DISTRICT_COL.promoted, figureSum('promoted')],
     [DISTRICT_COL.activityGoal, sum('activityGoal')],
     [DISTRICT_COL.target, sum('target')],
-    [DISTRICT_COL.activities, sum('activities')],
-    [DISTRICT_COL.newOperators, sum('newOperators')],
+    [DISTRICT_COL.activities, countSum('activities')],
+    [DISTRICT_COL.newOperators, countSum('newOperators')],
     [DISTRICT_COL.percent, percent],
   ]);
 }

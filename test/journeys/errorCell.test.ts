@@ -37,6 +37,10 @@ for (const errorArguments of ['blocked'] as const) {
       const total = TABLE_ROW(table, 'รวมทั้งจังหวัด');
       expect(String(total[6])).toMatch(/^#/); // the target total
       expect(String(total[10])).toMatch(/^#/); // the percentage: not a figure without ท่าบ่อ
+      // The activities and new operators totals say so too, never a sum without ท่าบ่อ (issue 21).
+      const header = table[0];
+      expect(total[header.indexOf('กิจกรรม (ครั้ง)')]).toBe(total[6]);
+      expect(total[header.indexOf('ผู้ประกอบการรายใหม่')]).toBe(total[6]);
 
       const state = h.as(THA_BO).gas.sidebarState();
       const mine = state.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');

@@ -1,39 +1,94 @@
 /**
- * A bounded run of the year simulator (yearSimulator.ts) in `npm test`: a few seeded years with
- * kills; `npm run simulate` runs more (SIMULATE_YEARS, SIMULATE_STEPS, SIMULATE_FAULTS,
- * SIMULATE_SEED). A failing seed prints its shortest failing sequence, to be kept as a
- * regression test.
+ * A bounded run of the year simulator (yearSimulator.ts) in `npm test`: the regressions it
+ * found (regressions.json, each a shrunk failing sequence, replayed step by step) and a few
+ * seeded days of a fiscal year with faults. `npm run simulate` runs whole years (SIMULATE_YEARS,
+ * SIMULATE_DAYS, SIMULATE_ACTIONS, SIMULATE_FAULTS, SIMULATE_SEED). A failing seed prints its
+ * shortest failing sequence, written to test-artifacts/simulator/last-run.json to be kept in
+ * regressions.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planYear, runYear, shrink } from './yearSimulator';
+import { planYear, runYear, type Step, shrink } from './yearSimulator';
 
-const YEARS = Number(process.env.SIMULATE_YEARS ?? 2);
-const STEPS = Number(process.env.SIMULATE_STEPS ?? 30);
-const FAULTS = Number(process.env.SIMULATE_FAULTS ?? 0.25);
+const YEARS = Number(process.env.SIMULATE_YEARS ?? 1);
+// npm test: from 1 Mar (day 151) for 90 days, over round 1's and round 2's deadlines and three months' due days
+const FIRST_DAY = Number(process.env.SIMULATE_FIRST_DAY ?? 151);
+const DAYS = Number(process.env.SIMULATE_DAYS ?? 90);
+const ACTIONS = Number(process.env.SIMULATE_ACTIONS ?? 1.5);
+const FAULTS = Number(process.env.SIMULATE_FAULTS ?? 0.2);
 const FIRST = Number(process.env.SIMULATE_SEED ?? 1);
+const FULL = process.env.SIMULATE_YEARS !== undefined;
 
-test(`${YEARS} simulated years of ${STEPS} steps, ${Math.round(FAULTS * 100)} % killed: no invariant violated`, () => {
-  const totals = { years: 0, steps: 0, faults: 0, refused: 0, violations: 0 };
-  const failures: string[] = [];
+/** A failing sequence the simulator found, shrunk, with what it broke. */
+interface Regression {
+  readonly name: string;
+  readonly seed: number;
+  readonly steps: Step[];
+}
+
+const regressions = JSON.parse(readFileSync(join(__dirname, 'regressions.json'), 'utf8')) as Regression[];
+
+describe('regressions the simulator found (shrunk sequences)', () => {
+  for (const r of regressions) {
+    test(r.name, () => {
+      expect(runYear(r.seed, r.steps).violations).toEqual([]);
+    });
+  }
+});
+
+test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTIONS} actions a day, ${Math.round(FAULTS * 100)} % faults: no invariant violated`, () => {
+  const totals = { years: 0, days: 0, actions: 0, faults: 0, kills: 0, refused: 0, violations: 0 };
+  const failures: { seed: number; violations: readonly string[]; shortest: Step[] }[] = [];
+  const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
+  mkdirSync(folder, { recursive: true });
   for (let seed = FIRST; seed < FIRST + YEARS; seed++) {
-    const steps = planYear(seed, STEPS, FAULTS);
+    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: FIRST_DAY, days: DAYS });
     const result = runYear(seed, steps);
     totals.years++;
-    totals.steps += result.steps;
+    totals.days += result.days;
+    totals.actions += result.steps;
     totals.faults += result.faults;
+    totals.kills += result.kills;
     totals.refused += result.refused;
     if (result.violations.length > 0) {
       totals.violations += result.violations.length;
+      // kept before shrinking (a year's replays take long): the seed and what broke
+      if (FULL)
+        writeFileSync(
+          join(folder, `last-run-${process.env.SIMULATE_SHARD ?? 0}.json`),
+          `${JSON.stringify({ ...totals, failures: [...failures, { seed, violations: result.violations }] }, null, 2)}\n`,
+        );
       const shortest = shrink(seed, steps.slice(0, result.failedAt + 1));
-      failures.push(
+      failures.push({ seed, violations: result.violations, shortest });
+      console.log(
         `seed ${seed}: ${result.violations.join('; ')}\nshortest failing sequence: ${JSON.stringify(shortest)}`,
       );
     }
+    // kept after every year: a long run stopped early still says what it ran
+    if (FULL)
+      writeFileSync(
+        join(folder, `last-run-${process.env.SIMULATE_SHARD ?? 0}.json`),
+        `${JSON.stringify({ ...totals, failures }, null, 2)}\n`,
+      );
   }
-  const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'last-run.json'), `${JSON.stringify({ ...totals, failures }, null, 2)}\n`);
   console.log(`simulator: ${JSON.stringify(totals)}`);
-  expect(failures).toEqual([]);
+  expect(failures.map((f) => f.violations)).toEqual([]);
+});
+
+describe('the invariants catch a planted bug', () => {
+  // the days of round 1's reminder window to its deadline (25 Mar 2565, day 175), no faults
+  const steps = planYear(7, { actionsPerDay: 2, faultRate: 0, firstDay: 167, days: 10 });
+  test.each([
+    ['the trigger sends nothing', 'noReminders', /not reminded of/],
+    ['the trigger e-mails everyone once more', 'mailTwice', /reminded twice on day/],
+    ["a submission's time rewritten", 'retimeRecord', /told done at .*, listed/],
+    ['a number typed over the district table', 'tableFigure', /table .*, sidebar|the total row/],
+  ] as const)('%s', (_name, plant, found) => {
+    const result = runYear(7, steps, plant);
+    expect(result.violations.join('\n')).toMatch(found);
+    // and the shrunk sequence still fails, with fewer steps
+    const shortest = shrink(7, steps.slice(0, result.failedAt + 1), plant);
+    expect(shortest.length).toBeLessThanOrEqual(result.failedAt + 1);
+    expect(runYear(7, shortest, plant).violations.length).toBeGreaterThan(0);
+  });
 });

@@ -1,70 +1,124 @@
 /**
- * The year simulator (issue 21, item 5; a start): a seeded random sequence of what officers and
- * Google do over fiscal year 2565, one simulated day at a time, against the built bundle over
- * the stand-in — officers typing good and messy entries, notes and pasted rows in the record
- * sheet and the log, sorting it, submitting on time, late and again, the province submitting on
- * a district's behalf and making round summaries, the daily trigger firing (not at all, once or
- * twice), the data check, set-up, and a kill (nothing gets through from a random call on) of any
- * of them. After every step, invariants are checked against the simulator's own small model
- * (what it typed, what it was told), never against the add-on's own bookkeeping:
- * - a submission the officer was told succeeded is never lost (it stays listed with the time it
- *   was made) or re-timed (told on time, it stays on time);
- * - every record in the record sheet and every committed report is logged at most once, and
- *   exactly once unless a step was killed and no run that logs or finishes has completed since;
- * - nothing typed is lost (each entry and each note the simulator typed is still there);
- * - the data check reports exactly the notes and pasted rows the simulator put into the record
- *   sheet and the log, nothing else there.
- * A failing sequence is shrunk (steps removed one at a time while it still fails) and printed.
+ * The year simulator (issue 21, item 5): seeded random days of what officers and Google do over
+ * fiscal year 2565 (1 Oct 2564 – 30 Sep 2565), one simulated day at a time, through the built
+ * bundle over the stand-in. Each day Google fires the daily reminders' trigger (once; on some
+ * days not at all or twice), the owner's MailApp quota is sometimes used up before it, and the
+ * officers do a few things at random minutes: type good and messy entries and an error cell
+ * (`=1/0`) they later fix, insert columns and rename headers and sheets, delete their own rows,
+ * add notes, pasted rows and deleted rows in the records (`การส่งรายงานของอำเภอ`, `บันทึก`),
+ * sort the records, submit on time, late and again, submit two at once for one district (the
+ * second person's run lands inside the first's, which holds the document lock), the province on
+ * a district's behalf, round summaries, the data check, set-up, and the province adding and
+ * removing a second officer in `ตั้งค่า`. Any step may meet a fault at a random call, in the
+ * fault sweeps' modes (before, after, outage, undo, late; dev/fakes/callLedger.ts) or a kill
+ * (Apps Script's time limit: nothing gets through from that call on, then the run ends).
+ *
+ * After every step, invariants are checked against the simulator's own small model (what it
+ * typed, what it was told, what Google delivered), never against the add-on's bookkeeping:
+ * - a submission the officer was told succeeded is never lost (listed with the minute it was
+ *   made) or re-timed (told on time, it stays on time); a refusal adds nothing (a duty lists no
+ *   more submissions than were told done or met a fault);
+ * - every record and every committed report is logged at most once, and exactly once unless a
+ *   step met a fault and no run that logs or finishes has completed since (a log row the
+ *   simulator deleted stays deleted: never logged again);
+ * - no person gets two reminder e-mails on one day;
+ * - every district is reminded of a round or month due, before its deadline, unless it had
+ *   submitted, or no day of the window had the trigger run without a fault and the quota left;
+ * - nothing typed is lost or changed (each marker and each error formula is still there);
+ * - one figure: each district's row of `อำเภอ` and the total row agree with the sidebar (or
+ *   both say the district cannot be counted), and the totals never leave a district out;
+ * - after a data check, the problems it reports in the records and the log are exactly the
+ *   rows the simulator put or removed there.
+ * A failing sequence is shrunk (delta debugging over the recorded steps) and printed; kept as a
+ * regression in test/simulator/regressions.json, which the bounded run replays.
  */
-import { dump } from '../../dev/fakes';
-import { dutiesProvince, loadCompiledBundle, SANGKHOM, THA_BO } from '../support/duties';
-import { typeRows } from '../support/entries';
+import { EXECUTION_TIME_MESSAGE, type FaultMode } from '../../dev/fakes';
+import { LABEL } from '../../src/core/settings';
+import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';
 
 const RECORDS = 'การส่งรายงานของอำเภอ';
 const LOG = 'บันทึก';
+const SETTINGS = 'ตั้งค่า';
+const TABLE = 'อำเภอ';
+const TOTAL = 'รวมทั้งจังหวัด';
 const DISTRICTS = [
-  { name: 'ท่าบ่อ', officer: THA_BO },
-  { name: 'สังคม', officer: SANGKHOM },
+  { name: 'ท่าบ่อ', officer: THA_BO, second: 'tha2@district.example' },
+  { name: 'สังคม', officer: SANGKHOM, second: 'sangkhom2@district.example' },
 ] as const;
+const DAY_MS = 86_400_000;
+const FY_START = new Date(2021, 9, 1);
 
 /** What one step does. */
 export type StepKind =
+  | 'quota'
+  | 'trigger'
   | 'typeEntry'
   | 'typeMessy'
+  | 'errorCell'
+  | 'fixError'
+  | 'insertColumn'
+  | 'renameHeader'
+  | 'renameSheet'
+  | 'deleteEntry'
   | 'noteRecords'
   | 'noteLog'
   | 'sortRecords'
   | 'pasteRecord'
+  | 'deleteRecord'
+  | 'deleteLogRow'
   | 'submitMonth'
   | 'submitRound'
   | 'submitAgain'
+  | 'together'
   | 'behalf'
   | 'summary'
-  | 'trigger'
-  | 'triggerTwice'
   | 'check'
-  | 'setUp';
+  | 'setUp'
+  | 'addOfficer'
+  | 'removeOfficer';
+
+/** A fault at one call of a step's run. */
+export interface Fault {
+  readonly mode: FaultMode | 'kill';
+  /** 1-based call of the run. */
+  readonly at: number;
+}
 
 /** One step of a simulated year. */
 export interface Step {
   /** Days after 1 Oct 2564 (0–364). */
   readonly day: number;
-  /** Minutes after 08:00 that day. */
+  /** Minutes after 08:00 that day (the trigger and the quota come before 08:00). */
   readonly minute: number;
   readonly kind: StepKind;
   /** 0 or 1: which district (its officer), where it matters. */
   readonly district: number;
-  /** Killed from this call on (1-based), or null: run whole. */
-  readonly killAt: number | null;
+  /** The district's second officer acts (when named), else its first. */
+  readonly second: boolean;
+  /** A number in [0, 1) choosing the details (a row, a column, a call to interleave at). */
+  readonly pick: number;
+  /** The fault the step's run meets, or null. */
+  readonly fault: Fault | null;
 }
+
+/**
+ * A bug planted on purpose, to show the invariants catch it: the trigger does nothing, or
+ * e-mails every officer once more after its run; a
+ * record row's time is rewritten behind the model's back after each submission; a district's
+ * table row shows a typed number over its formula.
+ */
+export type Plant = 'noReminders' | 'mailTwice' | 'retimeRecord' | 'tableFigure';
 
 /** What a simulated year found. */
 export interface YearResult {
+  readonly days: number;
   readonly steps: number;
-  /** Steps run with a kill that did stop the action. */
+  /** Steps whose fault was reached (the call it names was made), kills excepted. */
   readonly faults: number;
+  /** Steps killed at a call that was reached. */
+  readonly kills: number;
   /** Officer-facing refusals (Thai), not violations. */
   readonly refused: number;
   readonly violations: readonly string[];
@@ -84,52 +138,101 @@ function random(seed: number): () => number {
   };
 }
 
-/** The kinds with their weights. */
+/** The officers' and the province's actions with their weights. */
 const WEIGHTS: readonly [StepKind, number][] = [
-  ['typeEntry', 6],
-  ['typeMessy', 2],
+  ['typeEntry', 10],
+  ['typeMessy', 3],
+  ['errorCell', 1],
+  ['fixError', 3],
+  ['insertColumn', 1],
+  ['renameHeader', 1],
+  ['renameSheet', 1],
+  ['deleteEntry', 1],
   ['noteRecords', 1],
   ['noteLog', 1],
   ['sortRecords', 1],
   ['pasteRecord', 1],
+  ['deleteRecord', 1],
+  ['deleteLogRow', 1],
   ['submitMonth', 6],
-  ['submitRound', 3],
+  ['submitRound', 4],
   ['submitAgain', 2],
+  ['together', 2],
   ['behalf', 2],
-  ['summary', 2],
-  ['trigger', 4],
-  ['triggerTwice', 1],
+  ['summary', 1],
   ['check', 2],
   ['setUp', 1],
+  ['addOfficer', 1],
+  ['removeOfficer', 1],
 ];
 
-/**
- * A year's random steps.
- * @param seed the seed
- * @param count how many steps
- * @param faultRate the share of steps killed at a random call
- */
-export function planYear(seed: number, count: number, faultRate: number): Step[] {
-  const next = random(seed);
-  const total = WEIGHTS.reduce((a, [, w]) => a + w, 0);
-  const steps: Step[] = [];
-  for (let i = 0; i < count; i++) {
-    const pick = next() * total;
-    let sum = 0;
-    const kind =
-      WEIGHTS.find(([, w]) => {
-        sum += w;
-        return pick < sum;
-      })?.[0] ?? 'typeEntry';
-    steps.push({
-      day: Math.floor(next() * 365),
-      minute: Math.floor(next() * 600),
-      kind,
-      district: next() < 0.5 ? 0 : 1,
-      killAt: next() < faultRate ? 1 + Math.floor(next() * 420) : null,
-    });
+/** The fault modes with their weights (a kill as often as all the others together). */
+const MODES: readonly [Fault['mode'], number][] = [
+  ['kill', 4],
+  ['before', 1],
+  ['after', 1],
+  ['outage', 1],
+  ['undo', 1],
+  ['late', 1],
+];
+
+/** How a year is planned. */
+export interface PlanOptions {
+  /** Officers' actions per day on average (Poisson). */
+  readonly actionsPerDay: number;
+  /** The share of steps (actions and trigger runs) meeting a fault. */
+  readonly faultRate: number;
+  /** The first day simulated (0: 1 Oct). */
+  readonly firstDay?: number;
+  /** Days simulated (365 from day 0: the whole year). */
+  readonly days?: number;
+}
+
+/** Picks from weighted choices. */
+function weighted<T>(next: () => number, choices: readonly (readonly [T, number])[]): T {
+  const total = choices.reduce((a, [, w]) => a + w, 0);
+  let pick = next() * total;
+  for (const [value, w] of choices) {
+    if (pick < w) return value;
+    pick -= w;
   }
-  return steps.sort((a, b) => a.day - b.day || a.minute - b.minute);
+  return choices[choices.length - 1][0];
+}
+
+/**
+ * A year's random days: each day the quota is used up now and then, the trigger fires (not at
+ * all, once or twice), and a Poisson number of actions follow at random minutes.
+ * @param seed the seed
+ * @param options actions per day, fault rate, days
+ */
+export function planYear(seed: number, options: PlanOptions): Step[] {
+  const next = random(seed);
+  const steps: Step[] = [];
+  const fault = (): Fault | null =>
+    next() < options.faultRate ? { mode: weighted(next, MODES), at: 1 + Math.floor(next() * next() * 400) } : null;
+  const step = (day: number, minute: number, kind: StepKind): Step => ({
+    day,
+    minute,
+    kind,
+    district: next() < 0.5 ? 0 : 1,
+    second: next() < 0.25,
+    pick: next(),
+    fault: fault(),
+  });
+  const from = options.firstDay ?? 0;
+  for (let day = from; day < Math.min(365, from + (options.days ?? 365)); day++) {
+    if (next() < 0.04) steps.push(step(day, -90, 'quota'));
+    const r = next();
+    const fires = r < 0.04 ? 0 : r < 0.08 ? 2 : 1;
+    for (let k = 0; k < fires; k++) steps.push(step(day, -60 + k, 'trigger'));
+    // Knuth's Poisson draw
+    let count = -1;
+    for (let p = 1, limit = Math.exp(-options.actionsPerDay); p > limit; p *= next()) count++;
+    const today: Step[] = [];
+    for (let k = 0; k < count; k++) today.push(step(day, Math.floor(next() * 600), weighted(next, WEIGHTS)));
+    steps.push(...today.sort((a, b) => a.minute - b.minute));
+  }
+  return steps;
 }
 
 const SHORT_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
@@ -140,11 +243,15 @@ function whenLabel(at: Date): string {
   return `${at.getDate()} ${SHORT_MONTHS[at.getMonth()]} ${two((at.getFullYear() + 543) % 100)} เวลา ${two(at.getHours())}:${two(at.getMinutes())} น.`;
 }
 
-/** A submission the officer was told succeeded. */
-interface Told_ {
+/** A duty of a district: its kind and period. */
+interface Duty_ {
   readonly district: number;
   readonly kind: 'month' | 'round';
   readonly period: string;
+}
+
+/** A submission the officer was told succeeded. */
+interface Told_ extends Duty_ {
   readonly label: string;
   readonly onTime: boolean;
 }
@@ -152,11 +259,36 @@ interface Told_ {
 /** The simulator's model of the year so far. */
 interface Model_ {
   told: Told_[];
-  /** Sheet → marker texts typed there. */
-  typed: Map<string, string[]>;
-  /** Rows the simulator put into the record sheet and the log that the data check must report. */
-  foreign: number;
+  /** Submissions whose run met a fault, by duty key: they may or may not have been written. */
+  unsure: Map<string, number>;
+  /** Record rows deleted by the simulator, by duty key. */
+  deleted: Map<string, number>;
+  /** First day a district attempted a duty (told, refused or faulted), by duty key. */
+  attempted: Map<string, number>;
+  /** Sheet id → marker texts typed there (entries and notes). */
+  typed: Map<number, string[]>;
+  /** Sheet id → cells (A1) holding the error formula the simulator typed. */
+  errors: Map<number, string[]>;
+  /** Rows the data check must report: notes and pasted rows, per sheet name. */
+  foreign: Map<string, number>;
+  /** Sheets in which the simulator deleted records (each reported, at least once). */
+  deletedIn: Map<string, number>;
+  /** Log references whose row the simulator deleted (never logged again). */
+  unlogged: Set<string>;
+  /** Second officers named, per district. */
+  seconds: [boolean, boolean];
+  /** Days on which a trigger run completed without a fault with the quota left. */
+  cleanDays: Set<number>;
+  /** The owner's quota used up on these days. */
+  noQuota: Set<number>;
+  /** The e-mails (indices into what MailApp delivered) sent by the reminders' trigger runs. */
+  reminders: Set<number>;
+  /** What the sidebar was last compared against (fingerprints). */
+  seen: { records: string; figures: string };
 }
+
+/** The key of a duty. */
+const dutyKey = (d: Duty_) => `${d.district}|${d.kind}|${d.period}`;
 
 /** The round deadlines of FY 2565 (Bangkok days). */
 const ROUNDS = [new Date(2022, 2, 25), new Date(2022, 4, 27), new Date(2022, 8, 23)];
@@ -171,44 +303,91 @@ function as(h: Harness, user: string) {
 const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
 
+const THAI = /[\u0e00-\u0e7f]/;
+
+/** The day index (0 = 1 Oct 2564) of a moment. */
+const dayOf = (at: Date) =>
+  Math.round((new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime() - FY_START.getTime()) / DAY_MS);
+
 /**
  * Runs a year's steps; stops at the first step whose invariants fail.
  * @param seed the seed (names what is typed)
  * @param steps the steps
+ * @param plant a bug planted to show that the invariants catch it (tests only)
  */
-export function runYear(seed: number, steps: readonly Step[]): YearResult {
+export function runYear(seed: number, steps: readonly Step[], plant: Plant | null = null): YearResult {
   const h = dutiesProvince(new Date(2021, 9, 1, 7, 0));
   h.gas.sidebarSetReminders(true);
-  const model: Model_ = { told: [], typed: new Map(), foreign: 0 };
+  const model: Model_ = {
+    told: [],
+    unsure: new Map(),
+    deleted: new Map(),
+    attempted: new Map(),
+    typed: new Map(),
+    errors: new Map(),
+    foreign: new Map(),
+    deletedIn: new Map(),
+    unlogged: new Set(),
+    seconds: [false, false],
+    cleanDays: new Set(),
+    noQuota: new Set(),
+    seen: { records: '', figures: '' },
+    reminders: new Set(),
+  };
   let faults = 0;
+  let kills = 0;
   let refused = 0;
-  // A kill leaves what it committed unlogged until the next run that logs or finishes it.
+  // A fault leaves what it committed unlogged until the next run that logs or finishes it.
   let unsettled = false;
+  // deadlines before this day have been checked for their reminders
+  let checkedTo = steps[0]?.day ?? 0;
+  const mailsBefore = { count: h.book.sentMails.length };
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     const at = new Date(2021, 9, 1 + step.day, 8, step.minute);
-    h.book.clock.set(at);
-    const outcome = runStep(h, seed, i, step, at, model);
-    if (outcome === 'killed') faults++;
+    if (at.getTime() > h.book.clock.now()) h.book.clock.set(at);
+    // deadlines passed since the last step: was every district reminded?
+    const late = step.day > checkedTo ? remindedBefore(h, model, checkedTo, step.day) : [];
+    checkedTo = Math.max(checkedTo, step.day);
+    const outcome = runStep(h, seed, i, step, model, plant);
+    if (plant === 'retimeRecord' || plant === 'tableFigure') plantBug(h, plant);
+    if (outcome === 'faulted') faults++;
+    if (outcome === 'killed') kills++;
     if (outcome === 'refused') refused++;
-    if (outcome === 'killed') unsettled = true;
+    if (outcome === 'faulted' || outcome === 'killed') unsettled = true;
     else if (outcome === 'done' && SETTLING.has(step.kind)) unsettled = false;
-    const violations = checkInvariants(h, model, unsettled, step.kind === 'check' && outcome === 'done');
+    const violations = [
+      ...late,
+      ...(typeof outcome === 'string' ? [] : [outcome.violation]),
+      ...checkInvariants(h, model, unsettled, step.kind === 'check' && outcome === 'done', mailsBefore),
+    ];
     if (violations.length > 0) {
       return {
+        days: step.day - (steps[0]?.day ?? 0) + 1,
         steps: i + 1,
         faults,
+        kills,
         refused,
-        violations: violations.map((v) => `step ${i} (${step.kind}): ${v}`),
+        violations: violations.map((v) => `step ${i} (day ${step.day} ${step.kind}): ${v}`),
         failedAt: i,
       };
     }
   }
-  return { steps: steps.length, faults, refused, violations: [], failedAt: -1 };
+  const end = steps.length > 0 ? steps[steps.length - 1].day + 1 : 0;
+  const last = remindedBefore(h, model, checkedTo, end);
+  return {
+    days: end - (steps[0]?.day ?? 0),
+    steps: steps.length,
+    faults,
+    kills,
+    refused,
+    violations: last.map((v) => `year end: ${v}`),
+    failedAt: last.length > 0 ? steps.length - 1 : -1,
+  };
 }
 
 /**
- * The actions that, once done, have logged or finished what a killed run left: each writes the
+ * The actions that, once done, have logged or finished what a faulted run left: each writes the
  * log (a submission, a summary, the data check) or finishes stopped records (set-up). The
  * reminders' run logs only when it sent something, so it is not one of them.
  */
@@ -222,52 +401,180 @@ const SETTLING: ReadonlySet<StepKind> = new Set([
   'setUp',
 ]);
 
-/** What became of one step. */
-type Outcome_ = 'done' | 'refused' | 'killed';
+/** What became of one step: a violation found while running it is returned as such. */
+type Outcome_ = 'done' | 'refused' | 'faulted' | 'killed' | { violation: string };
 
-/** Runs one step (killed at its call when asked) and updates the model with what the officer was told. */
-function runStep(h: Harness, seed: number, index: number, step: Step, at: Date, model: Model_): Outcome_ {
+/** A sheet by its id (the simulator follows renames). */
+function sheetById(h: Harness, id: number) {
+  return h.run.spreadsheet.getSheets().find((s) => s.getSheetId() === id) ?? null;
+}
+
+/** The sheet id of a district's entry sheet, kept from the first step (renames follow it). */
+const entryIds = new WeakMap<Harness, number[][]>();
+function entrySheet(h: Harness, district: number, online: boolean) {
+  let ids = entryIds.get(h);
+  if (!ids) {
+    const ss = h.run.spreadsheet;
+    ids = DISTRICTS.map((d) =>
+      [`กิจกรรม ${d.name}`, `ออนไลน์ ${d.name}`].map((n) => ss.getSheetByName(n)?.getSheetId() ?? -1),
+    );
+    entryIds.set(h, ids);
+  }
+  return sheetById(h, ids[district][online ? 1 : 0]);
+}
+
+/** The 1-based column whose header reads as `header` (spacing ignored), or 0. */
+function columnOf(header: readonly unknown[], name: string): number {
+  const key = (v: unknown) => String(v).replace(/\s+/g, '').replace(/[()]/g, '').toLowerCase();
+  return header.findIndex((c) => key(c) === key(name)) + 1;
+}
+
+/** Runs one step (meeting its fault when asked) and updates the model with what happened. */
+function runStep(h: Harness, seed: number, index: number, step: Step, model: Model_, plant: Plant | null): Outcome_ {
   const district = DISTRICTS[step.district];
   const marker = `จำลอง-${seed}-${index}`;
+  const at = new Date(h.book.clock.now());
   const dateText = `${at.getDate()}/${at.getMonth() + 1}/${at.getFullYear() + 543}`;
-  const typed = (sheet: string) => {
-    model.typed.set(sheet, [...(model.typed.get(sheet) ?? []), marker]);
-  };
+  const typed = (id: number, text: string) => model.typed.set(id, [...(model.typed.get(id) ?? []), text]);
+  const officerSs = () => as(h, district.officer).run.spreadsheet;
   switch (step.kind) {
+    case 'quota':
+      h.book.setMailQuota(0, OWNER);
+      model.noQuota.add(step.day);
+      return 'done';
     case 'typeEntry':
     case 'typeMessy': {
-      const sheet = `กิจกรรม ${district.name}`;
-      const row =
-        step.kind === 'typeEntry'
-          ? [dateText, district.name, marker, 'ตลาด', 'อำเภอ', 'ไม่ใช้', 3, 1000, '', '']
-          : [
-              ` ${dateText.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])} `,
-              `อ.${district.name}`,
-              marker,
-              '',
-              '',
-              'ไม่ใช้ ',
-              '๓',
-              '1,000',
-              '',
-              '',
-            ];
-      typeRows(as(h, district.officer).run.spreadsheet, sheet, [row]);
-      typed(sheet);
+      const sheet = entrySheet(h, step.district, false);
+      if (!sheet) return 'refused';
+      const mine = officerSs()
+        .getSheets()
+        .find((s) => s.getSheetId() === sheet.getSheetId());
+      if (!mine) return 'refused';
+      const width = mine.getLastColumn();
+      const header = mine.getRange(1, 1, 1, width).getValues()[0];
+      const messy = step.kind === 'typeMessy';
+      const cells: [string, unknown][] = [
+        ['วันที่', messy ? ` ${dateText.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])} ` : dateText],
+        ['อำเภอ', messy ? `อ.${district.name}` : district.name],
+        ['ชื่อกิจกรรม', marker],
+        ['สถานที่', messy ? '' : 'ตลาด'],
+        ['ผู้จัด', messy ? '' : 'อำเภอ'],
+        ['ใช้งบประมาณภาครัฐ (ใช้/ไม่ใช้)', messy ? 'ไม่ใช้ ' : 'ไม่ใช้'],
+        ['ผู้ประกอบการที่เข้าร่วม (ราย)', messy ? '๓' : 3],
+        ['ยอดจำหน่าย (บาท)', messy ? '1,000' : 1000],
+      ];
+      const row = Array.from({ length: width }, () => '' as unknown);
+      for (const [name, value] of cells) {
+        const c = columnOf(header, name);
+        if (c > 0) row[c - 1] = value;
+      }
+      if (!row.includes(marker)) row[Math.min(2, width - 1)] = marker;
+      mine.getRange(mine.getLastRow() + 1, 1, 1, width).setValues([row as never]);
+      typed(sheet.getSheetId(), marker);
+      return 'done';
+    }
+    case 'errorCell':
+    case 'fixError': {
+      const sheet = entrySheet(h, step.district, false);
+      if (!sheet || sheet.getLastRow() < 2) return 'refused';
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      const note = columnOf(header, 'หมายเหตุ');
+      if (note === 0) return 'refused';
+      const id = sheet.getSheetId();
+      if (step.kind === 'errorCell') {
+        const row = 2 + Math.floor(step.pick * (sheet.getLastRow() - 1));
+        const cell = sheet.getRange(row, note);
+        if (cell.getFormula() !== '' || cell.getValue() !== '') return 'refused';
+        cell.setFormula('=1/0');
+        model.errors.set(id, [...(model.errors.get(id) ?? []), cell.getA1Notation()]);
+        return 'done';
+      }
+      // the officer who sees an error cell fixes it, in whichever district's sheet it is
+      const [fixId, cells] = [...model.errors].find(([, c]) => c.length > 0) ?? [id, []];
+      if (cells.length === 0) return 'refused';
+      const fixSheet = sheetById(h, fixId);
+      if (!fixSheet) return 'refused';
+      // the officer fixes the cell: the formula is replaced by what they meant, a marker
+      for (const a1 of cells) fixSheet.getRange(a1).setValue(`แก้ ${marker}`);
+      typed(fixId, `แก้ ${marker}`);
+      model.errors.delete(fixId);
+      return 'done';
+    }
+    case 'insertColumn': {
+      const sheet = entrySheet(h, step.district, step.pick < 0.5);
+      if (!sheet) return 'refused';
+      const width = sheet.getLastColumn();
+      const after = 1 + Math.floor(step.pick * width);
+      sheet.insertColumnsAfter(after, 1);
+      sheet.getRange(1, after + 1).setValue(`เพิ่มเติม ${marker}`);
+      typed(sheet.getSheetId(), `เพิ่มเติม ${marker}`);
+      // the error cells move with their column
+      const moved = (model.errors.get(sheet.getSheetId()) ?? []).map((a1) => {
+        const cell = sheet.getRange(a1);
+        const col = cell.getColumn() > after ? cell.getColumn() + 1 : cell.getColumn();
+        return sheet.getRange(cell.getRow(), col).getA1Notation();
+      });
+      if (moved.length > 0) model.errors.set(sheet.getSheetId(), moved);
+      return 'done';
+    }
+    case 'renameHeader': {
+      // an officer's habit: spacing and brackets in a header (the readers ignore them)
+      const sheet = entrySheet(h, step.district, step.pick < 0.5);
+      if (!sheet) return 'refused';
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      const c = Math.floor(step.pick * header.length);
+      const text = String(header[c]);
+      if (text === '' || text.startsWith('เพิ่มเติม')) return 'refused';
+      sheet.getRange(1, c + 1).setValue(step.pick < 0.3 ? ` ${text}  ` : text.replace(/ /g, '  '));
+      return 'done';
+    }
+    case 'renameSheet': {
+      const sheet = entrySheet(h, step.district, step.pick < 0.5);
+      if (!sheet) return 'refused';
+      const base = sheet.getName().replace(/ \(.*\)$/, '');
+      sheet.setName(`${base} (${index})`);
+      return 'done';
+    }
+    case 'deleteEntry': {
+      // an officer deletes a row they typed: its marker leaves the model with it
+      const sheet = entrySheet(h, step.district, false);
+      if (!sheet) return 'refused';
+      const id = sheet.getSheetId();
+      const mine = (model.typed.get(id) ?? []).filter((m) => !m.startsWith('เพิ่มเติม') && !m.startsWith('แก้'));
+      if (mine.length === 0) return 'refused';
+      const gone = mine[Math.floor(step.pick * mine.length)];
+      const values = sheet.getDataRange().getValues();
+      const row = values.findIndex((r) => r.includes(gone));
+      if (row < 1) return 'refused';
+      const rowText = values[row].map(String);
+      const errorsThere = (model.errors.get(id) ?? []).filter((a1) => sheet.getRange(a1).getRow() === row + 1);
+      if (errorsThere.length > 0) return 'refused';
+      sheet.deleteRow(row + 1);
+      model.typed.set(
+        id,
+        (model.typed.get(id) ?? []).filter((m) => !rowText.includes(m)),
+      );
+      model.errors.set(
+        id,
+        (model.errors.get(id) ?? []).map((a1) => {
+          const cell = sheet.getRange(a1);
+          return cell.getRow() > row + 1 ? sheet.getRange(cell.getRow() - 1, cell.getColumn()).getA1Notation() : a1;
+        }),
+      );
       return 'done';
     }
     case 'noteRecords':
     case 'noteLog': {
       const name = step.kind === 'noteRecords' ? RECORDS : LOG;
-      const sheet = as(h, district.officer).run.spreadsheet.getSheetByName(name);
+      const sheet = officerSs().getSheetByName(name);
       if (!sheet) return 'refused';
       sheet.getRange(sheet.getLastRow() + 1, 1).setValue(`หมายเหตุ ${marker}`);
-      typed(name);
-      model.foreign++;
+      typed(sheet.getSheetId(), `หมายเหตุ ${marker}`);
+      model.foreign.set(name, (model.foreign.get(name) ?? 0) + 1);
       return 'done';
     }
     case 'sortRecords': {
-      const sheet = as(h, district.officer).run.spreadsheet.getSheetByName(RECORDS);
+      const sheet = officerSs().getSheetByName(RECORDS);
       if (!sheet || sheet.getLastRow() < 3) return 'refused';
       sheet
         .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
@@ -275,25 +582,93 @@ function runStep(h: Harness, seed: number, index: number, step: Step, at: Date, 
       return 'done';
     }
     case 'pasteRecord': {
-      const sheet = as(h, district.officer).run.spreadsheet.getSheetByName(RECORDS);
+      const sheet = officerSs().getSheetByName(RECORDS);
       if (!sheet || sheet.getLastRow() < 2) return 'refused';
       const width = sheet.getLastColumn();
       const values = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
       const record = values.find((r) => r[1] !== '' && typeof r[width - 1] === 'number');
       if (!record) return 'refused';
       sheet.getRange(sheet.getLastRow() + 1, 1, 1, width).setValues([record]);
-      model.foreign++;
+      model.foreign.set(RECORDS, (model.foreign.get(RECORDS) ?? 0) + 1);
+      return 'done';
+    }
+    case 'deleteRecord':
+    case 'deleteLogRow': {
+      // a person deletes a record row: the data check must say so; it never hides another
+      const name = step.kind === 'deleteRecord' ? RECORDS : LOG;
+      const sheet = officerSs().getSheetByName(name);
+      if (!sheet || sheet.getLastRow() < 2) return 'refused';
+      const values = sheet.getDataRange().getValues();
+      const header = values[0].map(String);
+      const numberCol = header.indexOf('เลขที่');
+      const candidates = values
+        .map((r, i) => ({ r, i }))
+        .filter(({ r, i }) => i > 0 && numberCol >= 0 && typeof r[numberCol] === 'number');
+      if (candidates.length === 0) return 'refused';
+      const { r, i } = candidates[Math.floor(step.pick * candidates.length)];
+      // a row pasted twice counts once: deleting one copy removes nothing
+      const copies = candidates.filter(({ r: o }) => o[numberCol] === r[numberCol]).length;
+      if (copies > 1) return 'refused';
+      if (name === RECORDS) {
+        const d = DISTRICTS.findIndex((x) => x.name === r[header.indexOf('อำเภอ')]);
+        const label = whenLabel(new Date(String(r[header.indexOf('เวลา (ISO)')])));
+        const k = model.told.findIndex((t) => t.district === d && t.label === label);
+        if (k >= 0) {
+          const [gone] = model.told.splice(k, 1);
+          model.deleted.set(dutyKey(gone), (model.deleted.get(dutyKey(gone)) ?? 0) + 1);
+        } else {
+          // a faulted run's record: one unsure submission of that district is now gone
+          const key = [...model.unsure.keys()].find((u) => u.startsWith(`${d}|`) && (model.unsure.get(u) ?? 0) > 0);
+          if (key) model.deleted.set(key, (model.deleted.get(key) ?? 0) + 1);
+        }
+      } else {
+        const ref = r[7];
+        if (!ref) return 'refused';
+        model.unlogged.add(String(ref));
+      }
+      sheet.deleteRow(i + 1);
+      model.deletedIn.set(name, (model.deletedIn.get(name) ?? 0) + 1);
+      return 'done';
+    }
+    case 'addOfficer':
+    case 'removeOfficer': {
+      const settings = h.run.spreadsheet.getSheetByName(SETTINGS);
+      if (!settings) return 'refused';
+      const values = settings.getDataRange().getValues();
+      const row = values.findIndex((r) => r[0] === LABEL.districtEditors(district.name));
+      if (row < 0) return 'refused';
+      const adding = step.kind === 'addOfficer';
+      if (model.seconds[step.district] === adding) return 'refused';
+      settings.getRange(row + 1, 2).setValue(adding ? `${district.officer}, ${district.second}` : district.officer);
+      model.seconds[step.district] = adding;
       return 'done';
     }
     default:
-      return runAction(h, step, at, model);
+      return runAction(h, step, model, plant);
   }
+}
+
+/** Plants a bug behind the model's back (tests of the simulator only). */
+function plantBug(h: Harness, plant: Plant): void {
+  const ss = h.run.spreadsheet;
+  if (plant === 'retimeRecord') {
+    const sheet = ss.getSheetByName(RECORDS);
+    if (!sheet || sheet.getLastRow() < 2) return;
+    // the first record's time one day later, as a bug re-timing it would (its seal no longer holds)
+    const at = sheet.getRange(2, 17);
+    if (typeof at.getValue() === 'string' && at.getValue() !== '') {
+      at.setValue(new Date(new Date(String(at.getValue())).getTime() + DAY_MS).toISOString());
+    }
+    return;
+  }
+  const table = ss.getSheetByName(TABLE);
+  table?.getRange(2, 8).setValue(99);
 }
 
 /** The month (yyyy-mm) whose report is open on a day: the previous month, within the fiscal year. */
 function openMonth(at: Date): string | null {
   const month = new Date(at.getFullYear(), at.getMonth() - 1, 1);
-  if (month < new Date(2021, 9, 1)) return null;
+  if (month < FY_START) return null;
   return `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, '0')}`;
 }
 
@@ -301,62 +676,110 @@ function openMonth(at: Date): string | null {
 function openRound(at: Date): number {
   let open = 0;
   ROUNDS.forEach((deadline, i) => {
-    if (at.getTime() >= deadline.getTime() - 7 * 86_400_000) open = i + 1;
+    if (at.getTime() >= deadline.getTime() - 7 * DAY_MS) open = i + 1;
   });
   return open;
 }
 
-/** Whether a moment is on time for a duty (the simulator's own reading of the calendar). */
-function onTime(kind: 'month' | 'round', period: string, at: Date): boolean {
-  if (kind === 'round') return at.getTime() < ROUNDS[Number(period) - 1].getTime() + 86_400_000;
+/** The deadline (Bangkok day) of a duty. */
+function deadlineOf(kind: 'month' | 'round', period: string): Date {
+  if (kind === 'round') return ROUNDS[Number(period) - 1];
   const [y, m] = period.split('-').map(Number);
-  return at.getTime() < new Date(y, m, 6).getTime(); // by the 5th of the next month
+  return new Date(y, m, 5); // the 5th of the next month
 }
 
-/** Runs a bundle action as its user, killed at its call when asked. */
-function runAction(h: Harness, step: Step, at: Date, model: Model_): Outcome_ {
+/** Whether a moment is on time for a duty (the simulator's own reading of the calendar). */
+function onTime(kind: 'month' | 'round', period: string, at: Date): boolean {
+  return at.getTime() < deadlineOf(kind, period).getTime() + DAY_MS;
+}
+
+/** Injects a step's fault into a run's calls. */
+function injectFault(h: Harness, fault: Fault, execution: number): void {
+  const error = (name: string) =>
+    fault.mode === 'kill'
+      ? new Error(EXECUTION_TIME_MESSAGE)
+      : name.startsWith('MailApp')
+        ? new Error('Service invoked too many times for one day: email.')
+        : new Error('Service Spreadsheets timed out while accessing document with id 1.');
+  h.book.ledger.inject({
+    at: fault.at,
+    mode: fault.mode === 'kill' ? 'outage' : fault.mode,
+    error,
+    execution,
+    ...(fault.mode === 'undo' ? { undoAt: 1 + (fault.at % 5) } : {}),
+  });
+}
+
+/** Calls a bundle function, returning what it returned or threw. */
+function attempt(call: () => unknown): { result: unknown; thrown: unknown } {
+  try {
+    return { result: call(), thrown: null };
+  } catch (error) {
+    return { result: null, thrown: error ?? new Error('thrown') };
+  }
+}
+
+/** Whether a submission result tells the officer it succeeded. */
+const succeeded = (result: unknown) => /เรียบร้อย/.test(String((result as { message?: unknown } | null)?.message ?? ''));
+
+/** Runs a bundle action as its user, meeting its fault when asked. */
+function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): Outcome_ {
   const district = DISTRICTS[step.district];
-  const user =
-    step.kind === 'behalf' || step.kind === 'summary' || step.kind.startsWith('trigger') || step.kind === 'setUp'
-      ? OWNER
-      : district.officer;
+  const at = new Date(h.book.clock.now());
+  const byProvince =
+    step.kind === 'behalf' || step.kind === 'summary' || step.kind === 'trigger' || step.kind === 'setUp';
+  // the second officer acts whether named or not: once removed (or before being named) they
+  // must be refused and change nothing
+  const officer = step.second ? district.second : district.officer;
+  const named = !step.second || model.seconds[step.district];
+  const user = byProvince ? OWNER : officer;
+  if (step.kind === 'trigger') {
+    // what the quota allows today, as Google would answer (asked outside the add-on's run)
+    const probe = h.book.createExecution({ user: OWNER });
+    const left = (probe.globals.MailApp as GoogleAppsScript.Mail.MailApp).getRemainingDailyQuota();
+    probe.end();
+    if (left < 5) model.noQuota.add(step.day);
+  }
   const run = as(h, user);
   let call: (() => unknown) | null = null;
-  let told: Omit<Told_, 'label' | 'onTime'> | null = null;
+  let duty: Duty_ | null = null;
   const month = openMonth(at);
   const round = openRound(at);
+  // the other person of a two-at-once step: told outcomes of their run
+  let other: { duty: Duty_; result: unknown; thrown: unknown } | null = null;
   switch (step.kind) {
     case 'submitMonth':
     case 'behalf':
+    case 'submitAgain':
+    case 'together':
       if (!month) return 'refused';
-      told = { district: step.district, kind: 'month', period: month };
+      duty = { district: step.district, kind: 'month', period: month };
       call = () =>
         step.kind === 'behalf'
           ? run.gas.sidebarSubmitMonthly(month, true, district.name, true)
-          : run.gas.sidebarSubmitMonthly(month, true);
+          : run.gas.sidebarSubmitMonthly(month, true, '', step.kind !== 'submitMonth');
       break;
     case 'submitRound':
       if (!round) return 'refused';
-      told = { district: step.district, kind: 'round', period: String(round) };
-      call = () => run.gas.sidebarSubmitRound(round, true);
-      break;
-    case 'submitAgain':
-      if (!month) return 'refused';
-      told = { district: step.district, kind: 'month', period: month };
-      call = () => run.gas.sidebarSubmitMonthly(month, true, '', true);
+      duty = { district: step.district, kind: 'round', period: String(round) };
+      call = () => run.gas.sidebarSubmitRound(round, true, '', step.pick < 0.5);
       break;
     case 'summary':
       if (!round) return 'refused';
       call = () => run.gas.sidebarMakeRoundSummary(round, true);
       break;
     case 'trigger':
-      call = () => run.gas.remindDistricts();
-      break;
-    case 'triggerTwice':
-      call = () => {
-        run.gas.remindDistricts();
-        as(h, OWNER).gas.remindDistricts();
-      };
+      call =
+        plant === 'noReminders'
+          ? () => null
+          : plant === 'mailTwice'
+            ? () => {
+                run.gas.remindDistricts();
+                const mail = run.run.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+                for (const d of DISTRICTS)
+                  if (mail.getRemainingDailyQuota() > 0) mail.sendEmail(d.officer, 'เตือนอีกครั้ง', 'planted');
+              }
+            : () => run.gas.remindDistricts();
       break;
     case 'check':
       call = () => run.gas.sidebarCheckData();
@@ -368,119 +791,344 @@ function runAction(h: Harness, step: Step, at: Date, model: Model_): Outcome_ {
       return 'refused';
   }
   h.book.ledger.reset();
-  if (step.killAt !== null) {
-    h.book.ledger.inject({
-      at: step.killAt,
-      mode: 'outage',
-      error: new Error('Exceeded maximum execution time'),
-      execution: run.run.id,
-    });
+  if (step.kind === 'together' && duty) {
+    // the second person (the district's second officer, else the province on its behalf)
+    // presses submit while the first person's run is at one of its calls
+    const second = model.seconds[step.district] ? district.second : PROVINCE_EDITOR;
+    const d = duty;
+    const position = 1 + Math.floor(step.pick * 60);
+    h.book.ledger.interleave(
+      (_name, p) => p === position,
+      () => {
+        const them = as(h, second);
+        const got = attempt(() =>
+          second === PROVINCE_EDITOR
+            ? them.gas.sidebarSubmitMonthly(d.period, true, district.name, true)
+            : them.gas.sidebarSubmitMonthly(d.period, true, '', true),
+        );
+        try {
+          them.run.end();
+        } catch {
+          // nothing pending
+        }
+        other = { duty: d, ...got };
+      },
+      run.run.id,
+    );
   }
-  let result: unknown = null;
-  let thrown: unknown = null;
-  try {
-    result = call();
-  } catch (error) {
-    thrown = error;
-  }
-  const killed = step.killAt !== null && h.book.ledger.countOf(run.run.id) >= step.killAt;
+  if (step.fault) injectFault(h, step.fault, run.run.id);
+  const mailsBefore = h.book.sentMails.length;
+  const { result, thrown } = attempt(call);
+  if (step.kind === 'trigger') for (let k = mailsBefore; k < h.book.sentMails.length; k++) model.reminders.add(k);
+  const reached = step.fault !== null && h.book.ledger.countOf(run.run.id) >= step.fault.at;
   h.book.ledger.clearFaults();
+  let lateError: unknown = null;
   try {
     run.run.end(); // a killed run's lock goes with it
-  } catch {
-    // a write Sheets rejects late: the action said nothing about it
+  } catch (error) {
+    lateError = error; // a write Sheets rejects late, after the action answered
   }
-  if (killed) return 'killed';
+  const killed = reached && (step.fault?.mode === 'kill' || step.fault?.mode === 'outage');
+  const key = duty ? dutyKey(duty) : '';
+  if (duty && !model.attempted.has(key)) model.attempted.set(key, step.day);
+  const theOther = other as { duty: Duty_; result: unknown; thrown: unknown } | null;
+  if (theOther) {
+    if (theOther.thrown === null && succeeded(theOther.result)) told(model, theOther.duty, at);
+    else if (theOther.thrown !== null && !THAI.test(messageOf(theOther.thrown)))
+      return { violation: `the second person was told without Thai: ${messageOf(theOther.thrown)}` };
+  }
+  if (reached) {
+    if (duty) model.unsure.set(key, (model.unsure.get(key) ?? 0) + 1);
+    if (!killed && thrown !== null && !THAI.test(messageOf(thrown)))
+      return {
+        violation: `a ${step.fault?.mode} fault at call ${step.fault?.at} told without Thai: ${messageOf(thrown)}`,
+      };
+    if (!killed && thrown === null && lateError === null && duty && succeeded(result)) told(model, duty, at);
+    return killed ? 'killed' : 'faulted';
+  }
+  if (step.kind === 'trigger' && thrown === null && !model.noQuota.has(step.day)) model.cleanDays.add(step.day);
   if (thrown !== null) {
-    if (!/[\u0e00-\u0e7f]/.test(messageOf(thrown))) throw new Error(`a refusal without Thai: ${messageOf(thrown)}`);
+    if (!THAI.test(messageOf(thrown))) return { violation: `refused without Thai: ${messageOf(thrown)}` };
     return 'refused';
   }
   if ((result as { needsConfirmation?: unknown } | null)?.needsConfirmation === true) return 'refused'; // asked, nothing written
-  const message = String((result as { message?: unknown } | null)?.message ?? '');
-  if (told && /เรียบร้อย/.test(message)) {
-    model.told.push({ ...told, label: whenLabel(at), onTime: onTime(told.kind, told.period, at) });
-  }
+  if (!byProvince && !named && step.kind !== 'check')
+    return { violation: `${officer}, named nowhere, was not refused: ${JSON.stringify(result).slice(0, 200)}` };
+  if (duty && succeeded(result)) told(model, duty, at);
   return 'done';
 }
 
+/** Records a submission the officer was told succeeded. */
+function told(model: Model_, duty: Duty_, at: Date): void {
+  model.told.push({ ...duty, label: whenLabel(at), onTime: onTime(duty.kind, duty.period, at) });
+}
+
+/** The duties of the year with their reminder windows (first and last day index). */
+const DUTIES: readonly { kind: 'month' | 'round'; period: string; from: number; to: number }[] = [
+  ...ROUNDS.map((d, i) => ({ kind: 'round' as const, period: String(i + 1), from: dayOf(d) - 7, to: dayOf(d) })),
+  ...Array.from({ length: 11 }, (_, i) => {
+    const m = new Date(2021, 9 + i, 1);
+    const period = `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
+    const due = dayOf(deadlineOf('month', period));
+    return { kind: 'month' as const, period, from: due - 3, to: due };
+  }),
+];
+
 /**
- * Every invariant against the model; a list of what is wrong.
- * @param h the workbook
- * @param model what the simulator typed and was told
- * @param unsettled a kill's records may still be unlogged
- * @param checked the step was a data check that completed: its problems are compared
+ * Every duty whose deadline fell in [from, upTo): each district that had not attempted it
+ * before the window's last clean day must have had a reminder e-mail in the window, when a
+ * trigger run completed without a fault with the quota left on a day of the window.
  */
-function checkInvariants(h: Harness, model: Model_, unsettled: boolean, checked: boolean): string[] {
+function remindedBefore(h: Harness, model: Model_, from: number, upTo: number): string[] {
   const wrong: string[] = [];
-  const ss = h.run.spreadsheet;
-  // told-done submissions: never lost, never re-timed
-  for (const d of [0, 1]) {
-    const mine = model.told.filter((t) => t.district === d);
-    if (mine.length === 0) continue;
-    const view = as(h, DISTRICTS[d].officer).gas.sidebarDuties();
-    for (const t of mine) {
-      const duty = view.districts[0]?.duties.find(
-        (x: { kind: string; period: string }) => x.kind === t.kind && x.period === t.period,
-      );
-      const listed = (duty?.submissions ?? []).map((s: { whenText: string }) => s.whenText);
-      if (!listed.includes(t.label))
+  for (const duty of DUTIES) {
+    if (duty.to < from || duty.to >= upTo) continue;
+    for (const d of [0, 1]) {
+      const first = model.attempted.get(dutyKey({ district: d, kind: duty.kind, period: duty.period })) ?? Infinity;
+      const days: number[] = [];
+      for (let day = duty.from; day <= duty.to && day < first; day++) if (model.cleanDays.has(day)) days.push(day);
+      if (days.length === 0) continue;
+      const officer = DISTRICTS[d].officer;
+      const reminded = h.book.sentMails.some((m, k) => {
+        if (!model.reminders.has(k)) return false;
+        const day = dayOf(new Date(m.at));
+        return day >= duty.from && day <= duty.to && [...m.to, ...m.cc, ...m.bcc].includes(officer);
+      });
+      if (!reminded)
         wrong.push(
-          `${DISTRICTS[d].name} ${t.kind} ${t.period} told done at ${t.label}, listed ${listed.join(', ') || 'nothing'}`,
+          `${DISTRICTS[d].name} not reminded of ${duty.kind} ${duty.period} (window days ${duty.from}–${duty.to}, clean trigger days ${days.join(', ')})`,
         );
-      if (t.onTime && duty?.state !== 'onTime')
-        wrong.push(`${DISTRICTS[d].name} ${t.kind} ${t.period} told on time, now ${duty?.state} (${duty?.text})`);
     }
   }
-  // logged at most once; exactly once unless the step before was killed
-  const log = ss.getSheetByName(LOG)?.getDataRange().getValues() ?? [];
-  const refs = new Map<string, number>();
-  for (const r of log.slice(1)) if (r[7]) refs.set(String(r[7]), (refs.get(String(r[7])) ?? 0) + 1);
-  for (const [ref, n] of refs) if (n > 1) wrong.push(`${ref} logged ${n} times`);
-  const records = ss.getSheetByName(RECORDS)?.getDataRange().getValues() ?? [];
-  const numbers = new Set(
-    records
-      .slice(1)
-      .map((r) => r[19])
-      .filter((n) => typeof n === 'number'),
-  );
-  const reports = (dump(ss).developerMetadata ?? [])
-    .map((m) => JSON.parse(m.value ?? 'null') as { role?: string; report?: { state: string; ref?: string } } | null)
-    .filter((m) => m !== null)
-    .filter((m) => m.role === 'report' && m.report?.ref && m.report.state !== 'building')
-    .map((m) => m.report?.ref as string);
-  if (!unsettled) {
-    for (const n of numbers) if (!refs.has(`submission:${n}`)) wrong.push(`submission ${n} not logged`);
-    for (const ref of reports) if (!refs.has(ref)) wrong.push(`${ref} not logged`);
-  }
-  // nothing typed is lost
-  for (const [sheet, markers] of model.typed) {
-    const text = (ss.getSheetByName(sheet)?.getDataRange().getValues() ?? []).flat().map(String).join('\n');
-    for (const m of markers) if (!text.includes(m)) wrong.push(`typed ${m} in ${sheet} is gone`);
-  }
-  // the data check reports exactly what the simulator put into the records and the log
-  if (checked) {
-    const found = as(h, OWNER)
-      .gas.sidebarCheckData()
-      .problems.filter((p: { sheet: string }) => p.sheet === RECORDS || p.sheet === LOG);
-    if (found.length !== model.foreign) {
+  return wrong;
+}
+
+/** The numbers of a table row's computed cells. */
+const figuresOf = (row: readonly unknown[]) => ({ activities: row[7], newOperators: row[9], percent: row[10] });
+
+/** The values of sheets (by name or id), as one text: what changed since the last look. */
+function fingerprint(h: Harness, sheets: readonly (string | number)[]): string {
+  return sheets
+    .map((n) => {
+      const sheet = typeof n === 'number' ? sheetById(h, n) : h.run.spreadsheet.getSheetByName(n);
+      return JSON.stringify(sheet?.getDataRange().getValues() ?? null);
+    })
+    .join('\n');
+}
+
+/** The table's rows and total against the sidebar's standing (one figure everywhere). */
+function oneFigure(h: Harness): string[] {
+  const wrong: string[] = [];
+  const ss = h.run.spreadsheet;
+  const standing = as(h, OWNER).gas.sidebarState().standing as {
+    district: string;
+    activities: number;
+    newOperators: number;
+    percent: number | null;
+    problem: string;
+  }[];
+  const table = ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
+  for (const s of standing) {
+    const row = table.find((r) => r[1] === s.district);
+    if (!row) continue;
+    const f = figuresOf(row);
+    if (s.problem) {
+      if (typeof row[6] === 'number')
+        wrong.push(`${s.district}: the sidebar cannot count it (${s.problem}), the table scores it`);
+    } else if (f.activities !== s.activities || f.newOperators !== s.newOperators || f.percent !== (s.percent ?? '—'))
       wrong.push(
-        `data check: ${found.length} problems in the records and the log, ${model.foreign} put there: ${found.map((p: { message: string }) => p.message).join(' | ')}`,
+        `${s.district}: table ${JSON.stringify(f)}, sidebar ${JSON.stringify([s.activities, s.newOperators, s.percent])}`,
       );
+  }
+  const total = table.find((r) => r[1] === TOTAL);
+  if (total) {
+    const counted = standing.every((s) => !s.problem);
+    const f = figuresOf(total);
+    if (!counted && [f.activities, f.newOperators, f.percent].some((v) => typeof v === 'number'))
+      wrong.push(`the total row counts without an uncountable district: ${JSON.stringify(f)}`);
+    if (counted) {
+      const sum = (k: 'activities' | 'newOperators') => standing.reduce((a, s) => a + s[k], 0);
+      if (f.activities !== sum('activities') || f.newOperators !== sum('newOperators'))
+        wrong.push(`the total row ${JSON.stringify(f)} is not the districts' sum`);
     }
   }
   return wrong;
 }
 
 /**
- * The shortest sequence found that still fails: steps removed one at a time while it fails.
+ * Every invariant against the model; a list of what is wrong.
+ * @param h the workbook
+ * @param model what the simulator typed and was told
+ * @param unsettled a fault's records may still be unlogged
+ * @param checked the step was a data check that completed: its problems are compared
+ * @param mails how many e-mails were checked already (advanced here)
+ */
+function checkInvariants(
+  h: Harness,
+  model: Model_,
+  unsettled: boolean,
+  checked: boolean,
+  mails: { count: number },
+): string[] {
+  const wrong: string[] = [];
+  const ss = h.run.spreadsheet;
+  // no person e-mailed twice on one day by the reminders' runs
+  const sent = h.book.sentMails;
+  const to = (m: (typeof sent)[number]) => [...m.to, ...m.cc, ...m.bcc];
+  for (let k = mails.count; k < sent.length; k++) {
+    if (!model.reminders.has(k)) continue;
+    const day = dayOf(new Date(sent[k].at));
+    for (const who of to(sent[k])) {
+      const before = sent
+        .slice(0, k)
+        .findIndex((o, j) => model.reminders.has(j) && dayOf(new Date(o.at)) === day && to(o).includes(who));
+      if (before >= 0)
+        wrong.push(`${who} reminded twice on day ${day}: "${sent[before].subject}" and "${sent[k].subject}"`);
+    }
+  }
+  mails.count = sent.length;
+  // told-done submissions: never lost, never re-timed; refusals add nothing. The sidebar's
+  // listing is a function of the records sheet and of what the model expects: it is read again
+  // whenever either changed since it was last compared.
+  const recordsNow = fingerprint(h, [RECORDS]) + model.told.length + JSON.stringify([...model.unsure]);
+  for (const d of recordsNow === model.seen.records ? [] : [0, 1]) {
+    const view = as(h, DISTRICTS[d].officer).gas.sidebarDuties();
+    const duties = (view.districts?.[0]?.duties ?? []) as {
+      kind: string;
+      period: string;
+      state: string;
+      text: string;
+      submissions?: { whenText: string }[];
+    }[];
+    for (const duty of duties) {
+      const key = dutyKey({ district: d, kind: duty.kind as 'month' | 'round', period: duty.period });
+      const listed = (duty.submissions ?? []).map((s) => s.whenText);
+      const mine = model.told.filter((t) => dutyKey(t) === key);
+      for (const t of mine) {
+        if (!listed.includes(t.label))
+          wrong.push(
+            `${DISTRICTS[d].name} ${t.kind} ${t.period} told done at ${t.label}, listed ${listed.join(', ') || 'nothing'}`,
+          );
+        if (t.onTime && duty.state !== 'onTime')
+          wrong.push(`${DISTRICTS[d].name} ${t.kind} ${t.period} told on time, now ${duty.state} (${duty.text})`);
+      }
+      const most = mine.length + (model.unsure.get(key) ?? 0);
+      if (listed.length > most)
+        wrong.push(
+          `${DISTRICTS[d].name} ${duty.kind} ${duty.period}: ${listed.length} submissions listed, at most ${most} made`,
+        );
+    }
+  }
+  model.seen.records = recordsNow;
+  // one figure: the table's rows and total agree with the sidebar's, compared whenever the
+  // table or an entry sheet changed since they were last compared
+  const figuresNow = fingerprint(h, [TABLE, ...(entryIds.get(h)?.flat() ?? [])]);
+  if (figuresNow !== model.seen.figures) {
+    model.seen.figures = figuresNow;
+    wrong.push(...oneFigure(h));
+  }
+  // logged at most once; exactly once unless a step met a fault since the last settling run
+  const log = ss.getSheetByName(LOG)?.getDataRange().getValues() ?? [];
+  const refs = new Map<string, number>();
+  for (const r of log.slice(1)) if (r[7]) refs.set(String(r[7]), (refs.get(String(r[7])) ?? 0) + 1);
+  for (const [ref, n] of refs) if (n > 1) wrong.push(`${ref} logged ${n} times`);
+  for (const ref of model.unlogged)
+    if (refs.has(ref)) wrong.push(`${ref}: its log row was deleted by hand, logged again`);
+  const records = ss.getSheetByName(RECORDS)?.getDataRange().getValues() ?? [];
+  const numberCol = (records[0] ?? []).indexOf('เลขที่');
+  const numbers = new Set(
+    records
+      .slice(1)
+      .map((r) => r[numberCol])
+      .filter((n) => typeof n === 'number'),
+  );
+  const reports = ss
+    .getDeveloperMetadata()
+    .map((m) => {
+      try {
+        return JSON.parse(m.getValue() ?? 'null') as { role?: string; report?: { state: string; ref?: string } } | null;
+      } catch {
+        return null;
+      }
+    })
+    .filter((m) => m !== null)
+    .filter((m) => m.role === 'report' && m.report?.ref && m.report.state !== 'building')
+    .map((m) => m.report?.ref as string);
+  if (!unsettled) {
+    for (const n of numbers)
+      if (!refs.has(`submission:${n}`) && !model.unlogged.has(`submission:${n}`))
+        wrong.push(`submission ${n} not logged`);
+    for (const ref of reports) if (!refs.has(ref) && !model.unlogged.has(ref)) wrong.push(`${ref} not logged`);
+  }
+  // nothing typed is lost or changed
+  for (const [id, markers] of model.typed) {
+    const sheet = sheetById(h, id);
+    const text = (sheet?.getDataRange().getValues() ?? []).flat().map(String).join('\n');
+    for (const m of markers) if (!text.includes(m)) wrong.push(`typed "${m}" in ${sheet?.getName() ?? id} is gone`);
+  }
+  for (const [id, cells] of model.errors) {
+    const sheet = sheetById(h, id);
+    for (const a1 of cells)
+      if (sheet?.getRange(a1).getFormula() !== '=1/0')
+        wrong.push(`the formula typed in ${sheet?.getName()}!${a1} is gone`);
+  }
+  // the data check reports exactly what the simulator put into the records and the log
+  if (checked) {
+    const found = as(h, OWNER).gas.sidebarCheckData().problems as {
+      sheet: string;
+      message: string;
+      row?: number;
+      cell?: string;
+    }[];
+    for (const name of [RECORDS, LOG]) {
+      const there = found.filter((p) => p.sheet === name);
+      const put = model.foreign.get(name) ?? 0;
+      const removed = model.deletedIn.get(name) ?? 0;
+      const least = put + (removed > 0 ? 1 : 0);
+      if (there.length < least || there.length > put + removed) {
+        // the rows reported, as they read, to tell the simulator's from the others
+        const rows = ss.getSheetByName(name)?.getDataRange().getValues() ?? [];
+        const shown = there.map((p) => `${p.cell}: ${JSON.stringify(rows[(p.row ?? 0) - 1]?.slice(0, 9) ?? null)}`);
+        wrong.push(
+          `data check: ${there.length} problems in ${name}, ${put} rows put and ${removed} deleted there: ${shown.join(' | ')}`,
+        );
+      }
+    }
+  }
+  return wrong;
+}
+
+/**
+ * The shortest sequence found that still fails: delta debugging over the recorded steps
+ * (chunks removed while it still fails, halving the chunk down to single steps).
  * @param seed the seed
  * @param steps a failing sequence (cut after its failing step)
+ * @param plant the planted bug it fails with (tests of the simulator only)
+ * @param budget at most this many replays (SIMULATE_SHRINK_RUNS, default 150)
  */
-export function shrink(seed: number, steps: readonly Step[]): Step[] {
+export function shrink(
+  seed: number,
+  steps: readonly Step[],
+  plant: Plant | null = null,
+  budget = Number(process.env.SIMULATE_SHRINK_RUNS ?? 150),
+): Step[] {
   let current = [...steps];
-  for (let i = current.length - 2; i >= 0; i--) {
-    const candidate = current.filter((_, k) => k !== i);
-    if (runYear(seed, candidate).violations.length > 0) current = candidate;
+  let runs = 0;
+  // a year's sequence is long: the replays are bounded (the shortest found within them)
+  const fails = (candidate: Step[]) =>
+    candidate.length > 0 && runs++ < budget && runYear(seed, candidate, plant).violations.length > 0;
+  for (let chunk = Math.max(1, Math.floor(current.length / 2)); chunk >= 1; chunk = Math.floor(chunk / 2)) {
+    for (let start = current.length - chunk; start >= 0; start -= chunk) {
+      const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
+      if (fails(candidate)) current = candidate;
+    }
+    if (chunk === 1) break;
+  }
+  // without its faults, where it still fails
+  for (let i = 0; i < current.length; i++) {
+    if (!current[i].fault) continue;
+    const candidate = current.map((o, k) => (k === i ? { ...o, fault: null } : o));
+    if (fails(candidate)) current = candidate;
   }
   return current;
 }
