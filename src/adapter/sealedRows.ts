@@ -18,7 +18,7 @@ import { storedAgain } from './cells';
 import { readProperty, writeProperty } from './properties';
 import { digestHex, documentProperties, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
-import type { Undo } from './undo';
+import { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -184,7 +184,28 @@ export function writeRecordState(kind: RecordKind, state: RecordState, undo: Und
   const before = readProperty(kind.stateKey);
   const text = JSON.stringify(state);
   if (before === text) return;
+  const kept = keptBefore_.get(undo) ?? new Map<string, string | null>();
+  if (!kept.has(kind.stateKey)) kept.set(kind.stateKey, before);
+  keptBefore_.set(undo, kept);
   writeProperty(kind.stateKey, text, before, undo, label);
+}
+
+/** Each kind's kept state as it was before an action first wrote it, by the action's undo. */
+const keptBefore_ = new WeakMap<Undo, Map<string, string | null>>();
+
+/**
+ * While undoing, brings a kind's kept state back to what it was before the action when it
+ * still counts the action's records (its own undo step failed): their rows are removed next.
+ * @param kind the kind
+ * @param undo the action's undo
+ * @param first the first number the action appended
+ */
+function restoreState_(kind: RecordKind, undo: Undo, first: number): void {
+  const kept = keptBefore_.get(undo);
+  if (!kept?.has(kind.stateKey) || recordState(kind).rows < first) return;
+  const before = kept.get(kind.stateKey) ?? null;
+  if (before === null) documentProperties().deleteProperty(kind.stateKey);
+  else documentProperties().setProperty(kind.stateKey, before);
 }
 
 /** One data row as checked. */
@@ -355,7 +376,16 @@ export function appendRecords(
   if (rows.length === 0) return [];
   const secret = ensureSealSecret();
   const next = Math.max(lastRow(sheet), 1) + 1;
-  growRows(sheet, next + rows.length - 1, 50, undo, `แถวที่เพิ่มในชีต "${name}"`);
+  // The rows go only with their numbers' kept state: when the undo step that should have brought
+  // the state back failed (it still counts these numbers), it is brought back here first, and if
+  // that fails too the rows stay; never a number kept without its row (read as deleted by hand).
+  const written = new Undo();
+  undo.add(() => {
+    restoreState_(kind, undo, first);
+    const failed = written.run();
+    if (failed.length > 0) throw new Error(failed.join(', '));
+  }, `แถวใหม่ในชีต "${name}"`);
+  growRows(sheet, next + rows.length - 1, 50, written, `แถวที่เพิ่มในชีต "${name}"`);
   const numbers = rows.map((_, i) => first + i);
   const lines = rows.map((fields, i) => {
     const line: (string | number)[] = new Array(columns.width).fill('');
@@ -366,6 +396,6 @@ export function appendRecords(
     line[columns.seal] = storedAgain(recordSeal(secret, kind.domain, numbers[i], fields)) as string;
     return line;
   });
-  writeNewRows(sheet, next, lines, undo, `แถวใหม่ในชีต "${name}"`);
+  writeNewRows(sheet, next, lines, written, `แถวใหม่ในชีต "${name}"`);
   return numbers;
 }
