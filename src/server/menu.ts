@@ -1,6 +1,8 @@
 /** The OTOP menu and what its items do. */
 import { addMenu as addMenuToUi, alertOk, logLine, showSidebarPage } from '../adapter/services';
 import type { Spreadsheet } from '../adapter/sheetIo';
+import { dayOfDate } from '../core/civilDate';
+import { fiscalYearOf } from '../core/fiscalYear';
 import { checkWorkbook, type CheckReport } from './dataCheck';
 import { type DiagnosticsReport, runDiagnostics } from './diagnostics';
 import { writingAction } from './serverAction';
@@ -47,12 +49,14 @@ export function runCheck(ss: Spreadsheet, now: Date): CheckReport {
 }
 
 /**
- * Menu: set up the workbook, then say what was done.
+ * Menu: set up the workbook, then say what was done. The menu asks nothing, so a new workbook
+ * takes the current fiscal year (Asia/Bangkok) and the alert says so; the sidebar offers FY 2565
+ * beside it. A workbook whose settings name a year keeps it.
  * @param ss the workbook
  * @param now the current time
  */
 export function setUpFromMenu(ss: Spreadsheet, now: Date): void {
-  const report = runSetUp(ss, now);
+  const report = runSetUp(ss, now, fiscalYearOf(dayOfDate(now)));
   const list = (title: string, items: readonly string[]) =>
     items.length > 0 ? [title, ...items.map((item) => `• ${item}`)].join('\n') : '';
   const parts = [report.message, list('สิทธิ์ที่เปลี่ยน:', report.rights), list('ข้อควรทราบ:', report.warnings)];

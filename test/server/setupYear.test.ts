@@ -52,6 +52,17 @@ describe('set-up on a new workbook and the fiscal year', () => {
     expect(log.map((r) => r.join(' ')).join('\n')).toContain('ปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
   });
 
+  test('the menu, which asks nothing, takes the current fiscal year on a new workbook and says so', () => {
+    const h = newHarness();
+    h.book.clock.set(TODAY);
+    h.gas.menuSetUp();
+    expect(JSON.stringify(h.run.ui.alerts.at(-1))).toContain('ตั้งเป็นปีงบประมาณ 2570 (ปีงบประมาณปัจจุบันตามวันที่วันนี้)');
+    expect(setting(h, LABEL.fiscalYear)).toBe(2570);
+    h.book.clock.set(new Date(2022, 2, 1, 9, 0)); // a year already in the settings is kept
+    h.gas.menuSetUp();
+    expect(setting(h, LABEL.fiscalYear)).toBe(2570);
+  });
+
   test('the letter’s FY 2565, one choice away: its deadlines and figures exactly the letter’s', () => {
     const h = newHarness();
     h.book.clock.set(TODAY);
