@@ -75,6 +75,30 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
   expect(failures.map((f) => f.violations)).toEqual([]);
 });
 
+// npm test: 20 Sep – 15 Oct 2565 (days 354–379) over the fiscal-year switch (2–6 Oct), with faults;
+// seeds 2 and 3 each meet a fault or a kill in the switch's run, then run it again
+const SWITCH_SEEDS = (process.env.SIMULATE_SWITCH_SEEDS ?? '2,3').split(',').map(Number);
+test.each(SWITCH_SEEDS)(
+  'seed %i: 20 Sep – 15 Oct over the switch to FY 2566, with faults: no invariant violated',
+  (seed) => {
+    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: 354, days: 26 });
+    expect(steps.filter((s) => s.kind === 'newYear').length).toBeGreaterThan(0);
+    const result = runYear(seed, steps);
+    if (result.violations.length > 0) {
+      const shortest = shrink(seed, steps.slice(0, result.failedAt + 1));
+      console.log(
+        `seed ${seed}: ${result.violations.join('; ')}\nshortest failing sequence: ${JSON.stringify(shortest)}`,
+      );
+    }
+    expect(result.violations).toEqual([]);
+    // the province ended up in FY 2566 (a switch under a fault is run again)
+    expect(result.fiscalYear).toBe(2566);
+    console.log(
+      `switch seed ${seed}: ${result.steps} steps, ${result.faults} faults, ${result.kills} kills, ${result.switchFaults} at the switch`,
+    );
+  },
+);
+
 describe('the invariants catch a planted bug', () => {
   // the days of round 1's reminder window to its deadline (25 Mar 2565, day 175), no faults
   const steps = planYear(7, { actionsPerDay: 2, faultRate: 0, firstDay: 167, days: 10 });
