@@ -1,10 +1,12 @@
 /**
- * `npm run simulate`: the year simulator (test/simulator) over many seeded fiscal years, each
- * played one day at a time (1 Oct – 30 Sep), through jest (it loads the built bundle over the
- * stand-in). Options: --years N (default 200), --days N (days of each year, default 365),
+ * `npm run simulate`: the year simulator (test/simulator) over many seeded sequences, each
+ * played one day at a time from 1 Oct 2564 through two consecutive fiscal years (FY 2565 and,
+ * after the province's switch on a day of 2–6 Oct, FY 2566), through jest (it loads the built
+ * bundle over the stand-in). Options: --years N (seeds, default 200), --days N (days of each
+ * seed, default 730: two fiscal years; 365: one, no switch),
  * --actions A (officers' actions a day on average, default 1.5), --faults F (share of steps
  * meeting a fault, default 0.2), --seed S (first seed, default 1), --shards K (jest processes
- * side by side, each its own share of the seeds, default 2). Prints the totals: years, days,
+ * side by side, each its own share of the seeds, default 2). Prints the totals: seeds, fiscal years, switches, days,
  * actions, faults, kills and violations; each shard's figures and any failing seed's shortest
  * sequence are kept in test-artifacts/simulator/last-run-<shard>.json after every year;
  * --report prints the totals of those files without running (a run stopped early).
@@ -36,7 +38,7 @@ const shard = (k) => {
     ...process.env,
     SIMULATE_YEARS: String(to - from),
     SIMULATE_SEED: String(from),
-    SIMULATE_DAYS: option('days', '365'),
+    SIMULATE_DAYS: option('days', '730'),
     SIMULATE_FIRST_DAY: '0',
     SIMULATE_ACTIONS: option('actions', '1.5'),
     SIMULATE_FAULTS: option('faults', '0.2'),
@@ -58,13 +60,24 @@ const shard = (k) => {
 };
 
 const statuses = reportOnly ? [0] : await Promise.all(Array.from({ length: shards }, (_, k) => shard(k)));
-const totals = { years: 0, days: 0, actions: 0, faults: 0, kills: 0, refused: 0, violations: 0 };
+const totals = {
+  years: 0,
+  days: 0,
+  actions: 0,
+  faults: 0,
+  kills: 0,
+  refused: 0,
+  violations: 0,
+  switches: 0,
+  switchFaults: 0,
+};
 for (let k = 0; k < shards; k++) {
   const figures = JSON.parse(readFileSync(join(root, 'test-artifacts', 'simulator', `last-run-${k}.json`), 'utf8'));
-  for (const key of Object.keys(totals)) totals[key] += figures[key];
+  for (const key of Object.keys(totals)) totals[key] += figures[key] ?? 0;
 }
 console.log(
-  `simulated ${totals.years} years, ${totals.days} days, ${totals.actions} actions, ${totals.faults} faults ` +
+  `simulated ${totals.years} seeds over ${totals.years + totals.switches} fiscal years ` +
+    `(${totals.switches} switches, ${totals.switchFaults} of their runs under a fault or kill), ${totals.days} days, ${totals.actions} actions, ${totals.faults} faults ` +
     `(before, after, outage, undo, late) and ${totals.kills} kills reached, ${totals.refused} refused, ` +
     `${totals.violations} violations` +
     (reportOnly ? ' (kept by the shards)' : ` in ${Math.round((Date.now() - started) / 1000)} s (${shards} shards)`),

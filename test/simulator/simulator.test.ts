@@ -37,7 +37,17 @@ describe('regressions the simulator found (shrunk sequences)', () => {
 });
 
 test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTIONS} actions a day, ${Math.round(FAULTS * 100)} % faults: no invariant violated`, () => {
-  const totals = { years: 0, days: 0, actions: 0, faults: 0, kills: 0, refused: 0, violations: 0 };
+  const totals = {
+    years: 0,
+    days: 0,
+    actions: 0,
+    faults: 0,
+    kills: 0,
+    refused: 0,
+    violations: 0,
+    switches: 0,
+    switchFaults: 0,
+  };
   const failures: { seed: number; violations: readonly string[]; shortest: Step[] }[] = [];
   const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
   mkdirSync(folder, { recursive: true });
@@ -50,6 +60,8 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     totals.faults += result.faults;
     totals.kills += result.kills;
     totals.refused += result.refused;
+    totals.switches += result.fiscalYear - 2565;
+    totals.switchFaults += result.switchFaults;
     if (result.violations.length > 0) {
       totals.violations += result.violations.length;
       // kept before shrinking (a year's replays take long): the seed and what broke
