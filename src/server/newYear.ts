@@ -182,7 +182,7 @@ function finishSwitch_(
     : book.settings.rounds;
   const deadlines = moveSettings_(book, year, rounds, undo);
   swapBaseline_(book, year, undo);
-  clearEntries_(book, undo);
+  clearEntries_(book, year, undo);
   const reports = keepReports_(ss, book, year, undo);
   setUpWithin(ss, now, undo);
   const detail =
@@ -366,14 +366,40 @@ function carryBaseline_(
   return { name: made, rows: rows.length, old: oldCount, added: added.length };
 }
 
-/** The entry sheets' data rows emptied (their year's copies hold them), headers kept. */
-function clearEntries_(book: WorkbookRead, undo: Undo): void {
+/** The entry sheets' data rows kept in their year's copies emptied (a row not in the copy, typed after a stopped commit, stays), headers kept. */
+function clearEntries_(book: WorkbookRead, year: number, undo: Undo): void {
+  const kept = book.registry.all('archive').filter((a) => a.mark.archive?.fiscalYear === year);
   for (const role of ['activities', 'online'] as const) {
     for (const own of book.registry.all(role)) {
       const values = readAll(own.sheet);
       if (values.length < 2) continue;
-      const blank = values.slice(1).map((r) => r.map(() => ''));
-      writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
+      const copy = kept.find((a) => a.mark.archive?.of === role && a.mark.district === own.mark.district);
+      if (!copy) {
+        const blank = values.slice(1).map((r) => r.map(() => ''));
+        writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
+        continue;
+      }
+      // Only the rows kept in the year's copy: a row typed after the commit (a switch stopped
+      // and finished later) is the new year's and stays.
+      const width = values[0].length;
+      const key = (r: readonly unknown[]) =>
+        JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
+      const left = new Map<string, number>();
+      for (const r of readAll(copy.sheet).slice(1)) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+      const cleared = values.map((r, i) => {
+        if (i === 0) return false;
+        const n = left.get(key(r)) ?? 0;
+        if (n > 0) left.set(key(r), n - 1);
+        return n > 0;
+      });
+      for (let i = 1; i < values.length; i++) {
+        if (!cleared[i]) continue;
+        let end = i;
+        while (end + 1 < values.length && cleared[end + 1]) end++;
+        const blank = values.slice(i, end + 1).map((r) => r.map(() => ''));
+        writeBlock(own.sheet, i + 1, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
+        i = end;
+      }
     }
   }
 }

@@ -312,6 +312,10 @@ interface Model_ {
   switchUnsure: boolean;
   /** Live entry sheet id → entries the switch emptied (never seen there again). */
   emptied: Map<number, string[]>;
+  /** Markers typed while a faulted switch was unsure. */
+  typedUnsure: Set<string>;
+  /** Such a marker once the switch is done → the live sheet and the copy: in one of them. */
+  either: Map<string, [number, number]>;
 }
 
 /** The key of a duty. */
@@ -384,6 +388,8 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     year: 2565,
     switchUnsure: false,
     emptied: new Map(),
+    typedUnsure: new Set(),
+    either: new Map(),
   };
   let faults = 0;
   let kills = 0;
@@ -492,7 +498,10 @@ function runStep(h: Harness, seed: number, index: number, step: Step, model: Mod
   const marker = `จำลอง-${seed}-${index}`;
   const at = new Date(h.book.clock.now());
   const dateText = `${at.getDate()}/${at.getMonth() + 1}/${at.getFullYear() + 543}`;
-  const typed = (id: number, text: string) => model.typed.set(id, [...(model.typed.get(id) ?? []), text]);
+  const typed = (id: number, text: string) => {
+    model.typed.set(id, [...(model.typed.get(id) ?? []), text]);
+    if (model.switchUnsure) model.typedUnsure.add(text);
+  };
   const officerSs = () => as(h, district.officer).run.spreadsheet;
   switch (step.kind) {
     case 'quota':
@@ -953,7 +962,10 @@ function switched(h: Harness, model: Model_, result: unknown): boolean {
       const live = entrySheet(h, k, online === 1);
       if (!live) return;
       const id = live.getSheetId();
-      const markers = model.typed.get(id) ?? [];
+      // what was typed while the switch was unsure is the old year's (the switch had not
+      // committed) or the new year's (it had): kept in the copy or in the live sheet
+      const markers = (model.typed.get(id) ?? []).filter((m) => !model.typedUnsure.has(m));
+      const either = (model.typed.get(id) ?? []).filter((m) => model.typedUnsure.has(m));
       const kept = sheets.find(
         (s) => s.getName().startsWith(`${kind} ${d.name}`) && s.getName().endsWith(` ปีงบ ${year}`),
       );
@@ -961,6 +973,7 @@ function switched(h: Harness, model: Model_, result: unknown): boolean {
       model.typed.set(kept.getSheetId(), [...(model.typed.get(kept.getSheetId()) ?? []), ...markers]);
       const headers = markers.filter((m) => m.startsWith('เพิ่มเติม'));
       model.typed.set(id, headers);
+      for (const m of either) model.either.set(m, [id, kept.getSheetId()]);
       model.emptied.set(
         id,
         markers.filter((m) => !headers.includes(m)),
@@ -970,6 +983,7 @@ function switched(h: Harness, model: Model_, result: unknown): boolean {
   });
   model.year = year + 1;
   model.switchUnsure = false;
+  model.typedUnsure.clear();
   return true;
 }
 
@@ -1214,6 +1228,10 @@ function checkInvariants(
     for (const m of markers)
       if (!text.includes(m) && !(model.switchUnsure && inCopies(m)))
         wrong.push(`typed "${m}" in ${sheet?.getName() ?? id} is gone`);
+  }
+  for (const [m, ids] of model.either) {
+    const cells = new Set(ids.flatMap((id) => (sheetById(h, id)?.getDataRange().getValues() ?? []).flat().map(String)));
+    if (!cells.has(m)) wrong.push(`typed "${m}" while the switch was unsure is in neither the live sheet nor its copy`);
   }
   for (const [id, markers] of model.emptied) {
     const sheet = sheetById(h, id);
