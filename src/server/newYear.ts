@@ -29,7 +29,7 @@ import { growColumns, growRows, readAll, sheetNamed, type Spreadsheet, writeBloc
 import { asCellText } from '../workbook/cellText';
 import { rightsOf } from '../workbook/rights';
 import { type ReportMark, reportYear, type SheetRole } from '../workbook/sheetMarkers';
-import { SHEET } from '../workbook/sheetNames';
+import { archiveName, isArchiveName, SHEET } from '../workbook/sheetNames';
 import { standingOf } from '../workbook/standing';
 import { appendLog } from './auditLog';
 import { nowText } from './clock';
@@ -54,15 +54,6 @@ const KEPT: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'activi
 
 /** The provenance column of a carried baseline. */
 export const BASELINE_SOURCE = 'ที่มา';
-
-/**
- * The name of a finished year's copy of a sheet, e.g. อำเภอ ปีงบ 2565.
- * @param name the sheet's name
- * @param fiscalYear BE fiscal year
- */
-export function archiveName(name: string, fiscalYear: number): string {
-  return `${name} ปีงบ ${fiscalYear}`;
-}
 
 /**
  * Ends the settings' fiscal year and begins the next, whole or not at all. Killed midway (Apps
@@ -125,7 +116,7 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
     if (pending.length > 0) {
       const ours = new Set(book.registry.sheets.map((s) => s.name));
       const made = (name: string) =>
-        !ours.has(name) && (name.endsWith(` ปีงบ ${year}`) || name === yearLabel(SHEET.baseline, next));
+        !ours.has(name) && (isArchiveName(name, year) || name === yearLabel(SHEET.baseline, next));
       deleteLeftovers(
         ss,
         pending.map((left) => left.sheet),
@@ -307,9 +298,9 @@ function keepReports_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: U
     if (!m || m.state === 'building' || reportYear(m) !== year) continue;
     const marked =
       m.fiscalYear === year ? own : updateMark(own, { ...own.mark, report: { ...m, fiscalYear: year } }, undo);
-    const suffix = ` ปีงบ ${year}`;
-    if (!own.name.endsWith(suffix) && !sheetNamed(ss, `${own.name}${suffix}`)) {
-      renameOwn(marked, `${own.name}${suffix}`, undo);
+    const kept = archiveName(own.name, year);
+    if (!isArchiveName(own.name, year) && !sheetNamed(ss, kept)) {
+      renameOwn(marked, kept, undo);
       count++;
     }
   }

@@ -22,6 +22,7 @@ import {
 } from '../workbook/reportSheets';
 import { rightsOf } from '../workbook/rights';
 import { type ReportMark, reportYear, sameReportPeriod } from '../workbook/sheetMarkers';
+import { archiveName } from '../workbook/sheetNames';
 import { standingOf } from '../workbook/standing';
 import { withRoundSubmissions } from '../workbook/submissions';
 import type { MadeReport } from './api';
@@ -186,7 +187,7 @@ export function healLeftovers(
   const name = (mark: ReportMark) =>
     fiscalYear === undefined || reportYear(mark) === fiscalYear
       ? reportName(mark)
-      : `${reportName(mark)} ปีงบ ${reportYear(mark)}`;
+      : archiveName(reportName(mark), reportYear(mark));
   return healReports(ss, registry, name, stampText(now), undo);
 }
 
@@ -213,7 +214,7 @@ function yearName_(book: WorkbookRead, mark: Omit<ReportMark, 'state' | 'form'>)
   const other = book.registry
     .all('report')
     .some((r) => r.name === plain && r.mark.report && reportYear(r.mark.report) !== reportYear(mark));
-  return other ? `${plain} ปีงบ ${reportYear(mark)}` : plain;
+  return other ? archiveName(plain, reportYear(mark)) : plain;
 }
 
 /** Writes the report sheet and logs it, whole or not at all, and says what was done. */

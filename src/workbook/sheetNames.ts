@@ -31,3 +31,25 @@ export type EntryKind = 'activities' | 'online';
 export function entrySheetName(kind: EntryKind, district: string): string {
   return `${kind === 'activities' ? ACTIVITY_SHEET_NAME : ONLINE_SHEET_NAME} ${district}`;
 }
+
+/** What a fiscal year's sheet's name ends with, before its year. */
+const ARCHIVE_SUFFIX = 'ปีงบ ';
+
+/**
+ * The name of a finished fiscal year's sheet: its live name with the year, e.g.
+ * `อำเภอ ปีงบ 2565` (the year's copies, reports and reports of another year).
+ * @param name the live sheet's name
+ * @param fiscalYear BE fiscal year
+ */
+export function archiveName(name: string, fiscalYear: number): string {
+  return `${name} ${ARCHIVE_SUFFIX}${fiscalYear}`;
+}
+
+/**
+ * Whether a name is that of one of a fiscal year's sheets (archiveName).
+ * @param name a sheet's name
+ * @param fiscalYear BE fiscal year
+ */
+export function isArchiveName(name: string, fiscalYear: number): boolean {
+  return name.endsWith(` ${ARCHIVE_SUFFIX}${fiscalYear}`);
+}
