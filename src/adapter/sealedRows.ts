@@ -15,7 +15,7 @@
  */
 import { type Layout, mapColumns } from '../core/layout';
 import { storedAgain } from './cells';
-import { readProperty, writeProperty } from './properties';
+import { readProperty } from './properties';
 import { digestHex, documentProperties, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
 import { Undo } from './undo';
@@ -187,11 +187,40 @@ export function writeRecordState(kind: RecordKind, state: RecordState, undo: Und
   const kept = keptBefore_.get(undo) ?? new Map<string, string | null>();
   if (!kept.has(kind.stateKey)) kept.set(kind.stateKey, before);
   keptBefore_.set(undo, kept);
-  writeProperty(kind.stateKey, text, before, undo, label);
+  const properties = documentProperties();
+  undo.add(() => {
+    // Rows this action appended whose removal failed stay in the sheet: the state brought back
+    // keeps them as being written, so that the next run that logs finishes them (a record never
+    // stays in the sheet unlogged; seed 14 of the year simulator).
+    const stayed = rowsStayed_.get(undo)?.get(kind.stateKey);
+    const back = stayed === undefined ? before : stillWriting_(before, stayed);
+    if (back === null) properties.deleteProperty(kind.stateKey);
+    else properties.setProperty(kind.stateKey, back);
+  }, label);
+  properties.setProperty(kind.stateKey, text);
 }
 
 /** Each kind's kept state as it was before an action first wrote it, by the action's undo. */
 const keptBefore_ = new WeakMap<Undo, Map<string, string | null>>();
+
+/** The highest number of each kind's rows an action's undo could not remove, by the action's undo. */
+const rowsStayed_ = new WeakMap<Undo, Map<string, number>>();
+
+/**
+ * A kept state (as its text) that also says records up to a number are being written.
+ * @param text the state's text, or null for none
+ * @param last the highest number whose row stayed
+ */
+function stillWriting_(text: string | null, last: number): string {
+  let state: RecordState = { rows: 0 };
+  try {
+    const parsed = JSON.parse(text ?? 'null') as RecordState | null;
+    if (typeof parsed?.rows === 'number') state = parsed;
+  } catch {
+    // text that is not ours: read as none, as recordState does
+  }
+  return JSON.stringify({ ...state, writing: Math.max(state.writing ?? 0, last) });
+}
 
 /**
  * While undoing, brings a kind's kept state back to what it was before the action when it
@@ -379,11 +408,24 @@ export function appendRecords(
   // The rows go only with their numbers' kept state: when the undo step that should have brought
   // the state back failed (it still counts these numbers), it is brought back here first, and if
   // that fails too the rows stay; never a number kept without its row (read as deleted by hand).
+  // Rows that stay are kept as being written when the state is brought back (writeRecordState),
+  // so the next run that logs finishes them: never a record without its log row.
   const written = new Undo();
   undo.add(() => {
-    restoreState_(kind, undo, first);
-    const failed = written.run();
-    if (failed.length > 0) throw new Error(failed.join(', '));
+    // When the kept state cannot be read, the rows stay (they may be counted by it).
+    let failed: string[];
+    try {
+      restoreState_(kind, undo, first);
+      failed = written.run();
+    } catch (error) {
+      failed = [String(error)];
+    }
+    if (failed.length > 0) {
+      const stayed = rowsStayed_.get(undo) ?? new Map<string, number>();
+      stayed.set(kind.stateKey, Math.max(stayed.get(kind.stateKey) ?? 0, first + rows.length - 1));
+      rowsStayed_.set(undo, stayed);
+      throw new Error(failed.join(', '));
+    }
   }, `แถวใหม่ในชีต "${name}"`);
   growRows(sheet, next + rows.length - 1, 50, written, `แถวที่เพิ่มในชีต "${name}"`);
   const numbers = rows.map((_, i) => first + i);
