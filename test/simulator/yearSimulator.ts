@@ -415,6 +415,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     if (outcome === 'refused') refused++;
     if (outcome === 'faulted' || outcome === 'killed') unsettled = true;
     else if (outcome === 'done' && SETTLING.has(step.kind)) unsettled = false;
+    if (TRACE) trace_(h, i, step, outcome);
     const violations = [
       ...late,
       ...(typeof outcome === 'string' ? [] : [outcome.violation]),
@@ -447,6 +448,36 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     fiscalYear: model.year,
     switchFaults,
   };
+}
+
+/** SIMULATE_TRACE=1: every step, its outcome and the records' numbers and logged references are printed. */
+const TRACE = process.env.SIMULATE_TRACE === '1';
+
+/**
+ * Prints one step for SIMULATE_TRACE: what ran, how it ended, the submissions' numbers in the
+ * records sheet and the submissions the log names (a failing seed's diagnosis).
+ * @param h the workbook
+ * @param i the step's index
+ * @param step the step
+ * @param outcome how it ended
+ */
+function trace_(h: Harness, i: number, step: Step, outcome: Outcome_): void {
+  const ss = h.run.spreadsheet;
+  const records = ss.getSheetByName(RECORDS)?.getDataRange().getValues() ?? [];
+  const numberCol = (records[0] ?? []).indexOf('เลขที่');
+  const numbers = records.slice(1).map((r) => r[numberCol]);
+  const log = ss.getSheetByName(LOG)?.getDataRange().getValues() ?? [];
+  const refs = log
+    .slice(1)
+    .map((r) => String(r[7] ?? ''))
+    .filter((r) => r.startsWith('submission:'))
+    .map((r) => r.slice(11));
+  const probe = h.book.createExecution({ user: OWNER });
+  const props = probe.globals.PropertiesService.getDocumentProperties().getProperties();
+  probe.end();
+  process.stdout.write(
+    `${i} d${step.day} ${step.kind} ${step.district}${step.second ? "'" : ''} ${step.fault ? `${step.fault.mode}@${step.fault.at}` : '-'} => ${typeof outcome === 'string' ? outcome : outcome.violation} | rec ${numbers.join(',')} | log ${refs.join(',')} | state ${props['otop.submissions.records'] ?? ''} log ${props['otop.log.records'] ?? ''}\n`,
+  );
 }
 
 /**
