@@ -5,6 +5,7 @@
  * the officer. An undo step that itself fails is reported, never hidden: the officer is then
  * told what may be left (and that set-up repairs it), not that nothing changed.
  */
+import { googleErrorKind } from '../core/errorText';
 import { OfficerError } from '../core/officerError';
 import { flushWrites } from './services';
 
@@ -51,15 +52,16 @@ export class Undo {
 
   /**
    * Undoes every change, newest first; a step that fails does not stop the others.
+   * @param harmless a step failing with such an error restored nothing because nothing was changed
    * @return what the failed steps should have restored (empty when all worked)
    */
-  run(): string[] {
+  run(harmless: (error: unknown) => boolean = () => false): string[] {
     const failed: string[] = [];
     for (const step of this.steps_.reverse()) {
       try {
         step.run();
-      } catch {
-        failed.push(step.what);
+      } catch (error) {
+        if (!harmless(error)) failed.push(step.what);
       }
     }
     this.steps_.length = 0;
@@ -79,7 +81,9 @@ export function atomically<T>(action: (undo: Undo) => T): T {
     flushWrites();
     return result;
   } catch (error) {
-    const failed = undo.run();
+    // An action a protection refused: an undo step refused by a protection too undoes a change
+    // that was refused as well (the same user, the same protections), so nothing is left there.
+    const failed = undo.run(refusedByProtection_(error) ? refusedByProtection_ : undefined);
     try {
       flushWrites(); // the undo's own writes, so one Sheets rejects late is known too
     } catch {
@@ -88,4 +92,12 @@ export function atomically<T>(action: (undo: Undo) => T): T {
     if (failed.length === 0) throw error;
     throw OfficerError.partial(error, [...new Set(failed)]);
   }
+}
+
+/**
+ * Whether Google refused a change for want of rights (a protected range or sheet).
+ * @param error what was thrown
+ */
+function refusedByProtection_(error: unknown): boolean {
+  return googleErrorKind(error instanceof Error ? error.message : String(error)) === 'permission';
 }

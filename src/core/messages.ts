@@ -14,7 +14,8 @@ export const GOOGLE_ERROR_TEXT = {
   /** Another execution held the lock too long. */
   busy: 'มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่ (เช่น ตั้งค่าหรือสร้างสรุปผล) กรุณารอสักครู่แล้วลองใหม่',
   /** The user may not do this (a protected range, no permission). */
-  permission: 'ท่านไม่มีสิทธิ์แก้ไขส่วนนี้ของสมุดงาน การทำงานถูกยกเลิก กรุณาติดต่อเจ้าของไฟล์หรือเจ้าหน้าที่จังหวัด',
+  permission:
+    `ท่านไม่มีสิทธิ์แก้ไขส่วนนี้ของสมุดงาน ${UNCHANGED} ถ้าจังหวัดเพิ่งเพิ่มชื่อท่านในชีต "ตั้งค่า" ให้จังหวัดกด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน (จึงจะได้สิทธิ์) แล้วลองใหม่ หรือติดต่อเจ้าของไฟล์หรือเจ้าหน้าที่จังหวัด`,
   /** A sheet or range the action used is gone (deleted or renamed meanwhile). */
   missing: `ชีตที่ต้องใช้ถูกลบหรือเปลี่ยนชื่อระหว่างทำงาน ${UNCHANGED} กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" แล้วลองใหม่`,
   /** A sheet name is taken already. */

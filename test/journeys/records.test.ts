@@ -5,7 +5,9 @@
  * check and ignored. A submission killed at any call is finished or undone by the next run,
  * and every committed submission has exactly one log row.
  */
-import { dutiesProvince, SANGKHOM, sheetValues, THA_BO } from '../support/duties';
+import { LABEL } from '../../src/core/settings';
+import { dutiesProvince, nameInSettings, SANGKHOM, STRANGER, sheetValues, THA_BO } from '../support/duties';
+import { dumpText } from '../support/journey';
 import type { Harness } from '../support/workbook';
 import { runKilledAt } from '../support/killedRun';
 
@@ -267,5 +269,26 @@ describe('a submission killed at any call', () => {
     }
     expect(broken).toEqual([]);
     expect(positions.length).toBeGreaterThan(20);
+  });
+});
+
+describe('an officer named in ตั้งค่า acts before set-up gives them their rights', () => {
+  test('refused in Thai with what to do (ask the province to run set-up), nothing changed; after set-up it succeeds', () => {
+    const h = dutiesProvince(new Date(2022, 2, 20, 10, 0));
+    // the province names a second officer for ท่าบ่อ and has not run set-up since
+    nameInSettings(h, LABEL.districtEditors('ท่าบ่อ'), `${THA_BO}, ${STRANGER}`);
+    const before = dumpText(h);
+    let thrown: Error | null = null;
+    try {
+      h.as(STRANGER).gas.sidebarSubmitRound(1, true);
+    } catch (error) {
+      thrown = error as Error;
+    }
+    expect(thrown?.message).toMatch(/ตั้งค่า/);
+    expect(thrown?.message).toMatch(/จังหวัด/);
+    expect(thrown?.message).not.toMatch(/ย้อนกลับได้ไม่ครบ/);
+    expect(dumpText(h)).toBe(before);
+    h.gas.sidebarSetUp();
+    expect(h.as(STRANGER).gas.sidebarSubmitRound(1, true).message).toContain('เรียบร้อย (ตรงเวลา)');
   });
 });
