@@ -14,7 +14,7 @@ export interface BenchDistrict {
   readonly promoted: number;
 }
 
-/** The letter's nine districts of Nong Khai (DOMAIN.md, enclosure 1). */
+/** The letter's nine districts of Nong Khai (docs/domain.md#targets). */
 export const LETTER_DISTRICTS: readonly BenchDistrict[] = [
   { name: 'เมืองหนองคาย', variants: ['เมืงหนองคาย'], registered: 241, promoted: 16 },
   { name: 'โพนพิสัย', variants: ['โพธิ์พิสัย'], registered: 102, promoted: 18 },

@@ -1,6 +1,6 @@
 // The clasp project file, .clasp.json, is not committed: clasp 3 refuses `clasp create` and
 // `clasp clone` where one exists ("Project file already exists."), so a committed placeholder
-// blocks both (PLATFORM.md; google/clasp#1128). The repository keeps `.clasp.example.json`
+// blocks both (docs/platform.md#clasp; google/clasp#1128). The repository keeps `.clasp.example.json`
 // instead, and .clasp.json is made on first use: by `clasp create` / `clasp clone` themselves,
 // or from the example by `npm run bind -- <scriptId>` for an existing bound project.
 //

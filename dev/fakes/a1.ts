@@ -67,7 +67,7 @@ export function rectA1(rect: Rect): string {
 /**
  * A sheet name as written in a reference: quoted unless it is a plain identifier that cannot be
  * read as something else (a cell such as "AB12", an R1C1 address, TRUE/FALSE). Names with Thai
- * letters are always quoted (PLATFORM.md: whether Sheets needs that is unconfirmed).
+ * letters are always quoted (docs/platform.md#thai-sheet-names: whether Sheets needs that is unconfirmed).
  * @param name the sheet name
  */
 export function quoteSheetName(name: string): string {

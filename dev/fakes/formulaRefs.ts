@@ -1,6 +1,6 @@
 /**
  * References in formula text, found without evaluating the formula, and rewritten the way Sheets
- * rewrites stored formulas after a structural edit (PLATFORM.md: "Inserting or deleting
+ * rewrites stored formulas after a structural edit (docs/platform.md#structural-edits: "Inserting or deleting
  * columns/rows rewrites references ... Renaming a sheet rewrites the formulas that reference
  * it"; the same rules as Excel's, whose documentation describes them: references at or after the
  * insertion point move, a range that spans it grows, deleted cells shrink a range and a

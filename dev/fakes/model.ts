@@ -118,7 +118,7 @@ export interface WorkbookOptions {
 }
 
 // In a custom function the Spreadsheet service is read-only and Mail/Ui are unavailable
-// (PLATFORM.md, guides/sheets/functions).
+// (docs/platform.md#custom-functions, guides/sheets/functions).
 const SPREADSHEET_CLASSES_ = new Set([
   'Range',
   'Sheet',

@@ -8,15 +8,15 @@
  *
  * Sources and status:
  * - thaiSheetNames: whether Sheets accepts a sheet name with combining marks (ั ่ ้ ์) unquoted in a
- *   formula, and how getFormula returns such names, is unconfirmed (PLATFORM.md). Sheets drops
+ *   formula, and how getFormula returns such names, is unconfirmed (docs/platform.md#thai-sheet-names). Sheets drops
  *   quotes it does not need from ASCII names (familiar UI behaviour, unconfirmed for scripts).
- * - errorArguments: whether an error cell reaches a custom function is unconfirmed (PLATFORM.md).
+ * - errorArguments: whether an error cell reaches a custom function is unconfirmed (docs/platform.md#error-arguments).
  * - volatileArguments: "built-in spreadsheet functions that return a different result each time
  *   they calculate — such as NOW() or RAND() — are not allowed as arguments to a custom
  *   function ... it will display Loading... indefinitely"
  *   (developers.google.com/apps-script/guides/sheets/functions#arguments); a custom function
  *   referencing a cell with NOW()/RAND() shows "This function is not allowed to reference a cell
- *   with NOW(), RAND(), or RANDBETWEEN()" (PLATFORM.md). TODAY() is unconfirmed: blocked alike.
+ *   with NOW(), RAND(), or RANDBETWEEN()" (docs/platform.md#volatile-arguments). TODAY() is unconfirmed: blocked alike.
  * - customFunctionReads: what a script reads from a custom-function cell it wrote in the same
  *   run is unconfirmed: the function runs in its own execution, and SpreadsheetApp.flush() only
  *   "Applies all pending Spreadsheet changes" (reference/spreadsheet/spreadsheet-app#flush()).
@@ -61,7 +61,7 @@ export interface PlatformVariants {
 /** What a script reads from a custom-function cell while its result is pending. */
 export const LOADING_TEXT = 'Loading...';
 
-/** The error a custom function referencing a volatile cell shows (PLATFORM.md). */
+/** The error a custom function referencing a volatile cell shows (docs/platform.md#volatile-arguments). */
 export const VOLATILE_REFERENCE_MESSAGE =
   'This function is not allowed to reference a cell with NOW(), RAND(), or RANDBETWEEN().';
 

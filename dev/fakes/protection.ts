@@ -6,7 +6,7 @@
  *   `protect()` (the "mirror" wording is from Range.protect/Sheet.protect, not re-checked);
  * - the owner always edits; the owner and the current user cannot be removed from a
  *   protection's editors (silently ignored); getEditors() and changes by a user who cannot
- *   edit the protection throw (PLATFORM.md);
+ *   edit the protection throw (docs/platform.md#protections);
  * - warning-only protections let everyone edit ("every user can edit data in the area, except
  *   editing prompts a warning", protection#setwarningonly): a script's edit goes through, as no
  *   one can answer the prompt (unconfirmed for scripts; the worse case for data safety);

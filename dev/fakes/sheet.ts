@@ -1,6 +1,6 @@
 /**
  * FakeSheet: one tab. New sheets have 1000 rows × 26 columns like Sheets; out-of-bounds ranges
- * throw; setConditionalFormatRules replaces all of the sheet's rules (PLATFORM.md).
+ * throw; setConditionalFormatRules replaces all of the sheet's rules (docs/platform.md#conditional-formats).
  */
 import { parseA1 } from './a1';
 import { instrument } from './callLedger';

@@ -3,7 +3,7 @@
  * and conditional-format ranges (WorkbookModel.shiftRanges):
  * - stored formulas on every sheet are rewritten (formulaRefs.ts): references to the edited
  *   sheet move, grow, shrink or become #REF!; a renamed sheet's references take the new name;
- *   references to a deleted sheet become #REF! (PLATFORM.md);
+ *   references to a deleted sheet become #REF! (docs/platform.md#structural-edits);
  * - merged blocks move, grow and shrink with their rows and columns (a block reduced to one
  *   cell is no longer a merge);
  * - data-validation criteria that hold a range (requireValueInRange) follow that range;

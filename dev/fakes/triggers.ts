@@ -5,7 +5,7 @@
  * - A trigger "always run[s] under the account of the person who created them", and "a given
  *   account cannot see triggers installed from a second account" (guides/triggers/installable):
  *   each trigger runs as its creator, getProjectTriggers lists the current user's only.
- * - It stops when its creator loses access (PLATFORM.md, "Triggers"): the runner skips it and
+ * - It stops when its creator loses access (docs/platform.md#triggers): the runner skips it and
  *   reports so.
  * - Recurring times are "slightly randomized — for example, if you create a recurring 9 a.m.
  *   trigger, Apps Script chooses a time between 9 a.m. and 10 a.m., then keeps that timing

@@ -1,6 +1,6 @@
 /**
  * The self-check's observations: each unconfirmed platform behaviour the add-on depends on
- * (PLATFORM.md) tried once in the real workbook, in the scratch sheet only (scratchSheet.ts), and
+ * (docs/platform.md#sources) tried once in the real workbook, in the scratch sheet only (scratchSheet.ts), and
  * recorded as plain data (workbook/observations.ts). Each observation is made on its own: one
  * that fails is recorded with Google's message and the others still run. Writes are committed
  * (SpreadsheetApp.flush) before they are read back, so what is read is what Sheets stored.

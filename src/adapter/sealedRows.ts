@@ -11,7 +11,7 @@
  * finishing it: it is genuine (its seal follows), and the next run finishes it (the log's
  * journal). The previous version chained each row's seal to the row above; such rows (no
  * number) are still read with that rule. (Editors can read and change the script and so the
- * secret: the seal marks mistakes and casual edits, not a determined forger: PLATFORM.md.)
+ * secret: the seal marks mistakes and casual edits, not a determined forger: docs/platform.md#script-editors.)
  */
 import { type Layout, mapColumns } from '../core/layout';
 import { storedAgain } from './cells';

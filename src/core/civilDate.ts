@@ -6,7 +6,7 @@ export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
 
-/** Years above this one in a date are Buddhist-Era years (DOMAIN.md: "a year above 2400"). */
+/** Years above this one in a date are Buddhist-Era years (docs/domain.md#what-officers-type: "a year above 2400"). */
 export const BE_YEAR_FLOOR = 2400;
 /** BE = CE + 543. */
 export const BE_OFFSET = 543;

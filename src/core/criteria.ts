@@ -36,7 +36,7 @@ export interface Criteria {
 
 const RED: Band = { colour: 'แดง', background: '#c5221f', text: '#ffffff' };
 
-/** The bands of FY 2565, keyed by score (DOMAIN.md, colour bands). */
+/** The bands of FY 2565, keyed by score (docs/domain.md#colour-bands). */
 export const BANDS_2565: Readonly<Record<number, Band>> = {
   5: { colour: 'เขียวเข้ม', background: '#137333', text: '#ffffff' },
   4: { colour: 'เขียวอ่อน', background: '#b7e1cd', text: '#0d3b21' },
@@ -46,14 +46,14 @@ export const BANDS_2565: Readonly<Record<number, Band>> = {
   0: RED,
 };
 
-/** The FY 2565 criteria of the letter's enclosure 2, as read in DOMAIN.md. */
+/** The FY 2565 criteria of the letter's enclosure 2, as read in docs/domain.md#levels. */
 export const CRITERIA_2565: Criteria = {
   levels: [
     { score: 5, name: 'ดีมาก', minActivities: 5, minChannels: 3, percent: 5, band: BANDS_2565[5] },
     { score: 4, name: 'ดี', minActivities: 4, minChannels: 2, percent: 4, band: BANDS_2565[4] },
     { score: 3, name: 'ปานกลาง', minActivities: 3, minChannels: 1, percent: 3, band: BANDS_2565[3] },
     { score: 2, name: 'พัฒนา', minActivities: 2, minChannels: 1, percent: 2, band: BANDS_2565[2] },
-    // The letter says "fewer than 1 activity"; read as no minimum (DOMAIN.md).
+    // The letter says "fewer than 1 activity"; read as no minimum (docs/domain.md#level-1-has-no-minimum).
     { score: 1, name: 'ปรับปรุง', minActivities: 0, minChannels: 1, percent: 1, band: BANDS_2565[1] },
   ],
   below: { score: 0, name: 'ต่ำกว่าเกณฑ์', band: BANDS_2565[0] },

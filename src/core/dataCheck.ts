@@ -80,7 +80,7 @@ export interface DataCheckResult {
   readonly claims: Map<string, number>;
 }
 
-/** Functions a custom function may not depend on (PLATFORM.md: "This function is not allowed to reference a cell with NOW()"); TODAY is unconfirmed, so it is treated alike. */
+/** Functions a custom function may not depend on (docs/platform.md#volatile-arguments: "This function is not allowed to reference a cell with NOW()"); TODAY is unconfirmed, so it is treated alike. */
 const VOLATILE = /\b(NOW|TODAY|RAND|RANDARRAY|RANDBETWEEN)\s*\(/i;
 
 /** A sheet read for checking: its entries and where its rows and columns are. */

@@ -19,7 +19,7 @@ import { operatorTarget, percentage } from './targets';
 import { isBlank } from './text';
 import { TREND_MONTHS } from './districtTrend';
 
-/** How the displayed percentage is computed (DOMAIN.md: all registered by default). */
+/** How the displayed percentage is computed (docs/domain.md#the-percentages-base: all registered by default). */
 export type PercentBasis = 'registered' | 'neverOnline';
 
 /** The columns of a district's result, in order (the row OTOP_DISTRICT returns): the figures, then the trend's months. */
@@ -75,7 +75,7 @@ const PROMOTED = 'ส่งเสริมแล้ว ปี ๖๔';
 
 /**
  * Reads a figure cell: a whole number ≥ 0, in a number cell or typed as text (Thai digits
- * ๒๔๑, thousands separators and spaces read as everywhere else, DOMAIN.md); text that is no
+ * ๒๔๑, thousands separators and spaces read as everywhere else, docs/domain.md#what-officers-type); text that is no
  * number ("74 ราย") is refused. The total row sums with the same rule (OTOP_SUM).
  * @param value the cell value
  * @param label the column, for the problem

@@ -14,7 +14,7 @@ export interface District {
   readonly promoted: number;
 }
 
-/** Nong Khai's districts with the letter's figures (DOMAIN.md, the targets). */
+/** Nong Khai's districts with the letter's figures (docs/domain.md#targets). */
 export const NONG_KHAI_DISTRICTS: readonly District[] = [
   { no: 1, name: 'เมืองหนองคาย', variants: ['เมืงหนองคาย', 'เมือง'], registered: 241, promoted: 16 },
   { no: 2, name: 'โพนพิสัย', variants: ['โพธิ์พิสัย'], registered: 102, promoted: 18 },

@@ -1,5 +1,5 @@
 /**
- * Operator identity (DOMAIN.md): an operator is its OTOP registration number when a row gives
+ * Operator identity (docs/domain.md#what-officers-type): an operator is its OTOP registration number when a row gives
  * one; the name (its key, within one district) decides only when a side has no number. So
  * `4303-0001 กลุ่มแม่บ้านเกษตรกร` and `4303-0002 กลุ่มแม่บ้านเกษตรกร` are two operators (group
  * names repeat from village to village), and a row `กลุ่มแม่บ้านเกษตรกร` without a number is

@@ -59,7 +59,7 @@ export function gapTo(results: Results, level: Level): Gap {
 
 /**
  * Scores a district. Counts decide, not percentages: new operators are compared with the
- * operator target at the level's percent (DOMAIN.md).
+ * operator target at the level's percent (docs/domain.md#counts-decide).
  * @param results the district's results
  * @param criteria the criteria
  */

@@ -1,4 +1,4 @@
-/** Thai month names and Thai Buddhist-Era date text, from an explicit table (not Intl: see PLATFORM.md). */
+/** Thai month names and Thai Buddhist-Era date text, from an explicit table (not Intl: see docs/platform.md#dates-and-intl). */
 import { BE_OFFSET, type Day, ymdOf } from './civilDate';
 import { toThaiDigits } from './thaiDigits';
 

@@ -3,7 +3,7 @@
  * up to it (Settings.countedTo), and so does the server, which reads the same cell: the figures
  * agree everywhere, and an activity dated ahead starts counting on the day the cell reaches it.
  * A custom function cannot read the clock and stay current: Sheets reruns it only when an
- * argument changes, and may not give it NOW() or a cell holding it (PLATFORM.md, custom
+ * argument changes, and may not give it NOW() or a cell holding it (docs/platform.md#custom-functions: custom
  * functions, from the Apps Script guide "Custom functions in Google Sheets"), so the new day
  * written here is what reruns the district formulas once a day.
  */

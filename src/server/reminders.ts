@@ -2,7 +2,7 @@
  * Reminders: an installable daily trigger (Asia/Bangkok, near 08:00) that e-mails each
  * district's officers of what is due (core/duties.ts) and the province a digest of overdue
  * districts, and rebuilds the board. The province switches them on and off; the trigger runs as
- * the account that switched them on and stops when that account loses access (PLATFORM.md), so
+ * the account that switched them on and stops when that account loses access (docs/platform.md#triggers), so
  * that account is kept and shown; nobody else may run them (runReminders). Reminders go by
  * window, not by day (core/duties.ts reminderWindow): what was due and not sent (the quota ran
  * out, MailApp failed, the run was killed) goes at the next run inside its window, and what was
@@ -249,7 +249,7 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
 
 /**
  * A run that is not the reminders' own: a trigger of this account that is no longer wanted
- * removes itself (only the caller's own triggers can be seen or removed, PLATFORM.md); any
+ * removes itself (only the caller's own triggers can be seen or removed, docs/platform.md#triggers); any
  * other call is refused in Thai, with nothing sent or changed: a caller whose e-mail is hidden
  * cannot be told from the account that switched them on, so its trigger is left alone.
  * @param state the kept switch

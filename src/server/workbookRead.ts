@@ -347,7 +347,7 @@ export function evaluateAll(
  * #N/A, … from a formula), anywhere in its two sheets or the baseline, or ''. Sheets shows such
  * an error in the district table's row (the stand-in's default: it does not call a custom
  * function whose argument holds an error; whether Sheets ever passes one is unconfirmed,
- * PLATFORM.md), so nothing else counts the district either: the sidebar, submissions, reports
+ * docs/platform.md#error-arguments), so nothing else counts the district either: the sidebar, submissions, reports
  * and the total agree with the table, and the message names the cell to fix.
  * @param d the district as read
  * @param baseline the baseline as read

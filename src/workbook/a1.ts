@@ -14,7 +14,7 @@ export function a1(row: number, column: number): string {
 
 /**
  * A sheet name quoted for a formula reference, always: whether Sheets accepts Thai names with
- * combining marks unquoted is unconfirmed (PLATFORM.md), and quotes are always accepted.
+ * combining marks unquoted is unconfirmed (docs/platform.md#thai-sheet-names), and quotes are always accepted.
  * @param name the sheet name
  */
 export function quoteSheet(name: string): string {

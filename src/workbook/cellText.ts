@@ -1,7 +1,7 @@
 /**
  * User text copied into generated sheets stays exactly as typed: setValues parses text in cells
  * of automatic format ('0012' → 12, '1/4' → a date, 'TRUE' → a boolean, '=…' → a formula;
- * PLATFORM.md), and a leading apostrophe forces text, which Sheets neither shows nor returns
+ * docs/platform.md#setvalues-parsing), and a leading apostrophe forces text, which Sheets neither shows nor returns
  * (Apps Script reference, Range.setValues; Sheets help "Format numbers as text").
  */
 

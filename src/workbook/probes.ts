@@ -1,6 +1,6 @@
 /**
  * The self-check's probe formulas (core/selfCheckProbe.ts is the probe's answer): each case gives
- * OTOP_SELFCHECK one kind of argument whose arrival is unconfirmed (PLATFORM.md). They are
+ * OTOP_SELFCHECK one kind of argument whose arrival is unconfirmed (docs/platform.md#custom-functions). They are
  * written into the scratch sheet, read back in the same run, and kept live in the result sheet
  * for Sheets to compute afterwards.
  */

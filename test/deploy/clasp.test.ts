@@ -2,7 +2,7 @@
  * The README's deploy steps on a fresh clone, run as far as they go without a Google account:
  * clasp (the project's own, node_modules/.bin) in a temporary copy of the repository's committed
  * files, with an empty home folder (no clasp credentials) and no network needed. clasp 3 refuses
- * `create` and `clone` where a .clasp.json exists ("Project file already exists."; PLATFORM.md,
+ * `create` and `clone` where a .clasp.json exists ("Project file already exists."; docs/platform.md#clasp,
  * google/clasp#1128), so the repository commits .clasp.example.json and no .clasp.json; with no
  * account, both commands must stop at the sign-in ("No credentials found."), not at our files.
  */

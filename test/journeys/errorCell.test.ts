@@ -1,7 +1,7 @@
 /**
  * One error cell, one rule, through the built bundle: `=1/0` typed in a district's หมายเหตุ
  * column. Whether Sheets calls a custom function whose argument range holds an error is
- * unconfirmed (PLATFORM.md); the stand-in's default ('blocked': the cell shows the error
+ * unconfirmed (docs/platform.md#error-arguments); the stand-in's default ('blocked': the cell shows the error
  * without calling it) is modelled here: the district table, the sidebar, a submission and the
  * round summary agree that the district cannot be counted until the cell is fixed, each says
  * which cell, and the province total is not computed without it (its target total and

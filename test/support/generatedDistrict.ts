@@ -4,7 +4,7 @@
  * and Arabic digits, every date form, two-digit and BE years in date cells, impossible dates,
  * channel aliases, names with random spaces, zero-width characters and case, registration
  * numbers with and without dashes, blank rows, moved columns), and an independent reading of
- * the letter's rules over the meanings (`expectedCounts`), written from DOMAIN.md alone: it
+ * the letter's rules over the meanings (`expectedCounts`), written from docs/domain.md alone: it
  * shares no code with the add-on's tally.
  */
 import fc from 'fast-check';
@@ -178,7 +178,7 @@ export interface Counts {
 }
 
 /**
- * The letter's counts of a district workbook's meaning (DOMAIN.md), independent of the add-on's
+ * The letter's counts of a district workbook's meaning (docs/domain.md#what-is-measured), independent of the add-on's
  * code: rows count when dated within the fiscal year up to asOf; activities without a government
  * budget (blank = none, unreadable = not counted), an event once; an operator is its number
  * when a row gives one, its name (in the district) only where a side has no number; a baseline
