@@ -15,8 +15,8 @@
  */
 import { type Layout, mapColumns } from '../core/layout';
 import { storedAgain } from './cells';
-import { readProperty, writeProperty } from './properties';
-import { digestHex, documentProperties, newRunId } from './services';
+import { deleteDocumentProperty, readProperty, setDocumentProperty, writeProperty } from './properties';
+import { digestHex, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
 import { Undo } from './undo';
 
@@ -137,7 +137,7 @@ export function ensureSealSecret(): string {
   const kept = readProperty(SECRET_KEY);
   if (kept !== null) return kept;
   const made = newRunId();
-  documentProperties().setProperty(SECRET_KEY, made);
+  setDocumentProperty(SECRET_KEY, made);
   return made;
 }
 
@@ -204,8 +204,8 @@ function restoreState_(kind: RecordKind, undo: Undo, first: number): void {
   const kept = keptBefore_.get(undo);
   if (!kept?.has(kind.stateKey) || recordState(kind).rows < first) return;
   const before = kept.get(kind.stateKey) ?? null;
-  if (before === null) documentProperties().deleteProperty(kind.stateKey);
-  else documentProperties().setProperty(kind.stateKey, before);
+  if (before === null) deleteDocumentProperty(kind.stateKey);
+  else setDocumentProperty(kind.stateKey, before);
 }
 
 /** One data row as checked. */
