@@ -143,9 +143,37 @@ const DAY_ZERO_UTC_ = Date.UTC(1899, 11, 30);
  * @param timeZone the spreadsheet's time zone
  */
 function serialOf_(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-  return (wall - DAY_ZERO_UTC_) / 86400000;
+  const key = `${timeZone} ${date.getTime()}`;
+  let serial = SERIALS_.get(key);
+  if (serial === undefined) {
+    const p = zonedParts(date, timeZone);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+    serial = (wall - DAY_ZERO_UTC_) / 86400000;
+    if (SERIALS_.size > 100_000) SERIALS_.clear();
+    SERIALS_.set(key, serial);
+  }
+  return serial;
+}
+
+/** Serials and shown texts already worked out (Intl's zone arithmetic is slow; dates repeat). */
+const SERIALS_ = new Map<string, number>();
+const SHOWN_ = new Map<string, string>();
+
+/**
+ * A date as its cell shows it (display.ts), remembered.
+ * @param date the date
+ * @param numberFormat the cell's number format
+ * @param timeZone the spreadsheet's time zone
+ */
+function shownDate_(date: Date, numberFormat: string | undefined, timeZone: string): string {
+  const key = `${timeZone} ${numberFormat ?? ''} ${date.getTime()}`;
+  let text = SHOWN_.get(key);
+  if (text === undefined) {
+    text = displayText(date, numberFormat, timeZone);
+    if (SHOWN_.size > 100_000) SHOWN_.clear();
+    SHOWN_.set(key, text);
+  }
+  return text;
 }
 
 /**
@@ -213,8 +241,8 @@ export class FakeSheetsValues
         ...(trimmed.length > 0 ? { values: trimmed } : {}),
       };
     });
-    // a copy: the caller's JSON is its own, as over the network
-    return JSON.parse(JSON.stringify({ spreadsheetId: book.id, valueRanges }));
+    // every row above is a new array of plain values: the caller's JSON is its own, as over the network
+    return { spreadsheetId: book.id, valueRanges };
   }
 
   /** The sheet and block a range names (a sheet's name alone: all its cells). */
@@ -261,7 +289,7 @@ export class FakeSheetsValues
       if (dates === 'text') return displayText(value, numberFormat, timeZone);
       if (value instanceof Date) {
         if (!Number.isFinite(value.getTime())) return null;
-        return dates === 'SERIAL_NUMBER' ? serialOf_(value, timeZone) : displayText(value, numberFormat, timeZone);
+        return dates === 'SERIAL_NUMBER' ? serialOf_(value, timeZone) : shownDate_(value, numberFormat, timeZone);
       }
     } catch {
       return null;
