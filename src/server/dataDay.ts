@@ -14,7 +14,6 @@ import { LABEL, readSettings } from '../core/settings';
 import { cleanText } from '../core/text';
 import { atomically } from '../adapter/undo';
 import { writeBlock } from '../adapter/sheetIo';
-import { flushWrites } from '../adapter/services';
 import type { Caller } from './roles';
 import type { WorkbookConfig } from './workbookRead';
 
@@ -45,8 +44,7 @@ export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller
     // does the server with the configuration as read; the next action tries again.
     return config;
   }
-  // What is read next goes through the Sheets API, which does not see cached writes.
-  flushWrites();
+  // (atomically flushed the write: what is read next through the Sheets API sees it)
   const values = settingsValues.map((r, i) => (i === row ? [r[0], beDateText(today), ...r.slice(2)] : r));
   const { settings: updated, problems } = readSettings(values, config.districts);
   return { ...config, settings: updated, settingsProblems: problems, settingsValues: values };
