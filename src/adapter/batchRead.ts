@@ -89,7 +89,8 @@ function rangeOf_(r: BlockRequest): string {
  * @param r the request
  */
 function viaSpreadsheetApp_(ss: Spreadsheet, r: BlockRequest): Block {
-  const name = 'dataOf' in r ? r.dataOf : r.ref.includes('!') ? null : r.ref.slice(1, -1).replace(/''/g, "'");
+  const whole = 'ref' in r ? /^'((?:[^']|'')*)'$/.exec(r.ref) : null;
+  const name = 'dataOf' in r ? r.dataOf : whole ? whole[1].replace(/''/g, "'") : null;
   if (name === null) {
     const range = ss.getRange((r as { ref: string }).ref);
     return { values: range.getValues(), formulas: range.getFormulas() };

@@ -5,13 +5,13 @@
  * write; and blocks read through it are exactly what getValues/getFormulas give.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { readBlocks } from '../../src/adapter/batchRead';
+import { noteSpreadsheet, readBlocks } from '../../src/adapter/batchRead';
 
 const OWNER = 'owner@example.com';
 
 /** A workbook with a sheet of dates, times, formulas, an error, text like a formula and blanks. */
-function setup() {
-  const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['ตั้งค่า', 'กิจกรรม ท่าบ่อ'] });
+function setup(timeZone = 'Asia/Bangkok') {
+  const wb = createFakeWorkbook({ owner: OWNER, timeZone, sheetNames: ['ตั้งค่า', 'กิจกรรม ท่าบ่อ'] });
   const run = wb.createExecution({ user: OWNER });
   const ss = run.globals.SpreadsheetApp.getActive();
   const sheet = ss.getSheetByName('กิจกรรม ท่าบ่อ')!;
@@ -101,5 +101,23 @@ test('blocks read in one batch are what getValues and getFormulas give, in three
     expect(Object.prototype.toString.call(data.values[1][0])).toBe('[object Date]');
   } finally {
     g.Sheets = saved.Sheets;
+  }
+});
+
+test("in a spreadsheet whose time zone is not the script's, the blocks are read through SpreadsheetApp", () => {
+  const { wb, run, ss, sheet } = setup('Asia/Tokyo');
+  const g = globalThis as Record<string, unknown>;
+  const saved = { Sheets: g.Sheets };
+  g.Sheets = run.globals.Sheets;
+  try {
+    noteSpreadsheet(ss.getId(), 'Asia/Tokyo'); // as the registry's read notes it
+    wb.ledger.reset();
+    const [data] = readBlocks(ss, [{ dataOf: 'กิจกรรม ท่าบ่อ' }]);
+    expect(wb.ledger.calls(run.id)).toContain('Range.getValues'); // the dates cannot be rebuilt in local time
+    const dataRange = sheet.getDataRange();
+    expect(data).toEqual({ values: dataRange.getValues(), formulas: dataRange.getFormulas() });
+  } finally {
+    g.Sheets = saved.Sheets;
+    noteSpreadsheet(ss.getId(), 'Asia/Bangkok');
   }
 });
