@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { classifyCall, createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../dev/fakes';
 import { LABEL } from '../src/core/settings';
-import { SHEET } from '../src/workbook/sheetNames';
+import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
 import { type BundleSource, type Gas, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook } from './generator';
 import { SCALES } from './scales';
@@ -23,6 +23,18 @@ import { BENCH_OWNER, fillEntries, recalculate, writeDistrictSheet } from './wor
 export const BUDGET_DAY = new Date(2022, 8, 26, 9, 0);
 /** The month a district submits. */
 const SUBMIT_MONTH = '2022-08';
+/** An activity as an officer types it on the mobile page (that month, the entry form's keys). */
+const MOBILE_ACTIVITY = {
+  date: '20/08/2565',
+  activity: 'ตลาดนัดชุมชนริมโขง',
+  place: 'ท่าเสด็จ',
+  organiser: 'พช.อำเภอ',
+  budget: 'ไม่ใช้',
+  operators: '8',
+  sales: '15,000',
+  link: 'https://example.com/market',
+  note: '',
+};
 
 /** One action: its calls, the refresh's and its CPU. */
 export interface BudgetAction {
@@ -153,6 +165,9 @@ function measure_(
   return { calls, cpuMs: (cpu.user + cpu.system) / 1000, ...(error ? { error } : {}) };
 }
 
+/** The sidebar's refresh after an action (status.ts `act`): its state, then its duties. */
+const SIDEBAR_REFRESH: readonly ((gas: Gas) => unknown)[] = [(gas) => gas.sidebarState(), (gas) => gas.sidebarDuties()];
+
 /**
  * Measures an action and, when the sidebar refreshes after it, the refresh.
  * @param s the workbook
@@ -160,7 +175,8 @@ function measure_(
  * @param action its name in the report
  * @param user who runs it
  * @param fn the action
- * @param refresh whether the sidebar refreshes after it (status.ts `act`)
+ * @param refresh whether the sidebar refreshes after it (status.ts `act`), or the calls the
+ *   page makes after it, each its own execution (the mobile page: src/sidebar/mobile/main.ts)
  */
 function act_(
   s: Subject_,
@@ -168,14 +184,13 @@ function act_(
   action: string,
   user: string,
   fn: (gas: Gas) => unknown,
-  refresh: boolean,
+  refresh: boolean | readonly ((gas: Gas) => unknown)[],
 ): void {
   process.stderr.write(`  ${action}…`);
   const own = measure_(s, user, fn);
   let refreshCalls = 0;
-  if (refresh) {
-    refreshCalls += measure_(s, user, (gas) => gas.sidebarState()).calls;
-    refreshCalls += measure_(s, user, (gas) => gas.sidebarDuties()).calls;
+  for (const after of refresh === true ? SIDEBAR_REFRESH : refresh === false ? [] : refresh) {
+    refreshCalls += measure_(s, user, after).calls;
   }
   process.stderr.write(` ${own.calls} + ${refreshCalls} calls${own.error ? ` (error: ${own.error})` : ''}\n`);
   out.push({ action, calls: own.calls, refreshCalls, cpuMs: own.cpuMs, ...(own.error ? { error: own.error } : {}) });
@@ -233,6 +248,30 @@ export function benchBudgets(root: string, scale: string, seed: number, previous
     false,
   );
   act_(s, actions, 'submit', officer, (gas) => gas.sidebarSubmitMonthly(SUBMIT_MONTH, true), true);
+  // The mobile page (issue 25): an officer adds an activity, then corrects a cell of it; the page
+  // reloads the standing after an entry, and checks the data again before it after a correction.
+  const district = data.districts[0].name;
+  const added = { value: '' };
+  act_(
+    s,
+    actions,
+    'add an entry (mobile page)',
+    officer,
+    (gas) => {
+      added.value = (gas.sidebarAddEntry('activities', MOBILE_ACTIVITY, district) as { cell: string }).cell;
+    },
+    [(gas) => gas.sidebarState()],
+  );
+  const row = added.value.replace(/^[A-Z]+/, '');
+  act_(
+    s,
+    actions,
+    'fix an entry (mobile page)',
+    officer,
+    (gas) =>
+      gas.sidebarFixEntry(entrySheetName('activities', district), `D${row}`, MOBILE_ACTIVITY.place, 'ศาลาประชาคม'),
+    [(gas) => gas.sidebarCheckData(), (gas) => gas.sidebarState()],
+  );
   measure_(s, owner, (gas) => gas.sidebarSetReminders(true));
   s.book.clock.set(new Date(2022, 8, 27, 8, 0)); // the next morning's trigger
   act_(s, actions, 'daily reminder run', owner, (gas) => gas.remindDistricts(), false);

@@ -52,6 +52,13 @@ const CALL_BUDGET: Record<string, readonly [number, number]> = {
   'preview a submission': [40, 40],
   submit: [80, 100],
   'daily reminder run': [60, 100],
+  // The mobile page's own actions (issue 25), with what the page calls after them. Adding an
+  // entry reads, checks and appends one row and logs it, then the page reloads its standing:
+  // at most a submission's budget (one sealed row and its log, and a lighter refresh).
+  'add an entry (mobile page)': [80, 100],
+  // A correction writes one cell and logs it (as much as adding), then the page checks the
+  // data again and reloads its standing: the add's budget plus the data check's.
+  'fix an entry (mobile page)': [230, 300],
   'data check': [150, 200],
   'round summary': [150, 200],
   'monthly report': [150, 200],
@@ -126,7 +133,7 @@ function budgetsTable(budgets: BenchResults['budgets']): string {
     );
   }
   out.push(
-    "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState and sidebarDuties after it",
+    "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState and sidebarDuties after it (the mobile page: sidebarState after an entry, sidebarCheckData and sidebarState after a correction)",
     '  (src/sidebar/status.ts act; none after opening, the duties view, a preview or a trigger); total × 50 / 100 ms: a round trip to',
     `  Google each, against an officer's patience (${PATIENCE_S} s) and the run's limit (the action's own calls at 100 ms: 6 minutes; set-up`,
     "  stops itself at 3.5 minutes to undo in time). CPU ms: the action's CPU time in this process, the stand-in's share included;",

@@ -1,7 +1,9 @@
 /**
  * The Advanced Sheets service (`Sheets`, the Sheets API v4 as Apps Script exposes it once the
- * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` only, the one
- * method the add-on uses (its registry of sheets, adapter/sheetRegistry.ts). Facts modelled:
+ * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` (the add-on's
+ * registry of sheets, adapter/sheetRegistry.ts) and `Sheets.Spreadsheets.Values.batchGet`
+ * (many ranges' values in one call, adapter/batchRead.ts; facts at FakeSheetsValues). Facts
+ * modelled for get:
  * - one call returns the Spreadsheet resource: `sheets[].properties` (sheetId, title, index,
  *   hidden) and the `developerMetadata` located on the spreadsheet and on each sheet
  *   (metadataId, metadataKey, metadataValue, visibility, location), in tab order (Sheets API
@@ -17,9 +19,14 @@
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
  * execution with no read or flush in between is refused here, so the code must flush first.
  */
+import { parseA1, quoteSheetName, type Rect, rectA1 } from './a1';
 import { commitsWrites, instrument, isDeferrable } from './callLedger';
+import { zonedParts } from './dates';
+import { displayText } from './display';
+import { computedBlock } from './formulaEngine';
 import type { ExecutionContext } from './model';
-import type { DeveloperMetadataModel } from './sheetModel';
+import type { DeveloperMetadataModel, SheetModel } from './sheetModel';
+import { CellError, type CellValue } from './values';
 
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
 type Mask = Map<string, Mask | null>;
@@ -98,10 +105,208 @@ function metadataJson_(m: DeveloperMetadataModel): Record<string, unknown> {
   };
 }
 
-/** Sheets.Spreadsheets (get only). */
-export class FakeSheetsSpreadsheets {
+/**
+ * Refuses an API call after a spreadsheet write of this execution with no read or flush in
+ * between (the worse case of Sheets' write cache, see the module's header).
+ * @param ctx the execution
+ * @param call the API method, for the message
+ */
+function refusePendingWrite_(ctx: ExecutionContext, call: string): void {
+  const calls = ctx.book.ledger.calls(ctx.id);
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const name = calls[i];
+    if (name.startsWith('Sheets.')) continue;
+    if (commitsWrites(name)) return;
+    if (isDeferrable(name) || /^DeveloperMetadata\.(set|remove|move)/.test(name)) {
+      throw new Error(
+        `stand-in: ${call} after a spreadsheet write of this execution with no read or SpreadsheetApp.flush() in between (the API may not see cached writes)`,
+      );
+    }
+  }
+}
+
+/** The options of values.batchGet the stand-in knows. */
+interface BatchGetOptions_ {
+  ranges?: string[] | string;
+  valueRenderOption?: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
+  dateTimeRenderOption?: 'SERIAL_NUMBER' | 'FORMATTED_STRING';
+  majorDimension?: 'ROWS' | 'COLUMNS';
+}
+
+/** Milliseconds of Sheets' day zero, 30 December 1899, as a UTC wall clock. */
+const DAY_ZERO_UTC_ = Date.UTC(1899, 11, 30);
+
+/**
+ * A date's serial number on the spreadsheet's wall clock: days since 30 December 1899, the
+ * time of day as the fraction.
+ * @param date the instant
+ * @param timeZone the spreadsheet's time zone
+ */
+function serialOf_(date: Date, timeZone: string): number {
+  const key = `${timeZone} ${date.getTime()}`;
+  let serial = SERIALS_.get(key);
+  if (serial === undefined) {
+    const p = zonedParts(date, timeZone);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+    serial = (wall - DAY_ZERO_UTC_) / 86400000;
+    if (SERIALS_.size > 100_000) SERIALS_.clear();
+    SERIALS_.set(key, serial);
+  }
+  return serial;
+}
+
+/** Serials and shown texts already worked out (Intl's zone arithmetic is slow; dates repeat). */
+const SERIALS_ = new Map<string, number>();
+const SHOWN_ = new Map<string, string>();
+
+/**
+ * A date as its cell shows it (display.ts), remembered.
+ * @param date the date
+ * @param numberFormat the cell's number format
+ * @param timeZone the spreadsheet's time zone
+ */
+function shownDate_(date: Date, numberFormat: string | undefined, timeZone: string): string {
+  const key = `${timeZone} ${numberFormat ?? ''} ${date.getTime()}`;
+  let text = SHOWN_.get(key);
+  if (text === undefined) {
+    text = displayText(date, numberFormat, timeZone);
+    if (SHOWN_.size > 100_000) SHOWN_.clear();
+    SHOWN_.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Sheets.Spreadsheets.Values (batchGet only). Facts modelled (Sheets API reference,
+ * spreadsheets.values/batchGet, ValueRenderOption, DateTimeRenderOption, ValueRange):
+ * - `ranges` in A1 notation, a sheet's name alone meaning all its cells ("Sheet1 refers to all
+ *   the cells in Sheet1", Sheets API guide "A1 notation"); one ValueRange per range, in the
+ *   order asked; an unknown sheet or a malformed range fails the whole call;
+ * - `valueRenderOption`: FORMATTED_VALUE (the default: as the cells show), UNFORMATTED_VALUE
+ *   ("calculated, but not formatted"), FORMULA ("Values will not be calculated. The reply will
+ *   include the formulas"; a cell without a formula gives its value, unformatted);
+ * - `dateTimeRenderOption` (ignored with FORMATTED_VALUE): SERIAL_NUMBER (the default: "days
+ *   since December 30th 1899", the time as the fraction) or FORMATTED_STRING (the cell's
+ *   number format). A date field here is a cell holding a Date (the stand-in's value model: a
+ *   number under a date format stays a number, as its getValues returns it);
+ * - `range` of each ValueRange is "the entire requested range, even though the values will
+ *   exclude trailing rows and columns"; "empty trailing rows and columns will not be
+ *   included" (each row ends at its last non-empty cell; `values` is left out when all are
+ *   empty); empty cells before a value are "";
+ * - errors come back as the text the cell shows (#DIV/0!, #N/A: as getValues gives them;
+ *   unconfirmed for the API, where the worse reading would need the other render modes);
+ * - refused in custom functions (needs authorisation) and, as `get`, after a spreadsheet write
+ *   of the execution with no read or flush in between (the worse case of the write cache).
+ */
+export class FakeSheetsValues
+  implements Pick<GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection, 'batchGet'>
+{
   /** @param ctx_ the execution */
   constructor(readonly ctx_: ExecutionContext) {}
+
+  /**
+   * The values of several ranges in one call.
+   * @param spreadsheetId the spreadsheet's id
+   * @param optionalArgs `{ ranges, valueRenderOption, dateTimeRenderOption, majorDimension }`
+   */
+  batchGet(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse {
+    const { book } = this.ctx_;
+    if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
+    refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.Values.batchGet');
+    const options = (optionalArgs ?? {}) as BatchGetOptions_;
+    const ranges =
+      options.ranges === undefined ? [] : Array.isArray(options.ranges) ? options.ranges : [options.ranges];
+    const render = options.valueRenderOption ?? 'FORMATTED_VALUE';
+    const dates = options.dateTimeRenderOption ?? 'SERIAL_NUMBER';
+    const resolved = ranges.map((text) => this.resolve_(String(text)));
+    const valueRanges = resolved.map(({ sheet, rect }) => {
+      const computed = computedBlock(book, sheet, rect);
+      let rows = computed.map((line, i) =>
+        line.map((value, j) => {
+          const cell = sheet.cell(rect.row + i, rect.col + j);
+          if (render === 'FORMULA' && cell?.formula) return cell.formula;
+          return this.render_(value, cell?.numberFormat, render === 'FORMATTED_VALUE' ? 'text' : dates);
+        }),
+      );
+      if (options.majorDimension === 'COLUMNS') rows = rows[0]?.map((_, j) => rows.map((line) => line[j])) ?? [];
+      const trimmed = rows.map((line) => {
+        let end = line.length;
+        while (end > 0 && line[end - 1] === '') end--;
+        return line.slice(0, end);
+      });
+      while (trimmed.length > 0 && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+      return {
+        range: `${quoteSheetName(sheet.name)}!${rectA1(rect)}`,
+        majorDimension: options.majorDimension ?? 'ROWS',
+        ...(trimmed.length > 0 ? { values: trimmed } : {}),
+      };
+    });
+    // every row above is a new array of plain values: the caller's JSON is its own, as over the network
+    return { spreadsheetId: book.id, valueRanges };
+  }
+
+  /** The sheet and block a range names (a sheet's name alone: all its cells). */
+  private resolve_(text: string): { sheet: SheetModel; rect: Rect } {
+    const { book } = this.ctx_;
+    const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
+    const bare = whole !== null ? book.sheetByName(whole) : undefined;
+    if (bare) return { sheet: bare, rect: { row: 1, col: 1, numRows: bare.maxRows, numCols: bare.maxColumns } };
+    let ref: ReturnType<typeof parseA1>;
+    try {
+      ref = parseA1(text);
+    } catch {
+      throw new Error(`Unable to parse range: ${text}`);
+    }
+    const sheet = ref.sheetName === null ? book.sheets[0] : book.sheetByName(ref.sheetName);
+    if (!sheet) throw new Error(`Unable to parse range: ${text}`);
+    const endRow = Math.min(ref.endRow ?? sheet.maxRows, sheet.maxRows);
+    const endCol = Math.min(ref.endCol ?? sheet.maxColumns, sheet.maxColumns);
+    if (ref.row > endRow || ref.col > endCol) throw new Error(`Range ('${sheet.name}'!${text}) exceeds grid limits.`);
+    return {
+      sheet,
+      rect: { row: ref.row, col: ref.col, numRows: endRow - ref.row + 1, numCols: endCol - ref.col + 1 },
+    };
+  }
+
+  /**
+   * A computed value as the API gives it.
+   * @param value the value
+   * @param numberFormat the cell's number format
+   * @param dates 'text' for FORMATTED_VALUE, else the dateTimeRenderOption
+   */
+  private render_(
+    value: CellValue,
+    numberFormat: string | undefined,
+    dates: 'text' | 'SERIAL_NUMBER' | 'FORMATTED_STRING',
+  ): string | number | boolean | null {
+    const { timeZone } = this.ctx_.book;
+    if (value === null || value === undefined) return '';
+    if (value instanceof CellError) return value.code;
+    // What JSON cannot carry (a NaN, an infinity, an invalid or out-of-range Date the stand-in
+    // stored from setValues; Sheets itself cannot hold them) comes back as null.
+    if (typeof value === 'number' && !Number.isFinite(value)) return null;
+    try {
+      if (dates === 'text') return displayText(value, numberFormat, timeZone);
+      if (value instanceof Date) {
+        if (!Number.isFinite(value.getTime())) return null;
+        return dates === 'SERIAL_NUMBER' ? serialOf_(value, timeZone) : shownDate_(value, numberFormat, timeZone);
+      }
+    } catch {
+      return null;
+    }
+    return value;
+  }
+}
+instrument(FakeSheetsValues, 'Sheets.Spreadsheets.Values', ['batchGet']);
+
+/** Sheets.Spreadsheets (get, and Values.batchGet). */
+export class FakeSheetsSpreadsheets {
+  readonly Values: FakeSheetsValues;
+
+  /** @param ctx_ the execution */
+  constructor(readonly ctx_: ExecutionContext) {
+    this.Values = new FakeSheetsValues(ctx_);
+  }
 
   /**
    * The spreadsheet resource, cut to `optionalArgs.fields`.
@@ -111,13 +316,10 @@ export class FakeSheetsSpreadsheets {
   get(spreadsheetId: string, optionalArgs?: { fields?: string }): Record<string, unknown> {
     const { book } = this.ctx_;
     if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
-    if (this.pendingWrite_()) {
-      throw new Error(
-        'stand-in: Sheets.Spreadsheets.get after a spreadsheet write of this execution with no read or SpreadsheetApp.flush() in between (the API may not see cached writes)',
-      );
-    }
+    refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.get');
     const full = {
       spreadsheetId: book.id,
+      properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
       sheets: book.sheets.map((sheet, index) => ({
         properties: { sheetId: sheet.id, title: sheet.name, index, ...(sheet.hidden ? { hidden: true } : {}) },
@@ -129,18 +331,6 @@ export class FakeSheetsSpreadsheets {
       string,
       unknown
     >;
-  }
-
-  /** Whether this execution wrote to the spreadsheet since its last read or flush. */
-  private pendingWrite_(): boolean {
-    const calls = this.ctx_.book.ledger.calls(this.ctx_.id);
-    for (let i = calls.length - 1; i >= 0; i--) {
-      const name = calls[i];
-      if (name.startsWith('Sheets.')) continue;
-      if (commitsWrites(name)) return false;
-      if (isDeferrable(name) || /^DeveloperMetadata\.(set|remove|move)/.test(name)) return true;
-    }
-    return false;
   }
 }
 instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get']);

@@ -129,7 +129,14 @@ const SPREADSHEET_CLASSES_ = new Set([
   'DeveloperMetadata',
 ]);
 // ScriptApp (triggers, tokens) needs authorisation too: not among the services custom functions may use.
-const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set(['MailApp', 'Ui', 'Menu', 'ScriptApp', 'Sheets.Spreadsheets']);
+const DENIED_IN_CUSTOM_FUNCTIONS_ = new Set([
+  'MailApp',
+  'Ui',
+  'Menu',
+  'ScriptApp',
+  'Sheets.Spreadsheets',
+  'Sheets.Spreadsheets.Values',
+]);
 // Calls that only read although their names do not say so.
 const READS_ = new Set(['Spreadsheet.createDeveloperMetadataFinder', 'Sheet.createDeveloperMetadataFinder']);
 

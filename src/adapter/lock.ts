@@ -9,6 +9,7 @@
  */
 import { BUSY_TEXT } from '../core/messages';
 import { OfficerError } from '../core/officerError';
+import { propertiesLocked } from './properties';
 import { documentLock, scriptLock } from './services';
 
 /** How long a second officer's action waits for the first one before giving up. */
@@ -28,8 +29,10 @@ export function withDocumentLock<T>(fn: () => T): T {
       if (!lock.tryLock(WAIT_MS)) throw new OfficerError('busy', BUSY_TEXT);
       held.push(lock);
     }
+    propertiesLocked(true);
     return fn();
   } finally {
+    propertiesLocked(false);
     for (const lock of held.reverse()) release_(lock);
   }
 }

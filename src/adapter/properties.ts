@@ -10,13 +10,95 @@ import type { Undo } from './undo';
 const CHUNK = 3000;
 
 /**
+ * The store as read once while the action holds the locks (lock.ts), kept in step with the
+ * action's own writes: no other execution writes the document properties meanwhile (every
+ * writing action and the reminders' run take the same locks), so a read need not ask Google
+ * again (one call per action instead of one per read). Without the locks every read asks.
+ */
+let held_: Record<string, string> | null = null;
+let locked_ = false;
+
+/**
+ * Starts or ends the locked stretch of an action (lock.ts): the store is read afresh after.
+ * @param on whether the action now holds the locks
+ */
+export function propertiesLocked(on: boolean): void {
+  locked_ = on;
+  held_ = null;
+}
+
+/** Every property (one call; none while the store is held). */
+function all_(): Record<string, string> {
+  if (!locked_) return documentProperties().getProperties();
+  held_ ??= documentProperties().getProperties();
+  return held_;
+}
+
+/**
+ * Writes through to the store and the held copy; after a failed write the copy is dropped (the
+ * call may have taken effect: the next read asks the store).
+ * @param write the write
+ * @param apply the same change on the held copy
+ */
+function write_(
+  write: (store: GoogleAppsScript.Properties.Properties) => void,
+  apply: (held: Record<string, string>) => void,
+): void {
+  try {
+    write(documentProperties());
+  } catch (error) {
+    held_ = null;
+    throw error;
+  }
+  if (held_) apply(held_);
+}
+
+/**
+ * Sets document properties.
+ * @param values the properties
+ */
+export function setDocumentProperties(values: Record<string, string>): void {
+  write_(
+    (store) => store.setProperties(values),
+    (held) => Object.assign(held, values),
+  );
+}
+
+/**
+ * Sets one document property.
+ * @param key the property
+ * @param value its value
+ */
+export function setDocumentProperty(key: string, value: string): void {
+  write_(
+    (store) => store.setProperty(key, value),
+    (held) => {
+      held[key] = value;
+    },
+  );
+}
+
+/**
+ * Deletes one document property.
+ * @param key the property
+ */
+export function deleteDocumentProperty(key: string): void {
+  write_(
+    (store) => store.deleteProperty(key),
+    (held) => {
+      delete held[key];
+    },
+  );
+}
+
+/**
  * A kept value, or the fallback when there is none or it cannot be read (one call).
  * @param key the value's key
  * @param fallback what to return otherwise
  */
 export function readKept<T>(key: string, fallback: T): T {
   // One read of the store gives the count and its chunks together (one call, not two).
-  const all = documentProperties().getProperties();
+  const all = all_();
   const count = Number(all[`${key}#`] ?? '0');
   if (!count) return fallback;
   let text = '';
@@ -35,21 +117,20 @@ export function readKept<T>(key: string, fallback: T): T {
  * @param undo where the old value is registered
  */
 export function keep(key: string, value: unknown, undo: Undo): void {
-  const properties = documentProperties();
   const text = JSON.stringify(value);
   const chunks: Record<string, string> = { [`${key}#`]: String(Math.ceil(text.length / CHUNK)) };
   for (let i = 0; i * CHUNK < text.length; i++) chunks[`${key}#${i}`] = text.slice(i * CHUNK, (i + 1) * CHUNK);
-  const before = properties.getProperties();
+  const before = all_();
   const old: Record<string, string> = {};
   for (const name of Object.keys(before))
     if (name === `${key}#` || name.startsWith(`${key}#`)) old[name] = before[name];
   if (Object.keys(chunks).every((k) => old[k] === chunks[k]) && Object.keys(old).every((k) => k in chunks)) return;
   undo.add(() => {
-    for (const name of Object.keys(chunks)) if (!(name in old)) properties.deleteProperty(name);
-    properties.setProperties(old);
+    for (const name of Object.keys(chunks)) if (!(name in old)) deleteDocumentProperty(name);
+    setDocumentProperties(old);
   }, 'ข้อมูลที่ส่วนเสริมเก็บไว้');
-  for (const name of Object.keys(old)) if (!(name in chunks)) properties.deleteProperty(name);
-  properties.setProperties(chunks);
+  for (const name of Object.keys(old)) if (!(name in chunks)) deleteDocumentProperty(name);
+  setDocumentProperties(chunks);
 }
 
 /**
@@ -57,7 +138,8 @@ export function keep(key: string, value: unknown, undo: Undo): void {
  * @param key the property
  */
 export function readProperty(key: string): string | null {
-  return documentProperties().getProperty(key);
+  if (!locked_) return documentProperties().getProperty(key);
+  return all_()[key] ?? null;
 }
 
 /**
@@ -75,11 +157,10 @@ export function writeProperty(
   undo: Undo,
   label: string,
 ): void {
-  const properties = documentProperties();
   undo.add(() => {
-    if (before === null) properties.deleteProperty(key);
-    else properties.setProperty(key, before);
+    if (before === null) deleteDocumentProperty(key);
+    else setDocumentProperty(key, before);
   }, label);
-  if (value === null) properties.deleteProperty(key);
-  else properties.setProperty(key, value);
+  if (value === null) deleteDocumentProperty(key);
+  else setDocumentProperty(key, value);
 }

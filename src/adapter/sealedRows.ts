@@ -15,8 +15,8 @@
  */
 import { type Layout, mapColumns } from '../core/layout';
 import { storedAgain } from './cells';
-import { readProperty } from './properties';
-import { digestHex, documentProperties, newRunId } from './services';
+import { deleteDocumentProperty, readProperty, setDocumentProperty } from './properties';
+import { digestHex, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
 import { Undo } from './undo';
 
@@ -137,7 +137,7 @@ export function ensureSealSecret(): string {
   const kept = readProperty(SECRET_KEY);
   if (kept !== null) return kept;
   const made = newRunId();
-  documentProperties().setProperty(SECRET_KEY, made);
+  setDocumentProperty(SECRET_KEY, made);
   return made;
 }
 
@@ -187,17 +187,16 @@ export function writeRecordState(kind: RecordKind, state: RecordState, undo: Und
   const kept = keptBefore_.get(undo) ?? new Map<string, string | null>();
   if (!kept.has(kind.stateKey)) kept.set(kind.stateKey, before);
   keptBefore_.set(undo, kept);
-  const properties = documentProperties();
   undo.add(() => {
     // Rows this action appended whose removal failed stay in the sheet: the state brought back
     // keeps them as being written, so that the next run that logs finishes them (a record never
     // stays in the sheet unlogged; seed 14 of the year simulator).
     const stayed = rowsStayed_.get(undo)?.get(kind.stateKey);
     const back = stayed === undefined ? before : stillWriting_(before, stayed);
-    if (back === null) properties.deleteProperty(kind.stateKey);
-    else properties.setProperty(kind.stateKey, back);
+    if (back === null) deleteDocumentProperty(kind.stateKey);
+    else setDocumentProperty(kind.stateKey, back);
   }, label);
-  properties.setProperty(kind.stateKey, text);
+  setDocumentProperty(kind.stateKey, text);
 }
 
 /** Each kind's kept state as it was before an action first wrote it, by the action's undo. */
@@ -233,8 +232,8 @@ function restoreState_(kind: RecordKind, undo: Undo, first: number): void {
   const kept = keptBefore_.get(undo);
   if (!kept?.has(kind.stateKey) || recordState(kind).rows < first) return;
   const before = kept.get(kind.stateKey) ?? null;
-  if (before === null) documentProperties().deleteProperty(kind.stateKey);
-  else documentProperties().setProperty(kind.stateKey, before);
+  if (before === null) deleteDocumentProperty(kind.stateKey);
+  else setDocumentProperty(kind.stateKey, before);
 }
 
 /** One data row as checked. */

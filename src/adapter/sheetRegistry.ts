@@ -11,6 +11,7 @@ import {
   type SheetMark,
   type SheetRole,
 } from '../workbook/sheetMarkers';
+import { noteSpreadsheet } from './batchRead';
 import { documentVisibility, sheetsApi } from './services';
 import { nameOf, rememberName } from './sheetName';
 import type { Undo } from './undo';
@@ -65,7 +66,7 @@ export class Registry {
  * `Spreadsheet.developerMetadata`, `Sheet.properties`, `Sheet.developerMetadata`).
  */
 const REGISTRY_FIELDS =
-  'developerMetadata(metadataId,metadataKey,metadataValue),' +
+  'properties(timeZone),developerMetadata(metadataId,metadataKey,metadataValue),' +
   'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
 
 /** A metadata entry as the Sheets API returns it. */
@@ -101,7 +102,8 @@ function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: 
 
 /**
  * Finds the add-on's sheets in two calls whatever their number: the workbook's id, then one
- * Sheets API read of every sheet's id and name and every developer-metadata entry (the Advanced
+ * Sheets API read of every sheet's id and name, every developer-metadata entry and the
+ * spreadsheet's time zone (`Spreadsheet.properties.timeZone`) (the Advanced
  * Sheets service; docs/performance.md weighs its wider scope). Before it, SpreadsheetApp
  * needed a metadata search, a value per marker, the sheets, an id per sheet and a name per
  * marked sheet: about 3 calls a sheet on every action. Entries are taken in metadata-id order
@@ -112,7 +114,12 @@ function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: 
  * @param ss the workbook
  */
 export function readRegistry(ss: Spreadsheet): Registry {
-  const resource = sheetsApi().Spreadsheets.get(ss.getId(), { fields: REGISTRY_FIELDS });
+  // asked each time (not remembered): a read of the spreadsheet, it commits SpreadsheetApp's
+  // cached writes before the API reads (the stand-in's reading of the write cache)
+  const id = ss.getId();
+  const resource = sheetsApi().Spreadsheets.get(id, { fields: REGISTRY_FIELDS });
+  // the time zone comes free with it: batchRead.ts rebuilds dates in it
+  noteSpreadsheet(id, resource.properties?.timeZone ?? '');
   const names = new Map<number, string>();
   const markers: { id: number; value: string | null }[] = [];
   const ofKey = (list: MetadataJson_[] | undefined) => {

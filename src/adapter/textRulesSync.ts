@@ -36,12 +36,18 @@ export function applyTextRules(
 ): boolean {
   const current = sheet.getConditionalFormatRules();
   const ranges = new Set(rules.map((r) => r.range));
+  // each rule's range asked once (a call each), for the test below and for its key
+  const a1 = new Map<Rule, string>();
+  const a1Of = (rule: Rule, on = rule.getRanges()): string => {
+    if (!a1.has(rule)) a1.set(rule, on[0].getA1Notation());
+    return a1.get(rule) ?? '';
+  };
   const ours = (rule: Rule) => {
     const on = rule.getRanges();
     const type = String(rule.getBooleanCondition()?.getCriteriaType() ?? '');
-    return on.length === 1 && ranges.has(on[0].getA1Notation()) && Object.values(CRITERIA).includes(type);
+    return on.length === 1 && ranges.has(a1Of(rule, on)) && Object.values(CRITERIA).includes(type);
   };
-  const present = current.filter(ours).map(ruleKey_);
+  const present = current.filter(ours).map((rule) => ruleKey_(rule, a1Of(rule)));
   const wanted = rules.map((r) =>
     [r.range, CRITERIA[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase(),
   );
@@ -60,11 +66,15 @@ export function applyTextRules(
   return true;
 }
 
-/** A comparable key of one of our rules as the sheet has it. */
-function ruleKey_(rule: Rule): string {
+/**
+ * A comparable key of one of our rules as the sheet has it.
+ * @param rule the rule
+ * @param range its range's A1, as already asked
+ */
+function ruleKey_(rule: Rule, range: string): string {
   const c = rule.getBooleanCondition() as GoogleAppsScript.Spreadsheet.BooleanCondition;
   return [
-    rule.getRanges()[0].getA1Notation(),
+    range,
     String(c.getCriteriaType()),
     String(c.getCriteriaValues()[0]),
     c.getBackground() ?? '',

@@ -73,19 +73,21 @@ export class Undo {
  * Runs an action so that it is done whole or not at all. Its last step commits the pending
  * writes (SpreadsheetApp.flush), so a write that Sheets rejects late is undone too.
  * @param action the action, given its undo list
+ * @param sheets false when the action writes no spreadsheet (document properties only, which
+ *   are written at once): there is nothing to commit, and the flush's call is saved
  */
-export function atomically<T>(action: (undo: Undo) => T): T {
+export function atomically<T>(action: (undo: Undo) => T, sheets = true): T {
   const undo = new Undo();
   try {
     const result = action(undo);
-    flushWrites();
+    if (sheets) flushWrites();
     return result;
   } catch (error) {
     // An action a protection refused: an undo step refused by a protection too undoes a change
     // that was refused as well (the same user, the same protections), so nothing is left there.
     const failed = undo.run(refusedByProtection_(error) ? refusedByProtection_ : undefined);
     try {
-      flushWrites(); // the undo's own writes, so one Sheets rejects late is known too
+      if (sheets) flushWrites(); // the undo's own writes, so one Sheets rejects late is known too
     } catch {
       failed.push('การย้อนกลับบางส่วน');
     }

@@ -44,6 +44,7 @@ export function keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller
     // does the server with the configuration as read; the next action tries again.
     return config;
   }
+  // (atomically flushed the write: what is read next through the Sheets API sees it)
   const values = settingsValues.map((r, i) => (i === row ? [r[0], beDateText(today), ...r.slice(2)] : r));
   const { settings: updated, problems } = readSettings(values, config.districts);
   return { ...config, settings: updated, settingsProblems: problems, settingsValues: values };

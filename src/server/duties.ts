@@ -37,7 +37,7 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
       notices: [],
     };
   }
-  const read = readSubmissions(config.registry);
+  const read = readSubmissions(config.registry, config.submissionsValues);
   const duties = yearDuties(config.settings, keptYears(read.records));
   const own = config.districts.filter((d) => who.districts.includes(d));
   const names = who.role === 'district' ? (own.length > 0 ? own : who.districts) : config.districts;

@@ -110,6 +110,8 @@ export function addEntry(
     const what = kind === 'activities' ? 'การเพิ่มกิจกรรม' : 'การเพิ่มผู้ประกอบการออนไลน์';
     const who = caller(ss, book.settings);
     const district = districtFor_(who, book, requested, what);
+    // the data check below reads every district's sheets: all in one batch, the caller's with them
+    book.readDistricts?.(book.districtsRead);
     const { own, read, index } = entrySheet_(book, kind, district);
     const header = read.values[0] ?? [];
     const map = mapColumns(layoutOf(kind), header);
@@ -167,6 +169,9 @@ export function fixEntry(
     const what = 'การแก้ไขข้อมูล';
     const book = readWorkbook(ss);
     const who = caller(ss, book.settings);
+    requireOfficer(who, what);
+    // the data check below reads every district's sheets: all in one batch, the caller's with them
+    book.readDistricts?.(book.districtsRead);
     const found = cellOf_(book, who, sheet, cell, what);
     if (shownText_(found.value) !== shown) {
       throw OfficerError.input(

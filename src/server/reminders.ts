@@ -167,6 +167,8 @@ interface RunResult_ {
   unnamed: string[];
   invalid: string[];
   failure: string;
+  /** The mail quota left as last asked and counted down; null: ask (quotaLeft_). */
+  quota: number | null;
 }
 
 /**
@@ -195,7 +197,7 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   // The daily run is the province's account: it moves the data day, so the table counts today's entries.
   const config = keepDataDay(read, today, { role: 'province' });
   const day = isoOfDay(today);
-  const records = readSubmissions(config.registry).records;
+  const records = readSubmissions(config.registry, config.submissionsValues).records;
   atomically((undo) => rebuildBoard(ss, config, records, today, undo));
   const plan = reminderPlan(config.settings, config.districts, records, today);
   const fiscalYear = config.settings.fiscalYear;
@@ -209,6 +211,7 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
     unnamed: plan.districts.filter((d) => d.to.length === 0).map((d) => d.district),
     invalid: plan.districts.flatMap((d) => d.invalid),
     failure: '',
+    quota: null,
   };
   const province = config.settings.province;
   const reserve = owed.groups.filter((g) => g.digest).reduce((n, g) => n + g.to.length, 0);
@@ -274,10 +277,17 @@ function stopOrRefuse_(state: ReminderState_, me: string): string {
   );
 }
 
-/** The mail quota left, or 0 when it cannot be read (then nothing is sent: it waits). */
+/**
+ * The mail quota left, or 0 when it cannot be read (then nothing is sent: it waits). Asked
+ * once per run and counted down by each e-mail's recipients as it goes (the quota counts
+ * recipients: PLATFORM.md, quotas); asked again after a failed send, which may or may not have
+ * counted.
+ */
 function quotaLeft_(result: RunResult_): number {
+  if (result.quota !== null) return result.quota;
   try {
-    return remainingMailQuota();
+    result.quota = remainingMailQuota();
+    return result.quota;
   } catch (error) {
     result.failure = thaiErrorMessage(error);
     return 0;
@@ -297,7 +307,7 @@ function send_(
 ): void {
   const mark = (state: LedgerState): void => {
     const next = withEntries(ledger.current, group.keys, state, day);
-    atomically((undo) => keep(LEDGER_KEY, next, undo));
+    atomically((undo) => keep(LEDGER_KEY, next, undo), false); // a document property only: nothing to flush
     ledger.current = next;
   };
   try {
@@ -313,6 +323,7 @@ function send_(
   } catch (error) {
     result.uncertain.push(...group.labels);
     result.failure = thaiErrorMessage(error);
+    result.quota = null;
     try {
       mark('failed');
     } catch {
@@ -321,6 +332,7 @@ function send_(
     return;
   }
   result.sent.push(...group.labels);
+  if (result.quota !== null) result.quota -= mail.to.length;
   try {
     mark('sent');
   } catch (error) {

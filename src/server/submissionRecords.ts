@@ -40,8 +40,9 @@ export interface SubmissionsRead {
 /**
  * Reads every submission (one read of the sheet) and checks the seals.
  * @param registry the add-on's sheets
+ * @param read the sheet's values, when read with the configuration (WorkbookConfig.submissionsValues)
  */
-export function readSubmissions(registry: Registry): SubmissionsRead {
+export function readSubmissions(registry: Registry, read?: unknown[][] | null): SubmissionsRead {
   const own = registry.one('submissions');
   if (!own) {
     const rows = Math.max(recordState(KIND).rows, legacyRows_());
@@ -59,7 +60,7 @@ export function readSubmissions(registry: Registry): SubmissionsRead {
           : [],
     };
   }
-  const values = readAll(own.sheet);
+  const values = read ?? readAll(own.sheet);
   const header = values[0] ?? [];
   const { columns } = recordHeader(SUBMISSION_LAYOUT, header, 'seal', 'seq');
   const check = checkRecords(values.slice(1), columns, KIND, own.name);

@@ -210,7 +210,7 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
     throw new OfficerError('notSetUp', `${action}: สมุดงานยังไม่ได้ตั้งค่า กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัดให้ตั้งค่าก่อน`);
   }
   const target = district_(book, who, district, action);
-  const records = readSubmissions(book.registry).records;
+  const records = readSubmissions(book.registry, book.submissionsValues).records;
   const duty = duty_(book, kind, period, records);
   const today = dayOfDate(now);
   if (today < duty.opens) {
@@ -277,6 +277,8 @@ function duty_(book: WorkbookRead, kind: DutyKind, period: string, records: read
 /** The district's snapshot at the duty's cut-off (a round before its deadline: today). */
 function snapshot_(book: WorkbookRead, district: string, duty: Duty, today: Day): Snapshot {
   const mine = book.districtsRead.filter((d) => d.row.name === district);
+  // its two sheets and the baseline in one batch, before the copies below read the baseline
+  book.readDistricts?.(mine);
   const at = (day: Day) =>
     standingOf(
       evaluateAll({ ...book, districtsRead: mine }, day, true),

@@ -27,7 +27,8 @@ import { CRITERIA_LAYOUT, channelTableOf } from '../workbook/criteriaSheet';
 import { DISTRICT_COL, TOTAL_LABEL } from '../workbook/districtTable';
 import { callArguments } from '../workbook/formulaArgs';
 import { columnLetter } from '../workbook/a1';
-import { maxColumns, readAll, readAllWithFormulas, readRef, type Spreadsheet } from '../adapter/sheetIo';
+import { type Block, maxColumns, readAllWithFormulas, type Spreadsheet } from '../adapter/sheetIo';
+import { readBlocks, wholeSheetRef } from '../adapter/batchRead';
 
 /** A row of the district table that is a district. */
 export interface DistrictRow {
@@ -70,6 +71,8 @@ export interface WorkbookConfig {
   readonly districts: readonly string[];
   /** True when set-up has not made the district table or the settings yet. */
   readonly needsSetUp: boolean;
+  /** The submissions sheet's values as read with the configuration (null when it has none). */
+  readonly submissionsValues: unknown[][] | null;
 }
 
 /** A district's own sheet as its formula reads it. */
@@ -93,11 +96,12 @@ export interface DistrictRead {
 export interface WorkbookRead extends WorkbookConfig {
   readonly districtsRead: readonly DistrictRead[];
   readonly baseline: SheetRead | null;
-}
-
-/** One sheet's values, [] when the sheet is missing. */
-function values_(own: OwnSheet | null): unknown[][] {
-  return own ? readAll(own.sheet) : [];
+  /**
+   * Reads these districts' sheets not read yet, and the baseline, in one batch (a few calls
+   * whatever their number); each district is otherwise read when first used. Absent on a
+   * workbook put together otherwise (a year's kept sheets).
+   */
+  readonly readDistricts?: (districts: readonly DistrictRead[]) => void;
 }
 
 /**
@@ -107,16 +111,28 @@ function values_(own: OwnSheet | null): unknown[][] {
  * @param registry the add-on's sheets, when already found
  */
 export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss)): WorkbookConfig {
-  const table = readTable(registry.one('districts'), registry);
+  // The district table, the settings, the criteria and the submissions in one batch: a few
+  // calls whatever their size (each was 3 or 4 calls of its own).
+  const owns = [
+    registry.one('districts'),
+    registry.one('settings'),
+    registry.one('criteria'),
+    registry.one('submissions'),
+  ];
+  const present = owns.filter((o): o is OwnSheet => o !== null);
+  const blocks = readBlocks(
+    ss,
+    present.map((o) => ({ dataOf: o.name })),
+  );
+  const blockOf = (own: OwnSheet | null): Block | null => (own ? (blocks[present.indexOf(own)] ?? null) : null);
+  const table = readTable(owns[0], registry, blockOf(owns[0]) ?? undefined);
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
-  const settingsValues = values_(registry.one('settings'));
+  const settingsValues = blockOf(owns[1])?.values ?? [];
   const { settings, problems } = readSettings(settingsValues, districts);
-  // The criteria sheet is read when first needed: the duties view, the reminders and the
-  // role checks never need it (3 calls saved each).
   let criteriaRead: Pick<WorkbookConfig, 'criteria' | 'criteriaProblem' | 'channelRows'> | null = null;
   const criteriaOf = () => {
     if (!criteriaRead) {
-      const criteriaValues = values_(registry.one('criteria'));
+      const criteriaValues = blockOf(owns[2])?.values ?? [];
       const tableRows = criteriaValues.slice(
         CRITERIA_LAYOUT.table - 1,
         CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
@@ -149,6 +165,7 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
     districts,
     // A set-up stopped midway left sheets it has not finished: the next set-up finishes them.
     needsSetUp: !table.own || !registry.one('settings') || registry.sheets.some((s) => s.mark.unfinished),
+    submissionsValues: blockOf(owns[3])?.values ?? null,
   };
 }
 
@@ -157,10 +174,11 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
  * district, recovered from its formula) and its total row, wherever they are.
  * @param own the marked district table, or null
  * @param registry the add-on's sheets
+ * @param block its data range's values and formulas, when already read
  */
-export function readTable(own: OwnSheet | null, registry: Registry): TableRead {
+export function readTable(own: OwnSheet | null, registry: Registry, block?: Block): TableRead {
   if (!own) return { own, values: [], formulas: [], rows: [], totalRow: 0, problems: [] };
-  const { values, formulas } = readAllWithFormulas(own.sheet);
+  const { values, formulas } = block ?? readAllWithFormulas(own.sheet);
   const c = DISTRICT_COL;
   let totalRow = 0;
   for (let r = 1; r < values.length && !totalRow; r++) {
@@ -213,9 +231,9 @@ function districtOfFormula_(formula: string, registry: Registry): string | undef
   return registry.sheets.find((s) => s.mark.role === 'activities' && s.name === sheetName)?.mark.district;
 }
 
-/** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J`, or null. */
+/** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J` (or `'กิจกรรม ท่าบ่อ'`: all its cells), or null. */
 function sheetOfRef_(ref: string): string | null {
-  const m = /^'((?:[^']|'')*)'!/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
+  const m = /^'((?:[^']|'')*)'(?:!|$)/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
   return m ? m[1].replace(/''/g, "'") : null;
 }
 
@@ -237,26 +255,54 @@ export function plannedRef(own: OwnSheet): string {
 export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
   const { registry } = config;
   const baselineOwn = registry.one('baseline');
-  const baseline = baselineOwn ? readRange_(ss, registry, plannedRef(baselineOwn)) : null;
+  // All the baseline's cells: the block of plannedRef, without asking the sheet its width.
+  const baselineRef = baselineOwn ? wholeSheetRef(baselineOwn.name) : null;
+  const read = new Map<string, SheetRead | null>();
+  /** Reads the references not read yet in one batch (the add-on's sheets only). */
+  const load = (refs: readonly (string | null)[]) => {
+    const wanted = [...new Set(refs.filter((r): r is string => r !== null && !read.has(r)))];
+    const ours = wanted.filter((ref) => {
+      const name = sheetOfRef_(ref);
+      const known = name !== null && registry.sheets.some((s) => s.name === name);
+      if (!known) read.set(ref, null);
+      return known;
+    });
+    const blocks = readBlocks(
+      ss,
+      ours.map((ref) => ({ ref })),
+    );
+    ours.forEach((ref, i) => {
+      read.set(ref, { name: sheetOfRef_(ref) ?? '', ...blocks[i] });
+    });
+  };
+  const baselineRead = (): SheetRead | null => {
+    if (baselineRef === null) return null;
+    load([baselineRef]);
+    return read.get(baselineRef) ?? null;
+  };
+  const refsOf = new Map<DistrictRow, readonly (string | null)[]>();
   const districtsRead = config.table.rows.map((row): DistrictRead => {
-    // A district's two sheets are read when first needed (3 calls each): a submission's
-    // preview needs its own district's only, not every district's.
-    let read: Omit<DistrictRead, 'row'> | null = null;
+    const args = callArguments(row.formula, 'OTOP_DISTRICT');
+    const ref = (i: number, role: 'activities' | 'online') => {
+      if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
+      const own = registry.one(role, row.name);
+      return own ? wholeSheetRef(own.name) : null;
+    };
+    const refs = [ref(3, 'activities'), ref(4, 'online')];
+    refsOf.set(row, refs);
+    // A district's two sheets are read when first needed, with the baseline (a submission's
+    // preview needs its own district's only), or with every district's (readDistricts).
+    let done: Omit<DistrictRead, 'row'> | null = null;
     const readNow = (): Omit<DistrictRead, 'row'> => {
-      if (read) return read;
-      const args = callArguments(row.formula, 'OTOP_DISTRICT');
-      const ref = (i: number, role: 'activities' | 'online') => {
-        if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
-        const own = registry.one(role, row.name);
-        return own ? plannedRef(own) : null;
-      };
-      const refs = [ref(3, 'activities'), ref(4, 'online')];
-      const [activities, online] = refs.map((r) => (r ? readRange_(ss, registry, r) : null));
+      if (done) return done;
+      load([baselineRef, ...refs]);
+      const [activities, online] = refs.map((r) => (r ? (read.get(r) ?? null) : null));
+      const baseline = baselineRead();
       const missing = [activities ? '' : 'กิจกรรม', online ? '' : 'ออนไลน์'].filter(Boolean);
       const unreadable = missing.length
         ? `ไม่พบชีต${missing.join('และ')}ของ อ.${row.name || '?'} (อาจถูกลบ) ให้กด "ตั้งค่า / ซ่อมแซมสมุดงาน"`
         : '';
-      read = {
+      done = {
         activities,
         online,
         unreadable,
@@ -269,7 +315,7 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
           baseline: baseline?.values ?? [],
         },
       };
-      return read;
+      return done;
     };
     return {
       row,
@@ -287,18 +333,14 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
       },
     };
   });
-  return { ...config, districtsRead, baseline };
-}
-
-/**
- * A range's values and formulas, or null when the reference names none of the add-on's sheets
- * (a formula edited by hand, or a sheet deleted). Other failures are the service's: they stop
- * the action (a caught error must never pass for a missing sheet).
- */
-function readRange_(ss: Spreadsheet, registry: Registry, ref: string): SheetRead | null {
-  const name = sheetOfRef_(ref);
-  if (!name || !registry.sheets.some((s) => s.name === name)) return null;
-  return { name, ...readRef(ss, ref) };
+  return {
+    ...config,
+    districtsRead,
+    get baseline() {
+      return baselineRead();
+    },
+    readDistricts: (districts) => load([baselineRef, ...districts.flatMap((d) => refsOf.get(d.row) ?? [])]),
+  };
 }
 
 /** Functions a custom function may not depend on (see core/dataCheck.ts). */
@@ -324,6 +366,7 @@ export function evaluateAll(
     criteria: book.criteria,
     channelRows: book.channelRows,
   };
+  book.readDistricts?.(book.districtsRead);
   return book.districtsRead.map((d) => {
     const figures = readFigures(d.row.registered, d.row.promoted);
     if (d.unreadable) return { ok: false, district: d.row.name, figures, problem: d.unreadable };

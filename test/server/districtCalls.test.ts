@@ -1,8 +1,9 @@
 /**
  * Round trips that must not grow with the districts (issue 23): the add-on's sheets are found
- * with one Sheets API read whatever their number, so the duties view costs the same calls in a
- * workbook of two districts and of the letter's nine; and a submission's preview reads its own
- * district's two sheets only. Exact counts and times are the bench's (`npm run bench -- budgets`).
+ * with one Sheets API read whatever their number, and the blocks shown are read in one batch
+ * (adapter/batchRead.ts), so the sidebar's opening and the duties view cost the same calls in
+ * a workbook of two districts and of the letter's nine; and a submission's preview reads its
+ * own district's two sheets only. Exact counts and times are the bench's (`npm run bench -- budgets`).
  */
 import { typeTwoDistricts } from '../support/entries';
 import { type Harness, newHarness } from '../support/workbook';
@@ -32,6 +33,11 @@ test('the workbooks differ in their districts', () => {
   expect([districts(two), districts(nine)]).toEqual([2, 9]);
 });
 
+test("the sidebar's opening makes the same calls with two districts and with nine", () => {
+  const state = (gas: Harness['gas']) => gas.sidebarState();
+  expect(callsOf(nine, state)).toEqual(callsOf(two, state));
+});
+
 test('the duties view makes the same calls with two districts and with nine', () => {
   const duties = (gas: Harness['gas']) => gas.sidebarDuties();
   expect(callsOf(nine, duties)).toEqual(callsOf(two, duties));
@@ -40,6 +46,7 @@ test('the duties view makes the same calls with two districts and with nine', ()
 test("a submission's preview reads its own district's sheets only: the same calls with two districts and with nine", () => {
   const preview = (gas: Harness['gas']) => gas.sidebarPreviewSubmission('month', '2022-03', 'ท่าบ่อ');
   const small = callsOf(two, preview);
-  expect(small.filter((name) => name === 'Range.getFormulas').length).toBeGreaterThanOrEqual(2);
+  // it does read: the configuration's batch and its district's (values, formulas, dates each)
+  expect(small.filter((name) => name === 'Sheets.Spreadsheets.Values.batchGet').length).toBeGreaterThanOrEqual(6);
   expect(callsOf(nine, preview)).toEqual(small);
 });
