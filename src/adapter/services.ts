@@ -4,6 +4,7 @@
  */
 
 import { OfficerError } from '../core/officerError';
+import { isWellFormed, sha256Hex } from '../core/sha256';
 import { forgetNames } from './sheetName';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -276,11 +277,14 @@ export function newRunId(): string {
 }
 
 /**
- * The SHA-256 digest of a text (UTF-8) as hex. Utilities.computeDigest returns signed bytes
- * (-128..127; Apps Script reference, Utilities.computeDigest).
+ * The SHA-256 digest of a text (UTF-8) as hex, computed in the script (core/sha256.ts: no round
+ * trip). A text with a lone surrogate, which has no UTF-8 form, is left to
+ * Utilities.computeDigest so that its seal stays what earlier versions wrote; it returns signed
+ * bytes (-128..127; Apps Script reference, Utilities.computeDigest).
  * @param text the text
  */
 export function digestHex(text: string): string {
+  if (isWellFormed(text)) return sha256Hex(text);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
