@@ -9,6 +9,16 @@
  * - the `fields` mask decides what comes back ("fields: … a field mask", system parameters of
  *   Google APIs): only the fields named, nested as `a(b,c)` or `a.b`; a field without a value,
  *   or an empty list, is left out of the JSON as the REST API does;
+ * - each sheet's `protectedRanges` (ProtectedRange: protectedRangeId, range, description,
+ *   warningOnly, requestingUserCanEdit, editors{users,domainUsersCanEdit}, unprotectedRanges).
+ *   A sheet's protection has a fully unbounded range ("The range may be fully unbounded, in
+ *   which case this is considered a protected sheet"); `editors` "is only visible to users with
+ *   edit access to the protected range and the document" and "Editors are not supported with
+ *   warning_only protection" (Sheets API reference, ProtectedRange), so both leave it out here.
+ *   JSON leaves out a field at its default (proto3 JSON mapping: false, 0, ''), so a GridRange
+ *   starting at row or column 0 has no startRowIndex or startColumnIndex. Unconfirmed, modelled
+ *   as Protection.getEditors lists them: whether `users` names the owner (code must not rely on
+ *   it either way);
  * - another spreadsheet's id fails ("Requested entity was not found.");
  * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
  *   services that require authorization", Apps Script guide "Custom functions").
@@ -17,8 +27,10 @@
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
  * execution with no read or flush in between is refused here, so the code must flush first.
  */
+import type { Rect } from './a1';
 import { commitsWrites, instrument, isDeferrable } from './callLedger';
-import type { ExecutionContext } from './model';
+import type { ExecutionContext, ProtectionModel } from './model';
+import { allowedBy, isSpreadsheetEditor } from './protection';
 import type { DeveloperMetadataModel } from './sheetModel';
 
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
@@ -98,6 +110,50 @@ function metadataJson_(m: DeveloperMetadataModel): Record<string, unknown> {
   };
 }
 
+/**
+ * A GridRange as JSON: indexes 0-based, ends exclusive, a field at 0 left out (proto3 JSON).
+ * @param sheetId the sheet's id
+ * @param rect the cells (null: the whole sheet, fully unbounded)
+ */
+function gridRangeJson_(sheetId: number, rect: Rect | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (sheetId !== 0) out.sheetId = sheetId;
+  if (!rect) return out;
+  if (rect.row > 1) out.startRowIndex = rect.row - 1;
+  out.endRowIndex = rect.row - 1 + rect.numRows;
+  if (rect.col > 1) out.startColumnIndex = rect.col - 1;
+  out.endColumnIndex = rect.col - 1 + rect.numCols;
+  return out;
+}
+
+/**
+ * A protection as the API shows it to the requesting user (the execution's effective user).
+ * @param ctx the execution
+ * @param p the protection
+ */
+function protectedRangeJson_(ctx: ExecutionContext, p: ProtectionModel): Record<string, unknown> {
+  const { book, effectiveUser } = ctx;
+  const canEdit = p.warningOnly ? isSpreadsheetEditor(book, effectiveUser) : allowedBy(book, p, effectiveUser);
+  const showEditors = !p.warningOnly && canEdit && isSpreadsheetEditor(book, effectiveUser);
+  const owner = book.owner === null ? [] : [book.owner];
+  return {
+    protectedRangeId: p.id,
+    range: gridRangeJson_(p.sheet.id, p.rect),
+    ...(p.description === '' ? {} : { description: p.description }),
+    ...(p.warningOnly ? { warningOnly: true } : {}),
+    ...(canEdit ? { requestingUserCanEdit: true } : {}),
+    ...(showEditors
+      ? {
+          editors: {
+            users: [...owner, ...p.editors.filter((e) => e !== book.owner)],
+            ...(p.domainEdit ? { domainUsersCanEdit: true } : {}),
+          },
+        }
+      : {}),
+    unprotectedRanges: p.unprotected.map((r) => gridRangeJson_(p.sheet.id, r)),
+  };
+}
+
 /** Sheets.Spreadsheets (get only). */
 export class FakeSheetsSpreadsheets {
   /** @param ctx_ the execution */
@@ -120,8 +176,16 @@ export class FakeSheetsSpreadsheets {
       spreadsheetId: book.id,
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
       sheets: book.sheets.map((sheet, index) => ({
-        properties: { sheetId: sheet.id, title: sheet.name, index, ...(sheet.hidden ? { hidden: true } : {}) },
+        properties: {
+          ...(sheet.id === 0 ? {} : { sheetId: sheet.id }),
+          title: sheet.name,
+          ...(index === 0 ? {} : { index }),
+          ...(sheet.hidden ? { hidden: true } : {}),
+        },
         developerMetadata: sheet.metadata.map(metadataJson_),
+        protectedRanges: book.protections
+          .filter((p) => p.sheet === sheet)
+          .map((p) => protectedRangeJson_(this.ctx_, p)),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network

@@ -28,7 +28,8 @@ test('one call returns every sheet in tab order with its metadata, cut to the fi
   const ids = ss.getSheets().map((s) => s.getSheetId());
   expect(got).toEqual({
     sheets: [
-      { properties: { sheetId: ids[0], title: 'ตั้งค่า 2' } },
+      // a field at its default (sheet id 0) is left out of the JSON (proto3 JSON mapping)
+      { properties: { ...(ids[0] === 0 ? {} : { sheetId: ids[0] }), title: 'ตั้งค่า 2' } },
       {
         properties: { sheetId: ids[1], title: 'ท่าบ่อ' },
         developerMetadata: [{ metadataId: expect.any(Number), metadataKey: 'otop.sheet', metadataValue: 'district' }],
@@ -74,6 +75,59 @@ test('another spreadsheet, a malformed mask, an unseen write and a custom functi
   const cell = ss.getSheetByName('ตั้งค่า')!.getRange('A1');
   cell.setFormula('=PROBE()');
   expect(String(cell.getValue())).toMatch(/permission|#ERROR!/i);
+});
+
+test("protections: a sheet's is fully unbounded, editors only for those who may edit it, defaults left out", () => {
+  const wb = createFakeWorkbook({
+    owner: OWNER,
+    editors: ['a@example.com', 'b@example.com'],
+    sheetNames: ['ตั้งค่า', 'ท่าบ่อ', 'เตือน'],
+  });
+  const run = wb.createExecution({ user: OWNER });
+  const ss = run.globals.SpreadsheetApp.getActive();
+  const [settings, district, warned] = ['ตั้งค่า', 'ท่าบ่อ', 'เตือน'].map((n) => ss.getSheetByName(n)!);
+  const p = settings.protect().setDescription('ตั้งค่า');
+  p.removeEditors(['b@example.com']);
+  p.setUnprotectedRanges([settings.getRange('B3'), settings.getRange('A1:C2')]);
+  district.getRange('C2:D5').protect().setDescription('ช่วง');
+  warned.protect().setWarningOnly(true);
+  run.globals.SpreadsheetApp.flush();
+  const fields = 'sheets(properties(sheetId),protectedRanges(range,description,warningOnly,editors,unprotectedRanges))';
+  const [s1, s2, s3] = [settings, district, warned].map((s) => s.getSheetId());
+  const byOwner = run.globals.Sheets.Spreadsheets!.get(ss.getId(), { fields });
+  const sheetIdOf = (id: number) => (id === 0 ? {} : { sheetId: id }); // 0 is a default: left out
+  expect(byOwner.sheets).toEqual([
+    {
+      properties: sheetIdOf(s1),
+      protectedRanges: [
+        {
+          range: sheetIdOf(s1),
+          description: 'ตั้งค่า',
+          editors: { users: [OWNER, 'a@example.com'] },
+          unprotectedRanges: [
+            { ...sheetIdOf(s1), startRowIndex: 2, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 },
+            { ...sheetIdOf(s1), endRowIndex: 2, endColumnIndex: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      properties: { sheetId: s2 },
+      protectedRanges: [
+        {
+          range: { ...sheetIdOf(s2), startRowIndex: 1, endRowIndex: 5, startColumnIndex: 2, endColumnIndex: 4 },
+          description: 'ช่วง',
+          editors: { users: [OWNER, 'a@example.com', 'b@example.com'] },
+        },
+      ],
+    },
+    // warning-only: no editors ("Editors are not supported with warning_only protection")
+    { properties: { sheetId: s3 }, protectedRanges: [{ range: sheetIdOf(s3), warningOnly: true }] },
+  ]);
+  // someone the protection leaves out sees it, without its editors
+  const b = wb.createExecution({ user: 'b@example.com' });
+  const byB = b.globals.Sheets.Spreadsheets!.get(ss.getId(), { fields: 'sheets.protectedRanges(description,editors)' });
+  expect(byB.sheets?.[0]).toEqual({ protectedRanges: [{ description: 'ตั้งค่า' }] });
 });
 
 test('field masks parse nested and dotted forms', () => {
