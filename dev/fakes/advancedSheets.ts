@@ -1,7 +1,8 @@
 /**
  * The Advanced Sheets service (`Sheets`, the Sheets API v4 as Apps Script exposes it once the
- * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` only, the one
- * method the add-on uses (its registry of sheets, adapter/sheetRegistry.ts). Facts modelled:
+ * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` (the registry of
+ * sheets, adapter/sheetRegistry.ts; set-up's protections, adapter/protections.ts) and
+ * `Sheets.Spreadsheets.batchUpdate` (a report's form, adapter/reportSheet.ts). Facts modelled:
  * - one call returns the Spreadsheet resource: `sheets[].properties` (sheetId, title, index,
  *   hidden) and the `developerMetadata` located on the spreadsheet and on each sheet
  *   (metadataId, metadataKey, metadataValue, visibility, location), in tab order (Sheets API
@@ -22,15 +23,29 @@
  * - another spreadsheet's id fails ("Requested entity was not found.");
  * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
  *   services that require authorization", Apps Script guide "Custom functions").
+ * - `Sheets.Spreadsheets.batchUpdate(resource, spreadsheetId)`, the requests a report's form
+ *   needs: mergeCells (MERGE_ALL, MERGE_ROWS, MERGE_COLUMNS), repeatCell of
+ *   userEnteredFormat.textFormat.bold / .fontSize, .horizontalAlignment (LEFT, CENTER, RIGHT)
+ *   and .backgroundColor (a Color's missing red/green/blue is 0: proto3 JSON), updateBorders
+ *   ("If a field is not set, the border is not changed"; styles and colours not modelled, as
+ *   Range.setBorder's) and updateDimensionProperties of pixelSize (Sheets API reference,
+ *   spreadsheets/batchUpdate and its Request types). "Each request is validated before being
+ *   applied. If any request is not valid then the entire request will fail and nothing will be
+ *   applied ... applied together atomically": every request is checked (sheet, grid limits,
+ *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
+ *   number of requests. A request or field the stand-in does not model is refused;
  * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
  * ("Spreadsheet operations are sometimes bundled together to improve performance",
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
  * execution with no read or flush in between is refused here, so the code must flush first.
  */
 import type { Rect } from './a1';
-import { commitsWrites, instrument, isDeferrable } from './callLedger';
+import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callLedger';
 import type { ExecutionContext, ProtectionModel } from './model';
-import { allowedBy, isSpreadsheetEditor } from './protection';
+import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
+import { FakeRange } from './range';
+import { FakeSheet } from './sheet';
+import type { SheetModel } from './sheetModel';
 import type { DeveloperMetadataModel } from './sheetModel';
 
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
@@ -195,6 +210,132 @@ export class FakeSheetsSpreadsheets {
     >;
   }
 
+  /**
+   * Applies requests together, all or nothing (see the file's notes for those modelled).
+   * @param resource `{ requests }`
+   * @param spreadsheetId the spreadsheet's id
+   */
+  batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+    const { book } = this.ctx_;
+    if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
+    if (this.pendingWrite_()) {
+      throw new Error(
+        'stand-in: Sheets.Spreadsheets.batchUpdate after a spreadsheet write of this execution with no read or SpreadsheetApp.flush() in between (the API may not see cached writes)',
+      );
+    }
+    const requests = resource.requests ?? [];
+    // validated first, every one: then applied
+    const steps = requests.map((request, i) => this.step_(request, i));
+    for (const step of steps) step();
+    book.touch();
+    return { spreadsheetId, replies: requests.map(() => ({})) };
+  }
+
+  /** A request checked, as the change it makes. */
+  private step_(request: GoogleAppsScript.Sheets.Schema.Request, i: number): () => void {
+    const kinds = Object.keys(request).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
+    if (kinds.length !== 1) throw new Error(`Invalid requests[${i}]: exactly one kind of request must be set`);
+    const where = `Invalid requests[${i}].${kinds[0]}`;
+    if (request.mergeCells) {
+      const { range, mergeType } = request.mergeCells;
+      const target = this.range_(range, where);
+      const method = { MERGE_ALL: 'merge', MERGE_ROWS: 'mergeAcross', MERGE_COLUMNS: 'mergeVertically' }[
+        String(mergeType)
+      ];
+      if (!method) throw new Error(`${where}: mergeType ${String(mergeType)} is not valid`);
+      return () => callUnrecorded(target, `Range.${method}`);
+    }
+    if (request.repeatCell) {
+      const { range, cell, fields } = request.repeatCell;
+      const target = this.range_(range, where);
+      const format = cell?.userEnteredFormat ?? {};
+      const changes: (() => void)[] = [];
+      const names = (fields ?? '').split(',').map((f) => f.trim());
+      if (names.length === 0 || names[0] === '') throw new Error(`${where}: At least one field must be specified`);
+      for (const field of names) {
+        if (field === 'userEnteredFormat.textFormat.bold') {
+          const bold = format.textFormat?.bold === true;
+          changes.push(() => callUnrecorded(target, 'Range.setFontWeight', bold ? 'bold' : 'normal'));
+        } else if (field === 'userEnteredFormat.textFormat.fontSize' && format.textFormat?.fontSize) {
+          const size = format.textFormat.fontSize;
+          changes.push(() => callUnrecorded(target, 'Range.setFontSize', size));
+        } else if (field === 'userEnteredFormat.horizontalAlignment' && format.horizontalAlignment) {
+          const align = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[String(format.horizontalAlignment)];
+          if (!align) throw new Error(`${where}: horizontalAlignment ${String(format.horizontalAlignment)}`);
+          changes.push(() => callUnrecorded(target, 'Range.setHorizontalAlignment', align));
+        } else if (field === 'userEnteredFormat.backgroundColor' && format.backgroundColor) {
+          const c = format.backgroundColor;
+          const hex = (x: number | undefined) =>
+            Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
+              .toString(16)
+              .padStart(2, '0');
+          const color = `#${hex(c.red)}${hex(c.green)}${hex(c.blue)}`;
+          changes.push(() => callUnrecorded(target, 'Range.setBackground', color));
+        } else {
+          throw new Error(`stand-in: repeatCell field "${field}" (or clearing it) is not modelled`);
+        }
+      }
+      return () => {
+        for (const change of changes) change();
+      };
+    }
+    if (request.updateBorders) {
+      const b = request.updateBorders;
+      const target = this.range_(b.range, where);
+      const side = (border: GoogleAppsScript.Sheets.Schema.Border | undefined) =>
+        border === undefined ? null : border.style !== 'NONE';
+      const args = [b.top, b.left, b.bottom, b.right, b.innerVertical, b.innerHorizontal].map(side);
+      return () => callUnrecorded(target, 'Range.setBorder', ...args);
+    }
+    if (request.updateDimensionProperties) {
+      const { range, properties, fields } = request.updateDimensionProperties;
+      if (fields !== 'pixelSize' || !properties?.pixelSize) {
+        throw new Error(`stand-in: updateDimensionProperties of "${String(fields)}" is not modelled`);
+      }
+      const sheet = this.sheet_(range?.sheetId, where);
+      const rows = range?.dimension === 'ROWS';
+      if (!rows && range?.dimension !== 'COLUMNS') throw new Error(`${where}: dimension must be ROWS or COLUMNS`);
+      const start = range?.startIndex ?? 0;
+      const end = range?.endIndex ?? (rows ? sheet.maxRows : sheet.maxColumns);
+      if (start < 0 || end <= start || end > (rows ? sheet.maxRows : sheet.maxColumns)) {
+        throw new Error(`${where}: range exceeds grid limits`);
+      }
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      const size = properties.pixelSize;
+      const method = rows ? 'Sheet.setRowHeights' : 'Sheet.setColumnWidths';
+      return () => callUnrecorded(fake, method, start + 1, end - start, size);
+    }
+    throw new Error(`stand-in: request ${kinds[0]} is not modelled`);
+  }
+
+  /** A sheet by id, or the API's error. */
+  private sheet_(sheetId: number | undefined, where: string): SheetModel {
+    const sheet = this.ctx_.book.sheets.find((s) => s.id === (sheetId ?? 0));
+    if (!sheet) throw new Error(`${where}: No grid with id: ${sheetId ?? 0}`);
+    return sheet;
+  }
+
+  /** A GridRange's cells as a range the user may edit (0-based, ends exclusive, unset: 0 or the grid's end). */
+  private range_(range: GoogleAppsScript.Sheets.Schema.GridRange | undefined, where: string): FakeRange {
+    const sheet = this.sheet_(range?.sheetId, where);
+    const top = range?.startRowIndex ?? 0;
+    const left = range?.startColumnIndex ?? 0;
+    const bottom = range?.endRowIndex ?? sheet.maxRows;
+    const right = range?.endColumnIndex ?? sheet.maxColumns;
+    if (top < 0 || left < 0 || bottom <= top || right <= left || bottom > sheet.maxRows || right > sheet.maxColumns) {
+      throw new Error(
+        `${where}: Range exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxColumns}`,
+      );
+    }
+    const rect = { row: top + 1, col: left + 1, numRows: bottom - top, numCols: right - left };
+    assertCanEdit(this.ctx_, sheet, rect);
+    return new FakeRange(this.ctx_, sheet, rect);
+  }
+
   /** Whether this execution wrote to the spreadsheet since its last read or flush. */
   private pendingWrite_(): boolean {
     const calls = this.ctx_.book.ledger.calls(this.ctx_.id);
@@ -207,7 +348,7 @@ export class FakeSheetsSpreadsheets {
     return false;
   }
 }
-instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get']);
+instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get', 'batchUpdate']);
 
 /** The `Sheets` global of the Advanced Sheets service. */
 export class FakeSheetsService {

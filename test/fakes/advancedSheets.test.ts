@@ -5,6 +5,7 @@
  */
 import { createFakeWorkbook } from '../../dev/fakes';
 import { parseFieldMask } from '../../dev/fakes/advancedSheets';
+import { dump } from '../../dev/fakes/dump';
 
 const OWNER = 'owner@example.com';
 const FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
@@ -155,3 +156,122 @@ test('field masks parse nested and dotted forms', () => {
 function SpreadsheetAppFlush(run: { globals: { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp } }) {
   run.globals.SpreadsheetApp.flush();
 }
+
+describe('batchUpdate', () => {
+  /** A sheet as the stand-in stores it (every cell's format, merges, sizes), its name and id aside. */
+  function looks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string) {
+    const { name: _n, sheetId: _id, ...rest } = dump(ss).sheets.find((s) => s.name === name)!;
+    return rest;
+  }
+
+  test('applies merges, formats, borders and sizes in one call, as SpreadsheetApp would', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['api', 'app'] });
+    const run = wb.createExecution({ user: OWNER });
+    const ss = run.globals.SpreadsheetApp.getActive();
+    const api = ss.getSheetByName('api')!;
+    const app = ss.getSheetByName('app')!;
+    const sheetId = api.getSheetId();
+    const grid = { sheetId, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 3 };
+    wb.ledger.reset();
+    run.globals.Sheets.Spreadsheets!.batchUpdate(
+      {
+        requests: [
+          { mergeCells: { range: grid, mergeType: 'MERGE_ROWS' } },
+          {
+            repeatCell: {
+              range: { ...grid, startRowIndex: 2, endRowIndex: 3 },
+              cell: { userEnteredFormat: { textFormat: { bold: true, fontSize: 14 } } },
+              fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.textFormat.fontSize',
+            },
+          },
+          {
+            repeatCell: {
+              range: { sheetId, startRowIndex: 3, endRowIndex: 4, startColumnIndex: 1, endColumnIndex: 2 },
+              // a colour's missing component is 0 (proto3 JSON)
+              cell: { userEnteredFormat: { horizontalAlignment: 'RIGHT', backgroundColor: { red: 1, green: 1 } } },
+              fields: 'userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColor',
+            },
+          },
+          {
+            updateBorders: {
+              range: { ...grid, startRowIndex: 2, endRowIndex: 4 },
+              top: { style: 'SOLID' },
+              bottom: { style: 'SOLID' },
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 3 },
+              properties: { pixelSize: 40 },
+              fields: 'pixelSize',
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 },
+              properties: { pixelSize: 200 },
+              fields: 'pixelSize',
+            },
+          },
+        ],
+      },
+      ss.getId(),
+    );
+    expect(wb.ledger.calls(run.id)).toEqual(['Spreadsheet.getId', 'Sheets.Spreadsheets.batchUpdate']);
+    app.getRange('A1:C2').mergeAcross();
+    app.getRange('A3:C3').setFontWeight('bold').setFontSize(14);
+    app.getRange('B4').setHorizontalAlignment('right').setBackground('#ffff00');
+    app.getRange('A3:C4').setBorder(true, null, true, null, null, null);
+    app.setRowHeights(2, 2, 40);
+    app.setColumnWidths(1, 1, 200);
+    expect(looks(ss, 'api')).toEqual(looks(ss, 'app'));
+    expect(looks(ss, 'api').merges).toEqual(['A1:C1', 'A2:C2']);
+  });
+
+  test('all or nothing: one invalid request and none is applied; unmodelled requests and unseen writes refused', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['api'] });
+    const run = wb.createExecution({ user: OWNER });
+    const ss = run.globals.SpreadsheetApp.getActive();
+    const sheet = ss.getSheetByName('api')!;
+    const sheetId = sheet.getSheetId();
+    const id = ss.getId();
+    const bold = {
+      repeatCell: {
+        range: { sheetId, endRowIndex: 1, endColumnIndex: 1 },
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    };
+    const beyond = { mergeCells: { range: { sheetId, endRowIndex: 5000, endColumnIndex: 2 }, mergeType: 'MERGE_ALL' } };
+    const batch = run.globals.Sheets.Spreadsheets!;
+    expect(() => batch.batchUpdate({ requests: [bold, beyond] }, id)).toThrow('exceeds grid limits');
+    expect(sheet.getRange('A1').getFontWeight()).toBe('normal');
+    expect(() => batch.batchUpdate({ requests: [bold, { sortRange: {} }] }, id)).toThrow('not modelled');
+    expect(sheet.getRange('A1').getFontWeight()).toBe('normal');
+    sheet.getRange('B2').setValue('x'); // a cached write the API may not see
+    expect(() => batch.batchUpdate({ requests: [bold] }, id)).toThrow('stand-in');
+    run.globals.SpreadsheetApp.flush();
+    batch.batchUpdate({ requests: [bold] }, id);
+    expect(sheet.getRange('A1').getFontWeight()).toBe('bold');
+  });
+
+  test('a protected range the user may not edit refuses the whole batch', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, editors: ['a@example.com'], sheetNames: ['api'] });
+    const owner = wb.createExecution({ user: OWNER });
+    const sheet = owner.globals.SpreadsheetApp.getActive().getSheetByName('api')!;
+    sheet.protect().removeEditors(['a@example.com']);
+    const sheetId = sheet.getSheetId();
+    owner.globals.SpreadsheetApp.flush();
+    const a = wb.createExecution({ user: 'a@example.com' });
+    const id = a.globals.SpreadsheetApp.getActive().getId();
+    expect(() =>
+      a.globals.Sheets.Spreadsheets!.batchUpdate(
+        {
+          requests: [{ mergeCells: { range: { sheetId, endRowIndex: 1, endColumnIndex: 2 }, mergeType: 'MERGE_ALL' } }],
+        },
+        id,
+      ),
+    ).toThrow('protected');
+    expect(sheet.getRange('A1:B1').isPartOfMerge()).toBe(false);
+  });
+});
