@@ -7,7 +7,7 @@
 import { columnLetter } from '../core/cellAddress';
 import { effectiveUserEmail, flushWrites, ownerEmailOf, sheetProtectionType, sheetsApi } from './services';
 import type { Undo } from './undo';
-import { nameOf } from './sheetName';
+import { bookIdOf, nameOf, parentOf, sheetIdOf } from './sheetName';
 
 /** What a protection should allow. */
 export interface ProtectionSpec {
@@ -91,7 +91,7 @@ export function readSheetProtections(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): Map<number, KnownProtection | null> {
   flushWrites();
-  const resource = sheetsApi().Spreadsheets.get(ss.getId(), { fields: PROTECTION_FIELDS });
+  const resource = sheetsApi().Spreadsheets.get(bookIdOf(ss), { fields: PROTECTION_FIELDS });
   const out = new Map<number, KnownProtection | null>();
   for (const sheet of resource.sheets ?? []) {
     const id = sheet.properties?.sheetId ?? 0;
@@ -120,6 +120,29 @@ export function readSheetProtections(
     });
   }
   return out;
+}
+
+/**
+ * A sheet's protection's editors now, lower case, the owner among them (the owner always
+ * edits, whether the API lists them or not). Read in one Sheets API call with the other
+ * sheets' (readSheetProtections) rather than Protection.getEditors and one User.getEmail per
+ * editor (a new protection lists every editor of the file: 30 and more in a large province);
+ * through SpreadsheetApp when the API does not show them (groups, more than one protection).
+ * @param sheet the sheet
+ * @param protection its protection
+ * @param owner the owner's e-mail ('' in a shared drive)
+ * @param known the protection as read earlier in this run, if its editors have not changed since
+ */
+function editorsNow_(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+  owner: string,
+  known: KnownProtection | null | undefined,
+): string[] {
+  let editors = known?.editors ?? null;
+  if (!editors) editors = readSheetProtections(parentOf(sheet)).get(sheetIdOf(sheet))?.editors ?? null;
+  if (!editors) return protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  return [...new Set([...editors, owner.toLowerCase()].filter(Boolean))];
 }
 
 /**
@@ -199,7 +222,7 @@ export function applyProtection(
   const owner = ownerEmailOf(sheet);
   const me = effectiveUserEmail();
   const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
-  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  const current = editorsNow_(sheet, protection, owner, existing && !wasWarningOnly ? known : undefined);
   const revoked = current.filter((e) => !wanted.has(e));
   const granted = [...wanted].filter((e) => !current.includes(e));
   // From warning-only to enforced: everyone could edit before, so every wanted editor is newly

@@ -5,7 +5,7 @@
 
 import { OfficerError } from '../core/officerError';
 import { isWellFormed, sha256Hex } from '../core/sha256';
-import { forgetNames } from './sheetName';
+import { bookIdOf, forgetNames } from './sheetName';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -165,6 +165,20 @@ export function flushWrites(): void {
 /** DeveloperMetadataVisibility.DOCUMENT: visible to any script of the document (see sheetMarkers.ts). */
 export function documentVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
   return SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
+}
+
+/**
+ * Applies Sheets API requests in one call (spreadsheets.batchUpdate: "validated before being
+ * applied. If any request is not valid then the entire request will fail and nothing will be
+ * applied ... applied together atomically", Sheets API reference). SpreadsheetApp's pending
+ * writes are committed first: the API may not see cached writes (unconfirmed; the worse case).
+ * @param ss the workbook
+ * @param requests the requests (none: no call)
+ */
+export function applyRequests(ss: Spreadsheet, requests: GoogleAppsScript.Sheets.Schema.Request[]): void {
+  if (requests.length === 0) return;
+  flushWrites();
+  sheetsApi().Spreadsheets.batchUpdate({ requests }, bookIdOf(ss));
 }
 
 /**

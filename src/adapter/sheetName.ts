@@ -34,3 +34,47 @@ export function rememberName(sheet: Sheet, name: string): void {
 export function forgetNames(): void {
   names_ = new WeakMap<Sheet, string>();
 }
+
+/** Ids and parents asked once: neither changes for a Sheet object (objects live for one execution). */
+const ids_ = new WeakMap<Sheet, number>();
+const parents_ = new WeakMap<Sheet, GoogleAppsScript.Spreadsheet.Spreadsheet>();
+const bookIds_ = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, string>();
+
+/**
+ * A sheet's id (one call the first time for this Sheet object).
+ * @param sheet the sheet
+ */
+export function sheetIdOf(sheet: Sheet): number {
+  let id = ids_.get(sheet);
+  if (id === undefined) {
+    id = sheet.getSheetId();
+    ids_.set(sheet, id);
+  }
+  return id;
+}
+
+/**
+ * A sheet's workbook (one call the first time for this Sheet object).
+ * @param sheet the sheet
+ */
+export function parentOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  let ss = parents_.get(sheet);
+  if (!ss) {
+    ss = sheet.getParent();
+    parents_.set(sheet, ss);
+  }
+  return ss;
+}
+
+/**
+ * A workbook's id (one call the first time for this Spreadsheet object).
+ * @param ss the workbook
+ */
+export function bookIdOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let id = bookIds_.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    bookIds_.set(ss, id);
+  }
+  return id;
+}
