@@ -136,7 +136,8 @@ function budgetsTable(budgets: BenchResults['budgets']): string {
     "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState and sidebarDuties after it",
     '  (src/sidebar/status.ts act; none after opening, the duties view, a preview or a trigger); total × 50 / 100 ms: a round trip to',
     `  Google each, against an officer's patience (${PATIENCE_S} s) and the run's limit (the action's own calls at 100 ms: 6 minutes; set-up`,
-    "  stops itself at 3.5 minutes to undo in time). CPU ms: the action's CPU time in this process, the stand-in's share included;",
+    "  and the fiscal-year switch stop themselves at 3.5 minutes to undo in time). CPU ms: the action's CPU time in this process, the",
+    "  stand-in's share included;",
     "  previous: the version before per-district formulas (commit e064f7d) on the same generated data, with its own set-up's workbook",
     '  (it had no duties, submissions or reminders).',
   );
