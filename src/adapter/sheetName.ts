@@ -30,15 +30,22 @@ export function rememberName(sheet: Sheet, name: string): void {
   names_.set(sheet, name);
 }
 
-/** Forgets every name (a new execution: see services.startExecution). */
+/** Forgets every name, and the workbook and its id (a new execution: see services.startExecution). */
 export function forgetNames(): void {
   names_ = new WeakMap<Sheet, string>();
+  workbook_ = null;
+  workbookId_ = null;
 }
 
-/** Ids and parents asked once: neither changes for a Sheet object (objects live for one execution). */
+/** Ids asked once: a sheet's never changes for a Sheet object (objects live for one execution). */
 const ids_ = new WeakMap<Sheet, number>();
-const parents_ = new WeakMap<Sheet, GoogleAppsScript.Spreadsheet.Spreadsheet>();
-const bookIds_ = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, string>();
+/**
+ * The workbook and its id, asked once per execution: an execution works on one workbook (the
+ * bound one, or the one the web app opens), and getParent and getId are a call each however
+ * often they are asked.
+ */
+let workbook_: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+let workbookId_: string | null = null;
 
 /**
  * A sheet's id (one call the first time for this Sheet object).
@@ -54,27 +61,19 @@ export function sheetIdOf(sheet: Sheet): number {
 }
 
 /**
- * A sheet's workbook (one call the first time for this Sheet object).
+ * A sheet's workbook (one call the first time in an execution).
  * @param sheet the sheet
  */
 export function parentOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  let ss = parents_.get(sheet);
-  if (!ss) {
-    ss = sheet.getParent();
-    parents_.set(sheet, ss);
-  }
-  return ss;
+  workbook_ ??= sheet.getParent();
+  return workbook_;
 }
 
 /**
- * A workbook's id (one call the first time for this Spreadsheet object).
+ * The workbook's id (one call the first time in an execution).
  * @param ss the workbook
  */
 export function bookIdOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  let id = bookIds_.get(ss);
-  if (id === undefined) {
-    id = ss.getId();
-    bookIds_.set(ss, id);
-  }
-  return id;
+  workbookId_ ??= ss.getId();
+  return workbookId_;
 }
