@@ -1,9 +1,10 @@
 /**
  * The Advanced Sheets service (`Sheets`, the Sheets API v4 as Apps Script exposes it once the
- * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` (the add-on's
- * registry of sheets, adapter/sheetRegistry.ts) and `Sheets.Spreadsheets.Values.batchGet`
- * (many ranges' values in one call, adapter/batchRead.ts; facts at FakeSheetsValues). Facts
- * modelled for get:
+ * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` (the registry of
+ * sheets, adapter/sheetRegistry.ts; set-up's protections, adapter/protections.ts),
+ * `Sheets.Spreadsheets.Values.batchGet` (many ranges' values in one call, adapter/batchRead.ts;
+ * facts at FakeSheetsValues) and `Sheets.Spreadsheets.batchUpdate` (a report's form,
+ * adapter/reportSheet.ts). Facts modelled for get and batchUpdate:
  * - one call returns the Spreadsheet resource: `sheets[].properties` (sheetId, title, index,
  *   hidden) and the `developerMetadata` located on the spreadsheet and on each sheet
  *   (metadataId, metadataKey, metadataValue, visibility, location), in tab order (Sheets API
@@ -11,20 +12,44 @@
  * - the `fields` mask decides what comes back ("fields: … a field mask", system parameters of
  *   Google APIs): only the fields named, nested as `a(b,c)` or `a.b`; a field without a value,
  *   or an empty list, is left out of the JSON as the REST API does;
+ * - each sheet's `protectedRanges` (ProtectedRange: protectedRangeId, range, description,
+ *   warningOnly, requestingUserCanEdit, editors{users,domainUsersCanEdit}, unprotectedRanges).
+ *   A sheet's protection has a fully unbounded range ("The range may be fully unbounded, in
+ *   which case this is considered a protected sheet"); `editors` "is only visible to users with
+ *   edit access to the protected range and the document" and "Editors are not supported with
+ *   warning_only protection" (Sheets API reference, ProtectedRange), so both leave it out here.
+ *   JSON leaves out a field at its default (proto3 JSON mapping: false, 0, ''), so a GridRange
+ *   starting at row or column 0 has no startRowIndex or startColumnIndex. Unconfirmed, modelled
+ *   as Protection.getEditors lists them: whether `users` names the owner (code must not rely on
+ *   it either way);
  * - another spreadsheet's id fails ("Requested entity was not found.");
  * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
  *   services that require authorization", Apps Script guide "Custom functions").
+ * - `Sheets.Spreadsheets.batchUpdate(resource, spreadsheetId)`, the requests a report's form
+ *   needs: mergeCells (MERGE_ALL, MERGE_ROWS, MERGE_COLUMNS), repeatCell of
+ *   userEnteredFormat.textFormat.bold / .fontSize, .horizontalAlignment (LEFT, CENTER, RIGHT)
+ *   and .backgroundColor (a Color's missing red/green/blue is 0: proto3 JSON), updateBorders
+ *   ("If a field is not set, the border is not changed"; styles and colours not modelled, as
+ *   Range.setBorder's) and updateDimensionProperties of pixelSize (Sheets API reference,
+ *   spreadsheets/batchUpdate and its Request types). "Each request is validated before being
+ *   applied. If any request is not valid then the entire request will fail and nothing will be
+ *   applied ... applied together atomically": every request is checked (sheet, grid limits,
+ *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
+ *   number of requests. A request or field the stand-in does not model is refused;
  * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
  * ("Spreadsheet operations are sometimes bundled together to improve performance",
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
  * execution with no read or flush in between is refused here, so the code must flush first.
  */
 import { parseA1, quoteSheetName, type Rect, rectA1 } from './a1';
-import { commitsWrites, instrument, isDeferrable } from './callLedger';
+import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callLedger';
 import { zonedParts } from './dates';
 import { displayText } from './display';
 import { computedBlock } from './formulaEngine';
-import type { ExecutionContext } from './model';
+import type { ExecutionContext, ProtectionModel } from './model';
+import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
+import { FakeRange } from './range';
+import { FakeSheet } from './sheet';
 import type { DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { CellError, type CellValue } from './values';
 
@@ -102,6 +127,50 @@ function metadataJson_(m: DeveloperMetadataModel): Record<string, unknown> {
     location: m.sheet
       ? { locationType: 'SHEET', sheetId: m.sheet.id }
       : { locationType: 'SPREADSHEET', spreadsheet: true },
+  };
+}
+
+/**
+ * A GridRange as JSON: indexes 0-based, ends exclusive, a field at 0 left out (proto3 JSON).
+ * @param sheetId the sheet's id
+ * @param rect the cells (null: the whole sheet, fully unbounded)
+ */
+function gridRangeJson_(sheetId: number, rect: Rect | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (sheetId !== 0) out.sheetId = sheetId;
+  if (!rect) return out;
+  if (rect.row > 1) out.startRowIndex = rect.row - 1;
+  out.endRowIndex = rect.row - 1 + rect.numRows;
+  if (rect.col > 1) out.startColumnIndex = rect.col - 1;
+  out.endColumnIndex = rect.col - 1 + rect.numCols;
+  return out;
+}
+
+/**
+ * A protection as the API shows it to the requesting user (the execution's effective user).
+ * @param ctx the execution
+ * @param p the protection
+ */
+function protectedRangeJson_(ctx: ExecutionContext, p: ProtectionModel): Record<string, unknown> {
+  const { book, effectiveUser } = ctx;
+  const canEdit = p.warningOnly ? isSpreadsheetEditor(book, effectiveUser) : allowedBy(book, p, effectiveUser);
+  const showEditors = !p.warningOnly && canEdit && isSpreadsheetEditor(book, effectiveUser);
+  const owner = book.owner === null ? [] : [book.owner];
+  return {
+    protectedRangeId: p.id,
+    range: gridRangeJson_(p.sheet.id, p.rect),
+    ...(p.description === '' ? {} : { description: p.description }),
+    ...(p.warningOnly ? { warningOnly: true } : {}),
+    ...(canEdit ? { requestingUserCanEdit: true } : {}),
+    ...(showEditors
+      ? {
+          editors: {
+            users: [...owner, ...p.editors.filter((e) => e !== book.owner)],
+            ...(p.domainEdit ? { domainUsersCanEdit: true } : {}),
+          },
+        }
+      : {}),
+    unprotectedRanges: p.unprotected.map((r) => gridRangeJson_(p.sheet.id, r)),
   };
 }
 
@@ -299,7 +368,7 @@ export class FakeSheetsValues
 }
 instrument(FakeSheetsValues, 'Sheets.Spreadsheets.Values', ['batchGet']);
 
-/** Sheets.Spreadsheets (get, and Values.batchGet). */
+/** Sheets.Spreadsheets (get, batchUpdate, and Values.batchGet). */
 export class FakeSheetsSpreadsheets {
   readonly Values: FakeSheetsValues;
 
@@ -322,8 +391,16 @@ export class FakeSheetsSpreadsheets {
       properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
       sheets: book.sheets.map((sheet, index) => ({
-        properties: { sheetId: sheet.id, title: sheet.name, index, ...(sheet.hidden ? { hidden: true } : {}) },
+        properties: {
+          ...(sheet.id === 0 ? {} : { sheetId: sheet.id }),
+          title: sheet.name,
+          ...(index === 0 ? {} : { index }),
+          ...(sheet.hidden ? { hidden: true } : {}),
+        },
         developerMetadata: sheet.metadata.map(metadataJson_),
+        protectedRanges: book.protections
+          .filter((p) => p.sheet === sheet)
+          .map((p) => protectedRangeJson_(this.ctx_, p)),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network
@@ -332,8 +409,130 @@ export class FakeSheetsSpreadsheets {
       unknown
     >;
   }
+
+  /**
+   * Applies requests together, all or nothing (see the file's notes for those modelled).
+   * @param resource `{ requests }`
+   * @param spreadsheetId the spreadsheet's id
+   */
+  batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+    const { book } = this.ctx_;
+    if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
+    refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.batchUpdate');
+    const requests = resource.requests ?? [];
+    // validated first, every one: then applied
+    const steps = requests.map((request, i) => this.step_(request, i));
+    for (const step of steps) step();
+    book.touch();
+    return { spreadsheetId, replies: requests.map(() => ({})) };
+  }
+
+  /** A request checked, as the change it makes. */
+  private step_(request: GoogleAppsScript.Sheets.Schema.Request, i: number): () => void {
+    const kinds = Object.keys(request).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
+    if (kinds.length !== 1) throw new Error(`Invalid requests[${i}]: exactly one kind of request must be set`);
+    const where = `Invalid requests[${i}].${kinds[0]}`;
+    if (request.mergeCells) {
+      const { range, mergeType } = request.mergeCells;
+      const target = this.range_(range, where);
+      const method = { MERGE_ALL: 'merge', MERGE_ROWS: 'mergeAcross', MERGE_COLUMNS: 'mergeVertically' }[
+        String(mergeType)
+      ];
+      if (!method) throw new Error(`${where}: mergeType ${String(mergeType)} is not valid`);
+      return () => callUnrecorded(target, `Range.${method}`);
+    }
+    if (request.repeatCell) {
+      const { range, cell, fields } = request.repeatCell;
+      const target = this.range_(range, where);
+      const format = cell?.userEnteredFormat ?? {};
+      const changes: (() => void)[] = [];
+      const names = (fields ?? '').split(',').map((f) => f.trim());
+      if (names.length === 0 || names[0] === '') throw new Error(`${where}: At least one field must be specified`);
+      for (const field of names) {
+        if (field === 'userEnteredFormat.textFormat.bold') {
+          const bold = format.textFormat?.bold === true;
+          changes.push(() => callUnrecorded(target, 'Range.setFontWeight', bold ? 'bold' : 'normal'));
+        } else if (field === 'userEnteredFormat.textFormat.fontSize' && format.textFormat?.fontSize) {
+          const size = format.textFormat.fontSize;
+          changes.push(() => callUnrecorded(target, 'Range.setFontSize', size));
+        } else if (field === 'userEnteredFormat.horizontalAlignment' && format.horizontalAlignment) {
+          const align = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[String(format.horizontalAlignment)];
+          if (!align) throw new Error(`${where}: horizontalAlignment ${String(format.horizontalAlignment)}`);
+          changes.push(() => callUnrecorded(target, 'Range.setHorizontalAlignment', align));
+        } else if (field === 'userEnteredFormat.backgroundColor' && format.backgroundColor) {
+          const c = format.backgroundColor;
+          const hex = (x: number | undefined) =>
+            Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
+              .toString(16)
+              .padStart(2, '0');
+          const color = `#${hex(c.red)}${hex(c.green)}${hex(c.blue)}`;
+          changes.push(() => callUnrecorded(target, 'Range.setBackground', color));
+        } else {
+          throw new Error(`stand-in: repeatCell field "${field}" (or clearing it) is not modelled`);
+        }
+      }
+      return () => {
+        for (const change of changes) change();
+      };
+    }
+    if (request.updateBorders) {
+      const b = request.updateBorders;
+      const target = this.range_(b.range, where);
+      const side = (border: GoogleAppsScript.Sheets.Schema.Border | undefined) =>
+        border === undefined ? null : border.style !== 'NONE';
+      const args = [b.top, b.left, b.bottom, b.right, b.innerVertical, b.innerHorizontal].map(side);
+      return () => callUnrecorded(target, 'Range.setBorder', ...args);
+    }
+    if (request.updateDimensionProperties) {
+      const { range, properties, fields } = request.updateDimensionProperties;
+      if (fields !== 'pixelSize' || !properties?.pixelSize) {
+        throw new Error(`stand-in: updateDimensionProperties of "${String(fields)}" is not modelled`);
+      }
+      const sheet = this.sheet_(range?.sheetId, where);
+      const rows = range?.dimension === 'ROWS';
+      if (!rows && range?.dimension !== 'COLUMNS') throw new Error(`${where}: dimension must be ROWS or COLUMNS`);
+      const start = range?.startIndex ?? 0;
+      const end = range?.endIndex ?? (rows ? sheet.maxRows : sheet.maxColumns);
+      if (start < 0 || end <= start || end > (rows ? sheet.maxRows : sheet.maxColumns)) {
+        throw new Error(`${where}: range exceeds grid limits`);
+      }
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      const size = properties.pixelSize;
+      const method = rows ? 'Sheet.setRowHeights' : 'Sheet.setColumnWidths';
+      return () => callUnrecorded(fake, method, start + 1, end - start, size);
+    }
+    throw new Error(`stand-in: request ${kinds[0]} is not modelled`);
+  }
+
+  /** A sheet by id, or the API's error. */
+  private sheet_(sheetId: number | undefined, where: string): SheetModel {
+    const sheet = this.ctx_.book.sheets.find((s) => s.id === (sheetId ?? 0));
+    if (!sheet) throw new Error(`${where}: No grid with id: ${sheetId ?? 0}`);
+    return sheet;
+  }
+
+  /** A GridRange's cells as a range the user may edit (0-based, ends exclusive, unset: 0 or the grid's end). */
+  private range_(range: GoogleAppsScript.Sheets.Schema.GridRange | undefined, where: string): FakeRange {
+    const sheet = this.sheet_(range?.sheetId, where);
+    const top = range?.startRowIndex ?? 0;
+    const left = range?.startColumnIndex ?? 0;
+    const bottom = range?.endRowIndex ?? sheet.maxRows;
+    const right = range?.endColumnIndex ?? sheet.maxColumns;
+    if (top < 0 || left < 0 || bottom <= top || right <= left || bottom > sheet.maxRows || right > sheet.maxColumns) {
+      throw new Error(
+        `${where}: Range exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxColumns}`,
+      );
+    }
+    const rect = { row: top + 1, col: left + 1, numRows: bottom - top, numCols: right - left };
+    assertCanEdit(this.ctx_, sheet, rect);
+    return new FakeRange(this.ctx_, sheet, rect);
+  }
 }
-instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get']);
+instrument(FakeSheetsSpreadsheets, 'Sheets.Spreadsheets', ['get', 'batchUpdate']);
 
 /** The `Sheets` global of the Advanced Sheets service. */
 export class FakeSheetsService {

@@ -425,6 +425,23 @@ export interface Instrumented {
   };
 }
 
+/** Each instrumented method's own body, by "Class.method" (callUnrecorded). */
+const ORIGINALS_ = new Map<string, (...args: unknown[]) => unknown>();
+
+/**
+ * Runs an instrumented method's body without recording a call: for the stand-in's composite
+ * calls (one Sheets API batchUpdate applies what several SpreadsheetApp methods would), which
+ * are recorded once themselves.
+ * @param target the fake object
+ * @param name "Class.method"
+ * @param args the method's arguments
+ */
+export function callUnrecorded(target: object, name: string, ...args: unknown[]): unknown {
+  const original = ORIGINALS_.get(name);
+  if (!original) throw new Error(`callUnrecorded: ${name} is not instrumented`);
+  return original.apply(target, args);
+}
+
 /**
  * Wraps the listed prototype methods so that each call is recorded in the ledger (and checked by
  * the workbook's guard) before the real work, and fails as the ledger's faults say. Methods not listed, e.g. fake-only helpers ending
@@ -439,6 +456,7 @@ export function instrument(ctor: { prototype: object }, className: string, metho
     const original = proto[method];
     if (typeof original !== 'function') throw new Error(`instrument: ${className}.${method} is not implemented`);
     const name = `${className}.${method}`;
+    ORIGINALS_.set(name, original as (...args: unknown[]) => unknown);
     proto[method] = function (this: Instrumented, ...args: unknown[]): unknown {
       const ledger = this.ctx_.book.ledger;
       ledger.record(name, this.ctx_.id);

@@ -4,9 +4,10 @@
  * (Apps Script reference, Protection.removeEditors); a workbook in a shared drive has no owner
  * (Spreadsheet.getOwner() returns null).
  */
-import { effectiveUserEmail, ownerEmailOf, sheetProtectionType } from './services';
+import { columnLetter } from '../core/cellAddress';
+import { effectiveUserEmail, flushWrites, ownerEmailOf, sheetProtectionType, sheetsApi } from './services';
 import type { Undo } from './undo';
-import { nameOf } from './sheetName';
+import { bookIdOf, nameOf, parentOf, sheetIdOf } from './sheetName';
 
 /** What a protection should allow. */
 export interface ProtectionSpec {
@@ -33,6 +34,139 @@ export interface ProtectionChange {
   readonly created: boolean;
 }
 
+/** A sheet's protection as one Sheets API read showed it (readSheetProtections). */
+export interface KnownProtection {
+  readonly description: string;
+  readonly warningOnly: boolean;
+  /** Its editors' e-mails, lower case; null when the API did not show them. */
+  readonly editors: readonly string[] | null;
+  readonly domainEdit: boolean;
+  /** Its unprotected ranges in A1 ('' for one the A1 form here cannot name). */
+  readonly openCells: readonly string[];
+}
+
+/** A GridRange as the API returns it (a field at 0 is left out: proto3 JSON). */
+interface GridRangeJson_ {
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+/** A ProtectedRange as the API returns it (the fields asked for). */
+interface ProtectedRangeJson_ {
+  range?: GridRangeJson_;
+  namedRangeId?: string;
+  description?: string;
+  warningOnly?: boolean;
+  editors?: { users?: string[]; groups?: string[]; domainUsersCanEdit?: boolean };
+  unprotectedRanges?: GridRangeJson_[];
+}
+
+const PROTECTION_FIELDS =
+  'sheets(properties(sheetId),protectedRanges(range,namedRangeId,description,warningOnly,editors,unprotectedRanges))';
+
+/**
+ * A bounded GridRange in A1 as Range.getA1Notation writes it ("B3", "B3:C4"); '' when a side is
+ * unbounded.
+ * @param r the range
+ */
+function gridA1_(r: GridRangeJson_): string {
+  if (r.endRowIndex === undefined || r.endColumnIndex === undefined) return '';
+  const top = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}`;
+  const bottom = `${columnLetter(r.endColumnIndex - 1)}${r.endRowIndex}`;
+  return top === bottom ? top : `${top}:${bottom}`;
+}
+
+/**
+ * Every sheet's protection in one Sheets API read (instead of five calls and one per editor a
+ * sheet through SpreadsheetApp), by sheet id. A sheet's protection is its ProtectedRange with a
+ * fully unbounded range (Sheets API reference, ProtectedRange.range); a sheet with none is left
+ * out, one with more than one maps to null (which one SpreadsheetApp lists first is not
+ * documented). Pending writes are committed first: the API may not see SpreadsheetApp's cached
+ * writes (unconfirmed; the worse case, as dev/fakes/advancedSheets.ts models it).
+ * @param ss the workbook
+ */
+export function readSheetProtections(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Map<number, KnownProtection | null> {
+  flushWrites();
+  const resource = sheetsApi().Spreadsheets.get(bookIdOf(ss), { fields: PROTECTION_FIELDS });
+  const out = new Map<number, KnownProtection | null>();
+  for (const sheet of resource.sheets ?? []) {
+    const id = sheet.properties?.sheetId ?? 0;
+    const whole = ((sheet.protectedRanges ?? []) as ProtectedRangeJson_[]).filter(
+      (p) =>
+        p.namedRangeId === undefined &&
+        !p.range?.startRowIndex &&
+        !p.range?.startColumnIndex &&
+        p.range?.endRowIndex === undefined &&
+        p.range?.endColumnIndex === undefined,
+    );
+    if (whole.length === 0) continue;
+    if (whole.length > 1) {
+      out.set(id, null);
+      continue;
+    }
+    const [p] = whole;
+    out.set(id, {
+      description: p.description ?? '',
+      warningOnly: p.warningOnly === true,
+      // groups cannot be compared with the e-mails the settings name: such a protection is
+      // read through SpreadsheetApp
+      editors: p.editors && !p.editors.groups?.length ? (p.editors.users ?? []).map((e) => e.toLowerCase()) : null,
+      domainEdit: p.editors?.domainUsersCanEdit === true,
+      openCells: (p.unprotectedRanges ?? []).map(gridA1_),
+    });
+  }
+  return out;
+}
+
+/**
+ * A sheet's protection's editors now, lower case, the owner among them (the owner always
+ * edits, whether the API lists them or not). Read in one Sheets API call with the other
+ * sheets' (readSheetProtections) rather than Protection.getEditors and one User.getEmail per
+ * editor (a new protection lists every editor of the file: 30 and more in a large province);
+ * through SpreadsheetApp when the API does not show them (groups, more than one protection).
+ * @param sheet the sheet
+ * @param protection its protection
+ * @param owner the owner's e-mail ('' in a shared drive)
+ * @param known the protection as read earlier in this run, if its editors have not changed since
+ */
+function editorsNow_(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+  owner: string,
+  known: KnownProtection | null | undefined,
+): string[] {
+  let editors = known?.editors ?? null;
+  if (!editors) editors = readSheetProtections(parentOf(sheet)).get(sheetIdOf(sheet))?.editors ?? null;
+  if (!editors) return protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  return [...new Set([...editors, owner.toLowerCase()].filter(Boolean))];
+}
+
+/**
+ * Whether a protection as read already is what the spec asks, by the same comparisons
+ * applyProtection makes (the owner always edits, listed or not).
+ * @param known the protection as read
+ * @param spec what it should allow
+ * @param wanted the e-mails that should edit (the spec's, the running user's and the owner's)
+ * @param owner the owner's e-mail ('' in a shared drive)
+ */
+function alreadyAsSpecified_(
+  known: KnownProtection,
+  spec: ProtectionSpec,
+  wanted: ReadonlySet<string>,
+  owner: string,
+): boolean {
+  if (known.description !== spec.description || known.warningOnly !== spec.warningOnly) return false;
+  if (spec.openCells !== undefined && known.openCells.join() !== spec.openCells.join()) return false;
+  if (spec.warningOnly) return true;
+  if (known.editors === null || known.domainEdit) return false;
+  const current = new Set([...known.editors, owner].filter(Boolean));
+  return current.size === wanted.size && [...wanted].every((e) => current.has(e));
+}
+
 /**
  * Makes the sheet's protection match the spec.
  * @param sheet the sheet
@@ -40,13 +174,24 @@ export interface ProtectionChange {
  * @param undo where each change's reversal is registered
  * @param unfinished the sheet was made by a run that was stopped before it finished (nobody was
  *   told of it): its protection is reported as made now, as the stopped run would have
+ * @param known the sheet's protection as readSheetProtections read it in this run, if it did
+ *   (undefined: not read; absent from the map or null there: read through SpreadsheetApp); when
+ *   it is already as specified, nothing more is asked
  */
 export function applyProtection(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   spec: ProtectionSpec,
   undo: Undo,
   unfinished = false,
+  known?: KnownProtection | null,
 ): ProtectionChange {
+  if (known && !unfinished) {
+    const owner = ownerEmailOf(sheet);
+    const wanted = new Set([...spec.editors, effectiveUserEmail(), owner].map((e) => e.toLowerCase()).filter(Boolean));
+    if (alreadyAsSpecified_(known, spec, wanted, owner.toLowerCase())) {
+      return { changed: false, granted: [], revoked: [], warningOnly: null, created: false };
+    }
+  }
   const [existing] = sheet.getProtections(sheetProtectionType());
   const name = `สิทธิ์ของชีต "${nameOf(sheet)}"`;
   // Registered first: a protection made by a call that then failed is removed too.
@@ -77,7 +222,7 @@ export function applyProtection(
   const owner = ownerEmailOf(sheet);
   const me = effectiveUserEmail();
   const wanted = new Set([...spec.editors, me, owner].map((e) => e.toLowerCase()).filter(Boolean));
-  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  const current = editorsNow_(sheet, protection, owner, existing && !wasWarningOnly ? known : undefined);
   const revoked = current.filter((e) => !wanted.has(e));
   const granted = [...wanted].filter((e) => !current.includes(e));
   // From warning-only to enforced: everyone could edit before, so every wanted editor is newly

@@ -4,7 +4,8 @@
  */
 
 import { OfficerError } from '../core/officerError';
-import { forgetNames } from './sheetName';
+import { isWellFormed, sha256Hex } from '../core/sha256';
+import { bookIdOf, forgetNames } from './sheetName';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -167,6 +168,20 @@ export function documentVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMeta
 }
 
 /**
+ * Applies Sheets API requests in one call (spreadsheets.batchUpdate: "validated before being
+ * applied. If any request is not valid then the entire request will fail and nothing will be
+ * applied ... applied together atomically", Sheets API reference). SpreadsheetApp's pending
+ * writes are committed first: the API may not see cached writes (unconfirmed; the worse case).
+ * @param ss the workbook
+ * @param requests the requests (none: no call)
+ */
+export function applyRequests(ss: Spreadsheet, requests: GoogleAppsScript.Sheets.Schema.Request[]): void {
+  if (requests.length === 0) return;
+  flushWrites();
+  sheetsApi().Spreadsheets.batchUpdate({ requests }, bookIdOf(ss));
+}
+
+/**
  * The Advanced Sheets service (the manifest enables it as `Sheets`, v4). Needs the
  * `spreadsheets` scope: the API knows no "current document only" (Sheets API reference,
  * spreadsheets/get, Authorization scopes). Custom functions never reach it.
@@ -276,11 +291,14 @@ export function newRunId(): string {
 }
 
 /**
- * The SHA-256 digest of a text (UTF-8) as hex. Utilities.computeDigest returns signed bytes
- * (-128..127; Apps Script reference, Utilities.computeDigest).
+ * The SHA-256 digest of a text (UTF-8) as hex, computed in the script (core/sha256.ts: no round
+ * trip). A text with a lone surrogate, which has no UTF-8 form, is left to
+ * Utilities.computeDigest so that its seal stays what earlier versions wrote; it returns signed
+ * bytes (-128..127; Apps Script reference, Utilities.computeDigest).
  * @param text the text
  */
 export function digestHex(text: string): string {
+  if (isWellFormed(text)) return sha256Hex(text);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }

@@ -13,7 +13,7 @@ import {
 } from '../workbook/sheetMarkers';
 import { noteSpreadsheet } from './batchRead';
 import { documentVisibility, sheetsApi } from './services';
-import { nameOf, rememberName } from './sheetName';
+import { nameOf, rememberName, sheetIdOf } from './sheetName';
 import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -152,7 +152,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
  * @param undo where the removal is registered
  */
 export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: Undo): OwnSheet {
-  const full: SheetMark = { ...mark, sheetId: sheet.getSheetId() };
+  const full: SheetMark = { ...mark, sheetId: sheetIdOf(sheet) };
   const name = nameOf(sheet);
   const value = encodeMark(full);
   // Registered first: a marker added by a call that then failed is removed too.

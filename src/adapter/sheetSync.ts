@@ -11,9 +11,9 @@ import { isBlank } from '../core/text';
 import { a1 } from '../workbook/a1';
 import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
-import { newDataValidation } from './services';
+import { applyRequests, newDataValidation } from './services';
 import type { Undo } from './undo';
-import { nameOf, rememberName } from './sheetName';
+import { nameOf, parentOf, rememberName, sheetIdOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,11 +114,46 @@ export function freeName(ss: Spreadsheet, name: string): string {
 }
 
 /**
- * Sets the widths of a new sheet's first columns, one call per run of equal widths.
+ * Sheets API requests setting a sheet's first columns' widths, one per run of equal widths.
+ * @param sheetId the sheet's id
+ * @param widths widths in pixels, from column A
+ */
+export function columnWidthRequests(
+  sheetId: number,
+  widths: readonly number[],
+): GoogleAppsScript.Sheets.Schema.Request[] {
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  for (let start = 0; start < widths.length; ) {
+    let end = start + 1;
+    while (end < widths.length && widths[end] === widths[start]) end++;
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: start, endIndex: end },
+        properties: { pixelSize: widths[start] },
+        fields: 'pixelSize',
+      },
+    });
+    start = end;
+  }
+  return requests;
+}
+
+/** Runs of equal widths up to which SpreadsheetApp's one call a run costs no more than the API's. */
+const FEW_RUNS = 3;
+
+/**
+ * Sets the widths of a new sheet's first columns: one call per run of equal widths, or, for
+ * more runs than that costs, one Sheets API batchUpdate (with a flush and, once per
+ * execution, the sheet's and the workbook's ids and the sheet's workbook).
  * @param sheet the sheet
  * @param widths widths in pixels, from column A
  */
 export function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
+  const runs = widths.filter((w, i) => i === 0 || w !== widths[i - 1]).length;
+  if (runs > FEW_RUNS) {
+    applyRequests(parentOf(sheet), columnWidthRequests(sheetIdOf(sheet), widths));
+    return;
+  }
   for (let start = 0; start < widths.length; ) {
     let end = start + 1;
     while (end < widths.length && widths[end] === widths[start]) end++;

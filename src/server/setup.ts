@@ -22,7 +22,7 @@ import { cleanText, isBlank } from '../core/text';
 import { applyBandRules } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
-import { applyProtection } from '../adapter/protections';
+import { applyProtection, readSheetProtections } from '../adapter/protections';
 import { ensureSealSecret } from '../adapter/sealedRows';
 import { editorEmails, effectiveUserEmail, flushWrites, newRunId } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
@@ -654,12 +654,20 @@ function writeDistrictTable_(
  */
 function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] {
   const changes: string[] = [];
+  // every sheet's protection in one read; a sheet already as specified needs no other call
+  const known = readSheetProtections(run.ss);
   for (const own of run.registry) {
     const name = own.name;
     const rights = rightsOf(own.mark, name, settings);
     // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
     const spec = own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
-    const change = applyProtection(own.sheet, spec, run.undo, own.mark.unfinished !== undefined && !run.logged);
+    const change = applyProtection(
+      own.sheet,
+      spec,
+      run.undo,
+      own.mark.unfinished !== undefined && !run.logged,
+      known.get(own.mark.sheetId),
+    );
     // The log is the add-on's record, not a sheet set-up keeps for officers: its rights changes
     // are logged line by line, it is not counted among the sheets repaired.
     if (change.changed && !run.created.includes(name) && own.mark.role !== 'log') run.repaired.add(name);

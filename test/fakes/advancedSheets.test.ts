@@ -5,6 +5,7 @@
  */
 import { createFakeWorkbook } from '../../dev/fakes';
 import { parseFieldMask } from '../../dev/fakes/advancedSheets';
+import { dump } from '../../dev/fakes/dump';
 
 const OWNER = 'owner@example.com';
 const FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
@@ -28,7 +29,8 @@ test('one call returns every sheet in tab order with its metadata, cut to the fi
   const ids = ss.getSheets().map((s) => s.getSheetId());
   expect(got).toEqual({
     sheets: [
-      { properties: { sheetId: ids[0], title: 'ตั้งค่า 2' } },
+      // a field at its default (sheet id 0) is left out of the JSON (proto3 JSON mapping)
+      { properties: { ...(ids[0] === 0 ? {} : { sheetId: ids[0] }), title: 'ตั้งค่า 2' } },
       {
         properties: { sheetId: ids[1], title: 'ท่าบ่อ' },
         developerMetadata: [{ metadataId: expect.any(Number), metadataKey: 'otop.sheet', metadataValue: 'district' }],
@@ -76,6 +78,59 @@ test('another spreadsheet, a malformed mask, an unseen write and a custom functi
   expect(String(cell.getValue())).toMatch(/permission|#ERROR!/i);
 });
 
+test("protections: a sheet's is fully unbounded, editors only for those who may edit it, defaults left out", () => {
+  const wb = createFakeWorkbook({
+    owner: OWNER,
+    editors: ['a@example.com', 'b@example.com'],
+    sheetNames: ['ตั้งค่า', 'ท่าบ่อ', 'เตือน'],
+  });
+  const run = wb.createExecution({ user: OWNER });
+  const ss = run.globals.SpreadsheetApp.getActive();
+  const [settings, district, warned] = ['ตั้งค่า', 'ท่าบ่อ', 'เตือน'].map((n) => ss.getSheetByName(n)!);
+  const p = settings.protect().setDescription('ตั้งค่า');
+  p.removeEditors(['b@example.com']);
+  p.setUnprotectedRanges([settings.getRange('B3'), settings.getRange('A1:C2')]);
+  district.getRange('C2:D5').protect().setDescription('ช่วง');
+  warned.protect().setWarningOnly(true);
+  run.globals.SpreadsheetApp.flush();
+  const fields = 'sheets(properties(sheetId),protectedRanges(range,description,warningOnly,editors,unprotectedRanges))';
+  const [s1, s2, s3] = [settings, district, warned].map((s) => s.getSheetId());
+  const byOwner = run.globals.Sheets.Spreadsheets!.get(ss.getId(), { fields });
+  const sheetIdOf = (id: number) => (id === 0 ? {} : { sheetId: id }); // 0 is a default: left out
+  expect(byOwner.sheets).toEqual([
+    {
+      properties: sheetIdOf(s1),
+      protectedRanges: [
+        {
+          range: sheetIdOf(s1),
+          description: 'ตั้งค่า',
+          editors: { users: [OWNER, 'a@example.com'] },
+          unprotectedRanges: [
+            { ...sheetIdOf(s1), startRowIndex: 2, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 },
+            { ...sheetIdOf(s1), endRowIndex: 2, endColumnIndex: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      properties: { sheetId: s2 },
+      protectedRanges: [
+        {
+          range: { ...sheetIdOf(s2), startRowIndex: 1, endRowIndex: 5, startColumnIndex: 2, endColumnIndex: 4 },
+          description: 'ช่วง',
+          editors: { users: [OWNER, 'a@example.com', 'b@example.com'] },
+        },
+      ],
+    },
+    // warning-only: no editors ("Editors are not supported with warning_only protection")
+    { properties: { sheetId: s3 }, protectedRanges: [{ range: sheetIdOf(s3), warningOnly: true }] },
+  ]);
+  // someone the protection leaves out sees it, without its editors
+  const b = wb.createExecution({ user: 'b@example.com' });
+  const byB = b.globals.Sheets.Spreadsheets!.get(ss.getId(), { fields: 'sheets.protectedRanges(description,editors)' });
+  expect(byB.sheets?.[0]).toEqual({ protectedRanges: [{ description: 'ตั้งค่า' }] });
+});
+
 test('field masks parse nested and dotted forms', () => {
   expect(parseFieldMask('')).toBeNull();
   expect(parseFieldMask('a.b(c,d),a.e')).toEqual(
@@ -101,3 +156,122 @@ test('field masks parse nested and dotted forms', () => {
 function SpreadsheetAppFlush(run: { globals: { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp } }) {
   run.globals.SpreadsheetApp.flush();
 }
+
+describe('batchUpdate', () => {
+  /** A sheet as the stand-in stores it (every cell's format, merges, sizes), its name and id aside. */
+  function looks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string) {
+    const { name: _n, sheetId: _id, ...rest } = dump(ss).sheets.find((s) => s.name === name)!;
+    return rest;
+  }
+
+  test('applies merges, formats, borders and sizes in one call, as SpreadsheetApp would', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['api', 'app'] });
+    const run = wb.createExecution({ user: OWNER });
+    const ss = run.globals.SpreadsheetApp.getActive();
+    const api = ss.getSheetByName('api')!;
+    const app = ss.getSheetByName('app')!;
+    const sheetId = api.getSheetId();
+    const grid = { sheetId, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 3 };
+    wb.ledger.reset();
+    run.globals.Sheets.Spreadsheets!.batchUpdate(
+      {
+        requests: [
+          { mergeCells: { range: grid, mergeType: 'MERGE_ROWS' } },
+          {
+            repeatCell: {
+              range: { ...grid, startRowIndex: 2, endRowIndex: 3 },
+              cell: { userEnteredFormat: { textFormat: { bold: true, fontSize: 14 } } },
+              fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.textFormat.fontSize',
+            },
+          },
+          {
+            repeatCell: {
+              range: { sheetId, startRowIndex: 3, endRowIndex: 4, startColumnIndex: 1, endColumnIndex: 2 },
+              // a colour's missing component is 0 (proto3 JSON)
+              cell: { userEnteredFormat: { horizontalAlignment: 'RIGHT', backgroundColor: { red: 1, green: 1 } } },
+              fields: 'userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColor',
+            },
+          },
+          {
+            updateBorders: {
+              range: { ...grid, startRowIndex: 2, endRowIndex: 4 },
+              top: { style: 'SOLID' },
+              bottom: { style: 'SOLID' },
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 3 },
+              properties: { pixelSize: 40 },
+              fields: 'pixelSize',
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 },
+              properties: { pixelSize: 200 },
+              fields: 'pixelSize',
+            },
+          },
+        ],
+      },
+      ss.getId(),
+    );
+    expect(wb.ledger.calls(run.id)).toEqual(['Spreadsheet.getId', 'Sheets.Spreadsheets.batchUpdate']);
+    app.getRange('A1:C2').mergeAcross();
+    app.getRange('A3:C3').setFontWeight('bold').setFontSize(14);
+    app.getRange('B4').setHorizontalAlignment('right').setBackground('#ffff00');
+    app.getRange('A3:C4').setBorder(true, null, true, null, null, null);
+    app.setRowHeights(2, 2, 40);
+    app.setColumnWidths(1, 1, 200);
+    expect(looks(ss, 'api')).toEqual(looks(ss, 'app'));
+    expect(looks(ss, 'api').merges).toEqual(['A1:C1', 'A2:C2']);
+  });
+
+  test('all or nothing: one invalid request and none is applied; unmodelled requests and unseen writes refused', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['api'] });
+    const run = wb.createExecution({ user: OWNER });
+    const ss = run.globals.SpreadsheetApp.getActive();
+    const sheet = ss.getSheetByName('api')!;
+    const sheetId = sheet.getSheetId();
+    const id = ss.getId();
+    const bold = {
+      repeatCell: {
+        range: { sheetId, endRowIndex: 1, endColumnIndex: 1 },
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    };
+    const beyond = { mergeCells: { range: { sheetId, endRowIndex: 5000, endColumnIndex: 2 }, mergeType: 'MERGE_ALL' } };
+    const batch = run.globals.Sheets.Spreadsheets!;
+    expect(() => batch.batchUpdate({ requests: [bold, beyond] }, id)).toThrow('exceeds grid limits');
+    expect(sheet.getRange('A1').getFontWeight()).toBe('normal');
+    expect(() => batch.batchUpdate({ requests: [bold, { sortRange: {} }] }, id)).toThrow('not modelled');
+    expect(sheet.getRange('A1').getFontWeight()).toBe('normal');
+    sheet.getRange('B2').setValue('x'); // a cached write the API may not see
+    expect(() => batch.batchUpdate({ requests: [bold] }, id)).toThrow('stand-in');
+    run.globals.SpreadsheetApp.flush();
+    batch.batchUpdate({ requests: [bold] }, id);
+    expect(sheet.getRange('A1').getFontWeight()).toBe('bold');
+  });
+
+  test('a protected range the user may not edit refuses the whole batch', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, editors: ['a@example.com'], sheetNames: ['api'] });
+    const owner = wb.createExecution({ user: OWNER });
+    const sheet = owner.globals.SpreadsheetApp.getActive().getSheetByName('api')!;
+    sheet.protect().removeEditors(['a@example.com']);
+    const sheetId = sheet.getSheetId();
+    owner.globals.SpreadsheetApp.flush();
+    const a = wb.createExecution({ user: 'a@example.com' });
+    const id = a.globals.SpreadsheetApp.getActive().getId();
+    expect(() =>
+      a.globals.Sheets.Spreadsheets!.batchUpdate(
+        {
+          requests: [{ mergeCells: { range: { sheetId, endRowIndex: 1, endColumnIndex: 2 }, mergeType: 'MERGE_ALL' } }],
+        },
+        id,
+      ),
+    ).toThrow('protected');
+    expect(sheet.getRange('A1:B1').isPartOfMerge()).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The script's own SHA-256 (core/sha256.ts, used for record seals instead of a
+ * Utilities.computeDigest call per seal) gives the digest of the text's UTF-8 bytes: checked
+ * against FIPS 180-4's examples and against Node's digest on random texts of every plane.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { isWellFormed, sha256Hex } from '../../src/core/sha256';
+
+/** Node's SHA-256 of a text's UTF-8 bytes, as hex. */
+const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+test('FIPS 180-4 examples: "abc", the 448-bit message and the empty text', () => {
+  expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  );
+  expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+});
+
+test('agrees with the UTF-8 digest on random well-formed texts of every length and plane', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+      expect(isWellFormed(text)).toBe(true);
+      expect(sha256Hex(text)).toBe(reference(text));
+    }),
+    { numRuns: 300 },
+  );
+  // every padding length around the 64-byte blocks, in Thai (3 bytes a letter) and ASCII
+  for (let n = 0; n < 140; n++) {
+    expect(sha256Hex('ก'.repeat(n))).toBe(reference('ก'.repeat(n)));
+    expect(sha256Hex('x'.repeat(n))).toBe(reference('x'.repeat(n)));
+  }
+});
+
+test('a lone surrogate is not well-formed (left to the platform digest)', () => {
+  expect(isWellFormed('a\ud800b')).toBe(false);
+  expect(isWellFormed('a\udc00')).toBe(false);
+  expect(isWellFormed('\ud800')).toBe(false);
+  expect(isWellFormed('😀ก')).toBe(true);
+});
