@@ -81,7 +81,43 @@ export interface ColumnMap<K extends string> {
 
 /** The comparison key of a header cell: spacing, case and digits ignored. */
 function headerKey_(value: unknown): string {
-  return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  if (typeof value !== 'string') return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  // Every row of a sheet is tried as a header (a sort may take the header along), so a text's
+  // key is worked out once per run (the same text always has the same key).
+  let key = headerKeyOf_.get(value);
+  if (key === undefined) {
+    if (headerKeyOf_.size >= HEADER_KEYS_KEPT) headerKeyOf_.clear();
+    key = isBlank(value) ? '' : nameKey(cleanText(value));
+    headerKeyOf_.set(value, key);
+  }
+  return key;
+}
+
+/** Texts' header keys worked out so far (headerKey_). */
+const headerKeyOf_ = new Map<string, string>();
+/** At most this many are kept (the map restarts when full). */
+const HEADER_KEYS_KEPT = 50000;
+
+/** Each layout's header and alias keys → its column (the first column that has that key). */
+const headerKeysOf_ = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A layout's header and alias keys, worked out once per layout.
+ * @param layout the layout
+ */
+function headerKeys_<K extends string>(layout: Layout<K>): Map<string, K> {
+  let byKey = headerKeysOf_.get(layout) as Map<string, K> | undefined;
+  if (byKey === undefined) {
+    byKey = new Map<string, K>();
+    for (const c of layout.columns) {
+      for (const text of [c.header, ...(c.aliases ?? [])]) {
+        const k = headerKey_(text);
+        if (!byKey.has(k)) byKey.set(k, c.key);
+      }
+    }
+    headerKeysOf_.set(layout, byKey);
+  }
+  return byKey;
 }
 
 /**
@@ -92,13 +128,7 @@ function headerKey_(value: unknown): string {
  * @param header the sheet's header row
  */
 export function mapColumns<K extends string>(layout: Layout<K>, header: readonly unknown[]): ColumnMap<K> {
-  const byKey = new Map<string, K>();
-  for (const c of layout.columns) {
-    for (const text of [c.header, ...(c.aliases ?? [])]) {
-      const k = headerKey_(text);
-      if (!byKey.has(k)) byKey.set(k, c.key);
-    }
-  }
+  const byKey = headerKeys_(layout);
   const index = {} as Record<K, number>;
   for (const c of layout.columns) index[c.key] = -1;
   header.forEach((cell, i) => {
@@ -116,8 +146,18 @@ export function mapColumns<K extends string>(layout: Layout<K>, header: readonly
  * @param row a sheet row
  */
 export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly unknown[]): boolean {
-  const found = layout.width - mapColumns(layout, row).missing.length;
-  const filled = row.filter((v) => !isBlank(v)).length;
+  // The declared columns found (each once, as mapColumns finds them) and the filled cells,
+  // counted in one pass: every row of a sheet is tried.
+  const byKey = headerKeys_(layout);
+  const seen = new Set<K>();
+  let filled = 0;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    filled++;
+    const key = byKey.get(headerKey_(cell));
+    if (key !== undefined) seen.add(key);
+  }
+  const found = seen.size;
   return found >= Math.min(2, layout.width) && found * 2 >= filled;
 }
 
