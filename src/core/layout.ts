@@ -5,7 +5,7 @@
  * tests take their columns from the same declaration.
  */
 import { cleanText, isBlank, nameKey } from './text';
-import { yearForms, yearLabel } from './yearLabels';
+import { namesYear, yearForms, yearLabel } from './yearLabels';
 
 /** A dropdown or check on a column's data cells. */
 export type ValidationDecl =
@@ -55,6 +55,29 @@ export interface Layout<K extends string> {
 }
 
 /**
+ * A column whose aliases also hold every other year's form of its header, worked out when first
+ * read: layouts are declared at the bundle's top level, which every custom-function
+ * recalculation runs (a hundred years' forms of each such header were two thirds of it).
+ * @param c the column as declared
+ */
+function withYearForms_<K extends string>(c: ColumnDecl<K>): ColumnDecl<K> {
+  let aliases: { value: readonly string[] | undefined } | null = null;
+  const column = { ...c };
+  Object.defineProperty(column, 'aliases', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (aliases === null) {
+        const forms = yearForms(c.header).filter((f) => !(c.aliases ?? []).includes(f));
+        aliases = { value: forms.length > 0 ? [...(c.aliases ?? []), ...forms] : c.aliases };
+      }
+      return aliases.value;
+    },
+  });
+  return column;
+}
+
+/**
  * Declares a layout; columns are in the order set-up writes them.
  * @param title what the sheet is, in Thai
  * @param columns the columns
@@ -62,10 +85,7 @@ export interface Layout<K extends string> {
 export function defineLayout<K extends string>(title: string, columns: readonly ColumnDecl<K>[]): Layout<K> {
   const at = {} as Record<K, number>;
   // A header that names a year (the letter's ก.ย. ๖๔) is read in any year's form (yearLabels.ts).
-  columns = columns.map((c) => {
-    const forms = yearForms(c.header).filter((f) => !(c.aliases ?? []).includes(f));
-    return forms.length > 0 ? { ...c, aliases: [...(c.aliases ?? []), ...forms] } : c;
-  });
+  columns = columns.map((c) => (namesYear(c.header) ? withYearForms_(c) : c));
   columns.forEach((c, i) => {
     at[c.key] = i;
   });
