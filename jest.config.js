@@ -9,6 +9,8 @@ module.exports = {
   // so jest's default (cores − 1 = 1 worker) leaves a core unused.
   maxWorkers: 2,
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // The costliest files first (test/support/sequencer.js), so that both workers finish together.
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // Dates are read in the script time zone; Apps Script projects here run in Asia/Bangkok.
   globalSetup: '<rootDir>/test/support/globalSetup.js',
   // The property tests' fixed seed (test/support/propertySeed.ts).

@@ -7,7 +7,8 @@
  * The previous version (commit e064f7d, built by scripts/bench.mjs) runs the actions it had on
  * the same generated data, for its CPU side by side.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { classifyCall, createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../dev/fakes';
@@ -85,6 +86,10 @@ function loadOver_(bundle: BundleSource, book: FakeWorkbook, run: FakeExecution)
   });
   context.Date = fakeDateClass(book.clock.now, NativeDate);
   bundle.script.runInContext(context);
+  // This version compiles its menu, trigger and sidebar functions on an execution's first call
+  // of one (otop_.server_, scripts/build.mjs); that is done here, with the load, so that an
+  // action's CPU is its own, as for the previous version, whose whole bundle compiled at load.
+  (context as Gas).otop_?.server_?.();
   return context as Gas;
 }
 
@@ -131,6 +136,34 @@ function callProfile_(names: readonly string[]): string {
     .join('\n');
 }
 
+/** The inspector session of BENCH_PROFILE, opened on first use. */
+let session_: Session | null = null;
+
+/**
+ * With BENCH_PROFILE=<folder>, a V8 CPU profile of one labelled action (open it in Chrome's
+ * DevTools or speedscope): starts profiling and returns the function that stops it and writes
+ * <folder>/<label>.cpuprofile. Without it (or without a label), nothing.
+ * @param label the action's name in the report, '' for an unlabelled run
+ */
+function profiling_(label: string): () => void {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder || !label) return () => {};
+  if (!session_) {
+    session_ = new Session();
+    session_.connect();
+    session_.post('Profiler.enable');
+    session_.post('Profiler.setSamplingInterval', { interval: 100 });
+  }
+  const session = session_;
+  session.post('Profiler.start');
+  return () =>
+    session.post('Profiler.stop', (error, result) => {
+      if (error) throw error;
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `${label.replace(/[^\w]+/g, '-')}.cpuprofile`), JSON.stringify(result.profile));
+    });
+}
+
 /**
  * Runs an action in a fresh execution: its service calls and CPU time.
  * @param s the workbook
@@ -141,10 +174,12 @@ function measure_(
   s: Subject_,
   user: string,
   fn: (gas: Gas) => unknown,
+  label = '',
 ): { calls: number; cpuMs: number; error?: string } {
   recalculate(s.book.spreadsheet); // Sheets computes formulas outside the script's run
   const { run, gas } = s.as(user);
   s.book.ledger.reset();
+  const profile = profiling_(label);
   const started = process.cpuUsage();
   let error: string | undefined;
   try {
@@ -153,6 +188,7 @@ function measure_(
     error = String((e as Error).message ?? e).slice(0, 160);
   }
   const cpu = process.cpuUsage(started);
+  profile();
   const names = s.book.ledger.calls(run.id).filter((name) => classifyCall(name) !== 'builder');
   const calls = names.length;
   if (process.env.BENCH_CALLS === 'seq') process.stderr.write(`\n    ${names.join('\n    ')}\n`);
@@ -187,7 +223,7 @@ function act_(
   refresh: boolean | readonly ((gas: Gas) => unknown)[],
 ): void {
   process.stderr.write(`  ${action}…`);
-  const own = measure_(s, user, fn);
+  const own = measure_(s, user, fn, process.env.BENCH_PROFILE ? `${action}` : '');
   let refreshCalls = 0;
   for (const after of refresh === true ? SIDEBAR_REFRESH : refresh === false ? [] : refresh) {
     refreshCalls += measure_(s, user, after).calls;
@@ -304,7 +340,7 @@ function previousActions_(root: string, path: string, data: GeneratedWorkbook): 
   const out: PreviousAction[] = [];
   const run = (action: string, fn: (gas: Gas) => unknown) => {
     process.stderr.write(`  previous: ${action}…\n`);
-    const r = measure_(s, BENCH_OWNER, fn);
+    const r = measure_(s, BENCH_OWNER, fn, process.env.BENCH_PROFILE ? `previous ${action}` : '');
     out.push({ action, cpuMs: r.cpuMs, calls: r.calls, ...(r.error ? { error: r.error } : {}) });
   };
   writeDistrictSheet(s.book.spreadsheet, data);

@@ -478,6 +478,13 @@ function targetLines(r: BenchResults): string[] {
       `${mark(growth(summary) < TARGET.heapGrowthMb)}  round summary over the nation's 160 000 entries: completes; heap +${n(growth(summary))} MB over the ${n(summary.heapStartMb ?? 0)} MB ` +
         `the stand-in's workbook holds, process peak RSS ${n(summary.rssMb ?? 0)} MB (target: completes, its own heap < 512 MB)`,
     );
+    if (summary.heapEndMb !== undefined && summary.heapMb !== undefined) {
+      const left = Math.max(0, summary.heapEndMb - (summary.heapStartMb ?? 0));
+      lines.push(
+        `info  of that peak, ${n(left)} MB stays after the action (a full collection later: mostly the report it wrote, held by the stand-in's workbook) ` +
+          `and ${n(Math.max(0, summary.heapMb - Math.max(summary.heapEndMb, summary.heapStartMb ?? 0)))} MB is working memory freed once it ends`,
+      );
+    }
   } else lines.push("n/a   round summary over the nation's entries: not measured or failed");
   return lines;
 }

@@ -8,6 +8,7 @@ import { createContext, Script } from 'node:vm';
 import { SHEET } from '../src/workbook/sheetNames';
 import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook, type GeneratorStats } from './generator';
+import { getHeapStatistics } from 'node:v8';
 import { collectGarbage, median, medianMs, memoryPeak, resetHeapPeak, sampleMemory, timed } from './measure';
 import { naiveCheck, type NaiveProblem, naiveSetUp, naiveSummary } from './naive';
 import { SCALES } from './scales';
@@ -47,6 +48,11 @@ export interface ActionResult {
   heapStartMb?: number;
   /** Heap high-water mark sampled during the action, MB. */
   heapMb?: number;
+  /**
+   * Heap used after the action (after a full collection), MB: what it left, mostly what it wrote
+   * into the stand-in's workbook (in Sheets that is Google's memory, not the script's).
+   */
+  heapEndMb?: number;
   /** Peak RSS of the process so far, MB. */
   rssMb?: number;
 }
@@ -263,6 +269,8 @@ function runAction(
   const peak = memoryPeak();
   result.heapMb = peak.heapMb;
   result.rssMb = peak.rssMb;
+  collectGarbage();
+  result.heapEndMb = getHeapStatistics().used_heap_size / 1048576;
   return result;
 }
 

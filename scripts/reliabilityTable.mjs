@@ -101,14 +101,22 @@ function row(action, mode, c) {
  * @return {string[][]}
  */
 function rows(folder, modes) {
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length));
+  // A sweep split by mode into test files of its own keeps each mode in <name>.<mode>.json
+  // (test/support/faultSweep.ts sweepEvery): merged into <name>'s figures here.
+  const byName = new Map();
+  // A mode's own file is newer than a whole sweep's left from before the split: it comes last.
+  const parts = (f) => f.split('.').length;
+  const jsons = readdirSync(folder).filter((f) => f.endsWith('.json'));
+  for (const file of jsons.sort((a, b) => parts(a) - parts(b) || (a < b ? -1 : 1))) {
+    const [name] = file.slice(0, -'.json'.length).split('.');
+    byName.set(name, { ...byName.get(name), ...JSON.parse(readFileSync(join(folder, file), 'utf8')) });
+  }
+  const files = [...byName.keys()];
   const known = Object.keys(ACTIONS).filter((name) => files.includes(name));
   const others = files.filter((name) => !(name in ACTIONS)).sort();
   const out = [];
   for (const name of [...known, ...others]) {
-    const figures = JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'));
+    const figures = byName.get(name);
     for (const mode of modes) {
       if (figures[mode]) out.push(row(ACTIONS[name] ?? name, mode, figures[mode]));
     }

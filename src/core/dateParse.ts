@@ -99,7 +99,15 @@ export function dateCheckFormula(cell: string): string {
   return `=OR(ISBLANK(${cell}),AND(${readable},NOT(AND(ISNUMBER(${cell}),${cell}<${FIRST_MEANT_SERIAL}))))`;
 }
 
-const GATE = new RegExp(dateTextPattern('js'), 'u');
+let gateMade_: RegExp | null = null;
+/**
+ * The gate a text must pass to be read as a date, built on first use: its pattern is assembled from the month names, which every
+ * custom-function recalculation would otherwise pay at load, date or no date.
+ */
+function gate_(): RegExp {
+  gateMade_ ??= new RegExp(dateTextPattern('js'), 'u');
+  return gateMade_;
+}
 
 /** Month-name key (no dots or spaces) → month number, for full, short and colloquial names. */
 const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
@@ -133,7 +141,7 @@ export function parseDate(value: unknown): Parsed<Day> {
     return fail(`${quote(value)} ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)`);
   }
   if (cleanText(value) === '') return fail('ไม่มีวันที่');
-  const parts = GATE.test(value) ? matchParts_(toArabicDigits(cleanText(value)).replace(PREFIX, '')) : null;
+  const parts = gate_().test(value) ? matchParts_(toArabicDigits(cleanText(value)).replace(PREFIX, '')) : null;
   if (!parts) return fail(`${quote(value)} อ่านเป็นวันที่ไม่ได้ (ใช้รูปแบบ 25/03/2565)`);
   const year = ceYear_(parts.year, parts.yearDigits);
   if (!isValidDate(year, parts.month, parts.day)) {

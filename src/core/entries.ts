@@ -427,23 +427,81 @@ export function readBaseline(
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     if (isBlankRow_(row, cells)) continue;
-    const regNo = readRegNo_(cell_(row, B.regNo), at_(B.regNo), problems);
-    const name = cellText(cell_(row, B.name));
-    const key = readIdentity_(regNo, name, at_(B.regNo), problems);
-    const district = cellText(cell_(row, B.district));
-    const districtIndex = readBaselineDistrict_(district, at_(B.district), context, regNo === '', problems);
+    const own = baselineCells_(row, B);
+    for (const problem of own.problems) problems.add(problem.column, problem.message);
+    const districtIndex = readBaselineDistrict_(own.district, at_(B.district), context, own.regNo === '', problems);
     out.push({
       row: index,
       districtIndex,
-      district,
-      regNo,
-      regNoText: regNo === '' ? '' : cellText(cell_(row, B.regNo)),
-      name,
-      nameKey: key,
+      district: own.district,
+      regNo: own.regNo,
+      regNoText: own.regNoText,
+      name: own.name,
+      nameKey: own.nameKey,
       problems: problems.take(),
     });
   }
   return out;
+}
+
+/** What a baseline row says whatever the district list: its cells read, and their problems. */
+interface BaselineCells_ {
+  /** the cells they were read from: number, name, district */
+  readonly cells: readonly [unknown, unknown, unknown];
+  /** the number's column, where its problems are noted */
+  readonly regNoAt: number;
+  readonly regNo: string;
+  readonly regNoText: string;
+  readonly name: string;
+  readonly nameKey: string;
+  readonly district: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/**
+ * Baseline rows already read, by row: every district's evaluation reads the whole baseline
+ * (as the district formula does), so the sidebar, the data check and a report read each row once
+ * per district. An entry is used only while the row holds the same values in the columns read.
+ */
+const baselineCellsOf_ = new WeakMap<readonly unknown[], BaselineCells_>();
+
+/**
+ * The district-independent cells of a baseline row (readBaseline), read once per row and columns.
+ * @param row the row
+ * @param columns where the sheet has its columns
+ */
+function baselineCells_(row: readonly unknown[], columns: SheetShape<BaselineColumn>['columns']): BaselineCells_ {
+  const B = columns;
+  const regNoCell = cell_(row, B.regNo);
+  const nameCell = cell_(row, B.name);
+  const districtCell = cell_(row, B.district);
+  const known = baselineCellsOf_.get(row);
+  // The same cell values give the same reading (a row changed in place, or read through other columns, is read again).
+  if (
+    known &&
+    known.regNoAt === at_(B.regNo) &&
+    known.cells[0] === regNoCell &&
+    known.cells[1] === nameCell &&
+    known.cells[2] === districtCell
+  ) {
+    return known;
+  }
+  const problems = new RowProblems_();
+  const regNo = readRegNo_(regNoCell, at_(B.regNo), problems);
+  const name = cellText(nameCell);
+  const nameKey = readIdentity_(regNo, name, at_(B.regNo), problems);
+  const read: BaselineCells_ = {
+    cells: [regNoCell, nameCell, districtCell],
+    regNoAt: at_(B.regNo),
+    regNo,
+    regNoText: regNo === '' ? '' : cellText(regNoCell),
+    name,
+    nameKey,
+    district: cellText(districtCell),
+    problems: problems.take(),
+  };
+  baselineCellsOf_.set(row, read);
+  return read;
 }
 
 /** Where the cell readers note problems. */

@@ -24,7 +24,7 @@ export const BUDGET_NOT_USED = 'ไม่ใช้';
 export const BUDGET_VALUES: readonly string[] = [BUDGET_USED, BUDGET_NOT_USED];
 
 /** Sheet `กิจกรรม <อำเภอ>`: non-budget marketing activities, one event a row. */
-export const ACTIVITY_LAYOUT = defineLayout('กิจกรรม', [
+export const ACTIVITY_LAYOUT = /* @__PURE__ */ defineLayout('กิจกรรม', [
   {
     key: 'date',
     required: true,
@@ -61,7 +61,7 @@ export const ACTIVITY_LAYOUT = defineLayout('กิจกรรม', [
 ]);
 
 /** Sheet `ออนไลน์ <อำเภอ>`: an operator's product on an online channel, one a row. */
-export const ONLINE_LAYOUT = defineLayout('ออนไลน์', [
+export const ONLINE_LAYOUT = /* @__PURE__ */ defineLayout('ออนไลน์', [
   {
     key: 'date',
     required: true,
@@ -102,7 +102,7 @@ export const ONLINE_LAYOUT = defineLayout('ออนไลน์', [
 ]);
 
 /** Sheet `ฐาน ๒๕๖๔`: operators already online by September 2564 (province-maintained). */
-export const BASELINE_LAYOUT = defineLayout('ฐาน ๒๕๖๔', [
+export const BASELINE_LAYOUT = /* @__PURE__ */ defineLayout('ฐาน ๒๕๖๔', [
   {
     key: 'district',
     required: true,

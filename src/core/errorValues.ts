@@ -31,7 +31,8 @@ export function firstErrorCell(
     const line = values[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       const value = line[c];
-      if (isErrorValue(value) && (formulas[r]?.[c] ?? '') !== '') return { row: r, column: c, value };
+      // the formula first: most cells have none, and '' is cheaper to see than the pattern
+      if ((formulas[r]?.[c] ?? '') !== '' && isErrorValue(value)) return { row: r, column: c, value };
     }
   }
   return null;

@@ -5,7 +5,7 @@
  * tests take their columns from the same declaration.
  */
 import { cleanText, isBlank, nameKey } from './text';
-import { yearForms, yearLabel } from './yearLabels';
+import { namesYear, yearForms, yearLabel } from './yearLabels';
 
 /** A dropdown or check on a column's data cells. */
 export type ValidationDecl =
@@ -55,6 +55,29 @@ export interface Layout<K extends string> {
 }
 
 /**
+ * A column whose aliases also hold every other year's form of its header, worked out when first
+ * read: layouts are declared at the bundle's top level, which every custom-function
+ * recalculation runs (a hundred years' forms of each such header were two thirds of it).
+ * @param c the column as declared
+ */
+function withYearForms_<K extends string>(c: ColumnDecl<K>): ColumnDecl<K> {
+  let aliases: { value: readonly string[] | undefined } | null = null;
+  const column = { ...c };
+  Object.defineProperty(column, 'aliases', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (aliases === null) {
+        const forms = yearForms(c.header).filter((f) => !(c.aliases ?? []).includes(f));
+        aliases = { value: forms.length > 0 ? [...(c.aliases ?? []), ...forms] : c.aliases };
+      }
+      return aliases.value;
+    },
+  });
+  return column;
+}
+
+/**
  * Declares a layout; columns are in the order set-up writes them.
  * @param title what the sheet is, in Thai
  * @param columns the columns
@@ -62,10 +85,7 @@ export interface Layout<K extends string> {
 export function defineLayout<K extends string>(title: string, columns: readonly ColumnDecl<K>[]): Layout<K> {
   const at = {} as Record<K, number>;
   // A header that names a year (the letter's ก.ย. ๖๔) is read in any year's form (yearLabels.ts).
-  columns = columns.map((c) => {
-    const forms = yearForms(c.header).filter((f) => !(c.aliases ?? []).includes(f));
-    return forms.length > 0 ? { ...c, aliases: [...(c.aliases ?? []), ...forms] } : c;
-  });
+  columns = columns.map((c) => (namesYear(c.header) ? withYearForms_(c) : c));
   columns.forEach((c, i) => {
     at[c.key] = i;
   });
@@ -81,7 +101,43 @@ export interface ColumnMap<K extends string> {
 
 /** The comparison key of a header cell: spacing, case and digits ignored. */
 function headerKey_(value: unknown): string {
-  return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  if (typeof value !== 'string') return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  // Every row of a sheet is tried as a header (a sort may take the header along), so a text's
+  // key is worked out once per run (the same text always has the same key).
+  let key = headerKeyOf_.get(value);
+  if (key === undefined) {
+    if (headerKeyOf_.size >= HEADER_KEYS_KEPT) headerKeyOf_.clear();
+    key = isBlank(value) ? '' : nameKey(cleanText(value));
+    headerKeyOf_.set(value, key);
+  }
+  return key;
+}
+
+/** Texts' header keys worked out so far (headerKey_). */
+const headerKeyOf_ = new Map<string, string>();
+/** At most this many are kept (the map restarts when full). */
+const HEADER_KEYS_KEPT = 50000;
+
+/** Each layout's header and alias keys → its column (the first column that has that key). */
+const headerKeysOf_ = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A layout's header and alias keys, worked out once per layout.
+ * @param layout the layout
+ */
+function headerKeys_<K extends string>(layout: Layout<K>): Map<string, K> {
+  let byKey = headerKeysOf_.get(layout) as Map<string, K> | undefined;
+  if (byKey === undefined) {
+    byKey = new Map<string, K>();
+    for (const c of layout.columns) {
+      for (const text of [c.header, ...(c.aliases ?? [])]) {
+        const k = headerKey_(text);
+        if (!byKey.has(k)) byKey.set(k, c.key);
+      }
+    }
+    headerKeysOf_.set(layout, byKey);
+  }
+  return byKey;
 }
 
 /**
@@ -92,13 +148,7 @@ function headerKey_(value: unknown): string {
  * @param header the sheet's header row
  */
 export function mapColumns<K extends string>(layout: Layout<K>, header: readonly unknown[]): ColumnMap<K> {
-  const byKey = new Map<string, K>();
-  for (const c of layout.columns) {
-    for (const text of [c.header, ...(c.aliases ?? [])]) {
-      const k = headerKey_(text);
-      if (!byKey.has(k)) byKey.set(k, c.key);
-    }
-  }
+  const byKey = headerKeys_(layout);
   const index = {} as Record<K, number>;
   for (const c of layout.columns) index[c.key] = -1;
   header.forEach((cell, i) => {
@@ -116,8 +166,18 @@ export function mapColumns<K extends string>(layout: Layout<K>, header: readonly
  * @param row a sheet row
  */
 export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly unknown[]): boolean {
-  const found = layout.width - mapColumns(layout, row).missing.length;
-  const filled = row.filter((v) => !isBlank(v)).length;
+  // The declared columns found (each once, as mapColumns finds them) and the filled cells,
+  // counted in one pass: every row of a sheet is tried.
+  const byKey = headerKeys_(layout);
+  const seen = new Set<K>();
+  let filled = 0;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    filled++;
+    const key = byKey.get(headerKey_(cell));
+    if (key !== undefined) seen.add(key);
+  }
+  const found = seen.size;
   return found >= Math.min(2, layout.width) && found * 2 >= filled;
 }
 

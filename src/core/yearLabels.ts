@@ -44,12 +44,23 @@ export function yearLabel(text: string, fiscalYear: number): string {
 }
 
 /**
+ * Whether a label names a year (has a year token), so that yearForms may give other forms.
+ * @param text the label
+ */
+export function namesYear(text: string): boolean {
+  return HAS_TOKEN.test(text);
+}
+
+/** TOKEN without its g flag (test() then keeps no state between calls). */
+const HAS_TOKEN = new RegExp(TOKEN.source);
+
+/**
  * Every other year's form of a label (none when it names no year): what a reader accepts as the
  * same label.
  * @param text the label as declared (for FY 2565)
  */
 export function yearForms(text: string): string[] {
-  if (!new RegExp(TOKEN.source).test(text)) return [];
+  if (!namesYear(text)) return [];
   const forms: string[] = [];
   for (let y = FORM_YEARS.first; y <= FORM_YEARS.last; y++) {
     const form = yearLabel(text, y);

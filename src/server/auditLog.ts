@@ -41,7 +41,7 @@ import {
 } from './submissionRecords';
 
 /** The log's columns. */
-export const LOG_LAYOUT = defineLayout('บันทึก', [
+export const LOG_LAYOUT = /* @__PURE__ */ defineLayout('บันทึก', [
   { key: 'when', header: 'เวลา', width: 150 },
   { key: 'who', header: 'ผู้ใช้', width: 200 },
   { key: 'what', header: 'การทำงาน', width: 170 },

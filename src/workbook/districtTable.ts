@@ -15,7 +15,7 @@ import { columnLetter } from './a1';
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
 
 /** The district table's columns. */
-export const DISTRICT_LAYOUT = defineLayout('อำเภอ', [
+export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
   { key: 'no', header: 'ที่', width: 40 },
   { key: 'name', header: 'อำเภอ', width: 130, required: true },
   { key: 'registered', header: 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)', width: 110, note: FIGURE_NOTE, required: true },

@@ -516,18 +516,26 @@ function heights_(
   sizes: readonly (StyledBlock & { pt: number })[],
   bold: readonly StyledBlock[],
 ): number[] {
+  // Only the blocks that cross a row are searched for its cells (the same first or last match).
+  const across = <B extends StyledBlock>(blocks: readonly B[], row: number) =>
+    blocks.filter((b) => row >= b.row && row < b.row + b.rows);
+  const sizesLastFirst = [...sizes].reverse();
   return rows.map((r, i) => {
     const row = i + 1;
     let lines = 1;
     let pt: number = FORM_FONT.text;
+    const rowSizes = across(sizesLastFirst, row);
+    const rowMerges = across(merges, row);
+    const rowBold = across(bold, row);
     r.forEach((v, c) => {
       const column = c + 1;
-      const size = [...sizes].reverse().find((b) => inside_(b, row, column))?.pt ?? FORM_FONT.text;
-      const merge = merges.find((m) => inside_(m, row, column));
+      const size = rowSizes.find((b) => inside_(b, row, column))?.pt ?? FORM_FONT.text;
+      const merge = rowMerges.find((m) => inside_(m, row, column));
       if (merge && merge.column !== column) return;
       const cellWidth = merge ? widths.slice(c, c + merge.columns).reduce((a, b) => a + b, 0) : widths[c];
-      const isBold = bold.some((b) => inside_(b, row, column));
-      const n = text_(v) === '' ? 1 : lineCount(text_(v), cellWidth - PADDING_PX, size, isBold);
+      const isBold = rowBold.some((b) => inside_(b, row, column));
+      const text = text_(v);
+      const n = text === '' ? 1 : lineCount(text, cellWidth - PADDING_PX, size, isBold);
       if (n > lines || (n === lines && size > pt)) pt = size;
       lines = Math.max(lines, n);
     });

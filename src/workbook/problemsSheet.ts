@@ -12,7 +12,7 @@ export interface LocatedProblem {
 }
 
 /** The problems sheet's columns. */
-export const PROBLEM_LAYOUT = defineLayout('ปัญหาข้อมูล', [
+export const PROBLEM_LAYOUT = /* @__PURE__ */ defineLayout('ปัญหาข้อมูล', [
   { key: 'sheet', header: 'ชีต', width: 160 },
   { key: 'cell', header: 'เซลล์', width: 60 },
   { key: 'message', header: 'ปัญหา', width: 520 },

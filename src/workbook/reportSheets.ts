@@ -45,7 +45,7 @@ export const TITLE = 'การบริหารการส่งเสริ�
 export const NEWEST = 'ฉบับล่าสุด';
 
 /** The round summary's table. */
-export const ROUND_TABLE = defineLayout('สรุปผล', [
+export const ROUND_TABLE = /* @__PURE__ */ defineLayout('สรุปผล', [
   { key: 'no', header: 'ที่', width: 28 },
   { key: 'district', header: 'อำเภอ', width: 90 },
   { key: 'registered', header: 'ผู้ประกอบการทั้งหมด', width: 60 },
@@ -65,7 +65,7 @@ export const ROUND_TABLE = defineLayout('สรุปผล', [
 ]);
 
 /** The monthly report's table. */
-export const MONTH_TABLE = defineLayout('รายงานประจำเดือน', [
+export const MONTH_TABLE = /* @__PURE__ */ defineLayout('รายงานประจำเดือน', [
   { key: 'no', header: 'ที่', width: 28 },
   { key: 'district', header: 'อำเภอ', width: 90 },
   { key: 'activities', header: 'กิจกรรม', width: 50 },
@@ -95,7 +95,7 @@ const ALIGN: Record<string, Align> = {
 const alignOf_ = (layout: Layout<string>): Align[] => layout.columns.map((c) => ALIGN[c.key] ?? 'right');
 
 /** The evidence of counted activities. */
-export const ACTIVITY_EVIDENCE = defineLayout('หลักฐานกิจกรรม', [
+export const ACTIVITY_EVIDENCE = /* @__PURE__ */ defineLayout('หลักฐานกิจกรรม', [
   { key: 'district', header: 'อำเภอ', width: 90 },
   { key: 'date', header: 'วันที่', width: 70 },
   { key: 'activity', header: 'กิจกรรม', width: 150 },
@@ -106,7 +106,7 @@ export const ACTIVITY_EVIDENCE = defineLayout('หลักฐานกิจก
 ]);
 
 /** The evidence of counted new operators. */
-export const OPERATOR_EVIDENCE = defineLayout('หลักฐานผู้ประกอบการ', [
+export const OPERATOR_EVIDENCE = /* @__PURE__ */ defineLayout('หลักฐานผู้ประกอบการ', [
   { key: 'district', header: 'อำเภอ', width: 90 },
   { key: 'date', header: 'วันที่', width: 70 },
   { key: 'name', header: 'ชื่อผู้ประกอบการ / กลุ่ม', width: 150 },

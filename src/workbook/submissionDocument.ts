@@ -16,7 +16,7 @@ import { reportTables, TITLE } from './reportSheets';
 import { dutyTitle, type Snapshot, timelinessText } from './submissions';
 
 /** The submission's table: the district's figures. */
-export const SUBMISSION_TABLE = defineLayout('รายงานของอำเภอ', [
+export const SUBMISSION_TABLE = /* @__PURE__ */ defineLayout('รายงานของอำเภอ', [
   { key: 'district', header: 'อำเภอ', width: 90 },
   { key: 'activities', header: 'กิจกรรม', width: 50 },
   { key: 'channels', header: 'ช่องทาง', width: 50 },

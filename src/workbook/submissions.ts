@@ -20,7 +20,7 @@ import type { CountedActivity, CountedOperator, DistrictStanding, OmittedEvidenc
  * The record sheet's columns: a submission's cells, its seal and its number (เลขที่, its
  * identity: the seal covers the number and every other cell, read by their headers).
  */
-export const SUBMISSION_LAYOUT = defineLayout('การส่งรายงานของอำเภอ', [
+export const SUBMISSION_LAYOUT = /* @__PURE__ */ defineLayout('การส่งรายงานของอำเภอ', [
   { key: 'when', header: 'ส่งเมื่อ', width: 140 },
   { key: 'district', header: 'อำเภอ', width: 100 },
   { key: 'duty', header: 'รายงาน', width: 190 },

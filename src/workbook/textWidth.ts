@@ -43,6 +43,32 @@ const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
  * @param text the text
  */
 export function breakPieces(text: string): string[] {
+  return [...piecesOf_(text)];
+}
+
+/** Texts already broken into pieces (a report repeats its names, channels and headers). */
+const pieces_ = new Map<string, readonly string[]>();
+/** At most this many texts are kept (a run's memory stays bounded; the cache restarts when full). */
+const PIECES_KEPT = 20000;
+
+/**
+ * breakPieces, computed once per distinct text of the run: a report sizes every row by its
+ * texts, and Thai word segmentation is most of that time. The same text always breaks into the
+ * same pieces, so the result is the same; callers must not change the array.
+ * @param text the text
+ */
+function piecesOf_(text: string): readonly string[] {
+  let pieces = pieces_.get(text);
+  if (pieces === undefined) {
+    if (pieces_.size >= PIECES_KEPT) pieces_.clear();
+    pieces = breakPiecesNow_(text);
+    pieces_.set(text, pieces);
+  }
+  return pieces;
+}
+
+/** breakPieces itself, uncached. */
+function breakPiecesNow_(text: string): string[] {
   const pieces: string[] = [];
   for (const word of text.split(/(?<=\s)/)) {
     if (!/[\u0e00-\u0e7f]/.test(word)) {
@@ -74,8 +100,22 @@ function segmenter_(): SegmenterLike | null {
   return segmenter;
 }
 
+/** Thai word runs already split (names and places recur across a report's rows). */
+const thaiPiecesOf_ = new Map<string, readonly string[]>();
+
+/** A Thai word run split where lines may break, once per distinct run (see thaiPiecesNow_). */
+function thaiPieces_(word: string): readonly string[] {
+  let pieces = thaiPiecesOf_.get(word);
+  if (pieces === undefined) {
+    if (thaiPiecesOf_.size >= PIECES_KEPT) thaiPiecesOf_.clear();
+    pieces = thaiPiecesNow_(word);
+    thaiPiecesOf_.set(word, pieces);
+  }
+  return pieces;
+}
+
 /** A Thai word run split where lines may break. */
-function thaiPieces_(word: string): string[] {
+function thaiPiecesNow_(word: string): string[] {
   const segmenter = segmenter_();
   if (segmenter) return Array.from(segmenter.segment(word), (s) => s.segment);
   const pieces: string[] = [];
@@ -94,7 +134,9 @@ function thaiPieces_(word: string): string[] {
  * @param bold bold weight
  */
 export function longestPiecePx(text: string, pt: number, bold = false): number {
-  return Math.max(0, ...breakPieces(text).map((p) => textWidthPx(p.trimEnd(), pt, bold)));
+  let widest = 0;
+  for (const p of piecesOf_(text)) widest = Math.max(widest, textWidthPx(p.trimEnd(), pt, bold));
+  return widest;
 }
 
 /**
@@ -109,8 +151,11 @@ export function lineCount(text: string, widthPx: number, pt: number, bold = fals
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
+    // A paragraph narrower than the line (with a margin far above rounding) takes one line: the
+    // loop below would never break it, since its pieces' widths add up to the paragraph's.
+    if (textWidthPx(paragraph, pt, bold) * (1 + 1e-9) < widthPx) continue;
     let used = 0;
-    for (const piece of breakPieces(paragraph)) {
+    for (const piece of piecesOf_(paragraph)) {
       const w = textWidthPx(piece, pt, bold);
       const visible = textWidthPx(piece.trimEnd(), pt, bold);
       if (used > 0 && used + visible > widthPx) {

@@ -193,6 +193,39 @@ function withoutSheetIds(text: string): string {
 /** The log action of the rows saying what a run repaired of an earlier one stopped midway. */
 const HEALING_ACTION = 'ซ่อมส่วนที่ค้าง';
 
+/** A parsed comparable dump, as far as the log's views read it. */
+interface ParsedDump_ {
+  sheets: { name: string; cells: Record<string, Record<string, unknown>> }[];
+  developerMetadata?: { value: string; sheet?: string }[];
+}
+
+/**
+ * The two views of a comparable dump that set its log aside (withoutHealingRows, withoutLog),
+ * from one parse of the text: each is computed when first asked for. Both change the log
+ * sheets' cells only, so the second is the same text as from a parse of its own.
+ * @param text a comparable dump
+ */
+function logViews_(text: string): { withoutHealingRows: () => string; withoutLog: () => string } {
+  const book = JSON.parse(text) as ParsedDump_;
+  const logs = new Set(
+    book.developerMetadata?.filter((m) => m.value.includes('"role":"log"')).map((m) => m.sheet ?? '') ?? [],
+  );
+  const logSheets = book.sheets.filter((sheet) => logs.has(sheet.name));
+  const original = logSheets.map((sheet) => sheet.cells);
+  return {
+    withoutHealingRows: lazy_(() => {
+      logSheets.forEach((sheet, k) => {
+        sheet.cells = withoutHealingCells_(original[k]);
+      });
+      return JSON.stringify(book);
+    }),
+    withoutLog: lazy_(() => {
+      for (const sheet of logSheets) sheet.cells = {};
+      return JSON.stringify(book);
+    }),
+  };
+}
+
 /**
  * A comparable dump without the log's healing rows: a run after a stopped one removes its
  * leftovers and logs that, which one clean run has no reason to. The log's seals are left out
@@ -200,35 +233,33 @@ const HEALING_ACTION = 'ซ่อมส่วนที่ค้าง';
  * @param text a comparable dump
  */
 function withoutHealingRows(text: string): string {
-  const book = JSON.parse(text) as {
-    sheets: { name: string; cells: Record<string, Record<string, unknown>> }[];
-    developerMetadata?: { value: string; sheet?: string }[];
-  };
-  const logs = new Set(
-    book.developerMetadata?.filter((m) => m.value.includes('"role":"log"')).map((m) => m.sheet ?? '') ?? [],
-  );
-  for (const sheet of book.sheets) {
-    if (!logs.has(sheet.name)) continue;
-    const rows = new Map<number, Record<string, Record<string, unknown>>>();
-    for (const [a1, cell] of Object.entries(sheet.cells)) {
-      const m = /^([A-Z]+)(\d+)$/.exec(a1);
-      if (!m) continue;
-      const row = rows.get(Number(m[2])) ?? {};
-      row[m[1]] = cell;
-      rows.set(Number(m[2]), row);
-    }
-    const kept = [...rows.entries()]
-      .sort(([a], [b]) => a - b)
-      .filter(([, row]) => row.C?.value !== HEALING_ACTION)
-      .map(([, row]) => row);
-    sheet.cells = {};
-    kept.forEach((row, i) => {
-      for (const [column, cell] of Object.entries(row)) {
-        if ((column !== 'F' && column !== 'G') || i === 0) sheet.cells[`${column}${i + 1}`] = cell;
-      }
-    });
+  return logViews_(text).withoutHealingRows();
+}
+
+/**
+ * A log sheet's cells without the healing rows (withoutHealingRows), rows renumbered.
+ * @param cells the log sheet's cells in a parsed dump
+ */
+function withoutHealingCells_(cells: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  const rows = new Map<number, Record<string, Record<string, unknown>>>();
+  for (const [a1, cell] of Object.entries(cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) continue;
+    const row = rows.get(Number(m[2])) ?? {};
+    row[m[1]] = cell;
+    rows.set(Number(m[2]), row);
   }
-  return JSON.stringify(book);
+  const kept = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .filter(([, row]) => row.C?.value !== HEALING_ACTION)
+    .map(([, row]) => row);
+  const out: Record<string, Record<string, unknown>> = {};
+  kept.forEach((row, i) => {
+    for (const [column, cell] of Object.entries(row)) {
+      if ((column !== 'F' && column !== 'G') || i === 0) out[`${column}${i + 1}`] = cell;
+    }
+  });
+  return out;
 }
 
 /**
@@ -237,15 +268,7 @@ function withoutHealingRows(text: string): string {
  * @param text a comparable dump
  */
 function withoutLog(text: string): string {
-  const book = JSON.parse(text) as {
-    sheets: { name: string; cells: Record<string, unknown> }[];
-    developerMetadata?: { value: string; sheet?: string }[];
-  };
-  const logs = new Set(
-    book.developerMetadata?.filter((m) => m.value.includes('"role":"log"')).map((m) => m.sheet ?? '') ?? [],
-  );
-  for (const sheet of book.sheets) if (logs.has(sheet.name)) sheet.cells = {};
-  return JSON.stringify(book);
+  return logViews_(text).withoutLog();
 }
 
 /**
@@ -465,8 +488,12 @@ export function sweep<S extends SweepSubject>(
         end_(next.run);
         const text = withoutSheetIds(compared(next));
         // Equal texts stay equal without the healing rows: parsed only when they differ.
-        healed = text === doneAcrossRuns || withoutHealingRows(text) === doneHealed();
-        if (!healed) healedContent = withoutLog(text) === doneContent();
+        if (text === doneAcrossRuns) healed = true;
+        else {
+          const views = logViews_(text); // one parse for both views
+          healed = views.withoutHealingRows() === doneHealed();
+          if (!healed) healedContent = views.withoutLog() === doneContent();
+        }
       }
       results.push({ at: n, undoAt: k, outcome, message, thai, surfacedAtEnd, healed, healedContent });
     }
@@ -620,8 +647,39 @@ export function sweepEvery<S extends SweepSubject>(
     );
     expect({ name, mode: m.mode, bad: bad.slice(0, 5) }).toEqual({ name, mode: m.mode, bad: [] });
   }
-  writeFigures_(name, counts);
+  // A sweep split by mode into files of its own (so that jest's two workers share it) keeps each
+  // mode's figures apart: <name>.<mode>.json, merged into <name>'s row by the reliability table.
+  const all = plan({}).map((m) => m.mode);
+  const whole = all.every((mode) => modes.some((m) => m.mode === mode));
+  writeFigures_(whole ? name : `${name}.${modes.map((m) => m.mode).join('+')}`, counts);
   return counts;
+}
+
+/**
+ * Registers one mode of a sweepEvery as a test of its own: a sweep split by mode into one test
+ * file per mode (test/faults/<action>.<mode>.faults.test.ts), so that jest's two workers share a
+ * long sweep. Each file prepares the starting workbook once for its mode; the checks and the
+ * positions tried are those of the whole sweep's mode.
+ * @param title the test's title
+ * @param name the action, for the figures (see sweepEvery)
+ * @param prepare makes the starting workbook (deterministic)
+ * @param action the action
+ * @param modes the whole sweep's modes and strides (plan)
+ * @param mode the mode this file sweeps
+ */
+export function sweepMode<S extends SweepSubject>(
+  title: string,
+  name: string,
+  prepare: () => S,
+  action: (s: S) => unknown,
+  modes: readonly ModePlan[],
+  mode: FaultMode,
+): void {
+  const chosen = modes.filter((m) => m.mode === mode);
+  if (chosen.length !== 1) throw new Error(`sweepMode: ${name} has no single ${mode} mode`);
+  test(`${title} (${mode})`, () => {
+    sweepEvery(name, prepare, action, chosen);
+  });
 }
 
 /**
