@@ -280,7 +280,7 @@ function stopOrRefuse_(state: ReminderState_, me: string): string {
 /**
  * The mail quota left, or 0 when it cannot be read (then nothing is sent: it waits). Asked
  * once per run and counted down by each e-mail's recipients as it goes (the quota counts
- * recipients: PLATFORM.md, quotas); asked again after a failed send, which may or may not have
+ * recipients: docs/platform.md#quotas); asked again after a failed send, which may or may not have
  * counted.
  */
 function quotaLeft_(result: RunResult_): number {
