@@ -113,6 +113,8 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   }
   const tableName = book.table.own?.name ?? SHEET.districts;
   for (const p of book.table.problems) out.push({ sheet: tableName, ...p });
+  // every district's two sheets in one batch read (three calls), not two reads a district
+  book.readDistricts?.(book.districtsRead);
   book.districtsRead.forEach((d) => {
     if (d.unreadable) out.push({ sheet: tableName, row: d.row.row, column: 2, message: d.unreadable });
   });

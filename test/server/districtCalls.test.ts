@@ -50,3 +50,8 @@ test("a submission's preview reads its own district's sheets only: the same call
   expect(small.filter((name) => name === 'Sheets.Spreadsheets.Values.batchGet').length).toBeGreaterThanOrEqual(6);
   expect(callsOf(nine, preview)).toEqual(small);
 });
+
+test("the data check reads every district's sheets in one batch: the same calls with two districts and with nine", () => {
+  const check = (gas: Harness['gas']) => gas.sidebarCheckData();
+  expect(callsOf(nine, check)).toEqual(callsOf(two, check));
+});
