@@ -45,7 +45,7 @@ import { parseA1, quoteSheetName, type Rect, rectA1 } from './a1';
 import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callLedger';
 import { zonedParts } from './dates';
 import { displayText } from './display';
-import { computedBlock } from './formulaEngine';
+import { computedBlock, contentExtent } from './formulaEngine';
 import type { ExecutionContext, ProtectionModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
@@ -289,7 +289,20 @@ export class FakeSheetsValues
     const dates = options.dateTimeRenderOption ?? 'SERIAL_NUMBER';
     const resolved = ranges.map((text) => this.resolve_(String(text)));
     const valueRanges = resolved.map(({ sheet, rect }) => {
-      const computed = computedBlock(book, sheet, rect);
+      // only the cells up to the sheet's content: those after it are empty, and trailing empties
+      // are left out below (the same answer; a whole sheet's range names every cell of the grid)
+      const extent = contentExtent(book, sheet);
+      const lastRow = Math.min(rect.row + rect.numRows - 1, extent.lastRow);
+      const lastColumn = Math.min(rect.col + rect.numCols - 1, extent.lastColumn);
+      const computed =
+        lastRow >= rect.row && lastColumn >= rect.col
+          ? computedBlock(book, sheet, {
+              row: rect.row,
+              col: rect.col,
+              numRows: lastRow - rect.row + 1,
+              numCols: lastColumn - rect.col + 1,
+            })
+          : [];
       let rows = computed.map((line, i) =>
         line.map((value, j) => {
           const cell = sheet.cell(rect.row + i, rect.col + j);
