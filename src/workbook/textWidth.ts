@@ -58,13 +58,27 @@ const PIECES_KEPT = 20000;
  * @param text the text
  */
 function piecesOf_(text: string): readonly string[] {
-  let pieces = pieces_.get(text);
-  if (pieces === undefined) {
-    if (pieces_.size >= PIECES_KEPT) pieces_.clear();
-    pieces = breakPiecesNow_(text);
-    pieces_.set(text, pieces);
+  return kept_(pieces_, text, breakPiecesNow_);
+}
+
+/**
+ * A value kept in a bounded cache, made on first use (the cache restarts when full).
+ * @param cache the cache
+ * @param key what the value is of
+ * @param make makes it
+ */
+function kept_(
+  cache: Map<string, readonly string[]>,
+  key: string,
+  make: (key: string) => readonly string[],
+): readonly string[] {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= PIECES_KEPT) cache.clear();
+    value = make(key);
+    cache.set(key, value);
   }
-  return pieces;
+  return value;
 }
 
 /** breakPieces itself, uncached. */
@@ -105,13 +119,7 @@ const thaiPiecesOf_ = new Map<string, readonly string[]>();
 
 /** A Thai word run split where lines may break, once per distinct run (see thaiPiecesNow_). */
 function thaiPieces_(word: string): readonly string[] {
-  let pieces = thaiPiecesOf_.get(word);
-  if (pieces === undefined) {
-    if (thaiPiecesOf_.size >= PIECES_KEPT) thaiPiecesOf_.clear();
-    pieces = thaiPiecesNow_(word);
-    thaiPiecesOf_.set(word, pieces);
-  }
-  return pieces;
+  return kept_(thaiPiecesOf_, word, thaiPiecesNow_);
 }
 
 /** A Thai word run split where lines may break. */
