@@ -72,10 +72,3 @@ export function messageOf(thrown: unknown): string {
   return String(thrown);
 }
 
-/**
- * Whether a value counts as empty ("" in getValues).
- * @param value a computed value
- */
-export function isEmptyValue(value: CellValue | undefined): boolean {
-  return value === undefined || value === '';
-}

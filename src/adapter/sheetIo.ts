@@ -47,28 +47,6 @@ export function readAllWithFormulas(sheet: Sheet): Block {
 }
 
 /**
- * The values of a block.
- * @param sheet the sheet
- * @param row its first row (1-based)
- * @param column its first column (1-based)
- * @param rows how many rows
- * @param columns how many columns
- */
-export function readBlock(sheet: Sheet, row: number, column: number, rows: number, columns: number): unknown[][] {
-  return sheet.getRange(row, column, rows, columns).getValues();
-}
-
-/**
- * The values and formulas of an A1 reference with its sheet's name ('กิจกรรม ท่าบ่อ'!A1:J).
- * @param ss the workbook
- * @param ref the reference
- */
-export function readRef(ss: Spreadsheet, ref: string): Block {
-  const range = ss.getRange(ref);
-  return { values: range.getValues(), formulas: range.getFormulas() };
-}
-
-/**
  * The last row with content in any column (0 for an empty sheet).
  * @param sheet the sheet
  */

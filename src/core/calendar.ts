@@ -18,13 +18,3 @@ export const CALENDAR_2565: ReportingCalendar = {
   rounds: [dayOf(2022, 3, 25), dayOf(2022, 5, 27), dayOf(2022, 9, 23)],
 };
 
-/**
- * The next round deadline on or after a day, with its round number (1-based), or null when
- * every round is past.
- * @param calendar the calendar
- * @param today the day
- */
-export function nextRound(calendar: ReportingCalendar, today: Day): { round: number; deadline: Day } | null {
-  const index = calendar.rounds.findIndex((deadline) => deadline >= today);
-  return index < 0 ? null : { round: index + 1, deadline: calendar.rounds[index] };
-}

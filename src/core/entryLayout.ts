@@ -125,18 +125,10 @@ export type ActivityColumn = (typeof ACTIVITY_LAYOUT.columns)[number]['key'];
 export type OnlineColumn = (typeof ONLINE_LAYOUT.columns)[number]['key'];
 export type BaselineColumn = (typeof BASELINE_LAYOUT.columns)[number]['key'];
 
-/** Positions of the columns in a sheet made by set-up (and in OTOP_TALLY's stacked ranges). */
-export const ACTIVITY_COLUMNS = ACTIVITY_LAYOUT.at;
-export const ONLINE_COLUMNS = ONLINE_LAYOUT.at;
-export const BASELINE_COLUMNS = BASELINE_LAYOUT.at;
 /** Number of columns of each layout. */
 export const ACTIVITY_WIDTH = ACTIVITY_LAYOUT.width;
 export const ONLINE_WIDTH = ONLINE_LAYOUT.width;
 export const BASELINE_WIDTH = BASELINE_LAYOUT.width;
-/** Headers of each layout, in set-up's order. */
-export const ACTIVITY_HEADERS = ACTIVITY_LAYOUT.headers;
-export const ONLINE_HEADERS = ONLINE_LAYOUT.headers;
-export const BASELINE_HEADERS = BASELINE_LAYOUT.headers;
 /** Sheet names: `กิจกรรม <อำเภอ>`, `ออนไลน์ <อำเภอ>`, and the baseline. */
 export const ACTIVITY_SHEET_NAME = ACTIVITY_LAYOUT.title;
 export const ONLINE_SHEET_NAME = ONLINE_LAYOUT.title;

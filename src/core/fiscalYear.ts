@@ -29,14 +29,6 @@ export function beToCe(yearBE: number): number {
 }
 
 /**
- * BE year of a CE year.
- * @param yearCE e.g. 2022
- */
-export function ceToBe(yearCE: number): number {
-  return yearCE + BE_OFFSET;
-}
-
-/**
  * The monthly report's due date on or after a day: the `dueDay` of this month if not yet
  * past, else of next month (a due day beyond the month's length falls on its last day).
  * @param today the day

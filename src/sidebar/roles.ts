@@ -8,7 +8,6 @@ import { TEXT } from './texts';
 
 /** The caller as the state tells it. */
 export type User = SidebarState['user'];
-export type Role = User['role'];
 
 /** The parts of the sidebar a role gets. */
 export interface RoleView {

@@ -54,13 +54,6 @@ export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
 export type DistrictColumn = (typeof DISTRICT_LAYOUT.columns)[number]['key'];
 /** 0-based columns of the district table. */
 export const DISTRICT_COL = DISTRICT_LAYOUT.at;
-/** Columns the province types in: never overwritten once filled. */
-export const DISTRICT_INPUT_COLUMNS: readonly number[] = [
-  DISTRICT_COL.no,
-  DISTRICT_COL.name,
-  DISTRICT_COL.registered,
-  DISTRICT_COL.promoted,
-];
 /** The label of the district table's total row. */
 export const TOTAL_LABEL = 'รวมทั้งจังหวัด';
 

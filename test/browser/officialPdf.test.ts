@@ -15,10 +15,6 @@ import type { Page } from 'playwright-core';
 import { FAKE_PDF_MARKER } from '../../dev/fakes';
 import { withSarabun } from '../../dev/preview/reportFonts';
 import { LABEL } from '../../src/core/settings';
-import { dayOf } from '../../src/core/civilDate';
-import { defaultSettings } from '../../src/core/settings';
-import { reportHtml } from '../../src/workbook/reportHtml';
-import { submissionDocument } from '../../src/workbook/submissionDocument';
 import { textWidthPx } from '../../src/workbook/textWidth';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { newHarness } from '../support/workbook';
@@ -70,62 +66,6 @@ function sentPages(): Record<string, string> {
   return pages;
 }
 
-/** A district's submission page (the pure builder: the sidebar does not send it by e-mail). */
-function submissionPage(): string {
-  const official = {
-    ...defaultSettings(['ท่าบ่อ']).official,
-    districtReporters: { ท่าบ่อ: { name: 'นายสมชาย ขยัน', position: 'พัฒนาการอำเภอท่าบ่อ', phone: '0 4243 1000' } },
-  };
-  const doc = submissionDocument(
-    {
-      duty: { kind: 'month', period: '2022-03' },
-      district: 'ท่าบ่อ',
-      snapshot: {
-        v: 1,
-        cutOff: dayOf(2022, 3, 31),
-        registered: 74,
-        promoted: 12,
-        counts: { activities: 4, channels: 4, newOperators: 4 },
-        before: { activities: 2, channels: 2, newOperators: 2 },
-        target: 4,
-        percent: 5.41,
-        score: 4,
-        level: 'ดี',
-        next: 'ระดับถัดไป ดีมาก (5 คะแนน): เพิ่มผู้ประกอบการอีก 1 ราย',
-        activities: [
-          {
-            day: dayOf(2022, 3, 2),
-            activity: 'ตลาดนัดผลิตภัณฑ์ชุมชนหน้าที่ว่าการอำเภอ',
-            place: 'ที่ว่าการอำเภอท่าบ่อ',
-            organiser: 'สำนักงานพัฒนาชุมชนอำเภอท่าบ่อ',
-            operators: 12,
-            link: 'https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
-          },
-        ],
-        operators: [
-          {
-            day: dayOf(2022, 3, 3),
-            name: 'กลุ่มทอผ้าไหมบ้านโคกคอน',
-            regNo: '0012',
-            channels: ['Facebook', 'Shopee'],
-            links: ['https://www.facebook.com/groups/khokkhon.silk.weaving.group'],
-          },
-        ],
-        left: 0,
-      },
-      day: dayOf(2022, 4, 6),
-      when: '6 เม.ย. 65 09.00 น.',
-      sentBy: 'tha@district.example',
-      number: 1,
-      daysLate: 1,
-    },
-    official,
-    'หนองคาย',
-    2565,
-  );
-  return reportHtml(doc);
-}
-
 /**
  * The words of a PDF (pdftotext -bbox) that reach outside its pages' printable area (the page
  * less the @page margins: 14 mm top and bottom, 12 mm left and right), with their page.
@@ -161,7 +101,7 @@ interface Printed {
 describeWithBrowser('official reports printed to PDF', () => {
   let browser: TestBrowser;
   const dir = artifact('reports');
-  const pages: Record<string, string> = { ...sentPages(), 'รายงานของอำเภอ ท่าบ่อ มีนาคม 2565': submissionPage() };
+  const pages: Record<string, string> = sentPages();
 
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -2,12 +2,16 @@ import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { readActivities, readBaseline, readContext, readOnline, regNoKey, rowContentKey } from '../../src/core/entries';
 import {
-  ACTIVITY_COLUMNS as A,
+  ACTIVITY_LAYOUT,
   ACTIVITY_WIDTH,
-  BASELINE_COLUMNS as B,
-  ONLINE_COLUMNS as O,
+  BASELINE_LAYOUT,
+  ONLINE_LAYOUT,
   parseBudget,
 } from '../../src/core/entryLayout';
+
+const A = ACTIVITY_LAYOUT.at;
+const B = BASELINE_LAYOUT.at;
+const O = ONLINE_LAYOUT.at;
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const context = readContext(NAMES);

@@ -3,7 +3,7 @@
  * band rule and protection; idempotent; nothing typed is lost.
  */
 import { dump } from '../../dev/fakes';
-import { ACTIVITY_HEADERS, BASELINE_HEADERS, ONLINE_HEADERS } from '../../src/core/entryLayout';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
@@ -33,7 +33,7 @@ describe('set-up on an empty workbook', () => {
 
   test('entry sheets have exactly the agreed columns, frozen header and dropdowns', () => {
     const act = ss.getSheetByName('กิจกรรม ท่าบ่อ')!;
-    expect(act.getRange(1, 1, 1, 10).getValues()[0]).toEqual(ACTIVITY_HEADERS);
+    expect(act.getRange(1, 1, 1, 10).getValues()[0]).toEqual(ACTIVITY_LAYOUT.headers);
     expect(act.getFrozenRows()).toBe(1);
     // the district's own name in every form the readers accept; anything else only warns
     expect(act.getRange(2, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ท่าบ่อ', 'อ.ท่าบ่อ', 'อำเภอท่าบ่อ']);
@@ -42,12 +42,12 @@ describe('set-up on an empty workbook', () => {
     expect([act.getMaxRows(), act.getMaxColumns()]).toEqual([201, 10]);
     expect(act.getRange(201, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['ใช้', 'ไม่ใช้']);
     const online = ss.getSheetByName('ออนไลน์ ท่าบ่อ')!;
-    expect(online.getRange(1, 1, 1, 9).getValues()[0]).toEqual(ONLINE_HEADERS);
+    expect(online.getRange(1, 1, 1, 9).getValues()[0]).toEqual(ONLINE_LAYOUT.headers);
     expect(online.getRange(2, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(
       expect.arrayContaining(['Facebook', 'LINE', 'Shopee', 'Lazada']),
     );
     expect(online.getRange(1, 6).getNote()).toContain('Facebook');
-    expect(ss.getSheetByName('ฐาน ๒๕๖๔')!.getRange(1, 1, 1, 3).getValues()[0]).toEqual(BASELINE_HEADERS);
+    expect(ss.getSheetByName('ฐาน ๒๕๖๔')!.getRange(1, 1, 1, 3).getValues()[0]).toEqual(BASELINE_LAYOUT.headers);
   });
 
   test('settings are prefilled from the letter', () => {

@@ -6,7 +6,6 @@
  * ('unchanged') and with the clean run's ('done', sheet ids aside); anything else is 'partial'. The officer's
  * message must be Thai. For every outcome but 'done', a healing step (by default the same action
  * in a fresh execution with no faults) must bring the workbook to the clean run's dump.
- * sweepFaults keeps today's strict check: mode 'before', no partial state, a Thai message.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -551,17 +550,6 @@ export function formatSweep(c: SweepCounts): string {
     `${c.mode} (${which}, ${c.calls} calls): ${c.unchanged} unchanged, ${c.done} done, ${c.partial} partial` +
     `${healing}; ${c.notThai} without Thai; ${c.surfacedAtEnd} surfaced at end()`
   );
-}
-
-/**
- * Today's check: fails every call position of an action before it does anything and expects
- * the workbook exactly as before (or fully done) and a Thai message.
- * @param prepare makes the workbook the action starts from (deterministic)
- * @param action the action, called through the bundle
- * @return how many positions were tried
- */
-export function sweepFaults(prepare: () => Harness, action: (h: Harness) => unknown): number {
-  return sweep(prepare, action, { mode: 'before', strict: true }).positions;
 }
 
 /** A mode of a full check and how densely its positions are sampled. */

@@ -5,7 +5,7 @@ import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
 import { evaluateDistrict } from '../../src/core/districtEvaluation';
 import type { PercentBasis } from '../../src/core/districtResult';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_HEADERS, BASELINE_HEADERS, ONLINE_HEADERS } from '../../src/core/entryLayout';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
 import { type Standing, standingOf } from '../../src/workbook/standing';
 
 /** One district's sheets' data rows (no header) and its typed figures. */
@@ -48,9 +48,9 @@ export function standingFor(
         name: d.name,
         registered: d.registered,
         promoted: d.promoted,
-        activities: [[...ACTIVITY_HEADERS], ...(d.activities ?? [])],
-        online: [[...ONLINE_HEADERS], ...(d.online ?? [])],
-        baseline: [[...BASELINE_HEADERS], ...(options.baseline ?? [])],
+        activities: [[...ACTIVITY_LAYOUT.headers], ...(d.activities ?? [])],
+        online: [[...ONLINE_LAYOUT.headers], ...(d.online ?? [])],
+        baseline: [[...BASELINE_LAYOUT.headers], ...(options.baseline ?? [])],
       },
       rules,
       true,

@@ -3,7 +3,7 @@ import { dayOf } from '../../src/core/civilDate';
 import { CRITERIA_2565 } from '../../src/core/criteria';
 import { defaultSettings } from '../../src/core/settings';
 import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { FORM_ROWS, formGrid, memoReference, PAGE_WIDTH_PX, readDocument } from '../../src/workbook/officialForm';
+import { FORM_ROWS, formGrid, memoReference, readDocument } from '../../src/workbook/officialForm';
 import {
   provisionalStatus,
   type MadeBy,
@@ -12,9 +12,6 @@ import {
   reportLayout,
   roundSummaryDocument,
 } from '../../src/workbook/reportSheets';
-import { reportHtml } from '../../src/workbook/reportHtml';
-import { submissionDocument } from '../../src/workbook/submissionDocument';
-import type { Snapshot } from '../../src/workbook/submissions';
 import { letterDistricts, standingFor } from '../support/standing';
 
 const act = (date: string, district: string, budget = 'ไม่ใช้') => [
@@ -203,98 +200,6 @@ describe('what is sent', () => {
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('OTOP สรุปผล รอบที่ 1');
     expect(lines[3]).toBe('🔴 ท่าบ่อ 1 คะแนน ปรับปรุง — ต่อไป พัฒนา (2 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง');
-  });
-});
-
-describe('a district’s submission as an official report', () => {
-  const snapshot: Snapshot = {
-    v: 1,
-    cutOff: dayOf(2022, 3, 31),
-    registered: 74,
-    promoted: 12,
-    counts: { activities: 4, channels: 4, newOperators: 4 },
-    before: { activities: 2, channels: 2, newOperators: 2 },
-    target: 4,
-    percent: 5.41,
-    score: 4,
-    level: 'ดี',
-    next: 'ระดับถัดไป ดีมาก (5 คะแนน): เพิ่มผู้ประกอบการอีก 1 ราย',
-    activities: [
-      {
-        day: dayOf(2022, 3, 2),
-        activity: 'ตลาดนัด',
-        place: 'วัด',
-        organiser: 'อำเภอ',
-        operators: 5,
-        link: 'https://x/1',
-      },
-    ],
-    operators: [
-      { day: dayOf(2022, 3, 3), name: 'กลุ่มทอผ้า', regNo: '0012', channels: ['Facebook'], links: ['https://x/2'] },
-    ],
-    left: 0,
-  };
-  const settings = {
-    ...official,
-    districtReporters: { ท่าบ่อ: { name: 'นายสมชาย ขยัน', position: 'พัฒนาการอำเภอท่าบ่อ', phone: '0 4243 1000' } },
-  };
-  const doc = submissionDocument(
-    {
-      duty: { kind: 'month', period: '2022-03' },
-      district: 'ท่าบ่อ',
-      snapshot,
-      day: dayOf(2022, 4, 6),
-      when: '6 เม.ย. 65 09.00 น.',
-      sentBy: 'tha@x',
-      number: 1,
-      daysLate: 1,
-    },
-    settings,
-    'หนองคาย',
-    2565,
-  );
-  test('from the district office to the province, its figures as sent, signed by its reporter', () => {
-    expect(doc.memo.agency).toBe('สำนักงานพัฒนาชุมชนอำเภอท่าบ่อ จังหวัดหนองคาย');
-    expect(doc.memo.addressee).toBe('พัฒนาการจังหวัดหนองคาย');
-    expect(doc.memo.date).toBe('6 เมษายน 2565');
-    expect(doc.status).toBe('ส่งครั้งที่ 1 (ช้า 1 วัน)');
-    expect(doc.intro).toContain('เพิ่มกิจกรรม 2 ครั้ง');
-    // issue 24: the duty's title already says รายงาน…: not "ขอรายงานรายงาน…"
-    expect(doc.intro).toMatch(/^อำเภอท่าบ่อขอส่งรายงานประจำเดือน มีนาคม 2565 ข้อมูล ณ วันที่ /);
-    expect(doc.intro).not.toContain('รายงานรายงาน');
-    expect(doc.table.rows).toEqual([['ท่าบ่อ', 4, 4, 4, 4, 5.41, 4, 'ดี', snapshot.next]]);
-    expect(doc.sections.map((s) => s.table.rows.length)).toEqual([1, 1]);
-    expect(doc.sections[1].table.rows[0][3]).toBe('0012');
-    expect(doc.signature.name).toBe('นายสมชาย ขยัน');
-  });
-  test('ที่ is never empty: the settings hold no district office code, so the dotted line for its number (issue 24)', () => {
-    expect(doc.memo.reference).toBe('........');
-    expect(formGrid(doc).rows[FORM_ROWS.reference - 1][2]).toBe('........');
-    expect(reportHtml(doc)).toMatch(/>ที่<\/th><td[^>]*>\.{8}<\/td>/);
-  });
-  test('laid out in a sheet and read back through its shape, it is the same document', () => {
-    const grid = formGrid(doc);
-    const layout = reportLayout('round', grid.shape);
-    const read = readDocument(grid.rows, layout, {
-      main: { layout: doc.table.layout, align: doc.table.align },
-      sections: doc.sections.map((s) => ({ layout: s.table.layout, align: s.table.align })),
-    });
-    expect(read).toEqual(doc);
-    expect(grid.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_WIDTH_PX[grid.orientation]);
-  });
-  test('its PDF page relies on no style sheet: inline styles on every table, row and cell (issue 24)', () => {
-    const html = reportHtml(doc, () => ({ background: '#ffe599', text: '#7f6000' }), [7]);
-    const tags = [...html.matchAll(/<(table|tr|th|td|h1|h2|p|thead|body)\b[^>]*>/g)].map((m) => m[0]);
-    expect(tags.length).toBeGreaterThan(30);
-    expect(tags.filter((t) => !/ style="[^"]+"/.test(t))).toEqual([]);
-    // the only style sheet is the page rule; borders and the band also as HTML attributes
-    expect(/<style>([^<]*)<\/style>/.exec(html)?.[1]).toMatch(/^@page \{[^}]*\}$/);
-    expect(html).toContain('<table class="data" border="1"');
-    expect(html).toContain('bgcolor="#ffe599"');
-    // the band's level is there as text too, not only as colour
-    expect(html).toMatch(/bgcolor="#ffe599"[^>]*>ดี<\/td>/);
-    // a header's words are kept whole
-    expect(html).toContain('<span style="white-space:nowrap">ผู้ประกอบการ</span>');
   });
 });
 
