@@ -36,6 +36,12 @@ export interface RecordKind {
   readonly stateKey: string;
   /** The previous version's chained state ({rows, last}), read only. */
   readonly legacyKey: string;
+  /**
+   * The kind whose rows name these records (the log): when an action's undo cannot remove its
+   * rows of that kind, it keeps its rows of this kind too, so that a log row never names a
+   * record that is gone (and whose number the next record would take).
+   */
+  readonly journal?: RecordKind;
 }
 
 /** Where a record sheet's columns are (0-based), from its header row. */
@@ -414,6 +420,8 @@ export function appendRecords(
     // When the kept state cannot be read, the rows stay (they may be counted by it).
     let failed: string[];
     try {
+      // Named by journal rows that stayed (the year simulator's seed 54): kept, finished later.
+      if (kind.journal && rowsStayed_.get(undo)?.has(kind.journal.stateKey)) throw new Error(name);
       restoreState_(kind, undo, first);
       failed = written.run();
     } catch (error) {

@@ -18,12 +18,12 @@ import {
   type RecordCheck,
   type RecordColumns,
   type RecordHeader,
-  type RecordKind,
   type RecordState,
   recordHeader,
   recordState,
   writeRecordState,
 } from '../adapter/sealedRows';
+import { LOG_RECORDS } from './recordKinds';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
@@ -59,7 +59,7 @@ export const LOG_LAYOUT = /* @__PURE__ */ defineLayout('บันทึก', [
 export type LogRow = [when: string, who: string, what: string, detail: string, result: string, ref?: string];
 
 /** The log's kind of record (sealedRows.ts). */
-const KIND: RecordKind = { domain: 'log', stateKey: 'otop.log.records', legacyKey: 'otop.log' };
+const KIND = LOG_RECORDS;
 
 /** The log's rows as read: their columns and their check. */
 interface LogRead_ {

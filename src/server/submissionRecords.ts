@@ -11,12 +11,12 @@
 import {
   appendRecords,
   checkRecords,
-  type RecordKind,
   type RecordState,
   recordHeader,
   recordState,
   writeRecordState,
 } from '../adapter/sealedRows';
+import { SUBMISSION_RECORDS } from './recordKinds';
 import { applyProtection } from '../adapter/protections';
 import { readProperty, writeProperty } from '../adapter/properties';
 import { markSheet, type OwnSheet, type Registry } from '../adapter/sheetRegistry';
@@ -29,7 +29,7 @@ import { dutyTitle, readSubmissionRows, SUBMISSION_LAYOUT, type SubmissionRecord
 import { readAll, type Spreadsheet, writeBlock, writeNewHeader } from '../adapter/sheetIo';
 
 /** The submissions' kind of record. */
-const KIND: RecordKind = { domain: 'submission', stateKey: 'otop.submissions.records', legacyKey: 'otop.submissions' };
+const KIND = SUBMISSION_RECORDS;
 
 /** The submissions as read, and what is wrong with the sheet (Thai, with its row). */
 export interface SubmissionsRead {
