@@ -12,6 +12,7 @@ import { otopThai } from './functions/thaiFunction';
 import { otopDistrict } from './functions/districtFunction';
 import { otopSelfCheck } from './functions/selfCheckFunction';
 import type { CheckReport } from './server/dataCheck';
+import type { LocatedProblem } from './workbook/problemsSheet';
 import { inThai, writingAction } from './server/serverAction';
 import {
   addMenu,
@@ -368,7 +369,9 @@ export function sidebarFixEntry(sheet: string, cell: string, shown: string, type
  * Sidebar (google.script.run): check the entries and list the problems.
  * @return {Object} the problems, each with its sheet, cell and Thai message
  */
-export function sidebarCheckData(): CheckReport & { problems: { cell: string }[] } {
+export function sidebarCheckData(): Omit<CheckReport, 'problems'> & {
+  problems: (LocatedProblem & { cell: string })[];
+} {
   const report = onWorkbook_((ss) => runCheck(ss, new Date()));
   return { ...report, problems: report.problems.map((p) => ({ ...p, cell: a1(p.row, p.column) })) };
 }

@@ -17,4 +17,3 @@ export const CALENDAR_2565: ReportingCalendar = {
   monthlyDueDay: 5,
   rounds: [dayOf(2022, 3, 25), dayOf(2022, 5, 27), dayOf(2022, 9, 23)],
 };
-

@@ -55,7 +55,7 @@ describe('onOpen as a simple trigger (no authorisation)', () => {
     const gas = loadBundle(services);
     expect(touched).toEqual([]); // loading the bundle touches no service
     const event = { authMode: 'NONE', source: refusing('Spreadsheet', touched) };
-    gas[trigger](event);
+    (gas[trigger] as (e: unknown) => void)(event);
     expect(touched).toEqual(['SpreadsheetApp.getUi']);
     expect(run.ui.menus).toHaveLength(1);
     const menu = JSON.stringify(run.ui.menus[0]);

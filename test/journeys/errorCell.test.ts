@@ -11,6 +11,7 @@
  */
 import { dutiesProvince, THA_BO } from '../support/duties';
 import { dumpText } from '../support/journey';
+import { districtStanding } from '../support/workbook';
 
 const TABLE_ROW = (values: unknown[][], d: string) => values.find((r) => r[1] === d)!;
 
@@ -43,7 +44,7 @@ for (const errorArguments of ['blocked'] as const) {
       expect(total[header.indexOf('ผู้ประกอบการรายใหม่')]).toBe(total[6]);
 
       const state = h.as(THA_BO).gas.sidebarState();
-      const mine = state.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
+      const mine = districtStanding(h.as(THA_BO).gas, 'ท่าบ่อ');
       expect(mine.problem).toContain(`ช่อง ${cell} แสดงข้อผิดพลาด #DIV/0!`);
       expect(mine.score).toBeNull();
       expect(state.total).toBeNull();
@@ -59,8 +60,8 @@ for (const errorArguments of ['blocked'] as const) {
       expect(summary.find((r) => r[1] === 'รวมทั้งจังหวัด')!.join('|')).toContain('รวมไม่ได้จนกว่าทุกอำเภอจะนับได้');
 
       const check = h.as(THA_BO).gas.sidebarCheckData();
-      const named = check.problems.filter((p: { sheet: string; cell: string }) => p.sheet === 'กิจกรรม ท่าบ่อ');
-      expect(named.map((p: { cell: string }) => p.cell)).toContain(cell);
+      const named = check.problems.filter((p) => p.sheet === 'กิจกรรม ท่าบ่อ');
+      expect(named.map((p) => p.cell)).toContain(cell);
     });
   });
 }

@@ -9,7 +9,15 @@
 import { createHash } from 'node:crypto';
 import { LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
-import { dutiesProvince, PROVINCE_EDITOR, SANGKHOM, sheetValues, THA_BO, triggerResolver } from '../support/duties';
+import {
+  dutiesProvince,
+  PROVINCE_EDITOR,
+  SANGKHOM,
+  sheetValues,
+  sidebarDuty,
+  THA_BO,
+  triggerResolver,
+} from '../support/duties';
 import { setSetting } from '../support/journey';
 import type { Harness } from '../support/workbook';
 
@@ -37,8 +45,7 @@ function boardCell(h: Harness, district: string, header: string): unknown {
 
 /** A district officer's duty of a kind and period as the sidebar shows it. */
 function duty(h: Harness, user: string, kind: string, period: string) {
-  const view = h.as(user).gas.sidebarDuties();
-  return view.districts[0].duties.find((d: { kind: string; period: string }) => d.kind === kind && d.period === period);
+  return sidebarDuty(h, user, kind, period);
 }
 
 /** ท่าบ่อ submitted FY 2565's round 1 on 20 Mar 65; the settings then moved to FY 2566. */

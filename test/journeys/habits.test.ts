@@ -7,13 +7,13 @@ import { commitsWrites, dump, invalidCells } from '../../dev/fakes';
 import { BASIS_TEXT, LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { journeyWorkbook, PROVINCE, setSetting, THA_BO } from '../support/journey';
-import type { Harness } from '../support/workbook';
+import { districtStanding, type Harness } from '../support/workbook';
 
 const THAI = /[\u0e00-\u0e7f]/;
 
 /** The sidebar's standing of one district. */
 function standing(h: Harness, district: string) {
-  return h.gas.sidebarState().standing.find((d: { district: string }) => d.district === district);
+  return districtStanding(h.gas, district);
 }
 
 /** A sheet's values as the owner reads them. */

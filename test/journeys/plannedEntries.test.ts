@@ -8,7 +8,7 @@ import { LABEL } from '../../src/core/settings';
 import { triggerResolver } from '../support/duties';
 import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
 import { NOWHERE, PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
-import { type Harness, newHarness, OWNER } from '../support/workbook';
+import { districtStanding, type Harness, newHarness, OWNER } from '../support/workbook';
 
 /** The district table's cell of a district under a header, as displayed. */
 function tableCell(h: Harness, district: string, header: string): string {
@@ -28,10 +28,7 @@ function dataDay(h: Harness): unknown {
 
 /** The sidebar's standing of a district, as a user opens it. */
 function standing(h: Harness, user: string, district: string) {
-  return h
-    .as(user)
-    .gas.sidebarState()
-    .standing.find((d: { district: string }) => d.district === district);
+  return districtStanding(h.as(user).gas, district);
 }
 
 /** A two-district workbook on 18 April 2565 with four activities of ท่าบ่อ in March. */
@@ -59,8 +56,8 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     for (const user of [PROVINCE, THA_BO]) expect(standing(h, user, 'ท่าบ่อ').activities).toBe(4);
     expect(tableCell(h, 'ท่าบ่อ', 'ระดับ')).toBe(standing(h, PROVINCE, 'ท่าบ่อ').level);
     const problems = h.as(THA_BO).gas.sidebarCheckData().problems;
-    const mine = problems.find((p: { sheet: string; row: number }) => p.sheet === 'กิจกรรม ท่าบ่อ' && p.row === 6);
-    expect(mine.message).toContain('ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น');
+    const mine = problems.find((p) => p.sheet === 'กิจกรรม ท่าบ่อ' && p.row === 6);
+    expect(mine?.message).toContain('ถ้าเป็นรายการที่วางแผนไว้ จะเริ่มนับเมื่อถึงวันนั้น');
   });
 
   test('on 30 June any named officer’s opening moves the data day: the table and the sidebar count it together', () => {
@@ -70,12 +67,12 @@ describe('an activity dated ahead (planned) counts from its day, everywhere at o
     h.book.clock.set(new Date(2022, 5, 30, 8, 0));
     // Someone named nowhere writes nothing: the table and their sidebar agree on yesterday's day, and say so.
     const outsider = h.as(NOWHERE).gas.sidebarState();
-    expect(outsider.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ').activities).toBe(4);
+    expect(outsider.standing.find((d) => d.district === 'ท่าบ่อ')?.activities).toBe(4);
     expect(outsider.notices.join('\n')).toContain('ตัวเลขนับรายการถึงวันที่ 18 เมษายน 2565');
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('4');
     // The district officer's opening (the cell is open to every officer) moves it: one figure, five.
     const officer = h.as(THA_BO).gas.sidebarState();
-    expect(officer.standing.find((d: { district: string }) => d.district === 'ท่าบ่อ').activities).toBe(5);
+    expect(officer.standing.find((d) => d.district === 'ท่าบ่อ')?.activities).toBe(5);
     expect(officer.notices.join('\n')).not.toContain('ตัวเลขนับรายการถึงวันที่');
     expect(tableCell(h, 'ท่าบ่อ', 'กิจกรรม (ครั้ง)')).toBe('5');
     expect(standing(h, PROVINCE, 'ท่าบ่อ').activities).toBe(5);

@@ -6,7 +6,15 @@
  * and every committed submission has exactly one log row.
  */
 import { LABEL } from '../../src/core/settings';
-import { dutiesProvince, nameInSettings, SANGKHOM, STRANGER, sheetValues, THA_BO } from '../support/duties';
+import {
+  dutiesProvince,
+  nameInSettings,
+  SANGKHOM,
+  sidebarDuty,
+  STRANGER,
+  sheetValues,
+  THA_BO,
+} from '../support/duties';
 import { dumpText } from '../support/journey';
 import type { Harness } from '../support/workbook';
 import { runKilledAt } from '../support/killedRun';
@@ -32,12 +40,6 @@ const byHand = (h: Harness, user: string, sheet: string) =>
 /** The data check's problems in one sheet. */
 const problemsIn = (h: Harness, sheet: string) =>
   h.gas.sidebarCheckData().problems.filter((p: { sheet: string }) => p.sheet === sheet);
-
-/** A district's duty as its officer's sidebar shows it. */
-function sidebarDuty(h: Harness, user: string, kind: string, period: string) {
-  const view = h.as(user).gas.sidebarDuties();
-  return view.districts[0].duties.find((d: { kind: string; period: string }) => d.kind === kind && d.period === period);
-}
 
 /** The round summary's row of a district: its source and its activities. */
 function summaryRow(h: Harness, district: string): { source: unknown; activities: unknown } {

@@ -16,7 +16,7 @@ import {
   setSetting,
   THA_BO,
 } from '../support/journey';
-import { newHarness, OWNER } from '../support/workbook';
+import { districtStanding, newHarness, OWNER } from '../support/workbook';
 
 const THAI = /[\u0e00-\u0e7f]/;
 const editorsOf = (h: ReturnType<typeof journeyWorkbook>, sheet: string) =>
@@ -134,7 +134,7 @@ describe('the add-on acts only on sheets it made', () => {
   test('a renamed entry sheet is still its district’s; a same-named new one is not counted', () => {
     const h = journeyWorkbook();
     const ss = h.run.spreadsheet;
-    const before = h.gas.sidebarState().standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
+    const before = districtStanding(h.gas, 'ท่าบ่อ');
     ss.getSheetByName('ออนไลน์ ท่าบ่อ')!.setName('ออนไลน์ท่าบ่อ ปี65');
     const impostor = ss.insertSheet('ออนไลน์ ท่าบ่อ');
     impostor.getRange(1, 1, 2, 9).setValues([
@@ -145,15 +145,14 @@ describe('the add-on acts only on sheets it made', () => {
     expect(report.warnings.join('\n')).toContain('ถูกเปลี่ยนชื่อเป็น "ออนไลน์ท่าบ่อ ปี65"');
     expect(report.warnings.join('\n')).toContain('ไม่ใช่ชีตของส่วนเสริม');
     expect(report.created).toEqual([]);
-    const after = h.gas.sidebarState().standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
+    const after = districtStanding(h.gas, 'ท่าบ่อ');
     expect(after.newOperators).toBe(before.newOperators);
     expect(ss.getSheetByName('อำเภอ')!.getRange(2, 10).getValue()).toBe(before.newOperators); // the table agrees
   });
 });
 
 describe('a row counts only for the district whose sheet it is in', () => {
-  const standingOf = (h: ReturnType<typeof journeyWorkbook>, district: string) =>
-    h.gas.sidebarState().standing.find((d: { district: string }) => d.district === district);
+  const standingOf = (h: ReturnType<typeof journeyWorkbook>, district: string) => districtStanding(h.gas, district);
 
   test('another district’s name in the district cell does not move a row there', () => {
     const h = journeyWorkbook();

@@ -10,7 +10,7 @@ import { LABEL } from '../../src/core/settings';
 import { typeTwoDistricts } from '../support/entries';
 import { type DistrictMeaning, districtMeaning, expectedCounts, render, style } from '../support/generatedDistrict';
 import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';
-import { newHarness } from '../support/workbook';
+import { districtStanding, newHarness } from '../support/workbook';
 
 /** Workbooks generated: each is set up and counted through the bundle (about half a second). */
 const RUNS = Number(process.env.ONE_FIGURE_RUNS ?? 15);
@@ -52,10 +52,7 @@ test('the table, the sidebar, the submission and the round summary show one figu
           cell('คะแนน'),
           cell('ระดับ'),
         ];
-        const side = h
-          .as(THA_BO)
-          .gas.sidebarState()
-          .standing.find((d: { district: string }) => d.district === 'ท่าบ่อ');
+        const side = districtStanding(h.as(THA_BO).gas, 'ท่าบ่อ');
         const fromSidebar = [side.activities, side.channels, side.newOperators, side.score, side.level];
         const preview = h.as(THA_BO).gas.sidebarPreviewSubmission('round', '3').figures;
         const fromSubmission = [

@@ -20,9 +20,7 @@ test('lists each problem with its sheet and cell, writes nothing into entry shee
   const entries = ['กิจกรรม ท่าบ่อ', 'ออนไลน์ สังคม'].map((n) => ss.getSheetByName(n)!.getDataRange().getValues());
 
   const report = h.gas.sidebarCheckData();
-  const found = report.problems.map(
-    (p: { sheet: string; cell: string; message: string }) => `${p.sheet}!${p.cell}: ${p.message}`,
-  );
+  const found = report.problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`);
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!A4:'))).toContain('ไม่มีวันที่นี้ในปฏิทิน');
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!G4:'))).toContain('ติดลบ');
   expect(found.find((f: string) => f.startsWith('กิจกรรม ท่าบ่อ!H4:'))).toBeDefined();

@@ -5,7 +5,7 @@
  * previous version's format (columns after the seal removed, chained seals, its kept state).
  */
 import { createHash } from 'node:crypto';
-import { dutiesProvince, SANGKHOM, sheetValues, THA_BO } from '../support/duties';
+import { dutiesProvince, SANGKHOM, sheetValues, sidebarDuty, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 
 const RECORDS = 'การส่งรายงานของอำเภอ';
@@ -48,11 +48,7 @@ const problems = (h: Harness) =>
     .map((p: { sheet: string; row: number; message: string }) => `${p.sheet} ${p.row}: ${p.message}`);
 
 /** A district's October as its officer's sidebar shows it. */
-const october = (h: Harness, user: string) =>
-  h
-    .as(user)
-    .gas.sidebarDuties()
-    .districts[0].duties.find((d: { period: string }) => d.period === '2021-10');
+const october = (h: Harness, user: string) => sidebarDuty(h, user, 'month', '2021-10');
 
 describe('records of the previous version', () => {
   const converted = () => {

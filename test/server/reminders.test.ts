@@ -15,6 +15,7 @@ import {
   THA_BO,
   triggerResolver,
 } from '../support/duties';
+import type { BundleScope } from '../support/loadBundle';
 import { type Harness, OWNER } from '../support/workbook';
 
 const DAY = 86_400_000;
@@ -82,7 +83,7 @@ function mailsOn(h: Harness, day: string): SentMail[] {
 
 describe('a fiscal year of reminders', () => {
   let h: Harness;
-  let switchedOn: { reminders: Record<string, unknown> };
+  let switchedOn: ReturnType<BundleScope['sidebarSetReminders']>;
   const done = { tha: new Map<string, string>(), sangkhom: new Map<string, string>() };
   const quotaDay = '2022-02-07';
   const twiceFrom = '2021-12-01';
@@ -222,7 +223,7 @@ describe('a fiscal year of reminders', () => {
     expect(runs.filter((r) => dayText(r.at.getTime()) > offDay)).toEqual([]);
     expect(h.book.sentMails.filter((m) => dayText(m.at) > offDay)).toEqual([]);
     expect(h.run.globals.ScriptApp.getProjectTriggers()).toEqual([]);
-    const view = h.gas.sidebarDuties().reminders;
+    const view = h.gas.sidebarDuties().reminders!;
     expect(view).toMatchObject({ on: false, by: OWNER, lastRunOk: true });
     expect(view.lastRunText).toMatch(/^4 ต\.ค\. 65 เวลา 08:00 น\.: /);
   });
@@ -282,13 +283,13 @@ describe('who runs the reminders', () => {
     const h = dutiesProvince(new Date(2021, 10, 5, 12, 0));
     h.as(PROVINCE_EDITOR).gas.sidebarSetReminders(true);
     h.run.spreadsheet.removeEditor(PROVINCE_EDITOR);
-    const view = h.gas.sidebarDuties().reminders;
+    const view = h.gas.sidebarDuties().reminders!;
     expect(view.warning).toContain(`บัญชี ${PROVINCE_EDITOR} ที่เปิดการแจ้งเตือนไม่มีสิทธิ์แก้ไขไฟล์นี้แล้ว`);
     // the trigger's run is skipped by Google (a trigger stops when its creator loses access)
     const runs = h.book.runDueTriggers(new Date(2021, 10, 6, 12, 0), { resolve: triggerResolver(h) });
     expect(runs.map((r) => r.outcome)).toEqual(['skipped']);
     h.book.clock.set(new Date(2021, 10, 9, 12, 0));
-    expect(h.gas.sidebarDuties().reminders.warning).toContain('การแจ้งเตือนไม่ได้ทำงานมา 4 วัน');
+    expect(h.gas.sidebarDuties().reminders?.warning).toContain('การแจ้งเตือนไม่ได้ทำงานมา 4 วัน');
   });
 });
 

@@ -1104,13 +1104,7 @@ function fingerprint(h: Harness, sheets: readonly (string | number)[]): string {
 function oneFigure(h: Harness): string[] {
   const wrong: string[] = [];
   const ss = h.run.spreadsheet;
-  const standing = as(h, OWNER).gas.sidebarState().standing as {
-    district: string;
-    activities: number;
-    newOperators: number;
-    percent: number | null;
-    problem: string;
-  }[];
+  const standing = as(h, OWNER).gas.sidebarState().standing;
   const table = ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
   for (const s of standing) {
     const row = table.find((r) => r[1] === s.district);
@@ -1177,14 +1171,7 @@ function checkInvariants(
   const recordsNow = fingerprint(h, [RECORDS]) + model.told.length + JSON.stringify([...model.unsure]);
   for (const d of recordsNow === model.seen.records ? [] : [0, 1]) {
     const view = as(h, DISTRICTS[d].officer).gas.sidebarDuties();
-    const duties = (view.districts?.[0]?.duties ?? []) as {
-      fiscalYear: number;
-      kind: string;
-      period: string;
-      state: string;
-      text: string;
-      submissions?: { whenText: string }[];
-    }[];
+    const duties = view.districts?.[0]?.duties ?? [];
     for (const duty of duties) {
       const key = dutyKey({
         district: d,

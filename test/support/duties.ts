@@ -101,5 +101,29 @@ export function loadCompiledBundle(services: Record<string, unknown>, now: () =>
  * @param h the harness
  */
 export function triggerResolver(h: Harness): RunTriggersOptions<FakeExecution>['resolve'] {
-  return (run, handler) => loadCompiledBundle({ ...run.globals }, h.book.clock.now)[handler];
+  return (run, handler) =>
+    loadCompiledBundle({ ...run.globals }, h.book.clock.now)[handler] as ReturnType<
+      RunTriggersOptions<FakeExecution>['resolve']
+    >;
+}
+
+/**
+ * A district's duty as its officer's sidebar shows it (fails the test when it is not listed).
+ * @param h the workbook
+ * @param user the officer
+ * @param kind 'month' or 'round'
+ * @param period the month (YYYY-MM) or the round's number
+ */
+export function sidebarDuty(
+  h: Harness,
+  user: string,
+  kind: string,
+  period: string,
+): ReturnType<BundleScope['sidebarDuties']>['districts'][number]['duties'][number] {
+  const found = h
+    .as(user)
+    .gas.sidebarDuties()
+    .districts[0]?.duties.find((d) => d.kind === kind && d.period === period);
+  if (!found) throw new Error(`${user}'s sidebar lists no ${kind} ${period}`);
+  return found;
 }

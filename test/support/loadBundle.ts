@@ -10,10 +10,15 @@ import { fakeDateClass } from '../../dev/fakes';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
-/** The global scope of a loaded bundle: call its top-level functions by name. */
-export type BundleScope = Record<string, any> & {
+/** The top-level functions Apps Script sees: src/main.ts's exports, with their types. */
+type EntryPoints = typeof import('../../src/main');
+
+/** The global scope of a loaded bundle: call its top-level functions by name, typed. */
+export type BundleScope = EntryPoints & {
   /** Evaluates source inside the bundle's scope (e.g. to make a Date of that scope). */
   run(source: string): any;
+  /** Anything else of the global scope (a function looked up by a name the test holds). */
+  [name: string]: unknown;
 };
 
 /** Options of loadBundle. */

@@ -11,6 +11,7 @@ import {
   snapshotWorkbook,
   type WorkbookOptions,
 } from '../../dev/fakes';
+import type { DistrictStanding } from '../../src/server/api';
 import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
@@ -74,7 +75,9 @@ function bundleFor_(book: FakeWorkbook, run: FakeExecution): BundleScope {
 /** Formulas are computed by the bundle's own custom functions, as Sheets would call them. */
 function computeFormulasWith_(spreadsheet: FakeWorkbook['spreadsheet'], gas: BundleScope): void {
   spreadsheet.setFunctions((name) =>
-    typeof gas[name] === 'function' && name.startsWith('OTOP_') ? gas[name] : undefined,
+    typeof gas[name] === 'function' && name.startsWith('OTOP_')
+      ? (gas[name] as (...args: unknown[]) => unknown)
+      : undefined,
   );
 }
 
@@ -96,4 +99,16 @@ export function harnessSnapshot<H extends Harness>(h: H): () => H {
     computeFormulasWith_(book.spreadsheet, bundleFor_(book, run));
     return { ...h, book, run, gas, as: asUser_(book) };
   };
+}
+
+/**
+ * A district's line of the sidebar's standing, as a caller of the bundle sees it (fails the
+ * test when the district is not listed).
+ * @param gas the bundle, run as some user
+ * @param district the district's name
+ */
+export function districtStanding(gas: BundleScope, district: string): DistrictStanding {
+  const found = gas.sidebarState().standing.find((d) => d.district === district);
+  if (!found) throw new Error(`the sidebar lists no standing for ${district}`);
+  return found;
 }
