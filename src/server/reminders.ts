@@ -201,7 +201,7 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   atomically((undo) => rebuildBoard(ss, config, records, today, undo));
   const plan = reminderPlan(config.settings, config.districts, records, today);
   const fiscalYear = config.settings.fiscalYear;
-  const ledger = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day) };
+  const ledger: LedgerWrites_ = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day), after: [] };
   const owed = owedMails(plan, ledger.current, fiscalYear, today);
   const result: RunResult_ = {
     sent: [],
@@ -226,6 +226,7 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
     if (quotaLeft_(result) < mail.to.length) result.waiting.push(...group.labels);
     else send_(mail, group, ledger, day, result);
   }
+  keepAfter_(ledger, day, result); // the last e-mail's mark after it
   const text = resultText_(result);
   const failed = result.failure !== '' || result.uncertain.length > 0;
   const later = result.waiting.length + result.held.length > 0;
@@ -295,23 +296,60 @@ function quotaLeft_(result: RunResult_): number {
 }
 
 /**
- * Sends one e-mail, keeping it in the ledger as pending first (so it is never sent twice on one
- * day) and as sent after; a failure is recorded and the run goes on with the next e-mail.
+ * The ledger as kept, and the marks after an e-mail (sent, failed) not kept yet: each is kept
+ * with the next e-mail's pending mark, in the same write (one call instead of two; the ledger
+ * is one value), or alone after the last e-mail (keepAfter_). A run killed between an e-mail
+ * and that write leaves it pending, as a run killed before its own sent mark did: it blocks
+ * today and is owed again from the next day; the next e-mail is still never sent before its
+ * own pending mark is kept.
  */
-function send_(
-  mail: ReminderMail,
-  group: MailGroup,
-  ledger: { current: ReminderLedger },
+interface LedgerWrites_ {
+  current: ReminderLedger;
+  after: { readonly group: MailGroup; readonly state: LedgerState }[];
+}
+
+/**
+ * Keeps the ledger with the marks waiting (and `also`'s), in one write (a document property
+ * only: nothing to flush). On success they are kept; on failure the marks after an e-mail wait
+ * for the next write (an e-mail kept pending blocks today all the same).
+ * @param ledger the ledger and the marks waiting
+ * @param day today (ISO)
+ * @param also another mark written with them (the next e-mail's pending mark)
+ */
+function keepLedger_(
+  ledger: LedgerWrites_,
   day: string,
-  result: RunResult_,
+  also?: { readonly group: MailGroup; readonly state: LedgerState },
 ): void {
-  const mark = (state: LedgerState): void => {
-    const next = withEntries(ledger.current, group.keys, state, day);
-    atomically((undo) => keep(LEDGER_KEY, next, undo), false); // a document property only: nothing to flush
-    ledger.current = next;
-  };
+  let next = ledger.current;
+  for (const m of [...ledger.after, ...(also ? [also] : [])]) next = withEntries(next, m.group.keys, m.state, day);
+  atomically((undo) => keep(LEDGER_KEY, next, undo), false);
+  ledger.current = next;
+  ledger.after = [];
+}
+
+/**
+ * Keeps the marks after the last e-mail, if any wait (a failure is told; the e-mail stays
+ * pending: it blocks today and is owed again from the next day).
+ */
+function keepAfter_(ledger: LedgerWrites_, day: string, result: RunResult_): void {
+  if (ledger.after.length === 0) return;
   try {
-    mark('pending');
+    keepLedger_(ledger, day);
+  } catch (error) {
+    result.failure = thaiErrorMessage(error);
+  }
+}
+
+/**
+ * Sends one e-mail, keeping it in the ledger as pending first (so it is never sent twice on one
+ * day; with the previous e-mail's mark after it, in one write) and as sent or failed after (with
+ * the next e-mail's pending mark, or alone after the last: keepAfter_); a failure is recorded
+ * and the run goes on with the next e-mail.
+ */
+function send_(mail: ReminderMail, group: MailGroup, ledger: LedgerWrites_, day: string, result: RunResult_): void {
+  try {
+    keepLedger_(ledger, day, { group, state: 'pending' });
   } catch (error) {
     // not recorded, so not sent: it is still owed, at the next run
     result.waiting.push(...group.labels);
@@ -324,21 +362,14 @@ function send_(
     result.uncertain.push(...group.labels);
     result.failure = thaiErrorMessage(error);
     result.quota = null;
-    try {
-      mark('failed');
-    } catch {
-      // stays pending: the same to the next run (owed again from the next day)
-    }
+    // kept with the next write; until then it stays pending, the same to the next run (owed again from the next day)
+    ledger.after.push({ group, state: 'failed' });
     return;
   }
   result.sent.push(...group.labels);
   if (result.quota !== null) result.quota -= mail.to.length;
-  try {
-    mark('sent');
-  } catch (error) {
-    // it went; kept as pending it blocks today and is owed again from the next day
-    result.failure = thaiErrorMessage(error);
-  }
+  // it went; kept as pending until the next write, it blocks today and is owed again from the next day
+  ledger.after.push({ group, state: 'sent' });
 }
 
 /** A run's result in one Thai sentence. */

@@ -65,9 +65,11 @@ describe('the reminders’ run', () => {
   for (const mode of ['before', 'after'] as const) {
     test(`mode '${mode}': nobody twice a day; a run cut short says so in Thai and the next run finishes the day`, () => {
       const violations: string[] = [];
+      // stride 9: a run makes fewer calls since an e-mail's mark after it is kept with the next
+      // one's pending mark (one write for both): about as many positions are sampled as before
       const result = sweep(remindersReady, remind, {
         mode,
-        stride: 11,
+        stride: 9,
         strict: false,
         heal: (s) => {
           const before = s.book.sentMails.length;
