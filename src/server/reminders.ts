@@ -30,7 +30,7 @@ import {
   reminderPlan,
 } from '../workbook/reminderMail';
 import { appendLog } from './auditLog';
-import { rebuildBoard } from './board';
+import { readBoardState, rebuildBoard } from './board';
 import { nowText } from './clock';
 import type { RemindersResult, RemindersView } from './dutiesApi';
 import { caller, requireProvince } from './roles';
@@ -198,7 +198,9 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   const config = keepDataDay(read, today, { role: 'province' });
   const day = isoOfDay(today);
   const records = readSubmissions(config.registry, config.submissionsValues).records;
-  atomically((undo) => rebuildBoard(ss, config, records, today, undo));
+  // the board as it stands, in one read (the data day's write above is flushed: the Sheets API sees it)
+  const board = readBoardState(ss, config);
+  atomically((undo) => rebuildBoard(ss, config, records, today, undo, board));
   const plan = reminderPlan(config.settings, config.districts, records, today);
   const fiscalYear = config.settings.fiscalYear;
   const ledger: LedgerWrites_ = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day), after: [] };

@@ -28,7 +28,7 @@ import {
   timelinessText,
 } from '../workbook/submissions';
 import { appendLog } from './auditLog';
-import { rebuildBoard } from './board';
+import { readBoardState, rebuildBoard } from './board';
 import { nowText } from './clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
 import { type Caller, caller, requireOfficer } from './roles';
@@ -153,6 +153,8 @@ export function submitDuty(
     snapshot: p.snapshot,
   };
   const timeliness = timelinessText(submission.daysLate);
+  // The board as it stands, in one read before the first write (the Sheets API does not see cached writes).
+  const board = readBoardState(ss, p.book);
   atomically((undo) => {
     const { own, seq } = appendSubmission(ss, p.book.registry, submissionRow(submission), p.book.settings, undo);
     const record: SubmissionRecord = {
@@ -173,7 +175,7 @@ export function submitDuty(
       snapshot: p.snapshot,
       trusted: true,
     };
-    rebuildBoard(ss, p.book, [...p.records, record], p.today, undo);
+    rebuildBoard(ss, p.book, [...p.records, record], p.today, undo, board);
     // The log finishes the record (its number kept as the last finished one), after its row.
     appendLog(ss, p.book.registry, [submissionLogRow(record, own.name)], p.book.settings, undo);
   });
