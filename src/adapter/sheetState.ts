@@ -54,6 +54,8 @@ export interface SheetState {
   readonly maxColumns: number;
   readonly frozenRows: number;
   readonly frozenColumns: number;
+  /** The last row holding a value or a formula, as Sheet.getLastRow gives it (0: none). */
+  readonly lastRow: number;
   /**
    * The data range's values as `getDataRange().getValues()` gives them (texts, numbers,
    * booleans, '' for an empty cell); null when a cell holds a date or an error, which the API
@@ -82,7 +84,7 @@ export interface SheetState {
 
 /** The fields read (Sheets API reference: Sheet, GridData, CellData, ConditionalFormatRule). */
 const STATE_FIELDS =
-  'sheets(properties(gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
+  'sheets(properties(title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
   'data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue,note,' +
   'userEnteredFormat(textFormat(bold)),effectiveFormat(numberFormat(type))))),conditionalFormats)';
 
@@ -123,6 +125,7 @@ interface RuleJson_ {
 
 interface SheetJson_ {
   properties?: {
+    title?: string;
     gridProperties?: { rowCount?: number; columnCount?: number; frozenRowCount?: number; frozenColumnCount?: number };
   };
   data?: { startRow?: number; startColumn?: number; rowData?: { values?: CellJson_[] }[] }[];
@@ -143,29 +146,52 @@ function hex_(c: ColorJson_ | undefined): string {
 }
 
 /**
- * Reads a sheet's state in one call (one Sheets API read; no call when nothing is asked of the
- * sheet). The caller has made no write this execution that is not flushed.
+ * Reads a sheet's state in one call (one Sheets API read). The caller has made no write this
+ * execution that is not flushed.
  * @param ss the workbook
  * @param name the sheet's name
  */
 export function readSheetState(ss: Spreadsheet, name: string): SheetState {
+  return readSheetStates(ss, [name])[0];
+}
+
+/**
+ * Reads several sheets' states in one call (one Sheets API read: the sheets come back in tab
+ * order, each with its own grid data, and are matched by title). The caller has made no write
+ * this execution that is not flushed.
+ * @param ss the workbook
+ * @param names the sheets' names
+ * @return their states, in the order of `names`
+ */
+export function readSheetStates(ss: Spreadsheet, names: readonly string[]): SheetState[] {
+  if (names.length === 0) return [];
   const resource = sheetsApi().Spreadsheets.get(spreadsheetIdOf(ss), {
-    ranges: [wholeSheetRef(name)],
+    ranges: names.map(wholeSheetRef),
     fields: STATE_FIELDS,
   }) as { sheets?: SheetJson_[] };
-  const sheet = resource.sheets?.[0] ?? {};
+  const sheets = resource.sheets ?? [];
+  return names.map((name) => stateOf_(sheets.find((s) => s.properties?.title === name) ?? {}));
+}
+
+/**
+ * A sheet's state from its part of the answer.
+ * @param sheet the sheet as the API gave it
+ */
+function stateOf_(sheet: SheetJson_): SheetState {
   const grid = sheet.properties?.gridProperties ?? {};
   const data = sheet.data?.[0] ?? {};
   const top = data.startRow ?? 0;
   const left = data.startColumn ?? 0;
   const cells = (data.rowData ?? []).map((r) => r.values ?? []);
   const cellAt = (row: number, column: number): CellJson_ | undefined => cells[row - 1 - top]?.[column - 1 - left];
+  const extent = extent_(cells, top, left);
   return {
     maxRows: grid.rowCount ?? 0,
     maxColumns: grid.columnCount ?? 0,
     frozenRows: grid.frozenRowCount ?? 0,
     frozenColumns: grid.frozenColumnCount ?? 0,
-    values: values_(cells, top, left),
+    lastRow: extent.rows,
+    values: values_(cells, top, left, extent),
     notes: (row, column, rows, columns) =>
       Array.from({ length: rows }, (_, i) =>
         Array.from({ length: columns }, (_, j) => cellAt(row + i, column + j)?.note ?? ''),
@@ -192,13 +218,12 @@ export function readSheetState(ss: Spreadsheet, name: string): SheetState {
 }
 
 /**
- * The data range's values as getValues gives them, or null when a cell holds a date or an
- * error. The data range runs from A1 to the last row and column holding a value or a formula.
+ * The last row and column holding a value or a formula (0: none).
  * @param cells the rows of cells read (from row top + 1, column left + 1)
  * @param top rows before the first read
  * @param left columns before the first read
  */
-function values_(cells: CellJson_[][], top: number, left: number): unknown[][] | null {
+function extent_(cells: CellJson_[][], top: number, left: number): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
   for (const [i, line] of cells.entries()) {
@@ -209,6 +234,24 @@ function values_(cells: CellJson_[][], top: number, left: number): unknown[][] |
       }
     }
   }
+  return { rows, columns };
+}
+
+/**
+ * The data range's values as getValues gives them, or null when a cell holds a date or an
+ * error. The data range runs from A1 to the last row and column holding a value or a formula.
+ * @param cells the rows of cells read (from row top + 1, column left + 1)
+ * @param top rows before the first read
+ * @param left columns before the first read
+ * @param extent the last row and column holding something
+ */
+function values_(
+  cells: CellJson_[][],
+  top: number,
+  left: number,
+  extent: { rows: number; columns: number },
+): unknown[][] | null {
+  const { rows, columns } = extent;
   const out: unknown[][] = [];
   for (let i = 0; i < Math.max(rows, 1); i++) {
     const line: unknown[] = [];

@@ -11,7 +11,7 @@ import { makeBlockBold, setFrozenColumns, setFrozenRows, setRowCount } from '../
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
-import { readSheetState, type SheetState } from '../adapter/sheetState';
+import { readSheetStates, type SheetState } from '../adapter/sheetState';
 import { applyTextRules, textRulesInPlace } from '../adapter/textRulesSync';
 import type { Undo } from '../adapter/undo';
 import { BOARD, type BoardGrid, boardGrid } from '../workbook/board';
@@ -48,14 +48,21 @@ export function boardOf(
 }
 
 /**
- * The board's state as a rebuild checks it, in one read (adapter/sheetState.ts), or null when
- * there is no board yet. Read before the action's first write.
+ * The states of the board and of the log (a submission and the reminders' run rebuild the one
+ * and append to the other), in one read (adapter/sheetState.ts) before the action's first
+ * write; null for a sheet not made yet.
  * @param ss the workbook
  * @param config the workbook's configuration
  */
-export function readBoardState(ss: Spreadsheet, config: WorkbookConfig): SheetState | null {
-  const found = config.registry.one('board');
-  return found ? readSheetState(ss, found.name) : null;
+export function readBoardAndLog(
+  ss: Spreadsheet,
+  config: WorkbookConfig,
+): { board: SheetState | null; log: SheetState | null } {
+  const owns = [config.registry.one('board'), config.registry.one('log')];
+  const names = owns.flatMap((o) => (o ? [o.name] : []));
+  const states = readSheetStates(ss, names);
+  const stateOf = (own: (typeof owns)[number]) => (own ? (states[names.indexOf(own.name)] ?? null) : null);
+  return { board: stateOf(owns[0]), log: stateOf(owns[1]) };
 }
 
 /**
@@ -65,7 +72,7 @@ export function readBoardState(ss: Spreadsheet, config: WorkbookConfig): SheetSt
  * @param records the submissions
  * @param today the day
  * @param undo where each change's undo is registered
- * @param state the board's state as read before the action wrote (readBoardState); without it
+ * @param state the board's state as read before the action wrote (readBoardAndLog); without it
  *   each check reads the sheet
  * @return true when something changed
  */
@@ -102,7 +109,7 @@ function createBoard_(ss: Spreadsheet, config: WorkbookConfig, undo: Undo): OwnS
  * @param fresh made in this run (sized and styled once)
  * @param grid the content
  * @param undo where each change's undo is registered
- * @param state the sheet's state as read before the action wrote (readBoardState): only what
+ * @param state the sheet's state as read before the action wrote (readBoardAndLog): only what
  *   differs is then asked of the sheet and changed; without it each check reads the sheet
  * @return true when a cell, a note or a rule changed
  */

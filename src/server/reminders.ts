@@ -30,7 +30,7 @@ import {
   reminderPlan,
 } from '../workbook/reminderMail';
 import { appendLog } from './auditLog';
-import { readBoardState, rebuildBoard } from './board';
+import { readBoardAndLog, rebuildBoard } from './board';
 import { nowText } from './clock';
 import type { RemindersResult, RemindersView } from './dutiesApi';
 import { caller, requireProvince } from './roles';
@@ -198,9 +198,9 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   const config = keepDataDay(read, today, { role: 'province' });
   const day = isoOfDay(today);
   const records = readSubmissions(config.registry, config.submissionsValues).records;
-  // the board as it stands, in one read (the data day's write above is flushed: the Sheets API sees it)
-  const board = readBoardState(ss, config);
-  atomically((undo) => rebuildBoard(ss, config, records, today, undo, board));
+  // the board and the log as they stand, in one read (the data day's write above is flushed: the Sheets API sees it)
+  const states = readBoardAndLog(ss, config);
+  atomically((undo) => rebuildBoard(ss, config, records, today, undo, states.board));
   const plan = reminderPlan(config.settings, config.districts, records, today);
   const fiscalYear = config.settings.fiscalYear;
   const ledger: LedgerWrites_ = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day), after: [] };
@@ -245,6 +245,9 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
         [[nowText(now), `ระบบแจ้งเตือน (${state.by})`, 'แจ้งเตือนการส่งรายงาน', text, status]],
         config.settings,
         undo,
+        undefined,
+        undefined,
+        states.log, // not written since it was read (the board's rebuild and the ledger are not the log)
       );
     }
     keep(STATE_KEY, { ...state, lastRun: { at: now.toISOString(), ok, text } }, undo);

@@ -1,6 +1,7 @@
 /**
  * The board สถานะการส่งรายงาน as a submission rebuilds it: read in one Sheets API call before the
- * first write (adapter/sheetState.ts) instead of a SpreadsheetApp getter per check, and still
+ * first write (adapter/sheetState.ts), with the log it appends to, instead of a SpreadsheetApp
+ * getter per check; the record sheet's rows as read with the configuration; and still
  * repaired whole when somebody changed it by hand (its values, notes, bold header, frozen
  * panes and colour rules end as on a board nobody touched).
  */
@@ -54,6 +55,17 @@ test('a submission asks the board no getter of what is already right: one Sheets
     frozenColumns: count('Sheet.getFrozenColumns'),
     columns: count('Sheet.getMaxColumns'),
   }).toEqual({ rules: 0, ranges: 0, weights: 0, frozenColumns: 0, columns: 0 });
+});
+
+test('a submission asks neither the log nor the record sheet again what was read before it wrote', () => {
+  const { calls } = submitted();
+  const count = (name: string) => calls.filter((c) => c === name).length;
+  // the log's frozen row, rows and size come with the board's state; the record sheet's rows with the configuration
+  expect({ frozenRows: count('Sheet.getFrozenRows'), dataRange: count('Sheet.getDataRange') }).toEqual({
+    frozenRows: 0,
+    dataRange: 0,
+  });
+  expect(count('Sheet.getLastRow')).toBeLessThanOrEqual(1); // the record sheet's, where its row goes
 });
 
 test('a board changed by hand is repaired whole by the next submission, as a board nobody touched', () => {
