@@ -327,11 +327,10 @@ function gridDataJson_(book: ExecutionContext['book'], sheet: SheetModel, rect: 
       const cell = sheet.cell(r, c);
       const out: Record<string, unknown> = {};
       if (cell) {
-        const entered = cell.formula
-          ? { formulaValue: cell.formula }
-          : extendedValue_(cell.value as CellValue | undefined, book.timeZone);
-        if (entered) out.userEnteredValue = entered;
         const effective = extendedValue_(computed[r - rect.row]?.[c - rect.col], book.timeZone);
+        // a cell without a formula holds what it shows (one conversion, not two)
+        const entered = cell.formula ? { formulaValue: cell.formula } : effective;
+        if (entered) out.userEnteredValue = entered;
         if (effective) out.effectiveValue = effective;
         if (cell.note) out.note = cell.note;
         if (cell.fontWeight === 'bold') out.userEnteredFormat = { textFormat: { bold: true } };
