@@ -22,6 +22,22 @@
  *   starting at row or column 0 has no startRowIndex or startColumnIndex. Unconfirmed, modelled
  *   as Protection.getEditors lists them: whether `users` names the owner (code must not rely on
  *   it either way);
+ * - `ranges` (A1, a sheet's name alone for all its cells) limits the answer to the sheets they
+ *   name ("Limiting the range returns only the portions of the spreadsheet that intersect the
+ *   requested ranges", spreadsheets/get), and `sheets[].data` is one GridData per range
+ *   (startRow/startColumn, 0 left out; rowData[].values[] CellData, cut after a row's last
+ *   cell that holds something, rows after the last such row left out, an empty cell `{}`):
+ *   userEnteredValue and effectiveValue (ExtendedValue: stringValue, numberValue, boolValue,
+ *   errorValue; a date as its serial number), note, userEnteredFormat.textFormat.bold, and of
+ *   effectiveFormat only a date cell's numberFormat (type DATE_TIME; what conditional formats
+ *   add is not modelled); grid data asked without `ranges` is refused here (not modelled).
+ *   Each sheet's `properties.gridProperties` (rowCount, columnCount, frozenRowCount,
+ *   frozenColumnCount) and `conditionalFormats` (ConditionalFormatRule: ranges, booleanRule
+ *   {condition {type, values[{userEnteredValue}]}, format {backgroundColor(Style),
+ *   textFormat {foregroundColor(Style), bold}}}, in the sheet's order; a Color's parts in 0–1,
+ *   0 left out; ConditionType names: TEXT_EQ, TEXT_STARTS_WITH, TEXT_CONTAINS, NUMBER_GREATER …,
+ *   BLANK, NOT_BLANK, CUSTOM_FORMULA; Sheets API reference, Spreadsheet, Sheet, GridData,
+ *   CellData, ConditionalFormatRule, BooleanCondition, ConditionType, Color);
  * - another spreadsheet's id fails ("Requested entity was not found.");
  * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
  *   services that require authorization", Apps Script guide "Custom functions").
@@ -46,7 +62,7 @@ import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callL
 import { zonedParts } from './dates';
 import { displayText } from './display';
 import { computedBlock, contentExtent } from './formulaEngine';
-import type { ExecutionContext, ProtectionModel } from './model';
+import type { ExecutionContext, ProtectionModel, RuleModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
@@ -194,6 +210,152 @@ function refusePendingWrite_(ctx: ExecutionContext, call: string): void {
   }
 }
 
+/** SpreadsheetApp's BooleanCriteria as the API's ConditionType names them (Sheets API reference, ConditionType). */
+const CONDITION_TYPE_: Readonly<Record<string, string>> = {
+  CELL_EMPTY: 'BLANK',
+  CELL_NOT_EMPTY: 'NOT_BLANK',
+  DATE_AFTER: 'DATE_AFTER',
+  DATE_BEFORE: 'DATE_BEFORE',
+  DATE_EQUAL_TO: 'DATE_EQ',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  NUMBER_EQUAL_TO: 'NUMBER_EQ',
+  NUMBER_GREATER_THAN: 'NUMBER_GREATER',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_EQ',
+  NUMBER_LESS_THAN: 'NUMBER_LESS',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_EQ',
+  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
+  NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQ',
+  TEXT_CONTAINS: 'TEXT_CONTAINS',
+  TEXT_DOES_NOT_CONTAIN: 'TEXT_NOT_CONTAINS',
+  TEXT_EQUAL_TO: 'TEXT_EQ',
+  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
+  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+};
+
+/**
+ * A colour as the API's Color: red, green and blue in 0–1, a part at 0 left out (proto3 JSON).
+ * @param hex '#rrggbb' as the stand-in keeps it
+ */
+function colorJson_(hex: string): Record<string, number> {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return {};
+  const out: Record<string, number> = {};
+  (['red', 'green', 'blue'] as const).forEach((part, i) => {
+    const v = Number.parseInt(m[i + 1], 16) / 255;
+    if (v !== 0) out[part] = v;
+  });
+  return out;
+}
+
+/**
+ * A conditional-format rule as the API shows it.
+ * @param rule the stored rule
+ */
+function ruleJson_(rule: RuleModel): Record<string, unknown> {
+  const textFormat: Record<string, unknown> = {
+    ...(rule.fontColor ? { foregroundColor: colorJson_(rule.fontColor) } : {}),
+    ...(rule.fontColor ? { foregroundColorStyle: { rgbColor: colorJson_(rule.fontColor) } } : {}),
+    ...(rule.bold ? { bold: true } : {}),
+  };
+  const criteria = String(rule.criteria);
+  return {
+    ranges: rule.ranges.map((r) => gridRangeJson_(r.sheet.id, r.rect)),
+    booleanRule: {
+      condition: {
+        type: CONDITION_TYPE_[criteria] ?? criteria,
+        values: rule.values.map((v) => ({ userEnteredValue: v instanceof Date ? v.toISOString() : String(v) })),
+      },
+      format: {
+        ...(rule.background ? { backgroundColor: colorJson_(rule.background) } : {}),
+        ...(rule.background ? { backgroundColorStyle: { rgbColor: colorJson_(rule.background) } } : {}),
+        ...(Object.keys(textFormat).length > 0 ? { textFormat } : {}),
+      },
+    },
+  };
+}
+
+/** The API's ErrorType of a cell error's code (Sheets API reference, ErrorValue). */
+const ERROR_TYPE_: Readonly<Record<string, string>> = {
+  '#NULL!': 'NULL_VALUE',
+  '#DIV/0!': 'DIVIDE_BY_ZERO',
+  '#VALUE!': 'VALUE',
+  '#REF!': 'REF',
+  '#NAME?': 'NAME',
+  '#NUM!': 'NUM',
+  '#N/A': 'N_A',
+};
+
+/**
+ * A value as an ExtendedValue (undefined: empty).
+ * @param value the value
+ * @param timeZone the spreadsheet's time zone (a date as its serial number)
+ */
+function extendedValue_(value: CellValue | undefined, timeZone: string): Record<string, unknown> | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (value instanceof CellError)
+    return { errorValue: { type: ERROR_TYPE_[value.code] ?? 'ERROR', message: value.message } };
+  if (value instanceof Date) return { numberValue: serialOf_(value, timeZone) };
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  return { stringValue: String(value) };
+}
+
+/**
+ * A block's GridData (see the module's notes for what is modelled).
+ * @param book the workbook
+ * @param sheet the sheet
+ * @param rect the block
+ */
+function gridDataJson_(book: ExecutionContext['book'], sheet: SheetModel, rect: Rect): Record<string, unknown> {
+  const extent = contentExtent(book, sheet);
+  const lastRow = Math.min(rect.row + rect.numRows - 1, Math.max(extent.lastRow, sheet.rows.length));
+  const lastColumn = rect.col + rect.numCols - 1;
+  const computed =
+    lastRow >= rect.row
+      ? computedBlock(book, sheet, {
+          row: rect.row,
+          col: rect.col,
+          numRows: lastRow - rect.row + 1,
+          numCols: Math.min(lastColumn, Math.max(extent.lastColumn, rect.col)) - rect.col + 1,
+        })
+      : [];
+  const rowData: Record<string, unknown>[] = [];
+  for (let r = rect.row; r <= lastRow; r++) {
+    const values: Record<string, unknown>[] = [];
+    for (let c = rect.col; c <= lastColumn; c++) {
+      const cell = sheet.cell(r, c);
+      const out: Record<string, unknown> = {};
+      if (cell) {
+        const effective = extendedValue_(computed[r - rect.row]?.[c - rect.col], book.timeZone);
+        // a cell without a formula holds what it shows (one conversion, not two)
+        const entered = cell.formula ? { formulaValue: cell.formula } : effective;
+        if (entered) out.userEnteredValue = entered;
+        if (effective) out.effectiveValue = effective;
+        if (cell.note) out.note = cell.note;
+        if (cell.fontWeight === 'bold') out.userEnteredFormat = { textFormat: { bold: true } };
+        if (computed[r - rect.row]?.[c - rect.col] instanceof Date) {
+          out.effectiveFormat = {
+            numberFormat: { type: 'DATE_TIME', ...(cell.numberFormat ? { pattern: cell.numberFormat } : {}) },
+          };
+        }
+      } else {
+        const effective = extendedValue_(computed[r - rect.row]?.[c - rect.col], book.timeZone); // a spilled value
+        if (effective) out.effectiveValue = effective;
+      }
+      values.push(out);
+    }
+    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+    rowData.push(values.length > 0 ? { values } : {});
+  }
+  while (rowData.length > 0 && Object.keys(rowData[rowData.length - 1]).length === 0) rowData.pop();
+  return {
+    ...(rect.row > 1 ? { startRow: rect.row - 1 } : {}),
+    ...(rect.col > 1 ? { startColumn: rect.col - 1 } : {}),
+    rowData,
+  };
+}
+
 /** The options of values.batchGet the stand-in knows. */
 interface BatchGetOptions_ {
   ranges?: string[] | string;
@@ -327,8 +489,8 @@ export class FakeSheetsValues
     return { spreadsheetId: book.id, valueRanges };
   }
 
-  /** The sheet and block a range names (a sheet's name alone: all its cells). */
-  private resolve_(text: string): { sheet: SheetModel; rect: Rect } {
+  /** The sheet and block a range names (a sheet's name alone: all its cells; Spreadsheets.get's ranges too). */
+  resolve_(text: string): { sheet: SheetModel; rect: Rect } {
     const { book } = this.ctx_;
     const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
     const bare = whole !== null ? book.sheetByName(whole) : undefined;
@@ -395,32 +557,48 @@ export class FakeSheetsSpreadsheets {
    * @param spreadsheetId the spreadsheet's id
    * @param optionalArgs `{ fields }`
    */
-  get(spreadsheetId: string, optionalArgs?: { fields?: string }): Record<string, unknown> {
+  get(spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: string | string[] }): Record<string, unknown> {
     const { book } = this.ctx_;
     if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
     refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.get');
+    const mask = parseFieldMask(optionalArgs?.fields ?? '');
+    const asked = optionalArgs?.ranges;
+    const ranges = (asked === undefined ? [] : Array.isArray(asked) ? asked : [asked]).map((text) =>
+      this.Values.resolve_(String(text)),
+    );
+    const sheetMask = mask === null ? null : mask.has('sheets') ? (mask.get('sheets') ?? null) : undefined;
+    const wantsData = sheetMask !== undefined && (sheetMask === null || sheetMask.has('data'));
+    if (wantsData && ranges.length === 0) throw new Error('stand-in: grid data without ranges is not modelled');
+    const sheets = ranges.length === 0 ? book.sheets : book.sheets.filter((s) => ranges.some((r) => r.sheet === s));
     const full = {
       spreadsheetId: book.id,
       properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
-      sheets: book.sheets.map((sheet, index) => ({
+      sheets: sheets.map((sheet) => ({
         properties: {
           ...(sheet.id === 0 ? {} : { sheetId: sheet.id }),
           title: sheet.name,
-          ...(index === 0 ? {} : { index }),
+          ...(book.sheets.indexOf(sheet) === 0 ? {} : { index: book.sheets.indexOf(sheet) }),
           ...(sheet.hidden ? { hidden: true } : {}),
+          gridProperties: {
+            rowCount: sheet.maxRows,
+            columnCount: sheet.maxColumns,
+            ...(sheet.frozenRows ? { frozenRowCount: sheet.frozenRows } : {}),
+            ...(sheet.frozenColumns ? { frozenColumnCount: sheet.frozenColumns } : {}),
+          },
         },
         developerMetadata: sheet.metadata.map(metadataJson_),
         protectedRanges: book.protections
           .filter((p) => p.sheet === sheet)
           .map((p) => protectedRangeJson_(this.ctx_, p)),
+        conditionalFormats: sheet.rules.map(ruleJson_),
+        ...(wantsData
+          ? { data: ranges.filter((r) => r.sheet === sheet).map((r) => gridDataJson_(book, sheet, r.rect)) }
+          : {}),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network
-    return JSON.parse(JSON.stringify(select_(full, parseFieldMask(optionalArgs?.fields ?? '')))) as Record<
-      string,
-      unknown
-    >;
+    return JSON.parse(JSON.stringify(select_(full, mask))) as Record<string, unknown>;
   }
 
   /**

@@ -4,7 +4,7 @@
  * (Apps Script reference, Protection.removeEditors); a workbook in a shared drive has no owner
  * (Spreadsheet.getOwner() returns null).
  */
-import { columnLetter } from '../core/cellAddress';
+import { gridRangeA1 } from './sheetState';
 import { effectiveUserEmail, flushWrites, ownerEmailOf, sheetProtectionType, sheetsApi } from './services';
 import type { Undo } from './undo';
 import { bookIdOf, nameOf, parentOf, sheetIdOf } from './sheetName';
@@ -67,18 +67,6 @@ const PROTECTION_FIELDS =
   'sheets(properties(sheetId),protectedRanges(range,namedRangeId,description,warningOnly,editors,unprotectedRanges))';
 
 /**
- * A bounded GridRange in A1 as Range.getA1Notation writes it ("B3", "B3:C4"); '' when a side is
- * unbounded.
- * @param r the range
- */
-function gridA1_(r: GridRangeJson_): string {
-  if (r.endRowIndex === undefined || r.endColumnIndex === undefined) return '';
-  const top = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}`;
-  const bottom = `${columnLetter(r.endColumnIndex - 1)}${r.endRowIndex}`;
-  return top === bottom ? top : `${top}:${bottom}`;
-}
-
-/**
  * Every sheet's protection in one Sheets API read (instead of five calls and one per editor a
  * sheet through SpreadsheetApp), by sheet id. A sheet's protection is its ProtectedRange with a
  * fully unbounded range (Sheets API reference, ProtectedRange.range); a sheet with none is left
@@ -116,7 +104,7 @@ export function readSheetProtections(
       // read through SpreadsheetApp
       editors: p.editors && !p.editors.groups?.length ? (p.editors.users ?? []).map((e) => e.toLowerCase()) : null,
       domainEdit: p.editors?.domainUsersCanEdit === true,
-      openCells: (p.unprotectedRanges ?? []).map(gridA1_),
+      openCells: (p.unprotectedRanges ?? []).map(gridRangeA1),
     });
   }
   return out;

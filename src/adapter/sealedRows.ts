@@ -18,7 +18,7 @@ import { storedAgain } from './cells';
 import { deleteDocumentProperty, readProperty, setDocumentProperty } from './properties';
 import { digestHex, newRunId } from './services';
 import { growRows, lastRow, writeNewRows } from './sheetIo';
-import { Undo } from './undo';
+import { refusedByProtection, Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -396,6 +396,8 @@ function missingMessage_(sheetName: string, missing: readonly number[], seen: Re
  * @param first the first record's number
  * @param rows each record's sealed cells, in the layout's order (text is kept as text)
  * @param undo where the rows' removal is registered
+ * @param at the sheet's last row with content and its number of rows, when already read this
+ *   execution and not changed since (two calls fewer)
  * @return the records' numbers
  */
 export function appendRecords(
@@ -406,10 +408,11 @@ export function appendRecords(
   first: number,
   rows: readonly (readonly (string | number)[])[],
   undo: Undo,
+  at?: { readonly lastRow: number; readonly maxRows: number },
 ): number[] {
   if (rows.length === 0) return [];
   const secret = ensureSealSecret();
-  const next = Math.max(lastRow(sheet), 1) + 1;
+  const next = Math.max(at ? at.lastRow : lastRow(sheet), 1) + 1;
   // The rows go only with their numbers' kept state: when the undo step that should have brought
   // the state back failed (it still counts these numbers), it is brought back here first, and if
   // that fails too the rows stay; never a number kept without its row (read as deleted by hand).
@@ -423,7 +426,9 @@ export function appendRecords(
       // Named by journal rows that stayed (the year simulator's seed 54): kept, finished later.
       if (kind.journal && rowsStayed_.get(undo)?.has(kind.journal.stateKey)) throw new Error(name);
       restoreState_(kind, undo, first);
-      failed = written.run();
+      // Clearing the rows refused by a protection: writing them was refused too (the same
+      // user and protections in one execution), so nothing is left there.
+      failed = written.run(refusedByProtection);
     } catch (error) {
       failed = [String(error)];
     }
@@ -434,7 +439,7 @@ export function appendRecords(
       throw new Error(failed.join(', '));
     }
   }, `แถวใหม่ในชีต "${name}"`);
-  growRows(sheet, next + rows.length - 1, 50, written, `แถวที่เพิ่มในชีต "${name}"`);
+  growRows(sheet, next + rows.length - 1, 50, written, `แถวที่เพิ่มในชีต "${name}"`, at?.maxRows);
   const numbers = rows.map((_, i) => first + i);
   const lines = rows.map((fields, i) => {
     const line: (string | number)[] = new Array(columns.width).fill('');

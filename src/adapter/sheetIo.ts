@@ -136,9 +136,10 @@ export function writeBlock(
  * @param atLeast the smallest growth
  * @param undo where the removal of the added rows is registered
  * @param label what the undo removes, in Thai
+ * @param known the sheet's number of rows, when already read this execution (no write since changed it)
  */
-export function growRows(sheet: Sheet, last: number, atLeast: number, undo: Undo, label: string): void {
-  const max = sheet.getMaxRows();
+export function growRows(sheet: Sheet, last: number, atLeast: number, undo: Undo, label: string, known?: number): void {
+  const max = known ?? sheet.getMaxRows();
   if (last <= max) return;
   const add = Math.max(last - max, atLeast);
   undo.add(() => {

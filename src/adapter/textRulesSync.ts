@@ -7,6 +7,7 @@
 import { newConditionalFormatRule } from './services';
 import type { Undo } from './undo';
 import { nameOf } from './sheetName';
+import type { StateRule } from './sheetState';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
@@ -48,10 +49,7 @@ export function applyTextRules(
     return on.length === 1 && ranges.has(a1Of(rule, on)) && Object.values(CRITERIA).includes(type);
   };
   const present = current.filter(ours).map((rule) => ruleKey_(rule, a1Of(rule)));
-  const wanted = rules.map((r) =>
-    [r.range, CRITERIA[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase(),
-  );
-  if (present.length === wanted.length && present.every((key, i) => key === wanted[i])) return false;
+  if (sameKeys_(present, rules)) return false;
   const built = rules.map((r) => {
     const builder = newConditionalFormatRule()
       .setRanges([sheet.getRange(r.range)])
@@ -64,6 +62,37 @@ export function applyTextRules(
   undo.add(() => sheet.setConditionalFormatRules(current), `สีของชีต "${nameOf(sheet)}"`);
   sheet.setConditionalFormatRules([...current.filter((rule) => !ours(rule)), ...built]);
   return true;
+}
+
+/**
+ * Whether the sheet's rules, as read with its state (sheetState.ts), are already ours as
+ * applyTextRules would leave them (then it need not be called: it would read them again and
+ * change nothing). The same test as applyTextRules': ours are the rules on one of our ranges
+ * alone with a text condition, in order.
+ * @param current the sheet's rules as read
+ * @param rules the rules wanted
+ */
+export function textRulesInPlace(current: readonly StateRule[], rules: readonly TextRule[]): boolean {
+  const ranges = new Set(rules.map((r) => r.range));
+  const types = Object.values(CRITERIA);
+  const present = current
+    .filter((rule) => rule.ranges.length === 1 && ranges.has(rule.ranges[0]) && types.includes(rule.criteria))
+    .map((rule) =>
+      [rule.ranges[0], rule.criteria, rule.value, rule.background, rule.fontColor].join('|').toLowerCase(),
+    );
+  return sameKeys_(present, rules);
+}
+
+/**
+ * Whether the keys of the rules present are those of the rules wanted, in order.
+ * @param present the keys of our rules on the sheet
+ * @param rules the rules wanted
+ */
+function sameKeys_(present: readonly string[], rules: readonly TextRule[]): boolean {
+  const wanted = rules.map((r) =>
+    [r.range, CRITERIA[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase(),
+  );
+  return present.length === wanted.length && present.every((key, i) => key === wanted[i]);
 }
 
 /**

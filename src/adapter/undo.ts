@@ -85,7 +85,7 @@ export function atomically<T>(action: (undo: Undo) => T, sheets = true): T {
   } catch (error) {
     // An action a protection refused: an undo step refused by a protection too undoes a change
     // that was refused as well (the same user, the same protections), so nothing is left there.
-    const failed = undo.run(refusedByProtection_(error) ? refusedByProtection_ : undefined);
+    const failed = undo.run(refusedByProtection(error) ? refusedByProtection : undefined);
     try {
       if (sheets) flushWrites(); // the undo's own writes, so one Sheets rejects late is known too
     } catch {
@@ -100,6 +100,6 @@ export function atomically<T>(action: (undo: Undo) => T, sheets = true): T {
  * Whether Google refused a change for want of rights (a protected range or sheet).
  * @param error what was thrown
  */
-function refusedByProtection_(error: unknown): boolean {
+export function refusedByProtection(error: unknown): boolean {
   return googleErrorKind(error instanceof Error ? error.message : String(error)) === 'permission';
 }

@@ -11,7 +11,8 @@ import { makeBlockBold, setFrozenColumns, setFrozenRows, setRowCount } from '../
 import { applyProtection } from '../adapter/protections';
 import { markSheet, type OwnSheet } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, setColumnWidths } from '../adapter/sheetSync';
-import { applyTextRules } from '../adapter/textRulesSync';
+import { readSheetStates, type SheetState } from '../adapter/sheetState';
+import { applyTextRules, textRulesInPlace } from '../adapter/textRulesSync';
 import type { Undo } from '../adapter/undo';
 import { BOARD, type BoardGrid, boardGrid } from '../workbook/board';
 import { asCellText } from '../workbook/cellText';
@@ -47,12 +48,32 @@ export function boardOf(
 }
 
 /**
+ * The states of the board and of the log (a submission and the reminders' run rebuild the one
+ * and append to the other), in one read (adapter/sheetState.ts) before the action's first
+ * write; null for a sheet not made yet.
+ * @param ss the workbook
+ * @param config the workbook's configuration
+ */
+export function readBoardAndLog(
+  ss: Spreadsheet,
+  config: WorkbookConfig,
+): { board: SheetState | null; log: SheetState | null } {
+  const owns = [config.registry.one('board'), config.registry.one('log')];
+  const names = owns.flatMap((o) => (o ? [o.name] : []));
+  const states = readSheetStates(ss, names);
+  const stateOf = (own: (typeof owns)[number]) => (own ? (states[names.indexOf(own.name)] ?? null) : null);
+  return { board: stateOf(owns[0]), log: stateOf(owns[1]) };
+}
+
+/**
  * Rebuilds the board (made on first use).
  * @param ss the workbook
  * @param config the workbook's configuration
  * @param records the submissions
  * @param today the day
  * @param undo where each change's undo is registered
+ * @param state the board's state as read before the action wrote (readBoardAndLog); without it
+ *   each check reads the sheet
  * @return true when something changed
  */
 export function rebuildBoard(
@@ -61,10 +82,12 @@ export function rebuildBoard(
   records: readonly SubmissionRecord[],
   today: Day,
   undo: Undo,
+  state?: SheetState | null,
 ): boolean {
   const found = config.registry.one('board');
   const own = found ?? createBoard_(ss, config, undo);
-  return writeBoard(own, !found, boardOf(config.settings, config.districts, records, today), undo);
+  const grid = boardOf(config.settings, config.districts, records, today);
+  return writeBoard(own, !found, grid, undo, found ? (state ?? undefined) : undefined);
 }
 
 /**
@@ -86,32 +109,44 @@ function createBoard_(ss: Spreadsheet, config: WorkbookConfig, undo: Undo): OwnS
  * @param fresh made in this run (sized and styled once)
  * @param grid the content
  * @param undo where each change's undo is registered
+ * @param state the sheet's state as read before the action wrote (readBoardAndLog): only what
+ *   differs is then asked of the sheet and changed; without it each check reads the sheet
  * @return true when a cell, a note or a rule changed
  */
-export function writeBoard(own: OwnSheet, fresh: boolean, grid: BoardGrid, undo: Undo): boolean {
-  const sheet = own.sheet;
+export function writeBoard(own: OwnSheet, fresh: boolean, grid: BoardGrid, undo: Undo, state?: SheetState): boolean {
   const height = grid.rows.length;
   if (fresh) {
+    const sheet = own.sheet;
     setRowCount(sheet, Math.max(height, BOARD.firstDistrictRow), undo);
     trimNewSheetColumns(sheet, grid.width);
     setColumnWidths(sheet, [110, ...Array.from({ length: grid.width - 1 }, () => 95)]);
     boldNewCell(sheet, BOARD.titleRow, 1);
   } else {
-    if (maxRows(sheet) < height) setRowCount(sheet, height, undo);
-    growColumns(sheet, grid.width, undo, `คอลัมน์ที่เพิ่มในชีต "${own.name}"`);
+    if ((state ? state.maxRows : maxRows(own.sheet)) < height) setRowCount(own.sheet, height, undo);
+    if (!state || state.maxColumns < grid.width) {
+      growColumns(own.sheet, grid.width, undo, `คอลัมน์ที่เพิ่มในชีต "${own.name}"`);
+    }
   }
-  let changed = writeValues_(own, grid, fresh, undo);
-  changed = writeNotes_(own, grid, undo) || changed;
-  makeBlockBold(sheet, BOARD.headerRow, 1, 1, grid.width, undo);
-  changed = setFrozenRows(sheet, BOARD.headerRow, undo) || changed;
-  changed = setFrozenColumns(sheet, 1, undo, `ชีต "${own.name}"`) || changed;
-  return applyTextRules(sheet, grid.rules, undo) || changed;
+  let changed = writeValues_(own, grid, fresh, undo, state?.values ?? undefined);
+  changed = writeNotes_(own, grid, undo, state) || changed;
+  if (!state?.allBold(BOARD.headerRow, 1, 1, grid.width))
+    makeBlockBold(own.sheet, BOARD.headerRow, 1, 1, grid.width, undo);
+  if (state?.frozenRows !== BOARD.headerRow) changed = setFrozenRows(own.sheet, BOARD.headerRow, undo) || changed;
+  if (state?.frozenColumns !== 1) changed = setFrozenColumns(own.sheet, 1, undo, `ชีต "${own.name}"`) || changed;
+  if (state && textRulesInPlace(state.rules, grid.rules)) return changed;
+  return applyTextRules(own.sheet, grid.rules, undo) || changed;
 }
 
-/** The values, written whole (as text where text) when any cell differs; old rows beyond it blanked. */
-function writeValues_(own: OwnSheet, grid: BoardGrid, fresh: boolean, undo: Undo): boolean {
-  const sheet = own.sheet;
-  const current = fresh ? [] : readAll(sheet);
+/**
+ * The values, written whole (as text where text) when any cell differs; old rows beyond it blanked.
+ * @param own the board sheet
+ * @param grid the content
+ * @param fresh made in this run (blank)
+ * @param undo where the old values are registered
+ * @param read the data range's values as read with the sheet's state, when they were
+ */
+function writeValues_(own: OwnSheet, grid: BoardGrid, fresh: boolean, undo: Undo, read?: unknown[][]): boolean {
+  const current = fresh ? [] : (read ?? readAll(own.sheet));
   const height = Math.max(grid.rows.length, current.length);
   const width = Math.max(grid.width, current[0]?.length ?? 0);
   const planned = Array.from({ length: height }, (_, r) =>
@@ -120,13 +155,24 @@ function writeValues_(own: OwnSheet, grid: BoardGrid, fresh: boolean, undo: Undo
   const same = planned.every((row, r) => row.every((v, c) => v === (current[r]?.[c] ?? '')));
   if (same) return false;
   const text = planned.map((row) => row.map((v) => asCellText(v)));
-  writeBlock(sheet, 1, 1, text, undo, `ชีต "${own.name}"`, fresh ? null : current);
+  writeBlock(own.sheet, 1, 1, text, undo, `ชีต "${own.name}"`, fresh ? null : current);
   return true;
 }
 
-/** The duty cells' notes, written when any differs. */
-function writeNotes_(own: OwnSheet, grid: BoardGrid, undo: Undo): boolean {
+/**
+ * The duty cells' notes, written when any differs.
+ * @param own the board sheet
+ * @param grid the content
+ * @param undo where the old notes are registered
+ * @param state the sheet's state as read, when it was (then nothing is asked when they are the same)
+ */
+function writeNotes_(own: OwnSheet, grid: BoardGrid, undo: Undo, state?: SheetState): boolean {
   if (grid.notes.length === 0) return false;
+  if (state) {
+    const width = grid.notes[0].length;
+    const read = state.notes(BOARD.firstDistrictRow, BOARD.firstDutyColumn, grid.notes.length, width);
+    if (grid.notes.every((line, i) => line.every((n, j) => n === read[i][j]))) return false;
+  }
   const label = `หมายเหตุของชีต "${own.name}"`;
   return writeNotes(own.sheet, BOARD.firstDistrictRow, BOARD.firstDutyColumn, grid.notes, undo, label);
 }

@@ -129,7 +129,7 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   for (const list of Object.values(record)) list.sort();
   keep(CLAIMS_KEY, record, undo);
   for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });
-  for (const p of readSubmissions(book.registry).problems) out.push({ ...p, column: 1 });
+  for (const p of readSubmissions(book.registry, book.submissionsValues).problems) out.push({ ...p, column: 1 });
   return out;
 }
 

@@ -60,7 +60,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
   const asOf = provisional ? today : deadline;
   const live = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
   // A district that submitted the round is shown as submitted; the others from the live entries.
-  const records = readSubmissions(book.registry).records;
+  const records = readSubmissions(book.registry, book.submissionsValues).records;
   const { standing, sources } = withRoundSubmissions(
     live,
     records,

@@ -58,7 +58,7 @@ import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
 import { writeDashboard } from './dashboard';
 import { caller, requireSetUpRight } from './roles';
-import { readSubmissions } from './submissionRecords';
+import { layOutRecordSheet, readSubmissions, recordSheetNeverKept } from './submissionRecords';
 import { healLeftovers } from './reports';
 import { plannedRef, readTable } from './workbookRead';
 import { idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
@@ -226,6 +226,13 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     run.repaired.add(dashboard.own.name);
   }
   const board = own_(run, 'board', SHEET.board);
+  // The submissions' record sheet, before any submission: a district's first one then does not
+  // make it (about 25 calls). One that went missing is left to the next submission, which
+  // numbers on from the last and says so (submissionRecords.ts appendSubmission).
+  if (run.registry.some((s) => s.mark.role === 'submissions') || recordSheetNeverKept()) {
+    const records = own_(run, 'submissions', SHEET.submissions);
+    if (records.made !== 'existing') layOutRecordSheet(records.own.sheet);
+  }
   const submitted = readSubmissions(found).records;
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 

@@ -26,7 +26,7 @@ import type { Settings } from '../core/settings';
 import { rightsOf } from '../workbook/rights';
 import { SHEET } from '../workbook/sheetNames';
 import { dutyTitle, readSubmissionRows, SUBMISSION_LAYOUT, type SubmissionRecord } from '../workbook/submissions';
-import { readAll, type Spreadsheet, writeBlock, writeNewHeader } from '../adapter/sheetIo';
+import { readAll, type Sheet, type Spreadsheet, writeBlock, writeNewHeader } from '../adapter/sheetIo';
 
 /** The submissions' kind of record. */
 const KIND = SUBMISSION_RECORDS;
@@ -102,6 +102,8 @@ function state_(): RecordState {
  * @param row the submission's sealed cells (submissionRow)
  * @param settings who may write the sheet
  * @param undo where each step's undo is registered
+ * @param read the sheet's values as read with the configuration this execution, not written
+ *   since (WorkbookConfig.submissionsValues: two calls fewer)
  * @return the sheet and the record's number
  */
 export function appendSubmission(
@@ -110,10 +112,11 @@ export function appendSubmission(
   row: readonly (string | number)[],
   settings: Settings,
   undo: Undo,
+  read?: unknown[][] | null,
 ): { own: OwnSheet; seq: number } {
   const found = registry.one('submissions');
   const own = found ?? create_(ss, settings, undo);
-  const values = found ? readAll(own.sheet) : [[...SUBMISSION_LAYOUT.headers]];
+  const values = found ? (read ?? readAll(own.sheet)) : [[...SUBMISSION_LAYOUT.headers]];
   const { columns, missing } = recordHeader(SUBMISSION_LAYOUT, values[0] ?? [], 'seal', 'seq');
   for (const m of missing) writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
   const check = checkRecords(values.slice(1), columns, KIND, own.name, true);
@@ -199,10 +202,23 @@ export function finishSubmissions(written: number | null, undo: Undo): void {
   writeRecordState(KIND, { ...rest, rows }, undo, 'สถานะของการส่งรายงาน');
 }
 
-/** A new record sheet: marked, header, frozen, widths, protected. */
-function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
-  const { sheet, name } = blankOrNewSheet(ss, SHEET.submissions, undo);
-  const own = markSheet(sheet, { role: 'submissions' }, undo);
+/**
+ * Whether set-up may make the record sheet before the first submission (a district's first
+ * submission then does not pay for it): no record was ever kept, neither numbered by this
+ * version nor by the previous one. Otherwise the sheet went missing, and the next submission
+ * makes it anew, numbering on from the last and saying so (appendSubmission).
+ */
+export function recordSheetNeverKept(): boolean {
+  const state = recordState(KIND);
+  return state.rows === 0 && !state.writing && readProperty(KIND.legacyKey) === null;
+}
+
+/**
+ * Lays out a record sheet made in this run: its header with the columns' notes, frozen, and
+ * its widths (its removal undoes this). One layout for set-up and for a submission that makes it.
+ * @param sheet the new sheet
+ */
+export function layOutRecordSheet(sheet: Sheet): void {
   writeNewHeader(
     sheet,
     SUBMISSION_LAYOUT.headers,
@@ -212,6 +228,13 @@ function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
     sheet,
     SUBMISSION_LAYOUT.columns.map((c) => c.width),
   );
+}
+
+/** A new record sheet: marked, header, frozen, widths, protected. */
+function create_(ss: Spreadsheet, settings: Settings, undo: Undo): OwnSheet {
+  const { sheet, name } = blankOrNewSheet(ss, SHEET.submissions, undo);
+  const own = markSheet(sheet, { role: 'submissions' }, undo);
+  layOutRecordSheet(sheet);
   applyProtection(sheet, rightsOf(own.mark, name, settings), undo);
   const before = readProperty(KIND.legacyKey); // the previous version's chain ended with its sheet
   if (before !== null) writeProperty(KIND.legacyKey, null, before, undo, `สถานะของชีต "${name}"`);

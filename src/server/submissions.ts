@@ -28,7 +28,7 @@ import {
   timelinessText,
 } from '../workbook/submissions';
 import { appendLog } from './auditLog';
-import { rebuildBoard } from './board';
+import { readBoardAndLog, rebuildBoard } from './board';
 import { nowText } from './clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
 import { type Caller, caller, requireOfficer } from './roles';
@@ -153,8 +153,12 @@ export function submitDuty(
     snapshot: p.snapshot,
   };
   const timeliness = timelinessText(submission.daysLate);
+  // The board and the log as they stand, in one read before the first write (the Sheets API does not see cached writes).
+  const states = readBoardAndLog(ss, p.book);
   atomically((undo) => {
-    const { own, seq } = appendSubmission(ss, p.book.registry, submissionRow(submission), p.book.settings, undo);
+    const row = submissionRow(submission);
+    // the record sheet as read with the configuration (nothing wrote it since)
+    const { own, seq } = appendSubmission(ss, p.book.registry, row, p.book.settings, undo, p.book.submissionsValues);
     const record: SubmissionRecord = {
       row: 0,
       seq,
@@ -173,9 +177,10 @@ export function submitDuty(
       snapshot: p.snapshot,
       trusted: true,
     };
-    rebuildBoard(ss, p.book, [...p.records, record], p.today, undo);
+    rebuildBoard(ss, p.book, [...p.records, record], p.today, undo, states.board);
     // The log finishes the record (its number kept as the last finished one), after its row.
-    appendLog(ss, p.book.registry, [submissionLogRow(record, own.name)], p.book.settings, undo);
+    const logRow = submissionLogRow(record, own.name);
+    appendLog(ss, p.book.registry, [logRow], p.book.settings, undo, undefined, undefined, states.log);
   });
   const again_ = submission.number > 1 ? ` (ครั้งที่ ${submission.number} ฉบับเดิมยังเก็บไว้)` : '';
   return {

@@ -36,5 +36,5 @@ test('a second officer’s action waits for the first and is told so in Thai', (
   const other = h.as(OWNER); // the same person in a second window is a second execution
   expect(() => other.gas.sidebarSetUp()).toThrow('มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่');
   holder.releaseLock();
-  expect(other.gas.sidebarSetUp().created.length).toBe(24); // every sheet, the board of duties and the dashboard included
+  expect(other.gas.sidebarSetUp().created.length).toBe(25); // every sheet, the board of duties, the dashboard and the record sheet included
 });

@@ -367,6 +367,26 @@ describe('reminders by window, not by day', () => {
     expect(bodies(h, '2022-05-27', SANGKHOM).join()).not.toContain(ROUND2); // its window's reminder went
   });
 
+  test('each e-mail costs two calls: its own, and one ledger write keeping its pending mark with the previous one’s sent mark', () => {
+    const { h } = dayBefore();
+    h.gas.remindDistricts();
+    const calls = h.book.ledger.calls(h.run.id);
+    const sends = calls.flatMap((name, i) => (name === 'MailApp.sendEmail' ? [i] : []));
+    expect(sends).toHaveLength(3); // ท่าบ่อ, สังคม and the province's digest
+    const between = (from: number, to: number) => calls.slice(from + 1, to);
+    // before the first: its pending mark, after the quota read
+    expect(between(calls.indexOf('MailApp.getRemainingDailyQuota'), sends[0])).toEqual(['Properties.setProperties']);
+    // between two e-mails: one write (the sent mark of one and the pending mark of the next)
+    for (let k = 1; k < sends.length; k++)
+      expect(between(sends[k - 1], sends[k])).toEqual(['Properties.setProperties']);
+    // after the last: its sent mark alone, before the log
+    expect(calls[sends[2] + 1]).toBe('Properties.setProperties');
+    expect(calls[sends[2] + 2]).not.toBe('Properties.setProperties');
+    // and the ledger says all three went
+    h.as(OWNER).gas.remindDistricts(); // fired again the same day: nobody twice
+    expect(mailsOn(h, '2022-05-26')).toHaveLength(3);
+  });
+
   test('a run killed right before an e-mail: that district is reminded the next run before the deadline', () => {
     const { h, firstSend } = dayBefore();
     h.book.ledger.inject({ at: firstSend, mode: 'outage', error: new Error('killed'), execution: h.run.id });

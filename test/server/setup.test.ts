@@ -28,7 +28,7 @@ describe('set-up on an empty workbook', () => {
     ]) {
       expect(names).toContain(n);
     }
-    expect(report.created).toHaveLength(24); // the board of the districts' duties and the dashboard too
+    expect(report.created).toHaveLength(25); // the board of the districts' duties, the dashboard and the submissions' record sheet too
   });
 
   test('entry sheets have exactly the agreed columns, frozen header and dropdowns', () => {

@@ -1,0 +1,132 @@
+/**
+ * The stand-in's Sheets.Spreadsheets.get with `ranges` and grid data (dev/fakes/advancedSheets.ts)
+ * and the adapter's one-call read of a sheet's state over it (src/adapter/sheetState.ts): what it
+ * gives is what SpreadsheetApp's getters give (values of the data range, notes, bold cells,
+ * frozen panes, size, conditional-format rules), in one call; a date or an error leaves the
+ * values to SpreadsheetApp; only the sheets named come back.
+ */
+import { createFakeWorkbook } from '../../dev/fakes';
+import { gridRangeA1, readSheetState } from '../../src/adapter/sheetState';
+
+const OWNER = 'owner@example.com';
+
+/** A workbook with a board-like sheet: texts, numbers, a note, a bold header, frozen panes, two text rules. */
+function setup() {
+  const wb = createFakeWorkbook({ owner: OWNER, timeZone: 'Asia/Bangkok', sheetNames: ['อื่น', 'สถานะ'] });
+  const run = wb.createExecution({ user: OWNER });
+  const ss = run.globals.SpreadsheetApp.getActive();
+  const sheet = ss.getSheetByName('สถานะ')!;
+  sheet.getRange(1, 1, 3, 4).setValues([
+    ['อำเภอ', 'ต.ค.', 'พ.ย.', 'เลยกำหนด'],
+    ['ท่าบ่อ', "'ส่งแล้ว", 'เลยกำหนด ยังไม่ส่ง', 1],
+    ['สังคม', '', true, 0],
+  ]);
+  sheet.getRange('B3').setFormula('=""'); // counts in the data range, shows nothing
+  sheet.getRange('B2:C3').setNotes([
+    ['ต.ค.\nกำหนดส่ง', ''],
+    ['', 'พ.ย.'],
+  ]);
+  sheet.getRange('A1:D1').setFontWeight('bold');
+  sheet.getRange('C1').setFontWeight('normal');
+  sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(1);
+  const rule = (when: 'eq' | 'starts', text: string, bg: string, fg: string) => {
+    const b = run.globals.SpreadsheetApp.newConditionalFormatRule()
+      .setRanges([sheet.getRange('B2:C3')])
+      .setBackground(bg)
+      .setFontColor(fg);
+    return (when === 'eq' ? b.whenTextEqualTo(text) : b.whenTextStartsWith(text)).build();
+  };
+  const other = run.globals.SpreadsheetApp.newConditionalFormatRule()
+    .setRanges([sheet.getRange('A1:A3'), sheet.getRange('D1:D3')])
+    .whenNumberGreaterThan(0)
+    .setBackground('#ff0000')
+    .build();
+  sheet.setConditionalFormatRules([
+    rule('starts', 'ส่งแล้ว', '#b7e1cd', '#0b5d1e'),
+    other,
+    rule('eq', 'เลยกำหนด ยังไม่ส่ง', '#f4c7c3', '#a50e0e'),
+  ]);
+  ss.getSheetByName('อื่น')!.getRange('A1').setValue('x');
+  run.globals.SpreadsheetApp.flush();
+  return { wb, run, ss, sheet };
+}
+
+/**
+ * Runs `fn` with the execution's Sheets service as the adapter's global.
+ * @param sheets the execution's Sheets
+ * @param fn what to run
+ */
+function withSheets<T>(sheets: unknown, fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const saved = g.Sheets;
+  g.Sheets = sheets;
+  try {
+    return fn();
+  } finally {
+    g.Sheets = saved;
+  }
+}
+
+test('one call gives what the SpreadsheetApp getters give', () => {
+  const { wb, run, ss, sheet } = setup();
+  wb.ledger.reset();
+  const state = withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'));
+  // the workbook's id is asked once per execution (an action's registry read has asked it already)
+  expect(wb.ledger.calls(run.id).filter((c) => c !== 'Spreadsheet.getId')).toEqual(['Sheets.Spreadsheets.get']);
+  expect(state.values).toEqual(sheet.getDataRange().getValues());
+  expect(state.notes(2, 2, 2, 2)).toEqual(sheet.getRange('B2:C3').getNotes());
+  expect(state.notes(5, 5, 1, 1)).toEqual([['']]); // beyond what was read: no note
+  const weights = sheet.getRange('A1:D1').getFontWeights()[0];
+  expect(state.allBold(1, 1, 1, 4)).toBe(weights.every((w) => w === 'bold'));
+  expect(state.allBold(1, 1, 1, 2)).toBe(true);
+  expect(state.allBold(1, 1, 1, 4)).toBe(false); // C1 was made normal
+  expect([state.maxRows, state.maxColumns]).toEqual([sheet.getMaxRows(), sheet.getMaxColumns()]);
+  expect([state.frozenRows, state.frozenColumns]).toEqual([sheet.getFrozenRows(), sheet.getFrozenColumns()]);
+  const rules = sheet.getConditionalFormatRules().map((r) => {
+    const c = r.getBooleanCondition()!;
+    return {
+      ranges: r.getRanges().map((g) => g.getA1Notation()),
+      criteria: String(c.getCriteriaType()),
+      value: String(c.getCriteriaValues()[0]),
+      background: c.getBackground() ?? '',
+      fontColor: c.getFontColor() ?? '',
+    };
+  });
+  // the two text rules exactly; the number rule's type as the API names it
+  expect(state.rules[0]).toEqual(rules[0]);
+  expect(state.rules[2]).toEqual(rules[2]);
+  expect(state.rules[1]).toMatchObject({ ranges: rules[1].ranges, criteria: 'NUMBER_GREATER', background: '#ff0000' });
+});
+
+test('a date or an error in the sheet leaves its values to SpreadsheetApp', () => {
+  for (const put of [
+    (s: GoogleAppsScript.Spreadsheet.Sheet) => s.getRange('E2').setValue(new Date(2022, 0, 31)),
+    (s: GoogleAppsScript.Spreadsheet.Sheet) => s.getRange('E2').setFormula('=1/0'),
+  ]) {
+    const { run, ss, sheet } = setup();
+    put(sheet);
+    run.globals.SpreadsheetApp.flush();
+    const state = withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'));
+    expect(state.values).toBeNull();
+    expect(state.notes(2, 2, 1, 1)).toEqual([['ต.ค.\nกำหนดส่ง']]); // the rest is read all the same
+  }
+});
+
+test('only the sheets the ranges name come back; grid data without ranges and after an unseen write are refused', () => {
+  const { run, ss, sheet } = setup();
+  const api = run.globals.Sheets.Spreadsheets!;
+  const got = api.get(ss.getId(), { ranges: ["'สถานะ'"], fields: 'sheets(properties(title))' }) as {
+    sheets: { properties: { title: string } }[];
+  };
+  expect(got.sheets.map((s) => s.properties.title)).toEqual(['สถานะ']);
+  expect(() => api.get(ss.getId(), { fields: 'sheets(data)' })).toThrow('not modelled');
+  sheet.getRange('A5').setValue('ใหม่');
+  expect(() => withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'))).toThrow('flush');
+});
+
+test('a GridRange in A1 as getA1Notation writes it', () => {
+  expect(gridRangeA1({ startRowIndex: 4, endRowIndex: 13, startColumnIndex: 1, endColumnIndex: 16 })).toBe('B5:P13');
+  expect(gridRangeA1({ endRowIndex: 1, endColumnIndex: 1 })).toBe('A1');
+  expect(gridRangeA1({ startRowIndex: 2 })).toBe(''); // unbounded
+});
