@@ -146,16 +146,6 @@ function hex_(c: ColorJson_ | undefined): string {
 }
 
 /**
- * Reads a sheet's state in one call (one Sheets API read). The caller has made no write this
- * execution that is not flushed.
- * @param ss the workbook
- * @param name the sheet's name
- */
-export function readSheetState(ss: Spreadsheet, name: string): SheetState {
-  return readSheetStates(ss, [name])[0];
-}
-
-/**
  * Reads several sheets' states in one call (one Sheets API read: the sheets come back in tab
  * order, each with its own grid data, and are matched by title). The caller has made no write
  * this execution that is not flushed.

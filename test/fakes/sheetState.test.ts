@@ -6,7 +6,7 @@
  * values to SpreadsheetApp; only the sheets named come back.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { gridRangeA1, readSheetState } from '../../src/adapter/sheetState';
+import { gridRangeA1, readSheetStates } from '../../src/adapter/sheetState';
 
 const OWNER = 'owner@example.com';
 
@@ -71,7 +71,7 @@ function withSheets<T>(sheets: unknown, fn: () => T): T {
 test('one call gives what the SpreadsheetApp getters give', () => {
   const { wb, run, ss, sheet } = setup();
   wb.ledger.reset();
-  const state = withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'));
+  const state = withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0]);
   // the workbook's id is asked once per execution (an action's registry read has asked it already)
   expect(wb.ledger.calls(run.id).filter((c) => c !== 'Spreadsheet.getId')).toEqual(['Sheets.Spreadsheets.get']);
   expect(state.values).toEqual(sheet.getDataRange().getValues());
@@ -107,7 +107,7 @@ test('a date or an error in the sheet leaves its values to SpreadsheetApp', () =
     const { run, ss, sheet } = setup();
     put(sheet);
     run.globals.SpreadsheetApp.flush();
-    const state = withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'));
+    const state = withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0]);
     expect(state.values).toBeNull();
     expect(state.notes(2, 2, 1, 1)).toEqual([['ต.ค.\nกำหนดส่ง']]); // the rest is read all the same
   }
@@ -122,7 +122,7 @@ test('only the sheets the ranges name come back; grid data without ranges and af
   expect(got.sheets.map((s) => s.properties.title)).toEqual(['สถานะ']);
   expect(() => api.get(ss.getId(), { fields: 'sheets(data)' })).toThrow('not modelled');
   sheet.getRange('A5').setValue('ใหม่');
-  expect(() => withSheets(run.globals.Sheets, () => readSheetState(ss, 'สถานะ'))).toThrow('flush');
+  expect(() => withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0])).toThrow('flush');
 });
 
 test('a GridRange in A1 as getA1Notation writes it', () => {
