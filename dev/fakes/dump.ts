@@ -252,15 +252,30 @@ export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet
       warningOnly: p.warningOnly,
       unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
     })),
-    developerMetadata: [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
-      .sort((a, b) => a.id - b.id)
-      .map((m) => ({
-        key: m.key,
-        value: m.value,
-        visibility: String(m.visibility),
-        sheet: m.sheet ? m.sheet.name : null,
-      })),
+    developerMetadata: metadata_(book),
   };
+}
+
+/** The developer metadata of a dump (WorkbookDump.developerMetadata). */
+function metadata_(book: WorkbookModel): MetadataDump[] {
+  return [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
+    .sort((a, b) => a.id - b.id)
+    .map((m) => ({
+      key: m.key,
+      value: m.value,
+      visibility: String(m.visibility),
+      sheet: m.sheet ? m.sheet.name : null,
+    }));
+}
+
+/**
+ * The developer metadata part of dump() alone (the same entries, in the same order), without
+ * computing every sheet's cells: for a test that looks only at the markers.
+ * @param spreadsheet any view of the workbook
+ */
+export function dumpMetadata(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet): MetadataDump[] {
+  if (!(spreadsheet instanceof FakeSpreadsheet)) throw new Error('dumpMetadata: not a fake spreadsheet');
+  return metadata_(spreadsheet.ctx_.book);
 }
 
 /** A cell as a preview shows it. */
