@@ -53,6 +53,7 @@ export {
 export {
   dump,
   dumpMetadata,
+  type DumpOptions,
   renderSheet,
   type WorkbookDump,
   type SheetDump,

@@ -155,27 +155,23 @@ function digestOf_(text: string): { sha256: string } | null {
 }
 
 /**
+ * What a validation's text value stands for in the sweeps' dumps: its digest from DIGEST_FROM
+ * characters on (digestOf_), else itself.
+ * @param text the value
+ */
+function validationText_(text: string): unknown {
+  return text.length < DIGEST_FROM ? text : (digestOf_(text) ?? text);
+}
+
+/**
  * The sweeps' normalised dump: as normalised(), but every validation value of
- * DIGEST_FROM characters or more given as its digest. Most of a dump is one such text (the date
- * column's custom formula, 6 KB, on every row of every entry sheet), so the text to build,
- * rewrite, compare and parse is about a fifth; two texts are equal exactly when the full ones
- * are (one digest per distinct text, sha-256).
+ * DIGEST_FROM characters or more given as its digest (the dump's validationText, once per rule).
+ * Most of a dump is one such text (the date column's custom formula, 6 KB, on every row of every
+ * entry sheet), so the text to build, rewrite, compare and parse is about a fifth; two texts are
+ * equal exactly when the full ones are (one digest per distinct text, sha-256).
  */
 function compared(s: SweepSubject): string {
-  const book = dump(s.run.spreadsheet);
-  for (const sheet of book.sheets) {
-    for (const cell of Object.values(sheet.cells)) {
-      const values = cell.validation?.values;
-      if (!values) continue;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        if (typeof value !== 'string' || value.length < DIGEST_FROM) continue;
-        const digest = digestOf_(value);
-        if (digest) (values as unknown[])[i] = digest;
-      }
-    }
-  }
-  return withoutMinutes(JSON.stringify(book));
+  return withoutMinutes(JSON.stringify(dump(s.run.spreadsheet, { validationText: validationText_ })));
 }
 
 /**
