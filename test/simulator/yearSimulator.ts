@@ -36,7 +36,7 @@ import { EXECUTION_TIME_MESSAGE, type FaultMode } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
 import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
-import { harnessSnapshot, OWNER } from '../support/workbook';
+import { OWNER } from '../support/workbook';
 
 const RECORDS = 'การส่งรายงานของอำเภอ';
 const LOG = 'บันทึก';
@@ -361,24 +361,6 @@ const THAI = /[\u0e00-\u0e7f]/;
 const dayOf = (at: Date) =>
   Math.round((new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime() - FY_START.getTime()) / DAY_MS);
 
-/** The starting province's snapshot, taken when first needed (yearStart_). */
-let yearStart: (() => Harness) | null = null;
-
-/**
- * The province every year starts from (two districts set up on 1 Oct 2564, officers named,
- * entries typed, reminders on): built once through the bundle, then each year a copy restored
- * from its snapshot (harnessSnapshot: the same workbook, execution and stored state, the bundle
- * loaded anew), instead of set-up again for every run (a shrink replays a year up to 150 times).
- */
-function yearStart_(): Harness {
-  if (!yearStart) {
-    const h = dutiesProvince(new Date(2021, 9, 1, 7, 0));
-    h.gas.sidebarSetReminders(true);
-    yearStart = harnessSnapshot(h);
-  }
-  return yearStart();
-}
-
 /**
  * Runs a year's steps; stops at the first step whose invariants fail.
  * @param seed the seed (names what is typed)
@@ -386,7 +368,8 @@ function yearStart_(): Harness {
  * @param plant a bug planted to show that the invariants catch it (tests only)
  */
 export function runYear(seed: number, steps: readonly Step[], plant: Plant | null = null): YearResult {
-  const h = yearStart_();
+  const h = dutiesProvince(new Date(2021, 9, 1, 7, 0));
+  h.gas.sidebarSetReminders(true);
   const model: Model_ = {
     told: [],
     unsure: new Map(),
