@@ -9,7 +9,7 @@ import { chartRangesA1 } from './charts';
 import { effectiveFormatOf, type EffectiveFormat } from './effectiveFormat';
 import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent, formulaErrorAt } from './formulaEngine';
-import type { WorkbookModel } from './model';
+import type { ValidationModel, WorkbookModel } from './model';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type CellData, type SheetModel } from './sheetModel';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
@@ -127,6 +127,37 @@ function value_(value: unknown): DumpValue {
   return String(value);
 }
 
+/** Options of dump(). */
+export interface DumpOptions {
+  /**
+   * Gives what a validation's text value stands for in the dump (e.g. a long custom formula's
+   * digest, for a quicker comparison); each rule's values are mapped once per dump.
+   */
+  validationText?: (text: string) => unknown;
+}
+
+/** One dump's options, and its validation rules' mapped values (DumpOptions.validationText). */
+interface Dumping_ {
+  validationText: ((text: string) => unknown) | null;
+  rules: Map<ValidationModel, unknown[]>;
+}
+
+/**
+ * A validation rule's values in a dump: each cell's own array.
+ * @param v the rule
+ * @param d the dump's options
+ */
+function validationValues_(v: ValidationModel, d: Dumping_): DumpValue[] {
+  const text = d.validationText;
+  if (text === null) return v.values.map(value_);
+  let mapped = d.rules.get(v);
+  if (mapped === undefined) {
+    mapped = v.values.map(value_).map((x) => (typeof x === 'string' ? text(x) : x));
+    d.rules.set(v, mapped);
+  }
+  return mapped.slice() as DumpValue[];
+}
+
 function cell_(
   book: WorkbookModel,
   sheet: SheetModel,
@@ -134,6 +165,7 @@ function cell_(
   col: number,
   cell: CellData | undefined,
   value: CellValue,
+  d: Dumping_,
 ): CellDump | null {
   const out: CellDump = {};
   if (value !== '') out.value = value_(value);
@@ -159,7 +191,7 @@ function cell_(
     const v = cell.validation;
     out.validation = {
       criteria: String(v.criteria),
-      values: v.values.map(value_),
+      values: validationValues_(v, d),
       allowInvalid: v.allowInvalid,
       helpText: v.helpText,
     };
@@ -170,7 +202,7 @@ function cell_(
   return null;
 }
 
-function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
+function sheet_(book: WorkbookModel, sheet: SheetModel, d: Dumping_): SheetDump {
   const { lastRow, lastColumn } = contentExtent(book, sheet);
   const values =
     lastRow > 0 && lastColumn > 0
@@ -184,7 +216,7 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
       const value = values[r - 1]?.[c - 1] ?? '';
       const cell = sheet.cell(r, c);
       if (cell === undefined && value === '') continue; // nothing to say (cell_ would give null)
-      const dumped = cell_(book, sheet, r, c, cell, value);
+      const dumped = cell_(book, sheet, r, c, cell, value, d);
       if (dumped) cells[cellA1(r, c)] = dumped;
     }
   }
@@ -230,16 +262,21 @@ function sheet_(book: WorkbookModel, sheet: SheetModel): SheetDump {
 /**
  * A deterministic dump of everything the fake stores about the spreadsheet (no call recorded).
  * @param spreadsheet any view of the workbook (also when typed as the real Spreadsheet)
+ * @param options validationText: what a validation's text value stands for
  */
-export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookDump {
+export function dump(
+  spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: DumpOptions = {},
+): WorkbookDump {
   if (!(spreadsheet instanceof FakeSpreadsheet)) throw new Error('dump: not a fake spreadsheet');
   const book = spreadsheet.ctx_.book;
+  const d: Dumping_ = { validationText: options.validationText ?? null, rules: new Map() };
   return {
     name: book.name,
     owner: book.owner,
     editors: [...book.editors].sort(),
     timeZone: book.timeZone,
-    sheets: book.sheets.map((s) => sheet_(book, s)),
+    sheets: book.sheets.map((s) => sheet_(book, s, d)),
     namedRanges: [...book.namedRanges.values()]
       .map((n) => ({ name: n.name, range: ref_(n.sheet, n.rect) }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
@@ -252,15 +289,30 @@ export function dump(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet
       warningOnly: p.warningOnly,
       unprotectedRanges: p.unprotected.map((r) => ref_(p.sheet, r)),
     })),
-    developerMetadata: [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
-      .sort((a, b) => a.id - b.id)
-      .map((m) => ({
-        key: m.key,
-        value: m.value,
-        visibility: String(m.visibility),
-        sheet: m.sheet ? m.sheet.name : null,
-      })),
+    developerMetadata: metadata_(book),
   };
+}
+
+/** The developer metadata of a dump (WorkbookDump.developerMetadata). */
+function metadata_(book: WorkbookModel): MetadataDump[] {
+  return [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)]
+    .sort((a, b) => a.id - b.id)
+    .map((m) => ({
+      key: m.key,
+      value: m.value,
+      visibility: String(m.visibility),
+      sheet: m.sheet ? m.sheet.name : null,
+    }));
+}
+
+/**
+ * The developer metadata part of dump() alone (the same entries, in the same order), without
+ * computing every sheet's cells: for a test that looks only at the markers.
+ * @param spreadsheet any view of the workbook
+ */
+export function dumpMetadata(spreadsheet: FakeSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet): MetadataDump[] {
+  if (!(spreadsheet instanceof FakeSpreadsheet)) throw new Error('dumpMetadata: not a fake spreadsheet');
+  return metadata_(spreadsheet.ctx_.book);
 }
 
 /** A cell as a preview shows it. */

@@ -167,12 +167,30 @@ class Scanner_ {
   }
 }
 
+/** Formulas scanned → their references (frozen: shared by every caller); bounded. */
+const scanned_ = new Map<string, readonly FoundRef[]>();
+const SCANNED_MAX_ = 4096;
+
 /**
- * Every reference in a formula, in order.
+ * Every reference in a formula, in order. A formula's references depend on its text alone, so
+ * each text is scanned once (a rule's 6 KB custom formula is read again for every cell it
+ * validates and every row edit); the answer is frozen, as it is shared.
  * @param formula the formula text ("=...")
  */
-export function findReferences(formula: string): FoundRef[] {
-  return new Scanner_(formula).scan();
+export function findReferences(formula: string): readonly FoundRef[] {
+  let found = scanned_.get(formula);
+  if (found === undefined) {
+    found = Object.freeze(
+      new Scanner_(formula)
+        .scan()
+        .map((ref) =>
+          Object.freeze({ ...ref, a: Object.freeze(ref.a), b: ref.b === null ? null : Object.freeze(ref.b) }),
+        ),
+    );
+    if (scanned_.size >= SCANNED_MAX_) scanned_.clear();
+    scanned_.set(formula, found);
+  }
+  return found;
 }
 
 /**

@@ -50,7 +50,16 @@ export {
   type TriggerHandler,
   type TriggerRun,
 } from './triggers';
-export { dump, renderSheet, type WorkbookDump, type SheetDump, type CellDump, type RenderedCell } from './dump';
+export {
+  dump,
+  dumpMetadata,
+  type DumpOptions,
+  renderSheet,
+  type WorkbookDump,
+  type SheetDump,
+  type CellDump,
+  type RenderedCell,
+} from './dump';
 export { effectiveFormat, conditionHolds, type EffectiveFormat } from './effectiveFormat';
 export { invalidCells, isMarkedInvalid } from './validity';
 export { Button, ButtonSet, BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums';

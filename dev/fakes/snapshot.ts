@@ -14,23 +14,36 @@ import { FakeClock } from './clock';
 import type { ExecutionContext, WorkbookModel } from './model';
 
 /**
+ * Where a copy keeps track of shared references: `seen`, originals already copied → their
+ * copies; `shared`, when known, the only originals reached more than once (sharedIn_), so that
+ * the others (most cells and rows) are copied without being looked up or recorded.
+ */
+interface Copying_ {
+  seen: Map<object, unknown>;
+  shared: Set<object> | null;
+}
+
+/**
  * A structural copy of a value and everything it reaches.
  * @param value the value
- * @param seen originals already copied → their copies (shared references stay shared)
+ * @param c originals already copied → their copies (shared references stay shared)
  */
-function copyOf_<T>(value: T, seen: Map<object, unknown>): T {
+function copyOf_<T>(value: T, c: Copying_): T {
   if (typeof value !== 'object' || value === null) return value;
-  const known = seen.get(value);
-  if (known !== undefined) return known as T;
+  const tracked = c.shared === null || c.shared.has(value);
+  if (tracked) {
+    const known = c.seen.get(value);
+    if (known !== undefined) return known as T;
+  }
   if (Array.isArray(value)) {
     const array: unknown[] = new Array(value.length);
-    seen.set(value, array);
+    if (tracked) c.seen.set(value, array);
     // Sparse rows stay sparse: only the indices present are copied.
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
       if (typeof item !== 'object' || item === null) {
         if (item !== undefined || i in value) array[i] = item;
-      } else array[i] = copyOf_(item, seen);
+      } else array[i] = copyOf_(item, c);
     }
     return array as T;
   }
@@ -38,14 +51,62 @@ function copyOf_<T>(value: T, seen: Map<object, unknown>): T {
   // the constructor costs less here than Object.getPrototypeOf or Object.isFrozen.)
   if ((value as { constructor?: unknown }).constructor === Object) {
     const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    seen.set(value, copy);
+    if (tracked) c.seen.set(value, copy);
     for (const key in copy) {
       const field = copy[key];
-      if (typeof field === 'object' && field !== null) copy[key] = copyOf_(field, seen);
+      if (typeof field === 'object' && field !== null) copy[key] = copyOf_(field, c);
     }
     return copy as T;
   }
-  return copySpecial_(value, seen);
+  return copySpecial_(value, c);
+}
+
+/**
+ * The objects a copy (copyOf_) of a value reaches more than once, by the same edges copyOf_
+ * follows: a copy needs to look up and record only these to keep every shared reference (and
+ * every cycle, whose entry is reached twice) as it is.
+ * @param root the value (reached once)
+ * @param kept objects copyOf_ keeps as they are (a context's scope): counted as shared
+ */
+function sharedIn_(root: unknown, kept: readonly object[]): Set<object> {
+  const reached = new Set<object>();
+  const shared = new Set<object>(kept);
+  const stack: unknown[] = [root];
+  const visit = (value: unknown) => {
+    if (typeof value === 'object' && value !== null) stack.push(value);
+  };
+  while (stack.length > 0) {
+    const value = stack.pop() as object;
+    if (shared.has(value)) continue;
+    if (reached.has(value)) {
+      shared.add(value);
+      continue;
+    }
+    reached.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i]);
+    } else if ((value as { constructor?: unknown }).constructor === Object) {
+      // copyOf_ copies the fields for…in lists (a symbol's value is kept as it is)
+      for (const key in value) visit((value as Record<string, unknown>)[key]);
+    } else if (Object.isFrozen(value) || value instanceof FakeClock || value instanceof Date) {
+      // kept, or copied without what they reach
+    } else if (Object.prototype.toString.call(value) === '[object Date]' || value instanceof Uint8Array) {
+      // copied without what they reach
+    } else if (value instanceof Map) {
+      for (const [k, v] of value) {
+        visit(k);
+        visit(v);
+      }
+    } else if (value instanceof Set) {
+      for (const v of value) visit(v);
+    } else {
+      for (const key of Reflect.ownKeys(value)) {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
+        if ('value' in descriptor) visit(descriptor.value);
+      }
+    }
+  }
+  return shared;
 }
 
 /**
@@ -54,8 +115,9 @@ function copyOf_<T>(value: T, seen: Map<object, unknown>): T {
  * @param value the object
  * @param seen originals already copied → their copies
  */
-function copySpecial_<T extends object>(value: T, seen: Map<object, unknown>): T {
+function copySpecial_<T extends object>(value: T, c: Copying_): T {
   if (Object.isFrozen(value)) return value;
+  const seen = c.seen;
   let copy: object;
   if (value instanceof FakeClock) copy = value.copy();
   else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
@@ -64,19 +126,19 @@ function copySpecial_<T extends object>(value: T, seen: Map<object, unknown>): T
   else if (value instanceof Map) {
     const map = new Map();
     seen.set(value, map);
-    for (const [k, v] of value) map.set(copyOf_(k, seen), copyOf_(v, seen));
+    for (const [k, v] of value) map.set(copyOf_(k, c), copyOf_(v, c));
     return map as T;
   } else if (value instanceof Set) {
     const set = new Set();
     seen.set(value, set);
-    for (const v of value) set.add(copyOf_(v, seen));
+    for (const v of value) set.add(copyOf_(v, c));
     return set as T;
   } else {
     const object = Object.create(Object.getPrototypeOf(value)) as Record<PropertyKey, unknown>;
     seen.set(value, object);
     for (const key of Reflect.ownKeys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
-      if ('value' in descriptor) descriptor.value = copyOf_(descriptor.value, seen);
+      if ('value' in descriptor) descriptor.value = copyOf_(descriptor.value, c);
       Object.defineProperty(object, key, descriptor);
     }
     return object as T;
@@ -100,20 +162,26 @@ export interface ModelSnapshot {
  * @param contexts contexts of executions to restore too (same ids, locks and UI log)
  */
 export function snapshotModel(book: WorkbookModel, contexts: readonly ExecutionContext[]): ModelSnapshot {
+  // A context's template scope (a vm context's globals) is the test's, not the workbook's: kept.
+  const scopes = (of: readonly ExecutionContext[]) =>
+    of.flatMap((c) => (typeof c.scope === 'object' && c.scope !== null ? [c.scope as object] : []));
   const take = () => {
     const seen = new Map<object, unknown>();
-    // A context's template scope (a vm context's globals) is the test's, not the workbook's.
-    for (const c of contexts) if (typeof c.scope === 'object' && c.scope !== null) seen.set(c.scope, c.scope);
-    const copy = copyOf_(book, seen);
+    for (const scope of scopes(contexts)) seen.set(scope, scope);
+    const c: Copying_ = { seen, shared: null };
+    const copy = copyOf_(book, c);
     copy.functions = null;
-    return { book: copy, contexts: contexts.map((c) => copyOf_(c, seen)) };
+    return { book: copy, contexts: contexts.map((context) => copyOf_(context, c)) };
   };
   const frozen = take();
+  const kept = scopes(frozen.contexts);
+  // The snapshot never changes: what its copies must keep shared is found once.
+  const shared = sharedIn_(frozen, kept);
   return {
     restore: () => {
       const seen = new Map<object, unknown>();
-      for (const c of frozen.contexts) if (typeof c.scope === 'object' && c.scope !== null) seen.set(c.scope, c.scope);
-      const again = copyOf_(frozen, seen);
+      for (const scope of kept) seen.set(scope, scope);
+      const again = copyOf_(frozen, { seen, shared });
       return { book: again.book, contexts: again.contexts };
     },
   };

@@ -128,3 +128,29 @@ describe('dump', () => {
     expect(dump(wb.spreadsheet).sheets[0].cells).toEqual({ A1: { value: 'step 1' } });
   });
 });
+
+test('validationText maps each rule’s text values once, and every cell keeps its own values', () => {
+  const wb = createFakeWorkbook({ sheetNames: ['Data'] });
+  const app = wb.createExecution({ user: 'owner@example.com' }).services.SpreadsheetApp;
+  const sheet = wb.spreadsheet.getSheetByName('Data')!;
+  sheet.getRange('A1:A3').setDataValidation(app.newDataValidation().requireFormulaSatisfied('=LEN(A1)>2').build());
+  sheet.getRange('B1:B2').setDataValidation(app.newDataValidation().requireValueInList(['x', 'y']).build());
+  const seen: string[] = [];
+  const mapped = dump(wb.spreadsheet, {
+    validationText: (text) => {
+      seen.push(text);
+      return { text };
+    },
+  });
+  const plain = dump(wb.spreadsheet);
+  expect(seen).toEqual(['=LEN(A1)>2']); // one rule, mapped once for its three cells
+  const cells = mapped.sheets[0].cells;
+  expect(cells.A1.validation?.values).toEqual([{ text: '=LEN(A1)>2' }]);
+  expect(cells.A1.validation?.values).not.toBe(cells.A2.validation?.values);
+  // everything else as without the option
+  const { values: _a, ...rest } = cells.A3.validation!;
+  const { values: _b, ...plainRest } = plain.sheets[0].cells.A3.validation!;
+  expect(rest).toEqual(plainRest);
+  expect(cells.B1).toEqual(plain.sheets[0].cells.B1);
+  expect({ ...mapped, sheets: [] }).toEqual({ ...plain, sheets: [] });
+});

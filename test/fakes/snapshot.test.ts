@@ -1,5 +1,7 @@
 /** Snapshots of a fake workbook: restored copies are the workbook as it was, and independent. */
 import { createFakeWorkbook, dump, snapshotWorkbook } from '../../dev/fakes';
+import type { WorkbookModel } from '../../dev/fakes/model';
+import { snapshotModel } from '../../dev/fakes/snapshot';
 import { smallProvince } from '../support/faultSweep';
 import { harnessSnapshot } from '../support/workbook';
 
@@ -51,4 +53,43 @@ test('a restored harness runs the bundle as the rebuilt one does: same calls, sa
   expect(JSON.stringify(dump(copy.run.spreadsheet))).toBe(JSON.stringify(dump(rebuilt.run.spreadsheet)));
   // and the next copy is untouched by it
   expect(JSON.stringify(dump(restore().run.spreadsheet))).not.toBe(JSON.stringify(dump(copy.run.spreadsheet)));
+});
+
+test('a restored copy keeps every shared reference and cycle of the model, and shares nothing with it', () => {
+  // A model-like graph: one rule on two cells, a row holding one cell twice, a cycle (a sheet and
+  // its metadata), a Map whose value is also a field, class instances, a frozen constant (as the
+  // enums' members: kept as they are).
+  class Kind_ {
+    readonly name = 'CUSTOM_FORMULA';
+  }
+  class Sheet_ {
+    metadata: { sheet: Sheet_ | null }[] = [];
+    rows: unknown[][] = [];
+  }
+  const KIND = Object.freeze(new Kind_());
+  const rule = { criteria: KIND, values: ['=A1>0'] };
+  const cell = { value: 1, validation: rule };
+  const sheet = new Sheet_();
+  sheet.rows = [[cell, cell, { value: 2, validation: rule }]];
+  sheet.metadata.push({ sheet });
+  const byName = new Map([['Data', sheet]]);
+  const model = { sheets: [sheet], byName, first: sheet, functions: null };
+  const snapshot = snapshotModel(model as unknown as WorkbookModel, []);
+  for (const { book } of [snapshot.restore(), snapshot.restore()]) {
+    const copy = book as unknown as typeof model;
+    const [s] = copy.sheets;
+    expect(s).toBeInstanceOf(Sheet_);
+    expect(s).not.toBe(sheet);
+    expect(copy.first).toBe(s);
+    expect(copy.byName.get('Data')).toBe(s);
+    expect(s.metadata[0].sheet).toBe(s);
+    const [a, b, c] = s.rows[0] as (typeof cell)[];
+    expect(a).not.toBe(cell);
+    expect(a).toBe(b);
+    expect(a.validation).toBe(c.validation);
+    expect(a.validation).not.toBe(rule);
+    expect(a.validation.criteria).toBe(KIND);
+    expect(c).toEqual({ value: 2, validation: { criteria: KIND, values: ['=A1>0'] } });
+  }
+  expect(snapshot.restore().book).not.toBe(snapshot.restore().book);
 });

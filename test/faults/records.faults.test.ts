@@ -3,7 +3,7 @@
  * committed and before (or while) its log row was written is logged by the next run that logs
  * anything (making it again, set-up, the data check), once, and never logged twice.
  */
-import { dump } from '../../dev/fakes';
+import { dumpMetadata } from '../../dev/fakes';
 import { type Harness, harnessSnapshot, OWNER } from '../support/workbook';
 import { smallProvince } from '../support/faultSweep';
 import { runKilledAt } from '../support/killedRun';
@@ -12,7 +12,7 @@ const LOG = 'บันทึก';
 
 /** The committed versions of round 1's summary: report marks current or superseded (whatever their sheet's name). */
 const versions = (h: Harness) =>
-  (dump(h.run.spreadsheet).developerMetadata ?? [])
+  dumpMetadata(h.run.spreadsheet)
     .map(
       (m) =>
         JSON.parse(m.value ?? 'null') as {
@@ -38,9 +38,12 @@ function killedAt(h: Harness, n: number): void {
   runKilledAt(h.book, run.run, n, () => run.gas.sidebarMakeRoundSummary(1));
 }
 
-/** The positions of the clean run after its commit (the report's mark set to current). */
-function afterCommit(): { commit: number; calls: number } {
-  const h = smallProvince();
+/**
+ * The positions of the clean run after its commit (the report's mark set to current).
+ * @param start the small province, restored from its snapshot
+ */
+function afterCommit(start: () => Harness): { commit: number; calls: number } {
+  const h = start();
   const run = h.as(OWNER);
   h.book.ledger.reset();
   run.gas.sidebarMakeRoundSummary(1);
@@ -50,11 +53,10 @@ function afterCommit(): { commit: number; calls: number } {
 }
 
 describe('a round summary killed after its sheet is committed', () => {
-  const { commit, calls } = afterCommit();
-  const positions = Array.from({ length: calls - commit }, (_, i) => commit + 1 + i);
-
-  // Every position starts from the same small province, restored from one snapshot.
+  // Every position (and the clean run) starts from the same small province, restored from one snapshot.
   const start = harnessSnapshot(smallProvince());
+  const { commit, calls } = afterCommit(start);
+  const positions = Array.from({ length: calls - commit }, (_, i) => commit + 1 + i);
 
   test.each([
     ['made again', (h: Harness) => h.as(OWNER).gas.sidebarMakeRoundSummary(1)],

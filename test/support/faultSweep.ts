@@ -154,27 +154,23 @@ function digestOf_(text: string): { sha256: string } | null {
 }
 
 /**
+ * What a validation's text value stands for in the sweeps' dumps: its digest from DIGEST_FROM
+ * characters on (digestOf_), else itself.
+ * @param text the value
+ */
+function validationText_(text: string): unknown {
+  return text.length < DIGEST_FROM ? text : (digestOf_(text) ?? text);
+}
+
+/**
  * The sweeps' normalised dump: as normalised(), but every validation value of
- * DIGEST_FROM characters or more given as its digest. Most of a dump is one such text (the date
- * column's custom formula, 6 KB, on every row of every entry sheet), so the text to build,
- * rewrite, compare and parse is about a fifth; two texts are equal exactly when the full ones
- * are (one digest per distinct text, sha-256).
+ * DIGEST_FROM characters or more given as its digest (the dump's validationText, once per rule).
+ * Most of a dump is one such text (the date column's custom formula, 6 KB, on every row of every
+ * entry sheet), so the text to build, rewrite, compare and parse is about a fifth; two texts are
+ * equal exactly when the full ones are (one digest per distinct text, sha-256).
  */
 function compared(s: SweepSubject): string {
-  const book = dump(s.run.spreadsheet);
-  for (const sheet of book.sheets) {
-    for (const cell of Object.values(sheet.cells)) {
-      const values = cell.validation?.values;
-      if (!values) continue;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        if (typeof value !== 'string' || value.length < DIGEST_FROM) continue;
-        const digest = digestOf_(value);
-        if (digest) (values as unknown[])[i] = digest;
-      }
-    }
-  }
-  return withoutMinutes(JSON.stringify(book));
+  return withoutMinutes(JSON.stringify(dump(s.run.spreadsheet, { validationText: validationText_ })));
 }
 
 /**
@@ -392,6 +388,69 @@ function messageOf_(error: unknown): string {
     : String(error);
 }
 
+/** What every mode of a sweep starts from: the starting workbook and one clean run of the action. */
+interface SweepBase_<S extends SweepSubject> {
+  /** a new copy of the starting workbook */
+  start: () => S;
+  /** the starting workbook's comparable dump */
+  before: string;
+  /** its stored properties and mails (hiddenState_) */
+  hiddenBefore: string;
+  /** the clean run's calls, in order */
+  names: readonly string[];
+  /** the workbook after the clean run */
+  done: string;
+  /** the same without sheet ids */
+  doneAcrossRuns: string;
+  /** the same without the log's healing rows */
+  doneHealed: () => string;
+  /** the same without the log */
+  doneContent: () => string;
+}
+
+/** Bases made, by prepare and action (sweepEvery sweeps one action in several modes). */
+const bases_ = new WeakMap<object, WeakMap<object, SweepBase_<SweepSubject>>>();
+
+/**
+ * The starting workbook (prepare, called once) and the clean run of the action from a copy of
+ * it, made once for a prepare and an action and shared by the modes swept with them: every mode
+ * would make the same (prepare is deterministic, and each run starts from its own copy).
+ * @param prepare makes the starting workbook
+ * @param action the action
+ */
+function baseOf_<S extends SweepSubject>(prepare: () => S, action: (s: S) => unknown): SweepBase_<S> {
+  let byAction = bases_.get(prepare);
+  if (!byAction) {
+    byAction = new WeakMap();
+    bases_.set(prepare, byAction);
+  }
+  const known = byAction.get(action);
+  if (known) return known as unknown as SweepBase_<S>;
+  const start = restorer_(prepare());
+  const reference = start();
+  const before = compared(reference);
+  const hiddenBefore = hiddenState_(reference);
+  reference.book.ledger.reset();
+  action(reference);
+  end_(reference.run);
+  const names = reference.book.ledger.calls(reference.run.id);
+  const done = compared(reference);
+  const doneAcrossRuns = withoutSheetIds(done);
+  const base: SweepBase_<S> = {
+    start,
+    before,
+    hiddenBefore,
+    names,
+    done,
+    doneAcrossRuns,
+    // What healed runs are compared with, made once.
+    doneHealed: lazy_(() => withoutHealingRows(doneAcrossRuns)),
+    doneContent: lazy_(() => withoutLog(doneAcrossRuns)),
+  };
+  byAction.set(action, base as unknown as SweepBase_<SweepSubject>);
+  return base;
+}
+
 /**
  * Sweeps call positions of an action in one fault mode.
  * @param prepare makes the workbook the action starts from (called once: every run starts from
@@ -413,20 +472,10 @@ export function sweep<S extends SweepSubject>(
   const fresh = options.fresh ?? freshOf_;
 
   // The starting workbook is built once through the bundle; every run starts from a copy of it.
-  const start = restorer_(prepare());
-  const reference = start();
-  const before = compared(reference);
-  const hiddenBefore = hiddenState_(reference);
-  reference.book.ledger.reset();
-  action(reference);
-  end_(reference.run);
-  const names = reference.book.ledger.calls(reference.run.id);
-  const done = compared(reference);
+  // The clean run and its dumps are made once per prepare and action (sweepEvery's modes share them).
+  const base = baseOf_(prepare, action);
+  const { start, before, hiddenBefore, names, done, doneAcrossRuns, doneHealed, doneContent } = base;
   expect(done).not.toEqual(before); // the action does change the workbook
-  const doneAcrossRuns = withoutSheetIds(done);
-  // What healed runs are compared with, made once.
-  const doneHealed = lazy_(() => withoutHealingRows(doneAcrossRuns));
-  const doneContent = lazy_(() => withoutLog(doneAcrossRuns));
   const candidates = names.map((_, i) => i + 1).filter((n) => mode !== 'late' || isDeferrable(names[n - 1]));
   const positions = candidates.filter((_, i) => i % stride === (options.offset ?? 0) % stride);
 
