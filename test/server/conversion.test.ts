@@ -45,8 +45,9 @@ describe('set-up converts a workbook of the previous version', () => {
   });
 
   test('no sheet is made again and every entry, figure, setting and log row is kept', () => {
-    // only what this version adds: the dashboard (issue 15) and the board of who has reported (issue 14)
-    expect(report.created).toEqual(['แดชบอร์ด', 'สถานะการส่งรายงาน']);
+    // only what this version adds: the dashboard (issue 15), the board of who has reported (issue 14)
+    // and the districts' submission records, made by set-up so that a first submission makes no sheet (issue 23)
+    expect(report.created).toEqual(['แดชบอร์ด', 'สถานะการส่งรายงาน', 'การส่งรายงานของอำเภอ']);
     expect(ENTRY_SHEETS.map((n) => ss.getSheetByName(n)!.getDataRange().getValues())).toEqual(entries);
     expect(own.getRange(1, 11, 2, 1).getValues()).toEqual([['ผู้ประสานงาน'], ['คุณสมศรี']]);
     // the rows typed are kept; set-up only adds this version's rows (the official form's) below them;
