@@ -36,6 +36,24 @@
  *   applied ... applied together atomically": every request is checked (sheet, grid limits,
  *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
  *   number of requests. A request or field the stand-in does not model is refused;
+ * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells) and a mask naming
+ *   `sheets.data`: "Limiting the range returns only the portions of the spreadsheet that
+ *   intersect the requested ranges" (spreadsheets/get), so only the sheets a range touches are
+ *   listed, each with one GridData per range (startRow, startColumn 0-based and left out at 0;
+ *   rowData[].values[] CellData). CellData modelled: `userEnteredValue` (an ExtendedValue:
+ *   stringValue, numberValue, boolValue or formulaValue; a date as its serial number),
+ *   `userEnteredFormat` (numberFormat {type, pattern}, textFormat.bold, backgroundColor),
+ *   `note` and `dataValidation` (a DataValidationRule: condition {type, values[{userEnteredValue}]},
+ *   inputMessage, strict, showCustomUi; Sheets API reference, CellData, CellFormat,
+ *   DataValidationRule, BooleanCondition/ConditionType). The Apps Script criteria map to the
+ *   API's condition types ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, TEXT_IS_URL, CUSTOM_FORMULA;
+ *   others keep their Apps Script name (nothing reads them but as "not the rule wanted"). A
+ *   default (unformatted, empty) cell is `{}`; trailing empty cells and rows are left out
+ *   (unconfirmed for grid data, the worse case: readers take a missing cell as empty). A custom
+ *   formula is given as set on its block's first cell (whether the API shifts it below that
+ *   cell is unconfirmed: readers compare it on the first cell only);
+ * - `sheets.properties.gridProperties` (rowCount, columnCount, frozenRowCount: 0 left out) and
+ *   the tab colour `tabColor` (a Color; SheetProperties, GridProperties);
  * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
  * ("Spreadsheet operations are sometimes bundled together to improve performance",
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
@@ -46,11 +64,11 @@ import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callL
 import { zonedParts } from './dates';
 import { displayText } from './display';
 import { computedBlock, contentExtent } from './formulaEngine';
-import type { ExecutionContext, ProtectionModel } from './model';
+import type { ExecutionContext, ProtectionModel, ValidationModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
-import type { DeveloperMetadataModel, SheetModel } from './sheetModel';
+import type { CellData, DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { CellError, type CellValue } from './values';
 
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
@@ -202,6 +220,139 @@ interface BatchGetOptions_ {
   majorDimension?: 'ROWS' | 'COLUMNS';
 }
 
+/**
+ * The sheet and block an A1 range names (a sheet's name alone: all its cells), or the API's error.
+ * @param book the workbook
+ * @param text the range
+ */
+function resolveRange_(book: ExecutionContext['book'], text: string): { sheet: SheetModel; rect: Rect } {
+  const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
+  const bare = whole !== null ? book.sheetByName(whole) : undefined;
+  if (bare) return { sheet: bare, rect: { row: 1, col: 1, numRows: bare.maxRows, numCols: bare.maxColumns } };
+  let ref: ReturnType<typeof parseA1>;
+  try {
+    ref = parseA1(text);
+  } catch {
+    throw new Error(`Unable to parse range: ${text}`);
+  }
+  const sheet = ref.sheetName === null ? book.sheets[0] : book.sheetByName(ref.sheetName);
+  if (!sheet) throw new Error(`Unable to parse range: ${text}`);
+  const endRow = Math.min(ref.endRow ?? sheet.maxRows, sheet.maxRows);
+  const endCol = Math.min(ref.endCol ?? sheet.maxColumns, sheet.maxColumns);
+  if (ref.row > endRow || ref.col > endCol) throw new Error(`Range ('${sheet.name}'!${text}) exceeds grid limits.`);
+  return {
+    sheet,
+    rect: { row: ref.row, col: ref.col, numRows: endRow - ref.row + 1, numCols: endCol - ref.col + 1 },
+  };
+}
+
+/**
+ * A '#rrggbb' colour as the API's Color (red, green, blue in [0, 1]; a channel at 0 left out,
+ * proto3 JSON); null for none or a colour the stand-in keeps by name.
+ * @param color the stored colour
+ */
+function colorJson_(color: string | null | undefined): Record<string, number> | null {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? '');
+  if (!hex) return null;
+  const out: Record<string, number> = {};
+  (['red', 'green', 'blue'] as const).forEach((channel, i) => {
+    const v = Number.parseInt(hex[i + 1], 16) / 255;
+    if (v !== 0) out[channel] = v;
+  });
+  return out;
+}
+
+/** Apps Script's data-validation criteria under the API's condition types (BooleanCondition.type). */
+const CONDITION_TYPES_: Record<string, string> = {
+  VALUE_IN_LIST: 'ONE_OF_LIST',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_EQ',
+  TEXT_IS_VALID_URL: 'TEXT_IS_URL',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+};
+
+/**
+ * A stored rule as the API's DataValidationRule (a field at its default left out).
+ * @param rule the rule
+ */
+function validationJson_(rule: ValidationModel): Record<string, unknown> {
+  const criteria = String(rule.criteria);
+  const type = CONDITION_TYPES_[criteria] ?? criteria;
+  const list = criteria === 'VALUE_IN_LIST';
+  const values = list
+    ? ((rule.values[0] as unknown[] | undefined) ?? []).map((v) => String(v))
+    : rule.values.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => String(v));
+  return {
+    condition: { type, ...(values.length > 0 ? { values: values.map((v) => ({ userEnteredValue: v })) } : {}) },
+    ...(rule.helpText ? { inputMessage: rule.helpText } : {}),
+    ...(rule.allowInvalid ? {} : { strict: true }),
+    ...(list && rule.values[1] !== false ? { showCustomUi: true } : {}),
+  };
+}
+
+/**
+ * A number format's type, from its pattern (NumberFormat.type; the stand-in keeps patterns only).
+ * @param pattern the pattern
+ */
+function formatType_(pattern: string): string {
+  if (pattern === '@') return 'TEXT';
+  if (/[dy]/i.test(pattern.replace(/"[^"]*"/g, ''))) return 'DATE';
+  return 'NUMBER';
+}
+
+/**
+ * One cell as the API's CellData (only what the stand-in models; see the file's notes).
+ * @param cell the stored cell
+ * @param timeZone the spreadsheet's time zone (a date's serial number)
+ */
+function cellDataJson_(cell: CellData | undefined, timeZone: string): Record<string, unknown> {
+  if (!cell) return {};
+  const out: Record<string, unknown> = {};
+  const v = cell.value;
+  // every value getLastRow counts has one (a NaN or an invalid Date, which Sheets cannot hold, as null)
+  if (cell.formula !== undefined) out.userEnteredValue = { formulaValue: cell.formula };
+  else if (typeof v === 'string') {
+    if (v !== '') out.userEnteredValue = { stringValue: v };
+  } else if (typeof v === 'number') out.userEnteredValue = { numberValue: v };
+  else if (typeof v === 'boolean') out.userEnteredValue = { boolValue: v };
+  else if (v instanceof Date) out.userEnteredValue = { numberValue: serialOf_(v, timeZone) };
+  else if (v !== undefined && v !== null) out.userEnteredValue = { stringValue: String(v) };
+  const format: Record<string, unknown> = {};
+  if (cell.numberFormat !== undefined)
+    format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
+  if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
+  const background = colorJson_(cell.background);
+  if (background) format.backgroundColor = background;
+  if (Object.keys(format).length > 0) out.userEnteredFormat = format;
+  if (cell.note) out.note = cell.note;
+  if (cell.validation) out.dataValidation = validationJson_(cell.validation);
+  return out;
+}
+
+/**
+ * A block of a sheet as the API's GridData: trailing empty cells and rows left out.
+ * @param timeZone the spreadsheet's time zone
+ * @param sheet the sheet
+ * @param rect the block
+ */
+function gridDataJson_(timeZone: string, sheet: SheetModel, rect: Rect): Record<string, unknown> {
+  const rowData: { values?: Record<string, unknown>[] }[] = [];
+  const lastRow = Math.min(rect.row + rect.numRows - 1, sheet.rows.length);
+  for (let r = rect.row; r <= lastRow; r++) {
+    const values: Record<string, unknown>[] = [];
+    const cells = sheet.rows[r - 1];
+    const lastCol = Math.min(rect.col + rect.numCols - 1, cells?.length ?? 0);
+    for (let c = rect.col; c <= lastCol; c++) values.push(cellDataJson_(cells?.[c - 1], timeZone));
+    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+    rowData.push(values.length > 0 ? { values } : {});
+  }
+  while (rowData.length > 0 && rowData[rowData.length - 1].values === undefined) rowData.pop();
+  return {
+    ...(rect.row > 1 ? { startRow: rect.row - 1 } : {}),
+    ...(rect.col > 1 ? { startColumn: rect.col - 1 } : {}),
+    ...(rowData.length > 0 ? { rowData } : {}),
+  };
+}
+
 /** Milliseconds of Sheets' day zero, 30 December 1899, as a UTC wall clock. */
 const DAY_ZERO_UTC_ = Date.UTC(1899, 11, 30);
 
@@ -329,25 +480,7 @@ export class FakeSheetsValues
 
   /** The sheet and block a range names (a sheet's name alone: all its cells). */
   private resolve_(text: string): { sheet: SheetModel; rect: Rect } {
-    const { book } = this.ctx_;
-    const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
-    const bare = whole !== null ? book.sheetByName(whole) : undefined;
-    if (bare) return { sheet: bare, rect: { row: 1, col: 1, numRows: bare.maxRows, numCols: bare.maxColumns } };
-    let ref: ReturnType<typeof parseA1>;
-    try {
-      ref = parseA1(text);
-    } catch {
-      throw new Error(`Unable to parse range: ${text}`);
-    }
-    const sheet = ref.sheetName === null ? book.sheets[0] : book.sheetByName(ref.sheetName);
-    if (!sheet) throw new Error(`Unable to parse range: ${text}`);
-    const endRow = Math.min(ref.endRow ?? sheet.maxRows, sheet.maxRows);
-    const endCol = Math.min(ref.endCol ?? sheet.maxColumns, sheet.maxColumns);
-    if (ref.row > endRow || ref.col > endCol) throw new Error(`Range ('${sheet.name}'!${text}) exceeds grid limits.`);
-    return {
-      sheet,
-      rect: { row: ref.row, col: ref.col, numRows: endRow - ref.row + 1, numCols: endCol - ref.col + 1 },
-    };
+    return resolveRange_(this.ctx_.book, text);
   }
 
   /**
@@ -395,32 +528,52 @@ export class FakeSheetsSpreadsheets {
    * @param spreadsheetId the spreadsheet's id
    * @param optionalArgs `{ fields }`
    */
-  get(spreadsheetId: string, optionalArgs?: { fields?: string }): Record<string, unknown> {
+  get(spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: string | string[] }): Record<string, unknown> {
     const { book } = this.ctx_;
     if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
     refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.get');
+    const mask = parseFieldMask(optionalArgs?.fields ?? '');
+    const ranges = optionalArgs?.ranges === undefined ? null : [optionalArgs.ranges].flat().map(String);
+    const resolved = ranges?.map((text) => resolveRange_(book, text)) ?? null;
+    // grid data is built only when the mask names it (a mask is always set by the add-on)
+    const sheetsMask = mask === null ? null : mask.get('sheets');
+    const wantsData = mask !== null && sheetsMask !== undefined && (sheetsMask === null || sheetsMask.has('data'));
+    const listed = resolved === null ? book.sheets : book.sheets.filter((sh) => resolved.some((r) => r.sheet === sh));
     const full = {
       spreadsheetId: book.id,
       properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
-      sheets: book.sheets.map((sheet, index) => ({
+      sheets: listed.map((sheet) => ({
         properties: {
           ...(sheet.id === 0 ? {} : { sheetId: sheet.id }),
           title: sheet.name,
-          ...(index === 0 ? {} : { index }),
+          ...(book.sheets.indexOf(sheet) === 0 ? {} : { index: book.sheets.indexOf(sheet) }),
           ...(sheet.hidden ? { hidden: true } : {}),
+          gridProperties: {
+            rowCount: sheet.maxRows,
+            columnCount: sheet.maxColumns,
+            ...(sheet.frozenRows === 0 ? {} : { frozenRowCount: sheet.frozenRows }),
+            ...(sheet.frozenColumns === 0 ? {} : { frozenColumnCount: sheet.frozenColumns }),
+          },
+          ...(colorJson_(sheet.tabColor) ? { tabColor: colorJson_(sheet.tabColor) } : {}),
         },
         developerMetadata: sheet.metadata.map(metadataJson_),
         protectedRanges: book.protections
           .filter((p) => p.sheet === sheet)
           .map((p) => protectedRangeJson_(this.ctx_, p)),
+        ...(wantsData
+          ? {
+              data: (
+                resolved ?? [{ sheet, rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } }]
+              )
+                .filter((r) => r.sheet === sheet)
+                .map((r) => gridDataJson_(book.timeZone, sheet, r.rect)),
+            }
+          : {}),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network
-    return JSON.parse(JSON.stringify(select_(full, parseFieldMask(optionalArgs?.fields ?? '')))) as Record<
-      string,
-      unknown
-    >;
+    return JSON.parse(JSON.stringify(select_(full, mask))) as Record<string, unknown>;
   }
 
   /**

@@ -13,6 +13,7 @@ import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
 import { applyRequests, newDataValidation } from './services';
 import type { Undo } from './undo';
+import type { SheetFacts, ValidationJson } from './sheetFacts';
 import { nameOf, parentOf, rememberName, sheetIdOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -262,6 +263,105 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
   const dataRows = sheet.getMaxRows() - spec.frozenRows;
   if (dataRows > 0) changed = repairColumns_(sheet, spec, index, dataRows, undo) || changed;
   return { changed, notes };
+}
+
+/**
+ * Whether an existing sheet already matches its spec, judged from one read of its facts
+ * (sheetFacts.ts) without a call: its header (not blank, the layout's, no column missing; a
+ * fixed one with no blank or other year's label), the header's bold, grey and notes, the frozen
+ * rows, the tab colour, the size (sized sheets) and every data cell's number format and the
+ * dropdown of each column's first and last data cells. True only when applySheetSpec would
+ * change nothing; anything it cannot judge here (a formula or a number in the header, a sheet
+ * the read left out, a rule written another way) is false, and the caller runs applySheetSpec,
+ * which reads and repairs the SpreadsheetApp way. So a difference between the API's answer and
+ * SpreadsheetApp's costs calls, never a repair left undone.
+ * @param facts the sheet as read (undefined: not read)
+ * @param spec its spec
+ * @param sized whether the sheet is kept to its content plus ROW_MARGIN rows
+ */
+export function specHolds(facts: SheetFacts | undefined, spec: SheetSpec, sized = false): boolean {
+  if (!facts) return false;
+  const width = Math.max(facts.lastColumn, 1);
+  const first: unknown[] = [];
+  for (let c = 1; c <= width; c++) {
+    const v = facts.value(1, c);
+    // a string as getValues gives it; anything else is judged the SpreadsheetApp way
+    if (v !== '' && typeof v !== 'string') return false;
+    first.push(v);
+  }
+  if (first.every((v) => isBlank(v)) || !isHeaderRow(spec.layout, first)) return false;
+  const index: Record<string, number> = {};
+  if (spec.fixed) {
+    const open = spec.columns.some((c, i) => isBlank(first[i]) || (c.forms ?? []).includes(String(first[i]).trim()));
+    if (open) return false;
+    spec.columns.forEach((c, i) => {
+      index[c.key] = i;
+    });
+  } else {
+    const map = mapColumns(spec.layout, first);
+    if (map.missing.length > 0) return false;
+    Object.assign(index, map.index);
+  }
+  for (const c of spec.columns) {
+    const col = index[c.key] + 1;
+    if (!facts.bold(1, col) || facts.background(1, col) !== HEADER_BACKGROUND) return false;
+    if (facts.note(1, col) !== (c.note ?? '')) return false;
+  }
+  if (facts.frozenRows !== spec.frozenRows) return false;
+  if (spec.tab && (facts.tabColor ?? '') !== spec.tab.toLowerCase()) return false;
+  if (sized) {
+    const wanted = Math.max(facts.lastRow, 1) + ROW_MARGIN;
+    if (facts.rows < wanted || facts.rows > wanted + ROW_MARGIN) return false;
+  }
+  const top = spec.frozenRows + 1;
+  if (facts.rows < top) return true;
+  for (const c of spec.columns) {
+    const col = index[c.key] + 1;
+    if (c.format) {
+      for (let r = top; r <= facts.rows; r++) if (facts.format(r, col) !== c.format) return false;
+    }
+    if (c.validation) {
+      const cell = a1(top, col);
+      if (!validationIs_(facts.validation(top, col), c.validation, cell, false)) return false;
+      if (!validationIs_(facts.validation(facts.rows, col), c.validation, cell, true)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a rule read through the API is the spec's (condition, values, strictness, help; a
+ * list shown as a dropdown), as validation_ builds it (Sheets API reference,
+ * DataValidationRule and ConditionType: ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, TEXT_IS_URL,
+ * CUSTOM_FORMULA). Below the first cell a custom formula is not compared (sameValidation_).
+ * @param rule the rule read (null: none)
+ * @param spec the spec's rule
+ * @param firstCell A1 of the column's first data cell
+ * @param below the cell is below the first
+ */
+function validationIs_(rule: ValidationJson | null, spec: Validation, firstCell: string, below: boolean): boolean {
+  if (!rule) return false;
+  const values = (rule.condition?.values ?? []).map((v) => v.userEnteredValue ?? '');
+  const same = (want: readonly string[]) => JSON.stringify(values) === JSON.stringify(want);
+  const type = rule.condition?.type;
+  const help = (rule.inputMessage ?? '') === spec.help;
+  switch (spec.kind) {
+    case 'list':
+      return (
+        type === 'ONE_OF_LIST' &&
+        same(spec.values) &&
+        rule.showCustomUi === true &&
+        (rule.strict === true) === !spec.allowInvalid &&
+        help
+      );
+    case 'number':
+      return type === 'NUMBER_GREATER_THAN_EQ' && same([String(spec.min)]) && rule.strict !== true && help;
+    case 'url':
+      return type === 'TEXT_IS_URL' && values.length === 0 && rule.strict !== true && help;
+    case 'formula':
+      return type === 'CUSTOM_FORMULA' && (below || same([spec.formula(firstCell)])) && rule.strict !== true && help;
+  }
+  return false;
 }
 
 /**

@@ -33,7 +33,10 @@ import {
   type Made,
   hideBlankDefaultSheets,
   setColumnWidths,
+  specHolds,
+  type SyncReport,
 } from '../adapter/sheetSync';
+import { readSheetFacts, type SheetFacts } from '../adapter/sheetFacts';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -52,7 +55,13 @@ import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel, yearNeutral } from '../core/yearLabels';
-import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
+import {
+  activitySheetSpec,
+  baselineSheetSpec,
+  districtSheetSpec,
+  onlineSheetSpec,
+  type SheetSpec,
+} from '../workbook/sheetSpecs';
 import { type LogRow, appendLog, finishStopped, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
@@ -175,48 +184,25 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
 
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);
+  // the laid-out sheets there before, checked in one read: only those that differ are read and
+  // repaired the SpreadsheetApp way
+  const facts = readSheetFacts(
+    ss,
+    run.registry.filter((s) => LAID_OUT.includes(s.mark.role)).map((s) => s.name),
+  );
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const year = settings.settings.fiscalYear;
-  const specTable = applySheetSpec(
-    districtOwn.own.sheet,
-    districtSheetSpec(SHEET.districts, year),
-    undo,
-    districtOwn.made,
-  );
-  note_(run, districtOwn.own, specTable);
+  note_(run, districtOwn.own, sync_(run, districtOwn, districtSheetSpec(SHEET.districts, year), false, facts));
 
   for (const name of names) {
     const activities = own_(run, 'activities', entrySheetName('activities', name), name);
-    note_(
-      run,
-      activities.own,
-      applySheetSpec(
-        activities.own.sheet,
-        activitySheetSpec(activities.own.name, name, year),
-        undo,
-        activities.made,
-        true,
-      ),
-    );
+    note_(run, activities.own, sync_(run, activities, activitySheetSpec(activities.own.name, name, year), true, facts));
     const online = own_(run, 'online', entrySheetName('online', name), name);
-    note_(
-      run,
-      online.own,
-      applySheetSpec(
-        online.own.sheet,
-        onlineSheetSpec(online.own.name, name, criteria.channels, year),
-        undo,
-        online.made,
-        true,
-      ),
-    );
+    const onlineSpec = onlineSheetSpec(online.own.name, name, criteria.channels, year);
+    note_(run, online.own, sync_(run, online, onlineSpec, true, facts));
   }
   const baseline = own_(run, 'baseline', baselineName_(run, year));
-  note_(
-    run,
-    baseline.own,
-    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names, year), undo, baseline.made, true),
-  );
+  note_(run, baseline.own, sync_(run, baseline, baselineSheetSpec(baseline.own.name, names, year), true, facts));
 
   const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
   const dashboard = own_(run, 'dashboard', SHEET.dashboard);
@@ -361,6 +347,30 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
 function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | null {
   const sheet = sheetNamed(ss, name);
   return sheet ? { sheet, mark: { role, sheetId: idOf(sheet) }, name } : null;
+}
+
+/** The roles whose sheets follow a spec (sheetSpecs.ts). */
+const LAID_OUT: readonly SheetRole[] = ['districts', 'activities', 'online', 'baseline'];
+
+/**
+ * Makes a sheet match its spec: a sheet there before that one read shows already matching
+ * (specHolds) costs no call; any other is synced the SpreadsheetApp way (applySheetSpec).
+ * @param run the run
+ * @param sheet the sheet and how it came to be
+ * @param spec its spec
+ * @param sized whether it is kept to its content plus a margin of rows
+ * @param facts the sheets read at the run's start, by id
+ */
+function sync_(
+  run: Run_,
+  sheet: { own: OwnSheet; made: Made },
+  spec: SheetSpec,
+  sized: boolean,
+  facts: ReadonlyMap<number, SheetFacts>,
+): SyncReport {
+  const { own, made } = sheet;
+  if (made === 'existing' && specHolds(facts.get(own.mark.sheetId), spec, sized)) return { changed: false, notes: [] };
+  return applySheetSpec(own.sheet, spec, run.undo, made, sized);
 }
 
 /** Records what syncing a sheet did. */
