@@ -54,6 +54,10 @@
  *   cell is unconfirmed: readers compare it on the first cell only);
  * - `sheets.properties.gridProperties` (rowCount, columnCount, frozenRowCount: 0 left out) and
  *   the tab colour `tabColor` (a Color; SheetProperties, GridProperties);
+ * - `sheets.conditionalFormats`, the sheet's rules in order (ConditionalFormatRule: ranges as
+ *   GridRanges, booleanRule {condition, format {backgroundColor, textFormat {foregroundColor,
+ *   bold}}}); Apps Script's NUMBER_EQUAL_TO and TEXT_EQUAL_TO are the API's NUMBER_EQ and
+ *   TEXT_EQ (ConditionType), the other criteria keep their Apps Script name;
  * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
  * ("Spreadsheet operations are sometimes bundled together to improve performance",
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
@@ -64,7 +68,7 @@ import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callL
 import { zonedParts } from './dates';
 import { displayText } from './display';
 import { computedBlock, contentExtent } from './formulaEngine';
-import type { ExecutionContext, ProtectionModel, ValidationModel } from './model';
+import type { ExecutionContext, ProtectionModel, RuleModel, ValidationModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
@@ -262,6 +266,31 @@ function colorJson_(color: string | null | undefined): Record<string, number> | 
   return out;
 }
 
+/** Apps Script's conditional-format criteria under the API's condition types (BooleanCondition.type). */
+const RULE_TYPES_: Record<string, string> = { NUMBER_EQUAL_TO: 'NUMBER_EQ', TEXT_EQUAL_TO: 'TEXT_EQ' };
+
+/**
+ * A stored conditional-format rule as the API's ConditionalFormatRule.
+ * @param rule the rule
+ */
+function conditionalRuleJson_(rule: RuleModel): Record<string, unknown> {
+  const criteria = String(rule.criteria);
+  const values = rule.values.filter((v) => v !== null && v !== undefined).map((v) => ({ userEnteredValue: String(v) }));
+  const background = colorJson_(rule.background);
+  const text = colorJson_(rule.fontColor);
+  const textFormat = { ...(text ? { foregroundColor: text } : {}), ...(rule.bold ? { bold: true } : {}) };
+  return {
+    ranges: rule.ranges.map((r) => gridRangeJson_(r.sheet.id, r.rect)),
+    booleanRule: {
+      condition: { type: RULE_TYPES_[criteria] ?? criteria, ...(values.length > 0 ? { values } : {}) },
+      format: {
+        ...(background ? { backgroundColor: background } : {}),
+        ...(Object.keys(textFormat).length > 0 ? { textFormat } : {}),
+      },
+    },
+  };
+}
+
 /** Apps Script's data-validation criteria under the API's condition types (BooleanCondition.type). */
 const CONDITION_TYPES_: Record<string, string> = {
   VALUE_IN_LIST: 'ONE_OF_LIST',
@@ -299,58 +328,121 @@ function formatType_(pattern: string): string {
   return 'NUMBER';
 }
 
+/** Each rule's JSON cut to a mask (by the mask's text), built once and frozen: shared by every cell of its block. */
+const VALIDATION_JSON_ = new WeakMap<ValidationModel, Map<string, unknown>>();
+
 /**
- * One cell as the API's CellData (only what the stand-in models; see the file's notes).
+ * A field of a mask (undefined: not asked for; null: all of it).
+ * @param mask the mask (null: everything)
+ * @param field the field
+ */
+function sub_(mask: Mask | null, field: string): Mask | null | undefined {
+  return mask === null ? null : mask.get(field);
+}
+
+/**
+ * One cell as the API's CellData, cut to the mask (only what the stand-in models; see the
+ * file's notes).
  * @param cell the stored cell
  * @param timeZone the spreadsheet's time zone (a date's serial number)
+ * @param mask the mask of `values`
+ * @param maskKey the mask's text (the rules' cache key)
  */
-function cellDataJson_(cell: CellData | undefined, timeZone: string): Record<string, unknown> {
+function cellDataJson_(
+  cell: CellData | undefined,
+  timeZone: string,
+  mask: Mask | null,
+  maskKey: string,
+): Record<string, unknown> {
   if (!cell) return {};
   const out: Record<string, unknown> = {};
   const v = cell.value;
+  const typed = sub_(mask, 'userEnteredValue');
   // every value getLastRow counts has one (a NaN or an invalid Date, which Sheets cannot hold, as null)
-  if (cell.formula !== undefined) out.userEnteredValue = { formulaValue: cell.formula };
-  else if (typeof v === 'string') {
-    if (v !== '') out.userEnteredValue = { stringValue: v };
-  } else if (typeof v === 'number') out.userEnteredValue = { numberValue: v };
-  else if (typeof v === 'boolean') out.userEnteredValue = { boolValue: v };
-  else if (v instanceof Date) out.userEnteredValue = { numberValue: serialOf_(v, timeZone) };
-  else if (v !== undefined && v !== null) out.userEnteredValue = { stringValue: String(v) };
-  const format: Record<string, unknown> = {};
-  if (cell.numberFormat !== undefined)
-    format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
-  if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
-  const background = colorJson_(cell.background);
-  if (background) format.backgroundColor = background;
-  if (Object.keys(format).length > 0) out.userEnteredFormat = format;
-  if (cell.note) out.note = cell.note;
-  if (cell.validation) out.dataValidation = validationJson_(cell.validation);
+  if (typed !== undefined) {
+    let value: Record<string, unknown> | undefined;
+    if (cell.formula !== undefined) value = { formulaValue: cell.formula };
+    else if (typeof v === 'string') value = v === '' ? undefined : { stringValue: v };
+    else if (typeof v === 'number') value = { numberValue: v };
+    else if (typeof v === 'boolean') value = { boolValue: v };
+    else if (v instanceof Date) value = { numberValue: serialOf_(v, timeZone) };
+    else if (v !== undefined && v !== null) value = { stringValue: String(v) };
+    if (value) out.userEnteredValue = typed === null ? value : select_(value, typed);
+  }
+  const formatMask = sub_(mask, 'userEnteredFormat');
+  if (formatMask !== undefined) {
+    const format: Record<string, unknown> = {};
+    if (cell.numberFormat !== undefined)
+      format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
+    if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
+    const background = colorJson_(cell.background);
+    if (background) format.backgroundColor = background;
+    const cut = select_(format, formatMask) as Record<string, unknown>;
+    if (Object.keys(cut).length > 0) out.userEnteredFormat = cut;
+  }
+  if (cell.note && sub_(mask, 'note') !== undefined) out.note = cell.note;
+  const ruleMask = sub_(mask, 'dataValidation');
+  if (cell.validation && ruleMask !== undefined) {
+    const cache = VALIDATION_JSON_.get(cell.validation) ?? new Map<string, unknown>();
+    VALIDATION_JSON_.set(cell.validation, cache);
+    if (!cache.has(maskKey)) cache.set(maskKey, deepFreeze_(select_(validationJson_(cell.validation), ruleMask)));
+    out.dataValidation = cache.get(maskKey);
+  }
   return out;
 }
 
 /**
- * A block of a sheet as the API's GridData: trailing empty cells and rows left out.
+ * A JSON value frozen throughout (a rule's JSON shared by the cells of its block: readers see
+ * plain JSON, none can change another cell's).
+ * @param value the value
+ */
+function deepFreeze_<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze_(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A block of a sheet as the API's GridData cut to the mask: trailing empty cells and rows
+ * left out.
  * @param timeZone the spreadsheet's time zone
  * @param sheet the sheet
  * @param rect the block
+ * @param mask the mask of `data`
  */
-function gridDataJson_(timeZone: string, sheet: SheetModel, rect: Rect): Record<string, unknown> {
+function gridDataJson_(timeZone: string, sheet: SheetModel, rect: Rect, mask: Mask | null): Record<string, unknown> {
+  const rowMask = sub_(mask, 'rowData');
   const rowData: { values?: Record<string, unknown>[] }[] = [];
-  const lastRow = Math.min(rect.row + rect.numRows - 1, sheet.rows.length);
+  const valuesMask = rowMask === undefined ? undefined : sub_(rowMask, 'values');
+  const maskKey = JSON.stringify(valuesMask === undefined ? '' : maskText_(valuesMask));
+  const lastRow = rowMask === undefined ? 0 : Math.min(rect.row + rect.numRows - 1, sheet.rows.length);
   for (let r = rect.row; r <= lastRow; r++) {
     const values: Record<string, unknown>[] = [];
     const cells = sheet.rows[r - 1];
-    const lastCol = Math.min(rect.col + rect.numCols - 1, cells?.length ?? 0);
-    for (let c = rect.col; c <= lastCol; c++) values.push(cellDataJson_(cells?.[c - 1], timeZone));
+    const lastCol = valuesMask === undefined ? 0 : Math.min(rect.col + rect.numCols - 1, cells?.length ?? 0);
+    for (let c = rect.col; c <= lastCol; c++) {
+      values.push(cellDataJson_(cells?.[c - 1], timeZone, valuesMask ?? null, maskKey));
+    }
     while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
     rowData.push(values.length > 0 ? { values } : {});
   }
   while (rowData.length > 0 && rowData[rowData.length - 1].values === undefined) rowData.pop();
   return {
-    ...(rect.row > 1 ? { startRow: rect.row - 1 } : {}),
-    ...(rect.col > 1 ? { startColumn: rect.col - 1 } : {}),
+    ...(rect.row > 1 && sub_(mask, 'startRow') !== undefined ? { startRow: rect.row - 1 } : {}),
+    ...(rect.col > 1 && sub_(mask, 'startColumn') !== undefined ? { startColumn: rect.col - 1 } : {}),
     ...(rowData.length > 0 ? { rowData } : {}),
   };
+}
+
+/**
+ * A mask written back as text (a cache key).
+ * @param mask the mask
+ */
+function maskText_(mask: Mask | null): string {
+  if (mask === null) return '*';
+  return [...mask].map(([k, v]) => (v === null ? k : `${k}(${maskText_(v)})`)).join(',');
 }
 
 /** Milliseconds of Sheets' day zero, 30 December 1899, as a UTC wall clock. */
@@ -561,19 +653,23 @@ export class FakeSheetsSpreadsheets {
         protectedRanges: book.protections
           .filter((p) => p.sheet === sheet)
           .map((p) => protectedRangeJson_(this.ctx_, p)),
-        ...(wantsData
-          ? {
-              data: (
-                resolved ?? [{ sheet, rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } }]
-              )
-                .filter((r) => r.sheet === sheet)
-                .map((r) => gridDataJson_(book.timeZone, sheet, r.rect)),
-            }
-          : {}),
+        conditionalFormats: sheet.rules.map(conditionalRuleJson_),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network
-    return JSON.parse(JSON.stringify(select_(full, mask))) as Record<string, unknown>;
+    const out = JSON.parse(JSON.stringify(select_(full, mask))) as { sheets?: Record<string, unknown>[] };
+    if (wantsData) {
+      // built fresh and already cut to the mask (the rules' JSON shared, frozen): no copy needed
+      const dataMask = sub_(sheetsMask ?? null, 'data') ?? null;
+      listed.forEach((sheet, i) => {
+        const blocks = (
+          resolved ?? [{ sheet, rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } }]
+        ).filter((r) => r.sheet === sheet);
+        const target = out.sheets?.[i];
+        if (target) target.data = blocks.map((r) => gridDataJson_(book.timeZone, sheet, r.rect, dataMask));
+      });
+    }
+    return out;
   }
 
   /**

@@ -9,6 +9,7 @@
  * default (proto3 JSON leaves out defaults; trailing empty cells may be left out), and a sheet the
  * answer does not list as unknown: the caller then checks it the SpreadsheetApp way.
  */
+import { columnLetter } from '../core/cellAddress';
 import { flushWrites, sheetsApi } from './services';
 import { bookIdOf } from './sheetName';
 
@@ -20,6 +21,51 @@ export interface ValidationJson {
   readonly inputMessage?: string;
   readonly strict?: boolean;
   readonly showCustomUi?: boolean;
+}
+
+/** A conditional-format rule as one read showed it. */
+export interface KnownRule {
+  /** each range in A1 ('' for one unbounded on a side) */
+  readonly ranges: readonly string[];
+  /** the API's condition type (NUMBER_EQ, TEXT_EQ, …; '' for a gradient) */
+  readonly type: string;
+  readonly values: readonly string[];
+  /** lower-case '#rrggbb', '' for none */
+  readonly background: string;
+  /** the text colour, lower-case '#rrggbb', '' for none */
+  readonly text: string;
+}
+
+/** A GridRange as the API returns it (a field at 0 left out). */
+interface GridRangeJson_ {
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+/** A colour as the API returns it. */
+type ColorJson_ = { red?: number; green?: number; blue?: number };
+
+/** A ConditionalFormatRule as the API returns it (the fields read). */
+interface RuleJson_ {
+  ranges?: GridRangeJson_[];
+  booleanRule?: {
+    condition?: { type?: string; values?: { userEnteredValue?: string }[] };
+    format?: { backgroundColor?: ColorJson_; textFormat?: { foregroundColor?: ColorJson_ } };
+  };
+}
+
+/**
+ * A bounded GridRange in A1 as Range.getA1Notation writes it ("B3", "B3:C4"); '' when a side is
+ * unbounded.
+ * @param r the range
+ */
+function a1Of_(r: GridRangeJson_): string {
+  if (r.endRowIndex === undefined || r.endColumnIndex === undefined) return '';
+  const top = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}`;
+  const bottom = `${columnLetter(r.endColumnIndex - 1)}${r.endRowIndex}`;
+  return top === bottom ? top : `${top}:${bottom}`;
 }
 
 /** A CellData as the API returns it (the fields asked for). */
@@ -47,6 +93,8 @@ export interface SheetFacts {
   readonly title: string;
   /** getMaxRows */
   readonly rows: number;
+  /** getMaxColumns */
+  readonly columns: number;
   readonly frozenRows: number;
   /** lower-case '#rrggbb', or null for none */
   readonly tabColor: string | null;
@@ -54,6 +102,8 @@ export interface SheetFacts {
   readonly lastRow: number;
   /** getLastColumn */
   readonly lastColumn: number;
+  /** getConditionalFormatRules, in order */
+  readonly rules: readonly KnownRule[];
   /**
    * A cell's typed value: a string, number or boolean; '' when empty; null for a formula (its
    * value is Sheets' to compute, so a reader cannot judge it from here).
@@ -75,7 +125,9 @@ export interface SheetFacts {
 
 /** The fields asked for (Sheets API reference: SheetProperties, GridProperties, GridData, CellData). */
 const FACT_FIELDS =
-  'sheets(properties(sheetId,title,gridProperties(rowCount,frozenRowCount),tabColor),' +
+  'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount),tabColor),' +
+  'conditionalFormats(ranges,booleanRule(condition(type,values(userEnteredValue)),' +
+  'format(backgroundColor,textFormat(foregroundColor)))),' +
   'data(startRow,startColumn,rowData(values(userEnteredValue,' +
   'userEnteredFormat(numberFormat(pattern),textFormat(bold),backgroundColor),note,dataValidation))))';
 
@@ -83,7 +135,7 @@ const FACT_FIELDS =
  * A Color (channels in [0, 1], a missing one 0) as lower-case '#rrggbb'.
  * @param c the colour
  */
-function hexOf_(c: { red?: number; green?: number; blue?: number } | undefined): string {
+function hexOf_(c: ColorJson_ | undefined): string {
   if (!c) return '';
   const hex = (x: number | undefined) =>
     Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
@@ -146,10 +198,18 @@ export function readSheetFacts(ss: Spreadsheet, names: readonly string[]): Map<n
       sheetId: props.sheetId ?? 0,
       title: props.title ?? '',
       rows: grid.rowCount ?? 0,
+      columns: grid.columnCount ?? 0,
       frozenRows: grid.frozenRowCount ?? 0,
       tabColor: tab === '' ? null : tab,
       lastRow,
       lastColumn,
+      rules: ((sheet.conditionalFormats ?? []) as RuleJson_[]).map((rule) => ({
+        ranges: (rule.ranges ?? []).map(a1Of_),
+        type: rule.booleanRule?.condition?.type ?? '',
+        values: (rule.booleanRule?.condition?.values ?? []).map((v) => v.userEnteredValue ?? ''),
+        background: hexOf_(rule.booleanRule?.format?.backgroundColor),
+        text: hexOf_(rule.booleanRule?.format?.textFormat?.foregroundColor),
+      })),
       value: (row, col) => {
         const v = at(row, col)?.userEnteredValue;
         if (!v) return '';

@@ -572,9 +572,17 @@ const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
  * @param ss the workbook
  * @param ours the names of the add-on's sheets
  * @param undo where each change's undo is registered
+ * @param titles every sheet's name and whether it is hidden, as the registry's read saw them
+ *   (null: not known): when no visible sheet there has a default name that is not ours, no call
  * @return the names hidden
  */
-export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
+export function hideBlankDefaultSheets(
+  ss: Spreadsheet,
+  ours: ReadonlySet<string>,
+  undo: Undo,
+  titles: readonly { title: string; hidden: boolean }[] | null = null,
+): string[] {
+  if (titles && !titles.some((t) => !t.hidden && DEFAULT_SHEET_NAME.test(t.title) && !ours.has(t.title))) return [];
   const hidden: string[] = [];
   const sheets = ss.getSheets();
   // by name first: the other calls only for a sheet of a default name (set-up's call budget)

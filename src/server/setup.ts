@@ -19,7 +19,7 @@ import { OfficerError } from '../core/officerError';
 import { CALENDAR_2565 } from '../core/calendar';
 import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../core/settings';
 import { cleanText, isBlank } from '../core/text';
-import { applyBandRules } from '../adapter/bandRulesSync';
+import { applyBandRules, bandRulesHold } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection, readSheetProtections } from '../adapter/protections';
@@ -116,6 +116,10 @@ interface Run_ {
   readonly created: string[];
   readonly repaired: Set<string>;
   readonly warnings: string[];
+  /** The columns of the laid-out sheets that one read showed matching their spec (left unchanged), by id. */
+  readonly widths: Map<number, number>;
+  /** The laid-out sheets as one read showed them before any of them was synced, by id. */
+  facts: ReadonlyMap<number, SheetFacts>;
 }
 
 /**
@@ -174,12 +178,17 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     created: [],
     repaired: new Set(),
     warnings: [],
+    widths: new Map(),
+    facts: new Map(),
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
+  let titles = found.titles;
   if (healed.length > 0) {
     flushWrites(); // the registry is read through the Sheets API, which does not see cached writes
-    run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
+    const again = readRegistry(ss);
+    run.registry.splice(0, run.registry.length, ...again.sheets);
+    titles = again.titles;
   }
 
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
@@ -190,6 +199,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     ss,
     run.registry.filter((s) => LAID_OUT.includes(s.mark.role)).map((s) => s.name),
   );
+  run.facts = facts;
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const year = settings.settings.fiscalYear;
   note_(run, districtOwn.own, sync_(run, districtOwn, districtSheetSpec(SHEET.districts, year), false, facts));
@@ -216,7 +226,8 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
-  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
+  // the sheets' names and visibility as the registry read them: no call when none is a stray
+  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo, titles);
   if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings, settings.dataDayCell);
   warnOutsiders_(run, settings.settings, who.owner);
@@ -369,7 +380,11 @@ function sync_(
   facts: ReadonlyMap<number, SheetFacts>,
 ): SyncReport {
   const { own, made } = sheet;
-  if (made === 'existing' && specHolds(facts.get(own.mark.sheetId), spec, sized)) return { changed: false, notes: [] };
+  const known = facts.get(own.mark.sheetId);
+  if (made === 'existing' && known && specHolds(known, spec, sized)) {
+    run.widths.set(own.mark.sheetId, known.columns);
+    return { changed: false, notes: [] };
+  }
   return applySheetSpec(own.sheet, spec, run.undo, made, sized);
 }
 
@@ -589,7 +604,7 @@ function writeDistrictTable_(
   const criteria = criteriaRefs(criteriaSheet);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
-    baseline: baseline ? plannedRef(baseline) : '',
+    baseline: baseline ? plannedRef(baseline, run.widths.get(baseline.mark.sheetId)) : '',
     settings: settings.refs.settings,
     criteria: criteria.table,
     channels: criteria.channels,
@@ -619,7 +634,10 @@ function writeDistrictTable_(
     if (activities && online) {
       const formulas = districtRowFormulas(
         row,
-        { activities: plannedRef(activities), online: plannedRef(online) },
+        {
+          activities: plannedRef(activities, run.widths.get(activities.mark.sheetId)),
+          online: plannedRef(online, run.widths.get(online.mark.sheetId)),
+        },
         refs,
       );
       for (const [c, f] of formulas) cells.set(c + 1, f);
@@ -633,7 +651,8 @@ function writeDistrictTable_(
   const last = rows[rows.length - 1].row;
   let totalRow = table.totalRow || last + 1;
   const after = table.values[totalRow - 1] ?? [];
-  if (!table.totalRow && after.some((v) => !isBlank(v))) {
+  const inserting = !table.totalRow && after.some((v) => !isBlank(v));
+  if (inserting) {
     const label = `แถวรวมที่เพิ่มในชีต "${own.name}"`;
     const isTotal = (row: readonly unknown[]) => String(row[DISTRICT_COL.name]) === TOTAL_LABEL;
     insertRowAfter(sheet, last, DISTRICT_LAYOUT.width, run.undo, label, isTotal);
@@ -652,7 +671,11 @@ function writeDistrictTable_(
   }
   makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
+  const wanted = bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level));
+  // the rules as the run's first read showed them, when the sheet was left as it was since
+  // (a row inserted above moves rules: then they are read again)
+  const known = run.widths.has(own.mark.sheetId) && !inserting ? run.facts.get(own.mark.sheetId)?.rules : undefined;
+  if (!(known && bandRulesHold(known, wanted)) && applyBandRules(sheet, wanted, run.undo)) {
     run.repaired.add(nameOf(sheet));
   }
   return refs;
@@ -672,7 +695,7 @@ function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] 
     // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
     const spec = own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
     const change = applyProtection(
-      own.sheet,
+      () => own.sheet,
       spec,
       run.undo,
       own.mark.unfinished !== undefined && !run.logged,
