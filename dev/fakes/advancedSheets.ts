@@ -36,6 +36,13 @@
  *   applied ... applied together atomically": every request is checked (sheet, grid limits,
  *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
  *   number of requests. A request or field the stand-in does not model is refused;
+ * - for a new sheet's layout (adapter/sheetSync.ts writeFresh_): repeatCell of
+ *   userEnteredFormat.numberFormat (its pattern), setDataValidation ("Sets a data validation
+ *   rule to every cell in the range"; SetDataValidationRequest, a custom formula relative to the
+ *   range's first cell as Range.setDataValidation reads it), updateSheetProperties of
+ *   gridProperties.frozenRowCount and tabColor ("fields: … The root 'properties' is implied";
+ *   UpdateSheetPropertiesRequest) and deleteDimension of rows or columns (DeleteDimensionRequest;
+ *   a sheet keeps one row and one column, as SpreadsheetApp's deletes refuse);
  * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells) and a mask naming
  *   `sheets.data`: "Limiting the range returns only the portions of the spreadsheet that
  *   intersect the requested ranges" (spreadsheets/get), so only the sheets a range touches are
@@ -66,7 +73,9 @@
 import { parseA1, quoteSheetName, type Rect, rectA1 } from './a1';
 import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callLedger';
 import { zonedParts } from './dates';
+import { FakeDataValidation } from './dataValidation';
 import { displayText } from './display';
+import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent } from './formulaEngine';
 import type { ExecutionContext, ProtectionModel, RuleModel, ValidationModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
@@ -445,6 +454,45 @@ function maskText_(mask: Mask | null): string {
   return [...mask].map(([k, v]) => (v === null ? k : `${k}(${maskText_(v)})`)).join(',');
 }
 
+/** The API's condition types under Apps Script's data-validation criteria (the inverse of CONDITION_TYPES_). */
+const CRITERIA_OF_TYPE_: Record<string, string> = {
+  ONE_OF_LIST: 'VALUE_IN_LIST',
+  NUMBER_GREATER_THAN_EQ: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  TEXT_IS_URL: 'TEXT_IS_VALID_URL',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+};
+
+/**
+ * A DataValidationRule of a setDataValidation request as the rule SpreadsheetApp's builder makes
+ * (requireValueInList(values, showCustomUi), requireNumberGreaterThanOrEqualTo(n),
+ * requireTextIsUrl(), requireFormulaSatisfied(formula); allowInvalid = !strict, helpText =
+ * inputMessage). Other condition types are refused (not modelled).
+ * @param rule the rule
+ * @param where the request, for errors
+ */
+function validationModel_(rule: GoogleAppsScript.Sheets.Schema.DataValidationRule, where: string): ValidationModel {
+  const type = String(rule.condition?.type ?? '');
+  const criteria = CRITERIA_OF_TYPE_[type];
+  if (!criteria) throw new Error(`stand-in: setDataValidation of condition ${type} is not modelled`);
+  const values = (rule.condition?.values ?? []).map((v) => String(v.userEnteredValue ?? ''));
+  let stored: unknown[];
+  if (type === 'ONE_OF_LIST') stored = [values, rule.showCustomUi === true];
+  else if (type === 'NUMBER_GREATER_THAN_EQ') {
+    const n = Number(values[0]);
+    if (values.length !== 1 || !Number.isFinite(n)) throw new Error(`${where}: the condition needs one number`);
+    stored = [n];
+  } else if (type === 'CUSTOM_FORMULA') {
+    if (values.length !== 1) throw new Error(`${where}: the condition needs one formula`);
+    stored = [values[0]];
+  } else stored = [];
+  return {
+    criteria: DataValidationCriteria[criteria as keyof typeof DataValidationCriteria],
+    values: stored,
+    allowInvalid: rule.strict !== true,
+    helpText: rule.inputMessage ?? '',
+  };
+}
+
 /** Milliseconds of Sheets' day zero, 30 December 1899, as a UTC wall clock. */
 const DAY_ZERO_UTC_ = Date.UTC(1899, 11, 30);
 
@@ -724,6 +772,10 @@ export class FakeSheetsSpreadsheets {
           const align = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[String(format.horizontalAlignment)];
           if (!align) throw new Error(`${where}: horizontalAlignment ${String(format.horizontalAlignment)}`);
           changes.push(() => callUnrecorded(target, 'Range.setHorizontalAlignment', align));
+        } else if (field === 'userEnteredFormat.numberFormat' && format.numberFormat?.pattern) {
+          // the pattern is what Range.setNumberFormat takes (NumberFormat.pattern; its type is Sheets' to infer)
+          const pattern = format.numberFormat.pattern;
+          changes.push(() => callUnrecorded(target, 'Range.setNumberFormat', pattern));
         } else if (field === 'userEnteredFormat.backgroundColor' && format.backgroundColor) {
           const c = format.backgroundColor;
           const hex = (x: number | undefined) =>
@@ -747,6 +799,55 @@ export class FakeSheetsSpreadsheets {
         border === undefined ? null : border.style !== 'NONE';
       const args = [b.top, b.left, b.bottom, b.right, b.innerVertical, b.innerHorizontal].map(side);
       return () => callUnrecorded(target, 'Range.setBorder', ...args);
+    }
+    if (request.setDataValidation) {
+      const { range, rule } = request.setDataValidation;
+      const target = this.range_(range, where);
+      const model = rule ? validationModel_(rule, where) : null;
+      const built = model ? new FakeDataValidation(this.ctx_, model) : null;
+      return () => callUnrecorded(target, 'Range.setDataValidation', built);
+    }
+    if (request.updateSheetProperties) {
+      const { properties, fields } = request.updateSheetProperties;
+      const sheet = this.sheet_(properties?.sheetId, where);
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      const changes: (() => void)[] = [];
+      for (const field of (fields ?? '').split(',').map((f) => f.trim())) {
+        if (field === 'gridProperties.frozenRowCount') {
+          const n = properties?.gridProperties?.frozenRowCount ?? 0;
+          changes.push(() => callUnrecorded(fake, 'Sheet.setFrozenRows', n));
+        } else if (field === 'tabColor') {
+          const c = properties?.tabColor;
+          const hex = (x: number | undefined) =>
+            Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
+              .toString(16)
+              .padStart(2, '0');
+          const color = c ? `#${hex(c.red)}${hex(c.green)}${hex(c.blue)}` : null;
+          changes.push(() => callUnrecorded(fake, 'Sheet.setTabColor', color));
+        } else {
+          throw new Error(`stand-in: updateSheetProperties of "${field}" is not modelled`);
+        }
+      }
+      return () => {
+        for (const change of changes) change();
+      };
+    }
+    if (request.deleteDimension) {
+      const { range } = request.deleteDimension;
+      const sheet = this.sheet_(range?.sheetId, where);
+      const rows = range?.dimension === 'ROWS';
+      if (!rows && range?.dimension !== 'COLUMNS') throw new Error(`${where}: dimension must be ROWS or COLUMNS`);
+      const size = rows ? sheet.maxRows : sheet.maxColumns;
+      const start = range?.startIndex ?? 0;
+      const end = range?.endIndex ?? size;
+      if (start < 0 || end <= start || end > size) throw new Error(`${where}: range exceeds grid limits`);
+      // a sheet keeps at least one row and one column (as Sheet.deleteRows / deleteColumns refuse)
+      if (end - start >= size)
+        throw new Error(`${where}: You can't delete all the ${rows ? 'rows' : 'columns'} on the sheet.`);
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      return () => callUnrecorded(fake, rows ? 'Sheet.deleteRows' : 'Sheet.deleteColumns', start + 1, end - start);
     }
     if (request.updateDimensionProperties) {
       const { range, properties, fields } = request.updateDimensionProperties;

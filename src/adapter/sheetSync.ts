@@ -387,34 +387,116 @@ function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], 
   return true;
 }
 
-/** Writes a new sheet's header, formats, dropdowns, widths and size. */
+/**
+ * Writes a new sheet's header, formats, dropdowns, widths and size: the header's values and
+ * notes through SpreadsheetApp, the rest in one Sheets API batchUpdate, applied "together
+ * atomically" (Sheets API reference, spreadsheets/batchUpdate): the header's bold and grey, the
+ * frozen rows and tab colour (UpdateSheetPropertiesRequest), the columns and rows beyond the
+ * layout removed (DeleteDimensionRequest), the widths, and each column's number format
+ * (RepeatCellRequest) and dropdown (SetDataValidationRequest, a custom formula relative to the
+ * range's first cell, as Range.setDataValidation reads it). About 35 SpreadsheetApp calls a
+ * sheet before (issue 23); the sheet is new, so its removal still undoes all of it.
+ */
 function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
   const columns = spec.columns;
   const header = sheet.getRange(1, 1, 1, columns.length);
-  header
-    .setValues([columns.map((c) => c.header)])
-    .setFontWeight('bold')
-    .setBackground(HEADER_BACKGROUND)
-    .setNotes([columns.map((c) => c.note ?? '')]);
-  sheet.setFrozenRows(spec.frozenRows);
-  const extra = sheet.getMaxColumns() - columns.length;
-  if (extra > 0) sheet.deleteColumns(columns.length + 1, extra);
-  if (sized && sheet.getMaxRows() > spec.frozenRows + ROW_MARGIN) {
-    sheet.deleteRows(spec.frozenRows + ROW_MARGIN + 1, sheet.getMaxRows() - spec.frozenRows - ROW_MARGIN);
+  header.setValues([columns.map((c) => c.header)]).setNotes([columns.map((c) => c.note ?? '')]);
+  const sheetId = sheetIdOf(sheet);
+  const frozen = spec.frozenRows;
+  const maxColumns = sheet.getMaxColumns();
+  const maxRows = sheet.getMaxRows();
+  const rows = sized && maxRows > frozen + ROW_MARGIN ? frozen + ROW_MARGIN : maxRows;
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [
+    {
+      repeatCell: {
+        range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: columns.length },
+        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: colorOf_(HEADER_BACKGROUND) } },
+        fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor',
+      },
+    },
+    {
+      updateSheetProperties: {
+        properties: {
+          sheetId,
+          gridProperties: { frozenRowCount: frozen },
+          ...(spec.tab ? { tabColor: colorOf_(spec.tab) } : {}),
+        },
+        fields: spec.tab ? 'gridProperties.frozenRowCount,tabColor' : 'gridProperties.frozenRowCount',
+      },
+    },
+  ];
+  if (maxColumns > columns.length) {
+    requests.push({
+      deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: columns.length, endIndex: maxColumns } },
+    });
   }
-  setColumnWidths(
-    sheet,
-    columns.map((c) => c.width),
+  if (rows < maxRows) {
+    requests.push({ deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: rows, endIndex: maxRows } } });
+  }
+  requests.push(
+    ...columnWidthRequests(
+      sheetId,
+      columns.map((c) => c.width),
+    ),
   );
-  if (spec.tab) sheet.setTabColor(spec.tab);
-  const dataRows = sheet.getMaxRows() - spec.frozenRows;
-  if (dataRows <= 0) return;
-  columns.forEach((c, i) => {
-    if (!c.format && !c.validation) return;
-    const range = sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
-    if (c.format) range.setNumberFormat(c.format);
-    if (c.validation) range.setDataValidation(validation_(c.validation, a1(spec.frozenRows + 1, i + 1)));
-  });
+  if (rows > frozen) {
+    columns.forEach((c, i) => {
+      const range = { sheetId, startRowIndex: frozen, endRowIndex: rows, startColumnIndex: i, endColumnIndex: i + 1 };
+      if (c.format) {
+        requests.push({
+          repeatCell: {
+            range,
+            cell: { userEnteredFormat: { numberFormat: { pattern: c.format } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      }
+      if (c.validation) {
+        requests.push({ setDataValidation: { range, rule: validationRule_(c.validation, a1(frozen + 1, i + 1)) } });
+      }
+    });
+  }
+  applyRequests(parentOf(sheet), requests);
+}
+
+/**
+ * A '#rrggbb' colour as the API's Color (channels in [0, 1]).
+ * @param hex the colour
+ */
+function colorOf_(hex: string): GoogleAppsScript.Sheets.Schema.Color {
+  const channel = (i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+  return { red: channel(0), green: channel(1), blue: channel(2) };
+}
+
+/**
+ * A dropdown or check as the API's DataValidationRule, the same rule validation_ builds
+ * (Sheets API reference, DataValidationRule, ConditionType).
+ * @param spec the rule
+ * @param firstCell A1 of the column's first data cell (a custom formula is relative to it)
+ */
+function validationRule_(spec: Validation, firstCell: string): GoogleAppsScript.Sheets.Schema.DataValidationRule {
+  const values = (list: readonly string[]) => list.map((v) => ({ userEnteredValue: v }));
+  switch (spec.kind) {
+    case 'list':
+      return {
+        condition: { type: 'ONE_OF_LIST', values: values(spec.values) },
+        showCustomUi: true,
+        strict: !spec.allowInvalid,
+        inputMessage: spec.help,
+      };
+    case 'number':
+      return {
+        condition: { type: 'NUMBER_GREATER_THAN_EQ', values: values([String(spec.min)]) },
+        inputMessage: spec.help,
+      };
+    case 'url':
+      return { condition: { type: 'TEXT_IS_URL' }, inputMessage: spec.help };
+    case 'formula':
+      return {
+        condition: { type: 'CUSTOM_FORMULA', values: values([spec.formula(firstCell)]) },
+        inputMessage: spec.help,
+      };
+  }
 }
 
 /** The last non-blank cell of a row (-1 when none). */
