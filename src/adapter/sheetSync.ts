@@ -30,6 +30,8 @@ export interface SyncReport {
   readonly changed: boolean;
   /** What officers should know, in Thai. */
   readonly notes: readonly string[];
+  /** The sheet's number of columns after a fresh write (it set them), when known. */
+  readonly columns?: number;
 }
 
 /**
@@ -89,14 +91,17 @@ export function deleteLeftovers(
  * @param name the sheet's name
  * @param undo where the new sheet's removal is registered
  * @param elsewhere the name to number when the name is taken (default "<name> (OTOP)")
+ * @param absent no sheet has the name (the caller knows it from a read of every sheet's name):
+ *   it is not asked
  */
 export function blankOrNewSheet(
   ss: Spreadsheet,
   name: string,
   undo: Undo,
   elsewhere = `${name} (OTOP)`,
+  absent = false,
 ): { sheet: Sheet; name: string } {
-  const existing = ss.getSheetByName(name);
+  const existing = absent ? null : ss.getSheetByName(name);
   if (existing && existing.getLastRow() === 0 && existing.getLastColumn() === 0) return { sheet: existing, name };
   const free = existing ? freeName(ss, elsewhere) : name;
   return { sheet: newSheet(ss, free, undo), name: free };
@@ -181,8 +186,7 @@ export type Made = 'new' | 'unfinished' | 'existing';
  */
 export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: Made, sized = false): SyncReport {
   if (made === 'new' || (made === 'unfinished' && sheet.getLastRow() <= 1)) {
-    writeFresh_(sheet, spec, sized);
-    return { changed: true, notes: [] };
+    return { changed: true, notes: [], columns: writeFresh_(sheet, spec, sized) };
   }
   if (made === 'unfinished') {
     setColumnWidths(
@@ -397,7 +401,7 @@ function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], 
  * range's first cell, as Range.setDataValidation reads it). About 35 SpreadsheetApp calls a
  * sheet before (issue 23); the sheet is new, so its removal still undoes all of it.
  */
-function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
+function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): number {
   const columns = spec.columns;
   const header = sheet.getRange(1, 1, 1, columns.length);
   header.setValues([columns.map((c) => c.header)]).setNotes([columns.map((c) => c.note ?? '')]);
@@ -457,6 +461,7 @@ function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
     });
   }
   applyRequests(parentOf(sheet), requests);
+  return Math.min(maxColumns, columns.length);
 }
 
 /**
@@ -654,17 +659,20 @@ const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
  * @param ss the workbook
  * @param ours the names of the add-on's sheets
  * @param undo where each change's undo is registered
- * @param titles every sheet's name and whether it is hidden, as the registry's read saw them
- *   (null: not known): when no visible sheet there has a default name that is not ours, no call
+ * @param titles every sheet's id, name and whether it is hidden, as the registry's read saw them
+ *   (null: not known): then only the visible sheets of a default name there are fetched (by id),
+ *   and the visible sheets are counted from it
+ * @param madeSince the sheets made since that read (visible, none of a default name)
  * @return the names hidden
  */
 export function hideBlankDefaultSheets(
   ss: Spreadsheet,
   ours: ReadonlySet<string>,
   undo: Undo,
-  titles: readonly { title: string; hidden: boolean }[] | null = null,
+  titles: readonly { sheetId: number; title: string; hidden: boolean }[] | null = null,
+  madeSince = 0,
 ): string[] {
-  if (titles && !titles.some((t) => !t.hidden && DEFAULT_SHEET_NAME.test(t.title) && !ours.has(t.title))) return [];
+  if (titles) return hideKnown_(ss, ours, undo, titles, madeSince);
   const hidden: string[] = [];
   const sheets = ss.getSheets();
   // by name first: the other calls only for a sheet of a default name (set-up's call budget)
@@ -677,6 +685,36 @@ export function hideBlankDefaultSheets(
     if (sheet.isSheetHidden()) continue;
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
     visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
+    if (visible <= 1) continue;
+    const name = nameOf(sheet);
+    undo.add(() => {
+      sheet.showSheet();
+    }, `ชีตว่าง "${name}"`);
+    sheet.hideSheet();
+    visible--;
+    hidden.push(name);
+  }
+  return hidden;
+}
+
+/**
+ * hideBlankDefaultSheets from the registry's read: the candidates fetched by id, the visible
+ * sheets counted from the read and the sheets made since.
+ */
+function hideKnown_(
+  ss: Spreadsheet,
+  ours: ReadonlySet<string>,
+  undo: Undo,
+  titles: readonly { sheetId: number; title: string; hidden: boolean }[],
+  madeSince: number,
+): string[] {
+  const hidden: string[] = [];
+  const candidates = titles.filter((t) => !t.hidden && DEFAULT_SHEET_NAME.test(t.title) && !ours.has(t.title));
+  let visible = titles.filter((t) => !t.hidden).length + madeSince;
+  for (const t of candidates) {
+    const sheet = ss.getSheetById(t.sheetId);
+    if (!sheet || sheet.isSheetHidden()) continue;
+    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
     if (visible <= 1) continue;
     const name = nameOf(sheet);
     undo.add(() => {

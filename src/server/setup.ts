@@ -120,6 +120,10 @@ interface Run_ {
   readonly widths: Map<number, number>;
   /** The laid-out sheets as one read showed them before any of them was synced, by id. */
   facts: ReadonlyMap<number, SheetFacts>;
+  /** Every sheet's id, name and visibility as the registry's read saw them (null: not read). */
+  titles: Registry['titles'];
+  /** The names of the sheets this run made. */
+  readonly made: string[];
 }
 
 /**
@@ -180,15 +184,16 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     warnings: [],
     widths: new Map(),
     facts: new Map(),
+    titles: found.titles,
+    made: [],
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
-  let titles = found.titles;
   if (healed.length > 0) {
     flushWrites(); // the registry is read through the Sheets API, which does not see cached writes
     const again = readRegistry(ss);
     run.registry.splice(0, run.registry.length, ...again.sheets);
-    titles = again.titles;
+    run.titles = again.titles;
   }
 
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
@@ -227,7 +232,8 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
 
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
   // the sheets' names and visibility as the registry read them: no call when none is a stray
-  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo, titles);
+  const ours = new Set(run.registry.map((s) => s.name));
+  const strays = hideBlankDefaultSheets(ss, ours, undo, run.titles, run.made.length);
   if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings, settings.dataDayCell);
   warnOutsiders_(run, settings.settings, who.owner);
@@ -330,7 +336,8 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     }
     return { own: marked, made: 'existing' };
   }
-  const existing = sheetNamed(run.ss, name);
+  const absent = absent_(run, name);
+  const existing = absent ? null : sheetNamed(run.ss, name);
   if (existing && ADOPTABLE.includes(role)) {
     // Adopting is a change (the sheet gets its marker), so it is counted as a repair.
     const unfinished = { as: 'adopted', run: run.id } as const;
@@ -340,7 +347,8 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     return { own, made: 'existing' };
   }
   // A blank sheet of the name (a killed run's leftover: made, not yet marked) is taken as it is.
-  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo);
+  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo, undefined, absent);
+  run.made.push(free);
   if (free !== name) {
     run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
   }
@@ -349,6 +357,16 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
   run.registry.push(own);
   run.created.push(free);
   return { own, made: 'new' };
+}
+
+/**
+ * Whether no sheet has a name, known without a call: the registry's read named every sheet
+ * (compared ignoring case, as a sheet's name is unique that way) and this run made none of it.
+ */
+function absent_(run: Run_, name: string): boolean {
+  if (!run.titles) return false;
+  const key = name.toLowerCase();
+  return !run.titles.some((t) => t.title.toLowerCase() === key) && !run.made.some((n) => n.toLowerCase() === key);
 }
 
 /**
@@ -385,7 +403,9 @@ function sync_(
     run.widths.set(own.mark.sheetId, known.columns);
     return { changed: false, notes: [] };
   }
-  return applySheetSpec(own.sheet, spec, run.undo, made, sized);
+  const report = applySheetSpec(own.sheet, spec, run.undo, made, sized);
+  if (report.columns !== undefined) run.widths.set(own.mark.sheetId, report.columns);
+  return report;
 }
 
 /** Records what syncing a sheet did. */
@@ -456,7 +476,10 @@ function setUpSettings_(
     });
   }
   const formulas = existing.map((row) => row.map(() => ''));
-  if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
+  if (
+    writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo, made === 'new') > 0 &&
+    made === 'existing'
+  ) {
     run.repaired.add(nameOf(sheet));
   }
   // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
@@ -556,7 +579,8 @@ function setUpCriteria_(run: Run_): {
     channelRows = defaults.slice(CRITERIA_LAYOUT.channels - 1);
     plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
-  const written = writeChangedCells(sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
+  const now = { values, formulas: values.map((r) => r.map(() => '')) };
+  const written = writeChangedCells(sheet, planned, now, run.undo, made === 'new');
   if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
   makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
   makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
