@@ -196,15 +196,15 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     run.titles = again.titles;
   }
 
-  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
-  const criteria = setUpCriteria_(run);
-  // the laid-out sheets there before, checked in one read: only those that differ are read and
-  // repaired the SpreadsheetApp way
+  // the sheets there before, checked in one read: only those that differ are read and repaired
+  // the SpreadsheetApp way
   const facts = readSheetFacts(
     ss,
-    run.registry.filter((s) => LAID_OUT.includes(s.mark.role)).map((s) => s.name),
+    run.registry.filter((s) => CHECKED.includes(s.mark.role)).map((s) => s.name),
   );
   run.facts = facts;
+  const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
+  const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const year = settings.settings.fiscalYear;
   note_(run, districtOwn.own, sync_(run, districtOwn, districtSheetSpec(SHEET.districts, year), false, facts));
@@ -378,8 +378,57 @@ function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | n
   return sheet ? { sheet, mark: { role, sheetId: idOf(sheet) }, name } : null;
 }
 
-/** The roles whose sheets follow a spec (sheetSpecs.ts). */
-const LAID_OUT: readonly SheetRole[] = ['districts', 'activities', 'online', 'baseline'];
+/** The roles whose sheets set-up checks from one read: those that follow a spec (sheetSpecs.ts), the settings and the criteria. */
+const CHECKED: readonly SheetRole[] = ['districts', 'activities', 'online', 'baseline', 'settings', 'criteria'];
+
+/**
+ * A sheet's facts as the run's first read showed them, when nothing was written to it since
+ * (then its formats, bold, frozen rows and size are still as read); else undefined.
+ * @param run the run
+ * @param own the sheet
+ * @param written cells written to it since the read
+ */
+function still_(run: Run_, own: OwnSheet, written: number): SheetFacts | undefined {
+  return written === 0 ? run.facts.get(own.mark.sheetId) : undefined;
+}
+
+/**
+ * Whether every cell of a block is as one read showed it: bold, or of a number format.
+ * @param facts the sheet as read (undefined: not known)
+ * @param row the block's first row (1-based)
+ * @param col its first column
+ * @param rows how many rows
+ * @param cols how many columns
+ * @param format the number format ('' for bold)
+ */
+function blockHolds_(
+  facts: SheetFacts | undefined,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  format = '',
+): boolean {
+  if (!facts) return false;
+  for (let r = row; r < row + rows; r++) {
+    for (let c = col; c < col + cols; c++) {
+      if (format === '' ? !facts.bold(r, c) : facts.format(r, c) !== format) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a sheet's size is as fitRows keeps it (content plus `margin` blank rows, give or take
+ * the margin), from one read.
+ * @param facts the sheet as read (undefined: not known)
+ * @param margin the blank rows kept
+ */
+function fits_(facts: SheetFacts | undefined, margin: number): boolean {
+  if (!facts) return false;
+  const wanted = Math.max(facts.lastRow, 1) + margin;
+  return facts.rows >= wanted && facts.rows <= wanted + margin;
+}
 
 /**
  * Makes a sheet match its spec: a sheet there before that one read shows already matching
@@ -476,25 +525,32 @@ function setUpSettings_(
     });
   }
   const formulas = existing.map((row) => row.map(() => ''));
-  if (
-    writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo, made === 'new') > 0 &&
-    made === 'existing'
-  ) {
-    run.repaired.add(nameOf(sheet));
-  }
+  let written = writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo, made === 'new');
+  if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
   // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
   if (!sameDay_(grid[dataDayRow][1], today)) {
     const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, asCellText(beDateText(today))]])]]);
-    writeChangedCells(sheet, day, { values: grid, formulas: grid.map((row) => row.map(() => '')) }, run.undo);
+    written += writeChangedCells(
+      sheet,
+      day,
+      { values: grid, formulas: grid.map((row) => row.map(() => '')) },
+      run.undo,
+    );
     grid[dataDayRow][1] = beDateText(today);
   }
   dateRows.push(dataDayRow + 1);
+  // what the first read showed, when nothing was written since (no call for what is in place)
+  const facts = made === 'existing' ? still_(run, own, written) : undefined;
   // Plain text: a BE date typed there stays the text officers read (as a date cell it would show its CE year).
-  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
-  makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
-  setFrozenRows(sheet, 1, run.undo);
+  for (const row of dateRows) {
+    if (!blockHolds_(facts, row, 2, 1, 1, '@')) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
+  }
+  if (!blockHolds_(facts, 1, 1, 1, 3)) makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
+  if (facts?.frozenRows !== 1) setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.
-  if (fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
+  if (!fits_(facts, SETTINGS_MARGIN) && fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') {
+    run.repaired.add(nameOf(sheet));
+  }
   if (made !== 'existing') setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
@@ -582,10 +638,18 @@ function setUpCriteria_(run: Run_): {
   const now = { values, formulas: values.map((r) => r.map(() => '')) };
   const written = writeChangedCells(sheet, planned, now, run.undo, made === 'new');
   if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
-  makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
-  makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
+  // what the first read showed, when nothing was written since (no call for what is in place)
+  const facts = made === 'existing' ? still_(run, own, written) : undefined;
+  if (!blockHolds_(facts, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width)) {
+    makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  }
+  if (!blockHolds_(facts, CRITERIA_LAYOUT.channelHeader, 1, 1, width)) {
+    makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
+  }
   // Every district row's formula reads the channel table open-ended ($A$12:$Z): keep it short.
-  if (fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
+  if (!fits_(facts, CHANNEL_MARGIN) && fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') {
+    run.repaired.add(nameOf(sheet));
+  }
   const criteria = criteriaOrDefault(tableRows);
   const beyond =
     table.beyond.length === 0
@@ -690,10 +754,13 @@ function writeDistrictTable_(
     const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
     planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
   }
-  if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
-    run.repaired.add(nameOf(sheet));
+  const written = writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo);
+  if (written > 0) run.repaired.add(nameOf(sheet));
+  // the first read's, when the sheet was left as it was since (synced without change, no row added or cell written)
+  const facts = run.widths.has(own.mark.sheetId) && !inserting ? still_(run, own, written) : undefined;
+  if (!blockHolds_(facts, totalRow, 1, 1, DISTRICT_LAYOUT.width)) {
+    makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   }
-  makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
   const wanted = bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level));
   // the rules as the run's first read showed them, when the sheet was left as it was since
