@@ -223,7 +223,12 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   const dashboard = own_(run, 'dashboard', SHEET.dashboard);
   const fiscalYear = settings.settings.fiscalYear;
   const fresh = dashboard.made !== 'existing';
-  if (writeDashboard(dashboard.own, fresh, readRegistryOf_(run), refs, fiscalYear, criteria.bands, undo) && !fresh) {
+  const dashboardFacts = fresh ? undefined : run.facts.get(dashboard.own.mark.sheetId);
+  const registry = readRegistryOf_(run);
+  if (
+    writeDashboard(dashboard.own, fresh, registry, refs, fiscalYear, criteria.bands, undo, dashboardFacts) &&
+    !fresh
+  ) {
     run.repaired.add(dashboard.own.name);
   }
   const board = own_(run, 'board', SHEET.board);
@@ -378,8 +383,16 @@ function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | n
   return sheet ? { sheet, mark: { role, sheetId: idOf(sheet) }, name } : null;
 }
 
-/** The roles whose sheets set-up checks from one read: those that follow a spec (sheetSpecs.ts), the settings and the criteria. */
-const CHECKED: readonly SheetRole[] = ['districts', 'activities', 'online', 'baseline', 'settings', 'criteria'];
+/** The roles whose sheets set-up checks from one read: those that follow a spec (sheetSpecs.ts), the settings, the criteria and the dashboard. */
+const CHECKED: readonly SheetRole[] = [
+  'districts',
+  'activities',
+  'online',
+  'baseline',
+  'settings',
+  'criteria',
+  'dashboard',
+];
 
 /**
  * A sheet's facts as the run's first read showed them, when nothing was written to it since
