@@ -337,6 +337,9 @@ function formatType_(pattern: string): string {
   return 'NUMBER';
 }
 
+/** Each distinct cell format's JSON cut to a mask, built once and frozen: shared by the cells that have it. */
+const FORMAT_JSON_ = new Map<string, Record<string, unknown>>();
+
 /** Each rule's JSON cut to a mask (by the mask's text), built once and frozen: shared by every cell of its block. */
 const VALIDATION_JSON_ = new WeakMap<ValidationModel, Map<string, unknown>>();
 
@@ -379,14 +382,21 @@ function cellDataJson_(
     if (value) out.userEnteredValue = typed === null ? value : select_(value, typed);
   }
   const formatMask = sub_(mask, 'userEnteredFormat');
-  if (formatMask !== undefined) {
-    const format: Record<string, unknown> = {};
-    if (cell.numberFormat !== undefined)
-      format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
-    if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
-    const background = colorJson_(cell.background);
-    if (background) format.backgroundColor = background;
-    const cut = select_(format, formatMask) as Record<string, unknown>;
+  if (formatMask !== undefined && (cell.numberFormat !== undefined || cell.fontWeight === 'bold' || cell.background)) {
+    // one frozen JSON per distinct format and mask, shared by the cells that have it
+    const key = `${maskKey}|${cell.numberFormat ?? ''}|${cell.fontWeight ?? ''}|${cell.background ?? ''}`;
+    let cut = FORMAT_JSON_.get(key);
+    if (cut === undefined) {
+      const format: Record<string, unknown> = {};
+      if (cell.numberFormat !== undefined)
+        format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
+      if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
+      const background = colorJson_(cell.background);
+      if (background) format.backgroundColor = background;
+      cut = deepFreeze_(select_(format, formatMask) as Record<string, unknown>);
+      if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
+      FORMAT_JSON_.set(key, cut);
+    }
     if (Object.keys(cut).length > 0) out.userEnteredFormat = cut;
   }
   if (cell.note && sub_(mask, 'note') !== undefined) out.note = cell.note;
