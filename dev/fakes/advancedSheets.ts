@@ -22,22 +22,6 @@
  *   starting at row or column 0 has no startRowIndex or startColumnIndex. Unconfirmed, modelled
  *   as Protection.getEditors lists them: whether `users` names the owner (code must not rely on
  *   it either way);
- * - `ranges` (A1, a sheet's name alone for all its cells) limits the answer to the sheets they
- *   name ("Limiting the range returns only the portions of the spreadsheet that intersect the
- *   requested ranges", spreadsheets/get), and `sheets[].data` is one GridData per range
- *   (startRow/startColumn, 0 left out; rowData[].values[] CellData, cut after a row's last
- *   cell that holds something, rows after the last such row left out, an empty cell `{}`):
- *   userEnteredValue and effectiveValue (ExtendedValue: stringValue, numberValue, boolValue,
- *   errorValue; a date as its serial number), note, userEnteredFormat.textFormat.bold, and of
- *   effectiveFormat only a date cell's numberFormat (type DATE_TIME; what conditional formats
- *   add is not modelled); grid data asked without `ranges` is refused here (not modelled).
- *   Each sheet's `properties.gridProperties` (rowCount, columnCount, frozenRowCount,
- *   frozenColumnCount) and `conditionalFormats` (ConditionalFormatRule: ranges, booleanRule
- *   {condition {type, values[{userEnteredValue}]}, format {backgroundColor(Style),
- *   textFormat {foregroundColor(Style), bold}}}, in the sheet's order; a Color's parts in 0–1,
- *   0 left out; ConditionType names: TEXT_EQ, TEXT_STARTS_WITH, TEXT_CONTAINS, NUMBER_GREATER …,
- *   BLANK, NOT_BLANK, CUSTOM_FORMULA; Sheets API reference, Spreadsheet, Sheet, GridData,
- *   CellData, ConditionalFormatRule, BooleanCondition, ConditionType, Color);
  * - another spreadsheet's id fails ("Requested entity was not found.");
  * - custom functions may not call it: it needs authorisation ("custom functions … cannot use
  *   services that require authorization", Apps Script guide "Custom functions").
@@ -52,6 +36,41 @@
  *   applied ... applied together atomically": every request is checked (sheet, grid limits,
  *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
  *   number of requests. A request or field the stand-in does not model is refused;
+ * - for a new sheet's layout (adapter/sheetSync.ts writeFresh_): repeatCell of
+ *   userEnteredFormat.numberFormat (its pattern), setDataValidation ("Sets a data validation
+ *   rule to every cell in the range"; SetDataValidationRequest, a custom formula relative to the
+ *   range's first cell as Range.setDataValidation reads it), updateSheetProperties of
+ *   gridProperties.frozenRowCount and tabColor ("fields: … The root 'properties' is implied";
+ *   UpdateSheetPropertiesRequest) and deleteDimension of rows or columns (DeleteDimensionRequest;
+ *   a sheet keeps one row and one column, as SpreadsheetApp's deletes refuse);
+ * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells): "Limiting the
+ *   range returns only the portions of the spreadsheet that intersect the requested ranges"
+ *   (spreadsheets/get), so only the sheets a range touches are listed; with a mask naming
+ *   `sheets.data` (all of each sheet without `ranges`), each with one GridData per range
+ *   (startRow, startColumn 0-based and left out at 0; rowData[].values[] CellData). CellData
+ *   modelled: `userEnteredValue` (an ExtendedValue: stringValue, numberValue, boolValue or
+ *   formulaValue; a date as its serial number), `effectiveValue` (the computed value, spilled
+ *   values included; errorValue {type, message} for an error), of `effectiveFormat` only a
+ *   date's numberFormat (type DATE_TIME; what conditional formats add is not modelled),
+ *   `userEnteredFormat` (numberFormat {type, pattern}, textFormat.bold, backgroundColor),
+ *   `note` and `dataValidation` (a DataValidationRule: condition {type, values[{userEnteredValue}]},
+ *   inputMessage, strict, showCustomUi; Sheets API reference, CellData, ExtendedValue,
+ *   CellFormat, DataValidationRule, BooleanCondition/ConditionType). The Apps Script criteria map
+ *   to the API's condition types ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, TEXT_IS_URL,
+ *   CUSTOM_FORMULA; others keep their Apps Script name (nothing reads them but as "not the rule
+ *   wanted"). A default (unformatted, empty) cell is `{}`; trailing empty cells and rows are left
+ *   out (unconfirmed for grid data, the worse case: readers take a missing cell as empty). A
+ *   custom formula is given as set on its block's first cell (whether the API shifts it below
+ *   that cell is unconfirmed: readers compare it on the first cell only);
+ * - `sheets.properties.gridProperties` (rowCount, columnCount, frozenRowCount,
+ *   frozenColumnCount: 0 left out) and the tab colour `tabColor` (a Color; SheetProperties,
+ *   GridProperties);
+ * - `sheets.conditionalFormats`, the sheet's rules in order (ConditionalFormatRule: ranges as
+ *   GridRanges, booleanRule {condition {type, values[{userEnteredValue}]}, format
+ *   {backgroundColor(Style), textFormat {foregroundColor(Style), bold}}}; a Color's parts in
+ *   0–1, 0 left out; ConditionType names: TEXT_EQ, TEXT_STARTS_WITH, TEXT_CONTAINS,
+ *   NUMBER_EQ, NUMBER_GREATER …, BLANK, NOT_BLANK, CUSTOM_FORMULA; Sheets API reference,
+ *   ConditionalFormatRule, BooleanCondition, ConditionType, Color);
  * Unconfirmed, the worse case: the API does not see SpreadsheetApp's pending (cached) writes
  * ("Spreadsheet operations are sometimes bundled together to improve performance",
  * reference/spreadsheet/spreadsheet-app#flush()): a get after a spreadsheet write of the same
@@ -60,13 +79,15 @@
 import { parseA1, quoteSheetName, type Rect, rectA1 } from './a1';
 import { callUnrecorded, commitsWrites, instrument, isDeferrable } from './callLedger';
 import { zonedParts } from './dates';
+import { FakeDataValidation } from './dataValidation';
 import { displayText } from './display';
+import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent } from './formulaEngine';
-import type { ExecutionContext, ProtectionModel, RuleModel } from './model';
+import type { ExecutionContext, ProtectionModel, RuleModel, ValidationModel } from './model';
 import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
-import type { DeveloperMetadataModel, SheetModel } from './sheetModel';
+import type { CellData, DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { CellError, type CellValue } from './values';
 
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
@@ -234,41 +255,26 @@ const CONDITION_TYPE_: Readonly<Record<string, string>> = {
 };
 
 /**
- * A colour as the API's Color: red, green and blue in 0–1, a part at 0 left out (proto3 JSON).
- * @param hex '#rrggbb' as the stand-in keeps it
- */
-function colorJson_(hex: string): Record<string, number> {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return {};
-  const out: Record<string, number> = {};
-  (['red', 'green', 'blue'] as const).forEach((part, i) => {
-    const v = Number.parseInt(m[i + 1], 16) / 255;
-    if (v !== 0) out[part] = v;
-  });
-  return out;
-}
-
-/**
  * A conditional-format rule as the API shows it.
  * @param rule the stored rule
  */
 function ruleJson_(rule: RuleModel): Record<string, unknown> {
+  const background = colorJson_(rule.background);
+  const text = colorJson_(rule.fontColor);
   const textFormat: Record<string, unknown> = {
-    ...(rule.fontColor ? { foregroundColor: colorJson_(rule.fontColor) } : {}),
-    ...(rule.fontColor ? { foregroundColorStyle: { rgbColor: colorJson_(rule.fontColor) } } : {}),
+    ...(text ? { foregroundColor: text, foregroundColorStyle: { rgbColor: text } } : {}),
     ...(rule.bold ? { bold: true } : {}),
   };
   const criteria = String(rule.criteria);
+  const values = rule.values
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => ({ userEnteredValue: v instanceof Date ? v.toISOString() : String(v) }));
   return {
     ranges: rule.ranges.map((r) => gridRangeJson_(r.sheet.id, r.rect)),
     booleanRule: {
-      condition: {
-        type: CONDITION_TYPE_[criteria] ?? criteria,
-        values: rule.values.map((v) => ({ userEnteredValue: v instanceof Date ? v.toISOString() : String(v) })),
-      },
+      condition: { type: CONDITION_TYPE_[criteria] ?? criteria, ...(values.length > 0 ? { values } : {}) },
       format: {
-        ...(rule.background ? { backgroundColor: colorJson_(rule.background) } : {}),
-        ...(rule.background ? { backgroundColorStyle: { rgbColor: colorJson_(rule.background) } } : {}),
+        ...(background ? { backgroundColor: background, backgroundColorStyle: { rgbColor: background } } : {}),
         ...(Object.keys(textFormat).length > 0 ? { textFormat } : {}),
       },
     },
@@ -301,67 +307,297 @@ function extendedValue_(value: CellValue | undefined, timeZone: string): Record<
   return { stringValue: String(value) };
 }
 
-/**
- * A block's GridData (see the module's notes for what is modelled).
- * @param book the workbook
- * @param sheet the sheet
- * @param rect the block
- */
-function gridDataJson_(book: ExecutionContext['book'], sheet: SheetModel, rect: Rect): Record<string, unknown> {
-  const extent = contentExtent(book, sheet);
-  const lastRow = Math.min(rect.row + rect.numRows - 1, Math.max(extent.lastRow, sheet.rows.length));
-  const lastColumn = rect.col + rect.numCols - 1;
-  const computed =
-    lastRow >= rect.row
-      ? computedBlock(book, sheet, {
-          row: rect.row,
-          col: rect.col,
-          numRows: lastRow - rect.row + 1,
-          numCols: Math.min(lastColumn, Math.max(extent.lastColumn, rect.col)) - rect.col + 1,
-        })
-      : [];
-  const rowData: Record<string, unknown>[] = [];
-  for (let r = rect.row; r <= lastRow; r++) {
-    const values: Record<string, unknown>[] = [];
-    for (let c = rect.col; c <= lastColumn; c++) {
-      const cell = sheet.cell(r, c);
-      const out: Record<string, unknown> = {};
-      if (cell) {
-        const effective = extendedValue_(computed[r - rect.row]?.[c - rect.col], book.timeZone);
-        // a cell without a formula holds what it shows (one conversion, not two)
-        const entered = cell.formula ? { formulaValue: cell.formula } : effective;
-        if (entered) out.userEnteredValue = entered;
-        if (effective) out.effectiveValue = effective;
-        if (cell.note) out.note = cell.note;
-        if (cell.fontWeight === 'bold') out.userEnteredFormat = { textFormat: { bold: true } };
-        if (computed[r - rect.row]?.[c - rect.col] instanceof Date) {
-          out.effectiveFormat = {
-            numberFormat: { type: 'DATE_TIME', ...(cell.numberFormat ? { pattern: cell.numberFormat } : {}) },
-          };
-        }
-      } else {
-        const effective = extendedValue_(computed[r - rect.row]?.[c - rect.col], book.timeZone); // a spilled value
-        if (effective) out.effectiveValue = effective;
-      }
-      values.push(out);
-    }
-    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
-    rowData.push(values.length > 0 ? { values } : {});
-  }
-  while (rowData.length > 0 && Object.keys(rowData[rowData.length - 1]).length === 0) rowData.pop();
-  return {
-    ...(rect.row > 1 ? { startRow: rect.row - 1 } : {}),
-    ...(rect.col > 1 ? { startColumn: rect.col - 1 } : {}),
-    rowData,
-  };
-}
-
 /** The options of values.batchGet the stand-in knows. */
 interface BatchGetOptions_ {
   ranges?: string[] | string;
   valueRenderOption?: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
   dateTimeRenderOption?: 'SERIAL_NUMBER' | 'FORMATTED_STRING';
   majorDimension?: 'ROWS' | 'COLUMNS';
+}
+
+/**
+ * The sheet and block an A1 range names (a sheet's name alone: all its cells), or the API's error.
+ * @param book the workbook
+ * @param text the range
+ */
+function resolveRange_(book: ExecutionContext['book'], text: string): { sheet: SheetModel; rect: Rect } {
+  const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
+  const bare = whole !== null ? book.sheetByName(whole) : undefined;
+  if (bare) return { sheet: bare, rect: { row: 1, col: 1, numRows: bare.maxRows, numCols: bare.maxColumns } };
+  let ref: ReturnType<typeof parseA1>;
+  try {
+    ref = parseA1(text);
+  } catch {
+    throw new Error(`Unable to parse range: ${text}`);
+  }
+  const sheet = ref.sheetName === null ? book.sheets[0] : book.sheetByName(ref.sheetName);
+  if (!sheet) throw new Error(`Unable to parse range: ${text}`);
+  const endRow = Math.min(ref.endRow ?? sheet.maxRows, sheet.maxRows);
+  const endCol = Math.min(ref.endCol ?? sheet.maxColumns, sheet.maxColumns);
+  if (ref.row > endRow || ref.col > endCol) throw new Error(`Range ('${sheet.name}'!${text}) exceeds grid limits.`);
+  return {
+    sheet,
+    rect: { row: ref.row, col: ref.col, numRows: endRow - ref.row + 1, numCols: endCol - ref.col + 1 },
+  };
+}
+
+/**
+ * A '#rrggbb' colour as the API's Color (red, green, blue in [0, 1]; a channel at 0 left out,
+ * proto3 JSON); null for none or a colour the stand-in keeps by name.
+ * @param color the stored colour
+ */
+function colorJson_(color: string | null | undefined): Record<string, number> | null {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? '');
+  if (!hex) return null;
+  const out: Record<string, number> = {};
+  (['red', 'green', 'blue'] as const).forEach((channel, i) => {
+    const v = Number.parseInt(hex[i + 1], 16) / 255;
+    if (v !== 0) out[channel] = v;
+  });
+  return out;
+}
+
+/** Apps Script's data-validation criteria under the API's condition types (BooleanCondition.type). */
+const CONDITION_TYPES_: Record<string, string> = {
+  VALUE_IN_LIST: 'ONE_OF_LIST',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_EQ',
+  TEXT_IS_VALID_URL: 'TEXT_IS_URL',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+};
+
+/**
+ * A stored rule as the API's DataValidationRule (a field at its default left out).
+ * @param rule the rule
+ */
+function validationJson_(rule: ValidationModel): Record<string, unknown> {
+  const criteria = String(rule.criteria);
+  const type = CONDITION_TYPES_[criteria] ?? criteria;
+  const list = criteria === 'VALUE_IN_LIST';
+  const values = list
+    ? ((rule.values[0] as unknown[] | undefined) ?? []).map((v) => String(v))
+    : rule.values.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => String(v));
+  return {
+    condition: { type, ...(values.length > 0 ? { values: values.map((v) => ({ userEnteredValue: v })) } : {}) },
+    ...(rule.helpText ? { inputMessage: rule.helpText } : {}),
+    ...(rule.allowInvalid ? {} : { strict: true }),
+    ...(list && rule.values[1] !== false ? { showCustomUi: true } : {}),
+  };
+}
+
+/**
+ * A number format's type, from its pattern (NumberFormat.type; the stand-in keeps patterns only).
+ * @param pattern the pattern
+ */
+function formatType_(pattern: string): string {
+  if (pattern === '@') return 'TEXT';
+  if (/[dy]/i.test(pattern.replace(/"[^"]*"/g, ''))) return 'DATE';
+  return 'NUMBER';
+}
+
+/** Each distinct cell format's JSON cut to a mask, built once and frozen: shared by the cells that have it. */
+const FORMAT_JSON_ = new Map<string, Record<string, unknown>>();
+
+/** Each rule's JSON cut to a mask (by the mask's text), built once and frozen: shared by every cell of its block. */
+const VALIDATION_JSON_ = new WeakMap<ValidationModel, Map<string, unknown>>();
+
+/**
+ * A field of a mask (undefined: not asked for; null: all of it).
+ * @param mask the mask (null: everything)
+ * @param field the field
+ */
+function sub_(mask: Mask | null, field: string): Mask | null | undefined {
+  return mask === null ? null : mask.get(field);
+}
+
+/**
+ * One cell as the API's CellData, cut to the mask (only what the stand-in models; see the
+ * file's notes).
+ * @param cell the stored cell (undefined: none, though a formula may spill a value into it)
+ * @param computed the cell's value as getValues sees it (formulas computed, spills filled;
+ *   undefined when the mask asks neither effectiveValue nor effectiveFormat)
+ * @param timeZone the spreadsheet's time zone (a date's serial number)
+ * @param mask the mask of `values`
+ * @param maskKey the mask's text (the shared JSONs' cache key)
+ */
+function cellDataJson_(
+  cell: CellData | undefined,
+  computed: CellValue | undefined,
+  timeZone: string,
+  mask: Mask | null,
+  maskKey: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const effectiveMask = sub_(mask, 'effectiveValue');
+  if (effectiveMask !== undefined) {
+    const effective = extendedValue_(computed, timeZone);
+    if (effective) out.effectiveValue = effectiveMask === null ? effective : select_(effective, effectiveMask);
+  }
+  // what getValues gives as a date: a date cell's effective number format (what conditional
+  // formats add is not modelled)
+  const shownMask = sub_(mask, 'effectiveFormat');
+  if (shownMask !== undefined && computed instanceof Date) {
+    const shown = {
+      numberFormat: { type: 'DATE_TIME', ...(cell?.numberFormat ? { pattern: cell.numberFormat } : {}) },
+    };
+    out.effectiveFormat = shownMask === null ? shown : select_(shown, shownMask);
+  }
+  if (!cell) return out;
+  const v = cell.value;
+  const typed = sub_(mask, 'userEnteredValue');
+  // every value getLastRow counts has one (a NaN or an invalid Date, which Sheets cannot hold, as null)
+  if (typed !== undefined) {
+    let value: Record<string, unknown> | undefined;
+    if (cell.formula !== undefined) value = { formulaValue: cell.formula };
+    else if (typeof v === 'string') value = v === '' ? undefined : { stringValue: v };
+    else if (typeof v === 'number') value = { numberValue: v };
+    else if (typeof v === 'boolean') value = { boolValue: v };
+    else if (v instanceof Date) value = { numberValue: serialOf_(v, timeZone) };
+    else if (v !== undefined && v !== null) value = { stringValue: String(v) };
+    if (value) out.userEnteredValue = typed === null ? value : select_(value, typed);
+  }
+  const formatMask = sub_(mask, 'userEnteredFormat');
+  if (formatMask !== undefined && (cell.numberFormat !== undefined || cell.fontWeight === 'bold' || cell.background)) {
+    // one frozen JSON per distinct format and mask, shared by the cells that have it
+    const key = `${maskKey}|${cell.numberFormat ?? ''}|${cell.fontWeight ?? ''}|${cell.background ?? ''}`;
+    let cut = FORMAT_JSON_.get(key);
+    if (cut === undefined) {
+      const format: Record<string, unknown> = {};
+      if (cell.numberFormat !== undefined)
+        format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
+      if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
+      const background = colorJson_(cell.background);
+      if (background) format.backgroundColor = background;
+      cut = deepFreeze_(select_(format, formatMask) as Record<string, unknown>);
+      if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
+      FORMAT_JSON_.set(key, cut);
+    }
+    if (Object.keys(cut).length > 0) out.userEnteredFormat = cut;
+  }
+  if (cell.note && sub_(mask, 'note') !== undefined) out.note = cell.note;
+  const ruleMask = sub_(mask, 'dataValidation');
+  if (cell.validation && ruleMask !== undefined) {
+    const cache = VALIDATION_JSON_.get(cell.validation) ?? new Map<string, unknown>();
+    VALIDATION_JSON_.set(cell.validation, cache);
+    if (!cache.has(maskKey)) cache.set(maskKey, deepFreeze_(select_(validationJson_(cell.validation), ruleMask)));
+    out.dataValidation = cache.get(maskKey);
+  }
+  return out;
+}
+
+/**
+ * A JSON value frozen throughout (a rule's JSON shared by the cells of its block: readers see
+ * plain JSON, none can change another cell's).
+ * @param value the value
+ */
+function deepFreeze_<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze_(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A block of a sheet as the API's GridData cut to the mask: trailing empty cells and rows
+ * left out.
+ * @param book the workbook
+ * @param sheet the sheet
+ * @param rect the block
+ * @param mask the mask of `data`
+ */
+function gridDataJson_(
+  book: ExecutionContext['book'],
+  sheet: SheetModel,
+  rect: Rect,
+  mask: Mask | null,
+): Record<string, unknown> {
+  const rowMask = sub_(mask, 'rowData');
+  const rowData: { values?: Record<string, unknown>[] }[] = [];
+  const valuesMask = rowMask === undefined ? undefined : sub_(rowMask, 'values');
+  const maskKey = JSON.stringify(valuesMask === undefined ? '' : maskText_(valuesMask));
+  // computed values only when asked (they reach past the stored cells where formulas spill)
+  const wantsComputed =
+    valuesMask !== undefined &&
+    (sub_(valuesMask, 'effectiveValue') !== undefined || sub_(valuesMask, 'effectiveFormat') !== undefined);
+  const extent = wantsComputed ? contentExtent(book, sheet) : { lastRow: 0, lastColumn: 0 };
+  const lastRow =
+    rowMask === undefined ? 0 : Math.min(rect.row + rect.numRows - 1, Math.max(sheet.rows.length, extent.lastRow));
+  const rightmost = rect.col + rect.numCols - 1;
+  const computed =
+    wantsComputed && lastRow >= rect.row
+      ? computedBlock(book, sheet, {
+          row: rect.row,
+          col: rect.col,
+          numRows: lastRow - rect.row + 1,
+          numCols: Math.min(rightmost, Math.max(extent.lastColumn, rect.col)) - rect.col + 1,
+        })
+      : null;
+  for (let r = rect.row; r <= lastRow; r++) {
+    const values: Record<string, unknown>[] = [];
+    const cells = sheet.rows[r - 1];
+    const line = computed?.[r - rect.row];
+    const lastCol =
+      valuesMask === undefined ? 0 : Math.min(rightmost, Math.max(cells?.length ?? 0, line ? extent.lastColumn : 0));
+    for (let c = rect.col; c <= lastCol; c++) {
+      values.push(cellDataJson_(cells?.[c - 1], line?.[c - rect.col], book.timeZone, valuesMask ?? null, maskKey));
+    }
+    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+    rowData.push(values.length > 0 ? { values } : {});
+  }
+  while (rowData.length > 0 && rowData[rowData.length - 1].values === undefined) rowData.pop();
+  return {
+    ...(rect.row > 1 && sub_(mask, 'startRow') !== undefined ? { startRow: rect.row - 1 } : {}),
+    ...(rect.col > 1 && sub_(mask, 'startColumn') !== undefined ? { startColumn: rect.col - 1 } : {}),
+    ...(rowData.length > 0 ? { rowData } : {}),
+  };
+}
+
+/**
+ * A mask written back as text (a cache key).
+ * @param mask the mask
+ */
+function maskText_(mask: Mask | null): string {
+  if (mask === null) return '*';
+  return [...mask].map(([k, v]) => (v === null ? k : `${k}(${maskText_(v)})`)).join(',');
+}
+
+/** The API's condition types under Apps Script's data-validation criteria (the inverse of CONDITION_TYPES_). */
+const CRITERIA_OF_TYPE_: Record<string, string> = {
+  ONE_OF_LIST: 'VALUE_IN_LIST',
+  NUMBER_GREATER_THAN_EQ: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  TEXT_IS_URL: 'TEXT_IS_VALID_URL',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+};
+
+/**
+ * A DataValidationRule of a setDataValidation request as the rule SpreadsheetApp's builder makes
+ * (requireValueInList(values, showCustomUi), requireNumberGreaterThanOrEqualTo(n),
+ * requireTextIsUrl(), requireFormulaSatisfied(formula); allowInvalid = !strict, helpText =
+ * inputMessage). Other condition types are refused (not modelled).
+ * @param rule the rule
+ * @param where the request, for errors
+ */
+function validationModel_(rule: GoogleAppsScript.Sheets.Schema.DataValidationRule, where: string): ValidationModel {
+  const type = String(rule.condition?.type ?? '');
+  const criteria = CRITERIA_OF_TYPE_[type];
+  if (!criteria) throw new Error(`stand-in: setDataValidation of condition ${type} is not modelled`);
+  const values = (rule.condition?.values ?? []).map((v) => String(v.userEnteredValue ?? ''));
+  let stored: unknown[];
+  if (type === 'ONE_OF_LIST') stored = [values, rule.showCustomUi === true];
+  else if (type === 'NUMBER_GREATER_THAN_EQ') {
+    const n = Number(values[0]);
+    if (values.length !== 1 || !Number.isFinite(n)) throw new Error(`${where}: the condition needs one number`);
+    stored = [n];
+  } else if (type === 'CUSTOM_FORMULA') {
+    if (values.length !== 1) throw new Error(`${where}: the condition needs one formula`);
+    stored = [values[0]];
+  } else stored = [];
+  return {
+    criteria: DataValidationCriteria[criteria as keyof typeof DataValidationCriteria],
+    values: stored,
+    allowInvalid: rule.strict !== true,
+    helpText: rule.inputMessage ?? '',
+  };
 }
 
 /** Milliseconds of Sheets' day zero, 30 December 1899, as a UTC wall clock. */
@@ -489,27 +725,9 @@ export class FakeSheetsValues
     return { spreadsheetId: book.id, valueRanges };
   }
 
-  /** The sheet and block a range names (a sheet's name alone: all its cells; Spreadsheets.get's ranges too). */
-  resolve_(text: string): { sheet: SheetModel; rect: Rect } {
-    const { book } = this.ctx_;
-    const whole = /^'(.*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? (text.includes('!') ? null : text);
-    const bare = whole !== null ? book.sheetByName(whole) : undefined;
-    if (bare) return { sheet: bare, rect: { row: 1, col: 1, numRows: bare.maxRows, numCols: bare.maxColumns } };
-    let ref: ReturnType<typeof parseA1>;
-    try {
-      ref = parseA1(text);
-    } catch {
-      throw new Error(`Unable to parse range: ${text}`);
-    }
-    const sheet = ref.sheetName === null ? book.sheets[0] : book.sheetByName(ref.sheetName);
-    if (!sheet) throw new Error(`Unable to parse range: ${text}`);
-    const endRow = Math.min(ref.endRow ?? sheet.maxRows, sheet.maxRows);
-    const endCol = Math.min(ref.endCol ?? sheet.maxColumns, sheet.maxColumns);
-    if (ref.row > endRow || ref.col > endCol) throw new Error(`Range ('${sheet.name}'!${text}) exceeds grid limits.`);
-    return {
-      sheet,
-      rect: { row: ref.row, col: ref.col, numRows: endRow - ref.row + 1, numCols: endCol - ref.col + 1 },
-    };
+  /** The sheet and block a range names (a sheet's name alone: all its cells). */
+  private resolve_(text: string): { sheet: SheetModel; rect: Rect } {
+    return resolveRange_(this.ctx_.book, text);
   }
 
   /**
@@ -562,19 +780,17 @@ export class FakeSheetsSpreadsheets {
     if (spreadsheetId !== book.id) throw new Error('Requested entity was not found.');
     refusePendingWrite_(this.ctx_, 'Sheets.Spreadsheets.get');
     const mask = parseFieldMask(optionalArgs?.fields ?? '');
-    const asked = optionalArgs?.ranges;
-    const ranges = (asked === undefined ? [] : Array.isArray(asked) ? asked : [asked]).map((text) =>
-      this.Values.resolve_(String(text)),
-    );
-    const sheetMask = mask === null ? null : mask.has('sheets') ? (mask.get('sheets') ?? null) : undefined;
-    const wantsData = sheetMask !== undefined && (sheetMask === null || sheetMask.has('data'));
-    if (wantsData && ranges.length === 0) throw new Error('stand-in: grid data without ranges is not modelled');
-    const sheets = ranges.length === 0 ? book.sheets : book.sheets.filter((s) => ranges.some((r) => r.sheet === s));
+    const ranges = optionalArgs?.ranges === undefined ? null : [optionalArgs.ranges].flat().map(String);
+    const resolved = ranges?.map((text) => resolveRange_(book, text)) ?? null;
+    // grid data is built only when the mask names it (a mask is always set by the add-on)
+    const sheetsMask = mask === null ? null : mask.get('sheets');
+    const wantsData = mask !== null && sheetsMask !== undefined && (sheetsMask === null || sheetsMask.has('data'));
+    const listed = resolved === null ? book.sheets : book.sheets.filter((sh) => resolved.some((r) => r.sheet === sh));
     const full = {
       spreadsheetId: book.id,
       properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       developerMetadata: book.spreadsheetMetadata.map(metadataJson_),
-      sheets: sheets.map((sheet) => ({
+      sheets: listed.map((sheet) => ({
         properties: {
           ...(sheet.id === 0 ? {} : { sheetId: sheet.id }),
           title: sheet.name,
@@ -583,22 +799,32 @@ export class FakeSheetsSpreadsheets {
           gridProperties: {
             rowCount: sheet.maxRows,
             columnCount: sheet.maxColumns,
-            ...(sheet.frozenRows ? { frozenRowCount: sheet.frozenRows } : {}),
-            ...(sheet.frozenColumns ? { frozenColumnCount: sheet.frozenColumns } : {}),
+            ...(sheet.frozenRows === 0 ? {} : { frozenRowCount: sheet.frozenRows }),
+            ...(sheet.frozenColumns === 0 ? {} : { frozenColumnCount: sheet.frozenColumns }),
           },
+          ...(colorJson_(sheet.tabColor) ? { tabColor: colorJson_(sheet.tabColor) } : {}),
         },
         developerMetadata: sheet.metadata.map(metadataJson_),
         protectedRanges: book.protections
           .filter((p) => p.sheet === sheet)
           .map((p) => protectedRangeJson_(this.ctx_, p)),
         conditionalFormats: sheet.rules.map(ruleJson_),
-        ...(wantsData
-          ? { data: ranges.filter((r) => r.sheet === sheet).map((r) => gridDataJson_(book, sheet, r.rect)) }
-          : {}),
       })),
     };
     // a copy: the caller's JSON is its own, as over the network
-    return JSON.parse(JSON.stringify(select_(full, mask))) as Record<string, unknown>;
+    const out = JSON.parse(JSON.stringify(select_(full, mask))) as { sheets?: Record<string, unknown>[] };
+    if (wantsData) {
+      // built fresh and already cut to the mask (the rules' JSON shared, frozen): no copy needed
+      const dataMask = sub_(sheetsMask ?? null, 'data') ?? null;
+      listed.forEach((sheet, i) => {
+        const blocks = (
+          resolved ?? [{ sheet, rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } }]
+        ).filter((r) => r.sheet === sheet);
+        const target = out.sheets?.[i];
+        if (target) target.data = blocks.map((r) => gridDataJson_(book, sheet, r.rect, dataMask));
+      });
+    }
+    return out;
   }
 
   /**
@@ -653,6 +879,10 @@ export class FakeSheetsSpreadsheets {
           const align = { LEFT: 'left', CENTER: 'center', RIGHT: 'right' }[String(format.horizontalAlignment)];
           if (!align) throw new Error(`${where}: horizontalAlignment ${String(format.horizontalAlignment)}`);
           changes.push(() => callUnrecorded(target, 'Range.setHorizontalAlignment', align));
+        } else if (field === 'userEnteredFormat.numberFormat' && format.numberFormat?.pattern) {
+          // the pattern is what Range.setNumberFormat takes (NumberFormat.pattern; its type is Sheets' to infer)
+          const pattern = format.numberFormat.pattern;
+          changes.push(() => callUnrecorded(target, 'Range.setNumberFormat', pattern));
         } else if (field === 'userEnteredFormat.backgroundColor' && format.backgroundColor) {
           const c = format.backgroundColor;
           const hex = (x: number | undefined) =>
@@ -676,6 +906,55 @@ export class FakeSheetsSpreadsheets {
         border === undefined ? null : border.style !== 'NONE';
       const args = [b.top, b.left, b.bottom, b.right, b.innerVertical, b.innerHorizontal].map(side);
       return () => callUnrecorded(target, 'Range.setBorder', ...args);
+    }
+    if (request.setDataValidation) {
+      const { range, rule } = request.setDataValidation;
+      const target = this.range_(range, where);
+      const model = rule ? validationModel_(rule, where) : null;
+      const built = model ? new FakeDataValidation(this.ctx_, model) : null;
+      return () => callUnrecorded(target, 'Range.setDataValidation', built);
+    }
+    if (request.updateSheetProperties) {
+      const { properties, fields } = request.updateSheetProperties;
+      const sheet = this.sheet_(properties?.sheetId, where);
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      const changes: (() => void)[] = [];
+      for (const field of (fields ?? '').split(',').map((f) => f.trim())) {
+        if (field === 'gridProperties.frozenRowCount') {
+          const n = properties?.gridProperties?.frozenRowCount ?? 0;
+          changes.push(() => callUnrecorded(fake, 'Sheet.setFrozenRows', n));
+        } else if (field === 'tabColor') {
+          const c = properties?.tabColor;
+          const hex = (x: number | undefined) =>
+            Math.round(Math.min(1, Math.max(0, x ?? 0)) * 255)
+              .toString(16)
+              .padStart(2, '0');
+          const color = c ? `#${hex(c.red)}${hex(c.green)}${hex(c.blue)}` : null;
+          changes.push(() => callUnrecorded(fake, 'Sheet.setTabColor', color));
+        } else {
+          throw new Error(`stand-in: updateSheetProperties of "${field}" is not modelled`);
+        }
+      }
+      return () => {
+        for (const change of changes) change();
+      };
+    }
+    if (request.deleteDimension) {
+      const { range } = request.deleteDimension;
+      const sheet = this.sheet_(range?.sheetId, where);
+      const rows = range?.dimension === 'ROWS';
+      if (!rows && range?.dimension !== 'COLUMNS') throw new Error(`${where}: dimension must be ROWS or COLUMNS`);
+      const size = rows ? sheet.maxRows : sheet.maxColumns;
+      const start = range?.startIndex ?? 0;
+      const end = range?.endIndex ?? size;
+      if (start < 0 || end <= start || end > size) throw new Error(`${where}: range exceeds grid limits`);
+      // a sheet keeps at least one row and one column (as Sheet.deleteRows / deleteColumns refuse)
+      if (end - start >= size)
+        throw new Error(`${where}: You can't delete all the ${rows ? 'rows' : 'columns'} on the sheet.`);
+      assertCanEditSheet(this.ctx_, sheet);
+      const fake = new FakeSheet(this.ctx_, sheet);
+      return () => callUnrecorded(fake, rows ? 'Sheet.deleteRows' : 'Sheet.deleteColumns', start + 1, end - start);
     }
     if (request.updateDimensionProperties) {
       const { range, properties, fields } = request.updateDimensionProperties;

@@ -4,6 +4,7 @@
  * read and kept; only rules on our ranges with our kind of condition are replaced.
  */
 import type { BandRule } from '../workbook/bandRules';
+import type { StateRule } from './sheetState';
 import type { Undo } from './undo';
 import { newConditionalFormatRule } from './services';
 
@@ -39,6 +40,32 @@ export function applyBandRules(
   undo.add(() => sheet.setConditionalFormatRules(current));
   sheet.setConditionalFormatRules([...kept, ...built]);
   return true;
+}
+
+/**
+ * Whether the band rules are already there, judged from one read of the sheet's rules
+ * (sheetState.ts) without a call: the same test as applyBandRules (our rules, in order, as
+ * wanted), on the API's form of them (condition types NUMBER_EQ and TEXT_EQ: Sheets API
+ * reference, ConditionType). False whenever applyBandRules would change something, so the
+ * caller runs it then.
+ * @param known the sheet's rules as read
+ * @param bands the rules that must be there
+ */
+export function bandRulesHold(known: readonly StateRule[], bands: readonly BandRule[]): boolean {
+  const ours = new Set(bands.map((b) => b.range));
+  const present = known
+    .filter((r) => r.ranges.length === 1 && ours.has(r.ranges[0]) && (r.type === 'NUMBER_EQ' || r.type === 'TEXT_EQ'))
+    .map((r) =>
+      [
+        r.ranges[0],
+        r.type === 'NUMBER_EQ' ? 'numberEquals' : 'textEquals',
+        r.values[0] ?? '',
+        r.background,
+        r.text,
+      ].join('|'),
+    );
+  const wanted = bands.map(bandKey_);
+  return present.length === wanted.length && present.every((key, i) => key === wanted[i]);
 }
 
 /** A rule is ours when it covers exactly one of our ranges with an equals condition. */

@@ -157,7 +157,8 @@ function alreadyAsSpecified_(
 
 /**
  * Makes the sheet's protection match the spec.
- * @param sheet the sheet
+ * @param sheetOf the sheet, or the function giving it (asked only when something is to be read
+ *   or changed through SpreadsheetApp: a protection already as specified costs no call)
  * @param spec who may edit
  * @param undo where each change's reversal is registered
  * @param unfinished the sheet was made by a run that was stopped before it finished (nobody was
@@ -167,19 +168,20 @@ function alreadyAsSpecified_(
  *   it is already as specified, nothing more is asked
  */
 export function applyProtection(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  sheetOf: GoogleAppsScript.Spreadsheet.Sheet | (() => GoogleAppsScript.Spreadsheet.Sheet),
   spec: ProtectionSpec,
   undo: Undo,
   unfinished = false,
   known?: KnownProtection | null,
 ): ProtectionChange {
   if (known && !unfinished) {
-    const owner = ownerEmailOf(sheet);
+    const owner = ownerEmailOf(sheetOf);
     const wanted = new Set([...spec.editors, effectiveUserEmail(), owner].map((e) => e.toLowerCase()).filter(Boolean));
     if (alreadyAsSpecified_(known, spec, wanted, owner.toLowerCase())) {
       return { changed: false, granted: [], revoked: [], warningOnly: null, created: false };
     }
   }
+  const sheet = typeof sheetOf === 'function' ? sheetOf() : sheetOf;
   const [existing] = sheet.getProtections(sheetProtectionType());
   const name = `สิทธิ์ของชีต "${nameOf(sheet)}"`;
   // Registered first: a protection made by a call that then failed is removed too.

@@ -109,8 +109,10 @@ export function ownerEmail(ss: Spreadsheet): string {
  * when the owner is not known yet in this execution).
  * @param sheet a sheet of the workbook
  */
-export function ownerEmailOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
-  return owner_ ?? ownerEmail(sheet.getParent());
+export function ownerEmailOf(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | (() => GoogleAppsScript.Spreadsheet.Sheet),
+): string {
+  return owner_ ?? ownerEmail((typeof sheet === 'function' ? sheet() : sheet).getParent());
 }
 
 /**

@@ -27,10 +27,23 @@ export interface OwnSheet extends MarkedSheet<Sheet> {
   name: string;
 }
 
+/** A sheet of the workbook as the registry's read saw it (every sheet, the add-on's or not). */
+export interface SheetTitle {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly hidden: boolean;
+}
+
 /** The add-on's sheets of a workbook. */
 export class Registry {
-  /** @param sheets the marked sheets found */
-  constructor(readonly sheets: readonly OwnSheet[]) {}
+  /**
+   * @param sheets the marked sheets found
+   * @param titles every sheet of the workbook, in tab order, when read with them (null: not read)
+   */
+  constructor(
+    readonly sheets: readonly OwnSheet[],
+    readonly titles: readonly SheetTitle[] | null = null,
+  ) {}
 
   /**
    * The sheets of a role.
@@ -67,7 +80,7 @@ export class Registry {
  */
 const REGISTRY_FIELDS =
   'properties(timeZone),developerMetadata(metadataId,metadataKey,metadataValue),' +
-  'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
+  'sheets(properties(sheetId,title,hidden),developerMetadata(metadataId,metadataKey,metadataValue))';
 
 /** A metadata entry as the Sheets API returns it. */
 interface MetadataJson_ {
@@ -121,6 +134,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
   // the time zone comes free with it: batchRead.ts rebuilds dates in it
   noteSpreadsheet(id, resource.properties?.timeZone ?? '');
   const names = new Map<number, string>();
+  const titles: SheetTitle[] = [];
   const markers: { id: number; value: string | null }[] = [];
   const ofKey = (list: MetadataJson_[] | undefined) => {
     for (const m of list ?? []) {
@@ -131,6 +145,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
   for (const sheet of resource.sheets ?? []) {
     const id = sheet.properties?.sheetId ?? 0;
     names.set(id, sheet.properties?.title ?? '');
+    titles.push({ sheetId: id, title: sheet.properties?.title ?? '', hidden: sheet.properties?.hidden === true });
     ofKey(sheet.developerMetadata as MetadataJson_[] | undefined);
   }
   markers.sort((a, b) => a.id - b.id);
@@ -142,6 +157,7 @@ export function readRegistry(ss: Spreadsheet): Registry {
     .filter((f): f is NonNullable<typeof f> => f !== null);
   return new Registry(
     ownSheets(found).map((own) => lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '')),
+    titles,
   );
 }
 

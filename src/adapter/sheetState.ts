@@ -1,16 +1,22 @@
 /**
- * What a rebuild of one of the add-on's sheets checks before it writes (its values, notes,
- * bold cells, frozen panes, size and conditional-format rules), in one Sheets API read
- * (`Sheets.Spreadsheets.get` with `ranges` and a field mask: the grid data of that sheet only,
- * "Limiting the range returns only the portions of the spreadsheet that intersect the requested
- * ranges", Sheets API reference, spreadsheets/get) instead of a SpreadsheetApp call for each
- * (about 13 for the board). Read before the action's first write: the API does not see
- * SpreadsheetApp's cached writes (dev/fakes/advancedSheets.ts models the worse case). What
- * differs is then changed through SpreadsheetApp, each change with its undo, as before.
+ * A sheet's state as one Sheets API read saw it: its size, frozen panes, tab colour and
+ * conditional-format rules, and each cell's value, note, bold, number format, background and
+ * dropdown, for many sheets in one call (`Sheets.Spreadsheets.get` with `ranges` and a field
+ * mask naming `sheets.data`: "Limiting the range returns only the portions of the spreadsheet
+ * that intersect the requested ranges", Sheets API reference, spreadsheets/get; SheetProperties,
+ * GridProperties, GridData, CellData, CellFormat, DataValidationRule, ConditionalFormatRule).
+ * SpreadsheetApp needs a call for each of these a sheet (about 13 for the board, 20 for a sheet
+ * set-up checks, issue 23). Two readers: a rebuild of the board and an append to the log read
+ * their values before the action's first write; set-up reads what it checks on its sheets. A
+ * reader takes a field or cell the answer leaves out as Sheets' default (proto3 JSON leaves out
+ * defaults; trailing empty cells may be left out), and a sheet the answer does not list as
+ * unknown: the caller then checks it the SpreadsheetApp way. The API does not see SpreadsheetApp's
+ * cached writes (dev/fakes/advancedSheets.ts models the worse case): a caller that wrote first
+ * asks for a flush.
  */
 import { columnLetter } from '../core/cellAddress';
 import { spreadsheetIdOf, wholeSheetRef } from './batchRead';
-import { sheetsApi } from './services';
+import { flushWrites, sheetsApi } from './services';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,33 +41,80 @@ export function gridRangeA1(r: GridRangeJson): string {
   return top === bottom ? top : `${top}:${bottom}`;
 }
 
-/** A conditional-format rule as read: what a text rule's check compares (textRulesSync.ts). */
+/** A DataValidationRule as the API returns it (the fields read). */
+export interface ValidationJson {
+  readonly condition?: { readonly type?: string; readonly values?: readonly { readonly userEnteredValue?: string }[] };
+  readonly inputMessage?: string;
+  readonly strict?: boolean;
+  readonly showCustomUi?: boolean;
+}
+
+/** A conditional-format rule as read. */
 export interface StateRule {
-  /** Its ranges in A1 ('' for an unbounded one). */
+  /** Its ranges in A1 ('' for one unbounded on a side). */
   readonly ranges: readonly string[];
-  /** Its condition as SpreadsheetApp's BooleanCriteria names it (TEXT_EQUAL_TO, TEXT_STARTS_WITH; others as the API names them). */
-  readonly criteria: string;
-  /** Its condition's first value ('' when none). */
-  readonly value: string;
-  /** '#rrggbb', '' when none. */
+  /** Its condition's type as the API names it (TEXT_EQ, TEXT_STARTS_WITH, NUMBER_EQ, …; '' for a gradient). */
+  readonly type: string;
+  /** Its condition's values. */
+  readonly values: readonly string[];
+  /** Lower-case '#rrggbb', '' when none. */
   readonly background: string;
-  readonly fontColor: string;
+  /** The text colour, lower-case '#rrggbb', '' when none. */
+  readonly text: string;
+}
+
+/** What a read asks beyond every cell's typed value, note and bold. */
+export interface StateAspects {
+  /** The data range's values as getValues gives them (`values`). */
+  readonly values?: boolean;
+  /** Each cell's number format, background and dropdown (what set-up checks). */
+  readonly layout?: boolean;
+  /** Commit SpreadsheetApp's cached writes first (the caller wrote this execution). */
+  readonly flush?: boolean;
 }
 
 /** A sheet's state as read in one call. */
 export interface SheetState {
+  readonly sheetId: number;
+  readonly title: string;
+  /** getMaxRows */
   readonly maxRows: number;
+  /** getMaxColumns */
   readonly maxColumns: number;
   readonly frozenRows: number;
   readonly frozenColumns: number;
+  /** Lower-case '#rrggbb', or null for none. */
+  readonly tabColor: string | null;
   /** The last row holding a value or a formula, as Sheet.getLastRow gives it (0: none). */
   readonly lastRow: number;
+  /** getLastColumn */
+  readonly lastColumn: number;
+  /** Its conditional-format rules, in order. */
+  readonly rules: readonly StateRule[];
   /**
    * The data range's values as `getDataRange().getValues()` gives them (texts, numbers,
-   * booleans, '' for an empty cell); null when a cell holds a date or an error, which the API
-   * gives otherwise than getValues (then read through SpreadsheetApp).
+   * booleans, '' for an empty cell); null when not asked (aspect `values`) or when a cell holds
+   * a date or an error, which the API gives otherwise than getValues (then read through
+   * SpreadsheetApp).
    */
   readonly values: unknown[][] | null;
+  /**
+   * A cell's typed value: a string, number or boolean; '' when empty; null for a formula (its
+   * value is Sheets' to compute, so a reader cannot judge it from here).
+   * @param row 1-based
+   * @param col 1-based
+   */
+  typed(row: number, col: number): string | number | boolean | null;
+  /** A cell's number format pattern ('' when it has none of its own; aspect `layout`). */
+  format(row: number, col: number): string;
+  /** Whether a cell is bold (its own format, as Range.getFontWeights reads it). */
+  bold(row: number, col: number): boolean;
+  /** A cell's background, lower-case '#rrggbb' ('' when it has none of its own; aspect `layout`). */
+  background(row: number, col: number): string;
+  /** A cell's note ('' when none). */
+  note(row: number, col: number): string;
+  /** A cell's dropdown or check, or null (aspect `layout`). */
+  validation(row: number, col: number): ValidationJson | null;
   /**
    * The notes of a block, as Range.getNotes gives them ('' where none).
    * @param row its first row (1-based)
@@ -71,28 +124,14 @@ export interface SheetState {
    */
   notes(row: number, column: number, rows: number, columns: number): string[][];
   /**
-   * Whether every cell of a block is bold (its own format, as Range.getFontWeights reads it).
+   * Whether every cell of a block is bold.
    * @param row its first row (1-based)
    * @param column its first column (1-based)
    * @param rows how many rows
    * @param columns how many columns
    */
   allBold(row: number, column: number, rows: number, columns: number): boolean;
-  /** Its conditional-format rules, in order. */
-  readonly rules: readonly StateRule[];
 }
-
-/** The fields read (Sheets API reference: Sheet, GridData, CellData, ConditionalFormatRule). */
-const STATE_FIELDS =
-  'sheets(properties(title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
-  'data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue,note,' +
-  'userEnteredFormat(textFormat(bold)),effectiveFormat(numberFormat(type))))),conditionalFormats)';
-
-/** ConditionType names of the API as SpreadsheetApp's BooleanCriteria name them (the two text rules use). */
-const CRITERIA_OF_: Readonly<Record<string, string>> = {
-  TEXT_EQ: 'TEXT_EQUAL_TO',
-  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
-};
 
 /** Number formats whose numbers getValues gives as dates (Sheets API reference, NumberFormatType). */
 const DATE_TYPES_ = new Set(['DATE', 'TIME', 'DATE_TIME']);
@@ -104,11 +143,16 @@ interface ColorJson_ {
 }
 
 interface CellJson_ {
-  userEnteredValue?: Record<string, unknown>;
+  userEnteredValue?: { stringValue?: string; numberValue?: number; boolValue?: boolean; formulaValue?: string };
   effectiveValue?: { stringValue?: string; numberValue?: number; boolValue?: boolean; errorValue?: unknown };
   note?: string;
-  userEnteredFormat?: { textFormat?: { bold?: boolean } };
+  userEnteredFormat?: {
+    numberFormat?: { pattern?: string };
+    textFormat?: { bold?: boolean };
+    backgroundColor?: ColorJson_;
+  };
   effectiveFormat?: { numberFormat?: { type?: string } };
+  dataValidation?: ValidationJson;
 }
 
 interface RuleJson_ {
@@ -125,7 +169,9 @@ interface RuleJson_ {
 
 interface SheetJson_ {
   properties?: {
+    sheetId?: number;
     title?: string;
+    tabColor?: ColorJson_;
     gridProperties?: { rowCount?: number; columnCount?: number; frozenRowCount?: number; frozenColumnCount?: number };
   };
   data?: { startRow?: number; startColumn?: number; rowData?: { values?: CellJson_[] }[] }[];
@@ -133,7 +179,30 @@ interface SheetJson_ {
 }
 
 /**
- * A Color as Range and rule getters give it, '#rrggbb' ('' when none).
+ * The field mask of a read (Sheets API reference: Sheet, GridData, CellData, ConditionalFormatRule).
+ * @param aspects what is asked beyond typed values, notes and bold
+ */
+function fields_(aspects: StateAspects): string {
+  const format = aspects.layout
+    ? 'userEnteredFormat(numberFormat(pattern),textFormat(bold),backgroundColor)'
+    : 'userEnteredFormat(textFormat(bold))';
+  const cell = [
+    'userEnteredValue',
+    'note',
+    format,
+    ...(aspects.values ? ['effectiveValue', 'effectiveFormat(numberFormat(type))'] : []),
+    ...(aspects.layout ? ['dataValidation'] : []),
+  ].join(',');
+  return (
+    'sheets(properties(sheetId,title,tabColor,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
+    'conditionalFormats(ranges,booleanRule(condition(type,values(userEnteredValue)),' +
+    'format(backgroundColor,backgroundColorStyle,textFormat(foregroundColor,foregroundColorStyle)))),' +
+    `data(startRow,startColumn,rowData(values(${cell}))))`
+  );
+}
+
+/**
+ * A Color as lower-case '#rrggbb' ('' when none).
  * @param c the colour (its parts in 0–1, a part at 0 left out: proto3 JSON)
  */
 function hex_(c: ColorJson_ | undefined): string {
@@ -147,106 +216,141 @@ function hex_(c: ColorJson_ | undefined): string {
 
 /**
  * Reads several sheets' states in one call (one Sheets API read: the sheets come back in tab
- * order, each with its own grid data, and are matched by title). The caller has made no write
- * this execution that is not flushed.
+ * order, each with its own grid data, and are matched by title).
  * @param ss the workbook
- * @param names the sheets' names
- * @return their states, in the order of `names`
+ * @param names the sheets' names (their whole grids are read)
+ * @param aspects what is asked beyond typed values, notes and bold, and whether to flush first
+ * @return their states, in the order of `names`; null for a sheet the answer leaves out
  */
-export function readSheetStates(ss: Spreadsheet, names: readonly string[]): SheetState[] {
+export function readSheetStates(
+  ss: Spreadsheet,
+  names: readonly string[],
+  aspects: StateAspects = {},
+): (SheetState | null)[] {
   if (names.length === 0) return [];
+  if (aspects.flush) flushWrites();
   const resource = sheetsApi().Spreadsheets.get(spreadsheetIdOf(ss), {
     ranges: names.map(wholeSheetRef),
-    fields: STATE_FIELDS,
+    fields: fields_(aspects),
   }) as { sheets?: SheetJson_[] };
   const sheets = resource.sheets ?? [];
-  return names.map((name) => stateOf_(sheets.find((s) => s.properties?.title === name) ?? {}));
+  return names.map((name) => {
+    const sheet = sheets.find((s) => s.properties?.title === name);
+    return sheet ? stateOf_(sheet, aspects.values === true) : null;
+  });
 }
 
 /**
  * A sheet's state from its part of the answer.
  * @param sheet the sheet as the API gave it
+ * @param withValues whether its values were asked
  */
-function stateOf_(sheet: SheetJson_): SheetState {
-  const grid = sheet.properties?.gridProperties ?? {};
-  const data = sheet.data?.[0] ?? {};
-  const top = data.startRow ?? 0;
-  const left = data.startColumn ?? 0;
-  const cells = (data.rowData ?? []).map((r) => r.values ?? []);
-  const cellAt = (row: number, column: number): CellJson_ | undefined => cells[row - 1 - top]?.[column - 1 - left];
-  const extent = extent_(cells, top, left);
-  return {
+function stateOf_(sheet: SheetJson_, withValues: boolean): SheetState {
+  const props = sheet.properties ?? {};
+  const grid = props.gridProperties ?? {};
+  const cells: CellJson_[][] = [];
+  for (const data of sheet.data ?? []) {
+    const top = data.startRow ?? 0;
+    const left = data.startColumn ?? 0;
+    (data.rowData ?? []).forEach((row, i) => {
+      cells[top + i] ??= [];
+      const line = cells[top + i];
+      (row.values ?? []).forEach((cell, j) => {
+        line[left + j] = cell;
+      });
+    });
+  }
+  const at = (row: number, column: number): CellJson_ | undefined => cells[row - 1]?.[column - 1];
+  const extent = extent_(cells);
+  const tab = hex_(props.tabColor);
+  const state: SheetState = {
+    sheetId: props.sheetId ?? 0,
+    title: props.title ?? '',
     maxRows: grid.rowCount ?? 0,
     maxColumns: grid.columnCount ?? 0,
     frozenRows: grid.frozenRowCount ?? 0,
     frozenColumns: grid.frozenColumnCount ?? 0,
+    tabColor: tab === '' ? null : tab,
     lastRow: extent.rows,
-    values: values_(cells, top, left, extent),
+    lastColumn: extent.columns,
+    values: withValues ? values_(cells, extent) : null,
+    typed: (row, column) => {
+      const v = at(row, column)?.userEnteredValue;
+      if (!v) return '';
+      if (v.formulaValue !== undefined) return null;
+      return v.stringValue ?? v.numberValue ?? v.boolValue ?? '';
+    },
+    format: (row, column) => at(row, column)?.userEnteredFormat?.numberFormat?.pattern ?? '',
+    bold: (row, column) => at(row, column)?.userEnteredFormat?.textFormat?.bold === true,
+    background: (row, column) => hex_(at(row, column)?.userEnteredFormat?.backgroundColor),
+    note: (row, column) => at(row, column)?.note ?? '',
+    validation: (row, column) => at(row, column)?.dataValidation ?? null,
     notes: (row, column, rows, columns) =>
       Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: columns }, (_, j) => cellAt(row + i, column + j)?.note ?? ''),
+        Array.from({ length: columns }, (_, j) => state.note(row + i, column + j)),
       ),
     allBold: (row, column, rows, columns) => {
       for (let i = 0; i < rows; i++)
-        for (let j = 0; j < columns; j++)
-          if (cellAt(row + i, column + j)?.userEnteredFormat?.textFormat?.bold !== true) return false;
+        for (let j = 0; j < columns; j++) if (!state.bold(row + i, column + j)) return false;
       return true;
     },
     rules: (sheet.conditionalFormats ?? []).map((rule): StateRule => {
       const condition = rule.booleanRule?.condition;
       const format = rule.booleanRule?.format;
-      const type = String(condition?.type ?? '');
       return {
         ranges: (rule.ranges ?? []).map(gridRangeA1),
-        criteria: CRITERIA_OF_[type] ?? type,
-        value: String(condition?.values?.[0]?.userEnteredValue ?? ''),
+        type: String(condition?.type ?? ''),
+        values: (condition?.values ?? []).map((v) => String(v.userEnteredValue ?? '')),
         background: hex_(format?.backgroundColorStyle?.rgbColor ?? format?.backgroundColor),
-        fontColor: hex_(format?.textFormat?.foregroundColorStyle?.rgbColor ?? format?.textFormat?.foregroundColor),
+        text: hex_(format?.textFormat?.foregroundColorStyle?.rgbColor ?? format?.textFormat?.foregroundColor),
       };
     }),
   };
+  return state;
+}
+
+/**
+ * Whether a cell holds a value or a formula (what getLastRow counts).
+ * @param cell the cell as read
+ */
+function holds_(cell: CellJson_ | undefined): boolean {
+  if (!cell) return false;
+  const typed = cell.userEnteredValue;
+  return (typed !== undefined && typed.stringValue !== '') || cell.effectiveValue !== undefined;
 }
 
 /**
  * The last row and column holding a value or a formula (0: none).
- * @param cells the rows of cells read (from row top + 1, column left + 1)
- * @param top rows before the first read
- * @param left columns before the first read
+ * @param cells the cells read, by 0-based row and column
  */
-function extent_(cells: CellJson_[][], top: number, left: number): { rows: number; columns: number } {
+function extent_(cells: readonly (readonly CellJson_[] | undefined)[]): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
-  for (const [i, line] of cells.entries()) {
-    for (const [j, cell] of line.entries()) {
-      if (cell.userEnteredValue !== undefined || cell.effectiveValue !== undefined) {
-        rows = Math.max(rows, top + i + 1);
-        columns = Math.max(columns, left + j + 1);
-      }
-    }
-  }
+  cells.forEach((line, i) => {
+    line?.forEach((cell, j) => {
+      if (!holds_(cell)) return;
+      rows = Math.max(rows, i + 1);
+      columns = Math.max(columns, j + 1);
+    });
+  });
   return { rows, columns };
 }
 
 /**
  * The data range's values as getValues gives them, or null when a cell holds a date or an
  * error. The data range runs from A1 to the last row and column holding a value or a formula.
- * @param cells the rows of cells read (from row top + 1, column left + 1)
- * @param top rows before the first read
- * @param left columns before the first read
+ * @param cells the cells read, by 0-based row and column
  * @param extent the last row and column holding something
  */
 function values_(
-  cells: CellJson_[][],
-  top: number,
-  left: number,
+  cells: readonly (readonly CellJson_[] | undefined)[],
   extent: { rows: number; columns: number },
 ): unknown[][] | null {
-  const { rows, columns } = extent;
   const out: unknown[][] = [];
-  for (let i = 0; i < Math.max(rows, 1); i++) {
+  for (let i = 0; i < Math.max(extent.rows, 1); i++) {
     const line: unknown[] = [];
-    for (let j = 0; j < Math.max(columns, 1); j++) {
-      const cell = cells[i - top]?.[j - left];
+    for (let j = 0; j < Math.max(extent.columns, 1); j++) {
+      const cell = cells[i]?.[j];
       const v = cell?.effectiveValue;
       if (!v) line.push('');
       else if (v.errorValue !== undefined) return null;

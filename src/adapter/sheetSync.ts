@@ -13,6 +13,7 @@ import type { ColumnSpec, SheetSpec, Validation } from '../workbook/sheetSpecs';
 import { setFrozenRows, setRowCount } from './change';
 import { applyRequests, newDataValidation } from './services';
 import type { Undo } from './undo';
+import type { SheetState, ValidationJson } from './sheetState';
 import { nameOf, parentOf, rememberName, sheetIdOf } from './sheetName';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,6 +30,8 @@ export interface SyncReport {
   readonly changed: boolean;
   /** What officers should know, in Thai. */
   readonly notes: readonly string[];
+  /** The sheet's number of columns after a fresh write (it set them), when known. */
+  readonly columns?: number;
 }
 
 /**
@@ -88,14 +91,17 @@ export function deleteLeftovers(
  * @param name the sheet's name
  * @param undo where the new sheet's removal is registered
  * @param elsewhere the name to number when the name is taken (default "<name> (OTOP)")
+ * @param absent no sheet has the name (the caller knows it from a read of every sheet's name):
+ *   it is not asked
  */
 export function blankOrNewSheet(
   ss: Spreadsheet,
   name: string,
   undo: Undo,
   elsewhere = `${name} (OTOP)`,
+  absent = false,
 ): { sheet: Sheet; name: string } {
-  const existing = ss.getSheetByName(name);
+  const existing = absent ? null : ss.getSheetByName(name);
   if (existing && existing.getLastRow() === 0 && existing.getLastColumn() === 0) return { sheet: existing, name };
   const free = existing ? freeName(ss, elsewhere) : name;
   return { sheet: newSheet(ss, free, undo), name: free };
@@ -180,8 +186,7 @@ export type Made = 'new' | 'unfinished' | 'existing';
  */
 export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: Made, sized = false): SyncReport {
   if (made === 'new' || (made === 'unfinished' && sheet.getLastRow() <= 1)) {
-    writeFresh_(sheet, spec, sized);
-    return { changed: true, notes: [] };
+    return { changed: true, notes: [], columns: writeFresh_(sheet, spec, sized) };
   }
   if (made === 'unfinished') {
     setColumnWidths(
@@ -265,6 +270,105 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
 }
 
 /**
+ * Whether an existing sheet already matches its spec, judged from one read of its facts
+ * (sheetState.ts) without a call: its header (not blank, the layout's, no column missing; a
+ * fixed one with no blank or other year's label), the header's bold, grey and notes, the frozen
+ * rows, the tab colour, the size (sized sheets) and every data cell's number format and the
+ * dropdown of each column's first and last data cells. True only when applySheetSpec would
+ * change nothing; anything it cannot judge here (a formula or a number in the header, a sheet
+ * the read left out, a rule written another way) is false, and the caller runs applySheetSpec,
+ * which reads and repairs the SpreadsheetApp way. So a difference between the API's answer and
+ * SpreadsheetApp's costs calls, never a repair left undone.
+ * @param facts the sheet as read (undefined: not read)
+ * @param spec its spec
+ * @param sized whether the sheet is kept to its content plus ROW_MARGIN rows
+ */
+export function specHolds(facts: SheetState | undefined, spec: SheetSpec, sized = false): boolean {
+  if (!facts) return false;
+  const width = Math.max(facts.lastColumn, 1);
+  const first: unknown[] = [];
+  for (let c = 1; c <= width; c++) {
+    const v = facts.typed(1, c);
+    // a string as getValues gives it; anything else is judged the SpreadsheetApp way
+    if (v !== '' && typeof v !== 'string') return false;
+    first.push(v);
+  }
+  if (first.every((v) => isBlank(v)) || !isHeaderRow(spec.layout, first)) return false;
+  const index: Record<string, number> = {};
+  if (spec.fixed) {
+    const open = spec.columns.some((c, i) => isBlank(first[i]) || (c.forms ?? []).includes(String(first[i]).trim()));
+    if (open) return false;
+    spec.columns.forEach((c, i) => {
+      index[c.key] = i;
+    });
+  } else {
+    const map = mapColumns(spec.layout, first);
+    if (map.missing.length > 0) return false;
+    Object.assign(index, map.index);
+  }
+  for (const c of spec.columns) {
+    const col = index[c.key] + 1;
+    if (!facts.bold(1, col) || facts.background(1, col) !== HEADER_BACKGROUND) return false;
+    if (facts.note(1, col) !== (c.note ?? '')) return false;
+  }
+  if (facts.frozenRows !== spec.frozenRows) return false;
+  if (spec.tab && (facts.tabColor ?? '') !== spec.tab.toLowerCase()) return false;
+  if (sized) {
+    const wanted = Math.max(facts.lastRow, 1) + ROW_MARGIN;
+    if (facts.maxRows < wanted || facts.maxRows > wanted + ROW_MARGIN) return false;
+  }
+  const top = spec.frozenRows + 1;
+  if (facts.maxRows < top) return true;
+  for (const c of spec.columns) {
+    const col = index[c.key] + 1;
+    if (c.format) {
+      for (let r = top; r <= facts.maxRows; r++) if (facts.format(r, col) !== c.format) return false;
+    }
+    if (c.validation) {
+      const cell = a1(top, col);
+      if (!validationIs_(facts.validation(top, col), c.validation, cell, false)) return false;
+      if (!validationIs_(facts.validation(facts.maxRows, col), c.validation, cell, true)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a rule read through the API is the spec's (condition, values, strictness, help; a
+ * list shown as a dropdown), as validation_ builds it (Sheets API reference,
+ * DataValidationRule and ConditionType: ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, TEXT_IS_URL,
+ * CUSTOM_FORMULA). Below the first cell a custom formula is not compared (sameValidation_).
+ * @param rule the rule read (null: none)
+ * @param spec the spec's rule
+ * @param firstCell A1 of the column's first data cell
+ * @param below the cell is below the first
+ */
+function validationIs_(rule: ValidationJson | null, spec: Validation, firstCell: string, below: boolean): boolean {
+  if (!rule) return false;
+  const values = (rule.condition?.values ?? []).map((v) => v.userEnteredValue ?? '');
+  const same = (want: readonly string[]) => JSON.stringify(values) === JSON.stringify(want);
+  const type = rule.condition?.type;
+  const help = (rule.inputMessage ?? '') === spec.help;
+  switch (spec.kind) {
+    case 'list':
+      return (
+        type === 'ONE_OF_LIST' &&
+        same(spec.values) &&
+        rule.showCustomUi === true &&
+        (rule.strict === true) === !spec.allowInvalid &&
+        help
+      );
+    case 'number':
+      return type === 'NUMBER_GREATER_THAN_EQ' && same([String(spec.min)]) && rule.strict !== true && help;
+    case 'url':
+      return type === 'TEXT_IS_URL' && values.length === 0 && rule.strict !== true && help;
+    case 'formula':
+      return type === 'CUSTOM_FORMULA' && (below || same([spec.formula(firstCell)])) && rule.strict !== true && help;
+  }
+  return false;
+}
+
+/**
  * The header of a sheet whose columns are fixed: a declared header is written where its cell
  * is blank or holds the add-on's label of another fiscal year; a cell holding something else is
  * left and pointed out.
@@ -287,34 +391,117 @@ function fixedHeader_(sheet: Sheet, spec: SheetSpec, first: readonly unknown[], 
   return true;
 }
 
-/** Writes a new sheet's header, formats, dropdowns, widths and size. */
-function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): void {
+/**
+ * Writes a new sheet's header, formats, dropdowns, widths and size: the header's values and
+ * notes through SpreadsheetApp, the rest in one Sheets API batchUpdate, applied "together
+ * atomically" (Sheets API reference, spreadsheets/batchUpdate): the header's bold and grey, the
+ * frozen rows and tab colour (UpdateSheetPropertiesRequest), the columns and rows beyond the
+ * layout removed (DeleteDimensionRequest), the widths, and each column's number format
+ * (RepeatCellRequest) and dropdown (SetDataValidationRequest, a custom formula relative to the
+ * range's first cell, as Range.setDataValidation reads it). About 35 SpreadsheetApp calls a
+ * sheet before (issue 23); the sheet is new, so its removal still undoes all of it.
+ */
+function writeFresh_(sheet: Sheet, spec: SheetSpec, sized: boolean): number {
   const columns = spec.columns;
   const header = sheet.getRange(1, 1, 1, columns.length);
-  header
-    .setValues([columns.map((c) => c.header)])
-    .setFontWeight('bold')
-    .setBackground(HEADER_BACKGROUND)
-    .setNotes([columns.map((c) => c.note ?? '')]);
-  sheet.setFrozenRows(spec.frozenRows);
-  const extra = sheet.getMaxColumns() - columns.length;
-  if (extra > 0) sheet.deleteColumns(columns.length + 1, extra);
-  if (sized && sheet.getMaxRows() > spec.frozenRows + ROW_MARGIN) {
-    sheet.deleteRows(spec.frozenRows + ROW_MARGIN + 1, sheet.getMaxRows() - spec.frozenRows - ROW_MARGIN);
+  header.setValues([columns.map((c) => c.header)]).setNotes([columns.map((c) => c.note ?? '')]);
+  const sheetId = sheetIdOf(sheet);
+  const frozen = spec.frozenRows;
+  const maxColumns = sheet.getMaxColumns();
+  const maxRows = sheet.getMaxRows();
+  const rows = sized && maxRows > frozen + ROW_MARGIN ? frozen + ROW_MARGIN : maxRows;
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [
+    {
+      repeatCell: {
+        range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: columns.length },
+        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: colorOf_(HEADER_BACKGROUND) } },
+        fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor',
+      },
+    },
+    {
+      updateSheetProperties: {
+        properties: {
+          sheetId,
+          gridProperties: { frozenRowCount: frozen },
+          ...(spec.tab ? { tabColor: colorOf_(spec.tab) } : {}),
+        },
+        fields: spec.tab ? 'gridProperties.frozenRowCount,tabColor' : 'gridProperties.frozenRowCount',
+      },
+    },
+  ];
+  if (maxColumns > columns.length) {
+    requests.push({
+      deleteDimension: { range: { sheetId, dimension: 'COLUMNS', startIndex: columns.length, endIndex: maxColumns } },
+    });
   }
-  setColumnWidths(
-    sheet,
-    columns.map((c) => c.width),
+  if (rows < maxRows) {
+    requests.push({ deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: rows, endIndex: maxRows } } });
+  }
+  requests.push(
+    ...columnWidthRequests(
+      sheetId,
+      columns.map((c) => c.width),
+    ),
   );
-  if (spec.tab) sheet.setTabColor(spec.tab);
-  const dataRows = sheet.getMaxRows() - spec.frozenRows;
-  if (dataRows <= 0) return;
-  columns.forEach((c, i) => {
-    if (!c.format && !c.validation) return;
-    const range = sheet.getRange(spec.frozenRows + 1, i + 1, dataRows, 1);
-    if (c.format) range.setNumberFormat(c.format);
-    if (c.validation) range.setDataValidation(validation_(c.validation, a1(spec.frozenRows + 1, i + 1)));
-  });
+  if (rows > frozen) {
+    columns.forEach((c, i) => {
+      const range = { sheetId, startRowIndex: frozen, endRowIndex: rows, startColumnIndex: i, endColumnIndex: i + 1 };
+      if (c.format) {
+        requests.push({
+          repeatCell: {
+            range,
+            cell: { userEnteredFormat: { numberFormat: { pattern: c.format } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      }
+      if (c.validation) {
+        requests.push({ setDataValidation: { range, rule: validationRule_(c.validation, a1(frozen + 1, i + 1)) } });
+      }
+    });
+  }
+  applyRequests(parentOf(sheet), requests);
+  return Math.min(maxColumns, columns.length);
+}
+
+/**
+ * A '#rrggbb' colour as the API's Color (channels in [0, 1]).
+ * @param hex the colour
+ */
+function colorOf_(hex: string): GoogleAppsScript.Sheets.Schema.Color {
+  const channel = (i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+  return { red: channel(0), green: channel(1), blue: channel(2) };
+}
+
+/**
+ * A dropdown or check as the API's DataValidationRule, the same rule validation_ builds
+ * (Sheets API reference, DataValidationRule, ConditionType).
+ * @param spec the rule
+ * @param firstCell A1 of the column's first data cell (a custom formula is relative to it)
+ */
+function validationRule_(spec: Validation, firstCell: string): GoogleAppsScript.Sheets.Schema.DataValidationRule {
+  const values = (list: readonly string[]) => list.map((v) => ({ userEnteredValue: v }));
+  switch (spec.kind) {
+    case 'list':
+      return {
+        condition: { type: 'ONE_OF_LIST', values: values(spec.values) },
+        showCustomUi: true,
+        strict: !spec.allowInvalid,
+        inputMessage: spec.help,
+      };
+    case 'number':
+      return {
+        condition: { type: 'NUMBER_GREATER_THAN_EQ', values: values([String(spec.min)]) },
+        inputMessage: spec.help,
+      };
+    case 'url':
+      return { condition: { type: 'TEXT_IS_URL' }, inputMessage: spec.help };
+    case 'formula':
+      return {
+        condition: { type: 'CUSTOM_FORMULA', values: values([spec.formula(firstCell)]) },
+        inputMessage: spec.help,
+      };
+  }
 }
 
 /** The last non-blank cell of a row (-1 when none). */
@@ -472,9 +659,20 @@ const DEFAULT_SHEET_NAME = /^(?:Sheet|ชีต|แผ่นงาน)\d+$/;
  * @param ss the workbook
  * @param ours the names of the add-on's sheets
  * @param undo where each change's undo is registered
+ * @param titles every sheet's id, name and whether it is hidden, as the registry's read saw them
+ *   (null: not known): then only the visible sheets of a default name there are fetched (by id),
+ *   and the visible sheets are counted from it
+ * @param madeSince the sheets made since that read (visible, none of a default name)
  * @return the names hidden
  */
-export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string>, undo: Undo): string[] {
+export function hideBlankDefaultSheets(
+  ss: Spreadsheet,
+  ours: ReadonlySet<string>,
+  undo: Undo,
+  titles: readonly { sheetId: number; title: string; hidden: boolean }[] | null = null,
+  madeSince = 0,
+): string[] {
+  if (titles) return hideKnown_(ss, ours, undo, titles, madeSince);
   const hidden: string[] = [];
   const sheets = ss.getSheets();
   // by name first: the other calls only for a sheet of a default name (set-up's call budget)
@@ -487,6 +685,36 @@ export function hideBlankDefaultSheets(ss: Spreadsheet, ours: ReadonlySet<string
     if (sheet.isSheetHidden()) continue;
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
     visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
+    if (visible <= 1) continue;
+    const name = nameOf(sheet);
+    undo.add(() => {
+      sheet.showSheet();
+    }, `ชีตว่าง "${name}"`);
+    sheet.hideSheet();
+    visible--;
+    hidden.push(name);
+  }
+  return hidden;
+}
+
+/**
+ * hideBlankDefaultSheets from the registry's read: the candidates fetched by id, the visible
+ * sheets counted from the read and the sheets made since.
+ */
+function hideKnown_(
+  ss: Spreadsheet,
+  ours: ReadonlySet<string>,
+  undo: Undo,
+  titles: readonly { sheetId: number; title: string; hidden: boolean }[],
+  madeSince: number,
+): string[] {
+  const hidden: string[] = [];
+  const candidates = titles.filter((t) => !t.hidden && DEFAULT_SHEET_NAME.test(t.title) && !ours.has(t.title));
+  let visible = titles.filter((t) => !t.hidden).length + madeSince;
+  for (const t of candidates) {
+    const sheet = ss.getSheetById(t.sheetId);
+    if (!sheet || sheet.isSheetHidden()) continue;
+    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
     if (visible <= 1) continue;
     const name = nameOf(sheet);
     undo.add(() => {

@@ -23,6 +23,9 @@ export interface TextRule {
 
 const CRITERIA: Record<TextRule['when'], string> = { equals: 'TEXT_EQUAL_TO', startsWith: 'TEXT_STARTS_WITH' };
 
+/** The same conditions as the Sheets API names them (ConditionType), as a read of the sheet's state gives them. */
+const API_TYPES: Record<TextRule['when'], string> = { equals: 'TEXT_EQ', startsWith: 'TEXT_STARTS_WITH' };
+
 /**
  * Puts the rules on the sheet, in order (the first that holds wins), unless they are there.
  * @param sheet the sheet
@@ -74,24 +77,27 @@ export function applyTextRules(
  */
 export function textRulesInPlace(current: readonly StateRule[], rules: readonly TextRule[]): boolean {
   const ranges = new Set(rules.map((r) => r.range));
-  const types = Object.values(CRITERIA);
+  const types = Object.values(API_TYPES);
   const present = current
-    .filter((rule) => rule.ranges.length === 1 && ranges.has(rule.ranges[0]) && types.includes(rule.criteria))
+    .filter((rule) => rule.ranges.length === 1 && ranges.has(rule.ranges[0]) && types.includes(rule.type))
     .map((rule) =>
-      [rule.ranges[0], rule.criteria, rule.value, rule.background, rule.fontColor].join('|').toLowerCase(),
+      [rule.ranges[0], rule.type, rule.values[0] ?? '', rule.background, rule.text].join('|').toLowerCase(),
     );
-  return sameKeys_(present, rules);
+  return sameKeys_(present, rules, API_TYPES);
 }
 
 /**
  * Whether the keys of the rules present are those of the rules wanted, in order.
  * @param present the keys of our rules on the sheet
  * @param rules the rules wanted
+ * @param types how the present keys name the conditions (SpreadsheetApp's or the API's names)
  */
-function sameKeys_(present: readonly string[], rules: readonly TextRule[]): boolean {
-  const wanted = rules.map((r) =>
-    [r.range, CRITERIA[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase(),
-  );
+function sameKeys_(
+  present: readonly string[],
+  rules: readonly TextRule[],
+  types: Record<TextRule['when'], string> = CRITERIA,
+): boolean {
+  const wanted = rules.map((r) => [r.range, types[r.when], r.text, r.background, r.fontColor].join('|').toLowerCase());
   return present.length === wanted.length && present.every((key, i) => key === wanted[i]);
 }
 

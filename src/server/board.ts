@@ -60,7 +60,7 @@ export function readBoardAndLog(
 ): { board: SheetState | null; log: SheetState | null } {
   const owns = [config.registry.one('board'), config.registry.one('log')];
   const names = owns.flatMap((o) => (o ? [o.name] : []));
-  const states = readSheetStates(ss, names);
+  const states = readSheetStates(ss, names, { values: true });
   const stateOf = (own: (typeof owns)[number]) => (own ? (states[names.indexOf(own.name)] ?? null) : null);
   return { board: stateOf(owns[0]), log: stateOf(owns[1]) };
 }

@@ -7,6 +7,7 @@ import type { Criteria } from '../core/criteria';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat } from '../adapter/change';
 import { syncCharts } from '../adapter/charts';
+import type { SheetState } from '../adapter/sheetState';
 import type { OwnSheet, Registry } from '../adapter/sheetRegistry';
 import { readAllWithFormulas } from '../adapter/sheetIo';
 import { setColumnWidths } from '../adapter/sheetSync';
@@ -24,6 +25,8 @@ import { readTable } from './workbookRead';
  * @param fiscalYear BE fiscal year
  * @param criteria the bands (the achieved series' colour: the top level's)
  * @param undo where each change is registered
+ * @param facts the sheet as set-up's one read showed it (before this step), when it was there:
+ *   a format or bold already in place is not asked again
  * @return whether anything changed
  */
 export function writeDashboard(
@@ -34,6 +37,7 @@ export function writeDashboard(
   fiscalYear: number,
   criteria: Criteria,
   undo: Undo,
+  facts?: SheetState,
 ): boolean {
   const tableOwn = registry.one('districts');
   const table = readTable(tableOwn, registry);
@@ -46,10 +50,21 @@ export function writeDashboard(
   const plan = dashboardPlan(tableOwn.name, districts, refs, fiscalYear, { achieved: top, activities: '#6fa8dc' });
   const sheet = own.sheet;
   const now = readAllWithFormulas(sheet);
-  setBlockFormat(sheet, plan.labelRow, 2, 1, 12, '@', undo);
+  const all = (row: number, from: number, to: number, holds: (r: number, c: number) => boolean) => {
+    for (let c = from; c <= to; c++) if (!holds(row, c)) return false;
+    return true;
+  };
+  if (!(facts && all(plan.labelRow, 2, 13, (r, c) => facts.format(r, c) === '@'))) {
+    setBlockFormat(sheet, plan.labelRow, 2, 1, 12, '@', undo);
+  }
   let changed =
     writeChangedCells(sheet, plan.cells as ReadonlyMap<number, ReadonlyMap<number, PlannedValue>>, now, undo) > 0;
-  for (const row of plan.boldRows) makeBlockBold(sheet, row, 1, 1, plan.width, undo);
+  // bold as the read showed it while no cell was written since
+  const known = changed ? undefined : facts;
+  for (const row of plan.boldRows) {
+    if (!(known && all(row, 1, plan.width, (r, c) => known.bold(r, c))))
+      makeBlockBold(sheet, row, 1, 1, plan.width, undo);
+  }
   if (fresh) setColumnWidths(sheet, [200, ...Array<number>(12).fill(72)]);
   changed = syncCharts(sheet, plan.charts, undo) || changed;
   return changed;

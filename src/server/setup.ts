@@ -19,7 +19,7 @@ import { OfficerError } from '../core/officerError';
 import { CALENDAR_2565 } from '../core/calendar';
 import { defaultSettings, LABEL, readSettings, type Settings, settingsRows } from '../core/settings';
 import { cleanText, isBlank } from '../core/text';
-import { applyBandRules } from '../adapter/bandRulesSync';
+import { applyBandRules, bandRulesHold } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
 import { applyProtection, readSheetProtections } from '../adapter/protections';
@@ -33,7 +33,10 @@ import {
   type Made,
   hideBlankDefaultSheets,
   setColumnWidths,
+  specHolds,
+  type SyncReport,
 } from '../adapter/sheetSync';
+import { readSheetStates, type SheetState } from '../adapter/sheetState';
 import { atomically, type Undo } from '../adapter/undo';
 import { columnLetter, sheetRef } from '../workbook/a1';
 import { bandRules } from '../workbook/bandRules';
@@ -52,7 +55,13 @@ import type { SheetRole } from '../workbook/sheetMarkers';
 import { entrySheetName, SHEET } from '../workbook/sheetNames';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel, yearNeutral } from '../core/yearLabels';
-import { activitySheetSpec, baselineSheetSpec, districtSheetSpec, onlineSheetSpec } from '../workbook/sheetSpecs';
+import {
+  activitySheetSpec,
+  baselineSheetSpec,
+  districtSheetSpec,
+  onlineSheetSpec,
+  type SheetSpec,
+} from '../workbook/sheetSpecs';
 import { type LogRow, appendLog, finishStopped, lastLoggedRun, loggedAfterState } from './auditLog';
 import { nowText } from './clock';
 import { boardOf, writeBoard } from './board';
@@ -107,6 +116,14 @@ interface Run_ {
   readonly created: string[];
   readonly repaired: Set<string>;
   readonly warnings: string[];
+  /** The columns of the laid-out sheets that one read showed matching their spec (left unchanged), by id. */
+  readonly widths: Map<number, number>;
+  /** The laid-out sheets as one read showed them before any of them was synced, by id. */
+  facts: ReadonlyMap<number, SheetState>;
+  /** Every sheet's id, name and visibility as the registry's read saw them (null: not read). */
+  titles: Registry['titles'];
+  /** The names of the sheets this run made. */
+  readonly made: string[];
 }
 
 /**
@@ -165,64 +182,53 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     created: [],
     repaired: new Set(),
     warnings: [],
+    widths: new Map(),
+    facts: new Map(),
+    titles: found.titles,
+    made: [],
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
   if (healed.length > 0) {
     flushWrites(); // the registry is read through the Sheets API, which does not see cached writes
-    run.registry.splice(0, run.registry.length, ...readRegistry(ss).sheets);
+    const again = readRegistry(ss);
+    run.registry.splice(0, run.registry.length, ...again.sheets);
+    run.titles = again.titles;
   }
 
+  // the sheets there before, checked in one read: only those that differ are read and repaired
+  // the SpreadsheetApp way
+  const checked = run.registry.filter((s) => CHECKED.includes(s.mark.role)).map((s) => s.name);
+  const facts = new Map<number, SheetState>();
+  for (const state of readSheetStates(ss, checked, { layout: true, flush: true }))
+    if (state) facts.set(state.sheetId, state);
+  run.facts = facts;
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
   const criteria = setUpCriteria_(run);
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const year = settings.settings.fiscalYear;
-  const specTable = applySheetSpec(
-    districtOwn.own.sheet,
-    districtSheetSpec(SHEET.districts, year),
-    undo,
-    districtOwn.made,
-  );
-  note_(run, districtOwn.own, specTable);
+  note_(run, districtOwn.own, sync_(run, districtOwn, districtSheetSpec(SHEET.districts, year), false, facts));
 
   for (const name of names) {
     const activities = own_(run, 'activities', entrySheetName('activities', name), name);
-    note_(
-      run,
-      activities.own,
-      applySheetSpec(
-        activities.own.sheet,
-        activitySheetSpec(activities.own.name, name, year),
-        undo,
-        activities.made,
-        true,
-      ),
-    );
+    note_(run, activities.own, sync_(run, activities, activitySheetSpec(activities.own.name, name, year), true, facts));
     const online = own_(run, 'online', entrySheetName('online', name), name);
-    note_(
-      run,
-      online.own,
-      applySheetSpec(
-        online.own.sheet,
-        onlineSheetSpec(online.own.name, name, criteria.channels, year),
-        undo,
-        online.made,
-        true,
-      ),
-    );
+    const onlineSpec = onlineSheetSpec(online.own.name, name, criteria.channels, year);
+    note_(run, online.own, sync_(run, online, onlineSpec, true, facts));
   }
   const baseline = own_(run, 'baseline', baselineName_(run, year));
-  note_(
-    run,
-    baseline.own,
-    applySheetSpec(baseline.own.sheet, baselineSheetSpec(baseline.own.name, names, year), undo, baseline.made, true),
-  );
+  note_(run, baseline.own, sync_(run, baseline, baselineSheetSpec(baseline.own.name, names, year), true, facts));
 
   const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
   const dashboard = own_(run, 'dashboard', SHEET.dashboard);
   const fiscalYear = settings.settings.fiscalYear;
   const fresh = dashboard.made !== 'existing';
-  if (writeDashboard(dashboard.own, fresh, readRegistryOf_(run), refs, fiscalYear, criteria.bands, undo) && !fresh) {
+  const dashboardFacts = fresh ? undefined : run.facts.get(dashboard.own.mark.sheetId);
+  const registry = readRegistryOf_(run);
+  if (
+    writeDashboard(dashboard.own, fresh, registry, refs, fiscalYear, criteria.bands, undo, dashboardFacts) &&
+    !fresh
+  ) {
     run.repaired.add(dashboard.own.name);
   }
   const board = own_(run, 'board', SHEET.board);
@@ -237,7 +243,9 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
 
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
-  const strays = hideBlankDefaultSheets(ss, new Set(run.registry.map((s) => s.name)), undo);
+  // the sheets' names and visibility as the registry read them: no call when none is a stray
+  const ours = new Set(run.registry.map((s) => s.name));
+  const strays = hideBlankDefaultSheets(ss, ours, undo, run.titles, run.made.length);
   if (strays.length > 0) run.warnings.push(`ซ่อนชีตว่างที่ Google สร้างมากับไฟล์: ${strays.map((n) => `"${n}"`).join(', ')}`);
   const rights = protect_(run, settings.settings, settings.dataDayCell);
   warnOutsiders_(run, settings.settings, who.owner);
@@ -340,7 +348,8 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     }
     return { own: marked, made: 'existing' };
   }
-  const existing = sheetNamed(run.ss, name);
+  const absent = absent_(run, name);
+  const existing = absent ? null : sheetNamed(run.ss, name);
   if (existing && ADOPTABLE.includes(role)) {
     // Adopting is a change (the sheet gets its marker), so it is counted as a repair.
     const unfinished = { as: 'adopted', run: run.id } as const;
@@ -350,7 +359,8 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
     return { own, made: 'existing' };
   }
   // A blank sheet of the name (a killed run's leftover: made, not yet marked) is taken as it is.
-  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo);
+  const { sheet, name: free } = blankOrNewSheet(run.ss, name, run.undo, undefined, absent);
+  run.made.push(free);
   if (free !== name) {
     run.warnings.push(`มีชีตชื่อ "${name}" ที่ไม่ได้สร้างจากส่วนเสริมอยู่แล้ว ส่วนเสริมไม่แตะชีตนั้น และใช้ชื่อ "${free}" แทน`);
   }
@@ -362,12 +372,109 @@ function own_(run: Run_, role: SheetRole, name: string, district?: string): { ow
 }
 
 /**
+ * Whether no sheet has a name, known without a call: the registry's read named every sheet
+ * (compared ignoring case, as a sheet's name is unique that way) and this run made none of it.
+ */
+function absent_(run: Run_, name: string): boolean {
+  if (!run.titles) return false;
+  const key = name.toLowerCase();
+  return !run.titles.some((t) => t.title.toLowerCase() === key) && !run.made.some((n) => n.toLowerCase() === key);
+}
+
+/**
  * A sheet of the role's name that set-up will take as the add-on's (not marked yet), to read
  * before the rights check; null when there is none.
  */
 function unmarked_(ss: Spreadsheet, role: SheetRole, name: string): OwnSheet | null {
   const sheet = sheetNamed(ss, name);
   return sheet ? { sheet, mark: { role, sheetId: idOf(sheet) }, name } : null;
+}
+
+/** The roles whose sheets set-up checks from one read: those that follow a spec (sheetSpecs.ts), the settings, the criteria and the dashboard. */
+const CHECKED: readonly SheetRole[] = [
+  'districts',
+  'activities',
+  'online',
+  'baseline',
+  'settings',
+  'criteria',
+  'dashboard',
+];
+
+/**
+ * A sheet's facts as the run's first read showed them, when nothing was written to it since
+ * (then its formats, bold, frozen rows and size are still as read); else undefined.
+ * @param run the run
+ * @param own the sheet
+ * @param written cells written to it since the read
+ */
+function still_(run: Run_, own: OwnSheet, written: number): SheetState | undefined {
+  return written === 0 ? run.facts.get(own.mark.sheetId) : undefined;
+}
+
+/**
+ * Whether every cell of a block is as one read showed it: bold, or of a number format.
+ * @param facts the sheet as read (undefined: not known)
+ * @param row the block's first row (1-based)
+ * @param col its first column
+ * @param rows how many rows
+ * @param cols how many columns
+ * @param format the number format ('' for bold)
+ */
+function blockHolds_(
+  facts: SheetState | undefined,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  format = '',
+): boolean {
+  if (!facts) return false;
+  for (let r = row; r < row + rows; r++) {
+    for (let c = col; c < col + cols; c++) {
+      if (format === '' ? !facts.bold(r, c) : facts.format(r, c) !== format) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a sheet's size is as fitRows keeps it (content plus `margin` blank rows, give or take
+ * the margin), from one read.
+ * @param facts the sheet as read (undefined: not known)
+ * @param margin the blank rows kept
+ */
+function fits_(facts: SheetState | undefined, margin: number): boolean {
+  if (!facts) return false;
+  const wanted = Math.max(facts.lastRow, 1) + margin;
+  return facts.maxRows >= wanted && facts.maxRows <= wanted + margin;
+}
+
+/**
+ * Makes a sheet match its spec: a sheet there before that one read shows already matching
+ * (specHolds) costs no call; any other is synced the SpreadsheetApp way (applySheetSpec).
+ * @param run the run
+ * @param sheet the sheet and how it came to be
+ * @param spec its spec
+ * @param sized whether it is kept to its content plus a margin of rows
+ * @param facts the sheets read at the run's start, by id
+ */
+function sync_(
+  run: Run_,
+  sheet: { own: OwnSheet; made: Made },
+  spec: SheetSpec,
+  sized: boolean,
+  facts: ReadonlyMap<number, SheetState>,
+): SyncReport {
+  const { own, made } = sheet;
+  const known = facts.get(own.mark.sheetId);
+  if (made === 'existing' && known && specHolds(known, spec, sized)) {
+    run.widths.set(own.mark.sheetId, known.maxColumns);
+    return { changed: false, notes: [] };
+  }
+  const report = applySheetSpec(own.sheet, spec, run.undo, made, sized);
+  if (report.columns !== undefined) run.widths.set(own.mark.sheetId, report.columns);
+  return report;
 }
 
 /** Records what syncing a sheet did. */
@@ -438,22 +545,32 @@ function setUpSettings_(
     });
   }
   const formulas = existing.map((row) => row.map(() => ''));
-  if (writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo) > 0 && made === 'existing') {
-    run.repaired.add(nameOf(sheet));
-  }
+  let written = writeChangedCells(sheet, planned, { values: existing, formulas }, run.undo, made === 'new');
+  if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
   // The add-on's own cell, today whatever it holds (dataDay.ts keeps it so every day): a new day is no repair.
   if (!sameDay_(grid[dataDayRow][1], today)) {
     const day = new Map([[dataDayRow + 1, new Map<number, PlannedValue>([[2, asCellText(beDateText(today))]])]]);
-    writeChangedCells(sheet, day, { values: grid, formulas: grid.map((row) => row.map(() => '')) }, run.undo);
+    written += writeChangedCells(
+      sheet,
+      day,
+      { values: grid, formulas: grid.map((row) => row.map(() => '')) },
+      run.undo,
+    );
     grid[dataDayRow][1] = beDateText(today);
   }
   dateRows.push(dataDayRow + 1);
+  // what the first read showed, when nothing was written since (no call for what is in place)
+  const facts = made === 'existing' ? still_(run, own, written) : undefined;
   // Plain text: a BE date typed there stays the text officers read (as a date cell it would show its CE year).
-  for (const row of dateRows) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
-  makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
-  setFrozenRows(sheet, 1, run.undo);
+  for (const row of dateRows) {
+    if (!blockHolds_(facts, row, 2, 1, 1, '@')) setBlockFormat(sheet, row, 2, 1, 1, '@', run.undo);
+  }
+  if (!blockHolds_(facts, 1, 1, 1, 3)) makeBlockBold(sheet, 1, 1, 1, 3, run.undo);
+  if (facts?.frozenRows !== 1) setFrozenRows(sheet, 1, run.undo);
   // Every district row's formula reads the settings open-ended: a short sheet is cheap.
-  if (fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
+  if (!fits_(facts, SETTINGS_MARGIN) && fitRows(sheet, SETTINGS_MARGIN, run.undo) && made === 'existing') {
+    run.repaired.add(nameOf(sheet));
+  }
   if (made !== 'existing') setColumnWidths(sheet, [260, 260, 420]);
   const { settings, problems } = readSettings(grid, names);
   const basisRow = grid.findIndex((row) => cleanText(String(row[0])) === LABEL.percentBasis) + 1;
@@ -538,12 +655,21 @@ function setUpCriteria_(run: Run_): {
     channelRows = defaults.slice(CRITERIA_LAYOUT.channels - 1);
     plan(CRITERIA_LAYOUT.channelTitle, defaults.slice(CRITERIA_LAYOUT.channelTitle - 1));
   }
-  const written = writeChangedCells(sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
+  const now = { values, formulas: values.map((r) => r.map(() => '')) };
+  const written = writeChangedCells(sheet, planned, now, run.undo, made === 'new');
   if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
-  makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
-  makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
+  // what the first read showed, when nothing was written since (no call for what is in place)
+  const facts = made === 'existing' ? still_(run, own, written) : undefined;
+  if (!blockHolds_(facts, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width)) {
+    makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  }
+  if (!blockHolds_(facts, CRITERIA_LAYOUT.channelHeader, 1, 1, width)) {
+    makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
+  }
   // Every district row's formula reads the channel table open-ended ($A$12:$Z): keep it short.
-  if (fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') run.repaired.add(nameOf(sheet));
+  if (!fits_(facts, CHANNEL_MARGIN) && fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') {
+    run.repaired.add(nameOf(sheet));
+  }
   const criteria = criteriaOrDefault(tableRows);
   const beyond =
     table.beyond.length === 0
@@ -586,7 +712,7 @@ function writeDistrictTable_(
   const criteria = criteriaRefs(criteriaSheet);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
-    baseline: baseline ? plannedRef(baseline) : '',
+    baseline: baseline ? plannedRef(baseline, run.widths.get(baseline.mark.sheetId)) : '',
     settings: settings.refs.settings,
     criteria: criteria.table,
     channels: criteria.channels,
@@ -616,7 +742,10 @@ function writeDistrictTable_(
     if (activities && online) {
       const formulas = districtRowFormulas(
         row,
-        { activities: plannedRef(activities), online: plannedRef(online) },
+        {
+          activities: plannedRef(activities, run.widths.get(activities.mark.sheetId)),
+          online: plannedRef(online, run.widths.get(online.mark.sheetId)),
+        },
         refs,
       );
       for (const [c, f] of formulas) cells.set(c + 1, f);
@@ -630,7 +759,8 @@ function writeDistrictTable_(
   const last = rows[rows.length - 1].row;
   let totalRow = table.totalRow || last + 1;
   const after = table.values[totalRow - 1] ?? [];
-  if (!table.totalRow && after.some((v) => !isBlank(v))) {
+  const inserting = !table.totalRow && after.some((v) => !isBlank(v));
+  if (inserting) {
     const label = `แถวรวมที่เพิ่มในชีต "${own.name}"`;
     const isTotal = (row: readonly unknown[]) => String(row[DISTRICT_COL.name]) === TOTAL_LABEL;
     insertRowAfter(sheet, last, DISTRICT_LAYOUT.width, run.undo, label, isTotal);
@@ -644,12 +774,19 @@ function writeDistrictTable_(
     const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
     planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
   }
-  if (writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo) > 0) {
-    run.repaired.add(nameOf(sheet));
+  const written = writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo);
+  if (written > 0) run.repaired.add(nameOf(sheet));
+  // the first read's, when the sheet was left as it was since (synced without change, no row added or cell written)
+  const facts = run.widths.has(own.mark.sheetId) && !inserting ? still_(run, own, written) : undefined;
+  if (!blockHolds_(facts, totalRow, 1, 1, DISTRICT_LAYOUT.width)) {
+    makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   }
-  makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  if (applyBandRules(sheet, bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level)), run.undo)) {
+  const wanted = bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level));
+  // the rules as the run's first read showed them, when the sheet was left as it was since
+  // (a row inserted above moves rules: then they are read again)
+  const known = run.widths.has(own.mark.sheetId) && !inserting ? run.facts.get(own.mark.sheetId)?.rules : undefined;
+  if (!(known && bandRulesHold(known, wanted)) && applyBandRules(sheet, wanted, run.undo)) {
     run.repaired.add(nameOf(sheet));
   }
   return refs;
@@ -669,7 +806,7 @@ function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] 
     // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
     const spec = own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
     const change = applyProtection(
-      own.sheet,
+      () => own.sheet,
       spec,
       run.undo,
       own.mark.unfinished !== undefined && !run.logged,

@@ -241,9 +241,10 @@ function sheetOfRef_(ref: string): string | null {
  * The reference set-up plans for a sheet: all its columns, from row 1 (the header) down to
  * the end, so rows officers add are read too.
  * @param own the sheet
+ * @param columns its number of columns, when known (else asked: one call)
  */
-export function plannedRef(own: OwnSheet): string {
-  return sheetRef(own.name, `A1:${columnLetter(maxColumns(own.sheet) - 1)}`);
+export function plannedRef(own: OwnSheet, columns?: number): string {
+  return sheetRef(own.name, `A1:${columnLetter((columns ?? maxColumns(own.sheet)) - 1)}`);
 }
 
 /**

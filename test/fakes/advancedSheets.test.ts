@@ -275,3 +275,141 @@ describe('batchUpdate', () => {
     expect(sheet.getRange('A1:B1').isPartOfMerge()).toBe(false);
   });
 });
+
+test('grid data: with ranges, only the sheets they touch, each cell as the API writes CellData, trailing empties left out', () => {
+  const { wb, run, ss, Sheets } = setup();
+  const app = run.globals.SpreadsheetApp;
+  const sheet = ss.getSheetByName('ท่าบ่อ')!;
+  sheet
+    .getRange('A1:B1')
+    .setValues([['วันที่', 'ยอด']])
+    .setFontWeight('bold')
+    .setBackground('#EFEFEF');
+  sheet.getRange('A1').setNote('วว/ดด/ปปปป');
+  sheet.getRange('B2:B3').setNumberFormat('#,##0');
+  sheet.getRange('A2').setValue('=1+1');
+  sheet.getRange('B2').setValue(5);
+  const list = app
+    .newDataValidation()
+    .requireValueInList(['ก', 'ข'], true)
+    .setAllowInvalid(false)
+    .setHelpText('เลือก')
+    .build();
+  sheet.getRange('C2:C3').setDataValidation(list);
+  sheet.getRange('D2').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build());
+  sheet.setFrozenRows(1);
+  sheet.setTabColor('#6aa84f');
+  const rule = app
+    .newConditionalFormatRule()
+    .setRanges([sheet.getRange('B2:B3')])
+    .whenNumberEqualTo(3)
+    .setBackground('#ff0000')
+    .setFontColor('#ffffff')
+    .build();
+  sheet.setConditionalFormatRules([rule]);
+  SpreadsheetAppFlush(run);
+  wb.ledger.reset();
+  const got = Sheets.Spreadsheets!.get(ss.getId(), {
+    ranges: [`'ท่าบ่อ'`],
+    fields:
+      'sheets(properties(title,gridProperties(rowCount,frozenRowCount),tabColor),conditionalFormats,' +
+      'data(startRow,rowData(values(userEnteredValue,userEnteredFormat(numberFormat(pattern),textFormat(bold),backgroundColor),note,dataValidation))))',
+  }) as { sheets: Record<string, unknown>[] };
+  expect(wb.ledger.calls(run.id)).toEqual(['Spreadsheet.getId', 'Sheets.Spreadsheets.get']);
+  expect(got.sheets).toHaveLength(1);
+  const grey = 0xef / 255;
+  expect(got.sheets[0]).toEqual({
+    properties: {
+      title: 'ท่าบ่อ',
+      gridProperties: { rowCount: sheet.getMaxRows(), frozenRowCount: 1 },
+      tabColor: { red: 0x6a / 255, green: 0xa8 / 255, blue: 0x4f / 255 },
+    },
+    conditionalFormats: [
+      {
+        ranges: [
+          { sheetId: sheet.getSheetId(), startRowIndex: 1, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 },
+        ],
+        booleanRule: {
+          condition: { type: 'NUMBER_EQ', values: [{ userEnteredValue: '3' }] },
+          // the API gives each colour twice: as a Color and as a ColorStyle (ConditionalFormatRule's CellFormat)
+          format: {
+            backgroundColor: { red: 1 },
+            backgroundColorStyle: { rgbColor: { red: 1 } },
+            textFormat: {
+              foregroundColor: { red: 1, green: 1, blue: 1 },
+              foregroundColorStyle: { rgbColor: { red: 1, green: 1, blue: 1 } },
+            },
+          },
+        },
+      },
+    ],
+    data: [
+      {
+        rowData: [
+          {
+            values: [
+              {
+                userEnteredValue: { stringValue: 'วันที่' },
+                userEnteredFormat: {
+                  textFormat: { bold: true },
+                  backgroundColor: { red: grey, green: grey, blue: grey },
+                },
+                note: 'วว/ดด/ปปปป',
+              },
+              {
+                userEnteredValue: { stringValue: 'ยอด' },
+                userEnteredFormat: {
+                  textFormat: { bold: true },
+                  backgroundColor: { red: grey, green: grey, blue: grey },
+                },
+              },
+            ],
+          },
+          {
+            values: [
+              { userEnteredValue: { formulaValue: '=1+1' } },
+              { userEnteredValue: { numberValue: 5 }, userEnteredFormat: { numberFormat: { pattern: '#,##0' } } },
+              {
+                dataValidation: {
+                  condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'ก' }, { userEnteredValue: 'ข' }] },
+                  inputMessage: 'เลือก',
+                  strict: true,
+                  showCustomUi: true,
+                },
+              },
+              {
+                dataValidation: { condition: { type: 'NUMBER_GREATER_THAN_EQ', values: [{ userEnteredValue: '0' }] } },
+              },
+            ],
+          },
+          // row 3: the format and the dropdown; nothing after them
+          {
+            values: [
+              {},
+              { userEnteredFormat: { numberFormat: { pattern: '#,##0' } } },
+              {
+                dataValidation: {
+                  condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'ก' }, { userEnteredValue: 'ข' }] },
+                  inputMessage: 'เลือก',
+                  strict: true,
+                  showCustomUi: true,
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  // a block below row 1 says where it starts (0-based)
+  const block = Sheets.Spreadsheets!.get(ss.getId(), { ranges: [`'ท่าบ่อ'!B3:B4`], fields: 'sheets.data' }) as {
+    sheets: { data: unknown[] }[];
+  };
+  expect(block.sheets[0].data).toEqual([
+    {
+      startRow: 2,
+      startColumn: 1,
+      rowData: [{ values: [{ userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '#,##0' } } }] }],
+    },
+  ]);
+});

@@ -6,7 +6,7 @@
  * values to SpreadsheetApp; only the sheets named come back.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { gridRangeA1, readSheetStates } from '../../src/adapter/sheetState';
+import { gridRangeA1, readSheetStates, type SheetState } from '../../src/adapter/sheetState';
 
 const OWNER = 'owner@example.com';
 
@@ -53,25 +53,26 @@ function setup() {
 }
 
 /**
- * Runs `fn` with the execution's Sheets service as the adapter's global.
- * @param sheets the execution's Sheets
+ * Runs `fn` with the execution's Sheets and SpreadsheetApp services as the adapter's globals.
+ * @param globals the execution's globals
  * @param fn what to run
  */
-function withSheets<T>(sheets: unknown, fn: () => T): T {
+function withSheets<T>(globals: { Sheets: unknown; SpreadsheetApp: unknown }, fn: () => T): T {
   const g = globalThis as Record<string, unknown>;
-  const saved = g.Sheets;
-  g.Sheets = sheets;
+  const saved = [g.Sheets, g.SpreadsheetApp];
+  g.Sheets = globals.Sheets;
+  g.SpreadsheetApp = globals.SpreadsheetApp;
   try {
     return fn();
   } finally {
-    g.Sheets = saved;
+    [g.Sheets, g.SpreadsheetApp] = saved;
   }
 }
 
 test('one call gives what the SpreadsheetApp getters give', () => {
   const { wb, run, ss, sheet } = setup();
   wb.ledger.reset();
-  const state = withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0]);
+  const state = withSheets(run.globals, () => readSheetStates(ss, ['สถานะ'], { values: true })[0] as SheetState);
   // the workbook's id is asked once per execution (an action's registry read has asked it already)
   expect(wb.ledger.calls(run.id).filter((c) => c !== 'Spreadsheet.getId')).toEqual(['Sheets.Spreadsheets.get']);
   expect(state.values).toEqual(sheet.getDataRange().getValues());
@@ -87,16 +88,19 @@ test('one call gives what the SpreadsheetApp getters give', () => {
     const c = r.getBooleanCondition()!;
     return {
       ranges: r.getRanges().map((g) => g.getA1Notation()),
-      criteria: String(c.getCriteriaType()),
-      value: String(c.getCriteriaValues()[0]),
+      // the API's names of the two text conditions (ConditionType)
+      type: ({ TEXT_EQUAL_TO: 'TEXT_EQ', TEXT_STARTS_WITH: 'TEXT_STARTS_WITH' } as Record<string, string>)[
+        String(c.getCriteriaType())
+      ],
+      values: c.getCriteriaValues().map(String),
       background: c.getBackground() ?? '',
-      fontColor: c.getFontColor() ?? '',
+      text: c.getFontColor() ?? '',
     };
   });
   // the two text rules exactly; the number rule's type as the API names it
   expect(state.rules[0]).toEqual(rules[0]);
   expect(state.rules[2]).toEqual(rules[2]);
-  expect(state.rules[1]).toMatchObject({ ranges: rules[1].ranges, criteria: 'NUMBER_GREATER', background: '#ff0000' });
+  expect(state.rules[1]).toMatchObject({ ranges: rules[1].ranges, type: 'NUMBER_GREATER', background: '#ff0000' });
 });
 
 test('a date or an error in the sheet leaves its values to SpreadsheetApp', () => {
@@ -107,26 +111,87 @@ test('a date or an error in the sheet leaves its values to SpreadsheetApp', () =
     const { run, ss, sheet } = setup();
     put(sheet);
     run.globals.SpreadsheetApp.flush();
-    const state = withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0]);
+    const state = withSheets(run.globals, () => readSheetStates(ss, ['สถานะ'], { values: true })[0] as SheetState);
     expect(state.values).toBeNull();
     expect(state.notes(2, 2, 1, 1)).toEqual([['ต.ค.\nกำหนดส่ง']]); // the rest is read all the same
   }
 });
 
-test('only the sheets the ranges name come back; grid data without ranges and after an unseen write are refused', () => {
+test('only the sheets the ranges name come back; grid data without ranges is every sheet whole; after an unseen write it is refused', () => {
   const { run, ss, sheet } = setup();
   const api = run.globals.Sheets.Spreadsheets!;
   const got = api.get(ss.getId(), { ranges: ["'สถานะ'"], fields: 'sheets(properties(title))' }) as {
     sheets: { properties: { title: string } }[];
   };
   expect(got.sheets.map((s) => s.properties.title)).toEqual(['สถานะ']);
-  expect(() => api.get(ss.getId(), { fields: 'sheets(data)' })).toThrow('not modelled');
+  // "If a field mask is set, the includeGridData parameter is ignored" (spreadsheets/get): a
+  // mask naming the data gives every sheet's grid
+  const all = api.get(ss.getId(), { fields: 'sheets(properties(title),data(rowData(values(effectiveValue))))' }) as {
+    sheets: { properties: { title: string }; data: { rowData?: { values?: { effectiveValue?: unknown }[] }[] }[] }[];
+  };
+  expect(all.sheets.map((s) => s.properties.title)).toEqual(ss.getSheets().map((s) => s.getName()));
+  const whole = all.sheets.find((s) => s.properties.title === 'สถานะ')?.data[0].rowData ?? [];
+  expect(
+    whole.map((r) => (r.values ?? []).map((c) => (c.effectiveValue ? Object.values(c.effectiveValue)[0] : ''))),
+  ).toEqual(
+    sheet
+      .getDataRange()
+      .getValues()
+      .map((r) => {
+        const line = r.map((v) => v);
+        while (line.length > 0 && line[line.length - 1] === '') line.pop();
+        return line;
+      }),
+  );
   sheet.getRange('A5').setValue('ใหม่');
-  expect(() => withSheets(run.globals.Sheets, () => readSheetStates(ss, ['สถานะ'])[0])).toThrow('flush');
+  expect(() =>
+    withSheets(run.globals, () => readSheetStates(ss, ['สถานะ'], { values: true })[0] as SheetState),
+  ).toThrow('flush');
 });
 
 test('a GridRange in A1 as getA1Notation writes it', () => {
   expect(gridRangeA1({ startRowIndex: 4, endRowIndex: 13, startColumnIndex: 1, endColumnIndex: 16 })).toBe('B5:P13');
   expect(gridRangeA1({ endRowIndex: 1, endColumnIndex: 1 })).toBe('A1');
   expect(gridRangeA1({ startRowIndex: 2 })).toBe(''); // unbounded
+});
+
+test('with layout: number formats, backgrounds, dropdowns, the tab colour and typed values as SpreadsheetApp reads them, after a flush', () => {
+  const { wb, run, ss, sheet } = setup();
+  const app = run.globals.SpreadsheetApp;
+  sheet.getRange('E2:E3').setNumberFormat('d/m/yyyy');
+  sheet.getRange('A1').setBackground('#efefef');
+  sheet.getRange('C2:C3').setDataValidation(app.newDataValidation().requireValueInList(['ก', 'ข'], true).build());
+  sheet.setTabColor('#6aa84f');
+  wb.ledger.reset();
+  // written this execution: the read asks for the flush the API needs
+  const state = withSheets(run.globals, () => readSheetStates(ss, ['สถานะ'], { layout: true, flush: true }));
+  expect(wb.ledger.calls(run.id).filter((c) => c !== 'Spreadsheet.getId')).toEqual([
+    'SpreadsheetApp.flush',
+    'Sheets.Spreadsheets.get',
+  ]);
+  const s = state[0] as SheetState;
+  expect(s.values).toBeNull(); // not asked
+  expect(s.format(2, 5)).toBe(sheet.getRange('E2').getNumberFormat());
+  expect(s.format(2, 1)).toBe(''); // none of its own
+  expect(s.background(1, 1)).toBe(sheet.getRange('A1').getBackground());
+  expect(s.tabColor).toBe(sheet.getTabColor());
+  expect(s.validation(3, 3)?.condition).toEqual({
+    type: 'ONE_OF_LIST',
+    values: [{ userEnteredValue: 'ก' }, { userEnteredValue: 'ข' }],
+  });
+  expect(s.validation(2, 1)).toBeNull();
+  expect([s.typed(1, 1), s.typed(2, 2), s.typed(2, 4), s.typed(3, 3), s.typed(3, 2), s.typed(9, 9)]).toEqual([
+    'อำเภอ',
+    'ส่งแล้ว',
+    1,
+    true,
+    null, // a formula: Sheets' to compute
+    '',
+  ]);
+  expect([s.sheetId, s.title, s.lastRow, s.lastColumn]).toEqual([
+    sheet.getSheetId(),
+    'สถานะ',
+    sheet.getLastRow(),
+    sheet.getLastColumn(),
+  ]);
 });
