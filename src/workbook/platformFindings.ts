@@ -503,9 +503,11 @@ function rules_(o: Observations): Finding {
     outcome,
     seen,
     meaning:
-      'การตั้งค่าซ้ำจะเขียน' +
+      // set-up judges the sheets that already match from one Sheets API read (adapter/sheetState.ts);
+      // only a sheet repaired for another reason goes through these getters
+      'ชีตที่การตั้งค่าซ้ำต้องซ่อมด้วยเหตุอื่นจะถูกเขียน' +
       [validation.length ? 'รายการเลือก' : '', format.length ? 'กฎสี' : ''].filter(Boolean).join('และ') +
-      'ใหม่ทุกครั้งแม้ไม่มีอะไรเปลี่ยน: ข้อมูลไม่เสีย (กฎสีของเจ้าหน้าที่ยังอยู่) แต่จะรายงานว่ามีการเปลี่ยนและใช้เวลามากขึ้น',
+      'ใหม่ด้วยแม้ส่วนนั้นไม่เปลี่ยน: ข้อมูลไม่เสีย (กฎสีของเจ้าหน้าที่ยังอยู่) แต่จะรายงานว่าชีตนั้นมีการเปลี่ยนและใช้เวลามากขึ้น',
     todo: TELL_MAINTAINERS,
     status: 'note',
   };
