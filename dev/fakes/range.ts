@@ -40,6 +40,7 @@ const RANGE_METHODS = [
   'getLastColumn',
   'getA1Notation',
   'getSheet',
+  'getGridId',
   'getCell',
   'offset',
   'getValues',
@@ -254,6 +255,11 @@ export class FakeRange implements RangeApi {
   /** The sheet of the range. */
   getSheet(): FakeSheet {
     return new FakeSheet(this.ctx_, this.sheet_);
+  }
+
+  /** "Returns the grid ID of the range's parent sheet" (reference/spreadsheet/range#getGridId()): its sheet's id. */
+  getGridId(): number {
+    return this.sheet_.id;
   }
 
   /** @param row 1-based row within the range @param column 1-based column within the range */

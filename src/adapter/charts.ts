@@ -28,18 +28,27 @@ function rangesKey_(ranges: readonly string[]): string {
  * @return whether a chart was inserted or removed
  */
 export function syncCharts(sheet: Sheet, specs: readonly ChartSpec[], undo: Undo): boolean {
-  const id = sheet.getSheetId();
-  const ours = sheet.getCharts().filter((c) => c.getRanges().every((r) => r.getSheet().getSheetId() === id));
   const key = (c: Chart) => rangesKey_(c.getRanges().map((r) => r.getA1Notation()));
+  // each chart's ranges asked once (a round trip each); ours read only this sheet, told by
+  // Range.getGridId ("the grid ID of the range's parent sheet": one call where getSheet() and
+  // getSheetId() are two), compared with a range of this sheet's own (whether it equals
+  // getSheetId is not documented)
+  const id = sheet.getRange(1, 1).getGridId();
+  const ours = sheet.getCharts().flatMap((chart) => {
+    const ranges = chart.getRanges();
+    return ranges.every((r) => r.getGridId() === id)
+      ? [{ chart, key: rangesKey_(ranges.map((r) => r.getA1Notation())) }]
+      : [];
+  });
   const wanted = new Set(specs.map((s) => rangesKey_(s.ranges)));
   let changed = false;
-  for (const chart of ours) {
-    if (wanted.has(key(chart))) continue;
+  for (const { chart, key: chartKey } of ours) {
+    if (wanted.has(chartKey)) continue;
     undo.add(() => sheet.insertChart(chart), `กราฟในชีต "${nameOf(sheet)}"`);
     sheet.removeChart(chart);
     changed = true;
   }
-  const kept = new Set(ours.map(key));
+  const kept = new Set(ours.map((o) => o.key));
   for (const spec of specs) {
     if (kept.has(rangesKey_(spec.ranges))) continue;
     const builder = sheet.newChart();
