@@ -160,8 +160,10 @@ export function mapColumns<K extends string>(layout: Layout<K>, header: readonly
 
 /**
  * True when a row is the layout's header row: it has at least two of the declared headers, and
- * they are at least half of its filled cells (an officer may have renamed, removed or added a
- * few columns; a row of entries has none or one cell that happens to read like a header).
+ * they are at least half of its filled cells or at least half of the layout's columns (an
+ * officer may have renamed or removed a few columns, and added any number of their own: the
+ * year simulator's seed 4063 added eleven to a sheet of ten; a row of entries has none or one
+ * cell that happens to read like a header, such as "อำเภอ" typed as the organiser).
  * @param layout the layout
  * @param row a sheet row
  */
@@ -178,7 +180,7 @@ export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly u
     if (key !== undefined) seen.add(key);
   }
   const found = seen.size;
-  return found >= Math.min(2, layout.width) && found * 2 >= filled;
+  return found >= Math.min(2, layout.width) && (found * 2 >= filled || found * 2 >= layout.width);
 }
 
 /**
