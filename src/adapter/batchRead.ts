@@ -24,13 +24,13 @@
  */
 import { timeZone as SCRIPT_TIME_ZONE } from '../../appsscript.json';
 import { sheetsApi } from './services';
+import { bookIdOf, rememberBookId } from './sheetName';
 import type { Block, Spreadsheet } from './sheetIo';
 
 /** A block to read: an A1 range with its sheet's name, or a sheet's data range. */
 export type BlockRequest = { readonly ref: string } | { readonly dataOf: string };
 
 let spreadsheetZone_: string | undefined;
-let spreadsheetId_: string | undefined;
 
 /**
  * Remembers the spreadsheet's id and time zone for this execution, when another read had them
@@ -39,17 +39,16 @@ let spreadsheetId_: string | undefined;
  * @param timeZone its time zone ('' when unknown)
  */
 export function noteSpreadsheet(id: string, timeZone: string): void {
-  spreadsheetId_ = id;
+  rememberBookId(id);
   if (timeZone) spreadsheetZone_ = timeZone;
 }
 
 /**
- * The spreadsheet's id, asked once per execution.
+ * The spreadsheet's id, asked once per execution (sheetName.ts keeps it).
  * @param ss the workbook
  */
 export function spreadsheetIdOf(ss: Spreadsheet): string {
-  spreadsheetId_ ??= ss.getId();
-  return spreadsheetId_;
+  return bookIdOf(ss);
 }
 
 /**

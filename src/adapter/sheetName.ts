@@ -77,3 +77,12 @@ export function bookIdOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   workbookId_ ??= ss.getId();
   return workbookId_;
 }
+
+/**
+ * Remembers the workbook's id for this execution, when a read had it at no cost (the registry's
+ * Sheets API read).
+ * @param id the workbook's id
+ */
+export function rememberBookId(id: string): void {
+  workbookId_ = id;
+}

@@ -9,7 +9,7 @@ import { makeBlockBold, setBlockFormat } from '../adapter/change';
 import { syncCharts } from '../adapter/charts';
 import type { SheetState } from '../adapter/sheetState';
 import type { OwnSheet, Registry } from '../adapter/sheetRegistry';
-import { readAllWithFormulas } from '../adapter/sheetIo';
+import { type Block, readAllWithFormulas } from '../adapter/sheetIo';
 import { setColumnWidths } from '../adapter/sheetSync';
 import type { Undo } from '../adapter/undo';
 import { dashboardPlan } from '../workbook/dashboard';
@@ -27,6 +27,8 @@ import { readTable } from './workbookRead';
  * @param undo where each change is registered
  * @param facts the sheet as set-up's one read showed it (before this step), when it was there:
  *   a format or bold already in place is not asked again
+ * @param read the district table's and the dashboard's values and formulas as set-up read them
+ *   at its start, when nothing was written to them since (else each is read here)
  * @return whether anything changed
  */
 export function writeDashboard(
@@ -38,9 +40,10 @@ export function writeDashboard(
   criteria: Criteria,
   undo: Undo,
   facts?: SheetState,
+  read: { readonly table?: Block; readonly own?: Block } = {},
 ): boolean {
   const tableOwn = registry.one('districts');
-  const table = readTable(tableOwn, registry);
+  const table = readTable(tableOwn, registry, read.table);
   // The districts whose row has its formula (both its sheets exist), in the table's order.
   const districts = table.rows
     .filter((r) => registry.one('activities', r.name) && registry.one('online', r.name))
@@ -49,7 +52,7 @@ export function writeDashboard(
   const top = criteria.levels[0].band.background;
   const plan = dashboardPlan(tableOwn.name, districts, refs, fiscalYear, { achieved: top, activities: '#6fa8dc' });
   const sheet = own.sheet;
-  const now = readAllWithFormulas(sheet);
+  const now = read.own ?? readAllWithFormulas(sheet);
   const all = (row: number, from: number, to: number, holds: (r: number, c: number) => boolean) => {
     for (let c = from; c <= to; c++) if (!holds(row, c)) return false;
     return true;

@@ -70,7 +70,8 @@ import { caller, requireSetUpRight } from './roles';
 import { layOutRecordSheet, readSubmissions, recordSheetNeverKept } from './submissionRecords';
 import { healLeftovers } from './reports';
 import { plannedRef, readTable } from './workbookRead';
-import { idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
+import { type Block, idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
+import { readBlocks } from '../adapter/batchRead';
 
 /** What set-up did, for the menu's alert and the sidebar. */
 export interface SetupReport {
@@ -120,6 +121,14 @@ interface Run_ {
   readonly widths: Map<number, number>;
   /** The laid-out sheets as one read showed them before any of them was synced, by id. */
   facts: ReadonlyMap<number, SheetState>;
+  /**
+   * The values and formulas of the sheets set-up reads (district table, settings, criteria,
+   * dashboard, records), as one batch read showed them before the run wrote anything, by id: a
+   * reader takes a sheet's block only while nothing was written to it since.
+   */
+  readonly blocks: Map<number, Block>;
+  /** The laid-out sheets the one read showed matching their spec (synced without a write), by id. */
+  readonly held: Set<number>;
   /** Every sheet's id, name and visibility as the registry's read saw them (null: not read). */
   titles: Registry['titles'];
   /** The names of the sheets this run made. */
@@ -141,7 +150,7 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date, fiscalYear?: number): 
       throw OfficerError.input(`ปีงบประมาณ "${String(fiscalYear)}" ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2570)`);
     }
   }
-  return atomically((undo) => setUp_(ss, now, undo, fiscalYear ?? undefined));
+  return atomically((undo) => setUp_(ss, now, undo, false, fiscalYear ?? undefined));
 }
 
 /**
@@ -152,22 +161,33 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date, fiscalYear?: number): 
  * @param undo the action's undo
  */
 export function setUpWithin(ss: Spreadsheet, now: Date, undo: Undo): SetupReport {
-  return setUp_(ss, now, undo);
+  return setUp_(ss, now, undo, true);
 }
 
-/** Set-up's steps; every change registers its undo. */
-function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): SetupReport {
+/**
+ * Set-up's steps; every change registers its undo.
+ * @param ss the workbook
+ * @param now the current time
+ * @param undo the action's undo
+ * @param within inside another action that may have written already (the year switch)
+ * @param chosenYear the fiscal year chosen for a workbook whose settings name none
+ */
+function setUp_(ss: Spreadsheet, now: Date, undo: Undo, within: boolean, chosenYear?: number): SetupReport {
   const found = readRegistry(ss);
+  const blocks = readStartBlocks_(ss, found, within);
   const stopped = new Set(found.sheets.flatMap((s) => (s.mark.unfinished ? [s.mark.unfinished.run] : [])));
   // The stopped run logged if the log says so: its id kept with the log's state, or its rows
   // written and the state not (stopped in between).
   const logged = stopped.size === 1 && ([...stopped][0] === lastLoggedRun() || loggedAfterState(found));
   const settingsSheet = found.one('settings')?.sheet ?? sheetNamed(ss, SHEET.settings);
   const tableSheet = found.one('districts') ?? unmarked_(ss, 'districts', SHEET.districts);
-  const table = readTable(tableSheet, found);
+  const table = readTable(tableSheet, found, tableSheet ? blocks.get(tableSheet.mark.sheetId) : undefined);
   const names =
     table.rows.length > 0 ? table.rows.map((r) => r.name).filter(Boolean) : NONG_KHAI_DISTRICTS.map((d) => d.name);
-  const settingsValues = settingsSheet ? readAll(settingsSheet) : [];
+  const settingsOwn = found.one('settings');
+  const settingsValues =
+    (settingsOwn ? blocks.get(settingsOwn.mark.sheetId)?.values : undefined) ??
+    (settingsSheet ? readAll(settingsSheet) : []);
   const typed = readSettings(settingsValues, names).settings;
   const who = caller(ss, typed);
   requireSetUpRight(who, typed);
@@ -184,12 +204,15 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     warnings: [],
     widths: new Map(),
     facts: new Map(),
+    blocks,
+    held: new Set(),
     titles: found.titles,
     made: [],
   };
   // Leftovers of a killed report (the messages send officers here to repair them).
   const healed = healLeftovers(ss, found, now, undo, typed.fiscalYear);
   if (healed.length > 0) {
+    run.blocks.clear(); // read before the leftovers were healed
     flushWrites(); // the registry is read through the Sheets API, which does not see cached writes
     const again = readRegistry(ss);
     run.registry.splice(0, run.registry.length, ...again.sheets);
@@ -198,9 +221,11 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
 
   // the sheets there before, checked in one read: only those that differ are read and repaired
   // the SpreadsheetApp way
-  const checked = run.registry.filter((s) => CHECKED.includes(s.mark.role)).map((s) => s.name);
+  // the board's too, with every sheet's values: its rebuild then asks nothing that is in place
+  const checked = run.registry.filter((s) => [...CHECKED, 'board'].includes(s.mark.role)).map((s) => s.name);
   const facts = new Map<number, SheetState>();
-  for (const state of readSheetStates(ss, checked, { layout: true, flush: true }))
+  // nothing of this run is pending before it (a healing flushed), unless set-up runs inside another action
+  for (const state of readSheetStates(ss, checked, { layout: true, values: true, flush: within }))
     if (state) facts.set(state.sheetId, state);
   run.facts = facts;
   const settings = setUpSettings_(run, settingsValues, names, dayOfDate(now), chosenYear);
@@ -219,14 +244,28 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
   const baseline = own_(run, 'baseline', baselineName_(run, year));
   note_(run, baseline.own, sync_(run, baseline, baselineSheetSpec(baseline.own.name, names, year), true, facts));
 
-  const refs = writeDistrictTable_(run, districtOwn.own, names, settings, criteria.sheet, criteria.bands);
+  const { refs, untouched } = writeDistrictTable_(
+    run,
+    districtOwn.own,
+    names,
+    settings,
+    criteria.sheet,
+    criteria.bands,
+  );
   const dashboard = own_(run, 'dashboard', SHEET.dashboard);
   const fiscalYear = settings.settings.fiscalYear;
   const fresh = dashboard.made !== 'existing';
   const dashboardFacts = fresh ? undefined : run.facts.get(dashboard.own.mark.sheetId);
   const registry = readRegistryOf_(run);
+  // as read at the start while the district table was left as it was (the dashboard's formulas read it)
+  const read = untouched
+    ? {
+        table: run.blocks.get(districtOwn.own.mark.sheetId),
+        own: fresh ? undefined : run.blocks.get(dashboard.own.mark.sheetId),
+      }
+    : {};
   if (
-    writeDashboard(dashboard.own, fresh, registry, refs, fiscalYear, criteria.bands, undo, dashboardFacts) &&
+    writeDashboard(dashboard.own, fresh, registry, refs, fiscalYear, criteria.bands, undo, dashboardFacts, read) &&
     !fresh
   ) {
     run.repaired.add(dashboard.own.name);
@@ -239,8 +278,19 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, chosenYear?: number): Se
     const records = own_(run, 'submissions', SHEET.submissions);
     if (records.made !== 'existing') layOutRecordSheet(records.own.sheet);
   }
-  const submitted = readSubmissions(found).records;
-  writeBoard(board.own, board.made !== 'existing', boardOf(settings.settings, names, submitted, dayOfDate(now)), undo);
+  const recordsOwn = found.one('submissions');
+  const submitted = readSubmissions(
+    found,
+    recordsOwn ? run.blocks.get(recordsOwn.mark.sheetId)?.values : undefined,
+  ).records;
+  const boardState = board.made === 'existing' ? run.facts.get(board.own.mark.sheetId) : undefined;
+  writeBoard(
+    board.own,
+    board.made !== 'existing',
+    boardOf(settings.settings, names, submitted, dayOfDate(now)),
+    undo,
+    boardState,
+  );
 
   // the blank "Sheet1" Google made with the file: not left as a stray tab beside the add-on's
   // the sheets' names and visibility as the registry read them: no call when none is a stray
@@ -470,6 +520,7 @@ function sync_(
   const known = facts.get(own.mark.sheetId);
   if (made === 'existing' && known && specHolds(known, spec, sized)) {
     run.widths.set(own.mark.sheetId, known.maxColumns);
+    run.held.add(own.mark.sheetId);
     return { changed: false, notes: [] };
   }
   const report = applySheetSpec(own.sheet, spec, run.undo, made, sized);
@@ -632,7 +683,7 @@ function setUpCriteria_(run: Run_): {
 } {
   const { own, made } = own_(run, 'criteria', SHEET.criteria);
   const sheet = own.sheet;
-  const values = made === 'new' ? [] : readAll(sheet);
+  const values = made === 'new' ? [] : (run.blocks.get(own.mark.sheetId)?.values ?? readAll(sheet));
   const defaults = criteriaSheetRows(criteriaOrDefault([]).criteria);
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
@@ -705,10 +756,11 @@ function writeDistrictTable_(
   settings: ReturnType<typeof setUpSettings_>,
   criteriaSheet: string,
   bands: ReturnType<typeof criteriaOrDefault>['criteria'],
-): TableRefs {
+): { refs: TableRefs; untouched: boolean } {
   const registry = readRegistryOf_(run);
   const sheet = own.sheet;
-  const table = readTable(own, registry);
+  // as read at the start when its sync wrote nothing (nothing else writes it before this)
+  const table = readTable(own, registry, run.held.has(own.mark.sheetId) ? run.blocks.get(own.mark.sheetId) : undefined);
   const criteria = criteriaRefs(criteriaSheet);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
@@ -789,7 +841,33 @@ function writeDistrictTable_(
   if (!(known && bandRulesHold(known, wanted)) && applyBandRules(sheet, wanted, run.undo)) {
     run.repaired.add(nameOf(sheet));
   }
-  return refs;
+  return { refs, untouched: run.held.has(own.mark.sheetId) && !inserting && written === 0 };
+}
+
+/** The roles whose values set-up reads, in one batch at its start. */
+const READ_AT_START: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'dashboard', 'submissions'];
+
+/**
+ * The values and formulas of the sheets set-up reads, in one batch (three calls whatever their
+ * number: adapter/batchRead.ts) before it writes anything.
+ * @param ss the workbook
+ * @param found the add-on's sheets
+ * @param within inside another action that may have written (its writes are flushed first: the
+ *   Sheets API does not see cached writes)
+ * @return the blocks by sheet id
+ */
+function readStartBlocks_(ss: Spreadsheet, found: Registry, within: boolean): Map<number, Block> {
+  const owns = READ_AT_START.flatMap((role) => {
+    const own = found.one(role);
+    return own ? [own] : [];
+  });
+  if (owns.length === 0) return new Map();
+  if (within) flushWrites();
+  const read = readBlocks(
+    ss,
+    owns.map((o) => ({ dataOf: o.name })),
+  );
+  return new Map(owns.map((o, i) => [o.mark.sheetId, read[i]]));
 }
 
 /**
