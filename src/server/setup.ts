@@ -129,6 +129,12 @@ interface Run_ {
   readonly blocks: Map<number, Block>;
   /** The laid-out sheets the one read showed matching their spec (synced without a write), by id. */
   readonly held: Set<number>;
+  /**
+   * A laid-out sheet went the SpreadsheetApp way: it may have gained or lost rows or columns,
+   * and Sheets then rewrites other sheets' formulas that refer to it (the district table's), so
+   * the blocks read at the start no longer show those formulas.
+   */
+  resynced: boolean;
   /** Every sheet's id, name and visibility as the registry's read saw them (null: not read). */
   titles: Registry['titles'];
   /** The names of the sheets this run made. */
@@ -206,6 +212,7 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, within: boolean, chosenY
     facts: new Map(),
     blocks,
     held: new Set(),
+    resynced: false,
     titles: found.titles,
     made: [],
   };
@@ -523,6 +530,7 @@ function sync_(
     run.held.add(own.mark.sheetId);
     return { changed: false, notes: [] };
   }
+  run.resynced = true;
   const report = applySheetSpec(own.sheet, spec, run.undo, made, sized);
   if (report.columns !== undefined) run.widths.set(own.mark.sheetId, report.columns);
   return report;
@@ -759,8 +767,9 @@ function writeDistrictTable_(
 ): { refs: TableRefs; untouched: boolean } {
   const registry = readRegistryOf_(run);
   const sheet = own.sheet;
-  // as read at the start when its sync wrote nothing (nothing else writes it before this)
-  const table = readTable(own, registry, run.held.has(own.mark.sheetId) ? run.blocks.get(own.mark.sheetId) : undefined);
+  // as read at the start when its sync wrote nothing and no sheet its formulas read was resized
+  // (nothing else writes it before this)
+  const table = readTable(own, registry, startBlock_(run, own));
   const criteria = criteriaRefs(criteriaSheet);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
@@ -841,7 +850,18 @@ function writeDistrictTable_(
   if (!(known && bandRulesHold(known, wanted)) && applyBandRules(sheet, wanted, run.undo)) {
     run.repaired.add(nameOf(sheet));
   }
-  return { refs, untouched: run.held.has(own.mark.sheetId) && !inserting && written === 0 };
+  return { refs, untouched: startBlock_(run, own) !== undefined && !inserting && written === 0 };
+}
+
+/**
+ * The district table's values and formulas as read at the run's start, while they still show
+ * it: its sync wrote nothing, and no laid-out sheet went the SpreadsheetApp way (a row or column
+ * added there rewrites the table's formulas that refer to it).
+ * @param run the run
+ * @param own the district table
+ */
+function startBlock_(run: Run_, own: OwnSheet): Block | undefined {
+  return run.held.has(own.mark.sheetId) && !run.resynced ? run.blocks.get(own.mark.sheetId) : undefined;
 }
 
 /** The roles whose values set-up reads, in one batch at its start. */
