@@ -1,0 +1,174 @@
+/**
+ * The layer rules fail when broken (issue 26: "show each once"). `npm run layers` checks src/ with
+ * dependency-cruiser (.dependency-cruiser.cjs) and scripts/serviceCalls.mjs; here each rule runs,
+ * with the project's own configuration, on a small tree that breaks it once, and must name that
+ * break; the same tree without the breaks passes. A rule that stopped firing (a path renamed, a
+ * config key mistyped) fails this test instead of passing silently.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Each dependency-cruiser rule, the file that breaks it and the import that does. */
+const BREAKS: readonly { rule: string; file: string; text: string }[] = [
+  {
+    rule: 'core-is-pure',
+    file: 'src/core/rule.ts',
+    text: "import { act } from '../server/action';\nexport const r = act;",
+  },
+  {
+    rule: 'functions-on-core',
+    file: 'src/functions/fn.ts',
+    text: "import { io } from '../adapter/io';\nexport const f = io;",
+  },
+  {
+    rule: 'workbook-on-core',
+    file: 'src/workbook/layout.ts',
+    text: "import { act } from '../server/action';\nexport const l = act;",
+  },
+  {
+    rule: 'adapter-below-server',
+    file: 'src/adapter/io.ts',
+    text: "import { act } from '../server/action';\nexport const io = act;",
+  },
+  {
+    rule: 'server-below-main',
+    file: 'src/server/uses-main.ts',
+    text: "import { entry } from '../main';\nexport const u = entry;",
+  },
+  {
+    rule: 'sidebar-types-only',
+    file: 'src/sidebar/panel.ts',
+    text: "import { act } from '../server/action';\nexport const p = act;",
+  },
+  {
+    rule: 'no-circular-in-src',
+    file: 'src/server/loop-a.ts',
+    text: "import { b } from './loop-b';\nexport const a = b;",
+  },
+  {
+    rule: 'src-not-on-dev-or-test',
+    file: 'src/server/uses-dev.ts',
+    text: "import { fake } from '../../dev/fake';\nexport const d = fake;",
+  },
+];
+
+/** Files every tree has (what the breaks import). */
+const BASE: Record<string, string> = {
+  'src/server/action.ts': 'export const act = 1;',
+  'src/main.ts': "import { act } from './server/action';\nexport const entry = act;",
+  'src/server/loop-b.ts': "import { a } from './loop-a';\nexport const b = 1;\nexport const c = a;",
+  'dev/fake.ts': 'export const fake = 1;',
+  'src/adapter/io.ts': 'export const io = 1;',
+};
+
+/**
+ * A project tree with the project's dependency-cruiser configuration and a tsconfig of its own.
+ * @param files path → text
+ */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'otop-layers-'));
+  copyFileSync(join(ROOT, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2020',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      typeRoots: [join(ROOT, 'node_modules', '@types')],
+      types: ['google-apps-script'],
+    },
+    include: ['src/**/*.ts', 'dev/**/*.ts'],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), `${text}\n`);
+  }
+  return dir;
+}
+
+/**
+ * The rules dependency-cruiser reports on a tree, with the file each came from.
+ * @param dir the tree
+ */
+function cruise(dir: string): { rule: string; from: string }[] {
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+      'src',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'json',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  const result = JSON.parse(run.stdout) as { summary: { violations: { rule: { name: string }; from: string }[] } };
+  return result.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from }));
+}
+
+/**
+ * scripts/serviceCalls.mjs on a tree: its exit status and what it printed.
+ * @param dir the tree
+ */
+function serviceCalls(dir: string): { status: number | null; text: string } {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'serviceCalls.mjs')], {
+    env: { ...process.env, SERVICE_CALLS_ROOT: dir },
+    encoding: 'utf8',
+  });
+  return { status: run.status, text: `${run.stdout}${run.stderr}` };
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+test('each dependency-cruiser rule names the one file that breaks it', () => {
+  const files = { ...BASE, ...Object.fromEntries(BREAKS.map((b) => [b.file, b.text])) };
+  const dir = tree(files);
+  made.push(dir);
+  const found = cruise(dir);
+  for (const b of BREAKS) expect(found).toContainEqual({ rule: b.rule, from: b.file });
+  // and nothing else: every break is where it was put
+  expect(new Set(found.map((f) => f.rule))).toEqual(new Set(BREAKS.map((b) => b.rule)));
+});
+
+test('the same tree without the breaks passes every rule', () => {
+  const clean = {
+    ...BASE,
+    'src/server/loop-b.ts': 'export const b = 1;',
+    'src/sidebar/panel.ts': "import type { act } from '../server/action';\nexport type P = typeof act;",
+  };
+  const dir = tree(clean);
+  made.push(dir);
+  expect(cruise(dir)).toEqual([]);
+});
+
+test('only the adapter may reach Apps Script: a call, a service and a type in src/server each fail npm run layers', () => {
+  const dir = tree({
+    'src/server/reaches.ts': [
+      'export function reach(): string {',
+      '  const ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive();',
+      '  return ss.getName();',
+      '}',
+      'export const app = SpreadsheetApp;',
+    ].join('\n'),
+    'src/adapter/allowed.ts': 'export function name(): string {\n  return SpreadsheetApp.getActive().getName();\n}',
+  });
+  made.push(dir);
+  const run = serviceCalls(dir);
+  expect(run.status).toBe(1);
+  expect(run.text).toContain('src/server/reaches.ts:2: names the Apps Script type GoogleAppsScript.Spreadsheet');
+  expect(run.text).toContain('src/server/reaches.ts:5: uses the service SpreadsheetApp');
+  expect(run.text).toContain('src/server/reaches.ts:2: calls getActive() of Apps Script');
+  expect(run.text).toContain('src/server/reaches.ts:3: calls getName() of Apps Script');
+  expect(run.text).not.toContain('src/adapter/allowed.ts'); // the project itself: npm run layers, before jest
+});
