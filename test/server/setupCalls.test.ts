@@ -6,25 +6,8 @@
  * What one read shows differing is still repaired the SpreadsheetApp way. Exact counts are the
  * bench's (`npm run bench -- budgets`).
  */
-import { typeTwoDistricts } from '../support/entries';
-import { type Harness, newHarness } from '../support/workbook';
-
-/** A set-up workbook on 15 Oct 2022: two districts or the letter's nine. */
-function workbook(two: boolean): Harness {
-  const h = newHarness();
-  h.book.clock.set(new Date(2022, 9, 15, 9, 30));
-  if (two) typeTwoDistricts(h.run.spreadsheet);
-  h.gas.sidebarSetUp();
-  return h;
-}
-
-/** The calls of one action of the owner's, in a fresh execution. */
-function callsOf(h: Harness, action: (gas: Harness['gas']) => unknown): readonly string[] {
-  const run = h.as(h.run.user);
-  h.book.ledger.reset();
-  action(run.gas);
-  return h.book.ledger.calls(run.run.id);
-}
+import { callsOf, setUpWorkbook as workbook } from '../support/calls';
+import type { Harness } from '../support/workbook';
 
 const setUp = (gas: Harness['gas']) => gas.sidebarSetUp();
 
