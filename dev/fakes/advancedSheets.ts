@@ -56,9 +56,9 @@
  *   `note` and `dataValidation` (a DataValidationRule: condition {type, values[{userEnteredValue}]},
  *   inputMessage, strict, showCustomUi; Sheets API reference, CellData, ExtendedValue,
  *   CellFormat, DataValidationRule, BooleanCondition/ConditionType). The Apps Script criteria map
- *   to the API's condition types ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, TEXT_IS_URL,
- *   CUSTOM_FORMULA; others keep their Apps Script name (nothing reads them but as "not the rule
- *   wanted"). A default (unformatted, empty) cell is `{}`; trailing empty cells and rows are left
+ *   to the API's condition types by one table for rules and validations (ONE_OF_LIST,
+ *   NUMBER_GREATER_THAN_EQ, TEXT_IS_URL, CUSTOM_FORMULA …); a criterion it lacks keeps its Apps
+ *   Script name (nothing reads it but as "not the rule wanted"). A default (unformatted, empty) cell is `{}`; trailing empty cells and rows are left
  *   out (unconfirmed for grid data, the worse case: readers take a missing cell as empty). A
  *   custom formula is given as set on its block's first cell (whether the API shifts it below
  *   that cell is unconfirmed: readers compare it on the first cell only);
@@ -231,7 +231,10 @@ function refusePendingWrite_(ctx: ExecutionContext, call: string): void {
   }
 }
 
-/** SpreadsheetApp's BooleanCriteria as the API's ConditionType names them (Sheets API reference, ConditionType). */
+/**
+ * SpreadsheetApp's BooleanCriteria and DataValidationCriteria as the API's ConditionType names
+ * them (Sheets API reference, ConditionType: one enum for conditional formats and validations).
+ */
 const CONDITION_TYPE_: Readonly<Record<string, string>> = {
   CELL_EMPTY: 'BLANK',
   CELL_NOT_EMPTY: 'NOT_BLANK',
@@ -252,6 +255,8 @@ const CONDITION_TYPE_: Readonly<Record<string, string>> = {
   TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
   TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
   CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+  VALUE_IN_LIST: 'ONE_OF_LIST',
+  TEXT_IS_VALID_URL: 'TEXT_IS_URL',
 };
 
 /**
@@ -357,21 +362,13 @@ function colorJson_(color: string | null | undefined): Record<string, number> | 
   return out;
 }
 
-/** Apps Script's data-validation criteria under the API's condition types (BooleanCondition.type). */
-const CONDITION_TYPES_: Record<string, string> = {
-  VALUE_IN_LIST: 'ONE_OF_LIST',
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_EQ',
-  TEXT_IS_VALID_URL: 'TEXT_IS_URL',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-};
-
 /**
  * A stored rule as the API's DataValidationRule (a field at its default left out).
  * @param rule the rule
  */
 function validationJson_(rule: ValidationModel): Record<string, unknown> {
   const criteria = String(rule.criteria);
-  const type = CONDITION_TYPES_[criteria] ?? criteria;
+  const type = CONDITION_TYPE_[criteria] ?? criteria;
   const list = criteria === 'VALUE_IN_LIST';
   const values = list
     ? ((rule.values[0] as unknown[] | undefined) ?? []).map((v) => String(v))
@@ -561,13 +558,13 @@ function maskText_(mask: Mask | null): string {
   return [...mask].map(([k, v]) => (v === null ? k : `${k}(${maskText_(v)})`)).join(',');
 }
 
-/** The API's condition types under Apps Script's data-validation criteria (the inverse of CONDITION_TYPES_). */
-const CRITERIA_OF_TYPE_: Record<string, string> = {
-  ONE_OF_LIST: 'VALUE_IN_LIST',
-  NUMBER_GREATER_THAN_EQ: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  TEXT_IS_URL: 'TEXT_IS_VALID_URL',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-};
+/** The validations a setDataValidation request may set, by the API's condition type (CONDITION_TYPE_ inverted). */
+const CRITERIA_OF_TYPE_: Record<string, string> = Object.fromEntries(
+  ['VALUE_IN_LIST', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'TEXT_IS_VALID_URL', 'CUSTOM_FORMULA'].map((c) => [
+    CONDITION_TYPE_[c],
+    c,
+  ]),
+);
 
 /**
  * A DataValidationRule of a setDataValidation request as the rule SpreadsheetApp's builder makes

@@ -69,9 +69,8 @@ import { writeDashboard } from './dashboard';
 import { caller, requireSetUpRight } from './roles';
 import { layOutRecordSheet, readSubmissions, recordSheetNeverKept } from './submissionRecords';
 import { healLeftovers } from './reports';
-import { plannedRef, readTable } from './workbookRead';
+import { plannedRef, readRoleBlocks, readTable } from './workbookRead';
 import { type Block, idOf, insertRowAfter, nameOf, readAll, type Spreadsheet, sheetNamed } from '../adapter/sheetIo';
-import { readBlocks } from '../adapter/batchRead';
 
 /** What set-up did, for the menu's alert and the sidebar. */
 export interface SetupReport {
@@ -868,8 +867,7 @@ function startBlock_(run: Run_, own: OwnSheet): Block | undefined {
 const READ_AT_START: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'dashboard', 'submissions'];
 
 /**
- * The values and formulas of the sheets set-up reads, in one batch (three calls whatever their
- * number: adapter/batchRead.ts) before it writes anything.
+ * The values and formulas of the sheets set-up reads, in one batch before it writes anything.
  * @param ss the workbook
  * @param found the add-on's sheets
  * @param within inside another action that may have written (its writes are flushed first: the
@@ -877,17 +875,9 @@ const READ_AT_START: readonly SheetRole[] = ['districts', 'settings', 'criteria'
  * @return the blocks by sheet id
  */
 function readStartBlocks_(ss: Spreadsheet, found: Registry, within: boolean): Map<number, Block> {
-  const owns = READ_AT_START.flatMap((role) => {
-    const own = found.one(role);
-    return own ? [own] : [];
-  });
-  if (owns.length === 0) return new Map();
+  if (READ_AT_START.every((role) => !found.one(role))) return new Map();
   if (within) flushWrites();
-  const read = readBlocks(
-    ss,
-    owns.map((o) => ({ dataOf: o.name })),
-  );
-  return new Map(owns.map((o, i) => [o.mark.sheetId, read[i]]));
+  return readRoleBlocks(ss, found, READ_AT_START);
 }
 
 /**

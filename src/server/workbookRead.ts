@@ -22,6 +22,7 @@ import { cellText, type Rows } from '../core/entries';
 import { readSettings, type Settings } from '../core/settings';
 import { isBlank } from '../core/text';
 import { type OwnSheet, type Registry, readRegistry } from '../adapter/sheetRegistry';
+import type { SheetRole } from '../workbook/sheetMarkers';
 import { sheetRef } from '../workbook/a1';
 import { CRITERIA_LAYOUT, channelTableOf } from '../workbook/criteriaSheet';
 import { DISTRICT_COL, TOTAL_LABEL } from '../workbook/districtTable';
@@ -105,6 +106,26 @@ export interface WorkbookRead extends WorkbookConfig {
 }
 
 /**
+ * The data ranges (values and formulas) of the add-on's sheets of some roles, in one batch: three
+ * calls whatever their number and size (adapter/batchRead.ts). The caller has no write pending.
+ * @param ss the workbook
+ * @param registry the add-on's sheets
+ * @param roles the roles (one sheet each)
+ * @return the blocks by sheet id (a role without a sheet has none)
+ */
+export function readRoleBlocks(ss: Spreadsheet, registry: Registry, roles: readonly SheetRole[]): Map<number, Block> {
+  const owns = roles.flatMap((role) => {
+    const own = registry.one(role);
+    return own ? [own] : [];
+  });
+  const read = readBlocks(
+    ss,
+    owns.map((o) => ({ dataOf: o.name })),
+  );
+  return new Map(owns.map((o, i) => [o.mark.sheetId, read[i]]));
+}
+
+/**
  * Reads the configuration (registry, settings, criteria, district table), for actions that
  * need no entries.
  * @param ss the workbook
@@ -119,12 +140,8 @@ export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss
     registry.one('criteria'),
     registry.one('submissions'),
   ];
-  const present = owns.filter((o): o is OwnSheet => o !== null);
-  const blocks = readBlocks(
-    ss,
-    present.map((o) => ({ dataOf: o.name })),
-  );
-  const blockOf = (own: OwnSheet | null): Block | null => (own ? (blocks[present.indexOf(own)] ?? null) : null);
+  const blocks = readRoleBlocks(ss, registry, ['districts', 'settings', 'criteria', 'submissions']);
+  const blockOf = (own: OwnSheet | null): Block | null => (own ? (blocks.get(own.mark.sheetId) ?? null) : null);
   const table = readTable(owns[0], registry, blockOf(owns[0]) ?? undefined);
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = blockOf(owns[1])?.values ?? [];
