@@ -839,8 +839,8 @@ export class FakeSheetsSpreadsheets {
     const requests = resource.requests ?? [];
     // validated first, every one: then applied
     const steps = requests.map((request, i) => this.step_(request, i));
+    // each step is a SpreadsheetApp call, which marks what it changes itself (WorkbookModel.touch)
     for (const step of steps) step();
-    book.touch();
     return { spreadsheetId, replies: requests.map(() => ({})) };
   }
 

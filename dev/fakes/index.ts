@@ -195,6 +195,13 @@ export interface FakeWorkbook {
    * @param options `resolve(run, handler)` gives the handler bound to that execution's globals
    */
   runDueTriggers(until: Date, options: RunTriggersOptions<FakeExecution>): TriggerRun[];
+  /**
+   * Fake-only: a number that changes whenever the sheet's cells may have changed (a value, a
+   * formula, a sort, a structural change anywhere), read without a call being recorded, so a
+   * test can tell cheaply whether to read the sheet again; null when no sheet has the id.
+   * @param sheetId the sheet's id
+   */
+  contentVersion(sheetId: number): number | null;
 }
 
 /**
@@ -324,6 +331,7 @@ function workbookOf_(book: WorkbookModel, setup: FakeExecution): FakeWorkbook {
     },
     runDueTriggers: (until, triggerOptions) =>
       runDueTriggers(book, until, triggerOptions, (user, timeLimitMs) => execution_(book, { user, timeLimitMs })),
+    contentVersion: (sheetId) => book.sheets.find((s) => s.id === sheetId)?.contentVersion ?? null,
   };
   workbookModels_.set(workbook, { book, setup: contextOf_(setup).ctx });
   return workbook;

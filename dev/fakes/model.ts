@@ -209,9 +209,14 @@ export class WorkbookModel {
     this.touch();
   }
 
-  /** Marks content as changed (invalidates computed formula results). */
-  touch(): void {
+  /**
+   * Marks content as changed (invalidates computed formula results).
+   * @param sheet the one sheet whose cells changed; every sheet when omitted (a change of
+   *   structure, names or formulas anywhere)
+   */
+  touch(sheet?: SheetModel): void {
     this.generation++;
+    for (const s of sheet ? [sheet] : this.sheets) s.contentVersion = this.generation;
   }
 
   /**

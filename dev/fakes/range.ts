@@ -167,7 +167,7 @@ export class FakeRange implements RangeApi {
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) fn(this.sheet_.cellForWrite(row + i, col + j), i, j);
     }
-    if (content) this.ctx_.book.touch();
+    if (content) this.ctx_.book.touch(this.sheet_);
     return this;
   }
 
@@ -196,7 +196,7 @@ export class FakeRange implements RangeApi {
         );
       }
     }
-    this.ctx_.book.touch();
+    this.ctx_.book.touch(this.sheet_);
     return this;
   }
 
@@ -311,7 +311,7 @@ export class FakeRange implements RangeApi {
         if (format) clearFormat_(cell);
       }
     }
-    if (content) this.ctx_.book.touch();
+    if (content) this.ctx_.book.touch(this.sheet_);
   }
 
   /** Values: "" for empty cells, Dates as new Date objects, formulas computed. */
@@ -669,7 +669,7 @@ export class FakeRange implements RangeApi {
   private merge_(blocks: Rect[]): FakeRange {
     assertCanEdit(this.ctx_, this.sheet_, this.rect_);
     mergeBlocks(this.sheet_, this.rect_, blocks);
-    this.ctx_.book.touch();
+    this.ctx_.book.touch(this.sheet_);
     return this;
   }
 
@@ -694,7 +694,7 @@ export class FakeRange implements RangeApi {
   breakApart(): FakeRange {
     assertCanEdit(this.ctx_, this.sheet_, this.rect_);
     breakApartIn(this.sheet_, this.rect_);
-    this.ctx_.book.touch();
+    this.ctx_.book.touch(this.sheet_);
     return this;
   }
 

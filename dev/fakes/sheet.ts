@@ -183,7 +183,7 @@ export class FakeSheet implements SheetApi {
       if (!hiddenByMerge(this.sheet_, row, j + 1))
         applyCellInput(this.sheet_.cellForWrite(row, j + 1), value, settings, this.ctx_.book.platform);
     });
-    this.ctx_.book.touch();
+    this.ctx_.book.touch(this.sheet_);
     return this;
   }
 

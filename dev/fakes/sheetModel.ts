@@ -74,6 +74,8 @@ export class SheetModel {
   /** rows[r - 1][c - 1]; sparse */
   rows: Array<Array<CellData | undefined> | undefined> = [];
   hidden = false;
+  /** The workbook's generation when the cells last changed (WorkbookModel.touch). */
+  contentVersion = 0;
   tabColor: string | null = null;
   frozenRows = 0;
   frozenColumns = 0;

@@ -140,5 +140,5 @@ export function sortBlock(book: WorkbookModel, sheet: SheetModel, rect: Rect, ke
   });
   const rowOf = new Map(order.map((from, i) => [rect.row + from, rect.row + i]));
   for (const m of merges) m.row = rowOf.get(m.row) ?? m.row;
-  book.touch();
+  book.touch(sheet);
 }

@@ -311,7 +311,7 @@ interface Model_ {
   /** The e-mails (indices into what MailApp delivered) sent by the reminders' trigger runs. */
   reminders: Set<number>;
   /** What the sidebar was last compared against (fingerprints). */
-  seen: { records: string; figures: string };
+  seen: { records: string; inputs: string; figures: string };
   /** The fiscal year (BE) the province runs in, as the simulator was told by the switch. */
   year: number;
   /** A switch met a fault and no run of it has told how it ended: the year may be either. */
@@ -390,7 +390,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     seconds: [false, false],
     cleanDays: new Set(),
     noQuota: new Set(),
-    seen: { records: '', figures: '' },
+    seen: { records: '', inputs: '', figures: '' },
     reminders: new Set(),
     year: 2565,
     switchUnsure: false,
@@ -1090,14 +1090,69 @@ function remindedBefore(h: Harness, model: Model_, from: number, upTo: number): 
 /** The numbers of a table row's computed cells. */
 const figuresOf = (row: readonly unknown[]) => ({ activities: row[7], newOperators: row[9], percent: row[10] });
 
-/** The values of sheets (by name or id), as one text: what changed since the last look. */
+/**
+ * Which sheets (by name or id) there are and the stand-in's version of their cells, as one
+ * text: what changed since the last look, told without computing a formula. A computed figure
+ * changes only when the cells of some sheet do, so the versions of every sheet a figure reads
+ * are enough.
+ */
 function fingerprint(h: Harness, sheets: readonly (string | number)[]): string {
   return sheets
     .map((n) => {
-      const sheet = typeof n === 'number' ? sheetById(h, n) : h.run.spreadsheet.getSheetByName(n);
-      return JSON.stringify(sheet?.getDataRange().getValues() ?? null);
+      const id = typeof n === 'number' ? n : idOf(h, n);
+      return `${id}:${h.book.contentVersion(id)}`;
     })
-    .join('\n');
+    .join(' ');
+}
+
+/** The id of the sheet with this name, or -1. */
+const idOf = (h: Harness, name: string) => h.run.spreadsheet.getSheetByName(name)?.getSheetId() ?? -1;
+
+/** The district table and every sheet its formulas name (read again when its formulas change). */
+const inputsOf_ = new WeakMap<Harness, { version: number | null; names: string[] }>();
+function figureInputs(h: Harness): number[] {
+  const table = idOf(h, TABLE);
+  const version = h.book.contentVersion(table);
+  let kept = inputsOf_.get(h);
+  if (kept?.version !== version) {
+    const formulas = sheetById(h, table)?.getDataRange().getFormulas().flat().join(' ') ?? '';
+    const names = new Set(
+      [...formulas.matchAll(/'((?:[^']|'')+)'!|([^\s'!(),=:&+*/-]+)!/g)].map((m) => m[1]?.replace(/''/g, "'") ?? m[2]),
+    );
+    kept = { version, names: [...names] };
+    inputsOf_.set(h, kept);
+  }
+  return [table, ...kept.names.map((n) => idOf(h, n))];
+}
+
+const shown = new WeakMap<Harness, Map<number, { version: number; values: unknown[][]; text?: string }>>();
+/**
+ * A sheet's values as getValues gives them, read again only when its cells changed (the
+ * invariants look there for typed text and records, which no formula of another sheet makes).
+ */
+function valuesOf(h: Harness, id: number): unknown[][] {
+  return shownOf_(h, id)?.values ?? [];
+}
+
+/** The same values as one text (JSON), made once per version of the sheet's cells. */
+function valuesTextOf(h: Harness, id: number): string {
+  const kept = shownOf_(h, id);
+  if (!kept) return 'null';
+  kept.text ??= JSON.stringify(kept.values);
+  return kept.text;
+}
+
+function shownOf_(h: Harness, id: number) {
+  let seen = shown.get(h);
+  if (!seen) shown.set(h, (seen = new Map()));
+  const version = h.book.contentVersion(id);
+  if (version === null) return null;
+  let kept = seen.get(id);
+  if (kept?.version !== version) {
+    kept = { version, values: sheetById(h, id)?.getDataRange().getValues() ?? [] };
+    seen.set(id, kept);
+  }
+  return kept;
 }
 
 /** The table's rows and total against the sidebar's standing (one figure everywhere). */
@@ -1168,7 +1223,7 @@ function checkInvariants(
   // told-done submissions: never lost, never re-timed; refusals add nothing. The sidebar's
   // listing is a function of the records sheet and of what the model expects: it is read again
   // whenever either changed since it was last compared.
-  const recordsNow = fingerprint(h, [RECORDS]) + model.told.length + JSON.stringify([...model.unsure]);
+  const recordsNow = valuesTextOf(h, idOf(h, RECORDS)) + model.told.length + JSON.stringify([...model.unsure]);
   for (const d of recordsNow === model.seen.records ? [] : [0, 1]) {
     const view = as(h, DISTRICTS[d].officer).gas.sidebarDuties();
     const duties = view.districts?.[0]?.duties ?? [];
@@ -1198,20 +1253,28 @@ function checkInvariants(
   }
   model.seen.records = recordsNow;
   // one figure: the table's rows and total agree with the sidebar's, compared whenever the
-  // table or an entry sheet changed since they were last compared
-  const figuresNow = fingerprint(h, [TABLE, ...(entryIds.get(h)?.flat() ?? [])]);
-  if (figuresNow !== model.seen.figures) {
-    model.seen.figures = figuresNow;
-    wrong.push(...oneFigure(h));
+  // table's or an entry sheet's values changed since they were last compared (looked at only
+  // when a sheet the table's formulas read changed)
+  const inputsNow = fingerprint(h, figureInputs(h));
+  if (inputsNow !== model.seen.inputs) {
+    model.seen.inputs = inputsNow;
+    const entries = entryIds.get(h)?.flat() ?? [];
+    const figuresNow =
+      JSON.stringify([ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? null]) +
+      entries.map((id) => valuesTextOf(h, id)).join('\n');
+    if (figuresNow !== model.seen.figures) {
+      model.seen.figures = figuresNow;
+      wrong.push(...oneFigure(h));
+    }
   }
   // logged at most once; exactly once unless a step met a fault since the last settling run
-  const log = ss.getSheetByName(LOG)?.getDataRange().getValues() ?? [];
+  const log = valuesOf(h, idOf(h, LOG));
   const refs = new Map<string, number>();
   for (const r of log.slice(1)) if (r[7]) refs.set(String(r[7]), (refs.get(String(r[7])) ?? 0) + 1);
   for (const [ref, n] of refs) if (n > 1) wrong.push(`${ref} logged ${n} times`);
   for (const ref of model.unlogged)
     if (refs.has(ref)) wrong.push(`${ref}: its log row was deleted by hand, logged again`);
-  const records = ss.getSheetByName(RECORDS)?.getDataRange().getValues() ?? [];
+  const records = valuesOf(h, idOf(h, RECORDS));
   const numberCol = (records[0] ?? []).indexOf('เลขที่');
   const numbers = new Set(
     records
@@ -1239,33 +1302,30 @@ function checkInvariants(
   }
   // nothing typed is lost or changed; while a faulted switch is unsure, an entry may already be
   // in the finished year's copy (the switch's only move); emptied entries never come back
-  const textOf = (sheet: ReturnType<typeof sheetById>) =>
-    (sheet?.getDataRange().getValues() ?? []).flat().map(String).join('\n');
+  const textOf = (id: number) => valuesOf(h, id).flat().map(String).join('\n');
   let copies: string | null = null;
   const inCopies = (m: string) => {
     copies ??= ss
       .getSheets()
       .filter((s) => s.getName().endsWith(` ปีงบ ${model.year}`))
-      .map((s) => textOf(s))
+      .map((s) => textOf(s.getSheetId()))
       .join('\n');
     return copies.includes(m);
   };
   for (const [id, markers] of model.typed) {
-    const sheet = sheetById(h, id);
-    const text = textOf(sheet);
+    const text = textOf(id);
     for (const m of markers)
       if (!text.includes(m) && !(model.switchUnsure && inCopies(m)))
-        wrong.push(`typed "${m}" in ${sheet?.getName() ?? id} is gone`);
+        wrong.push(`typed "${m}" in ${sheetById(h, id)?.getName() ?? id} is gone`);
   }
   for (const [m, ids] of model.either) {
-    const cells = new Set(ids.flatMap((id) => (sheetById(h, id)?.getDataRange().getValues() ?? []).flat().map(String)));
+    const cells = new Set(ids.flatMap((id) => valuesOf(h, id).flat().map(String)));
     if (!cells.has(m)) wrong.push(`typed "${m}" while the switch was unsure is in neither the live sheet nor its copy`);
   }
   for (const [id, markers] of model.emptied) {
-    const sheet = sheetById(h, id);
-    const cells = new Set((sheet?.getDataRange().getValues() ?? []).flat().map(String));
+    const cells = new Set(valuesOf(h, id).flat().map(String));
     for (const m of markers)
-      if (cells.has(m)) wrong.push(`"${m}" of the finished year is still in ${sheet?.getName() ?? id}`);
+      if (cells.has(m)) wrong.push(`"${m}" of the finished year is still in ${sheetById(h, id)?.getName() ?? id}`);
   }
   for (const [id, cells] of model.switchUnsure ? [] : model.errors) {
     const sheet = sheetById(h, id);
