@@ -1143,8 +1143,8 @@ function valuesTextOf(h: Harness, id: number): string {
 }
 
 function shownOf_(h: Harness, id: number) {
-  let seen = shown.get(h);
-  if (!seen) shown.set(h, (seen = new Map()));
+  const seen = shown.get(h) ?? new Map();
+  shown.set(h, seen);
   const version = h.book.contentVersion(id);
   if (version === null) return null;
   let kept = seen.get(id);
