@@ -395,7 +395,7 @@ function formatType_(pattern: string): string {
 const FORMAT_JSON_ = new Map<string, Record<string, unknown>>();
 
 /** Each rule's JSON cut to a mask (by the mask's text), built once and frozen: shared by every cell of its block. */
-const VALIDATION_JSON_ = new WeakMap<ValidationModel, Map<string, unknown>>();
+const VALIDATION_JSON_ = new WeakMap<ValidationModel, Map<string, { rule: unknown; alone: object }>>();
 
 /**
  * A field of a mask (undefined: not asked for; null: all of it).
@@ -406,56 +406,92 @@ function sub_(mask: Mask | null, field: string): Mask | null | undefined {
   return mask === null ? null : mask.get(field);
 }
 
+/** What a grid's mask asks of each cell, looked up once per grid (undefined: not asked; null: all). */
+interface CellPlan_ {
+  readonly effective: Mask | null | undefined;
+  readonly shown: Mask | null | undefined;
+  readonly typed: Mask | null | undefined;
+  readonly format: Mask | null | undefined;
+  readonly rule: Mask | null | undefined;
+  readonly note: boolean;
+  /** the mask's text (the shared JSONs' cache key) */
+  readonly maskKey: string;
+  /** the spreadsheet's time zone (a date's serial number) */
+  readonly timeZone: string;
+}
+
+/**
+ * The plan of a grid's cells.
+ * @param mask the mask of `values`
+ * @param timeZone the spreadsheet's time zone
+ */
+function cellPlan_(mask: Mask | null, timeZone: string): CellPlan_ {
+  return {
+    effective: sub_(mask, 'effectiveValue'),
+    shown: sub_(mask, 'effectiveFormat'),
+    typed: sub_(mask, 'userEnteredValue'),
+    format: sub_(mask, 'userEnteredFormat'),
+    rule: sub_(mask, 'dataValidation'),
+    note: sub_(mask, 'note') !== undefined,
+    maskKey: JSON.stringify(maskText_(mask)),
+    timeZone,
+  };
+}
+
+/** An empty CellData, shared (frozen) by every cell with nothing to say. */
+const EMPTY_CELL_: Record<string, unknown> = Object.freeze({});
+
 /**
  * One cell as the API's CellData, cut to the mask (only what the stand-in models; see the
- * file's notes).
+ * file's notes); EMPTY_CELL_ when it has nothing the mask asks.
  * @param cell the stored cell (undefined: none, though a formula may spill a value into it)
  * @param computed the cell's value as getValues sees it (formulas computed, spills filled;
  *   undefined when the mask asks neither effectiveValue nor effectiveFormat)
- * @param timeZone the spreadsheet's time zone (a date's serial number)
- * @param mask the mask of `values`
- * @param maskKey the mask's text (the shared JSONs' cache key)
+ * @param plan what the mask asks (cellPlan_)
  */
 function cellDataJson_(
   cell: CellData | undefined,
   computed: CellValue | undefined,
-  timeZone: string,
-  mask: Mask | null,
-  maskKey: string,
+  plan: CellPlan_,
 ): Record<string, unknown> {
+  if (!cell && (computed === undefined || computed === '')) return EMPTY_CELL_;
   const out: Record<string, unknown> = {};
-  const effectiveMask = sub_(mask, 'effectiveValue');
-  if (effectiveMask !== undefined) {
-    const effective = extendedValue_(computed, timeZone);
-    if (effective) out.effectiveValue = effectiveMask === null ? effective : select_(effective, effectiveMask);
+  let any = false;
+  if (plan.effective !== undefined) {
+    const effective = extendedValue_(computed, plan.timeZone);
+    if (effective) {
+      out.effectiveValue = plan.effective === null ? effective : select_(effective, plan.effective);
+      any = true;
+    }
   }
   // what getValues gives as a date: a date cell's effective number format (what conditional
   // formats add is not modelled)
-  const shownMask = sub_(mask, 'effectiveFormat');
-  if (shownMask !== undefined && computed instanceof Date) {
+  if (plan.shown !== undefined && computed instanceof Date) {
     const shown = {
       numberFormat: { type: 'DATE_TIME', ...(cell?.numberFormat ? { pattern: cell.numberFormat } : {}) },
     };
-    out.effectiveFormat = shownMask === null ? shown : select_(shown, shownMask);
+    out.effectiveFormat = plan.shown === null ? shown : select_(shown, plan.shown);
+    any = true;
   }
-  if (!cell) return out;
+  if (!cell) return any ? out : EMPTY_CELL_;
   const v = cell.value;
-  const typed = sub_(mask, 'userEnteredValue');
   // every value getLastRow counts has one (a NaN or an invalid Date, which Sheets cannot hold, as null)
-  if (typed !== undefined) {
+  if (plan.typed !== undefined) {
     let value: Record<string, unknown> | undefined;
     if (cell.formula !== undefined) value = { formulaValue: cell.formula };
     else if (typeof v === 'string') value = v === '' ? undefined : { stringValue: v };
     else if (typeof v === 'number') value = { numberValue: v };
     else if (typeof v === 'boolean') value = { boolValue: v };
-    else if (v instanceof Date) value = { numberValue: serialOf_(v, timeZone) };
+    else if (v instanceof Date) value = { numberValue: serialOf_(v, plan.timeZone) };
     else if (v !== undefined && v !== null) value = { stringValue: String(v) };
-    if (value) out.userEnteredValue = typed === null ? value : select_(value, typed);
+    if (value) {
+      out.userEnteredValue = plan.typed === null ? value : select_(value, plan.typed);
+      any = true;
+    }
   }
-  const formatMask = sub_(mask, 'userEnteredFormat');
-  if (formatMask !== undefined && (cell.numberFormat !== undefined || cell.fontWeight === 'bold' || cell.background)) {
+  if (plan.format !== undefined && (cell.numberFormat !== undefined || cell.fontWeight === 'bold' || cell.background)) {
     // one frozen JSON per distinct format and mask, shared by the cells that have it
-    const key = `${maskKey}|${cell.numberFormat ?? ''}|${cell.fontWeight ?? ''}|${cell.background ?? ''}`;
+    const key = `${plan.maskKey}|${cell.numberFormat ?? ''}|${cell.fontWeight ?? ''}|${cell.background ?? ''}`;
     let cut = FORMAT_JSON_.get(key);
     if (cut === undefined) {
       const format: Record<string, unknown> = {};
@@ -464,21 +500,34 @@ function cellDataJson_(
       if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
       const background = colorJson_(cell.background);
       if (background) format.backgroundColor = background;
-      cut = deepFreeze_(select_(format, formatMask) as Record<string, unknown>);
+      cut = deepFreeze_(select_(format, plan.format) as Record<string, unknown>);
       if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
       FORMAT_JSON_.set(key, cut);
     }
-    if (Object.keys(cut).length > 0) out.userEnteredFormat = cut;
+    if (Object.keys(cut).length > 0) {
+      out.userEnteredFormat = cut;
+      any = true;
+    }
   }
-  if (cell.note && sub_(mask, 'note') !== undefined) out.note = cell.note;
-  const ruleMask = sub_(mask, 'dataValidation');
-  if (cell.validation && ruleMask !== undefined) {
-    const cache = VALIDATION_JSON_.get(cell.validation) ?? new Map<string, unknown>();
+  if (cell.note && plan.note) {
+    out.note = cell.note;
+    any = true;
+  }
+  if (cell.validation && plan.rule !== undefined) {
+    const cache = VALIDATION_JSON_.get(cell.validation) ?? new Map<string, { rule: unknown; alone: object }>();
     VALIDATION_JSON_.set(cell.validation, cache);
-    if (!cache.has(maskKey)) cache.set(maskKey, deepFreeze_(select_(validationJson_(cell.validation), ruleMask)));
-    out.dataValidation = cache.get(maskKey);
+    let json = cache.get(plan.maskKey);
+    if (!json) {
+      const rule = deepFreeze_(select_(validationJson_(cell.validation), plan.rule));
+      json = { rule, alone: Object.freeze({ dataValidation: rule }) };
+      cache.set(plan.maskKey, json);
+    }
+    // a cell with nothing but its rule (a laid-out column's empty rows) shares one frozen CellData
+    if (!any) return json.alone as Record<string, unknown>;
+    out.dataValidation = json.rule;
+    any = true;
   }
-  return out;
+  return any ? out : EMPTY_CELL_;
 }
 
 /**
@@ -511,7 +560,7 @@ function gridDataJson_(
   const rowMask = sub_(mask, 'rowData');
   const rowData: { values?: Record<string, unknown>[] }[] = [];
   const valuesMask = rowMask === undefined ? undefined : sub_(rowMask, 'values');
-  const maskKey = JSON.stringify(valuesMask === undefined ? '' : maskText_(valuesMask));
+  const plan = cellPlan_(valuesMask ?? null, book.timeZone);
   // computed values only when asked (they reach past the stored cells where formulas spill)
   const wantsComputed =
     valuesMask !== undefined &&
@@ -535,10 +584,8 @@ function gridDataJson_(
     const line = computed?.[r - rect.row];
     const lastCol =
       valuesMask === undefined ? 0 : Math.min(rightmost, Math.max(cells?.length ?? 0, line ? extent.lastColumn : 0));
-    for (let c = rect.col; c <= lastCol; c++) {
-      values.push(cellDataJson_(cells?.[c - 1], line?.[c - rect.col], book.timeZone, valuesMask ?? null, maskKey));
-    }
-    while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+    for (let c = rect.col; c <= lastCol; c++) values.push(cellDataJson_(cells?.[c - 1], line?.[c - rect.col], plan));
+    while (values.length > 0 && values[values.length - 1] === EMPTY_CELL_) values.pop();
     rowData.push(values.length > 0 ? { values } : {});
   }
   while (rowData.length > 0 && rowData[rowData.length - 1].values === undefined) rowData.pop();

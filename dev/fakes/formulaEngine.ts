@@ -1,7 +1,8 @@
 /**
- * Formula evaluation. Formula cells get their values when read: each formula is evaluated at
- * most once per workbook "generation" (any content change starts a new one), so a getValues over
- * a spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
+ * Formula evaluation. Formula cells get their values when read: a sheet's formulas are evaluated
+ * once, and again only when a sheet they read changed (sheetCalc_; any change of formulas,
+ * names or structure anywhere, or the clock for NOW()/TODAY(), counts), so a getValues over a
+ * spilled block evaluates its formula once. Supported: built-ins SUM, MIN, MAX, COUNTA, IF
  * (lazy, as in Sheets), FLOOR, TRIM, OR, AND, NOT, REGEXMATCH (RE2, re2.ts), ISBLANK, ISNUMBER and TO_TEXT
  * (which look at the referenced cell itself), NOW and TODAY (the workbook clock; TODAY is
  * midnight in the spreadsheet time zone), RAND (a fixed 0.5), the operators (comparison, &,
@@ -41,14 +42,19 @@ interface SheetCalc_ {
   evaluating: Set<number>;
   /** formula cell → whether it depends on a volatile function (custom functions may not) */
   volatile: Map<number, boolean>;
-}
-
-interface CalcState_ {
+  /** the workbook generation it was last known current in */
   generation: number;
-  sheets: Map<SheetModel, SheetCalc_>;
+  /**
+   * the sheets its formulas read (itself included): each one's content version then, and its
+   * calculation then (a sheet read in turn is current only while that calculation is)
+   */
+  reads: Map<SheetModel, { version: number; calc: SheetCalc_ }>;
+  /** a formula called NOW(), TODAY() or RAND(): its results hold for one generation only */
+  clock: boolean;
 }
 
-const states_ = new WeakMap<WorkbookModel, CalcState_>();
+/** Each workbook's calculations, by sheet. */
+const calcs_ = new WeakMap<WorkbookModel, Map<SheetModel, SheetCalc_>>();
 const CIRCULAR_ = new CellError(
   '#REF!',
   'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
@@ -58,13 +64,24 @@ function key_(row: number, col: number): number {
   return row * 32768 + col;
 }
 
+/**
+ * The sheet's calculation: the one made earlier while it is current, else a new one. A
+ * calculation stays current across generations while no sheet it read changed (each sheet's
+ * content version, WorkbookModel.touch) and no calculation it read was made anew, unless it
+ * read the clock: formulas of sheets nobody changed are not computed again (custom functions
+ * included, as Sheets reruns them only when their arguments change).
+ */
 function sheetCalc_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
-  let state = states_.get(book);
-  if (!state || state.generation !== book.generation) {
-    state = { generation: book.generation, sheets: new Map() };
-    states_.set(book, state);
+  let calcs = calcs_.get(book);
+  if (!calcs) {
+    calcs = new Map();
+    calcs_.set(book, calcs);
   }
-  let calc = state.sheets.get(sheet);
+  let calc = calcs.get(sheet);
+  if (calc && calc.generation !== book.generation) {
+    if (current_(book, calcs, calc, new Set())) calc.generation = book.generation;
+    else calc = undefined;
+  }
   if (!calc) {
     const formulas: Array<[number, number]> = [];
     sheet.rows.forEach((cells, r) => {
@@ -79,10 +96,42 @@ function sheetCalc_(book: WorkbookModel, sheet: SheetModel): SheetCalc_ {
       spills: new Map(),
       evaluating: new Set(),
       volatile: new Map(),
+      generation: book.generation,
+      reads: new Map(),
+      clock: false,
     };
-    state.sheets.set(sheet, calc);
+    calc.reads.set(sheet, { version: sheet.contentVersion, calc });
+    calcs.set(sheet, calc);
   }
   return calc;
+}
+
+/** Whether a calculation of an earlier generation still holds (sheetCalc_). */
+function current_(
+  book: WorkbookModel,
+  calcs: Map<SheetModel, SheetCalc_>,
+  calc: SheetCalc_,
+  seen: Set<SheetCalc_>,
+): boolean {
+  if (calc.generation === book.generation || seen.has(calc)) return true;
+  if (calc.status !== 'done' || calc.clock) return false;
+  seen.add(calc);
+  for (const [sheet, read] of calc.reads) {
+    if (sheet.contentVersion !== read.version || !book.sheets.includes(sheet)) return false;
+    if (calcs.get(sheet) !== read.calc || !current_(book, calcs, read.calc, seen)) return false;
+  }
+  return true;
+}
+
+/**
+ * Notes that formulas of `sheet` read `target` (sheetCalc_ keeps results while what they read
+ * stands).
+ */
+function noteRead_(book: WorkbookModel, sheet: SheetModel, target: SheetModel): void {
+  if (target === sheet) return;
+  const calc = sheetCalc_(book, sheet);
+  if (!calc.reads.has(target))
+    calc.reads.set(target, { version: target.contentVersion, calc: sheetCalc_(book, target) });
 }
 
 /** Evaluates every formula of the sheet unless done or already under way. */
@@ -246,6 +295,7 @@ function refPlace_(
       ? sheet
       : (book.sheetByName(node.sheetName) ?? book.sheetByNameIgnoringCase(node.sheetName));
   if (!target) return new CellError('#REF!', `Unresolved sheet name '${node.sheetName}'.`);
+  noteRead_(book, sheet, target);
   const endRow = node.endRow ?? target.maxRows;
   const endCol = node.endCol ?? target.maxColumns;
   if (endRow > target.maxRows || endCol > target.maxColumns || node.row > endRow) {
@@ -725,7 +775,10 @@ function call_(book: WorkbookModel, sheet: SheetModel, node: Extract<FormulaNode
   const passErrors = !builtin && book.platform.errorArguments === 'passed';
   const error = passErrors ? null : firstError_(args);
   if (error) return error;
-  if (builtin) return builtin(args, book);
+  if (builtin) {
+    if (VOLATILE_FUNCTIONS_.has(name.toUpperCase())) sheetCalc_(book, sheet).clock = true;
+    return builtin(args, book);
+  }
   if (book.platform.customFunctionReads === 'loading') return LOADING_TEXT;
   book.customFunctionDepth++;
   try {
@@ -787,6 +840,7 @@ function refersToVolatile_(book: WorkbookModel, sheet: SheetModel, node: Formula
     const target =
       ref.sheetName === null ? sheet : (book.sheetByName(ref.sheetName) ?? book.sheetByNameIgnoringCase(ref.sheetName));
     if (!target) continue;
+    noteRead_(book, sheet, target);
     const calc = sheetCalc_(book, target);
     const endRow = ref.endRow ?? target.maxRows;
     const endCol = ref.endCol ?? target.maxColumns;

@@ -97,3 +97,49 @@ describe('contentVersion', () => {
     expect(wb.contentVersion(424242)).toBeNull();
   });
 });
+
+describe('formula results are kept while what they read stands (formulaEngine sheetCalc_)', () => {
+  test('a write elsewhere leaves a custom function uncalled; a write to a sheet it reads, even through another, calls it again', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['ตาราง', 'กลาง', 'ข้อมูล', 'บันทึก'] });
+    const [table, middle, data, log] = wb.spreadsheet.getSheets();
+    let calls = 0;
+    wb.spreadsheet.setFunctions((name) =>
+      name === 'COUNT_ROWS'
+        ? (rows: unknown) => {
+            calls++;
+            return (rows as unknown[][]).filter((r) => r[0] !== '').length;
+          }
+        : undefined,
+    );
+    data.getRange('A1:A2').setValues([['ก'], ['ข']]);
+    middle.getRange('A1').setFormula('=ข้อมูล!A1:A3');
+    table.getRange('A1').setFormula('=COUNT_ROWS(กลาง!A1:A3)');
+    expect(table.getRange('A1').getValue()).toBe(2);
+    expect(calls).toBe(1);
+    log.getRange('A1').setValue('ไม่เกี่ยว');
+    table.getRange('B1').setBackground('#eeeeee');
+    expect(table.getRange('A1').getValue()).toBe(2);
+    expect(calls).toBe(1);
+    data.getRange('A3').setValue('ค');
+    expect(table.getRange('A1').getValue()).toBe(3);
+    expect(calls).toBe(2);
+    table.getRange('C1').setValue('x'); // its own sheet
+    expect(table.getRange('A1').getValue()).toBe(3);
+    expect(calls).toBe(3);
+  });
+
+  test('NOW() is read again in every generation; a sheet deleted or renamed is noticed', () => {
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['ก', 'ข', 'ค'] });
+    const [a, b, c] = wb.spreadsheet.getSheets();
+    a.getRange('A1').setFormula('=NOW()');
+    const first = a.getRange('A1').getValue() as Date;
+    wb.clock.advance(60_000);
+    c.getRange('A1').setValue(1);
+    expect((a.getRange('A1').getValue() as Date).getTime()).toBe(first.getTime() + 60_000);
+    b.getRange('A1').setValue(5);
+    a.getRange('B1').setFormula('=ข!A1');
+    expect(a.getRange('B1').getValue()).toBe(5);
+    wb.spreadsheet.deleteSheet(b);
+    expect(a.getRange('B1').getDisplayValue()).toBe('#REF!');
+  });
+});
