@@ -225,7 +225,11 @@ export const DEMO_OFFICER = 'officer@district.example';
  * @param email the officer's address
  */
 export function seedDemoWithOfficer(district: string, email = DEMO_OFFICER): (runtime: PreviewRuntime) => void {
-  return (runtime) => {
+  // one function per district and address: the preview server keeps what a seed made by its function
+  const key = `${district} ${email}`;
+  const made = officerSeeds_.get(key);
+  if (made) return made;
+  const seed = (runtime: PreviewRuntime) => {
     seedDemo(runtime);
     const settings = runtime.book.spreadsheet.getSheetByName('ตั้งค่า');
     const rows = settings?.getDataRange().getValues() ?? [];
@@ -234,4 +238,8 @@ export function seedDemoWithOfficer(district: string, email = DEMO_OFFICER): (ru
     settings.getRange(row + 1, 2).setValue(email);
     setUp(runtime);
   };
+  officerSeeds_.set(key, seed);
+  return seed;
 }
+
+const officerSeeds_ = new Map<string, (runtime: PreviewRuntime) => void>();

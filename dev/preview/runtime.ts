@@ -23,7 +23,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext, runInContext, type Context } from 'node:vm';
-import { createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../fakes';
+import {
+  createFakeWorkbook,
+  type FakeExecution,
+  type FakeWorkbook,
+  fakeDateClass,
+  snapshotWorkbook,
+  type WorkbookSnapshot,
+} from '../fakes';
 import { rectA1 } from '../fakes/a1';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import { LABEL, readSettings } from '../../src/core/settings';
@@ -55,6 +62,15 @@ export interface RuntimeOptions {
   name?: string;
   /** 'yyyy-mm-dd': the day scripts see as today (the time of day stays real); null = real clock */
   today?: string | null;
+  /** start from a workbook prepared earlier (PreviewRuntime.prepared) instead of a new one */
+  from?: PreparedRuntime;
+}
+
+/** A runtime's workbook and what the page shows of it, kept to start other runtimes from. */
+export interface PreparedRuntime {
+  readonly snapshot: WorkbookSnapshot;
+  readonly selection: Selection | null;
+  readonly messages: readonly PreviewRuntime['messages'][number][];
 }
 
 /**
@@ -200,16 +216,32 @@ export class PreviewRuntime {
     this.user = options.user ?? options.owner;
     this.hideEmail = options.hideEmail ?? false;
     this.today = null;
-    this.book = createFakeWorkbook({
-      owner: options.owner,
-      editors: this.user && this.user !== options.owner ? [this.user] : [],
-      name: options.name ?? 'OTOP',
-      htmlFiles: this.htmlFiles_(),
-    });
+    this.book =
+      options.from?.snapshot.restore().book ??
+      createFakeWorkbook({
+        owner: options.owner,
+        editors: this.user && this.user !== options.owner ? [this.user] : [],
+        name: options.name ?? 'OTOP',
+        htmlFiles: this.htmlFiles_(),
+      });
+    if (options.from) {
+      this.selection = options.from.selection;
+      this.messages.push(...options.from.messages.map((m) => ({ ...m })));
+      this.shown_ = this.messages.at(-1)?.n ?? 0;
+    }
     // Host-realm Dates (as the fakes make them), whose "now" is the workbook's clock.
     this.Date_ = fakeDateClass(this.book.clock.now, Date);
     this.setToday(options.today ?? null);
     this.installFormulaFunctions_();
+  }
+
+  /** This runtime's workbook as it stands (snapshotWorkbook) and what the page shows of it. */
+  prepared(): PreparedRuntime {
+    return {
+      snapshot: snapshotWorkbook(this.book, []),
+      selection: this.selection,
+      messages: this.messages.map((m) => ({ ...m })),
+    };
   }
 
   /**

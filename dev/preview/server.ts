@@ -6,12 +6,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSheet } from '../fakes';
 import { chartViews } from './chartView';
 import { DEMO_OWNER, DEMO_TODAY, DEMO_WORKBOOK_NAME, seedDemo } from './demo';
-import { PreviewRuntime } from './runtime';
+import { type PreparedRuntime, PreviewRuntime, type RuntimeOptions } from './runtime';
 
 /** How many google.script.run calls one page may have open (guides/html/communication). */
 export const MAX_IN_FLIGHT = 10;
@@ -219,6 +219,28 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/** Workbooks seeded in this process, by seed and runtime settings (tests start many previews alike). */
+const SEEDED_ = new Map<(runtime: PreviewRuntime) => void, Map<string, PreparedRuntime>>();
+
+/**
+ * A runtime with its workbook seeded: the seed runs once per seed function, runtime settings
+ * and built bundle in a process, and later previews start from a snapshot of what it made.
+ * @param settings the runtime's options
+ * @param seed fills the workbook
+ */
+function seeded_(settings: RuntimeOptions, seed: (runtime: PreviewRuntime) => void): PreviewRuntime {
+  const bundle = statSync(join(settings.distDir, 'Code.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const key = JSON.stringify([settings, bundle]);
+  const bySeed = SEEDED_.get(seed) ?? new Map<string, PreparedRuntime>();
+  SEEDED_.set(seed, bySeed);
+  const prepared = bySeed.get(key);
+  if (prepared) return new PreviewRuntime({ ...settings, from: prepared });
+  const runtime = new PreviewRuntime(settings);
+  seed(runtime);
+  bySeed.set(key, runtime.prepared());
+  return runtime;
+}
+
 /**
  * Starts the preview: builds the workbook (seed), then serves it.
  * @param options see PreviewOptions
@@ -226,15 +248,15 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const distDir = options.distDir ?? join(options.root, 'dist');
   const previewDir = join(options.root, 'dev', 'preview');
-  const runtime = new PreviewRuntime({
+  const settings = {
     distDir,
     owner: DEMO_OWNER,
     user: options.user,
     hideEmail: options.hideEmail,
     name: DEMO_WORKBOOK_NAME,
     today: options.today === undefined ? DEMO_TODAY : options.today,
-  });
-  (options.seed ?? seedDemo)(runtime);
+  };
+  const runtime = seeded_(settings, options.seed ?? seedDemo);
 
   const calls: LoggedCall[] = [];
   const open = new Map<string, number>();

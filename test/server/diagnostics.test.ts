@@ -13,7 +13,7 @@ import { SHEET } from '../../src/workbook/sheetNames';
 import { activityRows, typeRows } from '../support/entries';
 import { sweep } from '../support/faultSweep';
 import { loadBundle } from '../support/loadBundle';
-import { type Harness, type HarnessOptions, newHarness, OWNER } from '../support/workbook';
+import { type Harness, type HarnessOptions, keptHarness, newHarness, OWNER } from '../support/workbook';
 
 const RESULT = SHEET.diagnostics;
 const OFFICER = 'tha@district.example';
@@ -47,8 +47,11 @@ function finding(result: Result, id: string): { status: string; outcome: string 
 
 /** The self-check run by the owner of a fresh workbook with these options. */
 function diagnosed(options: HarnessOptions = {}): { h: Harness; result: Result } {
-  const h = newHarness(options);
-  h.gas.runDiagnostics();
+  const h = keptHarness(JSON.stringify(options), () => {
+    const fresh = newHarness(options);
+    fresh.gas.runDiagnostics();
+    return fresh;
+  });
   return { h, result: resultOf(h.book) };
 }
 

@@ -4,10 +4,14 @@ import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
 import { LABEL } from '../../src/core/settings';
 import { FORM_ROWS } from '../../src/workbook/officialForm';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
-import { type Harness, newHarness } from '../support/workbook';
+import { type Harness, keptHarness, newHarness } from '../support/workbook';
 
 /** A set-up workbook: ท่าบ่อ has 3 activities and 4 operators on 2 channels before round 1's deadline. */
 function workbook(): Harness {
+  return keptHarness('reports', buildWorkbook_);
+}
+
+function buildWorkbook_(): Harness {
   const h = newHarness({ editors: ['tha@district.example'] });
   h.gas.sidebarSetUp();
   const ss = h.run.spreadsheet;

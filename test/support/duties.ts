@@ -10,7 +10,7 @@ import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../.
 import { LABEL } from '../../src/core/settings';
 import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
-import { type Harness, type HarnessOptions, newHarness } from './workbook';
+import { type Harness, type HarnessOptions, keptHarness, newHarness } from './workbook';
 
 export const THA_BO = 'tha@district.example';
 export const SANGKHOM = 'sangkhom@district.example';
@@ -35,11 +35,18 @@ export function nameInSettings(h: Harness, label: string, email: string): void {
 }
 
 /**
- * Two districts (ท่าบ่อ, สังคม) set up, officers named, entries typed; the clock at `at`.
+ * Two districts (ท่าบ่อ, สังคม) set up, officers named, entries typed; the clock at `at`. Built
+ * once per moment and platform in a test file, then restored (keptHarness).
  * @param at the moment the test starts (Bangkok time)
  * @param platform the stand-in's platform variants (default: its defaults)
  */
 export function dutiesProvince(at: Date, platform?: HarnessOptions['platform']): Harness {
+  return keptHarness(`dutiesProvince ${at.getTime()} ${JSON.stringify(platform ?? null)}`, () =>
+    buildProvince_(at, platform),
+  );
+}
+
+function buildProvince_(at: Date, platform?: HarnessOptions['platform']): Harness {
   const h = newHarness({ editors: [THA_BO, SANGKHOM, PROVINCE_EDITOR, STRANGER], platform });
   h.book.clock.set(at);
   const ss = h.run.spreadsheet;

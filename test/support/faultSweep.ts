@@ -19,7 +19,7 @@ import {
   snapshotWorkbook,
 } from '../../dev/fakes';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
-import { type Harness, harnessSnapshot, newHarness } from './workbook';
+import { type Harness, harnessSnapshot, keptHarness, newHarness } from './workbook';
 
 /** The errors Google's services throw, in turn. */
 const FAULTS = [
@@ -298,6 +298,10 @@ export function dumpDifferences(a: SweepSubject, b: SweepSubject, n = 6): string
  * dumps stay small); the settings and criteria sheets are created by set-up.
  */
 export function smallProvince(setUp = true, editors: string[] = []): Harness {
+  return keptHarness(`smallProvince ${setUp} ${editors.join(',')}`, () => buildSmallProvince_(setUp, editors));
+}
+
+function buildSmallProvince_(setUp: boolean, editors: string[]): Harness {
   const h = newHarness({ editors });
   // A fixed clock (after FY 2565, so its reports are not provisional) makes every prepared
   // workbook the same, times and stamps included.

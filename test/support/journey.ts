@@ -8,7 +8,7 @@
 import { dump } from '../../dev/fakes';
 import { LABEL } from '../../src/core/settings';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
-import { type Harness, newHarness, OWNER } from './workbook';
+import { type Harness, keptHarness, newHarness, OWNER } from './workbook';
 
 export const PROVINCE = 'prov@nongkhai.example';
 export const THA_BO = 'tha@district.example';
@@ -58,6 +58,10 @@ export function setSetting(h: Harness, label: string, value: unknown): void {
  * one officer removed again. A fixed clock after FY 2565 (its reports are not provisional).
  */
 export function journeyWorkbook(): Harness {
+  return keptHarness('journeyWorkbook', buildJourneyWorkbook_);
+}
+
+function buildJourneyWorkbook_(): Harness {
   const h = newHarness({ editors: [PROVINCE, THA_BO, SANGKHOM, REMOVED, NOWHERE] });
   h.book.clock.set(new Date(2022, 9, 15, 9, 30));
   const ss = h.run.spreadsheet;

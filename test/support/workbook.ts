@@ -101,6 +101,25 @@ export function harnessSnapshot<H extends Harness>(h: H): () => H {
   };
 }
 
+/** The prepared workbooks of this test file (keptHarness), by key. */
+const kept_ = new Map<string, () => Harness>();
+
+/**
+ * A prepared workbook built once per key in a test file and restored from its snapshot at every
+ * call (harnessSnapshot: each an independent copy of the workbook, its ledger and clock, and the
+ * execution that prepared it), so tests that start from the same workbook do not rebuild it.
+ * @param key what makes two preparations the same (their arguments)
+ * @param build prepares the workbook
+ */
+export function keptHarness(key: string, build: () => Harness): Harness {
+  let restore = kept_.get(key);
+  if (!restore) {
+    restore = harnessSnapshot(build());
+    kept_.set(key, restore);
+  }
+  return restore();
+}
+
 /**
  * A district's line of the sidebar's standing, as a caller of the bundle sees it (fails the
  * test when the district is not listed).
