@@ -9,10 +9,11 @@
  * side by side, each its own share of the seeds, default 2). Prints the totals: seeds, fiscal years, switches, days,
  * actions, faults, kills and violations; each shard's figures and any failing seed's shortest
  * sequence are kept in test-artifacts/simulator/last-run-<shard>.json after every year;
- * --report prints the totals of those files without running (a run stopped early).
+ * --report prints the totals of every such file without running (a run stopped early, or one
+ * continued in batches).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,8 +72,14 @@ const totals = {
   switches: 0,
   switchFaults: 0,
 };
-for (let k = 0; k < shards; k++) {
-  const figures = JSON.parse(readFileSync(join(root, 'test-artifacts', 'simulator', `last-run-${k}.json`), 'utf8'));
+// a run: its shards' files; --report: every shard's file there is (runs continued in batches
+// keep one file each, last-run-<k>.json)
+const folder = join(root, 'test-artifacts', 'simulator');
+const files = reportOnly
+  ? readdirSync(folder).filter((f) => /^last-run-\d+\.json$/.test(f))
+  : Array.from({ length: shards }, (_, k) => `last-run-${k}.json`);
+for (const file of files) {
+  const figures = JSON.parse(readFileSync(join(folder, file), 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += figures[key] ?? 0;
 }
 console.log(
