@@ -1091,18 +1091,13 @@ function remindedBefore(h: Harness, model: Model_, from: number, upTo: number): 
 const figuresOf = (row: readonly unknown[]) => ({ activities: row[7], newOperators: row[9], percent: row[10] });
 
 /**
- * Which sheets (by name or id) there are and the stand-in's version of their cells, as one
- * text: what changed since the last look, told without computing a formula. A computed figure
- * changes only when the cells of some sheet do, so the versions of every sheet a figure reads
- * are enough.
+ * The stand-in's version of each sheet's cells, as one text: what changed since the last
+ * look, told without computing a formula. A computed figure changes only when the cells of some
+ * sheet do, so the versions of every sheet a figure reads are enough.
+ * @param ids the sheets
  */
-function fingerprint(h: Harness, sheets: readonly (string | number)[]): string {
-  return sheets
-    .map((n) => {
-      const id = typeof n === 'number' ? n : idOf(h, n);
-      return `${id}:${h.book.contentVersion(id)}`;
-    })
-    .join(' ');
+function fingerprint(h: Harness, ids: readonly number[]): string {
+  return ids.map((id) => `${id}:${h.book.contentVersion(id)}`).join(' ');
 }
 
 /** The id of the sheet with this name, or -1. */
@@ -1155,12 +1150,14 @@ function shownOf_(h: Harness, id: number) {
   return kept;
 }
 
-/** The table's rows and total against the sidebar's standing (one figure everywhere). */
+/**
+ * The table's rows and total against the sidebar's standing (one figure everywhere). The table
+ * is read after the sidebar: opening it moves the data day, which the table's formulas count to.
+ */
 function oneFigure(h: Harness): string[] {
   const wrong: string[] = [];
-  const ss = h.run.spreadsheet;
   const standing = as(h, OWNER).gas.sidebarState().standing;
-  const table = ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
+  const table = h.run.spreadsheet.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
   for (const s of standing) {
     const row = table.find((r) => r[1] === s.district);
     if (!row) continue;
@@ -1259,9 +1256,8 @@ function checkInvariants(
   if (inputsNow !== model.seen.inputs) {
     model.seen.inputs = inputsNow;
     const entries = entryIds.get(h)?.flat() ?? [];
-    const figuresNow =
-      JSON.stringify([ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? null]) +
-      entries.map((id) => valuesTextOf(h, id)).join('\n');
+    const table = ss.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
+    const figuresNow = JSON.stringify(table) + entries.map((id) => valuesTextOf(h, id)).join('\n');
     if (figuresNow !== model.seen.figures) {
       model.seen.figures = figuresNow;
       wrong.push(...oneFigure(h));
