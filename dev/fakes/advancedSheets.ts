@@ -43,6 +43,9 @@
  *   gridProperties.frozenRowCount and tabColor ("fields: … The root 'properties' is implied";
  *   UpdateSheetPropertiesRequest) and deleteDimension of rows or columns (DeleteDimensionRequest;
  *   a sheet keeps one row and one column, as SpreadsheetApp's deletes refuse);
+ * - for set-up's new sheets (adapter/protections.ts, adapter/sheetRegistry.ts): addProtectedRange
+ *   of a whole sheet and updateDeveloperMetadata of a value by developerMetadataLookup (facts at
+ *   their methods below); their replies carry what they made or changed;
  * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells): "Limiting the
  *   range returns only the portions of the spreadsheet that intersect the requested ranges"
  *   (spreadsheets/get), so only the sheets a range touches are listed; with a mask naming
@@ -84,7 +87,8 @@ import { displayText } from './display';
 import { DataValidationCriteria } from './enums';
 import { computedBlock, contentExtent } from './formulaEngine';
 import type { ExecutionContext, ProtectionModel, RuleModel, ValidationModel } from './model';
-import { allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
+import { allMetadata, assertCanChangeMetadata } from './developerMetadata';
+import { addSheetProtection, allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import type { CellData, DeveloperMetadataModel, SheetModel } from './sheetModel';
@@ -887,12 +891,15 @@ export class FakeSheetsSpreadsheets {
     // validated first, every one: then applied
     const steps = requests.map((request, i) => this.step_(request, i));
     // each step is a SpreadsheetApp call, which marks what it changes itself (WorkbookModel.touch)
-    for (const step of steps) step();
-    return { spreadsheetId, replies: requests.map(() => ({})) };
+    const replies = steps.map((step) => step() ?? {});
+    return { spreadsheetId, replies };
   }
 
-  /** A request checked, as the change it makes. */
-  private step_(request: GoogleAppsScript.Sheets.Schema.Request, i: number): () => void {
+  /** A request checked, as the change it makes (returning its reply when it has one). */
+  private step_(
+    request: GoogleAppsScript.Sheets.Schema.Request,
+    i: number,
+  ): () => GoogleAppsScript.Sheets.Schema.Response | undefined {
     const kinds = Object.keys(request).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
     if (kinds.length !== 1) throw new Error(`Invalid requests[${i}]: exactly one kind of request must be set`);
     const where = `Invalid requests[${i}].${kinds[0]}`;
@@ -903,7 +910,7 @@ export class FakeSheetsSpreadsheets {
         String(mergeType)
       ];
       if (!method) throw new Error(`${where}: mergeType ${String(mergeType)} is not valid`);
-      return () => callUnrecorded(target, `Range.${method}`);
+      return () => void callUnrecorded(target, `Range.${method}`);
     }
     if (request.repeatCell) {
       const { range, cell, fields } = request.repeatCell;
@@ -941,6 +948,7 @@ export class FakeSheetsSpreadsheets {
       }
       return () => {
         for (const change of changes) change();
+        return undefined;
       };
     }
     if (request.updateBorders) {
@@ -949,14 +957,14 @@ export class FakeSheetsSpreadsheets {
       const side = (border: GoogleAppsScript.Sheets.Schema.Border | undefined) =>
         border === undefined ? null : border.style !== 'NONE';
       const args = [b.top, b.left, b.bottom, b.right, b.innerVertical, b.innerHorizontal].map(side);
-      return () => callUnrecorded(target, 'Range.setBorder', ...args);
+      return () => void callUnrecorded(target, 'Range.setBorder', ...args);
     }
     if (request.setDataValidation) {
       const { range, rule } = request.setDataValidation;
       const target = this.range_(range, where);
       const model = rule ? validationModel_(rule, where) : null;
       const built = model ? new FakeDataValidation(this.ctx_, model) : null;
-      return () => callUnrecorded(target, 'Range.setDataValidation', built);
+      return () => void callUnrecorded(target, 'Range.setDataValidation', built);
     }
     if (request.updateSheetProperties) {
       const { properties, fields } = request.updateSheetProperties;
@@ -982,6 +990,7 @@ export class FakeSheetsSpreadsheets {
       }
       return () => {
         for (const change of changes) change();
+        return undefined;
       };
     }
     if (request.deleteDimension) {
@@ -998,7 +1007,7 @@ export class FakeSheetsSpreadsheets {
         throw new Error(`${where}: You can't delete all the ${rows ? 'rows' : 'columns'} on the sheet.`);
       assertCanEditSheet(this.ctx_, sheet);
       const fake = new FakeSheet(this.ctx_, sheet);
-      return () => callUnrecorded(fake, rows ? 'Sheet.deleteRows' : 'Sheet.deleteColumns', start + 1, end - start);
+      return () => void callUnrecorded(fake, rows ? 'Sheet.deleteRows' : 'Sheet.deleteColumns', start + 1, end - start);
     }
     if (request.updateDimensionProperties) {
       const { range, properties, fields } = request.updateDimensionProperties;
@@ -1017,9 +1026,92 @@ export class FakeSheetsSpreadsheets {
       const fake = new FakeSheet(this.ctx_, sheet);
       const size = properties.pixelSize;
       const method = rows ? 'Sheet.setRowHeights' : 'Sheet.setColumnWidths';
-      return () => callUnrecorded(fake, method, start + 1, end - start, size);
+      return () => void callUnrecorded(fake, method, start + 1, end - start, size);
     }
+    if (request.addProtectedRange) return this.addProtectedRange_(request.addProtectedRange, where);
+    if (request.updateDeveloperMetadata) return this.updateMetadata_(request.updateDeveloperMetadata, where);
     throw new Error(`stand-in: request ${kinds[0]} is not modelled`);
+  }
+
+  /**
+   * addProtectedRange of a whole sheet ("The range may be fully unbounded, in which case this is
+   * considered a protected sheet"; "Editors are not supported with warning_only protection":
+   * refused here, the worse case; ProtectedRange, Sheets API reference). The reply carries the
+   * new protectedRangeId (AddProtectedRangeResponse).
+   */
+  private addProtectedRange_(
+    add: GoogleAppsScript.Sheets.Schema.AddProtectedRangeRequest,
+    where: string,
+  ): () => GoogleAppsScript.Sheets.Schema.Response {
+    const p = add.protectedRange;
+    const range = p?.range;
+    if (!p || p.namedRangeId !== undefined || !range) throw new Error(`${where}: a range is required`);
+    const { startRowIndex, endRowIndex, startColumnIndex, endColumnIndex } = range;
+    if (startRowIndex || startColumnIndex || endRowIndex !== undefined || endColumnIndex !== undefined) {
+      throw new Error('stand-in: addProtectedRange of a bounded range is not modelled');
+    }
+    const sheet = this.sheet_(range.sheetId, where);
+    if (p.warningOnly && p.editors) throw new Error(`${where}: Editors are not supported with warning_only protection`);
+    if (p.editors?.groups?.length) throw new Error('stand-in: addProtectedRange naming groups is not modelled');
+    const unprotected = (p.unprotectedRanges ?? []).map((r) => {
+      if (r.sheetId !== undefined && r.sheetId !== sheet.id)
+        throw new Error(`${where}: unprotected range on another sheet`);
+      return this.range_({ ...r, sheetId: sheet.id }, where).rect_;
+    });
+    const request = {
+      description: p.description ?? '',
+      warningOnly: p.warningOnly === true,
+      users: p.editors ? (p.editors.users ?? []) : null,
+      domainEdit: p.editors?.domainUsersCanEdit === true,
+      unprotected,
+    };
+    assertCanEditSheet(this.ctx_, sheet);
+    return () => {
+      const protectedRangeId = addSheetProtection(this.ctx_, sheet, request);
+      return { addProtectedRange: { protectedRange: { ...p, protectedRangeId } } };
+    };
+  }
+
+  /**
+   * updateDeveloperMetadata of metadataValue, the entries chosen by developerMetadataLookup
+   * filters (by metadataId, or by metadataKey with metadataValue: DataFilter,
+   * DeveloperMetadataLookup, Sheets API reference). Changing an entry needs edit rights on its
+   * location, as DeveloperMetadata.setValue. A filter matching nothing is refused (whether the
+   * API refuses it is unconfirmed; the worse case for a caller that counts on the change).
+   */
+  private updateMetadata_(
+    update: GoogleAppsScript.Sheets.Schema.UpdateDeveloperMetadataRequest,
+    where: string,
+  ): () => GoogleAppsScript.Sheets.Schema.Response {
+    if (update.fields !== 'metadataValue') {
+      throw new Error(`stand-in: updateDeveloperMetadata of "${String(update.fields)}" is not modelled`);
+    }
+    const value = update.developerMetadata?.metadataValue;
+    if (value === undefined) throw new Error(`${where}: developerMetadata.metadataValue is required`);
+    const all = allMetadata(this.ctx_);
+    const matched = new Set<DeveloperMetadataModel>();
+    for (const filter of update.dataFilters ?? []) {
+      const lookup = filter.developerMetadataLookup;
+      if (!lookup) throw new Error('stand-in: updateDeveloperMetadata by a range is not modelled');
+      const { metadataId, metadataKey, metadataValue } = lookup;
+      if (metadataId === undefined && metadataKey === undefined) {
+        throw new Error('stand-in: a lookup without metadataId or metadataKey is not modelled');
+      }
+      const hits = all.filter(
+        (m) =>
+          (metadataId === undefined || m.id === metadataId) &&
+          (metadataKey === undefined || m.key === metadataKey) &&
+          (metadataValue === undefined || m.value === metadataValue),
+      );
+      if (hits.length === 0) throw new Error(`${where}: No developer metadata matches the data filter`);
+      for (const m of hits) matched.add(m);
+    }
+    if (matched.size === 0) throw new Error(`${where}: at least one data filter is required`);
+    for (const m of matched) assertCanChangeMetadata(this.ctx_, m.sheet);
+    return () => {
+      for (const m of matched) m.value = value;
+      return { updateDeveloperMetadata: { developerMetadata: [...matched].map(metadataJson_) } };
+    };
   }
 
   /** A sheet by id, or the API's error. */

@@ -33,7 +33,7 @@ type LocationType = GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
  * @param ctx the execution
  * @param sheet the sheet, or null for the spreadsheet
  */
-function assertCanChange_(ctx: ExecutionContext, sheet: SheetModel | null): void {
+export function assertCanChangeMetadata(ctx: ExecutionContext, sheet: SheetModel | null): void {
   if (sheet) assertCanEditSheet(ctx, sheet);
   else if (!isSpreadsheetEditor(ctx.book, ctx.effectiveUser)) throw new Error(NO_PERMISSION_MESSAGE);
 }
@@ -62,7 +62,7 @@ export function addMetadata(
   valueOrVisibility?: string | Visibility,
   visibility?: Visibility,
 ): void {
-  assertCanChange_(ctx, sheet);
+  assertCanChangeMetadata(ctx, sheet);
   if (typeof key !== 'string' || key === '') throw new Error('Developer metadata needs a key.');
   const vis =
     visibility ?? (isVisibility_(valueOrVisibility) ? valueOrVisibility : DeveloperMetadataVisibility.DOCUMENT);
@@ -75,7 +75,7 @@ export function addMetadata(
  * All metadata of the spreadsheet (its own, then each sheet's), in id order.
  * @param ctx the execution
  */
-function allMetadata_(ctx: ExecutionContext): DeveloperMetadataModel[] {
+export function allMetadata(ctx: ExecutionContext): DeveloperMetadataModel[] {
   const { book } = ctx;
   return [...book.spreadsheetMetadata, ...book.sheets.flatMap((s) => s.metadata)].sort((a, b) => a.id - b.id);
 }
@@ -168,7 +168,7 @@ export class FakeDeveloperMetadata
   ) {}
 
   private change_(): this {
-    assertCanChange_(this.ctx_, this.model_.sheet);
+    assertCanChangeMetadata(this.ctx_, this.model_.sheet);
     return this;
   }
 
@@ -218,7 +218,7 @@ export class FakeDeveloperMetadata
   /** @param sheet the sheet to move it to */
   moveToSheet(sheet: FakeSheet): FakeDeveloperMetadata {
     this.change_();
-    assertCanChange_(this.ctx_, sheet.sheet_);
+    assertCanChangeMetadata(this.ctx_, sheet.sheet_);
     this.detach_();
     this.model_.sheet = sheet.sheet_;
     sheet.sheet_.metadata.push(this.model_);
@@ -228,7 +228,7 @@ export class FakeDeveloperMetadata
   /** Moves it to the spreadsheet itself. */
   moveToSpreadsheet(): FakeDeveloperMetadata {
     this.change_();
-    assertCanChange_(this.ctx_, null);
+    assertCanChangeMetadata(this.ctx_, null);
     this.detach_();
     this.model_.sheet = null;
     this.ctx_.book.spreadsheetMetadata.push(this.model_);
@@ -279,7 +279,7 @@ export class FakeDeveloperMetadataFinder
 
   /** The matching metadata, in id order. */
   find(): FakeDeveloperMetadata[] {
-    const pool = this.sheet_ ? [...this.sheet_.metadata].sort((a, b) => a.id - b.id) : allMetadata_(this.ctx_);
+    const pool = this.sheet_ ? [...this.sheet_.metadata].sort((a, b) => a.id - b.id) : allMetadata(this.ctx_);
     return wrapMetadata(
       this.ctx_,
       pool.filter((m) => this.tests_.every((t) => t(m))),

@@ -135,7 +135,7 @@ export interface ExecutionOptions {
   timeLimitMs?: number;
   /**
    * the run is a call of the script's web app (deployed to execute as the user accessing it):
-   * SpreadsheetApp.getActive() is null (open the workbook with openById), the document lock is
+   * SpreadsheetApp.getActive() is null (open the workbook with openById), the workbook lock is
    * null, and the spreadsheet UI cannot be reached
    */
   webApp?: boolean;

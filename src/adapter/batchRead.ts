@@ -23,6 +23,7 @@
  * writing, before reading here. Custom functions cannot call it (it needs authorisation).
  */
 import { timeZone as SCRIPT_TIME_ZONE } from '../../appsscript.json';
+import { columnNumber } from '../core/cellAddress';
 import { sheetsApi } from './services';
 import { bookIdOf, rememberBookId } from './sheetName';
 import type { Block, Spreadsheet } from './sheetIo';
@@ -106,9 +107,7 @@ function sizeOf_(a1: string | undefined): { rows: number; columns: number } | nu
   const parse = (cell: string) => {
     const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell);
     if (!m) return null;
-    let column = 0;
-    for (const ch of m[1].toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), column };
+    return { row: Number(m[2]), column: columnNumber(m[1].toUpperCase()) };
   };
   const a = parse(cells[0]);
   const b = cells.length > 1 ? parse(cells[1]) : a;

@@ -38,7 +38,7 @@ export function activeSpreadsheet(): Spreadsheet {
  */
 export function rememberWorkbook(ss: Spreadsheet): void {
   const store = PropertiesService.getScriptProperties();
-  const id = ss.getId();
+  const id = bookIdOf(ss);
   if (store.getProperty(WORKBOOK_ID_KEY) !== id) store.setProperty(WORKBOOK_ID_KEY, id);
 }
 
@@ -154,6 +154,20 @@ export function effectiveUserEmail(): string {
 }
 
 /**
+ * Takes the caller's e-mail for the account the run is made as, in an action an officer started
+ * from the menu or the sidebar (set-up and the fiscal-year switch: never a trigger). There the
+ * two are one account: "If the script is running under an installable trigger, this returns the
+ * user who created the trigger ... In most other scenarios, this returns the same account as
+ * getActiveUser()" (Session.getEffectiveUser reference), and the web app runs as the user
+ * accessing it (appsscript.json). Saves asking Session for it (two calls); a hidden caller ('')
+ * leaves it to be asked.
+ * @param email the caller's e-mail (Session.getActiveUser's, or the effective user's when hidden)
+ */
+export function runAsCaller(email: string): void {
+  if (email) effective_ ??= email.toLowerCase();
+}
+
+/**
  * Commits pending spreadsheet writes now. Apps Script caches writes and commits them at the
  * next read or at the end of the run, so a write Sheets rejects can fail later than the call
  * that made it ("Every time you do a read, we must first empty (commit) the write cache",
@@ -207,12 +221,7 @@ export function documentProperties(): GoogleAppsScript.Properties.Properties {
   return documentProperties_;
 }
 
-/** The document lock: one writing action at a time on this workbook; null in a web app (lock.ts). */
-export function documentLock(): GoogleAppsScript.Lock.Lock | null {
-  return LockService.getDocumentLock();
-}
-
-/** The script lock (lock.ts). */
+/** The script lock: one writing action at a time on this workbook (lock.ts). */
 export function scriptLock(): GoogleAppsScript.Lock.Lock {
   return LockService.getScriptLock();
 }

@@ -97,7 +97,8 @@ export function sheetLink(ss: Spreadsheet, sheet: Sheet): string {
 
 /**
  * Writes a block, registering what it held first. The old block is given when the caller has
- * read it already (values only: written back as read, text kept as text); otherwise it is read
+ * read it already (values only: written back as read, text kept as text; with its formulas, a
+ * Block of the same cells: those are written back where there were some); otherwise it is read
  * here with its formulas, and the formulas are written back where there were some.
  * @param sheet the sheet
  * @param row the block's first row (1-based)
@@ -105,7 +106,8 @@ export function sheetLink(ss: Spreadsheet, sheet: Sheet): string {
  * @param values the new values (each row as wide as the first)
  * @param undo where the old block is registered
  * @param label what the undo brings back, in Thai
- * @param old the block's current values, when already read (null for a sheet made in this run)
+ * @param old the block's current values, or values and formulas, when already read (null for a
+ *   sheet made in this run)
  */
 export function writeBlock(
   sheet: Sheet,
@@ -114,13 +116,13 @@ export function writeBlock(
   values: readonly (readonly unknown[])[],
   undo: Undo,
   label: string,
-  old?: readonly (readonly unknown[])[] | null,
+  old?: readonly (readonly unknown[])[] | Block | null,
 ): void {
   const range = sheet.getRange(row, column, values.length, values[0].length);
-  if (old === undefined) {
-    const was = range.getValues();
-    const formulas = range.getFormulas();
-    undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
+  if (old === undefined || (old !== null && 'formulas' in old)) {
+    const was = old === undefined ? range.getValues() : old.values;
+    const formulas = old === undefined ? range.getFormulas() : old.formulas;
+    undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i]?.[c] || storedAgain(v)))), label);
   } else if (old !== null) {
     const was = values.map((r, i) => r.map((_, c) => storedAgain(old[i]?.[c] ?? '')));
     undo.add(() => range.setValues(was), label);

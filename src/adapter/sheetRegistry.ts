@@ -12,7 +12,7 @@ import {
   type SheetRole,
 } from '../workbook/sheetMarkers';
 import { noteSpreadsheet } from './batchRead';
-import { documentVisibility, sheetsApi } from './services';
+import { applyRequests, documentVisibility, sheetsApi } from './services';
 import { nameOf, rememberName, sheetIdOf } from './sheetName';
 import type { Undo } from './undo';
 
@@ -25,6 +25,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export interface OwnSheet extends MarkedSheet<Sheet> {
   name: string;
+  /** Its marker's value as stored, when this run read or wrote it (a mark read back may encode otherwise). */
+  readonly stored?: string;
 }
 
 /** A sheet of the workbook as the registry's read saw it (every sheet, the add-on's or not). */
@@ -96,12 +98,20 @@ interface MetadataJson_ {
  * @param sheetId the sheet's id
  * @param mark its mark
  * @param name its name, as the registry read it
+ * @param stored its marker's value as read
  */
-function lazyOwnSheet_(ss: Spreadsheet, sheetId: number, mark: SheetMark, name: string): OwnSheet {
+function lazyOwnSheet_(
+  ss: Spreadsheet,
+  sheetId: number,
+  mark: SheetMark,
+  name: string,
+  stored: string | undefined,
+): OwnSheet {
   let sheet: Sheet | null = null;
   return {
     mark,
     name,
+    ...(stored === undefined ? {} : { stored }),
     get sheet(): Sheet {
       if (!sheet) {
         sheet = ss.getSheetById(sheetId);
@@ -155,8 +165,13 @@ export function readRegistry(ss: Spreadsheet): Registry {
       return id !== undefined && names.has(id) ? { sheet: id, sheetId: id, value } : null;
     })
     .filter((f): f is NonNullable<typeof f> => f !== null);
+  // each sheet's marker as ownSheets takes it: the first that names it
+  const stored = new Map<number, string>();
+  for (const f of found) if (f.value !== null && !stored.has(f.sheetId)) stored.set(f.sheetId, f.value);
   return new Registry(
-    ownSheets(found).map((own) => lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '')),
+    ownSheets(found).map((own) =>
+      lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '', stored.get(own.sheet)),
+    ),
     titles,
   );
 }
@@ -176,7 +191,7 @@ export function markSheet(sheet: Sheet, mark: Omit<SheetMark, 'sheetId'>, undo: 
     for (const m of sheet.createDeveloperMetadataFinder().withKey(MARKER_KEY).withValue(value).find()) m.remove();
   }, `เครื่องหมายของชีต "${name}"`);
   sheet.addDeveloperMetadata(MARKER_KEY, value, documentVisibility());
-  return { sheet, mark: full, name };
+  return { sheet, mark: full, name, stored: value };
 }
 
 /**
@@ -194,34 +209,91 @@ export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet
   if (!metadata) throw new Error(`the marker of sheet "${own.name}" is gone`);
   const old = metadata.getValue() ?? '';
   undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
-  metadata.setValue(encodeMark(mark));
-  return { ...own, mark };
+  const stored = encodeMark(mark);
+  metadata.setValue(stored);
+  return { ...own, mark, stored };
 }
 
 /**
- * Clears the unfinished flag of the sheets' markers, with one search for the markers.
+ * A marked sheet with a new mark, its Sheet still asked for only when used (a spread would ask
+ * for it now: the registry's sheets are fetched lazily).
+ * @param own the sheet
+ * @param mark its new mark
+ * @param stored the new mark as stored
+ */
+function withMark_(own: OwnSheet, mark: SheetMark, stored: string): OwnSheet {
+  return {
+    mark,
+    name: own.name,
+    stored,
+    get sheet(): Sheet {
+      return own.sheet;
+    },
+  };
+}
+
+/**
+ * Changes sheets' marks in one Sheets API call, whatever their number: an
+ * updateDeveloperMetadata of each marker's value, found by its key and its value now
+ * (DataFilter.developerMetadataLookup; a value names its sheet's id, so it is that sheet's
+ * marker, or a copy's of that sheet, which the registry never takes for the sheet). Through
+ * SpreadsheetApp it was a search, then a read and a write per marker (updateMark).
+ * @param ss the workbook
+ * @param changes each sheet and its new mark (one equal to its mark now is left alone)
+ * @param undo where the old marks are registered
+ * @return the sheets with their new marks, in the same order
+ */
+export function updateMarks(
+  ss: Spreadsheet,
+  changes: readonly { own: OwnSheet; mark: SheetMark }[],
+  undo: Undo,
+): OwnSheet[] {
+  const values: { from: string; to: string }[] = [];
+  const out = changes.map(({ own, mark }) => {
+    const value = { from: own.stored ?? encodeMark(own.mark), to: encodeMark(mark) };
+    if (value.from === value.to) return own;
+    values.push(value);
+    return withMark_(own, mark, value.to);
+  });
+  if (values.length === 0) return out;
+  // Registered first, and finding what changed: a call that changed them and then failed is
+  // undone too, one that changed nothing leaves nothing to undo.
+  undo.add(() => {
+    const back = new Map(values.map(({ from, to }) => [to, from]));
+    for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
+      const old = back.get(m.getValue() ?? '');
+      if (old !== undefined) m.setValue(old);
+    }
+  }, `เครื่องหมายของชีต ${values.length} ชีต`);
+  applyRequests(
+    ss,
+    values.map(({ from, to }) => ({
+      updateDeveloperMetadata: {
+        dataFilters: [{ developerMetadataLookup: { metadataKey: MARKER_KEY, metadataValue: from } }],
+        developerMetadata: { metadataValue: to },
+        fields: 'metadataValue',
+      },
+    })),
+  );
+  return out;
+}
+
+/**
+ * Clears the unfinished flag of the sheets' markers, in one call (updateMarks).
  * @param ss the workbook
  * @param owns the sheets (those without the flag are left alone)
  * @param undo where the old markers are registered
  * @return the sheets with their new marks
  */
 export function clearUnfinished(ss: Spreadsheet, owns: readonly OwnSheet[], undo: Undo): OwnSheet[] {
-  if (!owns.some((own) => own.mark.unfinished)) return [...owns];
-  const byId = new Map<number, { metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata; value: string }>();
-  for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-    const value = m.getValue();
-    const id = decodeMark(value)?.sheetId;
-    if (id !== undefined && !byId.has(id)) byId.set(id, { metadata: m, value: value ?? '' });
-  }
-  return owns.map((own) => {
-    const found = byId.get(own.mark.sheetId);
-    if (!own.mark.unfinished || !found) return own;
-    const { unfinished: _done, ...mark } = own.mark;
-    const { metadata, value: old } = found;
-    undo.add(() => metadata.setValue(old), `เครื่องหมายของชีต "${own.name}"`);
-    metadata.setValue(encodeMark(mark));
-    return { ...own, mark };
-  });
+  return updateMarks(
+    ss,
+    owns.map((own) => {
+      const { unfinished: _done, ...mark } = own.mark;
+      return { own, mark };
+    }),
+    undo,
+  );
 }
 
 /**

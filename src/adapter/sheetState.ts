@@ -14,7 +14,7 @@
  * cached writes (dev/fakes/advancedSheets.ts models the worse case): a caller that wrote first
  * asks for a flush.
  */
-import { columnLetter } from '../core/cellAddress';
+import { columnLetter, columnNumber } from '../core/cellAddress';
 import { spreadsheetIdOf, wholeSheetRef } from './batchRead';
 import { flushWrites, sheetsApi } from './services';
 
@@ -39,6 +39,27 @@ export function gridRangeA1(r: GridRangeJson): string {
   const top = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}`;
   const bottom = `${columnLetter(r.endColumnIndex - 1)}${r.endRowIndex}`;
   return top === bottom ? top : `${top}:${bottom}`;
+}
+
+/**
+ * A bounded A1 range of a sheet ("B3", "B3:C4") as a GridRange, the inverse of gridRangeA1.
+ * @param sheetId the sheet's id
+ * @param range the cells in A1 (letters and row numbers; no sheet name)
+ */
+export function a1GridRange(sheetId: number, range: string): GridRangeJson {
+  const corners = range.split(':').map((corner) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(corner.trim().toUpperCase());
+    if (!m) throw new Error(`not a bounded A1 range: "${range}"`);
+    return { row: Number(m[2]) - 1, column: columnNumber(m[1]) - 1 };
+  });
+  const [top, bottom = top] = corners;
+  return {
+    sheetId,
+    startRowIndex: Math.min(top.row, bottom.row),
+    endRowIndex: Math.max(top.row, bottom.row) + 1,
+    startColumnIndex: Math.min(top.column, bottom.column),
+    endColumnIndex: Math.max(top.column, bottom.column) + 1,
+  };
 }
 
 /** A DataValidationRule as the API returns it (the fields read). */

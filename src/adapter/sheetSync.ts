@@ -269,68 +269,109 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
   return { changed, notes };
 }
 
+/** What a sheet lacks of its spec that can be repaired from one read of it (repairGaps). */
+export interface SpecGaps {
+  /** The header's notes differ (a new fiscal year's labels): the notes as read, the columns' indexes. */
+  readonly notes: { readonly index: Readonly<Record<string, number>> } | null;
+  /** A sized sheet has more blank rows than twice the margin (rows removed; too few is applySheetSpec's). */
+  readonly size: boolean;
+}
+
 /**
- * Whether an existing sheet already matches its spec, judged from one read of its facts
- * (sheetState.ts) without a call: its header (not blank, the layout's, no column missing; a
- * fixed one with no blank or other year's label), the header's bold, grey and notes, the frozen
- * rows, the tab colour, the size (sized sheets) and every data cell's number format and the
- * dropdown of each column's first and last data cells. True only when applySheetSpec would
- * change nothing; anything it cannot judge here (a formula or a number in the header, a sheet
- * the read left out, a rule written another way) is false, and the caller runs applySheetSpec,
- * which reads and repairs the SpreadsheetApp way. So a difference between the API's answer and
- * SpreadsheetApp's costs calls, never a repair left undone.
+ * What an existing sheet lacks of its spec, judged from one read of its facts (sheetState.ts)
+ * without a call: its header (not blank, the layout's, no column missing; a fixed one with no
+ * blank or other year's label), the header's bold, grey and notes, the frozen rows, the tab
+ * colour, the size (sized sheets) and every data cell's number format and the dropdown of each
+ * column's first and last data cells. Null when anything differs that only applySheetSpec
+ * repairs, or that it cannot judge here (a formula or a number in the header, a sheet the read
+ * left out, a rule written another way): the caller runs applySheetSpec, which reads and
+ * repairs the SpreadsheetApp way, so a difference between the API's answer and SpreadsheetApp's
+ * costs calls, never a repair left undone. Else the header's notes and the size, each when it
+ * differs (neither: the spec holds, nothing to do). A fiscal year's switch changes the year in
+ * the notes of every entry sheet and empties them: those two are repaired from the read
+ * (repairGaps) in two calls each rather than twenty.
  * @param facts the sheet as read (undefined: not read)
  * @param spec its spec
  * @param sized whether the sheet is kept to its content plus ROW_MARGIN rows
  */
-export function specHolds(facts: SheetState | undefined, spec: SheetSpec, sized = false): boolean {
-  if (!facts) return false;
+export function specGaps(facts: SheetState | undefined, spec: SheetSpec, sized = false): SpecGaps | null {
+  if (!facts) return null;
   const width = Math.max(facts.lastColumn, 1);
   const first: unknown[] = [];
   for (let c = 1; c <= width; c++) {
     const v = facts.typed(1, c);
     // a string as getValues gives it; anything else is judged the SpreadsheetApp way
-    if (v !== '' && typeof v !== 'string') return false;
+    if (v !== '' && typeof v !== 'string') return null;
     first.push(v);
   }
-  if (first.every((v) => isBlank(v)) || !isHeaderRow(spec.layout, first)) return false;
+  if (first.every((v) => isBlank(v)) || !isHeaderRow(spec.layout, first)) return null;
   const index: Record<string, number> = {};
   if (spec.fixed) {
     const open = spec.columns.some((c, i) => isBlank(first[i]) || (c.forms ?? []).includes(String(first[i]).trim()));
-    if (open) return false;
+    if (open) return null;
     spec.columns.forEach((c, i) => {
       index[c.key] = i;
     });
   } else {
     const map = mapColumns(spec.layout, first);
-    if (map.missing.length > 0) return false;
+    if (map.missing.length > 0) return null;
     Object.assign(index, map.index);
   }
+  let noted = true;
   for (const c of spec.columns) {
     const col = index[c.key] + 1;
-    if (!facts.bold(1, col) || facts.background(1, col) !== HEADER_BACKGROUND) return false;
-    if (facts.note(1, col) !== (c.note ?? '')) return false;
+    if (!facts.bold(1, col) || facts.background(1, col) !== HEADER_BACKGROUND) return null;
+    if (facts.note(1, col) !== (c.note ?? '')) noted = false;
   }
-  if (facts.frozenRows !== spec.frozenRows) return false;
-  if (spec.tab && (facts.tabColor ?? '') !== spec.tab.toLowerCase()) return false;
+  if (facts.frozenRows !== spec.frozenRows) return null;
+  if (spec.tab && (facts.tabColor ?? '') !== spec.tab.toLowerCase()) return null;
+  let size = false;
   if (sized) {
     const wanted = Math.max(facts.lastRow, 1) + ROW_MARGIN;
-    if (facts.maxRows < wanted || facts.maxRows > wanted + ROW_MARGIN) return false;
+    // rows to add need their columns' formats and dropdowns too: only applySheetSpec adds them
+    if (facts.maxRows < wanted) return null;
+    size = facts.maxRows > wanted + ROW_MARGIN;
   }
   const top = spec.frozenRows + 1;
-  if (facts.maxRows < top) return true;
+  const gaps = { notes: noted ? null : { index }, size };
+  // the data cells below are judged over the rows there now (a resize adds none with content)
+  if (facts.maxRows < top) return gaps;
   for (const c of spec.columns) {
     const col = index[c.key] + 1;
     if (c.format) {
-      for (let r = top; r <= facts.maxRows; r++) if (facts.format(r, col) !== c.format) return false;
+      for (let r = top; r <= facts.maxRows; r++) if (facts.format(r, col) !== c.format) return null;
     }
     if (c.validation) {
       const cell = a1(top, col);
-      if (!validationIs_(facts.validation(top, col), c.validation, cell, false)) return false;
-      if (!validationIs_(facts.validation(facts.maxRows, col), c.validation, cell, true)) return false;
+      if (!validationIs_(facts.validation(top, col), c.validation, cell, false)) return null;
+      if (!validationIs_(facts.validation(facts.maxRows, col), c.validation, cell, true)) return null;
     }
   }
-  return true;
+  return gaps;
+}
+
+/**
+ * Repairs what specGaps found from the same read, without reading the sheet again: the header's
+ * notes in one write (the old ones, as read, registered), and a sized sheet's surplus rows
+ * removed (fitRows' rule: its content plus ROW_MARGIN; the rows kept keep their formats).
+ * @param sheet the sheet
+ * @param spec its spec
+ * @param facts the sheet as read
+ * @param gaps what specGaps found
+ * @param undo where the old state is registered
+ */
+export function repairGaps(sheet: Sheet, spec: SheetSpec, facts: SheetState, gaps: SpecGaps, undo: Undo): void {
+  if (gaps.notes) {
+    const { index } = gaps.notes;
+    const width = Math.max(...Object.values(index)) + 1;
+    const old = Array.from({ length: width }, (_, c) => facts.note(1, c + 1));
+    const next = [...old];
+    for (const c of spec.columns) next[index[c.key]] = c.note ?? '';
+    const header = sheet.getRange(1, 1, 1, width);
+    undo.add(() => header.setNotes([old]), `หมายเหตุหัวตารางของชีต "${nameOf(sheet)}"`);
+    header.setNotes([next]);
+  }
+  if (gaps.size) setRowCount(sheet, Math.max(facts.lastRow, 1) + ROW_MARGIN, undo);
 }
 
 /**

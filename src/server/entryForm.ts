@@ -7,6 +7,7 @@
  * check) finds a problem in it. Written as the caller: Google's protections of the sheet apply.
  * Whole or not at all, logged.
  */
+import { columnNumber } from '../core/cellAddress';
 import { dayOfDate, isDate, ymdOf } from '../core/civilDate';
 import { dataCheck } from '../core/dataCheck';
 import { BUDGET_VALUES } from '../core/entryLayout';
@@ -265,7 +266,7 @@ function cellOf_(book: WorkbookRead, who: Caller, sheet: string, cell: string, w
   const kind = own.mark.role as EntryFormKind;
   const { read, index } = entrySheet_(book, kind, district);
   const place = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(String(cell).trim().toUpperCase());
-  const column = place ? columnNumber_(place[1]) : 0;
+  const column = place ? columnNumber(place[1]) : 0;
   const row = place ? Number(place[2]) : 0;
   const header = read.values[0] ?? [];
   const map = mapColumns(layoutOf(kind), header);
@@ -287,13 +288,6 @@ function cellOf_(book: WorkbookRead, who: Caller, sheet: string, cell: string, w
     label: headerOf(layoutOf(kind), key),
     value,
   };
-}
-
-/** A column letter's number (A = 1). */
-function columnNumber_(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 /** A cell's value as the page shows it: a date dd/mm/yyyy BE, anything else as text. */

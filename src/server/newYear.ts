@@ -21,10 +21,12 @@ import { beDateText, formatThaiDate } from '../core/thaiDate';
 import { BASELINE_LAYOUT } from '../core/entryLayout';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel } from '../core/yearLabels';
-import { applyProtection } from '../adapter/protections';
-import { markSheet, type OwnSheet, renameOwn, updateMark } from '../adapter/sheetRegistry';
+import { protectNewSheets } from '../adapter/protections';
+import { markSheet, type OwnSheet, renameOwn, updateMark, updateMarks } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, deleteLeftovers } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
+import { readBlocks } from '../adapter/batchRead';
+import { flushWrites } from '../adapter/services';
 import { growColumns, growRows, readAll, sheetNamed, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
 import { asCellText } from '../workbook/cellText';
 import { rightsOf } from '../workbook/rights';
@@ -124,9 +126,12 @@ export function startNewFiscalYear(ss: Spreadsheet, now: Date, confirmed = false
       );
     }
     const live = pending.length > 0 ? readWorkbook(ss) : book;
-    keepYear_(ss, live, year, undo);
-    keepSubmissions_(ss, live, year, records, undo);
-    const carried = carryBaseline_(ss, live, year, standing.newOperators, undo);
+    const kept = readKept_(ss, live);
+    const made: OwnSheet[] = [];
+    keepYear_(ss, live, year, kept, undo, made);
+    keepSubmissions_(ss, live, year, records, kept, undo, made);
+    const carried = carryBaseline_(ss, live, year, standing.newOperators, kept, undo, made);
+    protectArchives_(ss, live, made, undo);
     commit_(live, next, undo);
     const deadlines = finishSwitch_(ss, now, year, me, undo, carried);
     return { carried, deadlines };
@@ -173,7 +178,7 @@ function finishSwitch_(
     : book.settings.rounds;
   const deadlines = moveSettings_(book, year, rounds, undo);
   swapBaseline_(book, year, undo);
-  clearEntries_(book, year, undo);
+  clearEntries_(ss, book, year, undo);
   const reports = keepReports_(ss, book, year, undo);
   setUpWithin(ss, now, undo);
   const detail =
@@ -183,13 +188,14 @@ function finishSwitch_(
     ` กำหนดส่งสรุปผล ${deadlines}`;
   const after = readWorkbook(ss);
   appendLog(ss, after.registry, [[nowText(now), me, 'เริ่มปีงบประมาณใหม่', detail, 'สำเร็จ']], after.settings, undo);
-  // Last: a run stopped before this is finished by the next one.
-  for (const a of after.registry.all('archive')) {
-    const mark = a.mark.archive;
-    if (!mark?.pending) continue;
-    const { pending: _done, ...rest } = mark;
-    updateMark(a, { ...a.mark, archive: rest }, undo);
-  }
+  // Last, in one call: a run stopped before this is finished by the next one.
+  const finished = after.registry.all('archive').flatMap((own) => {
+    const archive = own.mark.archive;
+    if (!archive?.pending) return [];
+    const { pending: _done, ...rest } = archive;
+    return [{ own, mark: { ...own.mark, archive: rest } }];
+  });
+  updateMarks(ss, finished, undo);
   return deadlines;
 }
 
@@ -221,12 +227,11 @@ function missingRounds_(book: WorkbookRead, year: number): number[] {
 }
 
 /**
- * A new sheet holding values, marked as the year's archive of a sheet and protected as the
- * province's.
+ * A new sheet holding values, marked as the year's archive of a sheet (protected with the
+ * others afterwards: protectArchives_).
  */
 function writeArchive_(
   ss: Spreadsheet,
-  book: WorkbookRead,
   name: string,
   values: readonly (readonly unknown[])[],
   archive: { fiscalYear: number; of: SheetRole; district?: string },
@@ -249,24 +254,76 @@ function writeArchive_(
     const block = values.map((r) => Array.from({ length: width }, (_, c) => asCellText(r[c] ?? '')));
     writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
   }
-  applyProtection(sheet, rightsOf(own.mark, made, book.settings), undo);
   return own;
 }
 
+/**
+ * The year's new copies protected as the province's, all in one call (protectNewSheets): the
+ * sheets are new, so none has a protection yet.
+ */
+function protectArchives_(ss: Spreadsheet, book: WorkbookRead, made: readonly OwnSheet[], undo: Undo): void {
+  protectNewSheets(
+    ss,
+    made.map((own) => ({
+      sheetId: own.mark.sheetId,
+      name: own.name,
+      sheet: () => own.sheet,
+      spec: rightsOf(own.mark, own.name, book.settings),
+    })),
+    undo,
+  );
+}
+
+/** The roles whose sheets the switch copies as values (every kept one and the baseline). */
+const COPIED: readonly SheetRole[] = [...new Set<SheetRole>([...KEPT, 'baseline'])];
+
+/**
+ * The values of every sheet the switch copies, in one batch read (three calls, rather than
+ * three a sheet), by sheet id; taken before anything is written.
+ * @param ss the workbook
+ * @param book the workbook as read
+ */
+function readKept_(ss: Spreadsheet, book: WorkbookRead): ReadonlyMap<number, unknown[][]> {
+  const owns = COPIED.flatMap((role) => book.registry.all(role));
+  const blocks = readBlocks(
+    ss,
+    owns.map((own) => ({ dataOf: own.name })),
+  );
+  return new Map(owns.map((own, i) => [own.mark.sheetId, blocks[i].values]));
+}
+
+/**
+ * A copied sheet's values as readKept_ read them.
+ * @param kept what readKept_ read
+ * @param own the sheet
+ */
+function keptValues_(kept: ReadonlyMap<number, unknown[][]>, own: OwnSheet): unknown[][] {
+  const values = kept.get(own.mark.sheetId);
+  if (!values) throw new Error(`sheet "${own.name}" was not read with the others`);
+  return values;
+}
+
 /** The district table, entry sheets, settings and criteria as values; how many sheets. */
-function keepYear_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: Undo): number {
+function keepYear_(
+  ss: Spreadsheet,
+  book: WorkbookRead,
+  year: number,
+  kept: ReadonlyMap<number, unknown[][]>,
+  undo: Undo,
+  made: OwnSheet[],
+): number {
   let count = 0;
   for (const role of KEPT.filter((r) => r !== 'submissions')) {
     for (const own of book.registry.all(role)) {
-      const values = readAll(own.sheet);
-      writeArchive_(
+      const values = keptValues_(kept, own);
+      const copy = writeArchive_(
         ss,
-        book,
         archiveName(own.name, year),
         values,
         { fiscalYear: year, of: role, district: own.mark.district },
         undo,
       );
+      made.push(copy);
       count++;
     }
   }
@@ -279,14 +336,16 @@ function keepSubmissions_(
   book: WorkbookRead,
   year: number,
   records: ReturnType<typeof readSubmissions>['records'],
+  kept: ReadonlyMap<number, unknown[][]>,
   undo: Undo,
+  made: OwnSheet[],
 ): number {
   const own = book.registry.one('submissions');
   if (!own) return 0;
-  const values = readAll(own.sheet);
+  const values = keptValues_(kept, own);
   const rows = new Set(records.filter((r) => r.fiscalYear === year).map((r) => r.row));
-  const kept = [values[0] ?? [], ...values.filter((_, i) => rows.has(i + 1))];
-  writeArchive_(ss, book, archiveName(own.name, year), kept, { fiscalYear: year, of: 'submissions' }, undo);
+  const rowsKept = [values[0] ?? [], ...values.filter((_, i) => rows.has(i + 1))];
+  made.push(writeArchive_(ss, archiveName(own.name, year), rowsKept, { fiscalYear: year, of: 'submissions' }, undo));
   return 1;
 }
 
@@ -317,7 +376,9 @@ function carryBaseline_(
   book: WorkbookRead,
   year: number,
   added: ReturnType<typeof standingOf>['newOperators'],
+  kept: ReadonlyMap<number, unknown[][]>,
   undo: Undo,
+  made: OwnSheet[],
 ): { name: string; rows: number; old: number; added: number } {
   const next = year + 1;
   const layout = yearLayout(BASELINE_LAYOUT as Layout<string>, next);
@@ -325,7 +386,7 @@ function carryBaseline_(
   const rows: string[][] = [];
   const old = book.registry.one('baseline');
   if (old) {
-    const values = readAll(old.sheet);
+    const values = keptValues_(kept, old);
     const at = (h: string) => (values[0] ?? []).findIndex((v) => cleanText(String(v)) === h);
     const cols = BASELINE_LAYOUT.headers.map(at);
     const source = (values[0] ?? []).findIndex((v) => cleanText(String(v)) === BASELINE_SOURCE);
@@ -347,50 +408,72 @@ function carryBaseline_(
     ]);
   }
   const name = yearLabel(SHEET.baseline, next);
-  const { sheet, name: made } = blankOrNewSheet(ss, name, undo);
+  const { sheet, name: free } = blankOrNewSheet(ss, name, undo);
   // The baseline from the commit on (swapBaseline_); until then the year's copy, pending.
   const own = markSheet(sheet, { role: 'archive', archive: { fiscalYear: next, of: 'baseline', pending: true } }, undo);
   const block = [header, ...rows].map((r) => r.map((v) => asCellText(v)));
-  growRows(sheet, block.length, 1, undo, `แถวของชีต "${made}"`);
-  writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
-  applyProtection(sheet, rightsOf(own.mark, made, book.settings), undo);
-  return { name: made, rows: rows.length, old: oldCount, added: added.length };
+  growRows(sheet, block.length, 1, undo, `แถวของชีต "${free}"`);
+  writeBlock(sheet, 1, 1, block, undo, `ชีต "${free}"`, null);
+  made.push(own);
+  return { name: free, rows: rows.length, old: oldCount, added: added.length };
 }
 
-/** The entry sheets' data rows kept in their year's copies emptied (a row not in the copy, typed after a stopped commit, stays), headers kept. */
-function clearEntries_(book: WorkbookRead, year: number, undo: Undo): void {
+/**
+ * The entry sheets' data rows kept in their year's copies emptied (a row not in the copy, typed
+ * after a stopped commit, stays), headers kept. The entry sheets and their copies are read in one
+ * batch (after the writes so far are committed: the API reads what is saved), and each cleared
+ * run of rows is written with its old values and formulas as read, so the undo puts back what
+ * was typed.
+ */
+function clearEntries_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: Undo): void {
   const kept = book.registry.all('archive').filter((a) => a.mark.archive?.fiscalYear === year);
-  for (const role of ['activities', 'online'] as const) {
-    for (const own of book.registry.all(role)) {
-      const values = readAll(own.sheet);
-      if (values.length < 2) continue;
-      const copy = kept.find((a) => a.mark.archive?.of === role && a.mark.district === own.mark.district);
-      if (!copy) {
-        const blank = values.slice(1).map((r) => r.map(() => ''));
-        writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
-        continue;
-      }
-      // Only the rows kept in the year's copy: a row typed after the commit (a switch stopped
-      // and finished later) is the new year's and stays.
-      const width = values[0].length;
-      const key = (r: readonly unknown[]) =>
-        JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
-      const left = new Map<string, number>();
-      for (const r of readAll(copy.sheet).slice(1)) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
-      const cleared = values.map((r, i) => {
-        if (i === 0) return false;
-        const n = left.get(key(r)) ?? 0;
-        if (n > 0) left.set(key(r), n - 1);
-        return n > 0;
-      });
-      for (let i = 1; i < values.length; i++) {
-        if (!cleared[i]) continue;
-        let end = i;
-        while (end + 1 < values.length && cleared[end + 1]) end++;
-        const blank = values.slice(i, end + 1).map((r) => r.map(() => ''));
-        writeBlock(own.sheet, i + 1, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`);
-        i = end;
-      }
+  const pairs = (['activities', 'online'] as const).flatMap((role) =>
+    book.registry.all(role).map((own) => ({
+      own,
+      copy: kept.find((a) => a.mark.archive?.of === role && a.mark.district === own.mark.district),
+    })),
+  );
+  if (pairs.length === 0) return;
+  flushWrites();
+  const toRead = pairs.flatMap(({ own, copy }) => (copy ? [own, copy] : [own]));
+  const blocks = readBlocks(
+    ss,
+    toRead.map((own) => ({ dataOf: own.name })),
+  );
+  const blockOf = (own: OwnSheet) => blocks[toRead.indexOf(own)];
+  for (const { own, copy } of pairs) {
+    const block = blockOf(own);
+    const { values } = block;
+    if (values.length < 2) continue;
+    const slice = (from: number, to: number) => ({
+      values: values.slice(from, to),
+      formulas: block.formulas.slice(from, to),
+    });
+    if (!copy) {
+      const blank = values.slice(1).map((r) => r.map(() => ''));
+      writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`, slice(1, values.length));
+      continue;
+    }
+    // Only the rows kept in the year's copy: a row typed after the commit (a switch stopped
+    // and finished later) is the new year's and stays.
+    const width = values[0].length;
+    const key = (r: readonly unknown[]) =>
+      JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
+    const left = new Map<string, number>();
+    for (const r of blockOf(copy).values.slice(1)) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+    const cleared = values.map((r, i) => {
+      if (i === 0) return false;
+      const n = left.get(key(r)) ?? 0;
+      if (n > 0) left.set(key(r), n - 1);
+      return n > 0;
+    });
+    for (let i = 1; i < values.length; i++) {
+      if (!cleared[i]) continue;
+      let end = i;
+      while (end + 1 < values.length && cleared[end + 1]) end++;
+      const blank = values.slice(i, end + 1).map((r) => r.map(() => ''));
+      writeBlock(own.sheet, i + 1, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`, slice(i, end + 1));
+      i = end;
     }
   }
 }

@@ -11,7 +11,7 @@
  * e-mails on one day even when the trigger fires twice or a run is cut short. The remaining
  * MailApp quota is checked before each e-mail; the log tells what was sent from what waits for
  * the next run and from what failed. Only addresses in the settings
- * are used. Every run holds the document lock (the caller's writingAction).
+ * are used. Every run holds the workbook lock (the caller's writingAction).
  */
 import { dayOfDate, isoOfDay } from '../core/civilDate';
 import { thaiErrorMessage } from '../core/errorText';
@@ -114,7 +114,7 @@ export function remindersView(ss: Spreadsheet, config: WorkbookConfig, me: strin
 
 /**
  * Switches the reminders on (a daily trigger under the caller's account; one only) or off, whole
- * or not at all (province only; the caller holds the document lock).
+ * or not at all (province only; the caller holds the workbook lock).
  * @param ss the workbook
  * @param on on or off
  * @param now the current time

@@ -1,6 +1,6 @@
 /**
  * Making the round summaries and the monthly reports (province only; the caller holds the
- * document lock). A report made before its cut-off is provisional: asked about first, marked
+ * workbook lock). A report made before its cut-off is provisional: asked about first, marked
  * `ฉบับชั่วคราว (ข้อมูล ณ วันที่ …)`, named apart, and never taken for the round's summary.
  * Before set-up, reports are refused.
  */

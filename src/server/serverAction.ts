@@ -1,15 +1,15 @@
 /** How every menu and sidebar action runs: one writer at a time, failures explained in Thai. */
 import { thaiErrorMessage } from '../core/errorText';
 import { isOfficerError, OfficerError } from '../core/officerError';
-import { withDocumentLock } from '../adapter/lock';
+import { withWorkbookLock } from '../adapter/lock';
 
 /**
- * Runs an action that writes: holding the document lock, with any error turned into a Thai
+ * Runs an action that writes: holding the workbook lock, with any error turned into a Thai
  * message (the action itself undoes its partial changes before the error gets here).
  * @param action the action
  */
 export function writingAction<T>(action: () => T): T {
-  return inThai(() => withDocumentLock(action));
+  return inThai(() => withWorkbookLock(action));
 }
 
 /**

@@ -22,9 +22,9 @@ import { cleanText, isBlank } from '../core/text';
 import { applyBandRules, bandRulesHold } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
-import { applyProtection, readSheetProtections } from '../adapter/protections';
+import { applyProtection, protectNewSheets, readSheetProtections } from '../adapter/protections';
 import { ensureSealSecret } from '../adapter/sealedRows';
-import { editorEmails, effectiveUserEmail, flushWrites, newRunId } from '../adapter/services';
+import { editorEmails, effectiveUserEmail, flushWrites, newRunId, runAsCaller } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
 import {
   applySheetSpec,
@@ -33,7 +33,8 @@ import {
   type Made,
   hideBlankDefaultSheets,
   setColumnWidths,
-  specHolds,
+  repairGaps,
+  specGaps,
   type SyncReport,
 } from '../adapter/sheetSync';
 import { readSheetStates, type SheetState } from '../adapter/sheetState';
@@ -141,7 +142,7 @@ interface Run_ {
 }
 
 /**
- * Sets up or repairs the workbook, whole or not at all. The caller holds the document lock.
+ * Sets up or repairs the workbook, whole or not at all. The caller holds the workbook lock.
  * @param ss the workbook
  * @param now the current time
  * @param fiscalYear the fiscal year chosen for a workbook whose settings name none (the sidebar
@@ -195,6 +196,8 @@ function setUp_(ss: Spreadsheet, now: Date, undo: Undo, within: boolean, chosenY
     (settingsSheet ? readAll(settingsSheet) : []);
   const typed = readSettings(settingsValues, names).settings;
   const who = caller(ss, typed);
+  // started from the menu or the sidebar: the caller is the account the protections are made as
+  runAsCaller(who.email);
   requireSetUpRight(who, typed);
   // Before the run's id: a run stopped midway and the next one seal their records with the same secret.
   ensureSealSecret();
@@ -508,7 +511,8 @@ function fits_(facts: SheetState | undefined, margin: number): boolean {
 
 /**
  * Makes a sheet match its spec: a sheet there before that one read shows already matching
- * (specHolds) costs no call; any other is synced the SpreadsheetApp way (applySheetSpec).
+ * costs no call, one lacking only its header's notes or its size is repaired from that read
+ * (specGaps, repairGaps); any other is synced the SpreadsheetApp way (applySheetSpec).
  * @param run the run
  * @param sheet the sheet and how it came to be
  * @param spec its spec
@@ -524,10 +528,19 @@ function sync_(
 ): SyncReport {
   const { own, made } = sheet;
   const known = facts.get(own.mark.sheetId);
-  if (made === 'existing' && known && specHolds(known, spec, sized)) {
+  const gaps = made === 'existing' ? specGaps(known, spec, sized) : null;
+  if (known && gaps && !gaps.notes && !gaps.size) {
     run.widths.set(own.mark.sheetId, known.maxColumns);
     run.held.add(own.mark.sheetId);
     return { changed: false, notes: [] };
+  }
+  if (known && gaps) {
+    // only the header's notes or the size differ (a new fiscal year): repaired from the read;
+    // rows removed rewrite the formulas that refer to the sheet, as the SpreadsheetApp way's
+    if (gaps.size) run.resynced = true;
+    repairGaps(own.sheet, spec, known, gaps, run.undo);
+    run.widths.set(own.mark.sheetId, known.maxColumns);
+    return { changed: true, notes: [] };
   }
   run.resynced = true;
   const report = applySheetSpec(own.sheet, spec, run.undo, made, sized);
@@ -888,18 +901,26 @@ function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] 
   const changes: string[] = [];
   // every sheet's protection in one read; a sheet already as specified needs no other call
   const known = readSheetProtections(run.ss);
+  const specOf = (own: OwnSheet) => {
+    const rights = rightsOf(own.mark, own.name, settings);
+    // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
+    return own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
+  };
+  const unfinished = (own: OwnSheet) => own.mark.unfinished !== undefined && !run.logged;
+  // the sheets this run made (or a stopped run made, nobody told) that have no protection yet: all in one call
+  const fresh = run.registry.filter((own) => unfinished(own) && !known.has(own.mark.sheetId));
+  const made = protectNewSheets(
+    run.ss,
+    fresh.map((own) => ({ sheetId: own.mark.sheetId, name: own.name, sheet: () => own.sheet, spec: specOf(own) })),
+    run.undo,
+  );
   for (const own of run.registry) {
     const name = own.name;
-    const rights = rightsOf(own.mark, name, settings);
-    // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
-    const spec = own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
-    const change = applyProtection(
-      () => own.sheet,
-      spec,
-      run.undo,
-      own.mark.unfinished !== undefined && !run.logged,
-      known.get(own.mark.sheetId),
-    );
+    const i = fresh.indexOf(own);
+    const change =
+      i >= 0
+        ? made[i]
+        : applyProtection(() => own.sheet, specOf(own), run.undo, unfinished(own), known.get(own.mark.sheetId));
     // The log is the add-on's record, not a sheet set-up keeps for officers: its rights changes
     // are logged line by line, it is not counted among the sheets repaired.
     if (change.changed && !run.created.includes(name) && own.mark.role !== 'log') run.repaired.add(name);

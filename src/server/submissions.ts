@@ -6,7 +6,7 @@
  * officer submits for their own district only; the province on a district's behalf. Refused in
  * Thai: before the duty opens, without the statement confirmed, for another district, by anyone
  * named nowhere (or hidden), before set-up. A resubmission keeps the earlier one and is asked
- * about first. The caller holds the document lock (two at once: the second waits, then is asked).
+ * about first. The caller holds the workbook lock (two at once: the second waits, then is asked).
  */
 import { type Day, dayOf, dayOfDate } from '../core/civilDate';
 import { canonicalDistrictName } from '../core/districts';

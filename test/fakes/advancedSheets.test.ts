@@ -6,6 +6,7 @@
 import { createFakeWorkbook } from '../../dev/fakes';
 import { parseFieldMask } from '../../dev/fakes/advancedSheets';
 import { dump } from '../../dev/fakes/dump';
+import { ProtectionType } from '../../dev/fakes/enums';
 
 const OWNER = 'owner@example.com';
 const FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataId,metadataKey,metadataValue))';
@@ -273,6 +274,150 @@ describe('batchUpdate', () => {
       ),
     ).toThrow('protected');
     expect(sheet.getRange('A1:B1').isPartOfMerge()).toBe(false);
+  });
+});
+
+describe('batchUpdate for set-up: addProtectedRange and updateDeveloperMetadata', () => {
+  const A = 'a@example.com';
+  const B = 'b@example.com';
+
+  function protecting() {
+    const wb = createFakeWorkbook({ owner: OWNER, editors: [A, B], sheetNames: ['ก', 'ข'] });
+    const run = wb.createExecution({ user: OWNER });
+    const ss = run.globals.SpreadsheetApp.getActive();
+    return { wb, run, ss, batch: run.globals.Sheets.Spreadsheets!, id: ss.getId() };
+  }
+
+  test('a whole-sheet protection with its editors named, its open cells and a warning-only one, in one call', () => {
+    const { wb, run, ss, batch, id } = protecting();
+    const [k, kh] = ss.getSheets();
+    const [kId, khId] = [k.getSheetId(), kh.getSheetId()];
+    wb.ledger.reset();
+    const reply = batch.batchUpdate(
+      {
+        requests: [
+          {
+            addProtectedRange: {
+              protectedRange: {
+                range: { sheetId: kId },
+                description: 'จังหวัด',
+                warningOnly: false,
+                editors: { users: [OWNER, A], domainUsersCanEdit: false },
+                unprotectedRanges: [
+                  { sheetId: kId, startRowIndex: 4, endRowIndex: 5, startColumnIndex: 1, endColumnIndex: 2 },
+                ],
+              },
+            },
+          },
+          {
+            addProtectedRange: {
+              protectedRange: { range: { sheetId: khId }, description: 'อำเภอ', warningOnly: true },
+            },
+          },
+        ],
+      },
+      id,
+    );
+    expect(wb.ledger.calls(run.id)).toEqual(['Sheets.Spreadsheets.batchUpdate']);
+    const [first] = k.getProtections(run.globals.SpreadsheetApp.ProtectionType.SHEET);
+    expect(first.getDescription()).toBe('จังหวัด');
+    expect(first.isWarningOnly()).toBe(false);
+    expect(first.getEditors().map((u) => u.getEmail())).toEqual([OWNER, A]);
+    expect(first.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['B5']);
+    const [second] = kh.getProtections(run.globals.SpreadsheetApp.ProtectionType.SHEET);
+    expect([second.getDescription(), second.isWarningOnly()]).toEqual(['อำเภอ', true]);
+    // the reply names what was made
+    const made = reply.replies?.map((r) => r.addProtectedRange?.protectedRange?.protectedRangeId);
+    expect(made).toHaveLength(2);
+    expect(made?.every((n) => typeof n === 'number')).toBe(true);
+    // what it protects binds: B may not write the sheet, anyone may write the open cell
+    const b = wb.createExecution({ user: B }).globals.SpreadsheetApp.getActive().getSheetByName('ก')!;
+    expect(() => b.getRange('A1').setValue('x')).toThrow('protected');
+    b.getRange('B5').setValue('ok');
+    expect(k.getRange('B5').getValue()).toBe('ok');
+  });
+
+  test('refused whole: editors on a warning-only protection, a bounded range, a sheet that is not there', () => {
+    const { ss, batch, id } = protecting();
+    const sheetId = ss.getSheets()[0].getSheetId();
+    const good = { addProtectedRange: { protectedRange: { range: { sheetId }, description: 'x' } } };
+    const warned = {
+      addProtectedRange: { protectedRange: { range: { sheetId }, warningOnly: true, editors: { users: [A] } } },
+    };
+    expect(() => batch.batchUpdate({ requests: [good, warned] }, id)).toThrow('warning_only');
+    expect(ss.getProtections(ProtectionType.SHEET)).toHaveLength(0);
+    const bounded = { addProtectedRange: { protectedRange: { range: { sheetId, endRowIndex: 2 } } } };
+    expect(() => batch.batchUpdate({ requests: [good, bounded] }, id)).toThrow('not modelled');
+    const elsewhere = { addProtectedRange: { protectedRange: { range: { sheetId: 987654 } } } };
+    expect(() => batch.batchUpdate({ requests: [good, elsewhere] }, id)).toThrow('No grid with id');
+    expect(ss.getProtections(ProtectionType.SHEET)).toHaveLength(0);
+  });
+
+  test('metadata values changed by key and value, every match at once; a filter matching nothing refuses the batch', () => {
+    const { wb, run, ss, batch, id } = protecting();
+    const [k, kh] = ss.getSheets();
+    k.addDeveloperMetadata('otop.sheet', 'old-k');
+    kh.addDeveloperMetadata('otop.sheet', 'old-kh');
+    kh.addDeveloperMetadata('other', 'old-kh');
+    run.globals.SpreadsheetApp.flush();
+    const update = (from: string, to: string) => ({
+      updateDeveloperMetadata: {
+        dataFilters: [{ developerMetadataLookup: { metadataKey: 'otop.sheet', metadataValue: from } }],
+        developerMetadata: { metadataValue: to },
+        fields: 'metadataValue',
+      },
+    });
+    const values = () =>
+      ss
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => `${m.getKey()}=${m.getValue()}`);
+    expect(() => batch.batchUpdate({ requests: [update('old-k', 'new-k'), update('gone', 'x')] }, id)).toThrow(
+      'No developer metadata matches',
+    );
+    expect(values()).toEqual(['otop.sheet=old-k', 'otop.sheet=old-kh', 'other=old-kh']);
+    wb.ledger.reset();
+    const reply = batch.batchUpdate({ requests: [update('old-k', 'new-k'), update('old-kh', 'new-kh')] }, id);
+    expect(wb.ledger.calls(run.id)).toEqual(['Sheets.Spreadsheets.batchUpdate']);
+    // only the key asked for: the other key's entry of the same value is left
+    expect(values()).toEqual(['otop.sheet=new-k', 'otop.sheet=new-kh', 'other=old-kh']);
+    expect(reply.replies?.[0].updateDeveloperMetadata?.developerMetadata?.map((m) => m.metadataValue)).toEqual([
+      'new-k',
+    ]);
+    const byId = ss.createDeveloperMetadataFinder().withKey('other').find()[0].getId();
+    batch.batchUpdate(
+      {
+        requests: [
+          {
+            updateDeveloperMetadata: {
+              dataFilters: [{ developerMetadataLookup: { metadataId: byId } }],
+              developerMetadata: { metadataValue: 'by-id' },
+              fields: 'metadataValue',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    expect(values()).toEqual(['otop.sheet=new-k', 'otop.sheet=new-kh', 'other=by-id']);
+  });
+
+  test("a protected sheet's metadata is changed only by those the protection allows", () => {
+    const { wb, ss, run } = protecting();
+    const k = ss.getSheets()[0];
+    k.addDeveloperMetadata('otop.sheet', 'v');
+    k.protect().removeEditors([A, B]);
+    run.globals.SpreadsheetApp.flush();
+    const a = wb.createExecution({ user: A });
+    const request = {
+      updateDeveloperMetadata: {
+        dataFilters: [{ developerMetadataLookup: { metadataKey: 'otop.sheet', metadataValue: 'v' } }],
+        developerMetadata: { metadataValue: 'w' },
+        fields: 'metadataValue',
+      },
+    };
+    expect(() => a.globals.Sheets.Spreadsheets!.batchUpdate({ requests: [request] }, ss.getId())).toThrow();
+    expect(k.createDeveloperMetadataFinder().find()[0].getValue()).toBe('v');
   });
 });
 

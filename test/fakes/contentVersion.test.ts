@@ -129,7 +129,8 @@ describe('formula results are kept while what they read stands (formulaEngine sh
   });
 
   test('NOW() is read again in every generation; a sheet deleted or renamed is noticed', () => {
-    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['ก', 'ข', 'ค'] });
+    // a frozen clock: one following the host's moves between the two reads
+    const wb = createFakeWorkbook({ owner: OWNER, sheetNames: ['ก', 'ข', 'ค'], now: new Date(2022, 8, 26, 9, 0) });
     const [a, b, c] = wb.spreadsheet.getSheets();
     a.getRange('A1').setFormula('=NOW()');
     const first = a.getRange('A1').getValue() as Date;

@@ -9,7 +9,7 @@ import {
 const OWNER = 'owner@example.com';
 
 describe('LockService', () => {
-  test('two executions over the same workbook contend for the document lock', () => {
+  test('two executions over the same workbook contend for the workbook lock', () => {
     const wb = createFakeWorkbook({ editors: ['a@example.com', 'b@example.com'] });
     const a = wb.createExecution({ user: 'a@example.com' });
     const b = wb.createExecution({ user: 'b@example.com' });

@@ -6,7 +6,8 @@
  * values to SpreadsheetApp; only the sheets named come back.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { gridRangeA1, readSheetStates, type SheetState } from '../../src/adapter/sheetState';
+import fc from 'fast-check';
+import { a1GridRange, gridRangeA1, readSheetStates, type SheetState } from '../../src/adapter/sheetState';
 
 const OWNER = 'owner@example.com';
 
@@ -153,6 +154,41 @@ test('a GridRange in A1 as getA1Notation writes it', () => {
   expect(gridRangeA1({ startRowIndex: 4, endRowIndex: 13, startColumnIndex: 1, endColumnIndex: 16 })).toBe('B5:P13');
   expect(gridRangeA1({ endRowIndex: 1, endColumnIndex: 1 })).toBe('A1');
   expect(gridRangeA1({ startRowIndex: 2 })).toBe(''); // unbounded
+});
+
+test('an A1 range as a GridRange, the inverse of gridRangeA1, for every bounded range', () => {
+  expect(a1GridRange(7, 'B5')).toEqual({
+    sheetId: 7,
+    startRowIndex: 4,
+    endRowIndex: 5,
+    startColumnIndex: 1,
+    endColumnIndex: 2,
+  });
+  expect(a1GridRange(0, 'AA10:B2')).toEqual({
+    sheetId: 0,
+    startRowIndex: 1,
+    endRowIndex: 10,
+    startColumnIndex: 1,
+    endColumnIndex: 27,
+  });
+  expect(() => a1GridRange(0, 'B:B')).toThrow('not a bounded A1 range');
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 5000 }),
+      fc.integer({ min: 0, max: 800 }),
+      fc.integer({ min: 1, max: 50 }),
+      fc.integer({ min: 1, max: 30 }),
+      (row, column, rows, columns) => {
+        const range = {
+          startRowIndex: row,
+          endRowIndex: row + rows,
+          startColumnIndex: column,
+          endColumnIndex: column + columns,
+        };
+        expect(a1GridRange(3, gridRangeA1(range))).toEqual({ sheetId: 3, ...range });
+      },
+    ),
+  );
 });
 
 test('with layout: number formats, backgrounds, dropdowns, the tab colour and typed values as SpreadsheetApp reads them, after a flush', () => {

@@ -223,7 +223,7 @@ describe('refusals: a Thai message and nothing written', () => {
   test('with the lock held (twice at once): the second waits, then is refused; afterwards it is asked first', () => {
     const h = dutiesProvince(new Date(2021, 10, 3, 10, 0));
     const first = h.book.createExecution({ user: SANGKHOM });
-    expect(first.globals.LockService.getDocumentLock().tryLock(1000)).toBe(true);
+    expect(first.globals.LockService.getScriptLock().tryLock(1000)).toBe(true);
     refused(h, () => h.as(THA_BO).gas.sidebarSubmitMonthly('2021-10', true), 'มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่');
     first.end();
     h.as(THA_BO).gas.sidebarSubmitMonthly('2021-10', true);

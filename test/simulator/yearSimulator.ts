@@ -7,7 +7,7 @@
  * (`=1/0`) they later fix, insert columns and rename headers and sheets, delete their own rows,
  * add notes, pasted rows and deleted rows in the records (`การส่งรายงานของอำเภอ`, `บันทึก`),
  * sort the records, submit on time, late and again, submit two at once for one district (the
- * second person's run lands inside the first's, which holds the document lock), the province on
+ * second person's run lands inside the first's, which holds the workbook lock), the province on
  * a district's behalf, round summaries, the data check, set-up, and the province adding and
  * removing a second officer in `ตั้งค่า`. Any step may meet a fault at a random call, in the
  * fault sweeps' modes (before, after, outage, undo, late; dev/fakes/callLedger.ts) or a kill
