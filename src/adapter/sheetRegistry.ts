@@ -12,8 +12,8 @@ import {
   type SheetRole,
 } from '../workbook/sheetMarkers';
 import { noteSpreadsheet } from './batchRead';
-import { applyRequests, documentVisibility, sheetsApi } from './services';
-import { nameOf, rememberName, sheetIdOf } from './sheetName';
+import { applyRequests, documentVisibility, flushWrites, sheetsApi } from './services';
+import { bookIdOf, nameOf, rememberName, sheetIdOf } from './sheetName';
 import type { Undo } from './undo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,6 +27,8 @@ export interface OwnSheet extends MarkedSheet<Sheet> {
   name: string;
   /** Its marker's value as stored, when this run read or wrote it (a mark read back may encode otherwise). */
   readonly stored?: string;
+  /** Its marker's metadata id, when read (the registry's read; a marker made in this run has none yet). */
+  readonly markerId?: number;
 }
 
 /** A sheet of the workbook as the registry's read saw it (every sheet, the add-on's or not). */
@@ -98,20 +100,20 @@ interface MetadataJson_ {
  * @param sheetId the sheet's id
  * @param mark its mark
  * @param name its name, as the registry read it
- * @param stored its marker's value as read
+ * @param marker its marker's metadata id and value as read
  */
 function lazyOwnSheet_(
   ss: Spreadsheet,
   sheetId: number,
   mark: SheetMark,
   name: string,
-  stored: string | undefined,
+  marker: { id: number; value: string } | undefined,
 ): OwnSheet {
   let sheet: Sheet | null = null;
   return {
     mark,
     name,
-    ...(stored === undefined ? {} : { stored }),
+    ...(marker === undefined ? {} : { stored: marker.value, markerId: marker.id }),
     get sheet(): Sheet {
       if (!sheet) {
         sheet = ss.getSheetById(sheetId);
@@ -160,17 +162,19 @@ export function readRegistry(ss: Spreadsheet): Registry {
   }
   markers.sort((a, b) => a.id - b.id);
   const found = markers
-    .map(({ value }) => {
+    .map(({ id: metadataId, value }) => {
       const id = decodeMark(value)?.sheetId;
-      return id !== undefined && names.has(id) ? { sheet: id, sheetId: id, value } : null;
+      return id !== undefined && names.has(id) ? { sheet: id, sheetId: id, value, metadataId } : null;
     })
     .filter((f): f is NonNullable<typeof f> => f !== null);
   // each sheet's marker as ownSheets takes it: the first that names it
-  const stored = new Map<number, string>();
-  for (const f of found) if (f.value !== null && !stored.has(f.sheetId)) stored.set(f.sheetId, f.value);
+  const marker = new Map<number, { id: number; value: string }>();
+  for (const f of found) {
+    if (f.value !== null && !marker.has(f.sheetId)) marker.set(f.sheetId, { id: f.metadataId, value: f.value });
+  }
   return new Registry(
     ownSheets(found).map((own) =>
-      lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '', stored.get(own.sheet)),
+      lazyOwnSheet_(ss, own.sheet, own.mark, names.get(own.sheet) ?? '', marker.get(own.sheet)),
     ),
     titles,
   );
@@ -220,12 +224,14 @@ export function updateMark(own: OwnSheet, mark: SheetMark, undo: Undo): OwnSheet
  * @param own the sheet
  * @param mark its new mark
  * @param stored the new mark as stored
+ * @param markerId its marker's metadata id
  */
-function withMark_(own: OwnSheet, mark: SheetMark, stored: string): OwnSheet {
+function withMark_(own: OwnSheet, mark: SheetMark, stored: string, markerId: number): OwnSheet {
   return {
     mark,
     name: own.name,
     stored,
+    markerId,
     get sheet(): Sheet {
       return own.sheet;
     },
@@ -233,11 +239,56 @@ function withMark_(own: OwnSheet, mark: SheetMark, stored: string): OwnSheet {
 }
 
 /**
+ * The metadata ids of markers this run made (markSheet leaves none: addDeveloperMetadata
+ * returns the sheet), in one read after the writes are committed: for each sheet, the marker
+ * on that sheet with its value (a copy of the sheet carries the same value on another sheet).
+ * @param ss the workbook
+ * @param owns the sheets, each with its marker's value
+ * @return the id of each one's marker, in the same order
+ */
+function markerIdsNow_(ss: Spreadsheet, owns: readonly { sheetId: number; value: string }[]): number[] {
+  flushWrites();
+  const resource = sheetsApi().Spreadsheets.get(bookIdOf(ss), { fields: MARKER_FIELDS_ });
+  const ids = new Map<string, number>();
+  for (const sheet of resource.sheets ?? []) {
+    const sheetId = sheet.properties?.sheetId ?? 0;
+    for (const m of (sheet.developerMetadata ?? []) as MetadataJson_[]) {
+      if (m.metadataKey !== MARKER_KEY || m.metadataId === undefined) continue;
+      const key = `${sheetId}|${m.metadataValue ?? ''}`;
+      ids.set(key, Math.min(ids.get(key) ?? m.metadataId, m.metadataId));
+    }
+  }
+  return owns.map(({ sheetId, value }) => {
+    const id = ids.get(`${sheetId}|${value}`);
+    if (id === undefined) throw new Error(`ชีตของส่วนเสริม (รหัสชีต ${sheetId}) ถูกลบระหว่างที่ส่วนเสริมทำงาน กรุณาลองอีกครั้ง`);
+    return id;
+  });
+}
+
+/** What markerIdsNow_ asks the Sheets API for: each sheet's id and its developer metadata. */
+const MARKER_FIELDS_ = 'sheets(properties(sheetId),developerMetadata(metadataId,metadataKey,metadataValue))';
+
+/**
+ * updateDeveloperMetadata requests setting markers' values, each found by its metadata id
+ * (DataFilter.developerMetadataLookup.metadataId: exactly that entry, never a copy's).
+ * @param values each marker's id and its value to set
+ */
+function markerRequests_(values: readonly { id: number; value: string }[]): GoogleAppsScript.Sheets.Schema.Request[] {
+  return values.map(({ id, value }) => ({
+    updateDeveloperMetadata: {
+      dataFilters: [{ developerMetadataLookup: { metadataId: id } }],
+      developerMetadata: { metadataValue: value },
+      fields: 'metadataValue',
+    },
+  }));
+}
+
+/**
  * Changes sheets' marks in one Sheets API call, whatever their number: an
- * updateDeveloperMetadata of each marker's value, found by its key and its value now
- * (DataFilter.developerMetadataLookup; a value names its sheet's id, so it is that sheet's
- * marker, or a copy's of that sheet, which the registry never takes for the sheet). Through
- * SpreadsheetApp it was a search, then a read and a write per marker (updateMark).
+ * updateDeveloperMetadata of each marker's value, found by its metadata id (known from the
+ * registry's read, or, for markers made in this run, from one read more). Through SpreadsheetApp
+ * it was a search, then a read and a write per marker (updateMark). The undo, registered first,
+ * sets the old values by the same ids: right whether or not the call took effect.
  * @param ss the workbook
  * @param changes each sheet and its new mark (one equal to its mark now is left alone)
  * @param undo where the old marks are registered
@@ -248,34 +299,27 @@ export function updateMarks(
   changes: readonly { own: OwnSheet; mark: SheetMark }[],
   undo: Undo,
 ): OwnSheet[] {
-  const values: { from: string; to: string }[] = [];
-  const out = changes.map(({ own, mark }) => {
-    const value = { from: own.stored ?? encodeMark(own.mark), to: encodeMark(mark) };
-    if (value.from === value.to) return own;
-    values.push(value);
-    return withMark_(own, mark, value.to);
-  });
-  if (values.length === 0) return out;
-  // Registered first, and finding what changed: a call that changed them and then failed is
-  // undone too, one that changed nothing leaves nothing to undo.
-  undo.add(() => {
-    const back = new Map(values.map(({ from, to }) => [to, from]));
-    for (const m of ss.createDeveloperMetadataFinder().withKey(MARKER_KEY).find()) {
-      const old = back.get(m.getValue() ?? '');
-      if (old !== undefined) m.setValue(old);
-    }
-  }, `เครื่องหมายของชีต ${values.length} ชีต`);
-  applyRequests(
-    ss,
-    values.map(({ from, to }) => ({
-      updateDeveloperMetadata: {
-        dataFilters: [{ developerMetadataLookup: { metadataKey: MARKER_KEY, metadataValue: from } }],
-        developerMetadata: { metadataValue: to },
-        fields: 'metadataValue',
-      },
-    })),
+  const moving = changes
+    .map(({ own, mark }) => ({ own, mark, from: own.stored ?? encodeMark(own.mark), to: encodeMark(mark) }))
+    .filter(({ from, to }) => from !== to);
+  if (moving.length === 0) return changes.map(({ own }) => own);
+  const unknown = moving.filter(({ own }) => own.markerId === undefined);
+  const found = unknown.length
+    ? markerIdsNow_(
+        ss,
+        unknown.map(({ own, from }) => ({ sheetId: own.mark.sheetId, value: from })),
+      )
+    : [];
+  const idOf = (own: OwnSheet) => own.markerId ?? found[unknown.findIndex((u) => u.own === own)];
+  undo.add(
+    () => applyRequests(ss, markerRequests_(moving.map(({ own, from }) => ({ id: idOf(own), value: from })))),
+    `เครื่องหมายของชีต ${moving.length} ชีต`,
   );
-  return out;
+  applyRequests(ss, markerRequests_(moving.map(({ own, to }) => ({ id: idOf(own), value: to }))));
+  return changes.map(({ own }) => {
+    const moved = moving.find((m) => m.own === own);
+    return moved ? withMark_(own, moved.mark, moved.to, idOf(own)) : own;
+  });
 }
 
 /**
