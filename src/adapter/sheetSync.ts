@@ -713,49 +713,25 @@ export function hideBlankDefaultSheets(
   titles: readonly { sheetId: number; title: string; hidden: boolean }[] | null = null,
   madeSince = 0,
 ): string[] {
-  if (titles) return hideKnown_(ss, ours, undo, titles, madeSince);
-  const hidden: string[] = [];
-  const sheets = ss.getSheets();
   // by name first: the other calls only for a sheet of a default name (set-up's call budget)
-  const candidates = sheets.filter((sheet) => {
-    const name = nameOf(sheet);
-    return DEFAULT_SHEET_NAME.test(name) && !ours.has(name);
-  });
-  let visible: number | null = null; // counted only when a sheet is about to be hidden
-  for (const sheet of candidates) {
-    if (sheet.isSheetHidden()) continue;
-    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
-    visible ??= sheets.filter((s) => !s.isSheetHidden()).length;
-    if (visible <= 1) continue;
-    const name = nameOf(sheet);
-    undo.add(() => {
-      sheet.showSheet();
-    }, `ชีตว่าง "${name}"`);
-    sheet.hideSheet();
-    visible--;
-    hidden.push(name);
+  const stray = (name: string) => DEFAULT_SHEET_NAME.test(name) && !ours.has(name);
+  let candidates: (() => Sheet | null)[];
+  let countVisible: () => number;
+  if (titles) {
+    candidates = titles.filter((t) => !t.hidden && stray(t.title)).map((t) => () => ss.getSheetById(t.sheetId));
+    countVisible = () => titles.filter((t) => !t.hidden).length + madeSince;
+  } else {
+    const sheets = ss.getSheets();
+    candidates = sheets.filter((sheet) => stray(nameOf(sheet))).map((sheet) => () => sheet);
+    countVisible = () => sheets.filter((s) => !s.isSheetHidden()).length;
   }
-  return hidden;
-}
-
-/**
- * hideBlankDefaultSheets from the registry's read: the candidates fetched by id, the visible
- * sheets counted from the read and the sheets made since.
- */
-function hideKnown_(
-  ss: Spreadsheet,
-  ours: ReadonlySet<string>,
-  undo: Undo,
-  titles: readonly { sheetId: number; title: string; hidden: boolean }[],
-  madeSince: number,
-): string[] {
   const hidden: string[] = [];
-  const candidates = titles.filter((t) => !t.hidden && DEFAULT_SHEET_NAME.test(t.title) && !ours.has(t.title));
-  let visible = titles.filter((t) => !t.hidden).length + madeSince;
-  for (const t of candidates) {
-    const sheet = ss.getSheetById(t.sheetId);
+  let visible: number | null = null; // counted only when a sheet is about to be hidden
+  for (const candidate of candidates) {
+    const sheet = candidate();
     if (!sheet || sheet.isSheetHidden()) continue;
     if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) continue;
+    visible ??= countVisible();
     if (visible <= 1) continue;
     const name = nameOf(sheet);
     undo.add(() => {
