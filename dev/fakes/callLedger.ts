@@ -167,9 +167,48 @@ export class CallLedger {
     execution?: number;
   }[] = [];
   private interleaving_ = false;
+  private meter_: (() => number) | null = null;
+  private depth_ = 0;
+  private inside_ = 0;
 
   /** @param clock_ advanced by its msPerCall on every call, and read for execution deadlines */
   constructor(private readonly clock_?: { now(): number; tickForCall(): void }) {}
+
+  /**
+   * Meters the time spent inside the stand-in's calls (the bench: what Google's side would
+   * spend, set apart from the add-on's own CPU): `meter` reads a clock in ms (process CPU time);
+   * null stops metering (the default: no cost in tests).
+   * @param meter the clock, or null
+   */
+  meterCalls(meter: (() => number) | null): void {
+    this.meter_ = meter;
+    this.depth_ = 0;
+    this.inside_ = 0;
+  }
+
+  /** The metered time inside the stand-in's calls since meterCalls, ms (nested calls once). */
+  get insideMs(): number {
+    return this.inside_;
+  }
+
+  /**
+   * An instrumented call starts (its time is metered when it is the outermost one).
+   * @return the clock at the start, or -1 when not metered
+   */
+  enterCall(): number {
+    if (!this.meter_) return -1;
+    return this.depth_++ === 0 ? this.meter_() : -1;
+  }
+
+  /**
+   * An instrumented call ends.
+   * @param started what enterCall returned
+   */
+  leaveCall(started: number): void {
+    if (!this.meter_) return;
+    this.depth_--;
+    if (started >= 0) this.inside_ += this.meter_() - started;
+  }
 
   /**
    * Records one call and says how it goes: throws an injected fault that fails it before its
@@ -459,14 +498,19 @@ export function instrument(ctor: { prototype: object }, className: string, metho
     ORIGINALS_.set(name, original as (...args: unknown[]) => unknown);
     proto[method] = function (this: Instrumented, ...args: unknown[]): unknown {
       const ledger = this.ctx_.book.ledger;
-      ledger.record(name, this.ctx_.id);
-      const plan = ledger.takePlan();
-      this.ctx_.book.guardCall(name);
-      // A deferred write returns its object (for chaining) and does nothing (isDeferrable).
-      if (plan.skipEffect) return this;
-      const result = original.apply(this, args);
-      if (plan.throwAfter) throw plan.throwAfter;
-      return result;
+      const started = ledger.enterCall();
+      try {
+        ledger.record(name, this.ctx_.id);
+        const plan = ledger.takePlan();
+        this.ctx_.book.guardCall(name);
+        // A deferred write returns its object (for chaining) and does nothing (isDeferrable).
+        if (plan.skipEffect) return this;
+        const result = original.apply(this, args);
+        if (plan.throwAfter) throw plan.throwAfter;
+        return result;
+      } finally {
+        ledger.leaveCall(started);
+      }
     };
   }
 }

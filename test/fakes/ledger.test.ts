@@ -1,6 +1,30 @@
 import { classifyCall, createFakeWorkbook, dump } from '../../dev/fakes';
 
 describe('call ledger', () => {
+  test("meterCalls: the time inside the stand-in's calls, a nested call once, nothing when off", () => {
+    const wb = createFakeWorkbook();
+    const { SpreadsheetApp } = wb.createExecution({ user: 'owner@example.com' }).globals;
+    let now = 0;
+    // a clock that moves 10 ms at every read: each outermost call reads it twice
+    wb.ledger.meterCalls(() => (now += 10));
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange('A1').setValue(1); // two calls
+    expect(wb.ledger.insideMs).toBe(30); // three calls, 10 ms between each one's two reads
+    // a call made inside another (a read that recalculates a custom function calling a service)
+    // is metered once, as part of the outer one: the outer's start and end only
+    now = 0;
+    wb.ledger.meterCalls(() => (now += 10));
+    const outer = wb.ledger.enterCall(); // clock 10
+    const inner = wb.ledger.enterCall(); // not read
+    wb.ledger.leaveCall(inner); // not read
+    now += 100;
+    wb.ledger.leaveCall(outer); // clock 120
+    expect(wb.ledger.insideMs).toBe(110);
+    wb.ledger.meterCalls(null);
+    sheet.getRange('A2').setValue(2);
+    expect(wb.ledger.insideMs).toBe(0);
+  });
+
   test('every call is recorded as Class.method and classified by kind', () => {
     const wb = createFakeWorkbook();
     const { SpreadsheetApp } = wb.createExecution({ user: 'owner@example.com' }).globals;
