@@ -97,8 +97,7 @@ export function sheetLink(ss: Spreadsheet, sheet: Sheet): string {
 
 /**
  * Writes a block, registering what it held first. The old block is given when the caller has
- * read it already (values only: written back as read, text kept as text; with its formulas, a
- * Block of the same cells: those are written back where there were some); otherwise it is read
+ * read it already (values only: written back as read, text kept as text); otherwise it is read
  * here with its formulas, and the formulas are written back where there were some.
  * @param sheet the sheet
  * @param row the block's first row (1-based)
@@ -106,8 +105,7 @@ export function sheetLink(ss: Spreadsheet, sheet: Sheet): string {
  * @param values the new values (each row as wide as the first)
  * @param undo where the old block is registered
  * @param label what the undo brings back, in Thai
- * @param old the block's current values, or values and formulas, when already read (null for a
- *   sheet made in this run)
+ * @param old the block's current values, when already read (null for a sheet made in this run)
  */
 export function writeBlock(
   sheet: Sheet,
@@ -116,18 +114,52 @@ export function writeBlock(
   values: readonly (readonly unknown[])[],
   undo: Undo,
   label: string,
-  old?: readonly (readonly unknown[])[] | Block | null,
+  old?: readonly (readonly unknown[])[] | null,
 ): void {
   const range = sheet.getRange(row, column, values.length, values[0].length);
-  if (old === undefined || (old !== null && 'formulas' in old)) {
-    const was = old === undefined ? range.getValues() : old.values;
-    const formulas = old === undefined ? range.getFormulas() : old.formulas;
-    undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i]?.[c] || storedAgain(v)))), label);
+  if (old === undefined) {
+    const was = range.getValues();
+    const formulas = range.getFormulas();
+    undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
   } else if (old !== null) {
     const was = values.map((r, i) => r.map((_, c) => storedAgain(old[i]?.[c] ?? '')));
     undo.add(() => range.setValues(was), label);
   }
   range.setValues(values as unknown[][]);
+}
+
+/**
+ * Writes a block only if it still holds what the caller read earlier, judged row by row by the
+ * caller's key: officers type while an action runs, and what one typed since the read is theirs
+ * to keep. The block is read again just before (its values and formulas, which the undo writes
+ * back), so the write and its undo start from what is there now.
+ * @param sheet the sheet
+ * @param row the block's first row (1-based)
+ * @param column its first column (1-based)
+ * @param values the new values (each row as wide as the first)
+ * @param expected the block's values as the caller read them
+ * @param key a row's identity for the comparison (e.g. its cells as text)
+ * @param undo where the old block is registered
+ * @param label what the undo brings back, in Thai
+ * @return whether it wrote (false: a row changed since, the block is left as it is)
+ */
+export function writeBlockIfUnchanged(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: readonly (readonly unknown[])[],
+  expected: readonly (readonly unknown[])[],
+  key: (row: readonly unknown[]) => string,
+  undo: Undo,
+  label: string,
+): boolean {
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  const was = range.getValues();
+  if (was.some((r, i) => key(r) !== key(expected[i] ?? []))) return false;
+  const formulas = range.getFormulas();
+  undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
+  range.setValues(values as unknown[][]);
+  return true;
 }
 
 /**

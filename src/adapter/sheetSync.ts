@@ -353,7 +353,8 @@ export function specGaps(facts: SheetState | undefined, spec: SheetSpec, sized =
 /**
  * Repairs what specGaps found from the same read, without reading the sheet again: the header's
  * notes in one write (the old ones, as read, registered), and a sized sheet's surplus rows
- * removed (fitRows' rule: its content plus ROW_MARGIN; the rows kept keep their formats).
+ * removed by fitRows, which asks for its last row just before (officers type while set-up
+ * runs: the read's last row may be old by then; the rows kept keep their formats).
  * @param sheet the sheet
  * @param spec its spec
  * @param facts the sheet as read
@@ -371,7 +372,8 @@ export function repairGaps(sheet: Sheet, spec: SheetSpec, facts: SheetState, gap
     undo.add(() => header.setNotes([old]), `หมายเหตุหัวตารางของชีต "${nameOf(sheet)}"`);
     header.setNotes([next]);
   }
-  if (gaps.size) setRowCount(sheet, Math.max(facts.lastRow, 1) + ROW_MARGIN, undo);
+  // the last row asked again just before: rows typed or pasted since the read are kept
+  if (gaps.size) fitRows(sheet, ROW_MARGIN, undo);
 }
 
 /**

@@ -21,13 +21,21 @@ import { beDateText, formatThaiDate } from '../core/thaiDate';
 import { BASELINE_LAYOUT } from '../core/entryLayout';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel } from '../core/yearLabels';
-import { protectNewSheets } from '../adapter/protections';
+import { applyProtection, protectNewSheets, readSheetProtections } from '../adapter/protections';
 import { markSheet, type OwnSheet, renameOwn, updateMark, updateMarks } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, deleteLeftovers } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
 import { readBlocks } from '../adapter/batchRead';
 import { flushWrites } from '../adapter/services';
-import { growColumns, growRows, readAll, sheetNamed, type Spreadsheet, writeBlock } from '../adapter/sheetIo';
+import {
+  growColumns,
+  growRows,
+  readAll,
+  sheetNamed,
+  type Spreadsheet,
+  writeBlock,
+  writeBlockIfUnchanged,
+} from '../adapter/sheetIo';
 import { asCellText } from '../workbook/cellText';
 import { rightsOf } from '../workbook/rights';
 import { type ReportMark, reportYear, type SheetRole } from '../workbook/sheetMarkers';
@@ -258,20 +266,23 @@ function writeArchive_(
 }
 
 /**
- * The year's new copies protected as the province's, all in one call (protectNewSheets): the
- * sheets are new, so none has a protection yet.
+ * The year's copies protected as the province's: those without a protection (the switch made
+ * them) all in one call (protectNewSheets), after one read of every sheet's protection; a blank
+ * tab taken for a copy (blankOrNewSheet) that has one already the SpreadsheetApp way, so its
+ * protection is changed, not doubled, and its undo puts the old one back.
  */
 function protectArchives_(ss: Spreadsheet, book: WorkbookRead, made: readonly OwnSheet[], undo: Undo): void {
+  const known = readSheetProtections(ss);
+  const specOf = (own: OwnSheet) => rightsOf(own.mark, own.name, book.settings);
+  const fresh = made.filter((own) => !known.has(own.mark.sheetId));
   protectNewSheets(
     ss,
-    made.map((own) => ({
-      sheetId: own.mark.sheetId,
-      name: own.name,
-      sheet: () => own.sheet,
-      spec: rightsOf(own.mark, own.name, book.settings),
-    })),
+    fresh.map((own) => ({ sheetId: own.mark.sheetId, name: own.name, sheet: () => own.sheet, spec: specOf(own) })),
     undo,
   );
+  for (const own of made) {
+    if (!fresh.includes(own)) applyProtection(own.sheet, specOf(own), undo, false, known.get(own.mark.sheetId));
+  }
 }
 
 /** The roles whose sheets the switch copies as values (every kept one and the baseline). */
@@ -421,9 +432,9 @@ function carryBaseline_(
 /**
  * The entry sheets' data rows kept in their year's copies emptied (a row not in the copy, typed
  * after a stopped commit, stays), headers kept. The entry sheets and their copies are read in one
- * batch (after the writes so far are committed: the API reads what is saved), and each cleared
- * run of rows is written with its old values and formulas as read, so the undo puts back what
- * was typed.
+ * batch (after the writes so far are committed: the API reads what is saved); each run of rows
+ * to empty is read again just before it is written, and left as it is when an officer changed a
+ * row of it since (writeBlockIfUnchanged: what they typed is the new year's).
  */
 function clearEntries_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: Undo): void {
   const kept = book.registry.all('archive').filter((a) => a.mark.archive?.fiscalYear === year);
@@ -440,27 +451,25 @@ function clearEntries_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: 
     ss,
     toRead.map((own) => ({ dataOf: own.name })),
   );
-  const blockOf = (own: OwnSheet) => blocks[toRead.indexOf(own)];
+  const valuesOf = (own: OwnSheet) => blocks[toRead.indexOf(own)].values;
   for (const { own, copy } of pairs) {
-    const block = blockOf(own);
-    const { values } = block;
+    const values = valuesOf(own);
     if (values.length < 2) continue;
-    const slice = (from: number, to: number) => ({
-      values: values.slice(from, to),
-      formulas: block.formulas.slice(from, to),
-    });
+    const width = values[0].length;
+    const key = (r: readonly unknown[]) =>
+      JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
+    const empty = (from: number, to: number) => {
+      const blank = values.slice(from, to).map((r) => r.map(() => ''));
+      writeBlockIfUnchanged(own.sheet, from + 1, 1, blank, values.slice(from, to), key, undo, `ข้อมูลในชีต "${own.name}"`);
+    };
     if (!copy) {
-      const blank = values.slice(1).map((r) => r.map(() => ''));
-      writeBlock(own.sheet, 2, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`, slice(1, values.length));
+      empty(1, values.length);
       continue;
     }
     // Only the rows kept in the year's copy: a row typed after the commit (a switch stopped
     // and finished later) is the new year's and stays.
-    const width = values[0].length;
-    const key = (r: readonly unknown[]) =>
-      JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
     const left = new Map<string, number>();
-    for (const r of blockOf(copy).values.slice(1)) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+    for (const r of valuesOf(copy).slice(1)) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
     const cleared = values.map((r, i) => {
       if (i === 0) return false;
       const n = left.get(key(r)) ?? 0;
@@ -471,8 +480,7 @@ function clearEntries_(ss: Spreadsheet, book: WorkbookRead, year: number, undo: 
       if (!cleared[i]) continue;
       let end = i;
       while (end + 1 < values.length && cleared[end + 1]) end++;
-      const blank = values.slice(i, end + 1).map((r) => r.map(() => ''));
-      writeBlock(own.sheet, i + 1, 1, blank, undo, `ข้อมูลในชีต "${own.name}"`, slice(i, end + 1));
+      empty(i, end + 1);
       i = end;
     }
   }
