@@ -259,7 +259,7 @@ export interface NewlyProtected {
 }
 
 /**
- * Protects sheets that have no protection (the sheets a set-up made) in one Sheets API call,
+ * Protects sheets that have no protection (the sheets a set-up or the switch made) in one call,
  * an addProtectedRange of each whole sheet with its editors named ("The range may be fully
  * unbounded, in which case this is considered a protected sheet"; "Editors are not supported
  * with warning_only protection": none are sent for one; Sheets API reference, ProtectedRange),
