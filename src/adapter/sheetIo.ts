@@ -129,6 +129,22 @@ export function writeBlock(
 }
 
 /**
+ * Registers the clearing of a block's values from A1, for a sheet an action took rather than
+ * made (a blank tab of the name: its undo does not remove the sheet, so what was written in it
+ * must be cleared). Costs no call unless undone.
+ * @param sheet the sheet
+ * @param rows the block's rows
+ * @param columns its columns
+ * @param undo where the clearing is registered
+ * @param label what the undo brings back, in Thai
+ */
+export function clearedOnUndo(sheet: Sheet, rows: number, columns: number, undo: Undo, label: string): void {
+  undo.add(() => {
+    sheet.getRange(1, 1, rows, columns).clearContent();
+  }, label);
+}
+
+/**
  * Writes a block only if it still holds what the caller read earlier, judged row by row by the
  * caller's key: officers type while an action runs, and what one typed since the read is theirs
  * to keep. The block is read again just before (its values and formulas, which the undo writes

@@ -31,7 +31,7 @@ import {
   growColumns,
   growRows,
   readAll,
-  type Sheet,
+  clearedOnUndo,
   sheetNamed,
   type Spreadsheet,
   writeBlock,
@@ -261,22 +261,11 @@ function writeArchive_(
     growRows(sheet, values.length, 1, undo, `แถวของชีต "${made}"`);
     growColumns(sheet, width, undo, `คอลัมน์ของชีต "${made}"`);
     const block = values.map((r) => Array.from({ length: width }, (_, c) => asCellText(r[c] ?? '')));
-    emptiedOnUndo_(sheet, block, undo, `ชีต "${made}"`);
+    // a blank tab taken for the copy is not removed by the undo: what is written in it is cleared
+    clearedOnUndo(sheet, block.length, width, undo, `ชีต "${made}"`);
     writeBlock(sheet, 1, 1, block, undo, `ชีต "${made}"`, null);
   }
   return own;
-}
-
-/**
- * Registers the emptying of a copy's block: a blank tab taken for the copy (blankOrNewSheet) is
- * not removed by the undo, so what was written in it is cleared (a sheet made for it goes whole).
- * Costs no call unless undone.
- */
-function emptiedOnUndo_(sheet: Sheet, block: readonly (readonly unknown[])[], undo: Undo, label: string): void {
-  const width = Math.max(1, ...block.map((r) => r.length));
-  undo.add(() => {
-    sheet.getRange(1, 1, block.length, width).clearContent();
-  }, label);
 }
 
 /**
@@ -438,7 +427,7 @@ function carryBaseline_(
   const own = markSheet(sheet, { role: 'archive', archive: { fiscalYear: next, of: 'baseline', pending: true } }, undo);
   const block = [header, ...rows].map((r) => r.map((v) => asCellText(v)));
   growRows(sheet, block.length, 1, undo, `แถวของชีต "${free}"`);
-  emptiedOnUndo_(sheet, block, undo, `ชีต "${free}"`);
+  clearedOnUndo(sheet, block.length, Math.max(1, ...block.map((r) => r.length)), undo, `ชีต "${free}"`);
   writeBlock(sheet, 1, 1, block, undo, `ชีต "${free}"`, null);
   made.push(own);
   return { name: free, rows: rows.length, old: oldCount, added: added.length };
