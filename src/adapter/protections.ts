@@ -249,13 +249,42 @@ export function applyProtection(
   };
 }
 
-/** A sheet that has no protection, and what its protection should allow (protectNewSheets). */
-export interface NewlyProtected {
+/** A sheet to protect, and what its protection should allow (protectSheets). */
+export interface SheetToProtect {
   readonly sheetId: number;
   readonly name: string;
-  /** The sheet, asked for only when its protection is undone. */
+  /** The sheet, asked for only when something is changed or undone through SpreadsheetApp. */
   readonly sheet: () => GoogleAppsScript.Spreadsheet.Sheet;
   readonly spec: ProtectionSpec;
+  /**
+   * Made by this action, or by one stopped before it finished (nobody was told): its protection
+   * is reported as made now, and, when it has none yet, made with the others in one call.
+   */
+  readonly madeNow: boolean;
+}
+
+/**
+ * Protects sheets as their specs say, after one read of every sheet's protection: those made
+ * now that have none all in one call (protectNew_), any other the SpreadsheetApp way
+ * (applyProtection: a protection there already is changed, not doubled, its old state
+ * registered).
+ * @param ss the workbook
+ * @param sheets the sheets
+ * @param undo where each change's reversal is registered
+ * @return what changed, per sheet in the same order
+ */
+export function protectSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: readonly SheetToProtect[],
+  undo: Undo,
+): ProtectionChange[] {
+  const known = readSheetProtections(ss);
+  const fresh = sheets.filter((s) => s.madeNow && !known.has(s.sheetId));
+  const made = protectNew_(ss, fresh, undo);
+  return sheets.map((s) => {
+    const i = fresh.indexOf(s);
+    return i >= 0 ? made[i] : applyProtection(s.sheet, s.spec, undo, s.madeNow, known.get(s.sheetId));
+  });
 }
 
 /**
@@ -270,9 +299,9 @@ export interface NewlyProtected {
  * @param sheets the sheets, none with a protection now (readSheetProtections said so)
  * @param undo where each protection's removal is registered, before the call
  */
-export function protectNewSheets(
+function protectNew_(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sheets: readonly NewlyProtected[],
+  sheets: readonly SheetToProtect[],
   undo: Undo,
 ): ProtectionChange[] {
   if (sheets.length === 0) return [];

@@ -120,7 +120,7 @@ export function writeBlock(
   if (old === undefined) {
     const was = range.getValues();
     const formulas = range.getFormulas();
-    undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
+    restoredOnUndo_(range, was, formulas, undo, label);
   } else if (old !== null) {
     const was = values.map((r, i) => r.map((_, c) => storedAgain(old[i]?.[c] ?? '')));
     undo.add(() => range.setValues(was), label);
@@ -173,9 +173,23 @@ export function writeBlockIfUnchanged(
   const was = range.getValues();
   if (was.some((r, i) => key(r) !== key(expected[i] ?? []))) return false;
   const formulas = range.getFormulas();
-  undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
+  restoredOnUndo_(range, was, formulas, undo, label);
   range.setValues(values as unknown[][]);
   return true;
+}
+
+/**
+ * Registers a block's values and formulas as read, to be written back (a formula where there was
+ * one, a value as stored again otherwise).
+ */
+function restoredOnUndo_(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  was: unknown[][],
+  formulas: string[][],
+  undo: Undo,
+  label: string,
+): void {
+  undo.add(() => range.setValues(was.map((r, i) => r.map((v, c) => formulas[i][c] || storedAgain(v)))), label);
 }
 
 /**

@@ -299,9 +299,10 @@ export function updateMarks(
   changes: readonly { own: OwnSheet; mark: SheetMark }[],
   undo: Undo,
 ): OwnSheet[] {
+  // a mark unchanged is left, however its marker was encoded when stored
   const moving = changes
-    .map(({ own, mark }) => ({ own, mark, from: own.stored ?? encodeMark(own.mark), to: encodeMark(mark) }))
-    .filter(({ from, to }) => from !== to);
+    .filter(({ own, mark }) => encodeMark(own.mark) !== encodeMark(mark))
+    .map(({ own, mark }) => ({ own, mark, from: own.stored ?? encodeMark(own.mark), to: encodeMark(mark) }));
   if (moving.length === 0) return changes.map(({ own }) => own);
   const unknown = moving.filter(({ own }) => own.markerId === undefined);
   const found = unknown.length

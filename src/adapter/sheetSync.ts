@@ -271,7 +271,7 @@ export function applySheetSpec(sheet: Sheet, spec: SheetSpec, undo: Undo, made: 
 
 /** What a sheet lacks of its spec that can be repaired from one read of it (repairGaps). */
 export interface SpecGaps {
-  /** The header's notes differ (a new fiscal year's labels): the notes as read, the columns' indexes. */
+  /** The header's notes differ (a new fiscal year's labels): the columns' indexes in the header. */
   readonly notes: { readonly index: Readonly<Record<string, number>> } | null;
   /** A sized sheet has more blank rows than twice the margin (rows removed; too few is applySheetSpec's). */
   readonly size: boolean;

@@ -21,7 +21,7 @@ import { beDateText, formatThaiDate } from '../core/thaiDate';
 import { BASELINE_LAYOUT } from '../core/entryLayout';
 import { type Layout, yearLayout } from '../core/layout';
 import { yearLabel } from '../core/yearLabels';
-import { applyProtection, protectNewSheets, readSheetProtections } from '../adapter/protections';
+import { protectSheets } from '../adapter/protections';
 import { markSheet, type OwnSheet, renameOwn, updateMark, updateMarks } from '../adapter/sheetRegistry';
 import { blankOrNewSheet, deleteLeftovers } from '../adapter/sheetSync';
 import { atomically, type Undo } from '../adapter/undo';
@@ -269,23 +269,21 @@ function writeArchive_(
 }
 
 /**
- * The year's copies protected as the province's: those without a protection (the switch made
- * them) all in one call (protectNewSheets), after one read of every sheet's protection; a blank
- * tab taken for a copy (blankOrNewSheet) that has one already the SpreadsheetApp way, so its
- * protection is changed, not doubled, and its undo puts the old one back.
+ * The year's copies protected as the province's (protectSheets: those the switch made, in one
+ * call; a blank tab it took that has a protection already, changed the SpreadsheetApp way).
  */
 function protectArchives_(ss: Spreadsheet, book: WorkbookRead, made: readonly OwnSheet[], undo: Undo): void {
-  const known = readSheetProtections(ss);
-  const specOf = (own: OwnSheet) => rightsOf(own.mark, own.name, book.settings);
-  const fresh = made.filter((own) => !known.has(own.mark.sheetId));
-  protectNewSheets(
+  protectSheets(
     ss,
-    fresh.map((own) => ({ sheetId: own.mark.sheetId, name: own.name, sheet: () => own.sheet, spec: specOf(own) })),
+    made.map((own) => ({
+      sheetId: own.mark.sheetId,
+      name: own.name,
+      sheet: () => own.sheet,
+      spec: rightsOf(own.mark, own.name, book.settings),
+      madeNow: true,
+    })),
     undo,
   );
-  for (const own of made) {
-    if (!fresh.includes(own)) applyProtection(own.sheet, specOf(own), undo, false, known.get(own.mark.sheetId));
-  }
 }
 
 /** The roles whose sheets the switch copies as values (every kept one and the baseline). */

@@ -22,7 +22,7 @@ import { cleanText, isBlank } from '../core/text';
 import { applyBandRules, bandRulesHold } from '../adapter/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../adapter/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../adapter/change';
-import { applyProtection, protectNewSheets, readSheetProtections } from '../adapter/protections';
+import { protectSheets } from '../adapter/protections';
 import { ensureSealSecret } from '../adapter/sealedRows';
 import { editorEmails, effectiveUserEmail, flushWrites, newRunId, runAsCaller } from '../adapter/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../adapter/sheetRegistry';
@@ -899,28 +899,26 @@ function readStartBlocks_(ss: Spreadsheet, found: Registry, within: boolean): Ma
  */
 function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] {
   const changes: string[] = [];
-  // every sheet's protection in one read; a sheet already as specified needs no other call
-  const known = readSheetProtections(run.ss);
-  const specOf = (own: OwnSheet) => {
-    const rights = rightsOf(own.mark, own.name, settings);
-    // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
-    return own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights;
-  };
-  const unfinished = (own: OwnSheet) => own.mark.unfinished !== undefined && !run.logged;
-  // the sheets this run made (or a stopped run made, nobody told) that have no protection yet: all in one call
-  const fresh = run.registry.filter((own) => unfinished(own) && !known.has(own.mark.sheetId));
-  const made = protectNewSheets(
+  // every sheet's protection in one read; a sheet already as specified needs no other call, the
+  // sheets this run made (or a stopped run made, nobody told) and have none all in one call
+  const protections = protectSheets(
     run.ss,
-    fresh.map((own) => ({ sheetId: own.mark.sheetId, name: own.name, sheet: () => own.sheet, spec: specOf(own) })),
+    run.registry.map((own) => {
+      const rights = rightsOf(own.mark, own.name, settings);
+      return {
+        sheetId: own.mark.sheetId,
+        name: own.name,
+        sheet: () => own.sheet,
+        // The data day is every officer's to move (their sidebar keeps it at today: dataDay.ts).
+        spec: own.mark.role === 'settings' && dataDayCell !== '' ? { ...rights, openCells: [dataDayCell] } : rights,
+        madeNow: own.mark.unfinished !== undefined && !run.logged,
+      };
+    }),
     run.undo,
   );
-  for (const own of run.registry) {
+  run.registry.forEach((own, i) => {
     const name = own.name;
-    const i = fresh.indexOf(own);
-    const change =
-      i >= 0
-        ? made[i]
-        : applyProtection(() => own.sheet, specOf(own), run.undo, unfinished(own), known.get(own.mark.sheetId));
+    const change = protections[i];
     // The log is the add-on's record, not a sheet set-up keeps for officers: its rights changes
     // are logged line by line, it is not counted among the sheets repaired.
     if (change.changed && !run.created.includes(name) && own.mark.role !== 'log') run.repaired.add(name);
@@ -932,7 +930,7 @@ function protect_(run: Run_, settings: Settings, dataDayCell: string): string[] 
     if (change.warningOnly === false && !change.created) {
       changes.push(`ชีต "${name}" แก้ไขได้เฉพาะผู้ที่ระบุในชีตตั้งค่า (เดิมทุกคนแก้ไขได้โดยมีคำเตือน)`);
     }
-  }
+  });
   for (const [district, officers] of Object.entries(settings.districtEditors)) {
     if (officers.length === 0) {
       const own = `ชีต "${entrySheetName('activities', district)}" และ "${entrySheetName('online', district)}" ของ อ.${district}`;

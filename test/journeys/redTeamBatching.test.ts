@@ -1,5 +1,5 @@
 /**
- * Red-team checks of issue 23's batching (protectNewSheets, updateMarks / clearUnfinished,
+ * Red-team checks of issue 23's batching (protectSheets, updateMarks / clearUnfinished,
  * readKept_ / clearEntries_, specGaps / repairGaps) through the built bundle on the stand-in.
  * The first two were defects of the change as first made (be77359: both failed there, and pass
  * on 20a7fc5's build and since 6a4e8e1, which fixed them; the second also checks the blank tab's
@@ -86,7 +86,7 @@ describe('defects found in review, fixed', () => {
     });
     expect(() => switchYear(h)).toThrow(/สมุดงานยังเหมือนเดิม/);
     h.book.ledger.clearFaults();
-    // protectNewSheets added a second protection (addProtectedRange) and registered as its undo
+    // the batch path (then protectNewSheets) added a second protection (addProtectedRange) and registered as its undo
     // "remove every protection of the sheet": the province's own one goes too. The previous
     // applyProtection changed the existing protection and put its old description back.
     const kept = h.run.spreadsheet.getSheetByName('อำเภอ ปีงบ 2565')!.getProtections('SHEET' as never);
