@@ -130,39 +130,64 @@ function viaApi_(ss: Spreadsheet, requests: readonly BlockRequest[]): Block[] {
     const values = computed[k]?.values ?? [];
     const formulas = written[k]?.values ?? [];
     const texts = shown[k]?.values ?? [];
-    // Sheets sends "" for an empty cell, never null: a null is a value JSON could not carry
-    // (the stand-in's NaN or invalid Date), read as SpreadsheetApp gives it
-    if ([values, formulas, texts].some((rows) => rows.some((line) => line.some((v) => v === null)))) {
-      return viaSpreadsheetApp_(ss, request);
-    }
     let size = sizeOf_(computed[k]?.range);
     if ('dataOf' in request || !size) {
       // the data range: down to the last row and across to the last column with a value or formula
-      const extent = (rows: unknown[][]) => ({
-        rows: rows.length,
-        columns: rows.reduce((n, line) => Math.max(n, line.length), 0),
-      });
-      const a = extent(values);
-      const b = extent(formulas);
-      size = { rows: Math.max(a.rows, b.rows, 1), columns: Math.max(a.columns, b.columns, 1) };
+      size = {
+        rows: Math.max(values.length, formulas.length, 1),
+        columns: Math.max(widest_(values), widest_(formulas), 1),
+      };
     }
-    const outValues: unknown[][] = [];
-    const outFormulas: string[][] = [];
-    for (let i = 0; i < size.rows; i++) {
-      const valueLine: unknown[] = [];
-      const formulaLine: string[] = [];
-      for (let j = 0; j < size.columns; j++) {
-        const v: unknown = values[i]?.[j] ?? '';
-        const f: unknown = formulas[i]?.[j] ?? '';
-        const isFormula = typeof f === 'string' && f.length > 1 && f.startsWith('=') && f !== v;
-        formulaLine.push(isFormula ? (f as string) : '');
-        valueLine.push(typeof v === 'number' && typeof texts[i]?.[j] === 'string' ? dateOf_(ss, v) : v);
-      }
-      outValues.push(valueLine);
-      outFormulas.push(formulaLine);
-    }
-    return { values: outValues, formulas: outFormulas };
+    return blockOf_(ss, values, formulas, texts, size) ?? viaSpreadsheetApp_(ss, request);
   });
+}
+
+/** The longest row's length. */
+function widest_(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const line of rows) width = Math.max(width, line.length);
+  return width;
+}
+
+/**
+ * A block as getValues and getFormulas give it, from the API's three answers, or null when a
+ * value is null. Plain loops: a block is up to hundreds of thousands of cells.
+ * @param ss the workbook
+ * @param values the unformatted values
+ * @param formulas the formulas (a value where the cell has none)
+ * @param texts the values with dates as formatted strings (a number there is not a date)
+ * @param size the block's rows and columns
+ */
+function blockOf_(
+  ss: Spreadsheet,
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly unknown[])[],
+  texts: readonly (readonly unknown[])[],
+  size: { rows: number; columns: number },
+): Block | null {
+  // Sheets sends "" for an empty cell, never null: a null is a value JSON could not carry
+  // (the stand-in's NaN or invalid Date), read as SpreadsheetApp gives it
+  for (const rows of [values, formulas, texts]) for (const line of rows) if (line.includes(null)) return null;
+  const outValues: unknown[][] = [];
+  const outFormulas: string[][] = [];
+  const none: readonly unknown[] = [];
+  for (let i = 0; i < size.rows; i++) {
+    const valueRow = values[i] ?? none;
+    const formulaRow = formulas[i] ?? none;
+    const textRow = texts[i] ?? none;
+    const valueLine: unknown[] = [];
+    const formulaLine: string[] = [];
+    for (let j = 0; j < size.columns; j++) {
+      const v: unknown = valueRow[j] ?? '';
+      const f: unknown = formulaRow[j] ?? '';
+      const isFormula = typeof f === 'string' && f.length > 1 && f.charCodeAt(0) === 61 && f !== v; // '='
+      formulaLine.push(isFormula ? (f as string) : '');
+      valueLine.push(typeof v === 'number' && typeof textRow[j] === 'string' ? dateOf_(ss, v) : v);
+    }
+    outValues.push(valueLine);
+    outFormulas.push(formulaLine);
+  }
+  return { values: outValues, formulas: outFormulas };
 }
 
 /**
@@ -176,6 +201,18 @@ function viaApi_(ss: Spreadsheet, requests: readonly BlockRequest[]): Block[] {
 function dateOf_(ss: Spreadsheet, serial: number): Date {
   spreadsheetZone_ ??= ss.getSpreadsheetTimeZone();
   if (spreadsheetZone_ !== SCRIPT_TIME_ZONE) throw new OtherZone_();
-  const days = Math.floor(serial);
-  return new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000));
+  // A sheet has few distinct dates: building each in the local zone once is most of the cost.
+  let time = dateTimeOf_.get(serial);
+  if (time === undefined) {
+    const days = Math.floor(serial);
+    time = new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000)).getTime();
+    if (dateTimeOf_.size >= DATES_KEPT_) dateTimeOf_.clear();
+    dateTimeOf_.set(serial, time);
+  }
+  return new Date(time);
 }
+
+/** The instant of each serial built so far in this execution (its zone is the script's). */
+const dateTimeOf_ = new Map<number, number>();
+/** At most this many are kept (the map restarts when full). */
+const DATES_KEPT_ = 20000;

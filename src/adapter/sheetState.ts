@@ -269,20 +269,8 @@ export function readSheetStates(
 function stateOf_(sheet: SheetJson_, withValues: boolean): SheetState {
   const props = sheet.properties ?? {};
   const grid = props.gridProperties ?? {};
-  const cells: CellJson_[][] = [];
-  for (const data of sheet.data ?? []) {
-    const top = data.startRow ?? 0;
-    const left = data.startColumn ?? 0;
-    (data.rowData ?? []).forEach((row, i) => {
-      cells[top + i] ??= [];
-      const line = cells[top + i];
-      (row.values ?? []).forEach((cell, j) => {
-        line[left + j] = cell;
-      });
-    });
-  }
+  const { cells, extent } = cells_(sheet.data ?? []);
   const at = (row: number, column: number): CellJson_ | undefined => cells[row - 1]?.[column - 1];
-  const extent = extent_(cells);
   const tab = hex_(props.tabColor);
   const state: SheetState = {
     sheetId: props.sheetId ?? 0,
@@ -341,20 +329,45 @@ function holds_(cell: CellJson_ | undefined): boolean {
 }
 
 /**
- * The last row and column holding a value or a formula (0: none).
- * @param cells the cells read, by 0-based row and column
+ * The cells of a sheet's grid data, by 0-based row and column, and the last row and column
+ * holding a value or a formula (0: none). Plain loops: a sheet of entries has tens of thousands
+ * of cells, read on every set-up.
+ * @param blocks the sheet's grid data blocks
  */
-function extent_(cells: readonly (readonly CellJson_[] | undefined)[]): { rows: number; columns: number } {
+function cells_(blocks: NonNullable<SheetJson_['data']>): {
+  cells: (CellJson_[] | undefined)[];
+  extent: { rows: number; columns: number };
+} {
+  // The common answer, one block from A1, is used as it is.
+  const direct = blocks.length === 1 && !blocks[0].startRow && !blocks[0].startColumn;
+  const cells: (CellJson_[] | undefined)[] = [];
   let rows = 0;
   let columns = 0;
-  cells.forEach((line, i) => {
-    line?.forEach((cell, j) => {
-      if (!holds_(cell)) return;
-      rows = Math.max(rows, i + 1);
+  for (const data of blocks) {
+    const top = data.startRow ?? 0;
+    const left = data.startColumn ?? 0;
+    const rowData = data.rowData ?? [];
+    for (let i = 0; i < rowData.length; i++) {
+      const values = rowData[i].values ?? [];
+      let line: CellJson_[];
+      if (direct) line = values;
+      else {
+        line = cells[top + i] ?? [];
+        for (let j = 0; j < values.length; j++) line[left + j] = values[j];
+      }
+      cells[top + i] = line;
+    }
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const line = cells[i] ?? [];
+    for (let j = line.length - 1; j >= 0; j--) {
+      if (!holds_(line[j])) continue;
+      rows = i + 1;
       columns = Math.max(columns, j + 1);
-    });
-  });
-  return { rows, columns };
+      break;
+    }
+  }
+  return { cells, extent: { rows, columns } };
 }
 
 /**

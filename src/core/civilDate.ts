@@ -96,5 +96,7 @@ export function isoOfDay(day: Day): string {
  * @param value any value
  */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Most cells are texts or numbers: they are answered before the slower tag check.
+  if (typeof value !== 'object' || value === null) return false;
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }

@@ -9,7 +9,7 @@ import { type Criteria, topLevel } from './criteria';
 import type { Day } from './civilDate';
 import { canonicalDistrictName } from './districts';
 import { type DistrictFigures, type DistrictResult, districtResult, readFigures } from './districtResult';
-import { cellText, type Rows } from './entries';
+import { cellText, type ReadMemo, type Rows } from './entries';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from './entryLayout';
 import { columnProblem, type Layout, mapColumns } from './layout';
 import type { PercentBasis } from './districtResult';
@@ -37,6 +37,8 @@ export interface EvaluationRules {
   readonly basis: PercentBasis;
   readonly criteria: Criteria;
   readonly channelRows: Rows;
+  /** Shared by the evaluations of one run (dates and channel names read once); none by default. */
+  readonly memo?: ReadMemo;
 }
 
 /** A district evaluated: its figures and result (and the evidence when asked for). */
@@ -94,6 +96,7 @@ export function evaluateDistrict(
     asOf: rules.asOf,
     fiscalYear: rules.fiscalYear,
     channelRows: rules.channelRows,
+    memo: rules.memo,
     shapes: {
       activities: { columns: maps[0].index, district: 0 },
       online: { columns: maps[1].index, district: 0 },

@@ -155,19 +155,47 @@ const UNCLEAN_CHAR = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\
 const SPACE = 32;
 
 /**
+ * What readings of several district lists can share: dates (a text or an instant means the same
+ * day whatever the districts) and channel names (for one alias table). The server evaluates
+ * each district on its own, as the district formula does, and shares one memo across them.
+ */
+export interface ReadMemo {
+  readonly textDates: Map<string, Parsed<Day>>;
+  readonly instantDates: Map<number, Parsed<Day>>;
+  /** The alias table the channel matcher and cache are for. */
+  channelRows: Rows | null;
+  channelOf: ((typed: string) => string | undefined) | null;
+  readonly channels: Map<string, string | undefined>;
+}
+
+/** A memo to share across readContext calls (see ReadMemo). */
+export function newReadMemo(): ReadMemo {
+  return { textDates: new Map(), instantDates: new Map(), channelRows: null, channelOf: null, channels: new Map() };
+}
+
+/**
  * The matching context of a district list and a channel alias table.
  * @param districts the district names, in table order
  * @param channelRows the channel alias table; the default table when omitted
+ * @param memo what earlier contexts read and this one may reuse; a fresh one when omitted
  */
-export function readContext(districts: readonly string[], channelRows: Rows = DEFAULT_CHANNEL_ROWS): ReadContext {
+export function readContext(
+  districts: readonly string[],
+  channelRows: Rows = DEFAULT_CHANNEL_ROWS,
+  memo: ReadMemo = newReadMemo(),
+): ReadContext {
   const district = districtMatcher(districts);
-  const channel = channelMatcher(channelRows);
   const districtCache = new Map<string, number>();
-  const channelCache = new Map<string, string | undefined>();
+  if (memo.channelRows !== channelRows || !memo.channelOf) {
+    memo.channels.clear();
+    memo.channelRows = channelRows;
+    memo.channelOf = channelMatcher(channelRows);
+  }
+  const channel = memo.channelOf;
+  const channelCache = memo.channels;
   // A sheet has few distinct dates (a year of days in a handful of formats): parsing each
   // once keeps Thai-digit folding, regexes and calendar checks out of the per-row cost.
-  const textDates = new Map<string, Parsed<Day>>();
-  const instantDates = new Map<number, Parsed<Day>>();
+  const { textDates, instantDates } = memo;
   return {
     districtOf(typed) {
       let index = districtCache.get(typed);

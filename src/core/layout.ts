@@ -4,6 +4,7 @@
  * text wherever officers moved it (officers insert, move and add their own columns), and the
  * tests take their columns from the same declaration.
  */
+import { isDate } from './civilDate';
 import { cleanText, isBlank, nameKey } from './text';
 import { namesYear, yearForms, yearLabel } from './yearLabels';
 
@@ -101,7 +102,13 @@ export interface ColumnMap<K extends string> {
 
 /** The comparison key of a header cell: spacing, case and digits ignored. */
 function headerKey_(value: unknown): string {
-  if (typeof value !== 'string') return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  // A date column holds a year of days and a number column few values: each one's text (a date's
+  // built in the local zone) is worked out once per instant or number.
+  if (typeof value === 'number') return keyOnce_(numberKeyOf_, value, value);
+  if (typeof value !== 'string') {
+    if (isDate(value)) return keyOnce_(dateKeyOf_, value.getTime(), value);
+    return isBlank(value) ? '' : nameKey(cleanText(String(value)));
+  }
   // Every row of a sheet is tried as a header (a sort may take the header along), so a text's
   // key is worked out once per run (the same text always has the same key).
   let key = headerKeyOf_.get(value);
@@ -115,6 +122,25 @@ function headerKey_(value: unknown): string {
 
 /** Texts' header keys worked out so far (headerKey_). */
 const headerKeyOf_ = new Map<string, string>();
+/** Date cells' header keys, by instant, and number cells', by number. */
+const dateKeyOf_ = new Map<number, string>();
+const numberKeyOf_ = new Map<number, string>();
+
+/**
+ * The header key of a date or number cell, remembered under a number.
+ * @param keys the keys worked out so far
+ * @param at the number it is remembered under
+ * @param value the cell
+ */
+function keyOnce_(keys: Map<number, string>, at: number, value: unknown): string {
+  let key = keys.get(at);
+  if (key === undefined) {
+    if (keys.size >= HEADER_KEYS_KEPT) keys.clear();
+    key = nameKey(cleanText(String(value)));
+    keys.set(at, key);
+  }
+  return key;
+}
 /** At most this many are kept (the map restarts when full). */
 const HEADER_KEYS_KEPT = 50000;
 

@@ -21,6 +21,7 @@ import {
   readBaseline,
   readContext,
   type ReadContext,
+  type ReadMemo,
   readOnlineKey,
   regNoKey,
   type Rows,
@@ -58,6 +59,8 @@ export interface TallyInput {
    * own order, each row's district cell deciding (rows stacked from several sheets).
    */
   readonly shapes?: TallyShapes;
+  /** What an earlier tally's reading may share with this one (dates, channel names). */
+  readonly memo?: ReadMemo;
 }
 
 /** Where each sheet of a tally keeps its columns (see SheetShape). */
@@ -174,7 +177,7 @@ function countingPass_<A extends ActivityKey>(
   input: TallyInput,
   read: (rows: Rows, context: ReadContext, shape: SheetShape<ActivityColumn>) => A[],
 ): CountingPass<A> {
-  const context = readContext(input.districts, input.channelRows);
+  const context = readContext(input.districts, input.channelRows, input.memo);
   const { start, end: fyEnd } = fiscalYearBounds(input.fiscalYear);
   const end = Math.min(fyEnd, input.asOf);
   const inPeriod = (day: Day | null): day is Day => day !== null && day >= start && day <= end;

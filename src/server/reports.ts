@@ -5,6 +5,7 @@
  * Before set-up, reports are refused.
  */
 import { dayOf, dayOfDate } from '../core/civilDate';
+import { newReadMemo } from '../core/entries';
 import { fiscalYearBounds, fiscalYearOf, monthEnd } from '../core/fiscalYear';
 import { OfficerError } from '../core/officerError';
 import { formatThaiDate, formatThaiMonth } from '../core/thaiDate';
@@ -125,10 +126,21 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
   }
   const asOf = provisional ? today : end;
   const start = dayOf(year, m, 1) - 1;
-  const at = (day: number) => standingOf(evaluateAll(book, day, true), book.criteria, book.settings.percentBasis, day);
+  // The month's start gives the change only (no evidence); both readings share their dates and channels.
+  const memo = newReadMemo();
+  const at = (day: number, withEvidence: boolean) =>
+    standingOf(evaluateAll(book, day, withEvidence, memo), book.criteria, book.settings.percentBasis, day);
   const made = madeBy_(book, who.email, now);
   const status = provisional ? provisionalStatus(asOf, 'month') : NEWEST;
-  const doc = monthlyReportDocument(at(asOf), at(start), year, m, book.settings.monthlyDueDay, made, status);
+  const doc = monthlyReportDocument(
+    at(asOf, true),
+    at(start, false),
+    year,
+    m,
+    book.settings.monthlyDueDay,
+    made,
+    status,
+  );
   const mark = {
     kind: 'month' as const,
     period: `${year}-${String(m).padStart(2, '0')}`,

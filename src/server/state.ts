@@ -29,13 +29,9 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
   const book = readWorkbook(ss, keepDataDay(config, today, who));
   const { settings } = book;
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
-  // With the evidence: each new operator's day gives the district's trend.
-  const standing = standingOf(
-    evaluateAll(book, settings.countedTo, true),
-    book.criteria,
-    settings.percentBasis,
-    settings.countedTo,
-  );
+  // Without the evidence: each district's new operators' days (operatorDays) give its trend.
+  const evaluations = evaluateAll(book, settings.countedTo);
+  const standing = standingOf(evaluations, book.criteria, settings.percentBasis, settings.countedTo);
   const reports = book.registry
     .all('report')
     .filter((r) => r.mark.report && r.mark.report.state !== 'building')
@@ -51,8 +47,9 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
         r.mark.state === 'current' &&
         !r.mark.provisional,
     )?.name ?? '';
-  const districts = standing.districts.map((d) => {
+  const districts = standing.districts.map((d, i) => {
     const r = d.result;
+    const evaluation = evaluations[i];
     const band = r?.assessment?.band;
     return {
       district: d.district,
@@ -67,11 +64,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
       band: band ? { background: band.background, text: band.text } : null,
       next: r?.next ?? d.problem,
       problem: d.problem,
-      trend: monthlyTrend(
-        standing.newOperators.filter((o) => o.districtName === d.district).map((o) => o.day),
-        settings.fiscalYear,
-        settings.countedTo,
-      ),
+      trend: monthlyTrend(evaluation.ok ? evaluation.operatorDays : [], settings.fiscalYear, settings.countedTo),
     };
   });
   return {

@@ -18,7 +18,7 @@ import {
 } from '../core/districtEvaluation';
 import { canonicalDistrictName, NONG_KHAI_DISTRICTS } from '../core/districts';
 import { readFigures } from '../core/districtResult';
-import { cellText, type Rows } from '../core/entries';
+import { cellText, newReadMemo, type ReadMemo, type Rows } from '../core/entries';
 import { readSettings, type Settings } from '../core/settings';
 import { isBlank } from '../core/text';
 import { type OwnSheet, type Registry, readRegistry } from '../adapter/sheetRegistry';
@@ -371,11 +371,14 @@ const VOLATILE = /\b(NOW|TODAY|RAND|RANDARRAY|RANDBETWEEN)\s*\(/i;
  * @param book the workbook as read
  * @param asOf the cut-off day (the settings' count-up-to day for the live standing)
  * @param withEvidence keep the rows counted (reports)
+ * @param memo what the readings share (dates, channel names): an action evaluating the workbook
+ *   at two days passes one to both
  */
 export function evaluateAll(
   book: WorkbookRead,
   asOf: Day,
   withEvidence = false,
+  memo: ReadMemo = newReadMemo(),
 ): (DistrictEvaluation | DistrictUncountable)[] {
   const rules: EvaluationRules = {
     fiscalYear: book.settings.fiscalYear,
@@ -383,6 +386,7 @@ export function evaluateAll(
     basis: book.settings.percentBasis,
     criteria: book.criteria,
     channelRows: book.channelRows,
+    memo,
   };
   book.readDistricts?.(book.districtsRead);
   return book.districtsRead.map((d) => {

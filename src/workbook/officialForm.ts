@@ -516,17 +516,18 @@ function heights_(
   sizes: readonly (StyledBlock & { pt: number })[],
   bold: readonly StyledBlock[],
 ): number[] {
-  // Only the blocks that cross a row are searched for its cells (the same first or last match).
-  const across = <B extends StyledBlock>(blocks: readonly B[], row: number) =>
-    blocks.filter((b) => row >= b.row && row < b.row + b.rows);
-  const sizesLastFirst = [...sizes].reverse();
+  // Only the blocks that cross a row are searched for its cells (the same first or last match),
+  // found by row once: a report of thousands of rows has thousands of blocks.
+  const sizesByRow = byRow_([...sizes].reverse(), rows.length);
+  const mergesByRow = byRow_(merges, rows.length);
+  const boldByRow = byRow_(bold, rows.length);
   return rows.map((r, i) => {
     const row = i + 1;
     let lines = 1;
     let pt: number = FORM_FONT.text;
-    const rowSizes = across(sizesLastFirst, row);
-    const rowMerges = across(merges, row);
-    const rowBold = across(bold, row);
+    const rowSizes = sizesByRow[row] ?? [];
+    const rowMerges = mergesByRow[row] ?? [];
+    const rowBold = boldByRow[row] ?? [];
     r.forEach((v, c) => {
       const column = c + 1;
       const size = rowSizes.find((b) => inside_(b, row, column))?.pt ?? FORM_FONT.text;
@@ -541,6 +542,23 @@ function heights_(
     });
     return Math.ceil(lines * pt * LINE_PX_PER_PT + ROW_PADDING_PX);
   });
+}
+
+/**
+ * The blocks that cross each row (1-based), in the order given.
+ * @param blocks the blocks
+ * @param rows the rows there are
+ */
+function byRow_<B extends StyledBlock>(blocks: readonly B[], rows: number): (B[] | undefined)[] {
+  const out: (B[] | undefined)[] = [];
+  for (const b of blocks) {
+    for (let row = Math.max(b.row, 1); row < b.row + b.rows && row <= rows; row++) {
+      const list = out[row] ?? [];
+      list.push(b);
+      out[row] = list;
+    }
+  }
+  return out;
 }
 
 /**

@@ -24,8 +24,10 @@ export function textWidthPx(text: string, pt: number, bold = false): number {
   const ascii = bold ? ASCII_BOLD : ASCII_REGULAR;
   const thai = bold ? THAI_BOLD : THAI_REGULAR;
   let thousandths = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
+  // By index, not the string iterator (a report measures every cell's words): one step per code point.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
     if (cp >= 0x20 && cp <= 0x7e) thousandths += ascii[cp - 0x20];
     else if (cp >= 0x0e01 && cp <= 0x0e5b) thousandths += thai[cp - 0x0e01];
     else if (cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff || cp < 0x20) thousandths += 0;

@@ -1,6 +1,14 @@
 import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { readActivities, readBaseline, readContext, readOnline, regNoKey, rowContentKey } from '../../src/core/entries';
+import {
+  newReadMemo,
+  readActivities,
+  readBaseline,
+  readContext,
+  readOnline,
+  regNoKey,
+  rowContentKey,
+} from '../../src/core/entries';
 import {
   ACTIVITY_LAYOUT,
   ACTIVITY_WIDTH,
@@ -310,6 +318,29 @@ describe('readOnline', () => {
     expect(entries[1].problems).toEqual([{ column: O.channel, message: expect.stringContaining('ไม่มีช่องทาง') }]);
     expect(entries[2].problems).toEqual([{ column: O.regNo, message: expect.stringContaining('ไม่มีทั้งเลขทะเบียนและชื่อ') }]);
     expect(entries[2]).toMatchObject({ regNo: '', nameKey: '' });
+  });
+
+  test('contexts sharing a memo read as fresh ones do, each with its own districts and channel table', () => {
+    const memo = newReadMemo();
+    const custom = [['OTOP Today', 'โอทอปทูเดย์']];
+    const rows = [
+      ['25/03/2565', 'สังคม', '1', 'ก', 'x', 'โอทอป ทูเดย์', '', '', ''],
+      [new Date(2022, 2, 26), 'สังคม', '2', 'ข', 'x', 'Facebook', '', '', ''],
+      ['31/02/2565', 'ท่าบ่อ', '3', 'ค', 'x', 'Facebook', '', '', ''],
+    ];
+    // A district list of one (as each district's evaluation reads), then the whole list, then another table.
+    const reads: [string[], unknown[][] | undefined][] = [
+      [['สังคม'], undefined],
+      [NAMES, undefined],
+      [['ท่าบ่อ'], custom],
+      [NAMES, undefined],
+    ];
+    for (const [districts, channels] of reads) {
+      const shared = readOnline(rows, readContext(districts, channels, memo));
+      expect(shared).toEqual(readOnline(rows, readContext(districts, channels)));
+    }
+    expect(readOnline(rows, readContext(NAMES, custom, memo))[0].channel).toBe('OTOP Today');
+    expect(readOnline(rows, readContext(NAMES, undefined, memo))[0].channel).toBeUndefined();
   });
 
   test("uses the context's channel table", () => {

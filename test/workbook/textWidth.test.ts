@@ -46,3 +46,10 @@ test('one word segmenter serves every text, and the pieces are those of a segmen
   }
   expect(made).toBe(1);
 });
+
+test('a character outside the Basic Multilingual Plane is one unknown character wide, not two', () => {
+  const { textWidthPx } = require('../../src/workbook/textWidth') as typeof import('../../src/workbook/textWidth');
+  // U+1F600 (two UTF-16 units) and U+4E2D (one) are both outside the Sarabun tables.
+  expect(textWidthPx('ก😀ก', 10)).toBeCloseTo(textWidthPx('ก中ก', 10), 9);
+  expect(textWidthPx('😀', 10)).toBeGreaterThan(0);
+});
