@@ -22,6 +22,7 @@ import {
 } from './entryLayout';
 import type { ColumnIndex, Layout } from './layout';
 import { parseCount, parseNumber } from './numbers';
+import type { OperatorKey } from './operatorIdentity';
 import { type Parsed, quote } from './parsed';
 import { cleanText, isBlank, nameKey } from './text';
 
@@ -470,6 +471,36 @@ export function readBaseline(
     });
   }
   return out;
+}
+
+/**
+ * Visits the operator key of each non-blank baseline row, in row order, as readBaseline reads
+ * it, without its problems or an object per row: every district's evaluation reads the whole
+ * baseline. The key object is reused: it is valid during the visit only.
+ * @param rows the rows, without the header
+ * @param context district matching
+ * @param shape where the sheet has its columns
+ * @param visit called with each row's key
+ */
+export function forEachBaselineKey(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<BaselineColumn>,
+  visit: (key: OperatorKey) => void,
+): void {
+  const B = shape.columns;
+  const cells = layoutColumns(BASELINE_LAYOUT, B);
+  const key = { regNo: '', districtIndex: -1, nameKey: '' };
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, cells)) continue;
+    const own = baselineCells_(row, B);
+    key.regNo = own.regNo;
+    key.nameKey = own.nameKey;
+    // readBaselineDistrict_ without its problems: blank is -1, else the list's index (-1 when unknown)
+    key.districtIndex = own.district === '' ? -1 : context.districtOf(own.district);
+    visit(key);
+  }
 }
 
 /** What a baseline row says whatever the district list: its cells read, and their problems. */

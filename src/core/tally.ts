@@ -18,7 +18,7 @@ import {
   type OnlineEntry,
   readActivities,
   readActivityKeys,
-  readBaseline,
+  forEachBaselineKey,
   readContext,
   type ReadContext,
   type ReadMemo,
@@ -316,8 +316,9 @@ function countedOperators_(
   inPeriod: (day: Day | null) => day is Day,
 ): CountedOperators {
   const index = new OperatorIndex();
-  const baselineNodes = readBaseline(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE).map((e) =>
-    index.add(e),
+  const baselineNodes: number[] = [];
+  forEachBaselineKey(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE, (key) =>
+    baselineNodes.push(index.add(key)),
   );
   const size = input.online.length;
   const rows = countingRows_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, index, inPeriod);
