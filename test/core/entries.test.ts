@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { dayOf } from '../../src/core/civilDate';
 import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
 import {
+  forEachBaselineKey,
   newReadMemo,
   readActivities,
   readBaseline,
@@ -402,3 +404,44 @@ describe('readBaseline', () => {
 function mar25(): Date {
   return new Date(2022, 2, 25);
 }
+
+describe('forEachBaselineKey', () => {
+  /** Messy baseline cells: numbers typed every way, names, districts known, unknown and blank. */
+  const cell = fc.constantFrom<unknown>(
+    '',
+    ' ',
+    '4303-0001',
+    '๔๓๐๓-๐๐๐๑',
+    43030001,
+    4303.001,
+    'ไม่มี',
+    'กลุ่มทอผ้า',
+    'กลุ่ม ทอผ้า ',
+    'อ.เมืองหนองคาย',
+    'สังคม',
+    'ท่าบ่อ',
+    'อำเภอที่ไม่มี',
+    new Date(2022, 2, 25),
+  );
+  const rows = fc.array(fc.array(cell, { minLength: 0, maxLength: 4 }), { maxLength: 25 });
+  const lists = fc.constantFrom(NAMES, ['สังคม'], ['ท่าบ่อ', 'สังคม'], [] as string[]);
+
+  test("visits readBaseline's rows' operator keys, in order, for any rows and district list", () => {
+    fc.assert(
+      fc.property(rows, lists, (baseline, districts) => {
+        const context = readContext(districts);
+        const keys: [string, number, string][] = [];
+        forEachBaselineKey(baseline, context, { columns: B }, (key) =>
+          keys.push([key.regNo, key.districtIndex, key.nameKey]),
+        );
+        const expected = readBaseline(baseline, context).map((e): [string, number, string] => [
+          e.regNo,
+          e.districtIndex,
+          e.nameKey,
+        ]);
+        expect(keys).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
