@@ -240,10 +240,27 @@ export function regNoKey(value: unknown): string {
   if (typeof value === 'string' && ALL_DIGITS.test(value)) return value.replace(LEADING_ZEROS, '');
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (isBlank(value) || typeof value === 'boolean') return '';
+  if (typeof value !== 'string') return regNoKeyNow_(value);
+  // A number typed as text (4303-0001) is an operator's on each of its rows: worked out once.
+  let key = regNoKeys_.get(value);
+  if (key === undefined) {
+    if (regNoKeys_.size >= REG_NO_KEYS_KEPT) regNoKeys_.clear();
+    key = regNoKeyNow_(value);
+    regNoKeys_.set(value, key);
+  }
+  return key;
+}
+
+/** regNoKey of a value that is not all digits, uncached. */
+function regNoKeyNow_(value: unknown): string {
   const key = nameKey(String(value)).replace(REG_NO_NOISE, '');
   if (NO_REG_NO.has(key)) return '';
   return ALL_DIGITS.test(key) ? key.replace(LEADING_ZEROS, '') : key;
 }
+
+/** Typed registration numbers' keys worked out so far (the map restarts when full). */
+const regNoKeys_ = new Map<string, string>();
+const REG_NO_KEYS_KEPT = 50000;
 
 /**
  * The content key of a row for finding duplicates: its layout cells with white space and
