@@ -12,8 +12,8 @@ import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { classifyCall, createFakeWorkbook, type FakeExecution, type FakeWorkbook, fakeDateClass } from '../dev/fakes';
-import { LABEL } from '../src/core/settings';
-import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
+import { LABEL } from '../src/kernel/settings';
+import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook } from './generator';
 import { SCALES } from './scales';
@@ -276,7 +276,7 @@ const SIDEBAR_REFRESH: readonly ((gas: Gas) => unknown)[] = [(gas) => gas.sideba
  * @param user who runs it
  * @param fn the action
  * @param refresh whether the sidebar refreshes after it (status.ts `act`), or the calls the
- *   page makes after it, each its own execution (the mobile page: src/sidebar/mobile/main.ts)
+ *   page makes after it, each its own execution (the mobile page: src/features/mobile/panel/main.ts)
  */
 function act_(
   s: Subject_,

@@ -5,7 +5,7 @@
  * from the formulas' references (editModel.ts): executions, cells and bytes passed, and the
  * time the executions take in an ordinary global scope.
  */
-import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
+import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import { loadBundleGlobally, readBundle } from './bundle';
 import { editCost, executionsMs, formulaCells } from './editModel';
 import { generateWorkbook } from './generator';

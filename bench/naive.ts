@@ -3,8 +3,8 @@
  * getValue / setValue (or format call) per cell. Only their service calls matter (a reference
  * row for the call counts); they produce the same content as the add-on, cell by cell.
  */
-import { channelNames, DEFAULT_CHANNEL_ROWS } from '../src/core/channels';
-import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/core/entryLayout';
+import { channelNames, DEFAULT_CHANNEL_ROWS } from '../src/features/counting/rules/channels';
+import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/features/counting/rules/entryLayout';
 import {
   activitySheetSpec,
   baselineSheetSpec,
@@ -12,8 +12,8 @@ import {
   onlineSheetSpec,
   type SheetSpec,
   type Validation as ValidationSpec,
-} from '../src/workbook/sheetSpecs';
-import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
+} from '../src/features/setup/sheets/sheetSpecs';
+import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import type { Gas } from './bundle';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

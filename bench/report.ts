@@ -99,7 +99,7 @@ function budgetsTable(budgets: BenchResults['budgets']): string {
     const rows = r.actions.map((a) => {
       const total = a.calls + a.refreshCalls;
       const budget = budgetOf_(a.action, scale);
-      // set-up and the switch stop themselves at 3.5 minutes (adapter/undo.ts ACTION_BUDGET_MS)
+      // set-up and the switch stop themselves at 3.5 minutes (platform/undo.ts ACTION_BUDGET_MS)
       const limit = a.action.includes('set-up') || a.action === 'fiscal-year switch' ? ADDON_STOP_S : RUN_LIMIT_S;
       const before = previous.get(a.action);
       return [

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createContext, Script } from 'node:vm';
-import { SHEET } from '../src/workbook/sheetNames';
+import { SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook, type GeneratorStats } from './generator';
 import { getHeapStatistics } from 'node:v8';

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeWorkbook, type FakeExecution, type FakeSpreadsheet, type FakeWorkbook } from '../dev/fakes';
-import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/core/entryLayout';
-import { DISTRICT_LAYOUT } from '../src/workbook/districtTable';
-import { entrySheetName, SHEET } from '../src/workbook/sheetNames';
+import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/features/counting/rules/entryLayout';
+import { DISTRICT_LAYOUT } from '../src/features/setup/sheets/districtTable';
+import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, loadBundle } from './bundle';
 import type { GeneratedWorkbook } from './generator';
 

@@ -1,6 +1,6 @@
 // Builds the Apps Script project into dist/: Code.js, appsscript.json, the sidebar page
-// (Sidebar.html, made from src/sidebar by scripts/sidebar.mjs) and the mobile page (Mobile.html,
-// from src/sidebar/mobile, served by doGet: docs/mobile.md).
+// (Sidebar.html, made from src/sidebar and the features' panels by scripts/sidebar.mjs) and the
+// mobile page (Mobile.html, from src/features/mobile/panel, served by doGet: docs/mobile.md).
 //
 // Apps Script only sees *top-level function declarations*: custom functions, onOpen/onInstall
 // and whatever google.script.run calls. Sheets reads a custom function's autocomplete text
@@ -176,13 +176,13 @@ async function main(readable = process.argv.includes('--readable')) {
   console.log(`built dist/Code.js (${Buffer.byteLength(bundle)} bytes, ${entries.length} entry points)`);
   console.log(
     `built dist/Sidebar.html (${Buffer.byteLength(sidebar.html)} bytes: script ${Buffer.byteLength(sidebar.js)}, ` +
-      `style ${Buffer.byteLength(sidebar.css)}, from ${sidebar.inputs.length} files of src/sidebar)`,
+      `style ${Buffer.byteLength(sidebar.css)}, from ${sidebar.inputs.length} files of src/sidebar and the panels)`,
   );
   const mobile = await buildMobile({ root, readable });
   await writeFile(join(outDir, 'Mobile.html'), mobile.html);
   console.log(
     `built dist/Mobile.html (${Buffer.byteLength(mobile.html)} bytes, the mobile page: script ${Buffer.byteLength(mobile.js)}, ` +
-      `style ${Buffer.byteLength(mobile.css)}, from ${mobile.inputs.length} files of src/sidebar)`,
+      `style ${Buffer.byteLength(mobile.css)}, from ${mobile.inputs.length} browser files)`,
   );
 }
 

@@ -1,7 +1,7 @@
 // `npm run guide-messages`: the troubleshooting table of the Thai guide (docs/guide-th.md), kept
 // true to the code. The failure messages an officer can read are found in the source with the
 // TypeScript compiler: every OfficerError made (new OfficerError(kind, message),
-// OfficerError.forbidden/input(message)), every text of src/core/messages.ts (Google's failures
+// OfficerError.forbidden/input(message)), every text of src/kernel/messages.ts (Google's failures
 // explained), the sidebar's network text (src/sidebar/errors.ts) and its hidden-e-mail text
 // (src/sidebar/texts.ts). A part that changes with the case (a sheet's name, a district) is
 // shown as "…"; constants of the same file are put in. The table between the guide's markers
@@ -126,8 +126,8 @@ export function officerMessages() {
       ) {
         add(texts(node.arguments[0], consts), file, node, source);
       }
-      // src/core/messages.ts: its table's texts and what its functions return
-      if (path === 'src/core/messages.ts') {
+      // src/kernel/messages.ts: its table's texts and what its functions return
+      if (path === 'src/kernel/messages.ts') {
         if (ts.isPropertyAssignment(node)) add(texts(node.initializer, consts), file, node, source);
         if (ts.isReturnStatement(node)) add(texts(node.expression, consts), file, node, source);
       }

@@ -1,19 +1,22 @@
-// Builds the sidebar page, dist/Sidebar.html, from src/sidebar: the HTML skeleton
-// (sidebar.html) with its stylesheet (sidebar.css) and its script (main.ts, bundled by esbuild
-// for the browser) inlined. The server shows the page with
-// HtmlService.createHtmlOutputFromFile('Sidebar') (src/adapter/services.ts), which serves one
+// Builds the sidebar page, dist/Sidebar.html, from src/sidebar (the shell) and the features'
+// panels (src/features/*/panel): the HTML skeleton (sidebar.html) with its stylesheet
+// (sidebar.css) and its script (main.ts, bundled by esbuild for the browser) inlined. The server shows the page with
+// HtmlService.createHtmlOutputFromFile('Sidebar') (src/platform/services.ts), which serves one
 // file of the project as it is, without evaluating scriptlets (reference/html/html-service);
 // Apps Script "requires client-side code to be placed in .html files" (guides/html/
 // best-practices), so the CSS and the script go into that one file at build time instead of
 // being included by a template at run time.
 //
 // The client must contain nothing of the server: it knows the server's functions only as types
-// (src/sidebar/rpc.ts), and the build fails if any file outside src/sidebar/ was bundled.
+// (src/sidebar/rpc.ts), and the build fails if any file outside src/sidebar/ and the panels
+// (src/features/*/panel/) was bundled.
 import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SCRIPT_TAG = '<script src="main.ts"></script>';
+/** The browser code: the sidebar's shell and the features' panels (nothing else may be bundled). */
+const BROWSER_CODE = /^src\/(sidebar|features\/[^/]+\/panel)\//;
 
 /**
  * Bundles the sidebar's script for the browser.
@@ -39,10 +42,10 @@ export async function bundleSidebarScript(root, readable = false, entry = 'src/s
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).sort();
-  const foreign = inputs.filter((file) => !file.startsWith('src/sidebar/'));
+  const foreign = inputs.filter((file) => !BROWSER_CODE.test(file));
   if (foreign.length > 0) {
     throw new Error(
-      `the sidebar bundle must contain only src/sidebar/ (import the server as types only): ${foreign.join(', ')}`,
+      `the sidebar bundle must contain only src/sidebar/ and src/features/*/panel/ (import the server as types only): ${foreign.join(', ')}`,
     );
   }
   return { js: result.outputFiles[0].text.trim(), inputs };
@@ -71,14 +74,14 @@ export async function buildSidebar({ root, readable = false }) {
 }
 
 /**
- * Builds the mobile page, dist/Mobile.html (docs/mobile.md), from src/sidebar/mobile the same
- * way: it is a client of the same typed google.script.run (src/sidebar/rpc.ts) and DOM helpers,
- * so it lives under src/sidebar and obeys the sidebar's rules (nothing of the server bundled).
+ * Builds the mobile page, dist/Mobile.html (docs/mobile.md), from src/features/mobile/panel the
+ * same way: it is a client of the same typed google.script.run (src/sidebar/rpc.ts) and DOM
+ * helpers, a panel, so it obeys the panels' rules (nothing of the server bundled).
  * @param {{root: string, readable?: boolean}} options as buildSidebar's
  * @return {Promise<{html: string, js: string, css: string, inputs: string[]}>}
  */
 export async function buildMobile({ root, readable = false }) {
-  return buildPage({ root, readable, folder: 'src/sidebar/mobile', name: 'mobile' });
+  return buildPage({ root, readable, folder: 'src/features/mobile/panel', name: 'mobile' });
 }
 
 /**

@@ -4,37 +4,40 @@
  * here into a top-level declaration carrying this JSDoc (Sheets reads @customfunction
  * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
  */
-import { type NewYearResult, startNewFiscalYear } from './server/newYear';
-import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from './functions/scoringFunctions';
-import { otopSum } from './functions/sumFunction';
-import { otopTally } from './functions/tallyFunction';
-import { otopThai } from './functions/thaiFunction';
-import { otopDistrict } from './functions/districtFunction';
-import { otopSelfCheck } from './functions/selfCheckFunction';
-import type { CheckReport } from './server/dataCheck';
-import type { LocatedProblem } from './workbook/problemsSheet';
-import { inThai, writingAction } from './server/serverAction';
+import { type NewYearResult, startNewFiscalYear } from './features/fiscalYears/action/newYear';
 import {
-  addMenu,
-  checkFromMenu,
-  diagnoseFromMenu,
-  openSidebar,
-  runCheck,
-  runSetUp,
-  setUpFromMenu,
-} from './server/menu';
-import type { SetupReport } from './server/setup';
-import type { MadeReport, SendingPreview, SendResult, SidebarState } from './server/api';
-import { previewSending, sendToProvince } from './server/delivery';
-import { makeMonthlyReport, makeRoundSummary } from './server/reports';
-import { sidebarStateAt } from './server/state';
-import { selectCell } from './adapter/selection';
-import { a1 } from './workbook/a1';
-import type { DutiesView, RemindersResult, SubmissionPreview, SubmitResult } from './server/dutiesApi';
-import { dutiesView } from './server/duties';
-import { previewSubmission, submitDuty } from './server/submissions';
-import { runReminders, setReminders } from './server/reminders';
-import { mobilePage } from './server/webApp';
+  otopLevel,
+  otopNext,
+  otopPercent,
+  otopScore,
+  otopTarget,
+} from './features/standing/functions/scoringFunctions';
+import { otopSum } from './features/standing/functions/sumFunction';
+import { otopTally } from './features/counting/functions/tallyFunction';
+import { otopThai } from './kernel/thaiFunction';
+import { otopDistrict } from './features/standing/functions/districtFunction';
+import { otopSelfCheck } from './features/selfCheck/functions/selfCheckFunction';
+import type { CheckReport } from './features/dataCheck/action/dataCheck';
+import type { LocatedProblem } from './features/dataCheck/sheets/problemsSheet';
+import { inThai, writingAction } from './app/serverAction';
+import { addMenu, checkFromMenu, diagnoseFromMenu, openSidebar, runCheck, runSetUp, setUpFromMenu } from './app/menu';
+import type { SetupReport } from './features/setup/action/setup';
+import type { MadeReport, SendingPreview, SendResult, SidebarState } from './app/api';
+import { previewSending, sendToProvince } from './features/reports/action/delivery';
+import { makeMonthlyReport, makeRoundSummary } from './features/reports/action/reports';
+import { sidebarStateAt } from './features/standing/action/state';
+import { selectCell } from './platform/selection';
+import { a1 } from './kernel/a1';
+import type {
+  DutiesView,
+  RemindersResult,
+  SubmissionPreview,
+  SubmitResult,
+} from './features/submissions/action/dutiesApi';
+import { dutiesView } from './features/submissions/action/duties';
+import { previewSubmission, submitDuty } from './features/submissions/action/submissions';
+import { runReminders, setReminders } from './features/reminders/action/reminders';
+import { mobilePage } from './features/mobile/action/webApp';
 import {
   addEntry,
   type EntryCellView,
@@ -43,8 +46,8 @@ import {
   type EntryResult,
   entryFormView,
   fixEntry,
-} from './server/entryForm';
-import { activeSpreadsheet as openWorkbook, rememberWorkbook, startExecution } from './adapter/services';
+} from './features/mobile/action/entryForm';
+import { activeSpreadsheet as openWorkbook, rememberWorkbook, startExecution } from './platform/services';
 
 /**
  * เป้าหมายจำนวนผู้ประกอบการ: จำนวนที่ลงทะเบียน × ร้อยละ ÷ 100 ปัดครึ่งขึ้น อย่างน้อย 1 ราย.

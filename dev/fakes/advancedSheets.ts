@@ -1,10 +1,10 @@
 /**
  * The Advanced Sheets service (`Sheets`, the Sheets API v4 as Apps Script exposes it once the
  * manifest enables it): `Sheets.Spreadsheets.get(spreadsheetId, { fields })` (the registry of
- * sheets, adapter/sheetRegistry.ts; set-up's protections, adapter/protections.ts),
- * `Sheets.Spreadsheets.Values.batchGet` (many ranges' values in one call, adapter/batchRead.ts;
+ * sheets, platform/sheetRegistry.ts; set-up's protections, platform/protections.ts),
+ * `Sheets.Spreadsheets.Values.batchGet` (many ranges' values in one call, platform/batchRead.ts;
  * facts at FakeSheetsValues) and `Sheets.Spreadsheets.batchUpdate` (a report's form,
- * adapter/reportSheet.ts). Facts modelled for get and batchUpdate:
+ * platform/reportSheet.ts). Facts modelled for get and batchUpdate:
  * - one call returns the Spreadsheet resource: `sheets[].properties` (sheetId, title, index,
  *   hidden) and the `developerMetadata` located on the spreadsheet and on each sheet
  *   (metadataId, metadataKey, metadataValue, visibility, location), in tab order (Sheets API
@@ -36,14 +36,14 @@
  *   applied ... applied together atomically": every request is checked (sheet, grid limits,
  *   the user's right to edit, fields modelled) before any is applied; one call, whatever the
  *   number of requests. A request or field the stand-in does not model is refused;
- * - for a new sheet's layout (adapter/sheetSync.ts writeFresh_): repeatCell of
+ * - for a new sheet's layout (platform/sheetSync.ts writeFresh_): repeatCell of
  *   userEnteredFormat.numberFormat (its pattern), setDataValidation ("Sets a data validation
  *   rule to every cell in the range"; SetDataValidationRequest, a custom formula relative to the
  *   range's first cell as Range.setDataValidation reads it), updateSheetProperties of
  *   gridProperties.frozenRowCount and tabColor ("fields: … The root 'properties' is implied";
  *   UpdateSheetPropertiesRequest) and deleteDimension of rows or columns (DeleteDimensionRequest;
  *   a sheet keeps one row and one column, as SpreadsheetApp's deletes refuse);
- * - for set-up's new sheets (adapter/protections.ts, adapter/sheetRegistry.ts): addProtectedRange
+ * - for set-up's new sheets (platform/protections.ts, platform/sheetRegistry.ts): addProtectedRange
  *   of a whole sheet and updateDeveloperMetadata of a value by developerMetadataLookup (facts at
  *   their methods below); their replies carry what they made or changed;
  * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells): "Limiting the

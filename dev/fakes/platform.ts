@@ -1,6 +1,6 @@
 /**
  * Platform behaviours that no source confirms, as switches, so that each possible outcome can be
- * produced in a test (the add-on's self-check, src/server/diagnostics.ts, observes them in the
+ * produced in a test (the add-on's self-check, src/features/selfCheck/action/diagnostics.ts, observes them in the
  * province's real workbook). The defaults are what the stand-in modelled before (the worse case
  * for the add-on where one is known); each switch names the other outcomes. Switches are read at
  * the moment of each call; change them with `book.switchPlatform({...})`, which also lets cached

@@ -4,7 +4,7 @@
  * officers type them (BE dates as text, Thai digits, channel spellings, date cells), chosen so
  * the districts spread over every level, plus a few typing mistakes for the data check.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import type { PreviewRuntime } from './runtime';
 
 export const DEMO_OWNER = 'province@nongkhai.example';

@@ -32,8 +32,8 @@ import {
   type WorkbookSnapshot,
 } from '../fakes';
 import { rectA1 } from '../fakes/a1';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { LABEL, readSettings } from '../../src/core/settings';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { LABEL, readSettings } from '../../src/kernel/settings';
 
 /** What a call returns to the client: a value, or an error with name and message. */
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };

@@ -1,6 +1,6 @@
 /**
  * What the sidebar says when a call fails. The server already turns every error of the add-on
- * into Thai (src/server/serverAction.ts), and whatever Apps Script raises outside it is best
+ * into Thai (src/app/serverAction.ts), and whatever Apps Script raises outside it is best
  * shown word for word to whoever helps, so a failure's message is shown as it is. Only a
  * network failure of google.script.run, which never reached the add-on, gets its own Thai text.
  */

@@ -4,19 +4,19 @@
  * text with textContent (dom.ts). What the role may not use is not rendered (roles.ts): the
  * view is rebuilt when the role changes (the province may name or remove someone meanwhile).
  */
-import type { SidebarState } from '../server/api';
-import { calendarPart } from './calendar';
-import { type Agenda, agendaPart } from './agenda';
+import type { SidebarState } from '../app/api';
+import { calendarPart } from '../features/submissions/panel/calendar';
+import { type Agenda, agendaPart } from '../features/submissions/panel/agenda';
 import { add, button, byId, el, section, withId } from './dom';
-import { dutiesPart } from './duties';
-import { checkPart } from './problems';
-import { reportsPart } from './reports';
+import { dutiesPart } from '../features/submissions/panel/duties';
+import { checkPart } from '../features/dataCheck/panel/problems';
+import { reportsPart } from '../features/reports/panel/reports';
 import { type RoleView, roleNotice, roleText, setUpNotice, type User, viewOf } from './roles';
 import { createClient, type ScriptRun } from './rpc';
-import { sendingPart } from './sending';
-import { setUpPart } from './setUp';
-import { newYearPart } from './newYear';
-import { standingPart } from './standing';
+import { sendingPart } from '../features/reports/panel/sending';
+import { setUpPart } from '../features/setup/panel/setUp';
+import { newYearPart } from '../features/fiscalYears/panel/newYear';
+import { standingPart } from '../features/standing/panel/standing';
 import type { Part, Sidebar } from './state';
 import { disableAll, loadState } from './status';
 import { TEXT } from './texts';

@@ -1,9 +1,9 @@
 /**
- * What each role may use in the sidebar. The server checks every action itself (src/server/
- * roles.ts); the sidebar only leaves out what the caller may not use, so nobody is offered a
+ * What each role may use in the sidebar. The server checks every action itself (src/app/roles.ts);
+ * the sidebar only leaves out what the caller may not use, so nobody is offered a
  * button that can only fail. Parts a role may not use are not rendered at all.
  */
-import type { SidebarState } from '../server/api';
+import type { SidebarState } from '../app/api';
 import { TEXT } from './texts';
 
 /** The caller as the state tells it. */

@@ -1,5 +1,5 @@
 /** What the sidebar's parts share: the server, the busy flag, the parts shown. */
-import type { SidebarState } from '../server/api';
+import type { SidebarState } from '../app/api';
 import type { Call } from './rpc';
 
 /** A part of the sidebar (calendar, standing, a panel of actions). */

@@ -30,7 +30,7 @@ export const TEXT = {
   /** the same button for a report never sent (the server asks about something else) */
   sendAnyway: 'ยืนยันส่ง',
   /**
-   * An account whose e-mail Google hides (server/roles.ts refuses it even when named): what is
+   * An account whose e-mail Google hides (app/roles.ts refuses it even when named): what is
    * true and what works, not "ask the province to add your address".
    */
   hiddenEmail:

@@ -4,7 +4,7 @@
  * in-memory workbook, and the workbook view beside it.
  */
 import type { Frame, Page } from 'playwright-core';
-import { CRITERIA_2565 } from '../../src/core/criteria';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
 import { setUp, typeRows } from '../../dev/preview/demo';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { PreviewRuntime } from '../../dev/preview/runtime';

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_OWNER } from '../../dev/preview/demo';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { nameInSettings, OFFICER, OFFICER_DISTRICT, officerSeed, STRANGER } from './support/roles';
 
 jest.setTimeout(60_000);

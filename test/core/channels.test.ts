@@ -1,4 +1,9 @@
-import { CHANNEL_TABLE_HEADERS, channelMatcher, channelNames, DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
+import {
+  CHANNEL_TABLE_HEADERS,
+  channelMatcher,
+  channelNames,
+  DEFAULT_CHANNEL_ROWS,
+} from '../../src/features/counting/rules/channels';
 
 const match = channelMatcher(DEFAULT_CHANNEL_ROWS);
 

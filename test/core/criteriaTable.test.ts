@@ -1,5 +1,5 @@
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { criteriaFromRows, criteriaToRows } from '../../src/core/criteriaTable';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { criteriaFromRows, criteriaToRows } from '../../src/features/setup/rules/criteriaTable';
 
 describe('criteria table', () => {
   test('round-trips FY 2565’s criteria through the sheet layout', () => {

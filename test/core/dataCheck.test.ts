@@ -2,10 +2,15 @@
  * The data check over each district's own sheets: every cause of a row not counting, counting
  * differently, or a district not counting at all, pointing at its cell.
  */
-import { dayOf } from '../../src/core/civilDate';
-import { type CheckedSheet, dataCheck, type DataCheckInput, type DataProblem } from '../../src/core/dataCheck';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
+import { dayOf } from '../../src/kernel/civilDate';
+import {
+  type CheckedSheet,
+  dataCheck,
+  type DataCheckInput,
+  type DataProblem,
+} from '../../src/features/dataCheck/rules/dataCheck';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const THA_BO = NAMES.indexOf('ท่าบ่อ');

@@ -1,6 +1,6 @@
-import { dateOfDay, dayOf, dayOfDate, isDate, isoOfDay, ymdOf } from '../../src/core/civilDate';
-import { parseDate } from '../../src/core/dateParse';
-import { formatThaiDate, formatThaiMonth } from '../../src/core/thaiDate';
+import { dateOfDay, dayOf, dayOfDate, isDate, isoOfDay, ymdOf } from '../../src/kernel/civilDate';
+import { parseDate } from '../../src/kernel/dateParse';
+import { formatThaiDate, formatThaiMonth } from '../../src/kernel/thaiDate';
 import { runInNewContext } from 'node:vm';
 
 const MARCH_25 = dayOf(2022, 3, 25);

@@ -1,5 +1,5 @@
 /** One district's result and the province total: each edge case decided once. */
-import { CRITERIA_2565 } from '../../src/core/criteria';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
 import {
   districtResult,
   figureValue,
@@ -7,7 +7,7 @@ import {
   provinceTotal,
   readFigures,
   UNASSESSED,
-} from '../../src/core/districtResult';
+} from '../../src/features/standing/rules/districtResult';
 
 const counts = { activities: 5, channels: 3, newOperators: 12 };
 

@@ -4,8 +4,8 @@ import {
   districtMatcher,
   knownDistrict,
   NONG_KHAI_DISTRICTS,
-} from '../../src/core/districts';
-import { nameKey } from '../../src/core/text';
+} from '../../src/features/setup/rules/districts';
+import { nameKey } from '../../src/kernel/text';
 
 describe('districts', () => {
   test('the nine districts in the letter’s order', () => {

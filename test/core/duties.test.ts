@@ -1,6 +1,6 @@
-/** What is due when (src/core/duties.ts), in Bangkok calendar days. */
-import { CALENDAR_2565 } from '../../src/core/calendar';
-import { dayOf, isoOfDay } from '../../src/core/civilDate';
+/** What is due when (src/features/submissions/rules/duties.ts), in Bangkok calendar days. */
+import { CALENDAR_2565 } from '../../src/kernel/calendar';
+import { dayOf, isoOfDay } from '../../src/kernel/civilDate';
 import {
   carriedDuties,
   dueInNextYear,
@@ -14,9 +14,9 @@ import {
   roundDuty,
   sameDuty,
   yearDuties,
-} from '../../src/core/duties';
-import { sameWeekdayOfMonth, weekdayOf } from '../../src/core/fiscalYear';
-import { defaultRounds, proposedRounds } from '../../src/core/settings';
+} from '../../src/features/submissions/rules/duties';
+import { sameWeekdayOfMonth, weekdayOf } from '../../src/kernel/fiscalYear';
+import { defaultRounds, proposedRounds } from '../../src/kernel/settings';
 
 const iso = (d: { opens: number; cutOff: number; due: number }) => ({
   opens: isoOfDay(d.opens),

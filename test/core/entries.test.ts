@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { dayOf } from '../../src/core/civilDate';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
+import { dayOf } from '../../src/kernel/civilDate';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
 import {
   forEachBaselineKey,
   newReadMemo,
@@ -10,14 +10,14 @@ import {
   readOnline,
   regNoKey,
   rowContentKey,
-} from '../../src/core/entries';
+} from '../../src/features/counting/rules/entries';
 import {
   ACTIVITY_LAYOUT,
   ACTIVITY_WIDTH,
   BASELINE_LAYOUT,
   ONLINE_LAYOUT,
   parseBudget,
-} from '../../src/core/entryLayout';
+} from '../../src/features/counting/rules/entryLayout';
 
 const A = ACTIVITY_LAYOUT.at;
 const B = BASELINE_LAYOUT.at;

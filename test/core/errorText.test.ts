@@ -1,6 +1,6 @@
-import { googleErrorKind, thaiErrorMessage } from '../../src/core/errorText';
-import { GOOGLE_ERROR_TEXT } from '../../src/core/messages';
-import { OfficerError } from '../../src/core/officerError';
+import { googleErrorKind, thaiErrorMessage } from '../../src/kernel/errorText';
+import { GOOGLE_ERROR_TEXT } from '../../src/kernel/messages';
+import { OfficerError } from '../../src/kernel/officerError';
 
 /**
  * Google's own error texts, as Apps Script gives them (the Apps Script reference and quotas

@@ -1,5 +1,5 @@
-import { CALENDAR_2565 } from '../../src/core/calendar';
-import { dayOf, isoOfDay } from '../../src/core/civilDate';
+import { CALENDAR_2565 } from '../../src/kernel/calendar';
+import { dayOf, isoOfDay } from '../../src/kernel/civilDate';
 import {
   beToCe,
   fiscalMonths,
@@ -7,7 +7,7 @@ import {
   fiscalYearOf,
   monthEnd,
   nextMonthlyDue,
-} from '../../src/core/fiscalYear';
+} from '../../src/kernel/fiscalYear';
 
 describe('fiscal year', () => {
   test('FY 2565 runs 1 Oct 2564 to 30 Sep 2565 (2021-10-01 to 2022-09-30)', () => {

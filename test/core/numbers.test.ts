@@ -1,5 +1,5 @@
-import { parseCount, parseNumber, parsePositiveCount } from '../../src/core/numbers';
-import { toArabicDigits, toThaiDigits } from '../../src/core/thaiDigits';
+import { parseCount, parseNumber, parsePositiveCount } from '../../src/kernel/numbers';
+import { toArabicDigits, toThaiDigits } from '../../src/kernel/thaiDigits';
 
 describe('Thai digits', () => {
   test('both ways', () => {

@@ -1,5 +1,5 @@
-import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
-import { assess, nextStepText, type Results } from '../../src/core/scoring';
+import { CRITERIA_2565, levelOfScore } from '../../src/kernel/criteria';
+import { assess, nextStepText, type Results } from '../../src/features/standing/rules/scoring';
 
 const mueang = (activities: number, channels: number, newOperators: number): Results => ({
   activities,

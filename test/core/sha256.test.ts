@@ -1,11 +1,11 @@
 /**
- * The script's own SHA-256 (core/sha256.ts, used for record seals instead of a
+ * The script's own SHA-256 (kernel/sha256.ts, used for record seals instead of a
  * Utilities.computeDigest call per seal) gives the digest of the text's UTF-8 bytes: checked
  * against FIPS 180-4's examples and against Node's digest on random texts of every plane.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { isWellFormed, sha256Hex } from '../../src/core/sha256';
+import { isWellFormed, sha256Hex } from '../../src/kernel/sha256';
 
 /** Node's SHA-256 of a text's UTF-8 bytes, as hex. */
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

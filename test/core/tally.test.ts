@@ -1,7 +1,7 @@
-import { dayOf } from '../../src/core/civilDate';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_WIDTH, ONLINE_WIDTH } from '../../src/core/entryLayout';
-import { type DistrictTally, tally, tallyCounts, type TallyInput } from '../../src/core/tally';
+import { dayOf } from '../../src/kernel/civilDate';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { ACTIVITY_WIDTH, ONLINE_WIDTH } from '../../src/features/counting/rules/entryLayout';
+import { type DistrictTally, tally, tallyCounts, type TallyInput } from '../../src/features/counting/rules/tally';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const [MUEANG, PHON_PHISAI, THA_BO, , FAO_RAI, , , SANGKHOM] = NAMES;

@@ -1,5 +1,5 @@
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { operatorTarget, percentage } from '../../src/core/targets';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { operatorTarget, percentage } from '../../src/features/standing/rules/targets';
 
 describe('operatorTarget: round half up in integers, at least 1', () => {
   test('reproduces every figure of the letter’s target table and its totals', () => {

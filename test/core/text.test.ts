@@ -2,8 +2,8 @@
  * The text keys' fast paths (a single test that skips the replacements) agree with their
  * plain definitions on random mixes of the characters officers type and paste.
  */
-import { cleanText, foldLookAlikes, isBlank, nameKey, spellingKey } from '../../src/core/text';
-import { toArabicDigits } from '../../src/core/thaiDigits';
+import { cleanText, foldLookAlikes, isBlank, nameKey, spellingKey } from '../../src/kernel/text';
+import { toArabicDigits } from '../../src/kernel/thaiDigits';
 
 /** Thai letters and vowels, both digit systems, both cases, every kind of space and invisible. */
 const ALPHABET = [

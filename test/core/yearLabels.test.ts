@@ -1,6 +1,6 @@
-/** Labels naming a year, derived from the fiscal year (src/core/yearLabels.ts). */
-import { defineLayout, mapColumns, yearLayout } from '../../src/core/layout';
-import { LABEL_FISCAL_YEAR, yearForms, yearLabel, yearNeutral } from '../../src/core/yearLabels';
+/** Labels naming a year, derived from the fiscal year (src/kernel/yearLabels.ts). */
+import { defineLayout, mapColumns, yearLayout } from '../../src/kernel/layout';
+import { LABEL_FISCAL_YEAR, yearForms, yearLabel, yearNeutral } from '../../src/kernel/yearLabels';
 
 describe('a label for a fiscal year', () => {
   test('FY 2565’s labels are exactly the letter’s', () => {

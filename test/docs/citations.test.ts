@@ -136,8 +136,8 @@ test('the scan covers the code, the tests, the stand-in, the scripts and the doc
 });
 
 test('GitHub-style anchors: punctuation dropped, Thai kept, repeats numbered', () => {
-  expect(githubAnchor('Edge cases, decided once (`src/core/districtResult.ts`)')).toBe(
-    'edge-cases-decided-once-srccoredistrictresultts',
+  expect(githubAnchor('Edge cases, decided once (`src/features/standing/rules/districtResult.ts`)')).toBe(
+    'edge-cases-decided-once-srcfeaturesstandingrulesdistrictresultts',
   );
   expect(githubAnchor("The percentage's base")).toBe('the-percentages-base');
   expect(githubAnchor('setValues parsing')).toBe('setvalues-parsing');

@@ -2,11 +2,11 @@
  * The documents (issue 24): README is the maintainers' page — at most 30 000 bytes, the two
  * commands, a sentence for every npm script, links to docs/ that exist — and docs/guide-th.md is
  * the officers' guide in Thai, with its screenshots present and a troubleshooting row for each
- * Thai failure message any action may give (src/core/messages.ts) and the sidebar's own.
+ * Thai failure message any action may give (src/kernel/messages.ts) and the sidebar's own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOOGLE_ERROR_TEXT } from '../../src/core/messages';
+import { GOOGLE_ERROR_TEXT } from '../../src/kernel/messages';
 import { NETWORK_TEXT } from '../../src/sidebar/errors';
 import { TEXT } from '../../src/sidebar/texts';
 

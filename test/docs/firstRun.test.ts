@@ -1,11 +1,11 @@
 /**
  * docs/first-run.md's self-check step asks the province to open the sample report PDF the
- * self-check e-mails them, look at each point that e-mail lists (src/workbook/samplePdf.ts), and
+ * self-check e-mails them, look at each point that e-mail lists (src/features/selfCheck/sheets/samplePdf.ts), and
  * forward it to the maintainers (issue 24, finding 9): the points are the same words in both.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_CHECKS } from '../../src/workbook/samplePdf';
+import { SAMPLE_CHECKS } from '../../src/features/selfCheck/sheets/samplePdf';
 
 const FIRST_RUN = readFileSync(join(__dirname, '..', '..', 'docs', 'first-run.md'), 'utf8');
 

@@ -1,7 +1,7 @@
 /**
  * The Thai guide's troubleshooting table is the code's (issue 24): every failure message an
  * officer can read — each OfficerError the source makes, Google's failures explained
- * (src/core/messages.ts), the sidebar's network and hidden-e-mail texts — has its row with a
+ * (src/kernel/messages.ts), the sidebar's network and hidden-e-mail texts — has its row with a
  * cause and what to do, found by scripts/officerMessages.mjs (`npm run guide-messages` rewrites
  * the table; --check fails when a message of the code is missing, a row's message is gone, or a
  * row is still TODO). The guide's pictures are the ones `npm run screenshots` takes, each small.
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GUIDE_SHOTS, SHOT_MAX_BYTES } from '../../dev/preview/screenshots';
-import { GOOGLE_ERROR_TEXT } from '../../src/core/messages';
+import { GOOGLE_ERROR_TEXT } from '../../src/kernel/messages';
 import { NETWORK_TEXT } from '../../src/sidebar/errors';
 import { TEXT } from '../../src/sidebar/texts';
 
@@ -52,10 +52,10 @@ test('the messages found include every text the code keeps in its tables, word f
   // and the refusals made in the server (roles, sending, submitting, reports, reminders)
   const files = new Set(found.length > 0 ? messages().map((m) => m.at.split(':')[0]) : []);
   for (const file of [
-    'src/server/roles.ts',
-    'src/server/delivery.ts',
-    'src/server/submissions.ts',
-    'src/server/reports.ts',
+    'src/app/roles.ts',
+    'src/features/reports/action/delivery.ts',
+    'src/features/submissions/action/submissions.ts',
+    'src/features/reports/action/reports.ts',
   ]) {
     expect(files).toContain(file);
   }

@@ -1,13 +1,13 @@
 /**
- * The registry's marks changed in one call (src/adapter/sheetRegistry.ts updateMarks,
+ * The registry's marks changed in one call (src/platform/sheetRegistry.ts updateMarks,
  * clearUnfinished) against the stand-in: each marker found by its metadata id, so a copy of a
  * sheet (which carries the same marker value, dev/fakes/copying.ts) keeps its own; the calls do
  * not grow with the sheets; the undo puts every old value back whether or not the call took effect.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { clearUnfinished, markSheet, readRegistry, updateMarks } from '../../src/adapter/sheetRegistry';
-import { startExecution } from '../../src/adapter/services';
-import { Undo } from '../../src/adapter/undo';
+import { clearUnfinished, markSheet, readRegistry, updateMarks } from '../../src/platform/sheetRegistry';
+import { startExecution } from '../../src/platform/services';
+import { Undo } from '../../src/platform/undo';
 
 const OWNER = 'owner@example.com';
 

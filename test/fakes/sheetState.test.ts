@@ -1,13 +1,13 @@
 /**
  * The stand-in's Sheets.Spreadsheets.get with `ranges` and grid data (dev/fakes/advancedSheets.ts)
- * and the adapter's one-call read of a sheet's state over it (src/adapter/sheetState.ts): what it
+ * and the adapter's one-call read of a sheet's state over it (src/platform/sheetState.ts): what it
  * gives is what SpreadsheetApp's getters give (values of the data range, notes, bold cells,
  * frozen panes, size, conditional-format rules), in one call; a date or an error leaves the
  * values to SpreadsheetApp; only the sheets named come back.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
 import fc from 'fast-check';
-import { a1GridRange, gridRangeA1, readSheetStates, type SheetState } from '../../src/adapter/sheetState';
+import { a1GridRange, gridRangeA1, readSheetStates, type SheetState } from '../../src/platform/sheetState';
 
 const OWNER = 'owner@example.com';
 

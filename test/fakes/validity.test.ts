@@ -1,6 +1,6 @@
 import { createFakeWorkbook, dump, invalidCells, isMarkedInvalid } from '../../dev/fakes';
 import { formulaForCell } from '../../dev/fakes/validity';
-import { dateCheckFormula, parseDate } from '../../src/core/dateParse';
+import { dateCheckFormula, parseDate } from '../../src/kernel/dateParse';
 
 const STARTS_WITH_X = '=REGEXMATCH(TO_TEXT(A2),"^x")';
 

@@ -1,11 +1,11 @@
 /**
  * The stand-in's Sheets.Spreadsheets.Values.batchGet (dev/fakes/advancedSheets.ts) and the
- * adapter's batch reader over it (src/adapter/batchRead.ts): several ranges in one call, the
+ * adapter's batch reader over it (src/platform/batchRead.ts): several ranges in one call, the
  * render options, trailing empties left out, refused in a custom function and after an unseen
  * write; and blocks read through it are exactly what getValues/getFormulas give.
  */
 import { createFakeWorkbook } from '../../dev/fakes';
-import { noteSpreadsheet, readBlocks } from '../../src/adapter/batchRead';
+import { noteSpreadsheet, readBlocks } from '../../src/platform/batchRead';
 
 const OWNER = 'owner@example.com';
 

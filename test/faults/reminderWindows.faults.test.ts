@@ -4,7 +4,7 @@
  * nobody gets two e-mails on one day. Before reminders went by window, a kill on that day left a
  * district unreminded at most positions.
  */
-import { dayOfDate, isoOfDay } from '../../src/core/civilDate';
+import { dayOfDate, isoOfDay } from '../../src/kernel/civilDate';
 import { dutiesProvince, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { harnessSnapshot, OWNER } from '../support/workbook';

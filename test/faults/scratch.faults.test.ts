@@ -3,7 +3,7 @@
  * self-check deletes what the killed one left, marked or not (an unmarked one was left for good
  * and made the next one use `…_2`); an officer's sheet of that name is never deleted.
  */
-import { SCRATCH_NAME } from '../../src/adapter/scratchSheet';
+import { SCRATCH_NAME } from '../../src/platform/scratchSheet';
 import { harnessSnapshot, newHarness, OWNER } from '../support/workbook';
 import { runKilledAt } from '../support/killedRun';
 

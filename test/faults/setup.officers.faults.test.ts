@@ -5,7 +5,7 @@
  * output says how many were tried). One file per case, so that jest's two workers share the
  * sweeps evenly.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { plan, smallProvince, sweepEvery } from '../support/faultSweep';
 import { setSetting } from '../support/journey';
 

@@ -1,10 +1,10 @@
 /** OTOP_DISTRICT: one district's whole row from its own sheets, columns found by header. */
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { criteriaToRows } from '../../src/core/criteriaTable';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
-import { defaultSettings, settingsRows } from '../../src/core/settings';
-import { dateOfDay } from '../../src/core/civilDate';
-import { otopDistrict } from '../../src/functions/districtFunction';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { criteriaToRows } from '../../src/features/setup/rules/criteriaTable';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { defaultSettings, settingsRows } from '../../src/kernel/settings';
+import { dateOfDay } from '../../src/kernel/civilDate';
+import { otopDistrict } from '../../src/features/standing/functions/districtFunction';
 
 const A = ACTIVITY_LAYOUT.at;
 const O = ONLINE_LAYOUT.at;

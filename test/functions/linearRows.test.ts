@@ -4,8 +4,14 @@
  * rows, never with their square (a per-row re-check of a range's shape reads the whole range
  * once per row: 20 000 rows took minutes, issue 16). Counts, not times: exact on any machine.
  */
-import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from '../../src/functions/scoringFunctions';
-import { otopThai } from '../../src/functions/thaiFunction';
+import {
+  otopLevel,
+  otopNext,
+  otopPercent,
+  otopScore,
+  otopTarget,
+} from '../../src/features/standing/functions/scoringFunctions';
+import { otopThai } from '../../src/kernel/thaiFunction';
 
 /** Reads of a row allowed per row of each range argument (the column functions need 3 or 4). */
 const READS_PER_ROW = 4;

@@ -1,8 +1,14 @@
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { criteriaToRows } from '../../src/core/criteriaTable';
-import { districtResult, readFigures } from '../../src/core/districtResult';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { otopLevel, otopNext, otopPercent, otopScore, otopTarget } from '../../src/functions/scoringFunctions';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { criteriaToRows } from '../../src/features/setup/rules/criteriaTable';
+import { districtResult, readFigures } from '../../src/features/standing/rules/districtResult';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import {
+  otopLevel,
+  otopNext,
+  otopPercent,
+  otopScore,
+  otopTarget,
+} from '../../src/features/standing/functions/scoringFunctions';
 
 const column = (values: unknown[]) => values.map((v) => [v]);
 

@@ -1,6 +1,6 @@
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../../src/core/entryLayout';
-import { otopTally } from '../../src/functions/tallyFunction';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../../src/features/counting/rules/entryLayout';
+import { otopTally } from '../../src/features/counting/functions/tallyFunction';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const column = (values: unknown[]) => values.map((v) => [v]);

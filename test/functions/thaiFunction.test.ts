@@ -1,5 +1,5 @@
-import { toThaiDigits } from '../../src/core/thaiDigits';
-import { otopThai } from '../../src/functions/thaiFunction';
+import { toThaiDigits } from '../../src/kernel/thaiDigits';
+import { otopThai } from '../../src/kernel/thaiFunction';
 
 describe('OTOP_THAI', () => {
   test('numbers, text and dates', () => {

@@ -7,7 +7,7 @@
  * รหัสรายงาน column is Thai. Each test failed on the code before fiscal years were keys.
  */
 import { createHash } from 'node:crypto';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import {
   dutiesProvince,

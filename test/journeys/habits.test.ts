@@ -4,7 +4,7 @@
  * mis-counted, and the officer is told in Thai.
  */
 import { commitsWrites, dump, invalidCells } from '../../dev/fakes';
-import { BASIS_TEXT, LABEL } from '../../src/core/settings';
+import { BASIS_TEXT, LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { journeyWorkbook, PROVINCE, setSetting, THA_BO } from '../support/journey';
 import { districtStanding, type Harness } from '../support/workbook';

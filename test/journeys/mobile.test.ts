@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABEL } from '../../src/core/settings';
-import { type DistrictReminder, districtMail } from '../../src/workbook/reminderMail';
+import { LABEL } from '../../src/kernel/settings';
+import { type DistrictReminder, districtMail } from '../../src/features/reminders/sheets/reminderMail';
 import {
   dumpText,
   journeyWorkbook,
@@ -21,7 +21,7 @@ import {
   setSetting,
   THA_BO,
 } from '../support/journey';
-import { BUSY_TEXT } from '../../src/core/messages';
+import { BUSY_TEXT } from '../../src/kernel/messages';
 import { DIST } from '../support/loadBundle';
 import { asWebApp } from '../support/webApp';
 import { newHarness, OWNER } from '../support/workbook';

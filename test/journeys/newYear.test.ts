@@ -4,7 +4,7 @@
  * entries, a baseline carried twice), and the switch as each role.
  */
 import { dump } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { onlineRows, typeRows } from '../support/entries';
 import {
   dutiesProvince,

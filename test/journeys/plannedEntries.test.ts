@@ -4,7 +4,7 @@
  * and the data check alike; the data day the formulas count to is kept at today by the
  * province's actions and set-up, so the table and the server read one day.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { triggerResolver } from '../support/duties';
 import { activityRows, typeRows, typeTwoDistricts } from '../support/entries';
 import { NOWHERE, PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';

@@ -5,7 +5,7 @@
  * check and ignored. A submission killed at any call is finished or undone by the next run,
  * and every committed submission has exactly one log row.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import {
   dutiesProvince,
   nameInSettings,

@@ -7,7 +7,7 @@
  * may step over.
  */
 import { dump } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from '../support/entries';
 import { type PositionResult, smallProvince, sweep } from '../support/faultSweep';
 import { loadBundle } from '../support/loadBundle';

@@ -4,7 +4,7 @@
  * the add-on acting only on the sheets it made; a row counting only for its sheet's district;
  * the log as evidence.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { onlineRows, typeRows } from '../support/entries';
 import {
   dumpText,

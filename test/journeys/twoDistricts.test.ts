@@ -4,7 +4,7 @@
  * each district they are named for; a district they are not named for is refused in Thai and
  * changes nothing (dumps compared).
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { dutiesProvince, nameInSettings, SANGKHOM, sheetValues, THA_BO } from '../support/duties';
 import { dumpText } from '../support/journey';
 import type { Harness } from '../support/workbook';

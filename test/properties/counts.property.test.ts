@@ -7,10 +7,10 @@
  * the seed and the shrunk case on a failure; shrunk cases found are kept below as examples.
  */
 import fc from 'fast-check';
-import { dayOf } from '../../src/core/civilDate';
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
-import { type DistrictEvaluation, evaluateDistrict } from '../../src/core/districtEvaluation';
+import { dayOf } from '../../src/kernel/civilDate';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { type DistrictEvaluation, evaluateDistrict } from '../../src/features/standing/rules/districtEvaluation';
 import {
   type Counts,
   DISTRICT,

@@ -1,5 +1,5 @@
 /**
- * Properties of the rule that tells a sheet's header row (core/layout.ts isHeaderRow), which
+ * Properties of the rule that tells a sheet's header row (kernel/layout.ts isHeaderRow), which
  * set-up, the data check and every reader of the entry sheets follow: the header row as officers
  * leave it (half or more of the declared headers kept, spaced or bracketed otherwise, and any
  * number of columns of their own added anywhere) is always the header; a row of entries as
@@ -8,9 +8,9 @@
  * it, moving every row.
  */
 import fc from 'fast-check';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
-import { isHeaderRow, type Layout } from '../../src/core/layout';
-import { SUBMISSION_LAYOUT } from '../../src/workbook/submissions';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { isHeaderRow, type Layout } from '../../src/kernel/layout';
+import { SUBMISSION_LAYOUT } from '../../src/features/submissions/sheets/submissions';
 
 /** Runs per property. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);

@@ -6,7 +6,7 @@
  * counts, score and level, and they are the letter's counts as the independent reading gives them. Fewer cases than the core properties: each is a workbook.
  */
 import fc from 'fast-check';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { typeTwoDistricts } from '../support/entries';
 import { type DistrictMeaning, districtMeaning, expectedCounts, render, style } from '../support/generatedDistrict';
 import { PROVINCE, SANGKHOM, setSetting, THA_BO } from '../support/journey';

@@ -1,11 +1,11 @@
 /**
  * The board สถานะการส่งรายงาน as a submission rebuilds it: read in one Sheets API call before the
- * first write (adapter/sheetState.ts), with the log it appends to, instead of a SpreadsheetApp
+ * first write (platform/sheetState.ts), with the log it appends to, instead of a SpreadsheetApp
  * getter per check; the record sheet's rows as read with the configuration; and still
  * repaired whole when somebody changed it by hand (its values, notes, bold header, frozen
  * panes and colour rules end as on a board nobody touched).
  */
-import { SHEET } from '../../src/workbook/sheetNames';
+import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { dutiesProvince, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 

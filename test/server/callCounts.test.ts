@@ -56,6 +56,6 @@ test('set-up, data check and round summary use the same calls for 100 and 10 000
   // the check reads each district's two ranges' values and formulas, and writes one list.
   expect(service(large.setUp)).toBeLessThan(750);
   expect(service(large.check)).toBeLessThan(250);
-  // the records' seals are computed in the script (core/sha256.ts), not one call each
+  // the records' seals are computed in the script (kernel/sha256.ts), not one call each
   expect(large.checkDigests).toBe(0);
 });

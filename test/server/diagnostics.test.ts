@@ -6,10 +6,10 @@
  * sheet never stays behind.
  */
 import { dump, type FakeWorkbook, type WorkbookDump } from '../../dev/fakes';
-import { SCRATCH_NAME } from '../../src/adapter/scratchSheet';
-import { LABEL } from '../../src/core/settings';
-import { JSON_TITLE, LIVE_TITLE } from '../../src/workbook/diagnosticsSheet';
-import { SHEET } from '../../src/workbook/sheetNames';
+import { SCRATCH_NAME } from '../../src/platform/scratchSheet';
+import { LABEL } from '../../src/kernel/settings';
+import { JSON_TITLE, LIVE_TITLE } from '../../src/features/selfCheck/sheets/diagnosticsSheet';
+import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { activityRows, typeRows } from '../support/entries';
 import { sweep } from '../support/faultSweep';
 import { loadBundle } from '../support/loadBundle';

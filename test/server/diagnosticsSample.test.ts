@@ -8,11 +8,11 @@
  * conversion, a used-up mail quota and a failed e-mail are told, and the findings still written.
  */
 import { dump, FAKE_PDF_MARKER, type SentMail } from '../../dev/fakes';
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { LABEL } from '../../src/core/settings';
-import { JSON_TITLE, TECHNICAL_TITLE } from '../../src/workbook/diagnosticsSheet';
-import { SAMPLE_CHECKS, SAMPLE_PDF_NAME } from '../../src/workbook/samplePdf';
-import { SHEET } from '../../src/workbook/sheetNames';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { LABEL } from '../../src/kernel/settings';
+import { JSON_TITLE, TECHNICAL_TITLE } from '../../src/features/selfCheck/sheets/diagnosticsSheet';
+import { SAMPLE_CHECKS, SAMPLE_PDF_NAME } from '../../src/features/selfCheck/sheets/samplePdf';
+import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { loadBundle } from '../support/loadBundle';
 import { type Harness, newHarness, OWNER } from '../support/workbook';
 

@@ -1,7 +1,7 @@
 /**
  * Round trips that must not grow with the districts (issue 23): the add-on's sheets are found
  * with one Sheets API read whatever their number, and the blocks shown are read in one batch
- * (adapter/batchRead.ts), so the sidebar's opening and the duties view cost the same calls in
+ * (platform/batchRead.ts), so the sidebar's opening and the duties view cost the same calls in
  * a workbook of two districts and of the letter's nine; and a submission's preview reads its
  * own district's two sheets only. Exact counts and times are the bench's (`npm run bench -- budgets`).
  */

@@ -4,7 +4,7 @@
  * they are, and every count agrees — the district table, the evidence titles (a title's count
  * is the count, not the number of listed rows) and the e-mail.
  */
-import { SNAPSHOT_LIMIT } from '../../src/workbook/submissions';
+import { SNAPSHOT_LIMIT } from '../../src/features/submissions/sheets/submissions';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { dutiesProvince, THA_BO } from '../support/duties';
 

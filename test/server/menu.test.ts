@@ -31,7 +31,7 @@ test('the menu’s set-up reports in a Thai alert; the sidebar opens', () => {
 
 test('a second officer’s action waits for the first and is told so in Thai', () => {
   const h = newHarness();
-  const holder = h.run.globals.LockService.getScriptLock(); // the lock every action takes (adapter/lock.ts)
+  const holder = h.run.globals.LockService.getScriptLock(); // the lock every action takes (platform/lock.ts)
   expect(holder.tryLock(1000)).toBe(true);
   const other = h.as(OWNER); // the same person in a second window is a second execution
   expect(() => other.gas.sidebarSetUp()).toThrow('มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่');

@@ -1,10 +1,10 @@
 /**
- * Set-up reads every sheet's protection in one Sheets API call (adapter/protections.ts
+ * Set-up reads every sheet's protection in one Sheets API call (platform/protections.ts
  * readSheetProtections): a protection already as the settings ask costs no SpreadsheetApp call,
  * and one changed by hand in Sheets (an editor added, domain edit, its description, an opened
  * range) is still put back.
  */
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { PROVINCE, setSetting, THA_BO } from '../support/journey';
 import { newHarness } from '../support/workbook';
 

@@ -5,7 +5,7 @@
  * trigger fires twice), the province's digest, the mail quota exhausted midway, switched off.
  */
 import type { SentMail } from '../../dev/fakes';
-import { dayOfDate, isoOfDay } from '../../src/core/civilDate';
+import { dayOfDate, isoOfDay } from '../../src/kernel/civilDate';
 import {
   dutiesProvince,
   loadCompiledBundle,
@@ -48,7 +48,7 @@ const THA_BO_SUBMITS = new Map<string, { kind: 'month' | 'round'; period: string
 const dayText = (ms: number) => isoOfDay(dayOfDate(new Date(ms)));
 
 /**
- * An oracle written apart from src/core/duties.ts: does a district that has submitted `done`
+ * An oracle written apart from src/features/submissions/rules/duties.ts: does a district that has submitted `done`
  * (duty keys, each with the ISO day it was submitted) get a reminder on `day` at 08:00?
  */
 function dueOn(day: string, done: ReadonlyMap<string, string>): { remind: boolean; overdue: boolean } {

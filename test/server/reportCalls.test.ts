@@ -1,7 +1,7 @@
 /**
  * A report's official form (merges, font sizes, bold parts, alignments, bordered tables with
  * grey headers, column widths, row heights) is applied in one Sheets API batchUpdate
- * (adapter/reportSheet.ts formRequests_), not a SpreadsheetApp call or two per block, and the
+ * (platform/reportSheet.ts formRequests_), not a SpreadsheetApp call or two per block, and the
  * sheet still carries every part of it.
  */
 import { dump } from '../../dev/fakes/dump';

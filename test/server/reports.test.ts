@@ -1,8 +1,8 @@
 /** Round summaries, monthly reports and sending, on the in-memory workbook through the bundle. */
 import { dump, effectiveFormat } from '../../dev/fakes';
-import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
-import { LABEL } from '../../src/core/settings';
-import { FORM_ROWS } from '../../src/workbook/officialForm';
+import { CRITERIA_2565, levelOfScore } from '../../src/kernel/criteria';
+import { LABEL } from '../../src/kernel/settings';
+import { FORM_ROWS } from '../../src/features/reports/sheets/officialForm';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { type Harness, keptHarness, newHarness } from '../support/workbook';
 

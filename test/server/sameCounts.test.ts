@@ -7,8 +7,8 @@
  */
 import { generateWorkbook, type ScaleSpec } from '../../bench/generator';
 import { fillEntries, writeDistrictSheet } from '../../bench/workbook';
-import { NO_FIGURE, UNASSESSED } from '../../src/core/districtResult';
-import { BASIS_TEXT, LABEL } from '../../src/core/settings';
+import { NO_FIGURE, UNASSESSED } from '../../src/features/standing/rules/districtResult';
+import { BASIS_TEXT, LABEL } from '../../src/kernel/settings';
 import { newHarness } from '../support/workbook';
 
 const SMALL: ScaleSpec = { name: 'small', districts: 'letter', activities: 160, online: 420, baseline: 90 };

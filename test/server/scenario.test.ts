@@ -3,9 +3,9 @@
  * reaches a chosen level; the live table shows that level in its colour band.
  */
 import { effectiveFormat } from '../../dev/fakes';
-import { CRITERIA_2565, levelOfScore } from '../../src/core/criteria';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { operatorTarget } from '../../src/core/targets';
+import { CRITERIA_2565, levelOfScore } from '../../src/kernel/criteria';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { operatorTarget } from '../../src/features/standing/rules/targets';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { newHarness } from '../support/workbook';
 

@@ -3,9 +3,9 @@
  * band rule and protection; idempotent; nothing typed is lost.
  */
 import { dump } from '../../dev/fakes';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { LABEL } from '../../src/core/settings';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows } from '../support/entries';
 import { newHarness, OWNER } from '../support/workbook';
 

@@ -1,6 +1,6 @@
 /**
  * A repeat set-up that finds everything in place reads what it checks in a few block reads
- * (adapter/sheetState.ts: one Sheets API read of the laid-out sheets' sizes, frozen rows, tab
+ * (platform/sheetState.ts: one Sheets API read of the laid-out sheets' sizes, frozen rows, tab
  * colours, header and data cells, colour rules) instead of about 20 SpreadsheetApp calls a
  * sheet (issue 23): its calls do not grow with the districts, and no laid-out sheet is fetched.
  * What one read shows differing is still repaired the SpreadsheetApp way. Exact counts are the

@@ -5,8 +5,8 @@
  * the letter's weekdays (the fourth Fridays of March, May and September).
  */
 import { dump } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
-import { fiscalYearOfIso } from '../../src/sidebar/fiscalYear';
+import { LABEL } from '../../src/kernel/settings';
+import { fiscalYearOfIso } from '../../src/features/fiscalYears/panel/fiscalYear';
 import { activityRows, typeRows } from '../support/entries';
 import { districtStanding, newHarness, OWNER } from '../support/workbook';
 

@@ -11,6 +11,8 @@ import ts from 'typescript';
 const ROOT = join(__dirname, '..', '..');
 const page = readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
 const script = /<script>([\s\S]*)<\/script>/.exec(page)?.[1] ?? '';
+/** The browser code: the sidebar's shell and the features' panels. */
+const BROWSER_CODE = /^src\/(sidebar|features\/[^/]+\/panel)\//;
 
 /** Every .ts file under a folder. */
 function tsFiles(dir: string): string[] {
@@ -62,10 +64,9 @@ test('the script has nothing of the server: no Apps Script service, none of its 
   for (const service of ['SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'MailApp', 'Session']) {
     expect({ service, found: script.includes(service) }).toEqual({ service, found: false });
   }
-  const sidebarText = tsFiles(join(ROOT, 'src', 'sidebar'))
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
-  const serverFiles = tsFiles(join(ROOT, 'src')).filter((f) => !relative(ROOT, f).startsWith('src/sidebar'));
+  const browserFiles = tsFiles(join(ROOT, 'src')).filter((f) => BROWSER_CODE.test(relative(ROOT, f)));
+  const sidebarText = browserFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const serverFiles = tsFiles(join(ROOT, 'src')).filter((f) => !BROWSER_CODE.test(relative(ROOT, f)));
   const serverTexts = [...new Set(serverFiles.flatMap(literals))].filter(
     (text) => text.trim().length >= 12 && !sidebarText.includes(text),
   );
@@ -73,21 +74,23 @@ test('the script has nothing of the server: no Apps Script service, none of its 
   expect(serverTexts.filter((text) => script.includes(text))).toEqual([]);
 });
 
-test('the build bundles only src/sidebar/, and refuses a client that imports the server', () => {
+test('the build bundles only src/sidebar/ and the panels, and refuses a client that imports the server', () => {
   const built = bundle('src/sidebar/main.ts');
   expect(built.error).toBeUndefined();
-  expect(built.inputs?.every((f) => f.startsWith('src/sidebar/'))).toBe(true);
-  expect(built.inputs).toEqual(expect.arrayContaining(['src/sidebar/main.ts', 'src/sidebar/rpc.ts']));
+  expect(built.inputs?.every((f) => BROWSER_CODE.test(f))).toBe(true);
+  expect(built.inputs).toEqual(
+    expect.arrayContaining(['src/sidebar/main.ts', 'src/sidebar/rpc.ts', 'src/features/standing/panel/standing.ts']),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'otop-sidebar-'));
   try {
     const entry = join(dir, 'leaky.ts');
     writeFileSync(
       entry,
-      `import { toThaiDigits } from ${JSON.stringify(join(ROOT, 'src', 'core', 'thaiDigits'))};\nconsole.log(toThaiDigits('1'));\n`,
+      `import { toThaiDigits } from ${JSON.stringify(join(ROOT, 'src', 'kernel', 'thaiDigits'))};\nconsole.log(toThaiDigits('1'));\n`,
     );
     const leaky = bundle(relative(ROOT, entry));
-    expect(leaky.error).toContain('the sidebar bundle must contain only src/sidebar/');
-    expect(leaky.error).toContain('src/core/thaiDigits.ts');
+    expect(leaky.error).toContain('the sidebar bundle must contain only src/sidebar/ and src/features/*/panel/');
+    expect(leaky.error).toContain('src/kernel/thaiDigits.ts');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -33,7 +33,7 @@
  * regression in test/simulator/regressions.json, which the bounded run replays.
  */
 import { EXECUTION_TIME_MESSAGE, type FaultMode } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, type HarnessOptions, keptHarness, newHarness } from './workbook';

@@ -8,9 +8,9 @@
  * shares no code with the add-on's tally.
  */
 import fc from 'fast-check';
-import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
-import { THAI_MONTHS, THAI_MONTHS_SHORT } from '../../src/core/thaiDate';
+import { DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { THAI_MONTHS, THAI_MONTHS_SHORT } from '../../src/kernel/thaiDate';
 
 /** The district the sheets belong to, and another one. */
 export const DISTRICT = 'ท่าบ่อ';

@@ -6,7 +6,7 @@
  * that user's own rights, and each outcome is checked against what the role may do.
  */
 import { dump } from '../../dev/fakes';
-import { LABEL } from '../../src/core/settings';
+import { LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, keptHarness, newHarness, OWNER } from './workbook';
 

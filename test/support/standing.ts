@@ -1,12 +1,12 @@
 /** Standings built from per-district rows, as the district table's formula evaluates them. */
-import type { Day } from '../../src/core/civilDate';
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
-import { evaluateDistrict } from '../../src/core/districtEvaluation';
-import type { PercentBasis } from '../../src/core/districtResult';
-import { NONG_KHAI_DISTRICTS } from '../../src/core/districts';
-import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/core/entryLayout';
-import { type Standing, standingOf } from '../../src/workbook/standing';
+import type { Day } from '../../src/kernel/civilDate';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { evaluateDistrict } from '../../src/features/standing/rules/districtEvaluation';
+import type { PercentBasis } from '../../src/features/standing/rules/districtResult';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { type Standing, standingOf } from '../../src/features/standing/sheets/standing';
 
 /** One district's sheets' data rows (no header) and its typed figures. */
 export interface DistrictData {

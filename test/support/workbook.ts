@@ -11,7 +11,7 @@ import {
   snapshotWorkbook,
   type WorkbookOptions,
 } from '../../dev/fakes';
-import type { DistrictStanding } from '../../src/server/api';
+import type { DistrictStanding } from '../../src/app/api';
 import { type BundleScope, DIST, loadBundle } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';

@@ -1,13 +1,13 @@
 /**
- * The board สถานะการส่งรายงาน: each state's cell text (src/workbook/board.ts), and in the
+ * The board สถานะการส่งรายงาน: each state's cell text (src/features/submissions/sheets/board.ts), and in the
  * workbook, each state's colour from the sheet's own conditional-format rules.
  */
 import { effectiveFormat } from '../../dev/fakes';
-import { CALENDAR_2565 } from '../../src/core/calendar';
-import { dayOf } from '../../src/core/civilDate';
-import { fiscalDuties, yearDuties } from '../../src/core/duties';
-import { boardGrid, STATUS_COLOURS } from '../../src/workbook/board';
-import type { SubmissionRecord } from '../../src/workbook/submissions';
+import { CALENDAR_2565 } from '../../src/kernel/calendar';
+import { dayOf } from '../../src/kernel/civilDate';
+import { fiscalDuties, yearDuties } from '../../src/features/submissions/rules/duties';
+import { boardGrid, STATUS_COLOURS } from '../../src/features/submissions/sheets/board';
+import type { SubmissionRecord } from '../../src/features/submissions/sheets/submissions';
 import { dutiesProvince, sheetValues, THA_BO } from '../support/duties';
 
 /** A trusted record submitted on a day. */

@@ -1,6 +1,11 @@
-import { channelMatcher, DEFAULT_CHANNEL_ROWS } from '../../src/core/channels';
-import { criteriaOrDefault } from '../../src/core/criteriaTable';
-import { CRITERIA_LAYOUT, channelTableOf, criteriaSheetRows, fitChannelRows } from '../../src/workbook/criteriaSheet';
+import { channelMatcher, DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { criteriaOrDefault } from '../../src/features/setup/rules/criteriaTable';
+import {
+  CRITERIA_LAYOUT,
+  channelTableOf,
+  criteriaSheetRows,
+  fitChannelRows,
+} from '../../src/features/setup/sheets/criteriaSheet';
 
 describe('the channel alias table fits the columns the formulas read', () => {
   const rows = criteriaSheetRows(criteriaOrDefault([]).criteria);

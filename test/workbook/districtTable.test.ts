@@ -1,7 +1,7 @@
 /** The district table's plan: one district formula per row, a native total row. */
-import { BASIS_TEXT } from '../../src/core/settings';
-import { DISTRICT_OUTPUTS } from '../../src/core/districtResult';
-import { columnLetter } from '../../src/workbook/a1';
+import { BASIS_TEXT } from '../../src/kernel/settings';
+import { DISTRICT_OUTPUTS } from '../../src/features/standing/rules/districtResult';
+import { columnLetter } from '../../src/kernel/a1';
 import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
@@ -10,7 +10,7 @@ import {
   type TableRefs,
   totalRowCells,
   TOTAL_LABEL,
-} from '../../src/workbook/districtTable';
+} from '../../src/features/setup/sheets/districtTable';
 
 const refs: TableRefs = {
   baseline: "'ฐาน ๒๕๖๔'!A1:C",

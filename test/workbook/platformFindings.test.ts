@@ -3,10 +3,14 @@
  * ignores the leading apostrophe, refuses even quoted Thai names, cannot read rules back, or a
  * run whose probes only the live cells show), and the result sheet's plan and JSON block.
  */
-import { readProbeAnswer, probeAnswer } from '../../src/core/selfCheckProbe';
-import { diagnosticsJson, diagnosticsSheetPlan, previousLive } from '../../src/workbook/diagnosticsSheet';
-import type { LiveSeen, Observations } from '../../src/workbook/observations';
-import { platformFindings } from '../../src/workbook/platformFindings';
+import { readProbeAnswer, probeAnswer } from '../../src/features/selfCheck/rules/selfCheckProbe';
+import {
+  diagnosticsJson,
+  diagnosticsSheetPlan,
+  previousLive,
+} from '../../src/features/selfCheck/sheets/diagnosticsSheet';
+import type { LiveSeen, Observations } from '../../src/features/selfCheck/sheets/observations';
+import { platformFindings } from '../../src/features/selfCheck/sheets/platformFindings';
 
 const num = (n: number) => ({ kind: 'number' as const, text: String(n) });
 const str = (t: string) => ({ kind: 'string' as const, text: t });

@@ -1,8 +1,19 @@
-/** What the reminders owe (workbook/reminderLedger.ts, reminderMail.ts owedMails), as pure data. */
-import { dayOf, isoOfDay } from '../../src/core/civilDate';
-import { dutyStatus, reminderWindow, roundDuty } from '../../src/core/duties';
-import { currentLedger, isOwed, ledgerKey, mailedToday, withEntries } from '../../src/workbook/reminderLedger';
-import { DIGEST_KEY, type DistrictReminder, owedMails, type ReminderPlan } from '../../src/workbook/reminderMail';
+/** What the reminders owe (features/reminders/sheets/reminderLedger.ts, reminderMail.ts owedMails), as pure data. */
+import { dayOf, isoOfDay } from '../../src/kernel/civilDate';
+import { dutyStatus, reminderWindow, roundDuty } from '../../src/features/submissions/rules/duties';
+import {
+  currentLedger,
+  isOwed,
+  ledgerKey,
+  mailedToday,
+  withEntries,
+} from '../../src/features/reminders/sheets/reminderLedger';
+import {
+  DIGEST_KEY,
+  type DistrictReminder,
+  owedMails,
+  type ReminderPlan,
+} from '../../src/features/reminders/sheets/reminderMail';
 
 const today = dayOf(2022, 5, 26);
 const day = isoOfDay(today);

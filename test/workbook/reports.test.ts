@@ -1,9 +1,9 @@
 /** The pure builders of the round summary, the monthly report and what is sent. */
-import { dayOf } from '../../src/core/civilDate';
-import { CRITERIA_2565 } from '../../src/core/criteria';
-import { defaultSettings } from '../../src/core/settings';
-import { emailHtml, escapeHtml, lineText } from '../../src/workbook/delivery';
-import { FORM_ROWS, formGrid, memoReference, readDocument } from '../../src/workbook/officialForm';
+import { dayOf } from '../../src/kernel/civilDate';
+import { CRITERIA_2565 } from '../../src/kernel/criteria';
+import { defaultSettings } from '../../src/kernel/settings';
+import { emailHtml, escapeHtml, lineText } from '../../src/features/reports/sheets/delivery';
+import { FORM_ROWS, formGrid, memoReference, readDocument } from '../../src/features/reports/sheets/officialForm';
 import {
   provisionalStatus,
   type MadeBy,
@@ -11,7 +11,7 @@ import {
   NEWEST,
   reportLayout,
   roundSummaryDocument,
-} from '../../src/workbook/reportSheets';
+} from '../../src/features/reports/sheets/reportSheets';
 import { letterDistricts, standingFor } from '../support/standing';
 
 const act = (date: string, district: string, budget = 'ไม่ใช้') => [

@@ -1,5 +1,12 @@
-import { dayOf } from '../../src/core/civilDate';
-import { BASIS_TEXT, defaultSettings, LABEL, LETTER_EMAIL, readSettings, settingsRows } from '../../src/core/settings';
+import { dayOf } from '../../src/kernel/civilDate';
+import {
+  BASIS_TEXT,
+  defaultSettings,
+  LABEL,
+  LETTER_EMAIL,
+  readSettings,
+  settingsRows,
+} from '../../src/kernel/settings';
 
 const names = ['เมืองหนองคาย', 'ท่าบ่อ'];
 

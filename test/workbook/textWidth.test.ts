@@ -26,7 +26,7 @@ test('one word segmenter serves every text, and the pieces are those of a segmen
   try {
     jest.isolateModules(() => {
       const { breakPieces, lineCount } =
-        require('../../src/workbook/textWidth') as typeof import('../../src/workbook/textWidth');
+        require('../../src/features/reports/sheets/textWidth') as typeof import('../../src/features/reports/sheets/textWidth');
       for (const text of TEXTS) {
         const fresh = text
           .split(/(?<=\s)/)
@@ -48,7 +48,8 @@ test('one word segmenter serves every text, and the pieces are those of a segmen
 });
 
 test('a character outside the Basic Multilingual Plane is one unknown character wide, not two', () => {
-  const { textWidthPx } = require('../../src/workbook/textWidth') as typeof import('../../src/workbook/textWidth');
+  const { textWidthPx } =
+    require('../../src/features/reports/sheets/textWidth') as typeof import('../../src/features/reports/sheets/textWidth');
   // U+1F600 (two UTF-16 units) and U+4E2D (one) are both outside the Sarabun tables.
   expect(textWidthPx('ก😀ก', 10)).toBeCloseTo(textWidthPx('ก中ก', 10), 9);
   expect(textWidthPx('😀', 10)).toBeGreaterThan(0);

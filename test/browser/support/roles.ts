@@ -4,8 +4,8 @@
  */
 import { seedDemo, setUp } from '../../../dev/preview/demo';
 import type { PreviewRuntime } from '../../../dev/preview/runtime';
-import { LABEL } from '../../../src/core/settings';
-import { SHEET } from '../../../src/workbook/sheetNames';
+import { LABEL } from '../../../src/kernel/settings';
+import { SHEET } from '../../../src/features/setup/sheets/sheetNames';
 
 /** Tha Bo's officer, named in `ผู้แก้ไข อ.ท่าบ่อ (อีเมล)` by officerSeed. */
 export const OFFICER = 'tha@district.example';

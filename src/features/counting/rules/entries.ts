@@ -1,0 +1,785 @@
+/**
+ * Readers of the entry sheets: raw rows (as Range.getValues gives them: "" for blank, Date,
+ * number, string, boolean) become typed records with their 0-based row index and the
+ * problems found in their own cells. Each column is read where the sheet has it (a column
+ * map from its header row; the layout's own order by default), so officers may move columns
+ * and add their own. Fully blank rows are skipped (blank rows in the middle are normal);
+ * missing cells read as blank. A row of a district's own sheet counts for that district,
+ * whatever its district cell says. Checks across rows are in dataCheck.ts.
+ */
+import { channelMatcher, DEFAULT_CHANNEL_ROWS } from './channels';
+import { type Day, isDate } from '../../../kernel/civilDate';
+import { parseDate } from '../../../kernel/dateParse';
+import { districtMatcher } from '../../setup/rules/districts';
+import {
+  ACTIVITY_LAYOUT,
+  type ActivityColumn,
+  BASELINE_LAYOUT,
+  type BaselineColumn,
+  ONLINE_LAYOUT,
+  type OnlineColumn,
+  parseBudget,
+} from './entryLayout';
+import type { ColumnIndex, Layout } from '../../../kernel/layout';
+import { parseCount, parseNumber } from '../../../kernel/numbers';
+import type { OperatorKey } from './operatorIdentity';
+import { type Parsed, quote } from '../../../kernel/parsed';
+import { cleanText, isBlank, nameKey } from '../../../kernel/text';
+
+/** Rows of a range, as Range.getValues or a custom-function argument gives them. */
+export type Rows = readonly (readonly unknown[])[];
+
+/** A problem in one cell of an entry row. */
+export interface EntryProblem {
+  /** 0-based column of the sheet. */
+  readonly column: number;
+  /** What is wrong and what to do, in Thai. */
+  readonly message: string;
+}
+
+/** The cells of an activity row that decide whether it counts. */
+export interface ActivityKey {
+  /** 0-based index within the rows read. */
+  readonly row: number;
+  /** null when missing or unreadable. */
+  readonly day: Day | null;
+  /** Index in the district list, -1 when unknown or blank. */
+  readonly districtIndex: number;
+  /** True when a government budget was used; null when the cell is unreadable. */
+  readonly budgetUsed: boolean | null;
+}
+
+/** A row of the activities sheet. */
+export interface ActivityEntry extends ActivityKey {
+  /** The district as typed (cleaned). */
+  readonly district: string;
+  readonly activity: string;
+  readonly place: string;
+  readonly organiser: string;
+  /** Operators taking part; null when blank or unreadable. */
+  readonly operators: number | null;
+  /** Sales in baht; null when blank or unreadable. */
+  readonly sales: number | null;
+  readonly link: string;
+  readonly note: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** A row of the online sheet: one operator's product on one channel. */
+export interface OnlineEntry {
+  readonly row: number;
+  readonly day: Day | null;
+  readonly districtIndex: number;
+  readonly district: string;
+  /** The comparable key of the registration number (see regNoKey), '' when none. */
+  readonly regNo: string;
+  /** The registration number as typed (cleaned), '' when none: what reports show. */
+  readonly regNoText: string;
+  /** The operator's name as typed (cleaned). */
+  readonly name: string;
+  /** The name's comparison key, '' when none. */
+  readonly nameKey: string;
+  readonly product: string;
+  /** The canonical channel, undefined when blank or unknown. */
+  readonly channel: string | undefined;
+  /** The channel as typed (cleaned). */
+  readonly channelText: string;
+  readonly link: string;
+  readonly sales: number | null;
+  readonly note: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** A row of the baseline sheet: an operator already online by September 2564. */
+export interface BaselineEntry {
+  readonly row: number;
+  readonly districtIndex: number;
+  readonly district: string;
+  readonly regNo: string;
+  /** The registration number as typed (cleaned), '' when none. */
+  readonly regNoText: string;
+  readonly name: string;
+  readonly nameKey: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/** How typed district and channel names are matched; lookups are cached per typed text. */
+export interface ReadContext {
+  /** Index in the district list of a typed district name, or -1. */
+  districtOf(typed: string): number;
+  /** Canonical channel of a typed channel name or link, or undefined. */
+  channelOf(typed: string): string | undefined;
+  /** parseDate of a date cell; the same text or instant is parsed once. */
+  dateOf(value: unknown): Parsed<Day>;
+}
+
+/**
+ * Where a sheet keeps its columns and whose sheet it is: the columns found in its header row
+ * (the layout's own order by default), and the index of the district whose sheet it is, for a
+ * district's own sheet (its rows count for it), or undefined for rows stacked from several
+ * sheets, whose district cell decides.
+ */
+export interface SheetShape<K extends string> {
+  readonly columns: ColumnIndex<K>;
+  readonly district?: number;
+}
+
+/** The layout's own order, rows' district cells deciding. */
+export const ACTIVITY_SHAPE: SheetShape<ActivityColumn> = { columns: ACTIVITY_LAYOUT.at };
+export const ONLINE_SHAPE: SheetShape<OnlineColumn> = { columns: ONLINE_LAYOUT.at };
+export const BASELINE_SHAPE: SheetShape<BaselineColumn> = { columns: BASELINE_LAYOUT.at };
+
+/** The cells of an online row that decide whether it counts and for which operator. */
+export interface OnlineKey {
+  readonly day: Day | null;
+  readonly districtIndex: number;
+  readonly regNo: string;
+  readonly nameKey: string;
+  readonly channel: string | undefined;
+}
+
+const NOT_COUNTED = 'แถวนี้จึงยังไม่นับ';
+/** A web link: http(s), a host with a dot, then anything without spaces. */
+const URL = /^https?:\/\/[^\s/?#.]+(\.[^\s/?#.]+)+([/?#]\S*)?$/i;
+/** Characters dropped from registration numbers: dashes, dots and underscores (slashes stay). */
+const REG_NO_NOISE = /[-‐‑‒–—―_.]/g;
+const LEADING_ZEROS = /^0+(?=\d)/;
+const ALL_DIGITS = /^\d+$/;
+const BAHT = /\s*(บาท|บ\.)\s*$/;
+const TRAILING_COMMA = /,$/;
+/** Name keys of what officers type for "no registration number". */
+const NO_REG_NO = new Set(['', 'ไม่มี', 'ไม่ระบุ', 'n/a', 'na', 'none', 'null']);
+/** Separator of cells in a row's content key (not white space, so not removed by nameKey). */
+const CELL_SEPARATOR = '\u241f';
+/** A character cleanText changes: white space other than a plain space, or invisible. */
+const UNCLEAN_CHAR = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
+const SPACE = 32;
+
+/**
+ * What readings of several district lists can share: dates (a text or an instant means the same
+ * day whatever the districts) and channel names (for one alias table). The server evaluates
+ * each district on its own, as the district formula does, and shares one memo across them.
+ */
+export interface ReadMemo {
+  readonly textDates: Map<string, Parsed<Day>>;
+  readonly instantDates: Map<number, Parsed<Day>>;
+  /** The alias table the channel matcher and cache are for. */
+  channelRows: Rows | null;
+  channelOf: ((typed: string) => string | undefined) | null;
+  readonly channels: Map<string, string | undefined>;
+}
+
+/** A memo to share across readContext calls (see ReadMemo). */
+export function newReadMemo(): ReadMemo {
+  return { textDates: new Map(), instantDates: new Map(), channelRows: null, channelOf: null, channels: new Map() };
+}
+
+/**
+ * The matching context of a district list and a channel alias table.
+ * @param districts the district names, in table order
+ * @param channelRows the channel alias table; the default table when omitted
+ * @param memo what earlier contexts read and this one may reuse; a fresh one when omitted
+ */
+export function readContext(
+  districts: readonly string[],
+  channelRows: Rows = DEFAULT_CHANNEL_ROWS,
+  memo: ReadMemo = newReadMemo(),
+): ReadContext {
+  const district = districtMatcher(districts);
+  const districtCache = new Map<string, number>();
+  if (memo.channelRows !== channelRows || !memo.channelOf) {
+    memo.channels.clear();
+    memo.channelRows = channelRows;
+    memo.channelOf = channelMatcher(channelRows);
+  }
+  const channel = memo.channelOf;
+  const channelCache = memo.channels;
+  // A sheet has few distinct dates (a year of days in a handful of formats): parsing each
+  // once keeps Thai-digit folding, regexes and calendar checks out of the per-row cost.
+  const { textDates, instantDates } = memo;
+  return {
+    districtOf(typed) {
+      let index = districtCache.get(typed);
+      if (index === undefined) {
+        index = district(typed);
+        districtCache.set(typed, index);
+      }
+      return index;
+    },
+    channelOf(typed) {
+      if (channelCache.has(typed)) return channelCache.get(typed);
+      const found = channel(typed);
+      channelCache.set(typed, found);
+      return found;
+    },
+    dateOf(value) {
+      if (typeof value === 'string') return parsedOnce_(textDates, value, value);
+      if (isDate(value)) return parsedOnce_(instantDates, value.getTime(), value);
+      return parseDate(value);
+    },
+  };
+}
+
+/** parseDate of a value, remembered under a key. */
+function parsedOnce_<K>(cache: Map<K, Parsed<Day>>, key: K, value: unknown): Parsed<Day> {
+  let parsed = cache.get(key);
+  if (parsed === undefined) {
+    parsed = parseDate(value);
+    cache.set(key, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The comparable key of an OTOP registration number: Thai digits as Arabic, no spaces,
+ * dashes or dots, lower case; an all-digit number without leading zeros (a number cell and
+ * a text cell then agree). "-", "ไม่มี" and the like give ''.
+ * @param value the cell value
+ */
+export function regNoKey(value: unknown): string {
+  if (typeof value === 'string' && ALL_DIGITS.test(value)) return value.replace(LEADING_ZEROS, '');
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (isBlank(value) || typeof value === 'boolean') return '';
+  if (typeof value !== 'string') return regNoKeyNow_(value);
+  // A number typed as text (4303-0001) is an operator's on each of its rows: worked out once.
+  let key = regNoKeys_.get(value);
+  if (key === undefined) {
+    if (regNoKeys_.size >= REG_NO_KEYS_KEPT) regNoKeys_.clear();
+    key = regNoKeyNow_(value);
+    regNoKeys_.set(value, key);
+  }
+  return key;
+}
+
+/** regNoKey of a value that is not all digits, uncached. */
+function regNoKeyNow_(value: unknown): string {
+  const key = nameKey(String(value)).replace(REG_NO_NOISE, '');
+  if (NO_REG_NO.has(key)) return '';
+  return ALL_DIGITS.test(key) ? key.replace(LEADING_ZEROS, '') : key;
+}
+
+/** Typed registration numbers' keys worked out so far (the map restarts when full). */
+const regNoKeys_ = new Map<string, string>();
+const REG_NO_KEYS_KEPT = 50000;
+
+/**
+ * The content key of a row for finding duplicates: its layout cells with white space and
+ * zero-width characters ignored, case ignored, Thai digits as Arabic, and the date cell
+ * compared as its day when readable (so 25/03/2565 and a date cell of that day agree).
+ * @param row the raw row
+ * @param columns the sheet columns of the layout's cells, in layout order (-1: not in the sheet)
+ * @param date the date column and the day read from it, or undefined for a layout without one
+ */
+export function rowContentKey(
+  row: readonly unknown[],
+  columns: readonly number[],
+  date?: { column: number; day: Day | null },
+): string {
+  let key = '';
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    const value = c >= 0 && c < row.length ? row[c] : '';
+    if (i > 0) key += CELL_SEPARATOR;
+    if (date !== undefined && c === date.column && date.day !== null) key += `#${date.day}`;
+    else key += isDate(value) ? `@${value.getTime()}` : String(value ?? '');
+  }
+  return nameKey(key);
+}
+
+/**
+ * The sheet columns of a layout's cells, in layout order, for rowContentKey.
+ * @param layout the layout
+ * @param columns where the sheet has them
+ */
+export function layoutColumns<K extends string>(layout: Layout<K>, columns: ColumnIndex<K>): number[] {
+  return layout.columns.map((c) => columns[c.key]);
+}
+
+/**
+ * Reads an activities sheet.
+ * @param rows the rows, without the header
+ * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
+ */
+export function readActivities(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<ActivityColumn> = ACTIVITY_SHAPE,
+): ActivityEntry[] {
+  const out: ActivityEntry[] = [];
+  const problems = new RowProblems_();
+  const A = shape.columns;
+  const cells = layoutColumns(ACTIVITY_LAYOUT, A);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    const core = readActivityCore_(row, index, context, shape, cells, problems);
+    if (core === null) continue;
+    const activity = cellText(cell_(row, A.activity));
+    if (activity === '') problems.add(at_(A.activity), 'ไม่มีชื่อกิจกรรม ให้ใส่ชื่อกิจกรรมหรืองานที่จัด');
+    out.push({
+      row: index,
+      day: core.day,
+      districtIndex: core.districtIndex,
+      district: core.district,
+      activity,
+      place: cellText(cell_(row, A.place)),
+      organiser: cellText(cell_(row, A.organiser)),
+      budgetUsed: core.budgetUsed,
+      operators: readCount_(cell_(row, A.operators), at_(A.operators), problems),
+      sales: readBaht_(cell_(row, A.sales), at_(A.sales), problems),
+      link: readLink_(cell_(row, A.link), at_(A.link), problems),
+      note: cellText(cell_(row, A.note)),
+      problems: problems.take(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads only the cells of the activity rows that decide whether they count (the tally's
+ * fast path: no other cell is read and no problem is kept).
+ * @param rows the rows, without the header
+ * @param context district matching
+ * @param shape where the sheet has its columns, and whose sheet it is
+ */
+export function readActivityKeys(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<ActivityColumn> = ACTIVITY_SHAPE,
+): ActivityKey[] {
+  const out: ActivityKey[] = [];
+  const cells = layoutColumns(ACTIVITY_LAYOUT, shape.columns);
+  for (let index = 0; index < rows.length; index++) {
+    const key = readActivityCore_(rows[index], index, context, shape, cells, IGNORE_PROBLEMS);
+    if (key !== null) out.push(key);
+  }
+  return out;
+}
+
+/** The counting cells of an activity row (problems noted), or null for a blank row. */
+function readActivityCore_(
+  row: readonly unknown[],
+  index: number,
+  context: ReadContext,
+  shape: SheetShape<ActivityColumn>,
+  cells: readonly number[],
+  problems: ProblemSink_,
+): (ActivityKey & { district: string }) | null {
+  if (isBlankRow_(row, cells)) return null;
+  const A = shape.columns;
+  const budget = parseBudget(cell_(row, A.budget));
+  if (!budget.ok) problems.add(at_(A.budget), `${budget.problem} ${NOT_COUNTED}`);
+  const day = readDay_(cell_(row, A.date), at_(A.date), context, problems);
+  const district = cellText(cell_(row, A.district));
+  const districtIndex = readDistrict_(district, at_(A.district), context, shape.district, problems);
+  return { row: index, day, districtIndex, district, budgetUsed: budget.ok ? budget.value : null };
+}
+
+/**
+ * Reads an online sheet.
+ * @param rows the rows, without the header
+ * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
+ */
+export function readOnline(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<OnlineColumn> = ONLINE_SHAPE,
+): OnlineEntry[] {
+  const out: OnlineEntry[] = [];
+  const problems = new RowProblems_();
+  const O = shape.columns;
+  const cells = layoutColumns(ONLINE_LAYOUT, O);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    const core = readOnlineCore_(row, context, shape, cells, problems);
+    if (core === null) continue;
+    out.push({
+      row: index,
+      day: core.day,
+      districtIndex: core.districtIndex,
+      district: core.district,
+      regNo: core.regNo,
+      regNoText: core.regNo === '' ? '' : cellText(cell_(row, O.regNo)),
+      name: core.name,
+      nameKey: core.nameKey,
+      product: cellText(cell_(row, O.product)),
+      channel: core.channel,
+      channelText: core.channelText,
+      link: readLink_(cell_(row, O.link), at_(O.link), problems),
+      sales: readBaht_(cell_(row, O.sales), at_(O.sales), problems),
+      note: cellText(cell_(row, O.note)),
+      problems: problems.take(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads only the cells of an online row that decide whether it counts (the tally's fast
+ * path: the other cells are neither read nor checked, and no problem is kept).
+ * @param row a raw online row
+ * @param context district and channel matching
+ * @param shape where the sheet has its columns, and whose sheet it is
+ * @param cells layoutColumns(ONLINE_LAYOUT, shape.columns)
+ * @return the counting cells, or null for a blank row
+ */
+export function readOnlineKey(
+  row: readonly unknown[],
+  context: ReadContext,
+  shape: SheetShape<OnlineColumn>,
+  cells: readonly number[],
+): OnlineKey | null {
+  return readOnlineCore_(row, context, shape, cells, IGNORE_PROBLEMS);
+}
+
+/** The identifying cells of an online row (problems noted), or null for a blank row. */
+function readOnlineCore_(
+  row: readonly unknown[],
+  context: ReadContext,
+  shape: SheetShape<OnlineColumn>,
+  cells: readonly number[],
+  problems: ProblemSink_,
+): (OnlineKey & { district: string; name: string; channelText: string }) | null {
+  if (isBlankRow_(row, cells)) return null;
+  const O = shape.columns;
+  const day = readDay_(cell_(row, O.date), at_(O.date), context, problems);
+  const district = cellText(cell_(row, O.district));
+  const districtIndex = readDistrict_(district, at_(O.district), context, shape.district, problems);
+  const regNo = readRegNo_(cell_(row, O.regNo), at_(O.regNo), problems);
+  const name = cellText(cell_(row, O.name));
+  const key = readIdentity_(regNo, name, at_(O.regNo), problems);
+  const channelText = cellText(cell_(row, O.channel));
+  const channel = readChannel_(channelText, at_(O.channel), context, problems);
+  return { day, districtIndex, district, regNo, name, nameKey: key, channelText, channel };
+}
+
+/**
+ * Reads the baseline sheet. A blank district is a problem only when there is no registration
+ * number (a number alone identifies the operator).
+ * @param rows the rows, without the header
+ * @param context district matching
+ * @param shape where the sheet has its columns
+ */
+export function readBaseline(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<BaselineColumn> = BASELINE_SHAPE,
+): BaselineEntry[] {
+  const out: BaselineEntry[] = [];
+  const problems = new RowProblems_();
+  const B = shape.columns;
+  const cells = layoutColumns(BASELINE_LAYOUT, B);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, cells)) continue;
+    const own = baselineCells_(row, B);
+    for (const problem of own.problems) problems.add(problem.column, problem.message);
+    const districtIndex = readBaselineDistrict_(own.district, at_(B.district), context, own.regNo === '', problems);
+    out.push({
+      row: index,
+      districtIndex,
+      district: own.district,
+      regNo: own.regNo,
+      regNoText: own.regNoText,
+      name: own.name,
+      nameKey: own.nameKey,
+      problems: problems.take(),
+    });
+  }
+  return out;
+}
+
+/**
+ * Visits the operator key of each non-blank baseline row, in row order, as readBaseline reads
+ * it, without its problems or an object per row: every district's evaluation reads the whole
+ * baseline. The key object is reused: it is valid during the visit only.
+ * @param rows the rows, without the header
+ * @param context district matching
+ * @param shape where the sheet has its columns
+ * @param visit called with each row's key
+ */
+export function forEachBaselineKey(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<BaselineColumn>,
+  visit: (key: OperatorKey) => void,
+): void {
+  const B = shape.columns;
+  const cells = layoutColumns(BASELINE_LAYOUT, B);
+  const key = { regNo: '', districtIndex: -1, nameKey: '' };
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow_(row, cells)) continue;
+    const own = baselineCells_(row, B);
+    key.regNo = own.regNo;
+    key.nameKey = own.nameKey;
+    // readBaselineDistrict_ without its problems: blank is -1, else the list's index (-1 when unknown)
+    key.districtIndex = own.district === '' ? -1 : context.districtOf(own.district);
+    visit(key);
+  }
+}
+
+/** What a baseline row says whatever the district list: its cells read, and their problems. */
+interface BaselineCells_ {
+  /** the cells they were read from: number, name, district */
+  readonly cells: readonly [unknown, unknown, unknown];
+  /** the number's column, where its problems are noted */
+  readonly regNoAt: number;
+  readonly regNo: string;
+  readonly regNoText: string;
+  readonly name: string;
+  readonly nameKey: string;
+  readonly district: string;
+  readonly problems: readonly EntryProblem[];
+}
+
+/**
+ * Baseline rows already read, by row: every district's evaluation reads the whole baseline
+ * (as the district formula does), so the sidebar, the data check and a report read each row once
+ * per district. An entry is used only while the row holds the same values in the columns read.
+ */
+const baselineCellsOf_ = new WeakMap<readonly unknown[], BaselineCells_>();
+
+/**
+ * The district-independent cells of a baseline row (readBaseline), read once per row and columns.
+ * @param row the row
+ * @param columns where the sheet has its columns
+ */
+function baselineCells_(row: readonly unknown[], columns: SheetShape<BaselineColumn>['columns']): BaselineCells_ {
+  const B = columns;
+  const regNoCell = cell_(row, B.regNo);
+  const nameCell = cell_(row, B.name);
+  const districtCell = cell_(row, B.district);
+  const known = baselineCellsOf_.get(row);
+  // The same cell values give the same reading (a row changed in place, or read through other columns, is read again).
+  if (
+    known &&
+    known.regNoAt === at_(B.regNo) &&
+    known.cells[0] === regNoCell &&
+    known.cells[1] === nameCell &&
+    known.cells[2] === districtCell
+  ) {
+    return known;
+  }
+  const problems = new RowProblems_();
+  const regNo = readRegNo_(regNoCell, at_(B.regNo), problems);
+  const name = cellText(nameCell);
+  const nameKey = readIdentity_(regNo, name, at_(B.regNo), problems);
+  const read: BaselineCells_ = {
+    cells: [regNoCell, nameCell, districtCell],
+    regNoAt: at_(B.regNo),
+    regNo,
+    regNoText: regNo === '' ? '' : cellText(regNoCell),
+    name,
+    nameKey,
+    district: cellText(districtCell),
+    problems: problems.take(),
+  };
+  baselineCellsOf_.set(row, read);
+  return read;
+}
+
+/** Where the cell readers note problems. */
+interface ProblemSink_ {
+  add(column: number, message: string): void;
+}
+
+/** Collects the problems of one row at a time (one per reader call: most rows have none). */
+class RowProblems_ implements ProblemSink_ {
+  private list: EntryProblem[] = [];
+
+  add(column: number, message: string): void {
+    this.list.push({ column, message });
+  }
+
+  /** The problems of the row just read; the next row starts empty. */
+  take(): readonly EntryProblem[] {
+    if (this.list.length === 0) return NO_PROBLEMS;
+    const taken = this.list;
+    this.list = [];
+    return taken;
+  }
+}
+
+/** Drops problems (the tally's fast path keeps none). */
+const IGNORE_PROBLEMS: ProblemSink_ = { add: () => undefined };
+const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
+
+/** The cell at a column, blank when the sheet has no such column or the row is shorter. */
+function cell_(row: readonly unknown[], column: number): unknown {
+  return column >= 0 && column < row.length ? row[column] : '';
+}
+
+/** The sheet column a problem points at: a missing column's problems point at column A. */
+function at_(column: number): number {
+  return Math.max(column, 0);
+}
+
+/** True when the layout's cells of the row are all blank (officers' own columns aside). */
+function isBlankRow_(row: readonly unknown[], cells: readonly number[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c < 0 || c >= row.length) continue;
+    const value = row[c];
+    if (value === '') continue; // most cells of a blank row: no call at all
+    if (typeof value === 'string' ? cellText(value) !== '' : !isBlank(value)) return false;
+  }
+  return true;
+}
+
+/**
+ * A cell as cleaned text (cleanText): '' for blank, numbers and other values as their text.
+ * @param value the cell value
+ */
+export function cellText(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value === '') return '';
+    // Most cells are clean already: skip cleanText's replacements (the same result, faster).
+    const clean =
+      value.charCodeAt(0) > SPACE &&
+      value.charCodeAt(value.length - 1) > SPACE &&
+      value.indexOf('  ') < 0 &&
+      !UNCLEAN_CHAR.test(value);
+    return clean ? value : cleanText(value);
+  }
+  if (value === null || value === undefined) return '';
+  return cleanText(String(value));
+}
+
+/** The day of a date cell, or null with a problem. */
+function readDay_(value: unknown, column: number, context: ReadContext, problems: ProblemSink_): Day | null {
+  const day = context.dateOf(value);
+  if (day.ok) return day.value;
+  if (isBlank(value)) {
+    problems.add(column, `ไม่มีวันที่ ให้ใส่วันที่ เช่น 25/03/2565 ${NOT_COUNTED}`);
+    return null;
+  }
+  problems.add(column, `วันที่ ${day.problem} ${NOT_COUNTED}`);
+  return null;
+}
+
+/**
+ * The district a row counts for. On a district's own sheet that is the sheet's district; a
+ * district cell naming another district is a problem (the row still counts for the sheet's).
+ * Rows stacked from several sheets count for the district their cell names (-1 with a problem
+ * when blank or unknown).
+ */
+function readDistrict_(
+  district: string,
+  column: number,
+  context: ReadContext,
+  sheetDistrict: number | undefined,
+  problems: ProblemSink_,
+): number {
+  if (sheetDistrict !== undefined) {
+    if (district === '') return sheetDistrict;
+    const typed = context.districtOf(district);
+    if (typed !== sheetDistrict) {
+      const named = typed < 0 ? `ไม่รู้จักอำเภอ ${quote(district)}` : `ช่องอำเภอเป็น ${quote(district)}`;
+      problems.add(
+        column,
+        `${named} แต่แถวนี้อยู่ในชีตของอำเภอนี้ จึงนับให้อำเภอเจ้าของชีต ให้แก้ช่องอำเภอหรือย้ายแถวไปชีตของอำเภอที่ถูกต้อง`,
+      );
+    }
+    return sheetDistrict;
+  }
+  return readBaselineDistrict_(district, column, context, true, problems);
+}
+
+/** The district index of a cleaned district name (-1 with a problem when unknown). */
+function readBaselineDistrict_(
+  district: string,
+  column: number,
+  context: ReadContext,
+  blankIsProblem: boolean,
+  problems: ProblemSink_,
+): number {
+  if (district === '') {
+    if (blankIsProblem) problems.add(column, `ไม่มีชื่ออำเภอ ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+    return -1;
+  }
+  const index = context.districtOf(district);
+  if (index < 0) problems.add(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+  return index;
+}
+
+/** The canonical channel of a cleaned channel name (undefined with a problem when unknown). */
+function readChannel_(
+  channelText: string,
+  column: number,
+  context: ReadContext,
+  problems: ProblemSink_,
+): string | undefined {
+  if (channelText === '') {
+    problems.add(column, `ไม่มีช่องทาง ให้เลือกช่องทางจากรายการ ${NOT_COUNTED}`);
+    return undefined;
+  }
+  const channel = context.channelOf(channelText);
+  if (channel === undefined) {
+    problems.add(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
+  }
+  return channel;
+}
+
+/**
+ * A registration number's key; a problem when Sheets made the typed number a fraction (typed
+ * `4303.0010` into a column not formatted as plain text, as after moving a column: it keeps no
+ * trace of the digits typed, so it may not match the same operator's other rows).
+ */
+function readRegNo_(value: unknown, column: number, problems: ProblemSink_): string {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    problems.add(
+      column,
+      `เลขทะเบียน ${quote(value)} เป็นตัวเลขทศนิยม (Sheets อ่านเลขที่พิมพ์ในช่องที่ไม่ใช่ข้อความธรรมดาเป็นตัวเลข จึงอาจไม่ตรงกับเลขเดิม) ให้ตั้งรูปแบบช่องเป็น "ข้อความธรรมดา" แล้วพิมพ์เลขใหม่`,
+    );
+  }
+  return regNoKey(value);
+}
+
+/** The name key of an operator; a problem when it has neither number nor name. */
+function readIdentity_(regNo: string, name: string, regNoColumn: number, problems: ProblemSink_): string {
+  const key = name === '' ? '' : nameKey(name);
+  if (regNo === '' && key === '') {
+    problems.add(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
+  }
+  return key;
+}
+
+/** A whole number of operators, 0 or more; blank or "-" is none. */
+function readCount_(value: unknown, column: number, problems: ProblemSink_): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (isBlank(value) || isDash_(value)) return null;
+  const count = parseCount(value);
+  if (count.ok) return count.value;
+  problems.add(column, `จำนวนผู้ประกอบการ: ${count.problem} ให้ใส่จำนวนราย เช่น 12`);
+  return null;
+}
+
+/** An amount in baht, 0 or more ("1,200 บาท" reads as 1200); blank or "-" is none. */
+function readBaht_(value: unknown, column: number, problems: ProblemSink_): number | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  if (isBlank(value) || isDash_(value)) return null;
+  const amount = parseNumber(typeof value === 'string' ? value.replace(BAHT, '') : value);
+  if (amount.ok && amount.value >= 0) return amount.value;
+  const problem = amount.ok ? `${quote(value)} ติดลบ` : amount.problem;
+  problems.add(column, `ยอดจำหน่าย: ${problem} ให้ใส่จำนวนเงินเป็นบาท 0 ขึ้นไป เช่น 12,500`);
+  return null;
+}
+
+/** A link cell: one or more http(s) links separated by spaces; a problem otherwise. */
+function readLink_(value: unknown, column: number, problems: ProblemSink_): string {
+  const link = cellText(value);
+  if (link === '') return '';
+  if (URL.test(link)) return link;
+  const bad = link.split(' ').find((part) => !URL.test(part.replace(TRAILING_COMMA, '')));
+  if (bad !== undefined) {
+    problems.add(column, `ลิงก์ ${quote(bad)} ไม่ใช่ลิงก์เว็บ ให้คัดลอกลิงก์เต็มที่ขึ้นต้นด้วย https://`);
+  }
+  return link;
+}
+
+/** A cell holding only a dash, which officers type for "none". */
+function isDash_(value: unknown): boolean {
+  return typeof value === 'string' && cleanText(value) === '-';
+}
