@@ -1,52 +1,64 @@
 /**
- * The layers of src/, checked in `npm test` (npm run layers): the rules live in core; the
- * custom functions and the workbook's layout depend on core only; the adapter is the only code
- * that talks to Apps Script and never depends on the actions above it; the sidebar (browser
- * code) knows the server only through type-only imports of its contract.
+ * The roles of src/, checked in `npm test` (npm run layers; docs/architecture.md). A file's role
+ * is where it sits: src/kernel (pure shared rules), src/features/<feature>/rules (a feature's
+ * pure rules), …/sheets (its sheet layouts, renderings and documents), …/functions (its custom
+ * functions), …/action (its server actions), …/panel (its browser code), src/app (the actions'
+ * shared plumbing), src/platform (the only code that talks to Apps Script), src/sidebar (the
+ * sidebar's shell, browser code) and src/main.ts (the entry points). The rules are by role, not
+ * by feature: a feature may use another feature's file of a role it may use.
  */
+
+/** The pure rules: the kernel and every feature's rules. */
+const PURE = '^src/(kernel|features/[^/]+/rules)/';
+/** Browser code: the sidebar's shell and every feature's panel. */
+const BROWSER = '^src/(sidebar|features/[^/]+/panel)/';
+
 module.exports = {
   forbidden: [
     {
-      name: 'core-is-pure',
-      comment: 'src/core holds the rules: it imports nothing outside src/core.',
+      name: 'rules-are-pure',
+      comment:
+        'The kernel and the features\' rules import nothing but the kernel and rules: they run anywhere, unit-tested without a workbook.',
       severity: 'error',
-      from: { path: '^src/core/' },
-      to: { pathNot: '^src/core/' },
+      from: { path: PURE },
+      to: { pathNot: PURE },
     },
     {
-      name: 'functions-on-core',
-      comment: 'The custom functions depend on the rules only.',
+      name: 'functions-on-rules',
+      comment: 'The custom functions depend on the kernel, rules and custom functions only.',
       severity: 'error',
-      from: { path: '^src/functions/' },
-      to: { pathNot: '^src/(core|functions)/' },
+      from: { path: '^src/features/[^/]+/functions/' },
+      to: { pathNot: '^src/(kernel|features/[^/]+/(rules|functions))/' },
     },
     {
-      name: 'workbook-on-core',
-      comment: "The workbook's layout as data depends on the rules only.",
+      name: 'sheets-on-rules',
+      comment: "The sheets' layouts as data depend on the kernel, rules and other sheets only.",
       severity: 'error',
-      from: { path: '^src/workbook/' },
-      to: { pathNot: '^src/(core|workbook)/' },
+      from: { path: '^src/features/[^/]+/sheets/' },
+      to: { pathNot: '^src/(kernel|features/[^/]+/(rules|sheets))/' },
     },
     {
-      name: 'adapter-below-server',
-      comment: 'The adapter is below the actions: it never imports src/server, src/sidebar or src/main.ts.',
+      name: 'platform-below-actions',
+      comment:
+        'The platform is below the actions: it never imports an action (src/app, src/features/*/action), the browser code or src/main.ts.',
       severity: 'error',
-      from: { path: '^src/adapter/' },
-      to: { path: '^src/(server|sidebar)/|^src/main\\.ts$' },
+      from: { path: '^src/platform/' },
+      to: { path: `^src/(app|features/[^/]+/action)/|${BROWSER}|^src/main\\.ts$` },
     },
     {
-      name: 'server-below-main',
-      comment: 'Only src/main.ts is the entry point: nothing imports it (the sidebar only as types).',
+      name: 'nothing-imports-main',
+      comment: 'Only src/main.ts is the entry point: nothing imports it (the browser code only as types).',
       severity: 'error',
-      from: { path: '^src/(core|functions|workbook|adapter|server)/' },
+      from: { path: '^src/', pathNot: `${BROWSER}|^src/main\\.ts$` },
       to: { path: '^src/main\\.ts$' },
     },
     {
-      name: 'sidebar-types-only',
-      comment: 'The sidebar runs in the browser: it imports the server only for types (nothing of it is bundled).',
+      name: 'panels-types-only',
+      comment:
+        'The sidebar and the panels run in the browser: they import the server only for types (nothing of it is bundled).',
       severity: 'error',
-      from: { path: '^src/sidebar/' },
-      to: { pathNot: '^src/sidebar/', dependencyTypesNot: ['type-only', 'type-import'] },
+      from: { path: BROWSER },
+      to: { pathNot: BROWSER, dependencyTypesNot: ['type-only', 'type-import'] },
     },
     {
       name: 'no-circular-in-src',
@@ -66,6 +78,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    // node_modules also where it is a link to another checkout's (a git worktree's ../main/node_modules/…)
+    exclude: { path: '(^|/)node_modules/|^dist/' },
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The layer rules fail when broken (issue 26: "show each once"). `npm run layers` checks src/ with
+ * The role rules fail when broken (issue 26: "show each once"). `npm run layers` checks src/ with
  * dependency-cruiser (.dependency-cruiser.cjs) and scripts/serviceCalls.mjs; here each rule runs,
  * with the project's own configuration, on a small tree that breaks it once, and must name that
  * break; the same tree without the breaks passes. A rule that stopped firing (a path renamed, a
@@ -15,54 +15,77 @@ const ROOT = join(__dirname, '..', '..');
 /** Each dependency-cruiser rule, the file that breaks it and the import that does. */
 const BREAKS: readonly { rule: string; file: string; text: string }[] = [
   {
-    rule: 'core-is-pure',
-    file: 'src/core/rule.ts',
-    text: "import { act } from '../server/action';\nexport const r = act;",
+    rule: 'rules-are-pure',
+    file: 'src/features/standing/rules/rule.ts',
+    text: "import { act } from '../action/action';\nexport const r = act;",
   },
   {
-    rule: 'functions-on-core',
-    file: 'src/functions/fn.ts',
-    text: "import { io } from '../adapter/io';\nexport const f = io;",
+    rule: 'rules-are-pure',
+    file: 'src/kernel/dates.ts',
+    text: "import { layout } from '../features/reports/sheets/layout';\nexport const k = layout;",
   },
   {
-    rule: 'workbook-on-core',
-    file: 'src/workbook/layout.ts',
-    text: "import { act } from '../server/action';\nexport const l = act;",
+    rule: 'functions-on-rules',
+    file: 'src/features/counting/functions/fn.ts',
+    text: "import { io } from '../../../platform/io';\nexport const f = io;",
   },
   {
-    rule: 'adapter-below-server',
-    file: 'src/adapter/io.ts',
-    text: "import { act } from '../server/action';\nexport const io = act;",
+    rule: 'sheets-on-rules',
+    file: 'src/features/reports/sheets/layout.ts',
+    text: "import { act } from '../../standing/action/action';\nexport const layout = act;",
   },
   {
-    rule: 'server-below-main',
-    file: 'src/server/uses-main.ts',
-    text: "import { entry } from '../main';\nexport const u = entry;",
+    rule: 'platform-below-actions',
+    file: 'src/platform/io.ts',
+    text: "import { act } from '../features/standing/action/action';\nexport const io = act;",
   },
   {
-    rule: 'sidebar-types-only',
-    file: 'src/sidebar/panel.ts',
-    text: "import { act } from '../server/action';\nexport const p = act;",
+    rule: 'nothing-imports-main',
+    file: 'src/features/standing/action/uses-main.ts',
+    text: "import { entry } from '../../../main';\nexport const u = entry;",
+  },
+  {
+    rule: 'panels-types-only',
+    file: 'src/features/standing/panel/panel.ts',
+    text: "import { act } from '../action/action';\nexport const p = act;",
   },
   {
     rule: 'no-circular-in-src',
-    file: 'src/server/loop-a.ts',
+    file: 'src/app/loop-a.ts',
     text: "import { b } from './loop-b';\nexport const a = b;",
   },
   {
     rule: 'src-not-on-dev-or-test',
-    file: 'src/server/uses-dev.ts',
+    file: 'src/app/uses-dev.ts',
     text: "import { fake } from '../../dev/fake';\nexport const d = fake;",
   },
 ];
 
-/** Files every tree has (what the breaks import). */
+/** Files every tree has (what the breaks import), each of them within the rules. */
 const BASE: Record<string, string> = {
-  'src/server/action.ts': 'export const act = 1;',
-  'src/main.ts': "import { act } from './server/action';\nexport const entry = act;",
-  'src/server/loop-b.ts': "import { a } from './loop-a';\nexport const b = 1;\nexport const c = a;",
+  'src/features/standing/action/action.ts': 'export const act = 1;',
+  'src/main.ts': "import { act } from './features/standing/action/action';\nexport const entry = act;",
+  'src/app/loop-b.ts': "import { a } from './loop-a';\nexport const b = 1;\nexport const c = a;",
   'dev/fake.ts': 'export const fake = 1;',
-  'src/adapter/io.ts': 'export const io = 1;',
+  'src/platform/io.ts': 'export const io = 1;',
+  'src/features/reports/sheets/layout.ts': 'export const layout = 1;',
+  // what each role may use: a rule uses the kernel and another feature's rules, a sheet rules and
+  // another feature's sheets, a custom function rules and another feature's functions, the platform
+  // sheets and rules, an action all of these
+  'src/kernel/text.ts': 'export const text = 1;',
+  'src/features/counting/rules/tally.ts': "import { text } from '../../../kernel/text';\nexport const tally = text;",
+  'src/features/standing/rules/score.ts':
+    "import { tally } from '../../counting/rules/tally';\nimport { text } from '../../../kernel/text';\nexport const score = tally + text;",
+  'src/features/standing/sheets/board.ts':
+    "import { score } from '../rules/score';\nimport { layout } from '../../reports/sheets/layout';\nexport const board = score + layout;",
+  'src/features/counting/functions/args.ts': 'export const args = 1;',
+  'src/features/standing/functions/fn.ts':
+    "import { args } from '../../counting/functions/args';\nimport { score } from '../rules/score';\nexport const fn = args + score;",
+  'src/platform/sheets.ts':
+    "import { board } from '../features/standing/sheets/board';\nimport { text } from '../kernel/text';\nexport const put = board + text;",
+  'src/features/standing/action/show.ts':
+    "import { put } from '../../../platform/sheets';\nimport { fn } from '../functions/fn';\nimport { board } from '../sheets/board';\nexport const show = put + fn + board;",
+  'src/sidebar/rpc.ts': "import type { entry } from '../main';\nexport type Entry = typeof entry;",
 };
 
 /**
@@ -144,31 +167,34 @@ test('each dependency-cruiser rule names the one file that breaks it', () => {
 test('the same tree without the breaks passes every rule', () => {
   const clean = {
     ...BASE,
-    'src/server/loop-b.ts': 'export const b = 1;',
-    'src/sidebar/panel.ts': "import type { act } from '../server/action';\nexport type P = typeof act;",
+    'src/app/loop-b.ts': 'export const b = 1;',
+    'src/features/standing/panel/panel.ts':
+      "import type { act } from '../action/action';\nimport type { Entry } from '../../../sidebar/rpc';\nexport type P = typeof act | Entry;",
   };
   const dir = tree(clean);
   made.push(dir);
   expect(cruise(dir)).toEqual([]);
 });
 
-test('only the adapter may reach Apps Script: a call, a service and a type in src/server each fail npm run layers', () => {
+test('only the platform may reach Apps Script: a call, a service and a type in an action each fail npm run layers', () => {
   const dir = tree({
-    'src/server/reaches.ts': [
+    'src/features/setup/action/reaches.ts': [
       'export function reach(): string {',
       '  const ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActive();',
       '  return ss.getName();',
       '}',
       'export const app = SpreadsheetApp;',
     ].join('\n'),
-    'src/adapter/allowed.ts': 'export function name(): string {\n  return SpreadsheetApp.getActive().getName();\n}',
+    'src/platform/allowed.ts': 'export function name(): string {\n  return SpreadsheetApp.getActive().getName();\n}',
   });
   made.push(dir);
   const run = serviceCalls(dir);
   expect(run.status).toBe(1);
-  expect(run.text).toContain('src/server/reaches.ts:2: names the Apps Script type GoogleAppsScript.Spreadsheet');
-  expect(run.text).toContain('src/server/reaches.ts:5: uses the service SpreadsheetApp');
-  expect(run.text).toContain('src/server/reaches.ts:2: calls getActive() of Apps Script');
-  expect(run.text).toContain('src/server/reaches.ts:3: calls getName() of Apps Script');
-  expect(run.text).not.toContain('src/adapter/allowed.ts'); // the project itself: npm run layers, before jest
+  expect(run.text).toContain(
+    'src/features/setup/action/reaches.ts:2: names the Apps Script type GoogleAppsScript.Spreadsheet',
+  );
+  expect(run.text).toContain('src/features/setup/action/reaches.ts:5: uses the service SpreadsheetApp');
+  expect(run.text).toContain('src/features/setup/action/reaches.ts:2: calls getActive() of Apps Script');
+  expect(run.text).toContain('src/features/setup/action/reaches.ts:3: calls getName() of Apps Script');
+  expect(run.text).not.toContain('src/platform/allowed.ts'); // the project itself: npm run layers, before jest
 });
