@@ -80,7 +80,7 @@ const SETTINGS: readonly (readonly [string, unknown, string])[] = [
   ),
 ];
 
-/** The previous version's channel alias table, as it wrote it (src/features/counting/rules/channels.ts at 4a7ceb8). */
+/** The previous version's channel alias table, as it wrote it (src/core/channels.ts at 4a7ceb8, now src/features/counting/rules/channels.ts). */
 const PREVIOUS_CHANNEL_ROWS: readonly (readonly string[])[] = [
   [
     'Facebook',
