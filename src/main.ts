@@ -2,7 +2,7 @@
  * Everything Apps Script must see as a top-level function: the custom functions, the menu
  * triggers and the sidebar's server functions. scripts/build.mjs turns each `export function`
  * here into a top-level declaration carrying this JSDoc (Sheets reads @customfunction
- * autocomplete from it). Keep these wrappers thin: the work is in core/ and functions/.
+ * autocomplete from it). Keep these wrappers thin: the work is in the features (src/features) and the kernel.
  */
 import { type NewYearResult, startNewFiscalYear } from './features/fiscalYears/action/newYear';
 import {
