@@ -197,15 +197,19 @@ export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly u
   // The declared columns found (each once, as mapColumns finds them) and the filled cells,
   // counted in one pass: every row of a sheet is tried.
   const byKey = headerKeys_(layout);
-  const seen = new Set<K>();
+  // made when a first declared column is found: most rows are data rows and find none
+  let seen: Set<K> | null = null;
   let filled = 0;
-  for (const cell of row) {
-    if (isBlank(cell)) continue;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell === '' || isBlank(cell)) continue;
     filled++;
     const key = byKey.get(headerKey_(cell));
-    if (key !== undefined) seen.add(key);
+    if (key === undefined) continue;
+    if (seen === null) seen = new Set<K>();
+    seen.add(key);
   }
-  const found = seen.size;
+  const found = seen === null ? 0 : seen.size;
   return found >= Math.min(2, layout.width) && (found * 2 >= filled || found * 2 >= layout.width);
 }
 
