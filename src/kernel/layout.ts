@@ -5,6 +5,7 @@
  * tests take their columns from the same declaration.
  */
 import { isDate } from './civilDate';
+import { Remembered } from './remembered';
 import { cleanText, isBlank, nameKey } from './text';
 import { namesYear, yearForms, yearLabel } from './yearLabels';
 
@@ -102,47 +103,22 @@ export interface ColumnMap<K extends string> {
 
 /** The comparison key of a header cell: spacing, case and digits ignored. */
 function headerKey_(value: unknown): string {
-  // A date column holds a year of days and a number column few values: each one's text (a date's
-  // built in the local zone) is worked out once per instant or number.
-  if (typeof value === 'number') return keyOnce_(numberKeyOf_, value, value);
-  if (typeof value !== 'string') {
-    if (isDate(value)) return keyOnce_(dateKeyOf_, value.getTime(), value);
-    return isBlank(value) ? '' : nameKey(cleanText(String(value)));
-  }
-  // Every row of a sheet is tried as a header (a sort may take the header along), so a text's
-  // key is worked out once per run (the same text always has the same key).
-  let key = headerKeyOf_.get(value);
-  if (key === undefined) {
-    if (headerKeyOf_.size >= HEADER_KEYS_KEPT) headerKeyOf_.clear();
-    key = isBlank(value) ? '' : nameKey(cleanText(value));
-    headerKeyOf_.set(value, key);
-  }
-  return key;
+  // Every row of a sheet is tried as a header (a sort may take the header along): a text's,
+  // a number's and a date's key (its text built in the local zone) are each worked out once.
+  if (typeof value === 'string') return textHeaderKeys_.of(value);
+  if (typeof value === 'number') return numberHeaderKeys_.of(value);
+  if (isDate(value)) return dateHeaderKeys_.of(value.getTime());
+  return isBlank(value) ? '' : nameKey(cleanText(String(value)));
 }
 
-/** Texts' header keys worked out so far (headerKey_). */
-const headerKeyOf_ = new Map<string, string>();
-/** Date cells' header keys, by instant, and number cells', by number. */
-const dateKeyOf_ = new Map<number, string>();
-const numberKeyOf_ = new Map<number, string>();
-
-/**
- * The header key of a date or number cell, remembered under a number.
- * @param keys the keys worked out so far
- * @param at the number it is remembered under
- * @param value the cell
- */
-function keyOnce_(keys: Map<number, string>, at: number, value: unknown): string {
-  let key = keys.get(at);
-  if (key === undefined) {
-    if (keys.size >= HEADER_KEYS_KEPT) keys.clear();
-    key = nameKey(cleanText(String(value)));
-    keys.set(at, key);
-  }
-  return key;
-}
-/** At most this many are kept (the map restarts when full). */
+/** At most this many header keys of each kind are kept. */
 const HEADER_KEYS_KEPT = 50000;
+const textHeaderKeys_ = new Remembered(
+  (text: string) => (isBlank(text) ? '' : nameKey(cleanText(text))),
+  HEADER_KEYS_KEPT,
+);
+const numberHeaderKeys_ = new Remembered((n: number) => nameKey(cleanText(String(n))), HEADER_KEYS_KEPT);
+const dateHeaderKeys_ = new Remembered((time: number) => nameKey(cleanText(String(new Date(time)))), HEADER_KEYS_KEPT);
 
 /** Each layout's header and alias keys → its column (the first column that has that key). */
 const headerKeysOf_ = new WeakMap<object, Map<string, string>>();

@@ -24,6 +24,7 @@
  */
 import { timeZone as SCRIPT_TIME_ZONE } from '../../appsscript.json';
 import { columnNumber } from '../kernel/cellAddress';
+import { Remembered } from '../kernel/remembered';
 import { sheetsApi } from './services';
 import { bookIdOf, rememberBookId } from './sheetName';
 import type { Block, Spreadsheet } from './sheetIo';
@@ -202,17 +203,11 @@ function dateOf_(ss: Spreadsheet, serial: number): Date {
   spreadsheetZone_ ??= ss.getSpreadsheetTimeZone();
   if (spreadsheetZone_ !== SCRIPT_TIME_ZONE) throw new OtherZone_();
   // A sheet has few distinct dates: building each in the local zone once is most of the cost.
-  let time = dateTimeOf_.get(serial);
-  if (time === undefined) {
-    const days = Math.floor(serial);
-    time = new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000)).getTime();
-    if (dateTimeOf_.size >= DATES_KEPT_) dateTimeOf_.clear();
-    dateTimeOf_.set(serial, time);
-  }
-  return new Date(time);
+  return new Date(dateTimeOf_.of(serial));
 }
 
 /** The instant of each serial built so far in this execution (its zone is the script's). */
-const dateTimeOf_ = new Map<number, number>();
-/** At most this many are kept (the map restarts when full). */
-const DATES_KEPT_ = 20000;
+const dateTimeOf_ = new Remembered((serial: number) => {
+  const days = Math.floor(serial);
+  return new Date(1899, 11, 30 + days, 0, 0, 0, Math.round((serial - days) * 86400000)).getTime();
+}, 20000);

@@ -24,6 +24,7 @@ import type { ColumnIndex, Layout } from '../../../kernel/layout';
 import { parseCount, parseNumber } from '../../../kernel/numbers';
 import type { OperatorKey } from './operatorIdentity';
 import { type Parsed, quote } from '../../../kernel/parsed';
+import { Remembered } from '../../../kernel/remembered';
 import { cleanText, isBlank, nameKey } from '../../../kernel/text';
 
 /** Rows of a range, as Range.getValues or a custom-function argument gives them. */
@@ -240,15 +241,8 @@ export function regNoKey(value: unknown): string {
   if (typeof value === 'string' && ALL_DIGITS.test(value)) return value.replace(LEADING_ZEROS, '');
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (isBlank(value) || typeof value === 'boolean') return '';
-  if (typeof value !== 'string') return regNoKeyNow_(value);
   // A number typed as text (4303-0001) is an operator's on each of its rows: worked out once.
-  let key = regNoKeys_.get(value);
-  if (key === undefined) {
-    if (regNoKeys_.size >= REG_NO_KEYS_KEPT) regNoKeys_.clear();
-    key = regNoKeyNow_(value);
-    regNoKeys_.set(value, key);
-  }
-  return key;
+  return typeof value === 'string' ? regNoKeys_.of(value) : regNoKeyNow_(value);
 }
 
 /** regNoKey of a value that is not all digits, uncached. */
@@ -258,9 +252,8 @@ function regNoKeyNow_(value: unknown): string {
   return ALL_DIGITS.test(key) ? key.replace(LEADING_ZEROS, '') : key;
 }
 
-/** Typed registration numbers' keys worked out so far (the map restarts when full). */
-const regNoKeys_ = new Map<string, string>();
-const REG_NO_KEYS_KEPT = 50000;
+/** Typed registration numbers' keys worked out so far. */
+const regNoKeys_ = new Remembered(regNoKeyNow_, 50000);
 
 /**
  * The content key of a row for finding duplicates: its layout cells with white space and
@@ -469,11 +462,7 @@ export function readBaseline(
   const out: BaselineEntry[] = [];
   const problems = new RowProblems_();
   const B = shape.columns;
-  const cells = layoutColumns(BASELINE_LAYOUT, B);
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index];
-    if (isBlankRow_(row, cells)) continue;
-    const own = baselineCells_(row, B);
+  baselineRows_(rows, B, (index, own) => {
     for (const problem of own.problems) problems.add(problem.column, problem.message);
     const districtIndex = readBaselineDistrict_(own.district, at_(B.district), context, own.regNo === '', problems);
     out.push({
@@ -486,7 +475,7 @@ export function readBaseline(
       nameKey: own.nameKey,
       problems: problems.take(),
     });
-  }
+  });
   return out;
 }
 
@@ -506,17 +495,30 @@ export function forEachBaselineKey(
   visit: (key: OperatorKey) => void,
 ): void {
   const B = shape.columns;
-  const cells = layoutColumns(BASELINE_LAYOUT, B);
   const key = { regNo: '', districtIndex: -1, nameKey: '' };
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index];
-    if (isBlankRow_(row, cells)) continue;
-    const own = baselineCells_(row, B);
+  baselineRows_(rows, B, (_, own) => {
     key.regNo = own.regNo;
     key.nameKey = own.nameKey;
-    // readBaselineDistrict_ without its problems: blank is -1, else the list's index (-1 when unknown)
-    key.districtIndex = own.district === '' ? -1 : context.districtOf(own.district);
+    key.districtIndex = readBaselineDistrict_(own.district, at_(B.district), context, false, IGNORE_PROBLEMS);
     visit(key);
+  });
+}
+
+/**
+ * The non-blank rows of the baseline with their district-independent cells, in row order.
+ * @param rows the rows, without the header
+ * @param columns where the sheet has its columns
+ * @param visit called with each row's index and cells
+ */
+function baselineRows_(
+  rows: Rows,
+  columns: SheetShape<BaselineColumn>['columns'],
+  visit: (index: number, own: BaselineCells_) => void,
+): void {
+  const cells = layoutColumns(BASELINE_LAYOUT, columns);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (!isBlankRow_(row, cells)) visit(index, baselineCells_(row, columns));
   }
 }
 
@@ -583,6 +585,8 @@ function baselineCells_(row: readonly unknown[], columns: SheetShape<BaselineCol
 /** Where the cell readers note problems. */
 interface ProblemSink_ {
   add(column: number, message: string): void;
+  /** True when nothing is kept: a reader then skips building a message (the tally's fast path). */
+  readonly ignores?: boolean;
 }
 
 /** Collects the problems of one row at a time (one per reader call: most rows have none). */
@@ -603,7 +607,7 @@ class RowProblems_ implements ProblemSink_ {
 }
 
 /** Drops problems (the tally's fast path keeps none). */
-const IGNORE_PROBLEMS: ProblemSink_ = { add: () => undefined };
+const IGNORE_PROBLEMS: ProblemSink_ = { add: () => undefined, ignores: true };
 const NO_PROBLEMS: readonly EntryProblem[] = Object.freeze([]);
 
 /** The cell at a column, blank when the sheet has no such column or the row is shorter. */
@@ -675,7 +679,7 @@ function readDistrict_(
   if (sheetDistrict !== undefined) {
     if (district === '') return sheetDistrict;
     const typed = context.districtOf(district);
-    if (typed !== sheetDistrict) {
+    if (typed !== sheetDistrict && !problems.ignores) {
       const named = typed < 0 ? `ไม่รู้จักอำเภอ ${quote(district)}` : `ช่องอำเภอเป็น ${quote(district)}`;
       problems.add(
         column,
@@ -700,7 +704,9 @@ function readBaselineDistrict_(
     return -1;
   }
   const index = context.districtOf(district);
-  if (index < 0) problems.add(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+  if (index < 0 && !problems.ignores) {
+    problems.add(column, `ไม่รู้จักอำเภอ ${quote(district)} ให้เลือกอำเภอจากรายการ ${NOT_COUNTED}`);
+  }
   return index;
 }
 
@@ -716,7 +722,7 @@ function readChannel_(
     return undefined;
   }
   const channel = context.channelOf(channelText);
-  if (channel === undefined) {
+  if (channel === undefined && !problems.ignores) {
     problems.add(column, `ไม่รู้จักช่องทาง ${quote(channelText)} ให้เลือกจากรายการ หรือเพิ่มชื่อนี้ในตารางชื่อช่องทาง ${NOT_COUNTED}`);
   }
   return channel;

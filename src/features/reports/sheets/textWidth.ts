@@ -7,6 +7,7 @@
  * characters that are not marks; an estimate that allows more breaks can only give wider
  * minimums, never narrower ones, because a piece's width is what cannot be broken further.
  */
+import { Remembered } from '../../../kernel/remembered';
 import { ASCII_BOLD, ASCII_REGULAR, THAI_BOLD, THAI_REGULAR } from './sarabunMetrics';
 
 /** Pixels per point (96 px per inch, 72 pt per inch). */
@@ -49,9 +50,7 @@ export function breakPieces(text: string): string[] {
 }
 
 /** Texts already broken into pieces (a report repeats its names, channels and headers). */
-const pieces_ = new Map<string, readonly string[]>();
-/** At most this many texts are kept (a run's memory stays bounded; the cache restarts when full). */
-const PIECES_KEPT = 20000;
+const pieces_ = new Remembered(breakPiecesNow_, 20000);
 
 /**
  * breakPieces, computed once per distinct text of the run: a report sizes every row by its
@@ -60,27 +59,7 @@ const PIECES_KEPT = 20000;
  * @param text the text
  */
 function piecesOf_(text: string): readonly string[] {
-  return kept_(pieces_, text, breakPiecesNow_);
-}
-
-/**
- * A value kept in a bounded cache, made on first use (the cache restarts when full).
- * @param cache the cache
- * @param key what the value is of
- * @param make makes it
- */
-function kept_(
-  cache: Map<string, readonly string[]>,
-  key: string,
-  make: (key: string) => readonly string[],
-): readonly string[] {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= PIECES_KEPT) cache.clear();
-    value = make(key);
-    cache.set(key, value);
-  }
-  return value;
+  return pieces_.of(text);
 }
 
 /** breakPieces itself, uncached. */
@@ -117,11 +96,11 @@ function segmenter_(): SegmenterLike | null {
 }
 
 /** Thai word runs already split (names and places recur across a report's rows). */
-const thaiPiecesOf_ = new Map<string, readonly string[]>();
+const thaiPiecesOf_ = new Remembered(thaiPiecesNow_, 20000);
 
 /** A Thai word run split where lines may break, once per distinct run (see thaiPiecesNow_). */
 function thaiPieces_(word: string): readonly string[] {
-  return kept_(thaiPiecesOf_, word, thaiPiecesNow_);
+  return thaiPiecesOf_.of(word);
 }
 
 /** A Thai word run split where lines may break. */
