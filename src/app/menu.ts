@@ -4,6 +4,7 @@ import type { Spreadsheet } from '../platform/sheetIo';
 import { dayOfDate } from '../kernel/civilDate';
 import { fiscalYearOf } from '../kernel/fiscalYear';
 import { checkWorkbook, type CheckReport } from '../features/dataCheck/action/dataCheck';
+import { appsScriptWorkbook } from './door/appsScriptDoor';
 import { type DiagnosticsReport, runDiagnostics } from '../features/selfCheck/action/diagnostics';
 import { writingAction } from './serverAction';
 import { type SetupReport, setUpWorkbook } from '../features/setup/action/setup';
@@ -45,7 +46,7 @@ export function runSetUp(ss: Spreadsheet, now: Date, fiscalYear?: number): Setup
  * @param now the current time
  */
 export function runCheck(ss: Spreadsheet, now: Date): CheckReport {
-  return writingAction(() => checkWorkbook(ss, now));
+  return writingAction(() => checkWorkbook(appsScriptWorkbook(ss), now));
 }
 
 /**

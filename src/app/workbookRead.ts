@@ -134,13 +134,20 @@ export function readRoleBlocks(ss: Spreadsheet, registry: Registry, roles: reado
 export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss)): WorkbookConfig {
   // The district table, the settings, the criteria and the submissions in one batch: a few
   // calls whatever their size (each was 3 or 4 calls of its own).
-  const owns = [
-    registry.one('districts'),
-    registry.one('settings'),
-    registry.one('criteria'),
-    registry.one('submissions'),
-  ];
-  const blocks = readRoleBlocks(ss, registry, ['districts', 'settings', 'criteria', 'submissions']);
+  return configOf(registry, readRoleBlocks(ss, registry, CONFIG_ROLES));
+}
+
+/** The roles whose sheets the configuration reads. */
+export const CONFIG_ROLES: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'submissions'];
+
+/**
+ * The configuration from its sheets' values (pure: whoever fetched them, the Apps Script door or
+ * the in-memory one).
+ * @param registry the add-on's sheets
+ * @param blocks the data ranges of the sheets of CONFIG_ROLES, by sheet id
+ */
+export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>): WorkbookConfig {
+  const owns = CONFIG_ROLES.map((role) => registry.one(role));
   const blockOf = (own: OwnSheet | null): Block | null => (own ? (blocks.get(own.mark.sheetId) ?? null) : null);
   const table = readTable(owns[0], registry, blockOf(owns[0]) ?? undefined);
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
@@ -244,12 +251,12 @@ export function readTable(own: OwnSheet | null, registry: Registry, block?: Bloc
 /** The district whose marked sheet a district formula reads, or undefined. */
 function districtOfFormula_(formula: string, registry: Registry): string | undefined {
   const args = callArguments(formula, 'OTOP_DISTRICT');
-  const sheetName = args?.[3] ? sheetOfRef_(args[3]) : null;
+  const sheetName = args?.[3] ? sheetOfRef(args[3]) : null;
   return registry.sheets.find((s) => s.mark.role === 'activities' && s.name === sheetName)?.mark.district;
 }
 
 /** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J` (or `'กิจกรรม ท่าบ่อ'`: all its cells), or null. */
-function sheetOfRef_(ref: string): string | null {
+export function sheetOfRef(ref: string): string | null {
   const m = /^'((?:[^']|'')*)'(?:!|$)/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
   return m ? m[1].replace(/''/g, "'") : null;
 }
@@ -271,6 +278,21 @@ export function plannedRef(own: OwnSheet, columns?: number): string {
  * @param config the configuration, when already read
  */
 export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
+  return workbookOf(config, (refs) =>
+    readBlocks(
+      ss,
+      refs.map((ref) => ({ ref })),
+    ),
+  );
+}
+
+/**
+ * The workbook from its configuration and a fetcher of blocks (pure but for what `fetch`
+ * does): every district's sheets and the baseline are fetched when first used, in batches.
+ * @param config the configuration as read
+ * @param fetch the values and formulas of A1 references of the add-on's sheets, in their order
+ */
+export function workbookOf(config: WorkbookConfig, fetch: (refs: readonly string[]) => Block[]): WorkbookRead {
   const { registry } = config;
   const baselineOwn = registry.one('baseline');
   // All the baseline's cells: the block of plannedRef, without asking the sheet its width.
@@ -280,17 +302,14 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
   const load = (refs: readonly (string | null)[]) => {
     const wanted = [...new Set(refs.filter((r): r is string => r !== null && !read.has(r)))];
     const ours = wanted.filter((ref) => {
-      const name = sheetOfRef_(ref);
+      const name = sheetOfRef(ref);
       const known = name !== null && registry.sheets.some((s) => s.name === name);
       if (!known) read.set(ref, null);
       return known;
     });
-    const blocks = readBlocks(
-      ss,
-      ours.map((ref) => ({ ref })),
-    );
+    const blocks = fetch(ours);
     ours.forEach((ref, i) => {
-      read.set(ref, { name: sheetOfRef_(ref) ?? '', ...blocks[i] });
+      read.set(ref, { name: sheetOfRef(ref) ?? '', ...blocks[i] });
     });
   };
   const baselineRead = (): SheetRead | null => {

@@ -8,22 +8,13 @@
 import { dayOfDate } from '../../../kernel/civilDate';
 import { type CheckedSheet, dataCheck, type DataCheckInput } from '../rules/dataCheck';
 import { cleanText } from '../../../kernel/text';
-import { setFrozenRows, setRowCount } from '../../../platform/change';
-import { keep, readKept } from '../../../platform/properties';
-import { applyProtection } from '../../../platform/protections';
-import { markSheet, type OwnSheet } from '../../../platform/sheetRegistry';
-import { blankOrNewSheet, setColumnWidths } from '../../../platform/sheetSync';
-import { atomically, type Undo } from '../../../platform/undo';
 import { asCellText } from '../../../kernel/cellText';
 import { type LocatedProblem, PROBLEM_LAYOUT, problemRows } from '../sheets/problemsSheet';
-import { rightsOf } from '../../setup/sheets/rights';
 import { SHEET } from '../../setup/sheets/sheetNames';
-import { appendLog, logProblems } from '../../../app/auditLog';
 import { nowText } from '../../../app/clock';
-import { caller, requireOfficer } from '../../../app/roles';
-import { readSubmissions } from '../../submissions/action/submissionRecords';
-import { readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
-import { frozenRows, lastRow, type Spreadsheet, writeBlock } from '../../../platform/sheetIo';
+import type { Door, Workbook } from '../../../app/door/door';
+import { requireOfficer } from '../../../app/roles';
+import type { WorkbookRead } from '../../../app/workbookRead';
 
 /** The data check's result, for the sidebar. */
 export interface CheckReport {
@@ -37,26 +28,26 @@ export interface CheckReport {
 }
 
 /** Where the first claims of registration numbers are kept: district name → numbers. */
-const CLAIMS_KEY = 'otop.claims';
+export const CLAIMS_KEY = 'otop.claims';
 
 /**
  * Checks the workbook, rewrites the problems sheet and logs the check, whole or not at all.
  * The province and the districts' officers may run it.
- * @param ss the workbook
+ * @param workbook the workbook's door
  * @param now the current time
  */
-export function checkWorkbook(ss: Spreadsheet, now: Date): CheckReport {
-  return atomically((undo) => check_(ss, now, undo));
+export function checkWorkbook(workbook: Workbook, now: Date): CheckReport {
+  return workbook.open((door) => check_(door, now));
 }
 
 /** The check's steps. */
-function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
-  const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
+function check_(door: Door, now: Date): CheckReport {
+  const book = door.readWorkbook();
+  const who = door.caller(book.settings);
   requireOfficer(who, 'การตรวจข้อมูล');
-  const problems = findProblems_(book, now, undo);
+  const problems = findProblems_(door, book, now);
   const checkedAt = nowText(now);
-  const listed = writeProblems_(ss, book, problems, checkedAt, undo);
+  const listed = writeProblems_(door, book, problems, checkedAt);
   const ownSheets = who.role === 'district' ? ownSheets_(book, who.district) : [];
   const found = foundText_(problems, ownSheets, who.district, listed);
   const apart =
@@ -64,7 +55,7 @@ function check_(ss: Spreadsheet, now: Date, undo: Undo): CheckReport {
       ? ` (รายการอยู่ในชีต "${listed}" เพราะชีตชื่อ "${SHEET.problems}" เป็นของผู้ใช้ ส่วนเสริมไม่แตะชีตนั้น)`
       : '';
   const message = `${found}${apart}`;
-  appendLog(ss, book.registry, [[checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ']], book.settings, undo);
+  door.appendLog(book, [[checkedAt, who.email, 'ตรวจข้อมูล', message, 'สำเร็จ']]);
   return { problems, message, ownSheets };
 }
 
@@ -95,7 +86,7 @@ function foundText_(
 }
 
 /** Every problem of the workbook, in the order officers fix them; records the claims. */
-function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProblem[] {
+function findProblems_(door: Door, book: WorkbookRead, now: Date): LocatedProblem[] {
   const out: LocatedProblem[] = [];
   const settingsName = book.registry.one('settings')?.name ?? SHEET.settings;
   for (const message of book.settingsProblems) {
@@ -118,7 +109,7 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
   book.districtsRead.forEach((d) => {
     if (d.unreadable) out.push({ sheet: tableName, row: d.row.row, column: 2, message: d.unreadable });
   });
-  const input = dataCheckInput(book, now);
+  const input = dataCheckInput(book, now, door.kept<Record<string, string[]>>(CLAIMS_KEY, {}));
   const names = input.districts;
   const result = dataCheck(input);
   out.push(...result.problems);
@@ -127,9 +118,9 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
     record[names[index]] = [...(record[names[index]] ?? []), number];
   }
   for (const list of Object.values(record)) list.sort();
-  keep(CLAIMS_KEY, record, undo);
-  for (const p of logProblems(book.registry)) out.push({ ...p, column: 1 });
-  for (const p of readSubmissions(book.registry, book.submissionsValues).problems) out.push({ ...p, column: 1 });
+  door.keep(CLAIMS_KEY, record);
+  for (const p of door.logProblems(book)) out.push({ ...p, column: 1 });
+  for (const p of door.readSubmissions(book).problems) out.push({ ...p, column: 1 });
   return out;
 }
 
@@ -139,15 +130,15 @@ function findProblems_(book: WorkbookRead, now: Date, undo: Undo): LocatedProble
  * The mobile page's entries are checked with the same input (features/mobile/action/entryForm.ts).
  * @param book the workbook as read
  * @param now the current time
+ * @param kept the first claims as kept (CLAIMS_KEY)
  */
-export function dataCheckInput(book: WorkbookRead, now: Date): DataCheckInput {
+export function dataCheckInput(book: WorkbookRead, now: Date, kept: Record<string, string[]>): DataCheckInput {
   const sheets: CheckedSheet[] = [];
   book.districtsRead.forEach((d, district) => {
     if (d.activities) sheets.push({ ...d.activities, kind: 'activities', district });
     if (d.online) sheets.push({ ...d.online, kind: 'online', district });
   });
   const names = book.districtsRead.map((d) => d.row.name);
-  const kept = readKept<Record<string, string[]>>(CLAIMS_KEY, {});
   const claims = new Map<string, number>();
   for (const [name, numbers] of Object.entries(kept)) {
     const index = names.indexOf(name);
@@ -170,49 +161,17 @@ export function dataCheckInput(book: WorkbookRead, now: Date): DataCheckInput {
  * of the same name is left alone).
  * @return the list's sheet name
  */
-function writeProblems_(
-  ss: Spreadsheet,
-  book: WorkbookRead,
-  problems: LocatedProblem[],
-  checkedAt: string,
-  undo: Undo,
-): string {
-  const found = book.registry.one('problems');
-  const own = found ?? createProblems_(ss, book, undo);
-  if (found && frozenRows(found.sheet) !== 1) finishProblems_(found, book, undo); // its making was stopped midway
-  const sheet = own.sheet;
+function writeProblems_(door: Door, book: WorkbookRead, problems: LocatedProblem[], checkedAt: string): string {
+  const list = door.ensureList(
+    { role: 'problems', name: SHEET.problems, widths: PROBLEM_LAYOUT.columns.map((c) => c.width) },
+    book,
+  );
   // every sheet a problem points at is one of the add-on's: their ids are known already
   const ids = new Map(book.registry.sheets.map((s) => [s.name, s.mark.sheetId] as const));
   const link = PROBLEM_LAYOUT.at.link;
   const rows = problemRows(problems, ids, checkedAt).map((row, r) =>
     row.map((v, c) => (r > 0 && c === link ? v : (asCellText(v) as string))),
   );
-  const height = Math.max(rows.length, lastRow(sheet));
-  const grid = Array.from({ length: height }, (_, r) => rows[r] ?? ['', '', '', '']);
-  // At least one row stays below the frozen header: the UI refuses to delete every non-frozen
-  // row, and whether the API does too is unconfirmed, so that is never tried.
-  setRowCount(sheet, Math.max(height, 2), undo);
-  writeBlock(sheet, 1, 1, grid, undo, `ชีต "${own.name}"`);
-  return own.name;
-}
-
-/** A new problems sheet: marked, frozen header, widths, protection. */
-function createProblems_(ss: Spreadsheet, book: WorkbookRead, undo: Undo): OwnSheet {
-  const { sheet } = blankOrNewSheet(ss, SHEET.problems, undo);
-  const own = markSheet(sheet, { role: 'problems' }, undo);
-  finishProblems_(own, book, undo);
-  return own;
-}
-
-/**
- * Gives the problems sheet its widths and protection, and freezes its header last: a list
- * without its frozen header is one whose making was stopped midway, finished at the next check.
- */
-function finishProblems_(own: OwnSheet, book: WorkbookRead, undo: Undo): void {
-  setColumnWidths(
-    own.sheet,
-    PROBLEM_LAYOUT.columns.map((c) => c.width),
-  );
-  applyProtection(own.sheet, rightsOf(own.mark, own.name, book.settings), undo);
-  setFrozenRows(own.sheet, 1, undo);
+  door.rewriteList(list, rows);
+  return list.name;
 }

@@ -20,7 +20,8 @@ import { a1 } from '../../../kernel/a1';
 import { asCellText } from '../../../kernel/cellText';
 import { appendLog } from '../../../app/auditLog';
 import { nowText } from '../../../app/clock';
-import { dataCheckInput } from '../../dataCheck/action/dataCheck';
+import { CLAIMS_KEY, dataCheckInput } from '../../dataCheck/action/dataCheck';
+import { readKept } from '../../../platform/properties';
 import { type Caller, caller, requireOfficer } from '../../../app/roles';
 import { readConfig, readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
 
@@ -238,7 +239,7 @@ function refuseProblems_(
   column: number | null,
   what: string,
 ): void {
-  const input = dataCheckInput(book, now);
+  const input = dataCheckInput(book, now, readKept<Record<string, string[]>>(CLAIMS_KEY, {}));
   const sheets = input.sheets.map((s) =>
     s.district === district && s.kind === kind ? { ...s, values, formulas: undefined } : s,
   );

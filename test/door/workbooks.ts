@@ -1,0 +1,80 @@
+/**
+ * A small province for the door's tests: the settings (the province's editors, two districts'
+ * officers), the district table of two districts, and the entry sheets of one of them (the
+ * other's are missing, which the data check reports on the district table).
+ */
+import { LOG_LAYOUT } from '../../src/app/auditLog';
+import { ACTIVITY_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { DISTRICT_COL, DISTRICT_LAYOUT } from '../../src/features/setup/sheets/districtTable';
+import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
+import { LABEL } from '../../src/kernel/settings';
+import type { MemorySeed } from '../support/memoryDoor';
+
+export const OWNER = 'owner@example.com';
+export const PROVINCE = 'province@example.com';
+export const THA_BO = 'thabo@example.com';
+export const PHON_PHISAI = 'phonphisai@example.com';
+export const STRANGER = 'stranger@example.com';
+
+/** A district table's row of a district. */
+function districtRow_(name: string, registered: number, promoted: number): unknown[] {
+  const row: unknown[] = DISTRICT_LAYOUT.headers.map(() => '');
+  row[DISTRICT_COL.name] = name;
+  row[DISTRICT_COL.registered] = registered;
+  row[DISTRICT_COL.promoted] = promoted;
+  return row;
+}
+
+/**
+ * A district's activities sheet, with its header only.
+ * @param district the district
+ */
+export function activities(district: string): MemorySeed['sheets'][number] {
+  return {
+    name: entrySheetName('activities', district),
+    role: 'activities',
+    district,
+    values: [[...ACTIVITY_LAYOUT.headers]],
+  };
+}
+
+/**
+ * A district's online sheet, with its header only.
+ * @param district the district
+ */
+export function online(district: string): MemorySeed['sheets'][number] {
+  return { name: entrySheetName('online', district), role: 'online', district, values: [[...ONLINE_LAYOUT.headers]] };
+}
+
+/**
+ * The province's sheets, as a seed of the in-memory door (the contract suite writes the same
+ * into the stand-in).
+ * @param user the caller ('' when Google hides the e-mail)
+ */
+export function province(user: string): MemorySeed {
+  return {
+    owner: OWNER,
+    user,
+    sheets: [
+      {
+        name: SHEET.settings,
+        role: 'settings',
+        values: [
+          [LABEL.province, 'หนองคาย'],
+          [LABEL.fiscalYear, 2565],
+          [LABEL.provinceEditors, PROVINCE],
+          [LABEL.districtEditors('ท่าบ่อ'), THA_BO],
+          [LABEL.districtEditors('โพนพิสัย'), PHON_PHISAI],
+        ],
+      },
+      {
+        name: SHEET.districts,
+        role: 'districts',
+        values: [[...DISTRICT_LAYOUT.headers], districtRow_('ท่าบ่อ', 120, 30), districtRow_('โพนพิสัย', 90, 20)],
+      },
+      activities('ท่าบ่อ'),
+      online('ท่าบ่อ'),
+      { name: SHEET.log, role: 'log', values: [[...LOG_LAYOUT.headers]] },
+    ],
+  };
+}
