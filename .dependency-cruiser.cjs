@@ -10,6 +10,11 @@
 
 /** The pure rules: the kernel and every feature's rules. */
 const PURE = '^src/(kernel|features/[^/]+/rules)/';
+/**
+ * The actions converted to the door to the workbook (src/app/door/door.ts; docs/architecture.md,
+ * "The door"): they reach the workbook only through it.
+ */
+const THROUGH_THE_DOOR = '^src/features/dataCheck/action/dataCheck\\.ts$';
 /** Browser code: the sidebar's shell and every feature's panel. */
 const BROWSER = '^src/(sidebar|features/[^/]+/panel)/';
 
@@ -44,6 +49,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/platform/' },
       to: { path: `^src/(app|features/[^/]+/action)/|${BROWSER}|^src/main\\.ts$` },
+    },
+    {
+      name: 'actions-through-the-door',
+      comment:
+        'An action converted to the door (src/app/door/door.ts) imports nothing of the platform, not even a type: it is given a Workbook, unit-tested against the in-memory door.',
+      severity: 'error',
+      from: { path: THROUGH_THE_DOOR },
+      to: { path: '^src/platform/' },
     },
     {
       name: 'nothing-imports-main',

@@ -1,0 +1,220 @@
+/**
+ * The door's contract: the same cases on the in-memory door (test/support/memoryDoor.ts) and on
+ * Apps Script's (src/app/door/appsScriptDoor.ts) over the stand-in (dev/fakes), run as plain
+ * TypeScript with an execution's globals; each case's answers must be the same on both. What
+ * they share: the configuration and the workbook as read, the caller's role, kept values, a list
+ * ensured and rewritten, the log appended, a transaction that throws leaving nothing, and the
+ * data check itself.
+ */
+import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
+import type { Workbook } from '../../src/app/door/door';
+import { LOG_LAYOUT } from '../../src/app/auditLog';
+import { checkWorkbook } from '../../src/features/dataCheck/action/dataCheck';
+import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMarkers';
+import { SHEET } from '../../src/features/setup/sheets/sheetNames';
+import { startExecution } from '../../src/platform/services';
+import { createFakeWorkbook } from '../../dev/fakes';
+import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
+import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
+
+const NOW = new Date('2022-03-15T03:00:00Z');
+
+/** One side of the contract: its workbook, run with its globals, and what its sheets hold. */
+interface Side {
+  readonly name: string;
+  run<T>(fn: (workbook: Workbook) => T): T;
+  /** A sheet's values (its data range), or null when there is no sheet of that name. */
+  values(sheet: string): unknown[][] | null;
+}
+
+/** The in-memory door. */
+function memorySide(seed: MemorySeed): Side {
+  const book = new MemoryWorkbook(seed);
+  return {
+    name: 'memory',
+    run: (fn) => fn(book),
+    values: (name) => {
+      const values = book.sheet(name)?.values;
+      if (!values) return null;
+      // as a data range: down to the last row holding something
+      let last = values.length;
+      while (last > 0 && values[last - 1].every((v) => v === '')) last--;
+      return values.slice(0, last);
+    },
+  };
+}
+
+/** Apps Script's door over the stand-in, the seed's sheets written and marked by the owner. */
+function appsScriptSide(seed: MemorySeed): Side {
+  const editors = [PROVINCE, THA_BO, PHON_PHISAI, STRANGER];
+  const wb = createFakeWorkbook({ owner: OWNER, editors, sheetNames: seed.sheets.map((s) => s.name) });
+  for (const s of seed.sheets) {
+    const sheet = wb.spreadsheet.getSheetByName(s.name);
+    if (!sheet) throw new Error(s.name);
+    const width = Math.max(...s.values.map((r) => r.length));
+    const grid = s.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+    if (s.role) {
+      const mark = { role: s.role, sheetId: sheet.getSheetId(), ...(s.district ? { district: s.district } : {}) };
+      sheet.addDeveloperMetadata(MARKER_KEY, encodeMark(mark));
+      sheet.setFrozenRows(1);
+    }
+  }
+  const run = wb.createExecution(seed.user === '' ? { user: STRANGER, hideEmail: true } : { user: seed.user });
+  const globals = run.globals as unknown as Record<string, unknown>;
+  const workbook = appsScriptWorkbook(run.globals.SpreadsheetApp.getActive());
+  return {
+    name: 'Apps Script',
+    run: (fn) => {
+      const g = globalThis as Record<string, unknown>;
+      const names = Object.keys(globals);
+      const saved = names.map((n) => g[n]);
+      for (const n of names) g[n] = globals[n];
+      startExecution();
+      try {
+        return fn(workbook);
+      } finally {
+        names.forEach((n, i) => {
+          g[n] = saved[i];
+        });
+      }
+    },
+    values: (name) => wb.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null,
+  };
+}
+
+/**
+ * Runs a case on both sides and expects the same answer.
+ * @param seed the workbook
+ * @param check the case: its answer
+ */
+function agree<T>(seed: MemorySeed, check: (side: Side) => T): T {
+  const answers = [memorySide(seed), appsScriptSide(seed)].map((side) => check(side));
+  expect(answers[1]).toEqual(answers[0]);
+  return answers[0];
+}
+
+/** The log's rows after its header: who, what, detail, result. */
+function logOf(side: Side): unknown[][] {
+  const at = LOG_LAYOUT.at;
+  return (side.values(SHEET.log) ?? []).slice(1).map((r) => [r[at.who], r[at.what], r[at.detail], r[at.result]]);
+}
+
+test('the configuration and the workbook read the same', () => {
+  const read = agree(province(OWNER), (side) =>
+    side.run((workbook) => {
+      const book = workbook.readWorkbook();
+      book.readDistricts?.(book.districtsRead);
+      return {
+        districts: book.districts,
+        provinceEditors: book.settings.provinceEditors,
+        districtEditors: book.settings.districtEditors,
+        fiscalYear: book.settings.fiscalYear,
+        rows: book.table.rows.map((r) => [r.row, r.name, r.registered, r.promoted]),
+        sheets: book.districtsRead.map((d) => [d.activities?.name ?? null, d.online?.name ?? null, d.unreadable]),
+        marked: book.registry.sheets.map((s) => [s.name, s.mark.role]),
+      };
+    }),
+  );
+  expect(read.districts).toEqual(['ท่าบ่อ', 'โพนพิสัย']);
+});
+
+test.each([
+  ['the owner', OWNER, 'province'],
+  ['a province editor', PROVINCE, 'province'],
+  ['a district officer', THA_BO, 'district'],
+  ['someone named nowhere', STRANGER, 'unknown'],
+  ['a hidden e-mail', '', 'unknown'],
+])('%s is the same caller through both doors', (_, user, role) => {
+  const who = agree(province(user), (side) => side.run((workbook) => workbook.caller(workbook.readConfig().settings)));
+  expect(who.role).toBe(role);
+});
+
+test('a kept value is read back; a transaction that throws keeps nothing', () => {
+  agree(province(OWNER), (side) =>
+    side.run((workbook) => {
+      workbook.open((door) => door.keep('otop.test', { a: [1, 2] }));
+      expect(() =>
+        workbook.open((door) => {
+          door.keep('otop.test', { a: [3] });
+          throw new Error('stopped');
+        }),
+      ).toThrow('stopped');
+      return workbook.kept('otop.test', null);
+    }),
+  );
+});
+
+test('a list is made from its declaration and rewritten whole; one made by a transaction that throws is gone', () => {
+  const declaration = { role: 'problems', name: SHEET.problems, widths: [160, 60, 520, 100] } as const;
+  const rows = (n: number) => [
+    ['ชีต', 'เซลล์', 'ปัญหา', 'ไปที่'],
+    ...Array.from({ length: n }, (_, i) => [`ชีต ${i}`, `A${i + 1}`, `ปัญหา ${i}`, '']),
+  ];
+  agree(province(OWNER), (side) => {
+    const undone = side.run((workbook) => {
+      try {
+        workbook.open((door) => {
+          door.rewriteList(door.ensureList(declaration, workbook.readConfig()), rows(2));
+          throw new Error('stopped');
+        });
+      } catch {
+        // expected
+      }
+      return workbook.readConfig().registry.one('problems');
+    });
+    expect(undone).toBeNull();
+    const first = side.run((workbook) =>
+      workbook.open((door) => {
+        const list = door.ensureList(declaration, workbook.readConfig());
+        door.rewriteList(list, rows(3));
+        return [list.name, side.values(SHEET.problems)];
+      }),
+    );
+    const second = side.run((workbook) =>
+      workbook.open((door) => {
+        const list = door.ensureList(declaration, workbook.readConfig());
+        door.rewriteList(list, rows(1));
+        return list.name;
+      }),
+    );
+    return { first, second, after: side.values(SHEET.problems) };
+  });
+});
+
+test('rows appended to the log are read back', () => {
+  agree(province(THA_BO), (side) =>
+    side.run((workbook) => {
+      workbook.open((door) =>
+        door.appendLog(workbook.readConfig(), [['15/03/2565 10:00', THA_BO, 'ตรวจข้อมูล', 'ไม่พบปัญหา', 'สำเร็จ']]),
+      );
+      return logOf(side);
+    }),
+  );
+});
+
+test.each([
+  ['the owner', OWNER],
+  ['a district officer', THA_BO],
+])('the data check as %s: the same report, list and log through both doors', (_, user) => {
+  agree(province(user), (side) => {
+    const report = side.run((workbook) => checkWorkbook(workbook, NOW));
+    const list = (side.values(SHEET.problems) ?? []).map((r) => r.slice(0, 3));
+    return { report, list: list.slice(2), header: list[0], log: logOf(side) };
+  });
+});
+
+test.each([
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])('the data check refuses %s the same way through both doors', (_, user) => {
+  agree(province(user), (side) => {
+    let refused = '';
+    try {
+      side.run((workbook) => checkWorkbook(workbook, NOW));
+    } catch (error) {
+      refused = (error as Error).message;
+    }
+    return { refused, list: side.values(SHEET.problems), log: logOf(side) };
+  });
+});
