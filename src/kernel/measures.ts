@@ -137,7 +137,7 @@ export function summedCounts(count: (measure: SummedMeasure_) => number): Readon
  */
 export function levelMinimum(
   measure: MeasureOf,
-  level: Pick<Level, 'minActivities' | 'minChannels' | 'percent'>,
+  level: Pick<Level, MeasureMinimum['field']>,
   target: (percent: number) => number,
 ): number {
   const { minimum } = measure;

@@ -24,6 +24,7 @@ import { MEASURE_BY_KEY, MEASURES, measureCounts } from '../../../kernel/measure
 import { columnLetter } from '../../../kernel/a1';
 
 const LABELS = {
+  // OTOP_PERCENT is about new operators alone (the letter's percent of the registered).
   newOperators: MEASURE_BY_KEY.newOperators.argument,
   registered: 'จำนวนผู้ประกอบการที่ลงทะเบียน',
   alreadyOnline: 'จำนวนผู้ประกอบการที่ออนไลน์แล้ว',
