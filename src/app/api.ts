@@ -4,6 +4,7 @@
  * (yyyy-mm-dd) and moments as ISO date-times. Each function listed here is a top-level
  * function of src/main.ts with the same name.
  */
+import type { MeasureCounts, SummedMeasureKey } from '../kernel/measures';
 
 /** A colour band as the sidebar paints it. */
 export interface BandView {
@@ -11,13 +12,10 @@ export interface BandView {
   readonly text: string;
 }
 
-/** One district's standing. */
-export interface DistrictStanding {
+/** One district's standing: its counts of the measures, and what they make. */
+export interface DistrictStanding extends MeasureCounts {
   readonly district: string;
   readonly registered: number;
-  readonly activities: number;
-  readonly channels: number;
-  readonly newOperators: number;
   /** The operator target at the top level's percent; null when it cannot be computed. */
   readonly target: number | null;
   readonly percent: number | null;
@@ -92,13 +90,13 @@ export interface SidebarState {
   /** The districts' names worst first (features/standing/sheets/trend.ts worstFirst): the order the sidebar lists them in. */
   readonly worstFirst: readonly string[];
   /** null while a district cannot be counted. */
-  readonly total: {
-    readonly registered: number;
-    readonly activities: number;
-    readonly newOperators: number;
-    readonly target: number;
-    readonly percent: number | null;
-  } | null;
+  readonly total:
+    | (Readonly<Record<SummedMeasureKey, number>> & {
+        readonly registered: number;
+        readonly target: number;
+        readonly percent: number | null;
+      })
+    | null;
   /** Problems of the settings and the district table officers should fix, Thai. */
   readonly notices: readonly string[];
   readonly months: readonly MonthView[];

@@ -36,6 +36,7 @@ import {
   type OnlineColumn,
 } from './entryLayout';
 import { fiscalYearBounds } from '../../../kernel/fiscalYear';
+import type { MeasureCounts } from '../../../kernel/measures';
 import { OperatorIndex } from './operatorIdentity';
 
 /** What the tally reads. */
@@ -70,17 +71,14 @@ export interface TallyShapes {
   readonly baseline?: SheetShape<BaselineColumn>;
 }
 
-/** The counts of one district. */
-export interface DistrictTally {
+/**
+ * The counts of one district: its measures (non-budget activities in the period, distinct
+ * channels with at least one new operator, distinct new operators) and their evidence.
+ */
+export interface DistrictTally extends MeasureCounts {
   /** The district name as given in the list. */
   readonly district: string;
-  /** Non-budget activities in the period. */
-  readonly activities: number;
-  /** Distinct channels with at least one new operator. */
-  readonly channels: number;
-  /** Distinct new operators. */
-  readonly newOperators: number;
-  /** The canonical names of those channels. */
+  /** The canonical names of the channels counted. */
   readonly channelNames: readonly string[];
   /** Each new operator's day (its earliest counted row's), in no order: the trend's months. */
   readonly operatorDays: readonly Day[];
@@ -208,6 +206,7 @@ function districtTallies_(input: TallyInput, pass: CountingPass<ActivityKey>): D
     days[district].push(rows.day[earliest[group]] as Day);
     for (let i = first[group]; i >= 0; i = next[i]) channels[district].add(rows.channelNames[rows.channel[i]]);
   }
+  // Each measure is counted its own way (events, distinct channels, distinct operators), so they are named here.
   return input.districts.map((district): DistrictTally => {
     const i = pass.context.districtOf(district); // a name listed twice gets the first one's counts
     if (i < 0) return { district, activities: 0, channels: 0, newOperators: 0, channelNames: [], operatorDays: [] };

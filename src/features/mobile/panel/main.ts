@@ -10,7 +10,8 @@ import type { EntryFormView, FormField } from '../action/entryForm';
 import type { LocatedProblem } from '../../dataCheck/sheets/problemsSheet';
 import { add, button, byId, el } from '../../../sidebar/dom';
 import { errorText } from '../../../sidebar/errors';
-import { colour, daysText, num, pct } from '../../../sidebar/format';
+import { colour, daysText, MEASURE_ORDER, num, pct } from '../../../sidebar/format';
+import type { MeasureKey } from '../../../kernel/measures';
 import { createClient, type ScriptRun } from '../../../sidebar/rpc';
 
 declare const google: { script: { run: ScriptRun } };
@@ -241,17 +242,20 @@ async function openSubmit_(duty: DutyView, district: string): Promise<void> {
   box.scrollIntoView({ block: 'start' });
 }
 
+/** Each measure's short label and unit on the page. */
+const WORDS: Readonly<Record<MeasureKey, readonly [label: string, unit: string]>> = {
+  activities: ['กิจกรรม', 'ครั้ง'],
+  channels: ['ช่องทาง', 'ช่องทาง'],
+  newOperators: ['รายใหม่', 'ราย'],
+};
+
 /** What a submission will send, in short. */
 function previewParts_(p: SubmissionPreview): HTMLElement[] {
   const f = p.figures;
   const parts: HTMLElement[] = [
     el('h3', '', `${p.title} · อ.${p.district}`),
     el('p', '', `ตัวเลข ณ ${p.cutOffText} · ถ้าส่งตอนนี้: ${p.timeliness}`),
-    el(
-      'p',
-      '',
-      `กิจกรรม ${num(f.activities)} ครั้ง · ช่องทาง ${num(f.channels)} ช่องทาง · รายใหม่ ${num(f.newOperators)} ราย`,
-    ),
+    el('p', '', MEASURE_ORDER.map((key) => `${WORDS[key][0]} ${num(f[key])} ${WORDS[key][1]}`).join(' · ')),
     el('p', '', `คะแนน ${f.score === null ? '–' : num(f.score)} · ระดับ ${f.level || '–'}`),
   ];
   if (p.changes) {
@@ -259,7 +263,7 @@ function previewParts_(p: SubmissionPreview): HTMLElement[] {
       el(
         'p',
         'muted',
-        `เดือนนี้เพิ่ม: กิจกรรม ${num(p.changes.activities)} · ช่องทาง ${num(p.changes.channels)} · รายใหม่ ${num(p.changes.newOperators)}`,
+        `เดือนนี้เพิ่ม: ${MEASURE_ORDER.map((key) => `${WORDS[key][0]} ${num(p.changes?.[key])}`).join(' · ')}`,
       ),
     );
   }

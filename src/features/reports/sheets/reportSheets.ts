@@ -24,6 +24,7 @@ import {
 import type { ReportMark } from '../../setup/sheets/sheetMarkers';
 import { type EntryKind, entrySheetName } from '../../setup/sheets/sheetNames';
 import type { DistrictStanding, OmittedEvidence, Standing } from '../../standing/sheets/standing';
+import { MEASURES, type MeasureKey, type MeasureOf } from '../../../kernel/measures';
 
 /** Who made a report and when, for its header. */
 export interface MadeBy {
@@ -44,6 +45,23 @@ export const TITLE = 'การบริหารการส่งเสริ�
 /** The status cell of the newest report. */
 export const NEWEST = 'ฉบับล่าสุด';
 
+/** The report tables' width of each measure's column (its header is the measure's short one). */
+const MEASURE_WIDTHS: Readonly<Record<MeasureKey, number>> = { activities: 50, channels: 50, newOperators: 60 };
+/** The monthly table's column of what each measure added in the month, beside the measure's. */
+const ADDED_KEYS = {
+  activities: 'activitiesAdded',
+  channels: 'channelsAdded',
+  newOperators: 'operatorsAdded',
+} as const;
+
+/**
+ * A report table's column of a measure.
+ * @param m the measure
+ */
+function measureColumn_(m: MeasureOf): { key: MeasureKey; header: string; width: number } {
+  return { key: m.key, header: m.short, width: MEASURE_WIDTHS[m.key] };
+}
+
 /** The round summary's table. */
 export const ROUND_TABLE = /* @__PURE__ */ defineLayout('สรุปผล', [
   { key: 'no', header: 'ที่', width: 28 },
@@ -53,9 +71,7 @@ export const ROUND_TABLE = /* @__PURE__ */ defineLayout('สรุปผล', [
   { key: 'activityGoal', header: 'เป้ากิจกรรม', width: 50 },
   { key: 'channelGoal', header: 'เป้าช่องทาง', width: 50 },
   { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
-  { key: 'activities', header: 'กิจกรรม', width: 50 },
-  { key: 'channels', header: 'ช่องทาง', width: 50 },
-  { key: 'newOperators', header: 'ผู้ประกอบการรายใหม่', width: 60 },
+  ...MEASURES.map(measureColumn_),
   { key: 'percent', header: 'ร้อยละ', width: 45 },
   { key: 'score', header: 'คะแนน', width: 40 },
   { key: 'level', header: 'ระดับ', width: 60 },
@@ -68,12 +84,8 @@ export const ROUND_TABLE = /* @__PURE__ */ defineLayout('สรุปผล', [
 export const MONTH_TABLE = /* @__PURE__ */ defineLayout('รายงานประจำเดือน', [
   { key: 'no', header: 'ที่', width: 28 },
   { key: 'district', header: 'อำเภอ', width: 90 },
-  { key: 'activities', header: 'กิจกรรม', width: 50 },
-  { key: 'activitiesAdded', header: 'เพิ่มในเดือน', width: 50 },
-  { key: 'channels', header: 'ช่องทาง', width: 50 },
-  { key: 'channelsAdded', header: 'เพิ่มในเดือน', width: 50 },
-  { key: 'newOperators', header: 'ผู้ประกอบการรายใหม่', width: 60 },
-  { key: 'operatorsAdded', header: 'เพิ่มในเดือน', width: 50 },
+  // Each measure, then what it added in the month.
+  ...MEASURES.flatMap((m) => [measureColumn_(m), { key: ADDED_KEYS[m.key], header: 'เพิ่มในเดือน', width: 50 }]),
   { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
   { key: 'percent', header: 'ร้อยละ', width: 45 },
   { key: 'score', header: 'คะแนน', width: 40 },
@@ -220,9 +232,7 @@ function result_(d: DistrictStanding) {
   const r = d.result;
   return {
     target: shown(r?.target),
-    activities: shown(r?.activities),
-    channels: shown(r?.channels),
-    newOperators: shown(r?.newOperators),
+    counts: MEASURES.map((m) => shown(r?.[m.key])),
     percent: shown(r?.percent),
     score: shown(r?.score),
     level: r ? r.level : UNASSESSED,
@@ -276,9 +286,7 @@ export function roundSummaryDocument(
       d.activityGoal,
       d.channelGoal,
       r.target,
-      r.activities,
-      r.channels,
-      r.newOperators,
+      ...r.counts,
       r.percent,
       r.score,
       r.level,
@@ -294,9 +302,8 @@ export function roundSummaryDocument(
     shown(total?.activityGoal),
     '',
     shown(total?.target),
-    shown(total?.activities),
-    '',
-    shown(total?.newOperators),
+    // The measures the province adds up; the others (channels) stay blank, as in the district table.
+    ...MEASURES.map((m) => (m.summed ? shown(total?.[m.key]) : '')),
     shown(total?.percent),
     '',
     '',
@@ -345,12 +352,7 @@ export function monthlyReportDocument(
     return [
       i + 1,
       d.district,
-      r.activities,
-      change(d.result?.activities, was?.activities),
-      r.channels,
-      change(d.result?.channels, was?.channels),
-      r.newOperators,
-      change(d.result?.newOperators, was?.newOperators),
+      ...MEASURES.flatMap((m, k) => [r.counts[k], change(d.result?.[m.key], was?.[m.key])]),
       r.target,
       r.percent,
       r.score,
@@ -362,12 +364,9 @@ export function monthlyReportDocument(
   const totalRow = [
     '',
     'รวมทั้งจังหวัด',
-    shown(atEnd.total?.activities),
-    change(atEnd.total?.activities, atStart.total?.activities),
-    '',
-    '',
-    shown(atEnd.total?.newOperators),
-    change(atEnd.total?.newOperators, atStart.total?.newOperators),
+    ...MEASURES.flatMap((m) =>
+      m.summed ? [shown(atEnd.total?.[m.key]), change(atEnd.total?.[m.key], atStart.total?.[m.key])] : ['', ''],
+    ),
     shown(atEnd.total?.target),
     shown(atEnd.total?.percent),
     '',

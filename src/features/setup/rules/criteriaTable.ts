@@ -1,24 +1,24 @@
 /**
  * The criteria as a table, the layout of the criteria sheet and of the optional criteria range
- * of the scoring functions: score · level · activities ≥ · channels ≥ · new operators ≥ % ·
- * background · text colour · colour name. Rows whose first cell is not a score are headers.
+ * of the scoring functions: score · level · each measure's minimum (kernel/measures.ts: activities ≥ ·
+ * channels ≥ · new operators ≥ %) · background · text colour · colour name. Rows whose first
+ * cell is not a score are headers.
  */
 import { type Band, BANDS_2565, type Criteria, CRITERIA_2565, type Level } from '../../../kernel/criteria';
+import { MEASURES, type MeasureMinimum } from '../../../kernel/measures';
 import { parseCount, parseNumber } from '../../../kernel/numbers';
 import { fail, ok, type Parsed } from '../../../kernel/parsed';
 import { cleanText, isBlank } from '../../../kernel/text';
 
 /** Column headers of the criteria table (Thai). */
-export const CRITERIA_HEADERS = [
-  'คะแนน',
-  'ระดับ',
-  'กิจกรรม (ครั้ง) ≥',
-  'ช่องทางออนไลน์ ≥',
-  'ผู้ประกอบการรายใหม่ ≥ ร้อยละ',
-  'สีพื้น',
-  'สีตัวอักษร',
-  'ชื่อสี',
-];
+export const CRITERIA_HEADERS = ['คะแนน', 'ระดับ', ...MEASURES.map((m) => m.criteriaHeader), 'สีพื้น', 'สีตัวอักษร', 'ชื่อสี'];
+
+/** 0-based column of the first measure's minimum; the band's three columns follow the last one's. */
+const FIRST_MINIMUM = 2;
+const BAND_AT = FIRST_MINIMUM + MEASURES.length;
+
+/** A level's minimums, by the Level field each measure's minimum is kept in. */
+type Minimums_ = { -readonly [F in MeasureMinimum['field']]: number };
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -30,8 +30,8 @@ export function criteriaToRows(criteria: Criteria): (string | number)[][] {
   const band = (b: Band) => [b.background, b.text, b.colour];
   return [
     CRITERIA_HEADERS,
-    ...criteria.levels.map((l) => [l.score, l.name, l.minActivities, l.minChannels, l.percent, ...band(l.band)]),
-    [0, criteria.below.name, '', '', '', ...band(criteria.below.band)],
+    ...criteria.levels.map((l) => [l.score, l.name, ...MEASURES.map((m) => l[m.minimum.field]), ...band(l.band)]),
+    [0, criteria.below.name, ...MEASURES.map(() => ''), ...band(criteria.below.band)],
   ];
 }
 
@@ -59,22 +59,24 @@ export function criteriaFromRows(rows: readonly (readonly unknown[])[]): Parsed<
       continue;
     }
     // a blank minimum is no minimum (level 1's activities in FY 2565)
-    const numbers = [row[2], row[3], row[4]].map((v) => (isBlank(v) ? parseNumber(0) : parseNumber(v)));
+    const numbers = MEASURES.map((_, k) => row[FIRST_MINIMUM + k]).map((v) =>
+      isBlank(v) ? parseNumber(0) : parseNumber(v),
+    );
     const bad = numbers.findIndex((n) => !n.ok || n.value < 0);
-    if (bad >= 0) return fail(`${where}: ${CRITERIA_HEADERS[bad + 2]} ต้องเป็นตัวเลข 0 ขึ้นไป`);
-    const [minActivities, minChannels, percent] = numbers.map((n) => (n.ok ? n.value : 0));
+    if (bad >= 0) return fail(`${where}: ${CRITERIA_HEADERS[bad + FIRST_MINIMUM]} ต้องเป็นตัวเลข 0 ขึ้นไป`);
+    const minimums = {} as Minimums_;
+    MEASURES.forEach((m, k) => {
+      const n = numbers[k];
+      minimums[m.minimum.field] = n.ok ? n.value : 0;
+    });
     if (levels.some((l) => l.score === score.value)) return fail(`${where}: คะแนน ${score.value} ซ้ำ`);
-    levels.push({ score: score.value, name, minActivities, minChannels, percent, band: band.value });
+    levels.push({ score: score.value, name, ...minimums, band: band.value });
   }
   if (levels.length === 0) return fail('ตารางเกณฑ์ไม่มีระดับใดเลย');
   levels.sort((a, b) => b.score - a.score);
   for (let i = 1; i < levels.length; i++) {
     const [higher, lower] = [levels[i - 1], levels[i]];
-    if (
-      higher.minActivities < lower.minActivities ||
-      higher.minChannels < lower.minChannels ||
-      higher.percent < lower.percent
-    ) {
+    if (MEASURES.some((m) => higher[m.minimum.field] < lower[m.minimum.field])) {
       return fail(`เกณฑ์ระดับ ${higher.name} ต้องไม่ต่ำกว่าระดับ ${lower.name}`);
     }
   }
@@ -89,10 +91,10 @@ function readBand_(row: readonly unknown[], score: number): Parsed<Band> {
     const text = cleanText(String(value));
     return HEX.test(text) ? text.toLowerCase() : null;
   };
-  const background = colour(row[5], fallback.background);
-  const text = colour(row[6], fallback.text);
+  const background = colour(row[BAND_AT], fallback.background);
+  const text = colour(row[BAND_AT + 1], fallback.text);
   if (background === null || text === null) return fail('สีต้องเป็นรหัสสีแบบ #RRGGBB');
-  const name = isBlank(row[7]) ? fallback.colour : cleanText(String(row[7]));
+  const name = isBlank(row[BAND_AT + 2]) ? fallback.colour : cleanText(String(row[BAND_AT + 2]));
   return ok({ colour: name, background, text });
 }
 

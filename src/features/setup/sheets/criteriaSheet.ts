@@ -5,9 +5,10 @@
  */
 import { CHANNEL_TABLE_HEADERS, DEFAULT_CHANNEL_ROWS } from '../../counting/rules/channels';
 import type { Criteria } from '../../../kernel/criteria';
-import { criteriaToRows } from '../rules/criteriaTable';
+import { CRITERIA_HEADERS, criteriaToRows } from '../rules/criteriaTable';
+import { MEASURES, type MeasureKey } from '../../../kernel/measures';
 import { isBlank } from '../../../kernel/text';
-import { a1, sheetRef } from '../../../kernel/a1';
+import { a1, columnLetter, sheetRef } from '../../../kernel/a1';
 
 /** 1-based rows of the criteria sheet's parts. */
 export const CRITERIA_LAYOUT = {
@@ -17,7 +18,8 @@ export const CRITERIA_LAYOUT = {
   channelTitle: 10,
   channelHeader: 11,
   channels: 12,
-  width: 8,
+  /** The scoring table's width: score, level, a minimum per measure, three band columns. */
+  width: CRITERIA_HEADERS.length,
   channelWidth: 26,
 } as const;
 
@@ -33,11 +35,15 @@ export function criteriaRefs(sheetName: string): {
   topActivities: string;
   topChannels: string;
 } {
+  const last = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
+  // The top level's minimum of a measure: its column (after score and level) on row 3.
+  const top = (key: MeasureKey) =>
+    sheetRef(sheetName, `$${columnLetter(2 + MEASURES.findIndex((m) => m.key === key))}$3`);
   return {
-    table: sheetRef(sheetName, '$A$2:$H$8'),
+    table: sheetRef(sheetName, `$A$${CRITERIA_LAYOUT.table}:$${columnLetter(CRITERIA_LAYOUT.width - 1)}$${last}`),
     channels: sheetRef(sheetName, '$A$12:$Z'),
-    topActivities: sheetRef(sheetName, '$C$3'),
-    topChannels: sheetRef(sheetName, '$D$3'),
+    topActivities: top('activities'),
+    topChannels: top('channels'),
   };
 }
 

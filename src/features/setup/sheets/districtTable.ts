@@ -11,8 +11,16 @@ import { DISTRICT_OUTPUTS } from '../../standing/rules/districtResult';
 import { TREND_MONTHS } from '../../standing/rules/districtTrend';
 import { THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
 import { columnLetter } from '../../../kernel/a1';
+import { MEASURES, type MeasureKey } from '../../../kernel/measures';
 
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
+
+/** The width and note of each measure's column (its header is the measure's). */
+const MEASURE_COLUMNS: Readonly<Record<MeasureKey, { readonly width: number; readonly note?: string }>> = {
+  activities: { width: 90 },
+  channels: { width: 90 },
+  newOperators: { width: 110, note: 'ไม่ซ้ำกับผู้ที่ออนไลน์แล้วในชีตฐาน ๒๕๖๔ นับรายละครั้งเดียว' },
+};
 
 /** The district table's columns. */
 export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
@@ -28,14 +36,7 @@ export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
     width: 100,
     note: 'ร้อยละ 5 ของผู้ประกอบการทั้งหมด ปัดครึ่งขึ้น อย่างน้อย 1 ราย',
   },
-  { key: 'activities', header: 'กิจกรรม (ครั้ง)', width: 90 },
-  { key: 'channels', header: 'ช่องทางออนไลน์', width: 90 },
-  {
-    key: 'newOperators',
-    header: 'ผู้ประกอบการรายใหม่',
-    width: 110,
-    note: 'ไม่ซ้ำกับผู้ที่ออนไลน์แล้วในชีตฐาน ๒๕๖๔ นับรายละครั้งเดียว',
-  },
+  ...MEASURES.map((m) => ({ key: m.key, header: m.header, ...MEASURE_COLUMNS[m.key] })),
   { key: 'percent', header: 'ร้อยละ', width: 70, format: '0.00' },
   { key: 'score', header: 'คะแนน', width: 60 },
   { key: 'level', header: 'ระดับ', width: 100 },
@@ -139,14 +140,16 @@ export function totalRowCells(
   const figureSum = (key: DistrictColumn) => `=OTOP_SUM(${letter(key)}${first}:${letter(key)}${last})`;
   const reg = `${letter('registered')}${row}`;
   const promoted = `${letter('promoted')}${row}`;
+  // The percentage is new operators' (of the registered, the letter's), as a district's.
   const fresh = `${letter('newOperators')}${row}`;
   const base = `IF(TRIM(${refs.basis})="${BASIS_TEXT.neverOnline}", ${reg}-${promoted}, ${reg})`;
   // A district row whose figures cannot be computed leaves its spill blank, so the sums would
   // drop it silently; its target cell holds the error, and so does the target total: the
   // percentage shows that error rather than a figure without the district.
   const targets = `${letter('target')}${row}`;
-  // The same for the counts' totals: while a district cannot be counted they show the target
-  // total's error (the district table names the row), never a sum without that district.
+  // The same for the counts' totals (the measures the province adds up: kernel/measures.ts
+  // summed): while a district cannot be counted they show the target total's error (the
+  // district table names the row), never a sum without that district.
   const countSum = (key: DistrictColumn) =>
     `=IF(ISNUMBER(${targets}), SUM(${letter(key)}${first}:${letter(key)}${last}), ${targets})`;
   const percent =
@@ -159,8 +162,7 @@ export function totalRowCells(
     [DISTRICT_COL.promoted, figureSum('promoted')],
     [DISTRICT_COL.activityGoal, sum('activityGoal')],
     [DISTRICT_COL.target, sum('target')],
-    [DISTRICT_COL.activities, countSum('activities')],
-    [DISTRICT_COL.newOperators, countSum('newOperators')],
+    ...MEASURES.filter((m) => m.summed).map((m) => [DISTRICT_COL[m.key], countSum(m.key)] as const),
     [DISTRICT_COL.percent, percent],
   ]);
 }

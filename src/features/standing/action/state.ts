@@ -2,6 +2,7 @@
 import { dayOfDate, isoOfDay } from '../../../kernel/civilDate';
 import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../../../kernel/fiscalYear';
 import { dataDayNotice } from '../../../kernel/settings';
+import { measureCounts, summedCounts } from '../../../kernel/measures';
 import { formatThaiDate, formatThaiMonth } from '../../../kernel/thaiDate';
 import type { Spreadsheet } from '../../../platform/sheetIo';
 import { type ReportMark, reportYear } from '../../setup/sheets/sheetMarkers';
@@ -47,6 +48,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
         r.mark.state === 'current' &&
         !r.mark.provisional,
     )?.name ?? '';
+  const total = standing.total;
   const districts = standing.districts.map((d, i) => {
     const r = d.result;
     const evaluation = evaluations[i];
@@ -54,9 +56,7 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     return {
       district: d.district,
       registered: d.figures.registered ?? 0,
-      activities: r?.activities ?? 0,
-      channels: r?.channels ?? 0,
-      newOperators: r?.newOperators ?? 0,
+      ...measureCounts((m) => r?.[m.key] ?? 0),
       target: r?.target ?? null,
       percent: r?.percent ?? null,
       score: r?.score ?? null,
@@ -94,13 +94,12 @@ export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
     })),
     standing: districts,
     worstFirst: [...districts].sort(worstFirst).map((d) => d.district),
-    total: standing.total
+    total: total
       ? {
-          registered: standing.total.registered,
-          activities: standing.total.activities,
-          newOperators: standing.total.newOperators,
-          target: standing.total.target,
-          percent: standing.total.percent,
+          registered: total.registered,
+          ...summedCounts((m) => total[m.key]),
+          target: total.target,
+          percent: total.percent,
         }
       : null,
     notices: [

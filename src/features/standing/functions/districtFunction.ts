@@ -12,13 +12,14 @@ import { DEFAULT_CHANNEL_ROWS } from '../../counting/rules/channels';
 import type { Rows } from '../../counting/rules/entries';
 import { readSettings } from '../../../kernel/settings';
 import { type Arg, argError, isRange } from '../../../kernel/args';
+import { MEASURE_KEYS } from '../../../kernel/measures';
 
 const FN = 'OTOP_DISTRICT';
 
 /**
  * OTOP_DISTRICT(name, registered, promoted, activities, online, baseline, settings, criteria,
- * [channels]): one row — target, activities, channels, new operators, percentage, score, level,
- * next step, then the trend: new operators up to the end of each month, October to September, as
+ * [channels]): one row — target, each measure's count (kernel/measures.ts: activities, channels,
+ * new operators), percentage, score, level, next step, then the trend: new operators up to the end of each month, October to September, as
  * a percentage of the target ("" for months after the count-up-to day). A figure that cannot be computed shows NO_FIGURE; a sheet that cannot be counted
  * (its header row or a column that decides the count is missing) is a Thai error.
  * @param name the district's name cell
@@ -66,9 +67,7 @@ export function otopDistrict(
   return [
     [
       shown(r.target),
-      r.activities,
-      r.channels,
-      r.newOperators,
+      ...MEASURE_KEYS.map((key) => r[key]),
       shown(r.percent),
       shown(r.score),
       r.level,

@@ -20,11 +20,12 @@ import {
   required,
   type Result,
 } from '../../../kernel/args';
+import { MEASURE_BY_KEY, MEASURES, measureCounts } from '../../../kernel/measures';
+import { columnLetter } from '../../../kernel/a1';
 
 const LABELS = {
-  activities: 'จำนวนกิจกรรม',
-  channels: 'จำนวนช่องทางออนไลน์',
-  newOperators: 'จำนวนผู้ประกอบการรายใหม่',
+  // OTOP_PERCENT is about new operators alone (the letter's percent of the registered).
+  newOperators: MEASURE_BY_KEY.newOperators.argument,
   registered: 'จำนวนผู้ประกอบการที่ลงทะเบียน',
   alreadyOnline: 'จำนวนผู้ประกอบการที่ออนไลน์แล้ว',
   percent: 'ร้อยละ',
@@ -67,37 +68,36 @@ export function otopPercent(newOperators: Arg, registered: Arg, alreadyOnline?: 
 }
 
 /**
- * OTOP_SCORE / OTOP_LEVEL / OTOP_NEXT share their arguments: four values or columns
- * (activities, channels, new operators, registered) or one range of four columns, then an
- * optional criteria range.
+ * OTOP_SCORE / OTOP_LEVEL / OTOP_NEXT share their arguments: a value or column per measure
+ * (kernel/measures.ts: activities, channels, new operators), then registered, or one range of
+ * that many columns, then an optional criteria range.
  * @param fn the function's name
  * @param args the arguments as Sheets passed them
  * @param pick what the function returns of an assessment
  */
 function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): Result {
-  const fourWide = isRange(args[0]) && args[0].length > 0 && args[0].every((row) => row.length === 4);
-  const labels = [LABELS.activities, LABELS.channels, LABELS.newOperators, LABELS.registered];
+  const width = MEASURES.length + 1; // the measures, then registered
+  const wide = isRange(args[0]) && args[0].length > 0 && args[0].every((row) => row.length === width);
+  const labels = [...MEASURES.map((m) => m.argument), LABELS.registered];
   let rows: AlignedRows;
   let criteriaArg: Arg;
-  if (fourWide && args.length <= 2) {
+  if (wide && args.length <= 2) {
     rows = rangeRows(args[0] as unknown[][]);
     criteriaArg = args[1];
-  } else if (args.length >= 4 && args.length <= 5) {
-    rows = alignColumns(fn, labels, args.slice(0, 4));
-    criteriaArg = args[4];
+  } else if (args.length >= width && args.length <= width + 1) {
+    rows = alignColumns(fn, labels, args.slice(0, width));
+    criteriaArg = args[width];
   } else {
-    throw new Error(
-      `${fn}: ต้องใส่ 4 ค่า (กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่, ผู้ประกอบการที่ลงทะเบียน) หรือช่วง 4 คอลัมน์ เช่น ${fn}(H5:K5)`,
-    );
+    const names = [...MEASURES.map((m) => m.short), 'ผู้ประกอบการที่ลงทะเบียน'].join(', ');
+    const example = `H5:${columnLetter(7 + width - 1)}5`;
+    throw new Error(`${fn}: ต้องใส่ ${width} ค่า (${names}) หรือช่วง ${width} คอลัมน์ เช่น ${fn}(${example})`);
   }
   const criteria = readCriteria_(fn, criteriaArg);
-  return mapRows(rows, 4, ([a, c, n, reg], r) => {
+  return mapRows(rows, width, (cells, r) => {
     const results = {
-      activities: countOrZero_(a, fn, LABELS.activities, r),
-      channels: countOrZero_(c, fn, LABELS.channels, r),
-      newOperators: countOrZero_(n, fn, LABELS.newOperators, r),
+      ...measureCounts((m, k) => countOrZero_(cells[k], fn, m.argument, r)),
       // 0 registered scores as the district table does: counts decide, nothing is divided.
-      registered: required(parseCount(reg), fn, LABELS.registered, r),
+      registered: required(parseCount(cells[MEASURES.length]), fn, LABELS.registered, r),
     };
     return pick(assess(results, criteria));
   });

@@ -1,8 +1,34 @@
 /** The standing: one card per district in its level's colours, and the province's total. */
 import type { DistrictStanding, SidebarState } from '../../../app/api';
 import { add, el } from '../../../sidebar/dom';
-import { colour, num, pct } from '../../../sidebar/format';
+import { colour, MEASURE_ORDER, num, pct } from '../../../sidebar/format';
 import type { Part } from '../../../sidebar/state';
+import type { MeasureKey, SummedMeasureKey } from '../../../kernel/measures';
+
+type Total_ = NonNullable<SidebarState['total']>;
+
+/** How a district's card says each measure. */
+const CARD_TEXT: Readonly<Record<MeasureKey, (d: DistrictStanding) => string>> = {
+  activities: (d) => `กิจกรรม ${num(d.activities)} ครั้ง`,
+  channels: (d) => `ช่องทาง ${num(d.channels)}`,
+  // New operators against the target, with the percentage (of the registered: new operators' alone).
+  newOperators: (d) => `รายใหม่ ${num(d.newOperators)}/${figure_(d.target, String)} ราย (${figure_(d.percent, pct)}%)`,
+};
+
+/** How the province total says each measure it adds up (channels are not added up). */
+const TOTAL_TEXT: Readonly<Record<SummedMeasureKey, (t: Total_) => string>> = {
+  activities: (t) => `กิจกรรม ${num(t.activities)} ครั้ง`,
+  newOperators: (t) =>
+    `รายใหม่ ${num(t.newOperators)}/${num(t.target)} ราย (${figure_(t.percent, pct)}% ของ ${num(t.registered)} ราย)`,
+};
+
+/**
+ * Whether the province total adds a measure up.
+ * @param key the measure
+ */
+function summed_(key: MeasureKey): key is SummedMeasureKey {
+  return key in TOTAL_TEXT;
+}
 
 /**
  * The standing, shown in its box.
@@ -48,7 +74,9 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
         el(
           'div',
           '',
-          `กิจกรรม ${num(t.activities)} ครั้ง · รายใหม่ ${num(t.newOperators)}/${num(t.target)} ราย (${figure_(t.percent, pct)}% ของ ${num(t.registered)} ราย)`,
+          MEASURE_ORDER.filter(summed_)
+            .map((key) => TOTAL_TEXT[key](t))
+            .join(' · '),
         ),
       ),
     );
@@ -68,16 +96,7 @@ function card_(d: DistrictStanding, mine: boolean): HTMLElement {
   chip.style.backgroundColor = colour(band.background, '#e8eaed');
   chip.style.color = colour(band.text, '#202124');
   add(card, add(el('div', 'top'), el('span', 'name', d.district), add(el('span', 'right'), sparkline_(d), chip)));
-  add(
-    card,
-    el(
-      'div',
-      '',
-      d.problem
-        ? 'นับไม่ได้'
-        : `กิจกรรม ${num(d.activities)} ครั้ง · ช่องทาง ${num(d.channels)} · รายใหม่ ${num(d.newOperators)}/${figure_(d.target, String)} ราย (${figure_(d.percent, pct)}%)`,
-    ),
-  );
+  add(card, el('div', '', d.problem ? 'นับไม่ได้' : MEASURE_ORDER.map((key) => CARD_TEXT[key](d)).join(' · ')));
   if (d.next) add(card, el('div', 'next', d.next));
   return card;
 }

@@ -13,6 +13,13 @@
  *   online" basis) gives no percentage, shown as NO_FIGURE, not an error.
  */
 import { type Criteria, topLevel } from '../../../kernel/criteria';
+import {
+  MEASURE_KEYS,
+  type MeasureCounts,
+  measureCounts,
+  type SummedMeasureKey,
+  summedCounts,
+} from '../../../kernel/measures';
 import { parseCount } from '../../../kernel/numbers';
 import { type Assessment, assess, nextStepText } from './scoring';
 import { operatorTarget, percentage } from './targets';
@@ -25,9 +32,7 @@ export type PercentBasis = 'registered' | 'neverOnline';
 /** The columns of a district's result, in order (the row OTOP_DISTRICT returns): the figures, then the trend's months. */
 export const DISTRICT_OUTPUTS = [
   'target',
-  'activities',
-  'channels',
-  'newOperators',
+  ...MEASURE_KEYS,
   'percent',
   'score',
   'level',
@@ -47,15 +52,8 @@ export interface DistrictFigures {
   readonly problems: readonly string[];
 }
 
-/** What the tally counted for a district. */
-export interface DistrictCounts {
-  readonly activities: number;
-  readonly channels: number;
-  readonly newOperators: number;
-}
-
-/** A district's result. */
-export interface DistrictResult extends DistrictCounts {
+/** A district's result: its counts, then what they make. */
+export interface DistrictResult extends MeasureCounts {
   /** New operators needed at the top level's percent; null when unassessable. */
   readonly target: number | null;
   /** Percentage shown (2 decimals); null when it cannot be computed. */
@@ -132,24 +130,23 @@ export function percentOf(newOperators: number, base: number | null): number | n
 /**
  * A district's result.
  * @param figures its typed figures
- * @param counts what the tally counted
+ * @param counts what the tally counted (the measures are taken of it)
  * @param criteria the criteria
  * @param basis the percentage basis
  */
 export function districtResult(
   figures: DistrictFigures,
-  counts: DistrictCounts,
+  counts: MeasureCounts,
   criteria: Criteria,
   basis: PercentBasis,
 ): DistrictResult {
-  const { activities, channels, newOperators } = counts;
-  const percent = percentOf(newOperators, percentBase(figures.registered, figures.promoted, basis));
+  const measured = measureCounts((m) => counts[m.key]);
+  // The percentage is new operators' alone: the letter's percent of the registered.
+  const percent = percentOf(measured.newOperators, percentBase(figures.registered, figures.promoted, basis));
   if (figures.registered === null) {
     const fix = figures.problems[0] ?? `ช่อง "${REGISTERED}" อ่านไม่ได้`;
     return {
-      activities,
-      channels,
-      newOperators,
+      ...measured,
       target: null,
       percent,
       assessment: null,
@@ -158,11 +155,9 @@ export function districtResult(
       next: `แก้ชีตอำเภอก่อน: ${fix}`,
     };
   }
-  const assessment = assess({ activities, channels, newOperators, registered: figures.registered }, criteria);
+  const assessment = assess({ ...measured, registered: figures.registered }, criteria);
   return {
-    activities,
-    channels,
-    newOperators,
+    ...measured,
     target: operatorTarget(figures.registered, topLevel(criteria).percent),
     percent,
     assessment,
@@ -172,14 +167,12 @@ export function districtResult(
   };
 }
 
-/** The province's total row. */
-export interface ProvinceTotal {
+/** The province's total row: the typed figures, the goals and the measures it adds up. */
+export interface ProvinceTotal extends Readonly<Record<SummedMeasureKey, number>> {
   readonly registered: number;
   readonly promoted: number;
   readonly activityGoal: number;
   readonly target: number;
-  readonly activities: number;
-  readonly newOperators: number;
   readonly percent: number | null;
 }
 
@@ -200,14 +193,13 @@ export function provinceTotal(
     rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
   const registered = sum((r) => r.figures.registered);
   const promoted = sum((r) => r.figures.promoted);
-  const newOperators = sum((r) => r.result.newOperators);
+  const summed = summedCounts((m) => sum((r) => r.result[m.key]));
   return {
     registered,
     promoted,
     activityGoal: activityGoal * rows.length,
     target: sum((r) => r.result.target),
-    activities: sum((r) => r.result.activities),
-    newOperators,
-    percent: percentOf(newOperators, percentBase(registered, promoted, basis)),
+    ...summed,
+    percent: percentOf(summed.newOperators, percentBase(registered, promoted, basis)),
   };
 }

@@ -1,22 +1,17 @@
 /** A district's score and level: the highest level whose every condition it meets. */
 import { type Band, type Criteria, type Level, levelOfScore } from '../../../kernel/criteria';
+import { levelMinimum, MEASURE_KEYS, MEASURES, type MeasureCounts, measureCounts } from '../../../kernel/measures';
 import { operatorTarget } from './targets';
 
 /** What a district achieved, and its registered operators. */
-export interface Results {
-  readonly activities: number;
-  readonly channels: number;
-  readonly newOperators: number;
+export interface Results extends MeasureCounts {
   readonly registered: number;
 }
 
-/** What is still missing for a level (zero where that condition is met). */
-export interface Gap {
+/** What is still missing for a level, per measure (zero where that condition is met). */
+export interface Gap extends MeasureCounts {
   readonly score: number;
   readonly name: string;
-  readonly activities: number;
-  readonly channels: number;
-  readonly newOperators: number;
 }
 
 /** The assessment of one district. */
@@ -34,26 +29,16 @@ export interface Assessment {
 }
 
 /**
- * The new-operator target of a level for a district.
- * @param level the level
- * @param registered the district's registered operators
- */
-export function levelTarget(level: Level, registered: number): number {
-  return operatorTarget(registered, level.percent);
-}
-
-/**
  * What is missing for a level.
  * @param results the district's results
  * @param level the level
  */
 export function gapTo(results: Results, level: Level): Gap {
+  const target = (percent: number) => operatorTarget(results.registered, percent);
   return {
     score: level.score,
     name: level.name,
-    activities: Math.max(0, level.minActivities - results.activities),
-    channels: Math.max(0, level.minChannels - results.channels),
-    newOperators: Math.max(0, levelTarget(level, results.registered) - results.newOperators),
+    ...measureCounts((m) => Math.max(0, levelMinimum(m, level, target) - results[m.key])),
   };
 }
 
@@ -67,13 +52,14 @@ export function assess(results: Results, criteria: Criteria): Assessment {
   const levels = [...criteria.levels].sort((a, b) => b.score - a.score);
   const highest = (met: (gap: Gap) => boolean): number =>
     levels.find((level) => met(gapTo(results, level)))?.score ?? 0;
-  const score = highest((g) => g.activities === 0 && g.channels === 0 && g.newOperators === 0);
+  const score = highest((g) => MEASURE_KEYS.every((key) => g[key] === 0));
   const nextLevel = levels.filter((level) => level.score > score).pop();
   const { name, band } = levelOfScore(criteria, score);
   return {
     score,
     name,
     band,
+    // The letter's two activities by name: non-budget events, and online (channels and new operators).
     activitiesLevel: highest((g) => g.activities === 0),
     onlineLevel: highest((g) => g.channels === 0 && g.newOperators === 0),
     next: nextLevel ? gapTo(results, nextLevel) : null,
@@ -88,10 +74,6 @@ export function assess(results: Results, criteria: Criteria): Assessment {
 export function nextStepText(assessment: Assessment): string {
   const gap = assessment.next;
   if (!gap) return `ถึงระดับสูงสุดแล้ว (${assessment.name})`;
-  const needs = [
-    gap.activities > 0 ? `กิจกรรมอีก ${gap.activities} ครั้ง` : '',
-    gap.channels > 0 ? `ช่องทางออนไลน์อีก ${gap.channels} ช่องทาง` : '',
-    gap.newOperators > 0 ? `ผู้ประกอบการรายใหม่อีก ${gap.newOperators} ราย` : '',
-  ].filter(Boolean);
+  const needs = MEASURES.filter((m) => gap[m.key] > 0).map((m) => `${m.noun}อีก ${gap[m.key]} ${m.unit}`);
   return `ระดับถัดไป ${gap.name} (${gap.score} คะแนน): เพิ่ม${needs.join(', ')}`;
 }

@@ -4,6 +4,7 @@
  * src/main.ts: sidebarDuties, sidebarPreviewSubmission, sidebarSubmitMonthly,
  * sidebarSubmitRound, sidebarSetReminders.
  */
+import type { MeasureCounts } from '../../../kernel/measures';
 
 /** One submission of a duty, as the sidebar lists it. */
 export interface SubmissionView {
@@ -119,17 +120,14 @@ export interface SubmissionPreview {
   /** ตรงเวลา / ช้า N วัน, if submitted now. */
   readonly timeliness: string;
   readonly onBehalf: boolean;
-  readonly figures: {
-    readonly activities: number;
-    readonly channels: number;
-    readonly newOperators: number;
+  readonly figures: MeasureCounts & {
     readonly target: number | null;
     readonly percent: number | null;
     readonly score: number | null;
     readonly level: string;
   };
   /** What changed in the month (a monthly report), or null. */
-  readonly changes: { readonly activities: number; readonly channels: number; readonly newOperators: number } | null;
+  readonly changes: MeasureCounts | null;
   /** What is still missing for the next level, Thai. */
   readonly missing: string;
   readonly activities: readonly PreviewActivity[];

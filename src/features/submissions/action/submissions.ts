@@ -11,7 +11,7 @@
 import { type Day, dayOf, dayOfDate } from '../../../kernel/civilDate';
 import { canonicalDistrictName } from '../../setup/rules/districts';
 import { type Duty, type DutyKind, daysLateOn, yearDuties } from '../rules/duties';
-import type { DistrictCounts } from '../../standing/rules/districtResult';
+import { type MeasureCounts, measureCounts } from '../../../kernel/measures';
 import { OfficerError } from '../../../kernel/officerError';
 import { formatThaiDate } from '../../../kernel/thaiDate';
 import { atomically } from '../../../platform/undo';
@@ -299,25 +299,21 @@ function snapshot_(book: WorkbookRead, district: string, duty: Duty, today: Day)
       `ข้อมูลของ อ.${district} ยังนับไม่ได้ จึงยังส่งไม่ได้: ${standing?.problem || 'ไม่พบแถวของอำเภอในตารางอำเภอ'} ให้กด "ตรวจข้อมูล" แล้วแก้ไขก่อน`,
     );
   }
-  let before: DistrictCounts | null = null;
+  let before: MeasureCounts | null = null;
   let keep: (day: Day) => boolean = () => true;
   if (duty.kind === 'month') {
     const [year, month] = duty.period.split('-').map(Number);
     const start = dayOf(year, month, 1);
     const was = at(start - 1).districts[0]?.result;
-    before = was ? { activities: was.activities, channels: was.channels, newOperators: was.newOperators } : null;
+    before = was ? measureCounts((m) => was[m.key]) : null;
     keep = (day) => day >= start && day <= duty.cutOff;
   }
   return snapshotOf(standing, end.activities, end.newOperators, before, cutOff, keep);
 }
 
 /** What changed between two counts. */
-function difference_(now: DistrictCounts, before: DistrictCounts): DistrictCounts {
-  return {
-    activities: now.activities - before.activities,
-    channels: now.channels - before.channels,
-    newOperators: now.newOperators - before.newOperators,
-  };
+function difference_(now: MeasureCounts, before: MeasureCounts): MeasureCounts {
+  return measureCounts((m) => now[m.key] - before[m.key]);
 }
 
 /** The statement the officer confirms. */

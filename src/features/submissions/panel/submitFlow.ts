@@ -10,6 +10,15 @@ import { add, button, el, withId } from '../../../sidebar/dom';
 import type { Sidebar } from '../../../sidebar/state';
 import { act, bringIntoView, say } from '../../../sidebar/status';
 import { TEXT } from '../../../sidebar/texts';
+import { MEASURE_ORDER } from '../../../sidebar/format';
+import type { MeasureKey } from '../../../kernel/measures';
+
+/** Each measure's label and unit in the preview (kernel/measures.ts short and unit). */
+const PREVIEW_WORDS: Readonly<Record<MeasureKey, readonly [label: string, unit: string]>> = {
+  activities: ['กิจกรรม', 'ครั้ง'],
+  channels: ['ช่องทาง', 'ช่องทาง'],
+  newOperators: ['ผู้ประกอบการรายใหม่', 'ราย'],
+};
 
 /** A duty to submit. */
 export interface SubmitTarget {
@@ -126,12 +135,10 @@ function showPreview_(body: HTMLElement, p: SubmissionPreview): void {
     p.onBehalf ? el('p', 'notice', `ท่านกำลังส่งแทน อ.${p.district} (บันทึกว่าจังหวัดส่งแทน)`) : null,
     add(
       el('dl'),
-      el('dt', '', 'กิจกรรม'),
-      el('dd', '', `${f.activities} ครั้ง${change(p.changes?.activities)}`),
-      el('dt', '', 'ช่องทาง'),
-      el('dd', '', `${f.channels} ช่องทาง${change(p.changes?.channels)}`),
-      el('dt', '', 'ผู้ประกอบการรายใหม่'),
-      el('dd', '', `${f.newOperators} ราย${change(p.changes?.newOperators)}`),
+      ...MEASURE_ORDER.flatMap((key) => [
+        el('dt', '', PREVIEW_WORDS[key][0]),
+        el('dd', '', `${f[key]} ${PREVIEW_WORDS[key][1]}${change(p.changes?.[key])}`),
+      ]),
       el('dt', '', 'คะแนน'),
       el('dd', '', `${f.score ?? '—'} (${f.level || '—'})`),
     ),

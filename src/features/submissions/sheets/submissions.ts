@@ -11,12 +11,8 @@ import type { Criteria } from '../../../kernel/criteria';
 import { type Duty, type DutyKind, dutyKey, parseDutyKey, sameDuty } from '../rules/duties';
 import { fiscalYearOf } from '../../../kernel/fiscalYear';
 import { toThaiDigits } from '../../../kernel/thaiDigits';
-import {
-  type DistrictCounts,
-  districtResult,
-  type PercentBasis,
-  provinceTotal,
-} from '../../standing/rules/districtResult';
+import { districtResult, type PercentBasis, provinceTotal } from '../../standing/rules/districtResult';
+import { MEASURES, type MeasureCounts, type MeasureKey, measureCounts } from '../../../kernel/measures';
 import { defineLayout, isHeaderRow, mapColumns } from '../../../kernel/layout';
 import { formatThaiDate, formatThaiMonth, THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
 import type {
@@ -26,6 +22,9 @@ import type {
   OmittedEvidence,
   Standing,
 } from '../../standing/sheets/standing';
+
+/** The record sheet's width of each measure's column. */
+const COUNT_WIDTHS: Readonly<Record<MeasureKey, number>> = { activities: 60, channels: 60, newOperators: 80 };
 
 /**
  * The record sheet's columns: a submission's cells, its seal and its number (เลขที่, its
@@ -39,9 +38,7 @@ export const SUBMISSION_LAYOUT = /* @__PURE__ */ defineLayout('การส่�
   { key: 'due', header: 'กำหนดส่ง', width: 110 },
   { key: 'timeliness', header: 'การส่ง', width: 80 },
   { key: 'cutOff', header: 'ข้อมูล ณ วันที่', width: 110 },
-  { key: 'activities', header: 'กิจกรรม', width: 60 },
-  { key: 'channels', header: 'ช่องทาง', width: 60 },
-  { key: 'newOperators', header: 'ผู้ประกอบการรายใหม่', width: 80 },
+  ...MEASURES.map((m) => ({ key: m.key, header: m.short, width: COUNT_WIDTHS[m.key] })),
   { key: 'score', header: 'คะแนน', width: 50 },
   { key: 'level', header: 'ระดับ', width: 70 },
   { key: 'sentBy', header: 'ผู้ส่ง', width: 180 },
@@ -93,9 +90,9 @@ export interface Snapshot {
   readonly cutOff: Day;
   readonly registered: number | null;
   readonly promoted: number | null;
-  readonly counts: DistrictCounts;
+  readonly counts: MeasureCounts;
   /** A monthly report: the counts at the previous month's end (what changed); null for a round. */
-  readonly before: DistrictCounts | null;
+  readonly before: MeasureCounts | null;
   readonly target: number | null;
   readonly percent: number | null;
   readonly score: number | null;
@@ -157,7 +154,7 @@ export function snapshotOf(
   standing: DistrictStanding,
   activities: readonly CountedActivity[],
   operators: readonly CountedOperator[],
-  before: DistrictCounts | null,
+  before: MeasureCounts | null,
   cutOff: Day,
   keep: (day: Day) => boolean,
 ): Snapshot {
@@ -192,7 +189,7 @@ export function snapshotOf(
     cutOff,
     registered: standing.figures.registered,
     promoted: standing.figures.promoted,
-    counts: { activities: r?.activities ?? 0, channels: r?.channels ?? 0, newOperators: r?.newOperators ?? 0 },
+    counts: measureCounts((m) => r?.[m.key] ?? 0),
     before,
     target: r?.target ?? null,
     percent: r?.percent ?? null,
@@ -261,9 +258,7 @@ export function submissionRow(s: NewSubmission): (string | number)[] {
     due: dateText_(s.duty.due),
     timeliness: timelinessText(s.daysLate),
     cutOff: dateText_(n.cutOff),
-    activities: n.counts.activities,
-    channels: n.counts.channels,
-    newOperators: n.counts.newOperators,
+    ...measureCounts((m) => n.counts[m.key]),
     score: n.score ?? '—',
     level: n.level,
     sentBy: s.sentBy,
