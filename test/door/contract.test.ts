@@ -6,12 +6,14 @@
  * ensured and rewritten, the log appended, a transaction that throws leaving nothing, and the
  * data check itself; the owner and editors, the account a run is made as, the mail quota and a
  * mail sent, the daily triggers of each account, the data day kept, the board rebuilt and the
- * log appended after one read of both.
+ * log appended after one read of both, and the reminders (switched on and off, a run, its
+ * refusals, a run without quota).
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
 import type { Mail, Workbook } from '../../src/app/door/door';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { checkWorkbook } from '../../src/features/dataCheck/action/dataCheck';
+import { REMINDER_HANDLER, runReminders, setReminders } from '../../src/features/reminders/action/reminders';
 import { asCellText } from '../../src/kernel/cellText';
 import { dayOfDate } from '../../src/kernel/civilDate';
 import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMarkers';
@@ -331,5 +333,70 @@ test('the board rebuilt and the log appended after one read of both: the same sh
     const board = side.values(SHEET.board);
     const second = rebuild();
     return { first, second, board, same: side.values(SHEET.board), log: logOf(side) };
+  });
+});
+
+test('the reminders switched on and off: the same messages, views, log and triggers', () => {
+  agree(province(PROVINCE), (side) => {
+    const on = side.run((workbook) => setReminders(workbook, true, NOW));
+    const triggers = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER));
+    const taken = side.run((workbook) => setReminders(workbook, true, NOW), OWNER);
+    const off = side.run((workbook) => setReminders(workbook, false, NOW));
+    const left = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER), OWNER);
+    return { on, triggers, taken, off, left, log: logOf(side) };
+  });
+});
+
+test("a reminders' run: the same mails, text, board, log and data day; run again the same day, nothing more", () => {
+  const answer = agree(withDataDay(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    const first = side.run((workbook) => runReminders(workbook, NOW));
+    const mails = side.mails().map((m) => [m.to, m.subject]);
+    const second = side.run((workbook) => runReminders(workbook, NOW));
+    return {
+      first,
+      second,
+      mails,
+      again: side.mails().length,
+      board: side.values(SHEET.board),
+      log: logOf(side),
+      dataDay: side.run((workbook) => workbook.readConfig().settings.dataDay),
+    };
+  });
+  expect(answer.mails.length).toBeGreaterThan(0);
+  expect(answer.again).toBe(answer.mails.length);
+});
+
+test("a reminders' run without quota: nothing sent, the same text and log", () => {
+  agree({ ...province(PROVINCE), mailQuota: 0 }, (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    const text = side.run((workbook) => runReminders(workbook, NOW));
+    return { text, mails: side.mails(), log: logOf(side) };
+  });
+});
+
+test.each([
+  ['a district officer', THA_BO],
+  ['a hidden e-mail', ''],
+])("a reminders' run as %s is refused the same way: nothing sent, nothing logged", (_, user) => {
+  agree(province(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    let refused = '';
+    try {
+      side.run((workbook) => runReminders(workbook, NOW), user);
+    } catch (error) {
+      refused = (error as Error).message;
+    }
+    return { refused, mails: side.mails(), log: logOf(side) };
+  });
+});
+
+test('a trigger of an account that no longer runs the reminders removes itself, the same way', () => {
+  agree(province(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    side.run((workbook) => setReminders(workbook, true, NOW), OWNER);
+    const text = side.run((workbook) => runReminders(workbook, NOW));
+    const left = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER));
+    return { text, left, mails: side.mails() };
   });
 });
