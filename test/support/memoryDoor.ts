@@ -142,6 +142,14 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /**
+   * A new day's quota (or what is left today), as MailApp's resets.
+   * @param recipients how many recipients may still be e-mailed
+   */
+  setMailQuota(recipients: number): void {
+    this.quota_ = recipients;
+  }
+
+  /**
    * The next calls are another account's (a new execution by that user, or a trigger of theirs):
    * the caller and the account the run is made as.
    * @param user its e-mail ('' when Google hides it)
