@@ -23,6 +23,7 @@ import { inThai, writingAction } from './app/serverAction';
 import { addMenu, checkFromMenu, diagnoseFromMenu, openSidebar, runCheck, runSetUp, setUpFromMenu } from './app/menu';
 import type { SetupReport } from './features/setup/action/setup';
 import type { MadeReport, SendingPreview, SendResult, SidebarState } from './app/api';
+import { appsScriptWorkbook } from './app/door/appsScriptDoor';
 import { previewSending, sendToProvince } from './features/reports/action/delivery';
 import { makeMonthlyReport, makeRoundSummary } from './features/reports/action/reports';
 import { sidebarStateAt } from './features/standing/action/state';
@@ -528,7 +529,7 @@ export function sidebarSubmitRound(
  * @return {Object} what happened and the reminders' state
  */
 export function sidebarSetReminders(on: boolean): RemindersResult {
-  return onWorkbook_((ss) => writingAction(() => setReminders(ss, on === true, new Date())));
+  return onWorkbook_((ss) => writingAction(() => setReminders(appsScriptWorkbook(ss), on === true, new Date())));
 }
 
 /**
@@ -539,7 +540,7 @@ export function sidebarSetReminders(on: boolean): RemindersResult {
  */
 export function remindDistricts(e?: unknown): void {
   void e;
-  onWorkbook_((ss) => writingAction(() => runReminders(ss, new Date())));
+  onWorkbook_((ss) => writingAction(() => runReminders(appsScriptWorkbook(ss), new Date())));
 }
 
 /** A text argument that may be missing (google.script.run sends null for undefined in arrays). */

@@ -4,27 +4,40 @@
  * TypeScript with an execution's globals; each case's answers must be the same on both. What
  * they share: the configuration and the workbook as read, the caller's role, kept values, a list
  * ensured and rewritten, the log appended, a transaction that throws leaving nothing, and the
- * data check itself.
+ * data check itself; the owner and editors, the account a run is made as, the mail quota and a
+ * mail sent, the daily triggers of each account, the data day kept, the board rebuilt and the
+ * log appended after one read of both, and the reminders (switched on and off, a run, its
+ * refusals, a run without quota).
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
-import type { Workbook } from '../../src/app/door/door';
+import type { Mail, Workbook } from '../../src/app/door/door';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { checkWorkbook } from '../../src/features/dataCheck/action/dataCheck';
+import { REMINDER_HANDLER, runReminders, setReminders } from '../../src/features/reminders/action/reminders';
+import { asCellText } from '../../src/kernel/cellText';
+import { dayOfDate } from '../../src/kernel/civilDate';
 import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMarkers';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
-import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
+import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withDataDay } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 
 /** One side of the contract: its workbook, run with its globals, and what its sheets hold. */
 interface Side {
   readonly name: string;
-  run<T>(fn: (workbook: Workbook) => T): T;
+  /**
+   * Runs a case.
+   * @param fn the case
+   * @param user who runs it ('' when Google hides the e-mail); the seed's user unless told
+   */
+  run<T>(fn: (workbook: Workbook) => T, user?: string): T;
   /** A sheet's values (its data range), or null when there is no sheet of that name. */
   values(sheet: string): unknown[][] | null;
+  /** The mails sent, oldest first. */
+  mails(): Mail[];
 }
 
 /** The in-memory door. */
@@ -32,7 +45,11 @@ function memorySide(seed: MemorySeed): Side {
   const book = new MemoryWorkbook(seed);
   return {
     name: 'memory',
-    run: (fn) => fn(book),
+    run: (fn, user = seed.user) => {
+      book.actAs(user);
+      return fn(book);
+    },
+    mails: () => book.mails(),
     values: (name) => {
       const values = book.sheet(name)?.values;
       if (!values) return null;
@@ -46,13 +63,19 @@ function memorySide(seed: MemorySeed): Side {
 
 /** Apps Script's door over the stand-in, the seed's sheets written and marked by the owner. */
 function appsScriptSide(seed: MemorySeed): Side {
-  const editors = [PROVINCE, THA_BO, PHON_PHISAI, STRANGER];
-  const wb = createFakeWorkbook({ owner: OWNER, editors, sheetNames: seed.sheets.map((s) => s.name) });
+  const editors = [...(seed.editors ?? [PROVINCE, THA_BO, PHON_PHISAI, STRANGER])];
+  const wb = createFakeWorkbook({
+    owner: OWNER,
+    editors,
+    sheetNames: seed.sheets.map((s) => s.name),
+    mailDailyQuota: seed.mailQuota ?? 100,
+  });
   for (const s of seed.sheets) {
     const sheet = wb.spreadsheet.getSheetByName(s.name);
     if (!sheet) throw new Error(s.name);
     const width = Math.max(...s.values.map((r) => r.length));
-    const grid = s.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    // typed as text, as the memory door holds it (a date-like text would be parsed otherwise)
+    const grid = s.values.map((r) => Array.from({ length: width }, (_, c) => asCellText(r[c] ?? '')));
     sheet.getRange(1, 1, grid.length, width).setValues(grid);
     if (s.role) {
       const mark = { role: s.role, sheetId: sheet.getSheetId(), ...(s.district ? { district: s.district } : {}) };
@@ -60,12 +83,13 @@ function appsScriptSide(seed: MemorySeed): Side {
       sheet.setFrozenRows(1);
     }
   }
-  const run = wb.createExecution(seed.user === '' ? { user: STRANGER, hideEmail: true } : { user: seed.user });
-  const globals = run.globals as unknown as Record<string, unknown>;
-  const workbook = appsScriptWorkbook(run.globals.SpreadsheetApp.getActive());
   return {
     name: 'Apps Script',
-    run: (fn) => {
+    run: (fn, user = seed.user) => {
+      // each case's run is a new execution of its user
+      const run = wb.createExecution(user === '' ? { user: STRANGER, hideEmail: true } : { user });
+      const globals = run.globals as unknown as Record<string, unknown>;
+      const workbook = appsScriptWorkbook(run.globals.SpreadsheetApp.getActive());
       const g = globalThis as Record<string, unknown>;
       const names = Object.keys(globals);
       const saved = names.map((n) => g[n]);
@@ -80,6 +104,7 @@ function appsScriptSide(seed: MemorySeed): Side {
       }
     },
     values: (name) => wb.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null,
+    mails: () => wb.sentMails.map((m) => ({ to: [...m.to], subject: m.subject, html: m.htmlBody, text: m.body })),
   };
 }
 
@@ -216,5 +241,162 @@ test.each([
       refused = (error as Error).message;
     }
     return { refused, list: side.values(SHEET.problems), log: logOf(side) };
+  });
+});
+
+/** The daily trigger the contract installs. */
+const DAILY = { handler: 'contractHandler', hour: 8, timeZone: 'Asia/Bangkok' } as const;
+
+test.each([
+  ['the owner', OWNER],
+  ['a district officer', THA_BO],
+  ['a hidden e-mail', ''],
+])('%s: the same owner, editors and account the run is made as', (_, user) => {
+  agree(province(user), (side) =>
+    side.run((workbook) => ({ owner: workbook.owner(), editors: workbook.editors(), as: workbook.effectiveUser() })),
+  );
+});
+
+test('the mail quota counts recipients; a mail goes as given; one beyond the quota is refused and not sent', () => {
+  const mail = { to: [THA_BO, PHON_PHISAI], subject: 'แจ้งเตือน', html: '<p>รายงาน</p>', text: 'รายงาน' };
+  agree({ ...province(PROVINCE), mailQuota: 3 }, (side) =>
+    side.run((workbook) => {
+      const before = workbook.mailQuota();
+      workbook.sendMail(mail);
+      const after = workbook.mailQuota();
+      let refused = '';
+      try {
+        workbook.sendMail(mail);
+      } catch (error) {
+        refused = (error as Error).message;
+      }
+      return { before, after, refused, left: workbook.mailQuota(), mails: side.mails() };
+    }),
+  );
+});
+
+test("daily triggers: one per account and handler, installed twice still one, another account's unseen, removal undone with its transaction", () => {
+  const counts = agree(province(PROVINCE), (side) => {
+    const installed = side.run((workbook) => {
+      workbook.open((door) => door.installDailyTrigger(DAILY));
+      workbook.open((door) => door.installDailyTrigger(DAILY));
+      return workbook.dailyTriggers(DAILY.handler);
+    });
+    const others = side.run((workbook) => workbook.dailyTriggers(DAILY.handler), THA_BO);
+    const undone = side.run((workbook) => {
+      try {
+        workbook.open((door) => {
+          door.removeDailyTriggers(DAILY);
+          throw new Error('stopped');
+        });
+      } catch {
+        // expected
+      }
+      return workbook.dailyTriggers(DAILY.handler);
+    });
+    const removed = side.run((workbook) => workbook.open((door) => door.removeDailyTriggers(DAILY)));
+    const again = side.run((workbook) => workbook.open((door) => door.removeDailyTriggers(DAILY)));
+    const left = side.run((workbook) => workbook.dailyTriggers(DAILY.handler));
+    return { installed, others, undone, removed, again, left };
+  });
+  expect(counts).toEqual({ installed: 1, others: 0, undone: 1, removed: 1, again: 0, left: 0 });
+});
+
+test.each([
+  ['the province', 'province', dayOfDate(NOW)],
+  ['someone named nowhere', 'unknown', dayOfDate(new Date('2022-03-01T03:00:00Z'))],
+] as const)('the data day kept for %s: the same settings and cell through both doors', (_, role, kept) => {
+  const answer = agree(withDataDay(OWNER), (side) => {
+    const same = side.run((workbook) => {
+      const read = workbook.readConfig();
+      return workbook.keepDataDay(read, dayOfDate(NOW), { role }) === read;
+    });
+    const after = side.run((workbook) => workbook.readConfig().settings.dataDay);
+    return { same, after, cell: side.values(SHEET.settings)?.at(-1) };
+  });
+  expect(answer.after).toBe(kept);
+});
+
+test('the board rebuilt and the log appended after one read of both: the same sheets, nothing rewritten the second time', () => {
+  agree(province(PROVINCE), (side) => {
+    const rebuild = () =>
+      side.run((workbook) => {
+        const config = workbook.readConfig();
+        const read = workbook.readBoardAndLog(config);
+        const changed = workbook.open((door) => door.rebuildBoard(config, [], dayOfDate(NOW), read));
+        workbook.open((door) =>
+          door.appendLog(config, [['15/03/2565 08:00', PROVINCE, 'ทดสอบ', 'กระดาน', 'สำเร็จ']], read),
+        );
+        return { read, changed };
+      });
+    const first = rebuild();
+    const board = side.values(SHEET.board);
+    const second = rebuild();
+    return { first, second, board, same: side.values(SHEET.board), log: logOf(side) };
+  });
+});
+
+test('the reminders switched on and off: the same messages, views, log and triggers', () => {
+  agree(province(PROVINCE), (side) => {
+    const on = side.run((workbook) => setReminders(workbook, true, NOW));
+    const triggers = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER));
+    const taken = side.run((workbook) => setReminders(workbook, true, NOW), OWNER);
+    const off = side.run((workbook) => setReminders(workbook, false, NOW));
+    const left = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER), OWNER);
+    return { on, triggers, taken, off, left, log: logOf(side) };
+  });
+});
+
+test("a reminders' run: the same mails, text, board, log and data day; run again the same day, nothing more", () => {
+  const answer = agree(withDataDay(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    const first = side.run((workbook) => runReminders(workbook, NOW));
+    const mails = side.mails().map((m) => [m.to, m.subject]);
+    const second = side.run((workbook) => runReminders(workbook, NOW));
+    return {
+      first,
+      second,
+      mails,
+      again: side.mails().length,
+      board: side.values(SHEET.board),
+      log: logOf(side),
+      dataDay: side.run((workbook) => workbook.readConfig().settings.dataDay),
+    };
+  });
+  expect(answer.mails.length).toBeGreaterThan(0);
+  expect(answer.again).toBe(answer.mails.length);
+});
+
+test("a reminders' run without quota: nothing sent, the same text and log", () => {
+  agree({ ...province(PROVINCE), mailQuota: 0 }, (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    const text = side.run((workbook) => runReminders(workbook, NOW));
+    return { text, mails: side.mails(), log: logOf(side) };
+  });
+});
+
+test.each([
+  ['a district officer', THA_BO],
+  ['a hidden e-mail', ''],
+])("a reminders' run as %s is refused the same way: nothing sent, nothing logged", (_, user) => {
+  agree(province(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    let refused = '';
+    try {
+      side.run((workbook) => runReminders(workbook, NOW), user);
+    } catch (error) {
+      refused = (error as Error).message;
+    }
+    return { refused, mails: side.mails(), log: logOf(side) };
+  });
+});
+
+test('a trigger of an account that no longer runs the reminders removes itself, the same way', () => {
+  agree(province(PROVINCE), (side) => {
+    side.run((workbook) => setReminders(workbook, true, NOW));
+    side.run((workbook) => setReminders(workbook, true, NOW), OWNER);
+    const text = side.run((workbook) => runReminders(workbook, NOW));
+    const left = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER));
+    return { text, left, mails: side.mails() };
   });
 });

@@ -55,6 +55,7 @@ export function province(user: string): MemorySeed {
   return {
     owner: OWNER,
     user,
+    editors: [PROVINCE, THA_BO, PHON_PHISAI, STRANGER],
     sheets: [
       {
         name: SHEET.settings,
@@ -76,5 +77,21 @@ export function province(user: string): MemorySeed {
       online('ท่าบ่อ'),
       { name: SHEET.log, role: 'log', values: [[...LOG_LAYOUT.headers]] },
     ],
+  };
+}
+
+/**
+ * The small province with the settings' data day (a day before the tests' today), as the
+ * reminders' run keeps it.
+ * @param user the caller ('' when Google hides the e-mail)
+ * @param dataDay the data day's text (dd/mm/yyyy, BE)
+ */
+export function withDataDay(user: string, dataDay = '01/03/2565'): MemorySeed {
+  const seed = province(user);
+  return {
+    ...seed,
+    sheets: seed.sheets.map((s) =>
+      s.role === 'settings' ? { ...s, values: [...s.values, [LABEL.dataDay, dataDay]] } : s,
+    ),
   };
 }

@@ -1,21 +1,41 @@
 /**
  * The door to the workbook in memory (src/app/door/door.ts), for typed unit tests of the
  * converted actions: the add-on's sheets as plain arrays with their marks, the kept values, the
- * caller's e-mail and the owner. Reading goes through the same pure readers as Apps Script's
- * door (workbookRead.ts configOf and workbookOf, roles.ts callerOf); opening it is a transaction
- * whose operations register their own undo, run newest first when the work throws. Not
- * modelled: the seals of the records (the log and the submissions are taken as whole; their
- * problems are given), formulas' results, protections beyond who may edit.
+ * caller's e-mail, the owner and editors, the daily triggers of each account, the mails sent and
+ * the mail quota left. Reading goes through the same pure readers as Apps Script's door
+ * (workbookRead.ts configOf and workbookOf, roles.ts callerOf, board.ts boardOf); opening it is
+ * a transaction whose operations register their own undo, run newest first when the work
+ * throws (a transaction of kept values only refuses to write a sheet). Not modelled: the seals
+ * of the records (the log and the submissions are taken as whole; their problems are given; no
+ * submissions are read), formulas' results, protections beyond who may edit, the board's notes
+ * and colour rules, a mail service that fails.
  * test/door/contract.test.ts runs the same cases on this door and on Apps Script's over the
  * stand-in.
  */
-import type { Door, ListDeclaration, ListSheet, RecordProblem, Workbook, WorkbookReads } from '../../src/app/door/door';
+import type {
+  DailyTrigger,
+  Door,
+  ListDeclaration,
+  ListSheet,
+  Mail,
+  RecordProblem,
+  Workbook,
+  WorkbookReads,
+  Writes,
+} from '../../src/app/door/door';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
-import { callerOf } from '../../src/app/roles';
+import { type Caller, callerOf } from '../../src/app/roles';
 import { configOf, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src/app/workbookRead';
 import { rightsOf } from '../../src/features/setup/sheets/rights';
 import type { SheetMark, SheetRole } from '../../src/features/setup/sheets/sheetMarkers';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
+import { boardOf } from '../../src/features/submissions/action/board';
+import { BOARD } from '../../src/features/submissions/sheets/board';
+import type { SubmissionRecord } from '../../src/features/submissions/sheets/submissions';
+import type { Day } from '../../src/kernel/civilDate';
+import { LABEL } from '../../src/kernel/settings';
+import { cleanText } from '../../src/kernel/text';
+import { beDateText } from '../../src/kernel/thaiDate';
 import type { Block } from '../../src/platform/sheetIo';
 import { type OwnSheet, Registry } from '../../src/platform/sheetRegistry';
 
@@ -38,12 +58,23 @@ export interface MemorySheet {
   editors: readonly string[] | null;
 }
 
+/** A daily trigger of an account. */
+export interface MemoryTrigger extends DailyTrigger {
+  readonly id: number;
+  /** The account that made it (the only one that sees it, and the one it runs as). */
+  readonly account: string;
+}
+
 /** A workbook in memory as a test builds it. */
 export interface MemorySeed {
   /** The owner's e-mail ('' for a shared drive). */
   readonly owner: string;
-  /** The caller's e-mail ('' when Google hides it). */
+  /** The caller's e-mail ('' when Google hides it); the run is made as that account too. */
   readonly user: string;
+  /** Who else may edit the file (besides the owner). */
+  readonly editors?: readonly string[];
+  /** How many recipients may still be e-mailed today (100 unless told). */
+  readonly mailQuota?: number;
   readonly sheets: readonly Omit<MemorySheet, 'id' | 'rows' | 'frozenRows' | 'widths' | 'editors'>[];
   /** Kept values (document properties) by key. */
   readonly kept?: Record<string, unknown>;
@@ -51,10 +82,18 @@ export interface MemorySeed {
   readonly logProblems?: readonly RecordProblem[];
 }
 
-/** Everything the in-memory workbook holds, for a test to compare before and after. */
+/** What the in-memory workbook holds that a transaction may change. */
 export interface MemoryState {
   readonly sheets: MemorySheet[];
   readonly kept: Record<string, unknown>;
+  triggers: MemoryTrigger[];
+}
+
+/** Everything the in-memory workbook holds, for a test to compare before and after. */
+export interface MemorySnapshot extends MemoryState {
+  /** The mails sent, oldest first (no transaction takes one back). */
+  readonly mails: Mail[];
+  readonly mailQuota: number;
 }
 
 /** A deep copy of JSON-like data (the workbook holds only such). */
@@ -66,6 +105,9 @@ function copy_<T>(value: T): T {
 export class MemoryWorkbook implements Workbook {
   private state_: MemoryState;
   private nextId_ = 1000;
+  private user_: string;
+  private readonly mails_: Mail[] = [];
+  private quota_: number;
   /** How many transactions were opened, and how many were undone. */
   readonly transactions = { opened: 0, undone: 0 };
 
@@ -73,6 +115,8 @@ export class MemoryWorkbook implements Workbook {
    * @param seed the workbook's sheets, kept values and people
    */
   constructor(private readonly seed: MemorySeed) {
+    this.user_ = seed.user;
+    this.quota_ = seed.mailQuota ?? 100;
     this.state_ = {
       sheets: seed.sheets.map((s, i) => ({
         ...copy_(s),
@@ -83,12 +127,35 @@ export class MemoryWorkbook implements Workbook {
         editors: null,
       })),
       kept: copy_(seed.kept ?? {}),
+      triggers: [],
     };
   }
 
   /** A copy of everything the workbook holds. */
-  snapshot(): MemoryState {
-    return copy_(this.state_);
+  snapshot(): MemorySnapshot {
+    return copy_({ ...this.state_, mails: this.mails_, mailQuota: this.quota_ });
+  }
+
+  /** The mails sent, oldest first (copies). */
+  mails(): Mail[] {
+    return copy_(this.mails_);
+  }
+
+  /**
+   * A new day's quota (or what is left today), as MailApp's resets.
+   * @param recipients how many recipients may still be e-mailed
+   */
+  setMailQuota(recipients: number): void {
+    this.quota_ = recipients;
+  }
+
+  /**
+   * The next calls are another account's (a new execution by that user, or a trigger of theirs):
+   * the caller and the account the run is made as.
+   * @param user its e-mail ('' when Google hides it)
+   */
+  actAs(user: string): void {
+    this.user_ = user;
   }
 
   /**
@@ -158,12 +225,25 @@ export class MemoryWorkbook implements Workbook {
             return sheet ? this.block_(sheet) : { values: [], formulas: [] };
           }),
         ),
-      caller: (settings) => callerOf(this.seed.user, this.seed.owner, settings),
+      caller: (settings) => callerOf(this.user_, this.seed.owner, settings),
       kept: <T>(key: string, fallback: T): T =>
         key in this.state_.kept ? copy_(this.state_.kept[key] as T) : fallback,
       logProblems: () => copy_([...(this.seed.logProblems ?? [])]),
       readSubmissions: () => ({ records: [], problems: [] }),
+      owner: () => this.seed.owner,
+      editors: () => [...(this.seed.owner ? [this.seed.owner] : []), ...(this.seed.editors ?? [])],
+      effectiveUser: () => this.user_,
+      dailyTriggers: (handler) => this.ownTriggers_(handler).length,
+      readBoardAndLog: (config) => ({
+        board: config.registry.one('board')?.name ?? null,
+        log: config.registry.one('log')?.name ?? null,
+      }),
     };
+  }
+
+  /** The running account's triggers of a handler. */
+  private ownTriggers_(handler: string): MemoryTrigger[] {
+    return this.state_.triggers.filter((t) => t.account === this.user_ && t.handler === handler);
   }
 
   readConfig(): WorkbookConfig {
@@ -190,25 +270,104 @@ export class MemoryWorkbook implements Workbook {
     return this.reads_().readSubmissions(config);
   }
 
+  owner(): string {
+    return this.reads_().owner();
+  }
+
+  editors(): string[] {
+    return this.reads_().editors();
+  }
+
+  effectiveUser(): string {
+    return this.reads_().effectiveUser();
+  }
+
+  dailyTriggers(handler: string): number {
+    return this.reads_().dailyTriggers(handler);
+  }
+
+  readBoardAndLog(config: WorkbookConfig) {
+    return this.reads_().readBoardAndLog(config);
+  }
+
+  mailQuota(): number {
+    return this.quota_;
+  }
+
+  /**
+   * Sends a mail: refused, as MailApp refuses it, without recipients or beyond the quota, which
+   * counts recipients.
+   * @param mail the recipients, subject and bodies
+   */
+  sendMail(mail: Mail): void {
+    if (mail.to.length === 0) throw new Error('Failed to send email: no recipient');
+    if (mail.to.length > this.quota_) throw new Error('Service invoked too many times for one day: email.');
+    this.quota_ -= mail.to.length;
+    this.mails_.push(copy_(mail));
+  }
+
+  /**
+   * Keeps the settings' data day at today in its own transaction, as dataDay.ts keepDataDay does
+   * (the same conditions; the configuration then read again).
+   * @param config the configuration as read
+   * @param today today
+   * @param who the caller
+   */
+  keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig {
+    const own = config.registry.one('settings');
+    if (who.role === 'unknown' || own === null || config.settings.dataDay === today) return config;
+    const row = config.settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === LABEL.dataDay);
+    if (row < 0) return config;
+    this.transaction_((before) => {
+      before();
+      this.named_(own.name).values[row][1] = beDateText(today);
+    });
+    return this.readConfig();
+  }
+
   /**
    * Opens the door: `work` runs as one transaction; each change registers its undo (the state
    * before it), run newest first when `work` throws.
    * @param work what to do through the door
+   * @param writes 'kept': kept values only (a sheet's change then throws)
    */
-  open<T>(work: (door: Door) => T): T {
+  open<T>(work: (door: Door) => T, writes: Writes = 'sheets'): T {
+    return this.transaction_((before) => work(this.door_(writes, before)));
+  }
+
+  /** A transaction: `work` is given how to register the state before a change. */
+  private transaction_<T>(work: (before: () => void) => T): T {
     this.transactions.opened++;
     const undo: MemoryState[] = [];
     /** Registers the way back before a change. */
     const before = () => undo.push(copy_(this.state_));
-    const door: Door = {
+    try {
+      return work(before);
+    } catch (error) {
+      if (undo.length > 0) {
+        this.state_ = undo[0];
+        this.transactions.undone++;
+      }
+      throw error;
+    }
+  }
+
+  /** The door of a transaction. */
+  private door_(writes: Writes, before: () => void): Door {
+    /** Registers the way back before a sheet's change, which a transaction of kept values refuses. */
+    const beforeSheet = () => {
+      if (writes === 'kept') throw new Error('a transaction of kept values only changed a sheet');
+      before();
+    };
+    return {
       ...this.reads_(),
       keep: (key, value) => {
         before();
         this.state_.kept[key] = copy_(value);
       },
-      ensureList: (declaration, config) => this.ensureList_(declaration, config, before),
+      ensureList: (declaration, config) => this.ensureList_(declaration, config, beforeSheet),
       rewriteList: (list, rows) => {
-        before();
+        beforeSheet();
         const sheet = this.named_(list.name);
         const last = lastRow_(sheet.values);
         const height = Math.max(rows.length, last);
@@ -218,7 +377,7 @@ export class MemoryWorkbook implements Workbook {
         sheet.rows = Math.max(height, 2);
       },
       appendLog: (config, rows) => {
-        before();
+        beforeSheet();
         let log = this.state_.sheets.find((s) => s.id === config.registry.one('log')?.mark.sheetId);
         if (!log) {
           log = this.add_(SHEET.log, 'log', [[...LOG_LAYOUT.headers]]);
@@ -240,16 +399,52 @@ export class MemoryWorkbook implements Workbook {
         log.rows = Math.max(log.rows, log.values.length);
         return [];
       },
+      installDailyTrigger: (trigger) => {
+        before();
+        const others = this.state_.triggers.filter((t) => t.account !== this.user_ || t.handler !== trigger.handler);
+        const made = { id: this.nextId_++, account: this.user_, ...trigger };
+        this.state_.triggers = [...others, made];
+      },
+      removeDailyTriggers: (trigger) => {
+        const own = this.ownTriggers_(trigger.handler);
+        if (own.length === 0) return 0;
+        before();
+        this.state_.triggers = this.state_.triggers.filter((t) => !own.some((o) => o.id === t.id));
+        return own.length;
+      },
+      rebuildBoard: (config, records, today) => this.rebuildBoard_(config, records, today, beforeSheet),
     };
-    try {
-      return work(door);
-    } catch (error) {
-      if (undo.length > 0) {
-        this.state_ = undo[0];
-        this.transactions.undone++;
-      }
-      throw error;
+  }
+
+  /** The board rebuilt from the records as board.ts does: its values written when any differs. */
+  private rebuildBoard_(
+    config: WorkbookConfig,
+    records: readonly SubmissionRecord[],
+    today: Day,
+    before: () => void,
+  ): boolean {
+    const grid = boardOf(config.settings, config.districts, records, today);
+    const found = this.state_.sheets.find((s) => s.id === config.registry.one('board')?.mark.sheetId);
+    let sheet = found;
+    if (!sheet) {
+      before();
+      sheet = this.place_(SHEET.board, 'board');
+      sheet.editors = [...rightsOf({ role: 'board', sheetId: sheet.id }, sheet.name, config.settings).editors];
     }
+    const current = found ? found.values : [];
+    const height = Math.max(grid.rows.length, current.length);
+    const width = Math.max(grid.width, current[0]?.length ?? 0);
+    const planned = Array.from({ length: height }, (_, r) =>
+      Array.from({ length: width }, (_, c) => grid.rows[r]?.[c] ?? ''),
+    );
+    const same = planned.every((row, r) => row.every((v, c) => v === (current[r]?.[c] ?? '')));
+    const frozen = sheet.frozenRows === BOARD.headerRow;
+    if (same && frozen) return false;
+    before();
+    sheet.values = planned;
+    sheet.rows = Math.max(sheet.rows, height);
+    sheet.frozenRows = BOARD.headerRow;
+    return true;
   }
 
   /** The list of a role: found (finished when unfinished) or made from its declaration. */
@@ -263,16 +458,22 @@ export class MemoryWorkbook implements Workbook {
       return { name: found.name };
     }
     before();
-    const taken = this.state_.sheets.find((s) => s.name === declaration.name);
-    let sheet: MemorySheet;
-    if (taken && !taken.role && taken.values.length === 0) {
-      taken.role = declaration.role;
-      sheet = taken;
-    } else {
-      sheet = this.add_(taken ? this.freeName_(`${declaration.name} (OTOP)`) : declaration.name, declaration.role, []);
-    }
+    const sheet = this.place_(declaration.name, declaration.role);
     this.finish_(sheet, declaration.widths, config);
     return { name: sheet.name };
+  }
+
+  /**
+   * A new sheet of a role, marked: the blank officer's sheet of its name, or one added under
+   * that name, or a free name when an officer's sheet holding something has it.
+   */
+  private place_(name: string, role: SheetRole): MemorySheet {
+    const taken = this.state_.sheets.find((s) => s.name === name);
+    if (taken && !taken.role && taken.values.length === 0) {
+      taken.role = role;
+      return taken;
+    }
+    return this.add_(taken ? this.freeName_(`${name} (OTOP)`) : name, role, []);
   }
 
   /** A new marked sheet at the end. */

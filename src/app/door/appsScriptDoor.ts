@@ -6,22 +6,35 @@
  * are the actions' shared plumbing (the log, the configuration's reader), which the platform may
  * not import; what is the platform's own is src/platform/door.ts.
  */
+import { keepDataDay } from '../../features/standing/action/dataDay';
+import { readBoardAndLog, rebuildBoard } from '../../features/submissions/action/board';
 import { readSubmissions } from '../../features/submissions/action/submissionRecords';
 import { ensureListSheet, rewriteListSheet } from '../../platform/door';
 import { keep, readKept } from '../../platform/properties';
+import { editorEmails, effectiveUserEmail, ownerEmail, remainingMailQuota, sendMail } from '../../platform/services';
 import type { OwnSheet } from '../../platform/sheetRegistry';
 import type { Spreadsheet } from '../../platform/sheetIo';
+import type { SheetState } from '../../platform/sheetState';
+import { installDailyTrigger, ownTriggersOf, removeOwnTriggers } from '../../platform/triggers';
 import { atomically } from '../../platform/undo';
 import { appendLog, logProblems } from '../auditLog';
 import { caller } from '../roles';
 import { readConfig, readWorkbook } from '../workbookRead';
-import type { Door, ListSheet, Workbook, WorkbookReads } from './door';
+import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
+
+/** The sheets' states behind a read of the board and the log. */
+interface BoardAndLogStates_ {
+  readonly board: SheetState | null;
+  readonly log: SheetState | null;
+}
 
 /**
  * The workbook behind the Apps Script door.
  * @param ss the workbook
  */
 export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
+  // the sheets' states behind each read of the board and the log, for the writes that follow
+  const states = new WeakMap<BoardAndLogRead, BoardAndLogStates_>();
   const reads: WorkbookReads = {
     readConfig: () => readConfig(ss),
     readWorkbook: (config) => readWorkbook(ss, config),
@@ -29,10 +42,27 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
     kept: (key, fallback) => readKept(key, fallback),
     logProblems: (config) => logProblems(config.registry),
     readSubmissions: (config) => readSubmissions(config.registry, config.submissionsValues),
+    owner: () => ownerEmail(ss),
+    editors: () => editorEmails(ss),
+    effectiveUser: () => effectiveUserEmail(),
+    dailyTriggers: (handler) => ownTriggersOf(handler).length,
+    readBoardAndLog: (config) => {
+      const read = readBoardAndLog(ss, config);
+      const names = {
+        board: config.registry.one('board')?.name ?? null,
+        log: config.registry.one('log')?.name ?? null,
+      };
+      states.set(names, read);
+      return names;
+    },
   };
   return {
     ...reads,
-    open: (work) =>
+    mailQuota: () => remainingMailQuota(),
+    sendMail: (mail) =>
+      sendMail({ to: mail.to.join(','), subject: mail.subject, htmlBody: mail.html, body: mail.text }),
+    keepDataDay: (config, today, who) => keepDataDay(config, today, who),
+    open: (work, writes = 'sheets') =>
       atomically((undo) => {
         // the sheets behind the lists this transaction found or made
         const lists = new Map<ListSheet, OwnSheet>();
@@ -46,11 +76,36 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             return list;
           },
           rewriteList: (list, rows) => rewriteListSheet(ownOf_(lists, list), rows, undo),
-          appendLog: (config, rows) => appendLog(ss, config.registry, rows, config.settings, undo),
+          appendLog: (config, rows, read) =>
+            read
+              ? appendLog(
+                  ss,
+                  config.registry,
+                  rows,
+                  config.settings,
+                  undo,
+                  undefined,
+                  undefined,
+                  statesOf_(states, read).log,
+                )
+              : appendLog(ss, config.registry, rows, config.settings, undo),
+          installDailyTrigger: (trigger) => {
+            installDailyTrigger(trigger, undo);
+          },
+          removeDailyTriggers: (trigger) => removeOwnTriggers(trigger, undo),
+          rebuildBoard: (config, records, today, read) =>
+            rebuildBoard(ss, config, records, today, undo, read ? statesOf_(states, read).board : undefined),
         };
         return work(door);
-      }),
+      }, writes === 'sheets'),
   };
+}
+
+/** The sheets' states behind a read of the board and the log this workbook made. */
+function statesOf_(states: WeakMap<BoardAndLogRead, BoardAndLogStates_>, read: BoardAndLogRead): BoardAndLogStates_ {
+  const found = states.get(read);
+  if (!found) throw new Error('the board and the log were not read through this door');
+  return found;
 }
 
 /** The sheet behind a list this transaction found or made. */

@@ -9,6 +9,8 @@
  */
 import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import type { SubmissionsRead } from '../../features/submissions/action/submissionRecords';
+import type { SubmissionRecord } from '../../features/submissions/sheets/submissions';
+import type { Day } from '../../kernel/civilDate';
 import type { Settings } from '../../kernel/settings';
 import type { LogRow } from '../auditLog';
 import type { Caller } from '../roles';
@@ -33,6 +35,32 @@ export interface RecordProblem {
   readonly sheet: string;
   readonly row: number;
   readonly message: string;
+}
+
+/** An e-mail: its recipients, subject, HTML body and the body's plain-text twin. */
+export interface Mail {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** A daily trigger: the top-level function it calls, and when (near that hour in that zone). */
+export interface DailyTrigger {
+  readonly handler: string;
+  /** 0–23 */
+  readonly hour: number;
+  readonly timeZone: string;
+}
+
+/**
+ * The board and the log as read in one go before a run's first write (readBoardAndLog), handed
+ * back to the writes that follow so they need not ask the sheets again. What was read stays
+ * behind the door: the names say which sheets were there (null: not made yet).
+ */
+export interface BoardAndLogRead {
+  readonly board: string | null;
+  readonly log: string | null;
 }
 
 /** What any side of the door reads: no transaction is needed. */
@@ -66,6 +94,26 @@ export interface WorkbookReads {
    * @param config the configuration as read (with the submissions' values)
    */
   readSubmissions(config: WorkbookConfig): SubmissionsRead;
+  /** The file's owner's e-mail, lower case ('' on a shared drive). */
+  owner(): string;
+  /** The e-mails of those who may edit the file, lower case, the owner among them. */
+  editors(): string[];
+  /**
+   * The account the run is made as (a trigger's run: the account that made the trigger), lower
+   * case; '' when Google hides it.
+   */
+  effectiveUser(): string;
+  /**
+   * How many daily triggers of the running account call a handler (another account's cannot
+   * be seen).
+   * @param handler the top-level function's name
+   */
+  dailyTriggers(handler: string): number;
+  /**
+   * The board and the log, read in one go before a run's first write.
+   * @param config the configuration as read
+   */
+  readBoardAndLog(config: WorkbookConfig): BoardAndLogRead;
 }
 
 /** The door opened: a transaction. Each change registers how to undo it. */
@@ -94,17 +142,74 @@ export interface Door extends WorkbookReads {
    * Appends rows to the log (made on first use).
    * @param config the configuration as read
    * @param rows the rows
+   * @param read the log as read before this run's first write and not written since (then its
+   *   rows are not asked again)
    * @return what officers should know, Thai
    */
-  appendLog(config: WorkbookConfig, rows: readonly LogRow[]): string[];
+  appendLog(config: WorkbookConfig, rows: readonly LogRow[], read?: BoardAndLogRead): string[];
+  /**
+   * Makes the running account's triggers of the handler exactly one daily trigger (earlier ones
+   * removed first, so switching on twice never makes two).
+   * @param trigger the handler and when it runs
+   */
+  installDailyTrigger(trigger: DailyTrigger): void;
+  /**
+   * Removes the running account's triggers of the handler.
+   * @param trigger the handler and when it runs (to make them again on undo)
+   * @return how many were removed
+   */
+  removeDailyTriggers(trigger: DailyTrigger): number;
+  /**
+   * Rebuilds the board from the submissions (made, marked and protected on first use); only
+   * what differs is written.
+   * @param config the configuration as read
+   * @param records the submissions' records
+   * @param today the day the board is about
+   * @param read the board as read before this run's first write (readBoardAndLog)
+   * @return true when anything on it changed
+   */
+  rebuildBoard(
+    config: WorkbookConfig,
+    records: readonly SubmissionRecord[],
+    today: Day,
+    read?: BoardAndLogRead,
+  ): boolean;
 }
 
-/** The workbook, closed: reads, and opening. */
+/**
+ * What a transaction writes: the sheets (the default; its last step commits their pending
+ * writes, so one Sheets rejects late is undone too), or kept values only (written at once:
+ * nothing to commit, and the commit's call is saved).
+ */
+export type Writes = 'sheets' | 'kept';
+
+/** The workbook, closed: reads, what no transaction can undo, and opening. */
 export interface Workbook extends WorkbookReads {
   /**
    * Opens the door: runs `work` as one transaction, whole or not at all (a failure undoes its
    * changes, newest first, before the error goes on).
    * @param work what to do through the door
+   * @param writes what it writes ('kept': kept values only)
    */
-  open<T>(work: (door: Door) => T): T;
+  open<T>(work: (door: Door) => T, writes?: Writes): T;
+  /**
+   * How many more recipients the running account may e-mail today (the quota counts
+   * recipients, not e-mails).
+   */
+  mailQuota(): number;
+  /**
+   * Sends one e-mail from the running account. Outside any transaction: a sent e-mail cannot
+   * be taken back.
+   * @param mail the recipients, subject and bodies
+   */
+  sendMail(mail: Mail): void;
+  /**
+   * Keeps the settings' data day at today, in its own transaction, when it holds another day
+   * and the caller is named (a failure leaves it: the next action tries again).
+   * @param config the configuration as read
+   * @param today today
+   * @param who the caller (only a named officer writes)
+   * @return the configuration with today's data day (the same object when nothing was written)
+   */
+  keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig;
 }

@@ -16,10 +16,6 @@
 import { dayOfDate, isoOfDay } from '../../../kernel/civilDate';
 import { thaiErrorMessage } from '../../../kernel/errorText';
 import { OfficerError } from '../../../kernel/officerError';
-import { keep, readKept } from '../../../platform/properties';
-import { editorEmails, effectiveUserEmail, ownerEmail, remainingMailQuota, sendMail } from '../../../platform/services';
-import { installDailyTrigger, ownTriggersOf, removeOwnTriggers } from '../../../platform/triggers';
-import { atomically } from '../../../platform/undo';
 import { currentLedger, type LedgerState, type ReminderLedger, withEntries } from '../sheets/reminderLedger';
 import {
   DIGEST_KEY,
@@ -29,15 +25,11 @@ import {
   type ReminderMail,
   reminderPlan,
 } from '../sheets/reminderMail';
-import { appendLog } from '../../../app/auditLog';
-import { readBoardAndLog, rebuildBoard } from '../../submissions/action/board';
 import { nowText } from '../../../app/clock';
+import type { Workbook, WorkbookReads } from '../../../app/door/door';
 import type { RemindersResult, RemindersView } from '../../submissions/action/dutiesApi';
-import { caller, requireProvince } from '../../../app/roles';
-import { readSubmissions } from '../../submissions/action/submissionRecords';
-import { keepDataDay } from '../../standing/action/dataDay';
-import { readConfig, type WorkbookConfig } from '../../../app/workbookRead';
-import type { Spreadsheet } from '../../../platform/sheetIo';
+import { requireProvince } from '../../../app/roles';
+import type { WorkbookConfig } from '../../../app/workbookRead';
 
 /** The top-level function the trigger calls (src/main.ts). */
 export const REMINDER_HANDLER = 'remindDistricts';
@@ -62,8 +54,8 @@ interface ReminderState_ {
 const OFF: ReminderState_ = { on: false, by: '', since: '', lastRun: null };
 
 /** The kept switch. */
-function state_(): ReminderState_ {
-  const kept = readKept<Partial<ReminderState_> | null>(STATE_KEY, null);
+function state_(workbook: WorkbookReads): ReminderState_ {
+  const kept = workbook.kept<Partial<ReminderState_> | null>(STATE_KEY, null);
   if (!kept || typeof kept !== 'object') return OFF;
   return {
     on: kept.on === true,
@@ -76,24 +68,24 @@ function state_(): ReminderState_ {
 /**
  * The reminders as the province's sidebar shows them: on or off, whose account runs them,
  * what may stop them, the last run.
- * @param ss the workbook (its owner and editors)
+ * @param workbook the workbook's door (its owner and editors, the caller's triggers)
  * @param config the workbook's configuration
  * @param me the caller's e-mail
  * @param now the current time
  */
-export function remindersView(ss: Spreadsheet, config: WorkbookConfig, me: string, now: Date): RemindersView {
-  const s = state_();
+export function remindersView(workbook: WorkbookReads, config: WorkbookConfig, me: string, now: Date): RemindersView {
+  const s = state_(workbook);
   const mine = s.by !== '' && s.by === me;
   const warnings: string[] = [];
   if (s.on) {
-    const owner = ownerEmail(ss);
-    const editors = editorEmails(ss);
+    const owner = workbook.owner();
+    const editors = workbook.editors();
     if (s.by !== owner && !editors.includes(s.by)) {
       warnings.push(`บัญชี ${s.by} ที่เปิดการแจ้งเตือนไม่มีสิทธิ์แก้ไขไฟล์นี้แล้ว การแจ้งเตือนจะหยุดทำงาน ให้ปิดแล้วเปิดใหม่ด้วยบัญชีของท่าน`);
     } else if (s.by !== owner && !config.settings.provinceEditors.includes(s.by)) {
       warnings.push(`บัญชี ${s.by} ที่เปิดการแจ้งเตือนไม่ได้อยู่ในรายชื่อผู้แก้ไขระดับจังหวัดแล้ว ควรปิดแล้วเปิดใหม่ด้วยบัญชีของจังหวัด`);
     }
-    if (mine && ownTriggersOf(REMINDER_HANDLER).length === 0) {
+    if (mine && workbook.dailyTriggers(REMINDER_HANDLER) === 0) {
       warnings.push('ไม่พบทริกเกอร์การแจ้งเตือนในบัญชีของท่าน (อาจถูกลบในหน้า Apps Script) ให้ปิดแล้วเปิดใหม่');
     }
     const last = Date.parse(s.lastRun?.at ?? s.since);
@@ -115,44 +107,38 @@ export function remindersView(ss: Spreadsheet, config: WorkbookConfig, me: strin
 /**
  * Switches the reminders on (a daily trigger under the caller's account; one only) or off, whole
  * or not at all (province only; the caller holds the workbook lock).
- * @param ss the workbook
+ * @param workbook the workbook's door
  * @param on on or off
  * @param now the current time
  */
-export function setReminders(ss: Spreadsheet, on: boolean, now: Date): RemindersResult {
-  const config = readConfig(ss);
-  const who = caller(ss, config.settings);
+export function setReminders(workbook: Workbook, on: boolean, now: Date): RemindersResult {
+  const config = workbook.readConfig();
+  const who = workbook.caller(config.settings);
   requireProvince(who, on ? 'การเปิดการแจ้งเตือน' : 'การปิดการแจ้งเตือน');
   if (config.needsSetUp) {
     throw new OfficerError('notSetUp', 'การแจ้งเตือน: สมุดงานยังไม่ได้ตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน');
   }
   const me = who.email;
-  const was = state_();
+  const was = state_(workbook);
   const when = nowText(now);
-  const message = atomically((undo): string => {
+  const message = workbook.open((door): string => {
     if (on) {
-      keep(STATE_KEY, { on: true, by: me, since: now.toISOString(), lastRun: was.lastRun }, undo);
+      door.keep(STATE_KEY, { on: true, by: me, since: now.toISOString(), lastRun: was.lastRun });
       const from = was.on && was.by && was.by !== me ? ` (รับช่วงจาก ${was.by} ทริกเกอร์ของบัญชีนั้นจะหยุดเองในรอบถัดไป)` : '';
-      appendLog(
-        ss,
-        config.registry,
-        [[when, me, 'เปิดการแจ้งเตือน', `ส่งทุกวันด้วยบัญชี ${me}${from}`, 'สำเร็จ']],
-        config.settings,
-        undo,
-      );
-      installDailyTrigger(TIME, undo);
+      door.appendLog(config, [[when, me, 'เปิดการแจ้งเตือน', `ส่งทุกวันด้วยบัญชี ${me}${from}`, 'สำเร็จ']]);
+      door.installDailyTrigger(TIME);
       return (
         `เปิดการแจ้งเตือนแล้ว: ส่งอีเมลทุกวันประมาณ 08:00–09:00 น. ด้วยบัญชี ${me}${from} ` +
         'ถ้าบัญชีนี้ไม่มีสิทธิ์แก้ไขไฟล์อีกต่อไป การแจ้งเตือนจะหยุด'
       );
     }
-    keep(STATE_KEY, { ...was, on: false, since: now.toISOString() }, undo);
+    door.keep(STATE_KEY, { ...was, on: false, since: now.toISOString() });
     const other = was.on && was.by && was.by !== me ? ` (ทริกเกอร์ของบัญชี ${was.by} จะหยุดเองในรอบถัดไป)` : '';
-    appendLog(ss, config.registry, [[when, me, 'ปิดการแจ้งเตือน', `ปิดโดย ${me}${other}`, 'สำเร็จ']], config.settings, undo);
-    removeOwnTriggers(TIME, undo);
+    door.appendLog(config, [[when, me, 'ปิดการแจ้งเตือน', `ปิดโดย ${me}${other}`, 'สำเร็จ']]);
+    door.removeDailyTriggers(TIME);
     return `ปิดการแจ้งเตือนแล้ว${other}`;
   });
-  return { message, reminders: remindersView(ss, config, me, now) };
+  return { message, reminders: remindersView(workbook, config, me, now) };
 }
 
 /** What one run did, for the log and the sidebar (districts, and DIGEST_KEY for the digest). */
@@ -182,28 +168,33 @@ interface RunResult_ {
  * authorization guide: a script bound to Sheets runs as the user at the keyboard). A trigger of
  * another account (reminders switched off, or on by someone else since) removes itself; any
  * other caller, and one whose e-mail Google hides, is refused and nothing is sent.
- * One district's failure never stops the others or the digest.
- * @param ss the workbook
+ * One district's failure never stops the others or the digest. Its transactions are several and
+ * apart (the data day; the board; the ledger before and after each e-mail, kept values only;
+ * the log and the switch), so what is done stays done when a later step fails.
+ * @param workbook the workbook's door
  * @param now the current time
  * @return what it did, Thai
  */
-export function runReminders(ss: Spreadsheet, now: Date): string {
-  const state = state_();
-  const me = effectiveUserEmail();
-  if (!state.on || me === '' || state.by !== me) return stopOrRefuse_(state, me);
+export function runReminders(workbook: Workbook, now: Date): string {
+  const state = state_(workbook);
+  const me = workbook.effectiveUser();
+  if (!state.on || me === '' || state.by !== me) return stopOrRefuse_(workbook, state, me);
   const today = dayOfDate(now);
-  const read = readConfig(ss);
+  const read = workbook.readConfig();
   if (read.needsSetUp) throw new OfficerError('notSetUp', 'การแจ้งเตือน: สมุดงานยังไม่ได้ตั้งค่า');
   // The daily run is the province's account: it moves the data day, so the table counts today's entries.
-  const config = keepDataDay(read, today, { role: 'province' });
+  const config = workbook.keepDataDay(read, today, { role: 'province' });
   const day = isoOfDay(today);
-  const records = readSubmissions(config.registry, config.submissionsValues).records;
+  const records = workbook.readSubmissions(config).records;
   // the board and the log as they stand, in one read (the data day's write above is flushed: the Sheets API sees it)
-  const states = readBoardAndLog(ss, config);
-  atomically((undo) => rebuildBoard(ss, config, records, today, undo, states.board));
+  const states = workbook.readBoardAndLog(config);
+  workbook.open((door) => door.rebuildBoard(config, records, today, states));
   const plan = reminderPlan(config.settings, config.districts, records, today);
   const fiscalYear = config.settings.fiscalYear;
-  const ledger: LedgerWrites_ = { current: currentLedger(readKept<unknown>(LEDGER_KEY, null), day), after: [] };
+  const ledger: LedgerWrites_ = {
+    current: currentLedger(workbook.kept<unknown>(LEDGER_KEY, null), day),
+    after: [],
+  };
   const owed = owedMails(plan, ledger.current, fiscalYear, today);
   const result: RunResult_ = {
     sent: [],
@@ -219,38 +210,33 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
   const reserve = owed.groups.filter((g) => g.digest).reduce((n, g) => n + g.to.length, 0);
   for (const group of owed.groups.filter((g) => !g.digest)) {
     const mail = groupMail(province, group, plan, today, [], state.by, config.settings.webAppUrl);
-    if (quotaLeft_(result) - reserve < mail.to.length) result.waiting.push(...group.labels);
-    else send_(mail, group, ledger, day, result);
+    if (quotaLeft_(workbook, result) - reserve < mail.to.length) result.waiting.push(...group.labels);
+    else send_(workbook, mail, group, ledger, day, result);
   }
   for (const group of owed.groups.filter((g) => g.digest)) {
     const waiting = result.waiting.filter((k) => k !== DIGEST_KEY);
     const mail = groupMail(province, group, plan, today, waiting, state.by, config.settings.webAppUrl);
-    if (quotaLeft_(result) < mail.to.length) result.waiting.push(...group.labels);
-    else send_(mail, group, ledger, day, result);
+    if (quotaLeft_(workbook, result) < mail.to.length) result.waiting.push(...group.labels);
+    else send_(workbook, mail, group, ledger, day, result);
   }
-  keepAfter_(ledger, day, result); // the last e-mail's mark after it
+  keepAfter_(workbook, ledger, day, result); // the last e-mail's mark after it
   const text = resultText_(result);
   const failed = result.failure !== '' || result.uncertain.length > 0;
   const later = result.waiting.length + result.held.length > 0;
   const ok = !failed && !later;
-  atomically((undo) => {
+  workbook.open((door) => {
     if (
       result.sent.length + result.waiting.length + result.held.length + result.uncertain.length > 0 ||
       result.failure
     ) {
       const status = failed ? 'ไม่ครบ' : later ? 'ยังไม่ส่ง รอส่งรอบถัดไป' : 'สำเร็จ';
-      appendLog(
-        ss,
-        config.registry,
+      door.appendLog(
+        config,
         [[nowText(now), `ระบบแจ้งเตือน (${state.by})`, 'แจ้งเตือนการส่งรายงาน', text, status]],
-        config.settings,
-        undo,
-        undefined,
-        undefined,
-        states.log, // not written since it was read (the board's rebuild and the ledger are not the log)
+        states, // the log not written since it was read (the board's rebuild and the ledger are not the log)
       );
     }
-    keep(STATE_KEY, { ...state, lastRun: { at: now.toISOString(), ok, text } }, undo);
+    door.keep(STATE_KEY, { ...state, lastRun: { at: now.toISOString(), ok, text } });
   });
   if (result.failure) throw new OfficerError('partial', `การแจ้งเตือนวันนี้ไม่ครบ: ${text}`);
   return text;
@@ -261,14 +247,15 @@ export function runReminders(ss: Spreadsheet, now: Date): string {
  * removes itself (only the caller's own triggers can be seen or removed, docs/platform.md#triggers); any
  * other call is refused in Thai, with nothing sent or changed: a caller whose e-mail is hidden
  * cannot be told from the account that switched them on, so its trigger is left alone.
+ * @param workbook the workbook's door
  * @param state the kept switch
  * @param me the effective user's e-mail ('' when hidden)
  */
-function stopOrRefuse_(state: ReminderState_, me: string): string {
+function stopOrRefuse_(workbook: Workbook, state: ReminderState_, me: string): string {
   // switched off, or on by another known account: this account's trigger is not wanted any more
   const unwanted = !state.on || (me !== '' && me !== state.by);
-  if (unwanted && ownTriggersOf(REMINDER_HANDLER).length > 0) {
-    atomically((undo) => removeOwnTriggers(TIME, undo));
+  if (unwanted && workbook.dailyTriggers(REMINDER_HANDLER) > 0) {
+    workbook.open((door) => door.removeDailyTriggers(TIME));
     return state.on ? `การแจ้งเตือนเปิดด้วยบัญชี ${state.by} แล้ว ทริกเกอร์นี้จึงหยุด` : 'การแจ้งเตือนปิดอยู่ ทริกเกอร์นี้จึงหยุด';
   }
   const whose = state.on ? `บัญชีที่เปิดการแจ้งเตือน (${state.by})` : 'บัญชีที่เปิดการแจ้งเตือน (ขณะนี้ปิดอยู่)';
@@ -289,10 +276,10 @@ function stopOrRefuse_(state: ReminderState_, me: string): string {
  * recipients: docs/platform.md#quotas); asked again after a failed send, which may or may not have
  * counted.
  */
-function quotaLeft_(result: RunResult_): number {
+function quotaLeft_(workbook: Workbook, result: RunResult_): number {
   if (result.quota !== null) return result.quota;
   try {
-    result.quota = remainingMailQuota();
+    result.quota = workbook.mailQuota();
     return result.quota;
   } catch (error) {
     result.failure = thaiErrorMessage(error);
@@ -317,18 +304,20 @@ interface LedgerWrites_ {
  * Keeps the ledger with the marks waiting (and `also`'s), in one write (a document property
  * only: nothing to flush). On success they are kept; on failure the marks after an e-mail wait
  * for the next write (an e-mail kept pending blocks today all the same).
+ * @param workbook the workbook's door
  * @param ledger the ledger and the marks waiting
  * @param day today (ISO)
  * @param also another mark written with them (the next e-mail's pending mark)
  */
 function keepLedger_(
+  workbook: Workbook,
   ledger: LedgerWrites_,
   day: string,
   also?: { readonly group: MailGroup; readonly state: LedgerState },
 ): void {
   let next = ledger.current;
   for (const m of [...ledger.after, ...(also ? [also] : [])]) next = withEntries(next, m.group.keys, m.state, day);
-  atomically((undo) => keep(LEDGER_KEY, next, undo), false);
+  workbook.open((door) => door.keep(LEDGER_KEY, next), 'kept');
   ledger.current = next;
   ledger.after = [];
 }
@@ -337,10 +326,10 @@ function keepLedger_(
  * Keeps the marks after the last e-mail, if any wait (a failure is told; the e-mail stays
  * pending: it blocks today and is owed again from the next day).
  */
-function keepAfter_(ledger: LedgerWrites_, day: string, result: RunResult_): void {
+function keepAfter_(workbook: Workbook, ledger: LedgerWrites_, day: string, result: RunResult_): void {
   if (ledger.after.length === 0) return;
   try {
-    keepLedger_(ledger, day);
+    keepLedger_(workbook, ledger, day);
   } catch (error) {
     result.failure = thaiErrorMessage(error);
   }
@@ -352,9 +341,16 @@ function keepAfter_(ledger: LedgerWrites_, day: string, result: RunResult_): voi
  * the next e-mail's pending mark, or alone after the last: keepAfter_); a failure is recorded
  * and the run goes on with the next e-mail.
  */
-function send_(mail: ReminderMail, group: MailGroup, ledger: LedgerWrites_, day: string, result: RunResult_): void {
+function send_(
+  workbook: Workbook,
+  mail: ReminderMail,
+  group: MailGroup,
+  ledger: LedgerWrites_,
+  day: string,
+  result: RunResult_,
+): void {
   try {
-    keepLedger_(ledger, day, { group, state: 'pending' });
+    keepLedger_(workbook, ledger, day, { group, state: 'pending' });
   } catch (error) {
     // not recorded, so not sent: it is still owed, at the next run
     result.waiting.push(...group.labels);
@@ -362,7 +358,7 @@ function send_(mail: ReminderMail, group: MailGroup, ledger: LedgerWrites_, day:
     return;
   }
   try {
-    sendMail({ to: mail.to.join(','), subject: mail.subject, htmlBody: mail.html, body: mail.text });
+    workbook.sendMail(mail);
   } catch (error) {
     result.uncertain.push(...group.labels);
     result.failure = thaiErrorMessage(error);

@@ -10,6 +10,7 @@ import { dutyHeader, statusText } from '../sheets/board';
 import { dutyTitle, keptYears, type SubmissionRecord, submissionsOf } from '../sheets/submissions';
 import type { DistrictDutiesView, DutiesView, DutyView } from './dutiesApi';
 import { remindersView } from '../../reminders/action/reminders';
+import { appsScriptWorkbook } from '../../../app/door/appsScriptDoor';
 import { caller } from '../../../app/roles';
 import { submissionView } from './submissions';
 import { readSubmissions } from './submissionRecords';
@@ -62,7 +63,7 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
     ...base,
     fiscalYear: config.settings.fiscalYear,
     districts,
-    reminders: who.role === 'province' ? remindersView(ss, config, who.email, now) : null,
+    reminders: who.role === 'province' ? remindersView(appsScriptWorkbook(ss), config, who.email, now) : null,
     notices: read.problems.map((p) => p.message),
   };
 }
