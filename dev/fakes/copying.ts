@@ -28,7 +28,7 @@ function copyName_(book: WorkbookModel, name: string): string {
 }
 
 /**
- * A cell copied (Dates copied; validation rules shared, as the rules are immutable).
+ * A cell copied (Dates copied; validation rules and the shared style kept, as both are immutable).
  * @param cell the source cell
  */
 function copyCell_(cell: CellData | undefined): CellData | undefined {

@@ -69,8 +69,8 @@ export function mergeBlocks(sheet: SheetModel, outer: Rect, blocks: readonly Rec
         if (r === block.row && c === block.col) continue;
         const cell = sheet.cell(r, c);
         if (!cell) continue;
-        delete cell.value;
-        delete cell.formula;
+        cell.value = undefined;
+        cell.formula = undefined;
       }
     }
   }
