@@ -754,24 +754,32 @@ export class FakeSheetsValues
               numCols: lastColumn - rect.col + 1,
             })
           : [];
-      let rows = computed.map((line, i) =>
-        line.map((value, j) => {
-          const cell = sheet.cell(rect.row + i, rect.col + j);
-          if (render === 'FORMULA' && cell?.formula) return cell.formula;
-          return this.render_(value, cell?.style?.numberFormat, render === 'FORMATTED_VALUE' ? 'text' : dates);
-        }),
-      );
-      if (options.majorDimension === 'COLUMNS') rows = rows[0]?.map((_, j) => rows.map((line) => line[j])) ?? [];
-      const trimmed = rows.map((line) => {
+      // rendered in place: computedBlock's rows are new arrays (a summary reads 160 000 rows)
+      const formatted = render === 'FORMATTED_VALUE' ? 'text' : dates;
+      const rows = computed as unknown[][];
+      rows.forEach((line, i) => {
+        const cells = sheet.rows[rect.row - 1 + i];
+        for (let j = 0; j < line.length; j++) {
+          const cell = cells?.[rect.col - 1 + j];
+          line[j] =
+            render === 'FORMULA' && cell?.formula
+              ? cell.formula
+              : this.render_(line[j] as CellValue, cell?.style?.numberFormat, formatted);
+        }
+      });
+      const lines =
+        options.majorDimension === 'COLUMNS' ? (rows[0]?.map((_, j) => rows.map((line) => line[j])) ?? []) : rows;
+      // trailing empty cells left out (each line is this call's own)
+      for (const line of lines) {
         let end = line.length;
         while (end > 0 && line[end - 1] === '') end--;
-        return line.slice(0, end);
-      });
-      while (trimmed.length > 0 && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+        line.length = end;
+      }
+      while (lines.length > 0 && lines[lines.length - 1].length === 0) lines.pop();
       return {
         range: `${quoteSheetName(sheet.name)}!${rectA1(rect)}`,
         majorDimension: options.majorDimension ?? 'ROWS',
-        ...(trimmed.length > 0 ? { values: trimmed } : {}),
+        ...(lines.length > 0 ? { values: lines } : {}),
       };
     });
     // every row above is a new array of plain values: the caller's JSON is its own, as over the network

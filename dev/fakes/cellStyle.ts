@@ -78,11 +78,9 @@ const borders_: Readonly<BorderSides>[] = Array.from({ length: 16 }, (_, bits) =
  * @param sides the sides
  */
 function borderBits_(sides: Readonly<BorderSides> | undefined): number {
-  let bits = 0;
-  SIDES_.forEach((side, i) => {
-    if (sides?.[side]) bits |= 1 << i;
-  });
-  return bits;
+  // the bits of SIDES_'s order (top 1, left 2, bottom 4, right 8), without a closure per cell
+  if (sides === undefined) return 0;
+  return (sides.top ? 1 : 0) | (sides.left ? 2 : 0) | (sides.bottom ? 4 : 0) | (sides.right ? 8 : 0);
 }
 
 /**
@@ -97,8 +95,44 @@ function textOf_(style: CellStyle): string {
  * The shared border object with the same sides (undefined when no side is set).
  * @param sides any border sides
  */
-export function sharedBorder(sides: Readonly<BorderSides> | undefined): Readonly<BorderSides> | undefined {
+function sharedBorder_(sides: Readonly<BorderSides> | undefined): Readonly<BorderSides> | undefined {
   const bits = borderBits_(sides);
+  return bits === 0 ? undefined : borders_[bits];
+}
+
+/**
+ * A border's bits with one side changed ("true for border, false for none, null for no change").
+ * @param bits the sides now
+ * @param on the change
+ * @param bit the side's bit
+ */
+function sideChanged_(bits: number, on: boolean | null, bit: number): number {
+  if (on === null || on === undefined) return bits;
+  return on ? bits | bit : bits & ~bit;
+}
+
+/**
+ * A border with some sides changed, as Range.setBorder changes it: true adds a side, false
+ * removes it, null leaves it. The shared object (nothing is made per cell: a report's tables
+ * set the borders of a million cells).
+ * @param border the cell's border now
+ * @param top the top side's change
+ * @param left the left side's change
+ * @param bottom the bottom side's change
+ * @param right the right side's change
+ */
+export function changedBorder(
+  border: Readonly<BorderSides> | undefined,
+  top: boolean | null,
+  left: boolean | null,
+  bottom: boolean | null,
+  right: boolean | null,
+): Readonly<BorderSides> | undefined {
+  let bits = borderBits_(border);
+  bits = sideChanged_(bits, top, 1);
+  bits = sideChanged_(bits, left, 2);
+  bits = sideChanged_(bits, bottom, 4);
+  bits = sideChanged_(bits, right, 8);
   return bits === 0 ? undefined : borders_[bits];
 }
 
@@ -116,7 +150,7 @@ export function restyled<K extends StyleField>(
 ): CellStyle | undefined {
   const from = style ?? NONE_;
   // a border is keyed by its shared object (setBorder builds a new one per cell)
-  const wanted = field === 'border' ? sharedBorder(value as BorderSides | undefined) : value;
+  const wanted = field === 'border' ? sharedBorder_(value as BorderSides | undefined) : value;
   if (from[field] === wanted) return style;
   let byField = changes_.get(from);
   if (byField === undefined) {

@@ -60,7 +60,10 @@ function assertWholeMerges_(sheet: SheetModel, rect: Rect): void {
  */
 export function mergeBlocks(sheet: SheetModel, outer: Rect, blocks: readonly Rect[]): void {
   assertWholeMerges_(sheet, outer);
-  sheet.merges = sheet.merges.filter((m) => !rectsIntersect(m, outer));
+  // a new list only when a merge goes (a report merges thousands of rows one request each)
+  if (sheet.merges.some((m) => rectsIntersect(m, outer))) {
+    sheet.merges = sheet.merges.filter((m) => !rectsIntersect(m, outer));
+  }
   for (const block of blocks) {
     if (block.numRows * block.numCols < 2) continue;
     sheet.merges.push({ ...block });

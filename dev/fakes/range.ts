@@ -12,7 +12,7 @@ import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
 import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
 import type { ExecutionContext, ValidationModel } from './model';
-import { type BorderSides, type CellStyle, restyled, type StyleField } from './cellStyle';
+import { type CellStyle, changedBorder, restyled, type StyleField } from './cellStyle';
 import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
@@ -536,17 +536,14 @@ export class FakeRange implements RangeApi {
   ): FakeRange {
     const { numRows, numCols } = this.rect_;
     return this.write_((cell, i, j) => {
-      const sides = { ...(cell.style?.border ?? {}) };
-      const set = (side: keyof BorderSides, on: boolean | null) => {
-        if (on === null || on === undefined) return;
-        if (on) sides[side] = true;
-        else delete sides[side];
-      };
-      set('top', i === 0 ? top : horizontal);
-      set('bottom', i === numRows - 1 ? bottom : horizontal);
-      set('left', j === 0 ? left : vertical);
-      set('right', j === numCols - 1 ? right : vertical);
-      cell.style = restyled(cell.style, 'border', sides);
+      const border = changedBorder(
+        cell.style?.border,
+        i === 0 ? top : horizontal,
+        j === 0 ? left : vertical,
+        i === numRows - 1 ? bottom : horizontal,
+        j === numCols - 1 ? right : vertical,
+      );
+      cell.style = restyled(cell.style, 'border', border);
     }, false);
   }
 

@@ -5,9 +5,9 @@ import type { RuleModel, ValidationModel } from './model';
 import type { Scalar } from './values';
 
 /**
- * Per-cell data. Absent (undefined) fields mean the Sheets default. Every cell has the same
- * fields (newCell), cleared by setting them undefined rather than deleting them, so that V8
- * keeps a million cells as small fixed-shape objects; the formats are one shared style.
+ * Per-cell data. Absent (undefined) fields mean the Sheets default. Stored cells are
+ * StoredCell objects (one fixed shape, so that V8 keeps a million cells small); the formats are
+ * one shared style.
  */
 export interface CellData {
   value?: Scalar;
@@ -23,16 +23,18 @@ export interface CellData {
   style?: CellStyle;
 }
 
-/** A new empty cell, with every field present (one object shape for all cells). */
-function newCell(): CellData {
-  return {
-    value: undefined,
-    formula: undefined,
-    note: undefined,
-    validation: undefined,
-    validationAt: undefined,
-    style: undefined,
-  };
+/**
+ * A stored cell: every field present (one object shape for all cells; fields are cleared to
+ * undefined, never deleted). A class so that snapshots copy cells field by field
+ * (snapshot.ts), not as generic objects.
+ */
+export class StoredCell implements CellData {
+  value: Scalar | undefined = undefined;
+  formula: string | undefined = undefined;
+  note: string | undefined = undefined;
+  validation: ValidationModel | undefined = undefined;
+  validationAt: readonly [number, number] | undefined = undefined;
+  style: CellStyle | undefined = undefined;
 }
 
 import type { ChartModel } from './charts';
@@ -121,7 +123,7 @@ export class SheetModel {
     let cells = this.rows[row - 1];
     if (!cells) this.rows[row - 1] = cells = [];
     let cell = cells[col - 1];
-    if (!cell) cells[col - 1] = cell = newCell();
+    if (!cell) cells[col - 1] = cell = new StoredCell();
     return cell;
   }
 
