@@ -56,7 +56,8 @@ function assertWholeMerges_(sheet: SheetModel, rect: Rect): void {
  * value and formula. Blocks of one cell are left alone.
  * @param sheet the sheet
  * @param outer the range being merged (checked for partial merges)
- * @param blocks the blocks to merge, inside `outer`
+ * @param blocks the blocks to merge, inside `outer`: new rectangles, kept as the sheet's merges
+ *   (not copied: a report merges hundreds of thousands of rows)
  */
 export function mergeBlocks(sheet: SheetModel, outer: Rect, blocks: readonly Rect[]): void {
   assertWholeMerges_(sheet, outer);
@@ -66,7 +67,7 @@ export function mergeBlocks(sheet: SheetModel, outer: Rect, blocks: readonly Rec
   }
   for (const block of blocks) {
     if (block.numRows * block.numCols < 2) continue;
-    sheet.merges.push({ ...block });
+    sheet.merges.push(block);
     for (let r = block.row; r < block.row + block.numRows; r++) {
       for (let c = block.col; c < block.col + block.numCols; c++) {
         if (r === block.row && c === block.col) continue;

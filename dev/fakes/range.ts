@@ -672,7 +672,7 @@ export class FakeRange implements RangeApi {
 
   /** Merges the range into one block; only the top-left cell keeps its content. */
   merge(): FakeRange {
-    return this.merge_([this.rect_]);
+    return this.merge_([{ ...this.rect_ }]);
   }
 
   /** Merges each row of the range into its own block. */
