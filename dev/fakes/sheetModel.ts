@@ -29,12 +29,23 @@ export interface CellData {
  * (snapshot.ts), not as generic objects.
  */
 export class StoredCell implements CellData {
-  value: Scalar | undefined = undefined;
-  formula: string | undefined = undefined;
-  note: string | undefined = undefined;
-  validation: ValidationModel | undefined = undefined;
-  validationAt: readonly [number, number] | undefined = undefined;
-  style: CellStyle | undefined = undefined;
+  declare value: Scalar | undefined;
+  declare formula: string | undefined;
+  declare note: string | undefined;
+  declare validation: ValidationModel | undefined;
+  declare validationAt: readonly [number, number] | undefined;
+  declare style: CellStyle | undefined;
+
+  /** An empty cell. */
+  constructor() {
+    // plain assignments (field initialisers compile to a defineProperty call each at ES2020)
+    this.value = undefined;
+    this.formula = undefined;
+    this.note = undefined;
+    this.validation = undefined;
+    this.validationAt = undefined;
+    this.style = undefined;
+  }
 }
 
 import type { ChartModel } from './charts';
