@@ -472,7 +472,7 @@ function cellDataJson_(
   // formats add is not modelled)
   if (plan.shown !== undefined && computed instanceof Date) {
     const shown = {
-      numberFormat: { type: 'DATE_TIME', ...(cell?.numberFormat ? { pattern: cell.numberFormat } : {}) },
+      numberFormat: { type: 'DATE_TIME', ...(cell?.style?.numberFormat ? { pattern: cell.style.numberFormat } : {}) },
     };
     out.effectiveFormat = plan.shown === null ? shown : select_(shown, plan.shown);
     any = true;
@@ -493,16 +493,21 @@ function cellDataJson_(
       any = true;
     }
   }
-  if (plan.format !== undefined && (cell.numberFormat !== undefined || cell.fontWeight === 'bold' || cell.background)) {
+  const style = cell.style;
+  if (
+    plan.format !== undefined &&
+    style !== undefined &&
+    (style.numberFormat !== undefined || style.fontWeight === 'bold' || style.background)
+  ) {
     // one frozen JSON per distinct format and mask, shared by the cells that have it
-    const key = `${plan.maskKey}|${cell.numberFormat ?? ''}|${cell.fontWeight ?? ''}|${cell.background ?? ''}`;
+    const key = `${plan.maskKey}|${style.numberFormat ?? ''}|${style.fontWeight ?? ''}|${style.background ?? ''}`;
     let cut = FORMAT_JSON_.get(key);
     if (cut === undefined) {
       const format: Record<string, unknown> = {};
-      if (cell.numberFormat !== undefined)
-        format.numberFormat = { type: formatType_(cell.numberFormat), pattern: cell.numberFormat };
-      if (cell.fontWeight === 'bold') format.textFormat = { bold: true };
-      const background = colorJson_(cell.background);
+      if (style.numberFormat !== undefined)
+        format.numberFormat = { type: formatType_(style.numberFormat), pattern: style.numberFormat };
+      if (style.fontWeight === 'bold') format.textFormat = { bold: true };
+      const background = colorJson_(style.background);
       if (background) format.backgroundColor = background;
       cut = deepFreeze_(select_(format, plan.format) as Record<string, unknown>);
       if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
@@ -749,24 +754,32 @@ export class FakeSheetsValues
               numCols: lastColumn - rect.col + 1,
             })
           : [];
-      let rows = computed.map((line, i) =>
-        line.map((value, j) => {
-          const cell = sheet.cell(rect.row + i, rect.col + j);
-          if (render === 'FORMULA' && cell?.formula) return cell.formula;
-          return this.render_(value, cell?.numberFormat, render === 'FORMATTED_VALUE' ? 'text' : dates);
-        }),
-      );
-      if (options.majorDimension === 'COLUMNS') rows = rows[0]?.map((_, j) => rows.map((line) => line[j])) ?? [];
-      const trimmed = rows.map((line) => {
+      // rendered in place: computedBlock's rows are new arrays (a summary reads 160 000 rows)
+      const formatted = render === 'FORMATTED_VALUE' ? 'text' : dates;
+      const rows = computed as unknown[][];
+      rows.forEach((line, i) => {
+        const cells = sheet.rows[rect.row - 1 + i];
+        for (let j = 0; j < line.length; j++) {
+          const cell = cells?.[rect.col - 1 + j];
+          line[j] =
+            render === 'FORMULA' && cell?.formula
+              ? cell.formula
+              : this.render_(line[j] as CellValue, cell?.style?.numberFormat, formatted);
+        }
+      });
+      const lines =
+        options.majorDimension === 'COLUMNS' ? (rows[0]?.map((_, j) => rows.map((line) => line[j])) ?? []) : rows;
+      // trailing empty cells left out (each line is this call's own)
+      for (const line of lines) {
         let end = line.length;
         while (end > 0 && line[end - 1] === '') end--;
-        return line.slice(0, end);
-      });
-      while (trimmed.length > 0 && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+        line.length = end;
+      }
+      while (lines.length > 0 && lines[lines.length - 1].length === 0) lines.pop();
       return {
         range: `${quoteSheetName(sheet.name)}!${rectA1(rect)}`,
         majorDimension: options.majorDimension ?? 'ROWS',
-        ...(trimmed.length > 0 ? { values: trimmed } : {}),
+        ...(lines.length > 0 ? { values: lines } : {}),
       };
     });
     // every row above is a new array of plain values: the caller's JSON is its own, as over the network

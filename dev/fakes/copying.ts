@@ -12,7 +12,7 @@
 import { copyRule } from './conditionalFormat';
 import type { ExecutionContext, WorkbookModel } from './model';
 import { isSpreadsheetEditor, NO_PERMISSION_MESSAGE } from './protection';
-import type { CellData, SheetModel } from './sheetModel';
+import { type CellData, type SheetModel, StoredCell } from './sheetModel';
 import { isDate } from './values';
 
 /**
@@ -28,12 +28,12 @@ function copyName_(book: WorkbookModel, name: string): string {
 }
 
 /**
- * A cell copied (Dates copied; validation rules shared, as the rules are immutable).
+ * A cell copied (Dates copied; validation rules and the shared style kept, as both are immutable).
  * @param cell the source cell
  */
 function copyCell_(cell: CellData | undefined): CellData | undefined {
   if (!cell) return undefined;
-  const copy = { ...cell };
+  const copy = Object.assign(new StoredCell(), cell);
   if (isDate(cell.value)) copy.value = new Date(cell.value.getTime());
   return copy;
 }

@@ -174,17 +174,20 @@ function cell_(
     const error = formulaErrorAt(book, sheet, row, col);
     if (error !== null) out.error = error;
   }
-  if (cell?.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
-  if (cell?.background !== undefined) out.background = cell.background;
-  if (cell?.fontColor !== undefined) out.fontColor = cell.fontColor;
-  if (cell?.fontWeight !== undefined) out.fontWeight = cell.fontWeight;
-  if (cell?.horizontalAlignment !== undefined) out.horizontalAlignment = cell.horizontalAlignment;
-  if (cell?.verticalAlignment !== undefined) out.verticalAlignment = cell.verticalAlignment;
-  if (cell?.wrap !== undefined) out.wrap = cell.wrap;
-  if (cell?.fontFamily !== undefined) out.fontFamily = cell.fontFamily;
-  if (cell?.fontSize !== undefined) out.fontSize = cell.fontSize;
-  if (cell?.border) {
-    out.border = (['top', 'left', 'bottom', 'right'] as const).filter((side) => cell.border?.[side]).join(' ');
+  const style = cell?.style;
+  if (style !== undefined) {
+    if (style.numberFormat !== undefined) out.numberFormat = style.numberFormat;
+    if (style.background !== undefined) out.background = style.background;
+    if (style.fontColor !== undefined) out.fontColor = style.fontColor;
+    if (style.fontWeight !== undefined) out.fontWeight = style.fontWeight;
+    if (style.horizontalAlignment !== undefined) out.horizontalAlignment = style.horizontalAlignment;
+    if (style.verticalAlignment !== undefined) out.verticalAlignment = style.verticalAlignment;
+    if (style.wrap !== undefined) out.wrap = style.wrap;
+    if (style.fontFamily !== undefined) out.fontFamily = style.fontFamily;
+    if (style.fontSize !== undefined) out.fontSize = style.fontSize;
+    if (style.border) {
+      out.border = (['top', 'left', 'bottom', 'right'] as const).filter((side) => style.border?.[side]).join(' ');
+    }
   }
   if (cell?.note !== undefined) out.note = cell.note;
   if (cell?.validation) {
@@ -344,7 +347,7 @@ export function renderSheet(
   const values = computedBlock(book, model, { row: 1, col: 1, numRows: lastRow, numCols: lastColumn });
   return values.map((line, i) =>
     line.map((value, j) => ({
-      value: displayText(value, model.cell(i + 1, j + 1)?.numberFormat, book.timeZone),
+      value: displayText(value, model.cell(i + 1, j + 1)?.style?.numberFormat, book.timeZone),
       ...effectiveFormatOf(book, model, i + 1, j + 1),
     })),
   );

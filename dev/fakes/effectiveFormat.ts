@@ -87,9 +87,9 @@ export function conditionHolds(
 export function effectiveFormatOf(book: WorkbookModel, sheet: SheetModel, row: number, col: number): EffectiveFormat {
   const cell = sheet.cell(row, col);
   const format: EffectiveFormat = {
-    background: cell?.background ?? DEFAULT_BACKGROUND,
-    fontColor: cell?.fontColor ?? DEFAULT_FONT_COLOR,
-    bold: cell?.fontWeight === 'bold',
+    background: cell?.style?.background ?? DEFAULT_BACKGROUND,
+    fontColor: cell?.style?.fontColor ?? DEFAULT_FONT_COLOR,
+    bold: cell?.style?.fontWeight === 'bold',
   };
   const rules = sheet.rules.filter((rule) =>
     rule.ranges.some((r) => r.sheet === sheet && rectContains(r.rect, row, col)),

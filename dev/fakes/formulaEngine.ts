@@ -376,7 +376,7 @@ function toText_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaN
   } else {
     const cell = one.target.cell(one.row, one.col);
     value = valueIn_(book, one.target, ensure_(book, one.target), one.row, one.col, cell);
-    format = cell?.numberFormat;
+    format = cell?.style?.numberFormat;
   }
   if (typeof value !== 'number' && !isDate(value)) return value;
   return displayText(value, format, book.timeZone);

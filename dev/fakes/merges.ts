@@ -56,21 +56,25 @@ function assertWholeMerges_(sheet: SheetModel, rect: Rect): void {
  * value and formula. Blocks of one cell are left alone.
  * @param sheet the sheet
  * @param outer the range being merged (checked for partial merges)
- * @param blocks the blocks to merge, inside `outer`
+ * @param blocks the blocks to merge, inside `outer`: new rectangles, kept as the sheet's merges
+ *   (not copied: a report merges hundreds of thousands of rows)
  */
 export function mergeBlocks(sheet: SheetModel, outer: Rect, blocks: readonly Rect[]): void {
   assertWholeMerges_(sheet, outer);
-  sheet.merges = sheet.merges.filter((m) => !rectsIntersect(m, outer));
+  // a new list only when a merge goes (a report merges thousands of rows one request each)
+  if (sheet.merges.some((m) => rectsIntersect(m, outer))) {
+    sheet.merges = sheet.merges.filter((m) => !rectsIntersect(m, outer));
+  }
   for (const block of blocks) {
     if (block.numRows * block.numCols < 2) continue;
-    sheet.merges.push({ ...block });
+    sheet.merges.push(block);
     for (let r = block.row; r < block.row + block.numRows; r++) {
       for (let c = block.col; c < block.col + block.numCols; c++) {
         if (r === block.row && c === block.col) continue;
         const cell = sheet.cell(r, c);
         if (!cell) continue;
-        delete cell.value;
-        delete cell.formula;
+        cell.value = undefined;
+        cell.formula = undefined;
       }
     }
   }

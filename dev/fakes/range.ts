@@ -12,7 +12,8 @@ import { displayText } from './display';
 import { computedBlock, computedValue } from './formulaEngine';
 import { breakApartIn, hiddenByMerge, mergeBlocks, mergesIntersecting } from './merges';
 import type { ExecutionContext, ValidationModel } from './model';
-import type { BorderSides, CellData, SheetModel } from './sheetModel';
+import { type CellStyle, changedBorder, restyled, type StyleField } from './cellStyle';
+import type { CellData, SheetModel } from './sheetModel';
 import { assertCanEdit, createProtection, userCanEditRect, type FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
 import { sortBlock, sortKeys } from './sorting';
@@ -338,14 +339,14 @@ export class FakeRange implements RangeApi {
   /** Displayed text of every cell. */
   getDisplayValues(): string[][] {
     const values = computedBlock(this.ctx_.book, this.sheet_, this.rect_);
-    const formats = this.grid_((cell) => cell?.numberFormat);
+    const formats = this.grid_((cell) => cell?.style?.numberFormat);
     return values.map((line, i) => line.map((v, j) => displayText(v, formats[i][j], this.ctx_.book.timeZone)));
   }
 
   /** Displayed text of the top-left cell. */
   getDisplayValue(): string {
     const value = computedValue(this.ctx_.book, this.sheet_, this.rect_.row, this.rect_.col);
-    return displayText(value, this.topLeft_()?.numberFormat, this.ctx_.book.timeZone);
+    return displayText(value, this.topLeft_()?.style?.numberFormat, this.ctx_.book.timeZone);
   }
 
   /** Formulas ("" where a cell has none). */
@@ -371,49 +372,49 @@ export class FakeRange implements RangeApi {
 
   /** Number formats. */
   getNumberFormats(): string[][] {
-    return this.grid_((cell) => cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    return this.grid_((cell) => cell?.style?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
   }
 
   /** Number format of the top-left cell. */
   getNumberFormat(): string {
-    return this.topLeft_()?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+    return this.topLeft_()?.style?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
   }
 
   /** @param format e.g. "0.00", "dd/mm/yyyy", "@" */
   setNumberFormat(format: string): FakeRange {
-    return this.write_((cell) => setField_(cell, 'numberFormat', format), false);
+    return this.write_((cell) => setStyle_(cell, 'numberFormat', format), false);
   }
 
   /** @param formats one format per cell */
   setNumberFormats(formats: string[][]): FakeRange {
     this.checkShape_(formats, 'setNumberFormats');
-    return this.write_((cell, i, j) => setField_(cell, 'numberFormat', formats[i][j]), false);
+    return this.write_((cell, i, j) => setStyle_(cell, 'numberFormat', formats[i][j]), false);
   }
 
   /** Backgrounds (lower-case hex). */
   getBackgrounds(): string[][] {
-    return this.grid_((cell) => cell?.background ?? DEFAULT_BACKGROUND);
+    return this.grid_((cell) => cell?.style?.background ?? DEFAULT_BACKGROUND);
   }
 
   /** Background of the top-left cell. */
   getBackground(): string {
-    return this.topLeft_()?.background ?? DEFAULT_BACKGROUND;
+    return this.topLeft_()?.style?.background ?? DEFAULT_BACKGROUND;
   }
 
   /** @param color CSS colour; null resets */
   setBackground(color: string | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'background', normalizeColor(color)), false);
+    return this.write_((cell) => setStyle_(cell, 'background', normalizeColor(color)), false);
   }
 
   /** @param colors one colour per cell */
   setBackgrounds(colors: Array<Array<string | null>>): FakeRange {
     this.checkShape_(colors, 'setBackgrounds');
-    return this.write_((cell, i, j) => setField_(cell, 'background', normalizeColor(colors[i][j])), false);
+    return this.write_((cell, i, j) => setStyle_(cell, 'background', normalizeColor(colors[i][j])), false);
   }
 
   /** @param color CSS colour; null resets */
   setFontColor(color: string | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'fontColor', normalizeColor(color)), false);
+    return this.write_((cell) => setStyle_(cell, 'fontColor', normalizeColor(color)), false);
   }
 
   /** @param colors one colour per cell */
@@ -421,58 +422,58 @@ export class FakeRange implements RangeApi {
     this.checkShape_(colors, 'setFontColors');
     return this.write_((cell, i, j) => {
       const color = colors[i][j];
-      setField_(cell, 'fontColor', typeof color === 'string' ? normalizeColor(color) : null);
+      setStyle_(cell, 'fontColor', typeof color === 'string' ? normalizeColor(color) : null);
     }, false);
   }
 
   /** @param weight "bold" or "normal"; null resets */
   setFontWeight(weight: 'normal' | 'bold' | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'fontWeight', weight === 'normal' ? null : weight), false);
+    return this.write_((cell) => setStyle_(cell, 'fontWeight', weight === 'normal' ? null : weight), false);
   }
 
   /** Font weights. */
   getFontWeights(): Array<Array<'normal' | 'bold'>> {
-    return this.grid_((cell) => cell?.fontWeight ?? 'normal');
+    return this.grid_((cell) => cell?.style?.fontWeight ?? 'normal');
   }
 
   /** Font weight of the top-left cell. */
   getFontWeight(): 'normal' | 'bold' {
-    return this.topLeft_()?.fontWeight ?? 'normal';
+    return this.topLeft_()?.style?.fontWeight ?? 'normal';
   }
 
   /** @param weights one weight per cell */
   setFontWeights(weights: Array<Array<'normal' | 'bold' | null>>): FakeRange {
     this.checkShape_(weights, 'setFontWeights');
-    return this.write_((cell, i, j) => setField_(cell, 'fontWeight', weights[i][j] === 'bold' ? 'bold' : null), false);
+    return this.write_((cell, i, j) => setStyle_(cell, 'fontWeight', weights[i][j] === 'bold' ? 'bold' : null), false);
   }
 
   /** @param alignment left, center, right, normal; null resets */
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): FakeRange {
     return this.write_(
-      (cell) => setField_(cell, 'horizontalAlignment', alignment === 'normal' ? null : alignment),
+      (cell) => setStyle_(cell, 'horizontalAlignment', alignment === 'normal' ? null : alignment),
       false,
     );
   }
 
   /** Horizontal alignment of the top-left cell ("general" when unset). */
   getHorizontalAlignment(): string {
-    return this.topLeft_()?.horizontalAlignment ?? 'general';
+    return this.topLeft_()?.style?.horizontalAlignment ?? 'general';
   }
 
   /** @param wrap whether text wraps */
   setWrap(wrap: boolean): FakeRange {
-    return this.write_((cell) => setField_(cell, 'wrap', wrap), false);
+    return this.write_((cell) => setStyle_(cell, 'wrap', wrap), false);
   }
 
   /** Whether the top-left cell wraps text. */
   getWrap(): boolean {
-    return this.topLeft_()?.wrap ?? false;
+    return this.topLeft_()?.style?.wrap ?? false;
   }
 
   /** @param wraps one flag per cell */
   setWraps(wraps: boolean[][]): FakeRange {
     this.checkShape_(wraps, 'setWraps');
-    return this.write_((cell, i, j) => setField_(cell, 'wrap', wraps[i][j]), false);
+    return this.write_((cell, i, j) => setStyle_(cell, 'wrap', wraps[i][j]), false);
   }
 
   /**
@@ -480,43 +481,43 @@ export class FakeRange implements RangeApi {
    *   family, such as "Arial" or "Helvetica"", reference/spreadsheet/range#setFontFamily(String))
    */
   setFontFamily(fontFamily: string | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'fontFamily', fontFamily), false);
+    return this.write_((cell) => setStyle_(cell, 'fontFamily', fontFamily), false);
   }
 
   /** Font family of the top-left cell. */
   getFontFamily(): string {
-    return this.topLeft_()?.fontFamily ?? DEFAULT_FONT_FAMILY;
+    return this.topLeft_()?.style?.fontFamily ?? DEFAULT_FONT_FAMILY;
   }
 
   /** Font families. */
   getFontFamilies(): string[][] {
-    return this.grid_((cell) => cell?.fontFamily ?? DEFAULT_FONT_FAMILY);
+    return this.grid_((cell) => cell?.style?.fontFamily ?? DEFAULT_FONT_FAMILY);
   }
 
   /** @param size the font size in points (default 10) */
   setFontSize(size: number): FakeRange {
     if (!Number.isFinite(size) || size <= 0) throw new Error(`Invalid argument: ${String(size)}`);
-    return this.write_((cell) => setField_(cell, 'fontSize', size), false);
+    return this.write_((cell) => setStyle_(cell, 'fontSize', size), false);
   }
 
   /** Font size of the top-left cell, in points. */
   getFontSize(): number {
-    return this.topLeft_()?.fontSize ?? DEFAULT_FONT_SIZE;
+    return this.topLeft_()?.style?.fontSize ?? DEFAULT_FONT_SIZE;
   }
 
   /** Font sizes, in points. */
   getFontSizes(): number[][] {
-    return this.grid_((cell) => cell?.fontSize ?? DEFAULT_FONT_SIZE);
+    return this.grid_((cell) => cell?.style?.fontSize ?? DEFAULT_FONT_SIZE);
   }
 
   /** @param alignment top, middle, bottom; null resets (to bottom) */
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): FakeRange {
-    return this.write_((cell) => setField_(cell, 'verticalAlignment', alignment), false);
+    return this.write_((cell) => setStyle_(cell, 'verticalAlignment', alignment), false);
   }
 
   /** Vertical alignment of the top-left cell ("bottom" when unset). */
   getVerticalAlignment(): string {
-    return this.topLeft_()?.verticalAlignment ?? 'bottom';
+    return this.topLeft_()?.style?.verticalAlignment ?? 'bottom';
   }
 
   /**
@@ -535,18 +536,14 @@ export class FakeRange implements RangeApi {
   ): FakeRange {
     const { numRows, numCols } = this.rect_;
     return this.write_((cell, i, j) => {
-      const sides = { ...(cell.border ?? {}) };
-      const set = (side: keyof BorderSides, on: boolean | null) => {
-        if (on === null || on === undefined) return;
-        if (on) sides[side] = true;
-        else delete sides[side];
-      };
-      set('top', i === 0 ? top : horizontal);
-      set('bottom', i === numRows - 1 ? bottom : horizontal);
-      set('left', j === 0 ? left : vertical);
-      set('right', j === numCols - 1 ? right : vertical);
-      if (Object.keys(sides).length > 0) cell.border = sides;
-      else delete cell.border;
+      const border = changedBorder(
+        cell.style?.border,
+        i === 0 ? top : horizontal,
+        j === 0 ? left : vertical,
+        i === numRows - 1 ? bottom : horizontal,
+        j === numCols - 1 ? right : vertical,
+      );
+      cell.style = restyled(cell.style, 'border', border);
     }, false);
   }
 
@@ -634,7 +631,7 @@ export class FakeRange implements RangeApi {
     return this.write_((cell) => {
       if (!only || o.contentsOnly) clearContent_(cell);
       if (!only || o.formatOnly) clearFormat_(cell);
-      if (o.commentsOnly) delete cell.note;
+      if (o.commentsOnly) cell.note = undefined;
       if (o.validationsOnly) setValidation_(cell, null, null);
     }, true);
   }
@@ -675,7 +672,7 @@ export class FakeRange implements RangeApi {
 
   /** Merges the range into one block; only the top-left cell keeps its content. */
   merge(): FakeRange {
-    return this.merge_([this.rect_]);
+    return this.merge_([{ ...this.rect_ }]);
   }
 
   /** Merges each row of the range into its own block. */
@@ -723,7 +720,7 @@ export class FakeRange implements RangeApi {
 }
 instrument(FakeRange, 'Range', RANGE_METHODS);
 
-type Field_ = Exclude<keyof CellData, 'value' | 'formula'>;
+type Field_ = 'note' | 'validation' | 'validationAt';
 
 /**
  * A cell's rule and its place in the block the rule was set on (both removed with null).
@@ -736,10 +733,26 @@ function setValidation_(cell: CellData, rule: ValidationModel | null, at: readon
   setField_(cell, 'validationAt', rule ? at : null);
 }
 
+/**
+ * Sets one of the cell's own fields (null, or a default, clears it).
+ * @param cell the cell
+ * @param field the field
+ * @param value its value
+ */
 function setField_<K extends Field_>(cell: CellData, field: K, value: CellData[K] | null): void {
+  cell[field] = value === null || DEFAULTS_[field] === value ? undefined : value;
+}
+
+/**
+ * Sets one format of the cell: its shared style becomes the one with that field changed.
+ * @param cell the cell
+ * @param field the format
+ * @param value its value (null resets it)
+ */
+function setStyle_<K extends StyleField>(cell: CellData, field: K, value: CellStyle[K] | null): void {
   // Sheets cannot tell a default format set explicitly from one never set: store neither.
-  if (value === null || value === undefined || DEFAULTS_[field as string] === value) delete cell[field];
-  else cell[field] = value;
+  const kept = value === null || value === undefined || DEFAULTS_[field] === value ? undefined : value;
+  cell.style = restyled(cell.style, field, kept);
 }
 
 const DEFAULTS_: Record<string, unknown> = {
@@ -788,33 +801,42 @@ export function applyCellInput(
   const parsed = interpretInput(input);
   if ('formula' in parsed) {
     cell.formula = storedFormula(platform, parsed.formula);
-    delete cell.value;
+    cell.value = undefined;
     return;
   }
-  delete cell.formula;
+  cell.formula = undefined;
   const { value } = parsed;
   const forcedText = typeof input === 'string' && input.startsWith("'");
-  if (settings && typeof value === 'string' && !forcedText && cell.numberFormat !== '@') {
+  if (settings && typeof value === 'string' && !forcedText && cell.style?.numberFormat !== '@') {
     const typed = parseTypedText(value, settings);
     cell.value = typed.value;
-    if (typed.format !== undefined && cell.numberFormat === undefined) cell.numberFormat = typed.format;
+    if (typed.format !== undefined && cell.style?.numberFormat === undefined)
+      cell.style = restyled(cell.style, 'numberFormat', typed.format);
   } else if (value === undefined) {
-    delete cell.value;
+    cell.value = undefined;
   } else {
     cell.value = value;
   }
 }
 
 function clearContent_(cell: CellData): void {
-  delete cell.value;
-  delete cell.formula;
+  cell.value = undefined;
+  cell.formula = undefined;
 }
 
 function clearFormat_(cell: CellData): void {
-  delete cell.numberFormat;
-  delete cell.background;
-  delete cell.fontColor;
-  delete cell.fontWeight;
-  delete cell.horizontalAlignment;
-  delete cell.wrap;
+  // font family and size, vertical alignment and borders stay (as they always did here)
+  let style = cell.style;
+  for (const field of CLEARED_FORMATS_) style = restyled(style, field, undefined);
+  cell.style = style;
 }
+
+/** The formats clearFormat removes. */
+const CLEARED_FORMATS_: readonly StyleField[] = [
+  'numberFormat',
+  'background',
+  'fontColor',
+  'fontWeight',
+  'horizontalAlignment',
+  'wrap',
+];

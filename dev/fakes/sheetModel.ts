@@ -1,23 +1,17 @@
 /** One sheet's grid (cells addressed 1-based, stored sparsely) and its sheet-level settings. */
 import type { Rect } from './a1';
+import type { CellStyle } from './cellStyle';
 import type { RuleModel, ValidationModel } from './model';
 import type { Scalar } from './values';
 
-/** Per-cell data. Absent fields mean the Sheets default. */
+/**
+ * Per-cell data. Absent (undefined) fields mean the Sheets default. Stored cells are
+ * StoredCell objects (one fixed shape, so that V8 keeps a million cells small); the formats are
+ * one shared style.
+ */
 export interface CellData {
   value?: Scalar;
   formula?: string;
-  numberFormat?: string;
-  background?: string;
-  fontColor?: string;
-  fontWeight?: 'normal' | 'bold';
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  wrap?: boolean;
-  fontFamily?: string;
-  fontSize?: number;
-  /** The cell's own border sides (Range.setBorder), when any is set. */
-  border?: BorderSides;
   note?: string;
   validation?: ValidationModel;
   /**
@@ -25,14 +19,33 @@ export interface CellData {
    * cell): a custom formula's relative references are read from that first cell (validity.ts)
    */
   validationAt?: readonly [number, number];
+  /** The cell's formats, shared with every cell formatted alike (cellStyle.ts); undefined: none. */
+  style?: CellStyle;
 }
 
-/** Which sides of a cell have a border (the default solid black line). */
-export interface BorderSides {
-  top?: boolean;
-  left?: boolean;
-  bottom?: boolean;
-  right?: boolean;
+/**
+ * A stored cell: every field present (one object shape for all cells; fields are cleared to
+ * undefined, never deleted). A class so that snapshots copy cells field by field
+ * (snapshot.ts), not as generic objects.
+ */
+export class StoredCell implements CellData {
+  declare value: Scalar | undefined;
+  declare formula: string | undefined;
+  declare note: string | undefined;
+  declare validation: ValidationModel | undefined;
+  declare validationAt: readonly [number, number] | undefined;
+  declare style: CellStyle | undefined;
+
+  /** An empty cell. */
+  constructor() {
+    // plain assignments (field initialisers compile to a defineProperty call each at ES2020)
+    this.value = undefined;
+    this.formula = undefined;
+    this.note = undefined;
+    this.validation = undefined;
+    this.validationAt = undefined;
+    this.style = undefined;
+  }
 }
 
 import type { ChartModel } from './charts';
@@ -121,7 +134,7 @@ export class SheetModel {
     let cells = this.rows[row - 1];
     if (!cells) this.rows[row - 1] = cells = [];
     let cell = cells[col - 1];
-    if (!cell) cells[col - 1] = cell = {};
+    if (!cell) cells[col - 1] = cell = new StoredCell();
     return cell;
   }
 

@@ -6,12 +6,13 @@
  * bundle and restores copies, instead of rebuilding it every time.
  *
  * The copy keeps every object's prototype and every shared reference (two cells holding the same
- * rule object still share one copy of it); frozen objects other than plain ones (enum members,
+ * rule object still share one copy of it); cells are copied field by field (copyCell_); frozen objects other than plain ones (enum members,
  * constants) and functions are kept as they are. The workbook's custom-function resolver is
  * not copied: it belongs to a loaded bundle, which the restorer loads anew over the copy.
  */
 import { FakeClock } from './clock';
 import type { ExecutionContext, WorkbookModel } from './model';
+import { StoredCell } from './sheetModel';
 
 /**
  * Where a copy keeps track of shared references: `seen`, originals already copied → their
@@ -47,7 +48,8 @@ function copyOf_<T>(value: T, c: Copying_): T {
     }
     return array as T;
   }
-  // Plain objects (cells, rules, rectangles) are most of a workbook: the quick path. (A check of
+  if (value instanceof StoredCell) return copyCell_(value, tracked, c) as T;
+  // Plain objects (rules, rectangles) are most of the rest: the quick path. (A check of
   // the constructor costs less here than Object.getPrototypeOf or Object.isFrozen.)
   if ((value as { constructor?: unknown }).constructor === Object) {
     const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
@@ -59,6 +61,26 @@ function copyOf_<T>(value: T, c: Copying_): T {
     return copy as T;
   }
   return copySpecial_(value, c);
+}
+
+/**
+ * A copy of a stored cell (most of a workbook), field by field: its value (a Date copied), rule
+ * and rule offset as copyOf_ copies them; the style shared, being frozen (cellStyle.ts).
+ * @param cell the cell
+ * @param tracked whether the cell is reached more than once (recorded in `c.seen`)
+ * @param c the copy's bookkeeping
+ */
+function copyCell_(cell: StoredCell, tracked: boolean, c: Copying_): StoredCell {
+  const copy = new StoredCell();
+  if (tracked) c.seen.set(cell, copy);
+  const value = cell.value;
+  copy.value = typeof value === 'object' && value !== null ? copyOf_(value, c) : value;
+  copy.formula = cell.formula;
+  copy.note = cell.note;
+  if (cell.validation !== undefined) copy.validation = copyOf_(cell.validation, c);
+  if (cell.validationAt !== undefined) copy.validationAt = copyOf_(cell.validationAt, c);
+  copy.style = cell.style;
+  return copy;
 }
 
 /**
@@ -85,6 +107,11 @@ function sharedIn_(root: unknown, kept: readonly object[]): Set<object> {
     reached.add(value);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) visit(value[i]);
+    } else if (value instanceof StoredCell) {
+      // the fields copyCell_ copies (the style is frozen: kept)
+      visit(value.value);
+      visit(value.validation);
+      visit(value.validationAt);
     } else if ((value as { constructor?: unknown }).constructor === Object) {
       // copyOf_ copies the fields for…in lists (a symbol's value is kept as it is)
       for (const key in value) visit((value as Record<string, unknown>)[key]);

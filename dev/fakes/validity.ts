@@ -98,7 +98,7 @@ function violates_(
   }
   const value = computedValue(book, sheet, row, col);
   if (value === '') return false;
-  const text = () => displayText(value, cell.numberFormat, book.timeZone);
+  const text = () => displayText(value, cell.style?.numberFormat, book.timeZone);
   const n = numberOf_(value);
   const [a, b] = rule.values.map(Number);
   switch (rule.criteria) {
@@ -141,7 +141,7 @@ function rangeTexts_(book: WorkbookModel, range: unknown): string[] {
   const { sheet_: sheet, rect_: rect } = range;
   return computedBlock(book, sheet, rect)
     .flatMap((line, i) =>
-      line.map((v, j) => displayText(v, sheet.cell(rect.row + i, rect.col + j)?.numberFormat, book.timeZone)),
+      line.map((v, j) => displayText(v, sheet.cell(rect.row + i, rect.col + j)?.style?.numberFormat, book.timeZone)),
     )
     .filter((t) => t !== '');
 }

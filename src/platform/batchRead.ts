@@ -176,14 +176,16 @@ function blockOf_(
     const valueRow = values[i] ?? none;
     const formulaRow = formulas[i] ?? none;
     const textRow = texts[i] ?? none;
-    const valueLine: unknown[] = [];
-    const formulaLine: string[] = [];
+    // lines made at their size: pushing grows each one in steps (about a third more memory
+    // held, and the copies left behind, over the nation's 160 000 rows)
+    const valueLine: unknown[] = new Array(size.columns);
+    const formulaLine: string[] = new Array(size.columns);
     for (let j = 0; j < size.columns; j++) {
       const v: unknown = valueRow[j] ?? '';
       const f: unknown = formulaRow[j] ?? '';
       const isFormula = typeof f === 'string' && f.length > 1 && f.charCodeAt(0) === 61 && f !== v; // '='
-      formulaLine.push(isFormula ? (f as string) : '');
-      valueLine.push(typeof v === 'number' && typeof textRow[j] === 'string' ? dateOf_(ss, v) : v);
+      formulaLine[j] = isFormula ? (f as string) : '';
+      valueLine[j] = typeof v === 'number' && typeof textRow[j] === 'string' ? dateOf_(ss, v) : v;
     }
     outValues.push(valueLine);
     outFormulas.push(formulaLine);
