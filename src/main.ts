@@ -474,7 +474,13 @@ export function sidebarDuties(): DutiesView {
  */
 export function sidebarPreviewSubmission(kind: string, period: string, district?: string): SubmissionPreview {
   return onWorkbook_((ss) =>
-    previewSubmission(ss, kind === 'round' ? 'round' : 'month', String(period), new Date(), optionalText_(district)),
+    previewSubmission(
+      appsScriptWorkbook(ss),
+      kind === 'round' ? 'round' : 'month',
+      String(period),
+      new Date(),
+      optionalText_(district),
+    ),
   );
 }
 
@@ -495,7 +501,15 @@ export function sidebarSubmitMonthly(
 ): SubmitResult {
   return onWorkbook_((ss) =>
     writingAction(() =>
-      submitDuty(ss, 'month', String(month), new Date(), confirmed === true, optionalText_(district), again === true),
+      submitDuty(
+        appsScriptWorkbook(ss),
+        'month',
+        String(month),
+        new Date(),
+        confirmed === true,
+        optionalText_(district),
+        again === true,
+      ),
     ),
   );
 }
@@ -517,7 +531,15 @@ export function sidebarSubmitRound(
 ): SubmitResult {
   return onWorkbook_((ss) =>
     writingAction(() =>
-      submitDuty(ss, 'round', String(round), new Date(), confirmed === true, optionalText_(district), again === true),
+      submitDuty(
+        appsScriptWorkbook(ss),
+        'round',
+        String(round),
+        new Date(),
+        confirmed === true,
+        optionalText_(district),
+        again === true,
+      ),
     ),
   );
 }

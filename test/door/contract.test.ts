@@ -7,13 +7,18 @@
  * data check itself; the owner and editors, the account a run is made as, the mail quota and a
  * mail sent, the daily triggers of each account, the data day kept, the board rebuilt and the
  * log appended after one read of both, and the reminders (switched on and off, a run, its
- * refusals, a run without quota).
+ * refusals, a run without quota); a submission's record appended (numbered, undone with its
+ * transaction) and read back, the workbook of a fiscal year, and the submissions themselves
+ * (previewed, submitted, again, on a district's behalf, refused).
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
 import type { Mail, Workbook } from '../../src/app/door/door';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { checkWorkbook } from '../../src/features/dataCheck/action/dataCheck';
 import { REMINDER_HANDLER, runReminders, setReminders } from '../../src/features/reminders/action/reminders';
+import { previewSubmission, submitDuty } from '../../src/features/submissions/action/submissions';
+import { yearDuties } from '../../src/features/submissions/rules/duties';
+import type { NewSubmission } from '../../src/features/submissions/sheets/submissions';
 import { asCellText } from '../../src/kernel/cellText';
 import { dayOfDate } from '../../src/kernel/civilDate';
 import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMarkers';
@@ -21,7 +26,7 @@ import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
-import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withDataDay } from './workbooks';
+import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withBaseline, withDataDay } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 
@@ -398,5 +403,97 @@ test('a trigger of an account that no longer runs the reminders removes itself, 
     const text = side.run((workbook) => runReminders(workbook, NOW));
     const left = side.run((workbook) => workbook.dailyTriggers(REMINDER_HANDLER));
     return { text, left, mails: side.mails() };
+  });
+});
+
+/** The submissions as read back: the records and what is wrong with them. */
+function submissionsOf(workbook: Workbook): unknown {
+  const read = workbook.readSubmissions(workbook.readConfig());
+  return { records: read.records, problems: read.problems };
+}
+
+test('submissions: previewed, submitted on time, again late, read back; the same records, board and log', () => {
+  agree(withBaseline(THA_BO), (side) => {
+    const preview = side.run((workbook) => previewSubmission(workbook, 'month', '2022-02', NOW));
+    const first = side.run((workbook) =>
+      submitDuty(workbook, 'month', '2022-02', new Date('2022-03-03T03:00:00Z'), true),
+    );
+    const asked = side.run((workbook) => submitDuty(workbook, 'month', '2022-02', NOW, true));
+    const again = side.run((workbook) => submitDuty(workbook, 'month', '2022-02', NOW, true, undefined, true));
+    const behalf = side.run((workbook) => submitDuty(workbook, 'month', '2022-01', NOW, true, 'ท่าบ่อ'), PROVINCE);
+    return {
+      preview,
+      first,
+      asked,
+      again,
+      behalf,
+      read: side.run(submissionsOf),
+      board: side.values(SHEET.board),
+      log: logOf(side),
+    };
+  });
+});
+
+test("a submission's record appended through the door: numbered after the highest, undone with a transaction that throws", () => {
+  agree(withBaseline(THA_BO), (side) => {
+    side.run((workbook) => submitDuty(workbook, 'month', '2022-02', NOW, true));
+    const appended = side.run((workbook) => {
+      const config = workbook.readConfig();
+      const [record] = workbook.readSubmissions(config).records;
+      const duty = yearDuties(config.settings, [2565]).find((d) => d.kind === 'month' && d.period === '2022-01');
+      if (!duty || !record.snapshot) throw new Error('no duty or snapshot');
+      const submission: NewSubmission = {
+        duty,
+        district: 'ท่าบ่อ',
+        at: NOW.toISOString(),
+        when: record.when,
+        number: 1,
+        sentBy: THA_BO,
+        onBehalf: false,
+        to: record.to,
+        daysLate: 38,
+        snapshot: record.snapshot,
+      };
+      try {
+        workbook.open((door) => {
+          door.appendSubmission(config, submission);
+          throw new Error('stopped');
+        });
+      } catch {
+        // expected
+      }
+      const undone = workbook.readSubmissions(workbook.readConfig()).records.length;
+      return { undone, appended: workbook.open((door) => door.appendSubmission(workbook.readConfig(), submission)) };
+    });
+    expect(appended.undone).toBe(1);
+    return { appended, read: side.run(submissionsOf) };
+  });
+});
+
+test('the workbook of a fiscal year: this year and a year not kept are the book as read', () => {
+  agree(withBaseline(OWNER), (side) =>
+    side.run((workbook) => {
+      const book = workbook.readWorkbook();
+      return [2565, 2564].map((year) => {
+        const read = workbook.readYear(book, year);
+        return { same: read === book, fiscalYear: read.settings.fiscalYear, districts: read.districts };
+      });
+    }),
+  );
+});
+
+test.each([
+  ['a district officer, for another district', THA_BO],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])('a submission by %s is refused the same way: no record, nothing logged', (_, user) => {
+  agree(withBaseline(user), (side) => {
+    let refused = '';
+    try {
+      side.run((workbook) => submitDuty(workbook, 'month', '2022-02', NOW, true, 'โพนพิสัย'));
+    } catch (error) {
+      refused = (error as Error).message;
+    }
+    return { refused, read: side.run(submissionsOf), board: side.values(SHEET.board), log: logOf(side) };
   });
 });

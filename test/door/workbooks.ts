@@ -4,7 +4,7 @@
  * other's are missing, which the data check reports on the district table).
  */
 import { LOG_LAYOUT } from '../../src/app/auditLog';
-import { ACTIVITY_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
+import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
 import { DISTRICT_COL, DISTRICT_LAYOUT } from '../../src/features/setup/sheets/districtTable';
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { LABEL } from '../../src/kernel/settings';
@@ -93,5 +93,18 @@ export function withDataDay(user: string, dataDay = '01/03/2565'): MemorySeed {
     sheets: seed.sheets.map((s) =>
       s.role === 'settings' ? { ...s, values: [...s.values, [LABEL.dataDay, dataDay]] } : s,
     ),
+  };
+}
+
+/**
+ * The small province with the baseline (its header only), as a district's figures are counted
+ * for a submission.
+ * @param user the caller ('' when Google hides the e-mail)
+ */
+export function withBaseline(user: string): MemorySeed {
+  const seed = province(user);
+  return {
+    ...seed,
+    sheets: [...seed.sheets, { name: SHEET.baseline, role: 'baseline', values: [[...BASELINE_LAYOUT.headers]] }],
   };
 }

@@ -5,10 +5,14 @@
  * the mail quota left. Reading goes through the same pure readers as Apps Script's door
  * (workbookRead.ts configOf and workbookOf, roles.ts callerOf, board.ts boardOf); opening it is
  * a transaction whose operations register their own undo, run newest first when the work
- * throws (a transaction of kept values only refuses to write a sheet). Not modelled: the seals
- * of the records (the log and the submissions are taken as whole; their problems are given; no
- * submissions are read), formulas' results, protections beyond who may edit, the board's notes
- * and colour rules, a mail service that fails.
+ * throws (a transaction of kept values only refuses to write a sheet). The submissions are a
+ * record sheet of the layout's columns whose rows carry their seal state (`sealed`: a row the
+ * door appends is sealed, a seed's row as the seed says; a row whose seal does not follow is
+ * counted nowhere and reported as Apps Script's check words it), numbered after the highest
+ * sealed number. Not modelled: the seals' digests, the records' kept state (a number being
+ * written, finished by the log; a record sheet gone missing), the log's seals (its problems are
+ * given), formulas' results, protections beyond who may edit, the board's notes and colour
+ * rules, a mail service that fails.
  * test/door/contract.test.ts runs the same cases on this door and on Apps Script's over the
  * stand-in.
  */
@@ -29,10 +33,19 @@ import { configOf, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src
 import { rightsOf } from '../../src/features/setup/sheets/rights';
 import type { SheetMark, SheetRole } from '../../src/features/setup/sheets/sheetMarkers';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
+import { yearBookOf } from '../../src/features/fiscalYears/action/yearBook';
+import type { SubmissionsRead } from '../../src/features/submissions/action/submissionRecords';
 import { boardOf } from '../../src/features/submissions/action/board';
 import { BOARD } from '../../src/features/submissions/sheets/board';
-import type { SubmissionRecord } from '../../src/features/submissions/sheets/submissions';
+import {
+  type NewSubmission,
+  readSubmissionRows,
+  SUBMISSION_LAYOUT,
+  type SubmissionRecord,
+  submissionRow,
+} from '../../src/features/submissions/sheets/submissions';
 import type { Day } from '../../src/kernel/civilDate';
+import { mapColumns } from '../../src/kernel/layout';
 import { LABEL } from '../../src/kernel/settings';
 import { cleanText } from '../../src/kernel/text';
 import { beDateText } from '../../src/kernel/thaiDate';
@@ -56,6 +69,8 @@ export interface MemorySheet {
   widths: readonly number[];
   /** Who may edit it, when protected (null: not protected). */
   editors: readonly string[] | null;
+  /** A record sheet's seal state: whether each data row's seal follows (absent: none does). */
+  sealed?: boolean[];
 }
 
 /** A daily trigger of an account. */
@@ -95,6 +110,9 @@ export interface MemorySnapshot extends MemoryState {
   readonly mails: Mail[];
   readonly mailQuota: number;
 }
+
+/** What the in-memory door writes in a seal's cell (it computes no digest: `sealed` holds the state). */
+const MEMORY_SEAL = 'sealed';
 
 /** A deep copy of JSON-like data (the workbook holds only such). */
 function copy_<T>(value: T): T {
@@ -229,7 +247,9 @@ export class MemoryWorkbook implements Workbook {
       kept: <T>(key: string, fallback: T): T =>
         key in this.state_.kept ? copy_(this.state_.kept[key] as T) : fallback,
       logProblems: () => copy_([...(this.seed.logProblems ?? [])]),
-      readSubmissions: () => ({ records: [], problems: [] }),
+      readYear: (book, fiscalYear) =>
+        yearBookOf(book, fiscalYear, (own) => copy_(this.byId_(own.mark.sheetId)?.values ?? [])),
+      readSubmissions: (config) => this.readSubmissions_(config),
       owner: () => this.seed.owner,
       editors: () => [...(this.seed.owner ? [this.seed.owner] : []), ...(this.seed.editors ?? [])],
       effectiveUser: () => this.user_,
@@ -239,6 +259,34 @@ export class MemoryWorkbook implements Workbook {
         log: config.registry.one('log')?.name ?? null,
       }),
     };
+  }
+
+  /** A sheet by its id (the live object), or undefined. */
+  private byId_(id: number | undefined): MemorySheet | undefined {
+    return this.state_.sheets.find((s) => s.id === id);
+  }
+
+  /**
+   * The submissions as read: the rows of the record sheet, each counted when its seal follows,
+   * the rows whose seal does not follow reported in the words of Apps Script's check.
+   */
+  private readSubmissions_(config: WorkbookConfig): SubmissionsRead {
+    const sheet = this.byId_(config.registry.one('submissions')?.mark.sheetId);
+    if (!sheet) return { records: [], problems: [] };
+    const seqAt = mapColumns(SUBMISSION_LAYOUT, sheet.values[0] ?? []).index.seq;
+    const checked = sheet.values.slice(1).map((line, i) => {
+      const trusted = sheet.sealed?.[i] === true;
+      return { row: i + 2, trusted, number: trusted ? Number(line[seqAt]) : null };
+    });
+    const records = readSubmissionRows(sheet.values, checked) ?? [];
+    const problems = checked
+      .filter((c) => !c.trusted)
+      .map((c) => ({
+        sheet: sheet.name,
+        row: c.row,
+        message: `ชีต "${sheet.name}" แถวที่ ${c.row} ไม่ตรงกับรหัสตรวจสอบ: ถูกแก้ไข พิมพ์เพิ่ม หรือวางด้วยมือ (ดูประวัติการแก้ไขของไฟล์: ไฟล์ → ประวัติเวอร์ชัน) ส่วนเสริมไม่นับแถวนี้`,
+      }));
+    return { records, problems };
   }
 
   /** The running account's triggers of a handler. */
@@ -264,6 +312,10 @@ export class MemoryWorkbook implements Workbook {
 
   logProblems(config: WorkbookConfig): RecordProblem[] {
     return this.reads_().logProblems(config);
+  }
+
+  readYear(book: Parameters<WorkbookReads['readYear']>[0], fiscalYear: number) {
+    return this.reads_().readYear(book, fiscalYear);
   }
 
   readSubmissions(config: WorkbookConfig) {
@@ -399,6 +451,7 @@ export class MemoryWorkbook implements Workbook {
         log.rows = Math.max(log.rows, log.values.length);
         return [];
       },
+      appendSubmission: (config, submission) => this.appendSubmission_(config, submission, beforeSheet),
       installDailyTrigger: (trigger) => {
         before();
         const others = this.state_.triggers.filter((t) => t.account !== this.user_ || t.handler !== trigger.handler);
@@ -414,6 +467,46 @@ export class MemoryWorkbook implements Workbook {
       },
       rebuildBoard: (config, records, today) => this.rebuildBoard_(config, records, today, beforeSheet),
     };
+  }
+
+  /**
+   * A submission's record appended as submissionRecords.ts appends it: the record sheet made on
+   * first use (marked, the layout's header and widths, protected for who the settings name),
+   * the row numbered after the highest sealed number, and sealed.
+   */
+  private appendSubmission_(
+    config: WorkbookConfig,
+    submission: NewSubmission,
+    before: () => void,
+  ): { sheet: string; seq: number } {
+    before();
+    let sheet = this.byId_(config.registry.one('submissions')?.mark.sheetId);
+    if (!sheet) {
+      sheet = this.place_(SHEET.submissions, 'submissions');
+      sheet.values = [[...SUBMISSION_LAYOUT.headers]];
+      this.finish_(
+        sheet,
+        SUBMISSION_LAYOUT.columns.map((c) => c.width),
+        config,
+      );
+    }
+    const at = mapColumns(SUBMISSION_LAYOUT, sheet.values[0]).index;
+    const sealed = sheet.values.slice(1).map((_, i) => sheet.sealed?.[i] === true);
+    const seq = Math.max(0, ...sheet.values.slice(1).map((line, i) => (sealed[i] ? Number(line[at.seq]) : 0))) + 1;
+    // the sealed cells in the layout's order, then the seal and the number in their columns
+    const cells = submissionRow(submission);
+    const line: unknown[] = (sheet.values[0] as unknown[]).map(() => '');
+    SUBMISSION_LAYOUT.columns
+      .filter((c) => c.key !== 'seal' && c.key !== 'seq')
+      .forEach((c, i) => {
+        line[at[c.key]] = cells[i];
+      });
+    line[at.seal] = MEMORY_SEAL;
+    line[at.seq] = seq;
+    sheet.values.push(line);
+    sheet.sealed = [...sealed, true];
+    sheet.rows = Math.max(sheet.rows, sheet.values.length);
+    return { sheet: sheet.name, seq };
   }
 
   /** The board rebuilt from the records as board.ts does: its values written when any differs. */

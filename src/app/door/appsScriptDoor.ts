@@ -8,7 +8,9 @@
  */
 import { keepDataDay } from '../../features/standing/action/dataDay';
 import { readBoardAndLog, rebuildBoard } from '../../features/submissions/action/board';
-import { readSubmissions } from '../../features/submissions/action/submissionRecords';
+import { yearBook } from '../../features/fiscalYears/action/yearBook';
+import { appendSubmission, readSubmissions } from '../../features/submissions/action/submissionRecords';
+import { submissionRow } from '../../features/submissions/sheets/submissions';
 import { ensureListSheet, rewriteListSheet } from '../../platform/door';
 import { keep, readKept } from '../../platform/properties';
 import { editorEmails, effectiveUserEmail, ownerEmail, remainingMailQuota, sendMail } from '../../platform/services';
@@ -38,6 +40,7 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
   const reads: WorkbookReads = {
     readConfig: () => readConfig(ss),
     readWorkbook: (config) => readWorkbook(ss, config),
+    readYear: (book, fiscalYear) => yearBook(book, fiscalYear),
     caller: (settings) => caller(ss, settings),
     kept: (key, fallback) => readKept(key, fallback),
     logProblems: (config) => logProblems(config.registry),
@@ -89,6 +92,19 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
                   statesOf_(states, read).log,
                 )
               : appendLog(ss, config.registry, rows, config.settings, undo),
+          appendSubmission: (config, submission) => {
+            // the record sheet as read with the configuration (nothing wrote it since)
+            const row = submissionRow(submission);
+            const { own, seq } = appendSubmission(
+              ss,
+              config.registry,
+              row,
+              config.settings,
+              undo,
+              config.submissionsValues,
+            );
+            return { sheet: own.name, seq };
+          },
           installDailyTrigger: (trigger) => {
             installDailyTrigger(trigger, undo);
           },

@@ -9,7 +9,7 @@
  */
 import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import type { SubmissionsRead } from '../../features/submissions/action/submissionRecords';
-import type { SubmissionRecord } from '../../features/submissions/sheets/submissions';
+import type { NewSubmission, SubmissionRecord } from '../../features/submissions/sheets/submissions';
 import type { Day } from '../../kernel/civilDate';
 import type { Settings } from '../../kernel/settings';
 import type { LogRow } from '../auditLog';
@@ -63,6 +63,13 @@ export interface BoardAndLogRead {
   readonly log: string | null;
 }
 
+/** A submission's record as appended: its sheet and its number (เลขที่). */
+export interface SubmissionAppended {
+  /** The record sheet's name (the log row names it). */
+  readonly sheet: string;
+  readonly seq: number;
+}
+
 /** What any side of the door reads: no transaction is needed. */
 export interface WorkbookReads {
   /** The configuration: the add-on's sheets, the settings, the criteria, the district table. */
@@ -73,6 +80,13 @@ export interface WorkbookReads {
    * @param config the configuration, when already read
    */
   readWorkbook(config?: WorkbookConfig): WorkbookRead;
+  /**
+   * The workbook as it was in a fiscal year: a finished year's entries, baseline and settings
+   * from the sheets kept for it (read when asked), else the book itself.
+   * @param book the workbook as read now
+   * @param fiscalYear BE fiscal year
+   */
+  readYear(book: WorkbookRead, fiscalYear: number): WorkbookRead;
   /**
    * Who calls, and their role by the settings.
    * @param settings the editors lists
@@ -147,6 +161,17 @@ export interface Door extends WorkbookReads {
    * @return what officers should know, Thai
    */
   appendLog(config: WorkbookConfig, rows: readonly LogRow[], read?: BoardAndLogRead): string[];
+  /**
+   * Appends a submission's record, sealed and numbered after the highest number in use, the
+   * record sheet made, marked and protected on first use (numbering on from the last when it
+   * went missing); whole or not at all with the transaction. Its number is kept as being written
+   * until the log row that names it is appended (appendLog finishes it).
+   * @param config the configuration as read this execution, the record sheet not written since
+   *   (its values are not asked again)
+   * @param submission the submission
+   * @return the record sheet's name and the record's number
+   */
+  appendSubmission(config: WorkbookConfig, submission: NewSubmission): SubmissionAppended;
   /**
    * Makes the running account's triggers of the handler exactly one daily trigger (earlier ones
    * removed first, so switching on twice never makes two).

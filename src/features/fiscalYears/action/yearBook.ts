@@ -7,6 +7,7 @@
  */
 import { readSettings } from '../../../kernel/settings';
 import { readAll } from '../../../platform/sheetIo';
+import type { OwnSheet } from '../../../platform/sheetRegistry';
 import type { SheetRole } from '../../setup/sheets/sheetMarkers';
 import type { SheetRead, WorkbookRead } from '../../../app/workbookRead';
 
@@ -16,13 +17,28 @@ import type { SheetRead, WorkbookRead } from '../../../app/workbookRead';
  * @param fiscalYear BE fiscal year
  */
 export function yearBook(book: WorkbookRead, fiscalYear: number): WorkbookRead {
+  return yearBookOf(book, fiscalYear, (own) => readAll(own.sheet));
+}
+
+/**
+ * The workbook as it was in a fiscal year, its kept sheets' values fetched by `valuesOf` (the
+ * reading separated from the fetching, for the in-memory door).
+ * @param book the workbook as read now
+ * @param fiscalYear BE fiscal year
+ * @param valuesOf a kept sheet's values
+ */
+export function yearBookOf(
+  book: WorkbookRead,
+  fiscalYear: number,
+  valuesOf: (own: OwnSheet) => unknown[][],
+): WorkbookRead {
   if (fiscalYear === book.settings.fiscalYear) return book;
   const kept = book.registry.all('archive').filter((s) => s.mark.archive?.fiscalYear === fiscalYear);
   if (kept.length === 0) return book;
   const sheet = (of: SheetRole, district?: string): SheetRead | null => {
     const own = kept.find((s) => s.mark.archive?.of === of && (district === undefined || s.mark.district === district));
     if (!own) return null;
-    const values = readAll(own.sheet);
+    const values = valuesOf(own);
     return { name: own.name, values, formulas: values.map((r) => r.map(() => '')) };
   };
   const settingsSheet = sheet('settings');

@@ -14,28 +14,23 @@ import { type Duty, type DutyKind, daysLateOn, yearDuties } from '../rules/dutie
 import { type MeasureCounts, measureCounts } from '../../../kernel/measures';
 import { OfficerError } from '../../../kernel/officerError';
 import { formatThaiDate } from '../../../kernel/thaiDate';
-import { atomically } from '../../../platform/undo';
 import { standingOf } from '../../standing/sheets/standing';
 import {
   type NewSubmission,
   type Snapshot,
   type SubmissionRecord,
   snapshotOf,
-  submissionRow,
   submissionsOf,
   dutyTitle,
   keptYears,
   timelinessText,
 } from '../sheets/submissions';
-import { appendLog } from '../../../app/auditLog';
-import { readBoardAndLog, rebuildBoard } from './board';
+import type { Workbook } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
-import { type Caller, caller, requireOfficer } from '../../../app/roles';
-import { appendSubmission, readSubmissions, submissionLogRow } from './submissionRecords';
-import { evaluateAll, readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
-import { yearBook } from '../../fiscalYears/action/yearBook';
-import type { Spreadsheet } from '../../../platform/sheetIo';
+import { type Caller, requireOfficer } from '../../../app/roles';
+import { submissionLogRow } from './submissionRecords';
+import { evaluateAll, type WorkbookRead } from '../../../app/workbookRead';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';
 
@@ -53,20 +48,20 @@ interface Prepared_ {
 
 /**
  * What submitting now would send, for the sidebar to show before the officer confirms.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param kind month or round
  * @param period yyyy-mm, or the round's number
  * @param now the current time
  * @param district the district (the province's choice; a district officer's own by default)
  */
 export function previewSubmission(
-  ss: Spreadsheet,
+  workbook: Workbook,
   kind: DutyKind,
   period: string,
   now: Date,
   district?: string,
 ): SubmissionPreview {
-  const p = prepare_(ss, kind, period, now, district);
+  const p = prepare_(workbook, kind, period, now, district);
   const s = p.snapshot;
   const date = (day: Day | null) => (day === null ? '' : formatThaiDate(day, { form: 'short', digits: 'arabic' }));
   return {
@@ -108,7 +103,7 @@ export function previewSubmission(
 
 /**
  * Submits a duty, whole or not at all.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param kind month or round
  * @param period yyyy-mm, or the round's number
  * @param now the current time
@@ -117,7 +112,7 @@ export function previewSubmission(
  * @param again the officer confirmed submitting once more
  */
 export function submitDuty(
-  ss: Spreadsheet,
+  workbook: Workbook,
   kind: DutyKind,
   period: string,
   now: Date,
@@ -125,7 +120,7 @@ export function submitDuty(
   district?: string,
   again = false,
 ): SubmitResult {
-  const p = prepare_(ss, kind, period, now, district);
+  const p = prepare_(workbook, kind, period, now, district);
   const title = dutyTitle(p.duty);
   if (!confirmed) {
     throw OfficerError.input(`กรุณาทำเครื่องหมายรับรองว่าข้อมูลครบถ้วนและถูกต้องก่อนส่ง${title}`);
@@ -154,11 +149,10 @@ export function submitDuty(
   };
   const timeliness = timelinessText(submission.daysLate);
   // The board and the log as they stand, in one read before the first write (the Sheets API does not see cached writes).
-  const states = readBoardAndLog(ss, p.book);
-  atomically((undo) => {
-    const row = submissionRow(submission);
+  const read = workbook.readBoardAndLog(p.book);
+  workbook.open((door) => {
     // the record sheet as read with the configuration (nothing wrote it since)
-    const { own, seq } = appendSubmission(ss, p.book.registry, row, p.book.settings, undo, p.book.submissionsValues);
+    const { sheet, seq } = door.appendSubmission(p.book, submission);
     const record: SubmissionRecord = {
       row: 0,
       seq,
@@ -177,10 +171,9 @@ export function submitDuty(
       snapshot: p.snapshot,
       trusted: true,
     };
-    rebuildBoard(ss, p.book, [...p.records, record], p.today, undo, states.board);
+    door.rebuildBoard(p.book, [...p.records, record], p.today, read);
     // The log finishes the record (its number kept as the last finished one), after its row.
-    const logRow = submissionLogRow(record, own.name);
-    appendLog(ss, p.book.registry, [logRow], p.book.settings, undo, undefined, undefined, states.log);
+    door.appendLog(p.book, [submissionLogRow(record, sheet)], read);
   });
   const again_ = submission.number > 1 ? ` (ครั้งที่ ${submission.number} ฉบับเดิมยังเก็บไว้)` : '';
   return {
@@ -206,16 +199,16 @@ export function submissionView(duty: Duty, r: SubmissionRecord): SubmissionView 
 }
 
 /** Checks the caller, the district and the duty, and takes the snapshot; refuses in Thai. */
-function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, district?: string): Prepared_ {
-  const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
+function prepare_(workbook: Workbook, kind: DutyKind, period: string, now: Date, district?: string): Prepared_ {
+  const book = workbook.readWorkbook();
+  const who = workbook.caller(book.settings);
   const action = kind === 'round' ? 'การส่งสรุปผลรายรอบ' : 'การส่งรายงานประจำเดือน';
   requireOfficer(who, action);
   if (book.needsSetUp) {
     throw new OfficerError('notSetUp', `${action}: สมุดงานยังไม่ได้ตั้งค่า กรุณาแจ้งเจ้าหน้าที่ระดับจังหวัดให้ตั้งค่าก่อน`);
   }
   const target = district_(book, who, district, action);
-  const records = readSubmissions(book.registry, book.submissionsValues).records;
+  const records = workbook.readSubmissions(book).records;
   const duty = duty_(book, kind, period, records);
   const today = dayOfDate(now);
   if (today < duty.opens) {
@@ -233,7 +226,7 @@ function prepare_(ss: Spreadsheet, kind: DutyKind, period: string, now: Date, di
     duty,
     today,
     // A duty of a finished year (its September report) counts that year's kept entries.
-    snapshot: snapshot_(yearBook(book, duty.fiscalYear), target, duty, today),
+    snapshot: snapshot_(workbook.readYear(book, duty.fiscalYear), target, duty, today),
     records,
     earlier: submissionsOf(records, target, duty),
   };
