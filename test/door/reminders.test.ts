@@ -19,7 +19,7 @@ import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { dayOfDate } from '../../src/kernel/civilDate';
 import { OfficerError } from '../../src/kernel/officerError';
 import { MemoryWorkbook } from '../support/memoryDoor';
-import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withDataDay } from './workbooks';
+import { OWNER, PHON_PHISAI, province, PROVINCE, STRANGER, THA_BO, thrown, withDataDay } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 const DAY_MS = 86_400_000;
@@ -33,16 +33,6 @@ const NOTHING = 'ไม่มีรายงานที่ต้องแจ้
 function logRows(book: MemoryWorkbook): unknown[][] {
   const at = LOG_LAYOUT.at;
   return (book.sheet(SHEET.log)?.values ?? []).slice(1).map((r) => [r[at.who], r[at.what], r[at.detail], r[at.result]]);
-}
-
-/** What an action threw (it must throw). */
-function thrown(action: () => unknown): Error {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('the action did not throw');
 }
 
 /** The province's sidebar view of the reminders, as `user` sees it at `now`. */

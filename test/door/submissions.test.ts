@@ -12,7 +12,7 @@ import { previewSubmission, submitDuty } from '../../src/features/submissions/ac
 import { STATUS_TEXT } from '../../src/features/submissions/sheets/board';
 import { OfficerError } from '../../src/kernel/officerError';
 import { MemoryWorkbook } from '../support/memoryDoor';
-import { PROVINCE, STRANGER, THA_BO, withBaseline } from './workbooks';
+import { PROVINCE, STRANGER, THA_BO, thrown, withBaseline } from './workbooks';
 
 /** Before the February report's due day (5 March 2022), and after it. */
 const ON_TIME = new Date('2022-03-03T03:00:00Z');
@@ -37,16 +37,6 @@ function records(book: MemoryWorkbook): unknown[][] {
 function boardRow(book: MemoryWorkbook, district: string): string[] {
   const row = book.sheet(SHEET.board)?.values.find((r) => r[0] === district) ?? [];
   return row.map(String).filter((c) => c.startsWith(STATUS_TEXT.onTime) || c.startsWith(STATUS_TEXT.late));
-}
-
-/** What an action threw (it must throw). */
-function thrown(action: () => unknown): Error {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('the action did not throw');
 }
 
 describe('a district officer submits its own monthly report', () => {

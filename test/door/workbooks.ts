@@ -108,3 +108,13 @@ export function withBaseline(user: string): MemorySeed {
     sheets: [...seed.sheets, { name: SHEET.baseline, role: 'baseline', values: [[...BASELINE_LAYOUT.headers]] }],
   };
 }
+
+/** What an action threw (it must throw). */
+export function thrown(action: () => unknown): Error {
+  try {
+    action();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('the action did not throw');
+}
