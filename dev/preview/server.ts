@@ -113,15 +113,24 @@ export function injectShim(page: string, shim: string, config: unknown): string 
  * toasts and alerts, and the call log.
  * @param runtime the preview runtime
  * @param calls the call log
+ * @param shown the sheet the page shows (`?sheet=`): only its rows, the selection's and the
+ *     first sheet's are rendered (the page shows one of them; the others' are marked `partial`
+ *     and fetched when their tab is chosen); absent, every sheet's rows
  */
-function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
+function workbookView(runtime: PreviewRuntime, calls: LoggedCall[], shown?: string | null) {
   const book = runtime.book.spreadsheet.ctx_.book;
-  const sheets = runtime.book.spreadsheet.getSheets().map((sheet) => {
+  const all = runtime.book.spreadsheet.getSheets();
+  const wanted =
+    shown === undefined || shown === null
+      ? null
+      : new Set([shown, runtime.selection?.sheet, all[0]?.sheet_.name].filter((n) => n !== undefined));
+  const sheets = all.map((sheet) => {
     const model = sheet.sheet_;
     let rows: ReturnType<typeof renderSheet> = [];
     let error = '';
+    const partial = wanted !== null && !wanted.has(model.name);
     try {
-      rows = renderSheet(sheet, { blankRows: BLANK_ROWS });
+      if (!partial) rows = renderSheet(sheet, { blankRows: BLANK_ROWS });
     } catch (e) {
       error = (e as Error).message;
     }
@@ -132,8 +141,9 @@ function workbookView(runtime: PreviewRuntime, calls: LoggedCall[]) {
       frozenRows: model.frozenRows,
       columnWidths: Object.fromEntries(model.columnWidths),
       totalRows: rows.length,
-      charts: chartViews(sheet),
+      charts: partial ? [] : chartViews(sheet),
       error,
+      ...(partial ? { partial: true } : {}),
       rows: rows.slice(0, MAX_ROWS_SHOWN).map((line, r) =>
         line.map((cell, c) => {
           const data = model.cell(r + 1, c + 1);
@@ -339,7 +349,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (req.method === 'GET' && url.pathname === '/')
       return html(res, readFileSync(join(previewDir, 'index.html'), 'utf8'));
     if (req.method === 'GET' && url.pathname === '/sidebar') return html(res, sidebarPage());
-    if (req.method === 'GET' && url.pathname === '/api/workbook') return json(res, 200, workbookView(runtime, calls));
+    if (req.method === 'GET' && url.pathname === '/api/workbook')
+      return json(res, 200, workbookView(runtime, calls, url.searchParams.get('sheet')));
     if (req.method === 'POST' && url.pathname === '/gas/run') return runCall(req, res);
     if (req.method === 'GET' && url.pathname === '/app') return html(res, mobilePage());
     if (req.method === 'POST' && url.pathname === '/gas/app') return runCall(req, res, true);

@@ -22,6 +22,7 @@ import {
   openPreview,
   press,
   SIZES,
+  shown,
   type Size,
 } from './support/inView';
 
@@ -50,14 +51,13 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
 
   /** Waits for an action to end (its answer shown, the state refreshed). */
   async function answered(frame: Frame, selector = '#status.ok'): Promise<void> {
-    await frame.locator(selector).waitFor();
-    await idle(frame);
+    await shown(frame, selector);
   }
 
   /** The answer bar's message is in view, and says `text` when given. */
   async function statusInView(page: Page, frame: Frame, text?: string): Promise<void> {
-    await expectInView(page, frame, '#status');
-    if (text !== undefined) expect(await frame.locator('#status').textContent()).toBe(text);
+    const status = await expectInView(page, frame, '#status');
+    if (text !== undefined) expect(status.text).toBe(text);
   }
 
   /**
@@ -67,8 +67,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
   async function reviewDrawn(page: Page, frame: Frame, sheet: string, shot: string): Promise<void> {
     await frame.locator('#reportSelect').selectOption(sheet);
     await press(frame, '#btnPreview');
-    await frame.locator('#sendPanel:not([hidden])').waitFor();
-    await idle(frame);
+    await shown(frame, '#sendPanel:not([hidden])');
     await expectTopInView(page, frame, '#sendPanel');
     await statusInView(page, frame, TEXT.reviewMail);
     expect(await frame.locator('#sendSubject').textContent()).toContain(sheet);
@@ -115,8 +114,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
 
         // the LINE text: the panel and the answer in view
         await press(frame, '#btnLine');
-        await frame.locator('#linePanel:not([hidden])').waitFor();
-        await idle(frame);
+        await shown(frame, '#linePanel:not([hidden])');
         await expectTopInView(page, frame, '#linePanel');
         await statusInView(page, frame);
         await press(frame, '#btnCloseLine');
@@ -126,8 +124,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
         await frame.locator('#behalfDistrict').selectOption('ท่าบ่อ');
         expect(await frame.locator('#behalfDuty').inputValue()).not.toBe('');
         await press(frame, '#btnBehalf');
-        await frame.locator('#submitPanel:not([hidden])').waitFor();
-        await idle(frame);
+        await shown(frame, '#submitPanel:not([hidden])');
         await expectTopInView(page, frame, '#submitPanel');
         await statusInView(page, frame, TEXT.reviewSubmission);
         await press(frame, '#btnCancelSubmit');
@@ -135,8 +132,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
 
         // the data check, then a problem's link: each answer in view
         await press(frame, '#btnCheck');
-        await frame.locator('#checkResult li').first().waitFor();
-        await idle(frame);
+        await shown(frame, '#checkResult li');
         await statusInView(page, frame);
         await press(frame, '#checkResult button.link');
         await answered(frame);
@@ -156,8 +152,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
     test(`${size.name} ${size.width}×${size.height}: a district officer — cancelling a review, a problem's link, reloading: each answer in view`, async () => {
       const { page, frame, errors } = await open(size, DEMO_OFFICER);
       await press(frame, '#btnSubmit-month-2022-03');
-      await frame.locator('#submitPanel:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#submitPanel:not([hidden])');
       await expectTopInView(page, frame, '#submitPanel');
       await statusInView(page, frame, TEXT.reviewSubmission);
       await press(frame, '#btnCancelSubmit');
@@ -165,8 +160,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
       expect(await frame.locator('#submitPanel').isHidden()).toBe(true);
 
       await press(frame, '#btnCheck');
-      await frame.locator('#checkResult li').first().waitFor();
-      await idle(frame);
+      await shown(frame, '#checkResult li');
       await statusInView(page, frame);
       await press(frame, '#checkResult button.link');
       await answered(frame);

@@ -15,11 +15,11 @@ import {
   expectInView,
   expectTopInView,
   expectTouchTargets,
-  idle,
   inkShare,
   openPreview,
   press,
   SIZES,
+  shown,
   type Size,
 } from './support/inView';
 
@@ -54,8 +54,7 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
       // a provisional monthly report: the question is in view, and "ยกเลิก" says nothing was done
       await frame.locator('#monthSelect').selectOption('2022-04');
       await press(frame, '#btnMonth');
-      await frame.locator('#confirm:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#confirm:not([hidden])');
       await expectInView(page, frame, '#confirm');
       await expectInView(page, frame, '#status');
       expect(await frame.locator('#status').getAttribute('class')).toBe('info');
@@ -67,14 +66,12 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
       // round 1's summary: the result in view
       await frame.locator('#roundSelect').selectOption('1');
       await press(frame, '#btnRound');
-      await frame.locator('#status.ok').waitFor();
-      await idle(frame);
+      await shown(frame, '#status.ok');
       await expectInView(page, frame, '#status');
 
       // the e-mail review: in view, and drawn
       await press(frame, '#btnPreview');
-      await frame.locator('#sendPanel:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#sendPanel:not([hidden])');
       await expectTopInView(page, frame, '#sendPanel');
       await expectInView(page, frame, '#status');
       const body = page.frameLocator('#sidebar').locator('#sendBody');
@@ -85,27 +82,22 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
 
       // sending: the result in view
       await press(frame, '#btnSend');
-      await frame.locator('#status.ok').waitFor();
-      await idle(frame);
+      await shown(frame, '#status.ok');
       await expectInView(page, frame, '#status');
 
       // a provisional April report, made, listed once as provisional, and asked about before
       // its first sending in the sending's own words (not "send again"); the question in view
       await frame.locator('#monthSelect').selectOption('2022-04');
       await press(frame, '#btnMonth');
-      await frame.locator('#confirm:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#confirm:not([hidden])');
       await press(frame, '#btnConfirmYes');
-      await frame.locator('#status.ok').waitFor();
-      await idle(frame);
+      await shown(frame, '#status.ok');
       const april = (await frame.locator('#reportSelect option').allTextContents()).find((t) => t.includes('เมษายน'));
       expect(april).toBe('รายงานประจำเดือน เมษายน 2565 (ชั่วคราว)');
       await press(frame, '#btnPreview');
-      await frame.locator('#sendPanel:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#sendPanel:not([hidden])');
       await press(frame, '#btnSend');
-      await frame.locator('#confirm:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#confirm:not([hidden])');
       await expectInView(page, frame, '#confirm');
       expect(await frame.locator('#btnConfirmYes').textContent()).toBe('ยืนยันส่ง');
       expect(await frame.locator('#confirm p').textContent()).toContain('ต้องการส่งหรือไม่');
@@ -114,16 +106,14 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
 
       // the data check: its message in view, not in the success colour when it found problems
       await press(frame, '#btnCheck');
-      await frame.locator('#checkResult li').first().waitFor();
-      await idle(frame);
+      await shown(frame, '#checkResult li');
       await expectInView(page, frame, '#status');
       await expectTopInView(page, frame, '#checkResult');
       expect(await frame.locator('#status').getAttribute('class')).toBe('info');
 
       // the reminders' switch, far down: its result in view
       await press(frame, '#btnReminders');
-      await frame.locator('#status.ok').waitFor();
-      await idle(frame);
+      await shown(frame, '#status.ok');
       await expectInView(page, frame, '#status');
       await page.screenshot({ path: artifact(`answers-${size.name}-province-reminders.png`) });
       expect(errors).toEqual([]);
@@ -139,14 +129,12 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
       expect(await frame.locator('#calendar').textContent()).not.toContain('ยังไม่ได้จัดทำสรุปผล');
 
       await press(frame, '#btnSubmit-month-2022-03');
-      await frame.locator('#submitPanel:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#submitPanel:not([hidden])');
       await expectTopInView(page, frame, '#submitPanel');
       await expectInView(page, frame, '#status');
       await frame.locator('#submitConfirm').check();
       await press(frame, '#btnSubmitDuty');
-      await frame.locator('#status.ok').waitFor();
-      await idle(frame);
+      await shown(frame, '#status.ok');
       await expectInView(page, frame, '#status');
       // the submitted duty stays in view, saying when and how late
       const done = '.doneList li[data-duty="month:2022-03"]';
@@ -157,12 +145,10 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
 
       // submitting again: the question in view; "ยกเลิก" leaves no "waiting" behind
       await press(frame, `${done} button`);
-      await frame.locator('#submitPanel:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#submitPanel:not([hidden])');
       await frame.locator('#submitConfirm').check();
       await press(frame, '#btnSubmitDuty');
-      await frame.locator('#confirm:not([hidden])').waitFor();
-      await idle(frame);
+      await shown(frame, '#confirm:not([hidden])');
       await expectInView(page, frame, '#confirm');
       await page.screenshot({ path: artifact(`answers-${size.name}-district-question.png`) });
       await press(frame, '#btnConfirmNo');
@@ -171,8 +157,7 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
 
       // the data check: in view, not in the success colour while problems are listed
       await press(frame, '#btnCheck');
-      await frame.locator('#checkResult li').first().waitFor();
-      await idle(frame);
+      await shown(frame, '#checkResult li');
       await expectInView(page, frame, '#status');
       expect(await frame.locator('#status').getAttribute('class')).toBe('info');
       expect(errors).toEqual([]);

@@ -132,6 +132,35 @@ describe('the preview server', () => {
     expect(view.name).toContain('ข้อมูลตัวอย่าง');
   });
 
+  test("?sheet= renders the shown sheet's rows, the first's and the selection's; the others are listed, marked partial", async () => {
+    const view = async (query: string) =>
+      (await (await fetch(new URL(`/api/workbook${query}`, preview.url))).json()) as any;
+    const whole = await view('');
+    const names: string[] = whole.sheets.map((s: any) => s.name);
+    expect(whole.sheets.filter((s: any) => s.partial)).toEqual([]);
+    const shown = names[names.length - 1];
+    const some = await view(`?sheet=${encodeURIComponent(shown)}`);
+    expect(some.sheets.map((s: any) => s.name)).toEqual(names);
+    const full = new Set([shown, names[0], some.selection?.sheet]);
+    for (const [i, sheet] of (some.sheets as any[]).entries()) {
+      if (full.has(sheet.name)) {
+        expect({ name: sheet.name, partial: sheet.partial, totalRows: sheet.totalRows }).toEqual({
+          name: sheet.name,
+          partial: undefined,
+          totalRows: whole.sheets[i].totalRows,
+        });
+        expect(sheet.rows[0]).toEqual(whole.sheets[i].rows[0]);
+      } else {
+        expect({ name: sheet.name, partial: sheet.partial, rows: sheet.rows }).toEqual({
+          name: sheet.name,
+          partial: true,
+          rows: [],
+        });
+      }
+    }
+    expect(some.sheets.filter((s: any) => s.partial).length).toBeGreaterThan(names.length / 2);
+  });
+
   test('serves the sidebar with the shim and the callable functions, and refuses the private ones', async () => {
     const page = await (await fetch(new URL('/sidebar', preview.url))).text();
     expect(page).toContain('window.__gasPreviewInstall');

@@ -26,6 +26,8 @@ export interface Seen {
   readonly topInView: boolean;
   /** all of it is inside both */
   readonly wholeInView: boolean;
+  /** its text (textContent), read with its box */
+  readonly text: string;
 }
 
 /**
@@ -67,34 +69,96 @@ export async function openPreview(
 export const idle = (frame: Frame) => frame.locator('body[aria-busy="false"]').waitFor();
 
 /**
+ * An action's answer is shown and the sidebar is idle again: `selector` visible inside the idle
+ * body, waited for in one locator (not the answer, then idleness, one after the other).
+ * @param frame the sidebar
+ * @param selector the answer (its first match)
+ */
+export const shown = (frame: Frame, selector: string) =>
+  frame.locator(`body[aria-busy="false"] ${selector}`).first().waitFor();
+
+/** An element's box and its sidebar frame's, read in the frame in one round trip. */
+interface Boxes_ {
+  /** the element's box in the frame's view */
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** the frame's view height (its innerHeight) */
+  readonly viewHeight: number;
+  /** the frame element's box in the window */
+  readonly frameTop: number;
+  readonly frameBottom: number;
+  readonly frameLeft: number;
+  readonly frameRight: number;
+  /** the window's innerHeight */
+  readonly windowHeight: number;
+  /** the top of the answer bar in the frame's view, null when it is hidden or empty */
+  readonly answersTop: number | null;
+  readonly text: string;
+}
+
+/**
+ * The boxes of the first match of `selector` in the sidebar and of the sidebar frame in the
+ * window, read in one evaluate (the frame is the page's own origin, so its frameElement and
+ * parent are reachable); waits for the element to be attached if it is not yet.
+ * @param frame the sidebar
+ * @param selector the element
+ */
+async function boxes_(frame: Frame, selector: string): Promise<Boxes_> {
+  const read = () =>
+    frame.evaluate((sel: string) => {
+      const g = globalThis as any;
+      const e = g.document.querySelector(sel);
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      const f = g.frameElement.getBoundingClientRect();
+      const answers = g.document.getElementById('answers');
+      const a = answers?.getBoundingClientRect();
+      return {
+        top: r.top as number,
+        bottom: r.bottom as number,
+        left: r.left as number,
+        right: r.right as number,
+        viewHeight: g.innerHeight as number,
+        frameTop: f.top as number,
+        frameBottom: f.bottom as number,
+        frameLeft: f.left as number,
+        frameRight: f.right as number,
+        windowHeight: g.parent.innerHeight as number,
+        answersTop: !answers || answers.hidden || a.height === 0 ? null : (a.top as number),
+        text: (e.textContent ?? '') as string,
+      };
+    }, selector);
+  const first = await read();
+  if (first) return first;
+  await frame.locator(selector).first().waitFor({ state: 'attached' });
+  const again = await read();
+  if (!again) throw new Error(`${selector} is not in the sidebar`);
+  return again;
+}
+
+/**
  * Where an element is as the officer sees it: inside the sidebar frame's scrolled view, and
- * that frame inside the window.
+ * that frame inside the window. One round trip to the browser (the element's and the frame's
+ * boxes read together).
  * @param page the page
  * @param frame the sidebar
  * @param selector the element (its first match)
  */
-export async function seen(page: Page, frame: Frame, selector: string): Promise<Seen> {
-  const inFrame = await frame
-    .locator(selector)
-    .first()
-    .evaluate((e: any) => {
-      const r = e.getBoundingClientRect();
-      return { top: r.top as number, bottom: r.bottom as number, height: (globalThis as any).innerHeight as number };
-    });
-  const box = await page.locator('#sidebar').evaluate((e: any) => {
-    const r = e.getBoundingClientRect();
-    return { top: r.top as number, bottom: r.bottom as number, height: (globalThis as any).innerHeight as number };
-  });
-  const top = box.top + inFrame.top;
-  const bottom = box.top + inFrame.bottom;
-  const visibleTop = Math.max(0, box.top);
-  const visibleBottom = Math.min(box.height, box.bottom, box.top + inFrame.height);
+export async function seen(_page: Page, frame: Frame, selector: string): Promise<Seen> {
+  const b = await boxes_(frame, selector);
+  const top = b.frameTop + b.top;
+  const bottom = b.frameTop + b.bottom;
+  const visibleTop = Math.max(0, b.frameTop);
+  const visibleBottom = Math.min(b.windowHeight, b.frameBottom, b.frameTop + b.viewHeight);
   return {
     selector,
     top: Math.round(top),
     bottom: Math.round(bottom),
     topInView: top >= visibleTop - 1 && top + 16 <= visibleBottom + 1,
     wholeInView: top >= visibleTop - 1 && bottom <= visibleBottom + 1,
+    text: b.text,
   };
 }
 
@@ -103,10 +167,12 @@ export async function seen(page: Page, frame: Frame, selector: string): Promise<
  * @param page the page
  * @param frame the sidebar
  * @param selector the element
+ * @return where it is, and its text
  */
-export async function expectInView(page: Page, frame: Frame, selector: string): Promise<void> {
+export async function expectInView(page: Page, frame: Frame, selector: string): Promise<Seen> {
   const where = await seen(page, frame, selector);
   expect({ ...where, wholeInView: where.wholeInView }).toEqual({ ...where, wholeInView: true });
+  return where;
 }
 
 /**
@@ -122,11 +188,13 @@ export async function expectTopInView(page: Page, frame: Frame, selector: string
 
 /**
  * Clicks a control as the officer does: scrolled to it first (Playwright scrolls it into view).
+ * No control of the sidebar navigates, so the click does not wait for navigations afterwards
+ * (each test waits for the answer it expects).
  * @param frame the sidebar
  * @param selector the control (its first match)
  */
 export const press = async (frame: Frame, selector: string) => {
-  await frame.locator(selector).first().click();
+  await frame.locator(selector).first().click({ noWaitAfter: true });
 };
 
 /**
@@ -176,17 +244,11 @@ export interface Drawn {
  * @param path where to keep the screenshot
  */
 export async function drawnInView(page: Page, frame: Frame, selector: string, path: string): Promise<Drawn> {
-  const rect = (e: any) => {
-    const r = e.getBoundingClientRect();
-    return { top: r.top as number, bottom: r.bottom as number, left: r.left as number, right: r.right as number };
-  };
-  const inner = await frame.locator(selector).first().evaluate(rect);
-  const answers = await frame.locator('#answers').evaluate((e: any) => {
-    const r = e.getBoundingClientRect();
-    return e.hidden || r.height === 0 ? null : (r.top as number);
-  });
-  const viewHeight = await frame.evaluate(() => (globalThis as any).innerHeight as number);
-  const box = await page.locator('#sidebar').evaluate(rect);
+  const b = await boxes_(frame, selector);
+  const inner = { top: b.top, bottom: b.bottom, left: b.left, right: b.right };
+  const answers = b.answersTop;
+  const viewHeight = b.viewHeight;
+  const box = { top: b.frameTop, bottom: b.frameBottom, left: b.frameLeft, right: b.frameRight };
   const windowSize = page.viewportSize() ?? { width: 0, height: 0 };
   const top = Math.max(box.top + inner.top, box.top, 0);
   const bottom = Math.min(
