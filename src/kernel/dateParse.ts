@@ -6,6 +6,7 @@
  */
 import { BE_OFFSET, BE_YEAR_FLOOR, type Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
 import { fail, ok, type Parsed, quote } from './parsed';
+import { madeOnFirstUse } from './remembered';
 import { cleanText } from './text';
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from './thaiDate';
 import { toArabicDigits } from './thaiDigits';
@@ -110,8 +111,11 @@ function gate_(): RegExp {
 }
 
 /** Month-name key (no dots or spaces) → month number, for full, short and colloquial names. */
-const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
-  [...THAI_MONTHS, ...THAI_MONTHS_SHORT, ...COLLOQUIAL_MONTHS].map((name, i) => [monthKey_(name), (i % 12) + 1]),
+const monthByKey_ = madeOnFirstUse<ReadonlyMap<string, number>>(
+  () =>
+    new Map(
+      [...THAI_MONTHS, ...THAI_MONTHS_SHORT, ...COLLOQUIAL_MONTHS].map((name, i) => [monthKey_(name), (i % 12) + 1]),
+    ),
 );
 const PREFIX = new RegExp(`^(?:วัน(?:${WEEKDAYS.join('|')})\\s*(?:ที่)?|วันที่)\\s*`);
 const NUMERIC = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
@@ -191,7 +195,7 @@ function matchParts_(text: string): { day: number; month: number; year: number; 
   if (m) return { day: Number(m[3]), month: Number(m[2]), year: Number(m[1]), yearDigits: 4 };
   m = WITH_MONTH_NAME.exec(text);
   if (m) {
-    const month = MONTH_BY_KEY.get(monthKey_(m[2]));
+    const month = monthByKey_().get(monthKey_(m[2]));
     if (month) return { day: Number(m[1]), month, year: Number(m[3]), yearDigits: m[3].length };
   }
   return null;

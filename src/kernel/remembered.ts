@@ -30,3 +30,17 @@ export class Remembered<K, V> {
     return answer;
   }
 }
+
+/**
+ * A value made on its first use and kept for the rest of the execution: a table the top level
+ * would otherwise build at every load (every custom-function recalculation loads Code.js afresh,
+ * docs/performance.md "cold start"), though most executions never read it.
+ * @param make makes the value (pure: the same value whenever it is made)
+ */
+export function madeOnFirstUse<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}

@@ -48,8 +48,11 @@ export function yearLabel(text: string, fiscalYear: number): string {
  * @param text the label
  */
 export function namesYear(text: string): boolean {
-  return HAS_TOKEN.test(text);
+  // every token has digits: most labels have none, and skip the token's pattern (its lookbehinds)
+  return DIGIT.test(text) && HAS_TOKEN.test(text);
 }
+
+const DIGIT = /[0-9๐-๙]/;
 
 /** TOKEN without its g flag (test() then keeps no state between calls). */
 const HAS_TOKEN = new RegExp(TOKEN.source);

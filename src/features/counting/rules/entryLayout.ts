@@ -6,6 +6,7 @@
  */
 import { defineLayout } from '../../../kernel/layout';
 import { fail, ok, type Parsed, quote } from '../../../kernel/parsed';
+import { madeOnFirstUse } from '../../../kernel/remembered';
 import { isBlank, nameKey } from '../../../kernel/text';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -135,31 +136,47 @@ export const ONLINE_SHEET_NAME = ONLINE_LAYOUT.title;
 export const BASELINE_SHEET_NAME = BASELINE_LAYOUT.title;
 
 /** Name keys of the other ways officers write yes (used) and no (not used). */
-const BUDGET_BY_KEY: ReadonlyMap<string, boolean> = new Map([
-  ...['ใช้', 'ใช้งบ', 'ใช้งบฯ', 'ใช้งบประมาณ', 'ใช้งบประมาณภาครัฐ', 'ใช่', 'มี', 'มีงบ', 'yes', 'y', 'true', '✓', '✔', '☑'].map(
-    (t) => [nameKey(t), true] as const,
-  ),
-  ...[
-    'ไม่ใช้',
-    'ไม่ใช้งบ',
-    'ไม่ใช้งบฯ',
-    'ไม่ใช้งบประมาณ',
-    'ไม่ได้ใช้',
-    'ไม่ได้ใช้งบ',
-    'ไม่ได้ใช้งบฯ',
-    'ไม่ได้ใช้งบประมาณ',
-    'ไม่ใช่',
-    'ไม่มี',
-    'ไม่มีงบ',
-    'no',
-    'n',
-    'false',
-    '-',
-    '✗',
-    '✘',
-    '☐',
-  ].map((t) => [nameKey(t), false] as const),
-]);
+const budgetByKey_ = madeOnFirstUse<ReadonlyMap<string, boolean>>(
+  () =>
+    new Map([
+      ...[
+        'ใช้',
+        'ใช้งบ',
+        'ใช้งบฯ',
+        'ใช้งบประมาณ',
+        'ใช้งบประมาณภาครัฐ',
+        'ใช่',
+        'มี',
+        'มีงบ',
+        'yes',
+        'y',
+        'true',
+        '✓',
+        '✔',
+        '☑',
+      ].map((t) => [nameKey(t), true] as const),
+      ...[
+        'ไม่ใช้',
+        'ไม่ใช้งบ',
+        'ไม่ใช้งบฯ',
+        'ไม่ใช้งบประมาณ',
+        'ไม่ได้ใช้',
+        'ไม่ได้ใช้งบ',
+        'ไม่ได้ใช้งบฯ',
+        'ไม่ได้ใช้งบประมาณ',
+        'ไม่ใช่',
+        'ไม่มี',
+        'ไม่มีงบ',
+        'no',
+        'n',
+        'false',
+        '-',
+        '✗',
+        '✘',
+        '☐',
+      ].map((t) => [nameKey(t), false] as const),
+    ]),
+);
 
 /**
  * Reads the budget cell of an activity: `ใช้` / `ไม่ใช้` (also yes/no, y/n, true/false,
@@ -177,7 +194,7 @@ export function parseBudget(value: unknown): Parsed<boolean> {
         ? true
         : value === BUDGET_NOT_USED
           ? false
-          : BUDGET_BY_KEY.get(nameKey(value));
+          : budgetByKey_().get(nameKey(value));
   if (used === undefined) {
     return fail(`ช่องใช้งบประมาณ ${quote(value)} อ่านไม่ได้ ให้ใส่ "${BUDGET_USED}" หรือ "${BUDGET_NOT_USED}" (ว่างไว้ = ไม่ใช้)`);
   }

@@ -1,4 +1,5 @@
 /** The nine districts of Nong Khai, every spelling the letter uses, and district-name matching. */
+import { madeOnFirstUse } from '../../../kernel/remembered';
 import { nameKey } from '../../../kernel/text';
 
 /** A district of the letter's target table (enclosure 1). */
@@ -35,8 +36,8 @@ export function districtKey(name: string): string {
   return nameKey(name).replace(/^(อำเภอ|อ\.)/, '');
 }
 
-const KNOWN_BY_KEY: ReadonlyMap<string, District> = new Map(
-  NONG_KHAI_DISTRICTS.flatMap((d) => [d.name, ...d.variants].map((n) => [districtKey(n), d] as const)),
+const knownByKey_ = madeOnFirstUse<ReadonlyMap<string, District>>(
+  () => new Map(NONG_KHAI_DISTRICTS.flatMap((d) => [d.name, ...d.variants].map((n) => [districtKey(n), d] as const))),
 );
 
 /**
@@ -44,7 +45,7 @@ const KNOWN_BY_KEY: ReadonlyMap<string, District> = new Map(
  * @param name a district name as typed
  */
 export function knownDistrict(name: string): District | undefined {
-  return KNOWN_BY_KEY.get(districtKey(name));
+  return knownByKey_().get(districtKey(name));
 }
 
 /**
