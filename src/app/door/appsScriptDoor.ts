@@ -79,19 +79,10 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             return list;
           },
           rewriteList: (list, rows) => rewriteListSheet(ownOf_(lists, list), rows, undo),
-          appendLog: (config, rows, read) =>
-            read
-              ? appendLog(
-                  ss,
-                  config.registry,
-                  rows,
-                  config.settings,
-                  undo,
-                  undefined,
-                  undefined,
-                  statesOf_(states, read).log,
-                )
-              : appendLog(ss, config.registry, rows, config.settings, undo),
+          appendLog: (config, rows, read) => {
+            const logState = read ? statesOf_(states, read).log : undefined;
+            return appendLog(ss, config.registry, rows, config.settings, undo, undefined, undefined, logState);
+          },
           appendSubmission: (config, submission) => {
             // the record sheet as read with the configuration (nothing wrote it since)
             const row = submissionRow(submission);
