@@ -1,4 +1,5 @@
 import { createFakeWorkbook, dump, ProtectionType, type FakeServices, type FakeSpreadsheet } from '../../dev/fakes';
+import { expectSameDump } from '../support/sameDump';
 
 interface Built {
   ss: FakeSpreadsheet;
@@ -106,9 +107,11 @@ describe('dump', () => {
   test.each(changes)('changes after %s changes', (_label, change) => {
     const built = build();
     const before = dump(built.ss);
-    expect(dump(built.ss)).toEqual(before);
+    expectSameDump(built.ss, before);
     change(built);
     expect(dump(built.ss)).not.toEqual(before);
+    // the quick comparison (test/support/sameDump.ts) fails on the same change, with jest's diff
+    expect(() => expectSameDump(built.ss, before)).toThrow('toEqual');
   });
 
   test('a failing multi-step action shows up as a difference (partial write)', () => {

@@ -1,5 +1,6 @@
 /** The ledger's fault modes, execution-scoped faults and execution time limits. */
 import { createFakeWorkbook, dump, EXECUTION_TIME_MESSAGE, isDeferrable, commitsWrites } from '../../dev/fakes';
+import { expectSameDump } from '../support/sameDump';
 
 const OWNER = 'owner@example.com';
 const timeout = () => new Error('Service Spreadsheets timed out while accessing document with id fake-spreadsheet-id.');
@@ -93,7 +94,7 @@ describe("mode 'undo'", () => {
     wb.ledger.inject({ at: 1, mode: 'undo', undoAt: 1, error: timeout() });
     expect(() => range.setValue('work')).toThrow('timed out');
     expect(() => range.setValue('undo')).toThrow('timed out');
-    expect(dump(wb.spreadsheet)).toEqual(before);
+    expectSameDump(wb.spreadsheet, before);
     range.setValue('after');
     expect(range.getValue()).toBe('after');
   });

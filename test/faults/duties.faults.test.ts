@@ -9,6 +9,7 @@ import { dutiesProvince, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/du
 import { formatSweep, sweep } from '../support/faultSweep';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';
+import { expectSameDump } from '../support/sameDump';
 
 /** A workbook on 3 Nov 2564 and Tha Bo's officer about to submit October. */
 const officerReady = (): Harness => {
@@ -109,7 +110,7 @@ describe('the reminders’ run', () => {
     const before = dump(s.run.spreadsheet);
     expect(() => remind(s)).toThrow('มีผู้ใช้อื่นกำลังทำงานกับสมุดงานนี้อยู่');
     expect(s.book.sentMails).toEqual([]);
-    expect(dump(s.run.spreadsheet)).toEqual(before);
+    expectSameDump(s.run.spreadsheet, before);
     holder.end();
     const fresh = s.as(OWNER);
     fresh.gas.remindDistricts();

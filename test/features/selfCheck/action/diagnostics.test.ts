@@ -14,6 +14,7 @@ import { activityRows, typeRows } from '../../../support/entries';
 import { sweep } from '../../../support/faultSweep';
 import { loadBundle } from '../../../support/loadBundle';
 import { type Harness, type HarnessOptions, keptHarness, newHarness, OWNER } from '../../../support/workbook';
+import { expectSameDump } from '../../../support/sameDump';
 
 const RESULT = SHEET.diagnostics;
 const OFFICER = 'tha@district.example';
@@ -75,7 +76,7 @@ describe('the self-check leaves the workbook as it was, apart from its result sh
     const keptBefore = properties();
     h.gas.runDiagnostics();
     const after = dump(h.run.spreadsheet);
-    expect(withoutResult(after)).toEqual(before);
+    expectSameDump(withoutResult(after), before);
     expect(properties()).toEqual(keptBefore);
     expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), RESULT]);
     // marked, and protected for the province like the add-on's other sheets
@@ -94,7 +95,7 @@ describe('the self-check leaves the workbook as it was, apart from its result sh
     const before = dump(h.run.spreadsheet);
     h.gas.runDiagnostics();
     const result = resultOf(h.book);
-    expect(withoutResult(dump(h.run.spreadsheet))).toEqual(before);
+    expectSameDump(withoutResult(dump(h.run.spreadsheet)), before);
     expect(result.json.summary).toEqual({ ok: 11, note: 0, action: 0, failed: 0 });
     expect(result.rows[2][0]).toMatch(/^ผ่าน 11 · ควรทราบ 0 · ต้องแก้ไข 0 · ตรวจไม่ได้ 0: ใช้งานได้/);
     expect(result.rows.flat().some((v) => String(v).includes(SCRATCH_NAME))).toBe(true); // what was tried
@@ -210,7 +211,7 @@ describe('province only', () => {
     const h = named();
     const before = dump(h.run.spreadsheet);
     expect(() => h.as(user).gas.runDiagnostics()).toThrow(message);
-    expect(dump(h.run.spreadsheet)).toEqual(before);
+    expectSameDump(h.run.spreadsheet, before);
   });
 
   test('a caller whose e-mail Google hides is refused with that reason (the Session outcome "hidden")', () => {
@@ -219,7 +220,7 @@ describe('province only', () => {
     const run = h.book.createExecution({ user: OWNER, hideEmail: true });
     const gas = loadBundle({ ...run.globals }, { now: h.book.clock.now });
     expect(() => gas.runDiagnostics()).toThrow('Google ไม่เปิดเผยอีเมลของบัญชีนี้');
-    expect(dump(h.run.spreadsheet)).toEqual(before);
+    expectSameDump(h.run.spreadsheet, before);
   });
 
   test('the menu has the item for everyone (onOpen knows no caller)', () => {

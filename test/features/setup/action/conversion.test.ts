@@ -8,6 +8,7 @@ import { dump } from '../../../../dev/fakes';
 import { activityRows, onlineRows, typeRows } from '../../../support/entries';
 import { buildPreviousVersion, PREVIOUS_DISTRICTS } from '../../../support/previousVersion';
 import { newHarness } from '../../../support/workbook';
+import { expectSameDump } from '../../../support/sameDump';
 
 const OLD_FUNCTIONS = /OTOP_(TALLY|TARGET|PERCENT|SCORE|LEVEL|NEXT)\s*\(/i;
 const NAMES = PREVIOUS_DISTRICTS.map(([name]) => name);
@@ -94,7 +95,7 @@ describe('set-up converts a workbook of the previous version', () => {
   test('a second set-up writes nothing', () => {
     const before = dump(ss);
     const again = h.gas.sidebarSetUp();
-    expect(dump(ss)).toEqual(before);
+    expectSameDump(ss, before);
     expect(again.created).toEqual([]);
     expect(again.repaired).toEqual([]);
     expect(again.message).toBe('สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข');

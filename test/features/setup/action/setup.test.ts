@@ -8,6 +8,7 @@ import { NONG_KHAI_DISTRICTS } from '../../../../src/features/setup/rules/distri
 import { LABEL } from '../../../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows } from '../../../support/entries';
 import { newHarness, OWNER } from '../../../support/workbook';
+import { expectSameDump } from '../../../support/sameDump';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 
@@ -91,7 +92,7 @@ describe('set-up on an empty workbook', () => {
   test('running it again changes nothing', () => {
     const before = dump(ss);
     const again = h.gas.sidebarSetUp();
-    expect(dump(ss)).toEqual(before);
+    expectSameDump(ss, before);
     expect(again.created).toEqual([]);
     expect(again.repaired).toEqual([]);
     expect(again.message).toBe('สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข');
@@ -170,7 +171,7 @@ describe('protection by district', () => {
     const before = dump(h.run.spreadsheet);
     const officer = h.as('tha@district.example');
     expect(() => officer.gas.sidebarSetUp()).toThrow(`การตั้งค่าสมุดงานทำได้เฉพาะเจ้าของไฟล์ (${OWNER})`);
-    expect(dump(h.run.spreadsheet)).toEqual(before);
+    expectSameDump(h.run.spreadsheet, before);
   });
 });
 

@@ -2,6 +2,7 @@
 import { dump } from '../../../../dev/fakes';
 import { activityRows, onlineRows, typeRows } from '../../../support/entries';
 import { newHarness } from '../../../support/workbook';
+import { expectSameDump } from '../../../support/sameDump';
 
 function workbook() {
   const h = newHarness({ editors: ['tha@district.example'] });
@@ -69,6 +70,6 @@ describe('the dashboard', () => {
     expect(sheet.getRange('B4').getFormula()).toMatch(/^='อำเภอ'!J\d+$/);
     const before = dump(h.run.spreadsheet);
     expect(h.gas.sidebarSetUp().message).toBe('สมุดงานครบถ้วนแล้ว ไม่มีสิ่งใดต้องแก้ไข');
-    expect(dump(h.run.spreadsheet)).toEqual(before);
+    expectSameDump(h.run.spreadsheet, before);
   });
 });
