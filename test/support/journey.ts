@@ -5,7 +5,7 @@
  * (a role) runs every action the sidebar and the menu offer, through the built bundle, with
  * that user's own rights, and each outcome is checked against what the role may do.
  */
-import { dump } from '../../dev/fakes';
+import { dumpText as workbookText } from './sameDump';
 import { LABEL } from '../../src/kernel/settings';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
 import { type Harness, keptHarness, newHarness, OWNER } from './workbook';
@@ -134,9 +134,9 @@ export const MAY: Record<Role, readonly Right[]> = {
   'removed officer': ['everyone'],
 };
 
-/** A dump without the time-dependent texts. */
+/** The workbook's dump as text, to compare before and after (sameDump.ts dumpText). */
 export function dumpText(h: Harness): string {
-  return JSON.stringify(dump(h.run.spreadsheet));
+  return workbookText(h.run.spreadsheet);
 }
 
 /** The log's rows (as the owner reads them). */
