@@ -44,8 +44,17 @@ const THA_BO_SUBMITS = new Map<string, { kind: 'month' | 'round'; period: string
   ['2022-09-23', { kind: 'round', period: '3' }],
 ]);
 
+/** Moments' Bangkok days already worked out (each mail's day is asked on every day it is searched). */
+const daysOf = new Map<number, string>();
 /** The Bangkok day (ISO) of a moment. */
-const dayText = (ms: number) => isoOfDay(dayOfDate(new Date(ms)));
+function dayText(ms: number): string {
+  let day = daysOf.get(ms);
+  if (day === undefined) {
+    day = isoOfDay(dayOfDate(new Date(ms)));
+    daysOf.set(ms, day);
+  }
+  return day;
+}
 
 /**
  * An oracle written apart from src/features/submissions/rules/duties.ts: does a district that has submitted `done`
