@@ -2,6 +2,7 @@
  * `npm run bench`: runs each measurement in its own node process (so each scale has its own
  * peak memory and a crash is a result, not the end) and prints the report.
  *   node bench.mjs                     all tasks, then the report
+ *   node bench.mjs --write             the same, and its figures written into README and docs/performance.md
  *   node bench.mjs budgets             the round trips per action only, every scale, then their report
  *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | columns | edits <scale> |
  *                                      workbook <scale> [naive]); JSON on stdout
@@ -13,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { benchBudgets } from './budgets';
 import { benchColumns } from './columns';
 import { benchEdits } from './edits';
+import { writeGenerated } from './generated';
 import { type BenchResults, formatBudgets, formatReport } from './report';
 import { benchBundle, benchTally, benchWorkbook } from './tasks';
 
@@ -55,8 +57,11 @@ function child<T>(args: string[]): T | { error: string } {
   return { error: `failed after ${seconds} s (${why}${run.error ? `: ${run.error.message}` : ''})` };
 }
 
-/** Runs every task and prints the report. */
-function runAll(): void {
+/**
+ * Runs every task and prints the report.
+ * @param write also write the figures into README and docs/performance.md (generated.ts)
+ */
+function runAll(write: boolean): void {
   const started = performance.now();
   const load = loadavg()[0];
   const results: BenchResults = {
@@ -79,6 +84,10 @@ function runAll(): void {
   results.totalMs = performance.now() - started;
   results.load[1] = loadavg()[0];
   process.stdout.write(`\n${formatReport(results)}\n`);
+  if (write) {
+    writeGenerated(root, results, new Date().toISOString().slice(0, 10));
+    process.stdout.write('\nwrote the figures into README.md and docs/performance.md\n');
+  }
 }
 
 /** The round trips per action at every scale (a few seconds), and their report. */
@@ -91,5 +100,6 @@ function runBudgets(): void {
 process.env.TZ = 'Asia/Bangkok';
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === 'budgets') runBudgets();
+else if (args.length === 1 && args[0] === '--write') runAll(true);
 else if (args.length > 0) runTask(args);
-else runAll();
+else runAll(false);

@@ -46,7 +46,7 @@ const TARGET = {
  * Issue 23's call budgets, calls including the sidebar's refresh after the action: [province,
  * 30 districts]; province ×10 has the province's (no count may grow with the rows).
  */
-const CALL_BUDGET: Record<string, readonly [number, number]> = {
+export const CALL_BUDGET: Record<string, readonly [number, number]> = {
   'open the sidebar': [25, 40],
   'duties view': [15, 15],
   'preview a submission': [40, 40],
@@ -209,7 +209,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function isError<T extends object>(value: T | { error: string }): value is { error: string } {
+export function isError<T extends object>(value: T | { error: string }): value is { error: string } {
   return !Array.isArray(value) && 'error' in value;
 }
 
@@ -618,14 +618,24 @@ export function formatReport(r: BenchResults): string {
     );
   out.push('');
   out.push('Targets (never fatal; in brackets: the service calls whose counts differ)');
-  out.push(...targetLines(r).map((l) => `  ${l}`));
-  out.push(...budgetLines(r.budgets ?? {}).map((l) => `  ${l}`));
+  out.push(...allTargetLines(r).map((l) => `  ${l}`));
+  return out.join('\n');
+}
+
+/**
+ * Every target's line (PASS, MISS, info or n/a first): the workbooks', the round trips' and
+ * own CPU's, the cold start's.
+ * @param r the whole bench's results
+ */
+export function allTargetLines(r: BenchResults): string[] {
+  const lines = [...targetLines(r), ...budgetLines(r.budgets ?? {})];
+  const b = r.bundle;
   if (!isError(b) && b.cold?.previous) {
     const now = b.cold.now.compileMs + b.cold.now.runMs;
     const before = b.cold.previous.compileMs + b.cold.previous.runMs;
-    out.push(
-      `  ${mark(now <= before)}  custom-function cold start (compile + top level of Code.js, fresh context, no code cache, CPU): ${ms(now)} ms now vs ${ms(before)} ms in the previous version`,
+    lines.push(
+      `${mark(now <= before)}  custom-function cold start (compile + top level of Code.js, fresh context, no code cache, CPU): ${ms(now)} ms now vs ${ms(before)} ms in the previous version`,
     );
   }
-  return out.join('\n');
+  return lines;
 }
