@@ -37,7 +37,7 @@ export function addMenu(): void {
  * @param fiscalYear the fiscal year chosen for a new workbook (setUpWorkbook)
  */
 export function runSetUp(ss: Spreadsheet, now: Date, fiscalYear?: number): SetupReport {
-  return writingAction(() => setUpWorkbook(ss, now, fiscalYear));
+  return writingAction(() => setUpWorkbook(appsScriptWorkbook(ss), now, fiscalYear));
 }
 
 /**

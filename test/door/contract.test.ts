@@ -9,7 +9,8 @@
  * log appended after one read of both, and the reminders (switched on and off, a run, its
  * refusals, a run without quota); a submission's record appended (numbered, undone with its
  * transaction) and read back, the workbook of a fiscal year, and the submissions themselves
- * (previewed, submitted, again, on a district's behalf, refused).
+ * (previewed, submitted, again, on a district's behalf, refused); set-up's operations one by one,
+ * set-up as the owner and a province editor, and its refusals.
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
 import type { Mail, Workbook } from '../../src/app/door/door';
@@ -25,6 +26,9 @@ import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMar
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
+// — set-up
+import { setUpWorkbook } from '../../src/features/setup/action/setup';
+import { readSettings } from '../../src/kernel/settings';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
 import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withBaseline, withDataDay } from './workbooks';
 
@@ -495,5 +499,70 @@ test.each([
       refused = (error as Error).message;
     }
     return { refused, read: side.run(submissionsOf), board: side.values(SHEET.board), log: logOf(side) };
+  });
+});
+
+// — set-up
+describe('set-up', () => {
+  /** Set-up's operations one by one as the owner, and what each answers (the warnings aside: the stand-in's own sheets). */
+  const steps = (workbook: Workbook, now: Date, user: string) =>
+    workbook.open((door) => {
+      const read = door.readSetUp(false);
+      const typed = readSettings(read.settingsValues as unknown[][], read.names).settings;
+      const who = door.caller(typed);
+      door.runAs(who);
+      const healed = door.beginSetUp(now, typed.fiscalYear);
+      const sheets = door.setUpSheets(now);
+      const rights = door.setRights(sheets.settings.settings, sheets.settings.dataDayCell);
+      const logged = door.logSetUp([['16/03/2565 10:00', user, 'ตั้งค่า / ซ่อมแซมสมุดงาน', 'ทดสอบ', 'สำเร็จ']], user, '');
+      door.finishSetUp();
+      return {
+        read: { names: read.names, settings: typed },
+        healed,
+        sheets: {
+          settings: sheets.settings,
+          criteriaProblem: sheets.criteriaProblem,
+          created: sheets.created,
+          repaired: sheets.repaired,
+        },
+        rights,
+        logged,
+      };
+    });
+
+  test("each operation answers the same, and the sheets hold the same: the settings, the table's figures, the log", () => {
+    agree(province(OWNER), (side) => {
+      const first = side.run((workbook) => steps(workbook, NOW, OWNER));
+      const again = side.run((workbook) => steps(workbook, new Date('2022-03-16T03:00:00Z'), OWNER));
+      const settings = (side.values(SHEET.settings) ?? []).map((r) => r.slice(0, 2).map(String));
+      const table = (side.values(SHEET.districts) ?? []).slice(1, 3).map((r) => r.slice(1, 4));
+      return { first, again, settings, table, log: logOf(side), records: side.values(SHEET.submissions) };
+    });
+  });
+
+  test.each([
+    ['the owner', OWNER],
+    ['a province editor', PROVINCE],
+  ])('set-up as %s reports the same, rights and log included', (_, user) => {
+    agree(province(user), (side) => {
+      const report = side.run((workbook) => setUpWorkbook(workbook, NOW));
+      return { ...report, warnings: report.warnings.filter((w) => !w.includes('ซ่อนชีตว่าง')), log: logOf(side) };
+    });
+  });
+
+  test.each([
+    ['a district officer', THA_BO],
+    ['someone named nowhere', STRANGER],
+    ['a hidden e-mail', ''],
+  ])('set-up by %s is refused the same way: nothing made, nothing logged', (_, user) => {
+    agree(province(user), (side) => {
+      let refused = '';
+      try {
+        side.run((workbook) => setUpWorkbook(workbook, NOW));
+      } catch (error) {
+        refused = (error as Error).message;
+      }
+      return { refused, criteria: side.values(SHEET.criteria), log: logOf(side) };
+    });
   });
 });

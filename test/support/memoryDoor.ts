@@ -12,7 +12,10 @@
  * sealed number. Not modelled: the seals' digests, the records' kept state (a number being
  * written, finished by the log; a record sheet gone missing), the log's seals (its problems are
  * given), formulas' results, protections beyond who may edit, the board's notes and colour
- * rules, a mail service that fails.
+ * rules, a mail service that fails. Set-up (readSetUp … finishSetUp) is modelled in less detail:
+ * sheets found, adopted or made with their layout's header, widths and frozen rows, the settings
+ * planned as Apps Script's, rights as editors or warning only; no formulas, notes, formats,
+ * dropdowns, dashboard content, healed reports, stray sheets nor unfinished marks.
  * test/door/contract.test.ts runs the same cases on this door and on Apps Script's over the
  * stand-in.
  */
@@ -27,6 +30,25 @@ import type {
   WorkbookReads,
   Writes,
 } from '../../src/app/door/door';
+// — set-up
+import type { RightsSetUp, SetUpRead, SheetsSetUp } from '../../src/app/door/door';
+import { channelNames } from '../../src/features/counting/rules/channels';
+import { criteriaOrDefault } from '../../src/features/setup/rules/criteriaTable';
+import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
+import { CRITERIA_LAYOUT, channelTableOf, criteriaSheetRows } from '../../src/features/setup/sheets/criteriaSheet';
+import { DISTRICT_COL, TOTAL_LABEL } from '../../src/features/setup/sheets/districtTable';
+import { entrySheetName } from '../../src/features/setup/sheets/sheetNames';
+import { type CellPlan, settingsPlan } from '../../src/features/setup/sheets/settingsPlan';
+import {
+  activitySheetSpec,
+  baselineSheetSpec,
+  districtSheetSpec,
+  onlineSheetSpec,
+  type SheetSpec,
+} from '../../src/features/setup/sheets/sheetSpecs';
+import { dayOfDate } from '../../src/kernel/civilDate';
+import { readSettings, type Settings } from '../../src/kernel/settings';
+import { yearLabel } from '../../src/kernel/yearLabels';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { type Caller, callerOf } from '../../src/app/roles';
 import { configOf, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src/app/workbookRead';
@@ -71,6 +93,9 @@ export interface MemorySheet {
   editors: readonly string[] | null;
   /** A record sheet's seal state: whether each data row's seal follows (absent: none does). */
   sealed?: boolean[];
+  // — set-up
+  /** Protected with a warning only (everyone may edit), when set-up protected it so. */
+  warningOnly?: boolean;
 }
 
 /** A daily trigger of an account. */
@@ -466,6 +491,14 @@ export class MemoryWorkbook implements Workbook {
         return own.length;
       },
       rebuildBoard: (config, records, today) => this.rebuildBoard_(config, records, today, beforeSheet),
+      // — set-up
+      readSetUp: () => this.readSetUp_(),
+      runAs: () => undefined,
+      beginSetUp: () => [],
+      setUpSheets: (now, chosenYear) => this.setUpSheets_(now, chosenYear, beforeSheet),
+      setRights: (settings) => this.setRights_(settings, beforeSheet),
+      logSetUp: (rows) => (rows.length > 0 ? this.door_(writes, before).appendLog(this.readConfig(), rows) : []),
+      finishSetUp: () => undefined,
     };
   }
 
@@ -607,6 +640,206 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.state_.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`no sheet "${name}"`);
     return sheet;
+  }
+
+  // — set-up
+  /** The sheets the set-up of the open transaction made or adopted, by id. */
+  private readonly madeNow_ = new Set<number>();
+
+  /** What set-up reads first: the settings' values and the district table's names (or Nong Khai's). */
+  private readSetUp_(): SetUpRead {
+    const settings = this.setUpSheet_('settings', SHEET.settings);
+    const table = this.setUpSheet_('districts', SHEET.districts);
+    const names = (table?.values ?? [])
+      .slice(1)
+      .map((row) => cleanText(String(row[DISTRICT_COL.name] ?? '')))
+      .filter((name) => name !== '' && name !== TOTAL_LABEL);
+    return {
+      settingsValues: copy_(settings?.values ?? []),
+      names: names.length > 0 ? names : NONG_KHAI_DISTRICTS.map((d) => d.name),
+    };
+  }
+
+  /** The add-on's sheet of a role (and district), or an unmarked one of its name that set-up would adopt. */
+  private setUpSheet_(role: SheetRole, name: string, district?: string): MemorySheet | undefined {
+    return (
+      this.state_.sheets.find((s) => s.role === role && (district === undefined || s.district === district)) ??
+      this.state_.sheets.find((s) => !s.role && s.name === name)
+    );
+  }
+
+  /**
+   * Set-up's sheets as setUpSteps.ts sets them up, in less detail: each found, adopted (an
+   * unmarked sheet of its name, counted as repaired) or made (its layout's header, frozen, its
+   * widths); the settings planned as Apps Script's (settingsPlan.ts); the criteria's defaults on
+   * a blank sheet; a new district table's districts with their figures; the board from the
+   * records; the record sheet's header. Not modelled: the formulas, notes, formats, dropdowns,
+   * the dashboard's content, a renamed sheet's warning, a blank sheet Google made.
+   */
+  private setUpSheets_(now: Date, chosenYear: number | undefined, before: () => void): SheetsSetUp {
+    before();
+    this.madeNow_.clear();
+    const created: string[] = [];
+    const repaired: string[] = [];
+    const today = dayOfDate(now);
+    const { names } = this.readSetUp_();
+    const ensure = (role: SheetRole, name: string, widths: readonly number[], district?: string) => {
+      const found = this.setUpSheet_(role, name, district);
+      if (found?.role) return { sheet: found, made: false };
+      if (found) {
+        this.madeNow_.add(found.id);
+        found.role = role;
+        if (district) found.district = district;
+        repaired.push(found.name);
+        return { sheet: found, made: false };
+      }
+      const sheet = this.place_(name, role);
+      this.madeNow_.add(sheet.id);
+      if (district) sheet.district = district;
+      sheet.widths = [...widths];
+      sheet.frozenRows = 1;
+      created.push(sheet.name);
+      return { sheet, made: true };
+    };
+    const write = (sheet: MemorySheet, cells: CellPlan, made: boolean) => {
+      let changed = false;
+      for (const [r, row] of cells) {
+        for (const [c, v] of row) {
+          while (sheet.values.length < r) sheet.values.push([]);
+          const line = sheet.values[r - 1];
+          while (line.length < c) line.push('');
+          const value = stored_(v);
+          if (line[c - 1] !== value) changed = true;
+          line[c - 1] = value;
+        }
+      }
+      sheet.rows = Math.max(sheet.rows, sheet.values.length);
+      if (changed && !made && !repaired.includes(sheet.name)) repaired.push(sheet.name);
+    };
+    // the settings
+    const settingsSheet = ensure('settings', SHEET.settings, [260, 260, 420]);
+    const plan = settingsPlan(settingsSheet.made ? [] : copy_(settingsSheet.sheet.values), names, today, chosenYear);
+    write(settingsSheet.sheet, plan.planned, settingsSheet.made);
+    if (plan.day) {
+      for (const [r, row] of plan.day) for (const [c, v] of row) settingsSheet.sheet.values[r - 1][c - 1] = stored_(v);
+    }
+    settingsSheet.sheet.frozenRows = 1;
+    const { settings, problems } = readSettings(plan.grid, names);
+    // the criteria: its defaults on a blank sheet
+    const criteriaSheet = ensure('criteria', SHEET.criteria, []);
+    const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
+    if (criteriaSheet.sheet.values.every((row) => row.every((v) => v === '' || v === null))) {
+      criteriaSheet.sheet.values = copy_(criteriaSheetRows(criteriaOrDefault([]).criteria)).map((row) =>
+        row.map((v) => v ?? ''),
+      );
+      criteriaSheet.sheet.rows = Math.max(criteriaSheet.sheet.rows, criteriaSheet.sheet.values.length);
+    }
+    const criteria = criteriaOrDefault(criteriaSheet.sheet.values.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
+    const channels = channelNames(channelTableOf(criteriaSheet.sheet.values).rows);
+    // the district table and each district's sheets, laid out
+    const year = settings.fiscalYear;
+    const laidOut = (spec: SheetSpec, role: SheetRole, district?: string) => {
+      const { sheet, made } = ensure(
+        role,
+        spec.name,
+        spec.columns.map((c) => c.width),
+        district,
+      );
+      if (made || sheet.values.length === 0) sheet.values = [[...spec.layout.headers]];
+      // its widths and frozen rows stand for its layout: a sheet without them is repaired
+      const widths = spec.columns.map((c) => c.width);
+      const laid = sheet.frozenRows === spec.frozenRows && JSON.stringify(sheet.widths) === JSON.stringify(widths);
+      if (!made && !laid && !repaired.includes(sheet.name)) repaired.push(sheet.name);
+      sheet.widths = widths;
+      sheet.frozenRows = spec.frozenRows;
+      return { sheet, made };
+    };
+    const table = laidOut(districtSheetSpec(SHEET.districts, year), 'districts');
+    if (table.sheet.values.length <= 1) {
+      names.forEach((name, i) => {
+        const row: unknown[] = table.sheet.values[0].map(() => '');
+        const known = NONG_KHAI_DISTRICTS.find((d) => d.name === name);
+        row[DISTRICT_COL.no] = i + 1;
+        row[DISTRICT_COL.name] = name;
+        if (known) {
+          row[DISTRICT_COL.registered] = known.registered;
+          row[DISTRICT_COL.promoted] = known.promoted;
+        }
+        table.sheet.values.push(row);
+      });
+    }
+    for (const name of names) {
+      laidOut(activitySheetSpec(entrySheetName('activities', name), name, year), 'activities', name);
+      laidOut(onlineSheetSpec(entrySheetName('online', name), name, channels, year), 'online', name);
+    }
+    const baselineName = this.setUpSheet_('baseline', '')?.name ?? yearLabel(SHEET.baseline, year);
+    laidOut(baselineSheetSpec(baselineName, names, year), 'baseline');
+    ensure('dashboard', SHEET.dashboard, []);
+    // the board, from the records
+    const board = ensure('board', SHEET.board, []);
+    const records = this.readSubmissions_(this.readConfig()).records;
+    const grid = boardOf(settings, names, records, today);
+    board.sheet.values = grid.rows.map((row) => [...row]);
+    board.sheet.frozenRows = BOARD.headerRow;
+    // the record sheet, before any submission
+    const recordSheet = ensure(
+      'submissions',
+      SHEET.submissions,
+      SUBMISSION_LAYOUT.columns.map((c) => c.width),
+    );
+    if (recordSheet.made) recordSheet.sheet.values = [[...SUBMISSION_LAYOUT.headers]];
+    return {
+      settings: { settings, yearText: plan.yearText, problems, dataDayCell: `B${plan.dataDayRow}` },
+      criteriaProblem: criteria.problem,
+      created,
+      repaired,
+      warnings: [],
+    };
+  }
+
+  /**
+   * Every marked sheet protected as the settings call for, the changes said as protections.ts
+   * says them: a sheet protected now grants its editors (the caller and the owner are editors of
+   * every protected sheet, unsaid); one protected before grants whom it lacked and revokes whom
+   * the settings no longer name; a sheet switched to or from a warning only says so.
+   */
+  private setRights_(settings: Settings, before: () => void): RightsSetUp {
+    before();
+    const changes: string[] = [];
+    const repaired: string[] = [];
+    const always = [this.user_, this.seed.owner].filter(Boolean);
+    for (const sheet of this.state_.sheets) {
+      if (!sheet.role) continue;
+      const rights = rightsOf(
+        { role: sheet.role, sheetId: sheet.id, ...(sheet.district ? { district: sheet.district } : {}) },
+        sheet.name,
+        settings,
+      );
+      // protected now: made by this set-up, or there before without a protection (then every
+      // editor of the file could edit it: those not wanted lose it, unsaid)
+      const fresh = sheet.editors === null;
+      const madeNow = fresh && this.madeNow_.has(sheet.id);
+      const wasWarning = sheet.warningOnly === true;
+      const wanted = rights.warningOnly ? [] : [...new Set([...rights.editors, ...always].map((e) => e.toLowerCase()))];
+      const current =
+        madeNow || wasWarning ? always : fresh ? this.editors() : [...new Set([...(sheet.editors ?? []), ...always])];
+      const granted = rights.warningOnly ? [] : wanted.filter((e) => !current.includes(e));
+      const revoked = rights.warningOnly || fresh ? [] : current.filter((e) => !wanted.includes(e));
+      const changed = fresh || wasWarning !== rights.warningOnly || granted.length > 0 || revoked.length > 0;
+      sheet.editors = rights.warningOnly ? [] : [...rights.editors];
+      sheet.warningOnly = rights.warningOnly;
+      if (!changed) continue;
+      if (!fresh && sheet.role !== 'log') repaired.push(sheet.name);
+      for (const e of granted) changes.push(`ให้สิทธิ์ ${e} แก้ไขชีต "${sheet.name}"`);
+      for (const e of revoked) changes.push(`ถอนสิทธิ์ ${e} ไม่ให้แก้ไขชีต "${sheet.name}"`);
+      if (!fresh && rights.warningOnly && !wasWarning) {
+        changes.push(`ชีต "${sheet.name}" แก้ไขได้ทุกคน (มีคำเตือน) เพราะยังไม่ได้ระบุเจ้าหน้าที่`);
+      }
+      if (!fresh && !rights.warningOnly && wasWarning) {
+        changes.push(`ชีต "${sheet.name}" แก้ไขได้เฉพาะผู้ที่ระบุในชีตตั้งค่า (เดิมทุกคนแก้ไขได้โดยมีคำเตือน)`);
+      }
+    }
+    return { changes, repaired };
   }
 }
 

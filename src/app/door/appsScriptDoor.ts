@@ -23,6 +23,7 @@ import { appendLog, logProblems } from '../auditLog';
 import { caller } from '../roles';
 import { readConfig, readWorkbook } from '../workbookRead';
 import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
+import { setUpSteps } from './setUpSteps';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -102,6 +103,8 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
           removeDailyTriggers: (trigger) => removeOwnTriggers(trigger, undo),
           rebuildBoard: (config, records, today, read) =>
             rebuildBoard(ss, config, records, today, undo, read ? statesOf_(states, read).board : undefined),
+          // — set-up
+          ...setUpSteps(ss, undo),
         };
         return work(door);
       }, writes === 'sheets'),

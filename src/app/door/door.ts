@@ -199,6 +199,54 @@ export interface Door extends WorkbookReads {
     today: Day,
     read?: BoardAndLogRead,
   ): boolean;
+  // — set-up
+  /**
+   * What set-up reads before writing: the add-on's sheets, the settings as typed and the
+   * district table's names (a set-up within another action first commits that action's writes).
+   * @param within inside another action that may have written already (the year switch)
+   */
+  readSetUp(within: boolean): SetUpRead;
+  /**
+   * Set-up's run is made as the caller: the protections it makes are theirs.
+   * @param who the caller
+   */
+  runAs(who: Caller): void;
+  /**
+   * Starts set-up's run after its rights are checked: the records' seal secret kept, a run id
+   * taken, and a killed report's leftovers healed (reports.ts healLeftovers).
+   * @param now the current time
+   * @param fiscalYear the settings' fiscal year
+   * @return what was healed, Thai
+   */
+  beginSetUp(now: Date, fiscalYear: number): string[];
+  /**
+   * Every sheet of the add-on found, adopted or made from its declaration and brought in line
+   * with it, writing only the cells that differ from its plan and keeping whatever was typed:
+   * the settings (their defaults where blank, the data day at today), the criteria, the
+   * district table and each district's sheets, the baseline, the dashboard, the board, the
+   * submissions' record sheet; a blank sheet Google made with the file hidden.
+   * @param now the current time
+   * @param chosenYear the fiscal year chosen for a workbook whose settings name none
+   */
+  setUpSheets(now: Date, chosenYear?: number): SheetsSetUp;
+  /**
+   * Every sheet of the add-on under the protection the settings call for (the data day's cell
+   * open to every officer).
+   * @param settings the settings as set up
+   * @param dataDayCell the data day's value cell ('' when none)
+   */
+  setRights(settings: Settings, dataDayCell: string): RightsSetUp;
+  /**
+   * Set-up's log rows (made on first use), marked with its run; with no row, a stopped run's
+   * records are finished.
+   * @param rows the rows
+   * @param who the caller's e-mail, and when (for a stopped run's records)
+   * @param when the time's text
+   * @return what officers should know, Thai
+   */
+  logSetUp(rows: readonly LogRow[], who: string, when: string): string[];
+  /** Set-up's last change: the sheets it made or finished are marked finished. */
+  finishSetUp(): void;
 }
 
 /**
@@ -237,4 +285,44 @@ export interface Workbook extends WorkbookReads {
    * @return the configuration with today's data day (the same object when nothing was written)
    */
   keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig;
+}
+
+// — set-up
+/** What set-up reads before it writes anything: the settings as typed and the districts' names. */
+export interface SetUpRead {
+  /** The settings sheet's values (or an unmarked sheet of its name; [] when there is none). */
+  readonly settingsValues: readonly (readonly unknown[])[];
+  /** The districts of the district table, else the province's (Nong Khai's) by default. */
+  readonly names: readonly string[];
+}
+
+/** The settings as set-up wrote them. */
+export interface SettingsSetUp {
+  readonly settings: Settings;
+  /** The year taken on a workbook whose settings named none ('' when they named one). */
+  readonly yearText: string;
+  /** What is wrong with the typed settings (Thai). */
+  readonly problems: readonly string[];
+  /** The data day's value cell (A1), which every officer may edit. */
+  readonly dataDayCell: string;
+}
+
+/** What set-up's sheets came to: made, repaired, and what officers should know (Thai). */
+export interface SheetsSetUp {
+  readonly settings: SettingsSetUp;
+  /** What is wrong with the criteria sheet (Thai; '' when nothing). */
+  readonly criteriaProblem: string;
+  /** The sheets made (a stopped set-up's among them), in the order made. */
+  readonly created: readonly string[];
+  /** The sheets repaired (not made by this run). */
+  readonly repaired: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** A change of the sheets' rights, for the report and the log. */
+export interface RightsSetUp {
+  /** Each change of rights, Thai ("ให้สิทธิ์ …", "ถอนสิทธิ์ …", a sheet open with a warning). */
+  readonly changes: readonly string[];
+  /** The sheets whose protection changed (not made by this run, the log aside). */
+  readonly repaired: readonly string[];
 }

@@ -46,6 +46,7 @@ import { appendLog } from '../../../app/auditLog';
 import { nowText } from '../../../app/clock';
 import { caller, requireProvince } from '../../../app/roles';
 import { setUpWithin } from '../../setup/action/setup';
+import { setUpDoorOver } from '../../../app/door/setUpSteps';
 import { readSubmissions } from '../../submissions/action/submissionRecords';
 import { evaluateAll, readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
 
@@ -189,7 +190,7 @@ function finishSwitch_(
   swapBaseline_(book, year, undo);
   clearEntries_(ss, book, year, undo);
   const reports = keepReports_(ss, book, year, undo);
-  setUpWithin(ss, now, undo);
+  setUpWithin(setUpDoorOver(ss, undo), now);
   const detail =
     `ปีงบประมาณ ${year} → ${year + 1}: เก็บ ${kept.length} ชีตเป็นค่า (ชื่อลงท้าย "ปีงบ ${year}") ` +
     `เปลี่ยนชื่อรายงาน ${reports} ชีต` +
