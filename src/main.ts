@@ -385,7 +385,7 @@ export function sidebarCheckData(): Omit<CheckReport, 'problems'> & {
  * @return {Object} the sidebar's state (days as ISO text)
  */
 export function sidebarState(): SidebarState {
-  return onWorkbook_((ss) => sidebarStateAt(ss, new Date()));
+  return onWorkbook_((ss) => sidebarStateAt(appsScriptWorkbook(ss), new Date()));
 }
 
 /**
@@ -460,7 +460,7 @@ export function sidebarSend(sheet: string, again?: boolean): SendResult {
  * @return {Object} the duties (days as ISO text)
  */
 export function sidebarDuties(): DutiesView {
-  return onWorkbook_((ss) => dutiesView(ss, new Date()));
+  return onWorkbook_((ss) => dutiesView(appsScriptWorkbook(ss), new Date()));
 }
 
 /**

@@ -27,6 +27,9 @@ import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
 import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withBaseline, withDataDay } from './workbooks';
+// — the sidebar's views
+import { sidebarStateAt } from '../../src/features/standing/action/state';
+import { dutiesView } from '../../src/features/submissions/action/duties';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 
@@ -496,4 +499,20 @@ test.each([
     }
     return { refused, read: side.run(submissionsOf), board: side.values(SHEET.board), log: logOf(side) };
   });
+});
+
+// — the sidebar's views
+test.each([
+  ['the owner', OWNER],
+  ['a district officer', THA_BO],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])("the sidebar's state and the duties view for %s: the same through both doors", (_, user) => {
+  agree(withDataDay(user), (side) =>
+    side.run((workbook) => ({
+      state: sidebarStateAt(workbook, NOW),
+      duties: dutiesView(workbook, NOW),
+      settings: side.values(SHEET.settings),
+    })),
+  );
 });
