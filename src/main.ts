@@ -313,7 +313,7 @@ export function doGet(e?: unknown): ReturnType<typeof mobilePage> {
  * @return {Object} the form
  */
 export function sidebarEntryForm(): EntryFormView {
-  return onWorkbook_((ss) => entryFormView(ss));
+  return onWorkbook_((ss) => entryFormView(appsScriptWorkbook(ss)));
 }
 
 /**
@@ -332,7 +332,7 @@ export function sidebarAddEntry(
   return onWorkbook_((ss) =>
     writingAction(() =>
       addEntry(
-        ss,
+        appsScriptWorkbook(ss),
         new Date(),
         kind === 'online' ? 'online' : 'activities',
         textFields_(fields),
@@ -349,7 +349,7 @@ export function sidebarAddEntry(
  * @return {Object} its column and value as text
  */
 export function sidebarEntryCell(sheet: string, cell: string): EntryCellView {
-  return onWorkbook_((ss) => entryCell(ss, String(sheet), String(cell)));
+  return onWorkbook_((ss) => entryCell(appsScriptWorkbook(ss), String(sheet), String(cell)));
 }
 
 /**
@@ -364,7 +364,14 @@ export function sidebarEntryCell(sheet: string, cell: string): EntryCellView {
 export function sidebarFixEntry(sheet: string, cell: string, shown: string, typed: string): EntryResult {
   return onWorkbook_((ss) =>
     writingAction(() =>
-      fixEntry(ss, new Date(), String(sheet), String(cell), String(shown ?? ''), String(typed ?? '')),
+      fixEntry(
+        appsScriptWorkbook(ss),
+        new Date(),
+        String(sheet),
+        String(cell),
+        String(shown ?? ''),
+        String(typed ?? ''),
+      ),
     ),
   );
 }
@@ -385,7 +392,7 @@ export function sidebarCheckData(): Omit<CheckReport, 'problems'> & {
  * @return {Object} the sidebar's state (days as ISO text)
  */
 export function sidebarState(): SidebarState {
-  return onWorkbook_((ss) => sidebarStateAt(ss, new Date()));
+  return onWorkbook_((ss) => sidebarStateAt(appsScriptWorkbook(ss), new Date()));
 }
 
 /**
@@ -460,7 +467,7 @@ export function sidebarSend(sheet: string, again?: boolean): SendResult {
  * @return {Object} the duties (days as ISO text)
  */
 export function sidebarDuties(): DutiesView {
-  return onWorkbook_((ss) => dutiesView(ss, new Date()));
+  return onWorkbook_((ss) => dutiesView(appsScriptWorkbook(ss), new Date()));
 }
 
 /**

@@ -31,6 +31,13 @@ import { setUpWorkbook } from '../../src/features/setup/action/setup';
 import { readSettings } from '../../src/kernel/settings';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
 import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withBaseline, withDataDay } from './workbooks';
+// — the sidebar's views and the mobile page's entries
+import { addEntry, entryCell, entryFormView, fixEntry } from '../../src/features/mobile/action/entryForm';
+import { entrySheetName } from '../../src/features/setup/sheets/sheetNames';
+import { sidebarStateAt } from '../../src/features/standing/action/state';
+import { dutiesView } from '../../src/features/submissions/action/duties';
+import { isDate } from '../../src/kernel/civilDate';
+import { beDateText } from '../../src/kernel/thaiDate';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 
@@ -564,5 +571,120 @@ describe('set-up', () => {
       }
       return { refused, criteria: side.values(SHEET.criteria), log: logOf(side) };
     });
+  });
+});
+
+// — the sidebar's views and the mobile page's entries
+const ACTIVITIES = entrySheetName('activities', 'ท่าบ่อ');
+
+/**
+ * An entry sheet's values as a data range (every row as wide as the widest, blanks ''), a date
+ * as its text dd/mm/yyyy (BE), as the in-memory door keeps it.
+ */
+function entriesOf(side: Side, sheet = ACTIVITIES): unknown[][] {
+  const values = side.values(sheet) ?? [];
+  const width = Math.max(0, ...values.map((r) => r.length));
+  return values.map((r) =>
+    Array.from({ length: width }, (_, c) => (isDate(r[c]) ? beDateText(dayOfDate(r[c] as Date)) : (r[c] ?? ''))),
+  );
+}
+
+test.each([
+  ['the owner', OWNER],
+  ['a district officer', THA_BO],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])("the sidebar's state and the duties view for %s: the same through both doors", (_, user) => {
+  agree(withDataDay(user), (side) =>
+    side.run((workbook) => ({
+      state: sidebarStateAt(workbook, NOW),
+      duties: dutiesView(workbook, NOW),
+      settings: side.values(SHEET.settings),
+    })),
+  );
+});
+
+test("an entry sheet's row appended and a cell written, read back; a transaction that throws leaves neither", () => {
+  const cells = [new Date(2022, 2, 10), 'ท่าบ่อ', '0012', '=1+1', 'TRUE', 'ไม่ใช้', 8, 15000, '', ''];
+  agree(province(OWNER), (side) =>
+    side.run((workbook) => {
+      try {
+        workbook.open((door) => {
+          const config = door.readConfig();
+          door.appendEntryRow(config, ACTIVITIES, door.lastEntryRow(config, ACTIVITIES) + 1, cells);
+          door.writeEntryCell(config, ACTIVITIES, 1, 3, 'หัวตารางใหม่');
+          throw new Error('stopped');
+        });
+      } catch {
+        // expected
+      }
+      const undone = entriesOf(side);
+      const last = workbook.open((door) => {
+        const config = door.readConfig();
+        const before = door.lastEntryRow(config, ACTIVITIES);
+        door.appendEntryRow(config, ACTIVITIES, before + 1, cells);
+        door.appendEntryRow(config, ACTIVITIES, before + 3, cells.slice(0, 2));
+        door.writeEntryCell(config, ACTIVITIES, 2, 4, '4303-0099');
+        door.writeEntryCell(config, ACTIVITIES, 2, 1, new Date(2022, 2, 11));
+        return [before, door.lastEntryRow(config, ACTIVITIES)];
+      });
+      return { undone, last, after: entriesOf(side) };
+    }),
+  );
+});
+
+test('the mobile page as a district officer: the same form, entries, cell, correction and log through both doors', () => {
+  const activity = {
+    date: '10/03/2565',
+    activity: 'ตลาดนัดชุมชนริมโขง',
+    place: 'ท่าเสด็จ',
+    organiser: 'พช.อำเภอ',
+    budget: 'ไม่ใช้',
+    operators: '8',
+    sales: '15,000',
+    link: 'https://example.com/market',
+    note: '0012',
+  };
+  agree(province(THA_BO), (side) =>
+    side.run((workbook) => {
+      const form = entryFormView(workbook);
+      const added = [
+        addEntry(workbook, NOW, 'activities', activity),
+        addEntry(workbook, NOW, 'activities', { ...activity, activity: 'งานกาชาด', sales: '' }),
+      ];
+      const shown = entryCell(workbook, ACTIVITIES, 'A3');
+      const fixed = fixEntry(workbook, NOW, ACTIVITIES, 'A3', shown.shown, '12/03/2565');
+      let refused = '';
+      try {
+        addEntry(workbook, NOW, 'activities', { ...activity, date: '' });
+      } catch (error) {
+        refused = (error as Error).message;
+      }
+      return { form, added, shown, fixed, refused, entries: entriesOf(side), log: logOf(side) };
+    }),
+  );
+});
+
+test.each([
+  ["another district's officer", PHON_PHISAI],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])('the mobile page refuses %s the same way through both doors: nothing written, nothing logged', (_, user) => {
+  agree(province(user), (side) => {
+    const messages = side.run((workbook) =>
+      [
+        () => addEntry(workbook, NOW, 'activities', { activity: 'ตลาดนัด', date: '10/03/2565' }, 'ท่าบ่อ'),
+        () => entryCell(workbook, ACTIVITIES, 'B1'),
+        () => fixEntry(workbook, NOW, ACTIVITIES, 'C1', 'ชื่อกิจกรรม', 'ใหม่'),
+      ].map((action) => {
+        try {
+          action();
+          return '';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      }),
+    );
+    return { messages, form: side.run(entryFormView), entries: entriesOf(side), log: logOf(side) };
   });
 });

@@ -499,7 +499,37 @@ export class MemoryWorkbook implements Workbook {
       setRights: (settings) => this.setRights_(settings, beforeSheet),
       logSetUp: (rows) => (rows.length > 0 ? this.door_(writes, before).appendLog(this.readConfig(), rows) : []),
       finishSetUp: () => undefined,
+      // — the mobile page's entries
+      lastEntryRow: (config, sheet) => lastRow_(this.entrySheet_(config, sheet).values),
+      appendEntryRow: (config, sheet, row, cells) => {
+        const entries = this.entrySheet_(config, sheet);
+        beforeSheet();
+        while (entries.values.length < row) entries.values.push([]);
+        entries.values[row - 1] = cells.map(entryCell_);
+        entries.rows = Math.max(entries.rows, row);
+      },
+      writeEntryCell: (config, sheet, row, column, value) => {
+        const entries = this.entrySheet_(config, sheet);
+        beforeSheet();
+        while (entries.values.length < row) entries.values.push([]);
+        const line = entries.values[row - 1];
+        while (line.length < column) line.push('');
+        line[column - 1] = entryCell_(value);
+        if (entries.formulas?.[row - 1]?.[column - 1]) entries.formulas[row - 1][column - 1] = '';
+        entries.rows = Math.max(entries.rows, row);
+      },
     };
+  }
+
+  // — the mobile page's entries
+  /** An entry sheet (a district's activities or online) of the configuration, by name (the live object). */
+  private entrySheet_(config: WorkbookConfig, name: string): MemorySheet {
+    const own = config.registry.sheets.find(
+      (s) => s.name === name && (s.mark.role === 'activities' || s.mark.role === 'online'),
+    );
+    const sheet = this.byId_(own?.mark.sheetId);
+    if (!sheet) throw new Error(`"${name}" is not an entry sheet of this workbook`);
+    return sheet;
   }
 
   /**
@@ -852,4 +882,10 @@ function stored_(value: unknown): unknown {
 function lastRow_(values: readonly (readonly unknown[])[]): number {
   for (let r = values.length; r > 0; r--) if (values[r - 1].some((v) => v !== '' && v !== null)) return r;
   return 0;
+}
+
+// — the mobile page's entries
+/** A cell of an entry sheet as the in-memory door holds it: a date as its text dd/mm/yyyy (BE), as typed. */
+function entryCell_(value: unknown): unknown {
+  return value instanceof Date ? beDateText(dayOfDate(value)) : value;
 }

@@ -22,6 +22,11 @@ import { atomically } from '../../platform/undo';
 import { appendLog, logProblems } from '../auditLog';
 import { caller } from '../roles';
 import { readConfig, readWorkbook } from '../workbookRead';
+// — the mobile page's entries
+import { a1 } from '../../kernel/a1';
+import { asCellText } from '../../kernel/cellText';
+import { growRows, lastRow, writeBlock, writeNewRows } from '../../platform/sheetIo';
+import type { WorkbookConfig } from '../workbookRead';
 import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
 import { setUpSteps } from './setUpSteps';
 
@@ -105,6 +110,19 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             rebuildBoard(ss, config, records, today, undo, read ? statesOf_(states, read).board : undefined),
           // — set-up
           ...setUpSteps(ss, undo),
+          // — the mobile page's entries
+          lastEntryRow: (config, sheet) => lastRow(entrySheet_(config, sheet).sheet),
+          appendEntryRow: (config, sheet, row, cells) => {
+            const own = entrySheet_(config, sheet);
+            const label = `แถวที่ ${row} ชีต "${own.name}"`;
+            growRows(own.sheet, row, 1, undo, label);
+            writeNewRows(own.sheet, row, [cells.map((v) => asCellText(v))], undo, label);
+          },
+          writeEntryCell: (config, sheet, row, column, value) => {
+            const own = entrySheet_(config, sheet);
+            const label = `ช่อง ${a1(row, column)} ชีต "${own.name}"`;
+            writeBlock(own.sheet, row, column, [[asCellText(value)]], undo, label);
+          },
         };
         return work(door);
       }, writes === 'sheets'),
@@ -122,5 +140,15 @@ function statesOf_(states: WeakMap<BoardAndLogRead, BoardAndLogStates_>, read: B
 function ownOf_(lists: ReadonlyMap<ListSheet, OwnSheet>, list: ListSheet): OwnSheet {
   const own = lists.get(list);
   if (!own) throw new Error(`list "${list.name}" was not found or made by this transaction`);
+  return own;
+}
+
+// — the mobile page's entries
+/** An entry sheet (a district's activities or online) of the configuration, by name. */
+function entrySheet_(config: WorkbookConfig, sheet: string): OwnSheet {
+  const own = config.registry.sheets.find(
+    (s) => s.name === sheet && (s.mark.role === 'activities' || s.mark.role === 'online'),
+  );
+  if (!own) throw new Error(`"${sheet}" is not an entry sheet of this workbook`);
   return own;
 }

@@ -247,6 +247,32 @@ export interface Door extends WorkbookReads {
   logSetUp(rows: readonly LogRow[], who: string, when: string): string[];
   /** Set-up's last change: the sheets it made or finished are marked finished. */
   finishSetUp(): void;
+  // — the mobile page's entries
+  /**
+   * The last row of an entry sheet (a district's activities or online) holding anything, as the
+   * sheet holds it now (0 when none).
+   * @param config the configuration as read this transaction (the sheet's mark)
+   * @param sheet the entry sheet's name
+   */
+  lastEntryRow(config: WorkbookConfig, sheet: string): number;
+  /**
+   * Writes a new row of an entry sheet (the sheet grown when it has no such row), each cell as
+   * Sheets keeps what is typed (text stays text); undone by clearing it.
+   * @param config the configuration as read this transaction (the sheet's mark)
+   * @param sheet the entry sheet's name
+   * @param row the row's number, below the last holding anything
+   * @param cells its cells from column A
+   */
+  appendEntryRow(config: WorkbookConfig, sheet: string, row: number, cells: readonly unknown[]): void;
+  /**
+   * Writes one cell of an entry sheet (text stays text); undone by writing back what it held.
+   * @param config the configuration as read this transaction (the sheet's mark)
+   * @param sheet the entry sheet's name
+   * @param row the cell's row
+   * @param column the cell's column
+   * @param value the new value
+   */
+  writeEntryCell(config: WorkbookConfig, sheet: string, row: number, column: number, value: unknown): void;
 }
 
 /**

@@ -14,16 +14,15 @@ import { BUDGET_VALUES } from '../../counting/rules/entryLayout';
 import { cellValueOf, type EntryFormKind, entryRowOf, FORM_FIELDS, headerOf, layoutOf } from '../rules/entryForm';
 import { mapColumns } from '../../../kernel/layout';
 import { OfficerError } from '../../../kernel/officerError';
-import { growRows, lastRow, type Spreadsheet, writeBlock, writeNewRows } from '../../../platform/sheetIo';
-import { atomically } from '../../../platform/undo';
 import { a1 } from '../../../kernel/a1';
-import { asCellText } from '../../../kernel/cellText';
-import { appendLog } from '../../../app/auditLog';
+import type { Workbook, WorkbookReads } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
 import { CLAIMS_KEY, dataCheckInput } from '../../dataCheck/action/dataCheck';
-import { readKept } from '../../../platform/properties';
-import { type Caller, caller, requireOfficer } from '../../../app/roles';
-import { readConfig, readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
+import { type Caller, requireOfficer } from '../../../app/roles';
+import type { WorkbookRead } from '../../../app/workbookRead';
+
+/** The data check's claims as kept (CLAIMS_KEY): the check's input. */
+type Claims_ = Record<string, string[]>;
 
 /** A field of the form. */
 export interface FormField {
@@ -66,11 +65,11 @@ export interface EntryCellView {
 
 /**
  * The entry form's fields and choices.
- * @param ss the workbook
+ * @param workbook the workbook's reads, through the door
  */
-export function entryFormView(ss: Spreadsheet): EntryFormView {
-  const config = readConfig(ss);
-  const who = caller(ss, config.settings);
+export function entryFormView(workbook: WorkbookReads): EntryFormView {
+  const config = workbook.readConfig();
+  const who = workbook.caller(config.settings);
   const fields = (kind: EntryFormKind): FormField[] => {
     const layout = layoutOf(kind);
     return (FORM_FIELDS[kind] as readonly string[]).map((key) => {
@@ -94,23 +93,23 @@ export function entryFormView(ss: Spreadsheet): EntryFormView {
 
 /**
  * Adds a row to a district's activities or online sheet.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param now the current time
  * @param kind activities or online
  * @param fields what was typed, by column key
  * @param requested the district (the province's choice, or an officer's second district)
  */
 export function addEntry(
-  ss: Spreadsheet,
+  workbook: Workbook,
   now: Date,
   kind: EntryFormKind,
   fields: Readonly<Record<string, string>>,
   requested?: string,
 ): EntryResult {
-  return atomically((undo) => {
-    const book = readWorkbook(ss);
+  return workbook.open((door) => {
+    const book = door.readWorkbook();
     const what = kind === 'activities' ? 'การเพิ่มกิจกรรม' : 'การเพิ่มผู้ประกอบการออนไลน์';
-    const who = caller(ss, book.settings);
+    const who = door.caller(book.settings);
     const district = districtFor_(who, book, requested, what);
     // the data check below reads every district's sheets: all in one batch, the caller's with them
     book.readDistricts?.(book.districtsRead);
@@ -120,31 +119,29 @@ export function addEntry(
     const width = Math.max(header.length, ...Object.values<number>(map.index).map((i) => i + 1));
     const row = entryRowOf(kind, fields, district, map.index, width);
     if (!row.ok) throw OfficerError.input(`${what}ไม่สำเร็จ:\n${row.problem}`);
-    const target = lastRow(own.sheet) + 1;
+    const target = door.lastEntryRow(book, own.name) + 1;
     const values: unknown[][] = read.values.map((r) => [...r]);
     while (values.length < target - 1) values.push([]);
     values[target - 1] = row.value;
-    refuseProblems_(book, now, index, kind, values, target, null, what);
-    const label = `แถวที่ ${target} ชีต "${own.name}"`;
-    growRows(own.sheet, target, 1, undo, label);
-    writeNewRows(own.sheet, target, [row.value.map((v) => asCellText(v))], undo, label);
+    refuseProblems_(book, door.kept<Claims_>(CLAIMS_KEY, {}), now, index, kind, values, target, null, what);
+    door.appendEntryRow(book, own.name, target, row.value);
     const title = kind === 'activities' ? 'เพิ่มกิจกรรม' : 'เพิ่มผู้ประกอบการออนไลน์';
     const first = String(fields[kind === 'activities' ? 'activity' : 'name'] ?? '').slice(0, 80);
     const detail = `${title} แถวที่ ${target} ชีต "${own.name}" (${first}) จากหน้าเว็บ`;
-    appendLog(ss, book.registry, [[nowText(now), who.email, title, detail, 'สำเร็จ']], book.settings, undo);
+    door.appendLog(book, [[nowText(now), who.email, title, detail, 'สำเร็จ']]);
     return { message: `บันทึกแล้ว: ${title} แถวที่ ${target} ของชีต "${own.name}"`, sheet: own.name, cell: a1(target, 1) };
   });
 }
 
 /**
  * A cell of an entry sheet the caller may correct, as the page shows it.
- * @param ss the workbook
+ * @param workbook the workbook's reads, through the door
  * @param sheet the sheet's name
  * @param cell the cell, e.g. H5
  */
-export function entryCell(ss: Spreadsheet, sheet: string, cell: string): EntryCellView {
-  const book = readWorkbook(ss);
-  const who = caller(ss, book.settings);
+export function entryCell(workbook: WorkbookReads, sheet: string, cell: string): EntryCellView {
+  const book = workbook.readWorkbook();
+  const who = workbook.caller(book.settings);
   const found = cellOf_(book, who, sheet, cell, 'การแก้ไขข้อมูล');
   return { sheet: found.name, cell: found.cell, label: found.label, shown: shownText_(found.value) };
 }
@@ -152,7 +149,7 @@ export function entryCell(ss: Spreadsheet, sheet: string, cell: string): EntryCe
 /**
  * Corrects one cell of an entry sheet: only when it still holds what the page showed (nothing
  * typed meanwhile is lost) and when the data check finds no problem left in that cell.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param now the current time
  * @param sheet the sheet's name
  * @param cell the cell, e.g. H5
@@ -160,17 +157,17 @@ export function entryCell(ss: Spreadsheet, sheet: string, cell: string): EntryCe
  * @param typed the new value, as typed
  */
 export function fixEntry(
-  ss: Spreadsheet,
+  workbook: Workbook,
   now: Date,
   sheet: string,
   cell: string,
   shown: string,
   typed: string,
 ): EntryResult {
-  return atomically((undo) => {
+  return workbook.open((door) => {
     const what = 'การแก้ไขข้อมูล';
-    const book = readWorkbook(ss);
-    const who = caller(ss, book.settings);
+    const book = door.readWorkbook();
+    const who = door.caller(book.settings);
     requireOfficer(who, what);
     // the data check below reads every district's sheets: all in one batch, the caller's with them
     book.readDistricts?.(book.districtsRead);
@@ -186,11 +183,11 @@ export function fixEntry(
     const values = found.read.values.map((r) => [...r]);
     while (values.length < found.row) values.push([]);
     values[found.row - 1][found.column - 1] = value.value;
-    refuseProblems_(book, now, found.index, found.kind, values, found.row, found.column, what);
-    const label = `ช่อง ${found.cell} ชีต "${found.name}"`;
-    writeBlock(found.own.sheet, found.row, found.column, [[asCellText(value.value)]], undo, label);
+    const claims = door.kept<Claims_>(CLAIMS_KEY, {});
+    refuseProblems_(book, claims, now, found.index, found.kind, values, found.row, found.column, what);
+    door.writeEntryCell(book, found.name, found.row, found.column, value.value);
     const detail = `แก้ช่อง ${found.cell} ชีต "${found.name}" จาก ${JSON.stringify(shown.slice(0, 80))} จากหน้าเว็บ`;
-    appendLog(ss, book.registry, [[nowText(now), who.email, 'แก้ไขข้อมูล', detail, 'สำเร็จ']], book.settings, undo);
+    door.appendLog(book, [[nowText(now), who.email, 'แก้ไขข้อมูล', detail, 'สำเร็จ']]);
     return { message: `บันทึกแล้ว: แก้ช่อง ${found.cell} ของชีต "${found.name}"`, sheet: found.name, cell: found.cell };
   });
 }
@@ -226,11 +223,12 @@ function entrySheet_(book: WorkbookRead, kind: EntryFormKind, district: string) 
 }
 
 /**
- * Refuses, in Thai, when the data check finds a problem in the new row (`column` null) or in
- * the corrected cell, the sheet holding `values` instead of what it holds now.
+ * Refuses, in Thai, when the data check (with the claims as kept) finds a problem in the new row
+ * (`column` null) or in the corrected cell, the sheet holding `values` instead of what it holds now.
  */
 function refuseProblems_(
   book: WorkbookRead,
+  claims: Claims_,
   now: Date,
   district: number,
   kind: EntryFormKind,
@@ -239,7 +237,7 @@ function refuseProblems_(
   column: number | null,
   what: string,
 ): void {
-  const input = dataCheckInput(book, now, readKept<Record<string, string[]>>(CLAIMS_KEY, {}));
+  const input = dataCheckInput(book, now, claims);
   const sheets = input.sheets.map((s) =>
     s.district === district && s.kind === kind ? { ...s, values, formulas: undefined } : s,
   );
@@ -277,7 +275,6 @@ function cellOf_(book: WorkbookRead, who: Caller, sheet: string, cell: string, w
   }
   const value = read.values[row - 1]?.[column - 1] ?? '';
   return {
-    own,
     read,
     index,
     kind,

@@ -4,30 +4,28 @@ import { fiscalMonths, fiscalYearBounds, nextMonthlyDue } from '../../../kernel/
 import { dataDayNotice } from '../../../kernel/settings';
 import { measureCounts, summedCounts } from '../../../kernel/measures';
 import { formatThaiDate, formatThaiMonth } from '../../../kernel/thaiDate';
-import type { Spreadsheet } from '../../../platform/sheetIo';
 import { type ReportMark, reportYear } from '../../setup/sheets/sheetMarkers';
 import { standingOf } from '../sheets/standing';
 import { monthlyTrend } from '../rules/districtTrend';
 import { worstFirst } from '../sheets/trend';
 import type { ReportView, SidebarState } from '../../../app/api';
-import { caller } from '../../../app/roles';
+import type { Workbook } from '../../../app/door/door';
 import { sentText } from '../../reports/action/delivery';
-import { keepDataDay } from './dataDay';
-import { evaluateAll, readConfig, readWorkbook } from '../../../app/workbookRead';
+import { evaluateAll } from '../../../app/workbookRead';
 
 /**
  * The sidebar's state now. The standing is computed from each district's own sheets with the
  * district table's own rule (not read from its formulas, which Sheets may still be computing),
  * counted up to the day the table counts to (Settings.countedTo; the province's opening keeps
  * the data day at today first).
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param now the current time
  */
-export function sidebarStateAt(ss: Spreadsheet, now: Date): SidebarState {
+export function sidebarStateAt(workbook: Workbook, now: Date): SidebarState {
   const today = dayOfDate(now);
-  const config = readConfig(ss);
-  const who = caller(ss, config.settings);
-  const book = readWorkbook(ss, keepDataDay(config, today, who));
+  const config = workbook.readConfig();
+  const who = workbook.caller(config.settings);
+  const book = workbook.readWorkbook(workbook.keepDataDay(config, today, who));
   const { settings } = book;
   const { start, end } = fiscalYearBounds(settings.fiscalYear);
   // Without the evidence: each district's new operators' days (operatorDays) give its trend.

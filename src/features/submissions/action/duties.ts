@@ -10,21 +10,17 @@ import { dutyHeader, statusText } from '../sheets/board';
 import { dutyTitle, keptYears, type SubmissionRecord, submissionsOf } from '../sheets/submissions';
 import type { DistrictDutiesView, DutiesView, DutyView } from './dutiesApi';
 import { remindersView } from '../../reminders/action/reminders';
-import { appsScriptWorkbook } from '../../../app/door/appsScriptDoor';
-import { caller } from '../../../app/roles';
+import type { WorkbookReads } from '../../../app/door/door';
 import { submissionView } from './submissions';
-import { readSubmissions } from './submissionRecords';
-import { readConfig } from '../../../app/workbookRead';
-import type { Spreadsheet } from '../../../platform/sheetIo';
 
 /**
  * The caller's duties view now.
- * @param ss the workbook
+ * @param workbook the workbook's reads, through the door
  * @param now the current time
  */
-export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
-  const config = readConfig(ss);
-  const who = caller(ss, config.settings);
+export function dutiesView(workbook: WorkbookReads, now: Date): DutiesView {
+  const config = workbook.readConfig();
+  const who = workbook.caller(config.settings);
   const today = dayOfDate(now);
   const base = { today: isoOfDay(today), todayText: formatThaiDate(today, { digits: 'arabic' }) };
   if (who.role === 'unknown' || config.needsSetUp) {
@@ -38,7 +34,7 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
       notices: [],
     };
   }
-  const read = readSubmissions(config.registry, config.submissionsValues);
+  const read = workbook.readSubmissions(config);
   const duties = yearDuties(config.settings, keptYears(read.records));
   const own = config.districts.filter((d) => who.districts.includes(d));
   const names = who.role === 'district' ? (own.length > 0 ? own : who.districts) : config.districts;
@@ -63,7 +59,7 @@ export function dutiesView(ss: Spreadsheet, now: Date): DutiesView {
     ...base,
     fiscalYear: config.settings.fiscalYear,
     districts,
-    reminders: who.role === 'province' ? remindersView(appsScriptWorkbook(ss), config, who.email, now) : null,
+    reminders: who.role === 'province' ? remindersView(workbook, config, who.email, now) : null,
     notices: read.problems.map((p) => p.message),
   };
 }
