@@ -26,6 +26,9 @@ import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
 import { type MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
+// — reports and sending
+import { makeMonthlyReport, makeRoundSummary } from '../../src/features/reports/action/reports';
+import { previewSending, sendToProvince } from '../../src/features/reports/action/delivery';
 import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, withBaseline, withDataDay } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
@@ -495,5 +498,85 @@ test.each([
       refused = (error as Error).message;
     }
     return { refused, read: side.run(submissionsOf), board: side.values(SHEET.board), log: logOf(side) };
+  });
+});
+
+// — reports and sending
+/** A report's link with the workbook's address and the sheet's id taken out (each side has its own). */
+function unlinked_<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value).replace(/https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/"]+\/edit#gid=\d+/g, 'LINK'),
+  ) as T;
+}
+
+/** What a side's report sheet holds: its values and its mark as read through the door. */
+function reportOf_(side: Side, name: string) {
+  const report = side.run((workbook) => workbook.readReport(workbook.readConfig(), name));
+  return { values: side.values(name), mark: report?.mark, doc: report?.doc };
+}
+
+test('reports: a monthly report made, made again, a provisional round summary; previewed, sent, asked again; the same sheets, marks, mails and log', () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const again = side.run((workbook) =>
+      makeMonthlyReport(workbook, '2022-02', new Date('2022-03-16T03:00:00Z'), false),
+    );
+    const asked = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, false));
+    const round = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, true));
+    const preview = side.run((workbook) => previewSending(workbook, month.sheet));
+    const sent = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const twice = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const provisional = side.run((workbook) => sendToProvince(workbook, round.sheet, NOW, false));
+    let missing = '';
+    try {
+      side.run((workbook) => previewSending(workbook, 'ไม่มีชีตนี้'));
+    } catch (error) {
+      missing = (error as Error).message;
+    }
+    expect([sent.needsConfirmation, twice.needsConfirmation, provisional.needsConfirmation]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(side.mails()).toHaveLength(1);
+    return unlinked_({
+      month,
+      again,
+      asked,
+      round,
+      preview,
+      sent,
+      twice,
+      provisional,
+      missing,
+      sheets: [month.sheet, again.renamed, round.sheet].map((name) => reportOf_(side, name)),
+      mails: side.mails().map(({ to, subject, html, text }) => ({ to, subject, html, text })),
+      log: logOf(side),
+    });
+  });
+});
+
+test.each([
+  ['a district officer', THA_BO],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])('reports by %s are refused the same way: no sheet, no mail, nothing logged', (_, user) => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const made = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const refused = [
+      (workbook: Workbook): unknown => makeMonthlyReport(workbook, '2022-02', NOW, false),
+      (workbook: Workbook) => makeRoundSummary(workbook, 1, NOW, true),
+      (workbook: Workbook) => previewSending(workbook, made.sheet),
+      (workbook: Workbook) => sendToProvince(workbook, made.sheet, NOW, true),
+    ].map((action) => {
+      try {
+        side.run(action, user);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(refused.every((message) => message !== '')).toBe(true);
+    return { refused, report: reportOf_(side, made.sheet), mails: side.mails().length, log: logOf(side) };
   });
 });

@@ -22,7 +22,13 @@ import { atomically } from '../../platform/undo';
 import { appendLog, logProblems } from '../auditLog';
 import { caller } from '../roles';
 import { readConfig, readWorkbook } from '../workbookRead';
-import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
+import type { BoardAndLogRead, Door, ListSheet, Pdf, ReportRead, Workbook, WorkbookReads } from './door';
+// — reports and sending
+import { publishReport } from '../../features/reports/action/reportWrites';
+import { sheetDocument } from '../../features/reports/sheets/reportRecord';
+import { markSent } from '../../platform/reportSheet';
+import { pdfFromHtml } from '../../platform/services';
+import { readAll, sheetLink } from '../../platform/sheetIo';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -37,6 +43,9 @@ interface BoardAndLogStates_ {
 export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
   // the sheets' states behind each read of the board and the log, for the writes that follow
   const states = new WeakMap<BoardAndLogRead, BoardAndLogStates_>();
+  // — reports and sending: the sheet behind each report read, and the blob behind each PDF
+  const reports = new WeakMap<ReportRead, OwnSheet>();
+  const pdfs = new WeakMap<Pdf, ReturnType<typeof pdfFromHtml>>();
   const reads: WorkbookReads = {
     readConfig: () => readConfig(ss),
     readWorkbook: (config) => readWorkbook(ss, config),
@@ -58,6 +67,16 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
       states.set(names, read);
       return names;
     },
+    // — reports and sending
+    readReport: (config, sheetName) => {
+      const own = config.registry.all('report').find((r) => r.name === String(sheetName));
+      const mark = own?.mark.report;
+      if (!own || !mark || mark.state === 'building') return null;
+      const { doc, layout } = sheetDocument(mark, readAll(own.sheet));
+      const read: ReportRead = { name: own.name, mark, doc, layout, link: sheetLink(ss, own.sheet) };
+      reports.set(read, own);
+      return read;
+    },
   };
   return {
     ...reads,
@@ -65,6 +84,23 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
     sendMail: (mail) =>
       sendMail({ to: mail.to.join(','), subject: mail.subject, htmlBody: mail.html, body: mail.text }),
     keepDataDay: (config, today, who) => keepDataDay(config, today, who),
+    // — reports and sending
+    pdf: (html, name) => {
+      const pdf = { name: `${name}.pdf` };
+      pdfs.set(pdf, pdfFromHtml(html, name));
+      return pdf;
+    },
+    sendMailWithPdf: (mail, pdf) => {
+      const blob = pdfs.get(pdf);
+      if (!blob) throw new Error(`PDF "${pdf.name}" was not made through this door`);
+      sendMail({
+        to: mail.to.join(','),
+        subject: mail.subject,
+        htmlBody: mail.html,
+        body: mail.text,
+        attachments: [blob],
+      });
+    },
     open: (work, writes = 'sheets') =>
       atomically((undo) => {
         // the sheets behind the lists this transaction found or made
@@ -102,6 +138,16 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
           removeDailyTriggers: (trigger) => removeOwnTriggers(trigger, undo),
           rebuildBoard: (config, records, today, read) =>
             rebuildBoard(ss, config, records, today, undo, read ? statesOf_(states, read).board : undefined),
+          // — reports and sending
+          writeReport: (config, report, now) => publishReport(ss, config, report, now, undo),
+          markSent: (report, sent, text) => {
+            const own = reports.get(report);
+            if (!own) throw new Error(`report "${report.name}" was not read through this door`);
+            const marked = markSent(own, sent, text, undo);
+            const read: ReportRead = { ...report, mark: marked.mark.report as NonNullable<typeof marked.mark.report> };
+            reports.set(read, marked);
+            return read;
+          },
         };
         return work(door);
       }, writes === 'sheets'),

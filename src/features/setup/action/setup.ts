@@ -69,7 +69,7 @@ import { boardOf, writeBoard } from '../../submissions/action/board';
 import { writeDashboard } from '../../standing/action/dashboard';
 import { caller, requireSetUpRight } from '../../../app/roles';
 import { layOutRecordSheet, readSubmissions, recordSheetNeverKept } from '../../submissions/action/submissionRecords';
-import { healLeftovers } from '../../reports/action/reports';
+import { healLeftovers } from '../../reports/action/reportWrites';
 import { plannedRef, readRoleBlocks, readTable } from '../../../app/workbookRead';
 import {
   type Block,
