@@ -46,6 +46,14 @@ interface Side {
   values(sheet: string): unknown[][] | null;
   /** The mails sent, oldest first. */
   mails(): Mail[];
+  /**
+   * Types a value into one cell, as an officer does (reports and sending).
+   * @param sheet the sheet's name
+   * @param row 1-based
+   * @param column 1-based
+   * @param value the text
+   */
+  edit(sheet: string, row: number, column: number, value: string): void;
 }
 
 /** The in-memory door. */
@@ -58,6 +66,7 @@ function memorySide(seed: MemorySeed): Side {
       return fn(book);
     },
     mails: () => book.mails(),
+    edit: (name, row, column, value) => book.edit(name, row, column, value),
     values: (name) => {
       const values = book.sheet(name)?.values;
       if (!values) return null;
@@ -113,6 +122,9 @@ function appsScriptSide(seed: MemorySeed): Side {
     },
     values: (name) => wb.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null,
     mails: () => wb.sentMails.map((m) => ({ to: [...m.to], subject: m.subject, html: m.htmlBody, text: m.body })),
+    edit: (name, row, column, value) => {
+      wb.spreadsheet.getSheetByName(name)?.getRange(row, column).setValue(value);
+    },
   };
 }
 
@@ -512,7 +524,7 @@ function unlinked_<T>(value: T): T {
 /** What a side's report sheet holds: its values and its mark as read through the door. */
 function reportOf_(side: Side, name: string) {
   const report = side.run((workbook) => workbook.readReport(workbook.readConfig(), name));
-  return { values: side.values(name), mark: report?.mark, doc: report?.doc };
+  return { values: side.values(name), mark: report?.mark, record: report?.record, sealed: report?.sealed };
 }
 
 test('reports: a monthly report made, made again, a provisional round summary; previewed, sent, asked again; the same sheets, marks, mails and log', () => {
@@ -539,6 +551,13 @@ test('reports: a monthly report made, made again, a provisional round summary; p
       true,
     ]);
     expect(side.mails()).toHaveLength(1);
+    const sheets = [month.sheet, again.renamed, round.sheet].map((name) => reportOf_(side, name));
+    // each sheet as made, also after the add-on wrote its status and sent cells
+    expect(sheets.map((s) => [s.sealed, s.mark?.seal?.length])).toEqual([
+      [true, 64],
+      [true, 64],
+      [true, 64],
+    ]);
     return unlinked_({
       month,
       again,
@@ -549,7 +568,7 @@ test('reports: a monthly report made, made again, a provisional round summary; p
       twice,
       provisional,
       missing,
-      sheets: [month.sheet, again.renamed, round.sheet].map((name) => reportOf_(side, name)),
+      sheets,
       mails: side.mails().map(({ to, subject, html, text }) => ({ to, subject, html, text })),
       log: logOf(side),
     });
@@ -578,5 +597,23 @@ test.each([
     });
     expect(refused.every((message) => message !== '')).toBe(true);
     return { refused, report: reportOf_(side, made.sheet), mails: side.mails().length, log: logOf(side) };
+  });
+});
+
+test('a report sheet changed by hand after it was made: its seal fails the same way; previewed and sent as it shows, asked first, logged', () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const before = reportOf_(side, month.sheet);
+    // an officer corrects the memo's subject (row 4, after its label) on the sheet
+    side.edit(month.sheet, 4, 3, 'แก้ไขด้วยมือ');
+    const after = reportOf_(side, month.sheet);
+    const preview = side.run((workbook) => previewSending(workbook, month.sheet));
+    const asked = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const sent = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, true));
+    expect([before.sealed, after.sealed]).toEqual([true, false]);
+    expect(after.record?.document.memo.subject).toBe('แก้ไขด้วยมือ');
+    expect(preview.edited).toContain('ถูกแก้ไขหลังจัดทำ');
+    expect(asked.needsConfirmation).toBe(true);
+    return unlinked_({ preview, asked, sent, mails: side.mails().length, log: logOf(side) });
   });
 });

@@ -5,7 +5,8 @@
  * a month's report and a round's summary (provisional only once asked), make one again (the
  * earlier kept, renamed), preview and send it (one mail with its PDF, the attempt and the outcome
  * logged, the sheet's sent status; asked before sending twice; nothing sent without quota); a
- * district officer, someone named nowhere and a caller whose e-mail Google hides are refused in
+ * sheet changed by hand after it was made is flagged (its seal fails: the preview warns, sending
+ * asks first, the log notes it); a district officer, someone named nowhere and a caller whose e-mail Google hides are refused in
  * Thai and nothing changes.
  */
 import { LOG_LAYOUT } from '../../src/app/auditLog';
@@ -140,6 +141,56 @@ describe.each([
     const error = thrown(() => previewSending(book, SHEET.settings));
     expect(error).toBeInstanceOf(OfficerError);
     expect(error.message).toContain(`ไม่พบรายงาน "${SHEET.settings}" ที่สร้างจากเมนู OTOP`);
+  });
+});
+
+describe('a report sheet changed by hand after it was made (its seal fails)', () => {
+  test('its record as the sheet shows it; previewed with a warning, sent only once confirmed, the log noting it', () => {
+    const book = new MemoryWorkbook(withBaseline(PROVINCE));
+    makeMonthlyReport(book, '2022-02', NOW, false);
+    expect(book.readReport(book.readConfig(), FEBRUARY)?.sealed).toBe(true);
+    book.edit(FEBRUARY, 4, 3, 'เรื่องที่แก้ด้วยมือ');
+    const read = book.readReport(book.readConfig(), FEBRUARY);
+    expect(read?.sealed).toBe(false);
+    expect(read?.record).toMatchObject({
+      kind: 'month',
+      period: '2022-02',
+      fiscalYear: 2565,
+      provisional: false,
+      by: PROVINCE,
+    });
+    expect(read?.record.document.memo.subject).toBe('เรื่องที่แก้ด้วยมือ');
+    const preview = previewSending(book, FEBRUARY);
+    expect(preview.edited).toBe(
+      'ชีตรายงานนี้ถูกแก้ไขหลังจัดทำ (ไม่ตรงกับรหัสตรวจสอบที่บันทึกไว้ตอนจัดทำ) อีเมลและ PDF จะเป็นไปตามชีตที่แก้ไขแล้ว ไม่ใช่ตามที่ส่วนเสริมจัดทำ',
+    );
+    expect(preview.html).toContain('เรื่องที่แก้ด้วยมือ');
+    const before = book.snapshot();
+    expect(sendToProvince(book, FEBRUARY, NOW, false)).toEqual({
+      message: `${preview.edited} ต้องการส่งหรือไม่`,
+      needsConfirmation: true,
+    });
+    expect(book.snapshot()).toEqual(before);
+    sendToProvince(book, FEBRUARY, NOW, true);
+    expect(book.mails()).toHaveLength(1);
+    expect(
+      logRows(book)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual([
+      `"${FEBRUARY}" ถึง ${LETTER_EMAIL} (ชีตถูกแก้ไขหลังจัดทำ)`,
+      `"${FEBRUARY}" ถึง ${LETTER_EMAIL} (ชีตถูกแก้ไขหลังจัดทำ)`,
+    ]);
+  });
+
+  test('an unchanged sheet keeps its seal after the add-on rewrites its status and sent cells', () => {
+    const book = new MemoryWorkbook(withBaseline(PROVINCE));
+    makeMonthlyReport(book, '2022-02', NOW, false);
+    sendToProvince(book, FEBRUARY, NOW, false);
+    const { renamed } = makeMonthlyReport(book, '2022-02', LATER, false);
+    const config = book.readConfig();
+    expect([renamed, FEBRUARY].map((name) => book.readReport(config, name)?.sealed)).toEqual([true, true]);
+    expect(previewSending(book, renamed).edited).toBeUndefined();
   });
 });
 

@@ -54,7 +54,7 @@ import { type OwnSheet, Registry } from '../../src/platform/sheetRegistry';
 // — reports and sending
 import type { NewReportSheet, Pdf, ReportRead, ReportWritten } from '../../src/app/door/door';
 import { formGrid } from '../../src/features/reports/sheets/officialForm';
-import { sheetDocument } from '../../src/features/reports/sheets/reportRecord';
+import { readRecord, reportSeal } from '../../src/features/reports/sheets/reportRecord';
 import { LEGACY_CELLS, reportLayout, reportName } from '../../src/features/reports/sheets/reportSheets';
 import { type ReportMark, reportYear, sameReportPeriod } from '../../src/features/setup/sheets/sheetMarkers';
 import { archiveName } from '../../src/features/setup/sheets/sheetNames';
@@ -219,6 +219,18 @@ export class MemoryWorkbook implements Workbook {
     added.frozenRows = sheet.role ? 1 : 0;
   }
 
+  // — reports and sending
+  /**
+   * Types a value into one cell, as an officer does between two actions.
+   * @param name the sheet's name
+   * @param row 1-based
+   * @param column 1-based
+   * @param value the value
+   */
+  edit(name: string, row: number, column: number, value: unknown): void {
+    this.cell_(this.named_(name), row, column, value);
+  }
+
   /** The registry the pure readers are given: the marked sheets, whose Sheet objects do not exist. */
   private registry_(): Registry {
     return new Registry(
@@ -292,8 +304,8 @@ export class MemoryWorkbook implements Workbook {
         const mark = own?.mark.report;
         const sheet = this.byId_(own?.mark.sheetId);
         if (!own || !mark || !sheet || mark.state === 'building') return null;
-        const { doc, layout } = sheetDocument(mark, copy_(sheet.values));
-        return { name: own.name, mark: copy_(mark), doc, layout, link: `${MEMORY_URL}#gid=${sheet.id}` };
+        const { record, layout, sealed } = readRecord(mark, copy_(sheet.values));
+        return { name: own.name, mark: copy_(mark), record, layout, sealed, link: `${MEMORY_URL}#gid=${sheet.id}` };
       },
     };
   }
@@ -566,14 +578,15 @@ export class MemoryWorkbook implements Workbook {
     const healed = this.healReports_(config.settings.fiscalYear, stamp);
     const reports = () => this.state_.sheets.filter((s) => s.role === 'report' && s.report);
     const earlier = reports().filter((s) => s.report?.state === 'current' && sameReportPeriod(s.report, report.mark));
-    const grid = formGrid(report.doc);
+    const grid = formGrid(report.record.document);
     const sheet = this.add_(this.freeName_(`${report.name} (กำลังสร้าง)`), 'report', []);
     sheet.values = grid.rows.map((row) => row.map((v) => stored_(asCellText(v))));
     sheet.rows = grid.rows.length;
     sheet.widths = [...grid.widths];
     sheet.frozenRows = grid.layout.tableHeader;
     sheet.editors = [...rightsOf({ role: 'report', sheetId: 0 }, report.name, config.settings).editors];
-    sheet.report = { ...report.mark, logAt: this.logLength_(), form: grid.shape, state: 'current' };
+    const seal = reportSeal(report.mark.kind, grid);
+    sheet.report = { ...report.mark, logAt: this.logLength_(), seal, form: grid.shape, state: 'current' };
     let renamed = '';
     for (const old of earlier) renamed = this.supersede_(old, report.stamp) || renamed;
     const name = this.state_.sheets.some((s) => s.name === report.name)

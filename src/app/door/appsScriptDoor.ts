@@ -25,7 +25,7 @@ import { readConfig, readWorkbook } from '../workbookRead';
 import type { BoardAndLogRead, Door, ListSheet, Pdf, ReportRead, Workbook, WorkbookReads } from './door';
 // — reports and sending
 import { publishReport } from '../../features/reports/action/reportWrites';
-import { sheetDocument } from '../../features/reports/sheets/reportRecord';
+import { readRecord } from '../../features/reports/sheets/reportRecord';
 import { markSent } from '../../platform/reportSheet';
 import { pdfFromHtml } from '../../platform/services';
 import { readAll, sheetLink } from '../../platform/sheetIo';
@@ -72,8 +72,8 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
       const own = config.registry.all('report').find((r) => r.name === String(sheetName));
       const mark = own?.mark.report;
       if (!own || !mark || mark.state === 'building') return null;
-      const { doc, layout } = sheetDocument(mark, readAll(own.sheet));
-      const read: ReportRead = { name: own.name, mark, doc, layout, link: sheetLink(ss, own.sheet) };
+      const { record, layout, sealed } = readRecord(mark, readAll(own.sheet));
+      const read: ReportRead = { name: own.name, mark, record, layout, sealed, link: sheetLink(ss, own.sheet) };
       reports.set(read, own);
       return read;
     },

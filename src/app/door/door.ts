@@ -7,7 +7,7 @@
  * making exactly the calls the actions made before, and the tests' in-memory one
  * (test/support/memoryDoor.ts); test/door/contract.test.ts shows they agree.
  */
-import type { ReportDocument } from '../../features/reports/sheets/officialForm';
+import type { ReportRecord } from '../../features/reports/sheets/reportRecord';
 import type { ReportLayout } from '../../features/reports/sheets/reportSheets';
 import type { ReportMark, SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import type { SubmissionsRead } from '../../features/submissions/action/submissionRecords';
@@ -132,8 +132,9 @@ export interface WorkbookReads {
   readBoardAndLog(config: WorkbookConfig): BoardAndLogRead;
   // — reports and sending
   /**
-   * One of the add-on's committed report sheets (a building one is none): its mark, its document
-   * as read back, and its link; null when there is none of that name.
+   * One of the add-on's committed report sheets (a building one is none): its mark, its record
+   * as read back (and whether its sheet still matches its seal), and its link; null when there is
+   * none of that name.
    * @param config the configuration as read
    * @param sheetName the report's sheet
    */
@@ -212,10 +213,11 @@ export interface Door extends WorkbookReads {
   // — reports and sending
   /**
    * Heals what a killed run left (building sheets, two current reports of a period), then writes
-   * a new report sheet from its document and commits it: the earlier current one of its period
-   * superseded and renamed; its mark keeps the log's length (its log row comes after).
+   * a new report sheet rendered from its record and commits it: the earlier current one of its
+   * period superseded and renamed; its mark keeps the log's length (its log row comes after) and
+   * the sheet's seal (written with the mark: no call of its own).
    * @param config the configuration as read (the add-on's sheets, the settings, the criteria)
-   * @param report the report: its name, document, mark and the replacement time
+   * @param report the report: its name, record, mark and the replacement time
    * @param now the current time (the healed reports' stamp)
    * @return the name it got, the name the earlier one was renamed to, what was healed (Thai)
    */
@@ -283,12 +285,14 @@ export interface Workbook extends WorkbookReads {
 }
 
 // — reports and sending
-/** A committed report sheet as read: its name, mark, document (and the layout it was read with), link. */
+/** A committed report sheet as read: its name, mark, record (and the layout it was read with), seal, link. */
 export interface ReportRead {
   readonly name: string;
   readonly mark: ReportMark;
-  readonly doc: ReportDocument;
+  readonly record: ReportRecord;
   readonly layout: ReportLayout;
+  /** true: the sheet is as made; false: changed by hand since; null: made before seals. */
+  readonly sealed: boolean | null;
   readonly link: string;
 }
 
@@ -296,9 +300,10 @@ export interface ReportRead {
 export interface NewReportSheet {
   /** The name it gets once committed (another when an officer's sheet has it). */
   readonly name: string;
-  readonly doc: ReportDocument;
-  /** Its mark, with its identity (ref); the log's length is added by the door. */
-  readonly mark: Omit<ReportMark, 'state' | 'form' | 'logAt'>;
+  /** What it is: the sheet is rendered from it. */
+  readonly record: ReportRecord;
+  /** Its mark, with its identity (ref) and maker; the log's length and the seal are the door's. */
+  readonly mark: Omit<ReportMark, 'state' | 'form' | 'logAt' | 'seal'>;
   /** The replacement time for the earlier report's new name, e.g. "24-11-69 21.30". */
   readonly stamp: string;
 }

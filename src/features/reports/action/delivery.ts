@@ -4,7 +4,10 @@
  * text. Sending is honest and not repeated by mistake: the attempt is logged before MailApp is
  * called and the outcome after; when the call fails the officer is told the e-mail may have
  * gone; a report already sent, or superseded, is sent again only after the officer confirms,
- * told when and to whom it last went; the report sheet shows its sent status.
+ * told when and to whom it last went; the report sheet shows its sent status. A report is read
+ * as its record (reportRecord.ts): a sheet changed by hand after it was made (its seal fails) goes
+ * as the sheet shows it, as officers who corrected it expect, but the preview says so, sending
+ * asks first and the log notes it.
  */
 import { OfficerError } from '../../../kernel/officerError';
 import { bandOf, emailHtml, lineText } from '../sheets/delivery';
@@ -15,6 +18,10 @@ import type { ReportRead, Workbook } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
 import { requireProvince } from '../../../app/roles';
 import type { WorkbookConfig } from '../../../app/workbookRead';
+
+/** What the officer is told of a report sheet changed by hand after it was made (its seal fails). */
+const EDITED =
+  'ชีตรายงานนี้ถูกแก้ไขหลังจัดทำ (ไม่ตรงกับรหัสตรวจสอบที่บันทึกไว้ตอนจัดทำ) อีเมลและ PDF จะเป็นไปตามชีตที่แก้ไขแล้ว ไม่ใช่ตามที่ส่วนเสริมจัดทำ';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -49,7 +56,8 @@ function pdfName_(sheet: string): string {
 
 /** The e-mail, LINE text and PDF page of a report. */
 function preview_(config: WorkbookConfig, report: ReportRead): SendingPreview & { page: string } {
-  const { doc, layout, link } = report;
+  const { layout, link } = report;
+  const doc = report.record.document;
   const name = report.name;
   const attachment = `${pdfName_(name)}.pdf`;
   const painted = [layout.scoreColumn - 1, layout.levelColumn - 1];
@@ -61,6 +69,7 @@ function preview_(config: WorkbookConfig, report: ReportRead): SendingPreview & 
     lineText: lineText(`${name} (ข้อมูลถึง ${doc.asOf})`, doc, layout, config.criteria),
     attachment,
     page: reportHtml(doc, bandOf(layout, config.criteria), painted),
+    ...(report.sealed === false ? { edited: EDITED } : {}),
   };
 }
 
@@ -102,11 +111,13 @@ export function sendToProvince(workbook: Workbook, sheetName: string, now: Date,
     throw OfficerError.input(`อีเมลจังหวัด "${preview.to}" ในชีตตั้งค่าไม่ถูกต้อง กรุณาแก้ไขก่อนส่ง`);
   }
   const before = sentText(mark);
-  if (!again && (before || mark.state === 'superseded' || mark.provisional)) {
+  const edited = report.sealed === false;
+  if (!again && (before || mark.state === 'superseded' || mark.provisional || edited)) {
     const why = [
       before ? `รายงานนี้${before}แล้ว` : '',
       mark.state === 'superseded' ? 'รายงานนี้เป็นฉบับเก่า (มีฉบับใหม่กว่าแล้ว)' : '',
       mark.provisional ? provisionalReason_(mark.kind) : '',
+      edited ? EDITED : '',
     ].filter(Boolean);
     // "again" only for a report that went before (issue 24)
     const ask = before ? 'ต้องการส่งอีกครั้งหรือไม่' : 'ต้องการส่งหรือไม่';
@@ -121,7 +132,7 @@ export function sendToProvince(workbook: Workbook, sheetName: string, now: Date,
   // Made before anything is recorded: a conversion that fails leaves nothing to undo or explain.
   const pdf = workbook.pdf(preview.page, preview.attachment.replace(/\.pdf$/, ''));
   const when = nowText(now);
-  const detail = `"${preview.sheet}" ถึง ${preview.to}`;
+  const detail = `"${preview.sheet}" ถึง ${preview.to}${edited ? ' (ชีตถูกแก้ไขหลังจัดทำ)' : ''}`;
   const attempt = { to: preview.to, at: now.toISOString(), confirmed: false };
   const attempted = workbook.open((door) => {
     door.appendLog(config, [[when, who.email, 'กำลังส่งรายงานถึงจังหวัด', detail, 'เริ่มส่ง']]);

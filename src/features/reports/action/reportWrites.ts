@@ -14,7 +14,8 @@ import type { Undo } from '../../../platform/undo';
 import { rightsOf } from '../../setup/sheets/rights';
 import { type ReportMark, reportYear } from '../../setup/sheets/sheetMarkers';
 import { archiveName } from '../../setup/sheets/sheetNames';
-import { formGrid, type ReportDocument } from '../sheets/officialForm';
+import { formGrid } from '../sheets/officialForm';
+import { type ReportRecord, reportSeal } from '../sheets/reportRecord';
 import { reportName } from '../sheets/reportSheets';
 
 /**
@@ -40,10 +41,11 @@ export function healLeftovers(
 }
 
 /**
- * Heals the leftovers, then writes and commits a report sheet, its mark keeping the log's length.
+ * Heals the leftovers, then writes and commits a report sheet rendered from its record, its mark
+ * keeping the log's length and the sheet's seal.
  * @param ss the workbook
  * @param config the configuration as read
- * @param report the name it gets, its document, its mark and the replacement time
+ * @param report the name it gets, its record, its mark and the replacement time
  * @param now the current time
  * @param undo where each step's undo is registered
  */
@@ -52,21 +54,22 @@ export function publishReport(
   config: WorkbookConfig,
   report: {
     readonly name: string;
-    readonly doc: ReportDocument;
-    readonly mark: Omit<ReportMark, 'state' | 'form' | 'logAt'>;
+    readonly record: ReportRecord;
+    readonly mark: Omit<ReportMark, 'state' | 'form' | 'logAt' | 'seal'>;
     readonly stamp: string;
   },
   now: Date,
   undo: Undo,
 ): ReportWritten {
   const healed = healLeftovers(ss, config.registry, now, undo, config.settings.fiscalYear);
+  const grid = formGrid(report.record.document);
   const written = writeReport(
     ss,
     config.registry,
     {
       name: report.name,
-      grid: formGrid(report.doc),
-      mark: { ...report.mark, logAt: logLength() },
+      grid,
+      mark: { ...report.mark, logAt: logLength(), seal: reportSeal(report.mark.kind, grid) },
       criteria: config.criteria,
       rights: rightsOf({ role: 'report', sheetId: 0 }, report.name, config.settings),
       stamp: report.stamp,

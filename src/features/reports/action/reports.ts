@@ -10,6 +10,7 @@ import { fiscalYearBounds, fiscalYearOf, monthEnd } from '../../../kernel/fiscal
 import { OfficerError } from '../../../kernel/officerError';
 import { formatThaiDate, formatThaiMonth } from '../../../kernel/thaiDate';
 import type { ReportDocument } from '../sheets/officialForm';
+import { reportRecord } from '../sheets/reportRecord';
 import {
   type MadeBy,
   monthlyReportDocument,
@@ -202,7 +203,10 @@ function yearName_(book: WorkbookRead, mark: Omit<ReportMark, 'state' | 'form'>)
   return other ? archiveName(plain, reportYear(mark)) : plain;
 }
 
-/** Writes the report sheet and logs it, whole or not at all, and says what was done. */
+/**
+ * Makes the report's record, writes its sheet (rendered from the record, sealed) and logs it,
+ * whole or not at all, and says what was done.
+ */
 function publish_(
   workbook: Workbook,
   book: WorkbookRead,
@@ -214,7 +218,12 @@ function publish_(
   const wanted = yearName_(book, mark);
   const ref = reportRef_(book.registry, mark);
   const { name, renamed } = workbook.open((door) => {
-    const written = door.writeReport(book, { name: wanted, doc, mark: { ...mark, ref }, stamp: stampText(now) }, now);
+    const record = reportRecord(mark, made.who, doc);
+    const written = door.writeReport(
+      book,
+      { name: wanted, record, mark: { ...mark, ref, by: made.who }, stamp: stampText(now) },
+      now,
+    );
     const rows: LogRow[] = written.healed.map((h) => [made.when, made.who, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
     const detail = written.renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${written.renamed}"` : `ชีต "${written.name}"`;
     rows.push([made.when, made.who, `สร้าง${wanted}`, detail, 'สำเร็จ', ref]);
