@@ -9,7 +9,8 @@
  * log appended after one read of both, and the reminders (switched on and off, a run, its
  * refusals, a run without quota); a submission's record appended (numbered, undone with its
  * transaction) and read back, the workbook of a fiscal year, and the submissions themselves
- * (previewed, submitted, again, on a district's behalf, refused).
+ * (previewed, submitted, again, on a district's behalf, refused); the reports (made, made again,
+ * provisional, previewed, sent, asked again, their seals, a sheet changed by hand, refused).
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
 import type { Mail, Workbook } from '../../src/app/door/door';

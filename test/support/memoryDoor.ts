@@ -9,7 +9,9 @@
  * record sheet of the layout's columns whose rows carry their seal state (`sealed`: a row the
  * door appends is sealed, a seed's row as the seed says; a row whose seal does not follow is
  * counted nowhere and reported as Apps Script's check words it), numbered after the highest
- * sealed number. Not modelled: the seals' digests, the records' kept state (a number being
+ * sealed number. The reports are sheets with their marks, written, superseded, healed and marked
+ * sent as src/platform/reportSheet.ts does, sealed by the same pure seal (reportRecord.ts); a PDF
+ * is its page, kept with the mail that attaches it. Not modelled: the seals' digests, the records' kept state (a number being
  * written, finished by the log; a record sheet gone missing), the log's seals (its problems are
  * given), formulas' results, protections beyond who may edit, the board's notes and colour
  * rules, a mail service that fails.
