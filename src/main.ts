@@ -424,7 +424,7 @@ export function sidebarStartNewFiscalYear(confirmed?: boolean): NewYearResult {
  */
 export function sidebarMakeRoundSummary(round: number, provisionalOk?: boolean): MadeReport {
   return onWorkbook_((ss) =>
-    writingAction(() => makeRoundSummary(ss, Number(round), new Date(), provisionalOk === true)),
+    writingAction(() => makeRoundSummary(appsScriptWorkbook(ss), Number(round), new Date(), provisionalOk === true)),
   );
 }
 
@@ -437,7 +437,7 @@ export function sidebarMakeRoundSummary(round: number, provisionalOk?: boolean):
  */
 export function sidebarMakeMonthlyReport(month: string, provisionalOk?: boolean): MadeReport {
   return onWorkbook_((ss) =>
-    writingAction(() => makeMonthlyReport(ss, String(month), new Date(), provisionalOk === true)),
+    writingAction(() => makeMonthlyReport(appsScriptWorkbook(ss), String(month), new Date(), provisionalOk === true)),
   );
 }
 
@@ -447,7 +447,7 @@ export function sidebarMakeMonthlyReport(month: string, provisionalOk?: boolean)
  * @return {Object} recipient, subject, HTML body and LINE text
  */
 export function sidebarPreviewSending(sheet: string): SendingPreview {
-  return onWorkbook_((ss) => previewSending(ss, String(sheet)));
+  return onWorkbook_((ss) => previewSending(appsScriptWorkbook(ss), String(sheet)));
 }
 
 /**
@@ -458,7 +458,9 @@ export function sidebarPreviewSending(sheet: string): SendingPreview {
  * @return {Object} what happened, or a question to confirm
  */
 export function sidebarSend(sheet: string, again?: boolean): SendResult {
-  return onWorkbook_((ss) => writingAction(() => sendToProvince(ss, String(sheet), new Date(), again === true)));
+  return onWorkbook_((ss) =>
+    writingAction(() => sendToProvince(appsScriptWorkbook(ss), String(sheet), new Date(), again === true)),
+  );
 }
 
 /**

@@ -131,6 +131,9 @@ export interface SendingPreview {
   readonly lineText: string;
   /** The PDF attached to the e-mail (its file name). */
   readonly attachment: string;
+  // — reports as records
+  /** Present when the report's sheet no longer matches its seal: changed by hand since it was made (Thai). */
+  readonly edited?: string;
 }
 
 /** After sidebarSend(sheet). */

@@ -10,7 +10,8 @@
  * refusals, a run without quota); a submission's record appended (numbered, undone with its
  * transaction) and read back, the workbook of a fiscal year, and the submissions themselves
  * (previewed, submitted, again, on a district's behalf, refused); set-up's operations one by one,
- * set-up as the owner and a province editor, and its refusals.
+ * set-up as the owner and a province editor, and its refusals; the reports (made, made again,
+ * provisional, previewed, sent, asked again, their seals, a sheet changed by hand, refused).
  */
 import { appsScriptWorkbook } from '../../src/app/door/appsScriptDoor';
 import type { Mail, Workbook } from '../../src/app/door/door';
@@ -26,6 +27,9 @@ import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMar
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
+// — reports and sending
+import { makeMonthlyReport, makeRoundSummary } from '../../src/features/reports/action/reports';
+import { previewSending, sendToProvince } from '../../src/features/reports/action/delivery';
 // — set-up
 import { setUpWorkbook } from '../../src/features/setup/action/setup';
 import { readSettings } from '../../src/kernel/settings';
@@ -54,6 +58,14 @@ interface Side {
   values(sheet: string): unknown[][] | null;
   /** The mails sent, oldest first. */
   mails(): Mail[];
+  /**
+   * Types a value into one cell, as an officer does (reports and sending).
+   * @param sheet the sheet's name
+   * @param row 1-based
+   * @param column 1-based
+   * @param value the text
+   */
+  edit(sheet: string, row: number, column: number, value: string): void;
 }
 
 /** The in-memory door. */
@@ -66,6 +78,7 @@ function memorySide(seed: MemorySeed): Side {
       return fn(book);
     },
     mails: () => book.mails(),
+    edit: (name, row, column, value) => book.edit(name, row, column, value),
     values: (name) => {
       const values = book.sheet(name)?.values;
       if (!values) return null;
@@ -121,6 +134,9 @@ function appsScriptSide(seed: MemorySeed): Side {
     },
     values: (name) => wb.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null,
     mails: () => wb.sentMails.map((m) => ({ to: [...m.to], subject: m.subject, html: m.htmlBody, text: m.body })),
+    edit: (name, row, column, value) => {
+      wb.spreadsheet.getSheetByName(name)?.getRange(row, column).setValue(value);
+    },
   };
 }
 
@@ -686,5 +702,110 @@ test.each([
       }),
     );
     return { messages, form: side.run(entryFormView), entries: entriesOf(side), log: logOf(side) };
+  });
+});
+
+// — reports and sending
+/** A report's link with the workbook's address and the sheet's id taken out (each side has its own). */
+function unlinked_<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value).replace(/https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/"]+\/edit#gid=\d+/g, 'LINK'),
+  ) as T;
+}
+
+/** What a side's report sheet holds: its values and its mark as read through the door. */
+function reportOf_(side: Side, name: string) {
+  const report = side.run((workbook) => workbook.readReport(workbook.readConfig(), name));
+  return { values: side.values(name), mark: report?.mark, record: report?.record, sealed: report?.sealed };
+}
+
+test('reports: a monthly report made, made again, a provisional round summary; previewed, sent, asked again; the same sheets, marks, mails and log', () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const again = side.run((workbook) =>
+      makeMonthlyReport(workbook, '2022-02', new Date('2022-03-16T03:00:00Z'), false),
+    );
+    const asked = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, false));
+    const round = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, true));
+    const preview = side.run((workbook) => previewSending(workbook, month.sheet));
+    const sent = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const twice = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const provisional = side.run((workbook) => sendToProvince(workbook, round.sheet, NOW, false));
+    let missing = '';
+    try {
+      side.run((workbook) => previewSending(workbook, 'ไม่มีชีตนี้'));
+    } catch (error) {
+      missing = (error as Error).message;
+    }
+    expect([sent.needsConfirmation, twice.needsConfirmation, provisional.needsConfirmation]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(side.mails()).toHaveLength(1);
+    const sheets = [month.sheet, again.renamed, round.sheet].map((name) => reportOf_(side, name));
+    // each sheet as made, also after the add-on wrote its status and sent cells
+    expect(sheets.map((s) => [s.sealed, s.mark?.seal?.length])).toEqual([
+      [true, 64],
+      [true, 64],
+      [true, 64],
+    ]);
+    return unlinked_({
+      month,
+      again,
+      asked,
+      round,
+      preview,
+      sent,
+      twice,
+      provisional,
+      missing,
+      sheets,
+      mails: side.mails().map(({ to, subject, html, text }) => ({ to, subject, html, text })),
+      log: logOf(side),
+    });
+  });
+});
+
+test.each([
+  ['a district officer', THA_BO],
+  ['someone named nowhere', STRANGER],
+  ['a hidden e-mail', ''],
+])('reports by %s are refused the same way: no sheet, no mail, nothing logged', (_, user) => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const made = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const refused = [
+      (workbook: Workbook): unknown => makeMonthlyReport(workbook, '2022-02', NOW, false),
+      (workbook: Workbook) => makeRoundSummary(workbook, 1, NOW, true),
+      (workbook: Workbook) => previewSending(workbook, made.sheet),
+      (workbook: Workbook) => sendToProvince(workbook, made.sheet, NOW, true),
+    ].map((action) => {
+      try {
+        side.run(action, user);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(refused.every((message) => message !== '')).toBe(true);
+    return { refused, report: reportOf_(side, made.sheet), mails: side.mails().length, log: logOf(side) };
+  });
+});
+
+test('a report sheet changed by hand after it was made: its seal fails the same way; previewed and sent as it shows, asked first, logged', () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const before = reportOf_(side, month.sheet);
+    // an officer corrects the memo's subject (row 4, after its label) on the sheet
+    side.edit(month.sheet, 4, 3, 'แก้ไขด้วยมือ');
+    const after = reportOf_(side, month.sheet);
+    const preview = side.run((workbook) => previewSending(workbook, month.sheet));
+    const asked = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
+    const sent = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, true));
+    expect([before.sealed, after.sealed]).toEqual([true, false]);
+    expect(after.record?.document.memo.subject).toBe('แก้ไขด้วยมือ');
+    expect(preview.edited).toContain('ถูกแก้ไขหลังจัดทำ');
+    expect(asked.needsConfirmation).toBe(true);
+    return unlinked_({ preview, asked, sent, mails: side.mails().length, log: logOf(side) });
   });
 });

@@ -9,7 +9,9 @@
  * record sheet of the layout's columns whose rows carry their seal state (`sealed`: a row the
  * door appends is sealed, a seed's row as the seed says; a row whose seal does not follow is
  * counted nowhere and reported as Apps Script's check words it), numbered after the highest
- * sealed number. Not modelled: the seals' digests, the records' kept state (a number being
+ * sealed number. The reports are sheets with their marks, written, superseded, healed and marked
+ * sent as src/platform/reportSheet.ts does, sealed by the same pure seal (reportRecord.ts); a PDF
+ * is its page, kept with the mail that attaches it. Not modelled: the seals' digests, the records' kept state (a number being
  * written, finished by the log; a record sheet gone missing), the log's seals (its problems are
  * given), formulas' results, protections beyond who may edit, the board's notes and colour
  * rules, a mail service that fails. Set-up (readSetUp … finishSetUp) is modelled in less detail:
@@ -73,6 +75,15 @@ import { cleanText } from '../../src/kernel/text';
 import { beDateText } from '../../src/kernel/thaiDate';
 import type { Block } from '../../src/platform/sheetIo';
 import { type OwnSheet, Registry } from '../../src/platform/sheetRegistry';
+// — reports and sending
+import type { NewReportSheet, Pdf, ReportRead, ReportWritten } from '../../src/app/door/door';
+import { formGrid } from '../../src/features/reports/sheets/officialForm';
+import { readRecord, reportSeal } from '../../src/features/reports/sheets/reportRecord';
+import { LEGACY_CELLS, reportLayout, reportName } from '../../src/features/reports/sheets/reportSheets';
+import { type ReportMark, reportYear, sameReportPeriod } from '../../src/features/setup/sheets/sheetMarkers';
+import { archiveName } from '../../src/features/setup/sheets/sheetNames';
+import { stampText } from '../../src/app/clock';
+import { asCellText } from '../../src/kernel/cellText';
 
 /** A sheet of the workbook in memory. */
 export interface MemorySheet {
@@ -96,6 +107,9 @@ export interface MemorySheet {
   // — set-up
   /** Protected with a warning only (everyone may edit), when set-up protected it so. */
   warningOnly?: boolean;
+  // — reports and sending
+  /** A report sheet's mark. */
+  report?: ReportMark;
 }
 
 /** A daily trigger of an account. */
@@ -132,9 +146,18 @@ export interface MemoryState {
 /** Everything the in-memory workbook holds, for a test to compare before and after. */
 export interface MemorySnapshot extends MemoryState {
   /** The mails sent, oldest first (no transaction takes one back). */
-  readonly mails: Mail[];
+  readonly mails: MemoryMail[];
   readonly mailQuota: number;
 }
+
+// — reports and sending
+/** A mail as sent in memory: with its attachments' names and pages, when it had some. */
+export interface MemoryMail extends Mail {
+  readonly attachments?: readonly { readonly name: string; readonly html: string }[];
+}
+
+/** The in-memory workbook's address (a report's link is it and the sheet's id). */
+const MEMORY_URL = 'https://docs.google.com/spreadsheets/d/memory/edit';
 
 /** What the in-memory door writes in a seal's cell (it computes no digest: `sealed` holds the state). */
 const MEMORY_SEAL = 'sealed';
@@ -149,8 +172,10 @@ export class MemoryWorkbook implements Workbook {
   private state_: MemoryState;
   private nextId_ = 1000;
   private user_: string;
-  private readonly mails_: Mail[] = [];
+  private readonly mails_: MemoryMail[] = [];
   private quota_: number;
+  /** The pages behind the PDFs made (reports and sending). */
+  private readonly pages_ = new WeakMap<Pdf, string>();
   /** How many transactions were opened, and how many were undone. */
   readonly transactions = { opened: 0, undone: 0 };
 
@@ -180,7 +205,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** The mails sent, oldest first (copies). */
-  mails(): Mail[] {
+  mails(): MemoryMail[] {
     return copy_(this.mails_);
   }
 
@@ -221,6 +246,18 @@ export class MemoryWorkbook implements Workbook {
     added.frozenRows = sheet.role ? 1 : 0;
   }
 
+  // — reports and sending
+  /**
+   * Types a value into one cell, as an officer does between two actions.
+   * @param name the sheet's name
+   * @param row 1-based
+   * @param column 1-based
+   * @param value the value
+   */
+  edit(name: string, row: number, column: number, value: unknown): void {
+    this.cell_(this.named_(name), row, column, value);
+  }
+
   /** The registry the pure readers are given: the marked sheets, whose Sheet objects do not exist. */
   private registry_(): Registry {
     return new Registry(
@@ -228,7 +265,12 @@ export class MemoryWorkbook implements Workbook {
         s.role
           ? [
               {
-                mark: { role: s.role, sheetId: s.id, ...(s.district ? { district: s.district } : {}) },
+                mark: {
+                  role: s.role,
+                  sheetId: s.id,
+                  ...(s.district ? { district: s.district } : {}),
+                  ...(s.report ? { report: s.report } : {}),
+                },
                 name: s.name,
                 get sheet(): never {
                   throw new Error('the in-memory door has no Sheet objects');
@@ -283,6 +325,15 @@ export class MemoryWorkbook implements Workbook {
         board: config.registry.one('board')?.name ?? null,
         log: config.registry.one('log')?.name ?? null,
       }),
+      // — reports and sending
+      readReport: (config, sheetName) => {
+        const own = config.registry.all('report').find((r) => r.name === String(sheetName));
+        const mark = own?.mark.report;
+        const sheet = this.byId_(own?.mark.sheetId);
+        if (!own || !mark || !sheet || mark.state === 'building') return null;
+        const { record, layout, sealed } = readRecord(mark, copy_(sheet.values));
+        return { name: own.name, mark: copy_(mark), record, layout, sealed, link: `${MEMORY_URL}#gid=${sheet.id}` };
+      },
     };
   }
 
@@ -365,6 +416,35 @@ export class MemoryWorkbook implements Workbook {
 
   readBoardAndLog(config: WorkbookConfig) {
     return this.reads_().readBoardAndLog(config);
+  }
+
+  // — reports and sending
+  readReport(config: WorkbookConfig, sheetName: string): ReportRead | null {
+    return this.reads_().readReport(config, sheetName);
+  }
+
+  /**
+   * A PDF of a page: its name, the page kept behind it for the mail that attaches it.
+   * @param html the page
+   * @param name the file's name without .pdf
+   */
+  pdf(html: string, name: string): Pdf {
+    const pdf = { name: `${name}.pdf` };
+    this.pages_.set(pdf, html);
+    return pdf;
+  }
+
+  /**
+   * Sends a mail with a PDF attached, as sendMail does (the same refusals).
+   * @param mail the recipients, subject and bodies
+   * @param pdf a PDF this workbook made
+   */
+  sendMailWithPdf(mail: Mail, pdf: Pdf): void {
+    const html = this.pages_.get(pdf);
+    if (html === undefined) throw new Error(`PDF "${pdf.name}" was not made through this door`);
+    this.sendMail(mail);
+    const sent = this.mails_.pop() as MemoryMail;
+    this.mails_.push({ ...sent, attachments: [{ name: pdf.name, html }] });
   }
 
   mailQuota(): number {
@@ -518,6 +598,23 @@ export class MemoryWorkbook implements Workbook {
         if (entries.formulas?.[row - 1]?.[column - 1]) entries.formulas[row - 1][column - 1] = '';
         entries.rows = Math.max(entries.rows, row);
       },
+      // — reports and sending
+      writeReport: (config, report, now) => this.writeReport_(config, report, now, beforeSheet),
+      markSent: (report, sent, text) => {
+        beforeSheet();
+        const sheet = this.named_(report.name);
+        const mark = sheet.report as ReportMark;
+        if (mark.form) {
+          const [row, column] = reportLayout(mark.kind, mark.form).sentCell;
+          this.cell_(sheet, row, column, text);
+        } else {
+          const [row, column] = LEGACY_CELLS.status;
+          this.cell_(sheet, row, column + 1, 'การส่ง');
+          this.cell_(sheet, row, column + 2, text);
+        }
+        sheet.report = { ...mark, sent: copy_(sent) };
+        return { ...report, mark: copy_(sheet.report) };
+      },
     };
   }
 
@@ -530,6 +627,95 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.byId_(own?.mark.sheetId);
     if (!sheet) throw new Error(`"${name}" is not an entry sheet of this workbook`);
     return sheet;
+  }
+
+  // — reports and sending
+  /**
+   * Heals a killed run's leftovers and writes a report as reportSheet.ts does: building sheets
+   * deleted, the older of two current reports of a period superseded, the newest given its name;
+   * then the new sheet (values as the sheet keeps them, the form's widths, rows and frozen header,
+   * protected for who the settings name), committed, the earlier current one of its period
+   * superseded (its status cell and name), and the report's name given when free.
+   */
+  private writeReport_(config: WorkbookConfig, report: NewReportSheet, now: Date, before: () => void): ReportWritten {
+    before();
+    const stamp = stampText(now);
+    const healed = this.healReports_(config.settings.fiscalYear, stamp);
+    const reports = () => this.state_.sheets.filter((s) => s.role === 'report' && s.report);
+    const earlier = reports().filter((s) => s.report?.state === 'current' && sameReportPeriod(s.report, report.mark));
+    const grid = formGrid(report.record.document);
+    const sheet = this.add_(this.freeName_(`${report.name} (กำลังสร้าง)`), 'report', []);
+    sheet.values = grid.rows.map((row) => row.map((v) => stored_(asCellText(v))));
+    sheet.rows = grid.rows.length;
+    sheet.widths = [...grid.widths];
+    sheet.frozenRows = grid.layout.tableHeader;
+    sheet.editors = [...rightsOf({ role: 'report', sheetId: 0 }, report.name, config.settings).editors];
+    const seal = reportSeal(report.mark.kind, grid);
+    sheet.report = { ...report.mark, logAt: this.logLength_(), seal, form: grid.shape, state: 'current' };
+    let renamed = '';
+    for (const old of earlier) renamed = this.supersede_(old, report.stamp) || renamed;
+    const name = this.state_.sheets.some((s) => s.name === report.name)
+      ? this.freeName_(`${report.name} (OTOP)`)
+      : report.name;
+    sheet.name = name;
+    return { name, renamed, healed };
+  }
+
+  /** The leftovers of a killed run healed, as reportSheet.ts healReports does; what was done, Thai. */
+  private healReports_(fiscalYear: number, stamp: string): string[] {
+    const healed: string[] = [];
+    for (const s of [...this.state_.sheets]) {
+      if (s.role !== 'report' || s.report?.state !== 'building') continue;
+      this.state_.sheets.splice(this.state_.sheets.indexOf(s), 1);
+      healed.push(`ลบชีต "${s.name}" ที่สร้างค้างไว้ (การทำงานครั้งก่อนหยุดกลางคัน)`);
+    }
+    const groups = new Map<string, MemorySheet[]>();
+    for (const s of this.state_.sheets) {
+      const m = s.report;
+      if (s.role !== 'report' || m?.state !== 'current') continue;
+      const key = `${m.kind}|${m.period}|${m.provisional}|${reportYear(m)}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    for (const group of groups.values()) {
+      group.sort((a, b) => String(b.report?.made).localeCompare(String(a.report?.made)) || b.id - a.id);
+      const [newest, ...older] = group;
+      for (const old of older) {
+        this.supersede_(old, stamp);
+        healed.push(`ชีต "${old.name}" เป็นฉบับเก่า (การทำงานครั้งก่อนหยุดกลางคัน)`);
+      }
+      const mark = newest.report as ReportMark;
+      const plain = reportName(mark);
+      const name = reportYear(mark) === fiscalYear ? plain : archiveName(plain, reportYear(mark));
+      if (newest.name !== name && !this.state_.sheets.some((s) => s.name === name)) {
+        newest.name = name;
+        healed.push(`ตั้งชื่อชีต "${name}" ให้ฉบับล่าสุด (การทำงานครั้งก่อนหยุดกลางคัน)`);
+      }
+    }
+    return healed;
+  }
+
+  /** An earlier report superseded: its mark, its status cell and its name; its new name. */
+  private supersede_(old: MemorySheet, stamp: string): string {
+    const mark = old.report as ReportMark;
+    old.report = { ...mark, state: 'superseded' };
+    const [row, column] = mark.form ? reportLayout(mark.kind, mark.form).statusCell : LEGACY_CELLS.status;
+    this.cell_(old, row, column, `ฉบับเก่า แทนที่เมื่อ ${stamp}`);
+    old.name = this.freeName_(`${old.name.replace(/ \(แทนที่ .*\)$/, '')} (แทนที่ ${stamp})`);
+    return old.name;
+  }
+
+  /** Writes one cell (1-based), growing the values to reach it. */
+  private cell_(sheet: MemorySheet, row: number, column: number, value: unknown): void {
+    while (sheet.values.length < row) sheet.values.push([]);
+    const line = sheet.values[row - 1];
+    while (line.length < column) line.push('');
+    line[column - 1] = stored_(asCellText(value));
+  }
+
+  /** The log's length as a report keeps it: its rows after the header. */
+  private logLength_(): number {
+    const log = this.state_.sheets.find((s) => s.role === 'log');
+    return log ? Math.max(0, log.values.length - 1) : 0;
   }
 
   /**

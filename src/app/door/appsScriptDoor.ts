@@ -25,10 +25,15 @@ import { readConfig, readWorkbook } from '../workbookRead';
 // — the mobile page's entries
 import { a1 } from '../../kernel/a1';
 import { asCellText } from '../../kernel/cellText';
-import { growRows, lastRow, writeBlock, writeNewRows } from '../../platform/sheetIo';
 import type { WorkbookConfig } from '../workbookRead';
-import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
+import type { BoardAndLogRead, Door, ListSheet, Pdf, ReportRead, Workbook, WorkbookReads } from './door';
 import { setUpSteps } from './setUpSteps';
+// — reports and sending
+import { publishReport } from '../../features/reports/action/reportWrites';
+import { readRecord } from '../../features/reports/sheets/reportRecord';
+import { markSent } from '../../platform/reportSheet';
+import { pdfFromHtml } from '../../platform/services';
+import { growRows, lastRow, readAll, sheetLink, writeBlock, writeNewRows } from '../../platform/sheetIo';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -43,6 +48,9 @@ interface BoardAndLogStates_ {
 export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
   // the sheets' states behind each read of the board and the log, for the writes that follow
   const states = new WeakMap<BoardAndLogRead, BoardAndLogStates_>();
+  // — reports and sending: the sheet behind each report read, and the blob behind each PDF
+  const reports = new WeakMap<ReportRead, OwnSheet>();
+  const pdfs = new WeakMap<Pdf, ReturnType<typeof pdfFromHtml>>();
   const reads: WorkbookReads = {
     readConfig: () => readConfig(ss),
     readWorkbook: (config) => readWorkbook(ss, config),
@@ -64,6 +72,16 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
       states.set(names, read);
       return names;
     },
+    // — reports and sending
+    readReport: (config, sheetName) => {
+      const own = config.registry.all('report').find((r) => r.name === String(sheetName));
+      const mark = own?.mark.report;
+      if (!own || !mark || mark.state === 'building') return null;
+      const { record, layout, sealed } = readRecord(mark, readAll(own.sheet));
+      const read: ReportRead = { name: own.name, mark, record, layout, sealed, link: sheetLink(ss, own.sheet) };
+      reports.set(read, own);
+      return read;
+    },
   };
   return {
     ...reads,
@@ -71,6 +89,23 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
     sendMail: (mail) =>
       sendMail({ to: mail.to.join(','), subject: mail.subject, htmlBody: mail.html, body: mail.text }),
     keepDataDay: (config, today, who) => keepDataDay(config, today, who),
+    // — reports and sending
+    pdf: (html, name) => {
+      const pdf = { name: `${name}.pdf` };
+      pdfs.set(pdf, pdfFromHtml(html, name));
+      return pdf;
+    },
+    sendMailWithPdf: (mail, pdf) => {
+      const blob = pdfs.get(pdf);
+      if (!blob) throw new Error(`PDF "${pdf.name}" was not made through this door`);
+      sendMail({
+        to: mail.to.join(','),
+        subject: mail.subject,
+        htmlBody: mail.html,
+        body: mail.text,
+        attachments: [blob],
+      });
+    },
     open: (work, writes = 'sheets') =>
       atomically((undo) => {
         // the sheets behind the lists this transaction found or made
@@ -122,6 +157,16 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             const own = entrySheet_(config, sheet);
             const label = `ช่อง ${a1(row, column)} ชีต "${own.name}"`;
             writeBlock(own.sheet, row, column, [[asCellText(value)]], undo, label);
+          },
+          // — reports and sending
+          writeReport: (config, report, now) => publishReport(ss, config, report, now, undo),
+          markSent: (report, sent, text) => {
+            const own = reports.get(report);
+            if (!own) throw new Error(`report "${report.name}" was not read through this door`);
+            const marked = markSent(own, sent, text, undo);
+            const read: ReportRead = { ...report, mark: marked.mark.report as NonNullable<typeof marked.mark.report> };
+            reports.set(read, marked);
+            return read;
           },
         };
         return work(door);

@@ -7,7 +7,9 @@
  * making exactly the calls the actions made before, and the tests' in-memory one
  * (test/support/memoryDoor.ts); test/door/contract.test.ts shows they agree.
  */
-import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
+import type { ReportRecord } from '../../features/reports/sheets/reportRecord';
+import type { ReportLayout } from '../../features/reports/sheets/reportSheets';
+import type { ReportMark, SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import type { SubmissionsRead } from '../../features/submissions/action/submissionRecords';
 import type { NewSubmission, SubmissionRecord } from '../../features/submissions/sheets/submissions';
 import type { Day } from '../../kernel/civilDate';
@@ -128,6 +130,15 @@ export interface WorkbookReads {
    * @param config the configuration as read
    */
   readBoardAndLog(config: WorkbookConfig): BoardAndLogRead;
+  // — reports and sending
+  /**
+   * One of the add-on's committed report sheets (a building one is none): its mark, its record
+   * as read back (and whether its sheet still matches its seal), and its link; null when there is
+   * none of that name.
+   * @param config the configuration as read
+   * @param sheetName the report's sheet
+   */
+  readReport(config: WorkbookConfig, sheetName: string): ReportRead | null;
 }
 
 /** The door opened: a transaction. Each change registers how to undo it. */
@@ -273,6 +284,26 @@ export interface Door extends WorkbookReads {
    * @param value the new value
    */
   writeEntryCell(config: WorkbookConfig, sheet: string, row: number, column: number, value: unknown): void;
+  // — reports and sending
+  /**
+   * Heals what a killed run left (building sheets, two current reports of a period), then writes
+   * a new report sheet rendered from its record and commits it: the earlier current one of its
+   * period superseded and renamed; its mark keeps the log's length (its log row comes after) and
+   * the sheet's seal (written with the mark: no call of its own).
+   * @param config the configuration as read (the add-on's sheets, the settings, the criteria)
+   * @param report the report: its name, record, mark and the replacement time
+   * @param now the current time (the healed reports' stamp)
+   * @return the name it got, the name the earlier one was renamed to, what was healed (Thai)
+   */
+  writeReport(config: WorkbookConfig, report: NewReportSheet, now: Date): ReportWritten;
+  /**
+   * Writes a report's sent status into its sheet and its mark.
+   * @param report the report as read (or as returned by an earlier markSent)
+   * @param sent the sendings so far
+   * @param text the status text, Thai
+   * @return the report with its new mark
+   */
+  markSent(report: ReportRead, sent: NonNullable<ReportMark['sent']>, text: string): ReportRead;
 }
 
 /**
@@ -311,6 +342,58 @@ export interface Workbook extends WorkbookReads {
    * @return the configuration with today's data day (the same object when nothing was written)
    */
   keepDataDay(config: WorkbookConfig, today: Day, who: Pick<Caller, 'role'>): WorkbookConfig;
+  // — reports and sending
+  /**
+   * A PDF of an HTML page (made before anything is recorded: a conversion that fails leaves
+   * nothing to undo).
+   * @param html the page
+   * @param name the file's name, without .pdf
+   */
+  pdf(html: string, name: string): Pdf;
+  /**
+   * Sends one e-mail with a PDF attached, from the running account; outside any transaction.
+   * @param mail the recipients, subject and bodies
+   * @param pdf the attachment
+   */
+  sendMailWithPdf(mail: Mail, pdf: Pdf): void;
+}
+
+// — reports and sending
+/** A committed report sheet as read: its name, mark, record (and the layout it was read with), seal, link. */
+export interface ReportRead {
+  readonly name: string;
+  readonly mark: ReportMark;
+  readonly record: ReportRecord;
+  readonly layout: ReportLayout;
+  /** true: the sheet is as made; false: changed by hand since; null: made before seals. */
+  readonly sealed: boolean | null;
+  readonly link: string;
+}
+
+/** A new report sheet: what writeReport writes. */
+export interface NewReportSheet {
+  /** The name it gets once committed (another when an officer's sheet has it). */
+  readonly name: string;
+  /** What it is: the sheet is rendered from it. */
+  readonly record: ReportRecord;
+  /** Its mark, with its identity (ref) and maker; the log's length and the seal are the door's. */
+  readonly mark: Omit<ReportMark, 'state' | 'form' | 'logAt' | 'seal'>;
+  /** The replacement time for the earlier report's new name, e.g. "24-11-69 21.30". */
+  readonly stamp: string;
+}
+
+/** A report sheet as written. */
+export interface ReportWritten {
+  readonly name: string;
+  /** The name the earlier report of its period was renamed to, or ''. */
+  readonly renamed: string;
+  /** What healing the leftovers of a killed run did, Thai, for the log. */
+  readonly healed: string[];
+}
+
+/** A PDF made for an e-mail (what it holds stays behind the door). */
+export interface Pdf {
+  readonly name: string;
 }
 
 // — set-up

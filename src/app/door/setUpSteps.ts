@@ -80,7 +80,7 @@ import {
   readSubmissions,
   recordSheetNeverKept,
 } from '../../features/submissions/action/submissionRecords';
-import { healLeftovers } from '../../features/reports/action/reports';
+import { healLeftovers } from '../../features/reports/action/reportWrites';
 import { plannedRef, readRoleBlocks, readTable } from '../workbookRead';
 import {
   type Block,

@@ -4,24 +4,24 @@
  * text. Sending is honest and not repeated by mistake: the attempt is logged before MailApp is
  * called and the outcome after; when the call fails the officer is told the e-mail may have
  * gone; a report already sent, or superseded, is sent again only after the officer confirms,
- * told when and to whom it last went; the report sheet shows its sent status.
+ * told when and to whom it last went; the report sheet shows its sent status. A report is read
+ * as its record (reportRecord.ts): a sheet changed by hand after it was made (its seal fails) goes
+ * as the sheet shows it, as officers who corrected it expect, but the preview says so, sending
+ * asks first and the log notes it.
  */
 import { OfficerError } from '../../../kernel/officerError';
-import { pdfFromHtml, remainingMailQuota, sendMail } from '../../../platform/services';
-import { markSent } from '../../../platform/reportSheet';
-import type { OwnSheet } from '../../../platform/sheetRegistry';
-import { atomically } from '../../../platform/undo';
 import { bandOf, emailHtml, lineText } from '../sheets/delivery';
-import { readDocument, type ReportDocument } from '../sheets/officialForm';
 import { reportHtml } from '../sheets/reportHtml';
-import { legacyDocument, type ReportLayout, reportLayout } from '../sheets/reportSheets';
 import type { ReportMark } from '../../setup/sheets/sheetMarkers';
 import type { SendingPreview, SendResult } from '../../../app/api';
-import { appendLog } from '../../../app/auditLog';
+import type { ReportRead, Workbook } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
-import { caller, requireProvince } from '../../../app/roles';
-import { readConfig, type WorkbookConfig } from '../../../app/workbookRead';
-import { readAll, type Spreadsheet, sheetLink } from '../../../platform/sheetIo';
+import { requireProvince } from '../../../app/roles';
+import type { WorkbookConfig } from '../../../app/workbookRead';
+
+/** What the officer is told of a report sheet changed by hand after it was made (its seal fails). */
+const EDITED =
+  'ชีตรายงานนี้ถูกแก้ไขหลังจัดทำ (ไม่ตรงกับรหัสตรวจสอบที่บันทึกไว้ตอนจัดทำ) อีเมลและ PDF จะเป็นไปตามชีตที่แก้ไขแล้ว ไม่ใช่ตามที่ส่วนเสริมจัดทำ';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -36,25 +36,16 @@ export function sentText(mark: ReportMark): string {
   return last.confirmed ? `ส่งถึง ${last.to} เมื่อ ${when}` : `พยายามส่งถึง ${last.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`;
 }
 
-/** The report sheet of that name, when it is one of the add-on's (committed) reports. */
-function report_(config: WorkbookConfig, sheetName: string): OwnSheet {
-  const own = config.registry.all('report').find((r) => r.name === String(sheetName));
-  if (!own?.mark.report || own.mark.report.state === 'building') {
+/** The report of that name, when it is one of the add-on's (committed) reports. */
+function report_(workbook: Workbook, config: WorkbookConfig, sheetName: string): ReportRead {
+  const report = workbook.readReport(config, String(sheetName));
+  if (!report) {
     throw new OfficerError(
       'missingSheet',
       `ไม่พบรายงาน "${String(sheetName)}" ที่สร้างจากเมนู OTOP (อาจถูกลบ เปลี่ยนชื่อ หรือเป็นชีตที่ผู้ใช้สร้างเอง) กรุณาเลือกรายงานใหม่`,
     );
   }
-  return own;
-}
-
-/** A report read back from its sheet through its marker's form (or the previous version's layout). */
-function document_(own: OwnSheet): { doc: ReportDocument; layout: ReportLayout } {
-  const mark = own.mark.report as ReportMark;
-  const values = readAll(own.sheet);
-  if (!mark.form) return legacyDocument(values, mark.kind, mark.districts);
-  const layout = reportLayout(mark.kind, mark.form);
-  return { doc: readDocument(values, layout, layout.tables), layout };
+  return report;
 }
 
 /** The PDF's file name: the sheet's, without characters file systems refuse. */
@@ -63,11 +54,11 @@ function pdfName_(sheet: string): string {
   return sheet.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
 }
 
-/** The e-mail, LINE text and PDF page of a report sheet. */
-function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): SendingPreview & { page: string } {
-  const { doc, layout } = document_(own);
-  const link = sheetLink(ss, own.sheet);
-  const name = own.name;
+/** The e-mail, LINE text and PDF page of a report. */
+function preview_(config: WorkbookConfig, report: ReportRead): SendingPreview & { page: string } {
+  const { layout, link } = report;
+  const doc = report.record.document;
+  const name = report.name;
   const attachment = `${pdfName_(name)}.pdf`;
   const painted = [layout.scoreColumn - 1, layout.levelColumn - 1];
   return {
@@ -78,18 +69,19 @@ function preview_(ss: Spreadsheet, config: WorkbookConfig, own: OwnSheet): Sendi
     lineText: lineText(`${name} (ข้อมูลถึง ${doc.asOf})`, doc, layout, config.criteria),
     attachment,
     page: reportHtml(doc, bandOf(layout, config.criteria), painted),
+    ...(report.sealed === false ? { edited: EDITED } : {}),
   };
 }
 
 /**
  * What would be sent for a report sheet.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param sheetName the report's sheet
  */
-export function previewSending(ss: Spreadsheet, sheetName: string): SendingPreview {
-  const config = readConfig(ss);
-  requireProvince(caller(ss, config.settings), 'การตรวจทานก่อนส่งรายงาน');
-  const { page: _page, ...preview } = preview_(ss, config, report_(config, sheetName));
+export function previewSending(workbook: Workbook, sheetName: string): SendingPreview {
+  const config = workbook.readConfig();
+  requireProvince(workbook.caller(config.settings), 'การตรวจทานก่อนส่งรายงาน');
+  const { page: _page, ...preview } = preview_(config, report_(workbook, config, sheetName));
   return preview;
 }
 
@@ -103,71 +95,63 @@ function provisionalReason_(kind: ReportMark['kind']): string {
 
 /**
  * Sends a report to the province's address and logs the attempt and its outcome.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param sheetName the report's sheet
  * @param now the current time
  * @param again the officer confirmed sending a report that was sent before or is superseded
  */
-export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, again: boolean): SendResult {
-  const config = readConfig(ss);
-  const who = caller(ss, config.settings);
+export function sendToProvince(workbook: Workbook, sheetName: string, now: Date, again: boolean): SendResult {
+  const config = workbook.readConfig();
+  const who = workbook.caller(config.settings);
   requireProvince(who, 'การส่งรายงานถึงจังหวัด');
-  const own = report_(config, sheetName);
-  const mark = own.mark.report as ReportMark;
-  const preview = preview_(ss, config, own);
+  const report = report_(workbook, config, sheetName);
+  const mark = report.mark;
+  const preview = preview_(config, report);
   if (!EMAIL.test(preview.to)) {
     throw OfficerError.input(`อีเมลจังหวัด "${preview.to}" ในชีตตั้งค่าไม่ถูกต้อง กรุณาแก้ไขก่อนส่ง`);
   }
   const before = sentText(mark);
-  if (!again && (before || mark.state === 'superseded' || mark.provisional)) {
+  const edited = report.sealed === false;
+  if (!again && (before || mark.state === 'superseded' || mark.provisional || edited)) {
     const why = [
       before ? `รายงานนี้${before}แล้ว` : '',
       mark.state === 'superseded' ? 'รายงานนี้เป็นฉบับเก่า (มีฉบับใหม่กว่าแล้ว)' : '',
       mark.provisional ? provisionalReason_(mark.kind) : '',
+      edited ? EDITED : '',
     ].filter(Boolean);
     // "again" only for a report that went before (issue 24)
     const ask = before ? 'ต้องการส่งอีกครั้งหรือไม่' : 'ต้องการส่งหรือไม่';
     return { message: `${why.join(' และ')} ${ask}`, needsConfirmation: true };
   }
-  if (remainingMailQuota() < 1) {
+  if (workbook.mailQuota() < 1) {
     throw new OfficerError(
       'quota',
       'วันนี้ส่งอีเมลครบโควตาของบัญชีแล้ว (Google จำกัดจำนวนผู้รับต่อวัน) กรุณาส่งพรุ่งนี้ หรือใช้ปุ่ม "คัดลอกสำหรับ LINE"',
     );
   }
   // Made before anything is recorded: a conversion that fails leaves nothing to undo or explain.
-  const pdf = pdfFromHtml(preview.page, preview.attachment.replace(/\.pdf$/, ''));
+  const pdf = workbook.pdf(preview.page, preview.attachment.replace(/\.pdf$/, ''));
   const when = nowText(now);
-  const detail = `"${preview.sheet}" ถึง ${preview.to}`;
+  const detail = `"${preview.sheet}" ถึง ${preview.to}${edited ? ' (ชีตถูกแก้ไขหลังจัดทำ)' : ''}`;
   const attempt = { to: preview.to, at: now.toISOString(), confirmed: false };
-  const attempted = atomically((undo) => {
-    appendLog(ss, config.registry, [[when, who.email, 'กำลังส่งรายงานถึงจังหวัด', detail, 'เริ่มส่ง']], config.settings, undo);
-    return markSent(own, [...(mark.sent ?? []), attempt], `กำลังส่งถึง ${preview.to} เมื่อ ${when}`, undo);
+  const attempted = workbook.open((door) => {
+    door.appendLog(config, [[when, who.email, 'กำลังส่งรายงานถึงจังหวัด', detail, 'เริ่มส่ง']]);
+    return door.markSent(report, [...(mark.sent ?? []), attempt], `กำลังส่งถึง ${preview.to} เมื่อ ${when}`);
   });
   try {
-    sendMail({
-      to: preview.to,
-      subject: preview.subject,
-      htmlBody: preview.html,
-      body: preview.lineText,
-      attachments: [pdf],
-    });
+    workbook.sendMailWithPdf(
+      { to: [preview.to], subject: preview.subject, html: preview.html, text: preview.lineText },
+      pdf,
+    );
   } catch (error) {
     let recorded = '';
     try {
-      atomically((undo) => {
-        appendLog(
-          ss,
-          config.registry,
-          [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'ไม่แน่ใจว่าส่งถึง']],
-          config.settings,
-          undo,
-        );
-        markSent(
+      workbook.open((door) => {
+        door.appendLog(config, [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'ไม่แน่ใจว่าส่งถึง']]);
+        door.markSent(
           attempted,
           [...(mark.sent ?? []), attempt],
           `พยายามส่งถึง ${preview.to} เมื่อ ${when} (ไม่แน่ใจว่าถึงหรือไม่)`,
-          undo,
         );
       });
     } catch {
@@ -181,19 +165,12 @@ export function sendToProvince(ss: Spreadsheet, sheetName: string, now: Date, ag
   }
   const sent = `ส่ง "${preview.sheet}" ถึง ${preview.to} เรียบร้อย`;
   try {
-    atomically((undo) => {
-      appendLog(
-        ss,
-        config.registry,
-        [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'สำเร็จ']],
-        config.settings,
-        undo,
-      );
-      markSent(
+    workbook.open((door) => {
+      door.appendLog(config, [[nowText(now), who.email, 'ส่งรายงานถึงจังหวัด', detail, 'สำเร็จ']]);
+      door.markSent(
         attempted,
         [...(mark.sent ?? []), { ...attempt, confirmed: true }],
         `ส่งถึง ${preview.to} เมื่อ ${when}`,
-        undo,
       );
     });
   } catch (error) {

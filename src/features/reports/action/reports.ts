@@ -9,10 +9,8 @@ import { newReadMemo } from '../../counting/rules/entries';
 import { fiscalYearBounds, fiscalYearOf, monthEnd } from '../../../kernel/fiscalYear';
 import { OfficerError } from '../../../kernel/officerError';
 import { formatThaiDate, formatThaiMonth } from '../../../kernel/thaiDate';
-import { healReports, writeReport } from '../../../platform/reportSheet';
-import type { Registry } from '../../../platform/sheetRegistry';
-import { atomically, type Undo } from '../../../platform/undo';
-import { formGrid, type ReportDocument } from '../sheets/officialForm';
+import type { ReportDocument } from '../sheets/officialForm';
+import { reportRecord } from '../sheets/reportRecord';
 import {
   type MadeBy,
   monthlyReportDocument,
@@ -21,30 +19,28 @@ import {
   reportName,
   roundSummaryDocument,
 } from '../sheets/reportSheets';
-import { rightsOf } from '../../setup/sheets/rights';
 import { type ReportMark, reportYear, sameReportPeriod } from '../../setup/sheets/sheetMarkers';
 import { archiveName } from '../../setup/sheets/sheetNames';
 import { standingOf } from '../../standing/sheets/standing';
 import { withRoundSubmissions } from '../../submissions/sheets/submissions';
 import type { MadeReport } from '../../../app/api';
-import { appendLog, type LogRow, logLength } from '../../../app/auditLog';
+import type { Workbook } from '../../../app/door/door';
+import type { LogRow } from '../../../app/auditLog';
 import { nowText, stampText } from '../../../app/clock';
-import { caller, requireProvince } from '../../../app/roles';
-import { readSubmissions } from '../../submissions/action/submissionRecords';
-import { evaluateAll, readWorkbook, type WorkbookRead } from '../../../app/workbookRead';
-import type { Spreadsheet } from '../../../platform/sheetIo';
+import { requireProvince } from '../../../app/roles';
+import { evaluateAll, type WorkbookRead } from '../../../app/workbookRead';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล (บัญชีนอกโดเมน)';
 /**
  * Makes the summary of a round as of its deadline (inclusive), as a new sheet of values.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param round 1, 2 or 3
  * @param now the current time
  * @param provisionalOk the officer agreed to a provisional summary (before the deadline)
  */
-export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, provisionalOk: boolean): MadeReport {
-  const book = readWorkbook(ss);
-  const who = allowed_(ss, book, 'การสร้างสรุปผลรอบ');
+export function makeRoundSummary(workbook: Workbook, round: number, now: Date, provisionalOk: boolean): MadeReport {
+  const book = workbook.readWorkbook();
+  const who = allowed_(workbook, book, 'การสร้างสรุปผลรอบ');
   if (!Number.isInteger(round) || round < 1 || round > book.settings.rounds.length) {
     throw OfficerError.input(`ไม่มีรอบที่ ${String(round)} (มีรอบที่ 1–${book.settings.rounds.length})`);
   }
@@ -61,7 +57,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
   const asOf = provisional ? today : deadline;
   const live = standingOf(evaluateAll(book, asOf, true), book.criteria, book.settings.percentBasis, asOf);
   // A district that submitted the round is shown as submitted; the others from the live entries.
-  const records = readSubmissions(book.registry, book.submissionsValues).records;
+  const records = workbook.readSubmissions(book).records;
   const { standing, sources } = withRoundSubmissions(
     live,
     records,
@@ -80,7 +76,7 @@ export function makeRoundSummary(ss: Spreadsheet, round: number, now: Date, prov
     made: now.toISOString(),
     districts: standing.districts.length,
   };
-  return publish_(ss, book, made, mark, roundSummaryDocument(standing, round, made, status, sources), now);
+  return publish_(workbook, book, made, mark, roundSummaryDocument(standing, round, made, status, sources), now);
 }
 
 /**
@@ -103,14 +99,14 @@ function requireInYear_(book: WorkbookRead, first: number, last: number, what: s
 
 /**
  * Makes the monthly report of a month: figures as of its last day and what changed in it.
- * @param ss the workbook
+ * @param workbook the workbook, through the door
  * @param month yyyy-mm (CE)
  * @param now the current time
  * @param provisionalOk the officer agreed to a provisional report (before the month ended)
  */
-export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, provisionalOk: boolean): MadeReport {
-  const book = readWorkbook(ss);
-  const who = allowed_(ss, book, 'การสร้างรายงานประจำเดือน');
+export function makeMonthlyReport(workbook: Workbook, month: string, now: Date, provisionalOk: boolean): MadeReport {
+  const book = workbook.readWorkbook();
+  const who = allowed_(workbook, book, 'การสร้างรายงานประจำเดือน');
   const match = /^(\d{4})-(\d{2})$/.exec(String(month));
   const [year, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!match || m < 1 || m > 12) throw OfficerError.input(`เดือน "${String(month)}" ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด)`);
@@ -149,12 +145,12 @@ export function makeMonthlyReport(ss: Spreadsheet, month: string, now: Date, pro
     made: now.toISOString(),
     districts: doc.table.rows.length,
   };
-  return publish_(ss, book, made, mark, doc, now);
+  return publish_(workbook, book, made, mark, doc, now);
 }
 
 /** The caller, when the province and the workbook is set up; else a Thai refusal. */
-function allowed_(ss: Spreadsheet, book: WorkbookRead, action: string) {
-  const who = caller(ss, book.settings);
+function allowed_(workbook: Workbook, book: WorkbookRead, action: string) {
+  const who = workbook.caller(book.settings);
   requireProvince(who, action);
   if (book.needsSetUp) {
     throw new OfficerError('notSetUp', `${action}: สมุดงานยังไม่ได้ตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
@@ -182,34 +178,12 @@ function madeBy_(book: WorkbookRead, email: string, now: Date): MadeBy {
 }
 
 /**
- * Heals leftovers of a killed run (building sheets, two current reports) and says what it did.
- * @param ss the workbook
- * @param registry the add-on's sheets
- * @param now the current time
- * @param undo where each step's undo is registered
- * @param fiscalYear the settings' fiscal year: a report of another year is named with its year
- */
-export function healLeftovers(
-  ss: Spreadsheet,
-  registry: Registry,
-  now: Date,
-  undo: Undo,
-  fiscalYear?: number,
-): string[] {
-  const name = (mark: ReportMark) =>
-    fiscalYear === undefined || reportYear(mark) === fiscalYear
-      ? reportName(mark)
-      : archiveName(reportName(mark), reportYear(mark));
-  return healReports(ss, registry, name, stampText(now), undo);
-}
-
-/**
  * A new report's identity, which its mark and its log row carry: its kind, period, version
  * (the committed reports of its period so far, plus one) and the moment it was made.
  * @param registry the add-on's sheets
  * @param mark the new report's mark
  */
-function reportRef_(registry: Registry, mark: Omit<ReportMark, 'state' | 'form'>): string {
+function reportRef_(registry: WorkbookRead['registry'], mark: Omit<ReportMark, 'state' | 'form'>): string {
   const same = registry.all('report').filter((r) => {
     const m = r.mark.report;
     return m && m.state !== 'building' && sameReportPeriod(m, mark);
@@ -229,36 +203,31 @@ function yearName_(book: WorkbookRead, mark: Omit<ReportMark, 'state' | 'form'>)
   return other ? archiveName(plain, reportYear(mark)) : plain;
 }
 
-/** Writes the report sheet and logs it, whole or not at all, and says what was done. */
+/**
+ * Makes the report's record, writes its sheet (rendered from the record, sealed) and logs it,
+ * whole or not at all, and says what was done.
+ */
 function publish_(
-  ss: Spreadsheet,
+  workbook: Workbook,
   book: WorkbookRead,
   made: MadeBy,
-  mark: Omit<ReportMark, 'state' | 'form'>,
+  mark: Omit<ReportMark, 'state' | 'form' | 'ref' | 'logAt'>,
   doc: ReportDocument,
   now: Date,
 ): MadeReport {
   const wanted = yearName_(book, mark);
   const ref = reportRef_(book.registry, mark);
-  const { name, renamed } = atomically((undo) => {
-    const healed = healLeftovers(ss, book.registry, now, undo, book.settings.fiscalYear);
-    const written = writeReport(
-      ss,
-      book.registry,
-      {
-        name: wanted,
-        grid: formGrid(doc),
-        mark: { ...mark, ref, logAt: logLength() },
-        criteria: book.criteria,
-        rights: rightsOf({ role: 'report', sheetId: 0 }, wanted, book.settings),
-        stamp: stampText(now),
-      },
-      undo,
+  const { name, renamed } = workbook.open((door) => {
+    const record = reportRecord(mark, made.who, doc);
+    const written = door.writeReport(
+      book,
+      { name: wanted, record, mark: { ...mark, ref, by: made.who }, stamp: stampText(now) },
+      now,
     );
-    const rows: LogRow[] = healed.map((h) => [made.when, made.who, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
+    const rows: LogRow[] = written.healed.map((h) => [made.when, made.who, 'ซ่อมส่วนที่ค้าง', h, 'สำเร็จ']);
     const detail = written.renamed ? `ฉบับเดิมเก็บไว้ในชื่อ "${written.renamed}"` : `ชีต "${written.name}"`;
     rows.push([made.when, made.who, `สร้าง${wanted}`, detail, 'สำเร็จ', ref]);
-    appendLog(ss, book.registry, rows, book.settings, undo);
+    door.appendLog(book, rows);
     return written;
   });
   const kept = renamed ? ` (ฉบับเดิมเก็บไว้ในชื่อ "${renamed}")` : '';

@@ -127,7 +127,7 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
       linePanel.hidden = true;
       await loadFrame_(sendBody, p.html || '');
       bringIntoView(sendPanel);
-      return TEXT.reviewMail;
+      return p.edited ? `${TEXT.reviewMail} ${p.edited}` : TEXT.reviewMail;
     });
   });
   const forLine = button('btnLine', 'secondary', 'คัดลอกสำหรับ LINE', () => {

@@ -83,6 +83,14 @@ export interface ReportMark {
   readonly logAt?: number;
   /** Each sending: to whom, when (ISO), and whether Google confirmed it. */
   readonly sent?: readonly { readonly to: string; readonly at: string; readonly confirmed: boolean }[];
+  // — reports as records
+  /** Who made it (their e-mail, or the words for an unknown one); absent on earlier versions. */
+  readonly by?: string;
+  /**
+   * The seal of its sheet as made (reportRecord.ts reportSeal: a digest of its values, the
+   * status and sent cells the add-on rewrites left out); absent on earlier versions.
+   */
+  readonly seal?: string;
 }
 
 /** How an unfinished set-up came by a sheet, and which run it was. */
