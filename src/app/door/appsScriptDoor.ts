@@ -24,6 +24,8 @@ import { caller } from '../roles';
 import { readConfig, readWorkbook } from '../workbookRead';
 import type { BoardAndLogRead, Door, ListSheet, Workbook, WorkbookReads } from './door';
 import { setUpSteps } from './setUpSteps';
+// — the fiscal-year switch
+import { newYearSteps } from './newYearSteps';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -105,6 +107,8 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             rebuildBoard(ss, config, records, today, undo, read ? statesOf_(states, read).board : undefined),
           // — set-up
           ...setUpSteps(ss, undo),
+          // — the fiscal-year switch
+          ...newYearSteps(ss, undo),
         };
         return work(door);
       }, writes === 'sheets'),
