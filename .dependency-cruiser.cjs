@@ -15,7 +15,7 @@ const PURE = '^src/(kernel|features/[^/]+/rules)/';
  * "The door"): they reach the workbook only through it.
  */
 const THROUGH_THE_DOOR =
-  '^src/features/(dataCheck/action/dataCheck|reminders/action/reminders|submissions/action/(submissions|duties)|setup/action/setup|standing/action/state|mobile/action/entryForm|reports/action/(reports|delivery))\\.ts$';
+  '^src/features/(dataCheck/action/dataCheck|reminders/action/reminders|submissions/action/(submissions|duties)|setup/action/setup|standing/action/state|mobile/action/entryForm|reports/action/(reports|delivery)|fiscalYears/action/newYear)\\.ts$';
 /** Browser code: the sidebar's shell and every feature's panel. */
 const BROWSER = '^src/(sidebar|features/[^/]+/panel)/';
 

@@ -412,7 +412,9 @@ export function sidebarSelectCell(sheet: string, cell: string): void {
  * @return {Object} what was done, or a question to confirm
  */
 export function sidebarStartNewFiscalYear(confirmed?: boolean): NewYearResult {
-  return onWorkbook_((ss) => writingAction(() => startNewFiscalYear(ss, new Date(), confirmed === true)));
+  return onWorkbook_((ss) =>
+    writingAction(() => startNewFiscalYear(appsScriptWorkbook(ss), new Date(), confirmed === true)),
+  );
 }
 
 /**

@@ -9,6 +9,9 @@ import { DISTRICT_COL, DISTRICT_LAYOUT } from '../../src/features/setup/sheets/d
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { LABEL } from '../../src/kernel/settings';
 import type { MemorySeed } from '../support/memoryDoor';
+// — the fiscal-year switch
+import type { ReportMark } from '../../src/features/setup/sheets/sheetMarkers';
+import { activityRows, onlineRows } from '../support/entries';
 
 export const OWNER = 'owner@example.com';
 export const PROVINCE = 'province@example.com';
@@ -117,4 +120,52 @@ export function thrown(action: () => unknown): Error {
     return error as Error;
   }
   throw new Error('the action did not throw');
+}
+
+// — the fiscal-year switch
+/**
+ * A current round summary of FY 2565 (its sheet marked as a report).
+ * @param round 1–3
+ */
+function roundReport_(round: number): MemorySeed['sheets'][number] {
+  const report: ReportMark = {
+    kind: 'round',
+    period: String(round),
+    fiscalYear: 2565,
+    state: 'current',
+    provisional: false,
+    made: '2022-09-30T03:00:00.000Z',
+    districts: 2,
+  };
+  return { name: `สรุปผล รอบที่ ${round}`, role: 'report', report, values: [['สรุปผล']] };
+}
+
+/**
+ * The small province in FY 2565 before its set-up: ท่าบ่อ's entries (an activity, two operators
+ * new online), a baseline of one operator, and the round summaries made.
+ * @param user the caller ('' when Google hides the e-mail)
+ * @param rounds the rounds whose current summary was made
+ */
+export function endingYear(user: string, rounds: readonly number[]): MemorySeed {
+  const seed = province(user);
+  const activitiesName = entrySheetName('activities', 'ท่าบ่อ');
+  const onlineName = entrySheetName('online', 'ท่าบ่อ');
+  return {
+    ...seed,
+    sheets: [
+      ...seed.sheets.map((s) =>
+        s.name === activitiesName
+          ? { ...s, values: [[...ACTIVITY_LAYOUT.headers], ...activityRows('ท่าบ่อ', 1)] }
+          : s.name === onlineName
+            ? { ...s, values: [[...ONLINE_LAYOUT.headers], ...onlineRows('ท่าบ่อ', 2, 2)] }
+            : s,
+      ),
+      {
+        name: SHEET.baseline,
+        role: 'baseline',
+        values: [[...BASELINE_LAYOUT.headers], ['ท่าบ่อ', 'NK-old-1', 'กลุ่มเดิม']],
+      },
+      ...rounds.map(roundReport_),
+    ],
+  };
 }

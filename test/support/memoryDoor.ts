@@ -18,6 +18,14 @@
  * sheets found, adopted or made with their layout's header, widths and frozen rows, the settings
  * planned as Apps Script's, rights as editors or warning only; no formulas, notes, formats,
  * dropdowns, dashboard content, healed reports, stray sheets nor unfinished marks.
+ * The fiscal-year switch (dropStoppedCopies … finishYearCopies) keeps the year's sheets as
+ * copies of their values marked with the year (pending until finished) and protected as the
+ * province's, carries the baseline (carriedBaseline.ts, as Apps Script's), moves the settings,
+ * swaps the baseline, empties the entries kept in the copies, names the reports with their year;
+ * not modelled: a row an officer changed between the switch's read and its write (kept by Apps
+ * Script's writeBlockIfUnchanged), a blank tab taken for a copy (a new sheet is added), the
+ * sheets' sizes, a switch killed midway (a stopped switch is seeded), and set-up's new-year
+ * relabelling within it (its repairs are counted in less detail).
  * test/door/contract.test.ts runs the same cases on this door and on Apps Script's over the
  * stand-in.
  */
@@ -80,10 +88,23 @@ import type { NewReportSheet, Pdf, ReportRead, ReportWritten } from '../../src/a
 import { formGrid } from '../../src/features/reports/sheets/officialForm';
 import { readRecord, reportSeal } from '../../src/features/reports/sheets/reportRecord';
 import { LEGACY_CELLS, reportLayout, reportName } from '../../src/features/reports/sheets/reportSheets';
-import { type ReportMark, reportYear, sameReportPeriod } from '../../src/features/setup/sheets/sheetMarkers';
-import { archiveName } from '../../src/features/setup/sheets/sheetNames';
+import {
+  type ArchiveMark,
+  type ReportMark,
+  reportYear,
+  sameReportPeriod,
+} from '../../src/features/setup/sheets/sheetMarkers';
+import { archiveName, isArchiveName } from '../../src/features/setup/sheets/sheetNames';
 import { stampText } from '../../src/app/clock';
 import { asCellText } from '../../src/kernel/cellText';
+// — the fiscal-year switch
+import type { CarriedBaseline } from '../../src/app/door/door';
+import { carriedBaseline } from '../../src/features/fiscalYears/rules/carriedBaseline';
+import type { CountedOperator } from '../../src/features/standing/sheets/standing';
+import { fiscalYearBounds } from '../../src/kernel/fiscalYear';
+import { OfficerError } from '../../src/kernel/officerError';
+import { proposedRounds } from '../../src/kernel/settings';
+import { formatThaiDate } from '../../src/kernel/thaiDate';
 
 /** A sheet of the workbook in memory. */
 export interface MemorySheet {
@@ -109,6 +130,10 @@ export interface MemorySheet {
   warningOnly?: boolean;
   // — reports and sending
   /** A report sheet's mark. */
+  // — the fiscal-year switch
+  /** A finished year's copy: its year and origin (role 'archive'). */
+  archive?: ArchiveMark;
+  /** A report's identity and state (role 'report'). */
   report?: ReportMark;
 }
 
@@ -244,6 +269,9 @@ export class MemoryWorkbook implements Workbook {
     if (!sheet.role) delete added.role;
     if (sheet.district) added.district = sheet.district;
     added.frozenRows = sheet.role ? 1 : 0;
+    // — the fiscal-year switch
+    if (sheet.archive) added.archive = copy_(sheet.archive);
+    if (sheet.report) added.report = copy_(sheet.report);
   }
 
   // — reports and sending
@@ -270,6 +298,9 @@ export class MemoryWorkbook implements Workbook {
                   sheetId: s.id,
                   ...(s.district ? { district: s.district } : {}),
                   ...(s.report ? { report: s.report } : {}),
+                  // — the fiscal-year switch
+                  ...(s.report ? { report: copy_(s.report) } : {}),
+                  ...(s.archive ? { archive: copy_(s.archive) } : {}),
                 },
                 name: s.name,
                 get sheet(): never {
@@ -615,6 +646,15 @@ export class MemoryWorkbook implements Workbook {
         sheet.report = { ...mark, sent: copy_(sent) };
         return { ...report, mark: copy_(sheet.report) };
       },
+      // — the fiscal-year switch
+      dropStoppedCopies: (book, year) => this.dropStoppedCopies_(book, year),
+      keepYearAsValues: (book, year, records, added) => this.keepYearAsValues_(book, year, records, added, beforeSheet),
+      commitNextYear: (book, next) => this.commitNextYear_(book, next, beforeSheet),
+      startNewYearSettings: (book, year) => this.startNewYearSettings_(book, year, beforeSheet),
+      swapBaseline: (book, year) => this.swapBaseline_(book, year, beforeSheet),
+      emptyEntries: (book, year) => this.emptyEntries_(book, year, beforeSheet),
+      nameReportsWithYear: (book, year) => this.nameReportsWithYear_(book, year, beforeSheet),
+      finishYearCopies: (book) => this.finishYearCopies_(book, beforeSheet),
     };
   }
 
@@ -1057,7 +1097,205 @@ export class MemoryWorkbook implements Workbook {
     }
     return { changes, repaired };
   }
+
+  // — the fiscal-year switch
+  /** What a stopped switch left: its pending copies and the blank unmarked sheets of the names it gives (not undone). */
+  private dropStoppedCopies_(book: WorkbookConfig, year: number): void {
+    const pending = new Set(
+      book.registry
+        .all('archive')
+        .filter((a) => a.mark.archive?.pending)
+        .map((a) => a.mark.sheetId),
+    );
+    if (pending.size === 0) return;
+    const ours = new Set(book.registry.sheets.map((s) => s.name));
+    const blank = (s: MemorySheet) => s.values.every((row) => row.every((v) => v === '' || v === null));
+    const made = (s: MemorySheet) =>
+      !s.role &&
+      !ours.has(s.name) &&
+      blank(s) &&
+      (isArchiveName(s.name, year) || s.name === yearLabel(SHEET.baseline, year + 1));
+    const left = this.state_.sheets.filter((s) => !pending.has(s.id) && !made(s));
+    this.state_.sheets.splice(0, this.state_.sheets.length, ...left);
+  }
+
+  /**
+   * The year's copies as values (the district table, entry sheets, settings, criteria, the
+   * year's submissions), the next year's baseline (carriedBaseline.ts), each marked pending and
+   * protected as the province's.
+   */
+  private keepYearAsValues_(
+    book: WorkbookConfig,
+    year: number,
+    records: readonly SubmissionRecord[],
+    added: readonly CountedOperator[],
+    before: () => void,
+  ): CarriedBaseline {
+    before();
+    const values = (own: OwnSheet) => copy_(this.byId_(own.mark.sheetId)?.values ?? []);
+    const made: MemorySheet[] = [];
+    const keep = (name: string, rows: unknown[][], of: SheetRole, fiscalYear: number, district?: string) => {
+      const sheet = this.place_(name, 'archive');
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      sheet.values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+      sheet.rows = Math.max(1, sheet.values.length);
+      sheet.archive = { fiscalYear, of, pending: true };
+      if (district) sheet.district = district;
+      made.push(sheet);
+      return sheet;
+    };
+    for (const role of ['districts', 'settings', 'criteria', 'activities', 'online'] as const) {
+      for (const own of book.registry.all(role)) {
+        keep(archiveName(own.name, year), values(own), role, year, own.mark.district);
+      }
+    }
+    const submissions = book.registry.one('submissions');
+    if (submissions) {
+      const all = values(submissions);
+      const rows = new Set(records.filter((r) => r.fiscalYear === year).map((r) => r.row));
+      keep(
+        archiveName(submissions.name, year),
+        [all[0] ?? [], ...all.filter((_, i) => rows.has(i + 1))],
+        'submissions',
+        year,
+      );
+    }
+    const old = book.registry.one('baseline');
+    const carried = carriedBaseline(old ? { name: old.name, values: values(old) } : null, year, added);
+    const baseline = keep(
+      yearLabel(SHEET.baseline, year + 1),
+      copy_(carried.rows) as unknown[][],
+      'baseline',
+      year + 1,
+    );
+    for (const sheet of made) {
+      sheet.editors = [...rightsOf({ role: 'archive', sheetId: sheet.id }, sheet.name, book.settings).editors];
+    }
+    return { name: baseline.name, rows: carried.rows.length - 1, old: carried.old, added: carried.added };
+  }
+
+  /** The settings sheet of the configuration (the live object), or the switch's Thai refusal. */
+  private settingsSheet_(book: WorkbookConfig): MemorySheet {
+    const sheet = this.byId_(book.registry.one('settings')?.mark.sheetId);
+    if (!sheet) throw OfficerError.input(`${NEW_YEAR}: ไม่พบชีตตั้งค่า กรุณากด "ตั้งค่า / ซ่อมแซมสมุดงาน" ก่อน`);
+    return sheet;
+  }
+
+  /** A settings value written in its row's value cell (as the sheet keeps it). */
+  private setSetting_(sheet: MemorySheet, row: number, value: unknown): void {
+    const line = sheet.values[row];
+    while (line.length < 2) line.push('');
+    line[1] = stored_(value);
+  }
+
+  /** The commit: the settings' fiscal year becomes the next. */
+  private commitNextYear_(book: WorkbookConfig, next: number, before: () => void): void {
+    const sheet = this.settingsSheet_(book);
+    const r = book.settingsValues.findIndex((row) => cleanText(String(row[0] ?? '')) === LABEL.fiscalYear);
+    if (r < 0) throw OfficerError.input(`${NEW_YEAR}: ไม่พบแถว "${LABEL.fiscalYear}" ในชีตตั้งค่า`);
+    before();
+    this.setSetting_(sheet, r, next);
+  }
+
+  /** The new year's deadlines proposed from the finished year's kept settings, the cut-off at its end. */
+  private startNewYearSettings_(book: WorkbookConfig, year: number, before: () => void): string {
+    const sheet = this.settingsSheet_(book);
+    const keptSettings = book.registry
+      .all('archive')
+      .find((a) => a.mark.archive?.fiscalYear === year && a.mark.archive?.of === 'settings');
+    const previous = keptSettings
+      ? readSettings(copy_(this.byId_(keptSettings.mark.sheetId)?.values ?? []), book.districts).settings.rounds
+      : book.settings.rounds;
+    const rounds = proposedRounds(previous, 1);
+    const row = (label: string) => book.settingsValues.findIndex((r) => cleanText(String(r[0] ?? '')) === label);
+    before();
+    const set = (label: string, value: string) => {
+      const r = row(label);
+      if (r >= 0) this.setSetting_(sheet, r, asCellText(value));
+    };
+    rounds.forEach((day, i) => {
+      set(LABEL.round(i + 1), beDateText(day));
+    });
+    set(LABEL.asOf, beDateText(fiscalYearBounds(year + 1).end));
+    return rounds.map((d) => formatThaiDate(d, { form: 'short', digits: 'arabic' })).join(', ');
+  }
+
+  /** The next year's baseline made the baseline, the old one the finished year's copy. */
+  private swapBaseline_(book: WorkbookConfig, year: number, before: () => void): void {
+    const next = this.state_.sheets.find(
+      (s) => s.role === 'archive' && s.archive?.fiscalYear === year + 1 && s.archive.of === 'baseline',
+    );
+    if (!next) return;
+    before();
+    const old = this.byId_(book.registry.one('baseline')?.mark.sheetId);
+    if (old) {
+      old.role = 'archive';
+      old.archive = { fiscalYear: year, of: 'baseline' };
+    }
+    next.role = 'baseline';
+    delete next.archive;
+  }
+
+  /** The entry sheets' rows kept in the finished year's copies emptied (every data row when it has none). */
+  private emptyEntries_(book: WorkbookConfig, year: number, before: () => void): void {
+    const copies = this.state_.sheets.filter((s) => s.role === 'archive' && s.archive?.fiscalYear === year);
+    for (const role of ['activities', 'online'] as const) {
+      for (const own of book.registry.all(role)) {
+        const sheet = this.byId_(own.mark.sheetId);
+        if (!sheet || sheet.values.length < 2) continue;
+        const copy = copies.find((c) => c.archive?.of === role && c.district === own.mark.district);
+        const width = sheet.values[0].length;
+        const key = (r: readonly unknown[]) =>
+          JSON.stringify(Array.from({ length: width }, (_, c) => String(asCellText(r[c] ?? ''))));
+        const left = new Map<string, number>();
+        for (const r of copy?.values.slice(1) ?? []) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+        before();
+        sheet.values = sheet.values.map((r, i) => {
+          if (i === 0) return r;
+          if (!copy) return r.map(() => '');
+          const n = left.get(key(r)) ?? 0;
+          if (n === 0) return r;
+          left.set(key(r), n - 1);
+          return r.map(() => '');
+        });
+      }
+    }
+  }
+
+  /** The finished year's reports marked with it and named with it (when that name is free). */
+  private nameReportsWithYear_(book: WorkbookConfig, year: number, before: () => void): number {
+    let count = 0;
+    for (const own of book.registry.all('report')) {
+      const sheet = this.byId_(own.mark.sheetId);
+      const m = sheet?.report;
+      if (!sheet || !m || m.state === 'building' || reportYear(m) !== year) continue;
+      before();
+      if (m.fiscalYear !== year) sheet.report = { ...m, fiscalYear: year };
+      const kept = archiveName(sheet.name, year);
+      if (!isArchiveName(sheet.name, year) && !this.state_.sheets.some((s) => s.name === kept)) {
+        sheet.name = kept;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Every copy still pending marked finished. */
+  private finishYearCopies_(book: WorkbookConfig, before: () => void): void {
+    const ids = new Set(book.registry.all('archive').map((a) => a.mark.sheetId));
+    const pending = this.state_.sheets.filter((s) => ids.has(s.id) && s.archive?.pending);
+    if (pending.length === 0) return;
+    before();
+    for (const sheet of pending) {
+      const { pending: _done, ...rest } = sheet.archive ?? { fiscalYear: 0, of: 'archive' as const };
+      sheet.archive = rest;
+    }
+  }
 }
+
+// — the fiscal-year switch
+/** The switch's name in its refusals (newYear.ts). */
+const NEW_YEAR = 'การเริ่มปีงบประมาณใหม่';
 
 /** A written value as the sheet keeps it: a leading ' marks typed text and is not kept. */
 function stored_(value: unknown): unknown {

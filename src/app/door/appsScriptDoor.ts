@@ -34,6 +34,8 @@ import { readRecord } from '../../features/reports/sheets/reportRecord';
 import { markSent } from '../../platform/reportSheet';
 import { pdfFromHtml } from '../../platform/services';
 import { growRows, lastRow, readAll, sheetLink, writeBlock, writeNewRows } from '../../platform/sheetIo';
+// — the fiscal-year switch
+import { newYearSteps } from './newYearSteps';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -168,6 +170,8 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
             reports.set(read, marked);
             return read;
           },
+          // — the fiscal-year switch
+          ...newYearSteps(ss, undo),
         };
         return work(door);
       }, writes === 'sheets'),

@@ -17,6 +17,8 @@ import type { Settings } from '../../kernel/settings';
 import type { LogRow } from '../auditLog';
 import type { Caller } from '../roles';
 import type { WorkbookConfig, WorkbookRead } from '../workbookRead';
+// — the fiscal-year switch
+import type { CountedOperator } from '../../features/standing/sheets/standing';
 
 /** A list sheet the add-on keeps (the problems list): made from its declaration on first use. */
 export interface ListDeclaration {
@@ -304,6 +306,76 @@ export interface Door extends WorkbookReads {
    * @return the report with its new mark
    */
   markSent(report: ReportRead, sent: NonNullable<ReportMark['sent']>, text: string): ReportRead;
+  // — the fiscal-year switch
+  /**
+   * Deletes what a switch stopped before its commit left (nothing else): the year's copies still
+   * pending and the blank sheet it had just made and not yet marked, so that the copies are made
+   * again in order. Not undoable (a deleted sheet cannot come back); nothing when none is pending.
+   * @param book the workbook as read
+   * @param year the fiscal year being finished
+   */
+  dropStoppedCopies(book: WorkbookConfig, year: number): void;
+  /**
+   * Keeps a finished year's sheets as values: its district table, entry sheets, settings and
+   * criteria copied into sheets marked as the year's archive (pending until the switch
+   * finishes), its submissions (the rows of its duties, header first), and the next year's
+   * baseline made (the old baseline's rows and the year's new operators, each with where it came
+   * from, marked pending as the next year's); every copy protected as the province's. All are
+   * read in one batch before anything is written.
+   * @param book the workbook as read
+   * @param year the finished fiscal year
+   * @param records the submissions' records
+   * @param added the operators counted new in the year
+   * @return the next year's baseline
+   */
+  keepYearAsValues(
+    book: WorkbookConfig,
+    year: number,
+    records: readonly SubmissionRecord[],
+    added: readonly CountedOperator[],
+  ): CarriedBaseline;
+  /**
+   * The switch's commit: the settings' fiscal year becomes the next (one cell).
+   * @param book the workbook as read
+   * @param next the new fiscal year
+   */
+  commitNextYear(book: WorkbookConfig, next: number): void;
+  /**
+   * Starts the new year's settings (its number already committed): the summary deadlines
+   * proposed from the finished year's (from its kept settings; each round on the same weekday of
+   * the same week of its month), the cut-off at the new year's end; the rest kept.
+   * @param book the workbook as read after the commit
+   * @param year the finished fiscal year
+   * @return the proposed deadlines, Thai
+   */
+  startNewYearSettings(book: WorkbookConfig, year: number): string;
+  /**
+   * The next year's baseline made the baseline, the old one marked as the finished year's copy
+   * (each step once).
+   * @param book the workbook as read
+   * @param year the finished fiscal year
+   */
+  swapBaseline(book: WorkbookConfig, year: number): void;
+  /**
+   * Empties the entry sheets' rows kept in the finished year's copies (headers kept; a row not
+   * in the copy, or changed by an officer since it was read, stays: it is the new year's).
+   * @param book the workbook as read
+   * @param year the finished fiscal year
+   */
+  emptyEntries(book: WorkbookConfig, year: number): void;
+  /**
+   * Names the finished year's reports with their year and marks them with it.
+   * @param book the workbook as read
+   * @param year the finished fiscal year
+   * @return how many were renamed
+   */
+  nameReportsWithYear(book: WorkbookConfig, year: number): number;
+  /**
+   * The switch's last change: every copy still pending marked finished, in one go (a switch
+   * stopped before it is finished by the next).
+   * @param book the workbook as read
+   */
+  finishYearCopies(book: WorkbookConfig): void;
 }
 
 /**
@@ -434,4 +506,17 @@ export interface RightsSetUp {
   readonly changes: readonly string[];
   /** The sheets whose protection changed (not made by this run, the log aside). */
   readonly repaired: readonly string[];
+}
+
+// — the fiscal-year switch
+/** The next year's baseline as the switch made it. */
+export interface CarriedBaseline {
+  /** Its sheet's name. */
+  readonly name: string;
+  /** Its rows (the old baseline's and the year's new operators). */
+  readonly rows: number;
+  /** The old baseline's rows carried. */
+  readonly old: number;
+  /** The operators counted new in the finished year. */
+  readonly added: number;
 }

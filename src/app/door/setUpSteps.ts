@@ -19,14 +19,7 @@ import { type PlannedValue, writeChangedCells } from '../../platform/cells';
 import { makeBlockBold, setBlockFormat, setFrozenRows } from '../../platform/change';
 import { protectSheets } from '../../platform/protections';
 import { ensureSealSecret } from '../../platform/sealedRows';
-import {
-  editorEmails,
-  effectiveUserEmail,
-  flushWrites,
-  newRunId,
-  ownerEmail,
-  runAsCaller,
-} from '../../platform/services';
+import { flushWrites, newRunId, runAsCaller } from '../../platform/services';
 import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../../platform/sheetRegistry';
 import {
   applySheetSpec,
@@ -74,7 +67,6 @@ import {
 import { appendLog, finishStopped, lastLoggedRun, loggedAfterState } from '../auditLog';
 import { boardOf, writeBoard } from '../../features/submissions/action/board';
 import { writeDashboard } from '../../features/standing/action/dashboard';
-import { caller } from '../roles';
 import {
   layOutRecordSheet,
   readSubmissions,
@@ -93,7 +85,7 @@ import {
 } from '../../platform/sheetIo';
 import type { Door, RightsSetUp, SetUpRead, SheetsSetUp } from './door';
 
-/** Set-up's steps, as the action takes them (Apps Script's door, or the year switch's own). */
+/** Set-up's steps, as the action takes them (set-up's door, or the year switch's: the same door). */
 export type SetUpDoor = Pick<
   Door,
   | 'caller'
@@ -192,22 +184,6 @@ export function setUpSteps(
       return [];
     },
     finishSetUp: () => finish_(run()),
-  };
-}
-
-/**
- * The year switch's set-up (not through the door yet): set-up's steps and the reads they need,
- * over a workbook within the switch's transaction.
- * @param ss the workbook
- * @param undo the switch's undo
- */
-export function setUpDoorOver(ss: Spreadsheet, undo: Undo): SetUpDoor {
-  return {
-    ...setUpSteps(ss, undo),
-    caller: (settings) => caller(ss, settings),
-    owner: () => ownerEmail(ss),
-    editors: () => editorEmails(ss),
-    effectiveUser: () => effectiveUserEmail(),
   };
 }
 

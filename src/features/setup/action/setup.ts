@@ -52,7 +52,7 @@ export function setUpWorkbook(book: Workbook, now: Date, fiscalYear?: number): S
 /**
  * Set-up's steps inside another whole-or-nothing action (the year switch: the new year's labels,
  * formulas, board and protections), its changes registered in that action's transaction.
- * @param door the action's door (or set-up's steps over its undo)
+ * @param door the action's door, opened
  * @param now the current time
  */
 export function setUpWithin(door: SetUpDoor, now: Date): SetupReport {
