@@ -2,8 +2,10 @@
  * The roles of src/, checked in `npm test` (npm run layers; docs/architecture.md). A file's role
  * is where it sits: src/kernel (pure shared rules), src/features/<feature>/rules (a feature's
  * pure rules), …/sheets (its sheet layouts, renderings and documents), …/functions (its custom
- * functions), …/action (its server actions), …/panel (its browser code), src/app (the actions'
- * shared plumbing), src/platform (the only code that talks to Apps Script), src/sidebar (the
+ * functions), …/action (its server actions, given the door), …/store (its part of the door's Apps
+ * Script side), …/panel (its browser code), src/app (the shared plumbing: the door's interface and
+ * the pure readers; the Apps Script door in src/app/door), src/platform (the only code that talks
+ * to Apps Script), src/sidebar (the
  * sidebar's shell, browser code) and src/main.ts (the entry points). The rules are by role, not
  * by feature: a feature may use another feature's file of a role it may use.
  */
@@ -11,11 +13,21 @@
 /** The pure rules: the kernel and every feature's rules. */
 const PURE = '^src/(kernel|features/[^/]+/rules)/';
 /**
- * The actions converted to the door to the workbook (src/app/door/door.ts; docs/architecture.md,
- * "The door"): they reach the workbook only through it.
+ * The actions: every feature's action folder, given the door to the workbook
+ * (src/app/door/door.ts; docs/architecture.md, "The door"). The self-check is the one action left
+ * in the shell: it observes Apps Script itself (docs/architecture.md says why).
  */
-const THROUGH_THE_DOOR =
-  '^src/features/(dataCheck/action/dataCheck|reminders/action/reminders|submissions/action/(submissions|duties)|setup/action/setup|standing/action/state|mobile/action/entryForm|reports/action/(reports|delivery)|fiscalYears/action/newYear)\\.ts$';
+const ACTIONS = '^src/features/[^/]+/action/';
+const SHELL_ACTION = '^src/features/selfCheck/action/diagnostics\\.ts$';
+/**
+ * What talks to Apps Script, directly or not: the platform, the features' stores (their part of
+ * the door's Apps Script side), the log's plumbing, the lock, the menu and the door's Apps Script
+ * implementation (everything in src/app/door but the interface).
+ */
+const APPS_SCRIPT_SIDE =
+  '^src/(platform/|features/[^/]+/store/|app/(auditLog|serverAction|menu)\\.ts$|app/door/(?!door\\.ts$))';
+/** The shared modules the actions use: pure at run time (types of the platform aside). */
+const APP_SHARED = '^src/app/(roles|workbookRead|clock|api|recordKinds|door/door)\\.ts$';
 /** Browser code: the sidebar's shell and every feature's panel. */
 const BROWSER = '^src/(sidebar|features/[^/]+/panel)/';
 
@@ -46,18 +58,26 @@ module.exports = {
     {
       name: 'platform-below-actions',
       comment:
-        'The platform is below the actions: it never imports an action (src/app, src/features/*/action), the browser code or src/main.ts.',
+        'The platform is below the actions: it never imports an action (src/app, src/features/*/action or store), the browser code or src/main.ts.',
       severity: 'error',
       from: { path: '^src/platform/' },
-      to: { path: `^src/(app|features/[^/]+/action)/|${BROWSER}|^src/main\\.ts$` },
+      to: { path: `^src/(app|features/[^/]+/(action|store))/|${BROWSER}|^src/main\\.ts$` },
     },
     {
       name: 'actions-through-the-door',
       comment:
-        'An action converted to the door (src/app/door/door.ts) imports nothing of the platform, not even a type: it is given a Workbook, unit-tested against the in-memory door.',
+        "An action (src/features/*/action) imports nothing of what talks to Apps Script, not even a type: it is given a Workbook, unit-tested against the in-memory door.",
       severity: 'error',
-      from: { path: THROUGH_THE_DOOR },
-      to: { path: '^src/platform/' },
+      from: { path: ACTIONS, pathNot: SHELL_ACTION },
+      to: { path: APPS_SCRIPT_SIDE },
+    },
+    {
+      name: 'app-shared-pure',
+      comment:
+        "The shared modules the actions import use nothing that talks to Apps Script at run time (types aside), so no action reaches it through them.",
+      severity: 'error',
+      from: { path: APP_SHARED },
+      to: { path: APPS_SCRIPT_SIDE, dependencyTypesNot: ['type-only', 'type-import'] },
     },
     {
       name: 'nothing-imports-main',

@@ -38,7 +38,7 @@ import type {
 import { dutiesView } from './features/submissions/action/duties';
 import { previewSubmission, submitDuty } from './features/submissions/action/submissions';
 import { runReminders, setReminders } from './features/reminders/action/reminders';
-import { mobilePage } from './features/mobile/action/webApp';
+import { mobilePage } from './features/mobile/store/webApp';
 import {
   addEntry,
   type EntryCellView,

@@ -35,11 +35,10 @@ import { frozenRows, readAll, type Spreadsheet, writeBlock, writeHeader } from '
 import { nowText } from './clock';
 import {
   finishSubmissions,
-  submissionLogRow,
-  submissionRef,
   submissionsWriting,
   writtenSubmissions,
-} from '../features/submissions/action/submissionRecords';
+} from '../features/submissions/store/submissionRecords';
+import { submissionLogRow, submissionRef } from '../features/submissions/sheets/submissions';
 
 /** The log's columns. */
 export const LOG_LAYOUT = /* @__PURE__ */ defineLayout('บันทึก', [

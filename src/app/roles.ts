@@ -9,8 +9,6 @@
  */
 import { OfficerError } from '../kernel/officerError';
 import { LABEL, type Settings } from '../kernel/settings';
-import { activeUserEmail, effectiveUserEmail, ownerEmail } from '../platform/services';
-import type { Spreadsheet } from '../platform/sheetIo';
 import { SHEET } from '../features/setup/sheets/sheetNames';
 
 /** The caller's role. */
@@ -27,16 +25,6 @@ export interface Caller {
   readonly districts: readonly string[];
   /** The workbook's owner's e-mail; '' for a workbook in a shared drive (no owner). */
   readonly owner: string;
-}
-
-/**
- * The caller of this execution.
- * @param ss the workbook (for its owner)
- * @param settings the editors lists
- */
-export function caller(ss: Spreadsheet, settings: Settings): Caller {
-  const email = activeUserEmail() || effectiveUserEmail();
-  return callerOf(email, ownerEmail(ss), settings);
 }
 
 /**

@@ -21,15 +21,13 @@ import { readFigures } from '../features/standing/rules/districtResult';
 import { cellText, newReadMemo, type ReadMemo, type Rows } from '../features/counting/rules/entries';
 import { readSettings, type Settings } from '../kernel/settings';
 import { isBlank } from '../kernel/text';
-import { type OwnSheet, type Registry, readRegistry } from '../platform/sheetRegistry';
+import type { OwnSheet, Registry } from '../platform/sheetRegistry';
 import type { SheetRole } from '../features/setup/sheets/sheetMarkers';
-import { sheetRef } from '../kernel/a1';
+import { quoteSheet } from '../kernel/a1';
 import { CRITERIA_LAYOUT, channelTableOf } from '../features/setup/sheets/criteriaSheet';
 import { DISTRICT_COL, TOTAL_LABEL } from '../features/setup/sheets/districtTable';
 import { callArguments } from '../features/setup/sheets/formulaArgs';
-import { columnLetter } from '../kernel/a1';
-import { type Block, maxColumns, readAllWithFormulas, type Spreadsheet } from '../platform/sheetIo';
-import { readBlocks, wholeSheetRef } from '../platform/batchRead';
+import type { Block } from '../platform/sheetIo';
 
 /** A row of the district table that is a district. */
 export interface DistrictRow {
@@ -105,38 +103,6 @@ export interface WorkbookRead extends WorkbookConfig {
   readonly readDistricts?: (districts: readonly DistrictRead[]) => void;
 }
 
-/**
- * The data ranges (values and formulas) of the add-on's sheets of some roles, in one batch: three
- * calls whatever their number and size (platform/batchRead.ts). The caller has no write pending.
- * @param ss the workbook
- * @param registry the add-on's sheets
- * @param roles the roles (one sheet each)
- * @return the blocks by sheet id (a role without a sheet has none)
- */
-export function readRoleBlocks(ss: Spreadsheet, registry: Registry, roles: readonly SheetRole[]): Map<number, Block> {
-  const owns = roles.flatMap((role) => {
-    const own = registry.one(role);
-    return own ? [own] : [];
-  });
-  const read = readBlocks(
-    ss,
-    owns.map((o) => ({ dataOf: o.name })),
-  );
-  return new Map(owns.map((o, i) => [o.mark.sheetId, read[i]]));
-}
-
-/**
- * Reads the configuration (registry, settings, criteria, district table), for actions that
- * need no entries.
- * @param ss the workbook
- * @param registry the add-on's sheets, when already found
- */
-export function readConfig(ss: Spreadsheet, registry: Registry = readRegistry(ss)): WorkbookConfig {
-  // The district table, the settings, the criteria and the submissions in one batch: a few
-  // calls whatever their size (each was 3 or 4 calls of its own).
-  return configOf(registry, readRoleBlocks(ss, registry, CONFIG_ROLES));
-}
-
 /** The roles whose sheets the configuration reads. */
 export const CONFIG_ROLES: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'submissions'];
 
@@ -149,7 +115,7 @@ export const CONFIG_ROLES: readonly SheetRole[] = ['districts', 'settings', 'cri
 export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>): WorkbookConfig {
   const owns = CONFIG_ROLES.map((role) => registry.one(role));
   const blockOf = (own: OwnSheet | null): Block | null => (own ? (blocks.get(own.mark.sheetId) ?? null) : null);
-  const table = readTable(owns[0], registry, blockOf(owns[0]) ?? undefined);
+  const table = tableOf(owns[0], registry, blockOf(owns[0]) ?? undefined);
   const districts = table.rows.length > 0 ? table.rows.map((r) => r.name) : NONG_KHAI_DISTRICTS.map((d) => d.name);
   const settingsValues = blockOf(owns[1])?.values ?? [];
   const { settings, problems } = readSettings(settingsValues, districts);
@@ -198,11 +164,12 @@ export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>)
  * district, recovered from its formula) and its total row, wherever they are.
  * @param own the marked district table, or null
  * @param registry the add-on's sheets
- * @param block its data range's values and formulas, when already read
+ * @param block its data range's values and formulas (the Apps Script door's readTable reads it
+ *   when it was not read with others)
  */
-export function readTable(own: OwnSheet | null, registry: Registry, block?: Block): TableRead {
-  if (!own) return { own, values: [], formulas: [], rows: [], totalRow: 0, problems: [] };
-  const { values, formulas } = block ?? readAllWithFormulas(own.sheet);
+export function tableOf(own: OwnSheet | null, registry: Registry, block: Block | undefined): TableRead {
+  if (!own || !block) return { own, values: [], formulas: [], rows: [], totalRow: 0, problems: [] };
+  const { values, formulas } = block;
   const c = DISTRICT_COL;
   let totalRow = 0;
   for (let r = 1; r < values.length && !totalRow; r++) {
@@ -262,31 +229,6 @@ export function sheetOfRef(ref: string): string | null {
 }
 
 /**
- * The reference set-up plans for a sheet: all its columns, from row 1 (the header) down to
- * the end, so rows officers add are read too.
- * @param own the sheet
- * @param columns its number of columns, when known (else asked: one call)
- */
-export function plannedRef(own: OwnSheet, columns?: number): string {
-  return sheetRef(own.name, `A1:${columnLetter((columns ?? maxColumns(own.sheet)) - 1)}`);
-}
-
-/**
- * Reads the workbook: the configuration, the baseline, and every district's own sheets, each
- * district's when first used (in table order when all are).
- * @param ss the workbook
- * @param config the configuration, when already read
- */
-export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
-  return workbookOf(config, (refs) =>
-    readBlocks(
-      ss,
-      refs.map((ref) => ({ ref })),
-    ),
-  );
-}
-
-/**
  * The workbook from its configuration and a fetcher of blocks (pure but for what `fetch`
  * does): every district's sheets and the baseline are fetched when first used, in batches.
  * @param config the configuration as read
@@ -296,7 +238,7 @@ export function workbookOf(config: WorkbookConfig, fetch: (refs: readonly string
   const { registry } = config;
   const baselineOwn = registry.one('baseline');
   // All the baseline's cells: the block of plannedRef, without asking the sheet its width.
-  const baselineRef = baselineOwn ? wholeSheetRef(baselineOwn.name) : null;
+  const baselineRef = baselineOwn ? quoteSheet(baselineOwn.name) : null;
   const read = new Map<string, SheetRead | null>();
   /** Reads the references not read yet in one batch (the add-on's sheets only). */
   const load = (refs: readonly (string | null)[]) => {
@@ -323,7 +265,7 @@ export function workbookOf(config: WorkbookConfig, fetch: (refs: readonly string
     const ref = (i: number, role: 'activities' | 'online') => {
       if (args?.[i] && !/#REF!/i.test(args[i])) return args[i];
       const own = registry.one(role, row.name);
-      return own ? wholeSheetRef(own.name) : null;
+      return own ? quoteSheet(own.name) : null;
     };
     const refs = [ref(3, 'activities'), ref(4, 'online')];
     refsOf.set(row, refs);

@@ -65,9 +65,9 @@ import { configOf, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src
 import { rightsOf } from '../../src/features/setup/sheets/rights';
 import type { SheetMark, SheetRole } from '../../src/features/setup/sheets/sheetMarkers';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
-import { yearBookOf } from '../../src/features/fiscalYears/action/yearBook';
-import type { SubmissionsRead } from '../../src/features/submissions/action/submissionRecords';
-import { boardOf } from '../../src/features/submissions/action/board';
+import { yearBookOf } from '../../src/features/fiscalYears/store/yearBook';
+import type { SubmissionsRead } from '../../src/features/submissions/store/submissionRecords';
+import { boardOf } from '../../src/features/submissions/store/board';
 import { BOARD } from '../../src/features/submissions/sheets/board';
 import {
   type NewSubmission,

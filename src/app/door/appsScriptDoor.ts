@@ -6,10 +6,10 @@
  * are the actions' shared plumbing (the log, the configuration's reader), which the platform may
  * not import; what is the platform's own is src/platform/door.ts.
  */
-import { keepDataDay } from '../../features/standing/action/dataDay';
-import { readBoardAndLog, rebuildBoard } from '../../features/submissions/action/board';
-import { yearBook } from '../../features/fiscalYears/action/yearBook';
-import { appendSubmission, readSubmissions } from '../../features/submissions/action/submissionRecords';
+import { keepDataDay } from '../../features/standing/store/dataDay';
+import { readBoardAndLog, rebuildBoard } from '../../features/submissions/store/board';
+import { yearBook } from '../../features/fiscalYears/store/yearBook';
+import { appendSubmission, readSubmissions } from '../../features/submissions/store/submissionRecords';
 import { submissionRow } from '../../features/submissions/sheets/submissions';
 import { ensureListSheet, rewriteListSheet } from '../../platform/door';
 import { keep, readKept } from '../../platform/properties';
@@ -20,22 +20,22 @@ import type { SheetState } from '../../platform/sheetState';
 import { installDailyTrigger, ownTriggersOf, removeOwnTriggers } from '../../platform/triggers';
 import { atomically } from '../../platform/undo';
 import { appendLog, logProblems } from '../auditLog';
-import { caller } from '../roles';
-import { readConfig, readWorkbook } from '../workbookRead';
+import { caller } from './session';
+import { readConfig, readWorkbook } from './workbookFetch';
 // — the mobile page's entries
 import { a1 } from '../../kernel/a1';
 import { asCellText } from '../../kernel/cellText';
 import type { WorkbookConfig } from '../workbookRead';
 import type { BoardAndLogRead, Door, ListSheet, Pdf, ReportRead, Workbook, WorkbookReads } from './door';
-import { setUpSteps } from './setUpSteps';
+import { setUpSteps } from '../../features/setup/store/setUpSteps';
 // — reports and sending
-import { publishReport } from '../../features/reports/action/reportWrites';
+import { publishReport } from '../../features/reports/store/reportWrites';
 import { readRecord } from '../../features/reports/sheets/reportRecord';
 import { markSent } from '../../platform/reportSheet';
 import { pdfFromHtml } from '../../platform/services';
 import { growRows, lastRow, readAll, sheetLink, writeBlock, writeNewRows } from '../../platform/sheetIo';
 // — the fiscal-year switch
-import { newYearSteps } from './newYearSteps';
+import { newYearSteps } from '../../features/fiscalYears/store/newYearSteps';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {

@@ -10,11 +10,14 @@
 import type { ReportRecord } from '../../features/reports/sheets/reportRecord';
 import type { ReportLayout } from '../../features/reports/sheets/reportSheets';
 import type { ReportMark, SheetRole } from '../../features/setup/sheets/sheetMarkers';
-import type { SubmissionsRead } from '../../features/submissions/action/submissionRecords';
+import type { SubmissionsRead } from '../../features/submissions/store/submissionRecords';
 import type { NewSubmission, SubmissionRecord } from '../../features/submissions/sheets/submissions';
 import type { Day } from '../../kernel/civilDate';
 import type { Settings } from '../../kernel/settings';
 import type { LogRow } from '../auditLog';
+
+/** A log row (when, who, what, detail, result…), for the actions that build their own. */
+export type { LogRow };
 import type { Caller } from '../roles';
 import type { WorkbookConfig, WorkbookRead } from '../workbookRead';
 // — the fiscal-year switch
@@ -520,3 +523,19 @@ export interface CarriedBaseline {
   /** The operators counted new in the finished year. */
   readonly added: number;
 }
+
+/** Set-up's steps, as the action takes them (set-up's door, or the year switch's: the same door). */
+export type SetUpDoor = Pick<
+  Door,
+  | 'caller'
+  | 'owner'
+  | 'editors'
+  | 'effectiveUser'
+  | 'readSetUp'
+  | 'runAs'
+  | 'beginSetUp'
+  | 'setUpSheets'
+  | 'setRights'
+  | 'logSetUp'
+  | 'finishSetUp'
+>;

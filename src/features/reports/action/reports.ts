@@ -25,7 +25,7 @@ import { standingOf } from '../../standing/sheets/standing';
 import { withRoundSubmissions } from '../../submissions/sheets/submissions';
 import type { MadeReport } from '../../../app/api';
 import type { Workbook } from '../../../app/door/door';
-import type { LogRow } from '../../../app/auditLog';
+import type { LogRow } from '../../../app/door/door';
 import { nowText, stampText } from '../../../app/clock';
 import { requireProvince } from '../../../app/roles';
 import { evaluateAll, type WorkbookRead } from '../../../app/workbookRead';

@@ -45,10 +45,12 @@ import { SHEET } from '../../setup/sheets/sheetNames';
 import { formatThaiDate } from '../../../kernel/thaiDate';
 import { dayOfDate } from '../../../kernel/civilDate';
 import { nowText } from '../../../app/clock';
-import { webAppNote } from '../../mobile/action/webApp';
-import { caller, requireSetUpRight } from '../../../app/roles';
+import { webAppNote } from '../../mobile/store/webApp';
+import { requireSetUpRight } from '../../../app/roles';
+import { caller } from '../../../app/door/session';
 import { writingAction } from '../../../app/serverAction';
-import { readConfig, type WorkbookConfig } from '../../../app/workbookRead';
+import type { WorkbookConfig } from '../../../app/workbookRead';
+import { readConfig } from '../../../app/door/workbookFetch';
 import {
   readAll,
   sheetLink,

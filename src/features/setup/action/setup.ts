@@ -9,10 +9,10 @@
  */
 import { OfficerError } from '../../../kernel/officerError';
 import { readSettings, type Settings } from '../../../kernel/settings';
-import type { LogRow } from '../../../app/auditLog';
+import type { LogRow } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
 import type { Workbook } from '../../../app/door/door';
-import type { SetUpDoor } from '../../../app/door/setUpSteps';
+import type { SetUpDoor } from '../../../app/door/door';
 import { requireSetUpRight } from '../../../app/roles';
 import { namedOfficers } from '../sheets/rights';
 import { entrySheetName, SHEET } from '../sheets/sheetNames';

@@ -2,7 +2,7 @@
  * The settings sheet as set-up plans it, from its values as typed: labels that are missing
  * appended, blank values given their default, a date cell of an earlier version turned into the
  * same day's BE text, the data day at today; values somebody typed are kept. Both doors write
- * the same plan (src/app/door/setUpSteps.ts, test/support/memoryDoor.ts).
+ * the same plan (src/features/setup/store/setUpSteps.ts, test/support/memoryDoor.ts).
  */
 import { type Day, isDate } from '../../../kernel/civilDate';
 import { CALENDAR_2565 } from '../../../kernel/calendar';

@@ -4,7 +4,7 @@
  * charts that read it — each district's new operators against its target, activities against
  * the top level's 5, and the month-by-month trend of new operators as a percentage of the
  * target with the 100 % line. Set-up writes the cells that differ and inserts the charts that
- * are missing or whose ranges differ (features/standing/action/dashboard.ts).
+ * are missing or whose ranges differ (features/standing/store/dashboard.ts).
  */
 import { columnLetter, sheetRef } from '../../../kernel/a1';
 import { DISTRICT_COL, type TableRefs } from '../../setup/sheets/districtTable';

@@ -24,12 +24,12 @@ import {
   dutyTitle,
   keptYears,
   timelinessText,
+  submissionLogRow,
 } from '../sheets/submissions';
 import type { Workbook } from '../../../app/door/door';
 import { nowText } from '../../../app/clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
 import { type Caller, requireOfficer } from '../../../app/roles';
-import { submissionLogRow } from './submissionRecords';
 import { evaluateAll, type WorkbookRead } from '../../../app/workbookRead';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';

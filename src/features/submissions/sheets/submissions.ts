@@ -497,3 +497,40 @@ function submittedOperator_(o: SnapshotOperator, district: string, index: number
     districtName: district,
   };
 }
+
+/**
+ * The reference a submission's log row carries.
+ * @param seq the record's number
+ */
+export function submissionRef(seq: number): string {
+  return `submission:${seq}`;
+}
+
+/**
+ * A submission's log row (when, who, what, detail, result, reference): one rule for the
+ * submission's own row and the one a later run writes for it.
+ * @param r the submission
+ * @param sheetName the record sheet's name
+ * @param late written by a later run (the run that submitted stopped before its log row)
+ */
+export function submissionLogRow(
+  r: Pick<
+    SubmissionRecord,
+    'when' | 'sentBy' | 'kind' | 'period' | 'fiscalYear' | 'district' | 'number' | 'timeliness' | 'onBehalf'
+  > & {
+    readonly seq: number | null;
+  },
+  sheetName: string,
+  late = false,
+): [string, string, string, string, string, string] {
+  const behalf = r.onBehalf ? ` (จังหวัดส่งแทน อ.${r.district})` : '';
+  const after = late ? ' (บันทึกย้อนหลัง: การส่งครั้งนั้นหยุดก่อนบันทึก)' : '';
+  return [
+    r.when,
+    r.sentBy,
+    `ส่ง${dutyTitle(r)}`,
+    `อ.${r.district} ปีงบประมาณ ${r.fiscalYear} ครั้งที่ ${r.number} ${r.timeliness}${behalf} บันทึกในชีต "${sheetName}"${after}`,
+    'สำเร็จ',
+    r.seq ? submissionRef(r.seq) : '',
+  ];
+}

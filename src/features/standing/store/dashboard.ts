@@ -14,7 +14,7 @@ import { setColumnWidths } from '../../../platform/sheetSync';
 import type { Undo } from '../../../platform/undo';
 import { dashboardPlan } from '../sheets/dashboard';
 import type { TableRefs } from '../../setup/sheets/districtTable';
-import { readTable } from '../../../app/workbookRead';
+import { readTable } from '../../../app/door/workbookFetch';
 
 /**
  * Writes or repairs the dashboard.

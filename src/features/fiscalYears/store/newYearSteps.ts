@@ -7,24 +7,24 @@
  * back, and what it deletes is only what a stopped switch left). Service calls grow with the
  * number of sheets, never of rows.
  */
-import type { CountedOperator } from '../../features/standing/sheets/standing';
-import { carriedBaseline } from '../../features/fiscalYears/rules/carriedBaseline';
-import { rightsOf } from '../../features/setup/sheets/rights';
-import { reportYear, type SheetRole } from '../../features/setup/sheets/sheetMarkers';
-import { archiveName, isArchiveName, SHEET } from '../../features/setup/sheets/sheetNames';
-import type { SubmissionRecord } from '../../features/submissions/sheets/submissions';
-import { asCellText } from '../../kernel/cellText';
-import type { Day } from '../../kernel/civilDate';
-import { fiscalYearBounds } from '../../kernel/fiscalYear';
-import { OfficerError } from '../../kernel/officerError';
-import { LABEL, proposedRounds, readSettings } from '../../kernel/settings';
-import { cleanText } from '../../kernel/text';
-import { beDateText, formatThaiDate } from '../../kernel/thaiDate';
-import { yearLabel } from '../../kernel/yearLabels';
-import { readBlocks } from '../../platform/batchRead';
-import { protectSheets } from '../../platform/protections';
-import { flushWrites } from '../../platform/services';
-import { markSheet, type OwnSheet, renameOwn, updateMark, updateMarks } from '../../platform/sheetRegistry';
+import type { CountedOperator } from '../../standing/sheets/standing';
+import { carriedBaseline } from '../rules/carriedBaseline';
+import { rightsOf } from '../../setup/sheets/rights';
+import { reportYear, type SheetRole } from '../../setup/sheets/sheetMarkers';
+import { archiveName, isArchiveName, SHEET } from '../../setup/sheets/sheetNames';
+import type { SubmissionRecord } from '../../submissions/sheets/submissions';
+import { asCellText } from '../../../kernel/cellText';
+import type { Day } from '../../../kernel/civilDate';
+import { fiscalYearBounds } from '../../../kernel/fiscalYear';
+import { OfficerError } from '../../../kernel/officerError';
+import { LABEL, proposedRounds, readSettings } from '../../../kernel/settings';
+import { cleanText } from '../../../kernel/text';
+import { beDateText, formatThaiDate } from '../../../kernel/thaiDate';
+import { yearLabel } from '../../../kernel/yearLabels';
+import { readBlocks } from '../../../platform/batchRead';
+import { protectSheets } from '../../../platform/protections';
+import { flushWrites } from '../../../platform/services';
+import { markSheet, type OwnSheet, renameOwn, updateMark, updateMarks } from '../../../platform/sheetRegistry';
 import {
   clearedOnUndo,
   growColumns,
@@ -34,11 +34,11 @@ import {
   type Spreadsheet,
   writeBlock,
   writeBlockIfUnchanged,
-} from '../../platform/sheetIo';
-import { blankOrNewSheet, deleteLeftovers } from '../../platform/sheetSync';
-import type { Undo } from '../../platform/undo';
-import type { WorkbookConfig } from '../workbookRead';
-import type { CarriedBaseline, Door } from './door';
+} from '../../../platform/sheetIo';
+import { blankOrNewSheet, deleteLeftovers } from '../../../platform/sheetSync';
+import type { Undo } from '../../../platform/undo';
+import type { WorkbookConfig } from '../../../app/workbookRead';
+import type { CarriedBaseline, Door } from '../../../app/door/door';
 
 const ACTION = 'การเริ่มปีงบประมาณใหม่';
 

@@ -7,20 +7,20 @@
  * and columns), writes only the cells that differ from its plan (so an edit made elsewhere
  * meanwhile survives), and reports each change of rights.
  */
-import { channelNames } from '../../features/counting/rules/channels';
-import { type Day, dayOfDate } from '../../kernel/civilDate';
-import { criteriaOrDefault } from '../../features/setup/rules/criteriaTable';
-import { NONG_KHAI_DISTRICTS } from '../../features/setup/rules/districts';
-import { NO_FIGURE } from '../../features/standing/rules/districtResult';
-import { LABEL, readSettings, type Settings } from '../../kernel/settings';
-import { cleanText, isBlank } from '../../kernel/text';
-import { applyBandRules, bandRulesHold } from '../../platform/bandRulesSync';
-import { type PlannedValue, writeChangedCells } from '../../platform/cells';
-import { makeBlockBold, setBlockFormat, setFrozenRows } from '../../platform/change';
-import { protectSheets } from '../../platform/protections';
-import { ensureSealSecret } from '../../platform/sealedRows';
-import { flushWrites, newRunId, runAsCaller } from '../../platform/services';
-import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../../platform/sheetRegistry';
+import { channelNames } from '../../counting/rules/channels';
+import { type Day, dayOfDate } from '../../../kernel/civilDate';
+import { criteriaOrDefault } from '../rules/criteriaTable';
+import { NONG_KHAI_DISTRICTS } from '../rules/districts';
+import { NO_FIGURE } from '../../standing/rules/districtResult';
+import { LABEL, readSettings, type Settings } from '../../../kernel/settings';
+import { cleanText, isBlank } from '../../../kernel/text';
+import { applyBandRules, bandRulesHold } from '../../../platform/bandRulesSync';
+import { type PlannedValue, writeChangedCells } from '../../../platform/cells';
+import { makeBlockBold, setBlockFormat, setFrozenRows } from '../../../platform/change';
+import { protectSheets } from '../../../platform/protections';
+import { ensureSealSecret } from '../../../platform/sealedRows';
+import { flushWrites, newRunId, runAsCaller } from '../../../platform/services';
+import { clearUnfinished, markSheet, type OwnSheet, Registry, readRegistry } from '../../../platform/sheetRegistry';
 import {
   applySheetSpec,
   blankOrNewSheet,
@@ -31,17 +31,12 @@ import {
   repairGaps,
   specGaps,
   type SyncReport,
-} from '../../platform/sheetSync';
-import { readSheetStates, type SheetState } from '../../platform/sheetState';
-import type { Undo } from '../../platform/undo';
-import { columnLetter, sheetRef } from '../../kernel/a1';
-import { bandRules } from '../../features/counting/sheets/bandRules';
-import {
-  CRITERIA_LAYOUT,
-  channelTableOf,
-  criteriaRefs,
-  criteriaSheetRows,
-} from '../../features/setup/sheets/criteriaSheet';
+} from '../../../platform/sheetSync';
+import { readSheetStates, type SheetState } from '../../../platform/sheetState';
+import type { Undo } from '../../../platform/undo';
+import { columnLetter, sheetRef } from '../../../kernel/a1';
+import { bandRules } from '../../counting/sheets/bandRules';
+import { CRITERIA_LAYOUT, channelTableOf, criteriaRefs, criteriaSheetRows } from '../sheets/criteriaSheet';
 import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
@@ -50,30 +45,26 @@ import {
   TOTAL_LABEL,
   type TableRefs,
   totalRowCells,
-} from '../../features/setup/sheets/districtTable';
-import { rightsOf } from '../../features/setup/sheets/rights';
-import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
-import { entrySheetName, SHEET } from '../../features/setup/sheets/sheetNames';
-import { type Layout, yearLayout } from '../../kernel/layout';
-import { yearLabel, yearNeutral } from '../../kernel/yearLabels';
-import { settingsPlan } from '../../features/setup/sheets/settingsPlan';
+} from '../sheets/districtTable';
+import { rightsOf } from '../sheets/rights';
+import type { SheetRole } from '../sheets/sheetMarkers';
+import { entrySheetName, SHEET } from '../sheets/sheetNames';
+import { type Layout, yearLayout } from '../../../kernel/layout';
+import { yearLabel, yearNeutral } from '../../../kernel/yearLabels';
+import { settingsPlan } from '../sheets/settingsPlan';
 import {
   activitySheetSpec,
   baselineSheetSpec,
   districtSheetSpec,
   onlineSheetSpec,
   type SheetSpec,
-} from '../../features/setup/sheets/sheetSpecs';
-import { appendLog, finishStopped, lastLoggedRun, loggedAfterState } from '../auditLog';
-import { boardOf, writeBoard } from '../../features/submissions/action/board';
-import { writeDashboard } from '../../features/standing/action/dashboard';
-import {
-  layOutRecordSheet,
-  readSubmissions,
-  recordSheetNeverKept,
-} from '../../features/submissions/action/submissionRecords';
-import { healLeftovers } from '../../features/reports/action/reportWrites';
-import { plannedRef, readRoleBlocks, readTable } from '../workbookRead';
+} from '../sheets/sheetSpecs';
+import { appendLog, finishStopped, lastLoggedRun, loggedAfterState } from '../../../app/auditLog';
+import { boardOf, writeBoard } from '../../submissions/store/board';
+import { writeDashboard } from '../../standing/store/dashboard';
+import { layOutRecordSheet, readSubmissions, recordSheetNeverKept } from '../../submissions/store/submissionRecords';
+import { healLeftovers } from '../../reports/store/reportWrites';
+import { plannedRef, readRoleBlocks, readTable } from '../../../app/door/workbookFetch';
 import {
   type Block,
   idOf,
@@ -82,24 +73,8 @@ import {
   readAll,
   type Spreadsheet,
   sheetNamed,
-} from '../../platform/sheetIo';
-import type { Door, RightsSetUp, SetUpRead, SheetsSetUp } from './door';
-
-/** Set-up's steps, as the action takes them (set-up's door, or the year switch's: the same door). */
-export type SetUpDoor = Pick<
-  Door,
-  | 'caller'
-  | 'owner'
-  | 'editors'
-  | 'effectiveUser'
-  | 'readSetUp'
-  | 'runAs'
-  | 'beginSetUp'
-  | 'setUpSheets'
-  | 'setRights'
-  | 'logSetUp'
-  | 'finishSetUp'
->;
+} from '../../../platform/sheetIo';
+import type { Door, RightsSetUp, SetUpRead, SheetsSetUp } from '../../../app/door/door';
 
 /** One set-up run's state. */
 interface Run_ {
