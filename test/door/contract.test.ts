@@ -49,6 +49,7 @@ import { standingOf } from '../../src/features/standing/sheets/standing';
 import { evaluateAll } from '../../src/app/workbookRead';
 import { yearLabel } from '../../src/kernel/yearLabels';
 import { endingYear } from './workbooks';
+import { pageActivity } from '../support/entries';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 
@@ -664,17 +665,7 @@ test("an entry sheet's row appended and a cell written, read back; a transaction
 });
 
 test('the mobile page as a district officer: the same form, entries, cell, correction and log through both doors', () => {
-  const activity = {
-    date: '10/03/2565',
-    activity: 'ตลาดนัดชุมชนริมโขง',
-    place: 'ท่าเสด็จ',
-    organiser: 'พช.อำเภอ',
-    budget: 'ไม่ใช้',
-    operators: '8',
-    sales: '15,000',
-    link: 'https://example.com/market',
-    note: '0012',
-  };
+  const activity = { ...pageActivity('10/03/2565'), note: '0012' };
   agree(province(THA_BO), (side) =>
     side.run((workbook) => {
       const form = entryFormView(workbook);

@@ -7,9 +7,8 @@ import { CLAIMS_KEY, checkWorkbook } from '../../src/features/dataCheck/action/d
 import { PROBLEM_LAYOUT } from '../../src/features/dataCheck/sheets/problemsSheet';
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
-import { OfficerError } from '../../src/kernel/officerError';
 import { MemoryWorkbook } from '../support/memoryDoor';
-import { activities, online, OWNER, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
+import { expectRefused, activities, online, OWNER, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 /** The problems of the small province: no criteria, no baseline, one district's sheets missing. */
@@ -82,17 +81,7 @@ describe.each([
 ])('%s is refused', (_, user, words) => {
   test('in Thai, and the workbook does not change', () => {
     const book = new MemoryWorkbook(province(user));
-    const before = book.snapshot();
-    let refused: unknown;
-    try {
-      checkWorkbook(book, NOW);
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).toBeInstanceOf(OfficerError);
-    expect((refused as Error).message).toContain('การตรวจข้อมูล');
-    expect((refused as Error).message).toContain(words);
-    expect(book.snapshot()).toEqual(before);
+    expectRefused(book, () => checkWorkbook(book, NOW), 'การตรวจข้อมูล', words);
     expect(book.sheet(SHEET.problems)).toBeUndefined();
   });
 });

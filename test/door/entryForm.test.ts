@@ -14,35 +14,17 @@ import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetName
 import { OfficerError } from '../../src/kernel/officerError';
 import { MemoryWorkbook } from '../support/memoryDoor';
 import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO, thrown } from './workbooks';
+import { pageActivity, pageOperator } from '../support/entries';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 const ACTIVITIES = entrySheetName('activities', 'ท่าบ่อ');
 const ONLINE = entrySheetName('online', 'ท่าบ่อ');
 
 /** An activity as an officer types it on the page. */
-const ACTIVITY = {
-  date: '10/03/2565',
-  activity: 'ตลาดนัดชุมชนริมโขง',
-  place: 'ท่าเสด็จ',
-  organiser: 'พช.อำเภอ',
-  budget: 'ไม่ใช้',
-  operators: '8',
-  sales: '15,000',
-  link: 'https://example.com/market',
-  note: '',
-};
+const ACTIVITY = pageActivity('10/03/2565');
 
 /** An online operator as an officer types it on the page. */
-const OPERATOR = {
-  date: '11/03/2565',
-  regNo: '4303-0099',
-  name: 'กลุ่มทอผ้าบ้านโคก',
-  product: 'ผ้าฝ้าย',
-  channel: 'Facebook',
-  link: 'https://facebook.com/bankhok',
-  sales: '',
-  note: '',
-};
+const OPERATOR = pageOperator('11/03/2565');
 
 /** The row the activity becomes, in the sheet's column order (the date as the in-memory door keeps it). */
 const ACTIVITY_ROW = [

@@ -10,11 +10,10 @@ import { DISTRICT_COL } from '../../src/features/setup/sheets/districtTable';
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { setUpWorkbook } from '../../src/features/setup/action/setup';
 import { SUBMISSION_LAYOUT } from '../../src/features/submissions/sheets/submissions';
-import { OfficerError } from '../../src/kernel/officerError';
 import { LABEL } from '../../src/kernel/settings';
 import { yearLabel } from '../../src/kernel/yearLabels';
 import { MemoryWorkbook } from '../support/memoryDoor';
-import { OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
+import { expectRefused, OWNER, PHON_PHISAI, PROVINCE, province, STRANGER, THA_BO } from './workbooks';
 
 const NOW = new Date('2022-03-15T03:00:00Z');
 const LATER = new Date('2022-03-16T03:00:00Z');
@@ -156,17 +155,7 @@ describe.each([
 ])('%s is refused', (_, user, words) => {
   test('in Thai, and the workbook does not change', () => {
     const book = new MemoryWorkbook(province(user));
-    const before = book.snapshot();
-    let refused: unknown;
-    try {
-      setUpWorkbook(book, NOW);
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).toBeInstanceOf(OfficerError);
-    expect((refused as Error).message).toContain('การตั้งค่าสมุดงาน');
-    expect((refused as Error).message).toContain(words);
-    expect(book.snapshot()).toEqual(before);
+    expectRefused(book, () => setUpWorkbook(book, NOW), 'การตั้งค่าสมุดงาน', words);
   });
 });
 

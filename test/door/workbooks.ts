@@ -8,7 +8,8 @@ import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/featu
 import { DISTRICT_COL, DISTRICT_LAYOUT } from '../../src/features/setup/sheets/districtTable';
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { LABEL } from '../../src/kernel/settings';
-import type { MemorySeed } from '../support/memoryDoor';
+import type { MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
+import { OfficerError } from '../../src/kernel/officerError';
 // — the fiscal-year switch
 import type { ReportMark } from '../../src/features/setup/sheets/sheetMarkers';
 import { activityRows, onlineRows } from '../support/entries';
@@ -120,6 +121,23 @@ export function thrown(action: () => unknown): Error {
     return error as Error;
   }
   throw new Error('the action did not throw');
+}
+
+/**
+ * Expects an action refused in Thai (an OfficerError naming what was refused and why) with the
+ * in-memory workbook exactly as it was.
+ * @param book the workbook
+ * @param action the refused action
+ * @param what the refused action's Thai name, as the message gives it
+ * @param why the reason's Thai words
+ */
+export function expectRefused(book: MemoryWorkbook, action: () => unknown, what: string, why: string): void {
+  const before = book.snapshot();
+  const refused = thrown(action);
+  expect(refused).toBeInstanceOf(OfficerError);
+  expect(refused.message).toContain(what);
+  expect(refused.message).toContain(why);
+  expect(book.snapshot()).toEqual(before);
 }
 
 // — the fiscal-year switch

@@ -25,6 +25,7 @@ import { BUSY_TEXT } from '../../src/kernel/messages';
 import { DIST } from '../support/loadBundle';
 import { asWebApp } from '../support/webApp';
 import { newHarness, OWNER } from '../support/workbook';
+import { pageActivity, pageOperator } from '../support/entries';
 
 const THAI = /[\u0e00-\u0e7f]/;
 const ROLES = Object.keys(PLAYER) as Role[];
@@ -33,29 +34,10 @@ const ACTIVITIES = 'กิจกรรม ท่าบ่อ';
 type Gas = ReturnType<typeof asWebApp>['gas'];
 
 /** An activity as an officer types it on the page. */
-const ACTIVITY = {
-  date: '20/03/2565',
-  activity: 'ตลาดนัดชุมชนริมโขง',
-  place: 'ท่าเสด็จ',
-  organiser: 'พช.อำเภอ',
-  budget: 'ไม่ใช้',
-  operators: '8',
-  sales: '15,000',
-  link: 'https://example.com/market',
-  note: '',
-};
+const ACTIVITY = pageActivity('20/03/2565');
 
 /** An online operator as an officer types it on the page. */
-const OPERATOR = {
-  date: '21/03/2565',
-  regNo: '4303-0099',
-  name: 'กลุ่มทอผ้าบ้านโคก',
-  product: 'ผ้าฝ้าย',
-  channel: 'Facebook',
-  link: 'https://facebook.com/bankhok',
-  sales: '',
-  note: '',
-};
+const OPERATOR = pageOperator('21/03/2565');
 
 /** Every server function the mobile page calls, in the order an officer meets them. */
 const PAGE: readonly { name: string; right: Right; writes: boolean; run: (g: Gas) => unknown }[] = [

@@ -78,3 +78,38 @@ export function typeTwoDistricts(ss: FakeSpreadsheet): void {
     ss.insertSheet(name).deleteRows(41, 960);
   }
 }
+
+/**
+ * An activity as an officer types it on the mobile page (the entry form's keys).
+ * @param date its day, d/m/yyyy (BE)
+ */
+export function pageActivity(date: string) {
+  return {
+    date,
+    activity: 'ตลาดนัดชุมชนริมโขง',
+    place: 'ท่าเสด็จ',
+    organiser: 'พช.อำเภอ',
+    budget: 'ไม่ใช้',
+    operators: '8',
+    sales: '15,000',
+    link: 'https://example.com/market',
+    note: '',
+  };
+}
+
+/**
+ * An online operator as an officer types it on the mobile page (the entry form's keys).
+ * @param date its day, d/m/yyyy (BE)
+ */
+export function pageOperator(date: string) {
+  return {
+    date,
+    regNo: '4303-0099',
+    name: 'กลุ่มทอผ้าบ้านโคก',
+    product: 'ผ้าฝ้าย',
+    channel: 'Facebook',
+    link: 'https://facebook.com/bankhok',
+    sales: '',
+    note: '',
+  };
+}
