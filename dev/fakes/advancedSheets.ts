@@ -46,6 +46,9 @@
  * - for set-up's new sheets (platform/protections.ts, platform/sheetRegistry.ts): addProtectedRange
  *   of a whole sheet and updateDeveloperMetadata of a value by developerMetadataLookup (facts at
  *   their methods below); their replies carry what they made or changed;
+ * - for a report's record (platform/reportSheet.ts, in the form's batch): appendCells of
+ *   userEnteredValue (AppendCellsRequest: "Adds new cells after the last row with data in a
+ *   sheet, inserting new rows into the sheet if necessary"; stringValue kept as text);
  * - `get` with `ranges` (A1 notation; a sheet's name alone is all its cells): "Limiting the
  *   range returns only the portions of the spreadsheet that intersect the requested ranges"
  *   (spreadsheets/get), so only the sheets a range touches are listed; with a mask naming
@@ -1043,6 +1046,8 @@ export class FakeSheetsSpreadsheets {
     }
     if (request.addProtectedRange) return this.addProtectedRange_(request.addProtectedRange, where);
     if (request.updateDeveloperMetadata) return this.updateMetadata_(request.updateDeveloperMetadata, where);
+    // — reports kept as records
+    if (request.appendCells) return this.appendCells_(request.appendCells, where);
     throw new Error(`stand-in: request ${kinds[0]} is not modelled`);
   }
 
@@ -1132,6 +1137,48 @@ export class FakeSheetsSpreadsheets {
     const sheet = this.ctx_.book.sheets.find((s) => s.id === (sheetId ?? 0));
     if (!sheet) throw new Error(`${where}: No grid with id: ${sheetId ?? 0}`);
     return sheet;
+  }
+
+  // — reports kept as records
+  /**
+   * appendCells of userEnteredValue ("Adds new cells after the last row with data in a sheet,
+   * inserting new rows into the sheet if necessary", AppendCellsRequest): a stringValue is kept
+   * as text (never parsed), a numberValue as a number, a cell without a value blank; the rows
+   * go below the sheet's last row holding anything, the sheet grown when short.
+   */
+  private appendCells_(
+    append: GoogleAppsScript.Sheets.Schema.AppendCellsRequest,
+    where: string,
+  ): () => GoogleAppsScript.Sheets.Schema.Response | undefined {
+    if (append.fields !== 'userEnteredValue') {
+      throw new Error(`stand-in: appendCells of "${String(append.fields)}" is not modelled`);
+    }
+    const sheet = this.sheet_(append.sheetId, where);
+    assertCanEditSheet(this.ctx_, sheet);
+    const rows = (append.rows ?? []).map((r) =>
+      (r.values ?? []).map((c) => {
+        const v = c.userEnteredValue;
+        if (v?.numberValue !== undefined) return v.numberValue;
+        return v?.stringValue !== undefined && v.stringValue !== '' ? `'${v.stringValue}` : '';
+      }),
+    );
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    if (rows.length === 0) return () => undefined;
+    if (width > sheet.maxColumns)
+      throw new Error(`${where}: Range exceeds grid limits. Max columns: ${sheet.maxColumns}`);
+    const fake = new FakeSheet(this.ctx_, sheet);
+    return () => {
+      const below = (callUnrecorded(fake, 'Sheet.getLastRow') as number) + 1;
+      const short = below + rows.length - 1 - sheet.maxRows;
+      if (short > 0) callUnrecorded(fake, 'Sheet.insertRowsAfter', sheet.maxRows, short);
+      const range = callUnrecorded(fake, 'Sheet.getRange', below, 1, rows.length, width) as FakeRange;
+      callUnrecorded(
+        range,
+        'Range.setValues',
+        rows.map((r) => [...r, ...new Array(width - r.length).fill('')]),
+      );
+      return undefined;
+    };
   }
 
   /** A GridRange's cells as a range the user may edit (0-based, ends exclusive, unset: 0 or the grid's end). */

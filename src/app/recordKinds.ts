@@ -14,3 +14,11 @@ export const SUBMISSION_RECORDS: RecordKind = {
   legacyKey: 'otop.submissions',
   journal: LOG_RECORDS,
 };
+
+// — reports kept as records
+/** The reports made (features/reports/store/reportRecordSheet.ts): each report's record, sealed. */
+export const REPORT_RECORDS: RecordKind = {
+  domain: 'report',
+  stateKey: 'otop.reports.records',
+  legacyKey: 'otop.reports',
+};

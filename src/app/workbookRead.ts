@@ -72,6 +72,9 @@ export interface WorkbookConfig {
   readonly needsSetUp: boolean;
   /** The submissions sheet's values as read with the configuration (null when it has none). */
   readonly submissionsValues: unknown[][] | null;
+  // — reports kept as records
+  /** The reports' record sheet's values as read with the configuration (null when it has none). */
+  readonly reportRecordsValues: unknown[][] | null;
 }
 
 /** A district's own sheet as its formula reads it. */
@@ -104,7 +107,14 @@ export interface WorkbookRead extends WorkbookConfig {
 }
 
 /** The roles whose sheets the configuration reads. */
-export const CONFIG_ROLES: readonly SheetRole[] = ['districts', 'settings', 'criteria', 'submissions'];
+export const CONFIG_ROLES: readonly SheetRole[] = [
+  'districts',
+  'settings',
+  'criteria',
+  'submissions',
+  // — reports kept as records
+  'reportRecords',
+];
 
 /**
  * The configuration from its sheets' values (pure: whoever fetched them, the Apps Script door or
@@ -156,6 +166,8 @@ export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>)
     // A set-up stopped midway left sheets it has not finished: the next set-up finishes them.
     needsSetUp: !table.own || !registry.one('settings') || registry.sheets.some((s) => s.mark.unfinished),
     submissionsValues: blockOf(owns[3])?.values ?? null,
+    // — reports kept as records
+    reportRecordsValues: blockOf(owns[4])?.values ?? null,
   };
 }
 

@@ -34,6 +34,28 @@ export interface NewReport {
   readonly rights: ProtectionSpec;
   /** Replacement time for an earlier report's new name, e.g. "24-11-69 21.30". */
   readonly stamp: string;
+  // — reports kept as records
+  /** Its record's row, appended to the reports' record sheet in the form's batch (no call of its own). */
+  readonly record?: RecordRow;
+}
+
+// — reports kept as records
+/** A report's record row, appended below a record sheet's last row in the form's batchUpdate. */
+export interface RecordRow {
+  /** The record sheet (asked only to undo the row: finding it is a call). */
+  readonly sheet: () => Sheet;
+  readonly sheetId: number;
+  readonly name: string;
+  /** The record sheet's last row holding anything (the row goes below it: appendCells). */
+  readonly lastRow: number;
+  /** Its cells, sealed. */
+  readonly line: readonly (string | number)[];
+  /**
+   * The record sheet's columns' widths, px: with its header row made bold, grey and frozen, set
+   * in the same batch on every report (no call of their own; a sheet a stopped run made and left
+   * is so finished by the next report).
+   */
+  readonly widths: readonly number[];
 }
 
 /**
@@ -58,7 +80,8 @@ export function writeReport(
   const { sheet } = blankOrNewSheet(ss, building, undo, building);
   const mark = { ...report.mark, form: report.grid.shape };
   const own = markSheet(sheet, { role: 'report', report: { ...mark, state: 'building' } }, undo);
-  fill_(ss, sheet, own.mark.sheetId, report.mark.kind, report.grid, report.criteria, undo);
+  const appended = report.record ? appendRequest_(report.record, undo) : [];
+  fill_(ss, sheet, own.mark.sheetId, report.mark.kind, report.grid, report.criteria, undo, appended);
   applyProtection(sheet, report.rights, undo);
   const committed = updateMark(own, { ...own.mark, report: { ...mark, state: 'current' } }, undo);
   let renamed = '';
@@ -144,6 +167,7 @@ function fill_(
   grid: FormGrid,
   criteria: Criteria,
   undo: Undo,
+  appended: GoogleAppsScript.Sheets.Schema.Request[] = [],
 ): void {
   const { layout } = grid;
   const height = grid.rows.length;
@@ -158,7 +182,7 @@ function fill_(
     .setFontSize(FORM_FONT.text)
     .setVerticalAlignment('top')
     .setWrap(true);
-  applyRequests(ss, formRequests_(sheetId, grid));
+  applyRequests(ss, [...formRequests_(sheetId, grid), ...appended]);
   sheet.setFrozenRows(layout.tableHeader);
   const column = (c: number) => `${columnLetter(c - 1)}${layout.firstRow}:${columnLetter(c - 1)}${layout.lastRow}`;
   const at = reportLayout(kind, grid.shape);
@@ -263,4 +287,56 @@ export function markSent(own: OwnSheet, sent: NonNullable<ReportMark['sent']>, t
   const legacy = !(own.mark.report as ReportMark).form;
   cell.setValues([legacy ? [asCellText('การส่ง'), asCellText(text)] : [asCellText(text)]]);
   return updateMark(own, { ...own.mark, report: { ...(own.mark.report as ReportMark), sent } }, undo);
+}
+
+// — reports kept as records
+/**
+ * The request appending a report's record row ("Adds new cells after the last row with data in a
+ * sheet, inserting new rows into the sheet if necessary", AppendCellsRequest, Sheets API
+ * reference): text as stringValue (kept as typed, never parsed), numbers as numberValue, blanks
+ * left empty. Its undo clears the row it lands on, the one below the last row read.
+ * @param record the row and its record sheet
+ * @param undo where the row's clearing is registered
+ */
+function appendRequest_(record: RecordRow, undo: Undo): GoogleAppsScript.Sheets.Schema.Request[] {
+  const { line } = record;
+  const row = record.lastRow + 1;
+  undo.add(
+    () => void record.sheet().getRange(row, 1, 1, line.length).clearContent(),
+    `แถวที่ ${row} ชีต "${record.name}"`,
+  );
+  const cell = (v: string | number) =>
+    typeof v === 'number'
+      ? { userEnteredValue: { numberValue: v } }
+      : v === ''
+        ? {}
+        : { userEnteredValue: { stringValue: v } };
+  const header = { sheetId: record.sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0 };
+  const laidOut = [
+    ...columnWidthRequests(record.sheetId, record.widths),
+    {
+      repeatCell: {
+        range: { ...header, endColumnIndex: record.widths.length },
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    },
+    {
+      repeatCell: {
+        range: { ...header, endColumnIndex: record.widths.length },
+        cell: { userEnteredFormat: { backgroundColor: HEADER_GREY } },
+        fields: 'userEnteredFormat.backgroundColor',
+      },
+    },
+    {
+      updateSheetProperties: {
+        properties: { sheetId: record.sheetId, gridProperties: { frozenRowCount: 1 } },
+        fields: 'gridProperties.frozenRowCount',
+      },
+    },
+  ];
+  return [
+    ...laidOut,
+    { appendCells: { sheetId: record.sheetId, rows: [{ values: line.map(cell) }], fields: 'userEnteredValue' } },
+  ];
 }

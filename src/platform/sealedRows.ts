@@ -453,3 +453,29 @@ export function appendRecords(
   writeNewRows(sheet, next, lines, written, `แถวใหม่ในชีต "${name}"`);
   return numbers;
 }
+
+// — reports kept as records
+/**
+ * A new record's cells as appendRecords lays them out (its sealed cells at the sheet's columns,
+ * its number and seal), for a record appended in a batch of requests of its own caller's
+ * (platform/reportSheet.ts: the report's form and its record in one batchUpdate).
+ * @param kind the kind of record
+ * @param columns where its columns are
+ * @param number its number
+ * @param fields its sealed cells, in the layout's order
+ */
+export function sealedLine(
+  kind: RecordKind,
+  columns: RecordColumns,
+  number: number,
+  fields: readonly (string | number)[],
+): (string | number)[] {
+  const secret = ensureSealSecret();
+  const line: (string | number)[] = new Array(columns.width).fill('');
+  columns.fields.forEach((c, k) => {
+    line[c] = fields[k] ?? '';
+  });
+  line[columns.number] = number;
+  line[columns.seal] = recordSeal(secret, kind.domain, number, fields);
+  return line;
+}

@@ -360,3 +360,18 @@ export function insertRowAfter(
   }, label);
   sheet.insertRowsAfter(after, 1);
 }
+
+// — reports kept as records
+/**
+ * Writes the header row of a sheet made in this run, its values and notes only (its style, frozen
+ * row and widths set in a batch of the caller's: platform/reportSheet.ts); its removal undoes this.
+ * @param sheet the new sheet
+ * @param headers the headers
+ * @param notes a note per header ('' for none)
+ */
+export function writeNewHeaderText(sheet: Sheet, headers: readonly string[], notes: readonly string[]): void {
+  sheet
+    .getRange(1, 1, 1, headers.length)
+    .setValues([[...headers]])
+    .setNotes([[...notes]]);
+}

@@ -797,7 +797,7 @@ test.each([
   });
 });
 
-test('a report sheet changed by hand after it was made: its seal fails the same way; previewed and sent as it shows, asked first, logged', () => {
+test('a report sheet changed by hand after it was made: its seal fails the same way; previewed and sent as made (from its record), asked first, logged', () => {
   agree(withBaseline(PROVINCE), (side) => {
     const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
     const before = reportOf_(side, month.sheet);
@@ -808,7 +808,9 @@ test('a report sheet changed by hand after it was made: its seal fails the same 
     const asked = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, false));
     const sent = side.run((workbook) => sendToProvince(workbook, month.sheet, NOW, true));
     expect([before.sealed, after.sealed]).toEqual([true, false]);
-    expect(after.record?.document.memo.subject).toBe('แก้ไขด้วยมือ');
+    // — reports kept as records: what was made is sent, not the sheet as edited
+    expect(after.record?.document.memo.subject).toBe(before.record?.document.memo.subject);
+    expect(preview.html).not.toContain('แก้ไขด้วยมือ');
     expect(preview.edited).toContain('ถูกแก้ไขหลังจัดทำ');
     expect(asked.needsConfirmation).toBe(true);
     return unlinked_({ preview, asked, sent, mails: side.mails().length, log: logOf(side) });
@@ -941,6 +943,50 @@ describe('the fiscal-year switch', () => {
         refused = (error as Error).message;
       }
       return { refused, sheets: sheetsOf(side), marks: marksOf(side), log: switchLogOf(side) };
+    });
+  });
+});
+
+// — reports kept as records
+/** The reports' record sheet's rows after its header, the seal's cell left out (the in-memory door computes no digest). */
+function recordRowsOf_(side: Side): unknown[][] {
+  const values = side.values(SHEET.reportRecords) ?? [];
+  const seal = values[0]?.indexOf('รหัสตรวจสอบ') ?? -1;
+  return values.slice(1).map((row) => row.filter((_, i) => i !== seal));
+}
+
+test('reports kept as records: one sealed row a report made, the same cells; read back as made; a row changed by hand refused the same way, and the data check lists it', () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    const round = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, true));
+    const header = side.values(SHEET.reportRecords)?.[0];
+    const rows = recordRowsOf_(side);
+    expect(rows).toHaveLength(2);
+    const read = reportOf_(side, month.sheet);
+    expect(read.mark?.record).toBe(1);
+    // the fiscal year (column D) of the first record changed by hand: its seal fails
+    side.edit(SHEET.reportRecords, 2, 4, '2570');
+    const refused = (() => {
+      try {
+        side.run((workbook) => previewSending(workbook, month.sheet));
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(refused).toContain('กรุณาจัดทำรายงานนี้ใหม่');
+    const other = side.run((workbook) => previewSending(workbook, round.sheet));
+    const check = side.run((workbook) => checkWorkbook(workbook, NOW));
+    const listed = check.problems.filter((p) => p.sheet === SHEET.reportRecords);
+    expect(listed.map((p) => p.row)).toEqual([2]);
+    return unlinked_({
+      header,
+      rows,
+      record: read.record,
+      refused,
+      other: other.subject,
+      listed,
+      mails: side.mails().length,
     });
   });
 });

@@ -11,7 +11,9 @@
  * counted nowhere and reported as Apps Script's check words it), numbered after the highest
  * sealed number. The reports are sheets with their marks, written, superseded, healed and marked
  * sent as src/platform/reportSheet.ts does, sealed by the same pure seal (reportRecord.ts); a PDF
- * is its page, kept with the mail that attaches it. Not modelled: the seals' digests, the records' kept state (a number being
+ * is its page, kept with the mail that attaches it. The reports' records are a record sheet of
+ * their layout's columns, appended with each report (made on first use), each row's seal state
+ * kept as the submissions' (a row `edit` changes by hand no longer follows its seal). Not modelled: the seals' digests, the records' kept state (a number being
  * written, finished by the log; a record sheet gone missing), the log's seals (its problems are
  * given), formulas' results, protections beyond who may edit, the board's notes and colour
  * rules, a mail service that fails. Set-up (readSetUp … finishSetUp) is modelled in less detail:
@@ -105,6 +107,15 @@ import { fiscalYearBounds } from '../../src/kernel/fiscalYear';
 import { OfficerError } from '../../src/kernel/officerError';
 import { proposedRounds } from '../../src/kernel/settings';
 import { formatThaiDate } from '../../src/kernel/thaiDate';
+// — reports kept as records
+import {
+  type KeptRecords,
+  keptRecords,
+  REPORT_RECORD_LAYOUT,
+  type RecordColumnsAt,
+  reportAsKept,
+  reportRecordCells,
+} from '../../src/features/reports/sheets/reportRecords';
 
 /** A sheet of the workbook in memory. */
 export interface MemorySheet {
@@ -283,7 +294,10 @@ export class MemoryWorkbook implements Workbook {
    * @param value the value
    */
   edit(name: string, row: number, column: number, value: unknown): void {
-    this.cell_(this.named_(name), row, column, value);
+    const sheet = this.named_(name);
+    this.cell_(sheet, row, column, value);
+    // — reports kept as records: a sealed row changed by hand no longer follows its seal
+    if (sheet.sealed && row >= 2 && sheet.sealed[row - 2]) sheet.sealed[row - 2] = false;
   }
 
   /** The registry the pure readers are given: the marked sheets, whose Sheet objects do not exist. */
@@ -362,9 +376,23 @@ export class MemoryWorkbook implements Workbook {
         const mark = own?.mark.report;
         const sheet = this.byId_(own?.mark.sheetId);
         if (!own || !mark || !sheet || mark.state === 'building') return null;
-        const { record, layout, sealed } = readRecord(mark, copy_(sheet.values));
-        return { name: own.name, mark: copy_(mark), record, layout, sealed, link: `${MEMORY_URL}#gid=${sheet.id}` };
+        const { record, layout, sealed, kept } = reportAsKept(
+          mark,
+          readRecord(mark, copy_(sheet.values)),
+          this.reportRecords_(config),
+        );
+        return {
+          name: own.name,
+          mark: copy_(mark),
+          record: copy_(record),
+          layout,
+          sealed,
+          link: `${MEMORY_URL}#gid=${sheet.id}`,
+          kept,
+        };
       },
+      // — reports kept as records
+      reportRecordProblems: (config) => [...this.reportRecords_(config).problems],
     };
   }
 
@@ -394,6 +422,33 @@ export class MemoryWorkbook implements Workbook {
         message: `ชีต "${sheet.name}" แถวที่ ${c.row} ไม่ตรงกับรหัสตรวจสอบ: ถูกแก้ไข พิมพ์เพิ่ม หรือวางด้วยมือ (ดูประวัติการแก้ไขของไฟล์: ไฟล์ → ประวัติเวอร์ชัน) ส่วนเสริมไม่นับแถวนี้`,
       }));
     return { records, problems };
+  }
+
+  // — reports kept as records
+  /**
+   * The reports' records as read: each row of the record sheet counted when its seal follows,
+   * a row whose seal does not follow reported in the words of Apps Script's check.
+   */
+  private reportRecords_(config: WorkbookConfig): KeptRecords {
+    const sheet = this.byId_(config.registry.one('reportRecords')?.mark.sheetId);
+    if (!sheet) return { kept: new Map(), broken: new Set(), problems: [] };
+    const columns = recordColumnsAt_(sheet.values[0] ?? []);
+    const rows = sheet.values.slice(1).map((line, i) => {
+      const trusted = sheet.sealed?.[i] === true;
+      return {
+        row: i + 2,
+        trusted,
+        number: trusted ? Number(line[columns.number]) : null,
+        blank: lastRow_([line]) === 0,
+      };
+    });
+    const problems = rows
+      .filter((r) => !r.trusted && !r.blank)
+      .map((r) => ({
+        row: r.row,
+        message: `ชีต "${sheet.name}" แถวที่ ${r.row} ไม่ตรงกับรหัสตรวจสอบ: ถูกแก้ไข พิมพ์เพิ่ม หรือวางด้วยมือ (ดูประวัติการแก้ไขของไฟล์: ไฟล์ → ประวัติเวอร์ชัน) ส่วนเสริมไม่นับแถวนี้`,
+      }));
+    return keptRecords(sheet.name, copy_(sheet.values), rows, columns, problems);
   }
 
   /** The running account's triggers of a handler. */
@@ -452,6 +507,11 @@ export class MemoryWorkbook implements Workbook {
   // — reports and sending
   readReport(config: WorkbookConfig, sheetName: string): ReportRead | null {
     return this.reads_().readReport(config, sheetName);
+  }
+
+  // — reports kept as records
+  reportRecordProblems(config: WorkbookConfig): RecordProblem[] {
+    return this.reads_().reportRecordProblems(config);
   }
 
   /**
@@ -684,6 +744,8 @@ export class MemoryWorkbook implements Workbook {
     const reports = () => this.state_.sheets.filter((s) => s.role === 'report' && s.report);
     const earlier = reports().filter((s) => s.report?.state === 'current' && sameReportPeriod(s.report, report.mark));
     const grid = formGrid(report.record.document);
+    // — reports kept as records: the record sheet made on first use, before the report's sheet
+    const records = this.reportRecordSheet_(config);
     const sheet = this.add_(this.freeName_(`${report.name} (กำลังสร้าง)`), 'report', []);
     sheet.values = grid.rows.map((row) => row.map((v) => stored_(asCellText(v))));
     sheet.rows = grid.rows.length;
@@ -691,7 +753,8 @@ export class MemoryWorkbook implements Workbook {
     sheet.frozenRows = grid.layout.tableHeader;
     sheet.editors = [...rightsOf({ role: 'report', sheetId: 0 }, report.name, config.settings).editors];
     const seal = reportSeal(report.mark.kind, grid);
-    sheet.report = { ...report.mark, logAt: this.logLength_(), seal, form: grid.shape, state: 'current' };
+    const record = this.appendReportRecord_(records, report);
+    sheet.report = { ...report.mark, logAt: this.logLength_(), seal, record, form: grid.shape, state: 'current' };
     let renamed = '';
     for (const old of earlier) renamed = this.supersede_(old, report.stamp) || renamed;
     const name = this.state_.sheets.some((s) => s.name === report.name)
@@ -699,6 +762,39 @@ export class MemoryWorkbook implements Workbook {
       : report.name;
     sheet.name = name;
     return { name, renamed, healed };
+  }
+
+  // — reports kept as records
+  /** The reports' record sheet: found, or made as reportRecordSheet.ts makes it (header, widths, protected). */
+  private reportRecordSheet_(config: WorkbookConfig): MemorySheet {
+    const found = this.byId_(config.registry.one('reportRecords')?.mark.sheetId);
+    if (found) return found;
+    const sheet = this.place_(SHEET.reportRecords, 'reportRecords');
+    sheet.values = [[...REPORT_RECORD_LAYOUT.headers]];
+    this.finish_(
+      sheet,
+      REPORT_RECORD_LAYOUT.columns.map((c) => c.width),
+      config,
+    );
+    return sheet;
+  }
+
+  /** A report's record appended, numbered after the highest sealed number, sealed; its number. */
+  private appendReportRecord_(records: MemorySheet, report: NewReportSheet): number {
+    const columns = recordColumnsAt_(records.values[0]);
+    const sealed = records.values.slice(1).map((_, i) => records.sealed?.[i] === true);
+    const seq =
+      Math.max(0, ...records.values.slice(1).map((line, i) => (sealed[i] ? Number(line[columns.number]) : 0))) + 1;
+    const line: unknown[] = (records.values[0] as unknown[]).map(() => '');
+    reportRecordCells(report.record, { sheet: report.name, ref: report.mark.ref ?? '' }).forEach((v, i) => {
+      line[columns.fields[i]] = v;
+    });
+    line[columns.seal] = MEMORY_SEAL;
+    line[columns.number] = seq;
+    records.values.push(line);
+    records.sealed = [...sealed, true];
+    records.rows = Math.max(records.rows, records.values.length);
+    return seq;
   }
 
   /** The leftovers of a killed run healed, as reportSheet.ts healReports does; what was done, Thai. */
@@ -1312,4 +1408,14 @@ function lastRow_(values: readonly (readonly unknown[])[]): number {
 /** A cell of an entry sheet as the in-memory door holds it: a date as its text dd/mm/yyyy (BE), as typed. */
 function entryCell_(value: unknown): unknown {
   return value instanceof Date ? beDateText(dayOfDate(value)) : value;
+}
+
+// — reports kept as records
+/** Where the reports' record sheet's columns are, from its header (a column it lacks: -1). */
+function recordColumnsAt_(header: readonly unknown[]): RecordColumnsAt {
+  const { index } = mapColumns(REPORT_RECORD_LAYOUT, header);
+  const fields = REPORT_RECORD_LAYOUT.columns
+    .filter((c) => c.key !== 'seal' && c.key !== 'seq')
+    .map((c) => index[c.key]);
+  return { fields, seal: index.seal, number: index.seq };
 }

@@ -36,6 +36,9 @@ import { pdfFromHtml } from '../../platform/services';
 import { growRows, lastRow, readAll, sheetLink, writeBlock, writeNewRows } from '../../platform/sheetIo';
 // — the fiscal-year switch
 import { newYearSteps } from '../../features/fiscalYears/store/newYearSteps';
+// — reports kept as records
+import { readReportRecords } from '../../features/reports/store/reportRecordSheet';
+import { reportAsKept } from '../../features/reports/sheets/reportRecords';
 
 /** The sheets' states behind a read of the board and the log. */
 interface BoardAndLogStates_ {
@@ -79,11 +82,15 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
       const own = config.registry.all('report').find((r) => r.name === String(sheetName));
       const mark = own?.mark.report;
       if (!own || !mark || mark.state === 'building') return null;
-      const { record, layout, sealed } = readRecord(mark, readAll(own.sheet));
-      const read: ReportRead = { name: own.name, mark, record, layout, sealed, link: sheetLink(ss, own.sheet) };
+      // — reports kept as records: from its sealed record (read with the configuration) when it has one
+      const records = readReportRecords(config.registry, config.reportRecordsValues);
+      const { record, layout, sealed, kept } = reportAsKept(mark, readRecord(mark, readAll(own.sheet)), records);
+      const read: ReportRead = { name: own.name, mark, record, layout, sealed, link: sheetLink(ss, own.sheet), kept };
       reports.set(read, own);
       return read;
     },
+    // — reports kept as records
+    reportRecordProblems: (config) => [...readReportRecords(config.registry, config.reportRecordsValues).problems],
   };
   return {
     ...reads,

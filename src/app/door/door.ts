@@ -8,6 +8,7 @@
  * (test/support/memoryDoor.ts); test/door/contract.test.ts shows they agree.
  */
 import type { ReportRecord } from '../../features/reports/sheets/reportRecord';
+import type { RecordKept } from '../../features/reports/sheets/reportRecords';
 import type { ReportLayout } from '../../features/reports/sheets/reportSheets';
 import type { ReportMark, SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import type { SubmissionsRead } from '../../features/submissions/store/submissionRecords';
@@ -144,6 +145,12 @@ export interface WorkbookReads {
    * @param sheetName the report's sheet
    */
   readReport(config: WorkbookConfig, sheetName: string): ReportRead | null;
+  // — reports kept as records
+  /**
+   * What is wrong with the reports' record sheet (a row whose seal fails: Thai, with its row).
+   * @param config the configuration as read (with the record sheet's values)
+   */
+  reportRecordProblems(config: WorkbookConfig): RecordProblem[];
 }
 
 /** The door opened: a transaction. Each change registers how to undo it. */
@@ -294,7 +301,10 @@ export interface Door extends WorkbookReads {
    * Heals what a killed run left (building sheets, two current reports of a period), then writes
    * a new report sheet rendered from its record and commits it: the earlier current one of its
    * period superseded and renamed; its mark keeps the log's length (its log row comes after) and
-   * the sheet's seal (written with the mark: no call of its own).
+   * the sheet's seal (written with the mark: no call of its own). Its record is appended, sealed
+   * and numbered, to the reports' record sheet (made, marked and protected on first use) in the
+   * form's own batch, its number kept in the mark; it relies on the configuration read this
+   * execution (the record sheet's values).
    * @param config the configuration as read (the add-on's sheets, the settings, the criteria)
    * @param report the report: its name, record, mark and the replacement time
    * @param now the current time (the healed reports' stamp)
@@ -443,6 +453,12 @@ export interface ReportRead {
   /** true: the sheet is as made; false: changed by hand since; null: made before seals. */
   readonly sealed: boolean | null;
   readonly link: string;
+  // — reports kept as records
+  /**
+   * Where its record was read from: its sealed row in the reports' record sheet ('sealed'), its
+   * sheet (made before records: 'none'), or its record's seal fails or the row is gone ('broken').
+   */
+  readonly kept: RecordKept;
 }
 
 /** A new report sheet: what writeReport writes. */

@@ -121,6 +121,8 @@ function findProblems_(door: Door, book: WorkbookRead, now: Date): LocatedProble
   door.keep(CLAIMS_KEY, record);
   for (const p of door.logProblems(book)) out.push({ ...p, column: 1 });
   for (const p of door.readSubmissions(book).problems) out.push({ ...p, column: 1 });
+  // — reports kept as records: a report's record whose seal fails
+  for (const p of door.reportRecordProblems(book)) out.push({ ...p, column: 1 });
   return out;
 }
 

@@ -5,9 +5,12 @@
  * called and the outcome after; when the call fails the officer is told the e-mail may have
  * gone; a report already sent, or superseded, is sent again only after the officer confirms,
  * told when and to whom it last went; the report sheet shows its sent status. A report is read
- * as its record (reportRecord.ts): a sheet changed by hand after it was made (its seal fails) goes
- * as the sheet shows it, as officers who corrected it expect, but the preview says so, sending
- * asks first and the log notes it.
+ * as its record: kept apart from its sheet (reportRecords.ts, a sealed row of the reports' record
+ * sheet), the e-mail and PDF are rendered from what was made, even when the sheet was changed by
+ * hand since (the preview says the sheet differs from what will be sent, sending asks first, the
+ * log notes it); a record whose own seal fails (or that is gone) is refused: the report is made
+ * again. A report made before records (no record row) is read from its sheet, as before: a sheet
+ * changed by hand goes as it shows, as officers who corrected it expect, with the same warning.
  */
 import { OfficerError } from '../../../kernel/officerError';
 import { bandOf, emailHtml, lineText } from '../sheets/delivery';
@@ -22,6 +25,11 @@ import type { WorkbookConfig } from '../../../app/workbookRead';
 /** What the officer is told of a report sheet changed by hand after it was made (its seal fails). */
 const EDITED =
   'ชีตรายงานนี้ถูกแก้ไขหลังจัดทำ (ไม่ตรงกับรหัสตรวจสอบที่บันทึกไว้ตอนจัดทำ) อีเมลและ PDF จะเป็นไปตามชีตที่แก้ไขแล้ว ไม่ใช่ตามที่ส่วนเสริมจัดทำ';
+
+// — reports kept as records
+/** What the officer is told of a sheet changed by hand whose record holds: what was made is sent. */
+const EDITED_KEPT =
+  'ชีตรายงานนี้ถูกแก้ไขหลังจัดทำ (ไม่ตรงกับรหัสตรวจสอบที่บันทึกไว้ตอนจัดทำ) ชีตจึงต่างจากสิ่งที่จะส่ง: อีเมลและ PDF จะเป็นไปตามรายงานที่ส่วนเสริมจัดทำและบันทึกไว้ ไม่ใช่ตามชีตที่แก้ไข หากข้อมูลต้องแก้ ให้แก้ข้อมูลในชีตของอำเภอแล้วจัดทำรายงานใหม่';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -43,6 +51,13 @@ function report_(workbook: Workbook, config: WorkbookConfig, sheetName: string):
     throw new OfficerError(
       'missingSheet',
       `ไม่พบรายงาน "${String(sheetName)}" ที่สร้างจากเมนู OTOP (อาจถูกลบ เปลี่ยนชื่อ หรือเป็นชีตที่ผู้ใช้สร้างเอง) กรุณาเลือกรายงานใหม่`,
+    );
+  }
+  // — reports kept as records: a record changed or deleted by hand is never sent
+  if (report.kept === 'broken') {
+    throw new OfficerError(
+      'input',
+      `บันทึกของรายงาน "${report.name}" (เลขที่ ${String(report.mark.record)} ในชีตบันทึกรายงานที่จัดทำ) ไม่ตรงกับรหัสตรวจสอบหรือหายไป (ถูกแก้ไขหรือลบด้วยมือ) ส่วนเสริมจึงไม่ส่งรายงานนี้ กรุณาจัดทำรายงานนี้ใหม่จากเมนู OTOP แล้วส่งฉบับใหม่`,
     );
   }
   return report;
@@ -69,7 +84,8 @@ function preview_(config: WorkbookConfig, report: ReportRead): SendingPreview & 
     lineText: lineText(`${name} (ข้อมูลถึง ${doc.asOf})`, doc, layout, config.criteria),
     attachment,
     page: reportHtml(doc, bandOf(layout, config.criteria), painted),
-    ...(report.sealed === false ? { edited: EDITED } : {}),
+    // a report made before records goes as its sheet shows (EDITED); one with its record, as made
+    ...(report.sealed === false ? { edited: report.kept === 'sealed' ? EDITED_KEPT : EDITED } : {}),
   };
 }
 
@@ -117,7 +133,7 @@ export function sendToProvince(workbook: Workbook, sheetName: string, now: Date,
       before ? `รายงานนี้${before}แล้ว` : '',
       mark.state === 'superseded' ? 'รายงานนี้เป็นฉบับเก่า (มีฉบับใหม่กว่าแล้ว)' : '',
       mark.provisional ? provisionalReason_(mark.kind) : '',
-      edited ? EDITED : '',
+      edited ? (preview.edited ?? EDITED) : '',
     ].filter(Boolean);
     // "again" only for a report that went before (issue 24)
     const ask = before ? 'ต้องการส่งอีกครั้งหรือไม่' : 'ต้องการส่งหรือไม่';
@@ -132,7 +148,8 @@ export function sendToProvince(workbook: Workbook, sheetName: string, now: Date,
   // Made before anything is recorded: a conversion that fails leaves nothing to undo or explain.
   const pdf = workbook.pdf(preview.page, preview.attachment.replace(/\.pdf$/, ''));
   const when = nowText(now);
-  const detail = `"${preview.sheet}" ถึง ${preview.to}${edited ? ' (ชีตถูกแก้ไขหลังจัดทำ)' : ''}`;
+  const what = report.kept === 'sealed' ? ' (ชีตถูกแก้ไขหลังจัดทำ ส่งตามที่จัดทำ)' : ' (ชีตถูกแก้ไขหลังจัดทำ)';
+  const detail = `"${preview.sheet}" ถึง ${preview.to}${edited ? what : ''}`;
   const attempt = { to: preview.to, at: now.toISOString(), confirmed: false };
   const attempted = workbook.open((door) => {
     door.appendLog(config, [[when, who.email, 'กำลังส่งรายงานถึงจังหวัด', detail, 'เริ่มส่ง']]);

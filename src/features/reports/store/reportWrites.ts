@@ -17,6 +17,7 @@ import { archiveName } from '../../setup/sheets/sheetNames';
 import { formGrid } from '../sheets/officialForm';
 import { type ReportRecord, reportSeal } from '../sheets/reportRecord';
 import { reportName } from '../sheets/reportSheets';
+import { reportRecordRow } from './reportRecordSheet';
 
 /**
  * Heals leftovers of a killed run (building sheets, two current reports) and says what it did.
@@ -42,7 +43,8 @@ export function healLeftovers(
 
 /**
  * Heals the leftovers, then writes and commits a report sheet rendered from its record, its mark
- * keeping the log's length and the sheet's seal.
+ * keeping the log's length, the sheet's seal and its record's number; the record is appended to
+ * the reports' record sheet in the form's batch (reportRecordSheet.ts).
  * @param ss the workbook
  * @param config the configuration as read
  * @param report the name it gets, its record, its mark and the replacement time
@@ -63,13 +65,16 @@ export function publishReport(
 ): ReportWritten {
   const healed = healLeftovers(ss, config.registry, now, undo, config.settings.fiscalYear);
   const grid = formGrid(report.record.document);
+  // — reports kept as records: its record's row, appended in the form's batch
+  const kept = reportRecordRow(ss, config, report.record, { sheet: report.name, ref: report.mark.ref ?? '' }, undo);
   const written = writeReport(
     ss,
     config.registry,
     {
       name: report.name,
       grid,
-      mark: { ...report.mark, logAt: logLength(), seal: reportSeal(report.mark.kind, grid) },
+      mark: { ...report.mark, logAt: logLength(), seal: reportSeal(report.mark.kind, grid), record: kept.seq },
+      record: kept.row,
       criteria: config.criteria,
       rights: rightsOf({ role: 'report', sheetId: 0 }, report.name, config.settings),
       stamp: report.stamp,

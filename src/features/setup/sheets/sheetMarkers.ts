@@ -37,7 +37,10 @@ export type SheetRole =
   /** The dashboard: formulas and charts (features/standing/sheets/dashboard.ts), made and repaired by set-up. */
   | 'dashboard'
   /** A finished fiscal year's sheet kept as values by the year switch (features/fiscalYears/action/newYear.ts). */
-  | 'archive';
+  | 'archive'
+  // — reports kept as records
+  /** The reports made, one sealed record each (features/reports/sheets/reportRecords.ts), appended by the add-on only. */
+  | 'reportRecords';
 
 /** What an archive sheet keeps: which fiscal year, of which sheet (and district). */
 export interface ArchiveMark {
@@ -91,6 +94,9 @@ export interface ReportMark {
    * status and sent cells the add-on rewrites left out); absent on earlier versions.
    */
   readonly seal?: string;
+  // — reports kept as records
+  /** The number of its record in the reports' record sheet; absent on reports made before records. */
+  readonly record?: number;
 }
 
 /** How an unfinished set-up came by a sheet, and which run it was. */

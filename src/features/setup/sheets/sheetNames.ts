@@ -18,6 +18,8 @@ export const SHEET = {
   submissions: 'การส่งรายงานของอำเภอ',
   board: 'สถานะการส่งรายงาน',
   dashboard: 'แดชบอร์ด',
+  // — reports kept as records
+  reportRecords: 'บันทึกรายงานที่จัดทำ',
 } as const;
 
 /** The two kinds of entry sheet. */
