@@ -3,12 +3,15 @@
  * peak memory and a crash is a result, not the end) and prints the report.
  *   node bench.mjs                     all tasks, then the report
  *   node bench.mjs --write             the same, and its figures written into README and docs/performance.md
+ *   node bench.mjs --write-last        the documents written again from the last whole run's results
  *   node bench.mjs budgets             the round trips per action only, every scale, then their report
  *   node bench.mjs <task> [args]       one task (bundle | tally <scale> | columns | edits <scale> |
  *                                      workbook <scale> [naive]); JSON on stdout
  * Environment: OTOP_ROOT (the project), BENCH_SEED (default 20220325).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchBudgets } from './budgets';
@@ -21,6 +24,8 @@ import { benchBundle, benchTally, benchWorkbook } from './tasks';
 const RESULT_MARK = '@@BENCH_RESULT ';
 const root = process.env.OTOP_ROOT ?? process.cwd();
 const seed = Number(process.env.BENCH_SEED ?? 20220325);
+/** The last whole run's results (beside the compiled bench, in node_modules/.cache). */
+const LAST_RUN = join(root, 'node_modules', '.cache', 'otop-bench', 'last-run.json');
 
 /** Runs one task in this process and prints its JSON result. */
 function runTask(args: string[]): void {
@@ -84,6 +89,8 @@ function runAll(write: boolean): void {
   results.totalMs = performance.now() - started;
   results.load[1] = loadavg()[0];
   process.stdout.write(`\n${formatReport(results)}\n`);
+  // kept, so that the documents can be written again from this run (`--write-last`)
+  writeFileSync(LAST_RUN, JSON.stringify(results));
   if (write) {
     writeGenerated(root, results, new Date().toISOString().slice(0, 10));
     process.stdout.write('\nwrote the figures into README.md and docs/performance.md\n');
@@ -101,5 +108,8 @@ process.env.TZ = 'Asia/Bangkok';
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === 'budgets') runBudgets();
 else if (args.length === 1 && args[0] === '--write') runAll(true);
-else if (args.length > 0) runTask(args);
+else if (args.length === 1 && args[0] === '--write-last') {
+  const last = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as BenchResults;
+  writeGenerated(root, last, new Date(statSync(LAST_RUN).mtimeMs).toISOString().slice(0, 10));
+} else if (args.length > 0) runTask(args);
 else runAll(false);
