@@ -81,7 +81,8 @@ export interface KeptReport extends RecordSheetOf {
  * @param doc the document
  */
 export function documentParts(doc: ReportDocument): string[] {
-  const json = JSON.stringify(doc);
+  const json = jsonWithin_(doc, PART_LIMIT * PART_NAMES.length);
+  if (json === null) return [];
   const parts: string[] = [];
   for (let at = 0; at < json.length; ) {
     let end = Math.min(json.length, at + PART_LIMIT);
@@ -236,4 +237,30 @@ export function reportAsKept(
     record: { ...found.record, document: { ...found.record.document, status, sent } },
     kept: 'sealed',
   };
+}
+
+/** Thrown inside JSON.stringify's replacer when a document outgrows what a record keeps. */
+const TOO_LARGE_ = new Error('the document is larger than a record keeps');
+
+/**
+ * A value's JSON, or null as soon as it would pass `limit` characters: a round summary over a
+ * nation's entries is tens of megabytes of JSON, which a record never keeps, so it is not made
+ * whole first (the texts and keys are counted as the replacer meets them; a little under the
+ * JSON's own length, which the caller's parts still check).
+ * @param value the value
+ * @param limit the characters a record keeps
+ */
+function jsonWithin_(value: unknown, limit: number): string | null {
+  let size = 0;
+  try {
+    const json = JSON.stringify(value, (key, v: unknown) => {
+      size += key.length + (typeof v === 'string' ? v.length : 4);
+      if (size > limit) throw TOO_LARGE_;
+      return v;
+    });
+    return json.length > limit ? null : json;
+  } catch (error) {
+    if (error === TOO_LARGE_) return null;
+    throw error;
+  }
 }
