@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allTargetLines, type BenchResults, CALL_BUDGET, isError } from './report';
+import { allTargetLines, type BenchResults, budgetOf, CALL_BUDGET, isError } from './report';
 
 /** The markers around README's generated section. */
 export const README_MARKERS = ['<!-- bench:begin -->', '<!-- bench:end -->'] as const;
@@ -70,7 +70,7 @@ function budgetRows_(r: BenchResults): string[] {
   });
   return [...byAction].map(([action, calls]) => {
     const budget = CALL_BUDGET[action];
-    const limits = SCALES.map((scale) => (budget ? (scale === 'province 30' ? budget[1] : budget[0]) : null));
+    const limits = SCALES.map((scale) => budgetOf(action, scale));
     const shown = calls.map((c) => (c === null ? '—' : c.toLocaleString('en-US'))).join(' / ');
     const ok = calls.every((c, i) => c !== null && (limits[i] === null || c <= (limits[i] as number)));
     return `| ${action} | ${shown} | ${budget ? `≤ ${budget[0]} / ${budget[1]}` : ''} | ${ok ? 'PASS' : 'MISS'} |`;

@@ -78,7 +78,7 @@ const RUN_LIMIT_S = 360;
 const ADDON_STOP_S = 210;
 
 /** The budget of an action at a scale (null: none set). */
-function budgetOf_(action: string, scale: string): number | null {
+export function budgetOf(action: string, scale: string): number | null {
   const budget = CALL_BUDGET[action];
   if (!budget) return null;
   return scale === 'province 30' ? budget[1] : budget[0];
@@ -98,7 +98,7 @@ function budgetsTable(budgets: BenchResults['budgets']): string {
     const previous = new Map((r.previous ?? []).map((p) => [p.action, p]));
     const rows = r.actions.map((a) => {
       const total = a.calls + a.refreshCalls;
-      const budget = budgetOf_(a.action, scale);
+      const budget = budgetOf(a.action, scale);
       // set-up and the switch stop themselves at 3.5 minutes (platform/undo.ts ACTION_BUDGET_MS)
       const limit = a.action.includes('set-up') || a.action === 'fiscal-year switch' ? ADDON_STOP_S : RUN_LIMIT_S;
       const before = previous.get(a.action);
@@ -171,7 +171,7 @@ function budgetLines(budgets: BenchResults['budgets']): string[] {
             `(with the stand-in's share: ${ms(a.cpuMs)} vs ${ms(before.cpuMs)})`,
         );
       }
-      const budget = budgetOf_(a.action, scale);
+      const budget = budgetOf(a.action, scale);
       if (budget === null) continue;
       const total = a.calls + a.refreshCalls;
       lines.push(
