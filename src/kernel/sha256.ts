@@ -69,3 +69,15 @@ function utf8_(text: string): Uint8Array {
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8_(text)));
 }
+
+/**
+ * The SHA-256 digest of the concatenation of well-formed texts, as 64 lowercase hex digits, the
+ * same as sha256Hex of the whole: the texts are hashed one by one, so a large text (a report's
+ * sheet over a nation's entries, tens of megabytes) is never made whole, nor its UTF-8 bytes.
+ * @param texts the texts, in order, each well-formed on its own (a surrogate pair never split)
+ */
+export function sha256HexOfParts(texts: Iterable<string>): string {
+  const hash = sha256.create();
+  for (const text of texts) hash.update(utf8_(text));
+  return bytesToHex(hash.digest());
+}

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { isWellFormed, sha256Hex } from '../../src/kernel/sha256';
+import { isWellFormed, sha256Hex, sha256HexOfParts } from '../../src/kernel/sha256';
 
 /** Node's SHA-256 of a text's UTF-8 bytes, as hex. */
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -31,6 +31,20 @@ test('agrees with the UTF-8 digest on random well-formed texts of every length a
     expect(sha256Hex('ก'.repeat(n))).toBe(reference('ก'.repeat(n)));
     expect(sha256Hex('x'.repeat(n))).toBe(reference('x'.repeat(n)));
   }
+});
+
+test('the digest of texts one by one is the digest of their concatenation, whatever the cuts', () => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 90 }), { maxLength: 12 }), (texts) => {
+      expect(sha256HexOfParts(texts)).toBe(reference(texts.join('')));
+    }),
+    { numRuns: 300 },
+  );
+  // cuts that fall inside a 64-byte block, across it and on its edge
+  expect(sha256HexOfParts(['x'.repeat(63), 'ก', 'x'.repeat(64)])).toBe(
+    reference(`${'x'.repeat(63)}ก${'x'.repeat(64)}`),
+  );
+  expect(sha256HexOfParts([])).toBe(reference(''));
 });
 
 test('a lone surrogate is not well-formed (left to the platform digest)', () => {

@@ -8,7 +8,7 @@
  * Pure: both sides of the door read a report with it.
  */
 import { asCellText } from '../../../kernel/cellText';
-import { sha256Hex } from '../../../kernel/sha256';
+import { sha256HexOfParts } from '../../../kernel/sha256';
 import { type ReportMark, reportYear } from '../../setup/sheets/sheetMarkers';
 import { type FormGrid, readDocument, type ReportDocument } from './officialForm';
 import { legacyDocument, type ReportLayout, reportLayout } from './reportSheets';
@@ -91,30 +91,44 @@ export function readRecord(mark: ReportMark, values: readonly (readonly unknown[
  * @param grid its sheet as rendered
  */
 export function reportSeal(kind: ReportMark['kind'], grid: FormGrid): string {
-  const kept = grid.rows.map((row) =>
-    row.map((v) => {
-      const written = asCellText(v);
-      return typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
-    }),
-  );
-  return digest_(kept, reportLayout(kind, grid.shape));
+  return digest_(grid.rows, reportLayout(kind, grid.shape), (v) => {
+    const written = asCellText(v);
+    return typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
+  });
 }
 
 /**
  * The digest of a report sheet's values: trailing blank cells and rows dropped (a data range
- * ends at the last value), the status and sent cells (which the add-on rewrites) blanked.
+ * ends at the last value), the status and sent cells (which the add-on rewrites) blanked. It is
+ * the digest of the JSON of those rows, made row by row (sha256HexOfParts): a nation's round
+ * summary is tens of megabytes of JSON, never made whole, nor a copy of its rows.
+ * @param values the sheet's rows
+ * @param layout its layout (where the status and sent cells are)
+ * @param kept what a cell keeps of a value (a new sheet's: without a text's leading apostrophe)
  */
-function digest_(values: readonly (readonly unknown[])[], layout: ReportLayout): string {
-  const rows = values.map((row) => [...row]);
-  for (const [r, c] of [layout.statusCell, layout.sentCell])
-    if (rows[r - 1] && c - 1 < rows[r - 1].length) rows[r - 1][c - 1] = '';
+function digest_(
+  values: readonly (readonly unknown[])[],
+  layout: ReportLayout,
+  kept: (value: unknown) => unknown = (v) => v,
+): string {
+  const rewritten = [layout.statusCell, layout.sentCell];
   const blank = (v: unknown) => v === '' || v === null || v === undefined;
-  const trimmed = rows.map((row) => {
-    let end = row.length;
-    while (end > 0 && blank(row[end - 1])) end--;
-    return row.slice(0, end);
-  });
-  while (trimmed.length > 0 && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
-  // JSON escapes a lone surrogate, so the text digested is always well formed
-  return sha256Hex(JSON.stringify(trimmed));
+  const row = (r: number): unknown[] => {
+    const line = values[r].map(kept);
+    for (const [at, c] of rewritten) if (at - 1 === r && c - 1 < line.length) line[c - 1] = '';
+    let end = line.length;
+    while (end > 0 && blank(line[end - 1])) end--;
+    line.length = end;
+    return line;
+  };
+  let last = values.length;
+  while (last > 0 && row(last - 1).length === 0) last--;
+  // JSON escapes a lone surrogate, so each row's text is well formed
+  return sha256HexOfParts(
+    (function* () {
+      yield '[';
+      for (let r = 0; r < last; r++) yield (r > 0 ? ',' : '') + JSON.stringify(row(r));
+      yield ']';
+    })(),
+  );
 }

@@ -9,6 +9,9 @@ import { readRecord, reportRecord, reportSeal } from '../../../../src/features/r
 import { reportLayout } from '../../../../src/features/reports/sheets/reportSheets';
 import type { ReportMark } from '../../../../src/features/setup/sheets/sheetMarkers';
 import { makeMonthlyReport } from '../../../../src/features/reports/action/reports';
+import fc from 'fast-check';
+import { asCellText } from '../../../../src/kernel/cellText';
+import { sha256Hex } from '../../../../src/kernel/sha256';
 import { MemoryWorkbook } from '../../../support/memoryDoor';
 import { PROVINCE, withBaseline } from '../../../door/workbooks';
 
@@ -77,4 +80,51 @@ test('a report of an earlier version is not judged', () => {
   const { mark, values } = made();
   const { seal: _seal, ...unsealed } = mark;
   expect(readRecord(unsealed, values).sealed).toBeNull();
+});
+
+/**
+ * The seal as it was made before it was digested row by row (the whole JSON made at once): seals
+ * already kept in reports' marks must still hold.
+ */
+function wholeSeal(layout: ReturnType<typeof reportLayout>, values: readonly (readonly unknown[])[]): string {
+  const rows = values.map((row) => [...row]);
+  for (const [r, c] of [layout.statusCell, layout.sentCell])
+    if (rows[r - 1] && c - 1 < rows[r - 1].length) rows[r - 1][c - 1] = '';
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  const trimmed = rows.map((row) => {
+    let end = row.length;
+    while (end > 0 && blank(row[end - 1])) end--;
+    return row.slice(0, end);
+  });
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+  return sha256Hex(JSON.stringify(trimmed));
+}
+
+test('the seal made row by row is the seal made whole, on a new sheet and read back', () => {
+  const { mark, values } = made();
+  const shown = formGrid(readRecord(mark, values).record.document);
+  const form = mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] };
+  const layout = reportLayout(mark.kind, form);
+  const cell = fc.oneof(
+    fc.constantFrom('', null, undefined, "'0012", "'", ' '),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+    fc.integer({ min: -5, max: 500 }),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+  );
+  const grid = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 14 });
+  fc.assert(
+    fc.property(grid, (rows) => {
+      const kept = rows.map((row) =>
+        row.map((v) => {
+          const written = asCellText(v as never);
+          return typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
+        }),
+      );
+      const seal = reportSeal(mark.kind, { ...shown, rows: rows as never });
+      expect(seal).toBe(wholeSeal(layout, kept));
+      expect(readRecord({ ...mark, seal: wholeSeal(layout, rows) }, rows).sealed).toBe(true);
+    }),
+    { numRuns: 400 },
+  );
 });
