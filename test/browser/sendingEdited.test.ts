@@ -276,12 +276,15 @@ describeWithBrowser('a report sheet edited by hand: the review says it differs, 
     return (await notice.textContent()) ?? '';
   }
 
-  /** Opens the e-mail review of the summary; its answer shown. */
-  async function review(frame: Frame): Promise<void> {
+  /**
+   * Opens the e-mail review of the summary; its answer shown, in the look given: a success, or
+   * (the sheet differs) a warning.
+   */
+  async function review(frame: Frame, look: 'ok' | 'info'): Promise<void> {
     await frame.locator('#reportSelect').selectOption(SHEET);
     await press(frame, '#btnPreview');
     await shown(frame, '#sendPanel:not([hidden])');
-    await shown(frame, '#status.ok');
+    await shown(frame, `#status.${look}`);
   }
 
   for (const size of SIZES_USED) {
@@ -294,8 +297,8 @@ describeWithBrowser('a report sheet edited by hand: the review says it differs, 
       const sheet = server.runtime.book.spreadsheet.getSheetByName(SHEET)!;
       expect(sheet.getRange(cell).getDisplayValue()).toBe(TYPED);
 
-      // the review: the sentence that the sheet differs, in view at once, drawn
-      await review(frame);
+      // the review: the sentence that the sheet differs, in view at once, drawn as a warning
+      await review(frame, 'info');
       expect(await frame.locator('#status').textContent()).toBe(`${TEXT.reviewMail} ${EDITED_KEPT}`);
       await expectTopInView(page, frame, '#sendPanel');
       await expectInView(page, frame, '#status');
@@ -367,7 +370,7 @@ describeWithBrowser('a report sheet edited by hand: the review says it differs, 
 
     test(`${size.name} ${size.width}×${size.height}: the summary as made — no "differs" sentence drawn, sent without a question`, async () => {
       const { page, frame, errors, server, made, column } = await madeSummary(size);
-      await review(frame);
+      await review(frame, 'ok');
       expect(await frame.locator('#status').textContent()).toBe(TEXT.reviewMail);
       await expectInView(page, frame, '#status');
       // nothing of the sidebar's text, shown or hidden, says it differs

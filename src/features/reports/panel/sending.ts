@@ -8,7 +8,7 @@ import type { ReportView, SendingPreview, SidebarState } from '../../../app/api'
 import { confirmThen, waiting } from '../../../sidebar/confirm';
 import { add, button, el, label, option, refill, withId } from '../../../sidebar/dom';
 import type { Part, Sidebar } from '../../../sidebar/state';
-import { act, bringIntoView, say } from '../../../sidebar/status';
+import { type Answer, act, bringIntoView, say } from '../../../sidebar/status';
 import { TEXT } from '../../../sidebar/texts';
 
 /**
@@ -49,12 +49,14 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
   };
 
   /** Shows what `then` makes of the preview of the chosen sheet, loading it when needed. */
-  const withPreview = (progress: string, then: (p: SendingPreview) => string | Promise<string>) => {
+  const withPreview = (progress: string, then: (p: SendingPreview) => Answer | Promise<Answer>) => {
     const sheet = reportSelect.value;
     if (!sheet) return;
     if (preview && preview.sheet === sheet) {
       const shown = preview;
-      void Promise.resolve(then(shown)).then((message) => say(message, 'ok'));
+      void Promise.resolve(then(shown)).then((answer) =>
+        typeof answer === 'string' ? say(answer, 'ok') : say(answer.text, answer.kind),
+      );
       return;
     }
     void act(
@@ -127,7 +129,8 @@ export function sendingPart(parent: HTMLElement, app: Sidebar): Part {
       linePanel.hidden = true;
       await loadFrame_(sendBody, p.html || '');
       bringIntoView(sendPanel);
-      return p.edited ? `${TEXT.reviewMail} ${p.edited}` : TEXT.reviewMail;
+      // a sheet changed by hand since it was made: a warning to read, not a success
+      return p.edited ? { text: `${TEXT.reviewMail} ${p.edited}`, kind: 'info' } : TEXT.reviewMail;
     });
   });
   const forLine = button('btnLine', 'secondary', 'คัดลอกสำหรับ LINE', () => {
