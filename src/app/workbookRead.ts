@@ -73,7 +73,10 @@ export interface WorkbookConfig {
   /** The submissions sheet's values as read with the configuration (null when it has none). */
   readonly submissionsValues: unknown[][] | null;
   // — reports kept as records
-  /** The reports' record sheet's values as read with the configuration (null when it has none). */
+  /**
+   * The reports' record sheet's values as read with the configuration: null when it has none, or
+   * when it was not asked for (door.ts ReadOptions: the actions that use it ask).
+   */
   readonly reportRecordsValues: unknown[][] | null;
 }
 

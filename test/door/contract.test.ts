@@ -720,7 +720,7 @@ function unlinked_<T>(value: T): T {
 
 /** What a side's report sheet holds: its values and its mark as read through the door. */
 function reportOf_(side: Side, name: string) {
-  const report = side.run((workbook) => workbook.readReport(workbook.readConfig(), name));
+  const report = side.run((workbook) => workbook.readReport(workbook.readConfig({ reportRecords: true }), name));
   return { values: side.values(name), mark: report?.mark, record: report?.record, sealed: report?.sealed };
 }
 

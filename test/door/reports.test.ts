@@ -152,11 +152,11 @@ describe('a report sheet changed by hand after it was made (its seal fails)', ()
   test('sent from its record, as made: previewed with a warning that the sheet differs, sent only once confirmed, the log noting it', () => {
     const book = new MemoryWorkbook(withBaseline(PROVINCE));
     makeMonthlyReport(book, '2022-02', NOW, false);
-    const made = book.readReport(book.readConfig(), FEBRUARY);
+    const made = book.readReport(book.readConfig({ reportRecords: true }), FEBRUARY);
     expect(made?.sealed).toBe(true);
     expect(made?.kept).toBe('sealed');
     book.edit(FEBRUARY, 4, 3, 'เรื่องที่แก้ด้วยมือ');
-    const read = book.readReport(book.readConfig(), FEBRUARY);
+    const read = book.readReport(book.readConfig({ reportRecords: true }), FEBRUARY);
     expect(read?.sealed).toBe(false);
     expect(read?.kept).toBe('sealed');
     expect(read?.record).toMatchObject({
@@ -200,7 +200,7 @@ describe('a report sheet changed by hand after it was made (its seal fails)', ()
     makeMonthlyReport(book, '2022-02', NOW, false);
     sendToProvince(book, FEBRUARY, NOW, false);
     const { renamed } = makeMonthlyReport(book, '2022-02', LATER, false);
-    const config = book.readConfig();
+    const config = book.readConfig({ reportRecords: true });
     expect([renamed, FEBRUARY].map((name) => book.readReport(config, name)?.sealed)).toEqual([true, true]);
     expect(previewSending(book, renamed).edited).toBeUndefined();
   });
@@ -265,7 +265,9 @@ describe.each([
     // its document, as JSON in its parts, is the document the sheet was rendered from
     expect(rows[0]['จำนวนส่วนของเอกสาร']).toBe(1);
     const doc = JSON.parse(String(rows[0]['เอกสาร ส่วนก']));
-    expect(doc.memo.subject).toBe(book.readReport(book.readConfig(), FEBRUARY)?.record.document.memo.subject);
+    expect(doc.memo.subject).toBe(
+      book.readReport(book.readConfig({ reportRecords: true }), FEBRUARY)?.record.document.memo.subject,
+    );
     expect(doc.asOf).toBe('28 กุมภาพันธ์ 2565');
   });
 
@@ -275,7 +277,7 @@ describe.each([
     makeMonthlyReport(book, '2022-01', NOW, false);
     // the first record's period typed over by hand
     book.edit(SHEET.reportRecords, 2, 3, '2022-03');
-    expect(book.readReport(book.readConfig(), FEBRUARY)?.kept).toBe('broken');
+    expect(book.readReport(book.readConfig({ reportRecords: true }), FEBRUARY)?.kept).toBe('broken');
     const before = book.snapshot();
     for (const action of [() => previewSending(book, FEBRUARY), () => sendToProvince(book, FEBRUARY, NOW, true)]) {
       const error = thrown(action);
@@ -316,7 +318,7 @@ test('a report made before records (its mark names none): read from its sheet as
       x.report ? { ...x, report: (({ record: _r, ...m }) => m)(x.report) } : x,
     );
   const book = new MemoryWorkbook({ ...withBaseline(PROVINCE), sheets });
-  expect(book.readReport(book.readConfig(), FEBRUARY)?.kept).toBe('none');
+  expect(book.readReport(book.readConfig({ reportRecords: true }), FEBRUARY)?.kept).toBe('none');
   book.edit(FEBRUARY, 4, 3, 'เรื่องที่แก้ด้วยมือ');
   const preview = previewSending(book, FEBRUARY);
   expect(preview.edited).toBe(

@@ -86,7 +86,7 @@ import { beDateText } from '../../src/kernel/thaiDate';
 import type { Block } from '../../src/platform/sheetIo';
 import { type OwnSheet, Registry } from '../../src/platform/sheetRegistry';
 // — reports and sending
-import type { NewReportSheet, Pdf, ReportRead, ReportWritten } from '../../src/app/door/door';
+import type { NewReportSheet, Pdf, ReadOptions, ReportRead, ReportWritten } from '../../src/app/door/door';
 import { formGrid } from '../../src/features/reports/sheets/officialForm';
 import { readRecord, reportSeal } from '../../src/features/reports/sheets/reportRecord';
 import { LEGACY_CELLS, reportLayout, reportName } from '../../src/features/reports/sheets/reportSheets';
@@ -337,12 +337,14 @@ export class MemoryWorkbook implements Workbook {
 
   /** The reads, the same inside and outside a transaction. */
   private reads_(): WorkbookReads {
-    const readConfig = (): WorkbookConfig => {
+    const readConfig = (options: ReadOptions = {}): WorkbookConfig => {
       const registry = this.registry_();
       const blocks = new Map<number, Block>();
       for (const own of registry.sheets) {
         const sheet = this.state_.sheets.find((s) => s.id === own.mark.sheetId);
-        if (sheet) blocks.set(sheet.id, this.block_(sheet));
+        // the reports' records only when asked, as Apps Script's door reads them
+        if (sheet && (own.mark.role !== 'reportRecords' || options.reportRecords))
+          blocks.set(sheet.id, this.block_(sheet));
       }
       return configOf(registry, blocks);
     };
@@ -372,6 +374,7 @@ export class MemoryWorkbook implements Workbook {
       }),
       // — reports and sending
       readReport: (config, sheetName) => {
+        recordsAsked_(config);
         const own = config.registry.all('report').find((r) => r.name === String(sheetName));
         const mark = own?.mark.report;
         const sheet = this.byId_(own?.mark.sheetId);
@@ -392,7 +395,10 @@ export class MemoryWorkbook implements Workbook {
         };
       },
       // — reports kept as records
-      reportRecordProblems: (config) => [...this.reportRecords_(config).problems],
+      reportRecordProblems: (config) => {
+        recordsAsked_(config);
+        return [...this.reportRecords_(config).problems];
+      },
     };
   }
 
@@ -456,8 +462,8 @@ export class MemoryWorkbook implements Workbook {
     return this.state_.triggers.filter((t) => t.account === this.user_ && t.handler === handler);
   }
 
-  readConfig(): WorkbookConfig {
-    return this.reads_().readConfig();
+  readConfig(options?: ReadOptions): WorkbookConfig {
+    return this.reads_().readConfig(options);
   }
 
   readWorkbook(config?: WorkbookConfig) {
@@ -738,6 +744,7 @@ export class MemoryWorkbook implements Workbook {
    * superseded (its status cell and name), and the report's name given when free.
    */
   private writeReport_(config: WorkbookConfig, report: NewReportSheet, now: Date, before: () => void): ReportWritten {
+    recordsAsked_(config);
     before();
     const stamp = stampText(now);
     const healed = this.healReports_(config.settings.fiscalYear, stamp);
@@ -1418,4 +1425,14 @@ function recordColumnsAt_(header: readonly unknown[]): RecordColumnsAt {
     .filter((c) => c.key !== 'seal' && c.key !== 'seq')
     .map((c) => index[c.key]);
   return { fields, seal: index.seal, number: index.seq };
+}
+
+/**
+ * Refuses a configuration read without the reports' records where they are used: Apps Script's
+ * door would read them again (calls more), so an action that forgets to ask is a test's failure.
+ * @param config the configuration as the action read it
+ */
+function recordsAsked_(config: WorkbookConfig): void {
+  if (config.registry.one('reportRecords') && config.reportRecordsValues === null)
+    throw new Error("the reports' records were not read with the configuration: readConfig({ reportRecords: true })");
 }

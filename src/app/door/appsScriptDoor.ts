@@ -57,7 +57,7 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
   const reports = new WeakMap<ReportRead, OwnSheet>();
   const pdfs = new WeakMap<Pdf, ReturnType<typeof pdfFromHtml>>();
   const reads: WorkbookReads = {
-    readConfig: () => readConfig(ss),
+    readConfig: (options) => readConfig(ss, undefined, options),
     readWorkbook: (config) => readWorkbook(ss, config),
     readYear: (book, fiscalYear) => yearBook(book, fiscalYear),
     caller: (settings) => caller(ss, settings),

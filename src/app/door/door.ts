@@ -78,10 +78,25 @@ export interface SubmissionAppended {
   readonly seq: number;
 }
 
+/**
+ * What more a configuration reads, at no call more (the same batch). The reports' record sheet
+ * holds every report's document (up to 630 KB each) and grows with every report made: only the
+ * actions that use it read it (making a report, sending and its preview, the data check), so
+ * the bytes every other action reads (opening the sidebar, submitting, the reminders) do not
+ * grow with the reports made.
+ */
+export interface ReadOptions {
+  /** The reports' record sheet too (WorkbookConfig.reportRecordsValues; null when not asked). */
+  readonly reportRecords?: boolean;
+}
+
 /** What any side of the door reads: no transaction is needed. */
 export interface WorkbookReads {
-  /** The configuration: the add-on's sheets, the settings, the criteria, the district table. */
-  readConfig(): WorkbookConfig;
+  /**
+   * The configuration: the add-on's sheets, the settings, the criteria, the district table.
+   * @param options what more to read in the same batch (see ReadOptions)
+   */
+  readConfig(options?: ReadOptions): WorkbookConfig;
   /**
    * The workbook: the configuration and every district's sheets and the baseline, read when
    * first used (readDistricts reads them all in one batch).

@@ -95,7 +95,8 @@ function preview_(config: WorkbookConfig, report: ReportRead): SendingPreview & 
  * @param sheetName the report's sheet
  */
 export function previewSending(workbook: Workbook, sheetName: string): SendingPreview {
-  const config = workbook.readConfig();
+  // the reports' records too: what is sent is rendered from the report's record
+  const config = workbook.readConfig({ reportRecords: true });
   requireProvince(workbook.caller(config.settings), 'การตรวจทานก่อนส่งรายงาน');
   const { page: _page, ...preview } = preview_(config, report_(workbook, config, sheetName));
   return preview;
@@ -117,7 +118,7 @@ function provisionalReason_(kind: ReportMark['kind']): string {
  * @param again the officer confirmed sending a report that was sent before or is superseded
  */
 export function sendToProvince(workbook: Workbook, sheetName: string, now: Date, again: boolean): SendResult {
-  const config = workbook.readConfig();
+  const config = workbook.readConfig({ reportRecords: true });
   const who = workbook.caller(config.settings);
   requireProvince(who, 'การส่งรายงานถึงจังหวัด');
   const report = report_(workbook, config, sheetName);
