@@ -9,11 +9,11 @@
  * e-mail's frame is inside the window and the sidebar's view, above the answer bar, without
  * scrolling, and the pixels of that part are not blank. Screenshots in test-artifacts/.
  */
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, DEMO_PROVINCE_EDITOR } from '../../dev/preview/demo';
 import type { PreviewServer } from '../../dev/preview/server';
 import { TEXT } from '../../src/sidebar/texts';
-import { artifact, CHROMIUM, describeWithBrowser } from './support/browser';
+import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
 import {
   drawnInView,
   expectInView,
@@ -36,11 +36,7 @@ describeWithBrowser('after each action, its answer is where the officer looks (i
   const servers: PreviewServer[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));

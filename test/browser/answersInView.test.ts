@@ -7,10 +7,10 @@
  * not by the text being somewhere in the page. The e-mail review is drawn: the pixels of its
  * box's screenshot are not blank. Screenshots are kept in test-artifacts/.
  */
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER } from '../../dev/preview/demo';
 import type { PreviewServer } from '../../dev/preview/server';
-import { artifact, CHROMIUM, describeWithBrowser } from './support/browser';
+import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
 import {
   expectInView,
   expectTopInView,
@@ -30,11 +30,7 @@ describeWithBrowser('answers appear where the officer is looking (issue 24)', ()
   const servers: PreviewServer[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));

@@ -10,6 +10,7 @@ import { DEMO_OFFICERS, DEMO_OWNER, DEMO_PROVINCE_EDITOR } from '../../dev/previ
 import { HIDDEN_USER, OUTSIDER } from '../../dev/preview/runtime';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
+import { typeIntoCell } from './support/inView';
 
 jest.setTimeout(90_000);
 
@@ -55,14 +56,7 @@ describeWithBrowser('trying the add-on in the preview', () => {
 
   /** Types into a cell as the current user (select it, type, Enter); the notice that follows. */
   async function typeInto(sheet: string, cell: string, text: string): Promise<string> {
-    await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
-    await page.locator(`table.grid[data-sheet="${sheet}"] td[data-cell="${cell}"]`).click();
-    await page.locator('#cellRef', { hasText: `${sheet}!${cell}` }).waitFor();
-    await page.locator('#cellInput').fill(text);
-    await page.locator('#cellInput').press('Enter');
-    const notice = page.locator('#notice', { hasText: cell });
-    await notice.waitFor();
-    return (await notice.textContent()) ?? '';
+    return typeIntoCell(page, sheet, cell, text);
   }
 
   /** A cell's text in the workbook view. */

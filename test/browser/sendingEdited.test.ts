@@ -14,12 +14,22 @@
  * the figure made, not the edit. An unedited report shows no such sentence and is sent without
  * a question. Screenshots in test-artifacts/.
  */
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_PROVINCE_EDITOR } from '../../dev/preview/demo';
 import type { PreviewServer } from '../../dev/preview/server';
 import { TEXT } from '../../src/sidebar/texts';
-import { artifact, CHROMIUM, describeWithBrowser } from './support/browser';
-import { expectInView, expectTopInView, openPreview, press, shown, type Size, SIZES } from './support/inView';
+import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
+import {
+  expectInView,
+  expectTopInView,
+  openPreview,
+  pngInk,
+  press,
+  shown,
+  type Size,
+  SIZES,
+  typeIntoCell,
+} from './support/inView';
 
 jest.setTimeout(180_000);
 
@@ -173,25 +183,7 @@ async function inkOf_(
     path,
     clip: { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top },
   });
-  return page.evaluate(async (data: string) => {
-    const g = globalThis as any;
-    const img = new g.Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const canvas = g.document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, img.width, img.height).data as Uint8ClampedArray;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < px.length; i += 4) {
-      const key = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const total = px.length / 4;
-    return Math.round(((total - Math.max(...counts.values())) / total) * 1000) / 1000;
-  }, png.toString('base64'));
+  return Math.round((await pngInk(page, png)) * 1000) / 1000;
 }
 
 /**
@@ -214,11 +206,7 @@ describeWithBrowser('a report sheet edited by hand: the review says it differs, 
   const servers: PreviewServer[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));
@@ -266,14 +254,7 @@ describeWithBrowser('a report sheet edited by hand: the review says it differs, 
       )) as { ok: boolean; message?: string };
       return out.ok ? `บันทึก ${sheet}!${cell} แล้ว` : `แก้ไข ${sheet}!${cell} ไม่ได้: ${out.message}`;
     }
-    await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
-    await page.locator(`table.grid[data-sheet="${sheet}"] td[data-cell="${cell}"]`).click();
-    await page.locator('#cellRef', { hasText: `${sheet}!${cell}` }).waitFor();
-    await page.locator('#cellInput').fill(text);
-    await page.locator('#cellInput').press('Enter');
-    const notice = page.locator('#notice', { hasText: cell });
-    await notice.waitFor();
-    return (await notice.textContent()) ?? '';
+    return typeIntoCell(page, sheet, cell, text);
   }
 
   /**

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -35,6 +35,11 @@ export function describeWithBrowser(name: string, body: () => void): void {
     console.warn(`SKIPPED browser tests "${name}": ${MISSING_MESSAGE} They fail instead when CI is set.`);
     describe.skip(name, body);
   }
+}
+
+/** Launches headless Chromium for pages of several sizes (each test opens its own context). */
+export function launchHeadless(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 }
 
 /** A browser with a fresh profile; close() also removes the profile. */

@@ -222,7 +222,7 @@ export async function expectTouchTargets(frame: Frame): Promise<void> {
  */
 export async function inkShare(page: Page, locator: Locator, path?: string): Promise<number> {
   const png = await locator.screenshot(path ? { path } : {});
-  return inkOf_(page, png);
+  return pngInk(page, png);
 }
 
 /** What the officer sees of an element without scrolling: its box cut to the view, and its ink. */
@@ -266,7 +266,7 @@ export async function drawnInView(page: Page, frame: Frame, selector: string, pa
     path,
     clip: { x: left, y: top, width: Math.floor(right - left), height: visibleHeight },
   });
-  const ink = await inkOf_(page, png);
+  const ink = await pngInk(page, png);
   return { selector, visibleHeight, ink: Math.round(ink * 1000) / 1000 };
 }
 
@@ -275,7 +275,7 @@ export async function drawnInView(page: Page, frame: Frame, selector: string, pa
  * @param page a page to decode it in
  * @param png the image
  */
-function inkOf_(page: Page, png: Buffer): Promise<number> {
+export function pngInk(page: Page, png: Buffer): Promise<number> {
   return page.evaluate(async (data: string) => {
     const g = globalThis as any;
     const img = new g.Image();
@@ -296,4 +296,23 @@ function inkOf_(page: Page, png: Buffer): Promise<number> {
     const total = px.length / 4;
     return (total - most) / total;
   }, png.toString('base64'));
+}
+
+/**
+ * Types into a cell of the workbook beside the sidebar, as the preview's user: the sheet's tab,
+ * the cell, the formula bar, Enter. The notice that follows.
+ * @param page the preview page
+ * @param sheet the sheet's name
+ * @param cell its A1 address
+ * @param text what is typed
+ */
+export async function typeIntoCell(page: Page, sheet: string, cell: string, text: string): Promise<string> {
+  await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
+  await page.locator(`table.grid[data-sheet="${sheet}"] td[data-cell="${cell}"]`).click();
+  await page.locator('#cellRef', { hasText: `${sheet}!${cell}` }).waitFor();
+  await page.locator('#cellInput').fill(text);
+  await page.locator('#cellInput').press('Enter');
+  const notice = page.locator('#notice', { hasText: cell });
+  await notice.waitFor();
+  return (await notice.textContent()) ?? '';
 }
