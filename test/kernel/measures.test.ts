@@ -12,6 +12,7 @@ import { operatorTarget } from '../../src/features/standing/rules/targets';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
 import { defaultSettings, settingsRows } from '../../src/kernel/settings';
 import { dateOfDay } from '../../src/kernel/civilDate';
+import { profileOf } from '../../src/kernel/yearProfile';
 
 type Kernel = typeof import('../../src/kernel/measures');
 type Entry = Measure;
@@ -172,8 +173,12 @@ describe('generated from the list: a variant list changes every table the same w
         settings,
         table.criteriaToRows(CRITERIA_2565),
       )[0];
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
       const next = scoring.nextStepText(
-        scoring.assess({ activities: 2, channels: 1, newOperators: 1, registered: 74 }, CRITERIA_2565),
+        scoring.assess({ activities: 2, channels: 1, newOperators: 1, registered: 74 }, CRITERIA_2565, measures),
+        measures,
       );
       return { counts: row.slice(0, 4), next };
     };
@@ -249,10 +254,10 @@ describe('scoring over the list agrees with the per-field scoring', () => {
   test('the same assessment and next step on random criteria and results', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constant(CRITERIA_2565), criteria), results, (c, r) => {
-        const now = assess(r, c);
+        const now = assess(r, c, profileOf(2565).measures);
         const was = perField.assess(r, c);
         expect(now).toEqual(was);
-        expect(nextStepText(now)).toBe(perField.nextStepText(was.next, was.name));
+        expect(nextStepText(now, profileOf(2565).measures)).toBe(perField.nextStepText(was.next, was.name));
       }),
       { numRuns: 2000 },
     );

@@ -99,7 +99,9 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
       // 0 registered scores as the district table does: counts decide, nothing is divided.
       registered: required(parseCount(cells[MEASURES.length]), fn, LABELS.registered, r),
     };
-    return pick(assess(results, criteria));
+    // No fiscal year is at hand (the functions read their arguments only, and src/main.ts's stubs
+    // name an argument per measure of the catalogue): the catalogue's measures are the conditions.
+    return pick(assess(results, criteria, MEASURES));
   });
 }
 
@@ -124,7 +126,7 @@ export function otopLevel(...args: Arg[]): Result {
  * @param args see scoreLike_
  */
 export function otopNext(...args: Arg[]): Result {
-  return scoreLike_('OTOP_NEXT', args, nextStepText);
+  return scoreLike_('OTOP_NEXT', args, (a) => nextStepText(a, MEASURES));
 }
 
 /** A count where a blank cell means none. */
