@@ -77,12 +77,15 @@ describe('generated from the list: a variant list changes every table the same w
         require('../../src/features/setup/rules/criteriaTable') as typeof import('../../src/features/setup/rules/criteriaTable');
       const sheet =
         require('../../src/features/setup/sheets/criteriaSheet') as typeof import('../../src/features/setup/sheets/criteriaSheet');
-      const rows = table.criteriaToRows(CRITERIA_2565);
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
+      const rows = table.criteriaToRows(CRITERIA_2565, measures);
       return {
-        headers: table.CRITERIA_HEADERS,
+        headers: table.criteriaHeaders(measures),
         rows,
-        back: table.criteriaFromRows(rows),
-        refs: sheet.criteriaRefs('เกณฑ์'),
+        back: table.criteriaFromRows(rows, measures),
+        refs: sheet.criteriaRefs('เกณฑ์', measures),
       };
     });
     expect(got.headers).toEqual([
@@ -163,6 +166,9 @@ describe('generated from the list: a variant list changes every table the same w
         require('../../src/features/setup/rules/criteriaTable') as typeof import('../../src/features/setup/rules/criteriaTable');
       const scoring =
         require('../../src/features/standing/rules/scoring') as typeof import('../../src/features/standing/rules/scoring');
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
       const row = fn.otopDistrict(
         'ท่าบ่อ',
         74,
@@ -171,11 +177,8 @@ describe('generated from the list: a variant list changes every table the same w
         onl,
         [[...BASELINE_LAYOUT.headers]],
         settings,
-        table.criteriaToRows(CRITERIA_2565),
+        table.criteriaToRows(CRITERIA_2565, measures),
       )[0];
-      const { measures } = (
-        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
-      ).profileOf(2565);
       const next = scoring.nextStepText(
         scoring.assess({ activities: 2, channels: 1, newOperators: 1, registered: 74 }, CRITERIA_2565, measures),
         measures,

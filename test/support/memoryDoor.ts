@@ -104,6 +104,7 @@ import type { CarriedBaseline } from '../../src/app/door/door';
 import { carriedBaseline } from '../../src/features/fiscalYears/rules/carriedBaseline';
 import type { CountedOperator } from '../../src/features/standing/sheets/standing';
 import { fiscalYearBounds } from '../../src/kernel/fiscalYear';
+import { profileOf } from '../../src/kernel/yearProfile';
 import { OfficerError } from '../../src/kernel/officerError';
 import { proposedRounds } from '../../src/kernel/settings';
 import { formatThaiDate } from '../../src/kernel/thaiDate';
@@ -1080,13 +1081,14 @@ export class MemoryWorkbook implements Workbook {
     // the criteria: its defaults on a blank sheet
     const criteriaSheet = ensure('criteria', SHEET.criteria, []);
     const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
+    const { measures } = profileOf(settings.fiscalYear);
     if (criteriaSheet.sheet.values.every((row) => row.every((v) => v === '' || v === null))) {
-      criteriaSheet.sheet.values = copy_(criteriaSheetRows(criteriaOrDefault([]).criteria)).map((row) =>
-        row.map((v) => v ?? ''),
+      criteriaSheet.sheet.values = copy_(criteriaSheetRows(criteriaOrDefault([], measures).criteria, measures)).map(
+        (row) => row.map((v) => v ?? ''),
       );
       criteriaSheet.sheet.rows = Math.max(criteriaSheet.sheet.rows, criteriaSheet.sheet.values.length);
     }
-    const criteria = criteriaOrDefault(criteriaSheet.sheet.values.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
+    const criteria = criteriaOrDefault(criteriaSheet.sheet.values.slice(CRITERIA_LAYOUT.table - 1, tableEnd), measures);
     const channels = channelNames(channelTableOf(criteriaSheet.sheet.values).rows);
     // the district table and each district's sheets, laid out
     const year = settings.fiscalYear;

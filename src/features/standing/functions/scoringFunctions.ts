@@ -147,7 +147,8 @@ function readPercent_(value: unknown, fn: string, row: number): number {
 function readCriteria_(fn: string, value: Arg): Criteria {
   if (value === undefined || isBlank(value)) return CRITERIA_2565;
   if (!isRange(value)) throw argError(fn, LABELS.criteria, -1, 'ต้องเป็นช่วงตารางเกณฑ์ (เช่น เกณฑ์!A1:H7)');
-  const parsed: Parsed<Criteria> = criteriaFromRows(value);
+  // the catalogue's minimum columns, as the arguments (no fiscal year at hand)
+  const parsed: Parsed<Criteria> = criteriaFromRows(value, MEASURES);
   if (!parsed.ok) throw argError(fn, LABELS.criteria, -1, parsed.problem);
   return parsed.value;
 }

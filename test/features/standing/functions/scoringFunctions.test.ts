@@ -112,7 +112,7 @@ describe('OTOP_SCORE, OTOP_LEVEL, OTOP_NEXT', () => {
     expect(() => otopScore(5, 3, 12, '')).toThrow(/ลงทะเบียน ไม่มีค่า/);
   });
   test('an optional criteria range, after four values or after the row range', () => {
-    const rows = criteriaToRows(CRITERIA_2565);
+    const rows = criteriaToRows(CRITERIA_2565, FY2565);
     rows[1][2] = 6; // ดีมาก now needs 6 activities
     expect(otopScore(5, 3, 12, 241, rows)).toBe(4);
     expect(otopScore([[5, 3, 12, 241]], rows)).toEqual([[4]]);
