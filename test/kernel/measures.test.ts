@@ -116,9 +116,12 @@ describe('generated from the list: a variant list changes every table the same w
         const at = layout.columns.findIndex((c) => c.key === from);
         return layout.columns.slice(at, at + n).map((c) => `${c.key}:${c.header}`);
       };
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
       return {
-        round: cols(reports.ROUND_TABLE, 'newOperators', 3),
-        month: cols(reports.MONTH_TABLE, 'newOperators', 6),
+        round: cols(reports.roundTable(measures), 'newOperators', 3),
+        month: cols(reports.monthTable(measures), 'newOperators', 6),
         record: cols(subs.SUBMISSION_LAYOUT, 'newOperators', 3),
       };
     });

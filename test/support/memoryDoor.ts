@@ -697,7 +697,7 @@ export class MemoryWorkbook implements Workbook {
         const sheet = this.named_(report.name);
         const mark = sheet.report as ReportMark;
         if (mark.form) {
-          const [row, column] = reportLayout(mark.kind, mark.form).sentCell;
+          const [row, column] = reportLayout(mark.kind, mark.form, reportYear(mark)).sentCell;
           this.cell_(sheet, row, column, text);
         } else {
           const [row, column] = LEGACY_CELLS.status;
@@ -835,7 +835,9 @@ export class MemoryWorkbook implements Workbook {
   private supersede_(old: MemorySheet, stamp: string): string {
     const mark = old.report as ReportMark;
     old.report = { ...mark, state: 'superseded' };
-    const [row, column] = mark.form ? reportLayout(mark.kind, mark.form).statusCell : LEGACY_CELLS.status;
+    const [row, column] = mark.form
+      ? reportLayout(mark.kind, mark.form, reportYear(mark)).statusCell
+      : LEGACY_CELLS.status;
     this.cell_(old, row, column, `ฉบับเก่า แทนที่เมื่อ ${stamp}`);
     old.name = this.freeName_(`${old.name.replace(/ \(แทนที่ .*\)$/, '')} (แทนที่ ${stamp})`);
     return old.name;

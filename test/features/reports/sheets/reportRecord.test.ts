@@ -7,7 +7,7 @@
 import { formGrid } from '../../../../src/features/reports/sheets/officialForm';
 import { readRecord, reportRecord, reportSeal } from '../../../../src/features/reports/sheets/reportRecord';
 import { reportLayout } from '../../../../src/features/reports/sheets/reportSheets';
-import type { ReportMark } from '../../../../src/features/setup/sheets/sheetMarkers';
+import { type ReportMark, reportYear } from '../../../../src/features/setup/sheets/sheetMarkers';
 import { makeMonthlyReport } from '../../../../src/features/reports/action/reports';
 import { MemoryWorkbook } from '../../../support/memoryDoor';
 import { PROVINCE, withBaseline } from '../../../door/workbooks';
@@ -48,7 +48,11 @@ test('the seal is the digest of the sheet as rendered from the record', () => {
 
 test('it holds with trailing blanks and rewritten status and sent cells, and fails for any other change', () => {
   const { mark, values } = made();
-  const layout = reportLayout(mark.kind, mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] });
+  const layout = reportLayout(
+    mark.kind,
+    mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] },
+    reportYear(mark),
+  );
   const changed = (change: (rows: unknown[][]) => void) => {
     const rows = values.map((row) => [...row]);
     change(rows);
