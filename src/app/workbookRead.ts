@@ -9,6 +9,7 @@ import { firstErrorCell } from '../kernel/errorValues';
 import { DEFAULT_CHANNEL_ROWS } from '../features/counting/rules/channels';
 import type { Day } from '../kernel/civilDate';
 import { criteriaOrDefault } from '../features/setup/rules/criteriaTable';
+import { profileOf } from '../kernel/yearProfile';
 import {
   type DistrictEvaluation,
   type DistrictSources,
@@ -140,7 +141,7 @@ export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>)
         CRITERIA_LAYOUT.table - 1,
         CRITERIA_LAYOUT.table - 1 + CRITERIA_LAYOUT.tableRows,
       );
-      const criteria = criteriaOrDefault(tableRows);
+      const criteria = criteriaOrDefault(tableRows, profileOf(settings.fiscalYear).measures);
       const channels = channelTableOf(criteriaValues).rows;
       criteriaRead = {
         criteria: criteria.criteria,

@@ -81,7 +81,7 @@ export function writeReport(
   const mark = { ...report.mark, form: report.grid.shape };
   const own = markSheet(sheet, { role: 'report', report: { ...mark, state: 'building' } }, undo);
   const appended = report.record ? appendRequest_(report.record, undo) : [];
-  fill_(ss, sheet, own.mark.sheetId, report.mark.kind, report.grid, report.criteria, undo, appended);
+  fill_(ss, sheet, own.mark.sheetId, report.mark, report.grid, report.criteria, undo, appended);
   applyProtection(sheet, report.rights, undo);
   const committed = updateMark(own, { ...own.mark, report: { ...mark, state: 'current' } }, undo);
   let renamed = '';
@@ -163,7 +163,7 @@ function fill_(
   ss: Spreadsheet,
   sheet: Sheet,
   sheetId: number,
-  kind: ReportMark['kind'],
+  mark: Pick<ReportMark, 'kind' | 'period' | 'made' | 'fiscalYear'>,
   grid: FormGrid,
   criteria: Criteria,
   undo: Undo,
@@ -185,7 +185,7 @@ function fill_(
   applyRequests(ss, [...formRequests_(sheetId, grid), ...appended]);
   sheet.setFrozenRows(layout.tableHeader);
   const column = (c: number) => `${columnLetter(c - 1)}${layout.firstRow}:${columnLetter(c - 1)}${layout.lastRow}`;
-  const at = reportLayout(kind, grid.shape);
+  const at = reportLayout(mark.kind, grid.shape, reportYear(mark));
   if (grid.shape.rows > 0)
     applyBandRules(sheet, bandRules(criteria, column(at.scoreColumn), column(at.levelColumn)), undo);
 }
@@ -210,7 +210,7 @@ function statusCell_(own: OwnSheet, which: 'status' | 'sent' = 'status'): Google
     const [row, column] = LEGACY_CELLS.status;
     return which === 'status' ? own.sheet.getRange(row, column) : own.sheet.getRange(row, column + 1, 1, 2);
   }
-  const layout = reportLayout(mark.kind, mark.form);
+  const layout = reportLayout(mark.kind, mark.form, reportYear(mark));
   const [row, column] = which === 'status' ? layout.statusCell : layout.sentCell;
   return own.sheet.getRange(row, column);
 }

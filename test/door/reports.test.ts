@@ -14,6 +14,7 @@ import { previewSending, sendToProvince } from '../../src/features/reports/actio
 import { makeMonthlyReport, makeRoundSummary } from '../../src/features/reports/action/reports';
 import { reportLayout } from '../../src/features/reports/sheets/reportSheets';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
+import { reportYear } from '../../src/features/setup/sheets/sheetMarkers';
 import { OfficerError } from '../../src/kernel/officerError';
 import { checkWorkbook } from '../../src/features/dataCheck/action/dataCheck';
 import { LETTER_EMAIL } from '../../src/kernel/settings';
@@ -47,7 +48,7 @@ function sentCell(book: MemoryWorkbook, name: string): unknown {
   const sheet = book.sheet(name);
   const mark = sheet?.report;
   if (!sheet || !mark?.form) throw new Error(`no report "${name}"`);
-  const [row, column] = reportLayout(mark.kind, mark.form).sentCell;
+  const [row, column] = reportLayout(mark.kind, mark.form, reportYear(mark)).sentCell;
   return sheet.values[row - 1][column - 1];
 }
 

@@ -12,6 +12,7 @@ import { operatorTarget } from '../../src/features/standing/rules/targets';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
 import { defaultSettings, settingsRows } from '../../src/kernel/settings';
 import { dateOfDay } from '../../src/kernel/civilDate';
+import { profileOf } from '../../src/kernel/yearProfile';
 
 type Kernel = typeof import('../../src/kernel/measures');
 type Entry = Measure;
@@ -76,12 +77,15 @@ describe('generated from the list: a variant list changes every table the same w
         require('../../src/features/setup/rules/criteriaTable') as typeof import('../../src/features/setup/rules/criteriaTable');
       const sheet =
         require('../../src/features/setup/sheets/criteriaSheet') as typeof import('../../src/features/setup/sheets/criteriaSheet');
-      const rows = table.criteriaToRows(CRITERIA_2565);
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
+      const rows = table.criteriaToRows(CRITERIA_2565, measures);
       return {
-        headers: table.CRITERIA_HEADERS,
+        headers: table.criteriaHeaders(measures),
         rows,
-        back: table.criteriaFromRows(rows),
-        refs: sheet.criteriaRefs('เกณฑ์'),
+        back: table.criteriaFromRows(rows, measures),
+        refs: sheet.criteriaRefs('เกณฑ์', measures),
       };
     });
     expect(got.headers).toEqual([
@@ -112,9 +116,12 @@ describe('generated from the list: a variant list changes every table the same w
         const at = layout.columns.findIndex((c) => c.key === from);
         return layout.columns.slice(at, at + n).map((c) => `${c.key}:${c.header}`);
       };
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
       return {
-        round: cols(reports.ROUND_TABLE, 'newOperators', 3),
-        month: cols(reports.MONTH_TABLE, 'newOperators', 6),
+        round: cols(reports.roundTable(measures), 'newOperators', 3),
+        month: cols(reports.monthTable(measures), 'newOperators', 6),
         record: cols(subs.SUBMISSION_LAYOUT, 'newOperators', 3),
       };
     });
@@ -162,6 +169,9 @@ describe('generated from the list: a variant list changes every table the same w
         require('../../src/features/setup/rules/criteriaTable') as typeof import('../../src/features/setup/rules/criteriaTable');
       const scoring =
         require('../../src/features/standing/rules/scoring') as typeof import('../../src/features/standing/rules/scoring');
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
       const row = fn.otopDistrict(
         'ท่าบ่อ',
         74,
@@ -170,10 +180,11 @@ describe('generated from the list: a variant list changes every table the same w
         onl,
         [[...BASELINE_LAYOUT.headers]],
         settings,
-        table.criteriaToRows(CRITERIA_2565),
+        table.criteriaToRows(CRITERIA_2565, measures),
       )[0];
       const next = scoring.nextStepText(
-        scoring.assess({ activities: 2, channels: 1, newOperators: 1, registered: 74 }, CRITERIA_2565),
+        scoring.assess({ activities: 2, channels: 1, newOperators: 1, registered: 74 }, CRITERIA_2565, measures),
+        measures,
       );
       return { counts: row.slice(0, 4), next };
     };
@@ -249,10 +260,10 @@ describe('scoring over the list agrees with the per-field scoring', () => {
   test('the same assessment and next step on random criteria and results', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constant(CRITERIA_2565), criteria), results, (c, r) => {
-        const now = assess(r, c);
+        const now = assess(r, c, profileOf(2565).measures);
         const was = perField.assess(r, c);
         expect(now).toEqual(was);
-        expect(nextStepText(now)).toBe(perField.nextStepText(was.next, was.name));
+        expect(nextStepText(now, profileOf(2565).measures)).toBe(perField.nextStepText(was.next, was.name));
       }),
       { numRuns: 2000 },
     );

@@ -104,6 +104,7 @@ import type { CarriedBaseline } from '../../src/app/door/door';
 import { carriedBaseline } from '../../src/features/fiscalYears/rules/carriedBaseline';
 import type { CountedOperator } from '../../src/features/standing/sheets/standing';
 import { fiscalYearBounds } from '../../src/kernel/fiscalYear';
+import { profileOf } from '../../src/kernel/yearProfile';
 import { OfficerError } from '../../src/kernel/officerError';
 import { proposedRounds } from '../../src/kernel/settings';
 import { formatThaiDate } from '../../src/kernel/thaiDate';
@@ -702,7 +703,7 @@ export class MemoryWorkbook implements Workbook {
         const sheet = this.named_(report.name);
         const mark = sheet.report as ReportMark;
         if (mark.form) {
-          const [row, column] = reportLayout(mark.kind, mark.form).sentCell;
+          const [row, column] = reportLayout(mark.kind, mark.form, reportYear(mark)).sentCell;
           this.cell_(sheet, row, column, text);
         } else {
           const [row, column] = LEGACY_CELLS.status;
@@ -841,7 +842,9 @@ export class MemoryWorkbook implements Workbook {
   private supersede_(old: MemorySheet, stamp: string): string {
     const mark = old.report as ReportMark;
     old.report = { ...mark, state: 'superseded' };
-    const [row, column] = mark.form ? reportLayout(mark.kind, mark.form).statusCell : LEGACY_CELLS.status;
+    const [row, column] = mark.form
+      ? reportLayout(mark.kind, mark.form, reportYear(mark)).statusCell
+      : LEGACY_CELLS.status;
     this.cell_(old, row, column, `ฉบับเก่า แทนที่เมื่อ ${stamp}`);
     old.name = this.freeName_(`${old.name.replace(/ \(แทนที่ .*\)$/, '')} (แทนที่ ${stamp})`);
     return old.name;
@@ -1087,13 +1090,14 @@ export class MemoryWorkbook implements Workbook {
     // the criteria: its defaults on a blank sheet
     const criteriaSheet = ensure('criteria', SHEET.criteria, []);
     const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
+    const { measures } = profileOf(settings.fiscalYear);
     if (criteriaSheet.sheet.values.every((row) => row.every((v) => v === '' || v === null))) {
-      criteriaSheet.sheet.values = copy_(criteriaSheetRows(criteriaOrDefault([]).criteria)).map((row) =>
-        row.map((v) => v ?? ''),
+      criteriaSheet.sheet.values = copy_(criteriaSheetRows(criteriaOrDefault([], measures).criteria, measures)).map(
+        (row) => row.map((v) => v ?? ''),
       );
       criteriaSheet.sheet.rows = Math.max(criteriaSheet.sheet.rows, criteriaSheet.sheet.values.length);
     }
-    const criteria = criteriaOrDefault(criteriaSheet.sheet.values.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
+    const criteria = criteriaOrDefault(criteriaSheet.sheet.values.slice(CRITERIA_LAYOUT.table - 1, tableEnd), measures);
     const channels = channelNames(channelTableOf(criteriaSheet.sheet.values).rows);
     // the district table and each district's sheets, laid out
     const year = settings.fiscalYear;

@@ -11,7 +11,7 @@ import { parseCount } from '../../../kernel/numbers';
 import { tallyCounts } from '../rules/tally';
 import { isBlank } from '../../../kernel/text';
 import { type Arg, argError, isRange, required } from '../../../kernel/args';
-import { MEASURE_KEYS } from '../../../kernel/measures';
+import { profileOf } from '../../../kernel/yearProfile';
 
 const FN = 'OTOP_TALLY';
 const LABELS = {
@@ -31,8 +31,8 @@ const MAX_BE_YEAR = 2700;
 
 /**
  * OTOP_TALLY(districts, activities, online, baseline, [asOf], [fiscalYear], [channels]):
- * per district row, each measure's count (kernel/measures.ts: `[activities, channels, newOperators]`)
- * counted from the entry ranges.
+ * per district row, each measure's count of the fiscal year's measures (kernel/yearProfile.ts:
+ * FY 2565's `[activities, channels, newOperators]`) counted from the entry ranges.
  * A blank district row gives a blank row.
  * @param districts district names: a one-column range or a single value
  * @param activities the activities range, columns A–J (ranges of several sheets may be stacked)
@@ -42,7 +42,7 @@ const MAX_BE_YEAR = 2700;
  *   omitted, 30 Sep 2565 when the fiscal year is omitted too
  * @param fiscalYear the BE fiscal year; the one containing asOf when omitted
  * @param channels the channel alias table range; the default table when omitted
- * @return an N×3 range (a column per measure)
+ * @return an N×3 range (a column per measure of the year)
  */
 export function otopTally(
   districts: Arg,
@@ -64,7 +64,8 @@ export function otopTally(
     fiscalYear: period.fiscalYear,
     channelRows: readChannels_(channels),
   });
-  return counts.map((d, i) => MEASURE_KEYS.map((key) => (names[i] === '' ? '' : d[key])));
+  const { measures } = profileOf(period.fiscalYear);
+  return counts.map((d, i) => measures.map((m) => (names[i] === '' ? '' : d[m.key])));
 }
 
 /** The district names, '' for a blank row. */

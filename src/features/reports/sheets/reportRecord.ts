@@ -10,7 +10,7 @@
 import { asCellText } from '../../../kernel/cellText';
 import { sha256HexOfParts } from '../../../kernel/sha256';
 import { type ReportMark, reportYear } from '../../setup/sheets/sheetMarkers';
-import { type FormGrid, readDocument, type ReportDocument } from './officialForm';
+import { type FormGrid, type FormLayout, formLayout, readDocument, type ReportDocument } from './officialForm';
 import { legacyDocument, type ReportLayout, reportLayout } from './reportSheets';
 
 /** A report's document data: what it is, who made it when, and its document. */
@@ -68,8 +68,8 @@ export function sheetDocument(
   mark: ReportMark,
   values: readonly (readonly unknown[])[],
 ): { doc: ReportDocument; layout: ReportLayout } {
-  if (!mark.form) return legacyDocument(values, mark.kind, mark.districts);
-  const layout = reportLayout(mark.kind, mark.form);
+  if (!mark.form) return legacyDocument(values, mark.kind, mark.districts, reportYear(mark));
+  const layout = reportLayout(mark.kind, mark.form, reportYear(mark));
   return { doc: readDocument(values, layout, layout.tables), layout };
 }
 
@@ -87,11 +87,11 @@ export function readRecord(mark: ReportMark, values: readonly (readonly unknown[
 /**
  * The seal a new report's mark keeps: the digest of its sheet's values as the sheet will hold
  * them (a text's leading apostrophe is not kept), the status and sent cells left out.
- * @param kind a round's summary or a month's report
+ * @param _kind a round's summary or a month's report (either: the cells left out are the form's)
  * @param grid its sheet as rendered
  */
-export function reportSeal(kind: ReportMark['kind'], grid: FormGrid): string {
-  return digest_(grid.rows, reportLayout(kind, grid.shape), (v) => {
+export function reportSeal(_kind: ReportMark['kind'], grid: FormGrid): string {
+  return digest_(grid.rows, formLayout(grid.shape), (v) => {
     const written = asCellText(v);
     return typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written;
   });
@@ -108,7 +108,7 @@ export function reportSeal(kind: ReportMark['kind'], grid: FormGrid): string {
  */
 function digest_(
   values: readonly (readonly unknown[])[],
-  layout: ReportLayout,
+  layout: Pick<FormLayout, 'statusCell' | 'sentCell'>,
   kept: (value: unknown) => unknown = (v) => v,
 ): string {
   const rewritten = [layout.statusCell, layout.sentCell];

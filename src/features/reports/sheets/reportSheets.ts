@@ -24,7 +24,8 @@ import {
 import type { ReportMark } from '../../setup/sheets/sheetMarkers';
 import { type EntryKind, entrySheetName } from '../../setup/sheets/sheetNames';
 import type { DistrictStanding, OmittedEvidence, Standing } from '../../standing/sheets/standing';
-import { MEASURES, type MeasureKey, type MeasureOf } from '../../../kernel/measures';
+import type { MeasureKey, MeasureOf } from '../../../kernel/measures';
+import { profileOf } from '../../../kernel/yearProfile';
 
 /** Who made a report and when, for its header. */
 export interface MadeBy {
@@ -62,37 +63,68 @@ function measureColumn_(m: MeasureOf): { key: MeasureKey; header: string; width:
   return { key: m.key, header: m.short, width: MEASURE_WIDTHS[m.key] };
 }
 
-/** The round summary's table. */
-export const ROUND_TABLE = /* @__PURE__ */ defineLayout('สรุปผล', [
-  { key: 'no', header: 'ที่', width: 28 },
-  { key: 'district', header: 'อำเภอ', width: 90 },
-  { key: 'registered', header: 'ผู้ประกอบการทั้งหมด', width: 60 },
-  { key: 'promoted', header: 'ส่งเสริมแล้ว ปี ๖๔', width: 55 },
-  { key: 'activityGoal', header: 'เป้ากิจกรรม', width: 50 },
-  { key: 'channelGoal', header: 'เป้าช่องทาง', width: 50 },
-  { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
-  ...MEASURES.map(measureColumn_),
-  { key: 'percent', header: 'ร้อยละ', width: 45 },
-  { key: 'score', header: 'คะแนน', width: 40 },
-  { key: 'level', header: 'ระดับ', width: 60 },
-  { key: 'next', header: 'ขั้นต่อไป', width: 170 },
-  // Whether the district's figures are those it submitted or the live entries (its submission).
-  { key: 'source', header: 'ที่มาของข้อมูล', width: 120 },
-]);
+/**
+ * One layout per list of measures, made once (a layout is an object the readers compare by
+ * identity and cache on).
+ * @param make the layout of a list
+ */
+function perMeasures_<T>(make: (measures: readonly MeasureOf[]) => T): (measures: readonly MeasureOf[]) => T {
+  const made = new Map<readonly MeasureOf[], T>();
+  return (measures) => {
+    let layout = made.get(measures);
+    if (layout === undefined) {
+      layout = make(measures);
+      made.set(measures, layout);
+    }
+    return layout;
+  };
+}
 
-/** The monthly report's table. */
-export const MONTH_TABLE = /* @__PURE__ */ defineLayout('รายงานประจำเดือน', [
-  { key: 'no', header: 'ที่', width: 28 },
-  { key: 'district', header: 'อำเภอ', width: 90 },
-  // Each measure, then what it added in the month.
-  ...MEASURES.flatMap((m) => [measureColumn_(m), { key: ADDED_KEYS[m.key], header: 'เพิ่มในเดือน', width: 50 }]),
-  { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
-  { key: 'percent', header: 'ร้อยละ', width: 45 },
-  { key: 'score', header: 'คะแนน', width: 40 },
-  { key: 'level', header: 'ระดับ', width: 60 },
-  { key: 'lastLevel', header: 'ระดับเดือนก่อน', width: 60 },
-  { key: 'next', header: 'ขั้นต่อไป', width: 170 },
-]);
+/**
+ * The round summary's table of a year's measures.
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf)
+ */
+const roundTable_ = (measures: readonly MeasureOf[]) =>
+  defineLayout('สรุปผล', [
+    { key: 'no', header: 'ที่', width: 28 },
+    { key: 'district', header: 'อำเภอ', width: 90 },
+    { key: 'registered', header: 'ผู้ประกอบการทั้งหมด', width: 60 },
+    { key: 'promoted', header: 'ส่งเสริมแล้ว ปี ๖๔', width: 55 },
+    { key: 'activityGoal', header: 'เป้ากิจกรรม', width: 50 },
+    { key: 'channelGoal', header: 'เป้าช่องทาง', width: 50 },
+    { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
+    ...measures.map(measureColumn_),
+    { key: 'percent', header: 'ร้อยละ', width: 45 },
+    { key: 'score', header: 'คะแนน', width: 40 },
+    { key: 'level', header: 'ระดับ', width: 60 },
+    { key: 'next', header: 'ขั้นต่อไป', width: 170 },
+    // Whether the district's figures are those it submitted or the live entries (its submission).
+    { key: 'source', header: 'ที่มาของข้อมูล', width: 120 },
+  ]);
+/** The round summary's table of a year's measures, made once a list. */
+export const roundTable = /* @__PURE__ */ perMeasures_(roundTable_);
+/** The round summary's table of the letter's year (the self-check's sample). */
+export const ROUND_TABLE = /* @__PURE__ */ roundTable(profileOf(LABEL_FISCAL_YEAR).measures);
+
+/**
+ * The monthly report's table of a year's measures.
+ * @param measures the fiscal year's measures
+ */
+const monthTable_ = (measures: readonly MeasureOf[]) =>
+  defineLayout('รายงานประจำเดือน', [
+    { key: 'no', header: 'ที่', width: 28 },
+    { key: 'district', header: 'อำเภอ', width: 90 },
+    // Each measure, then what it added in the month.
+    ...measures.flatMap((m) => [measureColumn_(m), { key: ADDED_KEYS[m.key], header: 'เพิ่มในเดือน', width: 50 }]),
+    { key: 'target', header: 'เป้าผู้ประกอบการ', width: 55 },
+    { key: 'percent', header: 'ร้อยละ', width: 45 },
+    { key: 'score', header: 'คะแนน', width: 40 },
+    { key: 'level', header: 'ระดับ', width: 60 },
+    { key: 'lastLevel', header: 'ระดับเดือนก่อน', width: 60 },
+    { key: 'next', header: 'ขั้นต่อไป', width: 170 },
+  ]);
+/** The monthly report's table of a year's measures, made once a list. */
+export const monthTable = /* @__PURE__ */ perMeasures_(monthTable_);
 
 /** Rows of the header block above a report's table. */
 /** How the round table's and the monthly table's cells are aligned (numbers right, short codes centred). */
@@ -136,10 +168,18 @@ export interface ReportTables {
 /**
  * The declared tables of a kind of report.
  * @param kind round summary or monthly report
+ * @param measures the report's fiscal year's measures (its table's columns)
  * @param fiscalYear BE fiscal year: headers naming the baseline's year say it (the letter's by default)
  */
-export function reportTables(kind: 'round' | 'month', fiscalYear = LABEL_FISCAL_YEAR): ReportTables {
-  const main = yearLayout((kind === 'round' ? ROUND_TABLE : MONTH_TABLE) as Layout<string>, fiscalYear);
+export function reportTables(
+  kind: 'round' | 'month',
+  measures: readonly MeasureOf[],
+  fiscalYear = LABEL_FISCAL_YEAR,
+): ReportTables {
+  const main = yearLayout(
+    (kind === 'round' ? roundTable(measures) : monthTable(measures)) as Layout<string>,
+    fiscalYear,
+  );
   return {
     main: { layout: main, align: alignOf_(main) },
     sections: [
@@ -167,9 +207,10 @@ export interface ReportLayout extends FormLayout {
  * A report's layout.
  * @param kind round summary or monthly report
  * @param shape the form's shape kept in its marker
+ * @param fiscalYear the report's BE fiscal year (sheetMarkers.ts reportYear): its measures' columns
  */
-export function reportLayout(kind: 'round' | 'month', shape: FormShape): ReportLayout {
-  const tables = reportTables(kind);
+export function reportLayout(kind: 'round' | 'month', shape: FormShape, fiscalYear: number): ReportLayout {
+  const tables = reportTables(kind, profileOf(fiscalYear).measures);
   const at = tables.main.layout.at as Record<string, number>;
   return {
     ...formLayout(shape),
@@ -227,12 +268,12 @@ export function provisionalStatus(asOf: Day, kind: 'round' | 'month'): string {
   return kind === 'round' ? `${made} ไม่ใช่ฉบับส่งรอบนี้` : `${made} ยังไม่สิ้นเดือน ไม่ใช่ฉบับส่งของเดือนนี้`;
 }
 
-/** The cells of a district's result, or NO_FIGURE where it cannot be counted. */
-function result_(d: DistrictStanding) {
+/** The cells of a district's result (a count per measure of the year), or NO_FIGURE where it cannot be counted. */
+function result_(d: DistrictStanding, measures: readonly MeasureOf[]) {
   const r = d.result;
   return {
     target: shown(r?.target),
-    counts: MEASURES.map((m) => shown(r?.[m.key])),
+    counts: measures.map((m) => shown(r?.[m.key])),
     percent: shown(r?.percent),
     score: shown(r?.score),
     level: r ? r.level : UNASSESSED,
@@ -276,8 +317,9 @@ export function roundSummaryDocument(
 ): ReportDocument {
   const total = standing.total;
   const cutOff = formatThaiDate(standing.asOf, { digits: 'arabic' });
+  const { measures } = profileOf(made.fiscalYear);
   const rows = standing.districts.map((d, i) => {
-    const r = result_(d);
+    const r = result_(d, measures);
     return [
       i + 1,
       d.district,
@@ -303,14 +345,14 @@ export function roundSummaryDocument(
     '',
     shown(total?.target),
     // The measures the province adds up; the others (channels) stay blank, as in the district table.
-    ...MEASURES.map((m) => (m.summed ? shown(total?.[m.key]) : '')),
+    ...measures.map((m) => (m.summed ? shown(total?.[m.key]) : '')),
     shown(total?.percent),
     '',
     '',
     total ? '' : 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้',
     '',
   ];
-  const tables = reportTables('round', made.fiscalYear);
+  const tables = reportTables('round', measures, made.fiscalYear);
   return {
     ...frame_(made, `รายงานสรุปผลการดำเนินงาน รอบที่ ${round} ${TITLE} ประจำปีงบประมาณ พ.ศ. ${made.fiscalYear}`),
     status,
@@ -346,13 +388,14 @@ export function monthlyReportDocument(
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
   const change = (now: number | null | undefined, before: number | null | undefined) =>
     typeof now === 'number' && typeof before === 'number' ? now - before : NO_FIGURE;
+  const { measures } = profileOf(made.fiscalYear);
   const rows = atEnd.districts.map((d, i) => {
-    const r = result_(d);
+    const r = result_(d, measures);
     const was = atStart.districts[i]?.result;
     return [
       i + 1,
       d.district,
-      ...MEASURES.flatMap((m, k) => [r.counts[k], change(d.result?.[m.key], was?.[m.key])]),
+      ...measures.flatMap((m, k) => [r.counts[k], change(d.result?.[m.key], was?.[m.key])]),
       r.target,
       r.percent,
       r.score,
@@ -364,7 +407,7 @@ export function monthlyReportDocument(
   const totalRow = [
     '',
     'รวมทั้งจังหวัด',
-    ...MEASURES.flatMap((m) =>
+    ...measures.flatMap((m) =>
       m.summed ? [shown(atEnd.total?.[m.key]), change(atEnd.total?.[m.key], atStart.total?.[m.key])] : ['', ''],
     ),
     shown(atEnd.total?.target),
@@ -380,7 +423,7 @@ export function monthlyReportDocument(
   };
   const monthText = formatThaiMonth(year, month, 'arabic');
   const due = `${dueDay} ${formatThaiMonth(nextYear, nextMonth, 'arabic')}`;
-  const tables = reportTables('month');
+  const tables = reportTables('month', measures);
   return {
     ...frame_(made, `รายงานผลการดำเนินงานประจำเดือน ${monthText} ${TITLE}`),
     status,
@@ -506,14 +549,16 @@ export const LEGACY_CELLS = {
  * @param values the sheet's values
  * @param kind round summary or monthly report
  * @param districts how many districts its table has (its marker's)
+ * @param fiscalYear the report's BE fiscal year (sheetMarkers.ts reportYear)
  * @return the document and the layout to read its columns with
  */
 export function legacyDocument(
   values: readonly (readonly unknown[])[],
   kind: 'round' | 'month',
   districts: number,
+  fiscalYear: number,
 ): { doc: ReportDocument; layout: ReportLayout } {
-  const tables = reportTables(kind);
+  const tables = reportTables(kind, profileOf(fiscalYear).measures);
   const width = tables.main.layout.width;
   const cell = (r: number, c: number): string | number => {
     const v = values[r - 1]?.[c - 1];
@@ -541,6 +586,6 @@ export function legacyDocument(
       signature: { name: '', position: '', phone: '' },
       footer: '',
     },
-    layout: reportLayout(kind, shape),
+    layout: reportLayout(kind, shape, fiscalYear),
   };
 }

@@ -13,6 +13,8 @@ import { escapeHtml } from '../../reports/sheets/html';
 import { memoReference, type ReportDocument } from '../../reports/sheets/officialForm';
 import type { BandOf } from '../../reports/sheets/reportHtml';
 import { reportTables, ROUND_TABLE } from '../../reports/sheets/reportSheets';
+import { profileOf } from '../../../kernel/yearProfile';
+import { LABEL_FISCAL_YEAR } from '../../../kernel/yearLabels';
 
 /** The sample PDF's file name (without .pdf). */
 export const SAMPLE_PDF_NAME = 'ตัวอย่างรายงาน OTOP (ตรวจสอบระบบ)';
@@ -71,7 +73,8 @@ export function sampleReportDocument(
   made: { who: string; when: string; date: string },
 ): ReportDocument {
   const scores = [...criteria.levels.map((l) => l.score), criteria.below.score];
-  const { main, sections } = reportTables('round');
+  // the letter's year's table, as ROUND_TABLE (the sample's rows are keyed by its columns)
+  const { main, sections } = reportTables('round', profileOf(LABEL_FISCAL_YEAR).measures);
   return {
     memo: {
       agency: official.agency,

@@ -5,8 +5,8 @@
  */
 import { CHANNEL_TABLE_HEADERS, DEFAULT_CHANNEL_ROWS } from '../../counting/rules/channels';
 import type { Criteria } from '../../../kernel/criteria';
-import { CRITERIA_HEADERS, criteriaToRows } from '../rules/criteriaTable';
-import { MEASURES, type MeasureKey } from '../../../kernel/measures';
+import { criteriaHeaders, criteriaToRows } from '../rules/criteriaTable';
+import type { MeasureKey, MeasureOf } from '../../../kernel/measures';
 import { isBlank } from '../../../kernel/text';
 import { a1, columnLetter, sheetRef } from '../../../kernel/a1';
 
@@ -18,18 +18,28 @@ export const CRITERIA_LAYOUT = {
   channelTitle: 10,
   channelHeader: 11,
   channels: 12,
-  /** The scoring table's width: score, level, a minimum per measure, three band columns. */
-  width: CRITERIA_HEADERS.length,
   channelWidth: 26,
 } as const;
+
+/**
+ * The scoring table's width: score, level, a minimum per measure of the year, three band columns.
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf)
+ */
+export function criteriaWidth(measures: readonly MeasureOf[]): number {
+  return criteriaHeaders(measures).length;
+}
 
 /**
  * Where the formulas read the criteria sheet, under its current name: the scoring table, the
  * channel alias table (open-ended, bounded by the sheet's size, so the province can add rows)
  * and the top level's minimums (row 3 = score 5), the goals of the district table.
  * @param sheetName the criteria sheet's name now
+ * @param measures the fiscal year's measures (the table's minimum columns)
  */
-export function criteriaRefs(sheetName: string): {
+export function criteriaRefs(
+  sheetName: string,
+  measures: readonly MeasureOf[],
+): {
   table: string;
   channels: string;
   topActivities: string;
@@ -37,10 +47,13 @@ export function criteriaRefs(sheetName: string): {
 } {
   const last = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   // The top level's minimum of a measure: its column (after score and level) on row 3.
-  const top = (key: MeasureKey) =>
-    sheetRef(sheetName, `$${columnLetter(2 + MEASURES.findIndex((m) => m.key === key))}$3`);
+  // A measure the year does not have has no column: no reference ('').
+  const top = (key: MeasureKey) => {
+    const at = measures.findIndex((m) => m.key === key);
+    return at < 0 ? '' : sheetRef(sheetName, `$${columnLetter(2 + at)}$3`);
+  };
   return {
-    table: sheetRef(sheetName, `$A$${CRITERIA_LAYOUT.table}:$${columnLetter(CRITERIA_LAYOUT.width - 1)}$${last}`),
+    table: sheetRef(sheetName, `$A$${CRITERIA_LAYOUT.table}:$${columnLetter(criteriaWidth(measures) - 1)}$${last}`),
     channels: sheetRef(sheetName, '$A$12:$Z'),
     topActivities: top('activities'),
     topChannels: top('channels'),
@@ -53,11 +66,12 @@ export const CHANNEL_TITLE = 'ชื่อช่องทางออนไล�
 /**
  * The criteria sheet's default content, row 1 first (rows of unequal length; the adapter pads).
  * @param criteria the criteria to write (FY 2565's on a new workbook)
+ * @param measures the fiscal year's measures
  */
-export function criteriaSheetRows(criteria: Criteria): unknown[][] {
+export function criteriaSheetRows(criteria: Criteria, measures: readonly MeasureOf[]): unknown[][] {
   return [
     [CRITERIA_TITLE],
-    ...criteriaToRows(criteria),
+    ...criteriaToRows(criteria, measures),
     [],
     [CHANNEL_TITLE],
     [

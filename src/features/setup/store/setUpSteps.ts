@@ -13,6 +13,8 @@ import { criteriaOrDefault } from '../rules/criteriaTable';
 import { NONG_KHAI_DISTRICTS } from '../rules/districts';
 import { NO_FIGURE } from '../../standing/rules/districtResult';
 import { LABEL, readSettings, type Settings } from '../../../kernel/settings';
+import type { MeasureOf } from '../../../kernel/measures';
+import { profileOf } from '../../../kernel/yearProfile';
 import { cleanText, isBlank } from '../../../kernel/text';
 import { applyBandRules, bandRulesHold } from '../../../platform/bandRulesSync';
 import { type PlannedValue, writeChangedCells } from '../../../platform/cells';
@@ -36,7 +38,13 @@ import { readSheetStates, type SheetState } from '../../../platform/sheetState';
 import type { Undo } from '../../../platform/undo';
 import { columnLetter, sheetRef } from '../../../kernel/a1';
 import { bandRules } from '../../counting/sheets/bandRules';
-import { CRITERIA_LAYOUT, channelTableOf, criteriaRefs, criteriaSheetRows } from '../sheets/criteriaSheet';
+import {
+  CRITERIA_LAYOUT,
+  channelTableOf,
+  criteriaRefs,
+  criteriaSheetRows,
+  criteriaWidth,
+} from '../sheets/criteriaSheet';
 import {
   DISTRICT_COL,
   DISTRICT_LAYOUT,
@@ -236,7 +244,7 @@ function setUpSheets_(run: Run_, session: Session_, now: Date, chosenYear?: numb
   run.facts = facts;
   const settings = setUpSettings_(run, session.settingsValues ?? [], names, dayOfDate(now), chosenYear);
   run.settings = settings.settings;
-  const criteria = setUpCriteria_(run);
+  const criteria = setUpCriteria_(run, profileOf(settings.settings.fiscalYear).measures);
   const districtOwn = own_(run, 'districts', SHEET.districts);
   const year = settings.settings.fiscalYear;
   note_(run, districtOwn.own, sync_(run, districtOwn, districtSheetSpec(SHEET.districts, year), false, facts));
@@ -605,6 +613,7 @@ function finishCriteria_(
   own: OwnSheet,
   values: unknown[][],
   defaults: unknown[][],
+  measures: readonly MeasureOf[],
 ): ReturnType<typeof setUpCriteria_> {
   const planned = new Map<number, Map<number, PlannedValue>>();
   const merged = defaults.map((row, r) =>
@@ -616,11 +625,11 @@ function finishCriteria_(
     }),
   );
   writeChangedCells(own.sheet, planned, { values, formulas: values.map((r) => r.map(() => '')) }, run.undo);
-  makeBlockBold(own.sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  makeBlockBold(own.sheet, CRITERIA_LAYOUT.table, 1, 1, criteriaWidth(measures), run.undo);
   makeBlockBold(own.sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, CRITERIA_LAYOUT.channelWidth, run.undo);
   fitRows(own.sheet, CHANNEL_MARGIN, run.undo);
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
-  const criteria = criteriaOrDefault(merged.slice(CRITERIA_LAYOUT.table - 1, tableEnd));
+  const criteria = criteriaOrDefault(merged.slice(CRITERIA_LAYOUT.table - 1, tableEnd), measures);
   return {
     channels: channelNames(channelTableOf(merged).rows),
     problem: criteria.problem,
@@ -629,8 +638,15 @@ function finishCriteria_(
   };
 }
 
-/** The criteria sheet: each of its two tables is written only where it is blank. */
-function setUpCriteria_(run: Run_): {
+/**
+ * The criteria sheet: each of its two tables is written only where it is blank.
+ * @param run the set-up run
+ * @param measures the fiscal year's measures (the scoring table's minimum columns)
+ */
+function setUpCriteria_(
+  run: Run_,
+  measures: readonly MeasureOf[],
+): {
   channels: string[];
   problem: string;
   sheet: string;
@@ -639,7 +655,7 @@ function setUpCriteria_(run: Run_): {
   const { own, made } = own_(run, 'criteria', SHEET.criteria);
   const sheet = own.sheet;
   const values = made === 'new' ? [] : (run.blocks.get(own.mark.sheetId)?.values ?? readAll(sheet));
-  const defaults = criteriaSheetRows(criteriaOrDefault([]).criteria);
+  const defaults = criteriaSheetRows(criteriaOrDefault([], measures).criteria, measures);
   const blank = (from: number, to: number) => values.slice(from - 1, to).every((row) => row.every((v) => isBlank(v)));
   const tableEnd = CRITERIA_LAYOUT.table + CRITERIA_LAYOUT.tableRows - 1;
   const width = CRITERIA_LAYOUT.channelWidth;
@@ -649,7 +665,7 @@ function setUpCriteria_(run: Run_): {
       planned.set(from + i, new Map(row.map((v, c) => [c + 1, (v ?? '') as PlannedValue] as [number, PlannedValue])));
     });
   };
-  if (made === 'unfinished') return finishCriteria_(run, own, values, defaults);
+  if (made === 'unfinished') return finishCriteria_(run, own, values, defaults, measures);
   let tableRows = values.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
   if (blank(1, tableEnd)) {
     tableRows = defaults.slice(CRITERIA_LAYOUT.table - 1, tableEnd);
@@ -666,8 +682,8 @@ function setUpCriteria_(run: Run_): {
   if (written > 0 && made === 'existing') run.repaired.add(nameOf(sheet));
   // what the first read showed, when nothing was written since (no call for what is in place)
   const facts = made === 'existing' ? still_(run, own, written) : undefined;
-  if (!blockHolds_(facts, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width)) {
-    makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, CRITERIA_LAYOUT.width, run.undo);
+  if (!blockHolds_(facts, CRITERIA_LAYOUT.table, 1, 1, criteriaWidth(measures))) {
+    makeBlockBold(sheet, CRITERIA_LAYOUT.table, 1, 1, criteriaWidth(measures), run.undo);
   }
   if (!blockHolds_(facts, CRITERIA_LAYOUT.channelHeader, 1, 1, width)) {
     makeBlockBold(sheet, CRITERIA_LAYOUT.channelHeader, 1, 1, width, run.undo);
@@ -676,7 +692,7 @@ function setUpCriteria_(run: Run_): {
   if (!fits_(facts, CHANNEL_MARGIN) && fitRows(sheet, CHANNEL_MARGIN, run.undo) && made === 'existing') {
     run.repaired.add(nameOf(sheet));
   }
-  const criteria = criteriaOrDefault(tableRows);
+  const criteria = criteriaOrDefault(tableRows, measures);
   const beyond =
     table.beyond.length === 0
       ? []
@@ -717,7 +733,7 @@ function writeDistrictTable_(
   // as read at the start when its sync wrote nothing and no sheet its formulas read was resized
   // (nothing else writes it before this)
   const table = readTable(own, registry, startBlock_(run, own));
-  const criteria = criteriaRefs(criteriaSheet);
+  const criteria = criteriaRefs(criteriaSheet, profileOf(settings.settings.fiscalYear).measures);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
     baseline: baseline ? plannedRef(baseline, run.widths.get(baseline.mark.sheetId)) : '',

@@ -13,6 +13,7 @@ import type { Rows } from '../../counting/rules/entries';
 import { readSettings } from '../../../kernel/settings';
 import { type Arg, argError, isRange } from '../../../kernel/args';
 import { MEASURE_KEYS } from '../../../kernel/measures';
+import { profileOf } from '../../../kernel/yearProfile';
 
 const FN = 'OTOP_DISTRICT';
 
@@ -57,7 +58,7 @@ export function otopDistrict(
       fiscalYear: read.fiscalYear,
       asOf: read.countedTo,
       basis: read.percentBasis,
-      criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์')).criteria,
+      criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์'), profileOf(read.fiscalYear).measures).criteria,
       channelRows: channels === undefined || channels === '' ? DEFAULT_CHANNEL_ROWS : range_(channels, 'ช่วงชื่อช่องทาง'),
     },
   );

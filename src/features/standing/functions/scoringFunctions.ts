@@ -99,7 +99,9 @@ function scoreLike_(fn: string, args: Arg[], pick: (a: Assessment) => unknown): 
       // 0 registered scores as the district table does: counts decide, nothing is divided.
       registered: required(parseCount(cells[MEASURES.length]), fn, LABELS.registered, r),
     };
-    return pick(assess(results, criteria));
+    // No fiscal year is at hand (the functions read their arguments only, and src/main.ts's stubs
+    // name an argument per measure of the catalogue): the catalogue's measures are the conditions.
+    return pick(assess(results, criteria, MEASURES));
   });
 }
 
@@ -124,7 +126,7 @@ export function otopLevel(...args: Arg[]): Result {
  * @param args see scoreLike_
  */
 export function otopNext(...args: Arg[]): Result {
-  return scoreLike_('OTOP_NEXT', args, nextStepText);
+  return scoreLike_('OTOP_NEXT', args, (a) => nextStepText(a, MEASURES));
 }
 
 /** A count where a blank cell means none. */
@@ -145,7 +147,8 @@ function readPercent_(value: unknown, fn: string, row: number): number {
 function readCriteria_(fn: string, value: Arg): Criteria {
   if (value === undefined || isBlank(value)) return CRITERIA_2565;
   if (!isRange(value)) throw argError(fn, LABELS.criteria, -1, 'ต้องเป็นช่วงตารางเกณฑ์ (เช่น เกณฑ์!A1:H7)');
-  const parsed: Parsed<Criteria> = criteriaFromRows(value);
+  // the catalogue's minimum columns, as the arguments (no fiscal year at hand)
+  const parsed: Parsed<Criteria> = criteriaFromRows(value, MEASURES);
   if (!parsed.ok) throw argError(fn, LABELS.criteria, -1, parsed.problem);
   return parsed.value;
 }

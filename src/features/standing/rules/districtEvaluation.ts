@@ -14,6 +14,7 @@ import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../counting/
 import { columnProblem, type Layout, mapColumns } from '../../../kernel/layout';
 import type { PercentBasis } from './districtResult';
 import { tally, tallyCounts, type TallyResult } from '../../counting/rules/tally';
+import { profileOf } from '../../../kernel/yearProfile';
 
 /** What a district is evaluated from: its row of the district table and its ranges. */
 export interface DistrictSources {
@@ -109,7 +110,7 @@ export function evaluateDistrict(
     ok: true,
     district,
     figures,
-    result: districtResult(figures, counts, rules.criteria, rules.basis),
+    result: districtResult(figures, counts, rules.criteria, rules.basis, profileOf(rules.fiscalYear).measures),
     channelNames: counts.channelNames,
     operatorDays: counts.operatorDays,
     evidence,

@@ -16,6 +16,7 @@ import { type Criteria, topLevel } from '../../../kernel/criteria';
 import {
   MEASURE_KEYS,
   type MeasureCounts,
+  type MeasureOf,
   measureCounts,
   type SummedMeasureKey,
   summedCounts,
@@ -133,12 +134,14 @@ export function percentOf(newOperators: number, base: number | null): number | n
  * @param counts what the tally counted (the measures are taken of it)
  * @param criteria the criteria
  * @param basis the percentage basis
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf): scoring's conditions
  */
 export function districtResult(
   figures: DistrictFigures,
   counts: MeasureCounts,
   criteria: Criteria,
   basis: PercentBasis,
+  measures: readonly MeasureOf[],
 ): DistrictResult {
   const measured = measureCounts((m) => counts[m.key]);
   // The percentage is new operators' alone: the letter's percent of the registered.
@@ -155,7 +158,7 @@ export function districtResult(
       next: `แก้ชีตอำเภอก่อน: ${fix}`,
     };
   }
-  const assessment = assess({ ...measured, registered: figures.registered }, criteria);
+  const assessment = assess({ ...measured, registered: figures.registered }, criteria, measures);
   return {
     ...measured,
     target: operatorTarget(figures.registered, topLevel(criteria).percent),
@@ -163,7 +166,7 @@ export function districtResult(
     assessment,
     score: assessment.score,
     level: assessment.name,
-    next: nextStepText(assessment),
+    next: nextStepText(assessment, measures),
   };
 }
 

@@ -15,6 +15,7 @@ import { districtResult, type PercentBasis, provinceTotal } from '../../standing
 import { MEASURES, type MeasureCounts, type MeasureKey, measureCounts } from '../../../kernel/measures';
 import { defineLayout, isHeaderRow, mapColumns } from '../../../kernel/layout';
 import { formatThaiDate, formatThaiMonth, THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
+import { profileOf } from '../../../kernel/yearProfile';
 import type {
   CountedActivity,
   CountedOperator,
@@ -413,6 +414,7 @@ export function withRoundSubmissions(
   const operators: CountedOperator[] = [];
   const sources: string[] = [];
   const omitted: OmittedEvidence[] = [];
+  const { measures } = profileOf(fiscalYear);
   const districts = live.districts.map((d, i): DistrictStanding => {
     const latest = submissionsOf(records, d.district, { kind: 'round', period: String(round), fiscalYear })
       .filter((r) => r.snapshot !== null)
@@ -431,7 +433,7 @@ export function withRoundSubmissions(
     operators.push(...s.operators.map((o) => submittedOperator_(o, d.district, i)));
     const cut = leftOut(s);
     if (cut.activities + cut.operators > 0) omitted.push({ district: d.district, ...cut });
-    return { ...d, figures, result: districtResult(figures, s.counts, criteria, basis), problem: '' };
+    return { ...d, figures, result: districtResult(figures, s.counts, criteria, basis, measures), problem: '' };
   });
   const counted = districts.filter((d) => d.result !== null);
   const total =

@@ -1,6 +1,8 @@
 import { NONG_KHAI_DISTRICTS } from '../../../../src/features/setup/rules/districts';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../../../../src/features/counting/rules/entryLayout';
 import { otopTally } from '../../../../src/features/counting/functions/tallyFunction';
+import fc from 'fast-check';
+import { MEASURE_BY_KEY } from '../../../../src/kernel/measures';
 
 const NAMES = NONG_KHAI_DISTRICTS.map((d) => d.name);
 const column = (values: unknown[]) => values.map((v) => [v]);
@@ -161,3 +163,69 @@ describe('otopTally', () => {
     });
   });
 });
+
+describe('OTOP_TALLY’s columns are the fiscal year’s measures (kernel/yearProfile.ts)', () => {
+  // FY 2570 runs October 2026 to September 2027: ท่าบ่อ 2 activities, 3 new operators on 4 channels.
+  const activities = [act(d(2027, 1, 5), 'ท่าบ่อ', 'ก'), act(d(2027, 1, 6), 'ท่าบ่อ', 'ข')];
+  const online = [
+    onl(d(2027, 2, 1), 'ท่าบ่อ', '1', 'ก', 'FB'),
+    onl(d(2027, 2, 1), 'ท่าบ่อ', '1', 'ก', 'ไลน์'),
+    onl(d(2027, 2, 1), 'ท่าบ่อ', '2', 'ข', 'Shopee'),
+    onl(d(2027, 2, 1), 'ท่าบ่อ', '3', 'ค', 'Lazada'),
+  ];
+  test('a later letter without channels: two columns, activities and new operators', () => {
+    let got: unknown;
+    jest.isolateModules(() => {
+      const year = require('../../../../src/kernel/yearProfile') as typeof import('../../../../src/kernel/yearProfile');
+      const { activities: a, newOperators: n } = MEASURE_BY_KEY;
+      (year.PROFILES as unknown as unknown[]).push({ fiscalYear: 2570, measures: [n, a] });
+      const fn =
+        require('../../../../src/features/counting/functions/tallyFunction') as typeof import('../../../../src/features/counting/functions/tallyFunction');
+      got = [2569, 2570].map((y) =>
+        fn.otopTally(column(['ท่าบ่อ', '']), activities, online, BLANK_BASELINE, d(2027, 3, 1), y),
+      );
+    });
+    // FY 2569 (which the entries are not in) keeps the letter's three; FY 2570 its own two, in its order
+    expect(got).toEqual([
+      [
+        [0, 0, 0],
+        ['', '', ''],
+      ],
+      [
+        [3, 2],
+        ['', ''],
+      ],
+    ]);
+  });
+
+  test('every real year gives [activities, channels, new operators] (property)', () => {
+    // the same entries moved into FY `year` (January and February of CE year − 543)
+    const moved = (rows: unknown[][], year: number) => rows.map((r) => [dateIn_(r[0] as Date, year), ...r.slice(1)]);
+    fc.assert(
+      fc.property(fc.integer({ min: 2565, max: 2700 }), (year) => {
+        const got = otopTally(
+          column(['ท่าบ่อ', '']),
+          moved(activities, year),
+          moved(online, year),
+          BLANK_BASELINE,
+          d(year - 543, 3, 1),
+          year,
+        );
+        expect(got).toEqual([
+          [2, 4, 3],
+          ['', '', ''],
+        ]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+/**
+ * A day's month and day in CE year (fiscal year − 543).
+ * @param day the day
+ * @param fiscalYear the BE fiscal year whose January to September it moves into
+ */
+function dateIn_(day: Date, fiscalYear: number): Date {
+  return d(fiscalYear - 543, day.getMonth() + 1, day.getDate());
+}

@@ -7,7 +7,7 @@
 import { formGrid } from '../../../../src/features/reports/sheets/officialForm';
 import { readRecord, reportRecord, reportSeal } from '../../../../src/features/reports/sheets/reportRecord';
 import { reportLayout } from '../../../../src/features/reports/sheets/reportSheets';
-import type { ReportMark } from '../../../../src/features/setup/sheets/sheetMarkers';
+import { type ReportMark, reportYear } from '../../../../src/features/setup/sheets/sheetMarkers';
 import { makeMonthlyReport } from '../../../../src/features/reports/action/reports';
 import fc from 'fast-check';
 import { asCellText } from '../../../../src/kernel/cellText';
@@ -51,7 +51,11 @@ test('the seal is the digest of the sheet as rendered from the record', () => {
 
 test('it holds with trailing blanks and rewritten status and sent cells, and fails for any other change', () => {
   const { mark, values } = made();
-  const layout = reportLayout(mark.kind, mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] });
+  const layout = reportLayout(
+    mark.kind,
+    mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] },
+    reportYear(mark),
+  );
   const changed = (change: (rows: unknown[][]) => void) => {
     const rows = values.map((row) => [...row]);
     change(rows);
@@ -104,7 +108,7 @@ test('the seal made row by row is the seal made whole, on a new sheet and read b
   const { mark, values } = made();
   const shown = formGrid(readRecord(mark, values).record.document);
   const form = mark.form ?? { v: 2, width: 0, rows: 0, total: false, sections: [] };
-  const layout = reportLayout(mark.kind, form);
+  const layout = reportLayout(mark.kind, form, reportYear(mark));
   const cell = fc.oneof(
     fc.constantFrom('', null, undefined, "'0012", "'", ' '),
     fc.string({ unit: 'grapheme', maxLength: 6 }),

@@ -66,7 +66,7 @@ const made: MadeBy = {
 function roundSummaryGrid(day: number) {
   const doc = roundSummaryDocument(standingAt(day), 1, made, NEWEST);
   const grid = formGrid(doc);
-  const layout = reportLayout('round', grid.shape);
+  const layout = reportLayout('round', grid.shape, made.fiscalYear);
   return { doc, grid, rows: grid.rows, layout, read: readDocument(grid.rows, layout, layout.tables) };
 }
 
@@ -142,7 +142,7 @@ describe('round summary grid', () => {
       NEWEST,
     );
     const g = formGrid(doc);
-    const l = reportLayout('round', g.shape);
+    const l = reportLayout('round', g.shape, made.fiscalYear);
     expect(g.rows[l.signature].join('')).toMatch(/^\(\.+\)$/);
     expect(readDocument(g.rows, l, l.tables).signature).toEqual({ name: '', position: '', phone: '' });
   });

@@ -6,9 +6,13 @@ import {
   criteriaSheetRows,
   fitChannelRows,
 } from '../../../../src/features/setup/sheets/criteriaSheet';
+import { profileOf } from '../../../../src/kernel/yearProfile';
+
+/** FY 2565's measures (the letter's three). */
+const FY2565 = profileOf(2565).measures;
 
 describe('the channel alias table fits the columns the formulas read', () => {
-  const rows = criteriaSheetRows(criteriaOrDefault([]).criteria);
+  const rows = criteriaSheetRows(criteriaOrDefault([], FY2565).criteria, FY2565);
 
   test('no default row is wider than the table', () => {
     for (const row of rows.slice(CRITERIA_LAYOUT.channels - 1)) {

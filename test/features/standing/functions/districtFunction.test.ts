@@ -5,10 +5,14 @@ import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../../../src
 import { defaultSettings, settingsRows } from '../../../../src/kernel/settings';
 import { dateOfDay } from '../../../../src/kernel/civilDate';
 import { otopDistrict } from '../../../../src/features/standing/functions/districtFunction';
+import { profileOf } from '../../../../src/kernel/yearProfile';
+
+/** FY 2565's measures (the letter's three). */
+const FY2565 = profileOf(2565).measures;
 
 const A = ACTIVITY_LAYOUT.at;
 const O = ONLINE_LAYOUT.at;
-const criteria = criteriaToRows(CRITERIA_2565);
+const criteria = criteriaToRows(CRITERIA_2565, FY2565);
 const settings = [
   ['การตั้งค่า', 'ค่า'],
   ...settingsRows(defaultSettings([]), []).map(([l, v]) => [l, typeof v === 'object' ? dateOfDay(v.day) : v]),

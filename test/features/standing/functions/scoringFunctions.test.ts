@@ -9,6 +9,10 @@ import {
   otopScore,
   otopTarget,
 } from '../../../../src/features/standing/functions/scoringFunctions';
+import { profileOf } from '../../../../src/kernel/yearProfile';
+
+/** FY 2565's measures (the letter's three). */
+const FY2565 = profileOf(2565).measures;
 
 const column = (values: unknown[]) => values.map((v) => [v]);
 
@@ -71,12 +75,17 @@ describe('OTOP_SCORE, OTOP_LEVEL, OTOP_NEXT', () => {
   });
   test('0 registered scores as the district table scores it: counts decide, nothing is divided (issue 20)', () => {
     const counts = { activities: 5, channels: 3, newOperators: 1 };
-    const table = districtResult(readFigures(0, 0), counts, CRITERIA_2565, 'registered');
+    const table = districtResult(readFigures(0, 0), counts, CRITERIA_2565, 'registered', FY2565);
     expect(otopScore(5, 3, 1, 0)).toBe(table.score);
     expect(otopLevel(5, 3, 1, 0)).toBe(table.level);
     expect(otopNext(4, 3, 0, 0)).toBe(
-      districtResult(readFigures(0, 0), { ...counts, activities: 4, newOperators: 0 }, CRITERIA_2565, 'registered')
-        .next,
+      districtResult(
+        readFigures(0, 0),
+        { ...counts, activities: 4, newOperators: 0 },
+        CRITERIA_2565,
+        'registered',
+        FY2565,
+      ).next,
     );
     expect([table.score, table.level]).toEqual([5, 'ดีมาก']);
   });
@@ -103,7 +112,7 @@ describe('OTOP_SCORE, OTOP_LEVEL, OTOP_NEXT', () => {
     expect(() => otopScore(5, 3, 12, '')).toThrow(/ลงทะเบียน ไม่มีค่า/);
   });
   test('an optional criteria range, after four values or after the row range', () => {
-    const rows = criteriaToRows(CRITERIA_2565);
+    const rows = criteriaToRows(CRITERIA_2565, FY2565);
     rows[1][2] = 6; // ดีมาก now needs 6 activities
     expect(otopScore(5, 3, 12, 241, rows)).toBe(4);
     expect(otopScore([[5, 3, 12, 241]], rows)).toEqual([[4]]);

@@ -8,6 +8,10 @@ import {
   readFigures,
   UNASSESSED,
 } from '../../../../src/features/standing/rules/districtResult';
+import { profileOf } from '../../../../src/kernel/yearProfile';
+
+/** FY 2565's measures (the letter's three). */
+const FY2565 = profileOf(2565).measures;
 
 const counts = { activities: 5, channels: 3, newOperators: 12 };
 
@@ -43,12 +47,12 @@ describe('reading the figures the province typed', () => {
 
 describe('a district’s result', () => {
   test('the letter’s Mueang Nong Khai at the goal', () => {
-    const r = districtResult(readFigures(241, 16), counts, CRITERIA_2565, 'registered');
+    const r = districtResult(readFigures(241, 16), counts, CRITERIA_2565, 'registered', FY2565);
     expect([r.target, r.percent, r.score, r.level]).toEqual([12, 4.98, 5, 'ดีมาก']);
   });
 
   test('registered unreadable: counts kept, no target, percentage, score or level, and what to fix', () => {
-    const r = districtResult(readFigures('74 ราย', 12), counts, CRITERIA_2565, 'registered');
+    const r = districtResult(readFigures('74 ราย', 12), counts, CRITERIA_2565, 'registered', FY2565);
     expect([r.activities, r.channels, r.newOperators]).toEqual([5, 3, 12]);
     expect([r.target, r.percent, r.score, r.assessment, r.level]).toEqual([null, null, null, null, UNASSESSED]);
     expect(r.next).toContain('"74 ราย"');
@@ -60,18 +64,19 @@ describe('a district’s result', () => {
       { activities: 5, channels: 3, newOperators: 1 },
       CRITERIA_2565,
       'registered',
+      FY2565,
     );
     expect([r.target, r.percent, r.score]).toEqual([1, null, 5]);
   });
 
   test('promoted = registered on the "never yet online" basis: no percentage, scoring unchanged', () => {
-    const r = districtResult(readFigures(29, 29), counts, CRITERIA_2565, 'neverOnline');
+    const r = districtResult(readFigures(29, 29), counts, CRITERIA_2565, 'neverOnline', FY2565);
     expect(r.percent).toBeNull();
     expect(r.score).toBe(5);
   });
 
   test('the "never yet online" basis divides by registered − promoted', () => {
-    expect(districtResult(readFigures(241, 16), counts, CRITERIA_2565, 'neverOnline').percent).toBe(5.33);
+    expect(districtResult(readFigures(241, 16), counts, CRITERIA_2565, 'neverOnline', FY2565).percent).toBe(5.33);
     expect(percentBase(241, null, 'neverOnline')).toBeNull();
     expect(percentBase(241, null, 'registered')).toBe(241);
   });
@@ -82,7 +87,13 @@ describe('the province total', () => {
     const figures = readFigures(registered, promoted);
     return {
       figures,
-      result: districtResult(figures, { activities: 1, channels: 1, newOperators }, CRITERIA_2565, 'registered'),
+      result: districtResult(
+        figures,
+        { activities: 1, channels: 1, newOperators },
+        CRITERIA_2565,
+        'registered',
+        FY2565,
+      ),
     };
   };
 

@@ -1,5 +1,9 @@
 import { CRITERIA_2565, levelOfScore } from '../../../../src/kernel/criteria';
 import { assess, nextStepText, type Results } from '../../../../src/features/standing/rules/scoring';
+import { profileOf } from '../../../../src/kernel/yearProfile';
+
+/** FY 2565's measures (the letter's three). */
+const FY2565 = profileOf(2565).measures;
 
 const mueang = (activities: number, channels: number, newOperators: number): Results => ({
   activities,
@@ -7,7 +11,7 @@ const mueang = (activities: number, channels: number, newOperators: number): Res
   newOperators,
   registered: 241,
 });
-const score = (r: Results) => assess(r, CRITERIA_2565).score;
+const score = (r: Results) => assess(r, CRITERIA_2565, FY2565).score;
 
 describe('score: the highest level whose every condition is met', () => {
   test('each level at its exact boundary (Mueang Nong Khai, 241 registered)', () => {
@@ -37,7 +41,9 @@ describe('score: the highest level whose every condition is met', () => {
       [63, 3],
       [29, 1],
     ]) {
-      expect(assess({ activities: 5, channels: 3, newOperators: target, registered }, CRITERIA_2565).score).toBe(5);
+      expect(
+        assess({ activities: 5, channels: 3, newOperators: target, registered }, CRITERIA_2565, FY2565).score,
+      ).toBe(5);
     }
   });
 
@@ -47,7 +53,7 @@ describe('score: the highest level whose every condition is met', () => {
   });
 
   test('below level 1 (no channel with a new operator) scores 0, ต่ำกว่าเกณฑ์, in the red band', () => {
-    const a = assess(mueang(5, 0, 0), CRITERIA_2565);
+    const a = assess(mueang(5, 0, 0), CRITERIA_2565, FY2565);
     expect(a.score).toBe(0);
     expect(a.name).toBe('ต่ำกว่าเกณฑ์');
     expect(a.band).toEqual(levelOfScore(CRITERIA_2565, 1).band);
@@ -68,27 +74,27 @@ describe('score: the highest level whose every condition is met', () => {
 
 describe('breakdown and gap to the next level', () => {
   test('activities level and online level are reported separately', () => {
-    const a = assess(mueang(5, 1, 5), CRITERIA_2565);
+    const a = assess(mueang(5, 1, 5), CRITERIA_2565, FY2565);
     expect(a.activitiesLevel).toBe(5);
     expect(a.onlineLevel).toBe(2);
     expect(a.score).toBe(2);
   });
 
   test('the gap names how many more activities, channels and new operators', () => {
-    const a = assess(mueang(2, 1, 5), CRITERIA_2565);
+    const a = assess(mueang(2, 1, 5), CRITERIA_2565, FY2565);
     expect(a.next).toEqual({ score: 3, name: 'ปานกลาง', activities: 1, channels: 0, newOperators: 2 });
-    expect(nextStepText(a)).toBe('ระดับถัดไป ปานกลาง (3 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง, ผู้ประกอบการรายใหม่อีก 2 ราย');
+    expect(nextStepText(a, FY2565)).toBe('ระดับถัดไป ปานกลาง (3 คะแนน): เพิ่มกิจกรรมอีก 1 ครั้ง, ผู้ประกอบการรายใหม่อีก 2 ราย');
   });
 
   test('from 0 the next level is 1', () => {
-    const a = assess(mueang(0, 0, 0), CRITERIA_2565);
+    const a = assess(mueang(0, 0, 0), CRITERIA_2565, FY2565);
     expect(a.next).toEqual({ score: 1, name: 'ปรับปรุง', activities: 0, channels: 1, newOperators: 2 });
   });
 
   test('at the top level there is no gap', () => {
-    const a = assess(mueang(9, 4, 20), CRITERIA_2565);
+    const a = assess(mueang(9, 4, 20), CRITERIA_2565, FY2565);
     expect(a.next).toBeNull();
-    expect(nextStepText(a)).toBe('ถึงระดับสูงสุดแล้ว (ดีมาก)');
+    expect(nextStepText(a, FY2565)).toBe('ถึงระดับสูงสุดแล้ว (ดีมาก)');
   });
 });
 
@@ -98,8 +104,8 @@ describe('criteria are data', () => {
       ...CRITERIA_2565,
       levels: CRITERIA_2565.levels.map((l) => (l.score === 5 ? { ...l, minActivities: 6, percent: 6 } : l)),
     };
-    expect(assess(mueang(5, 3, 12), CRITERIA_2565).score).toBe(5);
-    expect(assess(mueang(5, 3, 12), stricter).score).toBe(4);
-    expect(assess(mueang(6, 3, 14), stricter).score).toBe(5); // 6 % of 241 = 14.46 → 14
+    expect(assess(mueang(5, 3, 12), CRITERIA_2565, FY2565).score).toBe(5);
+    expect(assess(mueang(5, 3, 12), stricter, FY2565).score).toBe(4);
+    expect(assess(mueang(6, 3, 14), stricter, FY2565).score).toBe(5); // 6 % of 241 = 14.46 → 14
   });
 });
