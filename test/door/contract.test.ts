@@ -990,3 +990,18 @@ test('reports kept as records: one sealed row a report made, the same cells; rea
     });
   });
 });
+
+test("a report's record changed by hand keeps its number: the next report's record is numbered after it, never again with it", () => {
+  agree(withBaseline(PROVINCE), (side) => {
+    const month = side.run((workbook) => makeMonthlyReport(workbook, '2022-02', NOW, false));
+    // the newest (and only) record's period typed over by hand: its seal fails
+    side.edit(SHEET.reportRecords, 2, 3, '2022-03');
+    const round = side.run((workbook) => makeRoundSummary(workbook, 1, NOW, true));
+    const values = side.values(SHEET.reportRecords) ?? [];
+    const number = values[0]?.indexOf('เลขที่') ?? -1;
+    const numbers = values.slice(1).map((row) => row[number]);
+    const marks = [month.sheet, round.sheet].map((name) => reportOf_(side, name).mark?.record);
+    expect({ numbers, marks }).toEqual({ numbers: [1, 2], marks: [1, 2] });
+    return { numbers, marks };
+  });
+});

@@ -791,8 +791,9 @@ export class MemoryWorkbook implements Workbook {
   private appendReportRecord_(records: MemorySheet, report: NewReportSheet): number {
     const columns = recordColumnsAt_(records.values[0]);
     const sealed = records.values.slice(1).map((_, i) => records.sealed?.[i] === true);
-    const seq =
-      Math.max(0, ...records.values.slice(1).map((line, i) => (sealed[i] ? Number(line[columns.number]) : 0))) + 1;
+    // after the highest number in use, a row whose seal fails included (as reportRecordSheet.ts)
+    const numbers = records.values.slice(1).map((line) => Number(line[columns.number]));
+    const seq = Math.max(0, ...numbers.filter((n) => Number.isInteger(n))) + 1;
     const line: unknown[] = (records.values[0] as unknown[]).map(() => '');
     reportRecordCells(report.record, { sheet: report.name, ref: report.mark.ref ?? '' }).forEach((v, i) => {
       line[columns.fields[i]] = v;

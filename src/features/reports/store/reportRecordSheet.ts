@@ -92,7 +92,13 @@ export function reportRecordRow(
   const header = last <= 1 ? [...REPORT_RECORD_LAYOUT.headers] : values[0];
   const { columns, missing } = recordHeader(REPORT_RECORD_LAYOUT, header, 'seal', 'seq');
   for (const m of missing) writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
-  const seq = checkRecords(values.slice(1, last), columns, KIND, own.name, true).highest + 1;
+  // after the highest number in use, a row whose seal fails included: a record changed by hand
+  // keeps its number, so no later record takes it (nothing else tells them apart but their ref)
+  const typed = values.slice(1, last).reduce((highest: number, line) => {
+    const n = Number(line[columns.number]);
+    return Number.isInteger(n) && n > highest ? n : highest;
+  }, 0);
+  const seq = Math.max(checkRecords(values.slice(1, last), columns, KIND, own.name, true).highest, typed) + 1;
   return {
     seq,
     row: {
