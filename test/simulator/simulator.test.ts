@@ -16,6 +16,8 @@ const FIRST_DAY = Number(process.env.SIMULATE_FIRST_DAY ?? 151);
 const DAYS = Number(process.env.SIMULATE_DAYS ?? 90);
 const ACTIONS = Number(process.env.SIMULATE_ACTIONS ?? 1.5);
 const FAULTS = Number(process.env.SIMULATE_FAULTS ?? 0.2);
+// — reports kept as records: report steps (a month's report, a sending, a hand edit) a day
+const REPORTS = Number(process.env.SIMULATE_REPORTS ?? 0.25);
 const FIRST = Number(process.env.SIMULATE_SEED ?? 1);
 const FULL = process.env.SIMULATE_YEARS !== undefined;
 
@@ -52,7 +54,13 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
   const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
   mkdirSync(folder, { recursive: true });
   for (let seed = FIRST; seed < FIRST + YEARS; seed++) {
-    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: FIRST_DAY, days: DAYS });
+    const steps = planYear(seed, {
+      actionsPerDay: ACTIONS,
+      faultRate: FAULTS,
+      firstDay: FIRST_DAY,
+      days: DAYS,
+      reportsPerDay: REPORTS,
+    });
     const result = runYear(seed, steps);
     totals.years++;
     totals.days += result.days;
@@ -93,7 +101,13 @@ const SWITCH_SEEDS = (process.env.SIMULATE_SWITCH_SEEDS ?? '2,3').split(',').map
 test.each(SWITCH_SEEDS)(
   'seed %i: 20 Sep – 15 Oct over the switch to FY 2566, with faults: no invariant violated',
   (seed) => {
-    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: 354, days: 26 });
+    const steps = planYear(seed, {
+      actionsPerDay: ACTIONS,
+      faultRate: FAULTS,
+      firstDay: 354,
+      days: 26,
+      reportsPerDay: REPORTS,
+    });
     expect(steps.filter((s) => s.kind === 'newYear').length).toBeGreaterThan(0);
     const result = runYear(seed, steps);
     if (result.violations.length > 0) {
@@ -126,5 +140,55 @@ describe('the invariants catch a planted bug', () => {
     const shortest = shrink(7, steps.slice(0, result.failedAt + 1), plant);
     expect(shortest.length).toBeLessThanOrEqual(result.failedAt + 1);
     expect(runYear(7, shortest, plant).violations.length).toBeGreaterThan(0);
+  });
+});
+
+// — reports kept as records
+describe('the invariants of the reports kept as records catch a planted bug', () => {
+  /** A step of 26–27 Mar 2565 (days 176–177, after round 1's deadline), without a fault. */
+  const step = (day: number, minute: number, kind: Step['kind'], pick: number): Step => ({
+    day,
+    minute,
+    kind,
+    district: 0,
+    second: false,
+    pick,
+    fault: null,
+  });
+  // the province makes round 1's summary and February's report, sends February's; a province
+  // editor edits the summary's subject by hand; it is sent (confirmed: as made), sent again
+  // (asked first, then confirmed); its record row is edited by hand, and sending it is refused
+  const steps: Step[] = [
+    step(176, 0, 'summary', 0.3),
+    step(176, 10, 'monthly', 0.3),
+    step(176, 20, 'send', 0.925), // February's report, by the owner
+    step(176, 30, 'editReport', 0.1), // the summary's subject
+    step(176, 40, 'send', 0.45), // the summary, by a province editor, who confirms
+    step(176, 50, 'send', 0.35), // the summary again: asked, confirmed
+    step(177, 0, 'editRecord', 0.15), // the summary's record: its document
+    step(177, 10, 'send', 0.05), // the summary: refused
+  ];
+
+  test('without a planted bug, nothing is violated (the last sending refused)', () => {
+    const result = runYear(7, steps);
+    expect(result.violations).toEqual([]);
+    expect(result.refused).toBe(1);
+  });
+
+  test.each([
+    ['the e-mail rendered from the sheet as it shows', 'sendFromSheet', 4, /sent not as made: [\s\S]*the hand edit/],
+    [
+      'a report sent again without the officer confirming',
+      'resendUnasked',
+      5,
+      /sent again without the officer confirming/,
+    ],
+    ['a record edited by hand sent anyway', 'sendBroken', 7, /sent although its record row was edited by hand/],
+    ["a report's record row appended twice", 'recordTwice', 0, /2 record rows numbered 1/],
+    ['a record row of a report never made', 'strayRecord', 0, /record row\(s\) of reports never told made/],
+  ] as const)('%s', (_name, plant, at, found) => {
+    const result = runYear(7, steps, plant);
+    expect(result.failedAt).toBe(at);
+    expect(result.violations.join('\n')).toMatch(found);
   });
 });
