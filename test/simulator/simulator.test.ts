@@ -157,7 +157,8 @@ describe('the invariants of the reports kept as records catch a planted bug', ()
   });
   // the province makes round 1's summary and February's report, sends February's; a province
   // editor edits the summary's subject by hand; it is sent (confirmed: as made), sent again
-  // (asked first, then confirmed); its record row is edited by hand, and sending it is refused
+  // (asked first, then confirmed); its record row is edited by hand, sending it is refused and
+  // the data check lists it
   const steps: Step[] = [
     step(176, 0, 'summary', 0.3),
     step(176, 10, 'monthly', 0.3),
@@ -167,6 +168,7 @@ describe('the invariants of the reports kept as records catch a planted bug', ()
     step(176, 50, 'send', 0.35), // the summary again: asked, confirmed
     step(177, 0, 'editRecord', 0.15), // the summary's record: its document
     step(177, 10, 'send', 0.05), // the summary: refused
+    step(177, 20, 'check', 0.5), // the data check lists the edited record row
   ];
 
   test('without a planted bug, nothing is violated (the last sending refused)', () => {
