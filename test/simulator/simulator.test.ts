@@ -49,6 +49,10 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     violations: 0,
     switches: 0,
     switchFaults: 0,
+    // — reports kept as records
+    reportsMade: 0,
+    reportsSent: 0,
+    recordsEdited: 0,
   };
   const failures: { seed: number; violations: readonly string[]; shortest: Step[] }[] = [];
   const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
@@ -70,6 +74,9 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     totals.refused += result.refused;
     totals.switches += result.fiscalYear - 2565;
     totals.switchFaults += result.switchFaults;
+    totals.reportsMade += result.reports.made;
+    totals.reportsSent += result.reports.sent;
+    totals.recordsEdited += result.reports.brokenRecords;
     if (result.violations.length > 0) {
       totals.violations += result.violations.length;
       // kept before shrinking (a year's replays take long): the seed and what broke
@@ -186,7 +193,7 @@ describe('the invariants of the reports kept as records catch a planted bug', ()
       /sent again without the officer confirming/,
     ],
     ['a record edited by hand sent anyway', 'sendBroken', 7, /sent although its record row was edited by hand/],
-    ["a report's record row appended twice", 'recordTwice', 0, /2 record rows numbered 1/],
+    ["a report's record row appended twice", 'recordTwice', 0, /2 sealed record rows numbered 1/],
     ['a record row of a report never made', 'strayRecord', 0, /record row\(s\) of reports never told made/],
   ] as const)('%s', (_name, plant, at, found) => {
     const result = runYear(7, steps, plant);

@@ -161,6 +161,9 @@ export interface YearResult {
   readonly fiscalYear: number;
   /** Switch runs that met a fault or a kill they reached. */
   readonly switchFaults: number;
+  // — reports kept as records
+  /** Reports the province was told were made, e-mails their sendings delivered, record rows edited by hand. */
+  readonly reports: { readonly made: number; readonly sent: number; readonly brokenRecords: number };
 }
 
 /** A small seeded PRNG (mulberry32). */
@@ -526,6 +529,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
         failedAt: i,
         fiscalYear: model.year,
         switchFaults,
+        reports: reportCounts_(model),
       };
     }
   }
@@ -541,6 +545,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     failedAt: last.length > 0 ? steps.length - 1 : -1,
     fiscalYear: model.year,
     switchFaults,
+    reports: reportCounts_(model),
   };
 }
 
@@ -569,8 +574,21 @@ function trace_(h: Harness, i: number, step: Step, outcome: Outcome_): void {
   const probe = h.book.createExecution({ user: OWNER });
   const props = probe.globals.PropertiesService.getDocumentProperties().getProperties();
   probe.end();
+  // — reports kept as records: the report records' numbers and references, and the report sheets' marks
+  const kept = ss.getSheetByName(REPORT_RECORDS)?.getDataRange().getValues() ?? [];
+  const at = (name: string) => (kept[0] ?? []).indexOf(name);
+  const reportRows = kept
+    .slice(1)
+    .map((r) => `${r[at('เลขที่')]}:${String(r[at('อ้างอิง')]).replace(/^report:|:v1:20|:00\.000Z$/g, '')}`);
+  const marks = ss
+    .createDeveloperMetadataFinder()
+    .withKey('otop.sheet')
+    .find()
+    .map((m) => JSON.parse(m.getValue() ?? '{}') as Mark_)
+    .filter((m) => m.role === 'report')
+    .map((m) => `${m.sheetId}:${m.report?.state}:${m.report?.record}`);
   process.stdout.write(
-    `${i} d${step.day} ${step.kind} ${step.district}${step.second ? "'" : ''} ${step.fault ? `${step.fault.mode}@${step.fault.at}` : '-'} => ${typeof outcome === 'string' ? outcome : outcome.violation} | rec ${numbers.join(',')} | log ${refs.join(',')} | state ${props['otop.submissions.records'] ?? ''} log ${props['otop.log.records'] ?? ''}\n`,
+    `${i} d${step.day} ${step.kind} ${step.district}${step.second ? "'" : ''} ${step.fault ? `${step.fault.mode}@${step.fault.at}` : '-'} => ${typeof outcome === 'string' ? outcome : outcome.violation} | rec ${numbers.join(',')} | log ${refs.join(',')} | state ${props['otop.submissions.records'] ?? ''} log ${props['otop.log.records'] ?? ''} | reports ${reportRows.join(',')} | marks ${marks.join(',')}\n`,
   );
 }
 
@@ -1863,6 +1881,8 @@ function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): strin
     const text = [secret, 'report', String(n), ...fields].join('\u241f');
     return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24);
   };
+  const sealed = (line: readonly unknown[]) =>
+    sealOf(line, Number(line[at('เลขที่')])) === String(line[at('รหัสตรวจสอบ')]);
   const wrong: string[] = [];
   const told = new Set<string>();
   for (const [sheetId, made] of model.reports) {
@@ -1879,9 +1899,11 @@ function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): strin
     }
     // edited by hand: its seal fails (sending refuses it)
     if (made.broken) continue;
-    const mine = rows.filter((r) => Number(r[at('เลขที่')]) === mark.record);
+    // a row edited by hand keeps its number, which the next report may take again (no kept
+    // state: its mark's reference tells them apart): the sealed one counts
+    const mine = rows.filter((r) => Number(r[at('เลขที่')]) === mark.record && sealed(r));
     if (mine.length !== 1) {
-      wrong.push(`${what}: ${mine.length} record rows numbered ${mark.record}`);
+      wrong.push(`${what}: ${mine.length} sealed record rows numbered ${mark.record}`);
       continue;
     }
     const line = mine[0];
@@ -1889,13 +1911,30 @@ function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): strin
     const expected = [mark.ref, made.kind, made.period, made.name];
     if (JSON.stringify(kept) !== JSON.stringify(expected))
       wrong.push(`${what}: record ${mark.record} keeps ${JSON.stringify(kept)}, made ${JSON.stringify(expected)}`);
-    if (sealOf(line, mark.record) !== String(line[at('รหัสตรวจสอบ')]))
-      wrong.push(`${what}: record ${mark.record}'s seal fails, never edited by hand`);
   }
+  // a row whose seal fails is one the simulator edited
+  const edited = new Set(
+    [...model.reports]
+      .filter(([, m]) => m.broken !== null)
+      .map(([sheetId]) => reportMarks.find((m) => m.sheetId === sheetId)?.report?.ref),
+  );
+  for (const r of rows)
+    if (!sealed(r) && !edited.has(String(r[at('อ้างอิง')])))
+      wrong.push(`record row ${r[at('เลขที่')]} (${r[at('อ้างอิง')]}) fails its seal, never edited by hand`);
   const stray = rows.filter((r) => !told.has(String(r[at('อ้างอิง')])));
   if (stray.length > model.reportFaults)
     wrong.push(
       `${stray.length} record row(s) of reports never told made (${stray.map((r) => `${r[at('เลขที่')]} ${r[at('อ้างอิง')]}`).join(', ')}); ${model.reportFaults} making run(s) met a fault`,
     );
   return wrong;
+}
+
+/** What the model counts of the reports: made, e-mails delivered, record rows edited by hand. */
+function reportCounts_(model: Model_): YearResult['reports'] {
+  const made = [...model.reports.values()];
+  return {
+    made: made.length,
+    sent: made.reduce((a, m) => a + m.delivered, 0),
+    brokenRecords: made.filter((m) => m.broken !== null).length,
+  };
 }
