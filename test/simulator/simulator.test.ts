@@ -18,6 +18,9 @@ const ACTIONS = Number(process.env.SIMULATE_ACTIONS ?? 1.5);
 const FAULTS = Number(process.env.SIMULATE_FAULTS ?? 0.2);
 const FIRST = Number(process.env.SIMULATE_SEED ?? 1);
 const FULL = process.env.SIMULATE_YEARS !== undefined;
+// — reports kept as records: report steps (a month's report, a sending, a hand edit) a day
+// (npm test: 0.1, about 9 in its 90 days)
+const REPORTS = Number(process.env.SIMULATE_REPORTS ?? (FULL ? 0.25 : 0.1));
 
 /** A failing sequence the simulator found, shrunk, with what it broke. */
 interface Regression {
@@ -47,12 +50,22 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     violations: 0,
     switches: 0,
     switchFaults: 0,
+    // — reports kept as records
+    reportsMade: 0,
+    reportsSent: 0,
+    recordsEdited: 0,
   };
   const failures: { seed: number; violations: readonly string[]; shortest: Step[] }[] = [];
   const folder = join(__dirname, '..', '..', 'test-artifacts', 'simulator');
   mkdirSync(folder, { recursive: true });
   for (let seed = FIRST; seed < FIRST + YEARS; seed++) {
-    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: FIRST_DAY, days: DAYS });
+    const steps = planYear(seed, {
+      actionsPerDay: ACTIONS,
+      faultRate: FAULTS,
+      firstDay: FIRST_DAY,
+      days: DAYS,
+      reportsPerDay: REPORTS,
+    });
     const result = runYear(seed, steps);
     totals.years++;
     totals.days += result.days;
@@ -62,6 +75,9 @@ test(`${YEARS} simulated year(s) of ${DAYS} days from day ${FIRST_DAY}, ${ACTION
     totals.refused += result.refused;
     totals.switches += result.fiscalYear - 2565;
     totals.switchFaults += result.switchFaults;
+    totals.reportsMade += result.reports.made;
+    totals.reportsSent += result.reports.sent;
+    totals.recordsEdited += result.reports.brokenRecords;
     if (result.violations.length > 0) {
       totals.violations += result.violations.length;
       // kept before shrinking (a year's replays take long): the seed and what broke
@@ -93,7 +109,13 @@ const SWITCH_SEEDS = (process.env.SIMULATE_SWITCH_SEEDS ?? '2,3').split(',').map
 test.each(SWITCH_SEEDS)(
   'seed %i: 20 Sep – 15 Oct over the switch to FY 2566, with faults: no invariant violated',
   (seed) => {
-    const steps = planYear(seed, { actionsPerDay: ACTIONS, faultRate: FAULTS, firstDay: 354, days: 26 });
+    const steps = planYear(seed, {
+      actionsPerDay: ACTIONS,
+      faultRate: FAULTS,
+      firstDay: 354,
+      days: 26,
+      reportsPerDay: REPORTS,
+    });
     expect(steps.filter((s) => s.kind === 'newYear').length).toBeGreaterThan(0);
     const result = runYear(seed, steps);
     if (result.violations.length > 0) {
@@ -113,7 +135,8 @@ test.each(SWITCH_SEEDS)(
 
 describe('the invariants catch a planted bug', () => {
   // the days of round 1's reminder window to its deadline (25 Mar 2565, day 175), no faults
-  const steps = planYear(7, { actionsPerDay: 2, faultRate: 0, firstDay: 167, days: 10 });
+  // (without report steps: the reports' invariants have planted bugs of their own, below)
+  const steps = planYear(7, { actionsPerDay: 2, faultRate: 0, firstDay: 167, days: 10, reportsPerDay: 0 });
   test.each([
     ['the trigger sends nothing', 'noReminders', /not reminded of/],
     ['the trigger e-mails everyone once more', 'mailTwice', /reminded twice on day/],
@@ -126,5 +149,54 @@ describe('the invariants catch a planted bug', () => {
     const shortest = shrink(7, steps.slice(0, result.failedAt + 1), plant);
     expect(shortest.length).toBeLessThanOrEqual(result.failedAt + 1);
     expect(runYear(7, shortest, plant).violations.length).toBeGreaterThan(0);
+  });
+});
+
+// — reports kept as records
+describe('the invariants of the reports kept as records catch a planted bug', () => {
+  /** A step of 26–27 Mar 2565 (days 176–177, after round 1's deadline), without a fault. */
+  const step = (day: number, minute: number, kind: Step['kind'], pick: number): Step => ({
+    day,
+    minute,
+    kind,
+    district: 0,
+    second: false,
+    pick,
+    fault: null,
+  });
+  // the province makes round 1's summary; a province editor edits its subject by hand; it is
+  // sent (asked, confirmed: as made), sent again (asked, confirmed); its record row is edited by
+  // hand, sending it is refused and the data check lists it
+  const steps: Step[] = [
+    step(176, 0, 'summary', 0.3),
+    step(176, 30, 'editReport', 0.1), // its subject
+    step(176, 40, 'send', 0.45), // by a province editor, who confirms
+    step(176, 50, 'send', 0.35), // again: asked, confirmed
+    step(177, 0, 'editRecord', 0.15), // its record: its document
+    step(177, 10, 'send', 0.05), // refused
+    step(177, 20, 'check', 0.5), // the data check lists the edited record row
+  ];
+
+  test('without a planted bug, nothing is violated (the last sending refused)', () => {
+    const result = runYear(7, steps);
+    expect(result.violations).toEqual([]);
+    expect(result.refused).toBe(1);
+  });
+
+  test.each([
+    ['the e-mail rendered from the sheet as it shows', 'sendFromSheet', 2, /sent not as made: [\s\S]*the hand edit/],
+    [
+      'a report sent again without the officer confirming',
+      'resendUnasked',
+      3,
+      /sent again without the officer confirming/,
+    ],
+    ['a record edited by hand sent anyway', 'sendBroken', 5, /sent although its record row was edited by hand/],
+    ["a report's record row appended twice", 'recordTwice', 0, /2 sealed record rows numbered 1/],
+    ['a record row of a report never made', 'strayRecord', 0, /record row\(s\) of reports never told made/],
+  ] as const)('%s', (_name, plant, at, found) => {
+    const result = runYear(7, steps, plant);
+    expect(result.failedAt).toBe(at);
+    expect(result.violations.join('\n')).toMatch(found);
   });
 });

@@ -9,7 +9,10 @@
  * sort the records, submit on time, late and again, submit two at once for one district (the
  * second person's run lands inside the first's, which holds the workbook lock), the province on
  * a district's behalf, round summaries, the data check, set-up, and the province adding and
- * removing a second officer in `ตั้งค่า`. Any step may meet a fault at a random call, in the
+ * removing a second officer in `ตั้งค่า`; and (drawn from a stream of their own, so that a seed's
+ * other steps stay as they were) the province makes a month's report, sends a made report to
+ * the province's address (confirming when asked, or not), and a province editor edits a report
+ * sheet's cell or its record row by hand. Any step may meet a fault at a random call, in the
  * fault sweeps' modes (before, after, outage, undo, late; dev/fakes/callLedger.ts) or a kill
  * (Apps Script's time limit: nothing gets through from that call on, then the run ends).
  *
@@ -28,12 +31,22 @@
  * - one figure: each district's row of `อำเภอ` and the total row agree with the sidebar (or
  *   both say the district cannot be counted), and the totals never leave a district out;
  * - after a data check, the problems it reports in the records and the log are exactly the
- *   rows the simulator put or removed there.
+ *   rows the simulator put or removed there;
+ * - reports kept as records (issue 26): each report the province was told was made has exactly
+ *   one record row in `บันทึกรายงานที่จัดทำ`, numbered as its sheet's mark says, of its kind and
+ *   period, under the name it was made with, whose seal (recomputed here from the documented
+ *   rule) holds unless the simulator edited that row; rows of reports nobody was told of are at
+ *   most one per making run that met a fault;
+ * - what is sent (the outbox: to, subject, body, HTML, the PDF's page) is what was made (as the
+ *   preview showed it right after making, the sheet's current name and status aside), never a
+ *   hand edit of the sheet; a report whose record row was edited by hand is never sent (refused
+ *   in Thai); a report goes a second time only when the officer confirmed it.
  * A failing sequence is shrunk (delta debugging over the recorded steps) and printed; kept as a
  * regression in test/simulator/regressions.json, which the bounded run replays.
  */
+import { createHash } from 'node:crypto';
 import { EXECUTION_TIME_MESSAGE, type FaultMode } from '../../dev/fakes';
-import { LABEL } from '../../src/kernel/settings';
+import { LABEL, LETTER_EMAIL } from '../../src/kernel/settings';
 import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';
@@ -43,6 +56,8 @@ const LOG = 'บันทึก';
 const SETTINGS = 'ตั้งค่า';
 const TABLE = 'อำเภอ';
 const TOTAL = 'รวมทั้งจังหวัด';
+// — reports kept as records
+const REPORT_RECORDS = 'บันทึกรายงานที่จัดทำ';
 const DISTRICTS = [
   { name: 'ท่าบ่อ', officer: THA_BO, second: 'tha2@district.example' },
   { name: 'สังคม', officer: SANGKHOM, second: 'sangkhom2@district.example' },
@@ -78,7 +93,12 @@ export type StepKind =
   | 'setUp'
   | 'addOfficer'
   | 'removeOfficer'
-  | 'newYear';
+  | 'newYear'
+  // — reports kept as records
+  | 'monthly'
+  | 'send'
+  | 'editReport'
+  | 'editRecord';
 
 /** A fault at one call of a step's run. */
 export interface Fault {
@@ -110,7 +130,19 @@ export interface Step {
  * record row's time is rewritten behind the model's back after each submission; a district's
  * table row shows a typed number over its formula.
  */
-export type Plant = 'noReminders' | 'mailTwice' | 'retimeRecord' | 'tableFigure';
+export type Plant =
+  | 'noReminders'
+  | 'mailTwice'
+  | 'retimeRecord'
+  | 'tableFigure'
+  // — reports kept as records: the e-mail rendered from the sheet as it shows; a report sent again
+  // without the officer confirming; a record edited by hand sent anyway (its edit undone behind
+  // the model's back first); each new record row appended twice; a row of a report never made
+  | 'sendFromSheet'
+  | 'resendUnasked'
+  | 'sendBroken'
+  | 'recordTwice'
+  | 'strayRecord';
 
 /** What a simulated year found. */
 export interface YearResult {
@@ -129,6 +161,9 @@ export interface YearResult {
   readonly fiscalYear: number;
   /** Switch runs that met a fault or a kill they reached. */
   readonly switchFaults: number;
+  // — reports kept as records
+  /** Reports the province was told were made, e-mails their sendings delivered, record rows edited by hand. */
+  readonly reports: { readonly made: number; readonly sent: number; readonly brokenRecords: number };
 }
 
 /** A small seeded PRNG (mulberry32). */
@@ -191,7 +226,17 @@ export interface PlanOptions {
   readonly firstDay?: number;
   /** Days simulated (365 from day 0: the whole year). */
   readonly days?: number;
+  /** Report steps (a month's report, a sending, a hand edit) per day on average (default 0.25). */
+  readonly reportsPerDay?: number;
 }
+
+/** The report steps with their weights (drawn from their own stream). */
+const REPORT_WEIGHTS: readonly [StepKind, number][] = [
+  ['monthly', 2],
+  ['send', 5],
+  ['editReport', 2],
+  ['editRecord', 1],
+];
 
 /** Picks from weighted choices. */
 function weighted<T>(next: () => number, choices: readonly (readonly [T, number])[]): T {
@@ -225,6 +270,20 @@ export function planYear(seed: number, options: PlanOptions): Step[] {
     fault: fault(),
   });
   const from = options.firstDay ?? 0;
+  // the report steps come from a stream of their own: a seed's other steps are as they were
+  const other = random(seed ^ 0x26262626);
+  const reportStep = (day: number): Step => ({
+    day,
+    minute: Math.floor(other() * 600),
+    kind: weighted(other, REPORT_WEIGHTS),
+    district: other() < 0.5 ? 0 : 1,
+    second: other() < 0.15,
+    pick: other(),
+    fault:
+      other() < options.faultRate
+        ? { mode: weighted(other, MODES), at: 1 + Math.floor(other() * other() * 300) }
+        : null,
+  });
   // the province starts the next fiscal year on a day of 2–6 Oct (a faulted switch is run again)
   let switchDay = -1;
   for (let day = from; day < from + (options.days ?? 365); day++) {
@@ -249,6 +308,7 @@ export function planYear(seed: number, options: PlanOptions): Step[] {
       today.push(first);
       if (first.fault) today.push({ ...first, minute: first.minute, fault: null });
     }
+    if (other() < (options.reportsPerDay ?? 0.25)) today.push(reportStep(day));
     steps.push(...today.sort((a, b) => a.minute - b.minute));
   }
   return steps;
@@ -322,6 +382,31 @@ interface Model_ {
   typedUnsure: Set<string>;
   /** Such a marker once the switch is done → the live sheet and the copy: in one of them. */
   either: Map<string, [number, number]>;
+  // — reports kept as records
+  /** The reports the province was told were made, by their sheet's id (renames follow it). */
+  reports: Map<number, Made_>;
+  /** Making runs that met a fault and told nothing: each may have left one report nobody was told of. */
+  reportFaults: number;
+  /** What the record invariants last looked at (a fingerprint). */
+  seenRecords: string;
+}
+
+/** A report the province was told was made, as the simulator saw it. */
+interface Made_ {
+  readonly kind: 'month' | 'round';
+  readonly period: string;
+  /** The sheet's name when it was made (the record keeps it). */
+  readonly name: string;
+  /** What sending it would send, as previewed right after it was made (its sheet untouched). */
+  readonly view: { subject: string; html: string; lineText: string; attachment: string };
+  /** The PDF's page of its first sending before any hand edit (later ones must match it). */
+  page: string | null;
+  /** Markers typed into its sheet by hand. */
+  edits: string[];
+  /** Its record row was edited by hand: its row as it was (the plant 'sendBroken' puts it back). */
+  broken: { row: number; values: unknown[] } | null;
+  /** E-mails Google delivered for it. */
+  delivered: number;
 }
 
 /** The key of a duty. */
@@ -397,6 +482,9 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     emptied: new Map(),
     typedUnsure: new Set(),
     either: new Map(),
+    reports: new Map(),
+    reportFaults: 0,
+    seenRecords: '',
   };
   let faults = 0;
   let kills = 0;
@@ -416,6 +504,8 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     checkedTo = Math.max(checkedTo, step.day);
     const outcome = runStep(h, seed, i, step, model, plant);
     if (plant === 'retimeRecord' || plant === 'tableFigure') plantBug(h, plant);
+    if ((plant === 'recordTwice' || plant === 'strayRecord') && outcome === 'done' && MAKING.has(step.kind))
+      plantRecord_(h, plant);
     if (step.kind === 'newYear' && (outcome === 'faulted' || outcome === 'killed')) switchFaults++;
     if (outcome === 'faulted') faults++;
     if (outcome === 'killed') kills++;
@@ -439,6 +529,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
         failedAt: i,
         fiscalYear: model.year,
         switchFaults,
+        reports: reportCounts_(model),
       };
     }
   }
@@ -454,6 +545,7 @@ export function runYear(seed: number, steps: readonly Step[], plant: Plant | nul
     failedAt: last.length > 0 ? steps.length - 1 : -1,
     fiscalYear: model.year,
     switchFaults,
+    reports: reportCounts_(model),
   };
 }
 
@@ -482,8 +574,21 @@ function trace_(h: Harness, i: number, step: Step, outcome: Outcome_): void {
   const probe = h.book.createExecution({ user: OWNER });
   const props = probe.globals.PropertiesService.getDocumentProperties().getProperties();
   probe.end();
+  // — reports kept as records: the report records' numbers and references, and the report sheets' marks
+  const kept = ss.getSheetByName(REPORT_RECORDS)?.getDataRange().getValues() ?? [];
+  const at = (name: string) => (kept[0] ?? []).indexOf(name);
+  const reportRows = kept
+    .slice(1)
+    .map((r) => `${r[at('เลขที่')]}:${String(r[at('อ้างอิง')]).replace(/^report:|:v1:20|:00\.000Z$/g, '')}`);
+  const marks = ss
+    .createDeveloperMetadataFinder()
+    .withKey('otop.sheet')
+    .find()
+    .map((m) => JSON.parse(m.getValue() ?? '{}') as Mark_)
+    .filter((m) => m.role === 'report')
+    .map((m) => `${m.sheetId}:${m.report?.state}:${m.report?.record}`);
   process.stdout.write(
-    `${i} d${step.day} ${step.kind} ${step.district}${step.second ? "'" : ''} ${step.fault ? `${step.fault.mode}@${step.fault.at}` : '-'} => ${typeof outcome === 'string' ? outcome : outcome.violation} | rec ${numbers.join(',')} | log ${refs.join(',')} | state ${props['otop.submissions.records'] ?? ''} log ${props['otop.log.records'] ?? ''}\n`,
+    `${i} d${step.day} ${step.kind} ${step.district}${step.second ? "'" : ''} ${step.fault ? `${step.fault.mode}@${step.fault.at}` : '-'} => ${typeof outcome === 'string' ? outcome : outcome.violation} | rec ${numbers.join(',')} | log ${refs.join(',')} | state ${props['otop.submissions.records'] ?? ''} log ${props['otop.log.records'] ?? ''} | reports ${reportRows.join(',')} | marks ${marks.join(',')}\n`,
   );
 }
 
@@ -500,6 +605,7 @@ const SETTLING: ReadonlySet<StepKind> = new Set([
   'summary',
   'check',
   'setUp',
+  'monthly',
 ]);
 
 /** What became of one step: a violation found while running it is returned as such. */
@@ -750,6 +856,11 @@ function runStep(h: Harness, seed: number, index: number, step: Step, model: Mod
       model.seconds[step.district] = adding;
       return 'done';
     }
+    // — reports kept as records
+    case 'editReport':
+      return editReport_(h, step, model, index, marker);
+    case 'editRecord':
+      return editRecord_(h, step, model, marker);
     default:
       return runAction(h, step, model, plant);
   }
@@ -838,12 +949,15 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
     step.kind === 'summary' ||
     step.kind === 'trigger' ||
     step.kind === 'setUp' ||
-    step.kind === 'newYear';
+    step.kind === 'newYear' ||
+    REPORTING.has(step.kind);
   // the second officer acts whether named or not: once removed (or before being named) they
   // must be refused and change nothing
   const officer = step.second ? district.second : district.officer;
   const named = !step.second || model.seconds[step.district];
-  const user = byProvince ? OWNER : officer;
+  // — reports kept as records: the owner or a province editor makes and sends; a district's
+  // officer who tries to send is refused
+  const user = REPORTING.has(step.kind) ? reportUser_(step) : byProvince ? OWNER : officer;
   if (step.kind === 'trigger') {
     // what the quota allows today, as Google would answer (asked outside the add-on's run)
     const probe = h.book.createExecution({ user: OWNER });
@@ -859,6 +973,8 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
   const round = model.switchUnsure ? 0 : openRound(at, model.year);
   // the other person of a two-at-once step: told outcomes of their run
   let other: { duty: Duty_; result: unknown; thrown: unknown } | null = null;
+  // — reports kept as records: the report a sending step sends
+  let sending: Sending_ | null = null;
   switch (step.kind) {
     case 'submitMonth':
     case 'behalf':
@@ -880,6 +996,32 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
       if (!round) return 'refused';
       call = () => run.gas.sidebarMakeRoundSummary(round, true);
       break;
+    // — reports kept as records
+    case 'monthly':
+      if (!month) return 'refused';
+      call = () => run.gas.sidebarMakeMonthlyReport(month, true);
+      break;
+    case 'send': {
+      const target = pickReport_(h, model, step.pick);
+      if (!target) return 'refused';
+      if (plant === 'sendBroken' && target.made.broken) {
+        // the planted bug: the record's hand edit undone behind the model's back, so it is sent
+        const records = h.run.spreadsheet.getSheetByName(REPORT_RECORDS);
+        const { row, values } = target.made.broken;
+        records?.getRange(row, 1, 1, values.length).setValues([values as never]);
+      }
+      const confirm = (step.pick * 10) % 1 < 0.6;
+      const s: Sending_ = { ...target, confirm, firstMails: 0, brokenBefore: target.made.broken !== null };
+      sending = s;
+      call = () => {
+        const before = h.book.sentMails.length;
+        // the planted bug sends again without asking (the officer never confirmed)
+        const first = run.gas.sidebarSend(target.name, plant === 'resendUnasked');
+        s.firstMails = h.book.sentMails.length - before;
+        return first?.needsConfirmation && confirm ? run.gas.sidebarSend(target.name, true) : first;
+      };
+      break;
+    }
     case 'trigger':
       call =
         plant === 'noReminders'
@@ -953,6 +1095,20 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
   const killed = reached && (step.fault?.mode === 'kill' || step.fault?.mode === 'outage');
   const key = duty ? dutyKey(duty) : '';
   if (duty && !model.attempted.has(key)) model.attempted.set(key, step.day);
+  // — reports kept as records: what the province was told made, what a sending delivered
+  if (step.kind === 'summary' || step.kind === 'monthly') {
+    const made = {
+      kind: step.kind === 'summary' ? ('round' as const) : ('month' as const),
+      period: step.kind === 'summary' ? String(round) : String(month),
+    };
+    const violation = madeOutcome_(h, model, made, result, thrown !== null || lateError !== null || killed, reached);
+    if (violation) return { violation };
+  }
+  const sent = sending as Sending_ | null;
+  if (sent) {
+    const violation = sentOutcome_(h, step, sent, mailsBefore, thrown, reached, plant);
+    if (violation) return { violation };
+  }
   const theOther = other as { duty: Duty_; result: unknown; thrown: unknown } | null;
   if (theOther) {
     if (theOther.thrown === null && succeeded(theOther.result)) told(model, theOther.duty, at);
@@ -1278,16 +1434,20 @@ function checkInvariants(
       .map((r) => r[numberCol])
       .filter((n) => typeof n === 'number'),
   );
-  const reports = ss
-    .getDeveloperMetadata()
+  // the sheets' marks (the spreadsheet's own metadata holds none of them)
+  const marks = ss
+    .createDeveloperMetadataFinder()
+    .withKey('otop.sheet')
+    .find()
     .map((m) => {
       try {
-        return JSON.parse(m.getValue() ?? 'null') as { role?: string; report?: { state: string; ref?: string } } | null;
+        return JSON.parse(m.getValue() ?? 'null') as Mark_ | null;
       } catch {
         return null;
       }
     })
-    .filter((m) => m !== null)
+    .filter((m) => m !== null);
+  const reports = marks
     .filter((m) => m.role === 'report' && m.report?.ref && m.report.state !== 'building')
     .map((m) => m.report?.ref as string);
   if (!unsettled) {
@@ -1329,6 +1489,8 @@ function checkInvariants(
       if (sheet?.getRange(a1).getFormula() !== '=1/0')
         wrong.push(`the formula typed in ${sheet?.getName()}!${a1} is gone`);
   }
+  // — reports kept as records
+  wrong.push(...recordsKept_(h, model, marks));
   // the data check reports exactly what the simulator put into the records and the log
   if (checked) {
     const found = as(h, OWNER).gas.sidebarCheckData().problems as {
@@ -1352,6 +1514,14 @@ function checkInvariants(
         );
       }
     }
+    // — reports kept as records: each record row edited by hand is listed (and a row a faulted
+    // making run left may be)
+    const edited = [...model.reports.values()].filter((m) => m.broken !== null).length;
+    const listed = found.filter((p) => p.sheet === REPORT_RECORDS);
+    if (listed.length < edited || listed.length > edited + model.reportFaults)
+      wrong.push(
+        `data check: ${listed.length} problems in ${REPORT_RECORDS}, ${edited} record rows edited by hand: ${listed.map((p) => `${p.cell ?? p.row}: ${p.message}`).join(' | ')}`,
+      );
   }
   return wrong;
 }
@@ -1389,4 +1559,382 @@ export function shrink(
     if (fails(candidate)) current = candidate;
   }
   return current;
+}
+
+// — reports kept as records
+
+/** A sheet's mark as the simulator reads it (the developer metadata's JSON). */
+interface Mark_ {
+  readonly role?: string;
+  readonly sheetId?: number;
+  readonly report?: { readonly state: string; readonly ref?: string; readonly record?: number };
+}
+
+/** The province's steps that make or send a report (their user is chosen by reportUser_). */
+const REPORTING: ReadonlySet<StepKind> = new Set(['monthly', 'send']);
+
+/** The steps that make a report. */
+const MAKING: ReadonlySet<StepKind> = new Set(['summary', 'monthly']);
+
+/** The record sheet's sealed columns in the order they are sealed (docs: platform/sealedRows.ts). */
+const SEALED_HEADERS = [
+  'จัดทำเมื่อ (ISO)',
+  'ชนิดรายงาน',
+  'งวด',
+  'ปีงบประมาณ',
+  'ฉบับชั่วคราว',
+  'ผู้จัดทำ',
+  'ชีตรายงาน',
+  'อ้างอิง',
+  'จำนวนส่วนของเอกสาร',
+  ...['ก', 'ข', 'ค', 'ง', 'จ', 'ฉ', 'ช', 'ซ', 'ฌ', 'ญ', 'ฎ', 'ฏ', 'ฐ', 'ฑ'].map((l) => `เอกสาร ส่วน${l}`),
+];
+
+/**
+ * Who makes or sends a report: a province editor or the owner (by the step's pick); a district's
+ * officer who tries to send (refused).
+ */
+function reportUser_(step: Step): string {
+  if (step.kind === 'send' && step.second) return DISTRICTS[step.district].officer;
+  return (step.pick * 100) % 1 < 0.5 ? PROVINCE_EDITOR : OWNER;
+}
+
+/** A sending step: its report, its name now, whether the officer confirms when asked. */
+interface Sending_ {
+  readonly id: number;
+  readonly name: string;
+  readonly made: Made_;
+  readonly confirm: boolean;
+  /** E-mails delivered by its first, unconfirmed call. */
+  firstMails: number;
+  /** Its record row had been edited by hand before the step. */
+  readonly brokenBefore: boolean;
+}
+
+/**
+ * A report the province was told was made, chosen by a pick (in the order they were made), with
+ * its sheet's name now; null when none was made (or its sheet is gone: the invariants say so).
+ */
+function pickReport_(h: Harness, model: Model_, pick: number): { id: number; name: string; made: Made_ } | null {
+  const made = [...model.reports];
+  if (made.length === 0) return null;
+  const [id, report] = made[Math.floor(pick * made.length)];
+  const sheet = sheetById(h, id);
+  return sheet ? { id, name: sheet.getName(), made: report } : null;
+}
+
+/**
+ * What a making run told: a report made (kept in the model with what sending it would send, as
+ * previewed right away), or a failure that met a fault (one report nobody was told of may be left).
+ * @param failed the run threw, was killed or a write was rejected late: nothing was told made
+ * @return a violation, or null
+ */
+function madeOutcome_(
+  h: Harness,
+  model: Model_,
+  made: { kind: 'round' | 'month'; period: string },
+  result: unknown,
+  failed: boolean,
+  reached: boolean,
+): string | null {
+  const r = result as { sheet?: string; needsConfirmation?: boolean } | null;
+  if (failed || !r || r.needsConfirmation !== false || !r.sheet) {
+    if (reached) model.reportFaults++;
+    return null;
+  }
+  const id = idOf(h, r.sheet);
+  if (id < 0) return `told "${r.sheet}" was made: no such sheet`;
+  const probe = as(h, OWNER);
+  const got = attempt(() => probe.gas.sidebarPreviewSending(r.sheet as string));
+  probe.run.end();
+  if (got.thrown !== null) return `"${r.sheet}" told made, its preview refused: ${messageOf(got.thrown)}`;
+  const view = got.result as { subject: string; html: string; lineText: string; attachment: string; edited?: string };
+  if (view.edited) return `"${r.sheet}" fails its seal right after it was made: ${view.edited}`;
+  model.reports.set(id, {
+    ...made,
+    name: r.sheet,
+    view: { subject: view.subject, html: view.html, lineText: view.lineText, attachment: view.attachment },
+    page: null,
+    edits: [],
+    broken: null,
+    delivered: 0,
+  });
+  return null;
+}
+
+/** A file name as the add-on makes it from a sheet's (characters file systems refuse replaced). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+const fileName_ = (sheet: string) => sheet.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
+
+/** A text made under a report's earlier name, as it reads under its name now (its PDF's name too). */
+function renamed_(text: string, was: string, now: string): string {
+  if (was === now) return text;
+  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`${literal(`${fileName_(was)}.pdf`)}|${literal(was)}`, 'g'), (m) =>
+    m === was ? now : `${fileName_(now)}.pdf`,
+  );
+}
+
+/** The e-mail's HTML without its status line (the sheet's status cell, which the add-on rewrites). */
+const htmlWithoutStatus_ = (html: string) => html.replace(/^<p style="margin:6px 0;">สถานะ: .*<\/p>$/m, '');
+
+/** The PDF's page without its status and sent line (the same cells). */
+const pageWithoutStatus_ = (page: string) =>
+  page.replace(/<tr[^>]*><th[^>]*>สถานะ<\/th><td[^>]*>[^<]*<\/td><\/tr>/, '');
+
+/** Where two texts first differ, with a little of each. */
+function firstDifference_(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: "${a.slice(Math.max(0, i - 20), i + 60)}" ≠ "${b.slice(Math.max(0, i - 20), i + 60)}"`;
+}
+
+/**
+ * What a sending step delivered, against the model: a district's officer and a report whose
+ * record row was edited by hand send nothing (refused); a report goes a second time only when
+ * the officer confirmed; one e-mail a sending, to the province's address, as made.
+ * @return a violation, or null
+ */
+function sentOutcome_(
+  h: Harness,
+  step: Step,
+  sent: Sending_,
+  mailsBefore: number,
+  thrown: unknown,
+  reached: boolean,
+  plant: Plant | null,
+): string | null {
+  const mails = h.book.sentMails.slice(mailsBefore);
+  const before = sent.made.delivered;
+  sent.made.delivered += mails.length;
+  const name = `"${sent.name}"`;
+  if (step.second) {
+    if (mails.length > 0) return `${DISTRICTS[step.district].officer}, a district's officer, sent ${name}`;
+    if (!reached && thrown === null)
+      return `${DISTRICTS[step.district].officer}, a district's officer, was not refused sending ${name}`;
+    return null;
+  }
+  if (sent.brokenBefore) {
+    if (mails.length > 0) return `${name} sent although its record row was edited by hand`;
+    if (!reached && thrown === null) return `${name}: its record row was edited by hand, sending was not refused`;
+  }
+  if (sent.firstMails > 0 && before > 0)
+    return `${name} sent again without the officer confirming (${before} e-mail(s) before)`;
+  if (mails.length > 1) return `${name}: ${mails.length} e-mails in one sending`;
+  for (const mail of mails) {
+    if (plant === 'sendFromSheet' && sent.made.edits.length > 0)
+      // the planted bug: the e-mail rendered from the sheet as it shows now
+      mail.htmlBody += JSON.stringify(sheetById(h, sent.id)?.getDataRange().getValues() ?? []);
+    const wrong = sentAsMade_(sent, mail);
+    if (wrong.length > 0) return `${name} sent not as made: ${wrong.join('; ')}`;
+  }
+  return null;
+}
+
+/** How an e-mail delivered for a report differs from the report as made (nothing when it does not). */
+function sentAsMade_(sent: Sending_, mail: Harness['book']['sentMails'][number]): string[] {
+  const made = sent.made;
+  const view = made.view;
+  const named = (text: string) => renamed_(text, made.name, sent.name);
+  const page = mail.files.map((f) => Buffer.from(f.bytes).toString('utf8')).join('\n');
+  const wrong: string[] = [];
+  const to = [...mail.to, ...mail.cc, ...mail.bcc];
+  if (to.join() !== LETTER_EMAIL) wrong.push(`to ${to.join(', ')}, not the province's ${LETTER_EMAIL}`);
+  if (mail.subject !== named(view.subject)) wrong.push(`subject "${mail.subject}", made "${named(view.subject)}"`);
+  if (mail.body !== named(view.lineText)) wrong.push(`body ${firstDifference_(mail.body, named(view.lineText))}`);
+  const html = htmlWithoutStatus_(mail.htmlBody);
+  const expected = htmlWithoutStatus_(named(view.html));
+  if (html !== expected) wrong.push(`HTML ${firstDifference_(html, expected)}`);
+  if (mail.attachments.join() !== named(view.attachment)) wrong.push(`attached ${mail.attachments.join(', ')}`);
+  for (const m of made.edits)
+    if ([mail.subject, mail.body, mail.htmlBody, page].some((t) => t.includes(m)))
+      wrong.push(`the hand edit "${m}" sent`);
+  // the PDF's page: as the first sending's before any hand edit (its name and status aside)
+  const pageNow = pageWithoutStatus_(page);
+  if (made.page !== null && pageNow !== pageWithoutStatus_(named(made.page)))
+    wrong.push(`PDF ${firstDifference_(pageNow, pageWithoutStatus_(named(made.page)))}`);
+  if (made.page === null && made.edits.length === 0 && made.broken === null)
+    made.page = renamed_(page, sent.name, made.name);
+  return wrong;
+}
+
+/**
+ * A province editor edits a made report's sheet by hand (a district's officer tries, refused by
+ * its protection): its subject, a district's name or a figure of its table.
+ */
+function editReport_(h: Harness, step: Step, model: Model_, index: number, marker: string): Outcome_ {
+  const target = pickReport_(h, model, step.pick);
+  if (!target) return 'refused';
+  const user = step.second ? DISTRICTS[step.district].officer : PROVINCE_EDITOR;
+  const run = h.book.createExecution({ user });
+  try {
+    const sheet = run.spreadsheet.getSheets().find((s) => s.getSheetId() === target.id);
+    if (!sheet) return 'refused';
+    const values = sheet.getDataRange().getValues();
+    const choice = (step.pick * 10) % 1;
+    const subject = values.findIndex((r) => r[0] === 'เรื่อง');
+    const row = values.findIndex((r) => DISTRICTS.some((d) => r[1] === d.name));
+    const [r, c, value]: [number, number, string | number] =
+      choice < 1 / 3
+        ? [subject, 3, `แก้มือ ${marker}`]
+        : choice < 2 / 3
+          ? [row, 2, `แก้มือ ${marker}`]
+          : [row, 8, 9_000_000 + index];
+    if (r < 0) return 'refused';
+    try {
+      sheet.getRange(r + 1, c).setValue(value);
+    } catch (error) {
+      if (step.second) return 'refused';
+      return { violation: `${user}, a province editor, cannot edit "${target.name}": ${messageOf(error)}` };
+    }
+    if (step.second) return { violation: `${user}, a district's officer, edited the report "${target.name}"` };
+    target.made.edits.push(String(value));
+    return 'done';
+  } finally {
+    run.end();
+  }
+}
+
+/** A made report's mark, read from the developer metadata. */
+function markOf_(h: Harness, id: number): Mark_['report'] | null {
+  for (const m of h.run.spreadsheet.createDeveloperMetadataFinder().withKey('otop.sheet').find()) {
+    try {
+      const mark = JSON.parse(m.getValue() ?? 'null') as Mark_ | null;
+      if (mark?.role === 'report' && mark.sheetId === id) return mark.report ?? null;
+    } catch {
+      // not one of the add-on's marks
+    }
+  }
+  return null;
+}
+
+/** A province editor edits a made report's record row by hand: who made it, its document or its period. */
+function editRecord_(h: Harness, step: Step, model: Model_, marker: string): Outcome_ {
+  const target = pickReport_(h, model, step.pick);
+  const number = target ? markOf_(h, target.id)?.record : undefined;
+  if (!target || typeof number !== 'number') return 'refused';
+  const run = h.book.createExecution({ user: PROVINCE_EDITOR });
+  try {
+    const sheet = run.spreadsheet.getSheetByName(REPORT_RECORDS);
+    if (!sheet) return 'refused';
+    const values = sheet.getDataRange().getValues();
+    const header = values[0].map(String);
+    const row = values.findIndex((r, i) => i > 0 && Number(r[header.indexOf('เลขที่')]) === number);
+    const choice = (step.pick * 10) % 1;
+    const column = header.indexOf(choice < 1 / 3 ? 'ผู้จัดทำ' : choice < 2 / 3 ? 'เอกสาร ส่วนก' : 'งวด');
+    if (row < 1 || column < 0) return 'refused';
+    const was = String(values[row][column]);
+    // in the document, a district's name (its JSON still reads)
+    const value =
+      choice >= 1 / 3 && choice < 2 / 3 && was.includes(DISTRICTS[0].name)
+        ? was.replace(DISTRICTS[0].name, `แก้มือ ${marker}`)
+        : `แก้มือ ${marker}`;
+    target.made.broken ??= { row: row + 1, values: [...values[row]] };
+    sheet.getRange(row + 1, column + 1).setValue(value);
+    return 'done';
+  } finally {
+    run.end();
+  }
+}
+
+/** Plants a bug in the record sheet after a report is made: its row appended twice, or a row of a report never made. */
+function plantRecord_(h: Harness, plant: 'recordTwice' | 'strayRecord'): void {
+  const sheet = h.run.spreadsheet.getSheetByName(REPORT_RECORDS);
+  if (!sheet || sheet.getLastRow() < 2) return;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const line = sheet.getRange(sheet.getLastRow(), 1, 1, header.length).getValues()[0];
+  if (plant === 'strayRecord') {
+    line[header.indexOf('อ้างอิง')] = 'report:planted';
+    line[header.indexOf('เลขที่')] = 999;
+  }
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, header.length).setValues([line]);
+}
+
+/**
+ * The reports' records against the model: each report told made has exactly one record row,
+ * numbered as its mark says, of its kind, period and name as made, whose seal holds (recomputed
+ * here from sealedRows.ts's documented rule: SHA-256 of the secret, the kind 'report', the number
+ * and the sealed cells, 24 hex digits), unless the simulator edited that row; rows of reports
+ * nobody was told of are at most one per making run that met a fault. Looked at again only when
+ * the record sheet, the marks or the model changed.
+ */
+function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): string[] {
+  const id = idOf(h, REPORT_RECORDS);
+  const reportMarks = marks.filter((m) => m.role === 'report');
+  const brokenNow = [...model.reports.values()].map((m) => (m.broken ? 1 : 0)).join('');
+  const key = `${id}:${h.book.contentVersion(id)}|${JSON.stringify(reportMarks)}|${model.reports.size}|${model.reportFaults}|${brokenNow}`;
+  if (key === model.seenRecords) return [];
+  model.seenRecords = key;
+  const values = id >= 0 ? valuesOf(h, id) : [];
+  const header = (values[0] ?? []).map(String);
+  const at = (name: string) => header.indexOf(name);
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  const rows = values.slice(1).filter((r) => !r.every(blank));
+  let secret: string | null = null;
+  const sealOf = (line: readonly unknown[], n: number) => {
+    if (secret === null) {
+      const probe = h.book.createExecution({ user: OWNER });
+      secret = probe.globals.PropertiesService.getDocumentProperties().getProperty('otop.secret') ?? '';
+      probe.end();
+    }
+    const fields = SEALED_HEADERS.map((name) => String(line[at(name)] ?? ''));
+    const text = [secret, 'report', String(n), ...fields].join('\u241f');
+    return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24);
+  };
+  const sealed = (line: readonly unknown[]) =>
+    sealOf(line, Number(line[at('เลขที่')])) === String(line[at('รหัสตรวจสอบ')]);
+  const wrong: string[] = [];
+  const told = new Set<string>();
+  for (const [sheetId, made] of model.reports) {
+    const mark = reportMarks.find((m) => m.sheetId === sheetId)?.report;
+    const what = `${made.kind} ${made.period} "${made.name}"`;
+    if (!mark) {
+      wrong.push(`${what} was told made: its sheet or mark is gone`);
+      continue;
+    }
+    if (mark.ref) told.add(mark.ref);
+    if (typeof mark.record !== 'number') {
+      wrong.push(`${what}: its mark names no record`);
+      continue;
+    }
+    // edited by hand: its seal fails (sending refuses it)
+    if (made.broken) continue;
+    // a row edited by hand keeps its number, which the next report may take again (no kept
+    // state: its mark's reference tells them apart): the sealed one counts
+    const mine = rows.filter((r) => Number(r[at('เลขที่')]) === mark.record && sealed(r));
+    if (mine.length !== 1) {
+      wrong.push(`${what}: ${mine.length} sealed record rows numbered ${mark.record}`);
+      continue;
+    }
+    const line = mine[0];
+    const kept = [line[at('อ้างอิง')], line[at('ชนิดรายงาน')], String(line[at('งวด')]), line[at('ชีตรายงาน')]];
+    const expected = [mark.ref, made.kind, made.period, made.name];
+    if (JSON.stringify(kept) !== JSON.stringify(expected))
+      wrong.push(`${what}: record ${mark.record} keeps ${JSON.stringify(kept)}, made ${JSON.stringify(expected)}`);
+  }
+  // a row whose seal fails is one the simulator edited
+  const edited = new Set(
+    [...model.reports]
+      .filter(([, m]) => m.broken !== null)
+      .map(([sheetId]) => reportMarks.find((m) => m.sheetId === sheetId)?.report?.ref),
+  );
+  for (const r of rows)
+    if (!sealed(r) && !edited.has(String(r[at('อ้างอิง')])))
+      wrong.push(`record row ${r[at('เลขที่')]} (${r[at('อ้างอิง')]}) fails its seal, never edited by hand`);
+  const stray = rows.filter((r) => !told.has(String(r[at('อ้างอิง')])));
+  if (stray.length > model.reportFaults)
+    wrong.push(
+      `${stray.length} record row(s) of reports never told made (${stray.map((r) => `${r[at('เลขที่')]} ${r[at('อ้างอิง')]}`).join(', ')}); ${model.reportFaults} making run(s) met a fault`,
+    );
+  return wrong;
+}
+
+/** What the model counts of the reports: made, e-mails delivered, record rows edited by hand. */
+function reportCounts_(model: Model_): YearResult['reports'] {
+  const made = [...model.reports.values()];
+  return {
+    made: made.length,
+    sent: made.reduce((a, m) => a + m.delivered, 0),
+    brokenRecords: made.filter((m) => m.broken !== null).length,
+  };
 }
