@@ -1852,7 +1852,7 @@ function plantRecord_(h: Harness, plant: 'recordTwice' | 'strayRecord'): void {
 
 /**
  * The reports' records against the model: each report told made has exactly one record row,
- * numbered as its mark says, of its kind, period and name as made, whose seal holds (recomputed
+ * numbered as its mark says and no other row with its number, of its kind, period and name as made, whose seal holds (recomputed
  * here from sealedRows.ts's documented rule: SHA-256 of the secret, the kind 'report', the number
  * and the sealed cells, 24 hex digits), unless the simulator edited that row; rows of reports
  * nobody was told of are at most one per making run that met a fault. Looked at again only when
@@ -1899,11 +1899,12 @@ function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): strin
     }
     // edited by hand: its seal fails (sending refuses it)
     if (made.broken) continue;
-    // a row edited by hand keeps its number, which the next report may take again (no kept
-    // state: its mark's reference tells them apart): the sealed one counts
-    const mine = rows.filter((r) => Number(r[at('เลขที่')]) === mark.record && sealed(r));
-    if (mine.length !== 1) {
-      wrong.push(`${what}: ${mine.length} sealed record rows numbered ${mark.record}`);
+    // its number is its alone: a row edited by hand keeps its number, and no later record takes it
+    const mine = rows.filter((r) => Number(r[at('เลขที่')]) === mark.record);
+    if (mine.length !== 1 || !sealed(mine[0])) {
+      wrong.push(
+        `${what}: ${mine.length} record rows numbered ${mark.record}${mine.length === 1 ? ', its seal fails' : ''}`,
+      );
       continue;
     }
     const line = mine[0];
@@ -1921,6 +1922,9 @@ function recordsKept_(h: Harness, model: Model_, marks: readonly Mark_[]): strin
   for (const r of rows)
     if (!sealed(r) && !edited.has(String(r[at('อ้างอิง')])))
       wrong.push(`record row ${r[at('เลขที่')]} (${r[at('อ้างอิง')]}) fails its seal, never edited by hand`);
+  const numbers = rows.map((r) => Number(r[at('เลขที่')]));
+  const twice = [...new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i))];
+  if (twice.length > 0) wrong.push(`record numbers given to two rows: ${twice.join(', ')}`);
   const stray = rows.filter((r) => !told.has(String(r[at('อ้างอิง')])));
   if (stray.length > model.reportFaults)
     wrong.push(
