@@ -177,6 +177,29 @@ describe('the invariants of the reports kept as records catch a planted bug', ()
     step(177, 20, 'check', 0.5), // the data check lists the edited record row
   ];
 
+  // someone without the right tries to send it: a district's officer, someone named nowhere, a
+  // province editor whose e-mail is hidden (the step's pick chooses: yearSimulator.ts outsider_)
+  const outsiders: Step[] = [
+    step(176, 0, 'summary', 0.3),
+    ...[0.0003, 0.0013, 0.0023].map((pick, i) => ({ ...step(176, 10 + i, 'send', pick), second: true })),
+    step(176, 20, 'send', 0.45),
+  ];
+
+  test("someone without the right who tries to send is refused each time and nothing goes; the province's sending goes once", () => {
+    const result = runYear(7, outsiders);
+    expect(result.violations).toEqual([]);
+    expect({ refused: result.refused, sent: result.reports.sent }).toEqual({ refused: 3, sent: 1 });
+    // each of them, were the refusal missing, is caught
+    const who = [/tha@district\.example, a district's officer, sent/, /named nowhere, sent/, /e-mail is hidden, sent/];
+    outsiders.slice(1, 4).forEach((attempt, i) => {
+      const planted = runYear(7, [outsiders[0], attempt], 'outsiderSends');
+      expect({ failedAt: planted.failedAt, violations: planted.violations.join('\n') }).toEqual({
+        failedAt: 1,
+        violations: expect.stringMatching(who[i]),
+      });
+    });
+  });
+
   test('without a planted bug, nothing is violated (the last sending refused)', () => {
     const result = runYear(7, steps);
     expect(result.violations).toEqual([]);

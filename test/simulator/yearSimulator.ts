@@ -40,14 +40,15 @@
  * - what is sent (the outbox: to, subject, body, HTML, the PDF's page) is what was made (as the
  *   preview showed it right after making, the sheet's current name and status aside), never a
  *   hand edit of the sheet; a report whose record row was edited by hand is never sent (refused
- *   in Thai); a report goes a second time only when the officer confirmed it.
+ *   in Thai), nor by a district's officer, someone named nowhere or a hidden e-mail (each
+ *   refused); a report goes a second time only when the officer confirmed it.
  * A failing sequence is shrunk (delta debugging over the recorded steps) and printed; kept as a
  * regression in test/simulator/regressions.json, which the bounded run replays.
  */
 import { createHash } from 'node:crypto';
 import { EXECUTION_TIME_MESSAGE, type FaultMode } from '../../dev/fakes';
 import { LABEL, LETTER_EMAIL } from '../../src/kernel/settings';
-import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, THA_BO } from '../support/duties';
+import { dutiesProvince, loadCompiledBundle, PROVINCE_EDITOR, SANGKHOM, STRANGER, THA_BO } from '../support/duties';
 import type { Harness } from '../support/workbook';
 import { OWNER } from '../support/workbook';
 
@@ -142,7 +143,9 @@ export type Plant =
   | 'resendUnasked'
   | 'sendBroken'
   | 'recordTwice'
-  | 'strayRecord';
+  | 'strayRecord'
+  // someone without the right who tries to send gets it sent (run as the owner)
+  | 'outsiderSends';
 
 /** What a simulated year found. */
 export interface YearResult {
@@ -437,8 +440,8 @@ function fiscalYearOfMonth(period: string): number {
 }
 
 /** A bundle run as a user over the workbook (compiled once per test file). */
-function as(h: Harness, user: string) {
-  const run = h.book.createExecution({ user });
+function as(h: Harness, user: string, hideEmail = false) {
+  const run = h.book.createExecution({ user, hideEmail });
   return { run, gas: loadCompiledBundle({ ...run.globals }, h.book.clock.now) };
 }
 
@@ -956,7 +959,7 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
   const officer = step.second ? district.second : district.officer;
   const named = !step.second || model.seconds[step.district];
   // — reports kept as records: the owner or a province editor makes and sends; a district's
-  // officer who tries to send is refused
+  // officer, someone named nowhere or a hidden e-mail who tries to send is refused
   const user = REPORTING.has(step.kind) ? reportUser_(step) : byProvince ? OWNER : officer;
   if (step.kind === 'trigger') {
     // what the quota allows today, as Google would answer (asked outside the add-on's run)
@@ -965,7 +968,7 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
     probe.end();
     if (left < 5) model.noQuota.add(step.day);
   }
-  const run = as(h, user);
+  const run = as(h, user, step.kind === 'send' && step.second && outsider_(step).hidden);
   let call: (() => unknown) | null = null;
   let duty: Duty_ | null = null;
   const month = openMonth(at);
@@ -1015,8 +1018,10 @@ function runAction(h: Harness, step: Step, model: Model_, plant: Plant | null): 
       sending = s;
       call = () => {
         const before = h.book.sentMails.length;
-        // the planted bug sends again without asking (the officer never confirmed)
-        const first = run.gas.sidebarSend(target.name, plant === 'resendUnasked');
+        // the planted bugs: sent again without asking (the officer never confirmed); sent for
+        // someone without the right, as if they had it
+        const sender = plant === 'outsiderSends' && step.second ? as(h, OWNER).gas : run.gas;
+        const first = sender.sidebarSend(target.name, plant === 'resendUnasked');
         s.firstMails = h.book.sentMails.length - before;
         return first?.needsConfirmation && confirm ? run.gas.sidebarSend(target.name, true) : first;
       };
@@ -1591,12 +1596,26 @@ const SEALED_HEADERS = [
 ];
 
 /**
- * Who makes or sends a report: a province editor or the owner (by the step's pick); a district's
- * officer who tries to send (refused).
+ * Who makes or sends a report: a province editor or the owner (by the step's pick); someone
+ * without the right who tries to send (refused: outsider_).
  */
 function reportUser_(step: Step): string {
-  if (step.kind === 'send' && step.second) return DISTRICTS[step.district].officer;
+  if (step.kind === 'send' && step.second) return outsider_(step).user;
   return (step.pick * 100) % 1 < 0.5 ? PROVINCE_EDITOR : OWNER;
+}
+
+/**
+ * Who tries to send a report without the right to: a district's officer, someone named
+ * nowhere, or a province editor whose e-mail Google hides from the add-on (each refused in Thai,
+ * sending nothing).
+ * @param step a sending step by someone other than the province
+ */
+function outsider_(step: Step): { readonly user: string; readonly hidden: boolean; readonly who: string } {
+  const k = Math.floor((step.pick * 1000) % 3);
+  if (k === 1) return { user: STRANGER, hidden: false, who: `${STRANGER}, named nowhere` };
+  if (k === 2) return { user: PROVINCE_EDITOR, hidden: true, who: 'a province editor whose e-mail is hidden' };
+  const officer = DISTRICTS[step.district].officer;
+  return { user: officer, hidden: false, who: `${officer}, a district's officer` };
 }
 
 /** A sending step: its report, its name now, whether the officer confirms when asked. */
@@ -1690,7 +1709,7 @@ function firstDifference_(a: string, b: string): string {
 }
 
 /**
- * What a sending step delivered, against the model: a district's officer and a report whose
+ * What a sending step delivered, against the model: someone without the right (a district's officer, someone named nowhere, a hidden e-mail) and a report whose
  * record row was edited by hand send nothing (refused); a report goes a second time only when
  * the officer confirmed; one e-mail a sending, to the province's address, as made.
  * @return a violation, or null
@@ -1709,9 +1728,9 @@ function sentOutcome_(
   sent.made.delivered += mails.length;
   const name = `"${sent.name}"`;
   if (step.second) {
-    if (mails.length > 0) return `${DISTRICTS[step.district].officer}, a district's officer, sent ${name}`;
-    if (!reached && thrown === null)
-      return `${DISTRICTS[step.district].officer}, a district's officer, was not refused sending ${name}`;
+    const { who } = outsider_(step);
+    if (mails.length > 0) return `${who}, sent ${name}`;
+    if (!reached && thrown === null) return `${who}, was not refused sending ${name}`;
     return null;
   }
   if (sent.brokenBefore) {
