@@ -76,7 +76,7 @@ export interface WorkbookConfig {
   // — reports kept as records
   /**
    * The reports' record sheet's values as read with the configuration: null when it has none, or
-   * when it was not asked for (door.ts ReadOptions: the actions that use it ask).
+   * when it was not asked for (ReadOptions: the actions that use it ask).
    */
   readonly reportRecordsValues: unknown[][] | null;
 }
@@ -110,8 +110,28 @@ export interface WorkbookRead extends WorkbookConfig {
   readonly readDistricts?: (districts: readonly DistrictRead[]) => void;
 }
 
-/** The roles whose sheets the configuration reads. */
-export const CONFIG_ROLES: readonly SheetRole[] = [
+/**
+ * What more a configuration reads, at no call more (the same batch). The reports' record sheet
+ * holds every report's document (up to 630 KB each) and grows with every report made: only the
+ * actions that use it read it (making a report, sending and its preview, the data check), so
+ * the bytes every other action reads (opening the sidebar, submitting, the reminders) do not
+ * grow with the reports made.
+ */
+export interface ReadOptions {
+  /** The reports' record sheet too (WorkbookConfig.reportRecordsValues; null when not asked). */
+  readonly reportRecords?: boolean;
+}
+
+/**
+ * The roles whose sheets a configuration reads with these options (either door asks for these).
+ * @param options what more to read
+ */
+export function configRoles(options: ReadOptions = {}): readonly SheetRole[] {
+  return options.reportRecords ? CONFIG_ROLES : CONFIG_ROLES.filter((role) => role !== 'reportRecords');
+}
+
+/** The roles whose sheets the configuration reads, the reports' records included. */
+const CONFIG_ROLES: readonly SheetRole[] = [
   'districts',
   'settings',
   'criteria',
@@ -124,7 +144,7 @@ export const CONFIG_ROLES: readonly SheetRole[] = [
  * The configuration from its sheets' values (pure: whoever fetched them, the Apps Script door or
  * the in-memory one).
  * @param registry the add-on's sheets
- * @param blocks the data ranges of the sheets of CONFIG_ROLES, by sheet id
+ * @param blocks the data ranges of the sheets of configRoles, by sheet id (a role not read has none)
  */
 export function configOf(registry: Registry, blocks: ReadonlyMap<number, Block>): WorkbookConfig {
   const owns = CONFIG_ROLES.map((role) => registry.one(role));

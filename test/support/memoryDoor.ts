@@ -63,7 +63,7 @@ import { readSettings, type Settings } from '../../src/kernel/settings';
 import { yearLabel } from '../../src/kernel/yearLabels';
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { type Caller, callerOf } from '../../src/app/roles';
-import { configOf, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src/app/workbookRead';
+import { configOf, configRoles, sheetOfRef, workbookOf, type WorkbookConfig } from '../../src/app/workbookRead';
 import { rightsOf } from '../../src/features/setup/sheets/rights';
 import type { SheetMark, SheetRole } from '../../src/features/setup/sheets/sheetMarkers';
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
@@ -341,11 +341,11 @@ export class MemoryWorkbook implements Workbook {
     const readConfig = (options: ReadOptions = {}): WorkbookConfig => {
       const registry = this.registry_();
       const blocks = new Map<number, Block>();
+      // the sheets of the roles Apps Script's door reads with these options (the records only when asked)
+      const roles = configRoles(options);
       for (const own of registry.sheets) {
         const sheet = this.state_.sheets.find((s) => s.id === own.mark.sheetId);
-        // the reports' records only when asked, as Apps Script's door reads them
-        if (sheet && (own.mark.role !== 'reportRecords' || options.reportRecords))
-          blocks.set(sheet.id, this.block_(sheet));
+        if (sheet && roles.includes(own.mark.role)) blocks.set(sheet.id, this.block_(sheet));
       }
       return configOf(registry, blocks);
     };

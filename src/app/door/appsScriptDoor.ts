@@ -37,7 +37,7 @@ import { growRows, lastRow, readAll, sheetLink, writeBlock, writeNewRows } from 
 // — the fiscal-year switch
 import { newYearSteps } from '../../features/fiscalYears/store/newYearSteps';
 // — reports kept as records
-import { readReportRecords } from '../../features/reports/store/reportRecordSheet';
+import { readReportRecord, readReportRecords } from '../../features/reports/store/reportRecordSheet';
 import { reportAsKept } from '../../features/reports/sheets/reportRecords';
 
 /** The sheets' states behind a read of the board and the log. */
@@ -83,7 +83,7 @@ export function appsScriptWorkbook(ss: Spreadsheet): Workbook {
       const mark = own?.mark.report;
       if (!own || !mark || mark.state === 'building') return null;
       // — reports kept as records: from its sealed record (read with the configuration) when it has one
-      const records = readReportRecords(config.registry, config.reportRecordsValues);
+      const records = readReportRecord(config.registry, config.reportRecordsValues, mark.record);
       const { record, layout, sealed, kept } = reportAsKept(mark, readRecord(mark, readAll(own.sheet)), records);
       const read: ReportRead = { name: own.name, mark, record, layout, sealed, link: sheetLink(ss, own.sheet), kept };
       reports.set(read, own);

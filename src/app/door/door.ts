@@ -20,7 +20,9 @@ import type { LogRow } from '../auditLog';
 /** A log row (when, who, what, detail, result…), for the actions that build their own. */
 export type { LogRow };
 import type { Caller } from '../roles';
-import type { WorkbookConfig, WorkbookRead } from '../workbookRead';
+import type { ReadOptions, WorkbookConfig, WorkbookRead } from '../workbookRead';
+
+export type { ReadOptions } from '../workbookRead';
 // — the fiscal-year switch
 import type { CountedOperator } from '../../features/standing/sheets/standing';
 
@@ -76,18 +78,6 @@ export interface SubmissionAppended {
   /** The record sheet's name (the log row names it). */
   readonly sheet: string;
   readonly seq: number;
-}
-
-/**
- * What more a configuration reads, at no call more (the same batch). The reports' record sheet
- * holds every report's document (up to 630 KB each) and grows with every report made: only the
- * actions that use it read it (making a report, sending and its preview, the data check), so
- * the bytes every other action reads (opening the sidebar, submitting, the reminders) do not
- * grow with the reports made.
- */
-export interface ReadOptions {
-  /** The reports' record sheet too (WorkbookConfig.reportRecordsValues; null when not asked). */
-  readonly reportRecords?: boolean;
 }
 
 /** What any side of the door reads: no transaction is needed. */

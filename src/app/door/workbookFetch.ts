@@ -7,12 +7,12 @@
 import { columnLetter, sheetRef } from '../../kernel/a1';
 import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import { readBlocks } from '../../platform/batchRead';
-import type { ReadOptions } from './door';
 import { type OwnSheet, type Registry, readRegistry } from '../../platform/sheetRegistry';
 import { type Block, maxColumns, readAllWithFormulas, type Spreadsheet } from '../../platform/sheetIo';
 import {
-  CONFIG_ROLES,
   configOf,
+  configRoles,
+  type ReadOptions,
   type TableRead,
   tableOf,
   type WorkbookConfig,
@@ -45,7 +45,7 @@ export function readRoleBlocks(ss: Spreadsheet, registry: Registry, roles: reado
  * need no entries.
  * @param ss the workbook
  * @param registry the add-on's sheets, when already found
- * @param options what more to read in the same batch (door.ts ReadOptions)
+ * @param options what more to read in the same batch (ReadOptions)
  */
 export function readConfig(
   ss: Spreadsheet,
@@ -54,8 +54,7 @@ export function readConfig(
 ): WorkbookConfig {
   // The district table, the settings, the criteria and the submissions in one batch: a few
   // calls whatever their size (each was 3 or 4 calls of its own); the reports' records when asked.
-  const roles = options.reportRecords ? CONFIG_ROLES : CONFIG_ROLES.filter((role) => role !== 'reportRecords');
-  return configOf(registry, readRoleBlocks(ss, registry, roles));
+  return configOf(registry, readRoleBlocks(ss, registry, configRoles(options)));
 }
 
 /**

@@ -50,6 +50,28 @@ export function readReportRecords(registry: Registry, read?: unknown[][] | null)
 }
 
 /**
+ * The record of one number as kept (sending reads one report): only the rows carrying that number
+ * are checked, so sending does not digest every report's document. A second row with the number
+ * is told apart as checkRecords tells it (the first sealed one counts).
+ * @param registry the add-on's sheets
+ * @param read the sheet's values, when read with the configuration
+ * @param number the record's number (its report's mark; none for a report made before records)
+ */
+export function readReportRecord(
+  registry: Registry,
+  read: unknown[][] | null,
+  number: number | undefined,
+): Pick<KeptRecords, 'kept'> {
+  const own = registry.one('reportRecords');
+  if (!own || number === undefined) return { kept: new Map() };
+  const values = read ?? readAll(own.sheet);
+  const { columns } = recordHeader(REPORT_RECORD_LAYOUT, values[0] ?? [], 'seal', 'seq');
+  const mine = [values[0] ?? [], ...values.slice(1).filter((line) => Number(line[columns.number]) === number)];
+  const check = checkRecords(mine.slice(1), columns, KIND, own.name);
+  return { kept: keptRecords(own.name, mine, check.rows, columns, []).kept };
+}
+
+/**
  * A report's record row, to be appended in the report's batch: the record sheet made on first
  * use (laid out again while it holds no record: a run stopped midway may have left it half made),
  * the rows of a report a stopped run left building (healing deletes its sheet) cleared, its
@@ -93,12 +115,13 @@ export function reportRecordRow(
   const { columns, missing } = recordHeader(REPORT_RECORD_LAYOUT, header, 'seal', 'seq');
   for (const m of missing) writeBlock(own.sheet, 1, m.column + 1, [[m.header]], undo, `หัวตารางของชีต "${own.name}"`);
   // after the highest number in use, a row whose seal fails included: a record changed by hand
-  // keeps its number, so no later record takes it (nothing else tells them apart but their ref)
-  const typed = values.slice(1, last).reduce((highest: number, line) => {
+  // keeps its number, so no later record takes it (nothing else tells them apart but their ref);
+  // no seal is checked for it (each would digest a whole document), and no kept state is written
+  const highest = values.slice(1, last).reduce((high: number, line) => {
     const n = Number(line[columns.number]);
-    return Number.isInteger(n) && n > highest ? n : highest;
+    return Number.isInteger(n) && n > high ? n : high;
   }, 0);
-  const seq = Math.max(checkRecords(values.slice(1, last), columns, KIND, own.name, true).highest, typed) + 1;
+  const seq = highest + 1;
   return {
     seq,
     row: {
