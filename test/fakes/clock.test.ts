@@ -71,6 +71,29 @@ describe('fakeDateClass', () => {
     class Stamp extends D {}
     expect(new Stamp().getTime()).toBe(MARCH_1.getTime());
     expect(new Stamp() instanceof Date).toBe(true);
+    expect(new Stamp(2022, 0, 31, 12).getHours()).toBe(12);
+    expect(Object.getPrototypeOf(new Stamp(5))).toBe(Stamp.prototype);
+  });
+
+  test('each number of arguments makes the native Date of exactly those arguments', () => {
+    const lists: unknown[][] = [
+      [0],
+      ['2022-03-01'],
+      [2022, 2],
+      [2022, 2, 1],
+      [2022, 2, 1, 7],
+      [2022, 2, 1, 7, 30],
+      [2022, 2, 1, 7, 30, 15],
+      [2022, 2, 1, 7, 30, 15, 250],
+      [2022, 2, 1, 7, 30, 15, 250, 99],
+      [2022, 0, undefined],
+      [undefined],
+    ];
+    const Native = Date as unknown as new (...xs: unknown[]) => Date;
+    const Fake = D as unknown as new (...xs: unknown[]) => Date;
+    const made = lists.map((xs) => String(new Fake(...xs).getTime()));
+    expect(made).toEqual(lists.map((xs) => String(new Native(...xs).getTime())));
+    expect(made.filter((t) => t === 'NaN')).toHaveLength(2);
   });
 });
 
