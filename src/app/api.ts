@@ -4,7 +4,7 @@
  * (yyyy-mm-dd) and moments as ISO date-times. Each function listed here is a top-level
  * function of src/main.ts with the same name.
  */
-import type { MeasureCounts, SummedMeasureKey } from '../kernel/measures';
+import type { MeasureCounts, MeasureKey, SummedMeasureKey } from '../kernel/measures';
 
 /** A colour band as the sidebar paints it. */
 export interface BandView {
@@ -108,6 +108,9 @@ export interface SidebarState {
   readonly needsSetUp: boolean;
   /** The mobile page's address from the settings ('' when not deployed; docs/mobile.md). */
   readonly webAppUrl?: string;
+  // — the sidebar from the fiscal year's profile
+  /** The fiscal year's measures in its order (profileOf(fiscalYear)): what the standing shows of each district. */
+  readonly measures: readonly MeasureKey[];
 }
 
 /** A made summary or report: sidebarMakeRoundSummary(round), sidebarMakeMonthlyReport(month). */

@@ -1,12 +1,4 @@
 /** Small pure helpers for the sidebar's text (no DOM). */
-import type { MeasureKeys } from '../kernel/measures';
-
-/**
- * The KPI's measures in the kernel's order (kernel/measures.ts MEASURE_KEYS). Browser code
- * imports the server only as types, so the list is written here; its type makes it that list,
- * in that order, and each panel's Record<MeasureKey, …> of words must name every measure.
- */
-export const MEASURE_ORDER: MeasureKeys = ['activities', 'channels', 'newOperators'];
 
 /**
  * A finite number, else 0: the state is the server's, but a missing number must not print NaN.

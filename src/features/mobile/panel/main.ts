@@ -10,8 +10,8 @@ import type { EntryFormView, FormField } from '../action/entryForm';
 import type { LocatedProblem } from '../../dataCheck/sheets/problemsSheet';
 import { add, button, byId, el } from '../../../sidebar/dom';
 import { errorText } from '../../../sidebar/errors';
-import { colour, daysText, MEASURE_ORDER, num, pct } from '../../../sidebar/format';
-import type { MeasureKey } from '../../../kernel/measures';
+import { colour, daysText, num } from '../../../sidebar/format';
+import { cardLines, changesLine, figuresLine } from './figures';
 import { createClient, type ScriptRun } from '../../../sidebar/rpc';
 
 declare const google: { script: { run: ScriptRun } };
@@ -126,12 +126,12 @@ function showStanding_(state: SidebarState): void {
   for (const d of rows) {
     const own = mine.includes(d.district);
     if (mine.length > 0 && !own) continue;
-    add(box, standingCard_(d, own || state.user.role !== 'district'));
+    add(box, standingCard_(d, own || state.user.role !== 'district', state.measures ?? []));
   }
 }
 
-/** One district's card: score, level in its band's colours, what is missing for the next level. */
-function standingCard_(d: DistrictStanding, full: boolean): HTMLElement {
+/** One district's card: score, level in its band's colours, the year's measures, what is missing for the next level. */
+function standingCard_(d: DistrictStanding, full: boolean, measures: SidebarState['measures']): HTMLElement {
   const card = el('div', 'card');
   card.dataset.district = d.district;
   const band = el('span', 'band', d.level || '—');
@@ -148,16 +148,7 @@ function standingCard_(d: DistrictStanding, full: boolean): HTMLElement {
   );
   if (d.problem) add(card, el('p', 'late', d.problem));
   if (full) {
-    add(
-      card,
-      el('p', '', `กิจกรรม ${num(d.activities)} ครั้ง · ช่องทาง ${num(d.channels)} ช่องทาง`),
-      el(
-        'p',
-        '',
-        `ผู้ประกอบการรายใหม่ ${num(d.newOperators)}/${d.target === null ? '–' : num(d.target)} ราย (${d.percent === null ? '–' : pct(d.percent)}%)`,
-      ),
-      el('p', 'next', d.next),
-    );
+    add(card, ...cardLines(d, measures).map((line) => el('p', '', line)), el('p', 'next', d.next));
   }
   return card;
 }
@@ -242,30 +233,17 @@ async function openSubmit_(duty: DutyView, district: string): Promise<void> {
   box.scrollIntoView({ block: 'start' });
 }
 
-/** Each measure's short label and unit on the page. */
-const WORDS: Readonly<Record<MeasureKey, readonly [label: string, unit: string]>> = {
-  activities: ['กิจกรรม', 'ครั้ง'],
-  channels: ['ช่องทาง', 'ช่องทาง'],
-  newOperators: ['รายใหม่', 'ราย'],
-};
-
 /** What a submission will send, in short. */
 function previewParts_(p: SubmissionPreview): HTMLElement[] {
   const f = p.figures;
   const parts: HTMLElement[] = [
     el('h3', '', `${p.title} · อ.${p.district}`),
     el('p', '', `ตัวเลข ณ ${p.cutOffText} · ถ้าส่งตอนนี้: ${p.timeliness}`),
-    el('p', '', MEASURE_ORDER.map((key) => `${WORDS[key][0]} ${num(f[key])} ${WORDS[key][1]}`).join(' · ')),
+    el('p', '', figuresLine(f, p.measures ?? [])),
     el('p', '', `คะแนน ${f.score === null ? '–' : num(f.score)} · ระดับ ${f.level || '–'}`),
   ];
   if (p.changes) {
-    parts.push(
-      el(
-        'p',
-        'muted',
-        `เดือนนี้เพิ่ม: ${MEASURE_ORDER.map((key) => `${WORDS[key][0]} ${num(p.changes?.[key])}`).join(' · ')}`,
-      ),
-    );
+    parts.push(el('p', 'muted', changesLine(p.changes, p.measures ?? [])));
   }
   if (p.missing) parts.push(el('p', '', `ยังขาด: ${p.missing}`));
   const list = el('ul', 'plain');

@@ -12,6 +12,7 @@ import type { ReportView, SidebarState } from '../../../app/api';
 import type { Workbook } from '../../../app/door/door';
 import { sentText } from '../../reports/action/delivery';
 import { evaluateAll } from '../../../app/workbookRead';
+import { profileOf } from '../../../kernel/yearProfile';
 
 /**
  * The sidebar's state now. The standing is computed from each district's own sheets with the
@@ -123,5 +124,7 @@ export function sidebarStateAt(workbook: Workbook, now: Date): SidebarState {
     reportEmail: settings.reportEmail,
     needsSetUp: book.needsSetUp,
     webAppUrl: settings.webAppUrl,
+    // the settings' year's measures (read with the configuration: no other read)
+    measures: profileOf(settings.fiscalYear).measures.map((m) => m.key),
   };
 }

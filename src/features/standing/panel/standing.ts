@@ -1,34 +1,10 @@
 /** The standing: one card per district in its level's colours, and the province's total. */
 import type { DistrictStanding, SidebarState } from '../../../app/api';
 import { add, el } from '../../../sidebar/dom';
-import { colour, MEASURE_ORDER, num, pct } from '../../../sidebar/format';
+import { colour, num } from '../../../sidebar/format';
 import type { Part } from '../../../sidebar/state';
-import type { MeasureKey, SummedMeasureKey } from '../../../kernel/measures';
-
-type Total_ = NonNullable<SidebarState['total']>;
-
-/** How a district's card says each measure. */
-const CARD_TEXT: Readonly<Record<MeasureKey, (d: DistrictStanding) => string>> = {
-  activities: (d) => `กิจกรรม ${num(d.activities)} ครั้ง`,
-  channels: (d) => `ช่องทาง ${num(d.channels)}`,
-  // New operators against the target, with the percentage (of the registered: new operators' alone).
-  newOperators: (d) => `รายใหม่ ${num(d.newOperators)}/${figure_(d.target, String)} ราย (${figure_(d.percent, pct)}%)`,
-};
-
-/** How the province total says each measure it adds up (channels are not added up). */
-const TOTAL_TEXT: Readonly<Record<SummedMeasureKey, (t: Total_) => string>> = {
-  activities: (t) => `กิจกรรม ${num(t.activities)} ครั้ง`,
-  newOperators: (t) =>
-    `รายใหม่ ${num(t.newOperators)}/${num(t.target)} ราย (${figure_(t.percent, pct)}% ของ ${num(t.registered)} ราย)`,
-};
-
-/**
- * Whether the province total adds a measure up.
- * @param key the measure
- */
-function summed_(key: MeasureKey): key is SummedMeasureKey {
-  return key in TOTAL_TEXT;
-}
+import type { MeasureKey } from '../../../kernel/measures';
+import { cardLine, totalLine } from './standingText';
 
 /**
  * The standing, shown in its box.
@@ -58,7 +34,8 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
     return at < 0 ? rows.length : at;
   };
   const ordered = [...rows].sort((a, b) => place(a) - place(b));
-  for (const d of ordered) add(box, card_(d, mine !== '' && d.district === mine));
+  const measures = state.measures ?? [];
+  for (const d of ordered) add(box, card_(d, mine !== '' && d.district === mine, measures));
   const t = state.total;
   if (!t) {
     add(
@@ -66,20 +43,7 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
       add(el('div', 'total'), el('strong', '', 'รวมทั้งจังหวัด'), el('div', 'missing', 'รวมไม่ได้จนกว่าทุกอำเภอจะนับได้')),
     );
   } else {
-    add(
-      box,
-      add(
-        el('div', 'total'),
-        el('strong', '', 'รวมทั้งจังหวัด'),
-        el(
-          'div',
-          '',
-          MEASURE_ORDER.filter(summed_)
-            .map((key) => TOTAL_TEXT[key](t))
-            .join(' · '),
-        ),
-      ),
-    );
+    add(box, add(el('div', 'total'), el('strong', '', 'รวมทั้งจังหวัด'), el('div', '', totalLine(t, measures))));
   }
 }
 
@@ -87,8 +51,9 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
  * One district's card.
  * @param d the district's standing
  * @param mine whether it is the caller's own district
+ * @param measures the fiscal year's measures
  */
-function card_(d: DistrictStanding, mine: boolean): HTMLElement {
+function card_(d: DistrictStanding, mine: boolean, measures: readonly MeasureKey[]): HTMLElement {
   const band = d.band ?? { background: '', text: '' };
   const card = el('div', mine ? 'district mine' : 'district');
   card.style.borderLeftColor = colour(band.background, '#dadce0');
@@ -96,18 +61,9 @@ function card_(d: DistrictStanding, mine: boolean): HTMLElement {
   chip.style.backgroundColor = colour(band.background, '#e8eaed');
   chip.style.color = colour(band.text, '#202124');
   add(card, add(el('div', 'top'), el('span', 'name', d.district), add(el('span', 'right'), sparkline_(d), chip)));
-  add(card, el('div', '', d.problem ? 'นับไม่ได้' : MEASURE_ORDER.map((key) => CARD_TEXT[key](d)).join(' · ')));
+  add(card, el('div', '', cardLine(d, measures)));
   if (d.next) add(card, el('div', 'next', d.next));
   return card;
-}
-
-/**
- * A figure, or — where the server could not compute it.
- * @param value the figure, or null
- * @param show how to write it
- */
-function figure_(value: number | null | undefined, show: (n: number) => string): string {
-  return typeof value === 'number' && Number.isFinite(value) ? show(value) : '—';
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

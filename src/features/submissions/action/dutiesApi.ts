@@ -4,7 +4,7 @@
  * src/main.ts: sidebarDuties, sidebarPreviewSubmission, sidebarSubmitMonthly,
  * sidebarSubmitRound, sidebarSetReminders.
  */
-import type { MeasureCounts } from '../../../kernel/measures';
+import type { MeasureCounts, MeasureKey } from '../../../kernel/measures';
 
 /** One submission of a duty, as the sidebar lists it. */
 export interface SubmissionView {
@@ -137,6 +137,9 @@ export interface SubmissionPreview {
   readonly earlier: readonly SubmissionView[];
   /** The statement the officer confirms, Thai. */
   readonly statement: string;
+  // — the sidebar from the fiscal year's profile
+  /** The duty's fiscal year's measures in its order (profileOf(duty's year)): the figures' lines. */
+  readonly measures: readonly MeasureKey[];
 }
 
 /** After sidebarSubmitMonthly / sidebarSubmitRound. */

@@ -31,6 +31,7 @@ import { nowText } from '../../../app/clock';
 import type { SubmissionPreview, SubmissionView, SubmitResult } from './dutiesApi';
 import { type Caller, requireOfficer } from '../../../app/roles';
 import { evaluateAll, type WorkbookRead } from '../../../app/workbookRead';
+import { profileOf } from '../../../kernel/yearProfile';
 
 const UNKNOWN_USER = 'ไม่ทราบอีเมล';
 
@@ -98,6 +99,8 @@ export function previewSubmission(
     left: s.left,
     earlier: p.earlier.map((r) => submissionView(p.duty, r)),
     statement: statement_(p),
+    // the duty's own year's measures (its September report in October: the year before's)
+    measures: profileOf(p.duty.fiscalYear).measures.map((m) => m.key),
   };
 }
 

@@ -10,15 +10,7 @@ import { add, button, el, withId } from '../../../sidebar/dom';
 import type { Sidebar } from '../../../sidebar/state';
 import { act, bringIntoView, say } from '../../../sidebar/status';
 import { TEXT } from '../../../sidebar/texts';
-import { MEASURE_ORDER } from '../../../sidebar/format';
-import type { MeasureKey } from '../../../kernel/measures';
-
-/** Each measure's label and unit in the preview (kernel/measures.ts short and unit). */
-const PREVIEW_WORDS: Readonly<Record<MeasureKey, readonly [label: string, unit: string]>> = {
-  activities: ['กิจกรรม', 'ครั้ง'],
-  channels: ['ช่องทาง', 'ช่องทาง'],
-  newOperators: ['ผู้ประกอบการรายใหม่', 'ราย'],
-};
+import { previewFigures } from './previewText';
 
 /** A duty to submit. */
 export interface SubmitTarget {
@@ -127,7 +119,6 @@ export function submitFlow(
 function showPreview_(body: HTMLElement, p: SubmissionPreview): void {
   body.replaceChildren();
   const f = p.figures;
-  const change = (n: number | undefined) => (p.changes && n !== undefined ? ` (+${n} ในเดือน)` : '');
   add(
     body,
     el('h3', '', `${p.title} · อ.${p.district}`),
@@ -135,10 +126,7 @@ function showPreview_(body: HTMLElement, p: SubmissionPreview): void {
     p.onBehalf ? el('p', 'notice', `ท่านกำลังส่งแทน อ.${p.district} (บันทึกว่าจังหวัดส่งแทน)`) : null,
     add(
       el('dl'),
-      ...MEASURE_ORDER.flatMap((key) => [
-        el('dt', '', PREVIEW_WORDS[key][0]),
-        el('dd', '', `${f[key]} ${PREVIEW_WORDS[key][1]}${change(p.changes?.[key])}`),
-      ]),
+      ...previewFigures(p).flatMap(([label, value]) => [el('dt', '', label), el('dd', '', value)]),
       el('dt', '', 'คะแนน'),
       el('dd', '', `${f.score ?? '—'} (${f.level || '—'})`),
     ),

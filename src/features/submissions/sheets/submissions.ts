@@ -29,7 +29,12 @@ const COUNT_WIDTHS: Readonly<Record<MeasureKey, number>> = { activities: 60, cha
 
 /**
  * The record sheet's columns: a submission's cells, its seal and its number (เลขที่, its
- * identity: the seal covers the number and every other cell, read by their headers).
+ * identity: the seal covers the number and every other cell, read by their headers). Its count
+ * columns are the catalogue's (MEASURES), not a fiscal year's profile: the one sheet holds every
+ * year's rows (FY N's September report is appended in FY N+1; the switch copies FY N's rows to
+ * its kept sheet and leaves them here), under one header row that the reader requires and the
+ * writer completes, and rows are never rewritten, so a year with other columns would leave
+ * another year's rows unread or unsealed. The snapshot keeps its counts keyed by measure.
  */
 export const SUBMISSION_LAYOUT = /* @__PURE__ */ defineLayout('การส่งรายงานของอำเภอ', [
   { key: 'when', header: 'ส่งเมื่อ', width: 140 },
