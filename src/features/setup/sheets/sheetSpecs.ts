@@ -9,7 +9,7 @@ import { knownDistrict } from '../rules/districts';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../counting/rules/entryLayout';
 import { type Layout, type ValidationDecl, yearLayout } from '../../../kernel/layout';
 import { LABEL_FISCAL_YEAR, yearNeutral } from '../../../kernel/yearLabels';
-import { DISTRICT_LAYOUT } from './districtTable';
+import { districtLayoutOf } from './districtTable';
 
 /** A dropdown or check, with its values filled in for one sheet. */
 export type Validation = Exclude<
@@ -177,7 +177,7 @@ export function baselineSheetSpec(
  * @param fiscalYear BE fiscal year: the headers naming the baseline's year say it (the letter's by default)
  */
 export function districtSheetSpec(name: string, fiscalYear = LABEL_FISCAL_YEAR): SheetSpec {
-  const layout = yearLayout(DISTRICT_LAYOUT as Layout<string>, fiscalYear);
+  const layout = yearLayout(districtLayoutOf(fiscalYear) as Layout<string>, fiscalYear);
   return {
     name,
     frozenRows: 1,

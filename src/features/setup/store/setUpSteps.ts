@@ -47,9 +47,9 @@ import {
 } from '../sheets/criteriaSheet';
 import {
   DISTRICT_COL,
-  DISTRICT_LAYOUT,
+  districtLayout,
   districtRowFormulas,
-  SPILL_COLUMNS,
+  spillColumns,
   TOTAL_LABEL,
   type TableRefs,
   totalRowCells,
@@ -733,7 +733,11 @@ function writeDistrictTable_(
   // as read at the start when its sync wrote nothing and no sheet its formulas read was resized
   // (nothing else writes it before this)
   const table = readTable(own, registry, startBlock_(run, own));
-  const criteria = criteriaRefs(criteriaSheet, profileOf(settings.settings.fiscalYear).measures);
+  const { measures } = profileOf(settings.settings.fiscalYear);
+  // the settings' year's table (the year switch: the new year's, set-up running after the switch)
+  const layout = districtLayout(measures);
+  const spill = spillColumns(layout);
+  const criteria = criteriaRefs(criteriaSheet, measures);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
     baseline: baseline ? plannedRef(baseline, run.widths.get(baseline.mark.sheetId)) : '',
@@ -773,7 +777,7 @@ function writeDistrictTable_(
         refs,
       );
       for (const [c, f] of formulas) cells.set(c + 1, f);
-      for (const c of SPILL_COLUMNS) {
+      for (const c of spill) {
         if (ADDON_FORMULA.test(table.formulas[row - 1]?.[c] ?? '')) cells.set(c + 1, '');
       }
     }
@@ -787,26 +791,26 @@ function writeDistrictTable_(
   if (inserting) {
     const label = `แถวรวมที่เพิ่มในชีต "${own.name}"`;
     const isTotal = (row: readonly unknown[]) => String(row[DISTRICT_COL.name]) === TOTAL_LABEL;
-    insertRowAfter(sheet, last, DISTRICT_LAYOUT.width, run.undo, label, isTotal);
+    insertRowAfter(sheet, last, layout.width, run.undo, label, isTotal);
     totalRow = last + 1;
   }
   planned.set(
     totalRow,
-    new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE)].map(([c, v]) => [c + 1, v])),
+    new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE, measures)].map(([c, v]) => [c + 1, v])),
   );
   if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
-    const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
+    const headers = yearLayout(layout as Layout<string>, settings.settings.fiscalYear).headers;
     planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
   }
   const written = writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo);
   if (written > 0) run.repaired.add(nameOf(sheet));
   // the first read's, when the sheet was left as it was since (synced without change, no row added or cell written)
   const facts = run.widths.has(own.mark.sheetId) && !inserting ? still_(run, own, written) : undefined;
-  if (!blockHolds_(facts, totalRow, 1, 1, DISTRICT_LAYOUT.width)) {
-    makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
+  if (!blockHolds_(facts, totalRow, 1, 1, layout.width)) {
+    makeBlockBold(sheet, totalRow, 1, 1, layout.width, run.undo);
   }
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  const wanted = bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level));
+  const wanted = bandRules(bands, col(layout.at.score), col(layout.at.level));
   // the rules as the run's first read showed them, when the sheet was left as it was since
   // (a row inserted above moves rules: then they are read again)
   const known = run.widths.has(own.mark.sheetId) && !inserting ? run.facts.get(own.mark.sheetId)?.rules : undefined;
