@@ -11,7 +11,8 @@ import { type DistrictOutput, districtOutputs } from '../../standing/rules/distr
 import { TREND_MONTHS } from '../../standing/rules/districtTrend';
 import { THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
 import { columnLetter } from '../../../kernel/a1';
-import type { MeasureKey, MeasureOf } from '../../../kernel/measures';
+import { MEASURES, type MeasureKey, type MeasureOf } from '../../../kernel/measures';
+import { madeOnFirstUse } from '../../../kernel/remembered';
 import { profileOf } from '../../../kernel/yearProfile';
 
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
@@ -102,6 +103,16 @@ export function districtLayout(measures: readonly MeasureOf[]): Layout<DistrictC
 export function districtLayoutOf(fiscalYear: number): Layout<DistrictColumn> {
   return districtLayout(profileOf(fiscalYear).measures);
 }
+
+/**
+ * The headers of the columns after "target" in any fiscal year's table (the catalogue's measures,
+ * the result, the trend): the add-on's own labels, which a year whose measures differ moves or
+ * leaves beyond its last column.
+ */
+export const computedLabels = /* @__PURE__ */ madeOnFirstUse((): readonly string[] => {
+  const layout = districtLayout(MEASURES);
+  return layout.headers.slice(layout.at.target + 1);
+});
 
 /** 0-based columns before the measures, the same in every fiscal year's table (the others: districtLayoutOf(year).at). */
 export const DISTRICT_COL = /* @__PURE__ */ Object.fromEntries(LEADING_COLUMNS.map((c, i) => [c.key, i])) as Readonly<

@@ -46,6 +46,7 @@ import {
   criteriaWidth,
 } from '../sheets/criteriaSheet';
 import {
+  computedLabels,
   DISTRICT_COL,
   districtLayout,
   districtRowFormulas,
@@ -794,13 +795,17 @@ function writeDistrictTable_(
     insertRowAfter(sheet, last, layout.width, run.undo, label, isTotal);
     totalRow = last + 1;
   }
-  planned.set(
-    totalRow,
-    new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE, measures)].map(([c, v]) => [c + 1, v])),
+  const totalCells = new Map<number, PlannedValue>(
+    [...totalRowCells(totalRow, first, last, refs, NO_FIGURE, measures)].map(([c, v]) => [c + 1, v]),
   );
+  planned.set(totalRow, totalCells);
   if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
     const headers = yearLayout(layout as Layout<string>, settings.settings.fiscalYear).headers;
     planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
+  } else {
+    const leftovers = previousYearLeftovers_(table, layout.width, inserting ? 0 : totalRow, totalCells);
+    if (leftovers.header.size > 0) planned.set(1, leftovers.header);
+    for (const [c, v] of leftovers.total) totalCells.set(c, v);
   }
   const written = writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo);
   if (written > 0) run.repaired.add(nameOf(sheet));
@@ -818,6 +823,38 @@ function writeDistrictTable_(
     run.repaired.add(nameOf(sheet));
   }
   return { refs, untouched: startBlock_(run, own) !== undefined && !inserting && written === 0 };
+}
+
+/**
+ * What a year whose measures differ from the table's (the year switch to another letter's) leaves
+ * of the previous year's table, each the add-on's own and cleared: a computed column's label
+ * beyond the year's last column (sheetSpecs.ts rewrites those within it), and the total row's
+ * sums and percentage in the columns where the year's total has none (the add-on's count sums
+ * and percentage, each starting from the target total's check). Nothing for a table of the year's
+ * measures.
+ * @param table the district table as read
+ * @param width the year's table's width
+ * @param totalRow 1-based total row, 0 when set-up adds it
+ * @param totalCells the year's total row as planned (1-based columns)
+ * @return 1-based column → '' in the header and in the total row
+ */
+function previousYearLeftovers_(
+  table: { readonly values: readonly (readonly unknown[])[]; readonly formulas: readonly (readonly string[])[] },
+  width: number,
+  totalRow: number,
+  totalCells: ReadonlyMap<number, PlannedValue>,
+): { header: Map<number, PlannedValue>; total: Map<number, PlannedValue> } {
+  const header = new Map<number, PlannedValue>();
+  const labels = computedLabels();
+  (table.values[0] ?? []).forEach((v, c) => {
+    if (c >= width && typeof v === 'string' && labels.includes(v.trim())) header.set(c + 1, '');
+  });
+  const total = new Map<number, PlannedValue>();
+  const targetCheck = new RegExp(`^=\\s*IF\\(ISNUMBER\\(${columnLetter(DISTRICT_COL.target)}${totalRow}\\),`, 'i');
+  (totalRow > 0 ? (table.formulas[totalRow - 1] ?? []) : []).forEach((f, c) => {
+    if (c > DISTRICT_COL.target && !totalCells.has(c + 1) && targetCheck.test(f)) total.set(c + 1, '');
+  });
+  return { header, total };
 }
 
 /**
