@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeWorkbook, type FakeExecution, type FakeSpreadsheet, type FakeWorkbook } from '../dev/fakes';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/features/counting/rules/entryLayout';
-import { DISTRICT_LAYOUT } from '../src/features/setup/sheets/districtTable';
+import { districtLayoutOf } from '../src/features/setup/sheets/districtTable';
 import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, loadBundle } from './bundle';
 import type { GeneratedWorkbook } from './generator';
@@ -52,7 +52,7 @@ export function newBenchWorkbook(bundle: BundleSource, root: string): BenchWorkb
 export function writeDistrictSheet(ss: FakeSpreadsheet, data: GeneratedWorkbook): void {
   const sheet = ss.getSheetByName(SHEET.districts) ?? ss.insertSheet(SHEET.districts);
   const rows: unknown[][] = [
-    DISTRICT_LAYOUT.headers.slice(0, 4),
+    districtLayoutOf(2565).headers.slice(0, 4),
     ...data.districts.map((d, i) => [i + 1, d.name, d.registered, d.promoted]),
   ];
   ensureRows_(sheet, rows.length + 1);

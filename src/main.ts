@@ -197,8 +197,8 @@ export function OTOP_TALLY(
 }
 
 /**
- * ผลของอำเภอหนึ่งทั้งแถว [เป้าผู้ประกอบการ, กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่, ร้อยละ, คะแนน, ระดับ, ขั้นต่อไป] จากชีตของอำเภอนั้นเอง (หนึ่งสูตรต่ออำเภอ).
- * One district's whole row from its own two sheets: target, activities, channels, new operators, percentage, score, level, next step.
+ * ผลของอำเภอหนึ่งทั้งแถว [เป้าผู้ประกอบการ, ตัวชี้วัดของปีงบประมาณ (ตามหนังสือปี 2565: กิจกรรม, ช่องทาง, ผู้ประกอบการรายใหม่), ร้อยละ, คะแนน, ระดับ, ขั้นต่อไป] แล้วผู้ประกอบการรายใหม่สะสม 12 เดือน (ร้อยละของเป้า) จากชีตของอำเภอนั้นเอง (หนึ่งสูตรต่ออำเภอ).
+ * One district's whole row from its own two sheets: target, the fiscal year's measures (the FY 2565 letter's: activities, channels, new operators), percentage, score, level, next step, then new operators up to each of the twelve months' ends (% of the target).
  *
  * @param {string} name ชื่ออำเภอ. The district's name cell.
  * @param {number} registered ผู้ประกอบการทั้งหมด (ก.ย. ๖๔). Registered operators (a number cell).
@@ -209,7 +209,7 @@ export function OTOP_TALLY(
  * @param {Array<Array<*>>} settings ชีตตั้งค่า (ป้าย · ค่า). The settings sheet.
  * @param {Array<Array<*>>} criteria ตารางเกณฑ์ เช่น 'เกณฑ์'!A2:H8. The criteria table.
  * @param {Array<Array<*>>} [channels] ตารางชื่อช่องทาง เช่น 'เกณฑ์'!A12:Z. The channel alias table.
- * @return {Array<Array<*>>} หนึ่งแถว 8 ค่า. One row of eight values.
+ * @return {Array<Array<*>>} หนึ่งแถว: ผล 8 ค่า (ตัวชี้วัด 3 ตัวของปี 2565) แล้วแนวโน้ม 12 เดือน. One row: eight results (with FY 2565's three measures), then the twelve months' trend.
  * @customfunction
  */
 export function OTOP_DISTRICT(

@@ -87,9 +87,6 @@ type KeysOf_<T extends readonly { readonly key: string }[]> = {
   readonly [I in keyof T]: T[I] extends { readonly key: infer K } ? K : never;
 };
 
-/** The keys, in order. */
-export const MEASURE_KEYS = MEASURES.map((m) => m.key) as unknown as MeasureKeys;
-
 /** A measure the province total adds up (activities and new operators). */
 type SummedMeasure_ = Extract<(typeof MEASURES)[number], { readonly summed: true }>;
 /** Its key. */

@@ -5,7 +5,7 @@
  */
 import { LOG_LAYOUT } from '../../src/app/auditLog';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
-import { DISTRICT_COL, DISTRICT_LAYOUT } from '../../src/features/setup/sheets/districtTable';
+import { DISTRICT_COL, districtLayoutOf } from '../../src/features/setup/sheets/districtTable';
 import { entrySheetName, SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { LABEL } from '../../src/kernel/settings';
 import type { MemorySeed, MemoryWorkbook } from '../support/memoryDoor';
@@ -22,7 +22,7 @@ export const STRANGER = 'stranger@example.com';
 
 /** A district table's row of a district. */
 function districtRow_(name: string, registered: number, promoted: number): unknown[] {
-  const row: unknown[] = DISTRICT_LAYOUT.headers.map(() => '');
+  const row: unknown[] = districtLayoutOf(2565).headers.map(() => '');
   row[DISTRICT_COL.name] = name;
   row[DISTRICT_COL.registered] = registered;
   row[DISTRICT_COL.promoted] = promoted;
@@ -75,7 +75,7 @@ export function province(user: string): MemorySeed {
       {
         name: SHEET.districts,
         role: 'districts',
-        values: [[...DISTRICT_LAYOUT.headers], districtRow_('ท่าบ่อ', 120, 30), districtRow_('โพนพิสัย', 90, 20)],
+        values: [[...districtLayoutOf(2565).headers], districtRow_('ท่าบ่อ', 120, 30), districtRow_('โพนพิสัย', 90, 20)],
       },
       activities('ท่าบ่อ'),
       online('ท่าบ่อ'),

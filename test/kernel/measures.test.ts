@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { type Criteria, CRITERIA_2565, type Level, levelOfScore } from '../../src/kernel/criteria';
-import { type Measure, MEASURE_KEYS, MEASURES } from '../../src/kernel/measures';
+import { type Measure, MEASURES } from '../../src/kernel/measures';
 import { assess, type Gap, nextStepText, type Results } from '../../src/features/standing/rules/scoring';
 import { operatorTarget } from '../../src/features/standing/rules/targets';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../src/features/counting/rules/entryLayout';
@@ -19,7 +19,7 @@ type Entry = Measure;
 
 /**
  * Runs `load` with the modules loaded afresh over a variant of the measures' list: the kernel's
- * array (and its keys) changed in place before any consumer is loaded.
+ * array changed in place before any consumer is loaded.
  * @param change the variant of the list
  * @param load what to load and read
  */
@@ -29,7 +29,6 @@ function overVariant<T>(change: (list: readonly Entry[]) => Entry[], load: () =>
     const kernel = require('../../src/kernel/measures') as Kernel;
     const next = change(kernel.MEASURES);
     (kernel.MEASURES as unknown as Entry[]).splice(0, next.length, ...next);
-    (kernel.MEASURE_KEYS as unknown as string[]).splice(0, next.length, ...next.map((m) => m.key));
     out = load();
   });
   return out as T;
@@ -43,7 +42,7 @@ const reversed = (list: readonly Entry[]): Entry[] =>
 
 describe('the list', () => {
   test('three measures in the letter’s order, keys and Thai words as the sheets show them', () => {
-    expect(MEASURE_KEYS).toEqual(['activities', 'channels', 'newOperators']);
+    expect(MEASURES.map((m) => m.key)).toEqual(['activities', 'channels', 'newOperators']);
     expect(MEASURES.map((m) => [m.header, m.short, m.criteriaHeader])).toEqual([
       ['กิจกรรม (ครั้ง)', 'กิจกรรม', 'กิจกรรม (ครั้ง) ≥'],
       ['ช่องทางออนไลน์', 'ช่องทาง', 'ช่องทางออนไลน์ ≥'],
@@ -60,7 +59,10 @@ describe('generated from the list: a variant list changes every table the same w
         require('../../src/features/setup/sheets/districtTable') as typeof import('../../src/features/setup/sheets/districtTable');
       const result =
         require('../../src/features/standing/rules/districtResult') as typeof import('../../src/features/standing/rules/districtResult');
-      return { layout: table.DISTRICT_LAYOUT, outputs: result.DISTRICT_OUTPUTS };
+      const { measures } = (
+        require('../../src/kernel/yearProfile') as typeof import('../../src/kernel/yearProfile')
+      ).profileOf(2565);
+      return { layout: table.districtLayout(measures), outputs: result.districtOutputs(measures) };
     });
     const at = layout.columns.findIndex((c) => c.key === 'target');
     expect(layout.columns.slice(at + 1, at + 4).map((c) => [c.key, c.header, c.width])).toEqual([

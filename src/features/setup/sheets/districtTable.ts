@@ -6,12 +6,14 @@
  * when an officer types.
  */
 import { BASIS_TEXT } from '../../../kernel/settings';
-import { defineLayout } from '../../../kernel/layout';
-import { DISTRICT_OUTPUTS } from '../../standing/rules/districtResult';
+import { defineLayout, type Layout } from '../../../kernel/layout';
+import { type DistrictOutput, districtOutputs } from '../../standing/rules/districtResult';
 import { TREND_MONTHS } from '../../standing/rules/districtTrend';
 import { THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
 import { columnLetter } from '../../../kernel/a1';
-import { MEASURES, type MeasureKey } from '../../../kernel/measures';
+import { MEASURES, type MeasureKey, type MeasureOf } from '../../../kernel/measures';
+import { madeOnFirstUse } from '../../../kernel/remembered';
+import { profileOf } from '../../../kernel/yearProfile';
 
 const FIGURE_NOTE = 'ตัวเลขเท่านั้น (ไม่ใส่หน่วย) เพื่อให้ผลรวมจังหวัดนับได้';
 
@@ -22,8 +24,8 @@ const MEASURE_COLUMNS: Readonly<Record<MeasureKey, { readonly width: number; rea
   newOperators: { width: 110, note: 'ไม่ซ้ำกับผู้ที่ออนไลน์แล้วในชีตฐาน ๒๕๖๔ นับรายละครั้งเดียว' },
 };
 
-/** The district table's columns. */
-export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
+/** The district table's columns before the measures: the same in every fiscal year's table. */
+const LEADING_COLUMNS = [
   { key: 'no', header: 'ที่', width: 40 },
   { key: 'name', header: 'อำเภอ', width: 130, required: true },
   { key: 'registered', header: 'ผู้ประกอบการทั้งหมด (ก.ย. ๖๔)', width: 110, note: FIGURE_NOTE, required: true },
@@ -36,35 +38,97 @@ export const DISTRICT_LAYOUT = /* @__PURE__ */ defineLayout('อำเภอ', [
     width: 100,
     note: 'ร้อยละ 5 ของผู้ประกอบการทั้งหมด ปัดครึ่งขึ้น อย่างน้อย 1 ราย',
   },
-  ...MEASURES.map((m) => ({ key: m.key, header: m.header, ...MEASURE_COLUMNS[m.key] })),
-  { key: 'percent', header: 'ร้อยละ', width: 70, format: '0.00' },
-  { key: 'score', header: 'คะแนน', width: 60 },
-  { key: 'level', header: 'ระดับ', width: 100 },
-  { key: 'next', header: 'ขั้นต่อไป', width: 320 },
-  // The trend the dashboard draws: new operators up to each month's end, % of the target.
-  ...TREND_MONTHS.map((key, i) => ({
-    key,
-    header: `สะสม ${THAI_MONTHS_SHORT[(9 + i) % 12]} (%เป้า)`,
-    width: 80,
-    format: '0.0',
-    ...(i === 0 ? { note: 'ผู้ประกอบการรายใหม่สะสมถึงสิ้นเดือน เป็นร้อยละของเป้า (แดชบอร์ดใช้วาดกราฟแนวโน้ม)' } : {}),
-  })),
-]);
+] as const;
 
-/** The columns of the district table. */
-export type DistrictColumn = (typeof DISTRICT_LAYOUT.columns)[number]['key'];
-/** 0-based columns of the district table. */
-export const DISTRICT_COL = DISTRICT_LAYOUT.at;
+/** A column before the measures. */
+type LeadingColumn = (typeof LEADING_COLUMNS)[number]['key'];
+/** The columns of the district table (of any fiscal year: a year's table has its measures'). */
+export type DistrictColumn = DistrictOutput | LeadingColumn;
+
+/**
+ * The district table's columns for a year's measures: the leading columns, the measures in the
+ * year's order, the result and the trend's months (OTOP_DISTRICT's outputs from "target" on).
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf)
+ */
+function districtLayout_(measures: readonly MeasureOf[]): Layout<DistrictColumn> {
+  // The percentage and the trend are new operators' (the letter's): a year without them needs rules of its own.
+  if (!measures.some((m) => m.key === 'newOperators')) {
+    throw new Error("district table: the percentage and the trend are new operators', which the year does not count");
+  }
+  const layout = defineLayout<DistrictColumn>('อำเภอ', [
+    ...LEADING_COLUMNS,
+    ...measures.map((m) => ({ key: m.key, header: m.header, ...MEASURE_COLUMNS[m.key] })),
+    { key: 'percent', header: 'ร้อยละ', width: 70, format: '0.00' },
+    { key: 'score', header: 'คะแนน', width: 60 },
+    { key: 'level', header: 'ระดับ', width: 100 },
+    { key: 'next', header: 'ขั้นต่อไป', width: 320 },
+    // The trend the dashboard draws: new operators up to each month's end, % of the target.
+    ...TREND_MONTHS.map((key, i) => ({
+      key,
+      header: `สะสม ${THAI_MONTHS_SHORT[(9 + i) % 12]} (%เป้า)`,
+      width: 80,
+      format: '0.0',
+      ...(i === 0 ? { note: 'ผู้ประกอบการรายใหม่สะสมถึงสิ้นเดือน เป็นร้อยละของเป้า (แดชบอร์ดใช้วาดกราฟแนวโน้ม)' } : {}),
+    })),
+  ]);
+  // The spill of OTOP_DISTRICT covers the table's computed columns, in the same order.
+  const outputs = districtOutputs(measures);
+  const start = layout.at[outputs[0]];
+  if (outputs.some((key, i) => layout.at[key] !== start + i) || start + outputs.length !== layout.width) {
+    throw new Error('district table: OTOP_DISTRICT outputs must be the table columns from "target" on');
+  }
+  return layout;
+}
+
+/** The district table's layout of each list of measures, made once a list (a layout is compared by identity). */
+const layouts_ = new Map<readonly MeasureOf[], Layout<DistrictColumn>>();
+
+/**
+ * The district table's layout for a year's measures, made once a list.
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf)
+ */
+export function districtLayout(measures: readonly MeasureOf[]): Layout<DistrictColumn> {
+  let layout = layouts_.get(measures);
+  if (layout === undefined) {
+    layout = districtLayout_(measures);
+    layouts_.set(measures, layout);
+  }
+  return layout;
+}
+
+/**
+ * The district table's layout of a fiscal year (its profile's measures).
+ * @param fiscalYear the BE fiscal year at hand (the settings' year, a kept table's own)
+ */
+export function districtLayoutOf(fiscalYear: number): Layout<DistrictColumn> {
+  return districtLayout(profileOf(fiscalYear).measures);
+}
+
+/**
+ * The headers of the columns after "target" in any fiscal year's table (the catalogue's measures,
+ * the result, the trend): the add-on's own labels, which a year whose measures differ moves or
+ * leaves beyond its last column.
+ */
+export const computedLabels = /* @__PURE__ */ madeOnFirstUse((): readonly string[] => {
+  const layout = districtLayout(MEASURES);
+  return layout.headers.slice(layout.at.target + 1);
+});
+
+/** 0-based columns before the measures, the same in every fiscal year's table (the others: districtLayoutOf(year).at). */
+export const DISTRICT_COL = /* @__PURE__ */ Object.fromEntries(LEADING_COLUMNS.map((c, i) => [c.key, i])) as Readonly<
+  Record<LeadingColumn, number>
+>;
 /** The label of the district table's total row. */
 export const TOTAL_LABEL = 'รวมทั้งจังหวัด';
 
-/** The spill of OTOP_DISTRICT covers the table's computed columns, in the same order. */
-const SPILL_START = DISTRICT_COL[DISTRICT_OUTPUTS[0]];
-if (DISTRICT_OUTPUTS.some((key, i) => DISTRICT_COL[key] !== SPILL_START + i)) {
-  throw new Error('district table: OTOP_DISTRICT outputs must be the table columns from "target" on');
+/**
+ * The computed columns a year's table fills by the district formula's spill (they hold nothing
+ * of their own): its outputs after "target".
+ * @param layout the year's district table (districtLayout)
+ */
+export function spillColumns(layout: Layout<DistrictColumn>): number[] {
+  return layout.columns.slice(layout.at.target + 1).map((c) => layout.at[c.key]);
 }
-/** Computed columns filled by the district formula's spill (they hold nothing of their own). */
-export const SPILL_COLUMNS: readonly number[] = DISTRICT_OUTPUTS.slice(1).map((key) => DISTRICT_COL[key]);
 
 /** Where the formulas read: each reference already quoted (`'เกณฑ์'!$C$3`). */
 export interface TableRefs {
@@ -94,7 +158,7 @@ export interface DistrictSheetRefs {
  * @return column → formula
  */
 export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs: TableRefs): Map<number, string> {
-  const cell = (key: DistrictColumn) => `${columnLetter(DISTRICT_COL[key])}${row}`;
+  const cell = (key: LeadingColumn) => `${columnLetter(DISTRICT_COL[key])}${row}`;
   const args = [
     cell('name'),
     cell('registered'),
@@ -126,6 +190,7 @@ export function districtRowFormulas(row: number, sheets: DistrictSheetRefs, refs
  * @param last 1-based last district row
  * @param refs where the settings are
  * @param noFigure what to show without a base
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf): the sums of those summed
  * @return column → value or formula
  */
 export function totalRowCells(
@@ -134,8 +199,10 @@ export function totalRowCells(
   last: number,
   refs: TableRefs,
   noFigure: string,
+  measures: readonly MeasureOf[],
 ): Map<number, string> {
-  const letter = (key: DistrictColumn) => columnLetter(DISTRICT_COL[key]);
+  const at = districtLayout(measures).at;
+  const letter = (key: DistrictColumn) => columnLetter(at[key]);
   const sum = (key: DistrictColumn) => `=SUM(${letter(key)}${first}:${letter(key)}${last})`;
   const figureSum = (key: DistrictColumn) => `=OTOP_SUM(${letter(key)}${first}:${letter(key)}${last})`;
   const reg = `${letter('registered')}${row}`;
@@ -162,7 +229,7 @@ export function totalRowCells(
     [DISTRICT_COL.promoted, figureSum('promoted')],
     [DISTRICT_COL.activityGoal, sum('activityGoal')],
     [DISTRICT_COL.target, sum('target')],
-    ...MEASURES.filter((m) => m.summed).map((m) => [DISTRICT_COL[m.key], countSum(m.key)] as const),
-    [DISTRICT_COL.percent, percent],
+    ...measures.filter((m) => m.summed).map((m) => [at[m.key], countSum(m.key)] as const),
+    [at.percent, percent],
   ]);
 }

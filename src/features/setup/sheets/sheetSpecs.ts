@@ -9,7 +9,7 @@ import { knownDistrict } from '../rules/districts';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../counting/rules/entryLayout';
 import { type Layout, type ValidationDecl, yearLayout } from '../../../kernel/layout';
 import { LABEL_FISCAL_YEAR, yearNeutral } from '../../../kernel/yearLabels';
-import { DISTRICT_LAYOUT } from './districtTable';
+import { computedLabels, districtLayoutOf } from './districtTable';
 
 /** A dropdown or check, with its values filled in for one sheet. */
 export type Validation = Exclude<
@@ -25,7 +25,11 @@ export interface ColumnSpec {
   readonly format?: string;
   readonly validation?: Validation;
   readonly note?: string;
-  /** The header's other years' forms (yearLabels.ts): the add-on's own label, rewritten for the year. */
+  /**
+   * The header's other years' forms (yearLabels.ts): the add-on's own label, rewritten for the
+   * year; in the district table's computed columns also the other computed columns' labels (a
+   * year whose measures differ moves them: districtTable.ts computedLabels).
+   */
   readonly forms?: readonly string[];
 }
 
@@ -177,12 +181,16 @@ export function baselineSheetSpec(
  * @param fiscalYear BE fiscal year: the headers naming the baseline's year say it (the letter's by default)
  */
 export function districtSheetSpec(name: string, fiscalYear = LABEL_FISCAL_YEAR): SheetSpec {
-  const layout = yearLayout(DISTRICT_LAYOUT as Layout<string>, fiscalYear);
+  const layout = yearLayout(districtLayoutOf(fiscalYear) as Layout<string>, fiscalYear);
+  const target = layout.at.target;
   return {
     name,
     frozenRows: 1,
     layout,
-    columns: columns_(layout, {}),
+    // The computed columns' headers are the add-on's: another year's measures there are rewritten.
+    columns: columns_(layout, {}).map((c, i) =>
+      i > target ? { ...c, forms: [...(c.forms ?? []), ...computedLabels().filter((h) => h !== c.header)] } : c,
+    ),
     tab: '#e69138',
     fixed: true,
   };

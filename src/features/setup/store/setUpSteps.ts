@@ -46,10 +46,11 @@ import {
   criteriaWidth,
 } from '../sheets/criteriaSheet';
 import {
+  computedLabels,
   DISTRICT_COL,
-  DISTRICT_LAYOUT,
+  districtLayout,
   districtRowFormulas,
-  SPILL_COLUMNS,
+  spillColumns,
   TOTAL_LABEL,
   type TableRefs,
   totalRowCells,
@@ -733,7 +734,11 @@ function writeDistrictTable_(
   // as read at the start when its sync wrote nothing and no sheet its formulas read was resized
   // (nothing else writes it before this)
   const table = readTable(own, registry, startBlock_(run, own));
-  const criteria = criteriaRefs(criteriaSheet, profileOf(settings.settings.fiscalYear).measures);
+  const { measures } = profileOf(settings.settings.fiscalYear);
+  // the settings' year's table (the year switch: the new year's, set-up running after the switch)
+  const layout = districtLayout(measures);
+  const spill = spillColumns(layout);
+  const criteria = criteriaRefs(criteriaSheet, measures);
   const baseline = registry.one('baseline');
   const refs: TableRefs = {
     baseline: baseline ? plannedRef(baseline, run.widths.get(baseline.mark.sheetId)) : '',
@@ -773,7 +778,7 @@ function writeDistrictTable_(
         refs,
       );
       for (const [c, f] of formulas) cells.set(c + 1, f);
-      for (const c of SPILL_COLUMNS) {
+      for (const c of spill) {
         if (ADDON_FORMULA.test(table.formulas[row - 1]?.[c] ?? '')) cells.set(c + 1, '');
       }
     }
@@ -787,26 +792,30 @@ function writeDistrictTable_(
   if (inserting) {
     const label = `แถวรวมที่เพิ่มในชีต "${own.name}"`;
     const isTotal = (row: readonly unknown[]) => String(row[DISTRICT_COL.name]) === TOTAL_LABEL;
-    insertRowAfter(sheet, last, DISTRICT_LAYOUT.width, run.undo, label, isTotal);
+    insertRowAfter(sheet, last, layout.width, run.undo, label, isTotal);
     totalRow = last + 1;
   }
-  planned.set(
-    totalRow,
-    new Map([...totalRowCells(totalRow, first, last, refs, NO_FIGURE)].map(([c, v]) => [c + 1, v])),
+  const totalCells = new Map<number, PlannedValue>(
+    [...totalRowCells(totalRow, first, last, refs, NO_FIGURE, measures)].map(([c, v]) => [c + 1, v]),
   );
+  planned.set(totalRow, totalCells);
   if (table.values.length === 0 || table.values[0].every((v) => isBlank(v))) {
-    const headers = yearLayout(DISTRICT_LAYOUT as Layout<string>, settings.settings.fiscalYear).headers;
+    const headers = yearLayout(layout as Layout<string>, settings.settings.fiscalYear).headers;
     planned.set(1, new Map(headers.map((h, c) => [c + 1, h])));
+  } else {
+    const leftovers = previousYearLeftovers_(table, layout.width, inserting ? 0 : totalRow, totalCells);
+    if (leftovers.header.size > 0) planned.set(1, leftovers.header);
+    for (const [c, v] of leftovers.total) totalCells.set(c, v);
   }
   const written = writeChangedCells(sheet, planned, { values: table.values, formulas: table.formulas }, run.undo);
   if (written > 0) run.repaired.add(nameOf(sheet));
   // the first read's, when the sheet was left as it was since (synced without change, no row added or cell written)
   const facts = run.widths.has(own.mark.sheetId) && !inserting ? still_(run, own, written) : undefined;
-  if (!blockHolds_(facts, totalRow, 1, 1, DISTRICT_LAYOUT.width)) {
-    makeBlockBold(sheet, totalRow, 1, 1, DISTRICT_LAYOUT.width, run.undo);
+  if (!blockHolds_(facts, totalRow, 1, 1, layout.width)) {
+    makeBlockBold(sheet, totalRow, 1, 1, layout.width, run.undo);
   }
   const col = (c: number) => `${columnLetter(c)}${first}:${columnLetter(c)}${last}`;
-  const wanted = bandRules(bands, col(DISTRICT_COL.score), col(DISTRICT_COL.level));
+  const wanted = bandRules(bands, col(layout.at.score), col(layout.at.level));
   // the rules as the run's first read showed them, when the sheet was left as it was since
   // (a row inserted above moves rules: then they are read again)
   const known = run.widths.has(own.mark.sheetId) && !inserting ? run.facts.get(own.mark.sheetId)?.rules : undefined;
@@ -814,6 +823,38 @@ function writeDistrictTable_(
     run.repaired.add(nameOf(sheet));
   }
   return { refs, untouched: startBlock_(run, own) !== undefined && !inserting && written === 0 };
+}
+
+/**
+ * What a year whose measures differ from the table's (the year switch to another letter's) leaves
+ * of the previous year's table, each the add-on's own and cleared: a computed column's label
+ * beyond the year's last column (sheetSpecs.ts rewrites those within it), and the total row's
+ * sums and percentage in the columns where the year's total has none (the add-on's count sums
+ * and percentage, each starting from the target total's check). Nothing for a table of the year's
+ * measures.
+ * @param table the district table as read
+ * @param width the year's table's width
+ * @param totalRow 1-based total row, 0 when set-up adds it
+ * @param totalCells the year's total row as planned (1-based columns)
+ * @return 1-based column → '' in the header and in the total row
+ */
+function previousYearLeftovers_(
+  table: { readonly values: readonly (readonly unknown[])[]; readonly formulas: readonly (readonly string[])[] },
+  width: number,
+  totalRow: number,
+  totalCells: ReadonlyMap<number, PlannedValue>,
+): { header: Map<number, PlannedValue>; total: Map<number, PlannedValue> } {
+  const header = new Map<number, PlannedValue>();
+  const labels = computedLabels();
+  (table.values[0] ?? []).forEach((v, c) => {
+    if (c >= width && typeof v === 'string' && labels.includes(v.trim())) header.set(c + 1, '');
+  });
+  const total = new Map<number, PlannedValue>();
+  const targetCheck = new RegExp(`^=\\s*IF\\(ISNUMBER\\(${columnLetter(DISTRICT_COL.target)}${totalRow}\\),`, 'i');
+  (totalRow > 0 ? (table.formulas[totalRow - 1] ?? []) : []).forEach((f, c) => {
+    if (c > DISTRICT_COL.target && !totalCells.has(c + 1) && targetCheck.test(f)) total.set(c + 1, '');
+  });
+  return { header, total };
 }
 
 /**

@@ -5,22 +5,20 @@
  */
 import { criteriaOrDefault } from '../../setup/rules/criteriaTable';
 import { evaluateDistrict } from '../rules/districtEvaluation';
-import { NO_FIGURE } from '../rules/districtResult';
+import { districtRow } from '../rules/districtResult';
 import { trendPercents } from '../rules/districtTrend';
-export { DISTRICT_OUTPUTS } from '../rules/districtResult';
 import { DEFAULT_CHANNEL_ROWS } from '../../counting/rules/channels';
 import type { Rows } from '../../counting/rules/entries';
 import { readSettings } from '../../../kernel/settings';
 import { type Arg, argError, isRange } from '../../../kernel/args';
-import { MEASURE_KEYS } from '../../../kernel/measures';
 import { profileOf } from '../../../kernel/yearProfile';
 
 const FN = 'OTOP_DISTRICT';
 
 /**
  * OTOP_DISTRICT(name, registered, promoted, activities, online, baseline, settings, criteria,
- * [channels]): one row — target, each measure's count (kernel/measures.ts: activities, channels,
- * new operators), percentage, score, level, next step, then the trend: new operators up to the end of each month, October to September, as
+ * [channels]): one row — target, each measure's count (the measures of the fiscal year it counts:
+ * kernel/yearProfile.ts profileOf, the district table's columns of that year), percentage, score, level, next step, then the trend: new operators up to the end of each month, October to September, as
  * a percentage of the target ("" for months after the count-up-to day). A figure that cannot be computed shows NO_FIGURE; a sheet that cannot be counted
  * (its header row or a column that decides the count is missing) is a Thai error.
  * @param name the district's name cell
@@ -45,6 +43,7 @@ export function otopDistrict(
   channels?: Arg,
 ): unknown[][] {
   const { settings: read } = readSettings(range_(settings, 'ช่วงตั้งค่า'), []);
+  const { measures } = profileOf(read.fiscalYear);
   const evaluation = evaluateDistrict(
     {
       name: single_(name),
@@ -58,24 +57,13 @@ export function otopDistrict(
       fiscalYear: read.fiscalYear,
       asOf: read.countedTo,
       basis: read.percentBasis,
-      criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์'), profileOf(read.fiscalYear).measures).criteria,
+      criteria: criteriaOrDefault(range_(criteria, 'ช่วงเกณฑ์'), measures).criteria,
       channelRows: channels === undefined || channels === '' ? DEFAULT_CHANNEL_ROWS : range_(channels, 'ช่วงชื่อช่องทาง'),
     },
   );
   if (!evaluation.ok) throw new Error(`${FN}: ${evaluation.problem}`);
   const r = evaluation.result;
-  const shown = (v: number | null) => (v === null ? NO_FIGURE : v);
-  return [
-    [
-      shown(r.target),
-      ...MEASURE_KEYS.map((key) => r[key]),
-      shown(r.percent),
-      shown(r.score),
-      r.level,
-      r.next,
-      ...trendPercents(evaluation.operatorDays, read.fiscalYear, read.countedTo, r.target),
-    ],
-  ];
+  return [districtRow(r, measures, trendPercents(evaluation.operatorDays, read.fiscalYear, read.countedTo, r.target))];
 }
 
 /** A range argument (a single cell arrives as its value: a one-cell range). */

@@ -14,8 +14,8 @@
  */
 import { type Criteria, topLevel } from '../../../kernel/criteria';
 import {
-  MEASURE_KEYS,
   type MeasureCounts,
+  type MeasureKey,
   type MeasureOf,
   measureCounts,
   type SummedMeasureKey,
@@ -30,19 +30,60 @@ import { TREND_MONTHS } from './districtTrend';
 /** How the displayed percentage is computed (docs/domain.md#the-percentages-base: all registered by default). */
 export type PercentBasis = 'registered' | 'neverOnline';
 
-/** The columns of a district's result, in order (the row OTOP_DISTRICT returns): the figures, then the trend's months. */
-export const DISTRICT_OUTPUTS = [
-  'target',
-  ...MEASURE_KEYS,
-  'percent',
-  'score',
-  'level',
-  'next',
-  ...TREND_MONTHS,
-] as const;
+/** A column of a district's result (the row OTOP_DISTRICT returns). */
+export type DistrictOutput =
+  | 'target'
+  | MeasureKey
+  | 'percent'
+  | 'score'
+  | 'level'
+  | 'next'
+  | (typeof TREND_MONTHS)[number];
+
+/** Each list of measures' outputs, made once a list. */
+const outputs_ = new Map<readonly MeasureOf[], readonly DistrictOutput[]>();
+
+/**
+ * The columns of a district's result for a year's measures, in order (the row OTOP_DISTRICT
+ * returns): the target, the year's measures, the figures, then the trend's months.
+ * @param measures the fiscal year's measures (kernel/yearProfile.ts profileOf)
+ */
+export function districtOutputs(measures: readonly MeasureOf[]): readonly DistrictOutput[] {
+  let outputs = outputs_.get(measures);
+  if (outputs === undefined) {
+    outputs = ['target', ...measures.map((m) => m.key), 'percent', 'score', 'level', 'next', ...TREND_MONTHS];
+    outputs_.set(measures, outputs);
+  }
+  return outputs;
+}
 
 /** What a cell shows where a figure cannot be computed. */
 export const NO_FIGURE = '—';
+
+/**
+ * A district's row as OTOP_DISTRICT spills it, in districtOutputs(measures)'s order: the target,
+ * the year's measures' counts, the percentage, score, level and next step (NO_FIGURE where a
+ * figure cannot be computed), then the trend's twelve months.
+ * @param result the district's result
+ * @param measures the fiscal year's measures (the year it counts)
+ * @param trend the twelve month cells (districtTrend.ts trendPercents)
+ */
+export function districtRow(
+  result: DistrictResult,
+  measures: readonly MeasureOf[],
+  trend: readonly (number | '')[],
+): (number | string)[] {
+  const shown = (v: number | null) => (v === null ? NO_FIGURE : v);
+  return [
+    shown(result.target),
+    ...measures.map((m) => result[m.key]),
+    shown(result.percent),
+    shown(result.score),
+    result.level,
+    result.next,
+    ...trend,
+  ];
+}
 /** The level text of a district that cannot be assessed. */
 export const UNASSESSED = 'ยังประเมินไม่ได้';
 

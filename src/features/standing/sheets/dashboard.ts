@@ -7,7 +7,7 @@
  * are missing or whose ranges differ (features/standing/store/dashboard.ts).
  */
 import { columnLetter, sheetRef } from '../../../kernel/a1';
-import { DISTRICT_COL, type TableRefs } from '../../setup/sheets/districtTable';
+import { type DistrictColumn, districtLayoutOf, type TableRefs } from '../../setup/sheets/districtTable';
 import { TREND_MONTHS } from '../rules/districtTrend';
 import { THAI_MONTHS_SHORT } from '../../../kernel/thaiDate';
 
@@ -59,7 +59,7 @@ const CHART_COLUMN = 16;
  * @param districtSheet the district table's sheet name
  * @param districts each district's table row, in the table's order
  * @param refs the table's references (settings, criteria, baseline, channels)
- * @param fiscalYear BE fiscal year (the month labels)
+ * @param fiscalYear BE fiscal year (the month labels; its district table's columns)
  * @param colours the top level's band colour (achieved series)
  */
 export function dashboardPlan(
@@ -74,8 +74,10 @@ export function dashboardPlan(
     if (!cells.has(row)) cells.set(row, new Map());
     cells.get(row)?.set(column, value);
   };
-  const table = (key: keyof typeof DISTRICT_COL, row: number) =>
-    `=${sheetRef(districtSheet, `${columnLetter(DISTRICT_COL[key])}${row}`)}`;
+  const at = districtLayoutOf(fiscalYear).at;
+  // The charts are new operators' and activities' (left explicit): a year without activities shows none.
+  const table = (key: DistrictColumn, row: number) =>
+    key in at ? `=${sheetRef(districtSheet, `${columnLetter(at[key])}${row}`)}` : '';
   const n = districts.length;
   put(1, 1, DASHBOARD_TITLE);
   ['อำเภอ', 'ผู้ประกอบการรายใหม่', 'เป้าผู้ประกอบการ', 'กิจกรรม (ครั้ง)', 'เป้ากิจกรรม'].forEach((h, c) => {

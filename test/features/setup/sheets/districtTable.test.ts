@@ -1,16 +1,23 @@
 /** The district table's plan: one district formula per row, a native total row. */
 import { BASIS_TEXT } from '../../../../src/kernel/settings';
-import { DISTRICT_OUTPUTS } from '../../../../src/features/standing/rules/districtResult';
+import { districtOutputs } from '../../../../src/features/standing/rules/districtResult';
+import { profileOf } from '../../../../src/kernel/yearProfile';
 import { columnLetter } from '../../../../src/kernel/a1';
 import {
   DISTRICT_COL,
-  DISTRICT_LAYOUT,
+  districtLayoutOf,
   districtRowFormulas,
-  SPILL_COLUMNS,
+  spillColumns,
   type TableRefs,
   totalRowCells,
   TOTAL_LABEL,
 } from '../../../../src/features/setup/sheets/districtTable';
+
+/** The letter's year: its table, outputs and columns. */
+const { measures } = profileOf(2565);
+const DISTRICT_LAYOUT = districtLayoutOf(2565);
+const DISTRICT_OUTPUTS = districtOutputs(measures);
+const AT = DISTRICT_LAYOUT.at;
 
 const refs: TableRefs = {
   baseline: "'ฐาน ๒๕๖๔'!A1:C",
@@ -37,7 +44,7 @@ describe('a district row', () => {
   });
 
   test('its eight results and twelve trend months spill into the table’s computed columns, in order', () => {
-    expect(DISTRICT_OUTPUTS.map((k) => DISTRICT_LAYOUT.headers[DISTRICT_COL[k]])).toEqual([
+    expect(DISTRICT_OUTPUTS.map((k) => DISTRICT_LAYOUT.headers[AT[k]])).toEqual([
       'เป้าผู้ประกอบการ',
       'กิจกรรม (ครั้ง)',
       'ช่องทางออนไลน์',
@@ -50,7 +57,7 @@ describe('a district row', () => {
         (m) => `สะสม ${m} (%เป้า)`,
       ),
     ]);
-    expect(SPILL_COLUMNS.map((c) => columnLetter(c))).toEqual([
+    expect(spillColumns(DISTRICT_LAYOUT).map((c) => columnLetter(c))).toEqual([
       ...['H', 'I', 'J', 'K', 'L', 'M', 'N'],
       ...['O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'],
     ]);
@@ -58,14 +65,14 @@ describe('a district row', () => {
 });
 
 describe('the total row', () => {
-  const total = totalRowCells(11, 2, 10, refs, '—');
+  const total = totalRowCells(11, 2, 10, refs, '—', measures);
 
   test('native sums of the district rows (no custom function recomputes on an entry edit)', () => {
     expect(total.get(DISTRICT_COL.name)).toBe(TOTAL_LABEL);
     expect(total.get(DISTRICT_COL.target)).toBe('=SUM(G2:G10)');
     // The counts' sums show the target total's error while a district cannot be counted (issue 21).
-    expect(total.get(DISTRICT_COL.activities)).toBe('=IF(ISNUMBER(G11), SUM(H2:H10), G11)');
-    expect(total.get(DISTRICT_COL.newOperators)).toBe('=IF(ISNUMBER(G11), SUM(J2:J10), G11)');
+    expect(total.get(AT.activities)).toBe('=IF(ISNUMBER(G11), SUM(H2:H10), G11)');
+    expect(total.get(AT.newOperators)).toBe('=IF(ISNUMBER(G11), SUM(J2:J10), G11)');
     // The typed figures are summed by their rows' rule (Thai digits count, issue 20): a custom
     // function over the typed columns only, which no entry edit touches.
     expect(total.get(DISTRICT_COL.registered)).toBe('=OTOP_SUM(C2:C10)');
@@ -75,7 +82,7 @@ describe('the total row', () => {
   });
 
   test('the percentage uses the core’s integer rounding on the basis the settings name', () => {
-    const percent = total.get(DISTRICT_COL.percent) as string;
+    const percent = total.get(AT.percent) as string;
     expect(percent).toContain(`TRIM('ตั้งค่า'!$B$10)="${BASIS_TEXT.neverOnline}", C11-D11, C11`);
     expect(percent).toContain('FLOOR((2*J11*10000+');
     expect(percent).toContain('"—"');
