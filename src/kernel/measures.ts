@@ -79,14 +79,6 @@ export const MEASURES = [
 /** A measure's key: activities, channels, newOperators. */
 export type MeasureKey = (typeof MEASURES)[number]['key'];
 
-/** The keys in the list's order, as a tuple type: a browser panel (which may import types only) declares its order with it. */
-export type MeasureKeys = KeysOf_<typeof MEASURES>;
-
-/** A tuple of declarations' keys, element by element. */
-type KeysOf_<T extends readonly { readonly key: string }[]> = {
-  readonly [I in keyof T]: T[I] extends { readonly key: infer K } ? K : never;
-};
-
 /** A measure the province total adds up (activities and new operators). */
 type SummedMeasure_ = Extract<(typeof MEASURES)[number], { readonly summed: true }>;
 /** Its key. */
