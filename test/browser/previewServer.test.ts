@@ -321,4 +321,25 @@ describe('the runtime as a place to try the add-on (no browser)', () => {
     expect(new Date(runtime.book.clock.now()).getDate()).toBe(1);
     expect(() => runtime.setToday('1 June')).toThrow('yyyy-mm-dd');
   });
+
+  test('the menu is built by onOpen once per user, as Sheets builds it when the file opens, not at every view', () => {
+    const runtime = new PreviewRuntime({ distDir: join(ROOT, 'dist'), owner: 'owner@example.com' });
+    const ledger = runtime.book.ledger;
+    const built = () => ledger.calls().filter((name) => name === 'Ui.createMenu').length;
+    const first = runtime.menu();
+    expect(first.map((i) => i.functionName)).toContain('showSidebar');
+    expect(built()).toBe(1);
+    first.pop(); // the caller's copy: the kept menu is not changed through it
+    expect(runtime.menu()).toEqual([...first, runtime.menu().at(-1)]);
+    expect(built()).toBe(1); // the views after the first ran no onOpen
+    runtime.setUser('stranger@example.com');
+    expect(runtime.menu().map((i) => i.functionName)).toContain('showSidebar');
+    expect(built()).toBe(2); // another user: onOpen runs for them
+    runtime.setUser('stranger@example.com', true);
+    runtime.menu();
+    expect(built()).toBe(3); // the same address hidden: built again
+    runtime.setUser('owner@example.com');
+    runtime.menu();
+    expect(built()).toBe(4);
+  });
 });
