@@ -121,6 +121,32 @@ export function nameDemoOfficers(runtime: PreviewRuntime): void {
   runtime.select('อำเภอ'); // the page opens on the district table
 }
 
+/** Seeds that act as the workbook's owner only (ownerOnly). */
+const OWNER_ONLY_ = new WeakSet<(runtime: PreviewRuntime) => void>();
+
+/**
+ * Marks a seed that acts as the owner only: each call made as the owner (setUp) and typing
+ * through the owner's view (runtime.book.spreadsheet), never as the preview's user. What it makes
+ * then depends on the user only through the workbook's editors (the user is made one when the
+ * workbook is created) and, for the owner, whether the address is hidden: the preview server
+ * shares its workbook between users alike in those (an editor whose address is shown or hidden;
+ * the owner and an anonymous caller).
+ * @param seed the seed
+ * @return the seed
+ */
+export function ownerOnly<S extends (runtime: PreviewRuntime) => void>(seed: S): S {
+  OWNER_ONLY_.add(seed);
+  return seed;
+}
+
+/**
+ * Whether a seed was marked as acting as the owner only (ownerOnly).
+ * @param seed the seed
+ */
+export function isOwnerOnly(seed: (runtime: PreviewRuntime) => void): boolean {
+  return OWNER_ONLY_.has(seed);
+}
+
 /**
  * Set-up, the demo entries, then the officers named (and set-up again).
  * @param runtime the preview
@@ -213,6 +239,7 @@ export function seedDemo(runtime: PreviewRuntime): void {
   ]);
   nameDemoOfficers(runtime);
 }
+ownerOnly(seedDemo);
 
 /** The officer the preview runs as with PREVIEW_DISTRICT (a made-up address). */
 export const DEMO_OFFICER = 'officer@district.example';
@@ -238,7 +265,7 @@ export function seedDemoWithOfficer(district: string, email = DEMO_OFFICER): (ru
     settings.getRange(row + 1, 2).setValue(email);
     setUp(runtime);
   };
-  officerSeeds_.set(key, seed);
+  officerSeeds_.set(key, ownerOnly(seed));
   return seed;
 }
 

@@ -208,6 +208,8 @@ export class PreviewRuntime {
   private shown_ = 0;
   private loaded_: LoadedScripts | null = null;
   private formulaContext_: Context | null = null;
+  /** The menu built for a user and bundle (menu()). */
+  private menu_: { key: string; items: { caption: string; functionName: string }[] } | null = null;
   private readonly Date_: DateConstructor;
 
   /** @param options where the bundle is, who owns the workbook, which day is today */
@@ -326,8 +328,25 @@ export class PreviewRuntime {
     }
   }
 
-  /** The OTOP menu as the bundle's own onOpen builds it for the current user. */
+  /**
+   * The OTOP menu as the bundle's own onOpen builds it for the current user. As in Sheets, where
+   * onOpen builds the menu when the file opens, not after every script run, it is built once per
+   * user (and address shown or hidden) and bundle, then kept: the page asks for it with every
+   * view of the workbook, and each build is an execution loading the whole bundle (10 ms).
+   */
   menu(): { caption: string; functionName: string }[] {
+    this.scripts_(); // reloads a rebuilt bundle, whose menu is built anew
+    const key = `${this.loaded_?.stamp}\n${this.user}\n${this.hideEmail}`;
+    if (this.menu_?.key !== key) {
+      const items = this.buildMenu_();
+      if (items === null) return []; // onOpen failed: tried again at the next view
+      this.menu_ = { key, items };
+    }
+    return this.menu_.items.map((item) => ({ ...item }));
+  }
+
+  /** The menu onOpen builds in an execution of the current user; null when onOpen fails. */
+  private buildMenu_(): { caption: string; functionName: string }[] | null {
     const run = this.book.createExecution({ user: this.user, hideEmail: this.hideEmail });
     try {
       const onOpen = (this.load_(run) as Record<string, unknown>).onOpen;
@@ -339,7 +358,7 @@ export class PreviewRuntime {
         ),
       );
     } catch {
-      return [];
+      return null;
     } finally {
       run.end();
     }

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSheet } from '../fakes';
 import { chartViews } from './chartView';
-import { DEMO_OWNER, DEMO_TODAY, DEMO_WORKBOOK_NAME, seedDemo } from './demo';
+import { DEMO_OWNER, DEMO_TODAY, DEMO_WORKBOOK_NAME, isOwnerOnly, seedDemo } from './demo';
 import { type PreparedRuntime, PreviewRuntime, type RuntimeOptions } from './runtime';
 
 /** How many google.script.run calls one page may have open (guides/html/communication). */
@@ -234,13 +234,15 @@ const SEEDED_ = new Map<(runtime: PreviewRuntime) => void, Map<string, PreparedR
 
 /**
  * A runtime with its workbook seeded: the seed runs once per seed function, runtime settings
- * and built bundle in a process, and later previews start from a snapshot of what it made.
+ * and built bundle in a process, and later previews start from a snapshot of what it made. For
+ * a seed acting as the owner only (demo.ts ownerOnly), the user counts only as what the seed
+ * can see of them (seedKey_).
  * @param settings the runtime's options
  * @param seed fills the workbook
  */
 function seeded_(settings: RuntimeOptions, seed: (runtime: PreviewRuntime) => void): PreviewRuntime {
   const bundle = statSync(join(settings.distDir, 'Code.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const key = JSON.stringify([settings, bundle]);
+  const key = JSON.stringify([seedKey_(settings, seed), bundle]);
   const bySeed = SEEDED_.get(seed) ?? new Map<string, PreparedRuntime>();
   SEEDED_.set(seed, bySeed);
   const prepared = bySeed.get(key);
@@ -249,6 +251,25 @@ function seeded_(settings: RuntimeOptions, seed: (runtime: PreviewRuntime) => vo
   seed(runtime);
   bySeed.set(key, runtime.prepared());
   return runtime;
+}
+
+/**
+ * The runtime settings a seed's workbook depends on. A seed acting as the owner only sees the
+ * user as the workbook's editor it is made (none for the owner and an anonymous caller: the
+ * runtime's constructor) and, when the user is the owner, whether the address is hidden (its
+ * calls as the owner are then hidden too): users alike in both share one seeded workbook.
+ * @param settings the runtime's options
+ * @param seed fills the workbook
+ */
+function seedKey_(settings: RuntimeOptions, seed: (runtime: PreviewRuntime) => void): unknown {
+  if (!isOwnerOnly(seed)) return settings;
+  const { user: given, hideEmail, ...rest } = settings;
+  const user = given ?? settings.owner;
+  return {
+    ...rest,
+    editors: user && user !== settings.owner ? [user] : [],
+    ownerHidden: user === settings.owner && hideEmail === true,
+  };
 }
 
 /**

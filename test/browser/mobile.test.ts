@@ -7,7 +7,7 @@
  * hostile entry stays text and nothing typed is lost.
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer, typeRows } from '../../dev/preview/demo';
+import { DEMO_OFFICER, DEMO_OWNER, ownerOnly, seedDemoWithOfficer, typeRows } from '../../dev/preview/demo';
 import type { PreviewRuntime } from '../../dev/preview/runtime';
 import { type PreviewServer, startPreview } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
@@ -24,6 +24,7 @@ function seed(runtime: PreviewRuntime): void {
     ['02/04/2565', 'ท่าบ่อ', 'ออกร้านงานสงกรานต์', 'ตลาดท่าบ่อ', 'เทศบาล', 'ไม่ใช้', 6, 9000, 'www.example.com/songkran', ''],
   ]);
 }
+ownerOnly(seed); // the demo's seed, then typing through the owner's view
 
 /** Whether an element is wholly inside the phone's viewport, as the officer sees it. */
 async function inView(locator: Locator): Promise<boolean> {

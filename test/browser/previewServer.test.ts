@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownerOnly } from '../../dev/preview/demo';
 import { startPreview, injectShim, type PreviewServer } from '../../dev/preview/server';
 import { PreviewRuntime, shiftedDate, toTransferable } from '../../dev/preview/runtime';
 import { ROOT } from './support/browser';
@@ -320,5 +321,89 @@ describe('the runtime as a place to try the add-on (no browser)', () => {
     expect(runtime.call('OTOP_THAI', [null]).ok).toBe(true);
     expect(new Date(runtime.book.clock.now()).getDate()).toBe(1);
     expect(() => runtime.setToday('1 June')).toThrow('yyyy-mm-dd');
+  });
+
+  test('the menu is built by onOpen once per user, as Sheets builds it when the file opens, not at every view', () => {
+    const runtime = new PreviewRuntime({ distDir: join(ROOT, 'dist'), owner: 'owner@example.com' });
+    const ledger = runtime.book.ledger;
+    const built = () => ledger.calls().filter((name) => name === 'Ui.createMenu').length;
+    const first = runtime.menu();
+    expect(first.map((i) => i.functionName)).toContain('showSidebar');
+    expect(built()).toBe(1);
+    first.pop(); // the caller's copy: the kept menu is not changed through it
+    expect(runtime.menu()).toEqual([...first, runtime.menu().at(-1)]);
+    expect(built()).toBe(1); // the views after the first ran no onOpen
+    runtime.setUser('stranger@example.com');
+    expect(runtime.menu().map((i) => i.functionName)).toContain('showSidebar');
+    expect(built()).toBe(2); // another user: onOpen runs for them
+    runtime.setUser('stranger@example.com', true);
+    runtime.menu();
+    expect(built()).toBe(3); // the same address hidden: built again
+    runtime.setUser('owner@example.com');
+    runtime.menu();
+    expect(built()).toBe(4);
+  });
+});
+
+describe('seeded workbooks shared between users', () => {
+  test('a seed acting as the owner only runs once for users it cannot tell apart; other users, and a seed not marked, run again', async () => {
+    const runs: string[] = [];
+    const marked = ownerOnly((runtime: PreviewRuntime) => {
+      runs.push(`marked ${runtime.user} ${runtime.hideEmail}`);
+      runtime.book.spreadsheet.insertSheet(`seeded ${runs.length}`);
+    });
+    const unmarked = (runtime: PreviewRuntime) => {
+      runs.push(`unmarked ${runtime.user}`);
+    };
+    const started = async (seed: (runtime: PreviewRuntime) => void, user: string, hideEmail = false) => {
+      const preview = await startPreview({ root: ROOT, port: 0, user, hideEmail, seed });
+      await preview.close();
+      const model = preview.runtime.book.spreadsheet.ctx_.book;
+      return {
+        user: preview.runtime.user,
+        hideEmail: preview.runtime.hideEmail,
+        editors: [...model.editors],
+        sheets: model.sheets.map((sheet) => sheet.name).filter((name) => name.startsWith('seeded')),
+      };
+    };
+    const owner = 'province@nongkhai.example';
+    expect(await started(marked, owner)).toEqual({ user: owner, hideEmail: false, editors: [], sheets: ['seeded 1'] });
+    // an anonymous caller: made no editor, and the seed's calls as the owner are not hidden
+    expect(await started(marked, '')).toEqual({ user: '', hideEmail: false, editors: [], sheets: ['seeded 1'] });
+    // the owner's address hidden: the seed's calls as the owner are hidden too
+    expect(await started(marked, owner, true)).toEqual({
+      user: owner,
+      hideEmail: true,
+      editors: [],
+      sheets: ['seeded 2'],
+    });
+    expect(await started(marked, OFFICER)).toEqual({
+      user: OFFICER,
+      hideEmail: false,
+      editors: [OFFICER],
+      sheets: ['seeded 3'],
+    });
+    expect(await started(marked, OFFICER, true)).toEqual({
+      user: OFFICER,
+      hideEmail: true,
+      editors: [OFFICER],
+      sheets: ['seeded 3'],
+    });
+    expect(await started(marked, STRANGER)).toEqual({
+      user: STRANGER,
+      hideEmail: false,
+      editors: [STRANGER],
+      sheets: ['seeded 4'],
+    });
+    await started(unmarked, owner);
+    await started(unmarked, '');
+    expect(runs).toEqual([
+      `marked ${owner} false`,
+      `marked ${owner} true`,
+      `marked ${OFFICER} false`,
+      `marked ${STRANGER} false`,
+      `unmarked ${owner}`,
+      'unmarked ',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { LABEL } from '../../src/kernel/settings';
 import { type DistrictReminder, districtMail } from '../../src/features/reminders/sheets/reminderMail';
 import {
+  dumpsInTurn,
   dumpText,
   journeyWorkbook,
   logRows,
@@ -83,10 +84,11 @@ describe.each(ROLES)('the mobile page of the %s', (role) => {
   const h = journeyWorkbook();
   const player = PLAYER[role];
   const me = asWebApp(h, player.user, { hideEmail: player.hideEmail });
+  const dumps = dumpsInTurn(h);
 
   test.each(PAGE.map((a) => [a.name, a] as const))('%s', (_name, action) => {
     const allowed = MAY[role].includes(action.right);
-    const before = dumpText(h);
+    const before = dumps.before();
     const logBefore = logRows(h).length;
     let thrown: Error | null = null;
     try {
@@ -97,14 +99,14 @@ describe.each(ROLES)('the mobile page of the %s', (role) => {
     if (allowed) {
       expect(thrown).toBeNull();
       if (action.writes) {
-        expect(dumpText(h)).not.toBe(before);
+        expect(dumps.after()).not.toBe(before);
         const added = logRows(h).slice(logBefore);
         expect(added.length).toBeGreaterThan(0);
         expect(added.every((row) => row[1] === player.user)).toBe(true);
       }
     } else {
       expect(thrown?.message).toMatch(THAI);
-      expect(dumpText(h)).toBe(before);
+      expect(dumps.after()).toBe(before);
     }
   });
 });

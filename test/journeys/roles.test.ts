@@ -6,7 +6,7 @@
  */
 import {
   ACTIONS,
-  dumpText,
+  dumpsInTurn,
   journeyWorkbook,
   logRows,
   MAY,
@@ -27,10 +27,11 @@ describe.each(ROLES)('the journey of the %s', (role) => {
   const h = journeyWorkbook();
   const player = PLAYER[role];
   const me = h.as(player.user, { hideEmail: player.hideEmail });
+  const dumps = dumpsInTurn(h);
 
   test.each(ACTIONS.map((a) => [a.name, a] as const))('%s', (_name, action) => {
     const allowed = MAY[role].includes(action.right);
-    const before = dumpText(h);
+    const before = dumps.before();
     const logBefore = logRows(h).length;
     let thrown: Error | null = null;
     try {
@@ -40,14 +41,14 @@ describe.each(ROLES)('the journey of the %s', (role) => {
     }
     if (allowed) {
       expect(thrown).toBeNull();
-      if (action.writes && dumpText(h) !== before) {
+      if (action.writes && dumps.after() !== before) {
         const added = logRows(h).slice(logBefore);
         expect(added.length).toBeGreaterThan(0);
         expect(added.every((row) => row[1] === player.user)).toBe(true);
       }
     } else {
       expect(thrown?.message).toMatch(THAI);
-      expect(dumpText(h)).toBe(before);
+      expect(dumps.after()).toBe(before);
     }
   });
 });

@@ -139,6 +139,30 @@ export function dumpText(h: Harness): string {
   return workbookText(h.run.spreadsheet);
 }
 
+/**
+ * The dump texts of a workbook that a describe's tests change one after the other: each test's
+ * dump before is the one the test before it took after (nothing changes the workbook between two
+ * tests: jest runs them in turn), else a new one. A province's dump is most of a refusal test's
+ * time (roles.test.ts: half of it).
+ * @param h the workbook the tests share
+ */
+export function dumpsInTurn(h: Harness): { before(): string; after(): string } {
+  let last: string | null = null;
+  return {
+    /** The workbook's dump now, at the start of a test (the last one taken after, if any). */
+    before: () => {
+      const text = last ?? dumpText(h);
+      last = null; // a test that fails before its dump after leaves none for the next
+      return text;
+    },
+    /** The workbook's dump now, after the test's action; the next test starts from it. */
+    after: () => {
+      last = dumpText(h);
+      return last;
+    },
+  };
+}
+
 /** The log's rows (as the owner reads them). */
 export function logRows(h: Harness): unknown[][] {
   return h.run.spreadsheet.getSheetByName('บันทึก')?.getDataRange().getValues().slice(1) ?? [];

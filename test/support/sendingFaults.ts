@@ -5,8 +5,9 @@
  * whether it may have gone; a second press without agreeing only asks. One test file per mode
  * (test/faults/sending.*.faults.test.ts), so that jest's two workers share them evenly.
  */
-import { dump, type FaultMode } from '../../dev/fakes';
+import type { FaultMode } from '../../dev/fakes';
 import { smallProvince } from './faultSweep';
+import { dumpText } from './sameDump';
 import { harnessSnapshot } from './workbook';
 
 const REPORT = 'สรุปผล รอบที่ 1';
@@ -27,7 +28,7 @@ export function sendingAtEveryCall(mode: FaultMode): void {
     test('at every call', () => {
       // The workbook with its summary is made once; every run starts from a copy of it.
       const start = harnessSnapshot(withSummary());
-      const before = JSON.stringify(dump(start().run.spreadsheet));
+      const before = dumpText(start().run.spreadsheet);
       const reference = start();
       reference.book.ledger.reset();
       reference.gas.sidebarSend(REPORT, true);
@@ -73,7 +74,7 @@ export function sendingAtEveryCall(mode: FaultMode): void {
           expect({ n, told: /อาจยังเหลือ/.test(message) }).toEqual({ n, told: true });
           outcomes.recordLeft++;
         } else {
-          expect({ n, same: JSON.stringify(dump(h.run.spreadsheet)) === before }).toEqual({ n, same: true });
+          expect({ n, same: dumpText(h.run.spreadsheet) === before }).toEqual({ n, same: true });
           outcomes.unchanged++;
         }
         // pressing again without agreeing to resend never sends: it asks, saying when it last went

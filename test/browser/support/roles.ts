@@ -2,7 +2,7 @@
  * Callers of the sidebar for the role tests: a district officer named in the settings sheet,
  * an editor named nowhere, and a caller whose address Google hides.
  */
-import { seedDemo, setUp } from '../../../dev/preview/demo';
+import { ownerOnly, seedDemo, setUp } from '../../../dev/preview/demo';
 import type { PreviewRuntime } from '../../../dev/preview/runtime';
 import { LABEL } from '../../../src/kernel/settings';
 import { SHEET } from '../../../src/features/setup/sheets/sheetNames';
@@ -38,3 +38,4 @@ export function officerSeed(runtime: PreviewRuntime): void {
   nameInSettings(runtime, LABEL.districtEditors(OFFICER_DISTRICT), OFFICER);
   setUp(runtime);
 }
+ownerOnly(officerSeed); // set-up as the owner, typing through the owner's view
