@@ -27,6 +27,7 @@ import { encodeMark, MARKER_KEY } from '../../src/features/setup/sheets/sheetMar
 import { SHEET } from '../../src/features/setup/sheets/sheetNames';
 import { startExecution } from '../../src/platform/services';
 import { createFakeWorkbook } from '../../dev/fakes';
+import { withExecutionGlobals } from '../support/executionGlobals';
 // — reports and sending
 import { makeMonthlyReport, makeRoundSummary } from '../../src/features/reports/action/reports';
 import { previewSending, sendToProvince } from '../../src/features/reports/action/delivery';
@@ -132,20 +133,8 @@ function appsScriptSide(seed: MemorySeed): Side {
     run: (fn, user = seed.user) => {
       // each case's run is a new execution of its user
       const run = wb.createExecution(user === '' ? { user: STRANGER, hideEmail: true } : { user });
-      const globals = run.globals as unknown as Record<string, unknown>;
       const workbook = appsScriptWorkbook(run.globals.SpreadsheetApp.getActive());
-      const g = globalThis as Record<string, unknown>;
-      const names = Object.keys(globals);
-      const saved = names.map((n) => g[n]);
-      for (const n of names) g[n] = globals[n];
-      startExecution();
-      try {
-        return fn(workbook);
-      } finally {
-        names.forEach((n, i) => {
-          g[n] = saved[i];
-        });
-      }
+      return withExecutionGlobals(run.globals, startExecution, () => fn(workbook));
     },
     values: (name) => wb.spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null,
     mails: () => wb.sentMails.map((m) => ({ to: [...m.to], subject: m.subject, html: m.htmlBody, text: m.body })),

@@ -8,24 +8,13 @@ import { createFakeWorkbook } from '../../dev/fakes';
 import { clearUnfinished, markSheet, readRegistry, updateMarks } from '../../src/platform/sheetRegistry';
 import { startExecution } from '../../src/platform/services';
 import { Undo } from '../../src/platform/undo';
+import { withExecutionGlobals } from '../support/executionGlobals';
 
 const OWNER = 'owner@example.com';
 
 /** Runs adapter code with an execution's globals, as Apps Script gives them to the bundle. */
-function within<T>(globals: Record<string, unknown>, fn: () => T): T {
-  const g = globalThis as Record<string, unknown>;
-  const names = ['Sheets', 'SpreadsheetApp', 'Session', 'PropertiesService'];
-  const saved = names.map((n) => g[n]);
-  for (const n of names) g[n] = globals[n];
-  startExecution();
-  try {
-    return fn();
-  } finally {
-    names.forEach((n, i) => {
-      g[n] = saved[i];
-    });
-  }
-}
+const within = <T>(globals: object, fn: () => T): T =>
+  withExecutionGlobals(globals, startExecution, fn, ['Sheets', 'SpreadsheetApp', 'Session', 'PropertiesService']);
 
 /** Three sheets marked unfinished by run "r1", and a copy of the first (its marker copied). */
 function marked() {

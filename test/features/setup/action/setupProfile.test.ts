@@ -8,6 +8,7 @@
 import { createFakeWorkbook } from '../../../../dev/fakes';
 import { MEASURE_BY_KEY, type MeasureOf } from '../../../../src/kernel/measures';
 import type { Workbook } from '../../../../src/app/door/door';
+import { withExecutionGlobals } from '../../../support/executionGlobals';
 
 const OWNER = 'owner@example.com';
 const NOW = new Date('2026-12-06T02:00:00Z'); // 6 Dec 2569 BE: FY 2570
@@ -45,19 +46,11 @@ function setUp2570(measures: readonly MeasureOf[], switched = false): Table_ {
     /** Runs an action as the owner, in an execution of its own. */
     const execute = (action: (book: Workbook) => { message: string }) => {
       const run = wb.createExecution({ user: OWNER });
-      const globals = run.globals as unknown as Record<string, unknown>;
-      const g = globalThis as Record<string, unknown>;
-      const names = Object.keys(globals);
-      const saved = names.map((n) => g[n]);
-      for (const n of names) g[n] = globals[n];
-      startExecution();
-      try {
-        return action(appsScriptWorkbook(run.globals.SpreadsheetApp.getActive())).message;
-      } finally {
-        names.forEach((n, i) => {
-          g[n] = saved[i];
-        });
-      }
+      return withExecutionGlobals(
+        run.globals,
+        startExecution,
+        () => action(appsScriptWorkbook(run.globals.SpreadsheetApp.getActive())).message,
+      );
     };
     const said = switched
       ? [

@@ -18,7 +18,6 @@ import {
   districtLayout,
   districtLayoutOf,
   spillColumns,
-  type TableRefs,
   TOTAL_LABEL,
   totalRowCells,
 } from '../../../../src/features/setup/sheets/districtTable';
@@ -30,6 +29,7 @@ import {
 } from '../../../../src/features/standing/rules/districtResult';
 import { TREND_MONTHS } from '../../../../src/features/standing/rules/districtTrend';
 import type { Layout } from '../../../../src/kernel/layout';
+import { TABLE_REFS as refs } from '../../../support/tableRefs';
 
 type DistrictFunction = typeof import('../../../../src/features/standing/functions/districtFunction');
 type Specs = typeof import('../../../../src/features/setup/sheets/sheetSpecs');
@@ -39,16 +39,6 @@ const { activities, channels, newOperators } = MEASURE_BY_KEY;
 const TWO: readonly MeasureOf[] = [newOperators, activities];
 /** FY 2570's letter: the three, in another order. */
 const REORDERED: readonly MeasureOf[] = [newOperators, channels, activities];
-
-const refs: TableRefs = {
-  baseline: "'ฐาน ๒๕๖๔'!A1:C",
-  settings: "'ตั้งค่า'!$A$1:$C",
-  criteria: "'เกณฑ์'!$A$2:$H$8",
-  channels: "'เกณฑ์'!$A$12:$Z",
-  topActivities: "'เกณฑ์'!$C$3",
-  topChannels: "'เกณฑ์'!$D$3",
-  basis: "'ตั้งค่า'!$B$10",
-};
 
 /** The leading columns' keys, the same every year. */
 const LEADING = ['no', 'name', 'registered', 'promoted', 'activityGoal', 'channelGoal', 'target'];

@@ -8,26 +8,16 @@ import {
   districtLayoutOf,
   districtRowFormulas,
   spillColumns,
-  type TableRefs,
   totalRowCells,
   TOTAL_LABEL,
 } from '../../../../src/features/setup/sheets/districtTable';
+import { TABLE_REFS as refs } from '../../../support/tableRefs';
 
 /** The letter's year: its table, outputs and columns. */
 const { measures } = profileOf(2565);
 const DISTRICT_LAYOUT = districtLayoutOf(2565);
 const DISTRICT_OUTPUTS = districtOutputs(measures);
 const AT = DISTRICT_LAYOUT.at;
-
-const refs: TableRefs = {
-  baseline: "'ฐาน ๒๕๖๔'!A1:C",
-  settings: "'ตั้งค่า'!$A$1:$C",
-  criteria: "'เกณฑ์'!$A$2:$H$8",
-  channels: "'เกณฑ์'!$A$12:$Z",
-  topActivities: "'เกณฑ์'!$C$3",
-  topChannels: "'เกณฑ์'!$D$3",
-  basis: "'ตั้งค่า'!$B$10",
-};
 
 describe('a district row', () => {
   const cells = districtRowFormulas(4, { activities: "'กิจกรรม ท่าบ่อ'!A1:J", online: "'ออนไลน์ ท่าบ่อ'!A1:I" }, refs);
