@@ -19,6 +19,7 @@ import {
   roundSummaryDocument,
 } from '../../../../src/features/reports/sheets/reportSheets';
 import { letterDistricts, standingFor } from '../../../support/standing';
+import { withLetter } from '../../../support/letterProfile';
 
 type Reports = typeof import('../../../../src/features/reports/sheets/reportSheets');
 type Form = typeof import('../../../../src/features/reports/sheets/officialForm');
@@ -72,16 +73,12 @@ const { activities, channels, newOperators } = MEASURE_BY_KEY;
  * @param load what to make and read
  */
 function withLetter2570<T>(measures: readonly MeasureOf[], load: (reports: Reports, form: Form) => T): T {
-  let out: T | undefined;
-  jest.isolateModules(() => {
-    const year = require('../../../../src/kernel/yearProfile') as typeof import('../../../../src/kernel/yearProfile');
-    (year.PROFILES as unknown as unknown[]).push({ fiscalYear: 2570, measures });
-    out = load(
+  return withLetter(2570, measures, () =>
+    load(
       require('../../../../src/features/reports/sheets/reportSheets') as Reports,
       require('../../../../src/features/reports/sheets/officialForm') as Form,
-    );
-  });
-  return out as T;
+    ),
+  );
 }
 
 /** The cells of the row of a district in a table, by column key. */

@@ -9,6 +9,7 @@ import { createFakeWorkbook } from '../../../../dev/fakes';
 import { MEASURE_BY_KEY, type MeasureOf } from '../../../../src/kernel/measures';
 import type { Workbook } from '../../../../src/app/door/door';
 import { withExecutionGlobals } from '../../../support/executionGlobals';
+import { withLetter } from '../../../support/letterProfile';
 
 const OWNER = 'owner@example.com';
 const NOW = new Date('2026-12-06T02:00:00Z'); // 6 Dec 2569 BE: FY 2570
@@ -31,10 +32,7 @@ interface Table_ {
  */
 function setUp2570(measures: readonly MeasureOf[], switched = false): Table_ {
   const wb = createFakeWorkbook({ owner: OWNER, editors: [], sheetNames: ['Sheet1'] });
-  let out: Table_ | undefined;
-  jest.isolateModules(() => {
-    const year = require('../../../../src/kernel/yearProfile') as typeof import('../../../../src/kernel/yearProfile');
-    (year.PROFILES as unknown as unknown[]).push({ fiscalYear: 2570, measures });
+  return withLetter(2570, measures, (): Table_ => {
     const { appsScriptWorkbook } =
       require('../../../../src/app/door/appsScriptDoor') as typeof import('../../../../src/app/door/appsScriptDoor');
     const { setUpWorkbook } =
@@ -61,9 +59,8 @@ function setUp2570(measures: readonly MeasureOf[], switched = false): Table_ {
     const sheet = wb.spreadsheet.getSheetByName('อำเภอ');
     if (!sheet) throw new Error('no district table');
     const range = sheet.getDataRange();
-    out = { values: range.getValues(), formulas: range.getFormulas(), said };
+    return { values: range.getValues(), formulas: range.getFormulas(), said };
   });
-  return out as Table_;
 }
 
 const { newOperators, activities } = MEASURE_BY_KEY;

@@ -30,6 +30,7 @@ import {
 import { TREND_MONTHS } from '../../../../src/features/standing/rules/districtTrend';
 import type { Layout } from '../../../../src/kernel/layout';
 import { TABLE_REFS as refs } from '../../../support/tableRefs';
+import { withLetter } from '../../../support/letterProfile';
 
 type DistrictFunction = typeof import('../../../../src/features/standing/functions/districtFunction');
 type Specs = typeof import('../../../../src/features/setup/sheets/sheetSpecs');
@@ -55,16 +56,12 @@ const lettersOf = (layout: Layout<DistrictColumn>, keys: readonly DistrictColumn
  * @param load what to make and read
  */
 function withLetter2570<T>(measures: readonly MeasureOf[], load: (fn: DistrictFunction, specs: Specs) => T): T {
-  let out: T | undefined;
-  jest.isolateModules(() => {
-    const year = require('../../../../src/kernel/yearProfile') as typeof import('../../../../src/kernel/yearProfile');
-    (year.PROFILES as unknown as unknown[]).push({ fiscalYear: 2570, measures });
-    out = load(
+  return withLetter(2570, measures, () =>
+    load(
       require('../../../../src/features/standing/functions/districtFunction') as DistrictFunction,
       require('../../../../src/features/setup/sheets/sheetSpecs') as Specs,
-    );
-  });
-  return out as T;
+    ),
+  );
 }
 
 /** A result with distinct figures, so that each column shows which it is. */
