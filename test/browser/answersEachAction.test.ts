@@ -9,11 +9,10 @@
  * e-mail's frame is inside the window and the sidebar's view, above the answer bar, without
  * scrolling, and the pixels of that part are not blank. Screenshots in test-artifacts/.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, DEMO_PROVINCE_EDITOR } from '../../dev/preview/demo';
-import type { PreviewServer } from '../../dev/preview/server';
 import { TEXT } from '../../src/sidebar/texts';
-import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
+import { artifact, describeWithBrowser, launchHeadless, sharedBrowser } from './support/browser';
 import {
   drawnInView,
   expectInView,
@@ -32,18 +31,10 @@ jest.setTimeout(180_000);
 const SEEN_MAIL_PX = 120;
 
 describeWithBrowser('after each action, its answer is where the officer looks (issue 24)', () => {
-  let browser: Browser;
-  const servers: PreviewServer[] = [];
+  const shared = sharedBrowser(launchHeadless);
+  const { servers } = shared;
 
-  beforeAll(async () => {
-    browser = await launchHeadless();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
-
-  const open = (size: Size, user: string) => openPreview(browser, servers, size, user);
+  const open = (size: Size, user: string) => openPreview(shared.browser, servers, size, user);
 
   /** Waits for an action to end (its answer shown, the state refreshed). */
   async function answered(frame: Frame, selector = '#status.ok'): Promise<void> {

@@ -7,10 +7,8 @@
  * not by the text being somewhere in the page. The e-mail review is drawn: the pixels of its
  * box's screenshot are not blank. Screenshots are kept in test-artifacts/.
  */
-import type { Browser } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER } from '../../dev/preview/demo';
-import type { PreviewServer } from '../../dev/preview/server';
-import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
+import { artifact, describeWithBrowser, launchHeadless, sharedBrowser } from './support/browser';
 import {
   expectInView,
   expectTopInView,
@@ -26,18 +24,10 @@ import {
 jest.setTimeout(120_000);
 
 describeWithBrowser('answers appear where the officer is looking (issue 24)', () => {
-  let browser: Browser;
-  const servers: PreviewServer[] = [];
+  const shared = sharedBrowser(launchHeadless);
+  const { servers } = shared;
 
-  beforeAll(async () => {
-    browser = await launchHeadless();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
-
-  const open = (size: Size, user: string) => openPreview(browser, servers, size, user);
+  const open = (size: Size, user: string) => openPreview(shared.browser, servers, size, user);
 
   for (const size of SIZES) {
     test(`${size.name} ${size.width}×${size.height}: the province's answers and questions are in view`, async () => {

@@ -6,8 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer } from '../../dev/preview/demo';
-import { type PreviewServer, startPreview } from '../../dev/preview/server';
-import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
+import { startPreview } from '../../dev/preview/server';
+import { artifact, describeWithBrowser, launchBrowser, ROOT, sharedBrowser } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -15,22 +15,14 @@ jest.setTimeout(60_000);
 const PROVINCE_ONLY = ['#board', '#behalf', '#btnBehalf', '#reminders', '#btnReminders'];
 
 describeWithBrowser('the duties in the sidebar', () => {
-  let browser: TestBrowser;
-  const servers: PreviewServer[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
+  const shared = sharedBrowser(launchBrowser);
+  const { servers } = shared;
 
   /** The sidebar as `user` once its state and its duties are shown. */
   async function sidebarAs(user: string, ready: string): Promise<{ page: Page; errors: string[] }> {
     const server = await startPreview({ root: ROOT, port: 0, user, seed: seedDemoWithOfficer('ท่าบ่อ') });
     servers.push(server);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -88,7 +80,7 @@ describeWithBrowser('the duties in the sidebar', () => {
       seed: seedDemoWithOfficer('ท่าบ่อ'),
     });
     servers.push(server);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     page.setDefaultTimeout(10_000);
     await page.setViewportSize({ width: 300, height: 652 });
     await page.goto(`${server.url}sidebar`);

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, ownerOnly, seedDemoWithOfficer, typeRows } from '../../dev/preview/demo';
 import type { PreviewRuntime } from '../../dev/preview/runtime';
 import { type PreviewServer, startPreview } from '../../dev/preview/server';
-import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
+import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser, sharedBrowser } from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -179,22 +179,14 @@ describeWithBrowser('the mobile page on a phone', () => {
 });
 
 describeWithBrowser('the mobile page for the other roles', () => {
-  let browser: TestBrowser;
-  const servers: PreviewServer[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
+  const shared = sharedBrowser(launchBrowser);
+  const { servers } = shared;
 
   /** The page as a user, once loaded, at the phone's size. */
   async function pageAs(user: string, hideEmail = false): Promise<Page> {
     const server = await startPreview({ root: ROOT, port: 0, user, hideEmail, seed });
     servers.push(server);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     page.setDefaultTimeout(15_000);
     await page.setViewportSize(PHONE);
     await page.goto(`${server.url}app`);

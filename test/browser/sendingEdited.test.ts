@@ -14,11 +14,10 @@
  * the figure made, not the edit. An unedited report shows no such sentence and is sent without
  * a question. Screenshots in test-artifacts/.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DEMO_PROVINCE_EDITOR } from '../../dev/preview/demo';
-import type { PreviewServer } from '../../dev/preview/server';
 import { TEXT } from '../../src/sidebar/texts';
-import { artifact, describeWithBrowser, launchHeadless } from './support/browser';
+import { artifact, describeWithBrowser, launchHeadless, sharedBrowser } from './support/browser';
 import {
   expectInView,
   expectTopInView,
@@ -202,23 +201,15 @@ function districtRow_(html: string): string[] {
 }
 
 describeWithBrowser('a report sheet edited by hand: the review says it differs, in view (issue 26)', () => {
-  let browser: Browser;
-  const servers: PreviewServer[] = [];
-
-  beforeAll(async () => {
-    browser = await launchHeadless();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
+  const shared = sharedBrowser(launchHeadless);
+  const { servers } = shared;
 
   /**
    * The preview as the province editor with round 1's summary made from the sidebar; the
    * district's row of the summary as made, and the A1 address of its figure.
    */
   async function madeSummary(size: Size) {
-    const opened = await openPreview(browser, servers, size, DEMO_PROVINCE_EDITOR);
+    const opened = await openPreview(shared.browser, servers, size, DEMO_PROVINCE_EDITOR);
     const { frame } = opened;
     const server = servers[servers.length - 1];
     await frame.locator('#roundSelect').selectOption('1');

@@ -8,7 +8,7 @@ import { CRITERIA_2565 } from '../../src/kernel/criteria';
 import { setUp, typeRows } from '../../dev/preview/demo';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
 import type { PreviewRuntime } from '../../dev/preview/runtime';
-import { artifact, describeWithBrowser, launchBrowser, rgb, ROOT, type TestBrowser } from './support/browser';
+import { artifact, describeWithBrowser, launchBrowser, rgb, ROOT, sharedBrowser } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -25,16 +25,8 @@ interface Opened {
 }
 
 describeWithBrowser('the sidebar in the local preview', () => {
-  let browser: TestBrowser;
-  const servers: PreviewServer[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
+  const shared = sharedBrowser(launchBrowser);
+  const { servers } = shared;
 
   async function preview(seed?: (runtime: PreviewRuntime) => void): Promise<PreviewServer> {
     const server = await startPreview({ root: ROOT, port: 0, seed });
@@ -44,7 +36,7 @@ describeWithBrowser('the sidebar in the local preview', () => {
 
   /** Opens the preview page and waits until the sidebar has shown the state. */
   async function open(server: PreviewServer): Promise<Opened> {
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     page.setDefaultTimeout(10_000);
     const dialogs: string[] = [];
     const errors: string[] = [];
@@ -192,7 +184,7 @@ describeWithBrowser('the sidebar in the local preview', () => {
 
     test('"copy for LINE" shows the LINE text and puts it on the clipboard', async () => {
       const { page, sidebar } = opened;
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      await shared.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
         origin: server.url.replace(/\/$/, ''),
       });
       await sidebar.locator('#btnLine').click();
@@ -267,7 +259,7 @@ describeWithBrowser('the sidebar in the local preview', () => {
     });
 
     test('keeps a screenshot of the sidebar (test-artifacts/)', async () => {
-      const page = await browser.context.newPage();
+      const page = await shared.browser.context.newPage();
       page.setDefaultTimeout(10_000);
       await page.setViewportSize({ width: 300, height: 900 });
       await page.goto(`${server.url}sidebar`);

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_OWNER } from '../../dev/preview/demo';
 import { startPreview, type PreviewServer } from '../../dev/preview/server';
-import { artifact, describeWithBrowser, launchBrowser, ROOT, type TestBrowser } from './support/browser';
+import { artifact, describeWithBrowser, launchBrowser, ROOT, sharedBrowser } from './support/browser';
 import { LABEL } from '../../src/kernel/settings';
 import { nameInSettings, OFFICER, OFFICER_DISTRICT, officerSeed, STRANGER } from './support/roles';
 
@@ -30,16 +30,8 @@ const PROVINCE_ONLY = [
 ];
 
 describeWithBrowser('each role sees only what it may do', () => {
-  let browser: TestBrowser;
-  const servers: PreviewServer[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-    await browser?.close();
-  });
+  const shared = sharedBrowser(launchBrowser);
+  const { servers } = shared;
 
   /**
    * The sidebar page alone, 300 px wide as Google shows it, its calls run as `user`, once the
@@ -48,7 +40,7 @@ describeWithBrowser('each role sees only what it may do', () => {
   async function sidebarAs(user: string): Promise<{ page: Page; errors: string[]; server: PreviewServer }> {
     const server = await startPreview({ root: ROOT, port: 0, user, seed: officerSeed });
     servers.push(server);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { PreviewServer } from '../../../dev/preview/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -88,4 +89,30 @@ export function artifact(name: string): string {
 export function rgb(hex: string): string {
   const n = parseInt(hex.replace('#', ''), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * The browser a describe's tests share and the preview servers they start: launched before its
+ * first test; each server, then the browser, closed after its last.
+ * @param launch launchHeadless or launchBrowser
+ */
+export function sharedBrowser<B extends { close(): Promise<void> }>(
+  launch: () => Promise<B>,
+): { readonly browser: B; readonly servers: PreviewServer[] } {
+  let browser: B | undefined;
+  const servers: PreviewServer[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await browser?.close();
+  });
+  return {
+    get browser(): B {
+      if (!browser) throw new Error('the shared browser is launched before the first test');
+      return browser;
+    },
+    servers,
+  };
 }
