@@ -126,7 +126,7 @@ function showStanding_(state: SidebarState): void {
   for (const d of rows) {
     const own = mine.includes(d.district);
     if (mine.length > 0 && !own) continue;
-    add(box, standingCard_(d, own || state.user.role !== 'district', state.measures ?? []));
+    add(box, standingCard_(d, own || state.user.role !== 'district', state.measures));
   }
 }
 
@@ -239,11 +239,11 @@ function previewParts_(p: SubmissionPreview): HTMLElement[] {
   const parts: HTMLElement[] = [
     el('h3', '', `${p.title} · อ.${p.district}`),
     el('p', '', `ตัวเลข ณ ${p.cutOffText} · ถ้าส่งตอนนี้: ${p.timeliness}`),
-    el('p', '', figuresLine(f, p.measures ?? [])),
+    el('p', '', figuresLine(f, p.measures)),
     el('p', '', `คะแนน ${f.score === null ? '–' : num(f.score)} · ระดับ ${f.level || '–'}`),
   ];
   if (p.changes) {
-    parts.push(el('p', 'muted', changesLine(p.changes, p.measures ?? [])));
+    parts.push(el('p', 'muted', changesLine(p.changes, p.measures)));
   }
   if (p.missing) parts.push(el('p', '', `ยังขาด: ${p.missing}`));
   const list = el('ul', 'plain');

@@ -34,7 +34,7 @@ function showStanding_(box: HTMLElement, state: SidebarState, mine: string): voi
     return at < 0 ? rows.length : at;
   };
   const ordered = [...rows].sort((a, b) => place(a) - place(b));
-  const measures = state.measures ?? [];
+  const measures = state.measures;
   for (const d of ordered) add(box, card_(d, mine !== '' && d.district === mine, measures));
   const t = state.total;
   if (!t) {

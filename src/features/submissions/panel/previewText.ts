@@ -19,7 +19,7 @@ const PREVIEW_WORDS: Readonly<Record<MeasureKey, readonly [label: string, unit: 
  */
 export function previewFigures(p: SubmissionPreview): (readonly [label: string, value: string])[] {
   const change = (n: number | undefined) => (p.changes && n !== undefined ? ` (+${n} ในเดือน)` : '');
-  return (p.measures ?? []).map((key) => [
+  return p.measures.map((key) => [
     PREVIEW_WORDS[key][0],
     `${p.figures[key]} ${PREVIEW_WORDS[key][1]}${change(p.changes?.[key])}`,
   ]);
