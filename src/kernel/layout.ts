@@ -160,6 +160,55 @@ export function mapColumns<K extends string>(layout: Layout<K>, header: readonly
   return { index, missing: layout.columns.filter((c) => index[c.key] < 0).map((c) => c.key) };
 }
 
+/** The first characters (UTF-16 units) a layout's header keys start with, and whether one is ASCII. */
+interface HeaderStarts_ {
+  readonly chars: ReadonlySet<number>;
+  readonly ascii: boolean;
+}
+
+/** Each layout's HeaderStarts_, once per layout. */
+const headerStartsOf_ = new WeakMap<object, HeaderStarts_>();
+
+/**
+ * The first characters a layout's header keys start with (see headerKeys_).
+ * @param layout the layout
+ */
+function headerStarts_<K extends string>(layout: Layout<K>): HeaderStarts_ {
+  let starts = headerStartsOf_.get(layout);
+  if (starts === undefined) {
+    const chars = new Set([...headerKeys_(layout).keys()].filter((k) => k !== '').map((k) => k.charCodeAt(0)));
+    starts = { chars, ascii: [...chars].some((c) => c <= 0x7f) };
+    headerStartsOf_.set(layout, starts);
+  }
+  return starts;
+}
+
+/** A character of a text outside ASCII and Thai (foldLookAlikes normalises such a text as NFKC). */
+const NOT_ASCII_OR_THAI_ = /[\u0080-\u0dff\u0e80-\uffff]/;
+
+/**
+ * Whether a filled cell's header key surely starts with none of the given characters, told
+ * from the cell without working out its key (most cells of a row of entries). A number's,
+ * a boolean's or a date's key is its text's (String of it: digits, "Infinity", "NaN", "true",
+ * an English day name first), lowercased, so it starts with an ASCII character. A text in
+ * ASCII and Thai only whose first character is printable ASCII, a Thai consonant or a Thai
+ * vowel written before or in line (not เ: "เเ" folds to "แ") keeps that character first
+ * through cleanText (nothing to trim before it), spellingKey (it is neither dropped nor a Thai
+ * digit; A–Z lowercased) and foldLookAlikes (no NFKC; each fold starts at a mark, ำ's
+ * nikhahit or เ); any other text is left to its key.
+ * @param cell a filled cell
+ * @param starts the layout's header keys' first characters (headerStarts_)
+ */
+function surelyNotHeader_(cell: unknown, starts: HeaderStarts_): boolean {
+  if (typeof cell === 'string') {
+    const c = cell.charCodeAt(0);
+    const plain = (c >= 0x21 && c <= 0x7e) || (c >= 0x0e01 && c <= 0x0e30) || (c >= 0x0e41 && c <= 0x0e46);
+    if (!plain || NOT_ASCII_OR_THAI_.test(cell)) return false;
+    return !starts.chars.has(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
+  return !starts.ascii && (typeof cell === 'number' || typeof cell === 'boolean' || isDate(cell));
+}
+
 /**
  * True when a row is the layout's header row: it has at least two of the declared headers, and
  * they are at least half of its filled cells or at least half of the layout's columns (an
@@ -173,6 +222,7 @@ export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly u
   // The declared columns found (each once, as mapColumns finds them) and the filled cells,
   // counted in one pass: every row of a sheet is tried.
   const byKey = headerKeys_(layout);
+  const starts = headerStarts_(layout);
   // made when a first declared column is found: most rows are data rows and find none
   let seen: Set<K> | null = null;
   let filled = 0;
@@ -180,6 +230,9 @@ export function isHeaderRow<K extends string>(layout: Layout<K>, row: readonly u
     const cell = row[i];
     if (cell === '' || isBlank(cell)) continue;
     filled++;
+    // most cells of a row of entries are told apart without their key, which would otherwise
+    // be worked out (and remembered) for every distinct text of the sheet
+    if (surelyNotHeader_(cell, starts)) continue;
     const key = byKey.get(headerKey_(cell));
     if (key === undefined) continue;
     if (seen === null) seen = new Set<K>();

@@ -47,6 +47,14 @@ test('the digest of texts one by one is the digest of their concatenation, whate
   expect(sha256HexOfParts([])).toBe(reference(''));
 });
 
+test('parts of a large text (more than the 64 KB gathered at a time, one part larger alone) hash as the whole', () => {
+  // rows of a report's size, Thai and ASCII, then a part of 30 000 Thai letters (90 000 bytes)
+  const parts = Array.from({ length: 700 }, (_, i) => `${i % 3 ? 'ก' : 'x'}`.repeat(40 + (i % 97)));
+  parts.splice(350, 0, 'ข'.repeat(30000));
+  parts.push('😀', 'z'.repeat(21846));
+  expect(sha256HexOfParts(parts)).toBe(reference(parts.join('')));
+});
+
 test('a lone surrogate is not well-formed (left to the platform digest)', () => {
   expect(isWellFormed('a\ud800b')).toBe(false);
   expect(isWellFormed('a\udc00')).toBe(false);

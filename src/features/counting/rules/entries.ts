@@ -256,6 +256,12 @@ function regNoKeyNow_(value: unknown): string {
 const regNoKeys_ = new Remembered(regNoKeyNow_, 50000);
 
 /**
+ * Operators' names' keys worked out so far: an operator's name recurs on its rows and in the
+ * baseline, and every district's evaluation (twice for a monthly report) reads every row.
+ */
+const nameKeys_ = new Remembered(nameKey, 50000);
+
+/**
  * The content key of a row for finding duplicates: its layout cells with white space and
  * zero-width characters ignored, case ignored, Thai digits as Arabic, and the date cell
  * compared as its day when readable (so 25/03/2565 and a date cell of that day agree).
@@ -745,7 +751,7 @@ function readRegNo_(value: unknown, column: number, problems: ProblemSink_): str
 
 /** The name key of an operator; a problem when it has neither number nor name. */
 function readIdentity_(regNo: string, name: string, regNoColumn: number, problems: ProblemSink_): string {
-  const key = name === '' ? '' : nameKey(name);
+  const key = name === '' ? '' : nameKeys_.of(name);
   if (regNo === '' && key === '') {
     problems.add(regNoColumn, `ไม่มีทั้งเลขทะเบียนและชื่อผู้ประกอบการ ให้ใส่อย่างน้อยหนึ่งอย่าง ${NOT_COUNTED}`);
   }
