@@ -44,6 +44,11 @@ function copyOf_<T>(value: T, c: Copying_): T {
       const item = value[i];
       if (typeof item !== 'object' || item === null) {
         if (item !== undefined || i in value) array[i] = item;
+      } else if (item instanceof StoredCell) {
+        // a row's cells copied here, not through a call of copyOf_ each (half a restore's time)
+        const cellTracked = c.shared === null || c.shared.has(item);
+        const known = cellTracked ? c.seen.get(item) : undefined;
+        array[i] = known !== undefined ? known : copyCell_(item, cellTracked, c);
       } else array[i] = copyOf_(item, c);
     }
     return array as T;
@@ -78,7 +83,10 @@ function copyCell_(cell: StoredCell, tracked: boolean, c: Copying_): StoredCell 
   copy.formula = cell.formula;
   copy.note = cell.note;
   if (cell.validation !== undefined) copy.validation = copyOf_(cell.validation, c);
-  if (cell.validationAt !== undefined) copy.validationAt = copyOf_(cell.validationAt, c);
+  const at = cell.validationAt;
+  // an offset pair reached from this cell only (the usual case) is copied without copyOf_'s walk
+  if (at !== undefined)
+    copy.validationAt = c.shared !== null && !c.shared.has(at) && at.length === 2 ? [at[0], at[1]] : copyOf_(at, c);
   copy.style = cell.style;
   return copy;
 }
