@@ -94,6 +94,7 @@ import { allMetadata, assertCanChangeMetadata } from './developerMetadata';
 import { addSheetProtection, allowedBy, assertCanEdit, assertCanEditSheet, isSpreadsheetEditor } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
+import type { CellStyle } from './cellStyle';
 import type { CellData, DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { CellError, type CellValue } from './values';
 
@@ -425,6 +426,11 @@ interface CellPlan_ {
   readonly maskKey: string;
   /** the spreadsheet's time zone (a date's serial number) */
   readonly timeZone: string;
+  /**
+   * each cell style met in this grid → its format's shared JSON (FORMAT_JSON_), or null when it
+   * says nothing: the cells sharing a style look it up by identity, not by a text key each
+   */
+  readonly formats: Map<CellStyle, Record<string, unknown> | null>;
 }
 
 /**
@@ -442,6 +448,7 @@ function cellPlan_(mask: Mask | null, timeZone: string): CellPlan_ {
     note: sub_(mask, 'note') !== undefined,
     maskKey: JSON.stringify(maskText_(mask)),
     timeZone,
+    formats: new Map(),
   };
 }
 
@@ -497,26 +504,10 @@ function cellDataJson_(
     }
   }
   const style = cell.style;
-  if (
-    plan.format !== undefined &&
-    style !== undefined &&
-    (style.numberFormat !== undefined || style.fontWeight === 'bold' || style.background)
-  ) {
-    // one frozen JSON per distinct format and mask, shared by the cells that have it
-    const key = `${plan.maskKey}|${style.numberFormat ?? ''}|${style.fontWeight ?? ''}|${style.background ?? ''}`;
-    let cut = FORMAT_JSON_.get(key);
-    if (cut === undefined) {
-      const format: Record<string, unknown> = {};
-      if (style.numberFormat !== undefined)
-        format.numberFormat = { type: formatType_(style.numberFormat), pattern: style.numberFormat };
-      if (style.fontWeight === 'bold') format.textFormat = { bold: true };
-      const background = colorJson_(style.background);
-      if (background) format.backgroundColor = background;
-      cut = deepFreeze_(select_(format, plan.format) as Record<string, unknown>);
-      if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
-      FORMAT_JSON_.set(key, cut);
-    }
-    if (Object.keys(cut).length > 0) {
+  if (plan.format !== undefined && style !== undefined) {
+    let cut = plan.formats.get(style);
+    if (cut === undefined) cut = formatJson_(style, plan, plan.format);
+    if (cut !== null) {
       out.userEnteredFormat = cut;
       any = true;
     }
@@ -540,6 +531,36 @@ function cellDataJson_(
     any = true;
   }
   return any ? out : EMPTY_CELL_;
+}
+
+/**
+ * A cell style's userEnteredFormat cut to the grid's mask (null when it says nothing), noted in
+ * the plan for the other cells of that style: one frozen JSON per distinct format and mask
+ * (FORMAT_JSON_), shared by the cells that have it.
+ * @param style the cell's style
+ * @param plan what the mask asks
+ * @param mask the mask of userEnteredFormat (plan.format, asked for)
+ */
+function formatJson_(style: CellStyle, plan: CellPlan_, mask: Mask | null): Record<string, unknown> | null {
+  let shared: Record<string, unknown> | null = null;
+  if (style.numberFormat !== undefined || style.fontWeight === 'bold' || style.background) {
+    const key = `${plan.maskKey}|${style.numberFormat ?? ''}|${style.fontWeight ?? ''}|${style.background ?? ''}`;
+    let cut = FORMAT_JSON_.get(key);
+    if (cut === undefined) {
+      const format: Record<string, unknown> = {};
+      if (style.numberFormat !== undefined)
+        format.numberFormat = { type: formatType_(style.numberFormat), pattern: style.numberFormat };
+      if (style.fontWeight === 'bold') format.textFormat = { bold: true };
+      const background = colorJson_(style.background);
+      if (background) format.backgroundColor = background;
+      cut = deepFreeze_(select_(format, mask) as Record<string, unknown>);
+      if (FORMAT_JSON_.size > 10_000) FORMAT_JSON_.clear();
+      FORMAT_JSON_.set(key, cut);
+    }
+    if (Object.keys(cut).length > 0) shared = cut;
+  }
+  plan.formats.set(style, shared);
+  return shared;
 }
 
 /**
