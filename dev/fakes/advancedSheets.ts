@@ -98,6 +98,12 @@ import type { CellStyle } from './cellStyle';
 import type { CellData, DeveloperMetadataModel, SheetModel } from './sheetModel';
 import { CellError, type CellValue } from './values';
 
+// Built-ins of the per-cell paths, read once, and `instanceof Date` asked of objects only: under
+// jest's default environment a global lookup passes the test realm's global proxy, about 0.4 µs,
+// more than the rest of a cell's work.
+const isFinite_ = Number.isFinite;
+const String_ = String;
+
 /** A field mask as a tree: a name to its sub-mask (null: the whole field). */
 type Mask = Map<string, Mask | null>;
 
@@ -314,10 +320,10 @@ function extendedValue_(value: CellValue | undefined, timeZone: string): Record<
   if (value === null || value === undefined || value === '') return undefined;
   if (value instanceof CellError)
     return { errorValue: { type: ERROR_TYPE_[value.code] ?? 'ERROR', message: value.message } };
-  if (value instanceof Date) return { numberValue: serialOf_(value, timeZone) };
+  if (typeof value === 'object' && value instanceof Date) return { numberValue: serialOf_(value, timeZone) };
   if (typeof value === 'number') return { numberValue: value };
   if (typeof value === 'boolean') return { boolValue: value };
-  return { stringValue: String(value) };
+  return { stringValue: typeof value === 'string' ? value : String_(value) };
 }
 
 /** The options of values.batchGet the stand-in knows. */
@@ -480,7 +486,7 @@ function cellDataJson_(
   }
   // what getValues gives as a date: a date cell's effective number format (what conditional
   // formats add is not modelled)
-  if (plan.shown !== undefined && computed instanceof Date) {
+  if (plan.shown !== undefined && typeof computed === 'object' && computed instanceof Date) {
     const shown = {
       numberFormat: { type: 'DATE_TIME', ...(cell?.style?.numberFormat ? { pattern: cell.style.numberFormat } : {}) },
     };
@@ -496,8 +502,8 @@ function cellDataJson_(
     else if (typeof v === 'string') value = v === '' ? undefined : { stringValue: v };
     else if (typeof v === 'number') value = { numberValue: v };
     else if (typeof v === 'boolean') value = { boolValue: v };
-    else if (v instanceof Date) value = { numberValue: serialOf_(v, plan.timeZone) };
-    else if (v !== undefined && v !== null) value = { stringValue: String(v) };
+    else if (typeof v === 'object' && v instanceof Date) value = { numberValue: serialOf_(v, plan.timeZone) };
+    else if (v !== undefined && v !== null) value = { stringValue: String_(v) };
     if (value) {
       out.userEnteredValue = plan.typed === null ? value : select_(value, plan.typed);
       any = true;
@@ -831,11 +837,11 @@ export class FakeSheetsValues
     if (value instanceof CellError) return value.code;
     // What JSON cannot carry (a NaN, an infinity, an invalid or out-of-range Date the stand-in
     // stored from setValues; Sheets itself cannot hold them) comes back as null.
-    if (typeof value === 'number' && !Number.isFinite(value)) return null;
+    if (typeof value === 'number' && !isFinite_(value)) return null;
     try {
       if (dates === 'text') return displayText(value, numberFormat, timeZone);
-      if (value instanceof Date) {
-        if (!Number.isFinite(value.getTime())) return null;
+      if (typeof value === 'object' && value instanceof Date) {
+        if (!isFinite_(value.getTime())) return null;
         return dates === 'SERIAL_NUMBER' ? serialOf_(value, timeZone) : shownDate_(value, numberFormat, timeZone);
       }
     } catch {
