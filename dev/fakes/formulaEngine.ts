@@ -26,6 +26,12 @@ import { LOADING_TEXT, refusesFormula, VOLATILE_REFERENCE_MESSAGE } from './plat
 import { hasContent, type CellData, type SheetModel } from './sheetModel';
 import { CellError, isDate, messageOf, type CellValue } from './values';
 
+// Built-ins of the per-cell paths, read once: under jest's default environment a global lookup
+// passes the test realm's global proxy, about 0.4 µs.
+const Array_ = Array;
+const isArray_ = Array.isArray;
+const isFinite_ = Number.isFinite;
+
 type Matrix = CellValue[][];
 type Evaluated = CellValue | Matrix;
 
@@ -195,7 +201,7 @@ function scalarResult_(value: CellValue): FormulaResult_ {
 
 /** Writes a formula's result: the anchor value, and the spill when the area is free. */
 function place_(sheet: SheetModel, calc: SheetCalc_, row: number, col: number, outcome: Evaluated): FormulaResult_ {
-  if (!Array.isArray(outcome)) return scalarResult_(outcome);
+  if (!isArray_(outcome)) return scalarResult_(outcome);
   const height = outcome.length;
   const width = outcome[0]?.length ?? 0;
   if (height === 0 || width === 0) return scalarResult_('');
@@ -235,10 +241,10 @@ function place_(sheet: SheetModel, calc: SheetCalc_, row: number, col: number, o
 function readRect_(book: WorkbookModel, sheet: SheetModel, rect: Rect): Matrix {
   const calc = ensure_(book, sheet);
   const plain = calc.formulas.length === 0;
-  const out: Matrix = new Array(rect.numRows);
+  const out: Matrix = new Array_(rect.numRows);
   for (let i = 0; i < rect.numRows; i++) {
     const cells = sheet.rows[rect.row - 1 + i];
-    const line: CellValue[] = new Array(rect.numCols);
+    const line: CellValue[] = new Array_(rect.numCols);
     for (let j = 0; j < rect.numCols; j++) {
       const cell = cells?.[rect.col - 1 + j];
       line[j] = plain ? (cell?.value ?? '') : valueIn_(book, sheet, calc, rect.row + i, rect.col + j, cell);
@@ -399,7 +405,7 @@ function if_(book: WorkbookModel, sheet: SheetModel, args: readonly FormulaNode[
 
 /** A single value of an operand: a one-cell range as its value; a larger range is #VALUE!. */
 function scalar_(value: Evaluated): CellValue {
-  if (!Array.isArray(value)) return value;
+  if (!isArray_(value)) return value;
   if (value.length === 1 && value[0].length === 1) return value[0][0];
   return new CellError('#VALUE!', 'An array value could not be found.');
 }
@@ -490,7 +496,7 @@ function compare_(leftValue: CellValue, rightValue: CellValue): number {
 }
 
 function negate_(value: Evaluated): Evaluated {
-  return Array.isArray(value) ? value.map((row) => row.map(negateScalar_)) : negateScalar_(value);
+  return isArray_(value) ? value.map((row) => row.map(negateScalar_)) : negateScalar_(value);
 }
 
 function negateScalar_(value: CellValue): CellValue {
@@ -505,7 +511,7 @@ function negateScalar_(value: CellValue): CellValue {
 }
 
 function asMatrix_(value: Evaluated): Matrix {
-  return Array.isArray(value) ? value : [[value]];
+  return isArray_(value) ? value : [[value]];
 }
 
 /** Array literal: "," joins side by side, ";" stacks vertically. */
@@ -533,7 +539,7 @@ function stack_(rows: Evaluated[][]): Evaluated {
 function firstError_(values: Evaluated[]): CellError | null {
   for (const value of values) {
     if (value instanceof CellError) return value;
-    if (Array.isArray(value)) {
+    if (isArray_(value)) {
       for (const line of value) for (const v of line) if (v instanceof CellError) return v;
     }
   }
@@ -544,7 +550,7 @@ function numbers_(name: string, args: Evaluated[]): number[] | CellError {
   const out: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (Array.isArray(arg)) {
+    if (isArray_(arg)) {
       for (const line of arg) for (const v of line) if (typeof v === 'number') out.push(v);
     } else if (typeof arg === 'number' || typeof arg === 'boolean') {
       out.push(Number(arg));
@@ -572,7 +578,7 @@ function logicals_(name: string, args: Evaluated[]): boolean[] | CellError {
   const out: boolean[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (Array.isArray(arg)) {
+    if (isArray_(arg)) {
       for (const line of arg) {
         for (const v of line) {
           if (typeof v === 'boolean') out.push(v);
@@ -705,7 +711,7 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[], book: WorkbookModel)
   COUNTA: (args) => {
     let n = 0;
     for (const arg of args) {
-      if (!Array.isArray(arg)) n++;
+      if (!isArray_(arg)) n++;
       else for (const line of arg) for (const v of line) if (v !== '') n++;
     }
     return n;
@@ -717,7 +723,7 @@ const BUILTINS_: Partial<Record<string, (args: Evaluated[], book: WorkbookModel)
  * evaluation are fresh arrays, so they are handed over (Dates replaced in place).
  */
 function toArgument_(value: Evaluated): unknown {
-  if (!Array.isArray(value)) {
+  if (!isArray_(value)) {
     if (value instanceof CellError) return value.code; // only under errorArguments: 'passed'
     return isDate(value) ? new Date(value.getTime()) : value;
   }
@@ -735,7 +741,7 @@ function toArgument_(value: Evaluated): unknown {
 function fromResultValue_(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number')
-    return Number.isFinite(value) ? value : new CellError('#NUM!', 'The result is not a finite number.');
+    return isFinite_(value) ? value : new CellError('#NUM!', 'The result is not a finite number.');
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (isDate(value)) return new Date(value.getTime());
   return String(value);
@@ -746,14 +752,14 @@ function fromResultValue_(value: unknown): CellValue {
  * rows are padded with "" (assumptions: Sheets' handling of those is not documented).
  */
 function fromResult_(value: unknown): Evaluated {
-  if (!Array.isArray(value)) return fromResultValue_(value);
+  if (!isArray_(value)) return fromResultValue_(value);
   if (value.length === 0) return '';
-  const rows: unknown[][] = value.every((row) => Array.isArray(row)) ? value : value.map((v) => [v]);
+  const rows: unknown[][] = value.every((row) => isArray_(row)) ? value : value.map((v) => [v]);
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
   if (width === 0) return '';
   return rows.map((row) => {
-    const line: CellValue[] = new Array(width);
+    const line: CellValue[] = new Array_(width);
     for (let j = 0; j < width; j++) line[j] = j < row.length ? fromResultValue_(row[j]) : '';
     return line;
   });

@@ -39,6 +39,7 @@ export {
   type LedgerSnapshot,
 } from './callLedger';
 export { DAY_MS, HOUR_MS, MINUTE_MS, SCRIPT_RUNTIME_MS, FakeClock, fakeDateClass } from './clock';
+export { globalScope } from './scope';
 export { FAKE_PDF_MARKER } from './blob';
 export { chartRangesA1, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 export {

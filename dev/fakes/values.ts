@@ -54,13 +54,18 @@ export function interpretInput(input: unknown): CellInput {
   return { value: String(input) };
 }
 
+// Read once: under jest's default environment a global lookup passes the test realm's global
+// proxy, about 0.4 µs; isDate is asked of every object value.
+const Date_ = Date;
+const objectToString_ = Object.prototype.toString;
+
 /**
  * Whether a value is a Date, also one made in another realm (e.g. add-on code in a Node vm).
  * @param value anything
  */
 export function isDate(value: unknown): value is Date {
   if (typeof value !== 'object' || value === null) return false;
-  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+  return value instanceof Date_ || objectToString_.call(value) === '[object Date]';
 }
 
 /**

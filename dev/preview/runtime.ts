@@ -22,12 +22,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Script, createContext, runInContext, type Context } from 'node:vm';
+import { Script, runInContext, type Context } from 'node:vm';
 import {
   createFakeWorkbook,
   type FakeExecution,
   type FakeWorkbook,
   fakeDateClass,
+  globalScope,
   snapshotWorkbook,
   type WorkbookSnapshot,
 } from '../fakes';
@@ -442,7 +443,7 @@ export class PreviewRuntime {
 
   /** A fresh global scope with the given services and the bundle loaded: one execution's. */
   private load_(run: FakeExecution): Context {
-    const context = createContext({ ...run.globals, Date: this.Date_ });
+    const context = globalScope({ ...run.globals, Date: this.Date_ });
     for (const script of this.scripts_()) script.runInContext(context);
     return context;
   }

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, Script } from 'node:vm';
-import { type FakeExecution, fakeDateClass, type RunTriggersOptions } from '../../dev/fakes';
+import { Script } from 'node:vm';
+import { type FakeExecution, fakeDateClass, globalScope, type RunTriggersOptions } from '../../dev/fakes';
 import { LABEL } from '../../src/kernel/settings';
 import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
@@ -92,7 +92,7 @@ export function loadCompiledBundle(services: Record<string, unknown>, now: () =>
     .filter((f) => f.endsWith('.js'))
     .sort()
     .map((f) => new Script(readFileSync(join(DIST, f), 'utf8'), { filename: f }));
-  const context = createContext({ ...services });
+  const context = globalScope(services);
   const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
   const FakeDate = fakeDateClass(now, NativeDate);
   Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });

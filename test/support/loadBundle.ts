@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Script, createContext } from 'node:vm';
-import { fakeDateClass } from '../../dev/fakes';
+import { Script } from 'node:vm';
+import { fakeDateClass, globalScope } from '../../dev/fakes';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -69,7 +69,7 @@ function scriptOf_(file: string): Script {
  * @param options a fake "now" for the bundle's Date
  */
 export function loadBundle(services: Record<string, unknown> = {}, options: BundleOptions = {}): BundleScope {
-  const context = createContext({ ...services });
+  const context = globalScope(services);
   if (options.now !== undefined) installClock_(context, options.now);
   for (const file of readdirSync(DIST)
     .filter((f) => f.endsWith('.js'))
