@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { createContext, Script } from 'node:vm';
+import { Script } from 'node:vm';
+import { globalScope } from '../dev/fakes';
 import { SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, hasFunction, loadBundle, loadBundleGlobally, readBundle } from './bundle';
 import { type GeneratedWorkbook, generateWorkbook, type GeneratorStats } from './generator';
@@ -149,8 +150,8 @@ export function benchBundle(root: string, loads = 20, previousPath: string | nul
 /**
  * What every custom-function recalculation pays before the function runs: Code.js compiled
  * (no code cache: a unique trailing comment each time) and its top level run in a fresh
- * context, as CPU time of this process; the two versions alternate so that both see the same
- * machine.
+ * context with an ordinary global object (dev/fakes/scope.ts), as CPU time of this process; the
+ * two versions alternate so that both see the same machine.
  * @param now the current Code.js
  * @param previous the previous version's, if built
  * @param loads loads of each
@@ -162,7 +163,7 @@ function coldStarts_(now: string, previous: string | null, loads: number): Bundl
   let unique = 0;
   for (let i = 0; i < loads; i++) {
     texts.forEach((text, j) => {
-      const context = createContext({});
+      const context = globalScope({});
       const started = process.cpuUsage();
       const script = new Script(`${text}\n// cold ${++unique}`, { filename: 'Code.js' });
       const compiled = process.cpuUsage(started);
