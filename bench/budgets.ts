@@ -11,14 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import {
-  classifyCall,
-  createFakeWorkbook,
-  type FakeExecution,
-  type FakeWorkbook,
-  fakeDateClass,
-  globalScope,
-} from '../dev/fakes';
+import { classifyCall, createFakeWorkbook, type FakeExecution, type FakeWorkbook, globalScope } from '../dev/fakes';
 import { LABEL } from '../src/kernel/settings';
 import { entrySheetName, SHEET } from '../src/features/setup/sheets/sheetNames';
 import { type BundleSource, type Gas, readBundle } from './bundle';
@@ -90,14 +83,7 @@ const officerOf = (index: number) => `officer${index + 1}@district.example`;
  * @param run the execution
  */
 function loadOver_(bundle: BundleSource, book: FakeWorkbook, run: FakeExecution): Gas {
-  const context = globalScope({ ...run.globals });
-  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
-  Object.defineProperty(NativeDate.prototype, 'constructor', {
-    value: fakeDateClass(book.clock.now, NativeDate),
-    writable: true,
-    configurable: true,
-  });
-  context.Date = fakeDateClass(book.clock.now, NativeDate);
+  const context = globalScope({ ...run.globals }, book.clock.now);
   bundle.script.runInContext(context);
   // This version compiles its menu, trigger and sidebar functions on an execution's first call
   // of one (otop_.server_, scripts/build.mjs); that is done here, with the load, so that an

@@ -2,7 +2,8 @@
  * A fresh global scope for the bundle (node:vm), as Apps Script gives each execution: a realm of
  * its own holding only the language's built-ins and the globals given.
  */
-import { type Context, constants, createContext } from 'node:vm';
+import { type Context, constants, createContext, Script } from 'node:vm';
+import { fakeDateClass } from './clock';
 
 /**
  * A new vm context whose globals are the built-ins and `globals`. Where Node offers it
@@ -12,12 +13,26 @@ import { type Context, constants, createContext } from 'node:vm';
  * large part of the bundle's CPU in the tests. Either way the scripts see the same globals, and
  * the returned object is their global scope: their top-level functions and vars are its properties.
  * @param globals the services and values to install as globals
+ * @param now when given, the scope's `new Date()` and `Date.now()` read it (installClock_)
  */
-export function globalScope(globals: Record<string, unknown>): Context {
+export function globalScope(globals: Record<string, unknown>, now?: () => number): Context {
   // undefined before Node 20.18
   const plain = (constants as Partial<typeof constants>).DONT_CONTEXTIFY;
-  if (plain === undefined) return createContext({ ...globals });
-  const context = createContext(plain);
-  Object.assign(context, globals);
+  const context = plain === undefined ? createContext({ ...globals }) : Object.assign(createContext(plain), globals);
+  if (now !== undefined) installClock_(context, now);
   return context;
+}
+
+/**
+ * Gives a scope a Date whose current time is `now`, built on the scope's own Date so that its
+ * objects are that realm's Dates (instanceof, '[object Date]').
+ * @param context the scope
+ * @param now the time source
+ */
+function installClock_(context: Context, now: () => number): void {
+  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
+  const FakeDate = fakeDateClass(now, NativeDate);
+  // The scope is the bundle's alone, so its Date.prototype may name the wrapper as constructor.
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
+  context.Date = FakeDate;
 }

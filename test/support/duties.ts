@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { type FakeExecution, fakeDateClass, globalScope, type RunTriggersOptions } from '../../dev/fakes';
+import { type FakeExecution, globalScope, type RunTriggersOptions } from '../../dev/fakes';
 import { LABEL } from '../../src/kernel/settings';
 import { type BundleScope, DIST } from './loadBundle';
 import { activityRows, onlineRows, typeRows, typeTwoDistricts } from './entries';
@@ -92,11 +92,7 @@ export function loadCompiledBundle(services: Record<string, unknown>, now: () =>
     .filter((f) => f.endsWith('.js'))
     .sort()
     .map((f) => new Script(readFileSync(join(DIST, f), 'utf8'), { filename: f }));
-  const context = globalScope(services);
-  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
-  const FakeDate = fakeDateClass(now, NativeDate);
-  Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
-  context.Date = FakeDate;
+  const context = globalScope(services, now);
   for (const script of compiled) script.runInContext(context);
   const scope = context as BundleScope;
   Object.defineProperty(scope, 'run', { value: (source: string) => new Script(source).runInContext(context) });

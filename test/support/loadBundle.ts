@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { fakeDateClass, globalScope } from '../../dev/fakes';
+import { globalScope } from '../../dev/fakes';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -28,21 +28,6 @@ export interface BundleOptions {
    * fixed instant); every other Date behaviour is the context's own. Default: real time.
    */
   now?: (() => number) | Date | number;
-}
-
-/**
- * Gives a context a Date whose current time is `now`, built on the context's own Date so that
- * its objects are that realm's Dates (instanceof, '[object Date]').
- * @param context the vm context
- * @param now the time source
- */
-function installClock_(context: Record<string, unknown>, now: NonNullable<BundleOptions['now']>): void {
-  const read = typeof now === 'function' ? now : () => (typeof now === 'number' ? now : now.getTime());
-  const NativeDate = new Script('Date').runInContext(context) as DateConstructor;
-  const FakeDate = fakeDateClass(read, NativeDate);
-  // The context is the bundle's alone, so its Date.prototype may name the wrapper as constructor.
-  Object.defineProperty(NativeDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
-  context.Date = FakeDate;
 }
 
 /** Compiled script files of dist/ by name, with the modification time they were read at. */
@@ -69,8 +54,10 @@ function scriptOf_(file: string): Script {
  * @param options a fake "now" for the bundle's Date
  */
 export function loadBundle(services: Record<string, unknown> = {}, options: BundleOptions = {}): BundleScope {
-  const context = globalScope(services);
-  if (options.now !== undefined) installClock_(context, options.now);
+  const { now } = options;
+  const read =
+    now === undefined || typeof now === 'function' ? now : () => (typeof now === 'number' ? now : now.getTime());
+  const context = globalScope(services, read);
   for (const file of readdirSync(DIST)
     .filter((f) => f.endsWith('.js'))
     .sort()) {
