@@ -10,11 +10,13 @@ import fc from 'fast-check';
 import { dayOf } from '../../src/kernel/civilDate';
 import { CRITERIA_2565 } from '../../src/kernel/criteria';
 import { DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { newReadMemo } from '../../src/features/counting/rules/entries';
 import { type DistrictEvaluation, evaluateDistrict } from '../../src/features/standing/rules/districtEvaluation';
 import {
   type Counts,
   DISTRICT,
   type DistrictMeaning,
+  OTHER_DISTRICT,
   districtMeaning,
   expectedCounts,
   type RenderedDistrict,
@@ -154,6 +156,41 @@ describe('the counts, over generated district workbooks', () => {
         );
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  test('are the same, evidence and its order included, when the districts of a run share one reading memo', () => {
+    // The server evaluates every district with one memo (the baseline read once, each district
+    // visiting only the baseline rows that can change its counts); the formula with none.
+    fc.assert(
+      fc.property(districtMeaning, style, style, fc.boolean(), (m, s1, s2, withEvidence) => {
+        const here = render(m, s1);
+        const there = render(m, s2);
+        const sources = (name: string, r: RenderedDistrict) => ({
+          name,
+          registered: r.registered,
+          promoted: 0,
+          activities: r.activities,
+          online: r.online,
+          baseline: here.baseline,
+        });
+        const rules = {
+          fiscalYear: m.fy,
+          asOf: dayOf(m.asOf.y, m.asOf.m, m.asOf.d),
+          basis: 'registered' as const,
+          criteria: CRITERIA_2565,
+          channelRows: DEFAULT_CHANNEL_ROWS,
+        };
+        const memo = newReadMemo();
+        const shared = [sources(OTHER_DISTRICT, there), sources(DISTRICT, here), sources(OTHER_DISTRICT, here)].map(
+          (d) => evaluateDistrict(d, { ...rules, memo }, withEvidence),
+        );
+        const alone = [sources(OTHER_DISTRICT, there), sources(DISTRICT, here), sources(OTHER_DISTRICT, here)].map(
+          (d) => evaluateDistrict(d, rules, withEvidence),
+        );
+        expect(shared).toEqual(alone);
+      }),
+      { numRuns: RUNS, examples: FOUND.map(([m, s]) => [m, s, s, true]) },
     );
   });
 

@@ -19,6 +19,8 @@ import {
   readActivities,
   readActivityKeys,
   forEachBaselineKey,
+  forEachBaselineKeyFor,
+  type OnlineKey,
   readContext,
   type ReadContext,
   type ReadMemo,
@@ -37,7 +39,7 @@ import {
 } from './entryLayout';
 import { fiscalYearBounds } from '../../../kernel/fiscalYear';
 import type { MeasureCounts } from '../../../kernel/measures';
-import { OperatorIndex } from './operatorIdentity';
+import { OperatorIndex, type OperatorKey } from './operatorIdentity';
 
 /** What the tally reads. */
 export interface TallyInput {
@@ -316,11 +318,18 @@ function countedOperators_(
 ): CountedOperators {
   const index = new OperatorIndex();
   const baselineNodes: number[] = [];
-  forEachBaselineKey(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE, (key) =>
-    baselineNodes.push(index.add(key)),
-  );
+  // The online rows are read first (the baseline's rows a memo leaves out depend on their
+  // numbers), but the baseline's keys still enter the index before theirs.
+  const keys = onlineKeys_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE);
+  const baselineShape = input.shapes?.baseline ?? BASELINE_SHAPE;
+  const addBaseline = (key: OperatorKey) => baselineNodes.push(index.add(key));
+  if (input.memo) {
+    forEachBaselineKeyFor(input.baseline, context, baselineShape, input.memo, numbersOf_(keys), addBaseline);
+  } else {
+    forEachBaselineKey(input.baseline, context, baselineShape, addBaseline);
+  }
   const size = input.online.length;
-  const rows = countingRows_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, index, inPeriod);
+  const rows = countingRows_(keys, index, inPeriod);
   const resolved = index.resolve(baselineNodes);
   const count = resolved.size;
   const first = new Int32Array(count).fill(-1);
@@ -383,27 +392,40 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
   return out.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
 }
 
+/** The counting cells of each online row (null for a blank row), in row order. */
+function onlineKeys_(rows: Rows, context: ReadContext, shape: SheetShape<OnlineColumn>): (OnlineKey | null)[] {
+  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
+  const keys = new Array<OnlineKey | null>(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = readOnlineKey(rows[i], context, shape, cells);
+  return keys;
+}
+
+/** The distinct registration numbers' keys of online rows. */
+function numbersOf_(keys: readonly (OnlineKey | null)[]): Set<string> {
+  const numbers = new Set<string>();
+  for (const key of keys) if (key !== null && key.regNo !== '') numbers.add(key.regNo);
+  return numbers;
+}
+
 /**
- * One pass over the online rows: every row adds its operator keys to the index (identity
+ * One pass over the online rows' keys: every row adds its operator keys to the index (identity
  * links hold whatever the row's date or channel); the rows that count keep their cells in
  * typed arrays, so no object is kept per row.
  */
 function countingRows_(
-  rows: Rows,
-  context: ReadContext,
-  shape: SheetShape<OnlineColumn>,
+  keys: readonly (OnlineKey | null)[],
   index: OperatorIndex,
   inPeriod: (day: Day | null) => day is Day,
 ): CountingRows {
-  const node = new Int32Array(rows.length).fill(-1);
-  const day = new Int32Array(rows.length);
-  const district = new Int32Array(rows.length);
-  const channel = new Int32Array(rows.length);
+  const size = keys.length;
+  const node = new Int32Array(size).fill(-1);
+  const day = new Int32Array(size);
+  const district = new Int32Array(size);
+  const channel = new Int32Array(size);
   const channelNames: string[] = [];
   const channelIds = new Map<string, number>();
-  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
-  for (let i = 0; i < rows.length; i++) {
-    const key = readOnlineKey(rows[i], context, shape, cells);
+  for (let i = 0; i < size; i++) {
+    const key = keys[i];
     if (key === null) continue;
     const id = index.add(key);
     if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
