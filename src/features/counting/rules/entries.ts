@@ -176,10 +176,20 @@ export interface ReadMemo {
   readonly baselines: WeakMap<Rows, BaselineTable_>;
   /** Rows without their header row (withoutHeader), by the rows: one copy per sheet, not per district. */
   readonly headless: WeakMap<Rows, Rows>;
+  /**
+   * A district's online rows' counting cells, by its rows without the header, kept when the
+   * readings evaluate the same sheets again (a report's two days): see onlineKeys.
+   */
+  readonly online: WeakMap<Rows, OnlineKeys> | null;
 }
 
-/** A memo to share across readContext calls (see ReadMemo). */
-export function newReadMemo(): ReadMemo {
+/**
+ * A memo to share across readContext calls (see ReadMemo).
+ * @param again the readings evaluate the same district sheets more than once (a monthly
+ *   report's month end and start): each online sheet's counting cells are then kept, about
+ *   40 bytes a row, and read once
+ */
+export function newReadMemo(again = false): ReadMemo {
   return {
     textDates: new Map(),
     instantDates: new Map(),
@@ -188,6 +198,7 @@ export function newReadMemo(): ReadMemo {
     channels: new Map(),
     baselines: new WeakMap(),
     headless: new WeakMap(),
+    online: again ? new WeakMap() : null,
   };
 }
 
@@ -445,22 +456,89 @@ export function readOnline(
   return out;
 }
 
+/** OnlineKeys' day of a row whose date is missing or unreadable (no day is that far back). */
+export const NO_DAY = -0x80000000;
+
 /**
- * Reads only the cells of an online row that decide whether it counts (the tally's fast
- * path: the other cells are neither read nor checked, and no problem is kept).
- * @param row a raw online row
- * @param context district and channel matching
- * @param shape where the sheet has its columns, and whose sheet it is
- * @param cells layoutColumns(ONLINE_LAYOUT, shape.columns)
- * @return the counting cells, or null for a blank row
+ * The counting cells of an online sheet's rows, column by column (no object per row), as
+ * readOnlineKey reads them.
  */
-export function readOnlineKey(
-  row: readonly unknown[],
+export interface OnlineKeys {
+  /** The rows read (blank rows included). */
+  readonly size: number;
+  /** Per row: 1 when it is not blank (readOnlineKey gives a key). */
+  readonly present: Uint8Array;
+  /** Per row: its day, NO_DAY when null. */
+  readonly day: Int32Array;
+  readonly districtIndex: Int32Array;
+  readonly regNo: readonly string[];
+  readonly nameKey: readonly string[];
+  readonly channel: readonly (string | undefined)[];
+  /** What it was read for (a kept reading serves the same columns, district and channel table). */
+  readonly cells: readonly number[];
+  readonly district: number | undefined;
+  readonly channelOf: ReadMemo['channelOf'];
+}
+
+/**
+ * The counting cells of every online row. A memo made for evaluating the same sheets again
+ * keeps a district's own sheet's reading (its rows count for the sheet's district, so the
+ * reading does not depend on the district list) and gives it again for the same rows, columns,
+ * district and channel table: the month start of a monthly report reads no row again.
+ * @param rows the rows, without the header
+ * @param context district and channel matching (the memo's, when one is given)
+ * @param shape where the sheet has its columns, and whose sheet it is
+ * @param memo what the readings share, if any
+ */
+export function onlineKeys(
+  rows: Rows,
   context: ReadContext,
   shape: SheetShape<OnlineColumn>,
-  cells: readonly number[],
-): OnlineKey | null {
-  return readOnlineCore_(row, context, shape, cells, IGNORE_PROBLEMS);
+  memo?: ReadMemo,
+): OnlineKeys {
+  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
+  const kept = memo?.online && shape.district !== undefined ? memo.online : null;
+  const known = kept?.get(rows);
+  if (
+    known &&
+    known.district === shape.district &&
+    known.channelOf === memo?.channelOf &&
+    known.cells.length === cells.length &&
+    known.cells.every((c, i) => c === cells[i])
+  ) {
+    return known;
+  }
+  const size = rows.length;
+  const present = new Uint8Array(size);
+  const day = new Int32Array(size).fill(NO_DAY);
+  const districtIndex = new Int32Array(size).fill(-1);
+  const regNo = new Array<string>(size).fill('');
+  const nameKey = new Array<string>(size).fill('');
+  const channel = new Array<string | undefined>(size).fill(undefined);
+  for (let i = 0; i < size; i++) {
+    const key = readOnlineCore_(rows[i], context, shape, cells, IGNORE_PROBLEMS);
+    if (key === null) continue;
+    present[i] = 1;
+    if (key.day !== null) day[i] = key.day;
+    districtIndex[i] = key.districtIndex;
+    regNo[i] = key.regNo;
+    nameKey[i] = key.nameKey;
+    channel[i] = key.channel;
+  }
+  const read: OnlineKeys = {
+    size,
+    present,
+    day,
+    districtIndex,
+    regNo,
+    nameKey,
+    channel,
+    cells,
+    district: shape.district,
+    channelOf: memo?.channelOf ?? null,
+  };
+  kept?.set(rows, read);
+  return read;
 }
 
 /** The identifying cells of an online row (problems noted), or null for a blank row. */

@@ -20,23 +20,18 @@ import {
   readActivityKeys,
   forEachBaselineKey,
   forEachBaselineKeyFor,
-  type OnlineKey,
+  NO_DAY,
+  onlineKeys,
+  type OnlineKeys,
   readContext,
   type ReadContext,
   type ReadMemo,
-  readOnlineKey,
   regNoKey,
   type Rows,
   rowContentKey,
   type SheetShape,
 } from './entries';
-import {
-  ACTIVITY_LAYOUT,
-  type ActivityColumn,
-  type BaselineColumn,
-  ONLINE_LAYOUT,
-  type OnlineColumn,
-} from './entryLayout';
+import { ACTIVITY_LAYOUT, type ActivityColumn, type BaselineColumn, type OnlineColumn } from './entryLayout';
 import { fiscalYearBounds } from '../../../kernel/fiscalYear';
 import type { MeasureCounts } from '../../../kernel/measures';
 import { OperatorIndex, type OperatorKey } from './operatorIdentity';
@@ -320,7 +315,7 @@ function countedOperators_(
   const baselineNodes: number[] = [];
   // The online rows are read first (the baseline's rows a memo leaves out depend on their
   // numbers), but the baseline's keys still enter the index before theirs.
-  const keys = onlineKeys_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE);
+  const keys = onlineKeys(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, input.memo);
   const baselineShape = input.shapes?.baseline ?? BASELINE_SHAPE;
   const addBaseline = (key: OperatorKey) => baselineNodes.push(index.add(key));
   if (input.memo) {
@@ -392,18 +387,10 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
   return out.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
 }
 
-/** The counting cells of each online row (null for a blank row), in row order. */
-function onlineKeys_(rows: Rows, context: ReadContext, shape: SheetShape<OnlineColumn>): (OnlineKey | null)[] {
-  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
-  const keys = new Array<OnlineKey | null>(rows.length);
-  for (let i = 0; i < rows.length; i++) keys[i] = readOnlineKey(rows[i], context, shape, cells);
-  return keys;
-}
-
 /** The distinct registration numbers' keys of online rows. */
-function numbersOf_(keys: readonly (OnlineKey | null)[]): Set<string> {
+function numbersOf_(keys: OnlineKeys): Set<string> {
   const numbers = new Set<string>();
-  for (const key of keys) if (key !== null && key.regNo !== '') numbers.add(key.regNo);
+  for (let i = 0; i < keys.size; i++) if (keys.regNo[i] !== '') numbers.add(keys.regNo[i]);
   return numbers;
 }
 
@@ -413,29 +400,34 @@ function numbersOf_(keys: readonly (OnlineKey | null)[]): Set<string> {
  * typed arrays, so no object is kept per row.
  */
 function countingRows_(
-  keys: readonly (OnlineKey | null)[],
+  keys: OnlineKeys,
   index: OperatorIndex,
   inPeriod: (day: Day | null) => day is Day,
 ): CountingRows {
-  const size = keys.length;
+  const size = keys.size;
   const node = new Int32Array(size).fill(-1);
   const day = new Int32Array(size);
   const district = new Int32Array(size);
   const channel = new Int32Array(size);
   const channelNames: string[] = [];
   const channelIds = new Map<string, number>();
+  const key = { regNo: '', districtIndex: -1, nameKey: '' }; // OperatorIndex.add keeps no key
   for (let i = 0; i < size; i++) {
-    const key = keys[i];
-    if (key === null) continue;
+    if (keys.present[i] === 0) continue;
+    key.regNo = keys.regNo[i];
+    key.districtIndex = keys.districtIndex[i];
+    key.nameKey = keys.nameKey[i];
     const id = index.add(key);
-    if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
-    let channelId = channelIds.get(key.channel);
+    const rowDay = keys.day[i] === NO_DAY ? null : (keys.day[i] as Day);
+    const rowChannel = keys.channel[i];
+    if (id < 0 || !inPeriod(rowDay) || key.districtIndex < 0 || rowChannel === undefined) continue;
+    let channelId = channelIds.get(rowChannel);
     if (channelId === undefined) {
-      channelId = channelNames.push(key.channel) - 1;
-      channelIds.set(key.channel, channelId);
+      channelId = channelNames.push(rowChannel) - 1;
+      channelIds.set(rowChannel, channelId);
     }
     node[i] = id;
-    day[i] = key.day;
+    day[i] = rowDay;
     district[i] = key.districtIndex;
     channel[i] = channelId;
   }

@@ -92,7 +92,7 @@ export function evaluateDistrict(
   const input = {
     districts: [district],
     activities: sources.activities.slice(1),
-    online: sources.online.slice(1),
+    online: withoutHeader(sources.online, rules.memo),
     // one copy of the baseline's rows for every district of a run (its reading is shared too)
     baseline: withoutHeader(sources.baseline, rules.memo),
     asOf: rules.asOf,
