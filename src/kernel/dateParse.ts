@@ -144,8 +144,9 @@ export function parseDate(value: unknown): Parsed<Day> {
     if (value === '' || value === null || value === undefined) return fail('ไม่มีวันที่');
     return fail(`${quote(value)} ไม่ใช่วันที่ (ใช้รูปแบบ 25/03/2565)`);
   }
-  if (cleanText(value) === '') return fail('ไม่มีวันที่');
-  const parts = gate_().test(value) ? matchParts_(toArabicDigits(cleanText(value)).replace(PREFIX, '')) : null;
+  const clean = cleanText(value);
+  if (clean === '') return fail('ไม่มีวันที่');
+  const parts = gate_().test(value) ? matchParts_(toArabicDigits(clean).replace(PREFIX, '')) : null;
   if (!parts) return fail(`${quote(value)} อ่านเป็นวันที่ไม่ได้ (ใช้รูปแบบ 25/03/2565)`);
   const year = ceYear_(parts.year, parts.yearDigits);
   if (!isValidDate(year, parts.month, parts.day)) {

@@ -5,12 +5,29 @@ import { toArabicDigits } from './thaiDigits';
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
 
 /**
+ * A character cleanText may change: white space other than a plain space (every \s), or an
+ * invisible one (INVISIBLE).
+ */
+const UNCLEAN_ = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
+const SPACE_ = 32;
+
+/**
  * Removes invisible characters, folds runs of white space (including no-break space) to one
  * space and trims.
  * @param text raw cell text
  * @return cleaned text
  */
 export function cleanText(text: string): string {
+  // Most texts are clean already (every cell and date of a sheet goes through here): the same
+  // text without the three replacements.
+  if (
+    text.charCodeAt(0) > SPACE_ &&
+    text.charCodeAt(text.length - 1) > SPACE_ &&
+    text.indexOf('  ') < 0 &&
+    !UNCLEAN_.test(text)
+  ) {
+    return text;
+  }
   return text
     .replace(INVISIBLE, '')
     .replace(/[\s\u00a0]+/g, ' ')

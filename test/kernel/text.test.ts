@@ -96,3 +96,25 @@ test('isBlank is: cleanText leaves nothing', () => {
     false,
   ]);
 });
+
+test('cleanText is: invisible characters removed, runs of white space one space, trimmed', () => {
+  const invisible = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+  const plain = (text: string) =>
+    text
+      .replace(invisible, '')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim();
+  // Every other white space and invisible character, alone in a text that is clean otherwise.
+  const others = [
+    ...'\r\v\f\u2028\u2029\u202f\u205f\u2000\u200a\u3000\u1680\u2064\u2069\u202e\u200f\ufeff\u00ad\u0001',
+    '  ',
+    ' ',
+  ];
+  const texts = TEXTS.flatMap((text, i) => {
+    const at = i % (text.length + 1);
+    const other = others[i % others.length];
+    return [text, `${text.slice(0, at)}${other}${text.slice(at)}`, `ก${other}ข`, `${other}ก`, `ก${other}`];
+  });
+  expect(texts.filter((text) => cleanText(text) !== plain(text))).toEqual([]);
+  expect(texts.filter((text) => cleanText(text) === text).length).toBeGreaterThan(15_000); // clean texts, the fast path's
+});

@@ -10,11 +10,13 @@ import fc from 'fast-check';
 import { dayOf } from '../../src/kernel/civilDate';
 import { CRITERIA_2565 } from '../../src/kernel/criteria';
 import { DEFAULT_CHANNEL_ROWS } from '../../src/features/counting/rules/channels';
+import { newReadMemo } from '../../src/features/counting/rules/entries';
 import { type DistrictEvaluation, evaluateDistrict } from '../../src/features/standing/rules/districtEvaluation';
 import {
   type Counts,
   DISTRICT,
   type DistrictMeaning,
+  OTHER_DISTRICT,
   districtMeaning,
   expectedCounts,
   type RenderedDistrict,
@@ -154,6 +156,67 @@ describe('the counts, over generated district workbooks', () => {
         );
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  test('are the same, evidence and its order included, when the districts of a run share one reading memo', () => {
+    // The server evaluates every district with one memo (the baseline read once, each district
+    // visiting only the baseline rows that can change its counts; a report's two days reading
+    // each online sheet once); the formula with none.
+    fc.assert(
+      fc.property(
+        districtMeaning,
+        districtMeaning,
+        style,
+        style,
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat({ max: 400 }),
+        (m, m2, s1, s2, withEvidence, again, back) => {
+          const here = render(m, s1);
+          const there = render(m2, s2); // another district's sheets, the same baseline
+          const sources = (name: string, r: RenderedDistrict) => ({
+            name,
+            registered: r.registered,
+            promoted: 0,
+            activities: r.activities,
+            online: r.online,
+            baseline: here.baseline,
+          });
+          const districts = [sources(OTHER_DISTRICT, there), sources(DISTRICT, here), sources(OTHER_DISTRICT, here)];
+          const asOf = dayOf(m.asOf.y, m.asOf.m, m.asOf.d);
+          const rules = (day: number) => ({
+            fiscalYear: m.fy,
+            asOf: day,
+            basis: 'registered' as const,
+            criteria: CRITERIA_2565,
+            channelRows: DEFAULT_CHANNEL_ROWS,
+          });
+          const memo = newReadMemo(again);
+          // as a monthly report does: the month's end with the evidence, then its start without
+          const shared = [
+            ...districts.map((d) => evaluateDistrict(d, { ...rules(asOf), memo }, withEvidence)),
+            ...districts.map((d) => evaluateDistrict(d, { ...rules(asOf - back), memo }, false)),
+          ];
+          const alone = [
+            ...districts.map((d) => evaluateDistrict(d, rules(asOf), withEvidence)),
+            ...districts.map((d) => evaluateDistrict(d, rules(asOf - back), false)),
+          ];
+          expect(shared).toEqual(alone);
+        },
+      ),
+      {
+        numRuns: Math.ceil(RUNS / 2),
+        examples: FOUND.map(([m, s]): [DistrictMeaning, DistrictMeaning, Style, Style, boolean, boolean, number] => [
+          m,
+          m,
+          s,
+          s,
+          true,
+          true,
+          31,
+        ]),
+      },
     );
   });
 

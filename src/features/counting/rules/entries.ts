@@ -168,11 +168,53 @@ export interface ReadMemo {
   channelRows: Rows | null;
   channelOf: ((typed: string) => string | undefined) | null;
   readonly channels: Map<string, string | undefined>;
+  /**
+   * The baseline's rows read once for every district (see forEachBaselineKeyFor), by its rows
+   * without the header. A memo is for one reading of the workbook: rows are not changed while
+   * it is used.
+   */
+  readonly baselines: WeakMap<Rows, BaselineTable_>;
+  /** Rows without their header row (withoutHeader), by the rows: one copy per sheet, not per district. */
+  readonly headless: WeakMap<Rows, Rows>;
+  /**
+   * A district's online rows' counting cells, by its rows without the header, kept when the
+   * readings evaluate the same sheets again (a report's two days): see onlineKeys.
+   */
+  readonly online: WeakMap<Rows, OnlineKeys> | null;
 }
 
-/** A memo to share across readContext calls (see ReadMemo). */
-export function newReadMemo(): ReadMemo {
-  return { textDates: new Map(), instantDates: new Map(), channelRows: null, channelOf: null, channels: new Map() };
+/**
+ * A memo to share across readContext calls (see ReadMemo).
+ * @param again the readings evaluate the same district sheets more than once (a monthly
+ *   report's month end and start): each online sheet's counting cells are then kept, about
+ *   40 bytes a row, and read once
+ */
+export function newReadMemo(again = false): ReadMemo {
+  return {
+    textDates: new Map(),
+    instantDates: new Map(),
+    channelRows: null,
+    channelOf: null,
+    channels: new Map(),
+    baselines: new WeakMap(),
+    headless: new WeakMap(),
+    online: again ? new WeakMap() : null,
+  };
+}
+
+/**
+ * A sheet's rows without the header row; the same copy for the same rows while a memo is shared.
+ * @param rows the sheet's rows, header first
+ * @param memo what the readings share, if any
+ */
+export function withoutHeader(rows: Rows, memo?: ReadMemo): Rows {
+  if (!memo) return rows.slice(1);
+  let headless = memo.headless.get(rows);
+  if (headless === undefined) {
+    headless = rows.slice(1);
+    memo.headless.set(rows, headless);
+  }
+  return headless;
 }
 
 /**
@@ -414,22 +456,89 @@ export function readOnline(
   return out;
 }
 
+/** OnlineKeys' day of a row whose date is missing or unreadable (no day is that far back). */
+export const NO_DAY = -0x80000000;
+
 /**
- * Reads only the cells of an online row that decide whether it counts (the tally's fast
- * path: the other cells are neither read nor checked, and no problem is kept).
- * @param row a raw online row
- * @param context district and channel matching
- * @param shape where the sheet has its columns, and whose sheet it is
- * @param cells layoutColumns(ONLINE_LAYOUT, shape.columns)
- * @return the counting cells, or null for a blank row
+ * The counting cells of an online sheet's rows, column by column (no object per row), as
+ * readOnlineKey reads them.
  */
-export function readOnlineKey(
-  row: readonly unknown[],
+export interface OnlineKeys {
+  /** The rows read (blank rows included). */
+  readonly size: number;
+  /** Per row: 1 when it is not blank (readOnlineKey gives a key). */
+  readonly present: Uint8Array;
+  /** Per row: its day, NO_DAY when null. */
+  readonly day: Int32Array;
+  readonly districtIndex: Int32Array;
+  readonly regNo: readonly string[];
+  readonly nameKey: readonly string[];
+  readonly channel: readonly (string | undefined)[];
+  /** What it was read for (a kept reading serves the same columns, district and channel table). */
+  readonly cells: readonly number[];
+  readonly district: number | undefined;
+  readonly channelOf: ReadMemo['channelOf'];
+}
+
+/**
+ * The counting cells of every online row. A memo made for evaluating the same sheets again
+ * keeps a district's own sheet's reading (its rows count for the sheet's district, so the
+ * reading does not depend on the district list) and gives it again for the same rows, columns,
+ * district and channel table: the month start of a monthly report reads no row again.
+ * @param rows the rows, without the header
+ * @param context district and channel matching (the memo's, when one is given)
+ * @param shape where the sheet has its columns, and whose sheet it is
+ * @param memo what the readings share, if any
+ */
+export function onlineKeys(
+  rows: Rows,
   context: ReadContext,
   shape: SheetShape<OnlineColumn>,
-  cells: readonly number[],
-): OnlineKey | null {
-  return readOnlineCore_(row, context, shape, cells, IGNORE_PROBLEMS);
+  memo?: ReadMemo,
+): OnlineKeys {
+  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
+  const kept = memo?.online && shape.district !== undefined ? memo.online : null;
+  const known = kept?.get(rows);
+  if (
+    known &&
+    known.district === shape.district &&
+    known.channelOf === memo?.channelOf &&
+    known.cells.length === cells.length &&
+    known.cells.every((c, i) => c === cells[i])
+  ) {
+    return known;
+  }
+  const size = rows.length;
+  const present = new Uint8Array(size);
+  const day = new Int32Array(size).fill(NO_DAY);
+  const districtIndex = new Int32Array(size).fill(-1);
+  const regNo = new Array<string>(size).fill('');
+  const nameKey = new Array<string>(size).fill('');
+  const channel = new Array<string | undefined>(size).fill(undefined);
+  for (let i = 0; i < size; i++) {
+    const key = readOnlineCore_(rows[i], context, shape, cells, IGNORE_PROBLEMS);
+    if (key === null) continue;
+    present[i] = 1;
+    if (key.day !== null) day[i] = key.day;
+    districtIndex[i] = key.districtIndex;
+    regNo[i] = key.regNo;
+    nameKey[i] = key.nameKey;
+    channel[i] = key.channel;
+  }
+  const read: OnlineKeys = {
+    size,
+    present,
+    day,
+    districtIndex,
+    regNo,
+    nameKey,
+    channel,
+    cells,
+    district: shape.district,
+    channelOf: memo?.channelOf ?? null,
+  };
+  kept?.set(rows, read);
+  return read;
 }
 
 /** The identifying cells of an online row (problems noted), or null for a blank row. */
@@ -508,6 +617,106 @@ export function forEachBaselineKey(
     key.districtIndex = readBaselineDistrict_(own.district, at_(B.district), context, false, IGNORE_PROBLEMS);
     visit(key);
   });
+}
+
+/**
+ * The baseline's non-blank rows, their district-independent keys and where each district name
+ * and number is: read once per memo, so that each district's evaluation visits only the rows
+ * that can change its counts (forEachBaselineKeyFor).
+ */
+interface BaselineTable_ {
+  /** The sheet columns of the layout's cells it was read through. */
+  readonly cells: readonly number[];
+  /** Per non-blank row, in row order: its number's key and name key. */
+  readonly regNo: readonly string[];
+  readonly nameKey: readonly string[];
+  /** Per non-blank row: the index of its district text in districtTexts. */
+  readonly district: Int32Array;
+  /** The distinct district texts (cleaned), '' included. */
+  readonly districtTexts: readonly string[];
+  /** Per number key: its non-blank rows. */
+  readonly byNumber: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The memo's reading of the baseline through these columns, made on first use.
+ * @param rows the rows, without the header
+ * @param columns where the sheet has its columns
+ * @param memo what the readings share
+ */
+function baselineTable_(rows: Rows, columns: SheetShape<BaselineColumn>['columns'], memo: ReadMemo): BaselineTable_ {
+  const cells = layoutColumns(BASELINE_LAYOUT, columns);
+  const known = memo.baselines.get(rows);
+  if (known && known.cells.length === cells.length && known.cells.every((c, i) => c === cells[i])) return known;
+  const regNo: string[] = [];
+  const nameKey: string[] = [];
+  const district: number[] = [];
+  const districtTexts: string[] = [];
+  const districtIds = new Map<string, number>();
+  const byNumber = new Map<string, number[]>();
+  baselineRows_(rows, columns, (_, own) => {
+    const at = regNo.length;
+    regNo.push(own.regNo);
+    nameKey.push(own.nameKey);
+    let id = districtIds.get(own.district);
+    if (id === undefined) {
+      id = districtTexts.push(own.district) - 1;
+      districtIds.set(own.district, id);
+    }
+    district.push(id);
+    if (own.regNo !== '') {
+      const list = byNumber.get(own.regNo);
+      if (list === undefined) byNumber.set(own.regNo, [at]);
+      else list.push(at);
+    }
+  });
+  const table: BaselineTable_ = { cells, regNo, nameKey, district: Int32Array.from(district), districtTexts, byNumber };
+  memo.baselines.set(rows, table);
+  return table;
+}
+
+/**
+ * forEachBaselineKey for a tally of online rows with these numbers, leaving out the rows that
+ * cannot change its counts: rows of no listed district name an operator by their number only
+ * (operatorIdentity.ts), so one whose number is on no online row is left out. That number's
+ * operator is then either on no other row (never counted, never a name's candidate) or on a
+ * listed district's baseline row (in the baseline either way): the other operators keep their
+ * order and their baseline marks, so the counts and the evidence are the same. The baseline
+ * is read once per memo; each district's evaluation then visits its own rows and the rows of
+ * the numbers it meets, not the whole sheet.
+ * @param rows the rows, without the header
+ * @param context district matching
+ * @param shape where the sheet has its columns
+ * @param memo what the readings share (the baseline read once)
+ * @param numbers the number keys of the online rows
+ * @param visit called with each kept row's key, in row order (the key object is reused)
+ */
+export function forEachBaselineKeyFor(
+  rows: Rows,
+  context: ReadContext,
+  shape: SheetShape<BaselineColumn>,
+  memo: ReadMemo,
+  numbers: Iterable<string>,
+  visit: (key: OperatorKey) => void,
+): void {
+  const table = baselineTable_(rows, shape.columns, memo);
+  const size = table.regNo.length;
+  // Each distinct district text's index in this context ('' and unknown names: -1).
+  const districtOf = table.districtTexts.map((text) => (text === '' ? -1 : context.districtOf(text)));
+  const keep = new Uint8Array(size);
+  for (let at = 0; at < size; at++) if (districtOf[table.district[at]] >= 0) keep[at] = 1;
+  for (const number of numbers) {
+    const list = table.byNumber.get(number);
+    if (list !== undefined) for (const at of list) keep[at] = 1;
+  }
+  const key = { regNo: '', districtIndex: -1, nameKey: '' };
+  for (let at = 0; at < size; at++) {
+    if (keep[at] === 0) continue;
+    key.regNo = table.regNo[at];
+    key.nameKey = table.nameKey[at];
+    key.districtIndex = districtOf[table.district[at]];
+    visit(key);
+  }
 }
 
 /**

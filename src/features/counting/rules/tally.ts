@@ -19,25 +19,22 @@ import {
   readActivities,
   readActivityKeys,
   forEachBaselineKey,
+  forEachBaselineKeyFor,
+  NO_DAY,
+  onlineKeys,
+  type OnlineKeys,
   readContext,
   type ReadContext,
   type ReadMemo,
-  readOnlineKey,
   regNoKey,
   type Rows,
   rowContentKey,
   type SheetShape,
 } from './entries';
-import {
-  ACTIVITY_LAYOUT,
-  type ActivityColumn,
-  type BaselineColumn,
-  ONLINE_LAYOUT,
-  type OnlineColumn,
-} from './entryLayout';
+import { ACTIVITY_LAYOUT, type ActivityColumn, type BaselineColumn, type OnlineColumn } from './entryLayout';
 import { fiscalYearBounds } from '../../../kernel/fiscalYear';
 import type { MeasureCounts } from '../../../kernel/measures';
-import { OperatorIndex } from './operatorIdentity';
+import { OperatorIndex, type OperatorKey } from './operatorIdentity';
 
 /** What the tally reads. */
 export interface TallyInput {
@@ -316,11 +313,18 @@ function countedOperators_(
 ): CountedOperators {
   const index = new OperatorIndex();
   const baselineNodes: number[] = [];
-  forEachBaselineKey(input.baseline, context, input.shapes?.baseline ?? BASELINE_SHAPE, (key) =>
-    baselineNodes.push(index.add(key)),
-  );
+  // The online rows are read first (the baseline's rows a memo leaves out depend on their
+  // numbers), but the baseline's keys still enter the index before theirs.
+  const keys = onlineKeys(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, input.memo);
+  const baselineShape = input.shapes?.baseline ?? BASELINE_SHAPE;
+  const addBaseline = (key: OperatorKey) => baselineNodes.push(index.add(key));
+  if (input.memo) {
+    forEachBaselineKeyFor(input.baseline, context, baselineShape, input.memo, numbersOf_(keys), addBaseline);
+  } else {
+    forEachBaselineKey(input.baseline, context, baselineShape, addBaseline);
+  }
   const size = input.online.length;
-  const rows = countingRows_(input.online, context, input.shapes?.online ?? ONLINE_SHAPE, index, inPeriod);
+  const rows = countingRows_(keys, index, inPeriod);
   const resolved = index.resolve(baselineNodes);
   const count = resolved.size;
   const first = new Int32Array(count).fill(-1);
@@ -383,37 +387,47 @@ function newOperatorEvidence_(input: TallyInput, operators: CountedOperators): N
   return out.sort((a, b) => a.districtIndex - b.districtIndex || a.day - b.day || a.rows[0] - b.rows[0]);
 }
 
+/** The distinct registration numbers' keys of online rows. */
+function numbersOf_(keys: OnlineKeys): Set<string> {
+  const numbers = new Set<string>();
+  for (let i = 0; i < keys.size; i++) if (keys.regNo[i] !== '') numbers.add(keys.regNo[i]);
+  return numbers;
+}
+
 /**
- * One pass over the online rows: every row adds its operator keys to the index (identity
+ * One pass over the online rows' keys: every row adds its operator keys to the index (identity
  * links hold whatever the row's date or channel); the rows that count keep their cells in
  * typed arrays, so no object is kept per row.
  */
 function countingRows_(
-  rows: Rows,
-  context: ReadContext,
-  shape: SheetShape<OnlineColumn>,
+  keys: OnlineKeys,
   index: OperatorIndex,
   inPeriod: (day: Day | null) => day is Day,
 ): CountingRows {
-  const node = new Int32Array(rows.length).fill(-1);
-  const day = new Int32Array(rows.length);
-  const district = new Int32Array(rows.length);
-  const channel = new Int32Array(rows.length);
+  const size = keys.size;
+  const node = new Int32Array(size).fill(-1);
+  const day = new Int32Array(size);
+  const district = new Int32Array(size);
+  const channel = new Int32Array(size);
   const channelNames: string[] = [];
   const channelIds = new Map<string, number>();
-  const cells = layoutColumns(ONLINE_LAYOUT, shape.columns);
-  for (let i = 0; i < rows.length; i++) {
-    const key = readOnlineKey(rows[i], context, shape, cells);
-    if (key === null) continue;
+  const key = { regNo: '', districtIndex: -1, nameKey: '' }; // OperatorIndex.add keeps no key
+  for (let i = 0; i < size; i++) {
+    if (keys.present[i] === 0) continue;
+    key.regNo = keys.regNo[i];
+    key.districtIndex = keys.districtIndex[i];
+    key.nameKey = keys.nameKey[i];
     const id = index.add(key);
-    if (id < 0 || !inPeriod(key.day) || key.districtIndex < 0 || key.channel === undefined) continue;
-    let channelId = channelIds.get(key.channel);
+    const rowDay = keys.day[i] === NO_DAY ? null : (keys.day[i] as Day);
+    const rowChannel = keys.channel[i];
+    if (id < 0 || !inPeriod(rowDay) || key.districtIndex < 0 || rowChannel === undefined) continue;
+    let channelId = channelIds.get(rowChannel);
     if (channelId === undefined) {
-      channelId = channelNames.push(key.channel) - 1;
-      channelIds.set(key.channel, channelId);
+      channelId = channelNames.push(rowChannel) - 1;
+      channelIds.set(rowChannel, channelId);
     }
     node[i] = id;
-    day[i] = key.day;
+    day[i] = rowDay;
     district[i] = key.districtIndex;
     channel[i] = channelId;
   }

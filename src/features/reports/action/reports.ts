@@ -123,8 +123,9 @@ export function makeMonthlyReport(workbook: Workbook, month: string, now: Date, 
   }
   const asOf = provisional ? today : end;
   const start = dayOf(year, m, 1) - 1;
-  // The month's start gives the change only (no evidence); both readings share their dates and channels.
-  const memo = newReadMemo();
+  // The month's start gives the change only (no evidence); both readings share their dates,
+  // channels and the online rows' counting cells (read once).
+  const memo = newReadMemo(true);
   const at = (day: number, withEvidence: boolean) =>
     standingOf(evaluateAll(book, day, withEvidence, memo), book.criteria, book.settings.percentBasis, day);
   const made = madeBy_(book, who.email, now);

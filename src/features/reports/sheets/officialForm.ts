@@ -528,20 +528,36 @@ function heights_(
     const rowSizes = sizesByRow[row] ?? [];
     const rowMerges = mergesByRow[row] ?? [];
     const rowBold = boldByRow[row] ?? [];
-    r.forEach((v, c) => {
+    // Plain loops, no closure per cell: a report sizes every cell of thousands of rows.
+    for (let c = 0; c < r.length; c++) {
       const column = c + 1;
-      const size = rowSizes.find((b) => inside_(b, row, column))?.pt ?? FORM_FONT.text;
-      const merge = rowMerges.find((m) => inside_(m, row, column));
-      if (merge && merge.column !== column) return;
-      const cellWidth = merge ? widths.slice(c, c + merge.columns).reduce((a, b) => a + b, 0) : widths[c];
-      const isBold = rowBold.some((b) => inside_(b, row, column));
-      const text = text_(v);
+      const size = firstInside_(rowSizes, row, column)?.pt ?? FORM_FONT.text;
+      const merge = firstInside_(rowMerges, row, column);
+      if (merge && merge.column !== column) continue;
+      let cellWidth = widths[c];
+      if (merge) {
+        cellWidth = 0;
+        for (let k = c; k < c + merge.columns && k < widths.length; k++) cellWidth += widths[k];
+      }
+      const isBold = firstInside_(rowBold, row, column) !== undefined;
+      const text = text_(r[c]);
       const n = text === '' ? 1 : lineCount(text, cellWidth - PADDING_PX, size, isBold);
       if (n > lines || (n === lines && size > pt)) pt = size;
       lines = Math.max(lines, n);
-    });
+    }
     return Math.ceil(lines * pt * LINE_PX_PER_PT + ROW_PADDING_PX);
   });
+}
+
+/**
+ * The first of a row's blocks that holds a cell, or undefined.
+ * @param blocks the blocks that cross the cell's row, in the order searched
+ * @param row the cell's row
+ * @param column the cell's column
+ */
+function firstInside_<B extends StyledBlock>(blocks: readonly B[], row: number, column: number): B | undefined {
+  for (let i = 0; i < blocks.length; i++) if (inside_(blocks[i], row, column)) return blocks[i];
+  return undefined;
 }
 
 /**

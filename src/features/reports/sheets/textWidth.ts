@@ -137,27 +137,39 @@ export function longestPiecePx(text: string, pt: number, bold = false): number {
  * @param bold bold weight
  */
 export function lineCount(text: string, widthPx: number, pt: number, bold = false): number {
+  // Most cells are one paragraph: no split (a runtime call and an array per cell of a report).
+  if (text.indexOf('\n') < 0) return paragraphLines_(text, widthPx, pt, bold);
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    // A paragraph narrower than the line (with a margin far above rounding) takes one line: the
-    // loop below would never break it, since its pieces' widths add up to the paragraph's.
-    if (textWidthPx(paragraph, pt, bold) * (1 + 1e-9) < widthPx) continue;
-    let used = 0;
-    for (const piece of piecesOf_(paragraph)) {
-      const w = textWidthPx(piece, pt, bold);
-      const visible = textWidthPx(piece.trimEnd(), pt, bold);
-      if (used > 0 && used + visible > widthPx) {
-        lines++;
-        used = 0;
-      }
-      if (used === 0 && visible > widthPx) {
-        lines += Math.ceil(visible / widthPx) - 1;
-        used = visible % widthPx;
-        continue;
-      }
-      used += w;
+  for (const paragraph of text.split('\n')) lines += paragraphLines_(paragraph, widthPx, pt, bold);
+  return lines;
+}
+
+/**
+ * How many lines one paragraph (no line break) takes in a width (see lineCount).
+ * @param paragraph the paragraph
+ * @param widthPx the line's width in pixels
+ * @param pt the font size in points
+ * @param bold bold weight
+ */
+function paragraphLines_(paragraph: string, widthPx: number, pt: number, bold: boolean): number {
+  let lines = 1;
+  // A paragraph narrower than the line (with a margin far above rounding) takes one line: the
+  // loop below would never break it, since its pieces' widths add up to the paragraph's.
+  if (textWidthPx(paragraph, pt, bold) * (1 + 1e-9) < widthPx) return lines;
+  let used = 0;
+  for (const piece of piecesOf_(paragraph)) {
+    const w = textWidthPx(piece, pt, bold);
+    const visible = textWidthPx(piece.trimEnd(), pt, bold);
+    if (used > 0 && used + visible > widthPx) {
+      lines++;
+      used = 0;
     }
+    if (used === 0 && visible > widthPx) {
+      lines += Math.ceil(visible / widthPx) - 1;
+      used = visible % widthPx;
+      continue;
+    }
+    used += w;
   }
   return lines;
 }

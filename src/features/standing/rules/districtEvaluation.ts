@@ -9,7 +9,7 @@ import { type Criteria, topLevel } from '../../../kernel/criteria';
 import type { Day } from '../../../kernel/civilDate';
 import { canonicalDistrictName } from '../../setup/rules/districts';
 import { type DistrictFigures, type DistrictResult, districtResult, readFigures } from './districtResult';
-import { cellText, type ReadMemo, type Rows } from '../../counting/rules/entries';
+import { cellText, type ReadMemo, type Rows, withoutHeader } from '../../counting/rules/entries';
 import { ACTIVITY_LAYOUT, BASELINE_LAYOUT, ONLINE_LAYOUT } from '../../counting/rules/entryLayout';
 import { columnProblem, type Layout, mapColumns } from '../../../kernel/layout';
 import type { PercentBasis } from './districtResult';
@@ -92,8 +92,9 @@ export function evaluateDistrict(
   const input = {
     districts: [district],
     activities: sources.activities.slice(1),
-    online: sources.online.slice(1),
-    baseline: sources.baseline.slice(1),
+    online: withoutHeader(sources.online, rules.memo),
+    // one copy of the baseline's rows for every district of a run (its reading is shared too)
+    baseline: withoutHeader(sources.baseline, rules.memo),
     asOf: rules.asOf,
     fiscalYear: rules.fiscalYear,
     channelRows: rules.channelRows,

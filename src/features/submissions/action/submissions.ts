@@ -10,6 +10,7 @@
  */
 import { type Day, dayOf, dayOfDate } from '../../../kernel/civilDate';
 import { canonicalDistrictName } from '../../setup/rules/districts';
+import { newReadMemo } from '../../counting/rules/entries';
 import { type Duty, type DutyKind, daysLateOn, yearDuties } from '../rules/duties';
 import { type MeasureCounts, measureCounts } from '../../../kernel/measures';
 import { OfficerError } from '../../../kernel/officerError';
@@ -280,9 +281,11 @@ function snapshot_(book: WorkbookRead, district: string, duty: Duty, today: Day)
   const mine = book.districtsRead.filter((d) => d.row.name === district);
   // its two sheets and the baseline in one batch, before the copies below read the baseline
   book.readDistricts?.(mine);
+  // A month's start is read too: both readings then share their dates and the online rows' cells.
+  const memo = newReadMemo(duty.kind === 'month');
   const at = (day: Day) =>
     standingOf(
-      evaluateAll({ ...book, districtsRead: mine }, day, true),
+      evaluateAll({ ...book, districtsRead: mine }, day, true, memo),
       book.criteria,
       book.settings.percentBasis,
       day,
