@@ -205,6 +205,30 @@ function cell_(
   return null;
 }
 
+/** The A1 names dumps have used, by row and column (cellKey_). */
+const cellKeys_: string[][] = [];
+
+/**
+ * A cell's A1 name as a dump's key: made once, then the same string. A key string made anew
+ * each time is hashed and looked up in V8's string table at every store into the cells object
+ * (most of a dump's own time, CPU profile of a fault sweep); a kept one was looked up once.
+ * @param row 1-based
+ * @param col 1-based
+ */
+function cellKey_(row: number, col: number): string {
+  let keys = cellKeys_[row];
+  if (keys === undefined) {
+    keys = [];
+    cellKeys_[row] = keys;
+  }
+  let key = keys[col];
+  if (key === undefined) {
+    key = cellA1(row, col);
+    keys[col] = key;
+  }
+  return key;
+}
+
 function sheet_(book: WorkbookModel, sheet: SheetModel, d: Dumping_): SheetDump {
   const { lastRow, lastColumn } = contentExtent(book, sheet);
   const values =
@@ -220,7 +244,7 @@ function sheet_(book: WorkbookModel, sheet: SheetModel, d: Dumping_): SheetDump 
       const cell = sheet.cell(r, c);
       if (cell === undefined && value === '') continue; // nothing to say (cell_ would give null)
       const dumped = cell_(book, sheet, r, c, cell, value, d);
-      if (dumped) cells[cellA1(r, c)] = dumped;
+      if (dumped) cells[cellKey_(r, c)] = dumped;
     }
   }
   const rowHeights: Record<string, number> = {};
