@@ -79,60 +79,7 @@ export function spellingKey(text: string): string {
  * @return the key; two names are the same when their keys are equal
  */
 export function nameKey(text: string): string {
-  return plainNameKey_(text) ?? foldLookAlikes(spellingKey(text));
-}
-
-/** ASCII white space, which the spelling key drops (\s within ASCII: tab to carriage return, space). */
-const isAsciiSpace_ = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
-/** A Thai vowel or mark that typed twice in a row counts once (DOUBLED_MARK). */
-const isMark_ = (c: number) => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
-/** A Thai tone mark (TONE_BEFORE_VOWEL's first part). */
-const isTone_ = (c: number) => c >= 0x0e48 && c <= 0x0e4b;
-/** A Thai vowel above that a tone mark typed before it is moved in front of (TONE_BEFORE_VOWEL). */
-const isVowelAbove_ = (c: number) => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e37) || c === 0x0e47;
-
-/**
- * nameKey in one pass over the characters, for text of ASCII and Thai letters only (almost every
- * name, and every row key of such cells): white space dropped, ASCII upper case lowered, Thai
- * digits made Arabic, as spellingKey does; neither NFKC nor a fold would change such text
- * (foldLookAlikes). Anything else (other scripts, invisible characters, nikhahit, a look-alike
- * spelling) is left to the replacements: null. Tests check that both give the same key.
- * @param text a name as typed
- * @return the key, or null when the text needs the replacements
- */
-function plainNameKey_(text: string): string | null {
-  let out = '';
-  let kept = 0; // text before `kept` is in `out`, changed where it needed to be
-  let previous = -1; // the key's last character so far
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (isAsciiSpace_(c)) {
-        out += text.slice(kept, i);
-        kept = i + 1;
-        continue;
-      }
-      if (c >= 0x41 && c <= 0x5a) {
-        c += 0x20;
-        out += text.slice(kept, i) + String.fromCharCode(c);
-        kept = i + 1;
-      }
-    } else if (c >= 0x0e50 && c <= 0x0e59) {
-      c -= 0x0e50 - 0x30;
-      out += text.slice(kept, i) + String.fromCharCode(c);
-      kept = i + 1;
-    } else if (
-      c < 0x0e00 ||
-      c > 0x0e7f ||
-      c === 0x0e4d ||
-      (c === previous && (c === 0x0e40 || isMark_(c))) ||
-      (isTone_(previous) && isVowelAbove_(c))
-    ) {
-      return null;
-    }
-    previous = c;
-  }
-  return kept === 0 ? text : out + text.slice(kept);
+  return foldLookAlikes(spellingKey(text));
 }
 
 /** A character cleanText keeps: not white space and not invisible. */

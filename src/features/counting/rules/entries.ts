@@ -150,11 +150,8 @@ const BAHT = /\s*(บาท|บ\.)\s*$/;
 const TRAILING_COMMA = /,$/;
 /** Name keys of what officers type for "no registration number". */
 const NO_REG_NO = new Set(['', 'ไม่มี', 'ไม่ระบุ', 'n/a', 'na', 'none', 'null']);
-/**
- * Separator of cells in a row's content key: ASCII (the unit separator) so that a row of ASCII
- * and Thai cells takes nameKey's one pass, and not white space, so nameKey keeps it.
- */
-const CELL_SEPARATOR = '\u001f';
+/** Separator of cells in a row's content key (not white space, so not removed by nameKey). */
+const CELL_SEPARATOR = '\u241f';
 /** A character cleanText changes: white space other than a plain space, or invisible. */
 const UNCLEAN_CHAR = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
 const SPACE = 32;
