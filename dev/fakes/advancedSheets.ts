@@ -232,9 +232,7 @@ function protectedRangeJson_(ctx: ExecutionContext, p: ProtectionModel): Record<
  * @param call the API method, for the message
  */
 function refusePendingWrite_(ctx: ExecutionContext, call: string): void {
-  const calls = ctx.book.ledger.calls(ctx.id);
-  for (let i = calls.length - 1; i >= 0; i--) {
-    const name = calls[i];
+  for (const name of ctx.book.ledger.latestFirst(ctx.id)) {
     if (name.startsWith('Sheets.')) continue;
     if (commitsWrites(name)) return;
     if (isDeferrable(name) || /^DeveloperMetadata\.(set|remove|move)/.test(name)) {

@@ -357,6 +357,15 @@ export class CallLedger {
     return this.calls_.filter((_, i) => this.callExecutions_[i] === execution);
   }
 
+  /**
+   * One execution's calls, the latest first, read from the ledger in place: a check that stops at
+   * the first call that decides it costs what it reads, not a copy of every call so far.
+   * @param execution FakeExecution.id
+   */
+  *latestFirst(execution: number): Generator<string> {
+    for (let i = this.calls_.length - 1; i >= 0; i--) if (this.callExecutions_[i] === execution) yield this.calls_[i];
+  }
+
   /** A deterministic copy of the counts (names sorted). */
   snapshot(): LedgerSnapshot {
     const byName: Record<string, number> = {};
