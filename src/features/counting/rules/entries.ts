@@ -152,9 +152,6 @@ const TRAILING_COMMA = /,$/;
 const NO_REG_NO = new Set(['', 'ไม่มี', 'ไม่ระบุ', 'n/a', 'na', 'none', 'null']);
 /** Separator of cells in a row's content key (not white space, so not removed by nameKey). */
 const CELL_SEPARATOR = '\u241f';
-/** A character cleanText changes: white space other than a plain space, or invisible. */
-const UNCLEAN_CHAR = /[\t-\r\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
-const SPACE = 32;
 
 /**
  * What readings of several district lists can share: dates (a text or an instant means the same
@@ -852,16 +849,8 @@ function isBlankRow_(row: readonly unknown[], cells: readonly number[]): boolean
  * @param value the cell value
  */
 export function cellText(value: unknown): string {
-  if (typeof value === 'string') {
-    if (value === '') return '';
-    // Most cells are clean already: skip cleanText's replacements (the same result, faster).
-    const clean =
-      value.charCodeAt(0) > SPACE &&
-      value.charCodeAt(value.length - 1) > SPACE &&
-      value.indexOf('  ') < 0 &&
-      !UNCLEAN_CHAR.test(value);
-    return clean ? value : cleanText(value);
-  }
+  // cleanText returns a clean text (most cells) as it is.
+  if (typeof value === 'string') return value === '' ? '' : cleanText(value);
   if (value === null || value === undefined) return '';
   return cleanText(String(value));
 }
