@@ -500,8 +500,7 @@ export function onlineKeys(
     known &&
     known.district === shape.district &&
     known.channelOf === memo?.channelOf &&
-    known.cells.length === cells.length &&
-    known.cells.every((c, i) => c === cells[i])
+    sameCells_(known.cells, cells)
   ) {
     return known;
   }
@@ -636,6 +635,15 @@ interface BaselineTable_ {
 }
 
 /**
+ * Whether a kept reading was made through the same sheet columns (layoutColumns).
+ * @param kept the columns the kept reading used
+ * @param cells the columns asked for now
+ */
+function sameCells_(kept: readonly number[], cells: readonly number[]): boolean {
+  return kept.length === cells.length && kept.every((c, i) => c === cells[i]);
+}
+
+/**
  * The memo's reading of the baseline through these columns, made on first use.
  * @param rows the rows, without the header
  * @param columns where the sheet has its columns
@@ -644,7 +652,7 @@ interface BaselineTable_ {
 function baselineTable_(rows: Rows, columns: SheetShape<BaselineColumn>['columns'], memo: ReadMemo): BaselineTable_ {
   const cells = layoutColumns(BASELINE_LAYOUT, columns);
   const known = memo.baselines.get(rows);
-  if (known && known.cells.length === cells.length && known.cells.every((c, i) => c === cells[i])) return known;
+  if (known && sameCells_(known.cells, cells)) return known;
   const regNo: string[] = [];
   const nameKey: string[] = [];
   const district: number[] = [];
