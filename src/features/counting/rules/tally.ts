@@ -243,6 +243,30 @@ export function groupOperators(baseline: readonly BaselineEntry[], online: reado
 }
 
 /**
+ * The baseline rows that can change what groupOperators makes of some online rows (which
+ * operator each is, whether it is ambiguous, and which baseline row it is first in): the rows
+ * of the online rows' districts, and the numbered rows of any district whose number is on one
+ * of those online or baseline rows, in their order. A name counts only within its district
+ * (operatorIdentity.ts), so another district's row without a number, or with a number met
+ * nowhere here, names an operator none of these online rows can be: leaving it out changes no
+ * operator of them, and no first row of one. The data check groups each district's online rows
+ * with the baseline; with this, not with all of it.
+ * @param baseline the baseline entries, in row order
+ * @param online the online entries (a district's)
+ * @return the kept entries, in row order (a subsequence of baseline)
+ */
+export function baselineFor<B extends OperatorKey>(baseline: readonly B[], online: readonly OperatorKey[]): B[] {
+  const districts = new Set<number>();
+  const numbers = new Set<string>();
+  for (const e of online) {
+    districts.add(e.districtIndex);
+    if (e.regNo !== '') numbers.add(e.regNo);
+  }
+  for (const e of baseline) if (e.regNo !== '' && districts.has(e.districtIndex)) numbers.add(e.regNo);
+  return baseline.filter((e) => districts.has(e.districtIndex) || (e.regNo !== '' && numbers.has(e.regNo)));
+}
+
+/**
  * The activities that count: in the period, a known district, no government budget, and not
  * an exact duplicate of an earlier row. Content keys are computed only for rows that share a
  * day and a district with another (duplicates always do), so most rows need none.

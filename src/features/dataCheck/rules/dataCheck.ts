@@ -26,7 +26,7 @@ import { isErrorValue } from '../../../kernel/errorValues';
 import { fiscalYearBounds } from '../../../kernel/fiscalYear';
 import { type ColumnIndex, columnProblem, isHeaderRow, type Layout, mapColumns } from '../../../kernel/layout';
 import { quote } from '../../../kernel/parsed';
-import { groupOperators } from '../../counting/rules/tally';
+import { baselineFor, groupOperators } from '../../counting/rules/tally';
 import { UNDECIDED } from '../../counting/rules/operatorIdentity';
 import { nameKey, spellingKey } from '../../../kernel/text';
 import { formatThaiDate } from '../../../kernel/thaiDate';
@@ -171,7 +171,12 @@ export function dataCheck(input: DataCheckInput): DataCheckResult {
   input.districts.forEach((_, district) => {
     const own = online.filter((r) => (r.sheet as CheckedSheet).district === district);
     const rows = own.flatMap((r) => r.entries.map((entry) => ({ sheet: r.sheet.name, entry, columns: r.columns })));
-    inBaseline_(baseline?.sheet.name ?? BASELINE_SHEET_NAME, baselineEntries, rows, input.fiscalYear, where, at);
+    // only the baseline rows that can change these rows' operators (baselineFor), not all of it
+    const relevant = baselineFor(
+      baselineEntries,
+      rows.map((r) => r.entry),
+    );
+    inBaseline_(baseline?.sheet.name ?? BASELINE_SHEET_NAME, relevant, rows, input.fiscalYear, where, at);
     const ownBaseline = baselineEntries
       .filter((e) => e.districtIndex === district)
       .map((entry) => ({
