@@ -420,14 +420,17 @@ export function withRoundSubmissions(
   const sources: string[] = [];
   const omitted: OmittedEvidence[] = [];
   const { measures } = profileOf(fiscalYear);
+  // each district's live evidence found once, not by a pass over every district's per district
+  const liveActivities = byDistrict_(live.activities);
+  const liveOperators = byDistrict_(live.newOperators);
   const districts = live.districts.map((d, i): DistrictStanding => {
     const latest = submissionsOf(records, d.district, { kind: 'round', period: String(round), fiscalYear })
       .filter((r) => r.snapshot !== null)
       .pop();
     if (!latest?.snapshot) {
       sources.push('ข้อมูลปัจจุบัน (อำเภอยังไม่ส่ง)');
-      activities.push(...live.activities.filter((a) => a.districtName === d.district));
-      operators.push(...live.newOperators.filter((o) => o.districtName === d.district));
+      activities.push(...(liveActivities.get(d.district) ?? []));
+      operators.push(...(liveOperators.get(d.district) ?? []));
       return d;
     }
     const s = latest.snapshot;
@@ -450,6 +453,20 @@ export function withRoundSubmissions(
         )
       : null;
   return { standing: { ...live, districts, total, activities, newOperators: operators, omitted }, sources };
+}
+
+/**
+ * Evidence by its district's name, each district's in the order given.
+ * @param list the evidence of every district
+ */
+function byDistrict_<T extends { districtName: string }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const e of list) {
+    const own = out.get(e.districtName);
+    if (own === undefined) out.set(e.districtName, [e]);
+    else own.push(e);
+  }
+  return out;
 }
 
 /**
