@@ -386,6 +386,12 @@ export function evaluateAll(
     memo,
   };
   book.readDistricts?.(book.districtsRead);
+  // the baseline's first error cell is every district's: looked for once, when first needed
+  let baselineError: ErrorCell_ | undefined;
+  const baselineErrorCell = () => {
+    baselineError ??= book.baseline ? firstErrorCell(book.baseline.values, book.baseline.formulas) : null;
+    return baselineError;
+  };
   return book.districtsRead.map((d) => {
     const figures = readFigures(d.row.registered, d.row.promoted);
     if (d.unreadable) return { ok: false, district: d.row.name, figures, problem: d.unreadable };
@@ -401,11 +407,14 @@ export function evaluateAll(
         problem: `ชีต "${volatile.name}" มีสูตรที่เปลี่ยนค่าเอง (เช่น NOW, TODAY, RAND) ซึ่ง Sheets ไม่ยอมให้สูตรของตารางอำเภออ่าน ให้กด "ตรวจข้อมูล" เพื่อดูเซลล์ แล้วพิมพ์ค่าแทนสูตร`,
       };
     }
-    const error = errorProblem_(d, book.baseline);
+    const error = errorProblem_(d, book.baseline, baselineErrorCell);
     if (error) return { ok: false, district: d.row.name, figures, problem: error };
     return evaluateDistrict(d.sources, rules, withEvidence);
   });
 }
+
+/** A sheet's first cell showing an error value, or null (firstErrorCell). */
+type ErrorCell_ = ReturnType<typeof firstErrorCell>;
 
 /**
  * Why a district cannot be counted when a cell its formula reads shows an error value (#DIV/0!,
@@ -416,11 +425,12 @@ export function evaluateAll(
  * and the total agree with the table, and the message names the cell to fix.
  * @param d the district as read
  * @param baseline the baseline as read
+ * @param baselineErrorCell the baseline's first error cell (firstErrorCell), found once for every district
  */
-function errorProblem_(d: DistrictRead, baseline: SheetRead | null): string {
+function errorProblem_(d: DistrictRead, baseline: SheetRead | null, baselineErrorCell: () => ErrorCell_): string {
   const who = d.row.name ? `อ.${d.row.name}` : 'อำเภอในแถวนี้';
   for (const sheet of [d.activities, d.online, baseline]) {
-    const cell = sheet ? firstErrorCell(sheet.values, sheet.formulas) : null;
+    const cell = sheet === baseline ? baselineErrorCell() : sheet ? firstErrorCell(sheet.values, sheet.formulas) : null;
     if (sheet && cell) {
       return (
         `ชีต "${sheet.name}" ช่อง ${cellAddress(cell.row, cell.column)} แสดงข้อผิดพลาด ${cell.value} ` +

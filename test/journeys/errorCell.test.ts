@@ -7,8 +7,11 @@
  * which cell, and the province total is not computed without it (its target total and
  * percentage show the error; the summary says so). Under the other variant ('passed': the
  * function would get the error's text, which it cannot tell from typed text) the table would
- * score the district: not covered (README).
+ * score the district: not covered (README). An error in the baseline, which every district's
+ * formula reads, stops every district, each naming the baseline's cell unless its own sheets
+ * hold an error first (the baseline is looked at once for all districts: the same answer).
  */
+import { BASELINE_SHEET_NAME } from '../../src/features/counting/rules/entryLayout';
 import { dutiesProvince, THA_BO } from '../support/duties';
 import { dumpText } from '../support/journey';
 import { districtStanding } from '../support/workbook';
@@ -62,6 +65,24 @@ for (const errorArguments of ['blocked'] as const) {
       const check = h.as(THA_BO).gas.sidebarCheckData();
       const named = check.problems.filter((p) => p.sheet === 'กิจกรรม ท่าบ่อ');
       expect(named.map((p) => p.cell)).toContain(cell);
+    });
+
+    test("an error in the baseline stops every district, naming its cell; a district's own sheets are named first", () => {
+      const { h, cell } = prepare();
+      const baseline = h.run.spreadsheet.getSheetByName(BASELINE_SHEET_NAME)!;
+      const header = baseline.getRange(1, 1, 1, baseline.getLastColumn()).getValues()[0];
+      const name = header.indexOf('ชื่อผู้ประกอบการ / กลุ่ม') + 1;
+      expect(name).toBeGreaterThan(0);
+      baseline.getRange(3, name).setFormula('=1/0');
+      const baselineCell = `${String.fromCharCode(64 + name)}3`;
+      const problems = h.gas.sidebarState().standing.map((d) => [d.district, d.problem.replace(/ แสดงข้อผิดพลาด.*/, '')]);
+      expect(problems.length).toBeGreaterThan(1);
+      expect(problems).toEqual(
+        problems.map(([d]) => [
+          d,
+          d === 'ท่าบ่อ' ? `ชีต "กิจกรรม ท่าบ่อ" ช่อง ${cell}` : `ชีต "${BASELINE_SHEET_NAME}" ช่อง ${baselineCell}`,
+        ]),
+      );
     });
   });
 }
