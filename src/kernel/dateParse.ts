@@ -70,14 +70,23 @@ function pieces_(dialect: Dialect) {
   return { s, prefix, numeric, iso, named };
 }
 
+/** dateTextPattern's patterns made so far, by dialect. */
+const patterns_ = new Map<Dialect, string>();
+
 /**
  * The text dates the tally reads, as one anchored pattern in the dialect.
  * @param dialect 'js' for RegExp with the u flag, 're2' for REGEXMATCH
  * @return the pattern source
  */
 export function dateTextPattern(dialect: Dialect): string {
-  const p = pieces_(dialect);
-  return `^${p.s}${p.prefix}(?:${p.numeric}|${p.iso}|${p.named})${p.s}$`;
+  // set-up compares every date column's validation formula with this: made once per dialect
+  let pattern = patterns_.get(dialect);
+  if (pattern === undefined) {
+    const p = pieces_(dialect);
+    pattern = `^${p.s}${p.prefix}(?:${p.numeric}|${p.iso}|${p.named})${p.s}$`;
+    patterns_.set(dialect, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dateOfDay, dayOf, dayOfDate, isDate, isoOfDay, ymdOf } from '../../src/kernel/civilDate';
-import { parseDate } from '../../src/kernel/dateParse';
+import { dateTextPattern, parseDate } from '../../src/kernel/dateParse';
 import { formatThaiDate, formatThaiMonth } from '../../src/kernel/thaiDate';
 import { runInNewContext } from 'node:vm';
 
@@ -197,5 +197,20 @@ describe('a day that does not exist in the BE year typed into a date cell (issue
   test('28/02/2568 in a date cell reads as 28 Feb 2025; 29/02/2567 (CE 2567 has none) stays text, read as BE', () => {
     expect(parseDate(new Date(2568, 1, 28))).toEqual({ ok: true, value: dayOf(2025, 2, 28) });
     expect(parseDate('29/02/2567')).toEqual({ ok: true, value: dayOf(2024, 2, 29) });
+  });
+});
+
+describe('dateTextPattern: made once per dialect', () => {
+  test("each dialect keeps its own pattern, whichever is asked first, and parseDate's gate agrees with the js one", () => {
+    const re2 = dateTextPattern('re2');
+    const js = dateTextPattern('js');
+    expect(js).not.toBe(re2);
+    expect(dateTextPattern('re2')).toBe(re2);
+    expect(dateTextPattern('js')).toBe(js);
+    const gate = new RegExp(js, 'u');
+    expect(gate.test('25/03/2565')).toBe(true);
+    expect(parseDate('25/03/2565').ok).toBe(true);
+    expect(gate.test('ไม่ใช่วันที่')).toBe(false);
+    expect(parseDate('ไม่ใช่วันที่').ok).toBe(false);
   });
 });
