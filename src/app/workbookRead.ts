@@ -386,11 +386,11 @@ export function evaluateAll(
     memo,
   };
   book.readDistricts?.(book.districtsRead);
-  // the baseline's first error cell is every district's: looked for once, when first needed
-  let baselineError: ErrorCell_ | undefined;
-  const baselineErrorCell = () => {
-    baselineError ??= book.baseline ? firstErrorCell(book.baseline.values, book.baseline.formulas) : null;
-    return baselineError;
+  // each sheet's first error cell looked for once: the baseline is every district's
+  const errorCells = new Map<SheetRead, ErrorCell_>();
+  const errorCellOf = (sheet: SheetRead): ErrorCell_ => {
+    if (!errorCells.has(sheet)) errorCells.set(sheet, firstErrorCell(sheet.values, sheet.formulas));
+    return errorCells.get(sheet) ?? null;
   };
   return book.districtsRead.map((d) => {
     const figures = readFigures(d.row.registered, d.row.promoted);
@@ -407,7 +407,7 @@ export function evaluateAll(
         problem: `ชีต "${volatile.name}" มีสูตรที่เปลี่ยนค่าเอง (เช่น NOW, TODAY, RAND) ซึ่ง Sheets ไม่ยอมให้สูตรของตารางอำเภออ่าน ให้กด "ตรวจข้อมูล" เพื่อดูเซลล์ แล้วพิมพ์ค่าแทนสูตร`,
       };
     }
-    const error = errorProblem_(d, book.baseline, baselineErrorCell);
+    const error = errorProblem_(d, book.baseline, errorCellOf);
     if (error) return { ok: false, district: d.row.name, figures, problem: error };
     return evaluateDistrict(d.sources, rules, withEvidence);
   });
@@ -425,12 +425,16 @@ type ErrorCell_ = ReturnType<typeof firstErrorCell>;
  * and the total agree with the table, and the message names the cell to fix.
  * @param d the district as read
  * @param baseline the baseline as read
- * @param baselineErrorCell the baseline's first error cell (firstErrorCell), found once for every district
+ * @param errorCellOf a sheet's first error cell (firstErrorCell, each sheet looked at once)
  */
-function errorProblem_(d: DistrictRead, baseline: SheetRead | null, baselineErrorCell: () => ErrorCell_): string {
+function errorProblem_(
+  d: DistrictRead,
+  baseline: SheetRead | null,
+  errorCellOf: (sheet: SheetRead) => ErrorCell_,
+): string {
   const who = d.row.name ? `อ.${d.row.name}` : 'อำเภอในแถวนี้';
   for (const sheet of [d.activities, d.online, baseline]) {
-    const cell = sheet === baseline ? baselineErrorCell() : sheet ? firstErrorCell(sheet.values, sheet.formulas) : null;
+    const cell = sheet ? errorCellOf(sheet) : null;
     if (sheet && cell) {
       return (
         `ชีต "${sheet.name}" ช่อง ${cellAddress(cell.row, cell.column)} แสดงข้อผิดพลาด ${cell.value} ` +

@@ -6,7 +6,7 @@
  */
 import { BE_OFFSET, BE_YEAR_FLOOR, type Day, dayOf, dayOfDate, isDate, isValidDate } from './civilDate';
 import { fail, ok, type Parsed, quote } from './parsed';
-import { madeOnFirstUse } from './remembered';
+import { madeOnFirstUse, Remembered } from './remembered';
 import { cleanText } from './text';
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from './thaiDate';
 import { toArabicDigits } from './thaiDigits';
@@ -70,8 +70,14 @@ function pieces_(dialect: Dialect) {
   return { s, prefix, numeric, iso, named };
 }
 
-/** dateTextPattern's patterns made so far, by dialect. */
-const patterns_ = new Map<Dialect, string>();
+/**
+ * dateTextPattern's patterns, made once per dialect: set-up compares every date column's
+ * validation formula with one, and assembling it from the month names each time was most of that.
+ */
+const patterns_ = new Remembered((dialect: Dialect) => {
+  const p = pieces_(dialect);
+  return `^${p.s}${p.prefix}(?:${p.numeric}|${p.iso}|${p.named})${p.s}$`;
+}, 2);
 
 /**
  * The text dates the tally reads, as one anchored pattern in the dialect.
@@ -79,14 +85,7 @@ const patterns_ = new Map<Dialect, string>();
  * @return the pattern source
  */
 export function dateTextPattern(dialect: Dialect): string {
-  // set-up compares every date column's validation formula with this: made once per dialect
-  let pattern = patterns_.get(dialect);
-  if (pattern === undefined) {
-    const p = pieces_(dialect);
-    pattern = `^${p.s}${p.prefix}(?:${p.numeric}|${p.iso}|${p.named})${p.s}$`;
-    patterns_.set(dialect, pattern);
-  }
-  return pattern;
+  return patterns_.of(dialect);
 }
 
 /**
