@@ -11,7 +11,7 @@
  */
 import { BUSY_TEXT } from '../kernel/messages';
 import { OfficerError } from '../kernel/officerError';
-import { propertiesLocked } from './properties';
+import { readPropertiesAfresh } from './properties';
 import { scriptLock } from './services';
 
 /** How long a second officer's action waits for the first one before giving up. */
@@ -26,10 +26,10 @@ export function withWorkbookLock<T>(fn: () => T): T {
   const lock = scriptLock();
   if (!lock.tryLock(WAIT_MS)) throw new OfficerError('busy', BUSY_TEXT);
   try {
-    propertiesLocked(true);
+    readPropertiesAfresh();
     return fn();
   } finally {
-    propertiesLocked(false);
+    readPropertiesAfresh();
     release_(lock);
   }
 }

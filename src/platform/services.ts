@@ -92,6 +92,19 @@ export function startExecution(): void {
   effective_ = undefined;
   documentProperties_ = undefined;
   forgetNames();
+  for (const forget of forgetters_) forget();
+}
+
+/** What other modules keep for one execution (forgetEachExecution). */
+const forgetters_: (() => void)[] = [];
+
+/**
+ * Has startExecution forget what a module keeps for one execution (the module registers at load:
+ * this module cannot import its users).
+ * @param forget empties the module's memory
+ */
+export function forgetEachExecution(forget: () => void): void {
+  forgetters_.push(forget);
 }
 
 /**
@@ -213,8 +226,8 @@ let documentProperties_: GoogleAppsScript.Properties.Properties | undefined;
 
 /**
  * The script's document properties (shared by every user of the workbook). The store object is
- * asked for once per execution; each read or write through it is still its own call, so what
- * other executions wrote meanwhile is seen.
+ * asked for once per execution; properties.ts reads it once per stretch (with or without the
+ * locks) and writes through it.
  */
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
   documentProperties_ ??= PropertiesService.getDocumentProperties();
