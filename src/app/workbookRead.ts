@@ -120,6 +120,12 @@ export interface WorkbookRead extends WorkbookConfig {
 export interface ReadOptions {
   /** The reports' record sheet too (WorkbookConfig.reportRecordsValues; null when not asked). */
   readonly reportRecords?: boolean;
+  /**
+   * Every district's own sheets and the baseline too, in the same batch, for an action that reads
+   * them all next (readWorkbook of this configuration then takes them from it): the Apps Script
+   * door saves the three calls of a second batch; the in-memory door has nothing to save.
+   */
+  readonly entries?: boolean;
 }
 
 /**

@@ -4,7 +4,8 @@
  * (configOf, workbookOf, tableOf), which the in-memory door shares. Only the Apps Script side of
  * the door (and the self-check, in the shell) reads through here: an action is given what was read.
  */
-import { columnLetter, sheetRef } from '../../kernel/a1';
+import { columnLetter, quoteSheet, sheetRef } from '../../kernel/a1';
+import { columnNumber } from '../../kernel/cellAddress';
 import type { SheetRole } from '../../features/setup/sheets/sheetMarkers';
 import { readBlocks } from '../../platform/batchRead';
 import { type OwnSheet, type Registry, readRegistry } from '../../platform/sheetRegistry';
@@ -13,6 +14,7 @@ import {
   configOf,
   configRoles,
   type ReadOptions,
+  sheetOfRef,
   type TableRead,
   tableOf,
   type WorkbookConfig,
@@ -29,16 +31,45 @@ import {
  * @return the blocks by sheet id (a role without a sheet has none)
  */
 export function readRoleBlocks(ss: Spreadsheet, registry: Registry, roles: readonly SheetRole[]): Map<number, Block> {
+  return readWithRoles_(ss, registry, roles, []).roles;
+}
+
+/**
+ * The data ranges of the add-on's sheets of some roles and all the cells of some more sheets,
+ * in one batch (three calls).
+ * @param ss the workbook
+ * @param registry the add-on's sheets
+ * @param roles the roles (one sheet each)
+ * @param whole more sheets, read whole
+ * @return the roles' blocks by sheet id, and the other sheets' by whole-sheet reference
+ */
+function readWithRoles_(
+  ss: Spreadsheet,
+  registry: Registry,
+  roles: readonly SheetRole[],
+  whole: readonly OwnSheet[],
+): { roles: Map<number, Block>; whole: Map<string, Block> } {
   const owns = roles.flatMap((role) => {
     const own = registry.one(role);
     return own ? [own] : [];
   });
-  const read = readBlocks(
-    ss,
-    owns.map((o) => ({ dataOf: o.name })),
-  );
-  return new Map(owns.map((o, i) => [o.mark.sheetId, read[i]]));
+  const read = readBlocks(ss, [
+    ...owns.map((o) => ({ dataOf: o.name })),
+    ...whole.map((o) => ({ ref: quoteSheet(o.name) })),
+  ]);
+  return {
+    roles: new Map(owns.map((o, i) => [o.mark.sheetId, read[i]])),
+    whole: new Map(whole.map((o, i) => [quoteSheet(o.name), read[owns.length + i]])),
+  };
 }
+
+/**
+ * Every district's own sheets and the baseline as read with a configuration that asked for them
+ * (ReadOptions.entries), by whole-sheet reference: readWorkbook of that configuration takes them
+ * from here. Kept by the configuration object: keepDataDay returns another after writing the
+ * data day, and a workbook read after a write asks again.
+ */
+const entriesRead_ = new WeakMap<WorkbookConfig, ReadonlyMap<string, Block>>();
 
 /**
  * Reads the configuration (registry, settings, criteria, district table), for actions that
@@ -53,8 +84,15 @@ export function readConfig(
   options: ReadOptions = {},
 ): WorkbookConfig {
   // The district table, the settings, the criteria and the submissions in one batch: a few
-  // calls whatever their size (each was 3 or 4 calls of its own); the reports' records when asked.
-  return configOf(registry, readRoleBlocks(ss, registry, configRoles(options)));
+  // calls whatever their size (each was 3 or 4 calls of its own); the reports' records and every
+  // district's own sheets with the baseline when asked.
+  const entries = options.entries
+    ? (['activities', 'online', 'baseline'] as const).flatMap((r) => registry.all(r))
+    : [];
+  const read = readWithRoles_(ss, registry, configRoles(options), entries);
+  const config = configOf(registry, read.roles);
+  if (entries.length > 0) entriesRead_.set(config, read.whole);
+  return config;
 }
 
 /**
@@ -74,12 +112,43 @@ export function plannedRef(own: OwnSheet, columns?: number): string {
  * @param config the configuration, when already read
  */
 export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfig(ss)): WorkbookRead {
-  return workbookOf(config, (refs) =>
-    readBlocks(
+  const early = entriesRead_.get(config);
+  return workbookOf(config, (refs) => {
+    const taken = refs.map((ref) => (early ? blockWithin_(early, ref) : null));
+    const rest = readBlocks(
       ss,
-      refs.map((ref) => ({ ref })),
-    ),
-  );
+      refs.filter((_, i) => taken[i] === null).map((ref) => ({ ref })),
+    );
+    let next = 0;
+    return taken.map((block) => block ?? rest[next++]);
+  });
+}
+
+/** The A1 range of a sheet's columns from A, every row: what the district table passes (A1:J). */
+const COLUMNS_FROM_A1 = /^\$?A\$?1:\$?([A-Z]{1,3})$/i;
+
+/**
+ * The block of a reference within sheets read whole: the sheet's own block, or its first columns
+ * for a reference to every row of columns from A (an API block of a range spans the grid's rows,
+ * padded: the columns of the whole sheet's block are the range's). Null for any other range, or a
+ * sheet not read: that reference is read as asked.
+ * @param whole the blocks of sheets read whole, by whole-sheet reference
+ * @param ref the reference
+ */
+function blockWithin_(whole: ReadonlyMap<string, Block>, ref: string): Block | null {
+  const name = sheetOfRef(ref);
+  if (name === null) return null;
+  const block = whole.get(quoteSheet(name));
+  if (!block) return null;
+  const bang = ref.indexOf('!', ref.lastIndexOf("'") + 1);
+  if (bang < 0) return block;
+  const m = COLUMNS_FROM_A1.exec(ref.slice(bang + 1));
+  const width = m ? columnNumber(m[1].toUpperCase()) : 0;
+  if (width === 0 || block.values.some((row) => row.length < width)) return null;
+  return {
+    values: block.values.map((row) => row.slice(0, width)),
+    formulas: block.formulas.map((row) => row.slice(0, width)),
+  };
 }
 
 /**

@@ -43,7 +43,7 @@ export function checkWorkbook(workbook: Workbook, now: Date): CheckReport {
 /** The check's steps. */
 function check_(door: Door, now: Date): CheckReport {
   // the reports' records too: a record changed by hand is listed
-  const book = door.readWorkbook(door.readConfig({ reportRecords: true }));
+  const book = door.readWorkbook(door.readConfig({ reportRecords: true, entries: true }));
   const who = door.caller(book.settings);
   requireOfficer(who, 'การตรวจข้อมูล');
   const problems = findProblems_(door, book, now);

@@ -40,7 +40,7 @@ const UNKNOWN_USER = 'ไม่ทราบอีเมล (บัญชีน�
  */
 export function makeRoundSummary(workbook: Workbook, round: number, now: Date, provisionalOk: boolean): MadeReport {
   // the reports' records too: the new report's record is appended after them
-  const book = workbook.readWorkbook(workbook.readConfig({ reportRecords: true }));
+  const book = workbook.readWorkbook(workbook.readConfig({ reportRecords: true, entries: true }));
   const who = allowed_(workbook, book, 'การสร้างสรุปผลรอบ');
   if (!Number.isInteger(round) || round < 1 || round > book.settings.rounds.length) {
     throw OfficerError.input(`ไม่มีรอบที่ ${String(round)} (มีรอบที่ 1–${book.settings.rounds.length})`);
@@ -106,7 +106,7 @@ function requireInYear_(book: WorkbookRead, first: number, last: number, what: s
  * @param provisionalOk the officer agreed to a provisional report (before the month ended)
  */
 export function makeMonthlyReport(workbook: Workbook, month: string, now: Date, provisionalOk: boolean): MadeReport {
-  const book = workbook.readWorkbook(workbook.readConfig({ reportRecords: true }));
+  const book = workbook.readWorkbook(workbook.readConfig({ reportRecords: true, entries: true }));
   const who = allowed_(workbook, book, 'การสร้างรายงานประจำเดือน');
   const match = /^(\d{4})-(\d{2})$/.exec(String(month));
   const [year, m] = match ? [Number(match[1]), Number(match[2])] : [0, 0];

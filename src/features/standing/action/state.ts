@@ -24,7 +24,7 @@ import { profileOf } from '../../../kernel/yearProfile';
  */
 export function sidebarStateAt(workbook: Workbook, now: Date): SidebarState {
   const today = dayOfDate(now);
-  const config = workbook.readConfig();
+  const config = workbook.readConfig({ entries: true });
   const who = workbook.caller(config.settings);
   const book = workbook.readWorkbook(workbook.keepDataDay(config, today, who));
   const { settings } = book;
