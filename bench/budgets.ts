@@ -1,8 +1,8 @@
 /**
  * Round trips per action (issue 23): each action an officer or the province takes, run through
  * the bundle on a seeded workbook (every district's officer named, 26 Sep 2022), counted in
- * service calls with the refresh the sidebar makes after it (sidebarState, then sidebarDuties,
- * each its own execution), and its own CPU time. Each call is a round trip to Google of about
+ * service calls with the refresh the sidebar makes after it (sidebarState, which brings the
+ * duties too), and its own CPU time. Each call is a round trip to Google of about
  * 50–100 ms in real Sheets, so the calls, not the add-on's CPU, decide how long an officer waits.
  * The previous version (commit e064f7d, built by scripts/bench.mjs) runs the actions it had on
  * the same generated data, for its CPU side by side.
@@ -43,7 +43,7 @@ export interface BudgetAction {
   action: string;
   /** the action's own service calls (builder calls aside) */
   calls: number;
-  /** the sidebar's refresh after it (sidebarState + sidebarDuties); 0 when it makes none */
+  /** the sidebar's refresh after it (sidebarState, the duties with it); 0 when it makes none */
   refreshCalls: number;
   /** the action's CPU time in this process, ms (the stand-in's included) */
   cpuMs: number;
@@ -260,8 +260,11 @@ function withCpuRuns_(
   };
 }
 
-/** The sidebar's refresh after an action (status.ts `act`): its state, then its duties. */
-const SIDEBAR_REFRESH: readonly ((gas: Gas) => unknown)[] = [(gas) => gas.sidebarState(), (gas) => gas.sidebarDuties()];
+/**
+ * The sidebar's refresh after an action (status.ts `act`): its state, which brings the duties
+ * (sidebarDuties is asked only when the state could not read them: the duties panel).
+ */
+const SIDEBAR_REFRESH: readonly ((gas: Gas) => unknown)[] = [(gas) => gas.sidebarState()];
 
 /**
  * Measures an action and, when the sidebar refreshes after it, the refresh.

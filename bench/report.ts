@@ -144,7 +144,7 @@ function budgetsTable(budgets: BenchResults['budgets']): string {
     );
   }
   out.push(
-    "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState and sidebarDuties after it (the mobile page: sidebarState after an entry, sidebarCheckData and sidebarState after a correction)",
+    "  calls: the action's service calls (builder calls run in-process); + refresh: the sidebar's sidebarState after it, the duties with it (the mobile page: sidebarState after an entry, sidebarCheckData and sidebarState after a correction)",
     '  (src/sidebar/status.ts act; none after opening, the duties view, a preview or a trigger); total × 50 / 100 ms: a round trip to',
     `  Google each, against an officer's patience (${PATIENCE_S} s) and the run's limit (the action's own calls at 100 ms: 6 minutes; set-up`,
     "  and the fiscal-year switch stop themselves at 3.5 minutes to undo in time). CPU ms: the action's CPU time in this process, the",

@@ -5,6 +5,7 @@
  * function of src/main.ts with the same name.
  */
 import type { MeasureCounts, MeasureKey, SummedMeasureKey } from '../kernel/measures';
+import type { DutiesView } from '../features/submissions/action/dutiesApi';
 
 /** A colour band as the sidebar paints it. */
 export interface BandView {
@@ -111,6 +112,12 @@ export interface SidebarState {
   // — the sidebar from the fiscal year's profile
   /** The fiscal year's measures in its order (profileOf(fiscalYear)): what the standing shows of each district. */
   readonly measures: readonly MeasureKey[];
+  /**
+   * The caller's duties (sidebarDuties' answer), read in the same execution as the rest: the
+   * sidebar shows both after one round of calls. Null when they could not be read with the
+   * state: the sidebar then asks sidebarDuties, which says why.
+   */
+  readonly duties: DutiesView | null;
 }
 
 /** A made summary or report: sidebarMakeRoundSummary(round), sidebarMakeMonthlyReport(month). */

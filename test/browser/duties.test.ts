@@ -71,6 +71,38 @@ describeWithBrowser('the duties in the sidebar', () => {
     await page.close();
   });
 
+  test('the state could not read the duties: the sidebar asks for them on its own and shows them', async () => {
+    const server = await startPreview({ root: ROOT, port: 0, user: DEMO_OFFICER, seed: seedDemoWithOfficer('ท่าบ่อ') });
+    servers.push(server);
+    const { runtime } = server;
+    const page = await shared.browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width: 300, height: 1200 });
+    await page.goto(`${server.url}sidebar`);
+    await page.locator('#ownDuties').waitFor();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    const march = '#ownDuties > .dutyList > li[data-duty="month:2022-03"]';
+    expect(await page.locator(march).count()).toBe(1);
+    // March submitted meanwhile (another tab); where the state reads the kept values
+    expect(runtime.call('sidebarSubmitMonthly', ['2022-03', true], DEMO_OFFICER).ok).toBe(true);
+    runtime.book.ledger.reset();
+    expect(runtime.call('sidebarState', [], DEMO_OFFICER).ok).toBe(true);
+    const at = runtime.book.ledger.calls().indexOf('Properties.getProperties') + 1;
+    expect(at).toBeGreaterThan(0);
+    // the next state's read of them fails: it comes without the duties
+    runtime.book.ledger.reset();
+    runtime.book.ledger.inject({ at, error: new Error('Service Properties timed out') });
+    await page.locator('#reload').click();
+    await page
+      .locator('.allDuties li[data-duty="month:2022-03"] .chip:text("ส่งช้า 13 วัน")')
+      .waitFor({ state: 'attached' });
+    await page.locator('body[aria-busy="false"]').waitFor();
+    expect(await page.locator(march).count()).toBe(0);
+    // two executions: the state, then the duties asked on their own
+    expect(runtime.book.ledger.calls().filter((c) => c === 'Spreadsheet.getOwner')).toHaveLength(2);
+    await page.close();
+  });
+
   test('30 Sep, nothing submitted: the latest three overdue duties shown, the older folded; the data check near', async () => {
     const server = await startPreview({
       root: ROOT,

@@ -64,7 +64,9 @@ async function act_<T>(progress: string, work: () => Promise<T>): Promise<T | nu
 /** Loads the state and the duties (and the form for officers) and shows them. */
 async function load_(): Promise<void> {
   const loaded = await act_('กำลังโหลดข้อมูล…', async () => {
-    const [state, duties] = await Promise.all([call('sidebarState'), call('sidebarDuties')]);
+    // the state brings the duties (one execution); asked on their own only when it could not
+    const state = await call('sidebarState');
+    const duties = state.duties ?? (await call('sidebarDuties'));
     const form = state.user.role === 'unknown' ? null : await call('sidebarEntryForm');
     return { state, duties, form };
   });

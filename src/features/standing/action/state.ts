@@ -10,6 +10,10 @@ import { monthlyTrend } from '../rules/districtTrend';
 import { worstFirst } from '../sheets/trend';
 import type { ReportView, SidebarState } from '../../../app/api';
 import type { Workbook } from '../../../app/door/door';
+import type { Caller } from '../../../app/roles';
+import type { WorkbookConfig } from '../../../app/workbookRead';
+import { dutiesOf } from '../../submissions/action/duties';
+import type { DutiesView } from '../../submissions/action/dutiesApi';
 import { sentText } from '../../reports/action/delivery';
 import { evaluateAll } from '../../../app/workbookRead';
 import { profileOf } from '../../../kernel/yearProfile';
@@ -126,5 +130,23 @@ export function sidebarStateAt(workbook: Workbook, now: Date): SidebarState {
     webAppUrl: settings.webAppUrl,
     // the settings' year's measures (read with the configuration: no other read)
     measures: profileOf(settings.fiscalYear).measures.map((m) => m.key),
+    duties: dutiesOrNull_(workbook, book, who, now),
   };
+}
+
+/**
+ * The caller's duties from the configuration the state read, or null when they cannot be read
+ * (a service failing while the rest was read): the state is still shown, and the sidebar asks
+ * sidebarDuties on its own, whose answer says in Thai what failed. Reading only: nothing to undo.
+ * @param workbook the workbook, through the door
+ * @param config the configuration as read (with the data day kept)
+ * @param who the caller
+ * @param now the current time
+ */
+function dutiesOrNull_(workbook: Workbook, config: WorkbookConfig, who: Caller, now: Date): DutiesView | null {
+  try {
+    return dutiesOf(workbook, config, who, now);
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,8 @@ import { dutyTitle, keptYears, type SubmissionRecord, submissionsOf } from '../s
 import type { DistrictDutiesView, DutiesView, DutyView } from './dutiesApi';
 import { remindersView } from '../../reminders/action/reminders';
 import type { WorkbookReads } from '../../../app/door/door';
+import type { Caller } from '../../../app/roles';
+import type { WorkbookConfig } from '../../../app/workbookRead';
 import { submissionView } from './submissions';
 
 /**
@@ -20,7 +22,18 @@ import { submissionView } from './submissions';
  */
 export function dutiesView(workbook: WorkbookReads, now: Date): DutiesView {
   const config = workbook.readConfig();
-  const who = workbook.caller(config.settings);
+  return dutiesOf(workbook, config, workbook.caller(config.settings), now);
+}
+
+/**
+ * A caller's duties view from a configuration already read (the sidebar's state reads it once
+ * for both: sidebarStateAt).
+ * @param workbook the workbook's reads, through the door
+ * @param config the configuration as read
+ * @param who the caller
+ * @param now the current time
+ */
+export function dutiesOf(workbook: WorkbookReads, config: WorkbookConfig, who: Caller, now: Date): DutiesView {
   const today = dayOfDate(now);
   const base = { today: isoOfDay(today), todayText: formatThaiDate(today, { digits: 'arabic' }) };
   if (who.role === 'unknown' || config.needsSetUp) {

@@ -1,5 +1,5 @@
 /**
- * The reporting duties (sidebarDuties, loaded with every state): a district officer sees their
+ * The reporting duties (brought by every state, or sidebarDuties when the state could not read them): a district officer sees their
  * own — what is open to submit now with days left, then every duty of the year with its state —
  * and submits from here; the province sees the board at a glance and the reminders
  * (board.ts, reminders.ts). What the role may not use is not rendered (roles.ts).
@@ -10,6 +10,7 @@ import { add, button, el, option, section, withId } from '../../../sidebar/dom';
 import { daysText } from '../../../sidebar/format';
 import { remindersView } from '../../reminders/panel/reminders';
 import type { Part, Sidebar } from '../../../sidebar/state';
+import type { SidebarState } from '../../../app/api';
 import { type SubmitFlow, submitFlow, submissionText } from './submitFlow';
 import { errorText } from '../../../sidebar/errors';
 import { TEXT } from '../../../sidebar/texts';
@@ -43,18 +44,26 @@ export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts
   });
   const reminders = parts.reminders ? remindersView(box, app) : null;
   let loading = 0;
-  const load = () => {
+  const shown = (view: DutiesView) => {
+    render_(content, view, parts, flow);
+    const card = submitted ? content.querySelector<HTMLElement>(`.doneList li[data-duty="${submitted}"]`) : null;
+    submitted = '';
+    if (card) bringIntoView(card);
+    parts.onLate?.((view.districts ?? []).filter((d) => d.overdue > 0).map((d) => d.district));
+    reminders?.show(view);
+    if (!app.busy) enable();
+  };
+  // The state brings the duties, read in its own execution (one round of calls, not two); when
+  // it could not read them, they are asked on their own, and a failure says why.
+  const load = (state: SidebarState) => {
     const ticket = ++loading;
+    if (state.duties) {
+      shown(state.duties);
+      return;
+    }
     app.call('sidebarDuties').then(
       (view) => {
-        if (ticket !== loading) return; // a newer load is under way
-        render_(content, view, parts, flow);
-        const card = submitted ? content.querySelector<HTMLElement>(`.doneList li[data-duty="${submitted}"]`) : null;
-        submitted = '';
-        if (card) bringIntoView(card);
-        parts.onLate?.((view.districts ?? []).filter((d) => d.overdue > 0).map((d) => d.district));
-        reminders?.show(view);
-        if (!app.busy) enable();
+        if (ticket === loading) shown(view); // else a newer state is shown
       },
       (error) => {
         if (ticket === loading)
@@ -66,7 +75,7 @@ export function dutiesPart(parent: HTMLElement, app: Sidebar, parts: DutiesParts
     flow.enable();
     reminders?.enable();
   };
-  return { show: () => load(), enable };
+  return { show: (state) => load(state), enable };
 }
 
 /** Renders the duties for the role. */
