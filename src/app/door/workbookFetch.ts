@@ -66,10 +66,11 @@ function readWithRoles_(
 /**
  * Every district's own sheets and the baseline as read with a configuration that asked for them
  * (ReadOptions.entries), by whole-sheet reference: readWorkbook of that configuration takes them
- * from here. Kept by the configuration object: keepDataDay returns another after writing the
- * data day, and a workbook read after a write asks again.
+ * from here, each once (a block taken is let go: a nation's entries are hundreds of megabytes).
+ * Kept by the configuration object: keepDataDay returns another after writing the data day, and
+ * a workbook read after a write asks again.
  */
-const entriesRead_ = new WeakMap<WorkbookConfig, ReadonlyMap<string, Block>>();
+const entriesRead_ = new WeakMap<WorkbookConfig, Map<string, Block>>();
 
 /**
  * Reads the configuration (registry, settings, criteria, district table), for actions that
@@ -128,26 +129,35 @@ export function readWorkbook(ss: Spreadsheet, config: WorkbookConfig = readConfi
 const COLUMNS_FROM_A1 = /^\$?A\$?1:\$?([A-Z]{1,3})$/i;
 
 /**
- * The block of a reference within sheets read whole: the sheet's own block, or its first columns
- * for a reference to every row of columns from A (an API block of a range spans the grid's rows,
- * padded: the columns of the whole sheet's block are the range's). Null for any other range, or a
- * sheet not read: that reference is read as asked.
- * @param whole the blocks of sheets read whole, by whole-sheet reference
+ * Takes the block of a reference from sheets read whole: the sheet's own block, or its first
+ * columns for a reference to every row of columns from A (an API block of a range spans the
+ * grid's rows, padded: the columns of the whole sheet's block are the range's), the same rows
+ * when the sheet is no wider. Null for any other range, or a sheet not read or already taken:
+ * that reference is read as asked.
+ * @param whole the blocks of sheets read whole, by whole-sheet reference (the block taken leaves it)
  * @param ref the reference
  */
-function blockWithin_(whole: ReadonlyMap<string, Block>, ref: string): Block | null {
+function blockWithin_(whole: Map<string, Block>, ref: string): Block | null {
   const name = sheetOfRef(ref);
   if (name === null) return null;
-  const block = whole.get(quoteSheet(name));
+  const key = quoteSheet(name);
+  const block = whole.get(key);
   if (!block) return null;
   const bang = ref.indexOf('!', ref.lastIndexOf("'") + 1);
-  if (bang < 0) return block;
-  const m = COLUMNS_FROM_A1.exec(ref.slice(bang + 1));
-  const width = m ? columnNumber(m[1].toUpperCase()) : 0;
-  if (width === 0 || block.values.some((row) => row.length < width)) return null;
+  let width: number | null = null; // the whole sheet
+  if (bang >= 0) {
+    const m = COLUMNS_FROM_A1.exec(ref.slice(bang + 1));
+    if (!m) return null;
+    const columns = columnNumber(m[1].toUpperCase());
+    if (block.values.some((row) => row.length < columns)) return null;
+    width = columns;
+  }
+  whole.delete(key);
+  if (width === null || block.values.every((row) => row.length === width)) return block;
+  const w = width;
   return {
-    values: block.values.map((row) => row.slice(0, width)),
-    formulas: block.formulas.map((row) => row.slice(0, width)),
+    values: block.values.map((row) => row.slice(0, w)),
+    formulas: block.formulas.map((row) => row.slice(0, w)),
   };
 }
 
