@@ -266,8 +266,19 @@ function districtOfFormula_(formula: string, registry: Registry): string | undef
 
 /** The sheet name of a reference like `'กิจกรรม ท่าบ่อ'!A1:J` (or `'กิจกรรม ท่าบ่อ'`: all its cells), or null. */
 export function sheetOfRef(ref: string): string | null {
-  const m = /^'((?:[^']|'')*)'(?:!|$)/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
+  const m = sheetPart_(ref);
   return m ? m[1].replace(/''/g, "'") : null;
+}
+
+/** The range of a reference after its sheet's name (`A1:J`; '' for all its cells), or null as sheetOfRef. */
+export function rangeOfRef(ref: string): string | null {
+  const m = sheetPart_(ref);
+  return m ? ref.slice(m[0].length) : null;
+}
+
+/** A reference's sheet part with its "!" (quoted, or plain before a "!"); group 1 the name as written. */
+function sheetPart_(ref: string): RegExpExecArray | null {
+  return /^'((?:[^']|'')*)'(?:!|$)/.exec(ref) ?? /^([^'!]+)!/.exec(ref);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   configOf,
   configRoles,
   type ReadOptions,
+  rangeOfRef,
   sheetOfRef,
   type TableRead,
   tableOf,
@@ -139,25 +140,16 @@ const COLUMNS_FROM_A1 = /^\$?A\$?1:\$?([A-Z]{1,3})$/i;
  */
 function blockWithin_(whole: Map<string, Block>, ref: string): Block | null {
   const name = sheetOfRef(ref);
-  if (name === null) return null;
-  const key = quoteSheet(name);
+  const key = name === null ? '' : quoteSheet(name);
   const block = whole.get(key);
-  if (!block) return null;
-  const bang = ref.indexOf('!', ref.lastIndexOf("'") + 1);
-  let width: number | null = null; // the whole sheet
-  if (bang >= 0) {
-    const m = COLUMNS_FROM_A1.exec(ref.slice(bang + 1));
-    if (!m) return null;
-    const columns = columnNumber(m[1].toUpperCase());
-    if (block.values.some((row) => row.length < columns)) return null;
-    width = columns;
-  }
+  const range = rangeOfRef(ref);
+  const width = range ? columnNumber(COLUMNS_FROM_A1.exec(range)?.[1].toUpperCase() ?? '') : 0;
+  if (!block || (range !== '' && (width === 0 || block.values.some((row) => row.length < width)))) return null;
   whole.delete(key);
-  if (width === null || block.values.every((row) => row.length === width)) return block;
-  const w = width;
+  if (range === '' || block.values.every((row) => row.length === width)) return block;
   return {
-    values: block.values.map((row) => row.slice(0, w)),
-    formulas: block.formulas.map((row) => row.slice(0, w)),
+    values: block.values.map((row) => row.slice(0, width)),
+    formulas: block.formulas.map((row) => row.slice(0, width)),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The reporting duties (brought by every state, or sidebarDuties when the state could not read them): a district officer sees their
- * own — what is open to submit now with days left, then every duty of the year with its state —
- * and submits from here; the province sees the board at a glance and the reminders
+ * The reporting duties (brought by every state; sidebarDuties when the state could not read
+ * them): a district officer sees their own — what is open to submit now with days left, then
+ * every duty of the year with its state — and submits from here; the province sees the board at a glance and the reminders
  * (board.ts, reminders.ts). What the role may not use is not rendered (roles.ts).
  */
 import type { DistrictDutiesView, DutiesView, DutyView } from '../action/dutiesApi';
