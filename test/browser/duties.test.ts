@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer } from '../../dev/preview/demo';
 import { startPreview } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, sharedBrowser } from './support/browser';
+import { pngInk } from './support/inView';
 
 jest.setTimeout(60_000);
 
@@ -100,6 +101,13 @@ describeWithBrowser('the duties in the sidebar', () => {
     expect(await page.locator(march).count()).toBe(0);
     // two executions: the state, then the duties asked on their own
     expect(runtime.book.ledger.calls().filter((c) => c === 'Spreadsheet.getOwner')).toHaveLength(2);
+    // what is left to submit is where the officer looks, and drawn
+    const box = await page.locator('#ownDuties > .dutyList > li').first().boundingBox();
+    if (!box) throw new Error('no duty shown');
+    const inView = box.y >= 0 && box.y + box.height <= 1200; // the window is 1200 px high
+    expect({ ...box, inView }).toEqual({ ...box, inView: true });
+    const png = await page.screenshot({ clip: box, path: artifact('sidebar-duties-asked-apart.png') });
+    expect(await pngInk(page, png)).toBeGreaterThan(0.02);
     await page.close();
   });
 

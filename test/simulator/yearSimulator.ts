@@ -1312,12 +1312,18 @@ function shownOf_(h: Harness, id: number) {
 }
 
 /**
- * The table's rows and total against the sidebar's standing (one figure everywhere). The table
- * is read after the sidebar: opening it moves the data day, which the table's formulas count to.
+ * The table's rows and total against the sidebar's standing, and the duties its state brings
+ * against the duties view (one figure everywhere). The table is read after the sidebar: opening
+ * it moves the data day, which the table's formulas count to.
  */
 function oneFigure(h: Harness): string[] {
   const wrong: string[] = [];
-  const standing = as(h, OWNER).gas.sidebarState().standing;
+  const state = as(h, OWNER).gas.sidebarState();
+  const standing = state.standing;
+  // the duties the sidebar shows come with its state: the duties view's, at the same moment
+  const duties = as(h, OWNER).gas.sidebarDuties();
+  if (JSON.stringify(state.duties) !== JSON.stringify(duties))
+    wrong.push(`the state's duties are not the duties view's: ${JSON.stringify(state.duties)?.slice(0, 200)}`);
   const table = h.run.spreadsheet.getSheetByName(TABLE)?.getDataRange().getValues() ?? [];
   for (const s of standing) {
     const row = table.find((r) => r[1] === s.district);
