@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_OFFICER, DEMO_OWNER, seedDemoWithOfficer } from '../../dev/preview/demo';
-import { startPreview } from '../../dev/preview/server';
+import { type PreviewServer, startPreview } from '../../dev/preview/server';
 import { artifact, describeWithBrowser, launchBrowser, ROOT, sharedBrowser } from './support/browser';
 import { pngInk } from './support/inView';
 
@@ -20,7 +20,10 @@ describeWithBrowser('the duties in the sidebar', () => {
   const { servers } = shared;
 
   /** The sidebar as `user` once its state and its duties are shown. */
-  async function sidebarAs(user: string, ready: string): Promise<{ page: Page; errors: string[] }> {
+  async function sidebarAs(
+    user: string,
+    ready: string,
+  ): Promise<{ page: Page; errors: string[]; server: PreviewServer }> {
     const server = await startPreview({ root: ROOT, port: 0, user, seed: seedDemoWithOfficer('ท่าบ่อ') });
     servers.push(server);
     const page = await shared.browser.context.newPage();
@@ -31,7 +34,7 @@ describeWithBrowser('the duties in the sidebar', () => {
     await page.goto(`${server.url}sidebar`);
     await page.locator(ready).first().waitFor();
     await page.locator('body[aria-busy="false"]').waitFor();
-    return { page, errors };
+    return { page, errors, server };
   }
 
   test('a district officer: their own duties with days left, then submitting one', async () => {
@@ -73,15 +76,8 @@ describeWithBrowser('the duties in the sidebar', () => {
   });
 
   test('the state could not read the duties: the sidebar asks for them on its own and shows them', async () => {
-    const server = await startPreview({ root: ROOT, port: 0, user: DEMO_OFFICER, seed: seedDemoWithOfficer('ท่าบ่อ') });
-    servers.push(server);
+    const { page, errors, server } = await sidebarAs(DEMO_OFFICER, '#ownDuties');
     const { runtime } = server;
-    const page = await shared.browser.context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.setViewportSize({ width: 300, height: 1200 });
-    await page.goto(`${server.url}sidebar`);
-    await page.locator('#ownDuties').waitFor();
-    await page.locator('body[aria-busy="false"]').waitFor();
     const march = '#ownDuties > .dutyList > li[data-duty="month:2022-03"]';
     expect(await page.locator(march).count()).toBe(1);
     // March submitted meanwhile (another tab); where the state reads the kept values
@@ -108,6 +104,7 @@ describeWithBrowser('the duties in the sidebar', () => {
     expect({ ...box, inView }).toEqual({ ...box, inView: true });
     const png = await page.screenshot({ clip: box, path: artifact('sidebar-duties-asked-apart.png') });
     expect(await pngInk(page, png)).toBeGreaterThan(0.02);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
