@@ -7,7 +7,7 @@
  * The previous version (commit e064f7d, built by scripts/bench.mjs) runs the actions it had on
  * the same generated data, for its CPU side by side.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -100,13 +100,12 @@ interface Subject_ {
   as(user: string): { run: FakeExecution; gas: Gas };
 }
 
-function subject_(bundle: BundleSource, root: string, data: GeneratedWorkbook): Subject_ {
-  const sidebar = join(root, 'dist', 'Sidebar.html');
+function subject_(bundle: BundleSource, data: GeneratedWorkbook): Subject_ {
   const book = createFakeWorkbook({
     owner: BENCH_OWNER,
     editors: data.districts.map((_, i) => officerOf(i)),
     now: BUDGET_DAY,
-    htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {},
+    htmlFiles: { ...bundle.html },
   });
   const formulas = loadOver_(bundle, book, book.createExecution({ user: BENCH_OWNER }));
   book.spreadsheet.setFunctions((name) =>
@@ -335,7 +334,7 @@ function nameOfficers_(s: Subject_, data: GeneratedWorkbook): void {
  */
 export function benchBudgets(root: string, scale: string, seed: number, previousBundle: string | null): BudgetResult {
   const data = generateWorkbook(SCALES[scale], seed);
-  const s = subject_(readBundle(root), root, data);
+  const s = subject_(readBundle(root), data);
   const owner = BENCH_OWNER;
   const officer = officerOf(0);
   const actions: BudgetAction[] = [];
@@ -410,8 +409,17 @@ export function benchBudgets(root: string, scale: string, seed: number, previous
  */
 function previousActions_(root: string, path: string, data: GeneratedWorkbook): PreviousAction[] {
   const text = readFileSync(path, 'utf8');
-  const bundle: BundleSource = { path, text, bytes: text.length, script: new Script(text, { filename: 'Code.js' }) };
-  const s = subject_(bundle, root, data);
+  // the previous version kept its server part inside Code.js; it is shown this version's sidebar page
+  const { Sidebar } = readBundle(root).html;
+  const html: Record<string, string> = Sidebar === undefined ? {} : { Sidebar };
+  const bundle: BundleSource = {
+    path,
+    text,
+    bytes: text.length,
+    script: new Script(text, { filename: 'Code.js' }),
+    html,
+  };
+  const s = subject_(bundle, data);
   const out: PreviousAction[] = [];
   const run = (action: string, fn: (gas: Gas) => unknown) => {
     process.stderr.write(`  previous: ${action}…\n`);

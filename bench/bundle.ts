@@ -3,29 +3,35 @@
  * no Node globals, only the services installed. Apps Script does this on every execution,
  * including every custom-function call.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext, runInThisContext } from 'node:vm';
 
 /** The global scope of a loaded bundle: its top-level functions by name. */
 export type Gas = Record<string, any>;
 
-/** The bundle's file, read once. */
+/** The bundle's file, read once, and the project's HTML files. */
 export interface BundleSource {
   readonly path: string;
   readonly text: string;
   readonly bytes: number;
   readonly script: Script;
+  /** dist/*.html by name without .html: the pages and, since the server part moved out of Code.js, Server */
+  readonly html: Readonly<Record<string, string>>;
 }
 
 /**
- * Reads dist/Code.js (and compiles it once, as a reusable Script).
+ * Reads dist/Code.js (and compiles it once, as a reusable Script) and dist's HTML files.
  * @param root the project's root folder
  */
 export function readBundle(root: string): BundleSource {
   const path = join(root, 'dist', 'Code.js');
   const text = readFileSync(path, 'utf8');
-  return { path, text, bytes: statSync(path).size, script: new Script(text, { filename: 'Code.js' }) };
+  const html: Record<string, string> = {};
+  for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.html'))) {
+    html[file.replace(/\.html$/, '')] = readFileSync(join(root, 'dist', file), 'utf8');
+  }
+  return { path, text, bytes: statSync(path).size, script: new Script(text, { filename: 'Code.js' }), html };
 }
 
 let loads = 0;

@@ -55,7 +55,7 @@ export interface EditsResult {
 export function benchEdits(root: string, scale: string, seed: number): EditsResult {
   const data = generateWorkbook(SCALES[scale], seed);
   const bundle = readBundle(root);
-  const wb = newBenchWorkbook(bundle, root);
+  const wb = newBenchWorkbook(bundle);
   writeDistrictSheet(wb.ss, data);
   const setUp = timed(() => {
     wb.gas.sidebarSetUp();

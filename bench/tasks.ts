@@ -313,7 +313,7 @@ export function benchWorkbook(root: string, scale: string, seed: number, naive: 
     generateMs: generated.ms,
   };
   const bundle: BundleSource = readBundle(root);
-  const wb = newBenchWorkbook(bundle, root);
+  const wb = newBenchWorkbook(bundle);
   sampleOnCalls(wb);
   writeDistrictSheet(wb.ss, data);
   const actions: ActionResult[] = [];

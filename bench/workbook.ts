@@ -3,8 +3,6 @@
  * set-up, then every entry sheet filled with ONE setValues each, and the same rows stacked as
  * OTOP_TALLY receives them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createFakeWorkbook, type FakeExecution, type FakeSpreadsheet, type FakeWorkbook } from '../dev/fakes';
 import { ACTIVITY_WIDTH, BASELINE_WIDTH, ONLINE_WIDTH } from '../src/features/counting/rules/entryLayout';
 import { districtLayoutOf } from '../src/features/setup/sheets/districtTable';
@@ -26,14 +24,12 @@ export interface BenchWorkbook {
 /**
  * A new fake workbook (one blank sheet) with the bundle loaded as its owner; the workbook's
  * formulas are computed with the bundle's custom functions, as Sheets would.
- * @param bundle the built bundle
- * @param root the project's root (for dist/Sidebar.html)
+ * @param bundle the built bundle (its HTML files are the project's)
  */
-export function newBenchWorkbook(bundle: BundleSource, root: string): BenchWorkbook {
-  const sidebar = join(root, 'dist', 'Sidebar.html');
+export function newBenchWorkbook(bundle: BundleSource): BenchWorkbook {
   const book = createFakeWorkbook({
     owner: BENCH_OWNER,
-    htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {},
+    htmlFiles: { ...bundle.html },
   });
   const run = book.createExecution({ user: BENCH_OWNER });
   const gas = loadBundle(bundle, { ...run.globals }, true);

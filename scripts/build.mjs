@@ -1,6 +1,7 @@
-// Builds the Apps Script project into dist/: Code.js, appsscript.json, the sidebar page
-// (Sidebar.html, made from src/sidebar and the features' panels by scripts/sidebar.mjs) and the
-// mobile page (Mobile.html, from src/features/mobile/panel, served by doGet: docs/mobile.md).
+// Builds the Apps Script project into dist/: Code.js, its server part (Server.html, read on an
+// execution's first server call: bundleParts), appsscript.json, the sidebar page (Sidebar.html,
+// made from src/sidebar and the features' panels by scripts/sidebar.mjs) and the mobile page
+// (Mobile.html, from src/features/mobile/panel, served by doGet: docs/mobile.md).
 //
 // Apps Script only sees *top-level function declarations*: custom functions, onOpen/onInstall
 // and whatever google.script.run calls. Sheets reads a custom function's autocomplete text
@@ -8,8 +9,8 @@
 // code in a closure, so the bundle is made in two parts:
 //   1. esbuild bundles src/main.ts as an IIFE assigned to one global, `otop_` (the trailing
 //      underscore keeps it out of the client's reach and the Run menu), in two parts: the
-//      custom functions compiled at load, everything else kept in a comment and compiled on
-//      first use (bundleParts);
+//      custom functions and simple triggers compiled at load, everything else kept in
+//      Server.html and compiled on first use (bundleParts);
 //   2. for every `export function` of src/main.ts, a stub with that function's JSDoc and
 //      parameter names is generated (read with the TypeScript compiler API, not regexes),
 //      forwarding its arguments to the bundled implementation.
@@ -18,6 +19,7 @@
 // strips JSDoc, so @customfunction would be lost.
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,14 +67,14 @@ function renderStubs(entries) {
     .map(
       (e) =>
         `${e.jsdoc}\nfunction ${e.name}(${e.params.join(', ')}) {\n` +
-        `  return ${isCustomFunction(e) ? GLOBAL : `${GLOBAL}.server_()`}.${e.name}.apply(this, arguments);\n}\n`,
+        `  return ${loadsWithCode(e) ? GLOBAL : `${GLOBAL}.server_()`}.${e.name}.apply(this, arguments);\n}\n`,
     )
     .join('\n');
 }
 
 /** The name the server part's bundle has inside its own wrapper (never a global). */
 const SERVER = 'otopServer_';
-/** The file name stack traces give the server part (a sourceURL comment; it is no file of dist/). */
+/** The file name stack traces give the server part (a sourceURL comment; it is no script file of dist/). */
 const SERVER_URL = 'otop-server.js';
 
 /**
@@ -97,61 +99,99 @@ function options(readable) {
   };
 }
 
-/** What stands for each `*` `/` of the server part inside its comment (a private-use character). */
-const CLOSE = '\uE000';
+/** The project HTML file the server part is kept in (dist/Server.html), without .html. */
+const SERVER_FILE = 'Server';
 
 /**
- * Builds Code.js's script in two parts, so that a custom function's recalculation (every
- * edit of a cell it reads: one execution that loads the whole of Code.js, compiling it with no
- * code cache) compiles and runs only what the custom functions need:
- *   - the custom functions (the exports whose JSDoc says @customfunction) with the core rules
- *     they use, bundled as the global `otop_`, compiled at load;
- *   - everything (src/main.ts: the menu, triggers and sidebar functions), bundled apart and kept
- *     as a comment in the body of a function, `otop_.server_`'s `source`: at load a comment is
- *     only skipped (about a third of the time a string literal of the same text takes to scan,
- *     and a tenth of compiling it). The first time an execution calls a server function,
- *     `otop_.server_()` reads the comment back with Function.prototype.toString (which returns
- *     a function's exact source text, ECMA-262 "Function.prototype.toString"), and runs it with
- *     an indirect eval in the global scope; its stack frames are named otop-server.js.
- * Apps Script runs eval like any V8 script (public scripts load libraries with
+ * Builds the script in two parts, so that a custom function's recalculation (every edit of a
+ * cell it reads: one execution that loads every script file of the project, compiling it with
+ * no code cache) compiles and runs only what the custom functions need:
+ *   - Code.js: the custom functions (the exports whose JSDoc says @customfunction) and the
+ *     simple triggers onOpen/onInstall (which must touch no service but the menu's), with the
+ *     core rules they use, bundled as the global `otop_`, compiled at load;
+ *   - Server.html: everything else of src/main.ts (the menu's actions, triggers and sidebar
+ *     functions), a project HTML file, which no execution loads by itself. The first time an
+ *     execution calls a server function, `otop_.server_()` reads it with
+ *     `HtmlService.createHtmlOutputFromFile(name).getContent()` (the call Google's guide uses
+ *     to inline a project file's JavaScript into a page: guides/html/best-practices, "Separate
+ *     HTML, CSS, and JavaScript") and runs it with an indirect eval in the global scope; its
+ *     stack frames are named otop-server.js.
+ * The server text sits between two markers carrying its SHA-256: the loader takes what is
+ * between them and runs it only if its length is the one built, so a Server.html that does not
+ * belong to this Code.js (a partial push, an edit in the editor) is refused in Thai before any
+ * of it runs. Apps Script runs eval like any V8 script (public scripts load libraries with
  * `eval(UrlFetchApp.fetch(url).getContentText())`, e.g. tehhowch/stack-overflow-snippets
  * google-apps-script/clasp-moment-typedef/Code.ts, gavD/gasp README); Google's reference
  * documents no restriction on it.
  * @param {{name: string, params: string[], jsdoc: string}[]} entries the entry points
  * @param {boolean} readable keep white space and names
- * @return {Promise<string>} the script before the stubs: `var otop_=...` and its server_
+ * @return {Promise<{code: string, serverHtml: string}>} Code.js's script before the stubs
+ *     (`var otop_=...` and its server_) and Server.html
  */
 async function bundleParts(entries, readable) {
   const server = await build({ ...options(readable), entryPoints: [entry], globalName: SERVER });
-  // On the wrapper's line: no line of Code.js starts with a `var` but otop_'s.
   const serverText = `(function () { ${server.outputFiles[0].text}\nreturn ${SERVER};\n})()\n//# sourceURL=${SERVER_URL}\n`;
-  if (serverText.includes(CLOSE)) throw new Error('the server part holds U+E000, which stands for */ in its comment');
-  const custom = entries.filter((e) => isCustomFunction(e)).map((e) => e.name);
+  const stamp = createHash('sha256').update(serverText).digest('hex').slice(0, 16);
+  const marker = `/*otop-server:${stamp}*/`;
+  const serverHtml =
+    '<!-- OTOP add-on: the server part of Code.js, run by otop_.server_() (scripts/build.mjs). Not a page; do not edit. -->\n' +
+    `${marker}${serverText}${marker}\n`;
+  const local = entries.filter((e) => loadsWithCode(e)).map((e) => e.name);
   const functions = await build({
     ...options(readable),
     globalName: GLOBAL,
     stdin: {
-      contents: `export { ${custom.join(', ')} } from './main';`,
+      contents: `export { ${local.join(', ')} } from './main';`,
       resolveDir: dirname(entry),
       sourcefile: 'entry.ts',
       loader: 'ts',
     },
   });
+  const say = (text) => JSON.stringify(text);
   const loader = [
     `${GLOBAL}.server_ = (function () {`,
     '  var server;',
-    `  function source() {/*${serverText.split('*/').join(CLOSE)}*/}`,
     '  return function () {',
     '    if (server === undefined) {',
-    '      var text = String(source);',
-    `      var code = text.slice(text.indexOf('/*') + 2, text.lastIndexOf('*/')).split('${CLOSE}').join('*/');`,
-    '      server = (0, eval)(code);',
+    '      var text;',
+    '      try {',
+    `        text = HtmlService.createHtmlOutputFromFile(${say(SERVER_FILE)}).getContent();`,
+    '      } catch (e) {',
+    `        throw new Error(${say(MESSAGES.unread)} + ' (' + (e && e.message ? e.message : e) + ')');`,
+    '      }',
+    `      var marker = ${say(marker)};`,
+    '      var start = text.indexOf(marker) + marker.length;',
+    '      var end = text.lastIndexOf(marker);',
+    `      if (start < marker.length || end - start !== ${serverText.length}) throw new Error(${say(MESSAGES.mismatch)});`,
+    '      server = (0, eval)(text.slice(start, end));',
     '    }',
     '    return server;',
     '  };',
     '})();',
   ].join('\n');
-  return `${functions.outputFiles[0].text}${loader}\n`;
+  return { code: `${functions.outputFiles[0].text}${loader}\n`, serverHtml };
+}
+
+/**
+ * What the loader says when the server part cannot be run (Thai: officers read it in the
+ * sidebar's or the menu's error).
+ */
+const MESSAGES = {
+  unread: 'เปิดส่วนการทำงานของส่วนเสริม (ไฟล์ Server.html) ไม่ได้ในครั้งนี้ ไม่มีอะไรถูกเปลี่ยน ลองใหม่อีกครั้ง ถ้ายังไม่ได้ให้แจ้งผู้ดูแลระบบ',
+  mismatch:
+    'ไฟล์ Server.html ของส่วนเสริมไม่ตรงกับ Code.js (ส่งขึ้นไม่ครบหรือถูกแก้ไข) จึงไม่ได้ทำงานใด ๆ ให้ผู้ดูแลระบบส่งโค้ดขึ้นใหม่ทั้งชุดด้วย npm run push',
+};
+
+/** The simple triggers: built into Code.js, since onOpen may run where no service but the menu's answers. */
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onInstall']);
+
+/**
+ * Whether an entry point is compiled with Code.js (a custom function or a simple trigger)
+ * rather than read from Server.html on first use.
+ * @param {{name: string, jsdoc: string}} entry the entry point
+ */
+function loadsWithCode(entry) {
+  return isCustomFunction(entry) || SIMPLE_TRIGGERS.has(entry.name);
 }
 
 /**
@@ -169,11 +209,16 @@ async function main(readable = process.argv.includes('--readable')) {
   const entries = await readEntryPoints(entry);
   const bundle = await bundleParts(entries, readable);
   const header = '// OTOP marketing-channel KPI add-on. Generated by scripts/build.mjs from src/: do not edit.\n';
-  await writeFile(join(outDir, 'Code.js'), `${header}${bundle}\n${renderStubs(entries)}`);
+  const code = `${header}${bundle.code}\n${renderStubs(entries)}`;
+  await writeFile(join(outDir, 'Code.js'), code);
+  await writeFile(join(outDir, `${SERVER_FILE}.html`), bundle.serverHtml);
   await copyFile(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const sidebar = await buildSidebar({ root, readable });
   await writeFile(join(outDir, 'Sidebar.html'), sidebar.html);
-  console.log(`built dist/Code.js (${Buffer.byteLength(bundle)} bytes, ${entries.length} entry points)`);
+  console.log(
+    `built dist/Code.js (${Buffer.byteLength(code)} bytes, ${entries.length} entry points) and ` +
+      `dist/${SERVER_FILE}.html (${Buffer.byteLength(bundle.serverHtml)} bytes, the server part)`,
+  );
   console.log(
     `built dist/Sidebar.html (${Buffer.byteLength(sidebar.html)} bytes: script ${Buffer.byteLength(sidebar.js)}, ` +
       `style ${Buffer.byteLength(sidebar.css)}, from ${sidebar.inputs.length} files of src/sidebar and the panels)`,

@@ -232,5 +232,17 @@ export class FakeHtmlService
   createTemplateFromFile(filename: string): FakeHtmlTemplate {
     return new FakeHtmlTemplate(this.ctx_, readFile_(this.ctx_, filename));
   }
+
+  /**
+   * Fake-only: puts HTML files into the script project (as a push would), keeping any file of
+   * the same name the workbook was made with (a test's own page stays).
+   * @param files file text by name, without .html
+   */
+  addProjectFiles(files: Readonly<Record<string, string>>): void {
+    const project = this.ctx_.book.htmlFiles;
+    for (const [name, text] of Object.entries(files)) {
+      if (project[name] === undefined && project[`${name}.html`] === undefined) project[name] = text;
+    }
+  }
 }
 instrument(FakeHtmlService, 'HtmlService', SERVICE_METHODS);

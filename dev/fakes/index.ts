@@ -73,6 +73,7 @@ export { formatSimpleDate } from './dates';
 export type { AttachedFile, FunctionResolver, SentMail, WorkbookOptions } from './model';
 export { LOADING_TEXT, type PlatformVariants, VOLATILE_REFERENCE_MESSAGE } from './platform';
 export type { AlertRecord, MenuRecord, ShownHtml, ToastRecord, UiLog } from './ui';
+export { FakeHtmlService } from './htmlService';
 export { FakeRange } from './range';
 export { FakeSheet } from './sheet';
 export { FakeSpreadsheet } from './spreadsheet';

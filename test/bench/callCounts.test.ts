@@ -17,7 +17,7 @@ const LARGE: ScaleSpec = { name: 'large', districts: 'letter', activities: 500, 
 /** Set-up, fill, then a repeat set-up and a data check with the ledger reset before each. */
 function measure(spec: ScaleSpec) {
   const data = generateWorkbook(spec, SEED);
-  const wb = newBenchWorkbook(readBundle(ROOT), ROOT);
+  const wb = newBenchWorkbook(readBundle(ROOT));
   writeDistrictSheet(wb.ss, data);
   wb.gas.sidebarSetUp();
   fillEntries(wb.ss, data);

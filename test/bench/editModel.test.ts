@@ -18,7 +18,7 @@ const SMALL: ScaleSpec = { name: 'small', districts: 'letter', activities: 40, o
 
 describe('the per-district table', () => {
   const data = generateWorkbook(SMALL, 3);
-  const wb = newBenchWorkbook(readBundle(ROOT), ROOT);
+  const wb = newBenchWorkbook(readBundle(ROOT));
   writeDistrictSheet(wb.ss, data);
   wb.gas.sidebarSetUp();
   fillEntries(wb.ss, data);

@@ -1,25 +1,128 @@
 /**
- * Code.js in two parts (scripts/build.mjs bundleParts): a custom function's recalculation runs
- * only the custom functions' part; the menu, trigger and sidebar functions are compiled from
- * their comment on an execution's first call of one, once.
+ * Code.js and Server.html (scripts/build.mjs bundleParts): a custom function's recalculation
+ * compiles only Code.js; the menu's actions, the triggers and the sidebar's functions are read
+ * from the project's Server.html with HtmlService on an execution's first call of one, once, and
+ * run only when that file is the server part built with this Code.js.
  */
-import { loadBundle } from '../support/loadBundle';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFakeWorkbook, dump } from '../../dev/fakes';
+import { type BundleScope, DIST, loadBundle, projectHtml } from '../support/loadBundle';
+import { callsOf, setUpWorkbook } from '../support/calls';
+import { OWNER } from '../support/workbook';
 
-test('custom functions run without compiling the server part; a server function compiles it once', () => {
-  const gas = loadBundle();
+const SERVER = readFileSync(join(DIST, 'Server.html'), 'utf8');
+const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
+const READS = ['HtmlService.createHtmlOutputFromFile', 'HtmlOutput.getContent'];
+
+/**
+ * The context's own eval, replaced by one that records the length of what it runs (the loader
+ * calls it indirectly, in the global scope).
+ * @param gas a loaded bundle
+ */
+function countEvals(gas: BundleScope): number[] {
   const evals: number[] = [];
   const realEval = gas.run('eval') as (code: string) => unknown;
-  // The context's own eval, counted (the loader calls it indirectly, in the global scope).
   gas.eval = (code: string) => {
     evals.push(code.length);
     return realEval(code);
   };
-  expect(gas.OTOP_TARGET(241)).toBe(12);
-  expect(gas.OTOP_THAI(818)).toBe('๘๑๘');
-  expect(evals).toEqual([]);
-  // No SpreadsheetApp here: the sidebar's state fails, in Thai, after the server part is compiled.
-  expect(() => gas.sidebarState()).toThrow(/[\u0e00-\u0e7f]/);
-  expect(() => gas.sidebarDuties()).toThrow(/[\u0e00-\u0e7f]/);
-  expect(evals).toHaveLength(1);
-  expect(evals[0]).toBeGreaterThan(100000); // the whole of src/main.ts
+  return evals;
+}
+
+/**
+ * A set-up workbook whose project holds this Server.html text instead of the built one, the
+ * bundle loaded over it as the owner.
+ * @param server the file's text
+ */
+function withServerFile(server: string) {
+  const book = createFakeWorkbook({ owner: OWNER, htmlFiles: { ...projectHtml(), Server: server } });
+  const run = book.createExecution({ user: OWNER });
+  return { book, run, gas: loadBundle({ ...run.globals }, { now: book.clock.now }) };
+}
+
+test('Server.html holds the server part between two markers, and Code.js none of it', () => {
+  const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+  const markers = SERVER.match(new RegExp(MARKER.source, 'g')) ?? [];
+  expect(markers).toHaveLength(2);
+  expect(markers[0]).toBe(markers[1]);
+  expect(code).toContain(markers[0]); // the loader asks for this very build's part
+  expect(code).not.toContain('sidebarStateAt');
+  expect(SERVER.length).toBeGreaterThan(200_000); // the whole of src/main.ts
+  expect(code.length).toBeLessThan(SERVER.length / 2);
+});
+
+test('custom functions and the simple triggers run without reading or compiling the server part', () => {
+  const h = setUpWorkbook(true);
+  const calls = callsOf(h, (gas) => {
+    const evals = countEvals(gas);
+    expect(gas.OTOP_TARGET(241)).toBe(12);
+    expect(gas.OTOP_THAI(818)).toBe('๘๑๘');
+    gas.onOpen({ authMode: 'LIMITED' });
+    expect(evals).toEqual([]);
+  });
+  expect(calls).toEqual([
+    'SpreadsheetApp.getUi',
+    'Ui.createMenu',
+    'Menu.addItem',
+    'Menu.addItem',
+    'Menu.addItem',
+    'Menu.addItem',
+    'Menu.addToUi',
+  ]);
+});
+
+test('the first server call of an execution reads Server.html and compiles it once; later calls reuse it', () => {
+  const h = setUpWorkbook(true);
+  const calls = callsOf(h, (gas) => {
+    const evals = countEvals(gas);
+    expect(gas.sidebarState().standing.map((d) => d.district)).toEqual(['ท่าบ่อ', 'สังคม']);
+    expect(gas.sidebarDuties().role).toBe('province');
+    expect(evals).toHaveLength(1);
+    expect(evals[0]).toBeGreaterThan(200_000);
+  });
+  expect(calls.slice(0, 2)).toEqual(READS);
+  expect(calls.filter((c) => c.startsWith('Html'))).toEqual(READS);
+});
+
+describe('a Server.html that is not this build’s is refused in Thai, before any of it runs', () => {
+  const cases: Array<[string, (text: string) => string]> = [
+    [
+      'from another build (its markers name another part)',
+      (t) => t.replace(MARKER, '/*otop-server:0123456789abcdef*/'),
+    ],
+    ['cut short (a push that stopped)', (t) => t.slice(0, Math.floor(t.length / 2))],
+    ['edited (a line added in the editor)', (t) => t.replace('"use strict";', '"use strict";\nvar edited = 1;')],
+    ['emptied', () => ''],
+  ];
+  test.each(cases)('%s', (_label, alter) => {
+    const w = withServerFile(alter(SERVER));
+    const before = JSON.stringify(dump(w.run.spreadsheet));
+    const evals = countEvals(w.gas);
+    expect(() => w.gas.sidebarSetUp()).toThrow(/^ไฟล์ Server\.html ของส่วนเสริมไม่ตรงกับ Code\.js .*npm run push$/);
+    expect(() => w.gas.sidebarState()).toThrow(/ไม่ตรงกับ Code\.js/);
+    expect(evals).toEqual([]);
+    expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
+    expect(w.gas.OTOP_TARGET(241)).toBe(12); // the sheet's formulas still work
+  });
+
+  test('text around the markers is left aside (the part between them is what runs)', () => {
+    const w = withServerFile(`<html><body>\n${SERVER}\n</body></html>`);
+    expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
+  });
+});
+
+test('when HtmlService fails to read Server.html, the action says so in Thai and changes nothing', () => {
+  const w = withServerFile(SERVER);
+  const before = JSON.stringify(dump(w.run.spreadsheet));
+  w.book.ledger.failWhen(
+    (name) => name === 'HtmlService.createHtmlOutputFromFile',
+    new Error('Service error: HtmlService'),
+  );
+  expect(() => w.gas.sidebarSetUp()).toThrow(
+    /^เปิดส่วนการทำงานของส่วนเสริม \(ไฟล์ Server\.html\) ไม่ได้ในครั้งนี้ ไม่มีอะไรถูกเปลี่ยน ลองใหม่อีกครั้ง.* \(Service error: HtmlService\)$/,
+  );
+  expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
+  w.book.ledger.clearFaults();
+  expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the next try reads it
 });

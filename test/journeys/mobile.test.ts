@@ -129,7 +129,7 @@ describe('the web app as Apps Script runs it', () => {
 
   test('openById needs the spreadsheets scope, so the manifest asks for it (not only currentonly)', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
-    expect(readFileSync(join(DIST, 'Code.js'), 'utf8')).toContain('openById');
+    expect(readFileSync(join(DIST, 'Server.html'), 'utf8')).toContain('openById'); // the server part (scripts/build.mjs)
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
     // the web app runs as whoever opens it, for anyone signed in (docs/mobile.md): a deployment

@@ -1,12 +1,14 @@
 /**
  * Loads the built bundle the way Apps Script does: every .js file of dist/ run in one shared
  * global scope, with no require, module, process or other Node global — only the language's
- * built-ins and whatever Apps Script services the test installs.
+ * built-ins and whatever Apps Script services the test installs. dist/'s HTML files are the
+ * project's too (clasp pushes them with the scripts): the stand-in's HtmlService is given them,
+ * so the first server call reads the server part from Server.html as it does in Apps Script.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { globalScope } from '../../dev/fakes';
+import { FakeHtmlService, globalScope } from '../../dev/fakes';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -48,6 +50,25 @@ function scriptOf_(file: string): Script {
   return script;
 }
 
+/** dist/'s HTML files by name without .html, read once while unchanged. */
+const htmlFiles_ = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+/** The project's HTML files (dist/*.html: the pages and the server part) by name without .html. */
+export function projectHtml(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.html'))) {
+    const path = join(DIST, file);
+    const { mtimeMs, size } = statSync(path);
+    let known = htmlFiles_.get(file);
+    if (!known || known.mtimeMs !== mtimeMs || known.size !== size) {
+      known = { mtimeMs, size, text: readFileSync(path, 'utf8') };
+      htmlFiles_.set(file, known);
+    }
+    files[file.replace(/\.html$/, '')] = known.text;
+  }
+  return files;
+}
+
 /**
  * Loads all script files of dist/ into a fresh context, in name order as clasp pushes them.
  * @param services Apps Script globals to install (SpreadsheetApp, Session, ...), if any
@@ -57,6 +78,7 @@ export function loadBundle(services: Record<string, unknown> = {}, options: Bund
   const { now } = options;
   const read =
     now === undefined || typeof now === 'function' ? now : () => (typeof now === 'number' ? now : now.getTime());
+  if (services.HtmlService instanceof FakeHtmlService) services.HtmlService.addProjectFiles(projectHtml());
   const context = globalScope(services, read);
   for (const file of readdirSync(DIST)
     .filter((f) => f.endsWith('.js'))

@@ -2,8 +2,6 @@
  * A fake workbook with the built bundle loaded against it, as one officer's execution: the
  * bundle's custom functions also compute the workbook's formulas.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createFakeWorkbook,
   type FakeExecution,
@@ -12,7 +10,7 @@ import {
   type WorkbookOptions,
 } from '../../dev/fakes';
 import type { DistrictStanding } from '../../src/app/api';
-import { type BundleScope, DIST, loadBundle } from './loadBundle';
+import { type BundleScope, loadBundle, projectHtml } from './loadBundle';
 
 export const OWNER = 'province@nongkhai.example';
 
@@ -44,11 +42,8 @@ export function newHarness(options: HarnessOptions = {}): Harness {
     owner: OWNER,
     ...workbook,
     editors,
-    htmlFiles: {
-      Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8'),
-      // the mobile page (docs/mobile.md), served by doGet
-      ...(existsSync(join(DIST, 'Mobile.html')) ? { Mobile: readFileSync(join(DIST, 'Mobile.html'), 'utf8') } : {}),
-    },
+    // the sidebar, the mobile page (docs/mobile.md, served by doGet) and the server part
+    htmlFiles: projectHtml(),
   });
   const as = asUser_(book);
   const first = as(options.owner === null ? editors[0] : (options.owner ?? OWNER));
