@@ -80,18 +80,42 @@ function withYearForms_<K extends string>(c: ColumnDecl<K>): ColumnDecl<K> {
 }
 
 /**
- * Declares a layout; columns are in the order set-up writes them.
+ * Declares a layout; columns are in the order set-up writes them. Its columns are worked out
+ * when first read: layouts are declared at the bundle's top level, which every custom-function
+ * recalculation runs, and trying each header for a year's token there compiled the token's
+ * patterns in every fresh context (docs/performance.md, "Cold start").
  * @param title what the sheet is, in Thai
- * @param columns the columns
+ * @param declared the columns
  */
-export function defineLayout<K extends string>(title: string, columns: readonly ColumnDecl<K>[]): Layout<K> {
+export function defineLayout<K extends string>(title: string, declared: readonly ColumnDecl<K>[]): Layout<K> {
+  let columns: readonly ColumnDecl<K>[] | null = null;
+  let at: ColumnIndex<K> | null = null;
+  return {
+    title,
+    get columns() {
+      // A header that names a year (the letter's ก.ย. ๖๔) is read in any year's form (yearLabels.ts).
+      columns ??= declared.map((c) => (namesYear(c.header) ? withYearForms_(c) : c));
+      return columns;
+    },
+    get at() {
+      at ??= indexOf_(declared);
+      return at;
+    },
+    width: declared.length,
+    headers: declared.map((c) => c.header),
+  };
+}
+
+/**
+ * Each key's column in the declaration's order.
+ * @param declared the columns
+ */
+function indexOf_<K extends string>(declared: readonly ColumnDecl<K>[]): ColumnIndex<K> {
   const at = {} as Record<K, number>;
-  // A header that names a year (the letter's ก.ย. ๖๔) is read in any year's form (yearLabels.ts).
-  columns = columns.map((c) => (namesYear(c.header) ? withYearForms_(c) : c));
-  columns.forEach((c, i) => {
+  declared.forEach((c, i) => {
     at[c.key] = i;
   });
-  return { title, columns, at, width: columns.length, headers: columns.map((c) => c.header) };
+  return at;
 }
 
 /** Where a sheet's columns are, read from its header row. */

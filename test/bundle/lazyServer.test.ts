@@ -52,6 +52,15 @@ test('Server.html holds the server part between two markers, and Code.js none of
   expect(code.length).toBeLessThan(SERVER.length / 2);
 });
 
+test('Code.js holds none of the tables only the server part uses (no module kept for what it builds at load)', () => {
+  const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+  // the report records' and the submission records' layouts (their titles), and the reports' PDF styles
+  for (const text of ['บันทึกรายงาน', 'การส่งรายงานของอำเภอ', '@page']) {
+    expect(SERVER).toContain(text);
+    expect(code).not.toContain(text);
+  }
+});
+
 test('custom functions and the simple triggers run without reading or compiling the server part', () => {
   const h = setUpWorkbook(true);
   const calls = callsOf(h, (gas) => {

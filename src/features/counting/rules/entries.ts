@@ -125,10 +125,25 @@ export interface SheetShape<K extends string> {
   readonly district?: number;
 }
 
-/** The layout's own order, rows' district cells deciding. */
-export const ACTIVITY_SHAPE: SheetShape<ActivityColumn> = { columns: ACTIVITY_LAYOUT.at };
-export const ONLINE_SHAPE: SheetShape<OnlineColumn> = { columns: ONLINE_LAYOUT.at };
-export const BASELINE_SHAPE: SheetShape<BaselineColumn> = { columns: BASELINE_LAYOUT.at };
+/**
+ * The layout's own order, rows' district cells deciding. Getters: a layout's index is worked out
+ * on first use, not at the bundle's load (kernel/layout.ts defineLayout).
+ */
+export const ACTIVITY_SHAPE: SheetShape<ActivityColumn> = {
+  get columns() {
+    return ACTIVITY_LAYOUT.at;
+  },
+};
+export const ONLINE_SHAPE: SheetShape<OnlineColumn> = {
+  get columns() {
+    return ONLINE_LAYOUT.at;
+  },
+};
+export const BASELINE_SHAPE: SheetShape<BaselineColumn> = {
+  get columns() {
+    return BASELINE_LAYOUT.at;
+  },
+};
 
 /** The cells of an online row that decide whether it counts and for which operator. */
 export interface OnlineKey {

@@ -35,8 +35,8 @@ import { platformFindings } from '../sheets/platformFindings';
 import { rightsOf } from '../../setup/sheets/rights';
 import { reportHtml } from '../../reports/sheets/reportHtml';
 import {
-  SAMPLE_BAND_COLUMNS,
   SAMPLE_PDF_NAME,
+  sampleBandColumns,
   sampleBandOf,
   sampleMail,
   sampleReportDocument,
@@ -164,7 +164,7 @@ function mailSample_(
   });
   let pdf: ReturnType<typeof pdfFromHtml>;
   try {
-    pdf = pdfFromHtml(reportHtml(doc, sampleBandOf(criteria), SAMPLE_BAND_COLUMNS), SAMPLE_PDF_NAME);
+    pdf = pdfFromHtml(reportHtml(doc, sampleBandOf(criteria), sampleBandColumns()), SAMPLE_PDF_NAME);
   } catch (error) {
     const why = (error as Error).message;
     return {

@@ -136,7 +136,9 @@ export function sampleBandOf(criteria: Criteria): BandOf {
 }
 
 /** The sample's painted columns (score and level), 0-based. */
-export const SAMPLE_BAND_COLUMNS: readonly number[] = [ROUND_TABLE.at.score, ROUND_TABLE.at.level];
+export function sampleBandColumns(): readonly number[] {
+  return [ROUND_TABLE.at.score, ROUND_TABLE.at.level];
+}
 
 /**
  * The e-mail that carries the sample PDF: what it is, what to look at, and to forward it to the
