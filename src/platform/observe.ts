@@ -19,6 +19,7 @@ import {
   type Observations,
   type RuleFields,
   type RulesSeen,
+  type ServerFileSeen,
   type ThaiNameSeen,
   type TimingsSeen,
   type TypedInputSeen,
@@ -31,6 +32,8 @@ import {
   flushWrites,
   newConditionalFormatRule,
   newDataValidation,
+  projectFileText,
+  SERVER_FILE,
   scriptTimeZone,
 } from './services';
 
@@ -77,6 +80,7 @@ export function observeAll(ss: Spreadsheet, scratch: Scratch, options: ObserveOp
     },
     rules: attempt_(() => rules_(scratch)),
     timings: attempt_(() => timings_(scratch, options.clock)),
+    serverFile: attempt_(() => serverFile_(options.clock)),
     timeZones: attempt_(() => ({ spreadsheet: ss.getSpreadsheetTimeZone(), script: scriptTimeZone() })),
   };
 }
@@ -255,4 +259,14 @@ function timings_({ sheet }: Scratch, clock: () => number): TimingsSeen {
       return { name, ms: Math.round(((clock() - before) / GETTER_CALLS) * 10) / 10, calls: GETTER_CALLS };
     }),
   };
+}
+
+/**
+ * The server part's file read and timed as the loader reads it: whether that read is a round
+ * trip to Google is unconfirmed, so the call counts take it as two (README, Performance).
+ */
+function serverFile_(clock: () => number): ServerFileSeen {
+  const start = clock();
+  const text = projectFileText(SERVER_FILE);
+  return { ms: clock() - start, chars: text.length };
 }

@@ -262,6 +262,21 @@ export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
   return HtmlService.createHtmlOutputFromFile(file);
 }
 
+/**
+ * The project file the build keeps the server part in (dist/Server.html: scripts/build.mjs, whose
+ * loader in Code.js reads it the same way).
+ */
+export const SERVER_FILE = 'Server';
+
+/**
+ * The text of a project HTML file, as `HtmlService.createHtmlOutputFromFile(file).getContent()`
+ * gives it (the call Google's guide uses to inline a file: guides/html/best-practices).
+ * @param file the file's name without .html
+ */
+export function projectFileText(file: string): string {
+  return htmlPage(file).getContent();
+}
+
 /** Recipients the user may still e-mail today (MailApp quota). */
 export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();

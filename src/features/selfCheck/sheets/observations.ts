@@ -88,6 +88,16 @@ export interface TimingsSeen {
   readonly getters: readonly { readonly name: string; readonly ms: number; readonly calls: number }[];
 }
 
+/**
+ * The add-on's server part (dist/Server.html) read as Code.js's loader reads it on an execution's
+ * first server call (scripts/build.mjs), and how long that took.
+ */
+export interface ServerFileSeen {
+  readonly ms: number;
+  /** the length of the text HtmlService gave */
+  readonly chars: number;
+}
+
 /** The two time zones. */
 export interface TimeZonesSeen {
   readonly spreadsheet: string;
@@ -104,6 +114,7 @@ export interface Observations {
   readonly intl: { readonly buddhist: IntlSeen | Failed; readonly thaiDigits: IntlSeen | Failed };
   readonly rules: RulesSeen | Failed;
   readonly timings: TimingsSeen | Failed;
+  readonly serverFile: ServerFileSeen | Failed;
   readonly timeZones: TimeZonesSeen | Failed;
 }
 

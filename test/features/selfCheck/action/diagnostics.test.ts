@@ -5,6 +5,8 @@
  * before (complete dumps compared), that only the province may run it, and that its scratch
  * sheet never stays behind.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { dump, type FakeWorkbook, type WorkbookDump } from '../../../../dev/fakes';
 import { SCRATCH_NAME } from '../../../../src/platform/scratchSheet';
 import { LABEL } from '../../../../src/kernel/settings';
@@ -12,7 +14,7 @@ import { JSON_TITLE, LIVE_TITLE } from '../../../../src/features/selfCheck/sheet
 import { SHEET } from '../../../../src/features/setup/sheets/sheetNames';
 import { activityRows, typeRows } from '../../../support/entries';
 import { sweep } from '../../../support/faultSweep';
-import { loadBundle } from '../../../support/loadBundle';
+import { DIST, loadBundle } from '../../../support/loadBundle';
 import { type Harness, type HarnessOptions, keptHarness, newHarness, OWNER } from '../../../support/workbook';
 import { expectSameDump } from '../../../support/sameDump';
 
@@ -99,8 +101,8 @@ describe('the self-check leaves the workbook as it was, apart from its result sh
     h.gas.runDiagnostics();
     const result = resultOf(h.book);
     expectSameDump(withoutResult(dump(h.run.spreadsheet)), before);
-    expect(result.json.summary).toEqual({ ok: 11, note: 0, action: 0, failed: 0 });
-    expect(result.rows[2][0]).toMatch(/^ผ่าน 11 · ควรทราบ 0 · ต้องแก้ไข 0 · ตรวจไม่ได้ 0: ใช้งานได้/);
+    expect(result.json.summary).toEqual({ ok: 12, note: 0, action: 0, failed: 0 });
+    expect(result.rows[2][0]).toMatch(/^ผ่าน 12 · ควรทราบ 0 · ต้องแก้ไข 0 · ตรวจไม่ได้ 0: ใช้งานได้/);
     expect(result.rows.flat().some((v) => String(v).includes(SCRATCH_NAME))).toBe(true); // what was tried
     expect(h.run.spreadsheet.getSheets().some((s) => s.getName().startsWith(SCRATCH_NAME))).toBe(false);
   });
@@ -159,7 +161,7 @@ describe('the self-check leaves the workbook as it was, apart from its result sh
     h.book.ledger.clearFaults();
     const result = resultOf(h.book);
     expect(finding(result, 'rules')).toEqual({ status: 'failed', outcome: 'failed' });
-    expect(result.json.summary).toEqual({ ok: 10, note: 0, action: 0, failed: 1 });
+    expect(result.json.summary).toEqual({ ok: 11, note: 0, action: 0, failed: 1 });
     expect(result.rows.flat().join(' ')).toContain('ตรวจไม่ได้: Service unavailable: Spreadsheets');
     expect(h.run.spreadsheet.getSheets().some((s) => s.getName().startsWith(SCRATCH_NAME))).toBe(false);
   });
@@ -401,6 +403,9 @@ describe('each observation in each outcome the stand-in produces', () => {
     };
     const fast = timed(0);
     expect(finding(fast, 'timings')).toEqual({ status: 'ok', outcome: 'per-call=0ms getters=free' });
+    // the server part's file, read as Code.js's loader reads it: its whole text, two calls
+    const serverChars = readFileSync(join(DIST, 'Server.html'), 'utf8').length;
+    expect(finding(fast, 'serverFile')).toEqual({ status: 'ok', outcome: `fast ms=0 chars=${serverChars}` });
     const seven = timed(7);
     // one getValues is one call; setValues is timed with the flush that commits it (two calls)
     expect(seven.json.observations.timings).toMatchObject({
@@ -414,7 +419,9 @@ describe('each observation in each outcome the stand-in produces', () => {
       { name: 'DeveloperMetadata.getValue', ms: 7, calls: 5 },
     ]);
     expect(finding(seven, 'timings')).toEqual({ status: 'note', outcome: 'per-call=10.5ms getters=slow' });
+    expect(seven.json.observations.serverFile).toEqual({ ms: 14, chars: serverChars });
     const slow = timed(600);
     expect(finding(slow, 'timings')).toEqual({ status: 'action', outcome: 'slow per-call=900ms' });
+    expect(finding(slow, 'serverFile')).toEqual({ status: 'note', outcome: `slow ms=1200 chars=${serverChars}` });
   });
 });

@@ -82,6 +82,7 @@ function baseline(): Observations {
       setValues: { ms: 120, cells: 1000 },
       getters: [{ name: 'Sheet.getName', ms: 0, calls: 5 }],
     },
+    serverFile: { ms: 60, chars: 348_515 },
     timeZones: { spreadsheet: 'Asia/Bangkok', script: 'Asia/Bangkok' },
   };
 }
@@ -94,12 +95,12 @@ const findingOf = (o: Observations, id: string, live: LiveSeen | null = null) =>
 
 test('the baseline passes every finding, and its texts are Thai', () => {
   const findings = platformFindings(baseline(), null);
-  expect(findings.map((f) => f.status)).toEqual(new Array(11).fill('ok'));
+  expect(findings.map((f) => f.status)).toEqual(new Array(12).fill('ok'));
   for (const f of findings) {
     expect(f.topic).toMatch(/[\u0e00-\u0e7f]/);
     expect(f.meaning).toMatch(/[\u0e00-\u0e7f]/);
   }
-  expect(findingOf(baseline(), 'timings').meaning).toContain('432 ครั้ง ≈ 43 วินาที');
+  expect(findingOf(baseline(), 'timings').meaning).toContain('712 ครั้ง ≈ 71 วินาที');
 });
 
 test('an apostrophe Sheets does not honour: reports would change officers’ text, so nothing is sent', () => {
@@ -194,7 +195,7 @@ test('the sheet plan: officers’ text behind an apostrophe, probe formulas live
   );
   expect(previousLive(computed)?.probes[0]).toEqual({ probe: 'plain', value: str('OTOP:number:42') });
   expect(previousLive([['อื่น ๆ']])).toBeNull();
-  expect(JSON.parse(json)).toMatchObject({ otopSelfCheck: 1, summary: { ok: 11 } });
+  expect(JSON.parse(json)).toMatchObject({ otopSelfCheck: 1, summary: { ok: 12 } });
 });
 
 test('the sheet is led by a Thai summary; the technical names come only under the technical heading (issue 24)', () => {
@@ -210,4 +211,20 @@ test('the sheet is led by a Thai summary; the technical names come only under th
   const todo = findings.filter((f) => f.status === 'action' || f.status === 'failed');
   expect(todo.length).toBeGreaterThan(0);
   expect(firstColumn.slice(4, 4 + todo.length)).toEqual(todo.map((f) => `• ${f.todo}`));
+});
+
+test('the server part read: within two calls passes, slower is a note for the maintainers, a failed read is said', () => {
+  const fast = findingOf(baseline(), 'serverFile');
+  expect(fast).toMatchObject({ status: 'ok', outcome: 'fast ms=60 chars=348515', todo: '' });
+  expect(fast.seen).toBe('อ่าน 348,515 ตัวอักษรใน 60 ms');
+  const slow = findingOf({ ...baseline(), serverFile: { ms: 450, chars: 348_515 } }, 'serverFile');
+  expect(slow).toMatchObject({ status: 'note', outcome: 'slow ms=450 chars=348515' });
+  expect(slow.meaning).toContain('ใช้เวลาเกิน 200 ms');
+  expect(slow.todo).toContain('แจ้งผู้ดูแลระบบ');
+  const lost = findingOf(
+    { ...baseline(), serverFile: { failed: 'No HTML file named Server was found.' } },
+    'serverFile',
+  );
+  expect(lost).toMatchObject({ status: 'failed', outcome: 'failed' });
+  expect(lost.seen).toContain('No HTML file named Server was found.');
 });
