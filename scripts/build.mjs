@@ -117,9 +117,10 @@ const SERVER_FILE = 'Server';
  *     HTML, CSS, and JavaScript") and runs it with an indirect eval in the global scope; its
  *     stack frames are named otop-server.js.
  * The server text sits between two markers carrying its SHA-256: the loader takes what is
- * between them and runs it only if its length is the one built, so a Server.html that does not
- * belong to this Code.js (a partial push, an edit in the editor) is refused in Thai before any
- * of it runs. Apps Script runs eval like any V8 script (public scripts load libraries with
+ * between them and runs it only if its length is the one built, so a Server.html of another
+ * build (another marker), or one cut short or lengthened (an edit in the editor), is refused in
+ * Thai before any of it runs. The SHA-256 is not computed again at run time (a whole hash of
+ * 284 000 characters in every execution): an edit that keeps the length is not caught. Apps Script runs eval like any V8 script (public scripts load libraries with
  * `eval(UrlFetchApp.fetch(url).getContentText())`, e.g. tehhowch/stack-overflow-snippets
  * google-apps-script/clasp-moment-typedef/Code.ts, gavD/gasp README); Google's reference
  * documents no restriction on it.
@@ -133,9 +134,12 @@ async function bundleParts(entries, readable) {
   const serverText = `(function () { ${server.outputFiles[0].text}\nreturn ${SERVER};\n})()\n//# sourceURL=${SERVER_URL}\n`;
   const stamp = createHash('sha256').update(serverText).digest('hex').slice(0, 16);
   const marker = `/*otop-server:${stamp}*/`;
+  // Inside a <script> element, as the guide's JavaScript.html is: whatever HtmlService does with
+  // a page's markup, a script element's text is left as it is (the loader ignores the tags).
+  if (/<\/script|<\?/i.test(serverText)) throw new Error('the server part holds </script or <?, which its file cannot');
   const serverHtml =
     '<!-- OTOP add-on: the server part of Code.js, run by otop_.server_() (scripts/build.mjs). Not a page; do not edit. -->\n' +
-    `${marker}${serverText}${marker}\n`;
+    `<script>${marker}${serverText}${marker}</script>\n`;
   const local = entries.filter((e) => loadsWithCode(e)).map((e) => e.name);
   // `otop_` is assigned a plain object, not made with esbuild's globalName: that wraps the
   // exports in a namespace object of getters, copied property by property at every load.
@@ -157,11 +161,14 @@ async function bundleParts(entries, readable) {
     '  return function () {',
     '    if (server === undefined) {',
     '      var text;',
+    '      var started = Date.now();',
     '      try {',
     `        text = HtmlService.createHtmlOutputFromFile(${say(SERVER_FILE)}).getContent();`,
     '      } catch (e) {',
     `        throw new Error(${say(MESSAGES.unread)} + ' (' + (e && e.message ? e.message : e) + ')');`,
     '      }',
+    // what the self-check reports of this read (platform/services.ts serverPartRead)
+    `      ${GLOBAL}.serverRead_ = { ms: Date.now() - started, chars: text.length };`,
     `      var marker = ${say(marker)};`,
     '      var start = text.indexOf(marker) + marker.length;',
     '      var end = text.lastIndexOf(marker);',
@@ -182,7 +189,7 @@ async function bundleParts(entries, readable) {
 const MESSAGES = {
   unread: 'เปิดส่วนการทำงานของส่วนเสริม (ไฟล์ Server.html) ไม่ได้ในครั้งนี้ ไม่มีอะไรถูกเปลี่ยน ลองใหม่อีกครั้ง ถ้ายังไม่ได้ให้แจ้งผู้ดูแลระบบ',
   mismatch:
-    'ไฟล์ Server.html ของส่วนเสริมไม่ตรงกับ Code.js (ส่งขึ้นไม่ครบหรือถูกแก้ไข) จึงไม่ได้ทำงานใด ๆ ให้ผู้ดูแลระบบส่งโค้ดขึ้นใหม่ทั้งชุดด้วย npm run push',
+    'ไฟล์ Server.html ของส่วนเสริมไม่ตรงกับ Code.js (อาจกำลังส่งโค้ดขึ้นใหม่ ส่งขึ้นไม่ครบ หรือถูกแก้ไข) จึงไม่ได้ทำงานใด ๆ ลองใหม่อีกครั้ง ถ้ายังขึ้นข้อความนี้ ให้ผู้ดูแลระบบส่งโค้ดขึ้นใหม่ทั้งชุดด้วย npm run push',
 };
 
 /** The simple triggers: built into Code.js, since onOpen may run where no service but the menu's answers. */

@@ -424,17 +424,24 @@ export class PreviewRuntime {
     }
   }
 
-  /** The bundle's scripts, recompiled when dist/ changed since the last call. */
+  /**
+   * The bundle's scripts, recompiled when dist/ changed since the last call; the project's HTML
+   * files are read again with them (Code.js reads its server part from Server.html, which a
+   * rebuild changes with it).
+   */
   private scripts_(): Script[] {
-    const files = readdirSync(this.options.distDir)
-      .filter((f) => f.endsWith('.js'))
-      .sort();
+    const all = readdirSync(this.options.distDir).sort();
+    const files = all.filter((f) => f.endsWith('.js'));
     if (files.length === 0) throw new Error(`no script in ${this.options.distDir}: run npm run build`);
-    const stamp = files.map((f) => `${f}:${statSync(join(this.options.distDir, f)).mtimeMs}`).join('|');
+    const stamp = all
+      .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
+      .map((f) => `${f}:${statSync(join(this.options.distDir, f)).mtimeMs}`)
+      .join('|');
     if (this.loaded_?.stamp !== stamp) {
       const scripts = files.map(
         (f) => new Script(readFileSync(join(this.options.distDir, f), 'utf8'), { filename: f }),
       );
+      if (this.loaded_ !== null) Object.assign(this.book.spreadsheet.ctx_.book.htmlFiles, this.htmlFiles_());
       this.loaded_ = { stamp, scripts };
       this.formulaContext_ = null;
     }

@@ -32,9 +32,8 @@ import {
   flushWrites,
   newConditionalFormatRule,
   newDataValidation,
-  projectFileText,
-  SERVER_FILE,
   scriptTimeZone,
+  serverPartRead,
 } from './services';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -80,7 +79,7 @@ export function observeAll(ss: Spreadsheet, scratch: Scratch, options: ObserveOp
     },
     rules: attempt_(() => rules_(scratch)),
     timings: attempt_(() => timings_(scratch, options.clock)),
-    serverFile: attempt_(() => serverFile_(options.clock)),
+    serverFile: attempt_(serverFile_),
     timeZones: attempt_(() => ({ spreadsheet: ss.getSpreadsheetTimeZone(), script: scriptTimeZone() })),
   };
 }
@@ -262,11 +261,12 @@ function timings_({ sheet }: Scratch, clock: () => number): TimingsSeen {
 }
 
 /**
- * The server part's file read and timed as the loader reads it: whether that read is a round
- * trip to Google is unconfirmed, so the call counts take it as two (README, Performance).
+ * The server part's read, as the loader timed it when this execution began: whether that read
+ * is a round trip to Google is unconfirmed, so the call counts take it as two (README,
+ * Performance). Not read again here: a second read's time could be a cache's.
  */
-function serverFile_(clock: () => number): ServerFileSeen {
-  const start = clock();
-  const text = projectFileText(SERVER_FILE);
-  return { ms: clock() - start, chars: text.length };
+function serverFile_(): ServerFileSeen {
+  const read = serverPartRead();
+  if (read === null) throw new Error('Code.js noted no read of Server.html in this execution');
+  return read;
 }

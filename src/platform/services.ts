@@ -263,18 +263,17 @@ export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
 }
 
 /**
- * The project file the build keeps the server part in (dist/Server.html: scripts/build.mjs, whose
- * loader in Code.js reads it the same way).
+ * How long Code.js's loader took to read the server part in this execution, and the text's
+ * length, as it noted them on its global (scripts/build.mjs); null when it did not (a server
+ * part loaded some other way). A second read's time could be a cache's, not the one every
+ * server execution waits for.
  */
-export const SERVER_FILE = 'Server';
-
-/**
- * The text of a project HTML file, as `HtmlService.createHtmlOutputFromFile(file).getContent()`
- * gives it (the call Google's guide uses to inline a file: guides/html/best-practices).
- * @param file the file's name without .html
- */
-export function projectFileText(file: string): string {
-  return htmlPage(file).getContent();
+export function serverPartRead(): { ms: number; chars: number } | null {
+  const loader = (globalThis as { otop_?: { serverRead_?: { ms: unknown; chars: unknown } } }).otop_;
+  const read = loader?.serverRead_;
+  return read && typeof read.ms === 'number' && typeof read.chars === 'number'
+    ? { ms: read.ms, chars: read.chars }
+    : null;
 }
 
 /** Recipients the user may still e-mail today (MailApp quota). */

@@ -3,7 +3,7 @@
  * rules), the demo workbook, the port fallback, and `npm start` stopping cleanly.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ownerOnly } from '../../dev/preview/demo';
@@ -28,6 +28,29 @@ function today() { var d = new Date(); return [d.getFullYear(), d.getMonth() + 1
 function hidden_() { return 'secret'; }
 var notAFunction = 1;
 `;
+
+describe('a rebuild while the preview runs', () => {
+  test("the next call runs the new Code.js with the new build's HTML files (Code.js reads its server part from one)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otop-rebuild-'));
+    try {
+      const code = (n: number) =>
+        `function part() { return HtmlService.createHtmlOutputFromFile('Part').getContent() + ' via ${n}'; }`;
+      writeFileSync(join(dir, 'Code.js'), code(1));
+      writeFileSync(join(dir, 'Part.html'), 'one');
+      writeFileSync(join(dir, 'Sidebar.html'), '<html><head></head><body></body></html>');
+      const runtime = new PreviewRuntime({ distDir: dir, owner: 'owner@example.com', today: '2022-04-18' });
+      expect(runtime.call('part', [])).toEqual({ ok: true, value: 'one via 1' });
+      writeFileSync(join(dir, 'Code.js'), code(2));
+      writeFileSync(join(dir, 'Part.html'), 'two');
+      const later = new Date(Date.now() + 60_000); // a later modification time, however fast the writes
+      utimesSync(join(dir, 'Code.js'), later, later);
+      utimesSync(join(dir, 'Part.html'), later, later);
+      expect(runtime.call('part', [])).toEqual({ ok: true, value: 'two via 2' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the preview runtime', () => {
   let dist: string;

@@ -14,6 +14,7 @@ import { OWNER } from '../support/workbook';
 const SERVER = readFileSync(join(DIST, 'Server.html'), 'utf8');
 const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
 const READS = ['HtmlService.createHtmlOutputFromFile', 'HtmlOutput.getContent'];
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * The context's own eval, replaced by one that records the length of what it runs (the loader
@@ -46,6 +47,10 @@ test('Server.html holds the server part between two markers, and Code.js none of
   const markers = SERVER.match(new RegExp(MARKER.source, 'g')) ?? [];
   expect(markers).toHaveLength(2);
   expect(markers[0]).toBe(markers[1]);
+  // inside one script element, as the include guide's JavaScript.html (nothing ends it early)
+  const marker = escaped(markers[0] ?? '');
+  expect(SERVER).toMatch(new RegExp(`<script>${marker}[^]*${marker}</script>\\n$`));
+  expect(SERVER.match(/<\/script/gi)).toHaveLength(1);
   expect(code).toContain(markers[0]); // the loader asks for this very build's part
   expect(code).not.toContain('sidebarStateAt');
   expect(SERVER.length).toBeGreaterThan(200_000); // the whole of src/main.ts

@@ -393,12 +393,14 @@ describe('each observation in each outcome the stand-in produces', () => {
   });
 
   test('timings in ms: fast getters, slow getters, and calls slow enough to near the 6-minute limit', () => {
+    const reads: number[] = [];
     const timed = (ms: number) => {
       const h = newHarness();
       h.book.clock.set(new Date(2022, 3, 18, 9, 30));
       h.book.clock.setMsPerCall(ms);
       h.gas.runDiagnostics();
       h.book.clock.setMsPerCall(0);
+      reads.push(h.book.ledger.calls(h.run.id).filter((c) => c === 'HtmlService.createHtmlOutputFromFile').length);
       return resultOf(h.book);
     };
     const fast = timed(0);
@@ -423,5 +425,7 @@ describe('each observation in each outcome the stand-in produces', () => {
     const slow = timed(600);
     expect(finding(slow, 'timings')).toEqual({ status: 'action', outcome: 'slow per-call=900ms' });
     expect(finding(slow, 'serverFile')).toEqual({ status: 'note', outcome: `slow ms=1200 chars=${serverChars}` });
+    // the figure is the loader's own read, the one every server execution waits for: not a second read
+    expect(reads).toEqual([1, 1, 1]);
   });
 });
