@@ -10,6 +10,7 @@ import { createFakeWorkbook, dump } from '../../dev/fakes';
 import { type BundleScope, DIST, loadBundle, projectHtml } from '../support/loadBundle';
 import { callsOf, setUpWorkbook } from '../support/calls';
 import { OWNER } from '../support/workbook';
+import { journeyWorkbook, PLAYER, type Role } from '../support/journey';
 
 const SERVER = readFileSync(join(DIST, 'Server.html'), 'utf8');
 const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
@@ -139,4 +140,45 @@ test('when HtmlService fails to read Server.html, the action says so in Thai and
   expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
   w.book.ledger.clearFaults();
   expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the next try reads it
+});
+
+describe('every role, in the README journey’s workbook, through the built bundle as that user', () => {
+  const ROLES: Array<[Role, string]> = [
+    ['owner', 'province'],
+    ['province editor', 'province'],
+    ['district officer', 'district'],
+    ['named nowhere', 'unknown'],
+    ['hidden e-mail', 'unknown'],
+  ];
+
+  test.each(ROLES)(
+    '%s: the first server call reads Server.html once, then the action runs as the role',
+    (role, seen) => {
+      const h = journeyWorkbook();
+      const { user, hideEmail } = PLAYER[role];
+      const as = h.as(user, { hideEmail });
+      h.book.ledger.reset();
+      expect(as.gas.sidebarState().user.role).toBe(seen);
+      const calls = h.book.ledger.calls(as.run.id);
+      expect(calls.slice(0, 2)).toEqual(READS);
+      expect(calls.filter((c) => c.startsWith('Html'))).toEqual(READS);
+    },
+  );
+
+  test.each(ROLES)('%s: a Server.html of another build is refused in Thai and nothing changes', (role) => {
+    const h = journeyWorkbook();
+    const files = h.run.spreadsheet.ctx_.book.htmlFiles;
+    const built = files.Server;
+    const before = JSON.stringify(dump(h.run.spreadsheet));
+    files.Server = SERVER.replace(MARKER, '/*otop-server:0123456789abcdef*/');
+    try {
+      const { user, hideEmail } = PLAYER[role];
+      const { gas } = h.as(user, { hideEmail });
+      expect(() => gas.sidebarSetUp()).toThrow(/^ไฟล์ Server\.html ของส่วนเสริมไม่ตรงกับ Code\.js/);
+      expect(() => gas.sidebarState()).toThrow(/ไม่ตรงกับ Code\.js/);
+    } finally {
+      files.Server = built;
+    }
+    expect(JSON.stringify(dump(h.run.spreadsheet))).toBe(before);
+  });
 });
