@@ -3,9 +3,10 @@
  * no Node globals, only the services installed. Apps Script does this on every execution,
  * including every custom-function call.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext, runInThisContext } from 'node:vm';
+import { readProjectHtml } from '../dev/preview/projectHtml';
 
 /** The global scope of a loaded bundle: its top-level functions by name. */
 export type Gas = Record<string, any>;
@@ -27,10 +28,7 @@ export interface BundleSource {
 export function readBundle(root: string): BundleSource {
   const path = join(root, 'dist', 'Code.js');
   const text = readFileSync(path, 'utf8');
-  const html: Record<string, string> = {};
-  for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.html'))) {
-    html[file.replace(/\.html$/, '')] = readFileSync(join(root, 'dist', file), 'utf8');
-  }
+  const html = readProjectHtml(join(root, 'dist'));
   return { path, text, bytes: statSync(path).size, script: new Script(text, { filename: 'Code.js' }), html };
 }
 

@@ -120,7 +120,8 @@ const SERVER_FILE = 'Server';
  * between them and runs it only if its length is the one built, so a Server.html of another
  * build (another marker), or one cut short or lengthened (an edit in the editor), is refused in
  * Thai before any of it runs. The SHA-256 is not computed again at run time (a whole hash of
- * 284 000 characters in every execution): an edit that keeps the length is not caught. Apps Script runs eval like any V8 script (public scripts load libraries with
+ * 284 000 characters in every execution): an edit that keeps the length is not caught.
+ * Apps Script runs eval like any V8 script (public scripts load libraries with
  * `eval(UrlFetchApp.fetch(url).getContentText())`, e.g. tehhowch/stack-overflow-snippets
  * google-apps-script/clasp-moment-typedef/Code.ts, gavD/gasp README); Google's reference
  * documents no restriction on it.

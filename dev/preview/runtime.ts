@@ -35,6 +35,7 @@ import {
 import { rectA1 } from '../fakes/a1';
 import { NONG_KHAI_DISTRICTS } from '../../src/features/setup/rules/districts';
 import { LABEL, readSettings } from '../../src/kernel/settings';
+import { readProjectHtml } from './projectHtml';
 
 /** What a call returns to the client: a value, or an error with name and message. */
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
@@ -367,11 +368,7 @@ export class PreviewRuntime {
 
   /** The HTML files of the project (dist/*.html), for HtmlService.createHtmlOutputFromFile. */
   private htmlFiles_(): Record<string, string> {
-    const files: Record<string, string> = {};
-    for (const f of readdirSync(this.options.distDir).filter((n) => n.endsWith('.html'))) {
-      files[f.replace(/\.html$/, '')] = readFileSync(join(this.options.distDir, f), 'utf8');
-    }
-    return files;
+    return readProjectHtml(this.options.distDir);
   }
 
   /**

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { FakeHtmlService, globalScope } from '../../dev/fakes';
+import { readProjectHtml } from '../../dev/preview/projectHtml';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 
@@ -50,23 +51,20 @@ function scriptOf_(file: string): Script {
   return script;
 }
 
-/** dist/'s HTML files by name without .html, read once while unchanged. */
-const htmlFiles_ = new Map<string, { mtimeMs: number; size: number; text: string }>();
+/** dist/'s HTML files, read again only when one of them changed (its names, times and sizes). */
+let html_: { stamp: string; files: Record<string, string> } | null = null;
 
 /** The project's HTML files (dist/*.html: the pages and the server part) by name without .html. */
 export function projectHtml(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.html'))) {
-    const path = join(DIST, file);
-    const { mtimeMs, size } = statSync(path);
-    let known = htmlFiles_.get(file);
-    if (!known || known.mtimeMs !== mtimeMs || known.size !== size) {
-      known = { mtimeMs, size, text: readFileSync(path, 'utf8') };
-      htmlFiles_.set(file, known);
-    }
-    files[file.replace(/\.html$/, '')] = known.text;
-  }
-  return files;
+  const stamp = readdirSync(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => {
+      const { mtimeMs, size } = statSync(join(DIST, f));
+      return `${f}:${mtimeMs}:${size}`;
+    })
+    .join('|');
+  if (html_?.stamp !== stamp) html_ = { stamp, files: readProjectHtml(DIST) };
+  return html_.files;
 }
 
 /**
