@@ -108,6 +108,36 @@ describeWithBrowser('the duties in the sidebar', () => {
     await page.close();
   });
 
+  test('a Server.html of another build (an action during a push): the refresh says so in Thai, in view and drawn', async () => {
+    const { page, errors, server } = await sidebarAs(DEMO_OFFICER, '#ownDuties');
+    const files = server.runtime.book.spreadsheet.ctx_.book.htmlFiles;
+    const built = files.Server;
+    if (built === undefined) throw new Error('the preview has no Server.html');
+    files.Server = built.replace(/\/\*otop-server:[0-9a-f]{16}\*\//g, '/*otop-server:0123456789abcdef*/');
+    try {
+      await page.locator('#reload').click();
+      await page.locator('#status.error').waitFor();
+      await page.locator('body[aria-busy="false"]').waitFor();
+      expect(await page.locator('#status').textContent()).toContain(
+        'ไฟล์ Server.html ของส่วนเสริมไม่ตรงกับ Code.js (อาจกำลังส่งโค้ดขึ้นใหม่ ส่งขึ้นไม่ครบ หรือถูกแก้ไข) จึงไม่ได้ทำงานใด ๆ ลองใหม่อีกครั้ง',
+      );
+      const box = await page.locator('#status').boundingBox();
+      if (!box) throw new Error('no status shown');
+      const inView = box.y >= 0 && box.y + box.height <= 1200; // the window is 1200 px high
+      expect({ ...box, inView }).toEqual({ ...box, inView: true });
+      const png = await page.screenshot({ clip: box, path: artifact('sidebar-server-file-mismatch.png') });
+      expect(await pngInk(page, png)).toBeGreaterThan(0.02);
+    } finally {
+      files.Server = built;
+    }
+    // tried again once the files agree: the sidebar works as before
+    await page.locator('#reload').click();
+    await page.locator('body[aria-busy="false"]').waitFor();
+    await page.locator('#ownDuties > .dutyList > li').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('30 Sep, nothing submitted: the latest three overdue duties shown, the older folded; the data check near', async () => {
     const server = await startPreview({
       root: ROOT,
