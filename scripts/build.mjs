@@ -115,7 +115,10 @@ const SERVER_FILE = 'Server';
  *     `HtmlService.createHtmlOutputFromFile(name).getContent()` (the call Google's guide uses
  *     to inline a project file's JavaScript into a page: guides/html/best-practices, "Separate
  *     HTML, CSS, and JavaScript") and runs it with an indirect eval in the global scope; its
- *     stack frames are named otop-server.js.
+ *     stack frames are named otop-server.js. Should getContent give another text (not
+ *     documented either way), it reads the file again with
+ *     `HtmlService.createTemplateFromFile(name).getRawContent()`, documented as the template's
+ *     unprocessed content (reference/html/html-template), and notes which read gave the part.
  * The server text sits between two markers carrying its SHA-256: the loader takes what is
  * between them and runs it only if its length is the one built, so a Server.html of another
  * build (another marker), or one cut short or lengthened (an edit in the editor), is refused in
@@ -159,22 +162,37 @@ async function bundleParts(entries, readable) {
   const loader = [
     `${GLOBAL}.server_ = (function () {`,
     '  var server;',
+    `  var marker = ${say(marker)};`,
+    // the text between the markers, or null when the file is not this build's part at its length
+    '  function part(text) {',
+    '    var start = text.indexOf(marker) + marker.length;',
+    '    var end = text.lastIndexOf(marker);',
+    `    return start < marker.length || end - start !== ${serverText.length} ? null : text.slice(start, end);`,
+    '  }',
+    '  function unread(e) {',
+    `    return new Error(${say(MESSAGES.unread)} + ' (' + (e && e.message ? e.message : e) + ')');`,
+    '  }',
     '  return function () {',
     '    if (server === undefined) {',
-    '      var text;',
+    "      var text, code, via = 'content';",
     '      var started = Date.now();',
     '      try {',
     `        text = HtmlService.createHtmlOutputFromFile(${say(SERVER_FILE)}).getContent();`,
-    '      } catch (e) {',
-    `        throw new Error(${say(MESSAGES.unread)} + ' (' + (e && e.message ? e.message : e) + ')');`,
+    '      } catch (e) { throw unread(e); }',
+    '      code = part(text);',
+    // getContent is not documented to give the file unchanged; a template's getRawContent is
+    // ("Returns the unprocessed content of this template", reference/html/html-template)
+    '      if (code === null) {',
+    "        via = 'raw';",
+    '        try {',
+    `          text = HtmlService.createTemplateFromFile(${say(SERVER_FILE)}).getRawContent();`,
+    '        } catch (e) { throw unread(e); }',
+    '        code = part(text);',
     '      }',
     // what the self-check reports of this read (platform/services.ts serverPartRead)
-    `      ${GLOBAL}.serverRead_ = { ms: Date.now() - started, chars: text.length };`,
-    `      var marker = ${say(marker)};`,
-    '      var start = text.indexOf(marker) + marker.length;',
-    '      var end = text.lastIndexOf(marker);',
-    `      if (start < marker.length || end - start !== ${serverText.length}) throw new Error(${say(MESSAGES.mismatch)});`,
-    '      server = (0, eval)(text.slice(start, end));',
+    `      ${GLOBAL}.serverRead_ = { ms: Date.now() - started, chars: text.length, via: via };`,
+    `      if (code === null) throw new Error(${say(MESSAGES.mismatch)});`,
+    '      server = (0, eval)(code);',
     '    }',
     '    return server;',
     '  };',

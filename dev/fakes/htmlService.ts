@@ -57,32 +57,39 @@ export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, 
   /**
    * @param ctx_ the execution
    * @param content_ the HTML
+   * @param fromFile_ made from a project file, as it stands (not changed since)
    */
   constructor(
     readonly ctx_: ExecutionContext,
     public content_: string,
+    public fromFile_ = false,
   ) {}
 
-  /** The HTML. */
+  /** The HTML; a project file's as the platform's fileContent switch gives it (platform.ts). */
   getContent(): string {
-    return this.content_;
+    return this.fromFile_ && this.ctx_.book.platform.fileContent === 'escaped'
+      ? this.content_.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      : this.content_;
   }
 
   /** @param content replaces the HTML */
   setContent(content: string): FakeHtmlOutput {
     this.content_ = content;
+    this.fromFile_ = false;
     return this;
   }
 
   /** @param addedContent appended HTML */
   append(addedContent: string): FakeHtmlOutput {
     this.content_ += addedContent;
+    this.fromFile_ = false;
     return this;
   }
 
   /** Empties the HTML. */
   clear(): FakeHtmlOutput {
     this.content_ = '';
+    this.fromFile_ = false;
     return this;
   }
 
@@ -220,7 +227,7 @@ export class FakeHtmlService
 
   /** @param filename a project HTML file */
   createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
-    return new FakeHtmlOutput(this.ctx_, readFile_(this.ctx_, filename));
+    return new FakeHtmlOutput(this.ctx_, readFile_(this.ctx_, filename), true);
   }
 
   /** @param html template text */

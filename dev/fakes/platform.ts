@@ -27,6 +27,12 @@
  *   was set is unconfirmed; 'lossy' (help text dropped, colours in capitals, on rules read back
  *   from a sheet; a builder's own rule is a local object and keeps what it was given) is a test
  *   switch for "not a round trip", not a reported behaviour.
+ * - fileContent: HtmlOutput.getContent() "Gets the content of this HtmlOutput"
+ *   (reference/html/html-output#getContent()); that an output made from a project file gives the
+ *   file's text unchanged is unconfirmed (Google's include() pattern relies on it for a page's
+ *   script, guides/html/best-practices). HtmlTemplate.getRawContent() "Returns the unprocessed
+ *   content of this template" (reference/html/html-template#getRawContent()). 'escaped' is a test
+ *   switch for "not the file as written", not a reported behaviour.
  * - scriptTimeZone: a script's time zone is its manifest's; "spreadsheets have a separate time
  *   zone ... Spreadsheet time zones that differ from the script time zone are a frequent source
  *   of scripting bugs" (reference/base/session#getScriptTimeZone()).
@@ -54,6 +60,11 @@ export interface PlatformVariants {
   thaiDigits?: boolean;
   /** 'exact' (default): rule getters return what was set; 'lossy': help text '' and colours in capitals */
   ruleGetters?: 'exact' | 'lossy';
+  /**
+   * 'unchanged' (default): getContent() of an HtmlOutput made from a project file gives the file's
+   * text as written; 'escaped': with & < > written as entities (what is served is unchanged)
+   */
+  fileContent?: 'unchanged' | 'escaped';
   /** Session.getScriptTimeZone(); default the spreadsheet's time zone */
   scriptTimeZone?: string;
 }

@@ -405,8 +405,9 @@ export class PreviewRuntime {
     try {
       const doGet = (this.load_(run) as Record<string, unknown>).doGet;
       if (typeof doGet !== 'function') throw new Error('the bundle has no doGet: run npm run build');
+      // what is served (content_), as the sidebar's (fakes/ui.ts): not getContent's view of it
       const output = doGet({ parameter: {} }) as {
-        getContent(): string;
+        content_: string;
         getTitle(): string;
         metaTags_: { name: string; content: string }[];
       };
@@ -415,7 +416,7 @@ export class PreviewRuntime {
         ...output.metaTags_.map((m) => `<meta name="${escapeText(m.name)}" content="${escapeText(m.content)}">`),
         `<title>${escapeText(output.getTitle())}</title>`,
       ].join('');
-      return output.getContent().replace('<head>', `<head>${head}`);
+      return output.content_.replace('<head>', `<head>${head}`);
     } finally {
       run.end();
     }

@@ -263,16 +263,17 @@ export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
 }
 
 /**
- * How long Code.js's loader took to read the server part in this execution, and the text's
- * length, as it noted them on its global (scripts/build.mjs); null when it did not (a server
- * part loaded some other way). A second read's time could be a cache's, not the one every
- * server execution waits for.
+ * How long Code.js's loader took to read the server part in this execution, the text's length,
+ * and which read gave it ('content': HtmlOutput.getContent; 'raw': HtmlTemplate.getRawContent,
+ * read when getContent's text was not the part built), as it noted them on its global
+ * (scripts/build.mjs); null when it did not (a server part loaded some other way). A second
+ * read's time could be a cache's, not the one every server execution waits for.
  */
-export function serverPartRead(): { ms: number; chars: number } | null {
-  const loader = (globalThis as { otop_?: { serverRead_?: { ms: unknown; chars: unknown } } }).otop_;
+export function serverPartRead(): { ms: number; chars: number; via: 'content' | 'raw' } | null {
+  const loader = (globalThis as { otop_?: { serverRead_?: { ms: unknown; chars: unknown; via?: unknown } } }).otop_;
   const read = loader?.serverRead_;
   return read && typeof read.ms === 'number' && typeof read.chars === 'number'
-    ? { ms: read.ms, chars: read.chars }
+    ? { ms: read.ms, chars: read.chars, via: read.via === 'raw' ? 'raw' : 'content' }
     : null;
 }
 

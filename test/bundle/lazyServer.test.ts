@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeWorkbook, dump } from '../../dev/fakes';
+import { createFakeWorkbook, dump, type PlatformVariants } from '../../dev/fakes';
 import { type BundleScope, DIST, loadBundle, projectHtml } from '../support/loadBundle';
 import { callsOf, setUpWorkbook } from '../support/calls';
 import { OWNER } from '../support/workbook';
@@ -15,6 +15,8 @@ import { journeyWorkbook, PLAYER, type Role } from '../support/journey';
 const SERVER = readFileSync(join(DIST, 'Server.html'), 'utf8');
 const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
 const READS = ['HtmlService.createHtmlOutputFromFile', 'HtmlOutput.getContent'];
+/** The second read, when getContent's text is not the part built (its template's raw content). */
+const RAW_READS = ['HtmlService.createTemplateFromFile', 'HtmlTemplate.getRawContent'];
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
@@ -37,8 +39,8 @@ function countEvals(gas: BundleScope): number[] {
  * bundle loaded over it as the owner.
  * @param server the file's text
  */
-function withServerFile(server: string) {
-  const book = createFakeWorkbook({ owner: OWNER, htmlFiles: { ...projectHtml(), Server: server } });
+function withServerFile(server: string, platform?: PlatformVariants) {
+  const book = createFakeWorkbook({ owner: OWNER, htmlFiles: { ...projectHtml(), Server: server }, platform });
   const run = book.createExecution({ user: OWNER });
   return { book, run, gas: loadBundle({ ...run.globals }, { now: book.clock.now }) };
 }
@@ -142,6 +144,55 @@ test('when HtmlService fails to read Server.html, the action says so in Thai and
   expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the next try reads it
 });
 
+describe('getContent giving the file changed (unconfirmed: platform fileContent "escaped"): read again as raw content', () => {
+  const ESCAPED: PlatformVariants = { fileContent: 'escaped' };
+
+  test('the part is read a second time with HtmlTemplate.getRawContent, compiled once, and the action runs', () => {
+    const w = withServerFile(SERVER, ESCAPED);
+    const evals = countEvals(w.gas);
+    w.book.ledger.reset();
+    expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
+    expect(w.gas.sidebarState().user.role).toBe('province');
+    const calls = w.book.ledger.calls(w.run.id);
+    expect(calls.slice(0, 4)).toEqual([...READS, ...RAW_READS]);
+    expect(calls.filter((c) => c.startsWith('Html'))).toEqual([...READS, ...RAW_READS]);
+    expect(evals).toHaveLength(1);
+    // the self-check reports which read gave it (platform/services.ts serverPartRead)
+    expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'raw' } });
+  });
+
+  test('a file of another build is still refused in Thai after both reads, and nothing changes', () => {
+    const w = withServerFile(SERVER.replace(MARKER, '/*otop-server:0123456789abcdef*/'), ESCAPED);
+    const before = JSON.stringify(dump(w.run.spreadsheet));
+    const evals = countEvals(w.gas);
+    w.book.ledger.reset();
+    expect(() => w.gas.sidebarSetUp()).toThrow(/^ไฟล์ Server\.html ของส่วนเสริมไม่ตรงกับ Code\.js .*npm run push$/);
+    expect(w.book.ledger.calls(w.run.id)).toEqual([...READS, ...RAW_READS]);
+    expect(evals).toEqual([]);
+    expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
+  });
+
+  test('a failed second read says so in Thai and changes nothing; the next try reads it', () => {
+    const w = withServerFile(SERVER, ESCAPED);
+    const before = JSON.stringify(dump(w.run.spreadsheet));
+    w.book.ledger.failWhen((name) => name === 'HtmlTemplate.getRawContent', new Error('Service error: HtmlService'));
+    expect(() => w.gas.sidebarSetUp()).toThrow(
+      /^เปิดส่วนการทำงานของส่วนเสริม \(ไฟล์ Server\.html\) ไม่ได้ในครั้งนี้ .* \(Service error: HtmlService\)$/,
+    );
+    expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
+    w.book.ledger.clearFaults();
+    expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
+  });
+
+  test('without the switch, getContent gives the file as written and no second read is made', () => {
+    const w = withServerFile(SERVER);
+    w.book.ledger.reset();
+    w.gas.sidebarState();
+    expect(w.book.ledger.calls(w.run.id).filter((c) => c.startsWith('Html'))).toEqual(READS);
+    expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'content' } });
+  });
+});
+
 describe('every role, in the README journey’s workbook, through the built bundle as that user', () => {
   const ROLES: Array<[Role, string]> = [
     ['owner', 'province'],
@@ -162,6 +213,19 @@ describe('every role, in the README journey’s workbook, through the built bund
       const calls = h.book.ledger.calls(as.run.id);
       expect(calls.slice(0, 2)).toEqual(READS);
       expect(calls.filter((c) => c.startsWith('Html'))).toEqual(READS);
+    },
+  );
+
+  test.each(ROLES)(
+    '%s: with getContent giving the file changed, the raw content is read and the action runs as the role',
+    (role, seen) => {
+      const h = journeyWorkbook();
+      h.run.spreadsheet.ctx_.book.switchPlatform({ fileContent: 'escaped' });
+      const { user, hideEmail } = PLAYER[role];
+      const as = h.as(user, { hideEmail });
+      h.book.ledger.reset();
+      expect(as.gas.sidebarState().user.role).toBe(seen);
+      expect(h.book.ledger.calls(as.run.id).filter((c) => c.startsWith('Html'))).toEqual([...READS, ...RAW_READS]);
     },
   );
 

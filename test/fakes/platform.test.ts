@@ -4,6 +4,7 @@
  */
 import { createFakeWorkbook } from '../../dev/fakes';
 import type { WorkbookOptions } from '../../dev/fakes';
+import type { FakeHtmlOutput } from '../../dev/fakes/htmlService';
 import { LOADING_TEXT, VOLATILE_REFERENCE_MESSAGE } from '../../dev/fakes/platform';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -200,5 +201,29 @@ describe('time zones and hidden addresses', () => {
     const session = wb.createExecution({ user: 'a@x.th', hideEmail: 'active' }).globals.Session;
     expect(session.getActiveUser().getEmail()).toBe('');
     expect(session.getEffectiveUser().getEmail()).toBe('a@x.th');
+  });
+});
+
+describe("a project file's content through HtmlService", () => {
+  const PAGE = '<script>if (a && b < c) x = "<b>";</script>';
+
+  test("'unchanged' (default): getContent gives the file as written, as does a template's getRawContent", () => {
+    const { wb } = workbook({ htmlFiles: { Page: PAGE } });
+    const html = wb.createExecution({ user: OWNER }).globals.HtmlService;
+    expect(html.createHtmlOutputFromFile('Page').getContent()).toBe(PAGE);
+    expect(html.createTemplateFromFile('Page').getRawContent()).toBe(PAGE);
+  });
+
+  test("'escaped': getContent gives & < > as entities; getRawContent, a set content and what is served do not change", () => {
+    const { wb, book } = workbook({ htmlFiles: { Page: PAGE }, platform: { fileContent: 'escaped' } });
+    const html = wb.createExecution({ user: OWNER }).globals.HtmlService;
+    const output = html.createHtmlOutputFromFile('Page');
+    expect(output.getContent()).toBe('&lt;script&gt;if (a &amp;&amp; b &lt; c) x = "&lt;b&gt;";&lt;/script&gt;');
+    expect((output as unknown as FakeHtmlOutput).content_).toBe(PAGE); // what a sidebar or page shows
+    expect(html.createTemplateFromFile('Page').getRawContent()).toBe(PAGE);
+    expect(html.createHtmlOutput(PAGE).getContent()).toBe(PAGE);
+    expect(output.setContent(PAGE).getContent()).toBe(PAGE);
+    book.switchPlatform({ fileContent: 'unchanged' });
+    expect(html.createHtmlOutputFromFile('Page').getContent()).toBe(PAGE);
   });
 });

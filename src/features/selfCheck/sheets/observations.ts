@@ -96,6 +96,11 @@ export interface ServerFileSeen {
   readonly ms: number;
   /** the length of the text HtmlService gave */
   readonly chars: number;
+  /**
+   * 'content': HtmlOutput.getContent gave the part as built; 'raw': it did not, and the loader's
+   * second read, HtmlTemplate.getRawContent, did (two calls more in every server execution)
+   */
+  readonly via: 'content' | 'raw';
 }
 
 /** The two time zones. */

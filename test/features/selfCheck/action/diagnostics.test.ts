@@ -421,11 +421,21 @@ describe('each observation in each outcome the stand-in produces', () => {
       { name: 'DeveloperMetadata.getValue', ms: 7, calls: 5 },
     ]);
     expect(finding(seven, 'timings')).toEqual({ status: 'note', outcome: 'per-call=10.5ms getters=slow' });
-    expect(seven.json.observations.serverFile).toEqual({ ms: 14, chars: serverChars });
+    expect(seven.json.observations.serverFile).toEqual({ ms: 14, chars: serverChars, via: 'content' });
     const slow = timed(600);
     expect(finding(slow, 'timings')).toEqual({ status: 'action', outcome: 'slow per-call=900ms' });
     expect(finding(slow, 'serverFile')).toEqual({ status: 'note', outcome: `slow ms=1200 chars=${serverChars}` });
     // the figure is the loader's own read, the one every server execution waits for: not a second read
     expect(reads).toEqual([1, 1, 1]);
+  });
+
+  test('Server.html changed by getContent (platform fileContent "escaped"): read again raw, and a note for the maintainers', () => {
+    const h = newHarness({ platform: { fileContent: 'escaped' } });
+    h.book.clock.set(new Date(2022, 3, 18, 9, 30));
+    h.gas.runDiagnostics();
+    const result = resultOf(h.book);
+    const serverChars = readFileSync(join(DIST, 'Server.html'), 'utf8').length;
+    expect(result.json.observations.serverFile).toEqual({ ms: 0, chars: serverChars, via: 'raw' });
+    expect(finding(result, 'serverFile')).toEqual({ status: 'note', outcome: `raw fast ms=0 chars=${serverChars}` });
   });
 });

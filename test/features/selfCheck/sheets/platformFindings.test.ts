@@ -82,7 +82,7 @@ function baseline(): Observations {
       setValues: { ms: 120, cells: 1000 },
       getters: [{ name: 'Sheet.getName', ms: 0, calls: 5 }],
     },
-    serverFile: { ms: 60, chars: 348_515 },
+    serverFile: { ms: 60, chars: 348_515, via: 'content' },
     timeZones: { spreadsheet: 'Asia/Bangkok', script: 'Asia/Bangkok' },
   };
 }
@@ -213,14 +213,21 @@ test('the sheet is led by a Thai summary; the technical names come only under th
   expect(firstColumn.slice(4, 4 + todo.length)).toEqual(todo.map((f) => `• ${f.todo}`));
 });
 
-test('the server part read: within two calls passes, slower is a note for the maintainers, a failed read is said', () => {
+test('the server part read: within two calls passes, slower or read again raw is a note for the maintainers, a failed read is said', () => {
   const fast = findingOf(baseline(), 'serverFile');
   expect(fast).toMatchObject({ status: 'ok', outcome: 'fast ms=60 chars=348515', todo: '' });
   expect(fast.seen).toBe('อ่าน 348,515 ตัวอักษรใน 60 ms');
-  const slow = findingOf({ ...baseline(), serverFile: { ms: 450, chars: 348_515 } }, 'serverFile');
+  const slow = findingOf({ ...baseline(), serverFile: { ms: 450, chars: 348_515, via: 'content' } }, 'serverFile');
   expect(slow).toMatchObject({ status: 'note', outcome: 'slow ms=450 chars=348515' });
   expect(slow.meaning).toContain('ใช้เวลาเกิน 200 ms');
   expect(slow.todo).toContain('แจ้งผู้ดูแลระบบ');
+  // getContent's text was not the file's: the loader read it again with getRawContent
+  const raw = findingOf({ ...baseline(), serverFile: { ms: 90, chars: 348_515, via: 'raw' } }, 'serverFile');
+  expect(raw).toMatchObject({ status: 'note', outcome: 'raw fast ms=90 chars=348515' });
+  expect(raw.seen).toBe('อ่าน 348,515 ตัวอักษรใน 90 ms (อ่านครั้งที่สองด้วย getRawContent)');
+  expect(raw.meaning).toContain('HtmlOutput.getContent ให้ข้อความที่ไม่ตรงกับไฟล์');
+  expect(raw.meaning).toContain('เรียกบริการเพิ่มอีกสองครั้ง');
+  expect(raw.todo).toContain('แจ้งผู้ดูแลระบบ');
   const lost = findingOf(
     { ...baseline(), serverFile: { failed: 'No HTML file named Server was found.' } },
     'serverFile',
