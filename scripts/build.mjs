@@ -115,7 +115,7 @@ const SERVER_FILE = 'Server';
  *     `HtmlService.createHtmlOutputFromFile(name).getContent()` (the call Google's guide uses
  *     to inline a project file's JavaScript into a page: guides/html/best-practices, "Separate
  *     HTML, CSS, and JavaScript") and runs it with an indirect eval in the global scope; its
- *     stack frames are named otop-server.js. Should getContent give another text (not
+ *     stack frames are named otop-server.js. Should getContent fail or give another text (not
  *     documented either way), it reads the file again with
  *     `HtmlService.createTemplateFromFile(name).getRawContent()`, documented as the template's
  *     unprocessed content (reference/html/html-template), and notes which read gave the part.
@@ -174,14 +174,16 @@ async function bundleParts(entries, readable) {
     '  }',
     '  return function () {',
     '    if (server === undefined) {',
-    "      var text, code, via = 'content';",
+    "      var text = '', code = null, via = 'content';",
     '      var started = Date.now();',
     '      try {',
     `        text = HtmlService.createHtmlOutputFromFile(${say(SERVER_FILE)}).getContent();`,
-    '      } catch (e) { throw unread(e); }',
-    '      code = part(text);',
+    '        code = part(text);',
+    '      } catch (e) {}',
     // getContent is not documented to give the file unchanged; a template's getRawContent is
-    // ("Returns the unprocessed content of this template", reference/html/html-template)
+    // ("Returns the unprocessed content of this template", reference/html/html-template). Read
+    // that way too when the first read failed (a failure of that route, or one the platform
+    // would not repeat), before saying anything to the officer.
     '      if (code === null) {',
     "        via = 'raw';",
     '        try {',

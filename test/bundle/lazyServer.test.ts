@@ -129,19 +129,37 @@ describe('a Server.html that is not this build’s is refused in Thai, before an
   });
 });
 
-test('when HtmlService fails to read Server.html, the action says so in Thai and changes nothing', () => {
-  const w = withServerFile(SERVER);
-  const before = JSON.stringify(dump(w.run.spreadsheet));
-  w.book.ledger.failWhen(
-    (name) => name === 'HtmlService.createHtmlOutputFromFile',
-    new Error('Service error: HtmlService'),
+describe('when HtmlService fails to read Server.html', () => {
+  const failing = (names: string[]) => (name: string) => names.includes(name);
+
+  test.each([['HtmlService.createHtmlOutputFromFile'], ['HtmlOutput.getContent']])(
+    'a failed first read (%s): the template’s raw content is read instead, and the action runs',
+    (call) => {
+      const w = withServerFile(SERVER);
+      w.book.ledger.reset();
+      w.book.ledger.failWhen(failing([call]), new Error('Service error: HtmlService'));
+      expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
+      const reads = w.book.ledger.calls(w.run.id).filter((c) => c.startsWith('Html'));
+      // the first read's calls up to the one that failed (it was made), then the second read's
+      expect(reads).toEqual([...READS.slice(0, READS.indexOf(call) + 1), ...RAW_READS]);
+      expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'raw' } });
+    },
   );
-  expect(() => w.gas.sidebarSetUp()).toThrow(
-    /^เปิดส่วนการทำงานของส่วนเสริม \(ไฟล์ Server\.html\) ไม่ได้ในครั้งนี้ ไม่มีอะไรถูกเปลี่ยน ลองใหม่อีกครั้ง.* \(Service error: HtmlService\)$/,
-  );
-  expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
-  w.book.ledger.clearFaults();
-  expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the next try reads it
+
+  test.each([
+    ['both reads fail', ['HtmlService.createHtmlOutputFromFile', 'HtmlService.createTemplateFromFile']],
+    ['the first read fails, the second’s text is not read', ['HtmlOutput.getContent', 'HtmlTemplate.getRawContent']],
+  ])('%s: the action says so in Thai and changes nothing; the next try reads it', (_label, calls) => {
+    const w = withServerFile(SERVER);
+    const before = JSON.stringify(dump(w.run.spreadsheet));
+    w.book.ledger.failWhen(failing(calls), new Error('Service error: HtmlService'));
+    expect(() => w.gas.sidebarSetUp()).toThrow(
+      /^เปิดส่วนการทำงานของส่วนเสริม \(ไฟล์ Server\.html\) ไม่ได้ในครั้งนี้ ไม่มีอะไรถูกเปลี่ยน ลองใหม่อีกครั้ง.* \(Service error: HtmlService\)$/,
+    );
+    expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
+    w.book.ledger.clearFaults();
+    expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the next try reads it
+  });
 });
 
 describe('getContent giving the file changed (unconfirmed: platform fileContent "escaped"): read again as raw content', () => {
