@@ -165,6 +165,7 @@ async function bundleParts(entries, readable) {
     `  var marker = ${say(marker)};`,
     // the text between the markers, or null when the file is not this build's part at its length
     '  function part(text) {',
+    "    if (typeof text !== 'string') return null;",
     '    var start = text.indexOf(marker) + marker.length;',
     '    var end = text.lastIndexOf(marker);',
     `    return start < marker.length || end - start !== ${serverText.length} ? null : text.slice(start, end);`,
@@ -174,25 +175,28 @@ async function bundleParts(entries, readable) {
     '  }',
     '  return function () {',
     '    if (server === undefined) {',
-    "      var text = '', code = null, via = 'content';",
+    "      var text = '', code = null, via = 'content', failed = null;",
     '      var started = Date.now();',
     '      try {',
     `        text = HtmlService.createHtmlOutputFromFile(${say(SERVER_FILE)}).getContent();`,
     '        code = part(text);',
-    '      } catch (e) {}',
+    '      } catch (e) { failed = String(e && e.message ? e.message : e); }',
     // getContent is not documented to give the file unchanged; a template's getRawContent is
     // ("Returns the unprocessed content of this template", reference/html/html-template). Read
-    // that way too when the first read failed (a failure of that route, or one the platform
-    // would not repeat), before saying anything to the officer.
+    // that way too when the first read failed, before saying anything to the officer; the
+    // execution's log (Executions) keeps why, for a failure outside the self-check's run.
     '      if (code === null) {',
     "        via = 'raw';",
+    '        try {',
+    "          Logger.log('OTOP: Server.html read again with getRawContent: ' + (failed === null ? 'getContent gave another text' : failed));",
+    '        } catch (e) {}',
     '        try {',
     `          text = HtmlService.createTemplateFromFile(${say(SERVER_FILE)}).getRawContent();`,
     '        } catch (e) { throw unread(e); }',
     '        code = part(text);',
     '      }',
     // what the self-check reports of this read (platform/services.ts serverPartRead)
-    `      ${GLOBAL}.serverRead_ = { ms: Date.now() - started, chars: text.length, via: via };`,
+    `      ${GLOBAL}.serverRead_ = { ms: Date.now() - started, chars: typeof text === 'string' ? text.length : 0, via: via, firstError: failed };`,
     `      if (code === null) throw new Error(${say(MESSAGES.mismatch)});`,
     '      server = (0, eval)(code);',
     '    }',

@@ -264,17 +264,22 @@ export function htmlPage(file: string): GoogleAppsScript.HTML.HtmlOutput {
 
 /**
  * How long Code.js's loader took to read the server part in this execution, the text's length,
- * and which read gave it ('content': HtmlOutput.getContent; 'raw': HtmlTemplate.getRawContent,
- * read when getContent's text was not the part built), as it noted them on its global
- * (scripts/build.mjs); null when it did not (a server part loaded some other way). A second
- * read's time could be a cache's, not the one every server execution waits for.
+ * which read gave it ('content': HtmlOutput.getContent; 'raw': HtmlTemplate.getRawContent, read
+ * when the first read failed or its text was not the part built) and, when the first read
+ * failed, its error, as the loader noted them on its global (scripts/build.mjs); null when it
+ * did not (a server part loaded some other way). A second read's time could be a cache's, not
+ * the one every server execution waits for.
  */
-export function serverPartRead(): { ms: number; chars: number; via: 'content' | 'raw' } | null {
-  const loader = (globalThis as { otop_?: { serverRead_?: { ms: unknown; chars: unknown; via?: unknown } } }).otop_;
+export function serverPartRead(): { ms: number; chars: number; via: 'content' | 'raw'; firstError?: string } | null {
+  const loader = (
+    globalThis as { otop_?: { serverRead_?: { ms: unknown; chars: unknown; via?: unknown; firstError?: unknown } } }
+  ).otop_;
   const read = loader?.serverRead_;
-  return read && typeof read.ms === 'number' && typeof read.chars === 'number'
-    ? { ms: read.ms, chars: read.chars, via: read.via === 'raw' ? 'raw' : 'content' }
-    : null;
+  if (!read || typeof read.ms !== 'number' || typeof read.chars !== 'number') return null;
+  const via = read.via === 'raw' ? 'raw' : 'content';
+  return typeof read.firstError === 'string'
+    ? { ms: read.ms, chars: read.chars, via, firstError: read.firstError }
+    : { ms: read.ms, chars: read.chars, via };
 }
 
 /** Recipients the user may still e-mail today (MailApp quota). */

@@ -17,6 +17,8 @@ const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
 const READS = ['HtmlService.createHtmlOutputFromFile', 'HtmlOutput.getContent'];
 /** The second read, when getContent's text is not the part built (its template's raw content). */
 const RAW_READS = ['HtmlService.createTemplateFromFile', 'HtmlTemplate.getRawContent'];
+/** The line the loader logs before the second read (the execution's log, in Executions). */
+const LOG_PREFIX = 'OTOP: Server.html read again with getRawContent: ';
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
@@ -142,7 +144,11 @@ describe('when HtmlService fails to read Server.html', () => {
       const reads = w.book.ledger.calls(w.run.id).filter((c) => c.startsWith('Html'));
       // the first read's calls up to the one that failed (it was made), then the second read's
       expect(reads).toEqual([...READS.slice(0, READS.indexOf(call) + 1), ...RAW_READS]);
-      expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'raw' } });
+      expect(w.gas.otop_).toMatchObject({
+        serverRead_: { chars: SERVER.length, via: 'raw', firstError: 'Service error: HtmlService' },
+      });
+      // why, in the execution's log: a failure outside the self-check's own run is kept somewhere
+      expect(w.run.globals.Logger.getLog()).toBe(`${LOG_PREFIX}Service error: HtmlService`);
     },
   );
 
@@ -172,11 +178,12 @@ describe('getContent giving the file changed (unconfirmed: platform fileContent 
     expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
     expect(w.gas.sidebarState().user.role).toBe('province');
     const calls = w.book.ledger.calls(w.run.id);
-    expect(calls.slice(0, 4)).toEqual([...READS, ...RAW_READS]);
+    expect(calls.slice(0, 5)).toEqual([...READS, 'Logger.log', ...RAW_READS]);
     expect(calls.filter((c) => c.startsWith('Html'))).toEqual([...READS, ...RAW_READS]);
     expect(evals).toHaveLength(1);
     // the self-check reports which read gave it (platform/services.ts serverPartRead)
-    expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'raw' } });
+    expect(w.gas.otop_).toMatchObject({ serverRead_: { chars: SERVER.length, via: 'raw', firstError: null } });
+    expect(w.run.globals.Logger.getLog()).toBe(`${LOG_PREFIX}getContent gave another text`);
   });
 
   test('a file of another build is still refused in Thai after both reads, and nothing changes', () => {
@@ -185,7 +192,7 @@ describe('getContent giving the file changed (unconfirmed: platform fileContent 
     const evals = countEvals(w.gas);
     w.book.ledger.reset();
     expect(() => w.gas.sidebarSetUp()).toThrow(/^ไฟล์ Server\.html ของส่วนเสริมไม่ตรงกับ Code\.js .*npm run push$/);
-    expect(w.book.ledger.calls(w.run.id)).toEqual([...READS, ...RAW_READS]);
+    expect(w.book.ledger.calls(w.run.id)).toEqual([...READS, 'Logger.log', ...RAW_READS]);
     expect(evals).toEqual([]);
     expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
   });

@@ -97,10 +97,13 @@ export interface ServerFileSeen {
   /** the length of the text HtmlService gave */
   readonly chars: number;
   /**
-   * 'content': HtmlOutput.getContent gave the part as built; 'raw': it did not, and the loader's
-   * second read, HtmlTemplate.getRawContent, did (two calls more in every server execution)
+   * 'content': HtmlOutput.getContent gave the part as built; 'raw': that read failed or gave
+   * another text, and the loader's second read, HtmlTemplate.getRawContent, was made (two calls
+   * more)
    */
   readonly via: 'content' | 'raw';
+  /** why the first read gave nothing, when it failed (via 'raw'); absent when its text differed */
+  readonly firstError?: string;
 }
 
 /** The two time zones. */

@@ -568,17 +568,22 @@ function serverFile_(o: Observations): Finding {
     'ทุกครั้งที่กดเมนู ปุ่มในแผงควบคุม เปิดหน้าเว็บบนมือถือ หรือการเตือนรายวันทำงาน ส่วนเสริมอ่านไฟล์นี้หนึ่งครั้งก่อนเริ่ม (สูตรในชีตไม่ต้องอ่าน จึงคำนวณเร็ว)';
   const slow = f.ms > SERVER_FILE_MS;
   const raw = f.via === 'raw';
-  const meaning = slow
-    ? `${what}: ใช้เวลาเกิน ${SERVER_FILE_MS} ms ทุกการทำงานจึงช้าลงเท่านั้น และจำนวนครั้งใน README ประเมินเวลาต่ำไป`
-    : `${what}: ใช้เวลาไม่เกินการเรียกบริการสองครั้งตามที่จำนวนครั้งใน README ถือไว้`;
+  const rawWhy =
+    f.firstError === undefined
+      ? 'HtmlOutput.getContent ให้ข้อความที่ไม่ตรงกับไฟล์ ส่วนเสริมจึงอ่านไฟล์อีกครั้งด้วย HtmlTemplate.getRawContent: ทำงานได้ แต่ทุกการทำงานเรียกบริการเพิ่มอีกสองครั้ง'
+      : `การอ่านครั้งแรกด้วย HtmlOutput.getContent ไม่สำเร็จ (${f.firstError}) ส่วนเสริมจึงอ่านไฟล์อีกครั้งด้วย HtmlTemplate.getRawContent: ถ้าตรวจอีกครั้งแล้วยังเป็นเช่นนี้ ทุกการทำงานเรียกบริการเพิ่มอีกสองครั้ง`;
+  const meaning = raw
+    ? `${what}: ${rawWhy}${slow ? ` และการอ่านใช้เวลาเกิน ${SERVER_FILE_MS} ms` : ''}`
+    : slow
+      ? `${what}: ใช้เวลาเกิน ${SERVER_FILE_MS} ms ทุกการทำงานจึงช้าลงเท่านั้น และจำนวนครั้งใน README ประเมินเวลาต่ำไป`
+      : `${what}: ใช้เวลาไม่เกินการเรียกบริการสองครั้งตามที่จำนวนครั้งใน README ถือไว้`;
+  const how = raw ? (f.firstError === undefined ? 'raw ' : 'raw after-failure ') : '';
   return {
     id,
     topic,
-    outcome: `${raw ? 'raw ' : ''}${slow ? 'slow' : 'fast'} ms=${f.ms} chars=${f.chars}`,
+    outcome: `${how}${slow ? 'slow' : 'fast'} ms=${f.ms} chars=${f.chars}`,
     seen: raw ? `${seen} (อ่านครั้งที่สองด้วย getRawContent)` : seen,
-    meaning: raw
-      ? `${meaning} แต่ HtmlOutput.getContent ให้ข้อความที่ไม่ตรงกับไฟล์ ส่วนเสริมจึงอ่านไฟล์อีกครั้งด้วย HtmlTemplate.getRawContent ซึ่งตรง: ทำงานได้ แต่ทุกการทำงานเรียกบริการเพิ่มอีกสองครั้ง`
-      : meaning,
+    meaning,
     todo: slow || raw ? TELL_MAINTAINERS : '',
     status: slow || raw ? 'note' : 'ok',
   };

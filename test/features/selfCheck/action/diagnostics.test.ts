@@ -438,4 +438,24 @@ describe('each observation in each outcome the stand-in produces', () => {
     expect(result.json.observations.serverFile).toEqual({ ms: 0, chars: serverChars, via: 'raw' });
     expect(finding(result, 'serverFile')).toEqual({ status: 'note', outcome: `raw fast ms=0 chars=${serverChars}` });
   });
+
+  test('Server.html’s first read failing during the self-check: read again raw, and said as a failure, not a change', () => {
+    const h = newHarness();
+    h.book.clock.set(new Date(2022, 3, 18, 9, 30));
+    h.book.ledger.failWhen((name) => name === 'HtmlOutput.getContent', new Error('Service error: HtmlService'));
+    h.gas.runDiagnostics();
+    h.book.ledger.clearFaults();
+    const result = resultOf(h.book);
+    const serverChars = readFileSync(join(DIST, 'Server.html'), 'utf8').length;
+    expect(result.json.observations.serverFile).toEqual({
+      ms: 0,
+      chars: serverChars,
+      via: 'raw',
+      firstError: 'Service error: HtmlService',
+    });
+    expect(finding(result, 'serverFile')).toEqual({
+      status: 'note',
+      outcome: `raw after-failure fast ms=0 chars=${serverChars}`,
+    });
+  });
 });

@@ -228,6 +228,14 @@ test('the server part read: within two calls passes, slower or read again raw is
   expect(raw.meaning).toContain('HtmlOutput.getContent ให้ข้อความที่ไม่ตรงกับไฟล์');
   expect(raw.meaning).toContain('เรียกบริการเพิ่มอีกสองครั้ง');
   expect(raw.todo).toContain('แจ้งผู้ดูแลระบบ');
+  // the first read failed (not a changed text): said as such, with its error, not as getContent's change
+  const after = findingOf(
+    { ...baseline(), serverFile: { ms: 90, chars: 348_515, via: 'raw', firstError: 'Service error: HtmlService' } },
+    'serverFile',
+  );
+  expect(after).toMatchObject({ status: 'note', outcome: 'raw after-failure fast ms=90 chars=348515' });
+  expect(after.meaning).toContain('การอ่านครั้งแรกด้วย HtmlOutput.getContent ไม่สำเร็จ (Service error: HtmlService)');
+  expect(after.meaning).not.toContain('ให้ข้อความที่ไม่ตรงกับไฟล์');
   const lost = findingOf(
     { ...baseline(), serverFile: { failed: 'No HTML file named Server was found.' } },
     'serverFile',
