@@ -119,11 +119,13 @@ const SERVER_FILE = 'Server';
  *     documented either way), it reads the file again with
  *     `HtmlService.createTemplateFromFile(name).getRawContent()`, documented as the template's
  *     unprocessed content (reference/html/html-template), and notes which read gave the part.
- * The server text sits between two markers carrying its SHA-256: the loader takes what is
- * between them and runs it only if its length is the one built, so a Server.html of another
- * build (another marker), or one cut short or lengthened (an edit in the editor), is refused in
- * Thai before any of it runs. The SHA-256 is not computed again at run time (a whole hash of
- * 284 000 characters in every execution): an edit that keeps the length is not caught.
+ * The server text sits between two markers carrying its SHA-256 and every non-ASCII character
+ * it holds: the loader takes what is between them and runs it only if its length is the one
+ * built, so a Server.html of another build (another marker), one cut short or lengthened (an
+ * edit in the editor), or one whose Thai came back changed character for character (the
+ * marker's own Thai changed with it) is not run: read the second way, then refused in Thai.
+ * The SHA-256 is not computed again at run time (a whole hash of 285 000 characters, about
+ * 35 ms cold, in every execution): another edit that keeps the length is not caught.
  * Apps Script runs eval like any V8 script (public scripts load libraries with
  * `eval(UrlFetchApp.fetch(url).getContentText())`, e.g. tehhowch/stack-overflow-snippets
  * google-apps-script/clasp-moment-typedef/Code.ts, gavD/gasp README); Google's reference
@@ -137,7 +139,11 @@ async function bundleParts(entries, readable) {
   const server = await build({ ...options(readable), entryPoints: [entry], globalName: SERVER });
   const serverText = `(function () { ${server.outputFiles[0].text}\nreturn ${SERVER};\n})()\n//# sourceURL=${SERVER_URL}\n`;
   const stamp = createHash('sha256').update(serverText).digest('hex').slice(0, 16);
-  const marker = `/*otop-server:${stamp}*/`;
+  // Every character of the part outside ASCII, once, in the marker: a file read back with those
+  // characters changed one for one (the same length: a fault in decoding it) no longer holds the
+  // marker the loader looks for, so it is read the second way, never run with its Thai changed.
+  const probes = [...new Set(serverText.match(/[^\p{ASCII}]/gu) ?? [])].sort().join('');
+  const marker = `/*otop-server:${stamp}:${probes}*/`;
   // Inside a <script> element, as the guide's JavaScript.html is: whatever HtmlService does with
   // a page's markup, a script element's text is left as it is (the loader ignores the tags).
   if (/<\/script|<\?/i.test(serverText)) throw new Error('the server part holds </script or <?, which its file cannot');

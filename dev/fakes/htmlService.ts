@@ -67,9 +67,10 @@ export class FakeHtmlOutput implements FakeOf<GoogleAppsScript.HTML.HtmlOutput, 
 
   /** The HTML; a project file's as the platform's fileContent switch gives it (platform.ts). */
   getContent(): string {
-    return this.fromFile_ && this.ctx_.book.platform.fileContent === 'escaped'
-      ? this.content_.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-      : this.content_;
+    const view = this.fromFile_ ? this.ctx_.book.platform.fileContent : undefined;
+    if (view === 'escaped') return this.content_.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    if (view === 'replaced') return this.content_.replace(/[\u0080-\uffff]/g, '\ufffd');
+    return this.content_;
   }
 
   /** @param content replaces the HTML */

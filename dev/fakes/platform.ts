@@ -31,8 +31,8 @@
  *   (reference/html/html-output#getContent()); that an output made from a project file gives the
  *   file's text unchanged is unconfirmed (Google's include() pattern relies on it for a page's
  *   script, guides/html/best-practices). HtmlTemplate.getRawContent() "Returns the unprocessed
- *   content of this template" (reference/html/html-template#getRawContent()). 'escaped' is a test
- *   switch for "not the file as written", not a reported behaviour.
+ *   content of this template" (reference/html/html-template#getRawContent()). 'escaped' and
+ *   'replaced' are test switches for "not the file as written", not reported behaviours.
  * - scriptTimeZone: a script's time zone is its manifest's; "spreadsheets have a separate time
  *   zone ... Spreadsheet time zones that differ from the script time zone are a frequent source
  *   of scripting bugs" (reference/base/session#getScriptTimeZone()).
@@ -62,9 +62,10 @@ export interface PlatformVariants {
   ruleGetters?: 'exact' | 'lossy';
   /**
    * 'unchanged' (default): getContent() of an HtmlOutput made from a project file gives the file's
-   * text as written; 'escaped': with & < > written as entities (what is served is unchanged)
+   * text as written; 'escaped': with & < > written as entities; 'replaced': every UTF-16 unit
+   * past U+007F as U+FFFD, the same length (a file decoded wrongly). What is served is unchanged.
    */
-  fileContent?: 'unchanged' | 'escaped';
+  fileContent?: 'unchanged' | 'escaped' | 'replaced';
   /** Session.getScriptTimeZone(); default the spreadsheet's time zone */
   scriptTimeZone?: string;
 }

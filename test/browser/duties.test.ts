@@ -113,7 +113,7 @@ describeWithBrowser('the duties in the sidebar', () => {
     const files = server.runtime.book.spreadsheet.ctx_.book.htmlFiles;
     const built = files.Server;
     if (built === undefined) throw new Error('the preview has no Server.html');
-    files.Server = built.replace(/\/\*otop-server:[0-9a-f]{16}\*\//g, '/*otop-server:0123456789abcdef*/');
+    files.Server = built.replace(/\/\*otop-server:[0-9a-f]{16}:[^*]*\*\//g, '/*otop-server:0123456789abcdef*/');
     try {
       await page.locator('#reload').click();
       await page.locator('#status.error').waitFor();

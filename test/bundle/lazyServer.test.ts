@@ -13,7 +13,7 @@ import { OWNER } from '../support/workbook';
 import { journeyWorkbook, PLAYER, type Role } from '../support/journey';
 
 const SERVER = readFileSync(join(DIST, 'Server.html'), 'utf8');
-const MARKER = /\/\*otop-server:[0-9a-f]{16}\*\//;
+const MARKER = /\/\*otop-server:[0-9a-f]{16}:[^*]*\*\//;
 const READS = ['HtmlService.createHtmlOutputFromFile', 'HtmlOutput.getContent'];
 /** The second read, when getContent's text is not the part built (its template's raw content). */
 const RAW_READS = ['HtmlService.createTemplateFromFile', 'HtmlTemplate.getRawContent'];
@@ -57,6 +57,14 @@ test('Server.html holds the server part between two markers, and Code.js none of
   expect(SERVER).toMatch(new RegExp(`<script>${marker}[^]*${marker}</script>\\n$`));
   expect(SERVER.match(/<\/script/gi)).toHaveLength(1);
   expect(code).toContain(markers[0]); // the loader asks for this very build's part
+  // every non-ASCII character of the part is in its marker (an encoding fault changes both)
+  const part = SERVER.slice(
+    SERVER.indexOf(markers[0] ?? '') + (markers[0] ?? '').length,
+    SERVER.lastIndexOf(markers[0] ?? ''),
+  );
+  const outside = new Set(part.match(/[^\p{ASCII}]/gu));
+  expect(outside.has('ก')).toBe(true);
+  for (const c of outside) expect(markers[0]).toContain(c);
   expect(code).not.toContain('sidebarStateAt');
   expect(SERVER.length).toBeGreaterThan(200_000); // the whole of src/main.ts
   expect(code.length).toBeLessThan(SERVER.length / 2);
@@ -207,6 +215,18 @@ describe('getContent giving the file changed (unconfirmed: platform fileContent 
     expect(JSON.stringify(dump(w.run.spreadsheet))).toBe(before);
     w.book.ledger.clearFaults();
     expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์');
+  });
+
+  test('its Thai changed character for character (the same length, "replaced"): never run so, read the second way', () => {
+    const w = withServerFile(SERVER, { fileContent: 'replaced' });
+    const first = w.run.globals.HtmlService.createHtmlOutputFromFile('Server').getContent();
+    expect(first.length).toBe(SERVER.length); // the length check alone would have run it
+    expect(first).not.toContain('ก');
+    w.book.ledger.reset();
+    expect(w.gas.sidebarSetUp().created).toContain('เกณฑ์'); // the Thai as built, not U+FFFD
+    expect(w.run.spreadsheet.getSheetByName('เกณฑ์')).not.toBeNull();
+    expect(w.book.ledger.calls(w.run.id).filter((c) => c.startsWith('Html'))).toEqual([...READS, ...RAW_READS]);
+    expect(w.gas.otop_).toMatchObject({ serverRead_: { via: 'raw', firstError: null } });
   });
 
   test('without the switch, getContent gives the file as written and no second read is made', () => {
